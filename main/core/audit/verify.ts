@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+import { auditActionLabel } from '../../../shared/domain/audit-actions';
+import { GENESIS_HASH, eventHash, sha256Hex } from './chain';
+
+export type ChainReport =
+  | { ok: true; events: number; headHash: string }
+  | { ok: false; events: number; brokenSeq: number | null; problem: string };
+
+interface Row {
+  id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  summary: string;
+  payload_hash: string;
+  prev_hash: string;
+  hash: string;
+  body: string | null;
+  has_payload: number;
+  redacted_by: string | null;
+}
+
+export interface VerifyOptions {
+  /** Called between batches; a job passes its checkpoint so the host stays responsive. */
+  checkpoint?: () => Promise<void>;
+  onProgress?: (done: number, total: number) => void;
+  batchSize?: number;
+}
+
+/**
+ * Recomputes the audit chain from the first event to the head and names the first event that
+ * does not fit. Reads in keyset batches so a long log never holds the event loop.
+ */
+export async function verifyAuditChain(raw: Database.Database, options: VerifyOptions = {}): Promise<ChainReport> {
+  const batchSize = options.batchSize ?? 5000;
+  const total = Number(raw.prepare('select count(*) from audit_event').pluck().get());
+  const head = raw.prepare('select seq, hash from audit_head where id = 1').get() as { seq: number; hash: string } | undefined;
+  const page = raw.prepare(
+    `select e.*, p.body, p.event_id is not null as has_payload, p.redacted_by
+       from audit_event e left join audit_payload p on p.event_id = e.id
+      where e.seq > ? order by e.seq limit ?`,
+  );
+  const seqOf = raw.prepare('select seq from audit_event where id = ?').pluck();
+  let expectedSeq = 1;
+  let prev = GENESIS_HASH;
+  let lastSeq = 0;
+  let done = 0;
+  for (;;) {
+    const rows = page.all(lastSeq, batchSize) as Row[];
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const where = `Event #${r.seq} (${auditActionLabel(r.action)}, ${r.at.slice(0, 16).replace('T', ' ')} UTC)`;
+      if (r.seq !== expectedSeq) {
+        return fail(done, expectedSeq, `Event #${expectedSeq} is missing: the log goes from #${expectedSeq - 1} to #${r.seq}, so an event was deleted.`);
+      }
+      if (r.prev_hash !== prev) {
+        return fail(done, r.seq, `${where} does not follow the event before it: events were removed, inserted or reordered.`);
+      }
+      const recomputed = eventHash(prev, {
+        seq: r.seq,
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        summary: r.summary,
+        payloadHash: r.payload_hash,
+      });
+      if (recomputed !== r.hash) {
+        return fail(done, r.seq, `${where} does not match its hash: it was changed after it was written.`);
+      }
+      if (!r.has_payload) {
+        return fail(done, r.seq, `${where} has lost its before/after record: it was deleted outside the app.`);
+      }
+      if (r.body !== null && sha256Hex(r.body) !== r.payload_hash) {
+        return fail(done, r.seq, `${where} has a before/after record that was changed after it was written.`);
+      }
+      if (r.body === null) {
+        const by = r.redacted_by === null ? undefined : (seqOf.get(r.redacted_by) as number | undefined);
+        if (by === undefined || by <= r.seq) {
+          return fail(done, r.seq, `${where} has an erased before/after record with no later event that lawfully erased it.`);
+        }
+      }
+      prev = r.hash;
+      expectedSeq += 1;
+      lastSeq = r.seq;
+      done += 1;
+    }
+    options.onProgress?.(done, total);
+    await options.checkpoint?.();
+  }
+  const last = expectedSeq - 1;
+  if (!head) {
+    if (last === 0) return { ok: true, events: 0, headHash: GENESIS_HASH };
+    return fail(done, null, `The log has ${last} events but no record of its newest event: the head was deleted outside the app.`);
+  }
+  if (head.seq > last) {
+    return fail(done, last + 1, `The log ends at #${last} but the last event the app wrote was #${head.seq}: events were deleted from the end.`);
+  }
+  if (head.seq < last) {
+    return fail(done, head.seq + 1, `The log has events after #${head.seq}, the last one the app wrote: events were added outside the app.`);
+  }
+  if (head.hash !== prev) {
+    return fail(done, last, `Event #${last} does not match the head the app recorded: the end of the log was rewritten.`);
+  }
+  return { ok: true, events: done, headHash: prev };
+}
+
+function fail(events: number, brokenSeq: number | null, problem: string): ChainReport {
+  return { ok: false, events, brokenSeq, problem };
+}

@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { MethodName } from '../../shared/contract/index';
+import type { Result } from '../../shared/result';
+import type { Actor } from './audit/log';
+import { backupFileName, takeBackup } from './backup/backup';
+import type { Handlers, Host, ServiceContext } from './context';
+import { acquireLock } from './db/lockfile';
+import type { DB } from './db/schema';
+import { openStore, type OpenedStore } from './db/store';
+import { dispatch } from './dispatcher';
+import { AppError } from './errors';
+import { JobRunner } from './jobs/runner';
+import { UploadStore } from './jobs/uploads';
+import { logInfo } from './log';
+import { appHandlers } from './services/app';
+import { auditHandlers } from './services/audit';
+import { dataHandlers } from './services/data';
+import { organisationHandlers } from './services/organisation';
+
+export const APP_VERSION = '0.1.0';
+
+export interface CoreOptions {
+  dbPath: string;
+  host: Host;
+  /** Who is recorded on audit events; defaults to the operating-system user. */
+  actor?: string;
+  now?: () => Date;
+  /** Where backups go; defaults to a `backups` folder beside the database. */
+  backupsDir?: string;
+}
+
+const handlers: Handlers<MethodName> = {
+  ...appHandlers,
+  ...organisationHandlers,
+  ...auditHandlers,
+  ...dataHandlers,
+  'jobs.get': async (input, ctx) => ctx.jobs.get(input.id),
+};
+
+/**
+ * The core: one open database, the services, the job runner. Hosts (Electron, the loopback
+ * HTTP host, the CLI, tests) create one and pass every call through `dispatch`.
+ */
+export class Core implements ServiceContext {
+  readonly dbPath: string;
+  readonly backupsDir: string;
+  readonly host: Host;
+  readonly appVersion = APP_VERSION;
+  readonly jobs: JobRunner;
+  readonly uploads: UploadStore;
+  readonly #actor: string;
+  readonly #now: () => Date;
+  #store: OpenedStore;
+  #releaseLock: () => void;
+
+  private constructor(options: CoreOptions, store: OpenedStore, releaseLock: () => void) {
+    this.dbPath = store.path;
+    this.backupsDir = options.backupsDir ?? join(dirname(store.path), 'backups');
+    this.host = options.host;
+    this.#actor = options.actor ?? defaultActor();
+    this.#now = options.now ?? (() => new Date());
+    this.jobs = new JobRunner(this.#now);
+    this.uploads = new UploadStore(join(dirname(store.path), '.uploads'));
+    this.#store = store;
+    this.#releaseLock = releaseLock;
+  }
+
+  static async open(options: CoreOptions): Promise<Core> {
+    const dbPath = resolve(options.dbPath);
+    mkdirSync(dirname(dbPath), { recursive: true });
+    const releaseLock = acquireLock(dbPath, options.host === 'cli' ? 'the command line' : 'Mutual Governance');
+    try {
+      const backupsDir = options.backupsDir ?? join(dirname(dbPath), 'backups');
+      const store = await openStore(dbPath, { backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, dbPath, backupsDir) });
+      if (store.migration.applied.length > 0) {
+        logInfo(`database ${dbPath}: applied ${store.migration.applied.join(', ')}${store.migration.backupPath ? ` (backup first: ${store.migration.backupPath})` : ''}`);
+      }
+      return new Core(options, store, releaseLock);
+    } catch (e) {
+      releaseLock();
+      throw e;
+    }
+  }
+
+  get db(): Kysely<DB> {
+    return this.#store.db;
+  }
+  get raw(): BetterSqlite3.Database {
+    return this.#store.raw;
+  }
+  now(): Date {
+    return this.#now();
+  }
+  who(): Actor {
+    return { actor: this.#actor, at: this.#now().toISOString() };
+  }
+
+  dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+    return dispatch(handlers, this, method, input);
+  }
+
+  async replaceDatabase(swap: () => () => void): Promise<void> {
+    await this.#store.db.destroy();
+    let undo: (() => void) | undefined;
+    try {
+      undo = swap();
+      this.#store = await openStore(this.dbPath, {
+        backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, this.dbPath, this.backupsDir),
+      });
+    } catch (e) {
+      undo?.();
+      this.#store = await openStore(this.dbPath);
+      throw e instanceof AppError ? e : new AppError('INTERNAL', `The restored file could not be opened, so the previous one was put back. ${String((e as Error).message ?? e)}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.idle();
+    this.uploads.discardAll();
+    await this.#store.db.destroy();
+    this.#releaseLock();
+  }
+}
+
+async function backupBeforeMigrate(raw: BetterSqlite3.Database, dbPath: string, backupsDir: string): Promise<string> {
+  mkdirSync(backupsDir, { recursive: true });
+  const dest = join(backupsDir, backupFileName(dbPath, new Date(), 'before-upgrade'));
+  await takeBackup(raw, dest);
+  return dest;
+}
+
+function defaultActor(): string {
+  try {
+    return userInfo().username || 'secretary';
+  } catch {
+    return 'secretary';
+  }
+}

@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3';
+import { AppError } from '../errors';
+
+/**
+ * Opens the app's SQLite file with the settings the records depend on:
+ * WAL (readers never block the writer), synchronous=FULL (an accepted ballot or approved
+ * minute survives power loss), foreign keys enforced, and trusted_schema off (a crafted file
+ * cannot run functions from its schema).
+ */
+export function openDatabase(path: string, options: { readonly?: boolean } = {}): Database.Database {
+  const readonly = options.readonly ?? false;
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly, fileMustExist: readonly });
+  } catch (e) {
+    throw new AppError('NOT_FOUND', `Cannot open ${path}: ${describeSqliteError(e)}`);
+  }
+  try {
+    if (!readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('trusted_schema = OFF');
+    db.pragma('busy_timeout = 2000');
+  } catch (e) {
+    db.close();
+    throw new AppError('VALIDATION', `${path} is not a Mutual Governance database: ${describeSqliteError(e)}`);
+  }
+  return db;
+}
+
+export interface PragmaReadings {
+  journalMode: string;
+  synchronous: number;
+  foreignKeys: number;
+  trustedSchema: number;
+  busyTimeout: number;
+}
+
+export function readPragmas(db: Database.Database): PragmaReadings {
+  return {
+    journalMode: String(db.pragma('journal_mode', { simple: true })),
+    synchronous: Number(db.pragma('synchronous', { simple: true })),
+    foreignKeys: Number(db.pragma('foreign_keys', { simple: true })),
+    trustedSchema: Number(db.pragma('trusted_schema', { simple: true })),
+    busyTimeout: Number(db.pragma('busy_timeout', { simple: true })),
+  };
+}
+
+/** `quick_check`: the start-up check (O(N), skips index cross-checks). Returns problems, [] if ok. */
+export function quickCheck(db: Database.Database): string[] {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const messages = rows.map((r) => r.quick_check);
+  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+}
+
+export function describeSqliteError(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  switch (code) {
+    case 'SQLITE_NOTADB':
+      return 'the file is not a database.';
+    case 'SQLITE_CORRUPT':
+      return 'the file is damaged.';
+    case 'SQLITE_CANTOPEN':
+      return 'the file or its folder cannot be opened (check it exists and you may write to it).';
+    case 'SQLITE_READONLY':
+      return 'the file is read-only.';
+    case 'SQLITE_BUSY':
+      return 'another program is using the file.';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { migrations } from '../../../migrations/index';
+import { AppError } from '../errors';
+import { CachedSqliteDialect } from './dialect';
+import { migrateToLatest, type MigrationOutcome } from './migrator';
+import { openDatabase, quickCheck } from './open';
+import type { DB } from './schema';
+
+export interface OpenedStore {
+  path: string;
+  raw: BetterSqlite3.Database;
+  db: Kysely<DB>;
+  migration: MigrationOutcome;
+}
+
+/**
+ * Opens (creating if needed) the app's file, checks it, and migrates it. Every connection the
+ * core uses comes from here, so pragmas, checks and migrations are never skipped.
+ */
+export async function openStore(
+  path: string,
+  options: { backupBeforeMigrate?: (raw: BetterSqlite3.Database) => Promise<string> } = {},
+): Promise<OpenedStore> {
+  mkdirSync(dirname(path), { recursive: true });
+  const raw = openDatabase(path);
+  try {
+    const problems = quickCheck(raw);
+    if (problems.length > 0) {
+      throw new AppError(
+        'INTERNAL',
+        `The database file ${path} is damaged (${problems[0]}). Restore your latest backup with: npm run cli -- restore --db "${path}" --from BACKUP`,
+      );
+    }
+    const db = new Kysely<DB>({ dialect: new CachedSqliteDialect(raw) });
+    const backup = options.backupBeforeMigrate;
+    const migration = await migrateToLatest(raw, db, migrations, backup ? { backup: () => backup(raw) } : {});
+    return { path, raw, db, migration };
+  } catch (e) {
+    if (raw.open) raw.close();
+    throw e;
+  }
+}
+
+/** Number of migrations this build knows, which is the schema version it writes. */
+export const SCHEMA_VERSION = migrations.length;
+export const KNOWN_MIGRATIONS: ReadonlySet<string> = new Set(migrations.map((m) => m.name));

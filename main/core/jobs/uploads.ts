@@ -1,0 +1,99 @@
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { UPLOAD_CHUNK_BYTES } from '../../../shared/contract/data';
+import { randomToken } from '../db/ids';
+import { AppError } from '../errors';
+
+export type UploadPurpose = 'restore' | 'import';
+
+interface Upload {
+  id: string;
+  purpose: UploadPurpose;
+  fileName: string;
+  sizeBytes: number;
+  received: number;
+  nextIndex: number;
+  path: string;
+  fd: number | null;
+  startedAt: number;
+}
+
+const EXPIRE_MS = 60 * 60 * 1000;
+
+/**
+ * Files the renderer sends (a backup to restore, a CSV to import) arrive in ordered base64
+ * chunks through the contract, so each request stays small and the same path serves both the
+ * Electron window and the browser.
+ */
+export class UploadStore {
+  readonly #dir: string;
+  readonly #uploads = new Map<string, Upload>();
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  begin(purpose: UploadPurpose, fileName: string, sizeBytes: number): { uploadId: string; chunkBytes: number } {
+    this.#expire();
+    mkdirSync(this.#dir, { recursive: true });
+    const id = randomToken();
+    const path = join(this.#dir, `upload-${id}.part`);
+    const fd = openSync(path, 'w', 0o600);
+    this.#uploads.set(id, { id, purpose, fileName, sizeBytes, received: 0, nextIndex: 0, path, fd, startedAt: Date.now() });
+    return { uploadId: id, chunkBytes: UPLOAD_CHUNK_BYTES };
+  }
+
+  append(uploadId: string, index: number, base64: string): number {
+    const u = this.#find(uploadId);
+    if (index !== u.nextIndex || u.fd === null) {
+      throw new AppError('CONFLICT', `The file arrived out of order (part ${index + 1}, expected ${u.nextIndex + 1}); send it again.`);
+    }
+    const bytes = Buffer.from(base64, 'base64');
+    if (u.received + bytes.length > u.sizeBytes) {
+      this.discard(uploadId);
+      throw new AppError('VALIDATION', 'The file is larger than announced; send it again.');
+    }
+    writeSync(u.fd, bytes);
+    u.received += bytes.length;
+    u.nextIndex += 1;
+    if (u.received === u.sizeBytes) {
+      closeSync(u.fd);
+      u.fd = null;
+    }
+    return u.received;
+  }
+
+  /** Hands over a completed upload's file; the caller owns (and removes) it from then on. */
+  take(uploadId: string, purpose: UploadPurpose): { path: string; fileName: string } {
+    const u = this.#find(uploadId);
+    if (u.purpose !== purpose) throw new AppError('VALIDATION', 'That file was sent for something else; send it again.');
+    if (u.received !== u.sizeBytes || u.fd !== null) {
+      throw new AppError('VALIDATION', `The file has not finished arriving (${u.received} of ${u.sizeBytes} bytes).`);
+    }
+    this.#uploads.delete(uploadId);
+    return { path: u.path, fileName: u.fileName };
+  }
+
+  discard(uploadId: string): void {
+    const u = this.#uploads.get(uploadId);
+    if (!u) return;
+    if (u.fd !== null) closeSync(u.fd);
+    rmSync(u.path, { force: true });
+    this.#uploads.delete(uploadId);
+  }
+
+  discardAll(): void {
+    for (const id of [...this.#uploads.keys()]) this.discard(id);
+  }
+
+  #find(uploadId: string): Upload {
+    const u = this.#uploads.get(uploadId);
+    if (!u) throw new AppError('NOT_FOUND', 'That upload is not known or has expired; send the file again.');
+    return u;
+  }
+
+  #expire(): void {
+    const cutoff = Date.now() - EXPIRE_MS;
+    for (const u of [...this.#uploads.values()]) if (u.startedAt < cutoff) this.discard(u.id);
+  }
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../main/core/db/migrator';
+import * as m0001 from './0001_foundation';
+
+/** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
+export const migrations: readonly Migration[] = [{ name: '0001_foundation', up: m0001.up }];

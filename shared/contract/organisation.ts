@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { LEGAL_FORMS, LEGAL_FORM_INFO } from '../domain/legal-form';
+import { checkRegistrationNumber } from '../rules/registration-number';
+import { RULE_KEYS, VOTING_BASES, lawfulRuleProblems, type GoverningRules } from '../rules/governing-rules';
+import { daysInMonth } from '../rules/legal-date';
+import { method } from './method';
+import { isoInstant, legalDate, optionalText, postcode, requiredText, wholeNumber, id } from './fields';
+
+export const JURISDICTIONS = ['england', 'wales', 'scotland', 'northern_ireland'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+export const JURISDICTION_LABEL: Record<Jurisdiction, string> = {
+  england: 'England',
+  wales: 'Wales',
+  scotland: 'Scotland',
+  northern_ireland: 'Northern Ireland',
+};
+
+export const addressSchema = z.strictObject({
+  line1: requiredText('the first line of the address'),
+  line2: optionalText('the second line of the address'),
+  town: requiredText('the town or city', 100),
+  county: optionalText('the county', 100),
+  postcode,
+  country: z.enum(JURISDICTIONS, { error: 'Choose the country the registered office is in.' }),
+});
+export type Address = z.output<typeof addressSchema>;
+
+/** Financial year end as 'MM-DD' (the accounting reference date; CA 2006 s391). */
+export const financialYearEnd = z
+  .string({ error: 'Choose the financial year end.' })
+  .regex(/^\d{2}-\d{2}$/, 'Choose the day and month the financial year ends.')
+  .refine((v) => {
+    const m = Number(v.slice(0, 2));
+    const d = Number(v.slice(3, 5));
+    return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(2024, m);
+  }, 'That day does not exist in that month.');
+
+export const particularsShape = {
+  name: requiredText('the organisation’s name', 160),
+  legalForm: z.enum(LEGAL_FORMS, { error: 'Choose the legal form.' }),
+  registrationNumber: z.string({ error: 'Enter the registration number.' }).trim(),
+  registeredOffice: addressSchema,
+  incorporatedOn: legalDate('the date of incorporation or registration'),
+  financialYearEnd,
+};
+
+export const rulesSchema = z.strictObject({
+  gmNoticeClearDays: wholeNumber('the notice period', 0, 365),
+  gmQuorum: wholeNumber('the general meeting quorum', 1, 100000),
+  boardQuorum: wholeNumber('the board quorum', 1, 100),
+  specialResolutionPct: z
+    .number({ error: 'Enter the special resolution threshold as a number.' })
+    .min(50, 'The threshold must be at least 50%.')
+    .max(100, 'The threshold cannot be more than 100%.')
+    .refine((v) => Math.round(v * 100) === v * 100, 'Use at most two decimal places.'),
+  writtenResolutionLapseDays: wholeNumber('the lapse period', 1, 365),
+  votingBasis: z.enum(VOTING_BASES, { error: 'Choose the voting basis.' }),
+  chairCastingVote: z.boolean({ error: 'Say whether the chair has a casting vote.' }),
+  proxiesAllowed: z.boolean({ error: 'Say whether proxies are allowed.' }),
+  proxyDeadlineHours: wholeNumber('the proxy deadline', 0, 168),
+}) satisfies z.ZodType<GoverningRules>;
+
+type Ctx = z.core.$RefinementCtx;
+
+function refineRegistration(v: { legalForm: (typeof LEGAL_FORMS)[number]; registrationNumber: string }, ctx: Ctx, path: (string | number)[]) {
+  const check = checkRegistrationNumber(v.legalForm, v.registrationNumber);
+  if (!check.ok) ctx.addIssue({ code: 'custom', path: [...path, 'registrationNumber'], message: check.message });
+}
+
+function refineJurisdiction(
+  v: { legalForm: (typeof LEGAL_FORMS)[number]; registrationNumber: string; registeredOffice: { country: Jurisdiction } },
+  ctx: Ctx,
+  path: (string | number)[],
+) {
+  // CA 2006 s9(2)(b), s87: a company's registered office stays in the part of the UK it was registered in.
+  if (LEGAL_FORM_INFO[v.legalForm].registrar !== 'Companies House') return;
+  const n = v.registrationNumber.replace(/\s+/g, '').toUpperCase();
+  const country = v.registeredOffice.country;
+  const expected: Jurisdiction[] = n.startsWith('SC')
+    ? ['scotland']
+    : n.startsWith('NI') || n.startsWith('R0')
+      ? ['northern_ireland']
+      : ['england', 'wales'];
+  if (/^(\d{1,8}|(SC|NI|R0)\d{6})$/.test(n) && !expected.includes(country)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'registeredOffice', 'country'],
+      message: `A company registered as ${n} has its registered office in ${expected.map((e) => JURISDICTION_LABEL[e]).join(' or ')} (CA 2006 s9(2)(b)).`,
+    });
+  }
+}
+
+function refineRules(legalForm: (typeof LEGAL_FORMS)[number], rules: GoverningRules, ctx: Ctx, path: (string | number)[]) {
+  const problems = lawfulRuleProblems(legalForm, rules);
+  for (const key of RULE_KEYS) {
+    const message = problems[key];
+    if (message) ctx.addIssue({ code: 'custom', path: [...path, key], message });
+  }
+}
+
+export const particularsSchema = z.strictObject(particularsShape).superRefine((v, ctx) => {
+  refineRegistration(v, ctx, []);
+  refineJurisdiction(v, ctx, []);
+});
+export type Particulars = z.output<typeof particularsSchema>;
+
+export const setUpSchema = z
+  .strictObject({ particulars: z.strictObject(particularsShape), rules: rulesSchema })
+  .superRefine((v, ctx) => {
+    refineRegistration(v.particulars, ctx, ['particulars']);
+    refineJurisdiction(v.particulars, ctx, ['particulars']);
+    refineRules(v.particulars.legalForm, v.rules, ctx, ['rules']);
+  });
+export type SetUpInput = z.input<typeof setUpSchema>;
+
+export const organisationSchema = z.object({
+  id,
+  name: z.string(),
+  legalForm: z.enum(LEGAL_FORMS),
+  registrationNumber: z.string(),
+  registeredOffice: z.object({
+    line1: z.string(),
+    line2: z.string().optional(),
+    town: z.string(),
+    county: z.string().optional(),
+    postcode: z.string(),
+    country: z.enum(JURISDICTIONS),
+  }),
+  incorporatedOn: z.string(),
+  financialYearEnd: z.string(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type Organisation = z.output<typeof organisationSchema>;
+
+const ruleSourceSchema = z.object(
+  Object.fromEntries(RULE_KEYS.map((k) => [k, z.string()])) as Record<(typeof RULE_KEYS)[number], z.ZodString>,
+);
+
+export const rulesViewSchema = z.object({
+  values: rulesSchema,
+  /** Where each rule's default comes from, for the form this organisation has. */
+  sources: ruleSourceSchema,
+  defaults: rulesSchema,
+  updatedAt: isoInstant,
+});
+export type RulesView = z.output<typeof rulesViewSchema>;
+
+export const ruleChangeSchema = z.object({
+  seq: z.number().int(),
+  at: isoInstant,
+  actor: z.string(),
+  rule: z.enum(RULE_KEYS as unknown as [string, ...string[]]),
+  from: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  to: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+});
+export type RuleChange = z.output<typeof ruleChangeSchema>;
+
+export const organisationMethods = {
+  'organisation.get': method({
+    kind: 'query',
+    summary: 'The organisation kept in this file, or null before set-up.',
+    input: z.strictObject({}),
+    output: organisationSchema.nullable(),
+  }),
+  'organisation.setUp': method({
+    kind: 'mutation',
+    summary: 'First run: record the organisation and its governing-document rules.',
+    input: setUpSchema,
+    output: organisationSchema,
+  }),
+  'organisation.update': method({
+    kind: 'mutation',
+    summary: 'Change the organisation’s particulars.',
+    input: particularsSchema,
+    output: organisationSchema,
+  }),
+  'rules.get': method({
+    kind: 'query',
+    summary: 'The governing-document rules with the source of each default.',
+    input: z.strictObject({}),
+    output: rulesViewSchema,
+  }),
+  'rules.update': method({
+    kind: 'mutation',
+    summary: 'Change governing-document rules; each change is an audit event.',
+    input: rulesSchema,
+    output: rulesViewSchema,
+  }),
+  'rules.history': method({
+    kind: 'query',
+    summary: 'Every change to the rules, newest first, read from the audit log.',
+    input: z.strictObject({}),
+    output: z.array(ruleChangeSchema),
+  }),
+};
