@@ -1,0 +1,83 @@
+import { timingSafeEqual } from 'node:crypto';
+
+/**
+ * The loopback host's checks, as pure functions. It serves one person on one machine, so
+ * anything that does not look exactly like that person's browser on 127.0.0.1 is refused.
+ */
+
+/** DNS rebinding defence: a page on evil.example that resolves to 127.0.0.1 still sends its own Host. */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+/** Browsers send Origin on every POST; it must be our own page. Absent only on same-origin GETs. */
+export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+export function tokenMatches(provided: string | undefined, expected: string): boolean {
+  if (provided === undefined) return false;
+  const a = Buffer.from(provided, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const [type, ...params] = contentType.split(';').map((s) => s.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  const charset = params.find((p) => p.startsWith('charset='));
+  return charset === undefined || charset === 'charset=utf-8';
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export function mimeFor(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return (dot >= 0 && MIME[path.slice(dot).toLowerCase()]) || 'application/octet-stream';
+}
+
+/**
+ * Maps a request path to a file inside the renderer build, or null. Rejects traversal in any
+ * spelling (.., encoded dots, backslashes, NUL) rather than trying to normalise it away.
+ */
+export function staticRelativePath(urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const parts = decoded.split('/').filter((p) => p !== '');
+  if (parts.some((p) => p === '..' || p === '.' || p.startsWith('.'))) return null;
+  if (parts.length === 0) return 'index.html';
+  return parts.join('/');
+}
