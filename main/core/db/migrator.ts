@@ -29,17 +29,7 @@ export async function migrateToLatest(
   options: { backup?: () => Promise<string> } = {},
 ): Promise<MigrationOutcome> {
   assertOrdered(migrations);
-  const tables = raw
-    .prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'")
-    .pluck()
-    .all() as string[];
-  const hasLedger = tables.includes('schema_migration');
-  if (tables.length > 0 && !hasLedger) {
-    throw new AppError(
-      'VALIDATION',
-      'This is a SQLite database made by another program, not Mutual Governance; it has been left untouched.',
-    );
-  }
+  const hasLedger = refuseForeignFile(raw);
   const applied = hasLedger
     ? (raw.prepare('select name from schema_migration order by name').pluck().all() as string[])
     : [];
@@ -66,6 +56,25 @@ export async function migrateToLatest(
     await sql.raw(`pragma user_version = ${migrations.length}`).execute(trx);
   });
   return { applied: pending.map((m) => m.name), backupPath };
+}
+
+/**
+ * Refuses a file with tables but no migration ledger: another program's database. Returns
+ * whether the ledger exists (false for a new, empty file). Reads only.
+ */
+export function refuseForeignFile(raw: Database.Database): boolean {
+  const tables = raw
+    .prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  const hasLedger = tables.includes('schema_migration');
+  if (tables.length > 0 && !hasLedger) {
+    throw new AppError(
+      'VALIDATION',
+      'This is a SQLite database made by another program, not Mutual Governance; it has been left untouched.',
+    );
+  }
+  return hasLedger;
 }
 
 function assertOrdered(migrations: readonly Migration[]): void {

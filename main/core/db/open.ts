@@ -7,7 +7,7 @@ import { AppError } from '../errors';
  * minute survives power loss), foreign keys enforced, and trusted_schema off (a crafted file
  * cannot run functions from its schema).
  */
-export function openDatabase(path: string, options: { readonly?: boolean } = {}): Database.Database {
+export function openDatabase(path: string, options: { readonly?: boolean; wal?: boolean } = {}): Database.Database {
   const readonly = options.readonly ?? false;
   let db: Database.Database;
   try {
@@ -16,7 +16,9 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     throw new AppError('NOT_FOUND', `Cannot open ${path}: ${describeSqliteError(e)}`);
   }
   try {
-    if (!readonly) db.pragma('journal_mode = WAL');
+    // Reading the schema proves the file is SQLite before anything is written to it.
+    db.prepare('select count(*) from sqlite_schema').get();
+    if (!readonly && (options.wal ?? true)) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('trusted_schema = OFF');

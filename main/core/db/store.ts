@@ -5,7 +5,7 @@ import { Kysely } from 'kysely';
 import { migrations } from '../../../migrations/index';
 import { AppError } from '../errors';
 import { CachedSqliteDialect } from './dialect';
-import { migrateToLatest, type MigrationOutcome } from './migrator';
+import { migrateToLatest, refuseForeignFile, type MigrationOutcome } from './migrator';
 import { openDatabase, quickCheck } from './open';
 import type { DB } from './schema';
 
@@ -25,7 +25,9 @@ export async function openStore(
   options: { backupBeforeMigrate?: (raw: BetterSqlite3.Database) => Promise<string> } = {},
 ): Promise<OpenedStore> {
   mkdirSync(dirname(path), { recursive: true });
-  const raw = openDatabase(path);
+  // WAL goes on only once the file is known to be new or ours: switching rewrites the header,
+  // and another program's database must be left exactly as it was.
+  const raw = openDatabase(path, { wal: false });
   try {
     const problems = quickCheck(raw);
     if (problems.length > 0) {
@@ -34,6 +36,8 @@ export async function openStore(
         `The database file ${path} is damaged (${problems[0]}). Restore your latest backup with: npm run cli -- restore --db "${path}" --from BACKUP`,
       );
     }
+    refuseForeignFile(raw);
+    raw.pragma('journal_mode = WAL');
     const db = new Kysely<DB>({ dialect: new CachedSqliteDialect(raw) });
     const backup = options.backupBeforeMigrate;
     const migration = await migrateToLatest(raw, db, migrations, backup ? { backup: () => backup(raw) } : {});
