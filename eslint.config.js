@@ -37,6 +37,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -60,7 +61,7 @@ export default tseslint.config(
     rules: restrict('The Electron shell stays thin: it talks to the core, never to the renderer’s code.', ['**/renderer/**']),
   },
   {
-    files: ['e2e/**/*.ts', 'tools/**/*.{js,mjs}', '*.js', '*.ts', '.ci/**/*.mjs'],
+    files: ['e2e/**/*.ts', 'tools/**/*.{js,mjs}', '*.js', '*.ts', '.ci/**/*.mjs', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

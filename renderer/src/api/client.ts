@@ -1,0 +1,64 @@
+import type { Bridge } from '../../../shared/bridge';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index';
+import type { AppErrorBody, Result } from '../../../shared/result';
+import { sessionToken } from './session';
+
+declare global {
+  interface Window {
+    bridge?: Bridge;
+  }
+}
+
+/** An error answer from the core, carried through TanStack Query and forms. */
+export class ApiError extends Error {
+  readonly code: AppErrorBody['code'] | 'SESSION' | 'OFFLINE';
+  readonly fieldErrors: Record<string, string> | undefined;
+  constructor(body: { code: ApiError['code']; message: string; fieldErrors?: Record<string, string> }) {
+    super(body.message);
+    this.code = body.code;
+    this.fieldErrors = body.fieldErrors;
+  }
+}
+
+async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+  const token = sessionToken();
+  if (!token) {
+    return { ok: false, error: { code: 'FORBIDDEN', message: 'SESSION' } };
+  }
+  let response: Response;
+  try {
+    response = await fetch(`./api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-MG-Token': token },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    throw new ApiError({ code: 'OFFLINE', message: 'The app’s background service is not running. Start it again with npm start.' });
+  }
+  if (response.status === 401) throw new ApiError({ code: 'SESSION', message: 'SESSION' });
+  if (!response.ok) {
+    const text = await response.text();
+    let message = `The request was refused (${response.status}).`;
+    try {
+      message = (JSON.parse(text) as { error?: string }).error ?? message;
+    } catch {
+      /* plain-text refusal: keep the generic message */
+    }
+    throw new ApiError({ code: 'INTERNAL', message });
+  }
+  return (await response.json()) as Result<unknown>;
+}
+
+/** Calls one contract method; the answer is the Result envelope, never a throw for app errors. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
+  const result = window.bridge ? await window.bridge.invoke(method, input) : await overHttp(method, input);
+  if (!result.ok && result.error.message === 'SESSION') throw new ApiError({ code: 'SESSION', message: 'SESSION' });
+  return result as Result<MethodOutput<M>>;
+}
+
+/** Calls a method and throws ApiError on an error answer (for queries and mutations). */
+export async function request<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await call(method, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}

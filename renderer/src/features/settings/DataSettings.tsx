@@ -1,0 +1,210 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { call } from '../../api/client';
+import { uploadFile, useJob } from '../../api/jobs';
+import { useApiQuery } from '../../api/queries';
+import { formatBytes, formatCount, formatInstant } from '../../lib/format';
+import { Banner } from '../../ui/Banner';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ProgressBar } from '../../ui/ProgressBar';
+
+interface BackupOutcome {
+  name: string;
+  sizeBytes: number;
+  headHash: string;
+  events: number;
+}
+interface RestoreOutcome {
+  restoredFrom: string;
+  keptAside: string;
+  auditEvents: number;
+}
+
+type Pending = { kind: 'backup'; name: string } | { kind: 'file'; file: File };
+
+export function DataSettings() {
+  const info = useApiQuery('data.info', {});
+  const queryClient = useQueryClient();
+  const [backupJob, setBackupJob] = useState<string | null>(null);
+  const [restoreJob, setRestoreJob] = useState<string | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const backup = useJob(backupJob);
+  const restore = useJob(restoreJob);
+
+  useEffect(() => {
+    if (backup?.state === 'succeeded') void queryClient.invalidateQueries({ queryKey: ['data.info'] });
+  }, [backup?.state, queryClient]);
+  useEffect(() => {
+    if (restore && restore.state !== 'running') void queryClient.invalidateQueries();
+  }, [restore, queryClient]);
+
+  const startBackup = async () => {
+    setStartError(null);
+    setRestoreJob(null);
+    const r = await call('data.backup', {});
+    if (r.ok) setBackupJob(r.value.jobId);
+    else setStartError(r.error.message);
+  };
+
+  const confirmRestore = async () => {
+    const what = pending;
+    setPending(null);
+    if (!what) return;
+    setStartError(null);
+    setBackupJob(null);
+    setRestoreJob(null);
+    let source: { kind: 'backup'; name: string } | { kind: 'upload'; uploadId: string };
+    if (what.kind === 'backup') {
+      source = { kind: 'backup', name: what.name };
+    } else {
+      try {
+        setUpload({ sent: 0, total: what.file.size });
+        const uploadId = await uploadFile(what.file, 'restore', (sent, total) => setUpload({ sent, total }));
+        source = { kind: 'upload', uploadId };
+      } catch (e) {
+        setStartError((e as Error).message);
+        return;
+      } finally {
+        setUpload(null);
+      }
+    }
+    const r = await call('data.restore', { source });
+    if (r.ok) setRestoreJob(r.value.jobId);
+    else setStartError(r.error.message);
+    setFile(null);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const d = info.data;
+  const busy = backup?.state === 'running' || restore?.state === 'running' || upload !== null;
+  const backupResult = backup?.state === 'succeeded' ? (backup.result as BackupOutcome) : null;
+  const restoreResult = restore?.state === 'succeeded' ? (restore.result as RestoreOutcome) : null;
+
+  return (
+    <>
+      <h2>Data and backups</h2>
+      {startError ? <Banner tone="error" title="That did not start">{startError}</Banner> : null}
+      {backup?.state === 'running' ? <ProgressBar done={backup.done} total={backup.total} label="Backing up" /> : null}
+      {backupResult ? (
+        <Banner tone="success" title="Backup saved">
+          <p>
+            {backupResult.name} ({formatBytes(backupResult.sizeBytes)}), checked and complete. It holds {formatCount(backupResult.events, 'audit event')}; head{' '}
+            <span className="hash">{backupResult.headHash}</span>.
+          </p>
+        </Banner>
+      ) : null}
+      {backup?.state === 'failed' ? <Banner tone="error" title="The backup failed">{backup.error?.message}</Banner> : null}
+      {upload ? <ProgressBar done={upload.sent} total={upload.total} label="Sending the file" /> : null}
+      {restore?.state === 'running' ? <ProgressBar done={restore.done} total={restore.total} label={restore.message || 'Restoring'} /> : null}
+      {restoreResult ? (
+        <Banner tone="success" title="Restored">
+          <p>
+            The records now come from {restoreResult.restoredFrom}. The previous database was kept as <span className="hash">{restoreResult.keptAside}</span>.
+          </p>
+        </Banner>
+      ) : null}
+      {restore?.state === 'failed' ? <Banner tone="error" title="Not restored">{restore.error?.message}</Banner> : null}
+
+      <section className="card" aria-labelledby="db-h">
+        <header>
+          <h3 id="db-h">This database</h3>
+          <button type="button" className="btn btn-primary" onClick={startBackup} disabled={busy}>
+            Back up now
+          </button>
+        </header>
+        {d ? (
+          <dl className="facts">
+            <dt>Location</dt>
+            <dd className="hash">{d.path}</dd>
+            <dt>Size</dt>
+            <dd>{formatBytes(d.sizeBytes)}</dd>
+            <dt>Audit log</dt>
+            <dd>
+              {formatCount(d.auditEvents, 'event')}; head <span className="hash">{d.headHash}</span>
+            </dd>
+            <dt>Backups folder</dt>
+            <dd className="hash">{d.backupsDir}</dd>
+            <dt>Version</dt>
+            <dd>
+              App {d.appVersion}, schema {d.schemaVersion}
+            </dd>
+          </dl>
+        ) : (
+          <p role="status">Loading…</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="backups-h">
+        <h3 id="backups-h">Backups</h3>
+        {d && d.backups.length === 0 ? (
+          <p className="muted">No backups yet. Use “Back up now”; copy the backups folder to a safe place regularly.</p>
+        ) : null}
+        {d && d.backups.length > 0 ? (
+          <div className="table-wrap">
+            <table className="data">
+              <caption className="visually-hidden">Backups in the backups folder, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Made</th>
+                  <th scope="col" className="num">Size</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.backups.map((b) => (
+                  <tr key={b.name}>
+                    <td className="hash">{b.name}</td>
+                    <td className="nowrap">{formatInstant(b.createdAt)}</td>
+                    <td className="num">{formatBytes(b.sizeBytes)}</td>
+                    <td>
+                      <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => setPending({ kind: 'backup', name: b.name })}>
+                        Restore<span className="visually-hidden"> {b.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="restore-file-h">
+        <h3 id="restore-file-h">Restore from a file</h3>
+        <p className="muted">
+          Choose a backup made by Mutual Governance. It is checked completely (integrity and audit chain) before anything changes; a file that
+          fails is refused and your records stay as they are.
+        </p>
+        <div className="field">
+          <label htmlFor="restore-file">Backup file</label>
+          <input id="restore-file" ref={fileInput} type="file" accept=".sqlite,.sqlite3,.db" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+        <button type="button" className="btn btn-secondary" disabled={!file || busy} onClick={() => file && setPending({ kind: 'file', file })}>
+          Restore from this file
+        </button>
+      </section>
+
+      <ConfirmDialog
+        open={pending !== null}
+        title="Replace your records with this backup?"
+        confirmLabel="Restore"
+        tone="danger"
+        onCancel={() => setPending(null)}
+        onConfirm={confirmRestore}
+      >
+        <p>
+          The app will show the records as they were in <strong>{pending?.kind === 'backup' ? pending.name : pending?.file.name}</strong>. Changes made since then will
+          no longer appear.
+        </p>
+        <p>Your current database is not deleted: it is kept aside in the same folder, and the restore is recorded in the audit log.</p>
+      </ConfirmDialog>
+    </>
+  );
+}
