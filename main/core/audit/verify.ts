@@ -102,7 +102,8 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
     return fail(done, last + 1, `The log ends at #${last} but the last event the app wrote was #${head.seq}: events were deleted from the end.`);
   }
   if (head.seq < last) {
-    return fail(done, head.seq + 1, `The log has events after #${head.seq}, the last one the app wrote: events were added outside the app.`);
+    const added = head.seq + 1 === last ? `Event #${last} was` : `Events #${head.seq + 1} to #${last} were`;
+    return fail(done, head.seq + 1, `${added} added outside the app: the last event the app wrote was #${head.seq}.`);
   }
   if (head.hash !== prev) {
     return fail(done, last, `Event #${last} does not match the head the app recorded: the end of the log was rewritten.`);
