@@ -1,0 +1,212 @@
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
+
+/**
+ * The Electron shell's security decisions, as pure functions so they can be unit-tested
+ * without an Electron binary (DESIGN.md "Tests"). Numbers in comments refer to the items of
+ * the Electron security checklist: https://www.electronjs.org/docs/latest/tutorial/security
+ */
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'mutual-governance';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_START_URL = `${APP_ORIGIN}/`;
+
+/**
+ * Checklist 18: a custom protocol instead of file://. `standard` gives it an origin and
+ * relative URLs, `secure` makes it a secure context, `supportFetchAPI` lets the renderer
+ * fetch its own assets. Nothing else (no CORS bypass, no service workers).
+ */
+export const APP_SCHEME_PRIVILEGES: CustomScheme = {
+  scheme: APP_SCHEME,
+  privileges: { standard: true, secure: true, supportFetchAPI: true },
+};
+
+function parse(url: string | null | undefined): URL | null {
+  if (typeof url !== 'string') return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** True only for our own origin, app://mutual-governance, with no port or credentials. */
+export function isAppUrl(url: string | null | undefined): boolean {
+  const parsed = parse(url);
+  return (
+    parsed !== null &&
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.hostname.toLowerCase() === APP_HOST &&
+    parsed.port === '' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
+}
+
+/**
+ * Checklist 17: IPC is answered only when the calling frame shows our own page. Anything
+ * else (a frame that navigated away, a missing or disposed frame) is refused.
+ */
+export function isTrustedSender(frameUrl: string | null | undefined): boolean {
+  return isAppUrl(frameUrl);
+}
+
+/**
+ * Checklist 15: shell.openExternal only ever receives https: web pages and mailto: links.
+ * Other schemes (file:, smb:, javascript:, custom handlers) can run programs on the machine.
+ */
+export function shouldOpenExternally(url: string | null | undefined): boolean {
+  const parsed = parse(url);
+  if (parsed === null) return false;
+  if (parsed.protocol === 'https:') return parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+  return parsed.protocol === 'mailto:';
+}
+
+/**
+ * Checklist 13: the window may only navigate within app://. A link to a web page or an
+ * e-mail address goes to the user's browser or mail program instead; anything else is dropped.
+ */
+export function navigationAction(url: string): 'allow' | 'open-externally' | 'deny' {
+  if (isAppUrl(url)) return 'allow';
+  return shouldOpenExternally(url) ? 'open-externally' : 'deny';
+}
+
+/** Checklist 14: no new Electron windows, ever; safe links leave for the user's own programs. */
+export function windowOpenAction(url: string): 'open-externally' | 'deny' {
+  return shouldOpenExternally(url) ? 'open-externally' : 'deny';
+}
+
+/**
+ * Maps an app:// request to a file inside `rootDir`, or null. Every path segment is decoded
+ * on its own and refused if it hides a separator, a null byte, a drive letter, a second layer
+ * of encoding or a leading dot (which covers `.`, `..`, `%2e%2e` and dotfiles). The raw
+ * request is read, not the parsed URL, because the URL parser silently collapses `..` and
+ * would hide an attempt. The result is then checked to lie inside `rootDir` anyway.
+ * `/` means index.html.
+ */
+export function resolveAppPath(rootDir: string, requestUrl: string): string | null {
+  if (!isAppUrl(requestUrl)) return null;
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*([^?#]*)/i.exec(requestUrl);
+  if (!match) return null; // e.g. leading spaces, which the URL parser forgives and we do not
+  const rawPath = match[1] ?? '';
+  if (rawPath === '' || rawPath === '/') return resolve(rootDir, 'index.html');
+  if (!rawPath.startsWith('/')) return null;
+
+  const segments: string[] = [];
+  for (const raw of rawPath.slice(1).split('/')) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null; // malformed percent-encoding
+    }
+    // '%' after decoding means double encoding: refused so nothing downstream decodes again.
+    if (segment === '' || segment.startsWith('.') || /[/\\:%\0]/.test(segment)) return null;
+    segments.push(segment);
+  }
+
+  const root = resolve(rootDir);
+  const target = resolve(root, ...segments);
+  const inside = relative(root, target);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
+  return target;
+}
+
+/**
+ * Checklist 7: a strict Content Security Policy. Scripts, styles, fonts and workers come only
+ * from the app's own files; no eval, no inline script, no remote anything, no plug-ins, no
+ * framing. Inline styles are allowed because Radix dialogs inject a small <style> element
+ * (react-remove-scroll) to lock page scrolling; styles cannot run code.
+ */
+export function contentSecurityPolicy(): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "frame-src 'none'",
+  ].join('; ');
+}
+
+/** Headers for every app:// response: the CSP travels on each one (checklist 7). */
+export function responseHeaders(mimeType: string): Record<string, string> {
+  return {
+    'Content-Type': mimeType,
+    'Content-Security-Policy': contentSecurityPolicy(),
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Content type by extension; unknown files are served as opaque bytes (never sniffed). */
+export function mimeTypeFor(path: string): string {
+  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * The window and its web preferences. Most values are Electron's defaults already; they are
+ * spelt out so a future default change, or a careless edit, shows up in the tests.
+ */
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    title: 'Mutual Governance',
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 600,
+    show: false, // shown on ready-to-show, so no blank flash
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true, // checklist 3
+      sandbox: true, // checklist 4
+      nodeIntegration: false, // checklist 2
+      nodeIntegrationInWorker: false, // checklist 2
+      nodeIntegrationInSubFrames: false, // checklist 2
+      webSecurity: true, // checklist 6
+      allowRunningInsecureContent: false, // checklist 8
+      experimentalFeatures: false, // checklist 9 (and no enableBlinkFeatures: checklist 10)
+      webviewTag: false, // checklists 11 and 12
+      navigateOnDragDrop: false, // checklist 13: a dropped file must not replace the app
+      safeDialogs: true,
+      // Off: on Windows and Linux Chromium would download its dictionaries from Google,
+      // and the app is offline-first and keeps members' personal data to itself.
+      spellcheck: false,
+    },
+  };
+}

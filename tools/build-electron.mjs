@@ -1,0 +1,55 @@
+// Bundles the Electron shell: main/electron/main.ts -> build/electron/main.cjs and
+// main/preload/index.ts -> build/electron/preload.cjs.
+// Usage: node tools/build-electron.mjs [--outdir DIR]   (DIR defaults to build/electron; the
+// bundle test builds elsewhere so it never races a real build)
+//
+// Why bundles: a sandboxed preload may only require('electron'), so it must be one file; and
+// one main file starts faster from the asar than hundreds of modules. better-sqlite3 stays
+// outside the bundle because its native addon is rebuilt for Electron and unpacked from the asar.
+import { build } from 'esbuild';
+import { performance } from 'node:perf_hooks';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag > 0 && process.argv[outdirFlag + 1] ? resolve(process.argv[outdirFlag + 1]) : join(root, 'build', 'electron');
+const started = performance.now();
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['main/electron/main.ts'],
+    outfile: join(outdir, 'main.cjs'),
+    platform: 'node',
+    target: 'node20',
+    external: ['electron', 'better-sqlite3'],
+    // Code such as main/core/db/integrity.ts reads import.meta.url when it is not CommonJS.
+    // In this CommonJS bundle, give it the bundle's real file URL instead of esbuild's empty
+    // import.meta (which would also warn).
+    define: { 'import.meta.url': '__mgImportMetaUrl' },
+    // 'use strict' first, since a banner ahead of esbuild's own would demote that to a no-op.
+    banner: { js: "'use strict';\nconst __mgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  build({
+    ...common,
+    entryPoints: ['main/preload/index.ts'],
+    outfile: join(outdir, 'preload.cjs'),
+    // 'browser' so that an accidental Node import fails the build rather than the sandbox.
+    platform: 'browser',
+    target: 'chrome130',
+    external: ['electron'],
+  }),
+]);
+
+const shown = relative(root, outdir).startsWith('..') ? outdir : relative(root, outdir);
+console.log(`build-electron: ${shown}/main.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);
