@@ -1,0 +1,244 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEventDetail } from '../../../shared/contract/audit';
+import { rulesSchema as rulesInput, type Organisation, type RuleChange, type RulesView } from '../../../shared/contract/organisation';
+import { LEGAL_FORMS, LEGAL_FORM_INFO } from '../../../shared/domain/legal-form';
+import { defaultRuleValues } from '../../../shared/rules/governing-rules';
+import { expectOk, openTestCore, setUpOrganisation, validSetUpInput, type TestCore } from '../testing';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+async function core(now?: string): Promise<TestCore> {
+  const t = await openTestCore(now ? { now: () => new Date(now) } : {});
+  cleanups.push(() => t.cleanup());
+  return t;
+}
+function eventCount(t: TestCore): number {
+  return Number(t.core.raw.prepare('select count(*) from audit_event').pluck().get());
+}
+async function lastEvent(t: TestCore): Promise<AuditEventDetail> {
+  return expectOk(await t.core.dispatch('audit.get', { seq: eventCount(t) })) as AuditEventDetail;
+}
+
+const companyRules = defaultRuleValues('company_limited_by_guarantee');
+
+describe('organisation.setUp', () => {
+  it('records the organisation with normalised particulars, its rules and one audit event', async () => {
+    const t = await core();
+    const input = validSetUpInput({
+      particulars: { registrationNumber: ' 1234567 ', registeredOffice: { line1: '1 High Street', town: 'Leeds', postcode: 'ls11aa', country: 'england' } },
+    });
+    const org = expectOk(await t.core.dispatch('organisation.setUp', input)) as Organisation;
+
+    expect(org).toMatchObject({ name: 'Riverside Care Mutual', registrationNumber: '01234567', legalForm: 'company_limited_by_guarantee' });
+    expect(org.registeredOffice.postcode).toBe('LS1 1AA');
+    expect(expectOk(await t.core.dispatch('organisation.get', {}))).toEqual(org);
+    expect(expectOk(await t.core.dispatch('app.status', {}))).toMatchObject({ organisationName: 'Riverside Care Mutual', busy: null });
+    const rules = expectOk(await t.core.dispatch('rules.get', {})) as RulesView;
+    expect(rules.values).toEqual(companyRules);
+    expect(rules.sources.gmNoticeClearDays).toMatch(/CA 2006 s307/);
+    const event = await lastEvent(t);
+    expect(event).toMatchObject({ seq: 1, action: 'organisation.set_up', entityId: org.id, actor: 'test secretary' });
+    expect(event.payload).toEqual({ before: null, after: { organisation: org, rules: companyRules } });
+  });
+
+  it('refuses a second set-up with CONFLICT and keeps the first', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    const again = await t.core.dispatch('organisation.setUp', validSetUpInput({ particulars: { name: 'Another Mutual' } }));
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!again.ok && again.error.message).toMatch(/already keeps the records of Riverside Care Mutual/);
+    expect(t.core.raw.prepare('select count(*) from organisation').pluck().get()).toBe(1);
+    expect(eventCount(t)).toBe(1);
+  });
+
+  for (const form of LEGAL_FORMS) {
+    const company = LEGAL_FORM_INFO[form].registrar === 'Companies House';
+    const bad = company ? '31247R' : '01234567';
+    it(`refuses ${bad} as the registration number of a ${LEGAL_FORM_INFO[form].label.toLowerCase()}`, async () => {
+      const t = await core();
+      const result = await t.core.dispatch('organisation.setUp', validSetUpInput({ particulars: { legalForm: form, registrationNumber: bad } }));
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('VALIDATION');
+      expect(Object.keys(result.error.fieldErrors ?? {})).toEqual(['particulars.registrationNumber']);
+      expect(result.error.fieldErrors!['particulars.registrationNumber']).toMatch(company ? /Companies House/ : /FCA Mutuals Public Register/);
+      expect(eventCount(t)).toBe(0);
+    });
+  }
+
+  it('refuses an incorporation date after today on the field, by the clock it is given', async () => {
+    const t = await core('2026-11-28T10:00:00Z');
+    const future = await t.core.dispatch('organisation.setUp', validSetUpInput({ particulars: { incorporatedOn: '2026-11-29' } }));
+    expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!future.ok && future.error.fieldErrors?.['particulars.incorporatedOn']).toMatch(/cannot be after today \(28 November 2026\)/);
+    expect(eventCount(t)).toBe(0);
+    expectOk(await t.core.dispatch('organisation.setUp', validSetUpInput({ particulars: { incorporatedOn: '2026-11-28' } })));
+  });
+
+  it('judges "today" by the UK calendar, so just before midnight UTC in summer it is already tomorrow', async () => {
+    const t = await core('2026-06-30T23:30:00Z');
+    expectOk(await t.core.dispatch('organisation.setUp', validSetUpInput({ particulars: { incorporatedOn: '2026-07-01' } })));
+  });
+
+  it('refuses less than 14 days’ notice for a company, citing CA 2006 s307', async () => {
+    const t = await core();
+    const result = await t.core.dispatch('organisation.setUp', validSetUpInput({ rules: { gmNoticeClearDays: 13 } }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!result.ok && result.error.fieldErrors?.['rules.gmNoticeClearDays']).toMatch(/CA 2006 s307.*13 given/);
+  });
+
+  it('accepts 7 days’ notice for a society, whose registered rules set the period', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core, { particulars: { legalForm: 'community_benefit_society', registrationNumber: '31247R' }, rules: { gmNoticeClearDays: 7 } });
+    expect((expectOk(await t.core.dispatch('rules.get', {})) as RulesView).values.gmNoticeClearDays).toBe(7);
+  });
+
+  it('refuses a Scottish company number with an office in England, citing CA 2006 s9', async () => {
+    const t = await core();
+    const result = await t.core.dispatch('organisation.setUp', validSetUpInput({ particulars: { registrationNumber: 'SC123456' } }));
+    expect(!result.ok && result.error.fieldErrors?.['particulars.registeredOffice.country']).toMatch(/Scotland.*CA 2006 s9/);
+  });
+});
+
+describe('rules.update', () => {
+  it('refuses less than 14 days’ notice for a company on the field, citing CA 2006 s307', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    const result = await t.core.dispatch('rules.update', { ...companyRules, gmNoticeClearDays: 10 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!result.ok && result.error.fieldErrors?.['gmNoticeClearDays']).toMatch(/CA 2006 s307\(1\).*10 given/);
+    expect(eventCount(t)).toBe(1);
+  });
+
+  it('writes one audit event holding only the rules that changed', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    const view = expectOk(await t.core.dispatch('rules.update', { ...companyRules, gmQuorum: 5, chairCastingVote: false })) as RulesView;
+    expect(view.values).toEqual({ ...companyRules, gmQuorum: 5, chairCastingVote: false });
+    expect(eventCount(t)).toBe(2);
+    const event = await lastEvent(t);
+    expect(event.action).toBe('rules.updated');
+    expect(event.payload).toEqual({ before: { gmQuorum: 2, chairCastingVote: true }, after: { gmQuorum: 5, chairCastingVote: false } });
+    expect(event.summary).toMatch(/General meeting quorum \(members\) 2 → 5/);
+    expect(event.summary).toMatch(/casting vote at board meetings yes → no/);
+  });
+
+  it('writes no event when nothing changed', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    expectOk(await t.core.dispatch('rules.update', companyRules));
+    expect(eventCount(t)).toBe(1);
+  });
+
+  it('keeps a fractional special resolution threshold exactly', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    const view = expectOk(await t.core.dispatch('rules.update', { ...companyRules, specialResolutionPct: 75.55 })) as RulesView;
+    expect(view.values.specialResolutionPct).toBe(75.55);
+  });
+
+  it('accepts every threshold with two decimal places, such as 64.1 and 80.01, and refuses a third', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core, { particulars: { legalForm: 'community_benefit_society', registrationNumber: '31247R' } });
+    const rules = defaultRuleValues('community_benefit_society');
+    for (let hundredths = 5001; hundredths <= 10000; hundredths += 1) {
+      const pct = Number((hundredths / 100).toFixed(2));
+      const parsed = rulesInput.safeParse({ ...rules, specialResolutionPct: pct });
+      if (!parsed.success) throw new Error(`${pct}% was refused: ${parsed.error.issues[0]?.message}`);
+    }
+    for (const pct of [64.1, 80.01]) {
+      const view = expectOk(await t.core.dispatch('rules.update', { ...rules, specialResolutionPct: pct })) as RulesView;
+      expect(view.values.specialResolutionPct).toBe(pct);
+    }
+    const third = await t.core.dispatch('rules.update', { ...rules, specialResolutionPct: 66.667 });
+    expect(!third.ok && third.error.fieldErrors?.['specialResolutionPct']).toMatch(/two decimal places/);
+  });
+
+  it('refuses changes before the organisation is set up', async () => {
+    const t = await core();
+    expect(await t.core.dispatch('rules.update', companyRules)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('rules.history', () => {
+  it('lists every change newest first, starting from the values at set-up', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    expectOk(await t.core.dispatch('rules.update', { ...companyRules, gmQuorum: 3 }));
+    expectOk(await t.core.dispatch('rules.update', { ...companyRules, gmQuorum: 4, boardQuorum: 3 }));
+    const history = expectOk(await t.core.dispatch('rules.history', {})) as RuleChange[];
+
+    expect(history.slice(0, 3).map(({ seq, rule, from, to }) => ({ seq, rule, from, to }))).toEqual([
+      { seq: 3, rule: 'gmQuorum', from: 3, to: 4 },
+      { seq: 3, rule: 'boardQuorum', from: 2, to: 3 },
+      { seq: 2, rule: 'gmQuorum', from: 2, to: 3 },
+    ]);
+    const seqs = history.map((c) => c.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    const setUp = history.filter((c) => c.seq === 1);
+    expect(setUp).toHaveLength(9);
+    expect(setUp.every((c) => c.from === null)).toBe(true);
+  });
+});
+
+describe('organisation.update', () => {
+  it('records the changed particulars in one audit event with before and after', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    const updated = expectOk(
+      await t.core.dispatch('organisation.update', { ...validSetUpInput().particulars, name: 'Riverside Care Mutual Ltd', financialYearEnd: '12-31' }),
+    ) as Organisation;
+    expect(updated).toMatchObject({ name: 'Riverside Care Mutual Ltd', financialYearEnd: '12-31' });
+    const event = await lastEvent(t);
+    expect(event).toMatchObject({ seq: 2, action: 'organisation.updated', entityId: updated.id });
+    expect(event.summary).toMatch(/name, financial year end/);
+    expect(event.payload).toMatchObject({ before: { name: 'Riverside Care Mutual' }, after: { name: 'Riverside Care Mutual Ltd' } });
+  });
+
+  it('writes no event when nothing changed', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    expectOk(await t.core.dispatch('organisation.update', { ...validSetUpInput().particulars, registrationNumber: '1234567' }));
+    expect(eventCount(t)).toBe(1);
+  });
+
+  it('refuses a new legal form the governing rules do not fit, on the legal form field', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core, { particulars: { legalForm: 'cic_limited_by_shares' } });
+    const result = await t.core.dispatch('organisation.update', { ...validSetUpInput().particulars, legalForm: 'company_limited_by_guarantee' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!result.ok && result.error.fieldErrors?.['legalForm']).toMatch(/no shares/);
+    expect(eventCount(t)).toBe(1);
+  });
+
+  it('refuses an incorporation date after today', async () => {
+    const t = await core('2026-11-28T10:00:00Z');
+    await setUpOrganisation(t.core);
+    const result = await t.core.dispatch('organisation.update', { ...validSetUpInput().particulars, incorporatedOn: '2027-01-01' });
+    expect(!result.ok && Object.keys(result.error.fieldErrors ?? {})).toEqual(['incorporatedOn']);
+  });
+});
+
+describe('while an exclusive job holds the database', () => {
+  it('refuses changes with LOCKED, still answers reads, and accepts changes once it ends', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    t.core.jobs.start({ kind: 'test.hold', label: 'Restoring a backup', exclusive: true }, () => gate);
+
+    const refused = await t.core.dispatch('rules.update', { ...companyRules, gmQuorum: 3 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(!refused.ok && refused.error.message).toMatch(/Restoring a backup is in progress.*Nothing was saved/);
+    expect(await t.core.dispatch('organisation.update', validSetUpInput().particulars)).toMatchObject({ error: { code: 'LOCKED' } });
+    expect(expectOk(await t.core.dispatch('app.status', {}))).toMatchObject({ busy: { label: 'Restoring a backup' } });
+    expect((expectOk(await t.core.dispatch('rules.get', {})) as RulesView).values.gmQuorum).toBe(2);
+
+    release();
+    await t.core.jobs.idle();
+    expectOk(await t.core.dispatch('rules.update', { ...companyRules, gmQuorum: 3 }));
+    expect(eventCount(t)).toBe(2);
+  });
+});
