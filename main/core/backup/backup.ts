@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../errors';
 import { checkIntegrityInWorker } from '../db/integrity';
@@ -36,6 +37,15 @@ export async function takeBackup(
       },
     });
     onProgress?.(totalPages, totalPages);
+    // The copy inherits WAL mode from the live file. A backup must open on its own (read-only,
+    // from a USB stick or an e-mail attachment) with no -wal or -shm file beside it, so it is
+    // switched to a rollback journal, which also removes the sidecar files this created.
+    const copy = new Database(tmp, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const check = await checkIntegrityInWorker(tmp);
     if (!check.ok) {
       throw new AppError('INTERNAL', `The backup copy failed its integrity check (${check.messages[0]}); no backup was kept.`);
@@ -50,7 +60,7 @@ export async function takeBackup(
     syncDir(dirname(destPath));
     return { path: destPath, name: basename(destPath), sizeBytes: statSync(destPath).size };
   } catch (e) {
-    rmSync(tmp, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(tmp + suffix, { force: true });
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code;
     if (code === 'ENOSPC' || code === 'SQLITE_FULL') {

@@ -38,7 +38,12 @@ export class UploadStore {
     mkdirSync(this.#dir, { recursive: true });
     const id = randomToken();
     const path = join(this.#dir, `upload-${id}.part`);
-    const fd = openSync(path, 'w', 0o600);
+    let fd: number | null = openSync(path, 'w', 0o600);
+    // An empty file is complete at once: no chunk will arrive to close it.
+    if (sizeBytes === 0) {
+      closeSync(fd);
+      fd = null;
+    }
     this.#uploads.set(id, { id, purpose, fileName, sizeBytes, received: 0, nextIndex: 0, path, fd, startedAt: Date.now() });
     return { uploadId: id, chunkBytes: UPLOAD_CHUNK_BYTES };
   }

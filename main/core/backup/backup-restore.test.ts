@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEventView } from '../../../shared/contract/audit';
+import type { RulesView } from '../../../shared/contract/organisation';
+import { defaultRuleValues } from '../../../shared/rules/governing-rules';
+import { verifyAuditChain } from '../audit/verify';
+import type { Core } from '../core';
+import { contentDigest, expectOk, openTestCore, runJob, setUpOrganisation, tempDir, type TestCore } from '../testing';
+import { inspectCandidate } from './candidate';
+
+const rules = defaultRuleValues('company_limited_by_guarantee');
+
+interface BackupOutcome {
+  path: string;
+  name: string;
+  sizeBytes: number;
+  events: number;
+  headHash: string;
+}
+
+async function backup(core: Core): Promise<BackupOutcome> {
+  const status = await runJob(core, 'data.backup', {});
+  expect(status.state, status.error?.message).toBe('succeeded');
+  return status.result as BackupOutcome;
+}
+
+/** Sends a file through the contract as the renderer does: begin, then ordered base64 chunks. */
+async function upload(core: Core, bytes: Buffer, fileName: string): Promise<string> {
+  const { uploadId, chunkBytes } = expectOk(
+    await core.dispatch('uploads.begin', { purpose: 'restore', fileName, sizeBytes: bytes.length }),
+  ) as { uploadId: string; chunkBytes: number };
+  for (let i = 0, index = 0; i < bytes.length; i += chunkBytes, index++) {
+    expectOk(await core.dispatch('uploads.append', { uploadId, index, base64: bytes.subarray(i, i + chunkBytes).toString('base64') }));
+  }
+  return uploadId;
+}
+
+async function gmQuorum(core: Core): Promise<number> {
+  return (expectOk(await core.dispatch('rules.get', {})) as RulesView).values.gmQuorum;
+}
+async function newestEvent(core: Core): Promise<AuditEventView> {
+  return (expectOk(await core.dispatch('audit.list', { limit: 1 })) as { events: AuditEventView[] }).events[0]!;
+}
+
+let t: TestCore;
+beforeEach(async () => {
+  t = await openTestCore();
+  await setUpOrganisation(t.core);
+  expectOk(await t.core.dispatch('rules.update', { ...rules, gmQuorum: 3 }));
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+describe('data.backup', () => {
+  it('writes one complete, verifiable file that opens on its own', async () => {
+    const result = await backup(t.core);
+    expect(dirname(result.path)).toBe(t.core.backupsDir);
+    expect(readFileSync(result.path).length).toBe(result.sizeBytes);
+    expect(result.events).toBe(2);
+
+    const report = await inspectCandidate(result.path);
+    expect(report).toEqual({ ok: true, migrations: 1, auditEvents: 2, organisationName: 'Riverside Care Mutual' });
+    const copy = new Database(result.path, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(await verifyAuditChain(copy)).toEqual({ ok: true, events: 2, headHash: result.headHash });
+    } finally {
+      copy.close();
+    }
+    // Reading it left nothing beside it: a backup needs no -wal or -shm file (it may sit on
+    // read-only media), and no temporary file of the copy is left behind.
+    expect(readdirSync(t.core.backupsDir)).toEqual([result.name]);
+    const listed = (expectOk(await t.core.dispatch('data.info', {})) as { backups: { name: string }[] }).backups;
+    expect(listed.map((b) => b.name)).toEqual([result.name]);
+  });
+});
+
+describe('data.restore', () => {
+  it('brings back the state of the backup, keeps the previous file aside and records the restore', async () => {
+    const taken = await backup(t.core);
+    expectOk(await t.core.dispatch('rules.update', { ...rules, gmQuorum: 7 }));
+    expect(await gmQuorum(t.core)).toBe(7);
+
+    const status = await runJob(t.core, 'data.restore', { source: { kind: 'backup', name: taken.name } });
+
+    expect(status.state, status.error?.message).toBe('succeeded');
+    const result = status.result as { restoredFrom: string; keptAside: string; auditEvents: number };
+    expect(result).toMatchObject({ restoredFrom: taken.name, auditEvents: 3 });
+    expect(await gmQuorum(t.core)).toBe(3);
+
+    expect(existsSync(result.keptAside)).toBe(true);
+    const aside = new Database(result.keptAside, { readonly: true, fileMustExist: true });
+    try {
+      expect(aside.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(aside.prepare('select gm_quorum from governing_rules').pluck().get()).toBe(7);
+    } finally {
+      aside.close();
+    }
+
+    const restored = await newestEvent(t.core);
+    expect(restored).toMatchObject({ seq: 3, action: 'data.restored' });
+    expect(restored.summary).toContain(taken.name);
+    const verify = await runJob(t.core, 'audit.verify', {});
+    expect(verify.result).toMatchObject({ ok: true, events: 3 });
+    expect(existsSync(join(dirname(t.dbPath), `.${basename(t.dbPath)}.restore-staging`))).toBe(false);
+  });
+
+  it('restores a file sent through uploads and removes the uploaded copy', async () => {
+    const taken = await backup(t.core);
+    expectOk(await t.core.dispatch('rules.update', { ...rules, gmQuorum: 9 }));
+    const uploadId = await upload(t.core, readFileSync(taken.path), 'riverside.sqlite');
+
+    const status = await runJob(t.core, 'data.restore', { source: { kind: 'upload', uploadId } });
+
+    expect(status.state, status.error?.message).toBe('succeeded');
+    expect(await gmQuorum(t.core)).toBe(3);
+    expect((await newestEvent(t.core)).summary).toContain('riverside.sqlite');
+    expect(readdirSync(join(dirname(t.dbPath), '.uploads'))).toEqual([]);
+  });
+
+  it('refuses a backup name that is not in the backups folder', async () => {
+    const result = await t.core.dispatch('data.restore', { source: { kind: 'backup', name: 'nowhere.sqlite' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('data.restore refuses a file that is not a sound backup of this app', () => {
+  // A real backup with five events, made once, from which the bad candidates are derived.
+  let source: TestCore;
+  let good: Buffer;
+  let folder: string;
+  beforeAll(async () => {
+    source = await openTestCore();
+    await setUpOrganisation(source.core);
+    for (const q of [3, 4, 5, 6]) expectOk(await source.core.dispatch('rules.update', { ...rules, gmQuorum: q }));
+    good = readFileSync((await backup(source.core)).path);
+    folder = tempDir();
+  });
+  afterAll(async () => {
+    await source.cleanup();
+  });
+
+  function rewrite(bytes: Buffer, change: (db: Database.Database) => void): Buffer {
+    const path = join(folder, `candidate-${randomBytes(4).toString('hex')}.sqlite`);
+    writeFileSync(path, bytes);
+    const db = new Database(path);
+    change(db);
+    db.close();
+    return readFileSync(path);
+  }
+
+  /** Scribbles over the cell pointers of audit_event's table page: the header stays intact. */
+  function corruptTablePage(bytes: Buffer): Buffer {
+    let root = 0;
+    let pageSize = 0;
+    rewrite(bytes, (db) => {
+      root = Number(db.prepare("select rootpage from sqlite_schema where name = 'audit_event'").pluck().get());
+      pageSize = Number(db.pragma('page_size', { simple: true }));
+    });
+    expect(root).toBeGreaterThan(1);
+    const copy = Buffer.from(bytes);
+    const start = (root - 1) * pageSize + 8;
+    copy.fill(0xff, start, start + 10);
+    return copy;
+  }
+
+  const cases: [string, () => Buffer, RegExp][] = [
+    ['random bytes', () => randomBytes(64 * 1024), /not a SQLite database at all/],
+    ['an empty file', () => Buffer.alloc(0), /not a SQLite database at all/],
+    ['the first half of a real backup', () => good.subarray(0, Math.floor(good.length / 2)), /damaged or incomplete/],
+    [
+      'a SQLite database of another program',
+      () => rewrite(Buffer.alloc(0), (db) => db.exec("create table invoice (id integer primary key, total integer); insert into invoice values (1, 100);")),
+      /not one made by Mutual Governance/,
+    ],
+    ['a real backup with a damaged table page', () => corruptTablePage(good), /damaged or incomplete/],
+    [
+      'a real backup whose audit log was altered',
+      () =>
+        rewrite(good, (db) => {
+          db.exec("drop trigger audit_event_no_update; update audit_event set summary = 'Nothing changed' where seq = 3;");
+        }),
+      /audit log is broken.*#3/,
+    ],
+  ];
+
+  for (const [what, candidate, reason] of cases) {
+    it(`refuses ${what}, leaving the live records untouched`, async () => {
+      const bytes = candidate();
+      const before = contentDigest(t.core.raw);
+      const filesBefore = readdirSync(dirname(t.dbPath)).filter((n) => !n.startsWith('.')).sort();
+      const uploadId = await upload(t.core, bytes, 'candidate.sqlite');
+
+      const status = await runJob(t.core, 'data.restore', { source: { kind: 'upload', uploadId } });
+
+      expect(status.state).toBe('failed');
+      expect(status.error?.code).toBe('VALIDATION');
+      expect(status.error?.message).toMatch(reason);
+      expect(status.error?.message).toMatch(/^candidate\.sqlite was not restored\. .* Your current records are unchanged\.$/);
+      expect(contentDigest(t.core.raw)).toBe(before);
+      expect(await gmQuorum(t.core)).toBe(3);
+      expect(readdirSync(dirname(t.dbPath)).filter((n) => !n.startsWith('.')).sort()).toEqual(filesBefore);
+      expect(readdirSync(dirname(t.dbPath)).filter((n) => n.includes('restore-staging'))).toEqual([]);
+      expect(readdirSync(join(dirname(t.dbPath), '.uploads'))).toEqual([]);
+      expectOk(await t.core.dispatch('rules.update', { ...rules, gmQuorum: 4 }));
+    });
+  }
+});
