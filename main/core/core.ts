@@ -76,8 +76,8 @@ export class Core implements ServiceContext {
     try {
       const backupsDir = options.backupsDir ?? join(dirname(dbPath), 'backups');
       const store = await openStore(dbPath, { backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, dbPath, backupsDir) });
-      if (store.migration.applied.length > 0) {
-        logInfo(`database ${dbPath}: applied ${store.migration.applied.join(', ')}${store.migration.backupPath ? ` (backup first: ${store.migration.backupPath})` : ''}`);
+      if (store.migration.backupPath) {
+        logInfo(`Upgraded the database to schema ${store.migration.applied.at(-1)}; the file was backed up first to ${store.migration.backupPath}`);
       }
       return new Core(options, store, releaseLock);
     } catch (e) {

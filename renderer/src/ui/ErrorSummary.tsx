@@ -17,11 +17,12 @@ export function ErrorSummary({ items, title = 'There is a problem', focusKey }: 
     // focusKey changes on every failed submit, so the summary takes focus each time.
   }, [focusKey, items.length]);
   if (items.length === 0) return null;
+  const ordered = [...items].sort(byPositionOnPage);
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
       <h2 id="error-summary-title">{title}</h2>
       <ul>
-        {items.map((item) => (
+        {ordered.map((item) => (
           <li key={item.fieldId}>
             <a
               href={`#${item.fieldId}`}
@@ -39,4 +40,12 @@ export function ErrorSummary({ items, title = 'There is a problem', focusKey }: 
       </ul>
     </div>
   );
+}
+
+/** Messages in the order their fields appear, whatever order the validator reported them in. */
+function byPositionOnPage(a: SummaryItem, b: SummaryItem): number {
+  const ea = document.getElementById(a.fieldId);
+  const eb = document.getElementById(b.fieldId);
+  if (!ea || !eb) return 0;
+  return ea.compareDocumentPosition(eb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

@@ -27,8 +27,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toasts.map((t) => (
           <div className="toast" key={t.id}>
             <span>{t.text}</span>
-            <button type="button" onClick={() => dismiss(t.id)} aria-label="Dismiss message">
-              Close
+            <button type="button" onClick={() => dismiss(t.id)}>
+              Dismiss<span className="visually-hidden"> message</span>
             </button>
           </div>
         ))}

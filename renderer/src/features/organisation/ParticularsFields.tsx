@@ -95,9 +95,8 @@ export function ParticularsFields<T extends FieldValues>(props: {
           control={control}
           name={p('financialYearEnd')}
           render={({ field: f }) => {
-            const value = String(f.value ?? '');
-            const month = value.slice(0, 2);
-            const day = value.slice(3, 5);
+            // 'MM-DD' once both are chosen; '-DD' or 'MM-' while half chosen (the schema rejects those).
+            const [month = '', day = ''] = String(f.value ?? '').split('-');
             const set = (m: string, d: string) => f.onChange(m || d ? `${m}-${d}` : '');
             const err = errorAt(errors, p('financialYearEnd'));
             const id = fieldId(p('financialYearEnd'));
@@ -115,9 +114,9 @@ export function ParticularsFields<T extends FieldValues>(props: {
                     {err}
                   </span>
                 ) : null}
-                <div className="field-row">
+                <div className="inline-controls">
                   <label className="visually-hidden" htmlFor={id}>
-                    Day
+                    Financial year end day
                   </label>
                   <select id={id} className="narrow" value={day} onChange={(e) => set(month, e.target.value)} onBlur={f.onBlur} aria-invalid={err ? true : undefined}>
                     <option value="">Day</option>
@@ -128,7 +127,7 @@ export function ParticularsFields<T extends FieldValues>(props: {
                     ))}
                   </select>
                   <label className="visually-hidden" htmlFor={`${id}-month`}>
-                    Month
+                    Financial year end month
                   </label>
                   <select id={`${id}-month`} className="narrow" value={month} onChange={(e) => set(e.target.value, day)} onBlur={f.onBlur} aria-invalid={err ? true : undefined}>
                     <option value="">Month</option>

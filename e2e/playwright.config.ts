@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './support/browser';
+
+// End-to-end journeys in real Chromium against the real core, a real SQLite file per test and
+// the production renderer build (tools/test.mjs builds it first).
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
+  outputDir: '../test-results/e2e',
+  use: {
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    viewport: { width: 1280, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // Date inputs follow the browser's UI language: dd/mm/yyyy as a UK secretary sees it.
+        '--lang=en-GB',
+      ],
+    },
+  },
+});
