@@ -1,5 +1,6 @@
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
+import { contentSecurityPolicy } from '../core/csp';
 
 /**
  * The Electron shell's security decisions, as pure functions so they can be unit-tested
@@ -113,29 +114,8 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
   return target;
 }
 
-/**
- * Checklist 7: a strict Content Security Policy. Scripts, styles, fonts and workers come only
- * from the app's own files; no eval, no inline script, no remote anything, no plug-ins, no
- * framing. Inline styles are allowed because Radix dialogs inject a small <style> element
- * (react-remove-scroll) to lock page scrolling; styles cannot run code.
- */
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self' blob:",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-    "frame-src 'none'",
-  ].join('; ');
-}
+/** Checklist 7: a strict Content Security Policy, shared with the loopback host. */
+export { contentSecurityPolicy };
 
 /** Headers for every app:// response: the CSP travels on each one (checklist 7). */
 export function responseHeaders(mimeType: string): Record<string, string> {

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { contentSecurityPolicy } from '../core/csp';
 
 /**
  * The loopback host's checks, as pure functions. It serves one person on one machine, so
@@ -33,18 +34,7 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -153,7 +153,7 @@ export const organisationHandlers: Handlers<Methods> = {
           action: 'organisation.set_up',
           entityType: 'organisation',
           entityId: row.id,
-          summary: `Organisation set up: ${LEGAL_FORM_INFO[input.particulars.legalForm].label.toLowerCase()}`,
+          summary: `${LEGAL_FORM_INFO[input.particulars.legalForm].label}, ${LEGAL_FORM_INFO[input.particulars.legalForm].registrar} ${organisation.registrationNumber}`,
           before: null,
           after: { organisation, rules: input.rules },
         },
@@ -187,7 +187,7 @@ export const organisationHandlers: Handlers<Methods> = {
           action: 'organisation.updated',
           entityType: 'organisation',
           entityId: before.id,
-          summary: `Organisation particulars changed: ${changed.map((c) => c.replaceAll('_', ' ')).join(', ')}`,
+          summary: `Changed: ${changed.map((c) => c.replace(/^office_/, 'registered office ').replaceAll('_', ' ')).join(', ')}`,
           before: toOrganisation(before),
           after: toOrganisation(after),
         },
@@ -222,9 +222,9 @@ export const organisationHandlers: Handlers<Methods> = {
           action: 'rules.updated',
           entityType: 'governing_rules',
           entityId: org.id,
-          summary: `Governing rules changed: ${changed
+          summary: changed
             .map((k) => `${RULE_LABEL[k]} ${describeValue(k, current.values[k])} → ${describeValue(k, input[k])}`)
-            .join('; ')}`,
+            .join('; '),
           before,
           after,
         },

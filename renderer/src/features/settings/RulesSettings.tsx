@@ -81,6 +81,7 @@ function describe(rule: string, v: unknown): string {
 
 function RuleHistory() {
   const history = useApiQuery('rules.history', {});
+  const setUp = history.data?.find((c) => c.from === null);
   return (
     <section className="card" aria-labelledby="rule-history-h">
       <h2 id="rule-history-h">History of the rules</h2>
@@ -102,16 +103,26 @@ function RuleHistory() {
               </tr>
             </thead>
             <tbody>
-              {history.data.map((c) => (
-                <tr key={`${c.seq}-${c.rule}`}>
-                  <td className="nowrap">{formatInstant(c.at)}</td>
-                  <td>{RULE_LABEL[c.rule as RuleKey]}</td>
-                  <td>{c.from === null ? <span className="muted">Set up</span> : describe(c.rule, c.from)}</td>
-                  <td>{describe(c.rule, c.to)}</td>
-                  <td>{c.actor}</td>
-                  <td className="num">#{c.seq}</td>
+              {history.data
+                .filter((c) => c.from !== null)
+                .map((c) => (
+                  <tr key={`${c.seq}-${c.rule}`}>
+                    <td className="nowrap">{formatInstant(c.at)}</td>
+                    <td>{RULE_LABEL[c.rule as RuleKey]}</td>
+                    <td>{describe(c.rule, c.from)}</td>
+                    <td>{describe(c.rule, c.to)}</td>
+                    <td>{c.actor}</td>
+                    <td className="num">#{c.seq}</td>
+                  </tr>
+                ))}
+              {setUp ? (
+                <tr>
+                  <td className="nowrap">{formatInstant(setUp.at)}</td>
+                  <td colSpan={3}>All rules first recorded when the organisation was set up</td>
+                  <td>{setUp.actor}</td>
+                  <td className="num">#{setUp.seq}</td>
                 </tr>
-              ))}
+              ) : null}
             </tbody>
           </table>
         </div>
