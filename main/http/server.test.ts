@@ -1,0 +1,156 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../core/core';
+import { MAX_BODY_BYTES } from './guards';
+import { startHttpHost, TOKEN_HEADER, type HttpHost } from './server';
+
+let dir: string;
+let core: Core;
+let host: HttpHost;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mg-http-'));
+  const site = join(dir, 'site');
+  mkdirSync(join(site, 'assets'), { recursive: true });
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(join(site, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'not for the browser');
+  core = await Core.open({ dbPath: join(dir, 'db.sqlite'), host: 'browser' });
+  host = await startHttpHost({ dispatch: (m, i) => core.dispatch(m, i), staticDir: site, port: 0 });
+});
+
+afterAll(async () => {
+  await host.close();
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so Host and Origin can be set the way an attacker's page would set them. */
+function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: `127.0.0.1:${host.port}`, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  send({
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+    body: JSON.stringify(body),
+  });
+
+describe('the loopback host', () => {
+  it('listens on 127.0.0.1 and prints an address that carries the session token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('answers a contract call with the Result envelope', async () => {
+    const r = await api('app.status', {});
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { host: 'browser', organisationName: null } });
+    expect(r.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses an API call without the token, or with a wrong one, with 401', async () => {
+    const none = await send({ method: 'POST', path: '/api/app.status', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(none.status).toBe(401);
+    const wrong = await api('app.status', {}, { [TOKEN_HEADER]: 'f'.repeat(32) });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding) with 403, static files included', async () => {
+    const rebound = await api('app.status', {}, { host: `evil.example:${host.port}` });
+    expect(rebound.status).toBe(403);
+    const page = await send({ path: '/', headers: { host: 'evil.example' } });
+    expect(page.status).toBe(403);
+  });
+
+  it('refuses calls from another origin with 403 even with the right token', async () => {
+    const r = await api('app.status', {}, { origin: 'https://evil.example' });
+    expect(r.status).toBe(403);
+    const ours = await api('app.status', {}, { origin: `http://127.0.0.1:${host.port}` });
+    expect(ours.status).toBe(200);
+  });
+
+  it('accepts only JSON bodies (415 otherwise) that parse (400 otherwise)', async () => {
+    const form = await send({
+      method: 'POST',
+      path: '/api/app.status',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', [TOKEN_HEADER]: host.token },
+      body: 'a=1',
+    });
+    expect(form.status).toBe(415);
+    const broken = await send({
+      method: 'POST',
+      path: '/api/app.status',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: '{"unclosed": ',
+    });
+    expect(broken.status).toBe(400);
+  });
+
+  it('refuses bodies over the limit with 413 and saves nothing', async () => {
+    const big = await send({
+      method: 'POST',
+      path: '/api/organisation.setUp',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: Buffer.alloc(MAX_BODY_BYTES + 10, 0x20),
+    });
+    expect(big.status).toBe(413);
+    const status = JSON.parse((await api('app.status', {})).body);
+    expect(status.value.organisationName).toBeNull();
+  });
+
+  it('answers only POST on the API', async () => {
+    const r = await send({ path: '/api/app.status', headers: { [TOKEN_HEADER]: host.token } });
+    expect(r.status).toBe(405);
+  });
+
+  it('serves the renderer build with the CSP and security headers, and nothing outside it', async () => {
+    const index = await send({ path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    const asset = await send({ path: '/assets/app.js' });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toContain('text/javascript');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/.env', '/%00']) {
+      const r = await send({ path });
+      expect(r.status, path).toBe(404);
+      expect(r.body).not.toContain('not for the browser');
+    }
+  });
+
+  it('reports an unknown method as NOT_FOUND inside the envelope', async () => {
+    const r = await api('members.drop', {});
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
