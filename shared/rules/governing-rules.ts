@@ -123,7 +123,8 @@ export function lawfulRuleProblems(form: LegalForm, rules: GoverningRules): Part
   if (company && rules.specialResolutionPct < 75) {
     problems.specialResolutionPct = `CA 2006 s283(1) requires a special resolution to pass by at least 75%; ${rules.specialResolutionPct}% given.`;
   }
-  if (rules.specialResolutionPct <= 50) {
+  // The company check above already cites s283; keep that citation rather than overwrite it.
+  if (rules.specialResolutionPct <= 50 && !problems.specialResolutionPct) {
     problems.specialResolutionPct = `A special resolution needs more than a simple majority; ${rules.specialResolutionPct}% given.`;
   }
   if (company && !rules.proxiesAllowed) {
