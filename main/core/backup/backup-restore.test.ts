@@ -122,6 +122,48 @@ describe('data.restore', () => {
     expect(readdirSync(join(dirname(t.dbPath), '.uploads'))).toEqual([]);
   });
 
+  it('keeps every previous file when two restores happen within the same second', async () => {
+    const fixed = await openTestCore({ now: () => new Date('2026-11-28T10:00:00.000Z') });
+    try {
+      await setUpOrganisation(fixed.core);
+      const taken = await backup(fixed.core);
+      const asides: string[] = [];
+      for (const quorum of [5, 6]) {
+        expectOk(await fixed.core.dispatch('rules.update', { ...rules, gmQuorum: quorum }));
+        const status = await runJob(fixed.core, 'data.restore', { source: { kind: 'backup', name: taken.name } });
+        expect(status.state, status.error?.message).toBe('succeeded');
+        asides.push((status.result as { keptAside: string }).keptAside);
+      }
+      expect(new Set(asides).size).toBe(2);
+      const quorums = asides.map((p) => {
+        const db = new Database(p, { readonly: true, fileMustExist: true });
+        try {
+          return db.prepare('select gm_quorum from governing_rules').pluck().get();
+        } finally {
+          db.close();
+        }
+      });
+      expect(quorums).toEqual([5, 6]);
+    } finally {
+      await fixed.cleanup();
+    }
+  });
+
+  it('restores a copy of a live (WAL-mode) file and leaves no staging files behind', async () => {
+    const other = await openTestCore();
+    await setUpOrganisation(other.core, { particulars: { name: 'Hillside Mutual' } });
+    await other.core.close();
+    const bytes = readFileSync(other.dbPath);
+    await other.cleanup();
+    expect(bytes[18]).toBe(2); // the header's WAL flag: readers create -wal and -shm files
+
+    const status = await runJob(t.core, 'data.restore', { source: { kind: 'upload', uploadId: await upload(t.core, bytes, 'hillside.sqlite') } });
+
+    expect(status.state, status.error?.message).toBe('succeeded');
+    expect(expectOk(await t.core.dispatch('app.status', {}))).toMatchObject({ organisationName: 'Hillside Mutual' });
+    expect(readdirSync(dirname(t.dbPath)).filter((n) => n.includes('restore-staging'))).toEqual([]);
+  });
+
   it('refuses a backup name that is not in the backups folder', async () => {
     const result = await t.core.dispatch('data.restore', { source: { kind: 'backup', name: 'nowhere.sqlite' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -26,7 +26,7 @@ export function removeDatabaseFiles(path: string): void {
 
 /** Moves the live file (and any sidecar files) aside and the staged candidate in. Returns undo. */
 export function swapIntoPlace(livePath: string, stagingPath: string, at: Date): { asidePath: string; undo: () => void } {
-  const asidePath = join(dirname(livePath), backupFileName(livePath, at, 'before-restore'));
+  const asidePath = unusedAsidePath(livePath, at);
   const moved: string[] = [];
   if (existsSync(livePath)) {
     for (const suffix of ['', ...SIDECARS]) {
@@ -37,6 +37,8 @@ export function swapIntoPlace(livePath: string, stagingPath: string, at: Date): 
     }
   }
   renameSync(stagingPath, livePath);
+  // Checking the candidate read-only may have left (empty) -wal and -shm files beside the copy.
+  for (const suffix of SIDECARS) rmSync(stagingPath + suffix, { force: true });
   syncDir(dirname(livePath));
   const undo = () => {
     removeDatabaseFiles(livePath);
@@ -44,4 +46,12 @@ export function swapIntoPlace(livePath: string, stagingPath: string, at: Date): 
     syncDir(dirname(livePath));
   };
   return { asidePath, undo };
+}
+
+/** Names carry the second only, so a second restore within it must not overwrite the first's file. */
+function unusedAsidePath(livePath: string, at: Date): string {
+  const first = join(dirname(livePath), backupFileName(livePath, at, 'before-restore'));
+  let path = first;
+  for (let n = 2; existsSync(path); n++) path = first.replace(/\.sqlite$/, `-${n}.sqlite`);
+  return path;
 }

@@ -14,7 +14,12 @@ let db;
 try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
   const rows = db.pragma(workerData.quick ? 'quick_check' : 'integrity_check');
-  const messages = rows.map((r) => String(Object.values(r)[0]));
+  // SQLite may pack several problems into one row under a '*** in database main ***' heading;
+  // split them so each message is one line a person can read. (No backslashes: this is a template.)
+  const messages = rows
+    .flatMap((r) => String(Object.values(r)[0]).split(String.fromCharCode(10)))
+    .map((m) => m.trim())
+    .filter((m) => m !== '' && !(m.startsWith('*** in database ') && m.endsWith(' ***')));
   parentPort.postMessage({ ok: messages.length === 1 && messages[0] === 'ok', messages: messages.slice(0, 20) });
 } catch (e) {
   parentPort.postMessage({ ok: false, messages: [String(e && e.code === 'SQLITE_NOTADB' ? 'the file is not a database' : (e && e.message) || e)] });
