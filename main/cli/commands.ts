@@ -1,0 +1,32 @@
+import type { CliCommand } from './command';
+
+/**
+ * Every command, in the order usage lists them. A new command (sample, bench) is one file in
+ * commands/ exporting its run function, and one entry here.
+ */
+export const COMMANDS: readonly CliCommand[] = [
+  {
+    name: 'verify',
+    summary: 'Check a database file for damage and recompute its audit chain. Changes nothing.',
+    flags: [{ name: 'db', value: 'FILE', required: true, description: 'The database (or backup) file to check.' }],
+    load: async () => (await import('./commands/verify')).verify,
+  },
+  {
+    name: 'backup',
+    summary: 'Copy a database into a new backup file, safely, even while the app is open.',
+    flags: [
+      { name: 'db', value: 'FILE', required: true, description: 'The database to back up.' },
+      { name: 'out', value: 'FILE', required: true, description: 'The backup file to write; it must not exist yet.' },
+    ],
+    load: async () => (await import('./commands/backup')).backup,
+  },
+  {
+    name: 'restore',
+    summary: 'Replace a database with a checked backup. The current file is kept aside, never deleted.',
+    flags: [
+      { name: 'db', value: 'FILE', required: true, description: 'The database to replace (it may be damaged or missing).' },
+      { name: 'from', value: 'FILE', required: true, description: 'The backup file to restore; it is not changed.' },
+    ],
+    load: async () => (await import('./commands/restore')).restore,
+  },
+];
