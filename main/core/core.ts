@@ -20,6 +20,13 @@ import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
 import { dataHandlers } from './services/data';
 import { organisationHandlers } from './services/organisation';
+import { classHandlers } from './services/classes';
+import { memberHandlers } from './services/members';
+import { shareHandlers } from './services/shares';
+import { officersHandlers } from './services/officers';
+import { pscHandlers } from './services/psc';
+import { importsHandlers } from './services/imports';
+import { exportsHandlers } from './services/exports';
 
 export const APP_VERSION = '0.1.0';
 
@@ -38,6 +45,13 @@ const handlers: Handlers<MethodName> = {
   ...organisationHandlers,
   ...auditHandlers,
   ...dataHandlers,
+  ...classHandlers,
+  ...memberHandlers,
+  ...shareHandlers,
+  ...officersHandlers,
+  ...pscHandlers,
+  ...importsHandlers,
+  ...exportsHandlers,
   'jobs.get': async (input, ctx) => ctx.jobs.get(input.id),
 };
 

@@ -5,6 +5,13 @@ import { organisationMethods } from './organisation';
 import { auditMethods } from './audit';
 import { dataMethods } from './data';
 import { jobMethods } from './jobs';
+import { classMethods } from './classes';
+import { memberMethods } from './members';
+import { shareMethods } from './shares';
+import { officerMethods } from './officers';
+import { pscMethods } from './psc';
+import { importMethods } from './imports';
+import { exportMethods } from './exports';
 
 /**
  * Every call the renderer can make, by globally unique name. The renderer's client and the
@@ -16,6 +23,13 @@ export const contract = {
   ...auditMethods,
   ...dataMethods,
   ...jobMethods,
+  ...classMethods,
+  ...memberMethods,
+  ...shareMethods,
+  ...officerMethods,
+  ...pscMethods,
+  ...importMethods,
+  ...exportMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,31 @@ export const AUDIT_ACTIONS = {
   'organisation.updated': 'Organisation particulars changed',
   'rules.updated': 'Governing rules changed',
   'data.restored': 'Database restored from a backup',
+  'class.created': 'Membership class created',
+  'class.updated': 'Membership class changed',
+  'class.deleted': 'Membership class deleted',
+  'member.admitted': 'Member admitted',
+  'member.updated': 'Member particulars changed',
+  'member.ceased': 'Membership ceased',
+  'register.entries_removed': 'Former members removed from the register',
+  'shares.allotted': 'Shares allotted',
+  'shares.transferred': 'Shares transferred',
+  'shares.withdrawn': 'Shares withdrawn',
+  'officer.added': 'Director or officer added',
+  'officer.updated': 'Officer particulars changed',
+  'officer.appointed': 'Appointment made',
+  'officer.appointment_ended': 'Appointment ended',
+  'interest.declared': 'Interest declared',
+  'interest.ended': 'Interest ended',
+  'psc.added': 'Person with significant control entered',
+  'psc.ceased': 'Person with significant control ceased',
+  'psc.statement_added': 'PSC statement entered',
+  'psc.statement_withdrawn': 'PSC statement withdrawn',
+  'import.applied': 'HR import applied',
+  'inspection.logged': 'Inspection request logged',
+  'inspection.closed': 'Inspection request closed',
+  'register.exported': 'Register exported',
+  'member.subject_access': 'Subject access export',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -14,3 +39,6 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export function auditActionLabel(action: string): string {
   return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
 }
+
+/** Actions whose events may erase earlier events' personal data (the chain still verifies). */
+export const REDACTING_ACTIONS: readonly AuditAction[] = ['register.entries_removed'];

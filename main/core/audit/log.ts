@@ -25,8 +25,8 @@ const INSERT_BATCH = 200;
  * Appends events to the chain inside the caller's transaction, so the change and its record
  * commit or roll back together. Reads the head once and writes it once per call.
  */
-export async function appendAudit(trx: Kysely<DB>, who: Actor, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+export async function appendAudit(trx: Kysely<DB>, who: Actor, entries: readonly AuditEntry[]): Promise<string[]> {
+  if (entries.length === 0) return [];
   const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
   let seq = head?.seq ?? 0;
   let prev = head?.hash ?? GENESIS_HASH;
@@ -74,4 +74,5 @@ export async function appendAudit(trx: Kysely<DB>, who: Actor, entries: readonly
     .values({ id: 1, seq, hash: prev })
     .onConflict((oc) => oc.column('id').doUpdateSet({ seq, hash: prev }))
     .execute();
+  return events.map((e) => e.id);
 }

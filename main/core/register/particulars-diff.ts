@@ -1,0 +1,36 @@
+import type { MemberDetail } from '../../../shared/contract/members';
+
+type Flat = Record<string, string | number | null>;
+
+/** Particulars as a flat map of dotted paths, for audit before/after and the member timeline. */
+export function flattenParticulars(p: MemberDetail['particulars'], className: string): Flat {
+  return {
+    givenNames: p.givenNames,
+    familyName: p.familyName,
+    'address.line1': p.address.line1,
+    'address.line2': p.address.line2 ?? null,
+    'address.town': p.address.town,
+    'address.postcode': p.address.postcode ?? null,
+    'address.country': p.address.country ?? null,
+    email: p.email ?? null,
+    emailPurposes: p.emailPurposes ?? null,
+    dateOfBirth: p.dateOfBirth ?? null,
+    'employee.employeeNumber': p.employee?.employeeNumber ?? null,
+    'employee.serviceArea': p.employee?.serviceArea ?? null,
+    'employee.employmentStart': p.employee?.employmentStart ?? null,
+    'employee.employmentEnd': p.employee?.employmentEnd ?? null,
+    'employee.weeklyHours': p.employee?.weeklyHours ?? null,
+    loansAndDepositsPence: p.loansAndDepositsPence,
+    className,
+  };
+}
+
+/** The keys whose values differ, with before and after restricted to them. */
+export function diffFlat(before: Flat, after: Flat): { changed: string[]; before: Flat; after: Flat } {
+  const changed = Object.keys(after).filter((k) => (before[k] ?? null) !== (after[k] ?? null));
+  return {
+    changed,
+    before: Object.fromEntries(changed.map((k) => [k, before[k] ?? null])),
+    after: Object.fromEntries(changed.map((k) => [k, after[k] ?? null])),
+  };
+}

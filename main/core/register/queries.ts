@@ -1,0 +1,142 @@
+import { sql, type Kysely } from 'kysely';
+import type { ListInput, MemberRow } from '../../../shared/contract/members';
+import { prefixUpperBound } from '../../../shared/rules/fold';
+import type { DB, MemberRowDb } from '../db/schema';
+import { emailKey, foldQuery, normaliseEmployeeNumber, toMemberRow } from './member-columns';
+
+/**
+ * Reading the register at any size: keyset pages over the name and number indexes (never
+ * OFFSET, whose cost grows with depth), and as-you-type search as a few index range scans.
+ */
+const ROW_COLUMNS = ['id', 'member_number', 'given_names', 'family_name', 'class_id', 'admitted_on', 'ceased_on', 'employee_number', 'shares_held', 'sort_key'] as const;
+type Row = Pick<MemberRowDb, (typeof ROW_COLUMNS)[number]>;
+
+export interface RegisterScope {
+  organisationId: string;
+  hasShares: boolean;
+}
+
+interface Filters {
+  status?: 'current' | 'former' | 'all' | undefined;
+  classId?: string | undefined;
+  admittedFrom?: string | undefined;
+  admittedTo?: string | undefined;
+}
+
+function applyFilters<Q extends { where: (...args: any[]) => Q }>(q: Q, f: Filters): Q {
+  let out = q;
+  // Written as `ceased_on is null` so SQLite can use the partial index of current members.
+  if ((f.status ?? 'current') === 'current') out = out.where('ceased_on', 'is', null);
+  if (f.status === 'former') out = out.where('ceased_on', 'is not', null);
+  if (f.classId) out = out.where('class_id', '=', f.classId);
+  if (f.admittedFrom) out = out.where('admitted_on', '>=', f.admittedFrom);
+  if (f.admittedTo) out = out.where('admitted_on', '<=', f.admittedTo);
+  return out;
+}
+
+export async function listPage(db: Kysely<DB>, scope: RegisterScope, input: ListInput): Promise<{ rows: MemberRow[]; next: { sortKey?: string; memberNumber: number } | null }> {
+  const limit = input.limit ?? 100;
+  const byName = (input.sort ?? 'name') === 'name';
+  const desc = input.direction === 'desc';
+  const cmp = desc ? '<' : '>';
+  const cmpStart = desc ? '<=' : '>=';
+  let q = applyFilters(db.selectFrom('member').select(ROW_COLUMNS).where('organisation_id', '=', scope.organisationId), input);
+  if (input.after) {
+    const after = input.after;
+    if (byName) {
+      q = q.where((eb) => eb(eb.refTuple('sort_key', 'member_number'), cmp, eb.tuple(after.sortKey ?? '', after.memberNumber)));
+    } else {
+      q = q.where('member_number', cmp, after.memberNumber);
+    }
+  } else if (input.startAt) {
+    const start = input.startAt.trim();
+    if (!byName && /^\d+$/.test(start)) q = q.where('member_number', cmpStart, Number(start));
+    else if (byName) q = q.where('sort_key', cmpStart, foldQuery(start));
+  }
+  q = byName
+    ? q.orderBy('sort_key', desc ? 'desc' : 'asc').orderBy('member_number', desc ? 'desc' : 'asc')
+    : q.orderBy('member_number', desc ? 'desc' : 'asc');
+  const rows = await q.limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((r) => toMemberRow(r, scope.hasShares)),
+    next: rows.length > limit && last ? (byName ? { sortKey: last.sort_key, memberNumber: last.member_number } : { memberNumber: last.member_number }) : null,
+  };
+}
+
+export async function countMembers(db: Kysely<DB>, scope: RegisterScope, f: Filters): Promise<number> {
+  const row = await applyFilters(
+    db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', scope.organisationId),
+    f,
+  ).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Search as you type. The query is folded like the stored names, then matched as a prefix of
+ * the family-first key ("dubois emi"), the given-first key ("emilie dub") and the extra name
+ * tokens; digits also match a member number exactly; an @ searches e-mail addresses; and the
+ * query is tried as the start of an employee number. Each is an index range scan that stops
+ * at `limit`, so a one-letter query is as quick as a full name.
+ */
+export async function searchMembers(
+  db: Kysely<DB>,
+  scope: RegisterScope,
+  input: { query: string; status?: 'current' | 'former' | 'all' | undefined; classId?: string | undefined; limit?: number | undefined },
+): Promise<{ rows: MemberRow[]; more: boolean }> {
+  const limit = input.limit ?? 50;
+  const filters: Filters = { status: input.status ?? 'all', classId: input.classId };
+  const raw = input.query.trim();
+  const folded = foldQuery(raw);
+  const base = () => applyFilters(db.selectFrom('member').select(ROW_COLUMNS).where('organisation_id', '=', scope.organisationId), filters);
+  const found = new Map<string, Row>();
+  const add = (rows: Row[]) => {
+    for (const r of rows) if (!found.has(r.id)) found.set(r.id, r);
+  };
+
+  if (/^\d+$/.test(raw)) {
+    add(await base().where('member_number', '=', Number(raw)).execute());
+  }
+  if (raw.includes('@')) {
+    const key = emailKey(raw);
+    add(await base().where('email_key', '>=', key).where('email_key', '<', prefixUpperBound(key)).orderBy('email_key').limit(limit + 1).execute());
+  }
+  const employee = normaliseEmployeeNumber(raw);
+  if (employee.length > 0 && /^[A-Z0-9][A-Z0-9/_.-]*$/.test(employee)) {
+    add(
+      await base()
+        .where('employee_number', '>=', employee)
+        .where('employee_number', '<', prefixUpperBound(employee))
+        .orderBy('employee_number')
+        .limit(limit + 1)
+        .execute(),
+    );
+  }
+  if (folded.length > 0) {
+    const upper = prefixUpperBound(folded);
+    add(await base().where('sort_key', '>=', folded).where('sort_key', '<', upper).orderBy('sort_key').orderBy('member_number').limit(limit + 1).execute());
+    if (found.size <= limit) {
+      add(await base().where('given_key', '>=', folded).where('given_key', '<', upper).orderBy('given_key').limit(limit + 1).execute());
+    }
+    const firstWord = folded.split(' ')[0]!;
+    if (found.size <= limit && firstWord.length >= 2) {
+      const rest = folded.slice(firstWord.length).trim();
+      let tq = base()
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('member_name_token')
+            .select('member_id')
+            .where('organisation_id', '=', scope.organisationId)
+            .where('token', '>=', firstWord)
+            .where('token', '<', prefixUpperBound(firstWord))
+            .limit(limit + 1),
+        );
+      // Further words must appear in one of the keys ("anne smi" → Mary Anne Smith).
+      if (rest) tq = tq.where((eb) => eb.or([eb('sort_key', 'like', sql<string>`${'%' + rest + '%'}`), eb('given_key', 'like', sql<string>`${'%' + rest + '%'}`)]));
+      add(await tq.limit(limit + 1).execute());
+    }
+  }
+  const all = [...found.values()].sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.member_number - b.member_number));
+  return { rows: all.slice(0, limit).map((r) => toMemberRow(r, scope.hasShares)), more: all.length > limit };
+}

@@ -1,0 +1,12 @@
+import type { officerMethods } from '../../../shared/contract/officers';
+import type { Handlers } from '../context';
+import { AppError } from '../errors';
+
+type Methods = keyof typeof officerMethods;
+
+// Being built: every method answers NOT_FOUND until its service lands.
+const notYet = async (): Promise<never> => {
+  throw new AppError('NOT_FOUND', 'This part of the app is not available yet.');
+};
+
+export const officersHandlers = new Proxy({}, { get: () => notYet }) as unknown as Handlers<Methods>;

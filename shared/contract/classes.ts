@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { method } from './method';
+import { id, isoInstant, optionalText, requiredText, wholeNumber } from './fields';
+
+/** How a class's members vote: a number of votes each, one per share held, or not at all. */
+export const VOTING_RIGHTS = ['per_member', 'per_share', 'none'] as const;
+export type VotingRights = (typeof VOTING_RIGHTS)[number];
+export const VOTING_RIGHTS_LABEL: Record<VotingRights, string> = {
+  per_member: 'Votes per member',
+  per_share: 'One vote per share',
+  none: 'No vote (non-voting)',
+};
+
+const nullableWhole = (what: string, min: number, max: number) => wholeNumber(what, min, max).nullable();
+
+export const eligibilitySchema = z.strictObject({
+  minAgeYears: nullableWhole('the minimum age', 0, 100),
+  minWeeklyHours: z
+    .number({ error: 'Enter the minimum hours as a number.' })
+    .min(0, 'The minimum hours cannot be negative.')
+    .max(100, 'The minimum hours must be no more than 100.')
+    .refine((v) => Math.round(v * 100) === v * 100, 'Use at most two decimal places.')
+    .nullable(),
+  minServiceMonths: nullableWhole('the minimum service', 0, 600),
+});
+export type Eligibility = z.output<typeof eligibilitySchema>;
+
+export const shareTermsSchema = z.strictObject({
+  /** Nominal value of one share in pence (e.g. 100 = £1). */
+  nominalPence: wholeNumber('the nominal value', 1, 100_000_000),
+  withdrawable: z.boolean(),
+  transferable: z.boolean(),
+  maxHolding: nullableWhole('the maximum holding', 1, 1_000_000_000),
+});
+export type ShareTerms = z.output<typeof shareTermsSchema>;
+
+export const classInputSchema = z.strictObject({
+  name: requiredText('the class name', 80),
+  description: optionalText('who may join', 1000),
+  votingRights: z.enum(VOTING_RIGHTS, { error: 'Choose the voting rights.' }),
+  votesPerMember: wholeNumber('the votes per member', 1, 100),
+  isEmployeeClass: z.boolean(),
+  eligibility: eligibilitySchema,
+  /** Required where the legal form has shares; null otherwise. */
+  shareTerms: shareTermsSchema.nullable(),
+});
+export type ClassInput = z.input<typeof classInputSchema>;
+
+export const membershipClassSchema = z.object({
+  id,
+  name: z.string(),
+  description: z.string().nullable(),
+  votingRights: z.enum(VOTING_RIGHTS),
+  votesPerMember: z.number().int(),
+  isEmployeeClass: z.boolean(),
+  eligibility: z.object({ minAgeYears: z.number().nullable(), minWeeklyHours: z.number().nullable(), minServiceMonths: z.number().nullable() }),
+  shareTerms: z
+    .object({ nominalPence: z.number().int(), withdrawable: z.boolean(), transferable: z.boolean(), maxHolding: z.number().int().nullable() })
+    .nullable(),
+  currentMembers: z.number().int(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type MembershipClass = z.output<typeof membershipClassSchema>;
+
+export const classMethods = {
+  'classes.list': method({
+    kind: 'query',
+    summary: 'Membership classes with their terms and current member counts.',
+    input: z.strictObject({}),
+    output: z.array(membershipClassSchema),
+  }),
+  'classes.create': method({
+    kind: 'mutation',
+    summary: 'Define a membership class.',
+    input: classInputSchema,
+    output: membershipClassSchema,
+  }),
+  'classes.update': method({
+    kind: 'mutation',
+    summary: 'Change a class; terms that would make current members ineligible or over-holding are refused.',
+    input: z.strictObject({ id, changes: classInputSchema }),
+    output: membershipClassSchema,
+  }),
+  'classes.delete': method({
+    kind: 'mutation',
+    summary: 'Delete a class that has never had a member.',
+    input: z.strictObject({ id }),
+    output: z.object({ deleted: z.literal(true) }),
+  }),
+};

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { method } from './method';
+import { id, legalDate } from './fields';
+import { uploadId } from './data';
+import { jobStartedSchema } from './audit';
+
+/** Fields an HR export can fill, in the order the mapping step shows them. */
+export const IMPORT_FIELDS = [
+  'employeeNumber',
+  'givenNames',
+  'familyName',
+  'email',
+  'dateOfBirth',
+  'addressLine1',
+  'addressLine2',
+  'town',
+  'postcode',
+  'serviceArea',
+  'employmentStart',
+  'employmentEnd',
+  'weeklyHours',
+  'className',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['employeeNumber', 'givenNames', 'familyName', 'addressLine1', 'town', 'employmentStart'];
+export const IMPORT_FIELD_LABEL: Record<ImportField, string> = {
+  employeeNumber: 'Employee number',
+  givenNames: 'Given names',
+  familyName: 'Family name',
+  email: 'E-mail',
+  dateOfBirth: 'Date of birth',
+  addressLine1: 'Address line 1',
+  addressLine2: 'Address line 2',
+  town: 'Town or city',
+  postcode: 'Postcode',
+  serviceArea: 'Service area',
+  employmentStart: 'Employment start date',
+  employmentEnd: 'Employment end date',
+  weeklyHours: 'Contracted weekly hours',
+  className: 'Membership class',
+};
+
+/** Which CSV column (by header text) fills each field; null leaves it empty. */
+export const importMappingSchema = z.strictObject(
+  Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.string().max(200).nullable()])) as Record<ImportField, z.ZodNullable<z.ZodString>>,
+);
+export type ImportMapping = z.output<typeof importMappingSchema>;
+
+export const DATE_FORMATS = ['dmy', 'ymd'] as const;
+
+export const analysisSchema = z.object({
+  importId: z.string(),
+  fileName: z.string(),
+  rows: z.number().int(),
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  mapping: importMappingSchema,
+  /** True when the mapping was remembered from the last import with these columns. */
+  remembered: z.boolean(),
+  dateFormat: z.enum(DATE_FORMATS),
+});
+export type ImportAnalysis = z.output<typeof analysisSchema>;
+
+const planPerson = z.object({
+  line: z.number().int(),
+  employeeNumber: z.string(),
+  name: z.string(),
+  className: z.string().nullable(),
+  memberNumber: z.number().int().nullable(),
+  detail: z.string(),
+});
+
+export const planSchema = z.object({
+  planId: z.string(),
+  fileName: z.string(),
+  asOf: z.string(),
+  counts: z.object({
+    rows: z.number().int(),
+    admit: z.number().int(),
+    cease: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    notEligible: z.number().int(),
+    rejected: z.number().int(),
+    notInFile: z.number().int(),
+  }),
+  /** Up to 500 of each, for the preview; the counts are exact. */
+  admit: z.array(planPerson),
+  cease: z.array(planPerson),
+  update: z.array(planPerson.extend({ changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) })),
+  notEligible: z.array(planPerson),
+  rejected: z.array(z.object({ line: z.number().int(), column: z.string(), value: z.string(), reason: z.string() })),
+});
+export type ImportPlan = z.output<typeof planSchema>;
+
+export const importMethods = {
+  'imports.analyse': method({
+    kind: 'command',
+    summary: 'Read an uploaded HR CSV: its columns, a sample, and the mapping (remembered or suggested). A job.',
+    input: z.strictObject({ uploadId }),
+    output: jobStartedSchema,
+  }),
+  'imports.plan': method({
+    kind: 'command',
+    summary: 'Validate every row and work out what would change. Writes nothing. A job.',
+    input: z.strictObject({
+      importId: z.string().regex(/^[0-9a-f]{32}$/),
+      mapping: importMappingSchema,
+      dateFormat: z.enum(DATE_FORMATS),
+      /** Class for rows without a class column (or with an empty one). */
+      defaultClassId: id,
+      /** Admission date for new members and the date eligibility is judged on. */
+      asOf: legalDate('the admission date'),
+    }),
+    output: jobStartedSchema,
+  }),
+  'imports.apply': method({
+    kind: 'mutation',
+    summary: 'Apply a plan, all or nothing, in one transaction. A job with progress.',
+    input: z.strictObject({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    output: jobStartedSchema,
+  }),
+};

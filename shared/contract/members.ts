@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import { method } from './method';
+import { id, isoInstant, legalDate, optionalText, requiredText, wholeNumber } from './fields';
+import { normalisePostcode } from './fields';
+
+export const CESSATION_REASONS = ['left_employment', 'resigned', 'expelled', 'deceased', 'other'] as const;
+export type CessationReason = (typeof CESSATION_REASONS)[number];
+export const CESSATION_REASON_LABEL: Record<CessationReason, string> = {
+  left_employment: 'Left employment',
+  resigned: 'Resigned',
+  expelled: 'Expelled',
+  deceased: 'Deceased',
+  other: 'Other',
+};
+
+/** A UK postcode is normalised; an address abroad may have none. */
+const memberPostcode = z
+  .string()
+  .trim()
+  .max(12)
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    const n = normalisePostcode(v);
+    if (n === null) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a UK postcode, such as SW1A 1AA, or leave it empty for an address abroad.' });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const memberAddressSchema = z.strictObject({
+  line1: requiredText('the first line of the address'),
+  line2: optionalText('the second line of the address'),
+  town: requiredText('the town or city', 100),
+  postcode: memberPostcode,
+  country: optionalText('the country', 100),
+});
+
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an e-mail address like name@example.org.');
+
+export const employeeDetailsSchema = z
+  .strictObject({
+    employeeNumber: requiredText('the employee number', 40),
+    serviceArea: optionalText('the service area', 120),
+    employmentStart: legalDate('the employment start date'),
+    employmentEnd: legalDate('the employment end date').optional().or(z.literal('').transform(() => undefined)),
+    weeklyHours: z
+      .number({ error: 'Enter the contracted hours as a number.' })
+      .min(0, 'Hours cannot be negative.')
+      .max(168, 'There are only 168 hours in a week.')
+      .refine((v) => Math.round(v * 100) === v * 100, 'Use at most two decimal places.')
+      .nullable(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.employmentEnd && v.employmentEnd < v.employmentStart) {
+      ctx.addIssue({ code: 'custom', path: ['employmentEnd'], message: 'Employment cannot end before it started.' });
+    }
+  });
+
+export const memberParticularsSchema = z.strictObject({
+  givenNames: requiredText('the given names', 100),
+  familyName: requiredText('the family name', 100),
+  address: memberAddressSchema,
+  email,
+  /** Societies record what the member gave their e-mail address for (CCBS Act 2014 s30). */
+  emailPurposes: optionalText('what the e-mail address may be used for', 300),
+  dateOfBirth: legalDate('the date of birth').optional().or(z.literal('').transform(() => undefined)),
+  /** Only for members of an employee class (data minimisation). */
+  employee: employeeDetailsSchema.nullable(),
+  /** Societies: loans and deposits the member holds in the society, in pence (CCBS Act 2014 s30). */
+  loansAndDepositsPence: wholeNumber('loans and deposits', 0, 1_000_000_000_00).nullable(),
+});
+export type MemberParticulars = z.output<typeof memberParticularsSchema>;
+export type MemberParticularsInput = z.input<typeof memberParticularsSchema>;
+
+export const admitSchema = z
+  .strictObject({
+    classId: id,
+    particulars: memberParticularsSchema,
+    applicationDate: legalDate('the application date').optional().or(z.literal('').transform(() => undefined)),
+    admittedOn: legalDate('the admission date'),
+    boardReference: optionalText('the board decision reference', 200),
+    /** Re-admitting a former member: their earlier entry, so both entries belong to one person. */
+    previousEntryId: id.optional(),
+    /** Where the legal form has shares: the allotment on admission. */
+    initialShares: z
+      .strictObject({ shares: wholeNumber('the number of shares', 1, 1_000_000_000), amountPaidPence: wholeNumber('the amount paid', 0, 1e13) })
+      .nullable(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.applicationDate && v.applicationDate > v.admittedOn) {
+      ctx.addIssue({ code: 'custom', path: ['applicationDate'], message: 'The application cannot be dated after the admission.' });
+    }
+  });
+export type AdmitInput = z.input<typeof admitSchema>;
+
+export const ceaseSchema = z
+  .strictObject({
+    memberId: id,
+    ceasedOn: legalDate('the date membership ended'),
+    reason: z.enum(CESSATION_REASONS, { error: 'Choose why membership ended.' }),
+    note: optionalText('a note', 500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === 'other' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why membership ended.' });
+  });
+export type CeaseInput = z.input<typeof ceaseSchema>;
+
+export const MEMBER_STATUSES = ['current', 'former', 'all'] as const;
+
+export const memberRowSchema = z.object({
+  id,
+  memberNumber: z.number().int(),
+  givenNames: z.string(),
+  familyName: z.string(),
+  classId: id,
+  status: z.enum(['current', 'former']),
+  admittedOn: z.string(),
+  ceasedOn: z.string().nullable(),
+  employeeNumber: z.string().nullable(),
+  /** Null where the legal form has no shares. */
+  sharesHeld: z.number().int().nullable(),
+});
+export type MemberRow = z.output<typeof memberRowSchema>;
+
+export const memberDetailSchema = memberRowSchema.extend({
+  personId: id,
+  particulars: z.object({
+    givenNames: z.string(),
+    familyName: z.string(),
+    address: z.object({ line1: z.string(), line2: z.string().optional(), town: z.string(), postcode: z.string().optional(), country: z.string().optional() }),
+    email: z.string().optional(),
+    emailPurposes: z.string().optional(),
+    dateOfBirth: z.string().optional(),
+    employee: z
+      .object({
+        employeeNumber: z.string(),
+        serviceArea: z.string().optional(),
+        employmentStart: z.string(),
+        employmentEnd: z.string().optional(),
+        weeklyHours: z.number().nullable(),
+      })
+      .nullable(),
+    loansAndDepositsPence: z.number().int().nullable(),
+  }),
+  applicationDate: z.string().nullable(),
+  boardReference: z.string().nullable(),
+  cessationReason: z.enum(CESSATION_REASONS).nullable(),
+  cessationNote: z.string().nullable(),
+  amountPaidPence: z.number().int().nullable(),
+  /** Other register entries of the same person (earlier or later memberships). */
+  otherEntries: z.array(z.object({ id, memberNumber: z.number().int(), admittedOn: z.string(), ceasedOn: z.string().nullable() })),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type MemberDetail = z.output<typeof memberDetailSchema>;
+
+export const listFilterShape = {
+  status: z.enum(MEMBER_STATUSES).optional(),
+  classId: id.optional(),
+  admittedFrom: legalDate('the earliest admission date').optional(),
+  admittedTo: legalDate('the latest admission date').optional(),
+};
+
+/** Keyset cursor: the last row of the previous page. Never an offset. */
+export const listCursorSchema = z.strictObject({ sortKey: z.string().max(400).optional(), memberNumber: z.number().int() });
+
+export const listInputSchema = z.strictObject({
+  ...listFilterShape,
+  sort: z.enum(['name', 'number']).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+  after: listCursorSchema.optional(),
+  /** Start the list at a name ("Sm") or member number ("4500") instead of the top. */
+  startAt: z.string().trim().max(100).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export type ListInput = z.input<typeof listInputSchema>;
+
+export const timelineEntrySchema = z.object({
+  seq: z.number().int(),
+  at: isoInstant,
+  actor: z.string(),
+  action: z.string(),
+  summary: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  redacted: z.boolean(),
+});
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
+
+export const removableSchema = z.object({
+  today: z.string(),
+  /** Entries that ceased on or before this date may be removed. */
+  ceasedOnOrBefore: z.string(),
+  source: z.string(),
+  rows: z.array(z.object({ id, memberNumber: z.number().int(), givenNames: z.string(), familyName: z.string(), ceasedOn: z.string(), removableFrom: z.string() })),
+});
+
+export const memberMethods = {
+  'members.list': method({
+    kind: 'query',
+    summary: 'A page of the register, sorted by name or number, filtered; keyset-paged.',
+    input: listInputSchema,
+    output: z.object({ rows: z.array(memberRowSchema), next: listCursorSchema.nullable() }),
+  }),
+  'members.search': method({
+    kind: 'query',
+    summary: 'As-you-type search by name fragment (accents folded), member number, e-mail or employee number.',
+    input: z.strictObject({
+      query: z.string().trim().min(1, 'Type something to search for.').max(100),
+      status: z.enum(MEMBER_STATUSES).optional(),
+      classId: id.optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+    output: z.object({ rows: z.array(memberRowSchema), more: z.boolean() }),
+  }),
+  'members.count': method({
+    kind: 'query',
+    summary: 'How many entries match the filters.',
+    input: z.strictObject(listFilterShape),
+    output: z.object({ count: z.number().int() }),
+  }),
+  'members.get': method({
+    kind: 'query',
+    summary: 'One register entry with all its particulars.',
+    input: z.strictObject({ id }),
+    output: memberDetailSchema,
+  }),
+  'members.history': method({
+    kind: 'query',
+    summary: "The entry's history as a timeline, newest first, from the audit log.",
+    input: z.strictObject({ id }),
+    output: z.array(timelineEntrySchema),
+  }),
+  'members.admit': method({
+    kind: 'mutation',
+    summary: 'Enter a person in the register (CA 2006 s112: a member only once entered).',
+    input: admitSchema,
+    output: memberDetailSchema,
+  }),
+  'members.update': method({
+    kind: 'mutation',
+    summary: 'Change the particulars or class of a current entry.',
+    input: z.strictObject({ id, classId: id, particulars: memberParticularsSchema }),
+    output: memberDetailSchema,
+  }),
+  'members.cease': method({
+    kind: 'mutation',
+    summary: 'Record that a member ceased to be a member; the entry stays in the register.',
+    input: ceaseSchema,
+    output: memberDetailSchema,
+  }),
+  'members.subjectAccess': method({
+    kind: 'query',
+    summary: 'Everything held about the person of an entry (UK GDPR Art 15), for export.',
+    input: z.strictObject({ id }),
+    output: z.record(z.string(), z.unknown()),
+  }),
+  'members.removable': method({
+    kind: 'query',
+    summary: 'Former members whose entries may now be removed (CA 2006 s121: 10 years after ceasing).',
+    input: z.strictObject({}),
+    output: removableSchema,
+  }),
+  'members.remove': method({
+    kind: 'mutation',
+    summary: 'Remove long-former entries and erase their personal data from the audit payloads.',
+    input: z.strictObject({ ids: z.array(id).min(1).max(5000), confirm: z.literal(true, { error: 'Confirm the removal.' }) }),
+    output: z.object({ removed: z.number().int() }),
+  }),
+};
+
+/** Labels for the fields a member's history talks about (flattened particulars). */
+export const MEMBER_FIELD_LABEL: Record<string, string> = {
+  givenNames: 'Given names',
+  familyName: 'Family name',
+  'address.line1': 'Address line 1',
+  'address.line2': 'Address line 2',
+  'address.town': 'Town or city',
+  'address.postcode': 'Postcode',
+  'address.country': 'Country',
+  email: 'E-mail',
+  emailPurposes: 'E-mail may be used for',
+  dateOfBirth: 'Date of birth',
+  'employee.employeeNumber': 'Employee number',
+  'employee.serviceArea': 'Service area',
+  'employee.employmentStart': 'Employment start',
+  'employee.employmentEnd': 'Employment end',
+  'employee.weeklyHours': 'Contracted weekly hours',
+  loansAndDepositsPence: 'Loans and deposits (pence)',
+  className: 'Class',
+  ceasedOn: 'Ceased on',
+  cessationReason: 'Reason',
+  cessationNote: 'Note',
+  sharesHeld: 'Shares held',
+};

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { method } from './method';
+import { id, isoInstant, legalDate, optionalText, requiredText } from './fields';
+import { memberAddressSchema } from './members';
+
+/**
+ * Register of directors and officers (CA 2006 s162-163 for directors, s275 for secretaries; a
+ * society's rules provide for its committee and officers). The residential address is held
+ * apart from the service address (s165) and appears only in the full statutory export.
+ */
+export const APPOINTMENT_ROLES = ['director', 'chair', 'vice_chair', 'secretary', 'treasurer'] as const;
+export type AppointmentRole = (typeof APPOINTMENT_ROLES)[number];
+export const ROLE_LABEL: Record<AppointmentRole, string> = {
+  director: 'Director',
+  chair: 'Chair',
+  vice_chair: 'Vice-chair',
+  secretary: 'Secretary',
+  treasurer: 'Treasurer',
+};
+
+export const DIRECTOR_KINDS = ['employee', 'independent', 'nominee', 'member'] as const;
+export type DirectorKind = (typeof DIRECTOR_KINDS)[number];
+export const DIRECTOR_KIND_LABEL: Record<DirectorKind, string> = {
+  employee: 'Employee director',
+  independent: 'Independent director',
+  nominee: 'Nominee director',
+  member: 'Member-elected director',
+};
+
+export const INTEREST_CATEGORIES = ['employment', 'directorship', 'shareholding', 'contract', 'family', 'gift_or_hospitality', 'other'] as const;
+export const INTEREST_CATEGORY_LABEL: Record<(typeof INTEREST_CATEGORIES)[number], string> = {
+  employment: 'Employment',
+  directorship: 'Directorship or trusteeship',
+  shareholding: 'Shareholding',
+  contract: 'Contract or business relationship',
+  family: 'Family or personal relationship',
+  gift_or_hospitality: 'Gift or hospitality',
+  other: 'Other',
+};
+
+export const officerParticularsSchema = z.strictObject({
+  givenNames: requiredText('the given names', 100),
+  familyName: requiredText('the family name', 100),
+  formerNames: optionalText('former names', 200),
+  serviceAddress: memberAddressSchema,
+  dateOfBirth: legalDate('the date of birth').optional().or(z.literal('').transform(() => undefined)),
+  nationality: optionalText('the nationality', 80),
+  occupation: optionalText('the occupation', 120),
+  countryOfResidence: optionalText('the country of residence', 80),
+  /** Link to the member register where the officer is also a member. */
+  memberId: id.optional(),
+});
+
+export const appointmentInputSchema = z
+  .strictObject({
+    role: z.enum(APPOINTMENT_ROLES, { error: 'Choose the role.' }),
+    directorKind: z.enum(DIRECTOR_KINDS).optional(),
+    /** For nominee directors: the council or NHS body that nominated them. */
+    nominatedBy: optionalText('the nominating body', 200),
+    appointedOn: legalDate('the appointment date'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === 'director' && !v.directorKind) ctx.addIssue({ code: 'custom', path: ['directorKind'], message: 'Choose the kind of director.' });
+    if (v.directorKind === 'nominee' && !v.nominatedBy) {
+      ctx.addIssue({ code: 'custom', path: ['nominatedBy'], message: 'Name the body that nominated this director.' });
+    }
+  });
+
+export const appointmentSchema = z.object({
+  id,
+  role: z.enum(APPOINTMENT_ROLES),
+  directorKind: z.enum(DIRECTOR_KINDS).nullable(),
+  nominatedBy: z.string().nullable(),
+  appointedOn: z.string(),
+  ceasedOn: z.string().nullable(),
+  cessationReason: z.string().nullable(),
+});
+
+const addressOut = z.object({ line1: z.string(), line2: z.string().optional(), town: z.string(), postcode: z.string().optional(), country: z.string().optional() });
+
+export const officerSchema = z.object({
+  id,
+  givenNames: z.string(),
+  familyName: z.string(),
+  formerNames: z.string().nullable(),
+  serviceAddress: addressOut,
+  dateOfBirth: z.string().nullable(),
+  nationality: z.string().nullable(),
+  occupation: z.string().nullable(),
+  countryOfResidence: z.string().nullable(),
+  memberId: id.nullable(),
+  appointments: z.array(appointmentSchema),
+  current: z.boolean(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type Officer = z.output<typeof officerSchema>;
+
+export const interestSchema = z.object({
+  id,
+  officerId: id,
+  officerName: z.string(),
+  category: z.enum(INTEREST_CATEGORIES),
+  nature: z.string(),
+  relatedOrganisation: z.string().nullable(),
+  declaredOn: z.string(),
+  endedOn: z.string().nullable(),
+});
+export type Interest = z.output<typeof interestSchema>;
+
+export const officerMethods = {
+  'officers.list': method({
+    kind: 'query',
+    summary: 'Directors and officers with their appointments.',
+    input: z.strictObject({ status: z.enum(['current', 'former', 'all']).optional() }),
+    output: z.array(officerSchema),
+  }),
+  'officers.get': method({
+    kind: 'query',
+    summary: 'One officer, without the residential address.',
+    input: z.strictObject({ id }),
+    output: officerSchema,
+  }),
+  'officers.residentialAddress': method({
+    kind: 'query',
+    summary: "An officer's residential address (CA 2006 s165), for the edit form and the full statutory register only.",
+    input: z.strictObject({ id }),
+    output: addressOut.nullable(),
+  }),
+  'officers.add': method({
+    kind: 'mutation',
+    summary: 'Add a director or officer with their first appointment.',
+    input: z.strictObject({
+      particulars: officerParticularsSchema,
+      residentialAddress: memberAddressSchema.nullable(),
+      appointment: appointmentInputSchema,
+    }),
+    output: officerSchema,
+  }),
+  'officers.update': method({
+    kind: 'mutation',
+    summary: "Change an officer's particulars (and residential address).",
+    input: z.strictObject({ id, particulars: officerParticularsSchema, residentialAddress: memberAddressSchema.nullable() }),
+    output: officerSchema,
+  }),
+  'officers.appoint': method({
+    kind: 'mutation',
+    summary: 'Give an existing officer a further appointment (e.g. a director becomes chair).',
+    input: z.strictObject({ officerId: id, appointment: appointmentInputSchema }),
+    output: officerSchema,
+  }),
+  'officers.endAppointment': method({
+    kind: 'mutation',
+    summary: 'Record the end of an appointment.',
+    input: z.strictObject({ appointmentId: id, ceasedOn: legalDate('the date the appointment ended'), reason: optionalText('the reason', 200) }),
+    output: officerSchema,
+  }),
+  'interests.list': method({
+    kind: 'query',
+    summary: 'Declarations of interest (CA 2006 s177/s182), optionally for one officer or only current ones.',
+    input: z.strictObject({ officerId: id.optional(), currentOnly: z.boolean().optional() }),
+    output: z.array(interestSchema),
+  }),
+  'interests.declare': method({
+    kind: 'mutation',
+    summary: 'Record a declaration of interest.',
+    input: z.strictObject({
+      officerId: id,
+      category: z.enum(INTEREST_CATEGORIES, { error: 'Choose the kind of interest.' }),
+      nature: requiredText('the nature of the interest', 500),
+      relatedOrganisation: optionalText('the related organisation', 200),
+      declaredOn: legalDate('the date declared'),
+    }),
+    output: interestSchema,
+  }),
+  'interests.end': method({
+    kind: 'mutation',
+    summary: 'Record that a declared interest has ended.',
+    input: z.strictObject({ id, endedOn: legalDate('the date the interest ended') }),
+    output: interestSchema,
+  }),
+};
