@@ -95,9 +95,13 @@ export function contentDigest(raw: BetterSqlite3.Database): string {
   hash.update(JSON.stringify(schema));
   const tables = raw.prepare("select name from sqlite_schema where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
   for (const t of tables) {
+    const quoted = `"${t.replaceAll('"', '""')}"`;
+    // Ordered by every column, so WITHOUT ROWID tables digest the same way as the others.
+    const columns = (raw.pragma(`table_info(${quoted})`) as unknown[]).length;
+    const orderBy = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
     hash.update(`\u0000${t}\u0000`);
-    for (const row of raw.prepare(`select * from "${t.replaceAll('"', '""')}" order by rowid`).raw().iterate()) {
-      hash.update(JSON.stringify(row));
+    for (const row of raw.prepare(`select * from ${quoted} order by ${orderBy}`).raw().iterate()) {
+      hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
     }
   }
   return hash.digest('hex');

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from '../../../migrations/index';
 import type { AuditEventView } from '../../../shared/contract/audit';
 import type { RulesView } from '../../../shared/contract/organisation';
 import { defaultRuleValues } from '../../../shared/rules/governing-rules';
@@ -63,7 +64,7 @@ describe('data.backup', () => {
     expect(result.events).toBe(2);
 
     const report = await inspectCandidate(result.path);
-    expect(report).toEqual({ ok: true, migrations: 1, auditEvents: 2, organisationName: 'Riverside Care Mutual' });
+    expect(report).toEqual({ ok: true, migrations: migrations.length, auditEvents: 2, organisationName: 'Riverside Care Mutual' });
     const copy = new Database(result.path, { readonly: true, fileMustExist: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
