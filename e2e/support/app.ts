@@ -37,6 +37,8 @@ function startServe(dbPath: string): Promise<{ url: string; proc: ChildProcess }
 
 /** Each test gets its own database file and its own loopback host, started the way users start it. */
 export const test = base.extend<{ app: AppUnderTest; cspErrors: string[] }>({
+  // Playwright fixtures must destructure their first argument, even when they need nothing from it.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'mg-e2e-'));
     const dbPath = join(dir, 'mutual.sqlite');

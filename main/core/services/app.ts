@@ -1,5 +1,6 @@
 import type { appMethods } from '../../../shared/contract/app';
 import type { Handlers } from '../context';
+import { formFamily, type LegalForm } from '../../../shared/domain/legal-form';
 import { currentOrganisation } from './organisation';
 
 type Methods = keyof typeof appMethods;
@@ -11,6 +12,7 @@ export const appHandlers: Handlers<Methods> = {
     return {
       appVersion: ctx.appVersion,
       organisationName: org?.name ?? null,
+      legalFamily: org ? formFamily(org.legal_form as LegalForm) : null,
       host: ctx.host,
       busy: busy ? { jobId: busy.id, label: busy.label } : null,
     };

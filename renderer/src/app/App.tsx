@@ -11,6 +11,19 @@ import { OrganisationSettings } from '../features/settings/OrganisationSettings'
 import { RulesSettings } from '../features/settings/RulesSettings';
 import { DataSettings } from '../features/settings/DataSettings';
 import { AuditLogPage } from '../features/settings/AuditLogPage';
+import { RegisterPage } from '../features/register/RegisterPage';
+import { AdmitPage } from '../features/register/AdmitPage';
+import { MemberPage } from '../features/register/MemberPage';
+import { ClassesPage } from '../features/classes/ClassesPage';
+import { ImportPage } from '../features/import/ImportPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
+import { RemovalsPage } from '../features/exports/RemovalsPage';
+import { OfficersPage } from '../features/officers/OfficersPage';
+import { OfficerPage } from '../features/officers/OfficerPage';
+import { PscPage } from '../features/psc/PscPage';
+import { RegisterPrint } from '../features/print/RegisterPrint';
+import { OfficersPrint } from '../features/print/OfficersPrint';
+import { SubjectAccessPrint } from '../features/print/SubjectAccessPrint';
 import { Shell } from './Shell';
 
 const queryClient = new QueryClient({
@@ -29,6 +42,8 @@ function Gate() {
   if (!setUp && location.pathname !== '/setup') return <Navigate to="/setup" replace />;
   if (setUp && location.pathname === '/setup') return <Navigate to="/" replace />;
   if (!setUp) return <Outlet />;
+  // Printable views (saved as PDF from the print dialog) have no app chrome.
+  if (location.pathname.startsWith('/print/')) return <Outlet />;
   return <Shell status={status.data} />;
 }
 
@@ -59,6 +74,19 @@ const router = createHashRouter([
     children: [
       { path: '/setup', element: <SetupPage /> },
       { path: '/', element: <HomePage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/register/admit', element: <AdmitPage /> },
+      { path: '/register/members/:id', element: <MemberPage /> },
+      { path: '/register/classes', element: <ClassesPage /> },
+      { path: '/register/import', element: <ImportPage /> },
+      { path: '/register/exports', element: <ExportsPage /> },
+      { path: '/register/removals', element: <RemovalsPage /> },
+      { path: '/officers', element: <OfficersPage /> },
+      { path: '/officers/:id', element: <OfficerPage /> },
+      { path: '/psc', element: <PscPage /> },
+      { path: '/print/register', element: <RegisterPrint /> },
+      { path: '/print/officers', element: <OfficersPrint /> },
+      { path: '/print/subject-access/:id', element: <SubjectAccessPrint /> },
       {
         path: '/settings',
         element: <SettingsLayout />,

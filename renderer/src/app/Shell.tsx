@@ -3,9 +3,32 @@ import type { AppStatus } from '../../../shared/contract/app';
 import { Banner } from '../ui/Banner';
 
 /** Areas that work today. An area appears here only once it does something. */
-const AREAS: { to: string; label: string; end?: boolean }[] = [
-  { to: '/', label: 'Home', end: true },
-  { to: '/settings', label: 'Settings' },
+interface Area {
+  to: string;
+  label: string;
+  end?: boolean;
+  /** Shown only for some legal forms (the PSC register is for companies). */
+  companiesOnly?: boolean;
+}
+const GROUPS: { heading?: string; areas: Area[] }[] = [
+  { areas: [{ to: '/', label: 'Home', end: true }] },
+  {
+    heading: 'Register of members',
+    areas: [
+      { to: '/register', label: 'Members', end: true },
+      { to: '/register/classes', label: 'Membership classes' },
+      { to: '/register/import', label: 'Import from HR' },
+      { to: '/register/exports', label: 'Exports and inspection' },
+    ],
+  },
+  {
+    heading: 'Board',
+    areas: [
+      { to: '/officers', label: 'Directors and officers' },
+      { to: '/psc', label: 'People with significant control', companiesOnly: true },
+    ],
+  },
+  { areas: [{ to: '/settings', label: 'Settings' }] },
 ];
 
 export function Shell({ status }: { status: AppStatus }) {
@@ -24,15 +47,26 @@ export function Shell({ status }: { status: AppStatus }) {
       </header>
       <aside className="sidebar">
         <nav aria-label="Main">
-          <ul>
-            {AREAS.map((a) => (
-              <li key={a.to}>
-                <NavLink to={a.to} end={a.end ?? false}>
-                  {a.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
+          {GROUPS.map((g, i) => (
+            <div key={g.heading ?? i}>
+              {g.heading ? (
+                <h2 className="nav-heading" id={`nav-${i}`}>
+                  {g.heading}
+                </h2>
+              ) : null}
+              <ul aria-labelledby={g.heading ? `nav-${i}` : undefined}>
+                {g.areas
+                  .filter((a) => !a.companiesOnly || status.legalFamily === 'company')
+                  .map((a) => (
+                    <li key={a.to}>
+                      <NavLink to={a.to} end={a.end ?? false}>
+                        {a.label}
+                      </NavLink>
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
         </nav>
       </aside>
       <main id="main" tabIndex={-1}>
