@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRuleValues } from '../../../shared/rules/governing-rules';
 import { expectOk, openTestCore, runJob, setUpOrganisation, validSetUpInput, type TestCore } from '../testing';
 import { eventHash, sha256Hex } from './chain';
+import { appendAudit } from './log';
 import { verifyAuditChain, type ChainReport } from './verify';
 
 /**
@@ -121,13 +122,27 @@ describe('verifyAuditChain on an untouched log', () => {
     expect(progress).toEqual([2, 4, 5]);
   });
 
-  it('accepts a payload erased by a later event', async () => {
+  it('accepts a payload erased by a later removal of register entries (CA 2006 s121)', async () => {
+    await t.core.db.transaction().execute((trx) =>
+      appendAudit(trx, t.core.who(), [{ action: 'register.entries_removed', entityType: 'register', entityId: null, summary: '1 entry removed', after: { memberNumbers: [1] } }]),
+    );
+    raw.prepare('update audit_payload set body = null, redacted_at = ?, redacted_by = ? where event_id = ?').run(
+      '2026-11-28T10:00:00.000Z',
+      event(6).id,
+      event(2).id,
+    );
+    expect(await verifyAuditChain(raw)).toMatchObject({ ok: true, events: 6 });
+  });
+
+  it('names an erasure claimed by a later event that is not a lawful removal', async () => {
     raw.prepare('update audit_payload set body = null, redacted_at = ?, redacted_by = ? where event_id = ?').run(
       '2026-11-28T10:00:00.000Z',
       event(5).id,
       event(2).id,
     );
-    expect((await verifyAuditChain(raw)).ok).toBe(true);
+    const report = await verifyAuditChain(raw);
+    expect(report).toMatchObject({ ok: false, brokenSeq: 2 });
+    expect(!report.ok && report.problem).toContain('no later event that lawfully erased it');
   });
 });
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { auditActionLabel } from '../../../shared/domain/audit-actions';
+import { REDACTING_ACTIONS, auditActionLabel } from '../../../shared/domain/audit-actions';
 import { GENESIS_HASH, eventHash, sha256Hex } from './chain';
 
 export type ChainReport =
@@ -43,7 +43,7 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
        from audit_event e left join audit_payload p on p.event_id = e.id
       where e.seq > ? order by e.seq limit ?`,
   );
-  const seqOf = raw.prepare('select seq from audit_event where id = ?').pluck();
+  const redactor = raw.prepare('select seq, action from audit_event where id = ?');
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
   let lastSeq = 0;
@@ -80,8 +80,9 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
         return fail(done, r.seq, `${where} has a before/after record that was changed after it was written.`);
       }
       if (r.body === null) {
-        const by = r.redacted_by === null ? undefined : (seqOf.get(r.redacted_by) as number | undefined);
-        if (by === undefined || by <= r.seq) {
+        // Only a later event of a kind the law allows to erase (CA 2006 s121 removal) may have done it.
+        const by = r.redacted_by === null ? undefined : (redactor.get(r.redacted_by) as { seq: number; action: string } | undefined);
+        if (by === undefined || by.seq <= r.seq || !(REDACTING_ACTIONS as readonly string[]).includes(by.action)) {
           return fail(done, r.seq, `${where} has an erased before/after record with no later event that lawfully erased it.`);
         }
       }
