@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { id, isoInstant, optionalText, requiredText, wholeNumber } from './fields';
+import { hasAtMostTwoDecimals, id, isoInstant, optionalText, requiredText, wholeNumber } from './fields';
 
 /** How a class's members vote: a number of votes each, one per share held, or not at all. */
 export const VOTING_RIGHTS = ['per_member', 'per_share', 'none'] as const;
@@ -19,7 +19,7 @@ export const eligibilitySchema = z.strictObject({
     .number({ error: 'Enter the minimum hours as a number.' })
     .min(0, 'The minimum hours cannot be negative.')
     .max(100, 'The minimum hours must be no more than 100.')
-    .refine((v) => Math.round(v * 100) === v * 100, 'Use at most two decimal places.')
+    .refine(hasAtMostTwoDecimals, 'Use at most two decimal places.')
     .nullable(),
   minServiceMonths: nullableWhole('the minimum service', 0, 600),
 });

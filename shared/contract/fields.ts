@@ -32,6 +32,14 @@ export const wholeNumber = (what: string, min: number, max: number) =>
     .min(min, `${capitalise(what)} must be at least ${min}.`)
     .max(max, `${capitalise(what)} must be no more than ${max}.`);
 
+/**
+ * Whether a number has at most two decimal places (hours, percentages). v * 100 carries binary
+ * rounding error (80.01 * 100 is 8001.000000000001), so the comparison allows for it.
+ */
+export function hasAtMostTwoDecimals(v: number): boolean {
+  return Math.abs(Math.round(v * 100) - v * 100) < 1e-9;
+}
+
 export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'Not a valid record id.');
 
 export const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
-import { id, isoInstant, legalDate, optionalText, requiredText, wholeNumber } from './fields';
+import { hasAtMostTwoDecimals, id, isoInstant, legalDate, optionalText, requiredText, wholeNumber } from './fields';
 import { normalisePostcode } from './fields';
 
 export const CESSATION_REASONS = ['left_employment', 'resigned', 'expelled', 'deceased', 'other'] as const;
@@ -55,7 +55,7 @@ export const employeeDetailsSchema = z
       .number({ error: 'Enter the contracted hours as a number.' })
       .min(0, 'Hours cannot be negative.')
       .max(168, 'There are only 168 hours in a week.')
-      .refine((v) => Math.round(v * 100) === v * 100, 'Use at most two decimal places.')
+      .refine(hasAtMostTwoDecimals, 'Use at most two decimal places.')
       .nullable(),
   })
   .superRefine((v, ctx) => {

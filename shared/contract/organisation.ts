@@ -4,7 +4,7 @@ import { checkRegistrationNumber } from '../rules/registration-number';
 import { RULE_KEYS, VOTING_BASES, lawfulRuleProblems, type GoverningRules } from '../rules/governing-rules';
 import { daysInMonth } from '../rules/legal-date';
 import { method } from './method';
-import { isoInstant, legalDate, optionalText, postcode, requiredText, wholeNumber, id } from './fields';
+import { hasAtMostTwoDecimals, isoInstant, legalDate, optionalText, postcode, requiredText, wholeNumber, id } from './fields';
 
 export const JURISDICTIONS = ['england', 'wales', 'scotland', 'northern_ireland'] as const;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
@@ -52,8 +52,7 @@ export const rulesSchema = z.strictObject({
     .number({ error: 'Enter the special resolution threshold as a number.' })
     .min(50, 'The threshold must be at least 50%.')
     .max(100, 'The threshold cannot be more than 100%.')
-    // v * 100 carries binary rounding error (80.01 * 100 is 8001.000000000001), so compare with a tolerance.
-    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9, 'Use at most two decimal places.'),
+    .refine(hasAtMostTwoDecimals, 'Use at most two decimal places.'),
   writtenResolutionLapseDays: wholeNumber('the lapse period', 1, 365),
   votingBasis: z.enum(VOTING_BASES, { error: 'Choose the voting basis.' }),
   chairCastingVote: z.boolean({ error: 'Say whether the chair has a casting vote.' }),
