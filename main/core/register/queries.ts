@@ -51,7 +51,11 @@ export async function listPage(db: Kysely<DB>, scope: RegisterScope, input: List
   } else if (input.startAt) {
     const start = input.startAt.trim();
     if (!byName && /^\d+$/.test(start)) q = q.where('member_number', cmpStart, Number(start));
-    else if (byName) q = q.where('sort_key', cmpStart, foldQuery(start));
+    else if (byName) {
+      // Descending, the names that begin with the prefix sort after the prefix itself ("sm" < "smith"), so they are kept too.
+      const key = foldQuery(start);
+      q = desc ? q.where('sort_key', '<', prefixUpperBound(key)) : q.where('sort_key', '>=', key);
+    }
   }
   q = byName
     ? q.orderBy('sort_key', desc ? 'desc' : 'asc').orderBy('member_number', desc ? 'desc' : 'asc')
