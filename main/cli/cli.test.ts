@@ -185,6 +185,19 @@ describe.concurrent('restore', () => {
     expect((await cli('verify', '--db', t.dbPath)).stdout).toMatch(/^ok: 2 events, head [0-9a-f]{64}$/m);
   });
 
+  it('restores into a folder that does not exist yet, when the old disk is gone', async ({ onTestFinished }) => {
+    const live = await liveDatabase(onTestFinished);
+    const backupPath = await backupOf(live.dbPath, join(live.dir, 'good.sqlite'));
+    const target = join(live.dir, 'new disk', 'records.sqlite');
+
+    const run = await cli('restore', '--db', target, '--from', backupPath);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('There was no previous file to keep.');
+    expect(withRaw(target, (db) => db.prepare('select count(*) from audit_event').pluck().get())).toBe(4);
+  });
+
   it('refuses while the app has the database open, naming the process', async ({ onTestFinished }) => {
     const live = await liveDatabase(onTestFinished);
     const backupPath = await backupOf(live.dbPath, join(live.dir, 'good.sqlite'));

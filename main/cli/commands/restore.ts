@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { appendAudit } from '../../core/audit/log';
 import { inspectCandidate } from '../../core/backup/candidate';
 import { removeDatabaseFiles, stageCandidate, swapIntoPlace } from '../../core/backup/restore';
@@ -19,6 +19,9 @@ export const restore: CommandRun = async (flags, io) => {
   const dbPath = resolve(flags['db']!);
   const from = existingFile(flags['from']!, 'from');
   if (from === dbPath) throw new CliError('--from must be a different file from --db.');
+  if (existsSync(dbPath) && !statSync(dbPath).isFile()) throw new CliError(`${dbPath} (given as --db) is a folder, not a database file.`);
+  // Restoring into a new place (the old disk died) is allowed: the folder is made if needed.
+  mkdirSync(dirname(dbPath), { recursive: true });
   const releaseLock = acquireLock(dbPath, 'the command line');
   try {
     const staging = stageCandidate(dbPath, from);
