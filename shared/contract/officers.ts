@@ -27,6 +27,16 @@ export const DIRECTOR_KIND_LABEL: Record<DirectorKind, string> = {
   member: 'Member-elected director',
 };
 
+/**
+ * How an appointment reads in the register: "Employee director", "Nominee director (Leeds City
+ * Council)", "Chair".
+ */
+export function appointmentTitle(a: { role: AppointmentRole; directorKind: DirectorKind | null | undefined; nominatedBy?: string | null | undefined }): string {
+  if (a.role !== 'director' || !a.directorKind) return ROLE_LABEL[a.role];
+  const kind = DIRECTOR_KIND_LABEL[a.directorKind];
+  return a.directorKind === 'nominee' && a.nominatedBy ? `${kind} (${a.nominatedBy})` : kind;
+}
+
 export const INTEREST_CATEGORIES = ['employment', 'directorship', 'shareholding', 'contract', 'family', 'gift_or_hospitality', 'other'] as const;
 export const INTEREST_CATEGORY_LABEL: Record<(typeof INTEREST_CATEGORIES)[number], string> = {
   employment: 'Employment',
