@@ -1,0 +1,168 @@
+import type { PrintPage, RegisterView } from '../../../shared/contract/exports';
+import { formatLegalDate } from '../../../shared/rules/legal-date';
+import { appendAudit } from '../audit/log';
+import { transact, type ServiceContext } from '../context';
+import type { JobHandle } from '../jobs/runner';
+import { registerCtx, type RegisterCtx } from '../register/context';
+import { formatPounds, registerColumns, viewDescription, type RegisterColumn, type RegisterRowSource } from './columns';
+import { CsvTableWriter } from './csv-writer';
+import { ExportFileStore, exportsDirFor } from './file-store';
+import { lastAmendedStatement, registerLastAmended } from './last-amended';
+import { registerReader } from './register-reader';
+import type { Cell, TableWriter } from './table-writer';
+import { XlsxTableWriter } from './xlsx-writer';
+
+export type ExportFormat = 'csv' | 'xlsx';
+export interface RegisterExportInput {
+  format: ExportFormat;
+  view: RegisterView;
+  status: 'current' | 'all';
+}
+export interface RegisterExportResult {
+  fileId: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  rows: number;
+  view: RegisterView;
+  format: ExportFormat;
+}
+
+/** Entries read per page: small enough that a page and its writing fit in one job slice. */
+export const EXPORT_PAGE_ROWS = 500;
+
+const MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function exportStore(ctx: ServiceContext): ExportFileStore {
+  return new ExportFileStore(exportsDirFor(ctx.dbPath), () => ctx.now());
+}
+
+export function exportFileName(view: RegisterView, status: 'current' | 'all', today: string, ext: string): string {
+  return `register-of-members${view === 'inspection' ? '-inspection-copy' : ''}${status === 'current' ? '-current-members' : ''}-${today}.${ext}`;
+}
+
+/** The lines above the table: what it is, whose, when it was last amended, when produced. */
+function preamble(rc: RegisterCtx, view: RegisterView, status: 'current' | 'all', lastAmended: string | null, total: number): string[] {
+  const { title, description } = viewDescription(view, rc.form, status);
+  const registration = rc.form.family === 'company' ? `company number ${rc.org.registration_number}` : `society number ${rc.org.registration_number}`;
+  return [
+    `${title}: ${rc.org.name} (${registration})`,
+    lastAmendedStatement(lastAmended, rc.form.family),
+    `Produced on ${formatLegalDate(rc.today)}; ${total.toLocaleString('en-GB')} ${total === 1 ? 'entry' : 'entries'}.`,
+    description,
+  ];
+}
+
+function cells(columns: readonly RegisterColumn[], row: RegisterRowSource): Cell[] {
+  return columns.map((c) => c.get(row));
+}
+
+/**
+ * The register export job: reads the register a page at a time by member number, writes each
+ * page to the file and yields between pages, so a register of a million entries streams to
+ * disk without holding the host. Ends with a 'register.exported' audit event (what was
+ * exported and how many rows; no personal data).
+ */
+export async function runRegisterExport(ctx: ServiceContext, job: JobHandle, input: RegisterExportInput): Promise<RegisterExportResult> {
+  const rc = await registerCtx(ctx.db, ctx);
+  const columns = registerColumns(input.view, rc.form);
+  const reader = registerReader(ctx.db, rc.org.id, input.status);
+  const total = await reader.count();
+  const lastAmended = await registerLastAmended(ctx.db);
+  const fileName = exportFileName(input.view, input.status, rc.today, input.format);
+  const file = exportStore(ctx).create(fileName, MIME[input.format]);
+  const { title } = viewDescription(input.view, rc.form, input.status);
+  const writer: TableWriter =
+    input.format === 'csv'
+      ? new CsvTableWriter(file.path)
+      : new XlsxTableWriter(file.path, input.view === 'inspection' ? 'Inspection copy' : 'Register of members', { title: `${title}: ${rc.org.name}`, creator: 'Mutual Governance' });
+  let done = 0;
+  try {
+    await writer.start(preamble(rc, input.view, input.status, lastAmended, total), columns);
+    job.progress(0, total, 'Writing the register');
+    let after: number | undefined;
+    for (;;) {
+      const page = await reader.page(after, EXPORT_PAGE_ROWS);
+      if (page.length === 0) break;
+      await writer.addRows(page.map((r) => cells(columns, r)));
+      done += page.length;
+      after = page[page.length - 1]!.member_number;
+      job.progress(done, Math.max(total, done), 'Writing the register');
+      await job.checkpoint();
+      if (page.length < EXPORT_PAGE_ROWS) break;
+    }
+    await writer.finish();
+  } catch (e) {
+    await writer.finish().catch(() => {});
+    file.discard();
+    throw e;
+  }
+  const meta = file.commit();
+  await transact(ctx, async (trx) => {
+    await appendAudit(trx, ctx.who(), [
+      {
+        action: 'register.exported',
+        entityType: 'register',
+        entityId: null,
+        summary: `Register of members exported: ${input.view === 'inspection' ? 'inspection copy' : 'full register'}, ${input.format.toUpperCase()}, ${done} ${done === 1 ? 'entry' : 'entries'}`,
+        before: null,
+        after: { view: input.view, format: input.format, status: input.status, rows: done },
+      },
+    ]);
+  });
+  return { fileId: file.id, fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes, rows: done, view: input.view, format: input.format };
+}
+
+/** A value as people read it on the printed page. */
+export function printText(column: RegisterColumn, value: Cell): string {
+  if (value === null || value === '') return '';
+  if (column.type === 'date' && typeof value === 'string') return formatLegalDate(value);
+  if (column.type === 'money' && typeof value === 'number') return formatPounds(value);
+  if (column.type === 'integer' && typeof value === 'number') return column.key === 'memberNumber' ? String(value) : value.toLocaleString('en-GB');
+  return String(value);
+}
+
+/**
+ * A page of the register for the printable view. The first page records that a copy was
+ * prepared for printing (or saving as PDF) in the audit log, as the file exports do.
+ */
+export async function registerPrintPage(
+  ctx: ServiceContext,
+  input: { view: RegisterView; status: 'current' | 'all'; afterNumber?: number | undefined; limit?: number | undefined },
+): Promise<PrintPage> {
+  const rc = await registerCtx(ctx.db, ctx);
+  const columns = registerColumns(input.view, rc.form);
+  const reader = registerReader(ctx.db, rc.org.id, input.status);
+  const limit = input.limit ?? 500;
+  const [rows, total, lastAmended] = [await reader.page(input.afterNumber, limit + 1), await reader.count(), await registerLastAmended(ctx.db)];
+  const page = rows.slice(0, limit);
+  const { title, description } = viewDescription(input.view, rc.form, input.status);
+  if (input.afterNumber === undefined) {
+    await transact(ctx, async (trx) => {
+      await appendAudit(trx, ctx.who(), [
+        {
+          action: 'register.exported',
+          entityType: 'register',
+          entityId: null,
+          summary: `Register of members prepared for printing: ${input.view === 'inspection' ? 'inspection copy' : 'full register'}, ${total} ${total === 1 ? 'entry' : 'entries'}`,
+          before: null,
+          after: { view: input.view, format: 'print', status: input.status, rows: total },
+        },
+      ]);
+    });
+  }
+  return {
+    organisationName: rc.org.name,
+    title,
+    description,
+    lastAmended,
+    generatedAt: ctx.now().toISOString(),
+    columns: columns.map((c) => ({ key: c.key, label: c.label })),
+    rows: page.map((r) => Object.fromEntries(columns.map((c) => [c.key, printText(c, c.get(r))]))),
+    next: rows.length > limit ? page[page.length - 1]!.member_number : null,
+    total,
+  };
+}
