@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ListInput, MemberRow } from '../../../shared/contract/members';
 import { prefixUpperBound } from '../../../shared/rules/fold';
 import type { DB, MemberRowDb } from '../db/schema';
@@ -125,20 +125,23 @@ export async function searchMembers(
     }
     const firstWord = folded.split(' ')[0]!;
     if (found.size <= limit && firstWord.length >= 2) {
-      const rest = folded.slice(firstWord.length).trim();
-      let tq = base()
-        .where('id', 'in', (eb) =>
-          eb
-            .selectFrom('member_name_token')
-            .select('member_id')
-            .where('organisation_id', '=', scope.organisationId)
-            .where('token', '>=', firstWord)
-            .where('token', '<', prefixUpperBound(firstWord))
-            .limit(limit + 1),
-        );
-      // Further words must appear in one of the keys ("anne smi" → Mary Anne Smith).
-      if (rest) tq = tq.where((eb) => eb.or([eb('sort_key', 'like', sql<string>`${'%' + rest + '%'}`), eb('given_key', 'like', sql<string>`${'%' + rest + '%'}`)]));
-      add(await tq.limit(limit + 1).execute());
+      // Two steps, so the token index drives the lookup rather than a scan of the register.
+      const ids = await db
+        .selectFrom('member_name_token')
+        .select('member_id')
+        .where('organisation_id', '=', scope.organisationId)
+        .where('token', '>=', firstWord)
+        .where('token', '<', prefixUpperBound(firstWord))
+        .orderBy('token')
+        .limit(limit + 1)
+        .execute();
+      if (ids.length > 0) {
+        const rest = folded.slice(firstWord.length).trim();
+        let tq = base().where('id', 'in', ids.map((x) => x.member_id));
+        // Further words must appear in one of the keys ("anne smi" → Mary Anne Smith).
+        if (rest) tq = tq.where((eb) => eb.or([eb('sort_key', 'like', `%${rest}%`), eb('given_key', 'like', `%${rest}%`)]));
+        add(await tq.execute());
+      }
     }
   }
   const all = [...found.values()].sort((a, b) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.member_number - b.member_number));
