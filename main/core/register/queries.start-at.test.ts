@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import type { MembershipClass } from '../../../shared/contract/classes';
+import type { MemberRow } from '../../../shared/contract/members';
 import { expectOk, openTestCore, setUpOrganisation, type TestCore } from '../testing';
 
 let t: TestCore | undefined;
@@ -6,6 +8,8 @@ afterEach(async () => {
   await t?.cleanup();
   t = undefined;
 });
+
+type Page = { rows: MemberRow[] };
 
 async function registerOf(names: [string, string][]) {
   t = await openTestCore();
@@ -19,7 +23,7 @@ async function registerOf(names: [string, string][]) {
       eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
       shareTerms: null,
     }),
-  );
+  ) as MembershipClass;
   for (const [givenNames, familyName] of names) {
     expectOk(
       await t.core.dispatch('members.admit', {
@@ -36,19 +40,19 @@ async function registerOf(names: [string, string][]) {
 describe('going to a name in the register', () => {
   test('ascending, starts at the first name with the prefix', async () => {
     const core = await registerOf([['Ann', 'Adams'], ['Émilie', 'Dubois'], ['Dan', 'Duke'], ['Zoe', 'Zhang']]);
-    const page = expectOk(await core.dispatch('members.list', { sort: 'name', startAt: 'Du' }));
+    const page = expectOk(await core.dispatch('members.list', { sort: 'name', startAt: 'Du' })) as Page;
     expect(page.rows.map((r) => r.familyName)).toEqual(['Dubois', 'Duke', 'Zhang']);
   });
 
   test('descending, keeps the names that begin with the prefix and goes on towards A', async () => {
     const core = await registerOf([['Ann', 'Adams'], ['Émilie', 'Dubois'], ['Dan', 'Duke'], ['Zoe', 'Zhang']]);
-    const page = expectOk(await core.dispatch('members.list', { sort: 'name', direction: 'desc', startAt: 'Du' }));
+    const page = expectOk(await core.dispatch('members.list', { sort: 'name', direction: 'desc', startAt: 'Du' })) as Page;
     expect(page.rows.map((r) => r.familyName)).toEqual(['Duke', 'Dubois', 'Adams']);
   });
 
   test('by number, descending, starts at that number', async () => {
     const core = await registerOf([['Ann', 'Adams'], ['Émilie', 'Dubois'], ['Dan', 'Duke']]);
-    const page = expectOk(await core.dispatch('members.list', { sort: 'number', direction: 'desc', startAt: '2' }));
+    const page = expectOk(await core.dispatch('members.list', { sort: 'number', direction: 'desc', startAt: '2' })) as Page;
     expect(page.rows.map((r) => r.memberNumber)).toEqual([2, 1]);
   });
 });

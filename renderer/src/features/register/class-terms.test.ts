@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { eligibilitySummary, shareTermsSummary, votingSummary } from './class-terms';
+
+describe('a class’s terms in words', () => {
+  test('eligibility lists only the conditions set, and only for an employee class', () => {
+    const eligibility = { minAgeYears: 18, minWeeklyHours: 7.5, minServiceMonths: 1 };
+    expect(eligibilitySummary({ isEmployeeClass: true, eligibility })).toBe('age 18 or over, at least 7.5 contracted hours a week, 1 month’s service');
+    expect(eligibilitySummary({ isEmployeeClass: true, eligibility: { ...eligibility, minAgeYears: null, minWeeklyHours: null, minServiceMonths: 6 } })).toBe('6 months’ service');
+    expect(eligibilitySummary({ isEmployeeClass: false, eligibility })).toBeNull();
+  });
+
+  test('voting rights', () => {
+    expect(votingSummary({ votingRights: 'per_member', votesPerMember: 1 })).toBe('One vote per member');
+    expect(votingSummary({ votingRights: 'per_member', votesPerMember: 3 })).toBe('3 votes per member');
+    expect(votingSummary({ votingRights: 'per_share', votesPerMember: 1 })).toBe('One vote per share');
+    expect(votingSummary({ votingRights: 'none', votesPerMember: 1 })).toBe('Non-voting');
+  });
+
+  test('share terms with the nominal value in pounds', () => {
+    expect(shareTermsSummary({ shareTerms: { nominalPence: 50, withdrawable: true, transferable: false, maxHolding: 2000 } })).toBe(
+      '£0.50 shares, withdrawable, not transferable, at most 2,000 each',
+    );
+    expect(shareTermsSummary({ shareTerms: null })).toBeNull();
+  });
+});

@@ -1,0 +1,35 @@
+import { VOTING_RIGHTS_LABEL, type MembershipClass } from '../../../../shared/contract/classes';
+import { formatPence } from '../../../../shared/rules/shareholding';
+
+/** "age 18 or over, at least 7.5 contracted hours a week, 3 months' service" (or null when none). */
+export function eligibilitySummary(c: Pick<MembershipClass, 'isEmployeeClass' | 'eligibility'>): string | null {
+  if (!c.isEmployeeClass) return null;
+  const e = c.eligibility;
+  const parts = [
+    e.minAgeYears !== null ? `age ${e.minAgeYears} or over` : null,
+    e.minWeeklyHours !== null ? `at least ${e.minWeeklyHours} contracted hours a week` : null,
+    e.minServiceMonths !== null ? `${e.minServiceMonths} month${e.minServiceMonths === 1 ? '' : 's'}’ service` : null,
+  ].filter((x): x is string => x !== null);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/** "2 votes per member", "One vote per share", "Non-voting". */
+export function votingSummary(c: Pick<MembershipClass, 'votingRights' | 'votesPerMember'>): string {
+  if (c.votingRights === 'per_member') return c.votesPerMember === 1 ? 'One vote per member' : `${c.votesPerMember} votes per member`;
+  if (c.votingRights === 'none') return 'Non-voting';
+  return VOTING_RIGHTS_LABEL[c.votingRights];
+}
+
+/** "£1.00 shares, withdrawable, not transferable, at most 2,000 each". */
+export function shareTermsSummary(c: Pick<MembershipClass, 'shareTerms'>): string | null {
+  const t = c.shareTerms;
+  if (!t) return null;
+  return [
+    `${formatPence(t.nominalPence)} shares`,
+    t.withdrawable ? 'withdrawable' : 'not withdrawable',
+    t.transferable ? 'transferable' : 'not transferable',
+    t.maxHolding !== null ? `at most ${t.maxHolding.toLocaleString('en-GB')} each` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
