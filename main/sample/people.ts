@@ -26,7 +26,7 @@ const TOWNS: [string, string][] = [
   ['Nottingham', 'NG'], ['Leicester', 'LE'], ['Norwich', 'NR'], ['Exeter', 'EX'], ['York', 'YO'], ['Swansea', 'SA'], ['Plymouth', 'PL'],
 ];
 const SERVICE_AREAS = ['Adult social care', 'Community nursing', 'Children’s services', 'Mental health', 'Learning disabilities', 'Reablement', 'Leisure services', 'Libraries', 'Facilities', 'Finance and corporate'];
-const LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
+const LETTERS = [...'ABDEFGHJLNPQRSTUWXYZ'];
 
 /** Mulberry32: small, fast and seedable, so every run generates the same people. */
 export function rng(seed: number): () => number {
