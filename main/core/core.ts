@@ -135,6 +135,13 @@ export class Core implements ServiceContext {
   async close(): Promise<void> {
     await this.jobs.idle();
     this.uploads.discardAll();
+    // SQLite's advice for long-lived connections: refresh the planner's statistics on close,
+    // cheaply (it analyses only tables whose statistics are stale).
+    try {
+      this.#store.raw.pragma('optimize');
+    } catch {
+      /* a read-only or already-failing file: statistics can wait */
+    }
     await this.#store.db.destroy();
     this.#releaseLock();
   }
