@@ -20,6 +20,8 @@ import { ExportsPage } from '../features/exports/ExportsPage';
 import { RemovalsPage } from '../features/exports/RemovalsPage';
 import { OfficersPage } from '../features/officers/OfficersPage';
 import { OfficerPage } from '../features/officers/OfficerPage';
+import { AddOfficerPage } from '../features/officers/AddOfficerPage';
+import { EditOfficerPage } from '../features/officers/EditOfficerPage';
 import { PscPage } from '../features/psc/PscPage';
 import { RegisterPrint } from '../features/print/RegisterPrint';
 import { OfficersPrint } from '../features/print/OfficersPrint';
@@ -82,7 +84,9 @@ const router = createHashRouter([
       { path: '/register/exports', element: <ExportsPage /> },
       { path: '/register/removals', element: <RemovalsPage /> },
       { path: '/officers', element: <OfficersPage /> },
+      { path: '/officers/new', element: <AddOfficerPage /> },
       { path: '/officers/:id', element: <OfficerPage /> },
+      { path: '/officers/:id/edit', element: <EditOfficerPage /> },
       { path: '/psc', element: <PscPage /> },
       { path: '/print/register', element: <RegisterPrint /> },
       { path: '/print/officers', element: <OfficersPrint /> },

@@ -1,10 +1,205 @@
+import { useCallback, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Interest, Officer } from '../../../../shared/contract/officers';
+import { useApiQuery } from '../../api/queries';
+import { formatCount, formatLegalDate } from '../../lib/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { ConflictCheck } from './ConflictCheck';
+import { titleOf } from './format';
+import { EndInterestDialog } from './InterestDialogs';
+import { InterestsTable } from './InterestsTable';
+import './officers.css';
 
-// Placeholder while this area is built; replaced by its real page.
+type Status = 'current' | 'former' | 'all';
+const STATUS_LABEL: Record<Status, string> = { current: 'Current', former: 'Former', all: 'All' };
+
+/** The register of directors and officers, and the board's declarations of interest. */
 export function OfficersPage() {
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'interests' ? 'interests' : 'register';
+  const status = useApiQuery('app.status', {});
+  const company = status.data?.legalFamily !== 'society';
   return (
     <div className="page">
-      <PageHeader title="Directors and officers" />
+      <PageHeader
+        title="Directors and officers"
+        lede={
+          company
+            ? 'The register of directors (CA 2006 s162) and of the secretary (s275), with the board’s declarations of interest.'
+            : 'The register of the society’s officers and committee members, with their declarations of interest.'
+        }
+        actions={
+          <Link className="btn btn-primary" to="/officers/new">
+            Add director or officer
+          </Link>
+        }
+      />
+      <nav className="subnav" aria-label="Directors and officers">
+        <Link to="/officers" aria-current={view === 'register' ? 'page' : undefined}>
+          Register
+        </Link>
+        <Link to="/officers?view=interests" aria-current={view === 'interests' ? 'page' : undefined}>
+          Interests
+        </Link>
+      </nav>
+      {view === 'register' ? (
+        <RegisterView status={(params.get('status') as Status | null) ?? 'current'} onStatus={(s) => setParams(s === 'current' ? {} : { status: s })} company={company} />
+      ) : (
+        <InterestsView />
+      )}
     </div>
   );
 }
+
+function RegisterView({ status, onStatus, company }: { status: Status; onStatus: (s: Status) => void; company: boolean }) {
+  const safe: Status = status in STATUS_LABEL ? status : 'current';
+  const officers = useApiQuery('officers.list', { status: safe });
+  const everyone = useApiQuery('officers.list', { status: 'all' });
+  if (everyone.data && everyone.data.length === 0) return <EmptyRegister company={company} />;
+  return (
+    <section aria-labelledby="register-h">
+      <h2 id="register-h" className="visually-hidden">
+        Register
+      </h2>
+      <fieldset className="board-filter">
+        <legend className="legend-small">Show</legend>
+        <div className="board-segmented">
+          {(Object.keys(STATUS_LABEL) as Status[]).map((s) => (
+            <label key={s} className={s === safe ? 'is-selected' : undefined}>
+              <input type="radio" name="officer-status" value={s} checked={s === safe} onChange={() => onStatus(s)} />
+              {STATUS_LABEL[s]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {officers.isLoading ? <p role="status">Loading…</p> : null}
+      {officers.data ? (
+        <>
+          <p className="muted board-count" role="status">
+            {formatCount(officers.data.length, safe === 'former' ? 'former officer' : safe === 'current' ? 'current officer' : 'officer')}
+          </p>
+          {officers.data.length > 0 ? <OfficersTable officers={officers.data} /> : <p className="empty">No {safe === 'former' ? 'former' : 'current'} directors or officers.</p>}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function OfficersTable({ officers }: { officers: Officer[] }) {
+  return (
+    <div className="table-wrap card board-table-card">
+      <table className="data board-table">
+        <caption className="visually-hidden">Directors and officers, by family name</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Appointed</th>
+            <th scope="col">Ceased</th>
+          </tr>
+        </thead>
+        <tbody>
+          {officers.map((o) => (
+            <tr key={o.id}>
+              <td>
+                <Link to={`/officers/${o.id}`} className="board-name">
+                  {o.familyName}, {o.givenNames}
+                </Link>
+              </td>
+              <td>
+                <ul className="board-stack">
+                  {o.appointments.map((a) => (
+                    <li key={a.id} className={a.ceasedOn ? 'muted' : undefined}>
+                      {titleOf(a)}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <ul className="board-stack nowrap">
+                  {o.appointments.map((a) => (
+                    <li key={a.id}>{formatLegalDate(a.appointedOn)}</li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                <ul className="board-stack nowrap">
+                  {o.appointments.map((a) => (
+                    <li key={a.id}>{a.ceasedOn ? formatLegalDate(a.ceasedOn) : <span className="visually-hidden">Current</span>}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function EmptyRegister({ company }: { company: boolean }) {
+  return (
+    <section className="card empty board-empty" aria-labelledby="empty-h">
+      <h2 id="empty-h">No directors or officers yet</h2>
+      {company ? (
+        <p>
+          A company keeps a register of its directors with their particulars (CA 2006 s162–163), their usual residential addresses on a separate,
+          private register (s165), and a register of secretaries (s275). Enter the board here, with each director’s appointment and any interests
+          they declare; later, meetings use it to work out who counts towards the quorum.
+        </p>
+      ) : (
+        <p>
+          Your rules provide for a committee (board) and officers such as a secretary and treasurer. Enter them here with their appointments and any
+          interests they declare; later, meetings use it to work out who counts towards the quorum.
+        </p>
+      )}
+      <p>
+        <Link className="btn btn-primary" to="/officers/new">
+          Add director or officer
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function InterestsView() {
+  const [includeEnded, setIncludeEnded] = useState(false);
+  const interests = useApiQuery('interests.list', includeEnded ? {} : { currentOnly: true });
+  const current = useApiQuery('interests.list', { currentOnly: true });
+  const [ending, setEnding] = useState<Interest | null>(null);
+  const close = useCallback(() => setEnding(null), []);
+  return (
+    <section aria-labelledby="interests-h">
+      <div className="board-section-head">
+        <div>
+          <h2 id="interests-h">{includeEnded ? 'All declarations of interest' : 'Current declarations of interest'}</h2>
+          <p className="muted">
+            Interests the directors and officers have declared (CA 2006 s177, s182). Declarations are made from each person’s page.
+          </p>
+        </div>
+        <div className="checkbox">
+          <input id="include-ended" type="checkbox" checked={includeEnded} onChange={(e) => setIncludeEnded(e.target.checked)} />
+          <label htmlFor="include-ended">Include interests that have ended</label>
+        </div>
+      </div>
+      {interests.isLoading ? <p role="status">Loading…</p> : null}
+      {interests.data && interests.data.length === 0 ? (
+        <div className="card empty">
+          <h3>No {includeEnded ? '' : 'current '}declarations</h3>
+          <p>
+            Directors declare any interest in a proposed or existing transaction with the organisation: other directorships and trusteeships,
+            employment, contracts, close family links. Open a director’s page to record a declaration.
+          </p>
+        </div>
+      ) : null}
+      {interests.data && interests.data.length > 0 ? (
+        <div className="card board-table-card">
+          <InterestsTable interests={interests.data} showOfficer caption="Declarations of interest across the board" onEnd={setEnding} />
+        </div>
+      ) : null}
+      {current.data && current.data.length > 0 ? <ConflictCheck interests={current.data} /> : null}
+      <EndInterestDialog interest={ending} onClose={close} />
+    </section>
+  );
+}
+

@@ -1,10 +1,219 @@
+import { useCallback, useState } from 'react';
+import { PSC_NATURE_LABEL, PSC_STATEMENT_TEXT, type Psc } from '../../../../shared/contract/psc';
+import { LEGAL_FORM_INFO } from '../../../../shared/domain/legal-form';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
+import { formatLegalDate } from '../../lib/format';
+import { Banner } from '../../ui/Banner';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { PageHeader } from '../../ui/PageHeader';
+import { useToast } from '../../ui/Toasts';
+import { useQueryClient } from '@tanstack/react-query';
+import { formatAddress, todayUk } from '../officers/format';
+import { AddPscDialog, CeasePscDialog, StatementDialog, WithdrawStatementDialog } from './PscDialogs';
+import '../officers/officers.css';
+import './psc.css';
 
-// Placeholder while this area is built; replaced by its real page.
+type Statement = { id: string; statement: string; text: string; madeOn: string; withdrawnOn: string | null };
+
+const TITLE = 'People with significant control';
+
+/** The PSC register (CA 2006 Part 21A): people, statements and what is missing. Companies only. */
 export function PscPage() {
+  const register = useApiQuery('psc.register', {});
+  const org = useApiQuery('organisation.get', {});
+  if (register.error) {
+    return (
+      <div className="page">
+        <PageHeader title={TITLE} />
+        <Banner tone="error" title="The register could not be opened">
+          <p>{register.error.message}</p>
+        </Banner>
+      </div>
+    );
+  }
+  if (!register.data || !org.data) return <p role="status">Loading…</p>;
+  if (!register.data.applicable) {
+    return (
+      <div className="page page-narrow">
+        <PageHeader title={TITLE} />
+        <Banner tone="info" title="Not kept by a society">
+          <p>{register.data.reason}</p>
+        </Banner>
+      </div>
+    );
+  }
+  return <PscRegister data={register.data} hasShares={LEGAL_FORM_INFO[org.data.legalForm].hasShares} />;
+}
+
+function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: Statement[]; warnings: string[] }; hasShares: boolean }) {
+  const [adding, setAdding] = useState(false);
+  const [stating, setStating] = useState(false);
+  const [ceasing, setCeasing] = useState<Psc | null>(null);
+  const [withdrawing, setWithdrawing] = useState<Statement | null>(null);
+  const [confirmNone, setConfirmNone] = useState(false);
+  const [noneError, setNoneError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const closeAdd = useCallback(() => setAdding(false), []);
+  const closeStating = useCallback(() => setStating(false), []);
+  const closeCease = useCallback(() => setCeasing(null), []);
+  const closeWithdraw = useCallback(() => setWithdrawing(null), []);
+  const cancelNone = useCallback(() => setConfirmNone(false), []);
+  const empty = data.people.length === 0 && data.statements.length === 0;
+  const today = todayUk();
+
+  const recordNone = async () => {
+    setConfirmNone(false);
+    setNoneError(null);
+    const result = await call('psc.addStatement', { statement: 'no_registrable_person', madeOn: today });
+    if (result.ok) {
+      await queryClient.invalidateQueries();
+      toast('Statement recorded: the company has no registrable person.');
+    } else {
+      setNoneError(result.error.message);
+    }
+  };
+
   return (
     <div className="page">
-      <PageHeader title="People with significant control" />
+      <PageHeader
+        title={TITLE}
+        lede="The PSC register (CA 2006 Part 21A): anyone who holds more than 25% of the shares or votes, can appoint or remove a majority of the board, or otherwise has significant influence or control over the company."
+        actions={
+          empty ? undefined : (
+            <>
+              <button type="button" className="btn btn-secondary" onClick={() => setStating(true)}>
+                Record a statement
+              </button>
+              <button type="button" className="btn btn-secondary" onClick={() => setAdding(true)}>
+                Add a person with significant control
+              </button>
+            </>
+          )
+        }
+      />
+      {noneError ? (
+        <Banner tone="error" title="The statement was not recorded">
+          <p>{noneError}</p>
+        </Banner>
+      ) : null}
+      {data.warnings.map((w) => (
+        <Banner key={w} tone="warning" title="The register needs attention">
+          <p>{w}</p>
+        </Banner>
+      ))}
+
+      {empty ? (
+        <section className="card psc-empty" aria-labelledby="psc-empty-h">
+          <h2 id="psc-empty-h">Nothing entered yet</h2>
+          <p>
+            Most employee-owned mutuals have no person with significant control: ownership is spread across many members, and none holds more than
+            25% of the votes or can appoint most of the board. The register must then say so in a statement.
+          </p>
+          <div className="psc-empty-actions">
+            <button type="button" className="btn btn-primary" onClick={() => setConfirmNone(true)}>
+              Record the statement that there is no registrable person
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => setAdding(true)}>
+              Add a person with significant control
+            </button>
+            <button type="button" className="btn btn-link" onClick={() => setStating(true)}>
+              Record a different statement
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {data.statements.length > 0 ? (
+        <section className="card" aria-labelledby="psc-statements-h">
+          <header>
+            <h2 id="psc-statements-h">Statements</h2>
+          </header>
+          <ul className="psc-statements">
+            {data.statements.map((s) => (
+              <li key={s.id} className={s.withdrawnOn ? 'is-withdrawn' : undefined}>
+                <blockquote>{s.text}</blockquote>
+                <p className="psc-statement-meta">
+                  <span>Made {formatLegalDate(s.madeOn)}</span>
+                  {s.withdrawnOn ? <span className="badge">Withdrawn {formatLegalDate(s.withdrawnOn)}</span> : <span className="badge badge-success">Current</span>}
+                  {s.withdrawnOn ? null : (
+                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setWithdrawing(s)}>
+                      Withdraw<span className="visually-hidden"> the statement made {formatLegalDate(s.madeOn)}</span>
+                    </button>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.people.length > 0 ? (
+        <section className="card" aria-labelledby="psc-people-h">
+          <header>
+            <h2 id="psc-people-h">People and entities with significant control</h2>
+          </header>
+          <div className="table-wrap">
+            <table className="data board-table">
+              <caption className="visually-hidden">People with significant control</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Nature of control</th>
+                  <th scope="col">Registrable from</th>
+                  <th scope="col">Ceased</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.people.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <span className="board-name">{p.name}</span>
+                      <span className="board-sub">
+                        {p.kind === 'individual' ? `Individual · ${p.nationality ?? ''}` : `${p.legalForm ?? 'Legal entity'} · ${p.governingLaw ?? ''}`}
+                      </span>
+                      <span className="board-sub">{formatAddress(p.serviceAddress)}</span>
+                    </td>
+                    <td>
+                      <ul className="board-stack">
+                        {p.natures.map((n) => (
+                          <li key={n}>{PSC_NATURE_LABEL[n]}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td className="nowrap">{formatLegalDate(p.becameRegistrableOn)}</td>
+                    <td className="nowrap">{p.ceasedOn ? formatLegalDate(p.ceasedOn) : <span className="badge badge-success">Current</span>}</td>
+                    <td className="board-row-action">
+                      {p.ceasedOn ? null : (
+                        <button type="button" className="btn btn-secondary btn-small" onClick={() => setCeasing(p)}>
+                          Control ended<span className="visually-hidden"> for {p.name}</span>
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      <ConfirmDialog open={confirmNone} title="Record that there is no registrable person?" confirmLabel="Record the statement" onConfirm={recordNone} onCancel={cancelNone}>
+        <p>The register will carry this statement from today, {formatLegalDate(today)}:</p>
+        <blockquote className="psc-quote">{PSC_STATEMENT_TEXT.no_registrable_person}</blockquote>
+        <p className="muted">
+          Make it once the company has taken reasonable steps to find out (CA 2006 s790D) and knows of no one, and no legal entity, with significant
+          control. If that changes, withdraw it and enter the person.
+        </p>
+      </ConfirmDialog>
+      <AddPscDialog open={adding} onClose={closeAdd} hasShares={hasShares} />
+      <StatementDialog open={stating} onClose={closeStating} />
+      <CeasePscDialog psc={ceasing} onClose={closeCease} />
+      <WithdrawStatementDialog statement={withdrawing} onClose={closeWithdraw} />
     </div>
   );
 }

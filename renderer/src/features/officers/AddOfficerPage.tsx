@@ -1,0 +1,90 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, useWatch } from 'react-hook-form';
+import { Link, useNavigate } from 'react-router';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
+import { PageHeader } from '../../ui/PageHeader';
+import { resolveMemberNumber } from './member-link';
+import { fullName, todayUk } from './format';
+import { FormProblems, useSubmitOutcome } from './FormDialog';
+import {
+  addOfficerFormSchema,
+  APPOINTMENT_PATHS,
+  EMPTY_ADDRESS,
+  EMPTY_APPOINTMENT,
+  EMPTY_PARTICULARS,
+  formPath,
+  PARTICULAR_PATHS,
+  toAppointmentInput,
+  toParticularsInput,
+  toResidentialInput,
+  type AddOfficerValues,
+} from './officer-form';
+import { AppointmentFields, ParticularsFields } from './OfficerFields';
+import { ResidentialSection, ServiceAddressSection, WhyParticulars } from './OfficerSections';
+import './officers.css';
+
+/** Enter a director or officer with their first appointment. */
+export function AddOfficerPage() {
+  const status = useApiQuery('app.status', {});
+  const navigate = useNavigate();
+  const family = status.data?.legalFamily ?? null;
+  const form = useForm<AddOfficerValues>({
+    resolver: zodResolver(addOfficerFormSchema, undefined, { raw: true }) as never,
+    defaultValues: { appointment: { ...EMPTY_APPOINTMENT, appointedOn: todayUk() }, particulars: EMPTY_PARTICULARS, residentialSame: false, residentialAddress: EMPTY_ADDRESS },
+    shouldFocusError: false,
+  });
+  const { register, control, handleSubmit, setError, formState } = form;
+  const outcome = useSubmitOutcome(setError, [...PARTICULAR_PATHS, ...APPOINTMENT_PATHS], formPath);
+  const role = useWatch({ control, name: 'appointment.role' });
+  const kind = useWatch({ control, name: 'appointment.directorKind' });
+  const same = useWatch({ control, name: 'residentialSame' });
+  const directorRequired = family === 'company' && role === 'director';
+
+  const onValid = async (v: AddOfficerValues) => {
+    outcome.clear();
+    const member = await resolveMemberNumber(v.particulars.memberNumber);
+    if (!member.ok) return outcome.fieldError('particulars.memberNumber', member.message);
+    const result = await call('officers.add', {
+      particulars: toParticularsInput(v.particulars, member.memberId),
+      residentialAddress: toResidentialInput(v),
+      appointment: toAppointmentInput(v.appointment),
+    });
+    await outcome.settle(result, (o) => `${fullName(o)} added to the register.`, (o) => navigate(`/officers/${o.id}`));
+  };
+
+  return (
+    <div className="page page-narrow">
+      <p className="board-back">
+        <Link to="/officers">Directors and officers</Link>
+      </p>
+      <PageHeader title="Add a director or officer" lede="Their first appointment and their particulars. Further roles (such as chair) are added from their page." />
+      <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not added" />
+      <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="Add a director or officer">
+        <div className="card">
+          <fieldset>
+            <legend>Appointment</legend>
+            <AppointmentFields register={register} errors={formState.errors} role={role} kind={kind} />
+          </fieldset>
+        </div>
+        <div className="card">
+          <fieldset>
+            <legend>Particulars</legend>
+            <WhyParticulars family={family} />
+            <ParticularsFields register={register} errors={formState.errors} directorRequired={directorRequired} family={family} />
+          </fieldset>
+        </div>
+        <ServiceAddressSection register={register} errors={formState.errors} />
+        <ResidentialSection register={register} errors={formState.errors} same={same} required={directorRequired} />
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? 'Adding…' : 'Add to the register'}
+          </button>
+          <Link to="/officers" className="btn btn-secondary">
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </div>
+  );
+}

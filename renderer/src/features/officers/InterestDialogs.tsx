@@ -1,0 +1,124 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { legalDate, optionalText, requiredText } from '../../../../shared/contract/fields';
+import { INTEREST_CATEGORIES, INTEREST_CATEGORY_LABEL, type Interest, type Officer } from '../../../../shared/contract/officers';
+import { formatLegalDate } from '../../../../shared/rules/legal-date';
+import { call } from '../../api/client';
+import { Field } from '../../ui/Field';
+import { errorAt } from '../../ui/form-errors';
+import { fullName, todayUk } from './format';
+import { DialogButtons, FormDialog, FormProblems, useSubmitOutcome } from './FormDialog';
+
+const declareSchema = z.object({
+  category: z.enum(INTEREST_CATEGORIES, { error: 'Choose the kind of interest.' }),
+  nature: requiredText('the nature of the interest', 500),
+  relatedOrganisation: optionalText('the related organisation', 200),
+  declaredOn: legalDate('the date declared'),
+});
+type DeclareValues = { category: string; nature: string; relatedOrganisation: string; declaredOn: string };
+const DECLARE_PATHS = ['category', 'nature', 'relatedOrganisation', 'declaredOn'];
+
+/** Record a declaration of interest (CA 2006 s177 for a proposed transaction, s182 for an existing one). */
+export function DeclareInterestDialog({ officer, open, onClose }: { officer: Officer; open: boolean; onClose: () => void }) {
+  return (
+    <FormDialog
+      open={open}
+      title="Declare an interest"
+      onClose={onClose}
+      description={`An interest of ${fullName(officer)} that could conflict with the organisation’s: CA 2006 s177 (proposed transactions) and s182 (existing ones).`}
+    >
+      <DeclareForm officer={officer} onClose={onClose} />
+    </FormDialog>
+  );
+}
+
+function DeclareForm({ officer, onClose }: { officer: Officer; onClose: () => void }) {
+  const { register, handleSubmit, setError, formState } = useForm<DeclareValues>({
+    resolver: zodResolver(declareSchema, undefined, { raw: true }) as never,
+    defaultValues: { category: '', nature: '', relatedOrganisation: '', declaredOn: todayUk() },
+    shouldFocusError: false,
+  });
+  const outcome = useSubmitOutcome(setError, DECLARE_PATHS);
+  const onValid = async (v: DeclareValues) => {
+    outcome.clear();
+    const result = await call('interests.declare', {
+      officerId: officer.id,
+      category: v.category as Interest['category'],
+      nature: v.nature,
+      relatedOrganisation: v.relatedOrganisation,
+      declaredOn: v.declaredOn,
+    });
+    await outcome.settle(result, () => 'Interest declared.', onClose);
+  };
+  const err = (p: string) => errorAt(formState.errors, p);
+  return (
+    <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="Declare an interest">
+      <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not declared" />
+      <Field id="category" label="Kind of interest" error={err('category')}>
+        <select {...register('category')}>
+          <option value="">Choose…</option>
+          {INTEREST_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {INTEREST_CATEGORY_LABEL[c]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="nature" label="Nature of the interest" hint="What it is, in a sentence: for example “Trustee of Riverside Hospice”." error={err('nature')}>
+        <textarea rows={3} {...register('nature')} />
+      </Field>
+      <Field
+        id="relatedOrganisation"
+        label="Related organisation (optional)"
+        hint="The organisation the interest is in. Board items about it will leave this director out of the quorum and the vote."
+        error={err('relatedOrganisation')}
+      >
+        <input type="text" autoComplete="off" {...register('relatedOrganisation')} />
+      </Field>
+      <Field id="declaredOn" label="Date declared" error={err('declaredOn')}>
+        <input type="date" className="narrow" {...register('declaredOn')} />
+      </Field>
+      <DialogButtons submitLabel="Declare interest" busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}
+
+const endSchema = z.object({ endedOn: legalDate('the date the interest ended') });
+
+/** Record that a declared interest has ended; it stays in the register as a past declaration. */
+export function EndInterestDialog({ interest, onClose }: { interest: Interest | null; onClose: () => void }) {
+  return (
+    <FormDialog
+      open={interest !== null}
+      title="End an interest"
+      onClose={onClose}
+      description={interest ? `“${interest.nature}”, declared by ${interest.officerName} on ${formatLegalDate(interest.declaredOn)}. It stays on record as a past declaration.` : undefined}
+    >
+      {interest ? <EndInterestForm interest={interest} onClose={onClose} /> : null}
+    </FormDialog>
+  );
+}
+
+function EndInterestForm({ interest, onClose }: { interest: Interest; onClose: () => void }) {
+  const { register, handleSubmit, setError, formState } = useForm<{ endedOn: string }>({
+    resolver: zodResolver(endSchema, undefined, { raw: true }) as never,
+    defaultValues: { endedOn: todayUk() },
+    shouldFocusError: false,
+  });
+  const outcome = useSubmitOutcome(setError, ['endedOn']);
+  const onValid = async (v: { endedOn: string }) => {
+    outcome.clear();
+    const result = await call('interests.end', { id: interest.id, endedOn: v.endedOn });
+    await outcome.settle(result, () => 'Interest recorded as ended.', onClose);
+  };
+  return (
+    <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="End an interest">
+      <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not ended" />
+      <Field id="endedOn" label="Date the interest ended" error={errorAt(formState.errors, 'endedOn')}>
+        <input type="date" className="narrow" {...register('endedOn')} />
+      </Field>
+      <DialogButtons submitLabel="End interest" busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+import type { FieldErrors, FieldValues, Path, UseFormRegister } from 'react-hook-form';
+import { APPOINTMENT_ROLES, DIRECTOR_KINDS, DIRECTOR_KIND_LABEL, ROLE_LABEL } from '../../../../shared/contract/officers';
+import type { FormFamily } from '../../../../shared/domain/legal-form';
+import { Field } from '../../ui/Field';
+import { errorAt, fieldId } from '../../ui/form-errors';
+
+/** Form sections shared by the add and edit forms (and the appointment dialog). */
+
+type Props<T extends FieldValues> = { register: UseFormRegister<T>; errors: FieldErrors<T> };
+
+function useField<T extends FieldValues>(errors: FieldErrors<T>) {
+  return (path: string) => ({ id: fieldId(path), error: errorAt(errors, path) });
+}
+
+/** An address under `prefix` ('particulars.serviceAddress' or 'residentialAddress'). */
+export function AddressFields<T extends FieldValues>({ register, errors, prefix, autoCompleteSection }: Props<T> & { prefix: string; autoCompleteSection: string }) {
+  const field = useField(errors);
+  const p = (k: string) => `${prefix}.${k}` as Path<T>;
+  const ac = (token: string) => `section-${autoCompleteSection} ${token}`;
+  return (
+    <>
+      <Field {...field(p('line1'))} label="Address line 1">
+        <input type="text" autoComplete={ac('address-line1')} {...register(p('line1'))} />
+      </Field>
+      <Field {...field(p('line2'))} label="Address line 2 (optional)">
+        <input type="text" autoComplete={ac('address-line2')} {...register(p('line2'))} />
+      </Field>
+      <div className="field-row">
+        <Field {...field(p('town'))} label="Town or city">
+          <input type="text" autoComplete={ac('address-level2')} {...register(p('town'))} />
+        </Field>
+        <Field {...field(p('postcode'))} label="Postcode" hint="Leave empty for an address abroad.">
+          <input type="text" className="narrow" autoComplete={ac('postal-code')} {...register(p('postcode'))} />
+        </Field>
+      </div>
+      <Field {...field(p('country'))} label="Country (optional)" hint="For an address outside the UK.">
+        <input type="text" autoComplete={ac('country-name')} {...register(p('country'))} />
+      </Field>
+    </>
+  );
+}
+
+/**
+ * Name and the particulars of CA 2006 s163. `directorRequired` marks the ones a company's
+ * register of directors must hold; otherwise they are optional.
+ */
+export function ParticularsFields<T extends FieldValues>({ register, errors, directorRequired, family }: Props<T> & { directorRequired: boolean; family: FormFamily | null }) {
+  const field = useField(errors);
+  const p = (k: string) => `particulars.${k}` as Path<T>;
+  const needed = (label: string) => (directorRequired ? label : `${label} (optional)`);
+  const neededHint = directorRequired ? 'Required for a director of a company (CA 2006 s163).' : undefined;
+  return (
+    <>
+      <div className="field-row">
+        <Field {...field(p('givenNames'))} label="Given names">
+          <input type="text" autoComplete="given-name" {...register(p('givenNames'))} />
+        </Field>
+        <Field {...field(p('familyName'))} label="Family name">
+          <input type="text" autoComplete="family-name" {...register(p('familyName'))} />
+        </Field>
+      </div>
+      <Field {...field(p('formerNames'))} label="Former names (if any)" hint="Names used for business purposes in the past, such as a name before marriage. Leave empty if none.">
+        <input type="text" {...register(p('formerNames'))} />
+      </Field>
+      <Field
+        {...field(p('dateOfBirth'))}
+        label={needed('Date of birth')}
+        hint={directorRequired ? `${neededHint} Only the month and year appear on the public register; a director must be at least 16 (s157).` : undefined}
+      >
+        <input type="date" className="narrow" {...register(p('dateOfBirth'))} />
+      </Field>
+      <div className="field-row">
+        <Field {...field(p('nationality'))} label={needed('Nationality')} hint={neededHint}>
+          <input type="text" {...register(p('nationality'))} />
+        </Field>
+        <Field {...field(p('countryOfResidence'))} label={needed('Country of usual residence')} hint={neededHint ?? 'For example England, Wales or Scotland.'}>
+          <input type="text" {...register(p('countryOfResidence'))} />
+        </Field>
+      </div>
+      <Field
+        {...field(p('occupation'))}
+        label="Business occupation (if any)"
+        hint={family === 'company' ? 'A company records a director’s business occupation where they have one (CA 2006 s163).' : undefined}
+      >
+        <input type="text" autoComplete="organization-title" {...register(p('occupation'))} />
+      </Field>
+      <Field
+        {...field(p('memberNumber'))}
+        label="Member number (optional)"
+        hint="If this person is also in the register of members, their member number links the two entries."
+      >
+        <input type="text" inputMode="numeric" className="narrow" autoComplete="off" {...register(p('memberNumber'))} />
+      </Field>
+    </>
+  );
+}
+
+/** Role, kind of director, nominating body and date. `role` and `kind` are the values chosen so far. */
+export function AppointmentFields<T extends FieldValues>({ register, errors, role, kind }: Props<T> & { role: string; kind: string }) {
+  const field = useField(errors);
+  const p = (k: string) => `appointment.${k}` as Path<T>;
+  return (
+    <>
+      <Field
+        {...field(p('role'))}
+        label="Role"
+        hint="A chair or vice-chair is usually one of the directors too: give them a director appointment as well."
+      >
+        <select {...register(p('role'))}>
+          <option value="">Choose…</option>
+          {APPOINTMENT_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {role === 'director' ? (
+        <Field {...field(p('directorKind'))} label="Kind of director" hint="Employee directors are elected by or from the staff; a nominee sits for a council, NHS body or other organisation.">
+          <select {...register(p('directorKind'))}>
+            <option value="">Choose…</option>
+            {DIRECTOR_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {DIRECTOR_KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      {role === 'director' && kind === 'nominee' ? (
+        <Field {...field(p('nominatedBy'))} label="Nominated by" hint="The council, NHS body or other organisation that nominated this director.">
+          <input type="text" {...register(p('nominatedBy'))} />
+        </Field>
+      ) : null}
+      <Field {...field(p('appointedOn'))} label="Date of appointment">
+        <input type="date" className="narrow" {...register(p('appointedOn'))} />
+      </Field>
+    </>
+  );
+}

@@ -1,0 +1,300 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+import { legalDate } from '../../../../shared/contract/fields';
+import { PSC_NATURES, PSC_NATURE_LABEL, PSC_STATEMENTS, PSC_STATEMENT_TEXT, pscInputSchema, type Psc, type PscNature, type PscStatement } from '../../../../shared/contract/psc';
+import { formatLegalDate } from '../../../../shared/rules/legal-date';
+import { call } from '../../api/client';
+import { CheckboxField, Field } from '../../ui/Field';
+import { errorAt } from '../../ui/form-errors';
+import { DialogButtons, FormDialog, FormProblems, useSubmitOutcome } from '../officers/FormDialog';
+import { todayUk } from '../officers/format';
+import { AddressFields } from '../officers/OfficerFields';
+
+/** The PSC register's forms, each in its own dialog. */
+
+interface PscValues {
+  kind: string;
+  name: string;
+  serviceAddress: { line1: string; line2: string; town: string; postcode: string; country: string };
+  dateOfBirth: string;
+  nationality: string;
+  countryOfResidence: string;
+  legalForm: string;
+  governingLaw: string;
+  registrationNumber: string;
+  natures: string[];
+  becameRegistrableOn: string;
+}
+
+const PSC_PATHS = [
+  'kind', 'name', 'dateOfBirth', 'nationality', 'countryOfResidence', 'legalForm', 'governingLaw', 'registrationNumber', 'natures', 'becameRegistrableOn',
+  ...['line1', 'line2', 'town', 'postcode', 'country'].map((k) => `serviceAddress.${k}`),
+];
+
+/** Fields that do not belong to the chosen kind are left out, whatever they still hold. */
+function toPscInput(v: PscValues): z.input<typeof pscInputSchema> {
+  const individual = v.kind === 'individual';
+  return {
+    kind: (v.kind || undefined) as Psc['kind'],
+    name: v.name,
+    serviceAddress: v.serviceAddress,
+    ...(individual ? { dateOfBirth: v.dateOfBirth, nationality: v.nationality, countryOfResidence: v.countryOfResidence } : {}),
+    ...(v.kind === 'legal_entity' ? { legalForm: v.legalForm, governingLaw: v.governingLaw, registrationNumber: v.registrationNumber } : {}),
+    natures: v.natures as PscNature[],
+    becameRegistrableOn: v.becameRegistrableOn,
+  };
+}
+
+const pscFormSchema = z
+  .custom<PscValues>()
+  .transform((v) => toPscInput(v))
+  .pipe(pscInputSchema);
+
+export function AddPscDialog({ open, onClose, hasShares }: { open: boolean; onClose: () => void; hasShares: boolean }) {
+  return (
+    <FormDialog
+      open={open}
+      title="Add a person with significant control"
+      wide
+      onClose={onClose}
+      description="Someone who holds more than 25% of the shares or voting rights, can appoint or remove a majority of the board, or otherwise has significant influence or control (CA 2006 Sch 1A)."
+    >
+      <AddPscForm onClose={onClose} hasShares={hasShares} />
+    </FormDialog>
+  );
+}
+
+function AddPscForm({ onClose, hasShares }: { onClose: () => void; hasShares: boolean }) {
+  const { register, control, handleSubmit, setError, formState } = useForm<PscValues>({
+    resolver: zodResolver(pscFormSchema, undefined, { raw: true }) as never,
+    defaultValues: {
+      kind: 'individual',
+      name: '',
+      serviceAddress: { line1: '', line2: '', town: '', postcode: '', country: '' },
+      dateOfBirth: '',
+      nationality: '',
+      countryOfResidence: '',
+      legalForm: '',
+      governingLaw: '',
+      registrationNumber: '',
+      natures: [],
+      becameRegistrableOn: '',
+    },
+    shouldFocusError: false,
+  });
+  const outcome = useSubmitOutcome(setError, PSC_PATHS);
+  const kind = useWatch({ control, name: 'kind' });
+  const err = (p: string) => errorAt(formState.errors, p);
+  const natures = PSC_NATURES.filter((n) => hasShares || !n.startsWith('shares_'));
+  const onValid = async (v: PscValues) => {
+    outcome.clear();
+    const result = await call('psc.add', toPscInput(v));
+    await outcome.settle(result, (p) => `${p.name} entered in the PSC register.`, onClose);
+  };
+  const naturesError = err('natures');
+  return (
+    <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="Add a person with significant control">
+      <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not entered" />
+      <fieldset className={`field${err('kind') ? ' has-error' : ''}`}>
+        <legend className="legend-small">Who has control</legend>
+        <div className="psc-choice">
+          <div className="checkbox">
+            <input id="kind" type="radio" value="individual" {...register('kind')} />
+            <label htmlFor="kind">An individual</label>
+          </div>
+          <div className="checkbox">
+            <input id="kind-entity" type="radio" value="legal_entity" {...register('kind')} />
+            <label htmlFor="kind-entity">A legal entity (a relevant legal entity, such as a parent company or an ownership trust’s corporate trustee)</label>
+          </div>
+        </div>
+      </fieldset>
+      <Field id="name" label={kind === 'legal_entity' ? 'Name of the entity' : 'Full name'} error={err('name')}>
+        <input type="text" autoComplete="off" {...register('name')} />
+      </Field>
+      {kind === 'individual' ? (
+        <>
+          <Field id="dateOfBirth" label="Date of birth" hint="Only the month and year appear on the public register." error={err('dateOfBirth')}>
+            <input type="date" className="narrow" {...register('dateOfBirth')} />
+          </Field>
+          <div className="field-row">
+            <Field id="nationality" label="Nationality" error={err('nationality')}>
+              <input type="text" {...register('nationality')} />
+            </Field>
+            <Field id="countryOfResidence" label="Country of usual residence" error={err('countryOfResidence')}>
+              <input type="text" {...register('countryOfResidence')} />
+            </Field>
+          </div>
+        </>
+      ) : (
+        <>
+          <div className="field-row">
+            <Field id="legalForm" label="Legal form" hint="For example: private company limited by shares." error={err('legalForm')}>
+              <input type="text" {...register('legalForm')} />
+            </Field>
+            <Field id="governingLaw" label="Governing law" hint="For example: England and Wales." error={err('governingLaw')}>
+              <input type="text" {...register('governingLaw')} />
+            </Field>
+          </div>
+          <Field id="registrationNumber" label="Registration number (if any)" error={err('registrationNumber')}>
+            <input type="text" className="narrow" {...register('registrationNumber')} />
+          </Field>
+        </>
+      )}
+      <fieldset className="psc-address">
+        <legend className="legend-small">{kind === 'legal_entity' ? 'Registered or principal office' : 'Service address'}</legend>
+        <AddressFields register={register} errors={formState.errors} prefix="serviceAddress" autoCompleteSection="psc" />
+      </fieldset>
+      <fieldset className={`field${naturesError ? ' has-error' : ''}`} aria-describedby={naturesError ? 'natures-error' : undefined}>
+        <legend className="legend-small">Nature of control</legend>
+        <span className="hint">Choose every condition they meet; at most one band each for shares and voting rights.</span>
+        {naturesError ? (
+          <span className="error-message" id="natures-error">
+            <span className="visually-hidden">Error: </span>
+            {naturesError}
+          </span>
+        ) : null}
+        {natures.map((n, i) => (
+          <CheckboxField key={n} id={i === 0 ? 'natures' : `natures-${n}`} label={PSC_NATURE_LABEL[n]}>
+            <input type="checkbox" value={n} {...register('natures')} />
+          </CheckboxField>
+        ))}
+        {!hasShares ? <p className="hint">Share bands are not shown: the company has no shares.</p> : null}
+      </fieldset>
+      <Field
+        id="becameRegistrableOn"
+        label="Date they became registrable"
+        hint="For control held before 6 April 2016, when the register began, enter 6 April 2016."
+        error={err('becameRegistrableOn')}
+      >
+        <input type="date" className="narrow" {...register('becameRegistrableOn')} />
+      </Field>
+      <DialogButtons submitLabel="Enter in the register" busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}
+
+const ceaseSchema = z.object({ ceasedOn: legalDate('the date they ceased to be registrable') });
+
+export function CeasePscDialog({ psc, onClose }: { psc: Psc | null; onClose: () => void }) {
+  return (
+    <FormDialog
+      open={psc !== null}
+      title="Record that control ended"
+      onClose={onClose}
+      description={psc ? `${psc.name}, registrable from ${formatLegalDate(psc.becameRegistrableOn)}. The entry stays in the register with the date it ended.` : undefined}
+    >
+      {psc ? <CeaseForm psc={psc} onClose={onClose} /> : null}
+    </FormDialog>
+  );
+}
+
+function CeaseForm({ psc, onClose }: { psc: Psc; onClose: () => void }) {
+  const { register, handleSubmit, setError, formState } = useForm<{ ceasedOn: string }>({
+    resolver: zodResolver(ceaseSchema, undefined, { raw: true }) as never,
+    defaultValues: { ceasedOn: todayUk() },
+    shouldFocusError: false,
+  });
+  const outcome = useSubmitOutcome(setError, ['ceasedOn']);
+  const onValid = async (v: { ceasedOn: string }) => {
+    outcome.clear();
+    await outcome.settle(await call('psc.cease', { id: psc.id, ceasedOn: v.ceasedOn }), () => `${psc.name} recorded as no longer registrable.`, onClose);
+  };
+  return (
+    <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="Record that control ended">
+      <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not recorded" />
+      <Field id="ceasedOn" label="Date they ceased to be registrable" error={errorAt(formState.errors, 'ceasedOn')}>
+        <input type="date" className="narrow" {...register('ceasedOn')} />
+      </Field>
+      <DialogButtons submitLabel="Record the end of control" busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}
+
+const statementSchema = z.object({ statement: z.enum(PSC_STATEMENTS, { error: 'Choose a statement.' }), madeOn: legalDate('the date of the statement') });
+
+/** Any of the three statements, with its date. */
+export function StatementDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <FormDialog open={open} title="Record a statement" wide onClose={onClose} description="The register carries a statement when the company has no registrable person, or has not yet found or identified them (CA 2006 s790M).">
+      <StatementForm onClose={onClose} />
+    </FormDialog>
+  );
+}
+
+function StatementForm({ onClose }: { onClose: () => void }) {
+  const { register, handleSubmit, setError, formState } = useForm<{ statement: string; madeOn: string }>({
+    resolver: zodResolver(statementSchema, undefined, { raw: true }) as never,
+    defaultValues: { statement: '', madeOn: todayUk() },
+    shouldFocusError: false,
+  });
+  const outcome = useSubmitOutcome(setError, ['statement', 'madeOn']);
+  const err = (p: string) => errorAt(formState.errors, p);
+  const onValid = async (v: { statement: string; madeOn: string }) => {
+    outcome.clear();
+    await outcome.settle(await call('psc.addStatement', { statement: v.statement as PscStatement, madeOn: v.madeOn }), () => 'Statement recorded.', onClose);
+  };
+  return (
+    <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="Record a statement">
+      <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not recorded" />
+      <fieldset className={`field${err('statement') ? ' has-error' : ''}`} aria-describedby={err('statement') ? 'statement-error' : undefined}>
+        <legend className="legend-small">Statement</legend>
+        {err('statement') ? (
+          <span className="error-message" id="statement-error">
+            <span className="visually-hidden">Error: </span>
+            {err('statement')}
+          </span>
+        ) : null}
+        <div className="psc-choice">
+          {PSC_STATEMENTS.map((s, i) => (
+            <div className="checkbox" key={s}>
+              <input id={i === 0 ? 'statement' : `statement-${s}`} type="radio" value={s} {...register('statement')} />
+              <label htmlFor={i === 0 ? 'statement' : `statement-${s}`}>{PSC_STATEMENT_TEXT[s]}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <Field id="madeOn" label="Date of the statement" error={err('madeOn')}>
+        <input type="date" className="narrow" {...register('madeOn')} />
+      </Field>
+      <DialogButtons submitLabel="Record statement" busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}
+
+const withdrawSchema = z.object({ withdrawnOn: legalDate('the date it was withdrawn') });
+
+export function WithdrawStatementDialog({ statement, onClose }: { statement: { id: string; text: string; madeOn: string } | null; onClose: () => void }) {
+  return (
+    <FormDialog
+      open={statement !== null}
+      title="Withdraw a statement"
+      onClose={onClose}
+      description={statement ? `“${statement.text}” Made ${formatLegalDate(statement.madeOn)}; it stays on record with the date it was withdrawn.` : undefined}
+    >
+      {statement ? <WithdrawForm id={statement.id} onClose={onClose} /> : null}
+    </FormDialog>
+  );
+}
+
+function WithdrawForm({ id, onClose }: { id: string; onClose: () => void }) {
+  const { register, handleSubmit, setError, formState } = useForm<{ withdrawnOn: string }>({
+    resolver: zodResolver(withdrawSchema, undefined, { raw: true }) as never,
+    defaultValues: { withdrawnOn: todayUk() },
+    shouldFocusError: false,
+  });
+  const outcome = useSubmitOutcome(setError, ['withdrawnOn']);
+  const onValid = async (v: { withdrawnOn: string }) => {
+    outcome.clear();
+    await outcome.settle(await call('psc.withdrawStatement', { id, withdrawnOn: v.withdrawnOn }), () => 'Statement withdrawn.', onClose);
+  };
+  return (
+    <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="Withdraw a statement">
+      <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not withdrawn" />
+      <Field id="withdrawnOn" label="Date it was withdrawn" error={errorAt(formState.errors, 'withdrawnOn')}>
+        <input type="date" className="narrow" {...register('withdrawnOn')} />
+      </Field>
+      <DialogButtons submitLabel="Withdraw statement" busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}
