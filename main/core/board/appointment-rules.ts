@@ -84,8 +84,8 @@ export async function checkNoClash(trx: Kysely<DB>, rc: RegisterCtx, officer: Pi
       const title = appointmentTitle({ role: clash.role as AppointmentRole, directorKind: clash.director_kind as DirectorKind | null, nominatedBy: clash.nominated_by }).toLowerCase();
       const message =
         clash.ceased_on === null
-          ? `${fullName(officer)} is already ${withArticle(title)} (since ${formatLegalDate(clash.appointed_on)}); a person cannot hold the same role twice at once.`
-          : `${fullName(officer)} was ${withArticle(title)} until ${formatLegalDate(clash.ceased_on)}; a new appointment to that role must begin on or after that date.`;
+          ? `${fullName(officer)} is already ${withArticle(clash.role as AppointmentRole, title)} (since ${formatLegalDate(clash.appointed_on)}); a person cannot hold the same role twice at once.`
+          : `${fullName(officer)} was ${withArticle(clash.role as AppointmentRole, title)} until ${formatLegalDate(clash.ceased_on)}; a new appointment to that role must begin on or after that date.`;
       throw new AppError('CONFLICT', message, { [roleField]: message });
     }
   }
@@ -108,6 +108,8 @@ export async function checkNoClash(trx: Kysely<DB>, rc: RegisterCtx, officer: Pi
   throw new AppError('CONFLICT', message, { [roleField]: message });
 }
 
-function withArticle(title: string): string {
+/** "the chair" (there is one), "an employee director", "a treasurer". */
+function withArticle(role: AppointmentRole, title: string): string {
+  if (SINGLE_HOLDER_ROLES.includes(role)) return `the ${title}`;
   return /^[aeiou]/.test(title) ? `an ${title}` : `a ${title}`;
 }

@@ -241,6 +241,8 @@ describe('officers.appoint and officers.endAppointment', () => {
       ['chair', '2025-06-01'],
     ]);
     expect(await lastEvent(t)).toMatchObject({ action: 'officer.appointed', entityId: officer.id, summary: 'Appointed chair from 1 June 2025' });
+    const again = await refusedWithoutChange(t, 'officers.appoint', { officerId: officer.id, appointment: { role: 'chair', appointedOn: '2026-01-01' } }, 'CONFLICT', 'appointment.role');
+    expect(again).toBe('Priya Shah is already the chair (since 1 June 2025); a person cannot hold the same role twice at once.');
   });
 
   it('refuses the same role twice at once for one person', async () => {

@@ -18,6 +18,7 @@ import {
   toAppointmentInput,
   toParticularsInput,
   toResidentialInput,
+  withWholeFormChecks,
   type AddOfficerValues,
 } from './officer-form';
 import { AppointmentFields, ParticularsFields } from './OfficerFields';
@@ -30,7 +31,7 @@ export function AddOfficerPage() {
   const navigate = useNavigate();
   const family = status.data?.legalFamily ?? null;
   const form = useForm<AddOfficerValues>({
-    resolver: zodResolver(addOfficerFormSchema, undefined, { raw: true }) as never,
+    resolver: withWholeFormChecks<AddOfficerValues>(zodResolver(addOfficerFormSchema, undefined, { raw: true }) as never, (v) => family === 'company' && v.appointment.role === 'director'),
     defaultValues: { appointment: { ...EMPTY_APPOINTMENT, appointedOn: todayUk() }, particulars: EMPTY_PARTICULARS, residentialSame: false, residentialAddress: EMPTY_ADDRESS },
     shouldFocusError: false,
   });
@@ -75,7 +76,7 @@ export function AddOfficerPage() {
           </fieldset>
         </div>
         <ServiceAddressSection register={register} errors={formState.errors} />
-        <ResidentialSection register={register} errors={formState.errors} same={same} required={directorRequired} />
+        <ResidentialSection register={register} errors={formState.errors} same={same} required={directorRequired} family={family} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? 'Adding…' : 'Add to the register'}

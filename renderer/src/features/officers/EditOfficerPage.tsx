@@ -9,7 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { fullName, isCurrentDirector } from './format';
 import { FormProblems, useSubmitOutcome } from './FormDialog';
 import { resolveMemberNumber } from './member-link';
-import { formPath, officerFormSchema, officerToValues, PARTICULAR_PATHS, toParticularsInput, toResidentialInput, type OfficerValues } from './officer-form';
+import { formPath, officerFormSchema, officerToValues, PARTICULAR_PATHS, toParticularsInput, toResidentialInput, withWholeFormChecks, type OfficerValues } from './officer-form';
 import { ParticularsFields } from './OfficerFields';
 import { ResidentialSection, ServiceAddressSection, WhyParticulars } from './OfficerSections';
 import './officers.css';
@@ -40,14 +40,14 @@ function EditForm({ officer, values }: { officer: Officer; values: OfficerValues
   const status = useApiQuery('app.status', {});
   const navigate = useNavigate();
   const family = status.data?.legalFamily ?? null;
+  const directorRequired = family === 'company' && isCurrentDirector(officer);
   const { register, control, handleSubmit, setError, formState } = useForm<OfficerValues>({
-    resolver: zodResolver(officerFormSchema, undefined, { raw: true }) as never,
+    resolver: withWholeFormChecks<OfficerValues>(zodResolver(officerFormSchema, undefined, { raw: true }) as never, () => directorRequired),
     defaultValues: values,
     shouldFocusError: false,
   });
   const outcome = useSubmitOutcome(setError, PARTICULAR_PATHS, formPath);
   const same = useWatch({ control, name: 'residentialSame' });
-  const directorRequired = family === 'company' && isCurrentDirector(officer);
   const back = `/officers/${officer.id}`;
 
   const onValid = async (v: OfficerValues) => {
@@ -74,7 +74,7 @@ function EditForm({ officer, values }: { officer: Officer; values: OfficerValues
           </fieldset>
         </div>
         <ServiceAddressSection register={register} errors={formState.errors} />
-        <ResidentialSection register={register} errors={formState.errors} same={same} required={directorRequired} />
+        <ResidentialSection register={register} errors={formState.errors} same={same} required={directorRequired} family={family} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting || !formState.isDirty}>
             Save particulars

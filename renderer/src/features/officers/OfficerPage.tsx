@@ -71,8 +71,7 @@ function OfficerView({ officer }: { officer: Officer }) {
         </Banner>
       ) : null}
 
-      <div className="board-layout">
-        <section className="card" aria-labelledby="particulars-h">
+      <section className="card" aria-labelledby="particulars-h">
           <header>
             <h2 id="particulars-h">Particulars</h2>
           </header>
@@ -103,7 +102,7 @@ function OfficerView({ officer }: { officer: Officer }) {
             </dd>
           </dl>
           <p className="board-note">
-            The residential address is kept on a separate register (CA 2006 s165). It is shown only when you change the
+            The residential address is kept on a separate, private register{company ? ' (CA 2006 s165)' : ''}. It is shown only when you change the
             particulars.
           </p>
         </section>
@@ -150,7 +149,6 @@ function OfficerView({ officer }: { officer: Officer }) {
             </table>
           </div>
         </section>
-      </div>
 
       <section className="card" aria-labelledby="interests-h">
         <header>

@@ -49,14 +49,14 @@ export function ServiceAddressSection<T extends FieldValues>({ register, errors 
  * The residential address in its own, clearly marked section: it is private (CA 2006 s165),
  * never shown anywhere else in the app, and only in the full statutory register.
  */
-export function ResidentialSection<T extends FieldValues>({ register, errors, same, required }: Props<T> & { same: boolean; required: boolean }) {
+export function ResidentialSection<T extends FieldValues>({ register, errors, same, required, family }: Props<T> & { same: boolean; required: boolean; family: FormFamily | null }) {
   return (
     <div className="card board-private">
       <fieldset>
-        <legend>Private: residential address (CA 2006 s165)</legend>
+        <legend>{family === 'society' ? 'Private: residential address' : 'Private: residential address (CA 2006 s165)'}</legend>
         <p className="fieldset-hint">
-          Kept on a separate register and protected: it is shown only in this form and in the full statutory register, never on screens, in
-          ordinary exports or in the audit log’s summaries.
+          Kept on a separate, protected register: it appears only in this form and in the full statutory register, never on other screens or in
+          ordinary exports. The audit log keeps changes to it in each event’s before-and-after record, not in the summary.
           {required ? ' A company must record it for every director.' : ' Optional for this role; leave it empty if you do not keep it.'}
         </p>
         <CheckboxField id="residentialSame" label="The residential address is the same as the service address">

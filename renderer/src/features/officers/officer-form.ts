@@ -1,7 +1,9 @@
+import type { FieldErrors, Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import type { MethodInput } from '../../../../shared/contract/index';
 import { memberAddressSchema } from '../../../../shared/contract/members';
 import { appointmentInputSchema, officerParticularsSchema, type Officer } from '../../../../shared/contract/officers';
+import { listParticulars, missingDirectorParticulars } from '../../../../shared/rules/director-particulars';
 
 /**
  * What the officer forms hold: text as typed, under the same dotted paths as the contract, so
@@ -141,21 +143,9 @@ const appointmentValues = z
   .transform((v) => toAppointmentInput(v))
   .pipe(appointmentInputSchema);
 
-/** The residential address is checked like any address, unless it is left blank or is the service address. */
-function checkResidential(v: { residentialSame: boolean; residentialAddress: AddressValues }, ctx: z.RefinementCtx): void {
-  if (v.residentialSame || isBlankAddress(v.residentialAddress)) return;
-  const parsed = memberAddressSchema.safeParse(v.residentialAddress);
-  if (parsed.success) return;
-  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['residentialAddress', ...issue.path.map(String)], message: issue.message });
-}
+export const officerFormSchema = z.object({ particulars: particularsValues, residentialSame: z.boolean(), residentialAddress: addressValues });
 
-export const officerFormSchema = z
-  .object({ particulars: particularsValues, residentialSame: z.boolean(), residentialAddress: addressValues })
-  .superRefine(checkResidential);
-
-export const addOfficerFormSchema = z
-  .object({ appointment: appointmentValues, particulars: particularsValues, residentialSame: z.boolean(), residentialAddress: addressValues })
-  .superRefine(checkResidential);
+export const addOfficerFormSchema = z.object({ appointment: appointmentValues, particulars: particularsValues, residentialSame: z.boolean(), residentialAddress: addressValues });
 
 export const appointmentFormSchema = z.object({ appointment: appointmentValues });
 
@@ -178,3 +168,48 @@ export const PARTICULAR_PATHS = [
 ];
 
 export const APPOINTMENT_PATHS = ['appointment.role', 'appointment.directorKind', 'appointment.nominatedBy', 'appointment.appointedOn'];
+
+/**
+ * Checks that need the whole form, as field errors by dotted path: the residential address is
+ * checked like any address unless it is blank or the service address, and a company director's
+ * entry must hold the s163 particulars and a residential address (s165). Run beside the schema,
+ * so every problem shows after the first submit.
+ */
+export function wholeFormProblems(v: OfficerValues, companyDirector: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!v.residentialSame && !isBlankAddress(v.residentialAddress)) {
+    const parsed = memberAddressSchema.safeParse(v.residentialAddress);
+    if (!parsed.success) for (const issue of parsed.error.issues) out[['residentialAddress', ...issue.path.map(String)].join('.')] ??= issue.message;
+  }
+  if (companyDirector) {
+    const p = v.particulars;
+    const missing = missingDirectorParticulars({ dateOfBirth: p.dateOfBirth.trim(), nationality: p.nationality.trim(), countryOfResidence: p.countryOfResidence.trim() });
+    for (const k of missing) out[`particulars.${k}`] = `Enter the ${listParticulars([k])}: a company must record it for each director (CA 2006 s163).`;
+    if (!v.residentialSame && isBlankAddress(v.residentialAddress)) {
+      out['residentialAddress.line1'] = "Enter the residential address: a company keeps each director's usual residential address on a separate register (CA 2006 s165).";
+    }
+  }
+  return out;
+}
+
+/** A resolver that adds `wholeFormProblems` to the schema's own errors (the schema's win on the same field). */
+export function withWholeFormChecks<V extends OfficerValues>(base: Resolver<V>, companyDirector: (v: V) => boolean): Resolver<V> {
+  return async (values, context, options) => {
+    const result = await base(values, context, options);
+    const extra = wholeFormProblems(values, companyDirector(values));
+    if (Object.keys(extra).length === 0) return result;
+    // Copied along each path, never mutated: the schema's errors hold references to the fields.
+    const errors: Record<string, unknown> = { ...(result.errors ?? {}) };
+    for (const [path, message] of Object.entries(extra)) {
+      const parts = path.split('.');
+      let node = errors;
+      for (const part of parts.slice(0, -1)) {
+        const child = { ...((node[part] as Record<string, unknown> | undefined) ?? {}) };
+        node[part] = child;
+        node = child;
+      }
+      node[parts.at(-1)!] ??= { type: 'custom', message };
+    }
+    return { values: {}, errors: errors as FieldErrors<V> };
+  };
+}

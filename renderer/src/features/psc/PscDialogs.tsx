@@ -46,10 +46,25 @@ function toPscInput(v: PscValues): z.input<typeof pscInputSchema> {
   };
 }
 
+/** The contract's schema, plus the particulars s790K requires of each kind of entry (the core checks them too). */
 const pscFormSchema = z
   .custom<PscValues>()
   .transform((v) => toPscInput(v))
-  .pipe(pscInputSchema);
+  .pipe(
+    pscInputSchema.check((ctx) => {
+      const v = ctx.value;
+      const need = (field: 'nationality' | 'countryOfResidence' | 'legalForm' | 'governingLaw', what: string) => {
+        if (!v[field]) ctx.issues.push({ code: 'custom', path: [field], message: `Enter ${what} (CA 2006 s790K).`, input: v[field] });
+      };
+      if (v.kind === 'individual') {
+        need('nationality', 'the nationality');
+        need('countryOfResidence', 'the country of usual residence');
+      } else {
+        need('legalForm', 'the legal form of the entity');
+        need('governingLaw', 'the law that governs the entity');
+      }
+    }),
+  );
 
 export function AddPscDialog({ open, onClose, hasShares }: { open: boolean; onClose: () => void; hasShares: boolean }) {
   return (

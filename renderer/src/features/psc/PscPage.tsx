@@ -80,18 +80,6 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
       <PageHeader
         title={TITLE}
         lede="The PSC register (CA 2006 Part 21A): anyone who holds more than 25% of the shares or votes, can appoint or remove a majority of the board, or otherwise has significant influence or control over the company."
-        actions={
-          empty ? undefined : (
-            <>
-              <button type="button" className="btn btn-secondary" onClick={() => setStating(true)}>
-                Record a statement
-              </button>
-              <button type="button" className="btn btn-secondary" onClick={() => setAdding(true)}>
-                Add a person with significant control
-              </button>
-            </>
-          )
-        }
       />
       {noneError ? (
         <Banner tone="error" title="The statement was not recorded">
@@ -125,11 +113,15 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
         </section>
       ) : null}
 
-      {data.statements.length > 0 ? (
+      {!empty ? (
         <section className="card" aria-labelledby="psc-statements-h">
           <header>
             <h2 id="psc-statements-h">Statements</h2>
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setStating(true)}>
+              Record a statement
+            </button>
           </header>
+          {data.statements.length === 0 ? <p className="muted">No statement. The register needs one only when it names no person with significant control, or not all of them.</p> : null}
           <ul className="psc-statements">
             {data.statements.map((s) => (
               <li key={s.id} className={s.withdrawnOn ? 'is-withdrawn' : undefined}>
@@ -149,11 +141,16 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
         </section>
       ) : null}
 
-      {data.people.length > 0 ? (
+      {!empty ? (
         <section className="card" aria-labelledby="psc-people-h">
           <header>
             <h2 id="psc-people-h">People and entities with significant control</h2>
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setAdding(true)}>
+              Add a person with significant control
+            </button>
           </header>
+          {data.people.length === 0 ? <p className="muted">Nobody is entered.</p> : null}
+          {data.people.length > 0 ? (
           <div className="table-wrap">
             <table className="data board-table">
               <caption className="visually-hidden">People with significant control</caption>
@@ -199,6 +196,7 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
               </tbody>
             </table>
           </div>
+          ) : null}
         </section>
       ) : null}
 
