@@ -47,6 +47,11 @@ export const importMappingSchema = z.strictObject(
 export type ImportMapping = z.output<typeof importMappingSchema>;
 
 export const DATE_FORMATS = ['dmy', 'ymd'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+export const DATE_FORMAT_LABEL: Record<DateFormat, string> = {
+  dmy: 'Day/month/year (31/01/2024)',
+  ymd: 'Year-month-day (2024-01-31)',
+};
 
 export const analysisSchema = z.object({
   importId: z.string(),
@@ -58,6 +63,8 @@ export const analysisSchema = z.object({
   /** True when the mapping was remembered from the last import with these columns. */
   remembered: z.boolean(),
   dateFormat: z.enum(DATE_FORMATS),
+  /** The class chosen last time for files with these columns, if it still exists. */
+  defaultClassId: z.string().nullable(),
 });
 export type ImportAnalysis = z.output<typeof analysisSchema>;
 
@@ -90,8 +97,24 @@ export const planSchema = z.object({
   update: z.array(planPerson.extend({ changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) })),
   notEligible: z.array(planPerson),
   rejected: z.array(z.object({ line: z.number().int(), column: z.string(), value: z.string(), reason: z.string() })),
+  /** Whether each new member is allotted one share, paid in full at its nominal value (forms with shares). */
+  allotsShares: z.boolean(),
 });
 export type ImportPlan = z.output<typeof planSchema>;
+export type ImportPlanPerson = z.output<typeof planPerson>;
+
+/** What an applied plan changed (the apply job's result). */
+export const applyResultSchema = z.object({
+  fileName: z.string(),
+  admitted: z.number().int(),
+  ceased: z.number().int(),
+  updated: z.number().int(),
+  /** The member numbers given to the new entries, in order; null when nobody was admitted. */
+  firstMemberNumber: z.number().int().nullable(),
+  lastMemberNumber: z.number().int().nullable(),
+  auditEvents: z.number().int(),
+});
+export type ImportApplyResult = z.output<typeof applyResultSchema>;
 
 export const importMethods = {
   'imports.analyse': method({

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditAction } from '../../../shared/domain/audit-actions';
 import type { DB } from '../db/schema';
+import { insertMany } from '../db/batch-insert';
 import { uuidv7 } from '../db/ids';
 import { GENESIS_HASH, eventHash, sha256Hex } from './chain';
 
@@ -65,10 +66,8 @@ export async function appendAudit(trx: Kysely<DB>, who: Actor, entries: readonly
     payloads.push({ event_id: id, body, redacted_at: null, redacted_by: null });
     prev = hash;
   }
-  for (let i = 0; i < events.length; i += INSERT_BATCH) {
-    await trx.insertInto('audit_event').values(events.slice(i, i + INSERT_BATCH)).execute();
-    await trx.insertInto('audit_payload').values(payloads.slice(i, i + INSERT_BATCH)).execute();
-  }
+  await insertMany(trx, 'audit_event', events, INSERT_BATCH);
+  await insertMany(trx, 'audit_payload', payloads, INSERT_BATCH);
   await trx
     .insertInto('audit_head')
     .values({ id: 1, seq, hash: prev })

@@ -1,0 +1,74 @@
+import type { CsvRow } from './csv';
+import type { ImportPlanFull } from './plan';
+
+/** A file that has been read and is waiting to be planned. */
+export interface ImportSession {
+  importId: string;
+  organisationId: string;
+  fileName: string;
+  sha256: string;
+  headers: string[];
+  rows: CsvRow[];
+  createdAt: number;
+}
+
+const KEEP_MS = 60 * 60 * 1000;
+const KEEP_AT_MOST = 3;
+
+/**
+ * Files read and plans made, held in memory between the steps of an import (nothing is written
+ * to the database until a plan is applied). Kept for an hour, and only the latest few, since a
+ * 100,000-row file and its plan take tens of megabytes.
+ */
+export class ImportSessions {
+  readonly #sessions = new Map<string, ImportSession>();
+  readonly #plans = new Map<string, { plan: ImportPlanFull; createdAt: number }>();
+
+  addSession(s: ImportSession): void {
+    this.#sweep();
+    this.#sessions.set(s.importId, s);
+    trim(this.#sessions);
+  }
+
+  session(importId: string): ImportSession | undefined {
+    this.#sweep();
+    return this.#sessions.get(importId);
+  }
+
+  addPlan(plan: ImportPlanFull, now = Date.now()): void {
+    this.#sweep();
+    this.#plans.set(plan.planId, { plan, createdAt: now });
+    trim(this.#plans);
+  }
+
+  plan(planId: string): ImportPlanFull | undefined {
+    this.#sweep();
+    return this.#plans.get(planId)?.plan;
+  }
+
+  dropPlan(planId: string): void {
+    this.#plans.delete(planId);
+  }
+
+  #sweep(): void {
+    const cutoff = Date.now() - KEEP_MS;
+    for (const [id, s] of this.#sessions) if (s.createdAt < cutoff) this.#sessions.delete(id);
+    for (const [id, p] of this.#plans) if (p.createdAt < cutoff) this.#plans.delete(id);
+  }
+}
+
+function trim<V>(map: Map<string, V>): void {
+  while (map.size > KEEP_AT_MOST) map.delete(map.keys().next().value!);
+}
+
+const byCore = new WeakMap<object, ImportSessions>();
+
+/** The sessions of one core (one open database). */
+export function importSessions(owner: object): ImportSessions {
+  let s = byCore.get(owner);
+  if (!s) {
+    s = new ImportSessions();
+    byCore.set(owner, s);
+  }
+  return s;
+}
