@@ -79,7 +79,7 @@ export function ClassForm(props: {
           <p>{general}</p>
         </Banner>
       ) : null}
-      <form onSubmit={handleSubmit(onValid, () => setAttempt((a) => a + 1))} noValidate aria-labelledby="class-form-h">
+      <form onSubmit={handleSubmit(onValid, () => setAttempt((a) => a + 1))} noValidate className="register-form" aria-labelledby="class-form-h">
         <div className="card">
           <fieldset>
             <legend>The class</legend>

@@ -109,6 +109,9 @@ function Presets({ presets, onPick }: { presets: typeof CLASS_PRESETS; onPick: (
       {presets.map((p) => (
         <li key={p.key}>
           <button type="button" className="preset" onClick={() => onPick(p.values)} aria-describedby={`preset-${p.key}`}>
+            <span className="preset-plus" aria-hidden="true">
+              +
+            </span>
             <span className="preset-name">{p.label}</span>
           </button>
           <span className="preset-blurb" id={`preset-${p.key}`}>

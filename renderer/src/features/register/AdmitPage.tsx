@@ -149,7 +149,7 @@ function AdmitForm({ title, classes, form, previous }: { title: string; classes:
           <p>{general}</p>
         </Banner>
       ) : null}
-      <form onSubmit={handleSubmit(onValid, () => setAttempt((a) => a + 1))} noValidate aria-label={title}>
+      <form onSubmit={handleSubmit(onValid, () => setAttempt((a) => a + 1))} noValidate className="register-form" aria-label={title}>
         <div className="card">
           <fieldset>
             <legend>Membership</legend>

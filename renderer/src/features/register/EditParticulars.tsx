@@ -69,7 +69,7 @@ export function EditParticulars({ member, classes, form, onDone }: { member: Mem
           <p>{general}</p>
         </Banner>
       ) : null}
-      <form onSubmit={handleSubmit(onValid, () => setAttempt((a) => a + 1))} noValidate aria-labelledby="edit-h">
+      <form onSubmit={handleSubmit(onValid, () => setAttempt((a) => a + 1))} noValidate className="register-form" aria-labelledby="edit-h">
         <div className="card">
           <fieldset>
             <legend>Membership class</legend>

@@ -53,6 +53,9 @@ function Member({ member, classes, form }: { member: MemberDetail; classes: Memb
 
   return (
     <div className="page page-wide">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/register">Register of members</Link>
+      </nav>
       <PageHeader
         title={name}
         lede={
@@ -85,9 +88,6 @@ function Member({ member, classes, form }: { member: MemberDetail; classes: Memb
           )
         }
       />
-      <p className="breadcrumb">
-        <Link to="/register">Register of members</Link>
-      </p>
 
       {editing ? (
         <EditParticulars member={member} classes={classes} form={form} onDone={() => setEditing(false)} />

@@ -170,7 +170,7 @@ export function RegisterPage() {
       ) : (
         <>
           <div className="card register-tools">
-            <form role="search" aria-label="Search the register" onSubmit={(e) => e.preventDefault()} className="register-search">
+            <form role="search" aria-label="Find members" onSubmit={(e) => e.preventDefault()} className="register-search">
               <label htmlFor="register-search">Search</label>
               <span className="hint" id="register-search-hint">
                 Name, member number, e-mail or employee number. Accents do not matter.

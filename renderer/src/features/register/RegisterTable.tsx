@@ -2,8 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { MemberRow } from '../../../../shared/contract/members';
-import { formatLegalDate } from '../../lib/format';
 import { ariaSort } from './go-to';
+import { formatShortDate } from './short-date';
 
 /** Fixed by register.css, so rows need no measuring. */
 const ROW_HEIGHT = 45;
@@ -153,8 +153,8 @@ export function RegisterTable(props: {
                 <td>
                   <span className={`badge ${r.status === 'current' ? 'badge-success' : 'badge-muted'}`}>{r.status === 'current' ? 'Current' : 'Former'}</span>
                 </td>
-                <td className="nowrap">{formatLegalDate(r.admittedOn)}</td>
-                <td className="nowrap">{r.ceasedOn ? formatLegalDate(r.ceasedOn) : <span className="visually-hidden">Not ceased</span>}</td>
+                <td className="nowrap">{formatShortDate(r.admittedOn)}</td>
+                <td className="nowrap">{r.ceasedOn ? formatShortDate(r.ceasedOn) : <span className="visually-hidden">Not ceased</span>}</td>
                 {props.hasShares ? <td className="num">{(r.sharesHeld ?? 0).toLocaleString('en-GB')}</td> : null}
               </tr>
             );

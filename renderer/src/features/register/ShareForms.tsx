@@ -134,14 +134,20 @@ export function TransferForm({ holder, onClose }: { holder: Holder; onClose: () 
     >
       <p className="dialog-intro">Member {holder.memberNumber} holds {plural(holder.sharesHeld)}.</p>
       <Problems errors={formState.errors} attempt={s.attempt} general={s.general} what="transfer" />
-      <Field
-        id="toMemberId"
-        error={toError ? (toError.startsWith('Not a valid') ? 'Choose the member who receives the shares.' : toError) : undefined}
-        label="Receiving member"
-        hint="Type part of their name or their member number, then choose from the list."
-      >
-        <Controller control={control} name="toMemberId" render={({ field: f }) => <MemberPicker value={f.value} onChange={f.onChange} excludeId={holder.id} />} />
-      </Field>
+      <Controller
+        control={control}
+        name="toMemberId"
+        render={({ field: f }) => (
+          <Field
+            id="toMemberId"
+            error={toError ? (toError.startsWith('Not a valid') ? 'Choose the member who receives the shares.' : toError) : undefined}
+            label="Receiving member"
+            hint="Type part of their name or their member number, then choose from the list."
+          >
+            <MemberPicker value={f.value} onChange={f.onChange} excludeId={holder.id} />
+          </Field>
+        )}
+      />
       <div className="field-row">
         <Field {...field('date')} label="Date of transfer">
           <input type="date" {...register('date')} />

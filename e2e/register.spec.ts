@@ -1,0 +1,228 @@
+import { expectNoAxeViolations, test, expect } from './support/app';
+import { tabTo } from './support/keyboard';
+import { fillAdmission, setUpCooperative } from './support/register';
+
+test('a secretary defines classes, admits members, moves shares, finds a member by search and records a cessation', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await setUpCooperative(page, app.url);
+
+  // Membership classes: none yet, so typical ones are offered.
+  await page.getByRole('link', { name: 'Membership classes' }).click();
+  await expect(page.getByRole('heading', { name: 'No membership classes yet' })).toBeVisible();
+  await expectNoAxeViolations(page, 'membership classes, empty');
+
+  await page.getByRole('button', { name: 'Employee', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'New membership class' })).toBeFocused();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Employee');
+  await expect(page.getByLabel('This is an employee class')).toBeChecked();
+  // A society's shares: the nominal value is typed in pounds.
+  await page.getByLabel('Nominal value of one share').fill('1.00');
+  await page.getByLabel('Minimum age (years)').fill('18');
+  await page.getByLabel('Minimum months of service').fill('');
+  await page.getByLabel('Minimum contracted weekly hours').fill('8');
+  await expectNoAxeViolations(page, 'new class form');
+  await page.getByRole('button', { name: 'Create the class' }).click();
+  const classes = page.getByRole('table', { name: 'Membership classes' });
+  await expect(classes.getByRole('row', { name: /^Employee People/ })).toContainText('age 18 or over, at least 8 contracted hours a week');
+  await expect(classes.getByRole('row', { name: /^Employee People/ })).toContainText('£1.00 shares, withdrawable, not transferable');
+
+  await page.getByRole('button', { name: 'Community', exact: true }).click();
+  await page.getByRole('button', { name: 'Create the class' }).click();
+  await expect(classes.getByRole('row')).toHaveCount(3);
+  await expect(classes.getByRole('row', { name: /^Community People/ })).toContainText('One vote per member');
+  await expectNoAxeViolations(page, 'membership classes, two classes');
+
+  // The register is empty: admit by hand or import.
+  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'No members yet' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Import from HR' }).first()).toHaveAttribute('href', '#/register/import');
+  await expectNoAxeViolations(page, 'register, empty');
+
+  // Admission with mistakes: a date in the future, then an applicant under the class's minimum age.
+  await page.getByRole('link', { name: 'Admit a member' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Admit a member' })).toBeFocused();
+  await fillAdmission(page, {
+    className: 'Employee',
+    givenNames: 'Sam',
+    familyName: 'Okafor',
+    dateOfBirth: '2012-05-01',
+    line1: '2 Low Street',
+    town: 'Leeds',
+    postcode: 'ls2 7ea',
+    email: 'sam.okafor@example.org',
+    employeeNumber: 'E0042',
+    employmentStart: '2020-01-06',
+    weeklyHours: '37.5',
+    admittedOn: '2099-01-10',
+    shares: '5',
+  });
+  await expect(page.getByText('Each Employee share has a nominal value of £1.00.')).toBeVisible();
+  await expect(page.getByLabel('Amount paid')).toHaveValue('5.00');
+  await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
+  await expect(page.locator('#admittedOn-error')).toContainText('An admission cannot be in the future');
+  await expect(page.getByLabel('Admission date')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'admit form with an error');
+
+  await page.getByLabel('Admission date').fill('2024-01-10');
+  await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
+  await expect(page.locator('#particulars-dateOfBirth-error')).toContainText('The Employee class requires age 18 or over; they are 11 on 10 January 2024.');
+  await page.getByLabel(/^Date of birth/).fill('1990-05-01');
+  await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Sam Okafor' })).toBeFocused();
+  await expect(page.getByText('Member 1 admitted')).toBeVisible();
+  await expect(page.getByText('Current member')).toBeVisible();
+  await expect(page.getByTestId('shares-held')).toHaveText('5');
+  await expectNoAxeViolations(page, 'member page');
+
+  // Shares: allot three more, then withdraw two, and the ledger's balance follows.
+  await page.getByRole('button', { name: 'Allot shares' }).click();
+  const allot = page.getByRole('dialog', { name: 'Allot shares to member 1' });
+  await allot.getByLabel('Date of allotment').fill('2024-02-01');
+  await allot.getByLabel('Number of shares').fill('3');
+  await expect(allot.getByLabel('Amount paid')).toHaveValue('3.00');
+  await allot.getByRole('button', { name: 'Allot the shares' }).click();
+  await expect(allot).toBeHidden();
+  await expect(page.getByTestId('shares-held')).toHaveText('8');
+
+  await page.getByRole('button', { name: 'Withdraw shares' }).click();
+  const withdraw = page.getByRole('dialog', { name: 'Withdraw shares of member 1' });
+  await expect(withdraw.getByLabel('Notice given on')).toBeFocused();
+  await withdraw.getByLabel('Notice given on').fill('2024-03-01');
+  await withdraw.getByLabel('Withdrawn on').fill('2024-04-01');
+  await withdraw.getByLabel('Paid on (optional)').fill('2024-04-05');
+  await withdraw.getByLabel('Number of shares').fill('2');
+  await expect(withdraw.getByText('They will hold 6 shares afterwards.')).toBeVisible();
+  await expectNoAxeViolations(page, 'withdraw shares dialog');
+  await withdraw.getByRole('button', { name: 'Record the withdrawal' }).click();
+  await expect(withdraw).toBeHidden();
+  await expect(page.getByTestId('shares-held')).toHaveText('6');
+  const ledger = page.getByRole('table', { name: 'Share ledger, oldest first' });
+  await expect(ledger.getByRole('row')).toHaveCount(4);
+  const withdrawal = ledger.getByRole('row').nth(3);
+  await expect(withdrawal).toContainText('1 April 2024');
+  await expect(withdrawal).toContainText('Withdrawal');
+  await expect(withdrawal).toContainText('−2');
+  await expect(withdrawal).toContainText('£2.00');
+  await expect(withdrawal).toContainText('Notice 1 March 2024');
+  await expect(withdrawal).toContainText('Paid 5 April 2024');
+  await expect(withdrawal.getByRole('cell').last()).toHaveText('6');
+
+  // A member who still holds shares cannot cease; the reason is shown.
+  await page.getByRole('button', { name: 'Record cessation' }).click();
+  const cease = page.getByRole('dialog', { name: 'Record that member 1 ceased to be a member' });
+  await cease.getByLabel('Membership ended on').fill('2024-06-01');
+  await cease.getByLabel('Reason').selectOption({ label: 'Left employment' });
+  await cease.getByRole('button', { name: 'Record the cessation' }).click();
+  await expect(cease.getByRole('alert')).toContainText('Member 1 still holds 6 shares; transfer or withdraw them before recording that membership ended.');
+  await expectNoAxeViolations(page, 'cessation refused');
+  await cease.getByRole('button', { name: 'Cancel' }).click();
+  await expect(cease).toBeHidden();
+
+  // A change of address goes into the member's history, field by field.
+  await page.getByRole('button', { name: 'Edit particulars' }).click();
+  await expect(page.getByRole('heading', { name: 'Change particulars' })).toBeFocused();
+  await page.getByLabel('Address line 1').fill('9 New Road');
+  await expectNoAxeViolations(page, 'edit particulars');
+  await page.getByRole('button', { name: 'Save particulars' }).click();
+  await expect(page.getByText('9 New Road')).toBeVisible();
+  const history = page.getByRole('list', { name: 'Events, newest first' });
+  await expect(history.locator(':scope > li')).toHaveCount(5);
+  await expect(history.locator(':scope > li').first()).toContainText('Member 1: 1 particular changed');
+  await expect(history.locator(':scope > li').first()).toContainText('Address line 1: 2 Low Street → 9 New Road');
+  await expect(history).toContainText('Member 1: 2 shares withdrawn on 1 April 2024');
+  await expect(history).toContainText('Member 1: 3 shares allotted on 1 February 2024');
+  await expect(history.locator(':scope > li').last()).toContainText('Member 1 entered in the register (Employee class), admitted 10 January 2024');
+
+  // A second member, with an accented name.
+  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await expect(page.getByText('1 current member.')).toBeVisible();
+  await page.getByRole('link', { name: 'Admit a member' }).click();
+  await fillAdmission(page, {
+    className: 'Community',
+    givenNames: 'Émilie',
+    familyName: 'Dubois',
+    line1: '14 Mill Lane',
+    town: 'Otley',
+    postcode: 'LS21 1BZ',
+    admittedOn: '2024-02-01',
+    shares: '1',
+  });
+  // Data minimisation: no employment questions for a class that is not for employees.
+  await expect(page.getByLabel('Employee number')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Émilie Dubois' })).toBeFocused();
+  await expect(page.getByText('Member 2 admitted')).toBeVisible();
+  // Her share is withdrawn so that she can leave.
+  await page.getByRole('button', { name: 'Withdraw shares' }).click();
+  const hers = page.getByRole('dialog', { name: 'Withdraw shares of member 2' });
+  await hers.getByLabel('Notice given on').fill('2024-04-01');
+  await hers.getByLabel('Withdrawn on').fill('2024-05-01');
+  await hers.getByLabel('Number of shares').fill('1');
+  await hers.getByRole('button', { name: 'Record the withdrawal' }).click();
+  await expect(hers).toBeHidden();
+  await expect(page.getByTestId('shares-held')).toHaveText('0');
+
+  // The register lists both; searching without the accent finds her.
+  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await expect(page.getByText('2 current members.')).toBeVisible();
+  const register = page.getByRole('table', { name: /Register of members/ });
+  await expect(register).toHaveAttribute('aria-rowcount', '3');
+  await expect(register.getByRole('row').nth(1)).toContainText('Dubois, Émilie');
+  await expect(register.getByRole('row').nth(2)).toContainText('Okafor, Sam');
+  await register.getByRole('button', { name: 'Name' }).click();
+  await expect(register.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(register.getByRole('row').nth(1)).toContainText('Okafor, Sam');
+  await expectNoAxeViolations(page, 'register');
+
+  // Keyboard only from here: search, open her entry, and record that she ceased (a wrong date first).
+  await tabTo(page, 'Search');
+  await page.keyboard.type('emilie');
+  const results = page.getByRole('table', { name: 'Search results for emilie' });
+  await expect(results.getByRole('row')).toHaveCount(2);
+  await expect(page.getByText('1 match for “emilie”.')).toBeVisible();
+  await expectNoAxeViolations(page, 'register search results');
+  await tabTo(page, 'Dubois, Émilie');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Émilie Dubois' })).toBeFocused();
+
+  await tabTo(page, 'Record cessation');
+  await page.keyboard.press('Enter');
+  const leaving = page.getByRole('dialog', { name: 'Record that member 2 ceased to be a member' });
+  await expect(leaving.getByLabel('Membership ended on')).toBeFocused();
+  // Day and month alike, so the date reads the same in any order the browser shows its segments.
+  await page.keyboard.type('01012024');
+  await tabTo(page, 'Reason');
+  await page.keyboard.type('Resigned');
+  await tabTo(page, 'Record the cessation');
+  await page.keyboard.press('Enter');
+  await expect(leaving.locator('#ceasedOn-error')).toContainText('Membership cannot end before it began (admitted 1 February 2024).');
+  const problem = leaving.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(problem).toBeFocused();
+  await expectNoAxeViolations(page, 'cessation with an error');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(leaving.getByLabel('Membership ended on')).toBeFocused();
+  // Back into the date from the next field, past its calendar button, is its year whatever the order of its parts: a year later is 1 January 2025.
+  await tabTo(page, 'Reason');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowUp');
+  await expect(leaving.getByLabel('Membership ended on')).toHaveValue('2025-01-01');
+  await tabTo(page, 'Record the cessation');
+  await page.keyboard.press('Enter');
+  await expect(leaving).toBeHidden();
+  await expect(page.getByText('Former member since 1 January 2025')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Re-admit' })).toBeVisible();
+  const timeline = page.getByRole('list', { name: 'Events, newest first' });
+  await expect(timeline.locator(':scope > li').first()).toContainText('Member 2 ceased on 1 January 2025: resigned');
+  await expect(timeline.locator(':scope > li').first()).toContainText('Ceased on: (none) → 1 January 2025');
+  await expect(timeline.locator(':scope > li').first()).toContainText('Reason: (none) → Resigned');
+  await expectNoAxeViolations(page, 'former member');
+
+  // She is no longer a current member.
+  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await expect(page.getByText('1 current member.')).toBeVisible();
+  await page.getByLabel('Status').selectOption({ label: 'Former members' });
+  await expect(page.getByRole('table', { name: /Register of members/ }).getByRole('row').nth(1)).toContainText('1 Jan 2025');
+});
