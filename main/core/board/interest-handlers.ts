@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { INTEREST_CATEGORY_LABEL, type Interest, type officerMethods } from '../../../shared/contract/officers';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { appendAudit } from '../audit/log';
@@ -7,7 +7,6 @@ import { uuidv7 } from '../db/ids';
 import type { DB, InterestTable } from '../db/schema';
 import { AppError } from '../errors';
 import { assertNotFuture, registerCtx } from '../register/context';
-import type { Selectable } from 'kysely';
 import { appointmentsOf, fullName, requireOfficer } from './officer-store';
 
 /**
