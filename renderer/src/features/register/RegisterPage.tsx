@@ -75,8 +75,10 @@ export function RegisterPage() {
     getNextPageParam: (last) => last.next ?? undefined,
     enabled: !searching && !rangeError,
   });
-  const count = useApiQuery('members.count', filters, { enabled: !rangeError });
-  const everyone = useApiQuery('members.count', { status: 'all' });
+  // Counting a large register takes the core longer than a page of it, so the count waits for the
+  // first page; whether the register is empty at all is asked only when nothing matches.
+  const count = useApiQuery('members.count', filters, { enabled: !rangeError && (searching || list.isSuccess) });
+  const everyone = useApiQuery('members.count', { status: 'all' }, { enabled: count.data?.count === 0 });
   const search = useApiQuery(
     'members.search',
     { query: query || '-', status, ...(classId ? { classId } : {}), limit: SEARCH_LIMIT },
@@ -120,7 +122,8 @@ export function RegisterPage() {
     );
   }
 
-  const registerEmpty = everyone.data?.count === 0;
+  const registerEmpty = count.data?.count === 0 && everyone.data?.count === 0;
+  const decidingEmpty = count.data?.count === 0 && !everyone.data;
   const total = count.data?.count;
   const countText =
     total === undefined
@@ -140,7 +143,9 @@ export function RegisterPage() {
         lede={
           registerEmpty
             ? 'Kept under CA 2006 s113 or CCBS Act 2014 s30: everyone who is or has been a member.'
-            : `${countText}${filtered ? ' match these filters' : ''}.`
+            : total === undefined
+              ? 'Counting the register…'
+              : `${countText}${filtered ? ' match these filters' : ''}.`
         }
         actions={
           <>
@@ -263,7 +268,9 @@ export function RegisterPage() {
             </Banner>
           ) : null}
 
-          {(searching ? search.data : list.data) && rows.length === 0 ? (
+          {decidingEmpty ? (
+            <p role="status">Loading…</p>
+          ) : (searching ? search.data : list.data) && rows.length === 0 ? (
             <div className="card empty">
               <h2>{searching ? 'No one matches that search' : 'No members match these filters'}</h2>
               <p>{searching ? 'Check the spelling, or search by member number or e-mail address.' : 'Change the status, class or dates above.'}</p>
