@@ -76,9 +76,6 @@ export function InspectionLog() {
                 <th scope="col">Purpose</th>
                 <th scope="col">Due</th>
                 <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -97,10 +94,8 @@ export function InspectionLog() {
                     <span className="nowrap">Due {formatLegalDate(r.dueOn)}</span>
                     <span className="cell-note">{r.dueSource}</span>
                   </td>
-                  <td>
+                  <td className="status-cell">
                     <Status r={r} />
-                  </td>
-                  <td>
                     {r.outcome === 'open' ? (
                       <button type="button" className="btn btn-secondary btn-small" onClick={() => setClosing(r)}>
                         Record outcome<span className="visually-hidden"> of the request from {r.requesterName} received {formatLegalDate(r.receivedOn)}</span>
