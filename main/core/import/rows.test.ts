@@ -84,7 +84,7 @@ describe('validateRows', () => {
         line: 6,
         column: 'Membership Class',
         value: 'Volunteers',
-        reason: 'There is no membership class called “Volunteers”: use Employee or Associate, or leave it empty for the Employee class.',
+        reason: 'There is no membership class called “Volunteers”: use Employee or Associate, or leave the cell empty for the Employee class.',
       },
       { line: 7, column: 'Leaving Date', value: '01/03/2020', reason: 'Employment cannot end before it started.' },
       { line: 7, column: 'Contracted Hours', value: '200', reason: 'There are only 168 hours in a week.' },

@@ -271,8 +271,8 @@ function optional(raw: string, max: number, what: string, fail: (value: string, 
 
 function unknownClass(name: string, rules: RowRules): string {
   const names = [...rules.classesByKey.values()].filter((c) => c.is_employee_class === 1).map((c) => c.name);
-  const choices = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-  return `There is no membership class called “${name}”: use ${choices}, or leave it empty for the ${rules.defaultClass.name} class.`;
+  if (names.length <= 1) return `There is no membership class called “${name}”: write ${rules.defaultClass.name}, or leave the cell empty.`;
+  return `There is no membership class called “${name}”: use ${names.slice(0, -1).join(', ')} or ${names.at(-1)}, or leave the cell empty for the ${rules.defaultClass.name} class.`;
 }
 
 function listLines(lines: number[]): string {
