@@ -23,7 +23,7 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await expectNoAxeViolations(page, 'new class form');
   await page.getByRole('button', { name: 'Create the class' }).click();
   const classes = page.getByRole('table', { name: 'Membership classes' });
-  await expect(classes.getByRole('row', { name: /^Employee People/ })).toContainText('age 18 or over, at least 8 contracted hours a week');
+  await expect(classes.getByRole('row', { name: /^Employee People/ })).toContainText('Age 18 or over, at least 8 contracted hours a week');
   await expect(classes.getByRole('row', { name: /^Employee People/ })).toContainText('£1.00 shares, withdrawable, not transferable');
 
   await page.getByRole('button', { name: 'Community', exact: true }).click();
@@ -220,9 +220,24 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await expect(timeline.locator(':scope > li').first()).toContainText('Reason: (none) → Resigned');
   await expectNoAxeViolations(page, 'former member');
 
-  // She is no longer a current member.
+  // Re-admission: a new entry for the same person, linked to the earlier one.
+  await page.getByRole('link', { name: 'Re-admit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Re-admit a former member' })).toBeFocused();
+  await expect(page.getByLabel('Given names')).toHaveValue('Émilie');
+  await expect(page.getByLabel('Membership class')).toHaveValue(/.+/);
+  await expectNoAxeViolations(page, 're-admission form');
+  await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Émilie Dubois' })).toBeFocused();
+  await expect(page.getByText('Member 3 admitted')).toBeVisible();
+  const earlier = page.getByRole('region', { name: 'Other entries for this person' });
+  await expect(earlier).toContainText('Member 2: admitted 1 February 2024, ceased 1 January 2025');
+  await earlier.getByRole('link', { name: 'Member 2' }).click();
+  await expect(page.getByText('Former member since 1 January 2025')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Re-admit' })).toHaveCount(0);
+
+  // Her earlier entry is in the register as a former member.
   await page.getByRole('link', { name: 'Members', exact: true }).click();
-  await expect(page.getByText('1 current member.')).toBeVisible();
+  await expect(page.getByText('2 current members.')).toBeVisible();
   await page.getByLabel('Status').selectOption({ label: 'Former members' });
   await expect(page.getByRole('table', { name: /Register of members/ }).getByRole('row').nth(1)).toContainText('1 Jan 2025');
 });

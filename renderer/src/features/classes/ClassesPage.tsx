@@ -176,7 +176,7 @@ function ClassTable({ classes, form, onEdit }: { classes: MembershipClass[]; for
                     {c.description ? <div className="muted class-description">{c.description}</div> : null}
                   </td>
                   <td>{votingSummary(c)}</td>
-                  <td>{c.isEmployeeClass ? (eligibilitySummary(c) ?? 'Employees, no further conditions') : <span className="muted">Not an employee class</span>}</td>
+                  <td>{c.isEmployeeClass ? capitalise(eligibilitySummary(c) ?? 'employees, no further conditions') : <span className="muted">Not an employee class</span>}</td>
                   {form.hasShares ? <td>{shareTermsSummary(c) ?? <span className="muted">None set</span>}</td> : null}
                   <td className="num">{c.currentMembers.toLocaleString('en-GB')}</td>
                   <td className="row-actions">
@@ -210,4 +210,8 @@ function ClassTable({ classes, form, onEdit }: { classes: MembershipClass[]; for
       </ConfirmDialog>
     </>
   );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

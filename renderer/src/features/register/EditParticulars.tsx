@@ -73,20 +73,21 @@ export function EditParticulars({ member, classes, form, onDone }: { member: Mem
         <div className="card">
           <fieldset>
             <legend>Membership class</legend>
-            <Field
-              id={fieldId('classId')}
-              error={errorAt(formState.errors, 'classId')}
-              label="Class"
-              hint={former ? 'A former member’s class records the class they held, so it cannot change.' : 'Moving to an employee class checks their eligibility today.'}
-            >
-              <select {...register('classId')} disabled={former}>
-                {classes.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            {former ? (
+              <p>
+                {byId(member.classId)?.name ?? 'Unknown'} class. <span className="muted">A former member’s class records the class they held, so it cannot change.</span>
+              </p>
+            ) : (
+              <Field id={fieldId('classId')} error={errorAt(formState.errors, 'classId')} label="Class" hint="Moving to an employee class checks their eligibility today.">
+                <select {...register('classId')}>
+                  {classes.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
           </fieldset>
         </div>
         <ParticularsFields register={register} errors={formState.errors} family={form.family} cls={byId(classId)} />
