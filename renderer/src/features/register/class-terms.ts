@@ -8,7 +8,7 @@ export function eligibilitySummary(c: Pick<MembershipClass, 'isEmployeeClass' | 
   const parts = [
     e.minAgeYears !== null ? `age ${e.minAgeYears} or over` : null,
     e.minWeeklyHours !== null ? `at least ${e.minWeeklyHours} contracted hours a week` : null,
-    e.minServiceMonths !== null ? `${e.minServiceMonths} month${e.minServiceMonths === 1 ? '' : 's'}’ service` : null,
+    e.minServiceMonths !== null ? `${e.minServiceMonths} ${e.minServiceMonths === 1 ? 'month’s' : 'months’'} service` : null,
   ].filter((x): x is string => x !== null);
   return parts.length > 0 ? parts.join(', ') : null;
 }
