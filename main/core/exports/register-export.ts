@@ -1,7 +1,10 @@
 import type { PrintPage, RegisterView } from '../../../shared/contract/exports';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { appendAudit } from '../audit/log';
+import type { Kysely } from 'kysely';
 import { transact, type ServiceContext } from '../context';
+import type { DB } from '../db/schema';
+import type { Snapshot } from '../db/snapshot';
 import type { JobHandle } from '../jobs/runner';
 import { registerCtx, type RegisterCtx } from '../register/context';
 import { formatPounds, registerColumns, viewDescription, type RegisterColumn, type RegisterRowSource } from './columns';
@@ -65,17 +68,26 @@ function cells(columns: readonly RegisterColumn[], row: RegisterRowSource): Cell
 }
 
 /**
- * The register export job: reads the register a page at a time by member number, writes each
- * page to the file and yields between pages, so a register of a million entries streams to
+ * The register export job: reads the register a page at a time by member number from one
+ * snapshot (so the file shows a single moment while edits carry on), writes each page to the
+ * file and yields between pages, so a register of a million entries streams to
  * disk without holding the host. Ends with a 'register.exported' audit event (what was
  * exported and how many rows; no personal data).
  */
-export async function runRegisterExport(ctx: ServiceContext, job: JobHandle, input: RegisterExportInput): Promise<RegisterExportResult> {
-  const rc = await registerCtx(ctx.db, ctx);
+export async function runRegisterExport(ctx: ServiceContext, snapshot: Snapshot, job: JobHandle, input: RegisterExportInput): Promise<RegisterExportResult> {
+  try {
+    return await exportFromSnapshot(ctx, snapshot.db, job, input);
+  } finally {
+    await snapshot.close();
+  }
+}
+
+async function exportFromSnapshot(ctx: ServiceContext, db: Kysely<DB>, job: JobHandle, input: RegisterExportInput): Promise<RegisterExportResult> {
+  const rc = await registerCtx(db, ctx);
   const columns = registerColumns(input.view, rc.form);
-  const reader = registerReader(ctx.db, rc.org.id, input.status);
+  const reader = registerReader(db, rc.org.id, input.status);
   const total = await reader.count();
-  const lastAmended = await registerLastAmended(ctx.db);
+  const lastAmended = await registerLastAmended(db);
   const fileName = exportFileName(input.view, input.status, rc.today, input.format);
   const file = exportStore(ctx).create(fileName, MIME[input.format]);
   const { title } = viewDescription(input.view, rc.form, input.status);

@@ -4,6 +4,7 @@ import { closeInspection, listInspections, logInspection } from '../exports/insp
 import { officersPrintPage } from '../exports/officers-print';
 import { exportStore, registerPrintPage, runRegisterExport } from '../exports/register-export';
 import { requireOrganisation } from './organisation';
+import { openSnapshot } from '../db/snapshot';
 
 type Methods = keyof typeof exportMethods;
 
@@ -14,9 +15,17 @@ type Methods = keyof typeof exportMethods;
 export const exportsHandlers: Handlers<Methods> = {
   'register.export': async (input, ctx) => {
     await requireOrganisation(ctx.db);
-    // Exclusive: the file states one "last amended" date, so it must be one state of the
-    // register. The job yields between pages, and changes wait (LOCKED) until it ends.
-    const jobId = ctx.jobs.start({ kind: 'register.export', label: 'Exporting the register of members', exclusive: true }, (job) => runRegisterExport(ctx, job, input));
+    // The file states one "last amended" date, so it is read from one snapshot of the
+    // register; the job yields between pages and the secretary's edits carry on meanwhile.
+    // Taken before answering, so the file shows the register as it was when export was asked for.
+    const snapshot = await openSnapshot(ctx.dbPath);
+    let jobId: string;
+    try {
+      jobId = ctx.jobs.start({ kind: 'register.export', label: 'Exporting the register of members' }, (job) => runRegisterExport(ctx, snapshot, job, input));
+    } catch (e) {
+      await snapshot.close();
+      throw e;
+    }
     return { jobId };
   },
 
