@@ -17,17 +17,15 @@ import { updateMembersById } from './batch-update';
 import type { ImportPlanFull, Progress } from './plan';
 
 /** Rows written between checkpoints; each slice is a few milliseconds of work. */
-const SLICE = 400;
+const SLICE = 200;
 const PER_STATEMENT = 200;
 
-/** Columns an import may change on an existing entry (the mapped particulars and their derived keys). */
-const UPDATE_COLUMNS = [
-  'given_names',
-  'family_name',
-  'sort_key',
-  'given_key',
-  'email',
-  'email_key',
+/**
+ * Columns an import may change on an existing entry. Names and e-mail are set only when they
+ * changed: SQLite rewrites an index entry whenever its column is set, even to the same value.
+ */
+const NAME_COLUMNS = ['given_names', 'family_name', 'sort_key', 'given_key', 'email', 'email_key'] as const;
+const OTHER_COLUMNS = [
   'date_of_birth',
   'address_line1',
   'address_line2',
@@ -39,6 +37,7 @@ const UPDATE_COLUMNS = [
   'weekly_hours_centi',
   'updated_at',
 ] as const;
+const ALL_COLUMNS = [...NAME_COLUMNS, ...OTHER_COLUMNS];
 const CEASE_COLUMNS = ['ceased_on', 'cessation_reason', 'cessation_note', 'updated_at'] as const;
 
 export const CONFLICT_MESSAGE = 'The records changed since this plan was made; make the plan again.';
@@ -219,34 +218,30 @@ async function admitSlice(trx: Kysely<DB>, plan: ImportPlanFull, who: Actor, fir
 }
 
 async function updateSlice(trx: Kysely<DB>, plan: ImportPlanFull, who: Actor, from: number, to: number): Promise<number> {
-  const values: unknown[][] = [];
+  const withNames: unknown[][] = [];
+  const withoutNames: unknown[][] = [];
   const renamed: string[] = [];
   const tokens: ReturnType<typeof nameTokensFor> = [];
   const audit: AuditEntry[] = [];
   for (let i = from; i < to; i++) {
     const u = plan.updates[i]!;
     const n = u.next;
-    const names = u.nameChanged;
-    values.push([
-      u.memberId,
-      n.given_names,
-      n.family_name,
-      names ? sortKey(n.family_name, n.given_names) : n.sort_key,
-      names ? givenKey(n.family_name, n.given_names) : n.given_key,
-      n.email,
-      u.emailChanged ? (n.email ? emailKey(n.email) : null) : n.email_key,
-      n.date_of_birth,
-      n.address_line1,
-      n.address_line2,
-      n.address_town,
-      n.address_postcode,
-      n.service_area,
-      n.employment_start,
-      n.employment_end,
-      n.weekly_hours_centi,
-      who.at,
-    ]);
-    if (names) {
+    const rest = [n.date_of_birth, n.address_line1, n.address_line2, n.address_town, n.address_postcode, n.service_area, n.employment_start, n.employment_end, n.weekly_hours_centi, who.at];
+    if (u.nameChanged || u.emailChanged) {
+      withNames.push([
+        u.memberId,
+        n.given_names,
+        n.family_name,
+        sortKey(n.family_name, n.given_names),
+        givenKey(n.family_name, n.given_names),
+        n.email,
+        n.email ? emailKey(n.email) : null,
+        ...rest,
+      ]);
+    } else {
+      withoutNames.push([u.memberId, ...rest]);
+    }
+    if (u.nameChanged) {
       renamed.push(u.memberId);
       for (const t of nameTokensFor(plan.organisationId, u.memberId, n.family_name, n.given_names)) tokens.push(t);
     }
@@ -259,7 +254,8 @@ async function updateSlice(trx: Kysely<DB>, plan: ImportPlanFull, who: Actor, fr
       after: u.after,
     });
   }
-  await updateMembersById(trx, UPDATE_COLUMNS, values, PER_STATEMENT);
+  await updateMembersById(trx, ALL_COLUMNS, withNames, PER_STATEMENT);
+  await updateMembersById(trx, OTHER_COLUMNS, withoutNames, PER_STATEMENT);
   if (renamed.length > 0) {
     await trx.deleteFrom('member_name_token').where('member_id', 'in', renamed).execute();
     await insertMany(trx, 'member_name_token', tokens, PER_STATEMENT * 2);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DateFormat, ImportField, ImportMapping, ImportPlan, ImportPlanPerson } from '../../../shared/contract/imports';
+import { IMPORT_FIELDS, type DateFormat, type ImportField, type ImportMapping, type ImportPlan, type ImportPlanPerson } from '../../../shared/contract/imports';
 import { eligibilityProblems } from '../../../shared/rules/eligibility';
 import { foldText } from '../../../shared/rules/fold';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
@@ -122,9 +122,7 @@ export async function planImport(db: Kysely<DB>, o: PlanOptions, job: Progress =
   job.progress(o.rows.length, total, 'Matching employees with the register');
 
   const existing = await lookUpEntries(db, o, job);
-  const mapped = new Set(
-    (Object.keys(o.mapping) as ImportField[]).filter((f) => o.mapping[f] !== null),
-  );
+  const mapped = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, o.mapping[f] !== null])) as Mapped;
 
   const admits: AdmitAction[] = [];
   const updates: UpdateAction[] = [];
@@ -225,7 +223,7 @@ export async function planImport(db: Kysely<DB>, o: PlanOptions, job: Progress =
     }
   }
 
-  const notInFile = Math.max(0, (await currentEmployeeMembers(db, o.organisationId)) - existing.currentMatched);
+  const notInFile = Math.max(0, (await currentEmployeeMembers(db, o.organisationId, job)) - existing.currentMatched);
   issues.sort((a, b) => a.line - b.line);
   job.progress(total, total, 'Plan ready');
   return {
@@ -318,52 +316,90 @@ async function lookUpEntries(db: Kysely<DB>, o: PlanOptions, job: Progress): Pro
   return found;
 }
 
-async function currentEmployeeMembers(db: Kysely<DB>, organisationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('member')
-    .innerJoin('membership_class', 'membership_class.id', 'member.class_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('member.organisation_id', '=', organisationId)
-    .where('member.ceased_on', 'is', null)
-    .where('membership_class.is_employee_class', '=', 1)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/**
+ * Current members with an employee number (only employee classes hold one), counted in keyset
+ * chunks over the one-current-entry-per-employee index so no single step holds the event loop,
+ * whatever the size of the register.
+ */
+async function currentEmployeeMembers(db: Kysely<DB>, organisationId: string, job: Progress): Promise<number> {
+  const CHUNK = 50_000;
+  let total = 0;
+  let after = '';
+  for (;;) {
+    const chunk = await db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('member')
+          .select('employee_number')
+          .where('organisation_id', '=', organisationId)
+          .where('ceased_on', 'is', null)
+          .where('employee_number', 'is not', null)
+          .where('employee_number', '>', after)
+          .orderBy('employee_number')
+          .limit(CHUNK)
+          .as('chunk'),
+      )
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('chunk.employee_number').as('last')])
+      .executeTakeFirstOrThrow();
+    total += Number(chunk.n);
+    if (Number(chunk.n) < CHUNK || chunk.last === null) return total;
+    after = chunk.last;
+    await job.checkpoint();
+  }
 }
+
+/** Which fields the file holds, as flags (read once per row, so cheaper than a set lookup). */
+type Mapped = Record<ImportField, boolean>;
 
 /**
  * The entry with the file's values for the mapped fields, and what changed, if anything. The
- * cheap column comparison runs first; only a changed entry pays for the audit-shaped diff.
+ * cheap column comparison runs first and allocates nothing; only a changed entry pays for the
+ * copy and the audit-shaped diff.
  */
-function changesFor(current: MemberRowDb, r: ImportRecord, mapped: ReadonlySet<ImportField>, className: string): UpdateAction | null {
-  const next: MemberRowDb = { ...current };
-  if (mapped.has('givenNames')) next.given_names = r.givenNames;
-  if (mapped.has('familyName')) next.family_name = r.familyName;
-  if (mapped.has('email')) next.email = r.email;
-  if (mapped.has('dateOfBirth')) next.date_of_birth = r.dateOfBirth;
-  if (mapped.has('addressLine1')) next.address_line1 = r.addressLine1;
-  if (mapped.has('addressLine2')) next.address_line2 = r.addressLine2;
-  if (mapped.has('town')) next.address_town = r.town;
-  if (mapped.has('postcode')) next.address_postcode = r.postcode;
-  if (mapped.has('serviceArea')) next.service_area = r.serviceArea;
-  if (mapped.has('employmentStart')) next.employment_start = r.employmentStart;
-  if (mapped.has('employmentEnd')) next.employment_end = r.employmentEnd;
-  if (mapped.has('weeklyHours')) next.weekly_hours_centi = r.weeklyHoursCenti;
+function changesFor(current: MemberRowDb, r: ImportRecord, m: Mapped, className: string): UpdateAction | null {
+  const given = m.givenNames ? r.givenNames : current.given_names;
+  const family = m.familyName ? r.familyName : current.family_name;
+  const email = m.email ? r.email : current.email;
+  const dob = m.dateOfBirth ? r.dateOfBirth : current.date_of_birth;
+  const line1 = m.addressLine1 ? r.addressLine1 : current.address_line1;
+  const line2 = m.addressLine2 ? r.addressLine2 : current.address_line2;
+  const town = m.town ? r.town : current.address_town;
+  const postcode = m.postcode ? r.postcode : current.address_postcode;
+  const service = m.serviceArea ? r.serviceArea : current.service_area;
+  const start = m.employmentStart ? r.employmentStart : current.employment_start;
+  const end = m.employmentEnd ? r.employmentEnd : current.employment_end;
+  const hours = m.weeklyHours ? r.weeklyHoursCenti : current.weekly_hours_centi;
   if (
-    next.given_names === current.given_names &&
-    next.family_name === current.family_name &&
-    next.email === current.email &&
-    next.date_of_birth === current.date_of_birth &&
-    next.address_line1 === current.address_line1 &&
-    next.address_line2 === current.address_line2 &&
-    next.address_town === current.address_town &&
-    next.address_postcode === current.address_postcode &&
-    next.service_area === current.service_area &&
-    next.employment_start === current.employment_start &&
-    next.employment_end === current.employment_end &&
-    next.weekly_hours_centi === current.weekly_hours_centi
+    given === current.given_names &&
+    family === current.family_name &&
+    email === current.email &&
+    dob === current.date_of_birth &&
+    line1 === current.address_line1 &&
+    line2 === current.address_line2 &&
+    town === current.address_town &&
+    postcode === current.address_postcode &&
+    service === current.service_area &&
+    start === current.employment_start &&
+    end === current.employment_end &&
+    hours === current.weekly_hours_centi
   ) {
     return null;
   }
+  const next: MemberRowDb = {
+    ...current,
+    given_names: given,
+    family_name: family,
+    email,
+    date_of_birth: dob,
+    address_line1: line1,
+    address_line2: line2,
+    address_town: town,
+    address_postcode: postcode,
+    service_area: service,
+    employment_start: start,
+    employment_end: end,
+    weekly_hours_centi: hours,
+  };
   const diff = diffFlat(flattenParticulars(toParticulars(current), className), flattenParticulars(toParticulars(next), className));
   if (diff.changed.length === 0) return null;
   return {
@@ -371,8 +407,8 @@ function changesFor(current: MemberRowDb, r: ImportRecord, mapped: ReadonlySet<I
     memberId: current.id,
     memberNumber: current.member_number,
     next,
-    nameChanged: next.given_names !== current.given_names || next.family_name !== current.family_name,
-    emailChanged: next.email !== current.email,
+    nameChanged: given !== current.given_names || family !== current.family_name,
+    emailChanged: email !== current.email,
     before: diff.before,
     after: diff.after,
     changed: diff.changed,
