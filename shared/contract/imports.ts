@@ -59,6 +59,8 @@ export const analysisSchema = z.object({
   rows: z.number().int(),
   headers: z.array(z.string()),
   sample: z.array(z.array(z.string())),
+  /** The file line each sample row starts on (the heading row is line 1). */
+  sampleLines: z.array(z.number().int()),
   mapping: importMappingSchema,
   /** True when the mapping was remembered from the last import with these columns. */
   remembered: z.boolean(),

@@ -38,8 +38,7 @@ export async function readImportFile(
     await job.checkpoint();
   }
   const sha256 = hash.digest('hex');
-  const text = decodeCsvBytes(bytes);
-  await job.checkpoint();
+  const text = await decodeCsvBytes(bytes, job.checkpoint);
   job.progress(1, 3, 'Reading the rows');
   const { headers, rows } = await parseCsv(text, { checkpoint: job.checkpoint });
   if (headers.length === 0) throw new AppError('VALIDATION', `${file.fileName} is empty: there is no heading row.`);
@@ -70,6 +69,6 @@ export async function readImportFile(
   job.progress(3, 3, 'Read');
   return {
     session: { importId, organisationId, fileName: file.fileName, sha256, headers, rows, createdAt: Date.now() },
-    analysis: { importId, fileName: file.fileName, rows: rows.length, headers, sample, mapping, remembered: remembered !== null, dateFormat, defaultClassId },
+    analysis: { importId, fileName: file.fileName, rows: rows.length, headers, sample, sampleLines: rows.slice(0, SAMPLE_ROWS).map((r) => r.line), mapping, remembered: remembered !== null, dateFormat, defaultClassId },
   };
 }

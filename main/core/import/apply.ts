@@ -123,7 +123,7 @@ export async function applyPlan(db: Kysely<DB>, plan: ImportPlanFull, who: Actor
         },
       },
     ]);
-    job.progress(total, total, 'Saved');
+    job.progress(total, total, 'Saving everything together');
     return result;
   });
 }

@@ -56,9 +56,16 @@ describe('parseCsv', () => {
 });
 
 describe('decodeCsvBytes', () => {
-  it('reads UTF-8, and falls back to Windows-1252 as spreadsheets on Windows save it', () => {
-    expect(decodeCsvBytes(new TextEncoder().encode('Zoë,Siân'))).toBe('Zoë,Siân');
+  it('reads UTF-8, and falls back to Windows-1252 as spreadsheets on Windows save it', async () => {
+    expect(await decodeCsvBytes(new TextEncoder().encode('Zoë,Siân'))).toBe('Zoë,Siân');
     // "Zoë" and "£5" in Windows-1252.
-    expect(decodeCsvBytes(Uint8Array.from([0x5a, 0x6f, 0xeb, 0x2c, 0xa3, 0x35]))).toBe('Zoë,£5');
+    expect(await decodeCsvBytes(Uint8Array.from([0x5a, 0x6f, 0xeb, 0x2c, 0xa3, 0x35]))).toBe('Zoë,£5');
+  });
+
+  it('decodes a long file piece by piece without splitting a character', async () => {
+    const text = 'Siân,Zoë,Łukasz\n'.repeat(150_000);
+    let checkpoints = 0;
+    expect(await decodeCsvBytes(new TextEncoder().encode(text), async () => void (checkpoints += 1))).toBe(text);
+    expect(checkpoints).toBeGreaterThan(1);
   });
 });

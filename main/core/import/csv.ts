@@ -122,11 +122,22 @@ function headerNames(fields: string[]): string[] {
 /**
  * Text from the file's bytes: UTF-8 (with or without a byte-order mark) when the bytes are valid
  * UTF-8, otherwise Windows-1252, which is what spreadsheet programs on Windows save "CSV" as.
+ * Decoded a megabyte at a time, with `checkpoint` between pieces.
  */
-export function decodeCsvBytes(bytes: Uint8Array): string {
+export async function decodeCsvBytes(bytes: Uint8Array, checkpoint: () => Promise<void> = async () => {}): Promise<string> {
+  const PIECE = 1024 * 1024;
+  const decode = async (decoder: InstanceType<typeof TextDecoder>): Promise<string> => {
+    const parts: string[] = [];
+    for (let i = 0; i < bytes.length; i += PIECE) {
+      parts.push(decoder.decode(bytes.subarray(i, i + PIECE), { stream: i + PIECE < bytes.length }));
+      await checkpoint();
+    }
+    return parts.join('');
+  };
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return await decode(new TextDecoder('utf-8', { fatal: true }));
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    return decode(new TextDecoder('windows-1252'));
   }
 }

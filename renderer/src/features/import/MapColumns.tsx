@@ -292,7 +292,7 @@ export function MapColumns(props: {
             <tbody>
               {analysis.sample.map((row, i) => (
                 <tr key={i}>
-                  <td>{i + 2}</td>
+                  <td>{analysis.sampleLines[i] ?? i + 2}</td>
                   {row.map((v, j) => (
                     <td key={j}>{v}</td>
                   ))}
