@@ -15,11 +15,12 @@ async function main(argv: string[]): Promise<void> {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--db' && v) (db = v), i++;
-    else if (a === '--members' && v) (members = Number(v)), i++;
-    else if (a === '--form' && v && (LEGAL_FORMS as readonly string[]).includes(v)) (form = v as LegalForm), i++;
-    else if (a === '--seed' && v) (seed = Number(v)), i++;
+    if (a === '--db' && v) db = v;
+    else if (a === '--members' && v) members = Number(v);
+    else if (a === '--form' && v && (LEGAL_FORMS as readonly string[]).includes(v)) form = v as LegalForm;
+    else if (a === '--seed' && v) seed = Number(v);
     else return fail(`Unknown or incomplete option ${a ?? ''}. ${USAGE}`);
+    i += 1;
   }
   if (!db) return fail(`--db is required. ${USAGE}`);
   if (!Number.isInteger(members) || members < 1 || members > 2_000_000) return fail('--members needs a whole number from 1 to 2,000,000.');
