@@ -8,6 +8,7 @@ import type { Result } from '../../shared/result';
 import type { Actor } from './audit/log';
 import { backupFileName, takeBackup } from './backup/backup';
 import type { Handlers, Host, ServiceContext } from './context';
+import { Checkpointer } from './db/checkpoint';
 import { acquireLock } from './db/lockfile';
 import type { DB } from './db/schema';
 import { openStore, type OpenedStore } from './db/store';
@@ -70,6 +71,7 @@ export class Core implements ServiceContext {
   readonly #now: () => Date;
   #store: OpenedStore;
   #releaseLock: () => void;
+  readonly #checkpointer: Checkpointer;
 
   private constructor(options: CoreOptions, store: OpenedStore, releaseLock: () => void) {
     this.dbPath = store.path;
@@ -81,6 +83,8 @@ export class Core implements ServiceContext {
     this.uploads = new UploadStore(join(dirname(store.path), '.uploads'));
     this.#store = store;
     this.#releaseLock = releaseLock;
+    this.#checkpointer = new Checkpointer(store.path);
+    this.#checkpointer.start();
   }
 
   static async open(options: CoreOptions): Promise<Core> {
@@ -113,11 +117,29 @@ export class Core implements ServiceContext {
     return { actor: this.#actor, at: this.#now().toISOString() };
   }
 
-  dispatch(method: string, input: unknown): Promise<Result<unknown>> {
-    return dispatch(handlers, this, method, input);
+  async dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+    const result = await dispatch(handlers, this, method, input);
+    // After a long job's writes the log may be large: checkpoint it off the host thread.
+    if (method === 'jobs.get') this.#checkpointer.maybe();
+    return result;
+  }
+
+  /** Copies the write-ahead log into the file now, on a worker thread (tests and benchmarks). */
+  checkpoint() {
+    return this.#checkpointer.maybe(true);
   }
 
   async replaceDatabase(swap: () => () => void): Promise<void> {
+    // No background checkpoint may touch the file while it is moved aside and replaced.
+    await this.#checkpointer.stop();
+    try {
+      await this.#replace(swap);
+    } finally {
+      this.#checkpointer.start();
+    }
+  }
+
+  async #replace(swap: () => () => void): Promise<void> {
     await this.#store.db.destroy();
     let undo: (() => void) | undefined;
     try {
@@ -134,6 +156,7 @@ export class Core implements ServiceContext {
 
   async close(): Promise<void> {
     await this.jobs.idle();
+    await this.#checkpointer.stop();
     this.uploads.discardAll();
     // SQLite's advice for long-lived connections: refresh the planner's statistics on close,
     // cheaply (it analyses only tables whose statistics are stale).

@@ -1,15 +1,18 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 
+/** Page cache per connection, in KiB (128 MiB: a desktop can spare it, and it keeps big registers fast). */
+export const CACHE_KIB = 131_072;
+
 /**
  * Opens the app's SQLite file with the settings the records depend on:
  * WAL (readers never block the writer), synchronous=FULL (an accepted ballot or approved
  * minute survives power loss), foreign keys enforced, and trusted_schema off (a crafted file
- * cannot run functions from its schema).
+ * cannot run functions from its schema). Automatic checkpoints are off: copying the log back
+ * into the file can take a second after a large import, and a commit must never stall the
+ * window for that; the core's checkpointer does it on a worker thread instead (and SQLite
+ * still checkpoints when the last connection closes).
  */
-/** Page cache per connection, in KiB (128 MiB: a desktop can spare it, and it keeps big registers fast). */
-export const CACHE_KIB = 131_072;
-
 export function openDatabase(path: string, options: { readonly?: boolean; wal?: boolean } = {}): Database.Database {
   const readonly = options.readonly ?? false;
   let db: Database.Database;
@@ -30,6 +33,7 @@ export function openDatabase(path: string, options: { readonly?: boolean; wal?: 
     // hundreds of MB, and lookups that miss the cache go to the operating system every time.
     db.pragma(`cache_size = -${CACHE_KIB}`);
     db.pragma('temp_store = MEMORY');
+    if (!readonly) db.pragma('wal_autocheckpoint = 0');
   } catch (e) {
     db.close();
     throw new AppError('VALIDATION', `${path} is not a Mutual Governance database: ${describeSqliteError(e)}`);
