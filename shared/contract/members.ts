@@ -224,7 +224,8 @@ export const memberMethods = {
     kind: 'query',
     summary: 'How many entries match the filters.',
     input: z.strictObject(listFilterShape),
-    output: z.object({ count: z.number().int() }),
+    /** `atLeast`: the count stopped at a cap (a date-filtered count of a very large register). */
+    output: z.object({ count: z.number().int(), atLeast: z.boolean() }),
   }),
   'members.get': method({
     kind: 'query',

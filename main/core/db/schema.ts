@@ -275,6 +275,13 @@ export interface InspectionRequestTable {
   updated_at: string;
 }
 
+export interface MemberTallyTable {
+  organisation_id: string;
+  class_id: string;
+  current: number;
+  former: number;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   schema_migration: SchemaMigrationTable;
@@ -296,6 +303,7 @@ export interface DB {
   psc: PscTable;
   psc_statement: PscStatementTable;
   inspection_request: InspectionRequestTable;
+  member_tally: MemberTallyTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;

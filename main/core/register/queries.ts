@@ -69,12 +69,29 @@ export async function listPage(db: Kysely<DB>, scope: RegisterScope, input: List
   };
 }
 
-export async function countMembers(db: Kysely<DB>, scope: RegisterScope, f: Filters): Promise<number> {
-  const row = await applyFilters(
-    db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', scope.organisationId),
-    f,
-  ).executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Counts beyond this are reported as "more than" (a date-filtered count reads index entries). */
+export const COUNT_CAP = 100_000;
+
+/**
+ * How many entries match. Status and class alone are answered from the tally the triggers of
+ * migration 0003 keep; an admission-date filter counts index entries, up to COUNT_CAP.
+ */
+export async function countMembers(db: Kysely<DB>, scope: RegisterScope, f: Filters): Promise<{ count: number; atLeast: boolean }> {
+  const status = f.status ?? 'current';
+  if (!f.admittedFrom && !f.admittedTo) {
+    let q = db
+      .selectFrom('member_tally')
+      .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('current'), eb.lit(0)).as('current'), eb.fn.coalesce(eb.fn.sum<number>('former'), eb.lit(0)).as('former')])
+      .where('organisation_id', '=', scope.organisationId);
+    if (f.classId) q = q.where('class_id', '=', f.classId);
+    const t = await q.executeTakeFirstOrThrow();
+    const count = status === 'current' ? Number(t.current) : status === 'former' ? Number(t.former) : Number(t.current) + Number(t.former);
+    return { count, atLeast: false };
+  }
+  const inner = applyFilters(db.selectFrom('member').select('id').where('organisation_id', '=', scope.organisationId), f).limit(COUNT_CAP + 1);
+  const row = await db.selectFrom(inner.as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return n > COUNT_CAP ? { count: COUNT_CAP, atLeast: true } : { count: n, atLeast: false };
 }
 
 /**

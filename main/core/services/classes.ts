@@ -76,15 +76,10 @@ function checkAgainstForm(org: OrganisationRow, c: ParsedClass): void {
   }
 }
 
+/** Current members per class, from the tally kept by triggers (migration 0003). */
 export async function classCounts(db: Kysely<DB>, organisationId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('member')
-    .select(['class_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('organisation_id', '=', organisationId)
-    .where('ceased_on', 'is', null)
-    .groupBy('class_id')
-    .execute();
-  return new Map(rows.map((r) => [r.class_id, Number(r.n)]));
+  const rows = await db.selectFrom('member_tally').select(['class_id', 'current']).where('organisation_id', '=', organisationId).execute();
+  return new Map(rows.map((r) => [r.class_id, r.current]));
 }
 
 export async function requireClass(db: Kysely<DB>, organisationId: string, id: string): Promise<MembershipClassRow> {

@@ -125,7 +125,7 @@ export const memberHandlers: Handlers<Methods> = {
 
   'members.count': async (input, ctx) => {
     const rc = await registerCtx(ctx.db, ctx);
-    return { count: await countMembers(ctx.db, { organisationId: rc.org.id, hasShares: rc.form.hasShares }, input) };
+    return countMembers(ctx.db, { organisationId: rc.org.id, hasShares: rc.form.hasShares }, input);
   },
 
   'members.get': async (input, ctx) => {

@@ -16,6 +16,9 @@ CREATE INDEX "inspection_request_received" on "inspection_request" ("organisatio
 -- index interest_officer on interest
 CREATE INDEX "interest_officer" on "interest" ("officer_id", "declared_on");
 
+-- index member_by_admitted on member
+CREATE INDEX "member_by_admitted" on "member" ("organisation_id", "admitted_on");
+
 -- index member_by_email on member
 CREATE INDEX "member_by_email" on "member" ("organisation_id", "email_key") where "email_key" is not null;
 
@@ -88,6 +91,9 @@ CREATE INDEX "share_transaction_member" on "share_transaction" ("member_id", "da
 -- index sqlite_autoindex_member_1 on member
 -- (created implicitly by SQLite)
 
+-- index sqlite_autoindex_member_tally_1 on member_tally
+-- (created implicitly by SQLite)
+
 -- index sqlite_autoindex_membership_class_1 on membership_class
 -- (created implicitly by SQLite)
 
@@ -151,6 +157,9 @@ CREATE TABLE "member" ("id" text primary key, "organisation_id" text not null re
 -- table member_name_token on member_name_token
 CREATE TABLE "member_name_token" ("organisation_id" text not null, "token" text not null, "member_id" text not null references "member" ("id") on delete cascade, constraint "member_name_token_pk" primary key ("organisation_id", "token", "member_id")) strict, without rowid;
 
+-- table member_tally on member_tally
+CREATE TABLE "member_tally" ("organisation_id" text not null references "organisation" ("id"), "class_id" text not null references "membership_class" ("id"), "current" integer not null, "former" integer not null, constraint "member_tally_pk" primary key ("organisation_id", "class_id")) strict;
+
 -- table membership_class on membership_class
 CREATE TABLE "membership_class" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "name" text not null, "name_key" text not null, "description" text, "voting_rights" text not null, "votes_per_member" integer not null, "is_employee_class" integer not null, "min_age_years" integer, "min_weekly_hours_centi" integer, "min_service_months" integer, "share_nominal_pence" integer, "share_withdrawable" integer, "share_transferable" integer, "share_max_holding" integer, "created_at" text not null, "updated_at" text not null, constraint "membership_class_name" unique ("organisation_id", "name_key")) strict;
 
@@ -195,3 +204,29 @@ CREATE TRIGGER audit_payload_redact_only before update on audit_payload
     when old.body is null or new.body is not null or new.redacted_by is null or new.redacted_at is null
       or new.event_id is not old.event_id
     begin select raise(abort, 'audit payloads can only be redacted'); end;
+
+-- trigger member_tally_delete on member
+CREATE TRIGGER member_tally_delete after delete on member begin
+    update member_tally set current = current - (old.ceased_on is null), former = former - (old.ceased_on is not null)
+      where organisation_id = old.organisation_id and class_id = old.class_id;
+  end;
+
+-- trigger member_tally_insert on member
+CREATE TRIGGER member_tally_insert after insert on member begin
+    insert into member_tally (organisation_id, class_id, current, former)
+      values (new.organisation_id, new.class_id, new.ceased_on is null, new.ceased_on is not null)
+      on conflict (organisation_id, class_id) do update
+        set current = current + excluded.current, former = former + excluded.former;
+  end;
+
+-- trigger member_tally_update on member
+CREATE TRIGGER member_tally_update after update of class_id, ceased_on on member
+    when old.class_id is not new.class_id or (old.ceased_on is null) is not (new.ceased_on is null)
+  begin
+    update member_tally set current = current - (old.ceased_on is null), former = former - (old.ceased_on is not null)
+      where organisation_id = old.organisation_id and class_id = old.class_id;
+    insert into member_tally (organisation_id, class_id, current, former)
+      values (new.organisation_id, new.class_id, new.ceased_on is null, new.ceased_on is not null)
+      on conflict (organisation_id, class_id) do update
+        set current = current + excluded.current, former = former + excluded.former;
+  end;

@@ -128,11 +128,9 @@ export function RegisterPage() {
   const countText =
     total === undefined
       ? ''
-      : status === 'current'
-        ? formatCount(total, 'current member')
-        : status === 'former'
-          ? formatCount(total, 'former member')
-          : formatCount(total, 'entry', 'entries');
+      : `${count.data?.atLeast ? 'More than ' : ''}${
+          status === 'current' ? formatCount(total, 'current member') : status === 'former' ? formatCount(total, 'former member') : formatCount(total, 'entry', 'entries')
+        }`;
   const filtered = Boolean(classId || isLegalDate(from) || isLegalDate(to));
   const rows = searching ? searchRows : listRows;
 
@@ -279,7 +277,7 @@ export function RegisterPage() {
             <RegisterTable
               caption={searching ? `Search results for ${query}` : `Register of members, ${STATUS_LABEL[status].toLowerCase()}, sorted by ${sort === 'name' ? 'name' : 'member number'}`}
               rows={rows}
-              total={searching ? rows.length : startAt ? -1 : (total ?? -1)}
+              total={searching ? rows.length : startAt || count.data?.atLeast ? -1 : (total ?? -1)}
               hasShares={form?.hasShares === true}
               className={className}
               sort={sort}
