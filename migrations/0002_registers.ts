@@ -96,12 +96,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Member numbers are allocated in sequence and never reused.
   await db.schema.createIndex('member_number').unique().on('member').columns(['organisation_id', 'member_number']).execute();
   await db.schema.createIndex('member_by_name').on('member').columns(['organisation_id', 'sort_key', 'member_number']).execute();
-  await db.schema
-    .createIndex('member_current_by_name')
-    .on('member')
-    .columns(['organisation_id', 'sort_key', 'member_number'])
-    .where(sql.ref('ceased_on'), 'is', null)
-    .execute();
   await db.schema.createIndex('member_by_given_name').on('member').columns(['organisation_id', 'given_key']).execute();
   await db.schema
     .createIndex('member_by_email')

@@ -17,29 +17,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('member_tally_pk', ['organisation_id', 'class_id'])
     .modifyEnd(sql`strict`)
     .execute();
+  // One row per class, created with the class, so the member triggers are plain UPDATEs (an
+  // upsert in a trigger cost about 20 µs per admission, a fifth of a large import).
   await sql`insert into member_tally (organisation_id, class_id, current, former)
-    select organisation_id, class_id, sum(ceased_on is null), sum(ceased_on is not null) from member group by organisation_id, class_id`.execute(db);
+    select c.organisation_id, c.id,
+           (select count(*) from member m where m.class_id = c.id and m.ceased_on is null),
+           (select count(*) from member m where m.class_id = c.id and m.ceased_on is not null)
+      from membership_class c`.execute(db);
+  await sql`create trigger member_tally_class_insert after insert on membership_class begin
+    insert into member_tally (organisation_id, class_id, current, former) values (new.organisation_id, new.id, 0, 0);
+  end`.execute(db);
+  await sql`create trigger member_tally_class_delete before delete on membership_class begin
+    delete from member_tally where class_id = old.id;
+  end`.execute(db);
 
-  await sql`create trigger member_tally_insert after insert on member begin
-    insert into member_tally (organisation_id, class_id, current, former)
-      values (new.organisation_id, new.class_id, new.ceased_on is null, new.ceased_on is not null)
-      on conflict (organisation_id, class_id) do update
-        set current = current + excluded.current, former = former + excluded.former;
-  end`.execute(db);
-  await sql`create trigger member_tally_delete after delete on member begin
-    update member_tally set current = current - (old.ceased_on is null), former = former - (old.ceased_on is not null)
-      where organisation_id = old.organisation_id and class_id = old.class_id;
-  end`.execute(db);
-  await sql`create trigger member_tally_update after update of class_id, ceased_on on member
-    when old.class_id is not new.class_id or (old.ceased_on is null) is not (new.ceased_on is null)
-  begin
-    update member_tally set current = current - (old.ceased_on is null), former = former - (old.ceased_on is not null)
-      where organisation_id = old.organisation_id and class_id = old.class_id;
-    insert into member_tally (organisation_id, class_id, current, former)
-      values (new.organisation_id, new.class_id, new.ceased_on is null, new.ceased_on is not null)
-      on conflict (organisation_id, class_id) do update
-        set current = current + excluded.current, former = former + excluded.former;
-  end`.execute(db);
+  const add = (row: 'new' | 'old', sign: '+' | '-') =>
+    `update member_tally set current = current ${sign} (${row}.ceased_on is null), former = former ${sign} (${row}.ceased_on is not null)
+      where organisation_id = ${row}.organisation_id and class_id = ${row}.class_id;`;
+  await sql.raw(`create trigger member_tally_insert after insert on member begin ${add('new', '+')} end`).execute(db);
+  await sql.raw(`create trigger member_tally_delete after delete on member begin ${add('old', '-')} end`).execute(db);
+  await sql
+    .raw(
+      `create trigger member_tally_update after update of class_id, ceased_on on member
+        when old.class_id is not new.class_id or (old.ceased_on is null) is not (new.ceased_on is null)
+      begin ${add('old', '-')} ${add('new', '+')} end`,
+    )
+    .execute(db);
 
   await db.schema.createIndex('member_by_admitted').on('member').columns(['organisation_id', 'admitted_on']).execute();
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { GENESIS_HASH, eventHash, sha256Hex } from '../core/audit/chain';
 import { Core } from '../core/core';
 import { uuidv7 } from '../core/db/ids';
+import { CACHE_KIB } from '../core/db/open';
 import { foldQuery, emailKey, normaliseEmployeeNumber } from '../core/register/member-columns';
 import { prefixUpperBound } from '../../shared/rules/fold';
 import { defaultRuleValues } from '../../shared/rules/governing-rules';
@@ -141,8 +142,7 @@ export async function benchRegister(args: { json?: string; members: number; keep
 
     // --- import of a 100,000-row HR file -------------------------------------------------
     await core.close();
-    const imported = await benchImport({ dbPath, dir, members: args.members, log });
-    if (imported) report(imported);
+    report(await benchImport({ dbPath, dir, members: args.members, log }));
     core = await Core.open({ dbPath, host: 'cli', actor: 'bench' });
     await core.close();
 
@@ -159,7 +159,7 @@ export async function benchRegister(args: { json?: string; members: number; keep
       t = nowMs();
       const db = new Database(dbPath);
       db.pragma('journal_mode = WAL');
-      db.pragma('cache_size = -131072');
+      db.pragma(`cache_size = -${CACHE_KIB}`);
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('trusted_schema = OFF');

@@ -88,12 +88,10 @@ export function formatLegalDate(date: string): string {
 }
 
 /** Today's legal date in the UK, from an instant. Pure: the caller passes the clock. */
+// en-CA formats as YYYY-MM-DD; the Europe/London zone gives the UK calendar day. Built once:
+// constructing a formatter costs far more than formatting with it.
+const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function ukDateOf(instant: Date): string {
-  // en-CA formats as YYYY-MM-DD; the Europe/London zone gives the UK calendar day.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return UK_DAY.format(instant);
 }

@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 
-/** Page cache per connection, in KiB (128 MiB: a desktop can spare it, and it keeps big registers fast). */
-export const CACHE_KIB = 131_072;
+/**
+ * Page cache per connection, in KiB. 256 MiB: a desktop can spare it, and a register of a
+ * million members has several indexes of tens of MB each; pages are only held once read.
+ */
+export const CACHE_KIB = 262_144;
 
 /**
  * Opens the app's SQLite file with the settings the records depend on:

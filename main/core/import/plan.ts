@@ -317,35 +317,19 @@ async function lookUpEntries(db: Kysely<DB>, o: PlanOptions, job: Progress): Pro
 }
 
 /**
- * Current members with an employee number (only employee classes hold one), counted in keyset
- * chunks over the one-current-entry-per-employee index so no single step holds the event loop,
- * whatever the size of the register.
+ * Current members with an employee number: only employee classes hold one (the member service
+ * refuses employee details elsewhere), so it is the employee classes' current tally, which
+ * the triggers of migration 0003 keep, whatever the size of the register.
  */
-async function currentEmployeeMembers(db: Kysely<DB>, organisationId: string, job: Progress): Promise<number> {
-  const CHUNK = 50_000;
-  let total = 0;
-  let after = '';
-  for (;;) {
-    const chunk = await db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('member')
-          .select('employee_number')
-          .where('organisation_id', '=', organisationId)
-          .where('ceased_on', 'is', null)
-          .where('employee_number', 'is not', null)
-          .where('employee_number', '>', after)
-          .orderBy('employee_number')
-          .limit(CHUNK)
-          .as('chunk'),
-      )
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('chunk.employee_number').as('last')])
-      .executeTakeFirstOrThrow();
-    total += Number(chunk.n);
-    if (Number(chunk.n) < CHUNK || chunk.last === null) return total;
-    after = chunk.last;
-    await job.checkpoint();
-  }
+async function currentEmployeeMembers(db: Kysely<DB>, organisationId: string, _job: Progress): Promise<number> {
+  const row = await db
+    .selectFrom('member_tally as t')
+    .innerJoin('membership_class as c', 'c.id', 't.class_id')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('t.current'), eb.lit(0)).as('n'))
+    .where('t.organisation_id', '=', organisationId)
+    .where('c.is_employee_class', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Which fields the file holds, as flags (read once per row, so cheaper than a set lookup). */

@@ -34,9 +34,6 @@ CREATE INDEX "member_by_name" on "member" ("organisation_id", "sort_key", "membe
 -- index member_by_person on member
 CREATE INDEX "member_by_person" on "member" ("person_id");
 
--- index member_current_by_name on member
-CREATE INDEX "member_current_by_name" on "member" ("organisation_id", "sort_key", "member_number") where "ceased_on" is null;
-
 -- index member_former_by_ceased on member
 CREATE INDEX "member_former_by_ceased" on "member" ("organisation_id", "ceased_on") where "ceased_on" is not null;
 
@@ -205,28 +202,27 @@ CREATE TRIGGER audit_payload_redact_only before update on audit_payload
       or new.event_id is not old.event_id
     begin select raise(abort, 'audit payloads can only be redacted'); end;
 
--- trigger member_tally_delete on member
-CREATE TRIGGER member_tally_delete after delete on member begin
-    update member_tally set current = current - (old.ceased_on is null), former = former - (old.ceased_on is not null)
-      where organisation_id = old.organisation_id and class_id = old.class_id;
+-- trigger member_tally_class_delete on membership_class
+CREATE TRIGGER member_tally_class_delete before delete on membership_class begin
+    delete from member_tally where class_id = old.id;
   end;
 
--- trigger member_tally_insert on member
-CREATE TRIGGER member_tally_insert after insert on member begin
-    insert into member_tally (organisation_id, class_id, current, former)
-      values (new.organisation_id, new.class_id, new.ceased_on is null, new.ceased_on is not null)
-      on conflict (organisation_id, class_id) do update
-        set current = current + excluded.current, former = former + excluded.former;
+-- trigger member_tally_class_insert on membership_class
+CREATE TRIGGER member_tally_class_insert after insert on membership_class begin
+    insert into member_tally (organisation_id, class_id, current, former) values (new.organisation_id, new.id, 0, 0);
   end;
+
+-- trigger member_tally_delete on member
+CREATE TRIGGER member_tally_delete after delete on member begin update member_tally set current = current - (old.ceased_on is null), former = former - (old.ceased_on is not null)
+      where organisation_id = old.organisation_id and class_id = old.class_id; end;
+
+-- trigger member_tally_insert on member
+CREATE TRIGGER member_tally_insert after insert on member begin update member_tally set current = current + (new.ceased_on is null), former = former + (new.ceased_on is not null)
+      where organisation_id = new.organisation_id and class_id = new.class_id; end;
 
 -- trigger member_tally_update on member
 CREATE TRIGGER member_tally_update after update of class_id, ceased_on on member
-    when old.class_id is not new.class_id or (old.ceased_on is null) is not (new.ceased_on is null)
-  begin
-    update member_tally set current = current - (old.ceased_on is null), former = former - (old.ceased_on is not null)
-      where organisation_id = old.organisation_id and class_id = old.class_id;
-    insert into member_tally (organisation_id, class_id, current, former)
-      values (new.organisation_id, new.class_id, new.ceased_on is null, new.ceased_on is not null)
-      on conflict (organisation_id, class_id) do update
-        set current = current + excluded.current, former = former + excluded.former;
-  end;
+        when old.class_id is not new.class_id or (old.ceased_on is null) is not (new.ceased_on is null)
+      begin update member_tally set current = current - (old.ceased_on is null), former = former - (old.ceased_on is not null)
+      where organisation_id = old.organisation_id and class_id = old.class_id; update member_tally set current = current + (new.ceased_on is null), former = former + (new.ceased_on is not null)
+      where organisation_id = new.organisation_id and class_id = new.class_id; end;
