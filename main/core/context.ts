@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract/index';
-import type { DB } from './db/schema';
+import type { DB, OrganisationRow } from './db/schema';
 import type { JobRunner } from './jobs/runner';
 import type { UploadStore } from './jobs/uploads';
 import type { Actor } from './audit/log';
@@ -21,6 +21,14 @@ export interface ServiceContext {
   now(): Date;
   /** The actor and instant recorded on audit events written now. */
   who(): Actor;
+  /**
+   * The organisation this file keeps, remembered between calls (it changes only through
+   * organisation.setUp/update and a restore, after which the core forgets it).
+   */
+  organisation(db?: Kysely<DB>): Promise<OrganisationRow | undefined>;
+  /** Resolves once the file has passed its start-up integrity check; throws if it failed. */
+  ready(): Promise<void>;
+  integrity(): { state: 'checking' | 'ok' | 'damaged'; problem: string | null };
   /**
    * Restore: close the live file, let `swap` replace it on disk (returning how to undo that),
    * and reopen it, migrating if needed. If reopening fails the swap is undone.

@@ -3,15 +3,16 @@ import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { MethodName } from '../../shared/contract/index';
+import { contract, isMethodName, type MethodName } from '../../shared/contract/index';
 import type { Result } from '../../shared/result';
 import type { Actor } from './audit/log';
 import { backupFileName, takeBackup } from './backup/backup';
 import type { Handlers, Host, ServiceContext } from './context';
 import { Checkpointer } from './db/checkpoint';
 import { acquireLock } from './db/lockfile';
-import type { DB } from './db/schema';
-import { openStore, type OpenedStore } from './db/store';
+import type { DB, OrganisationRow } from './db/schema';
+import { damaged, openStore, type OpenedStore } from './db/store';
+import { checkIntegrityInWorker } from './db/integrity';
 import { dispatch } from './dispatcher';
 import { AppError } from './errors';
 import { JobRunner } from './jobs/runner';
@@ -20,7 +21,7 @@ import { logInfo } from './log';
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
 import { dataHandlers } from './services/data';
-import { organisationHandlers } from './services/organisation';
+import { currentOrganisation, organisationHandlers } from './services/organisation';
 import { classHandlers } from './services/classes';
 import { memberHandlers } from './services/members';
 import { shareHandlers } from './services/shares';
@@ -72,6 +73,10 @@ export class Core implements ServiceContext {
   #store: OpenedStore;
   #releaseLock: () => void;
   readonly #checkpointer: Checkpointer;
+  #organisation: Promise<OrganisationRow | undefined> | null = null;
+  #integrity: Promise<string | null>;
+  #integrityProblem: string | null = null;
+  #integrityDone = false;
 
   private constructor(options: CoreOptions, store: OpenedStore, releaseLock: () => void) {
     this.dbPath = store.path;
@@ -85,6 +90,34 @@ export class Core implements ServiceContext {
     this.#releaseLock = releaseLock;
     this.#checkpointer = new Checkpointer(store.path);
     this.#checkpointer.start();
+    this.#integrityDone = store.integrityChecked;
+    this.#integrity = store.integrityChecked ? Promise.resolve(null) : this.#checkInBackground(store.path);
+  }
+
+  /** The start-up quick_check on a worker thread: the window opens while it reads every page. */
+  #checkInBackground(path: string): Promise<string | null> {
+    return checkIntegrityInWorker(path, { quick: true }).then(
+      (report) => {
+        this.#integrityDone = true;
+        this.#integrityProblem = report.ok ? null : (report.messages[0] ?? 'quick_check failed');
+        return this.#integrityProblem;
+      },
+      (e: Error) => {
+        this.#integrityDone = true;
+        this.#integrityProblem = `the check could not run: ${e.message}`;
+        return this.#integrityProblem;
+      },
+    );
+  }
+
+  async ready(): Promise<void> {
+    const problem = await this.#integrity;
+    if (problem !== null) throw damaged(this.dbPath, problem);
+  }
+
+  integrity(): { state: 'checking' | 'ok' | 'damaged'; problem: string | null } {
+    if (this.#integrityProblem !== null) return { state: 'damaged', problem: this.#integrityProblem };
+    return { state: this.#integrityDone ? 'ok' : 'checking', problem: null };
   }
 
   static async open(options: CoreOptions): Promise<Core> {
@@ -93,7 +126,7 @@ export class Core implements ServiceContext {
     const releaseLock = acquireLock(dbPath, options.host === 'cli' ? 'the command line' : 'Mutual Governance');
     try {
       const backupsDir = options.backupsDir ?? join(dirname(dbPath), 'backups');
-      const store = await openStore(dbPath, { backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, dbPath, backupsDir) });
+      const store = await openStore(dbPath, { backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, dbPath, backupsDir), deferIntegrityCheck: true });
       if (store.migration.backupPath) {
         logInfo(`Upgraded the database to schema ${store.migration.applied.at(-1)}; the file was backed up first to ${store.migration.backupPath}`);
       }
@@ -119,9 +152,23 @@ export class Core implements ServiceContext {
 
   async dispatch(method: string, input: unknown): Promise<Result<unknown>> {
     const result = await dispatch(handlers, this, method, input);
-    // After a long job's writes the log may be large: checkpoint it off the host thread.
-    if (method === 'jobs.get') this.#checkpointer.maybe();
+    if (typeof method !== 'string') return result;
+    if (method.startsWith('organisation.')) this.#organisation = null;
+    // Keep the write-ahead log short (a long log slows every read and commit): after writes,
+    // and while a job writes, checkpoint it off the host thread once it passes 4 MB.
+    if (method === 'jobs.get' || (isMethodName(method) && contract[method].kind !== 'query')) this.#checkpointer.maybe();
     return result;
+  }
+
+  organisation(db: Kysely<DB> = this.db): Promise<OrganisationRow | undefined> {
+    // Read through the caller's executor: inside a transaction the one connection is the
+    // transaction's, and asking the pool would wait for it forever. Forgotten again if the
+    // read fails, so a transient error is not remembered.
+    this.#organisation ??= currentOrganisation(db).catch((e) => {
+      this.#organisation = null;
+      throw e;
+    });
+    return this.#organisation;
   }
 
   /** Copies the write-ahead log into the file now, on a worker thread (tests and benchmarks). */
@@ -140,6 +187,7 @@ export class Core implements ServiceContext {
   }
 
   async #replace(swap: () => () => void): Promise<void> {
+    this.#organisation = null;
     await this.#store.db.destroy();
     let undo: (() => void) | undefined;
     try {
@@ -147,6 +195,11 @@ export class Core implements ServiceContext {
       this.#store = await openStore(this.dbPath, {
         backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, this.dbPath, this.backupsDir),
       });
+      // The restored file was checked in full before it was swapped in.
+      this.#integrity = Promise.resolve(null);
+      this.#integrityProblem = null;
+      this.#integrityDone = true;
+      this.#organisation = null;
     } catch (e) {
       undo?.();
       this.#store = await openStore(this.dbPath);
@@ -155,6 +208,7 @@ export class Core implements ServiceContext {
   }
 
   async close(): Promise<void> {
+    await this.#integrity;
     await this.jobs.idle();
     await this.#checkpointer.stop();
     this.uploads.discardAll();

@@ -28,6 +28,8 @@ export async function dispatch(
     return fail('LOCKED', `${busy.label} is in progress, so changes are paused until it finishes. Nothing was saved.`);
   }
   try {
+    // Changes wait for the start-up integrity check (it runs in the background on big files).
+    if (spec.kind === 'mutation') await ctx.ready();
     const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => Promise<unknown>;
     const output = await handler(parsed.data, ctx);
     const checked = spec.output.safeParse(output);

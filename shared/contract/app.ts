@@ -9,6 +9,11 @@ export const appStatusSchema = z.object({
   host: z.enum(['electron', 'browser', 'cli']),
   /** A job that holds the database (restore, import), so the UI can explain refused changes. */
   busy: z.object({ jobId: z.string(), label: z.string() }).nullable(),
+  /**
+   * The start-up integrity check (quick_check) runs in the background on large files; changes
+   * wait for it. 'damaged' means changes are refused and a backup should be restored.
+   */
+  integrity: z.object({ state: z.enum(['checking', 'ok', 'damaged']), problem: z.string().nullable() }),
 });
 export type AppStatus = z.output<typeof appStatusSchema>;
 

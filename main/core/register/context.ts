@@ -4,7 +4,6 @@ import { formatLegalDate, ukDateOf } from '../../../shared/rules/legal-date';
 import type { ServiceContext } from '../context';
 import type { DB, OrganisationRow } from '../db/schema';
 import { AppError } from '../errors';
-import { requireOrganisation } from '../services/organisation';
 
 /** What every register operation needs to know about the organisation and the day. */
 export interface RegisterCtx {
@@ -15,7 +14,8 @@ export interface RegisterCtx {
 }
 
 export async function registerCtx(db: Kysely<DB>, ctx: ServiceContext): Promise<RegisterCtx> {
-  const org = await requireOrganisation(db);
+  const org = await ctx.organisation(db);
+  if (!org) throw new AppError('NOT_FOUND', 'Set up the organisation first.');
   const legalForm = org.legal_form as LegalForm;
   return { org, legalForm, form: LEGAL_FORM_INFO[legalForm], today: ukDateOf(ctx.now()) };
 }

@@ -25,7 +25,6 @@ interface Filters {
 
 function applyFilters<Q extends { where: (...args: any[]) => Q }>(q: Q, f: Filters): Q {
   let out = q;
-  // Written as `ceased_on is null` so SQLite can use the partial index of current members.
   if ((f.status ?? 'current') === 'current') out = out.where('ceased_on', 'is', null);
   if (f.status === 'former') out = out.where('ceased_on', 'is not', null);
   if (f.classId) out = out.where('class_id', '=', f.classId);

@@ -15,6 +15,7 @@ export const appHandlers: Handlers<Methods> = {
       legalFamily: org ? formFamily(org.legal_form as LegalForm) : null,
       host: ctx.host,
       busy: busy ? { jobId: busy.id, label: busy.label } : null,
+      integrity: ctx.integrity(),
     };
   },
 };

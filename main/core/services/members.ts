@@ -224,8 +224,9 @@ export const memberHandlers: Handlers<Methods> = {
       }
       checkParticulars(rc, cls, input.particulars, 'particulars.');
       if (cls.id !== oldClass.id) checkEligibility(cls, input.particulars, rc.today, 'particulars.');
-      if (input.particulars.employee && before.ceased_on === null) {
-        await assertNoCurrentEntryForEmployee(trx, rc.org.id, input.particulars.employee.employeeNumber, 'particulars.employee.employeeNumber', before.id);
+      const employeeNumber = input.particulars.employee ? normaliseEmployeeNumber(input.particulars.employee.employeeNumber) : null;
+      if (employeeNumber !== null && employeeNumber !== before.employee_number && before.ceased_on === null) {
+        await assertNoCurrentEntryForEmployee(trx, rc.org.id, employeeNumber, 'particulars.employee.employeeNumber', before.id);
       }
       const columns = particularsColumns(input.particulars);
       const after: MemberRowDb = { ...before, ...columns, class_id: cls.id };
@@ -235,7 +236,12 @@ export const memberHandlers: Handlers<Methods> = {
       );
       if (diff.changed.length === 0) return memberDetail(trx, rc, before);
       const who = ctx.who();
-      await trx.updateTable('member').set({ ...columns, class_id: cls.id, updated_at: who.at }).where('id', '=', before.id).execute();
+      // Only the columns that changed: an unchanged indexed column would still rewrite its
+      // index entries, and every extra page is one more to write and sync at commit.
+      const changedColumns = Object.fromEntries(
+        Object.entries({ ...columns, class_id: cls.id }).filter(([k, v]) => before[k as keyof MemberRowDb] !== v),
+      ) as Partial<MemberRowDb>;
+      await trx.updateTable('member').set({ ...changedColumns, updated_at: who.at }).where('id', '=', before.id).execute();
       if (before.family_name !== after.family_name || before.given_names !== after.given_names) {
         await trx.deleteFrom('member_name_token').where('member_id', '=', before.id).execute();
         const tokens = nameTokensFor(rc.org.id, before.id, after.family_name, after.given_names);
@@ -251,7 +257,7 @@ export const memberHandlers: Handlers<Methods> = {
           after: diff.after,
         },
       ]);
-      return memberDetail(trx, rc, await requireMember(trx, rc.org.id, before.id));
+      return memberDetail(trx, rc, { ...after, updated_at: who.at });
     }),
 
   'members.cease': async (input, ctx) =>

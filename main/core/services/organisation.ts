@@ -88,7 +88,8 @@ function rulesColumns(r: GoverningRules) {
 
 /** The one organisation this file keeps (group structures will add more). */
 export async function currentOrganisation(db: Kysely<DB>): Promise<OrganisationRow | undefined> {
-  return db.selectFrom('organisation').selectAll().orderBy('created_at').limit(1).executeTakeFirst();
+  // Ids are UUIDv7, so primary-key order is creation order, read from the index without a sort.
+  return db.selectFrom('organisation').selectAll().orderBy('id').limit(1).executeTakeFirst();
 }
 
 export async function requireOrganisation(db: Kysely<DB>): Promise<OrganisationRow> {

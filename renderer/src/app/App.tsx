@@ -36,7 +36,7 @@ const queryClient = new QueryClient({
 
 /** Decides between first-run set-up and the app, and explains a missing session key. */
 function Gate() {
-  const status = useApiQuery('app.status', {}, { refetchInterval: (q) => (q.state.data?.busy ? 1000 : false) });
+  const status = useApiQuery('app.status', {}, { refetchInterval: (q) => (q.state.data?.busy || q.state.data?.integrity.state === 'checking' ? 1000 : false) });
   const location = useLocation();
   if (status.error) return <Problem error={status.error} />;
   if (!status.data) return <p className="centre-page muted" role="status">Opening your records…</p>;

@@ -70,6 +70,14 @@ export function Shell({ status }: { status: AppStatus }) {
         </nav>
       </aside>
       <main id="main" tabIndex={-1}>
+        {status.integrity.state === 'damaged' ? (
+          <Banner tone="error" title="This database file is damaged">
+            <p>
+              The start-up check found a problem ({status.integrity.problem}). Changes are refused so nothing gets worse. Restore your latest backup in
+              Settings › Data and backups.
+            </p>
+          </Banner>
+        ) : null}
         {status.busy ? (
           <Banner tone="warning" title="Changes are paused">
             <p>{status.busy.label} is in progress. You can read everything; changes resume when it finishes.</p>
