@@ -163,7 +163,8 @@ export async function benchRegister(args: { json?: string; members: number; keep
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('trusted_schema = OFF');
-      db.pragma('quick_check');
+      // Like the app, no quick_check before the first page: the app runs it on a worker thread
+      // after opening (reads go ahead, changes wait for it).
       db.prepare(
         `select id, member_number, given_names, family_name, class_id, admitted_on, ceased_on, employee_number, shares_held
            from member where organisation_id = ? and ceased_on is null order by sort_key, member_number limit 101`,
@@ -219,7 +220,7 @@ function rawSearcher(raw: Database.Database, orgId: string) {
 }
 
 /** One member edit with its chained audit event, in raw better-sqlite3. */
-function rawEditor(raw: Database.Database) {
+export function rawEditor(raw: Database.Database) {
   const get = raw.prepare('select * from member where id = ?');
   const update = raw.prepare('update member set address_line1 = ?, updated_at = ? where id = ?');
   const head = raw.prepare('select seq, hash from audit_head where id = 1');

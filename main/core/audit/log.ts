@@ -68,10 +68,10 @@ export async function appendAudit(trx: Kysely<DB>, who: Actor, entries: readonly
   }
   await insertMany(trx, 'audit_event', events, INSERT_BATCH);
   await insertMany(trx, 'audit_payload', payloads, INSERT_BATCH);
-  await trx
-    .insertInto('audit_head')
-    .values({ id: 1, seq, hash: prev })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ seq, hash: prev }))
-    .execute();
+  if (head) {
+    await trx.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+  } else {
+    await trx.insertInto('audit_head').values({ id: 1, seq, hash: prev }).execute();
+  }
   return events.map((e) => e.id);
 }

@@ -10,7 +10,7 @@ import { uuidv7 } from '../db/ids';
 import type { DB, MemberRowDb, MembershipClassRow } from '../db/schema';
 import { AppError } from '../errors';
 import { assertNotFuture, registerCtx, type RegisterCtx } from '../register/context';
-import { nameTokensFor, normaliseEmployeeNumber, particularsColumns, toMemberDetail } from '../register/member-columns';
+import { nameTokensFor, normaliseEmployeeNumber, particularsColumns, toMemberDetail, toParticulars } from '../register/member-columns';
 import { diffFlat, flattenParticulars } from '../register/particulars-diff';
 import { countMembers, listPage, searchMembers } from '../register/queries';
 import { allocate } from '../register/sequence';
@@ -230,10 +230,7 @@ export const memberHandlers: Handlers<Methods> = {
       }
       const columns = particularsColumns(input.particulars);
       const after: MemberRowDb = { ...before, ...columns, class_id: cls.id };
-      const diff = diffFlat(
-        flattenParticulars(toMemberDetail(before, rc.form.hasShares, []).particulars, oldClass.name),
-        flattenParticulars(toMemberDetail(after, rc.form.hasShares, []).particulars, cls.name),
-      );
+      const diff = diffFlat(flattenParticulars(toParticulars(before), oldClass.name), flattenParticulars(toParticulars(after), cls.name));
       if (diff.changed.length === 0) return memberDetail(trx, rc, before);
       const who = ctx.who();
       // Only the columns that changed: an unchanged indexed column would still rewrite its
