@@ -1,4 +1,4 @@
-import { Kysely } from 'kysely';
+import { Kysely, type Insertable } from 'kysely';
 import type { ImportApplyResult } from '../../../shared/contract/imports';
 import { CESSATION_REASON_LABEL } from '../../../shared/contract/members';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
@@ -268,8 +268,37 @@ async function ceaseSlice(trx: Kysely<DB>, plan: ImportPlanFull, who: Actor, fro
   const values: unknown[][] = [];
   const audit: AuditEntry[] = [];
   const reason = CESSATION_REASON_LABEL.left_employment.toLowerCase();
+  const withdrawals: Insertable<ShareTransactionTable>[] = [];
+  const holdings: unknown[][] = [];
   for (let i = from; i < to; i++) {
     const c = plan.ceases[i]!;
+    if (c.withdraw) {
+      // The ledger entry the member page would write, on the leaving date, before the cessation.
+      withdrawals.push({
+        id: uuidv7(),
+        organisation_id: plan.organisationId,
+        member_id: c.memberId,
+        kind: 'withdrawal',
+        date: c.ceasedOn,
+        shares: -c.withdraw.shares,
+        amount_pence: c.withdraw.repayPence,
+        counterparty_member_id: null,
+        transfer_id: null,
+        notice_date: c.ceasedOn,
+        payment_date: null,
+        board_reference: null,
+        created_at: who.at,
+      });
+      holdings.push([c.memberId, 0, 0, who.at]);
+      audit.push({
+        action: 'shares.withdrawn',
+        entityType: 'member',
+        entityId: c.memberId,
+        summary: `Member ${c.memberNumber}: ${c.withdraw.shares} share${c.withdraw.shares === 1 ? '' : 's'} withdrawn on ${formatLegalDate(c.ceasedOn)}, on leaving employment (from the HR import)`,
+        before: { sharesHeld: c.withdraw.shares },
+        after: { sharesHeld: 0, kind: 'withdrawal', date: c.ceasedOn, shares: -c.withdraw.shares, amountPence: c.withdraw.repayPence, noticeDate: c.ceasedOn },
+      });
+    }
     values.push([c.memberId, c.ceasedOn, 'left_employment', null, who.at]);
     audit.push({
       action: 'member.ceased',
@@ -279,6 +308,10 @@ async function ceaseSlice(trx: Kysely<DB>, plan: ImportPlanFull, who: Actor, fro
       before: { ceasedOn: null, cessationReason: null, cessationNote: null },
       after: { ceasedOn: c.ceasedOn, cessationReason: 'left_employment', cessationNote: null },
     });
+  }
+  if (withdrawals.length > 0) {
+    await insertMany(trx, 'share_transaction', withdrawals, PER_STATEMENT);
+    await updateMembersById(trx, ['shares_held', 'paid_pence', 'updated_at'], holdings, PER_STATEMENT);
   }
   await updateMembersById(trx, CEASE_COLUMNS, values, PER_STATEMENT);
   await appendAudit(trx, who, audit);

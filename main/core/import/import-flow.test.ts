@@ -10,7 +10,7 @@ const TODAY = '2026-05-01';
 let t: TestCore;
 afterEach(async () => t?.cleanup());
 
-async function mutual(legal: { legalForm?: 'company_limited_by_guarantee' | 'cooperative_society' } = {}) {
+async function mutual(legal: { legalForm?: 'company_limited_by_guarantee' | 'cooperative_society'; withdrawable?: boolean } = {}) {
   t = await openTestCore({ now: () => new Date(`${TODAY}T10:00:00Z`) });
   const society = legal.legalForm === 'cooperative_society';
   await setUpOrganisation(t.core, society ? { particulars: { legalForm: 'cooperative_society', registrationNumber: '31247R' } } : {});
@@ -21,7 +21,7 @@ async function mutual(legal: { legalForm?: 'company_limited_by_guarantee' | 'coo
       votesPerMember: 1,
       isEmployeeClass: true,
       eligibility: { minAgeYears: 18, minWeeklyHours: 8, minServiceMonths: 3 },
-      shareTerms: society ? { nominalPence: 100, withdrawable: true, transferable: false, maxHolding: null } : null,
+      shareTerms: society ? { nominalPence: 100, withdrawable: legal.withdrawable ?? true, transferable: !(legal.withdrawable ?? true), maxHolding: null } : null,
     }),
   ) as { id: string };
   return { core: t.core, classId: cls.id };
@@ -212,20 +212,13 @@ describe('HR import: plan, then apply', () => {
     expect(await fail('Just one long line of prose\nand another')).toMatchObject({ message: expect.stringMatching(/^Only one column was found/) });
   });
 
-  it('allots one share paid at nominal value to each new member where the form has shares, and holds back leavers with shares', async () => {
+  it('allots one share paid at nominal value to each new member where the form has shares, and withdraws a leaver’s shares before ceasing them', async () => {
     const { core, classId } = await mutual({ legalForm: 'cooperative_society' });
     const held = await admitByHand(core, classId, 'E1', '2025-01-06', true);
     const { plan } = await planCsv(core, hrCsv([{ no: 'E1', end: '31/03/2026' }, { no: 'E2' }, { no: 'E3' }]), { classId, asOf: TODAY });
     expect(plan.allotsShares).toBe(true);
-    expect(plan.counts).toMatchObject({ admit: 2, cease: 0, rejected: 1 });
-    expect(plan.rejected).toEqual([
-      {
-        line: 2,
-        column: 'Leaving Date',
-        value: '2026-03-31',
-        reason: `Member ${held.memberNumber} has left but still holds 1 share; withdraw or transfer it on their register page, then import the file again.`,
-      },
-    ]);
+    expect(plan.counts).toMatchObject({ admit: 2, cease: 1, rejected: 0 });
+    expect(plan.cease[0]!.detail).toBe('Left employment on 31 March 2026; 1 share withdrawn (£1.00 to repay)');
     await apply(core, plan.planId);
     for (const no of ['E2', 'E3']) {
       const [m] = byEmployee(core, no);
@@ -237,5 +230,25 @@ describe('HR import: plan, then apply', () => {
     const allotted = events(core, 'shares.allotted').slice(-2);
     expect(allotted.map((e) => e.summary)).toEqual([expect.stringMatching(/^Member \d+: 1 share allotted on 1 May 2026$/), expect.any(String)]);
     expect(JSON.parse(allotted[0]!.body).after).toEqual({ sharesHeld: 1, kind: 'allotment', date: TODAY, shares: 1, amountPence: 100 });
+    // The leaver: shares withdrawn on the leaving date, then the cessation, as the member page would record them.
+    const [leaver] = byEmployee(core, 'E1');
+    expect(leaver).toMatchObject({ shares_held: 0, paid_pence: 0, ceased_on: '2026-03-31', cessation_reason: 'left_employment' });
+    expect(core.raw.prepare("select kind, date, shares, amount_pence, notice_date from share_transaction where member_id = ? order by date").all(held.id)).toEqual([
+      { kind: 'allotment', date: '2025-01-06', shares: 1, amount_pence: 100, notice_date: null },
+      { kind: 'withdrawal', date: '2026-03-31', shares: -1, amount_pence: 100, notice_date: '2026-03-31' },
+    ]);
+    expect(events(core, 'shares.withdrawn').map((e) => e.entity_id)).toEqual([held.id]);
+    const ledger = expectOk(await core.dispatch('shares.ledger', { memberId: held.id })) as { sharesHeld: number };
+    expect(ledger.sharesHeld).toBe(0);
+  });
+
+  it('holds back a leaver whose shares can only be transferred, saying why', async () => {
+    const { core, classId } = await mutual({ legalForm: 'cooperative_society', withdrawable: false });
+    const held = await admitByHand(core, classId, 'E1', '2025-01-06', true);
+    const { plan } = await planCsv(core, hrCsv([{ no: 'E1', end: '31/03/2026' }]), { classId, asOf: TODAY });
+    expect(plan.counts).toMatchObject({ cease: 0, rejected: 1 });
+    expect(plan.rejected[0]!.reason).toBe(
+      `Member ${held.memberNumber} has left but still holds 1 share, which the class’s terms let only be transferred; transfer it on their register page, then import the file again.`,
+    );
   });
 });

@@ -10,6 +10,7 @@ import { normaliseEmployeeNumber, toParticulars } from '../register/member-colum
 import { diffFlat, flattenParticulars } from '../register/particulars-diff';
 import type { CsvRow } from './csv';
 import { validateRows, type ImportRecord, type RowIssue } from './rows';
+import { formatPence } from '../../../shared/rules/shareholding';
 
 /** Rows of each kind the preview carries; the counts are exact. */
 export const PREVIEW_LIMIT = 500;
@@ -64,6 +65,11 @@ export interface CeaseAction {
   memberId: string;
   memberNumber: number;
   ceasedOn: string;
+  /**
+   * Withdrawable shares the leaver still holds, withdrawn on the leaving date before the
+   * cessation (and the paid-up value to repay); null when they hold none.
+   */
+  withdraw: { shares: number; repayPence: number } | null;
 }
 
 /** Everything `applyPlan` needs, and the preview the secretary reads first. */
@@ -166,12 +172,16 @@ export async function planImport(db: Kysely<DB>, o: PlanOptions, job: Progress =
         rejectedRows += 1;
         continue;
       }
-      if (leaving && current.shares_held > 0) {
+      // Withdrawable shares go back to the society when an employee member leaves (as its rules
+      // usually provide); shares that can only be transferred need the secretary to choose who
+      // takes them, so such a row is held back with the reason.
+      const withdrawable = cls?.share_withdrawable === 1;
+      if (leaving && current.shares_held > 0 && !withdrawable) {
         issues.push({
           line: r.line,
           column: column('employmentEnd'),
           value: r.employmentEnd!,
-          reason: `Member ${current.member_number} has left but still holds ${current.shares_held} share${current.shares_held === 1 ? '' : 's'}; withdraw or transfer ${current.shares_held === 1 ? 'it' : 'them'} on their register page, then import the file again.`,
+          reason: `Member ${current.member_number} has left but still holds ${current.shares_held} share${current.shares_held === 1 ? '' : 's'}, which the class’s terms let only be transferred; transfer ${current.shares_held === 1 ? 'it' : 'them'} on their register page, then import the file again.`,
         });
         rejectedRows += 1;
         continue;
@@ -180,8 +190,14 @@ export async function planImport(db: Kysely<DB>, o: PlanOptions, job: Progress =
       if (update) updates.push(update);
       if (leaving) {
         ceasing += 1;
-        ceases.push({ line: r.line, memberId: current.id, memberNumber: current.member_number, ceasedOn: r.employmentEnd! });
-        if (preview.cease.length < PREVIEW_LIMIT) preview.cease.push(person(cls, current.member_number, `Left employment on ${formatLegalDate(r.employmentEnd!)}`));
+        const withdraw = current.shares_held > 0 ? { shares: current.shares_held, repayPence: current.paid_pence } : null;
+        ceases.push({ line: r.line, memberId: current.id, memberNumber: current.member_number, ceasedOn: r.employmentEnd!, withdraw });
+        if (preview.cease.length < PREVIEW_LIMIT) {
+          const shares = withdraw
+            ? `; ${withdraw.shares} share${withdraw.shares === 1 ? '' : 's'} withdrawn (${formatPence(withdraw.repayPence)} to repay)`
+            : '';
+          preview.cease.push(person(cls, current.member_number, `Left employment on ${formatLegalDate(r.employmentEnd!)}${shares}`));
+        }
       } else if (update) {
         updating += 1;
         if (preview.update.length < PREVIEW_LIMIT) {
