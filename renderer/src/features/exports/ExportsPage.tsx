@@ -152,8 +152,8 @@ export function ExportsPage() {
           </div>
         </div>
         <p className="muted small">
-          PDF copies open as a printable page: use “Print or save as PDF” there. Spreadsheets are prepared in the background and downloaded when
-          ready; changes to the records pause until then.
+          PDF copies open as a printable page: use “Print or save as PDF” there. Spreadsheets are written in the background from the register as it
+          was when you asked, and downloaded when ready; you can carry on working meanwhile.
         </p>
 
         {startError ? <Banner tone="error" title="The export did not start">{startError}</Banner> : null}

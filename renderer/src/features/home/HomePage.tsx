@@ -14,11 +14,19 @@ export function HomePage() {
   const org = useApiQuery('organisation.get', {});
   const rules = useApiQuery('rules.get', {});
   const data = useApiQuery('data.info', {});
+  const current = useApiQuery('members.count', { status: 'current' });
+  const former = useApiQuery('members.count', { status: 'former' });
+  const classes = useApiQuery('classes.list', {});
+  const inspections = useApiQuery('inspections.list', {});
+  const removable = useApiQuery('members.removable', {});
+  const board = useApiQuery('officers.list', { status: 'current' });
   const [openedAt] = useState(() => Date.now());
   if (!org.data || !rules.data) return <p role="status">Loading…</p>;
   const o = org.data;
   const r = rules.data.values;
   const lastBackup = data.data?.backups[0];
+  const openRequests = (inspections.data ?? []).filter((r) => r.outcome === 'open');
+  const overdue = openRequests.filter((r) => r.overdue);
   const backupAgeDays = lastBackup ? (openedAt - Date.parse(lastBackup.createdAt)) / 86_400_000 : Infinity;
   return (
     <div className="page">
@@ -30,7 +38,36 @@ export function HomePage() {
           </p>
         </Banner>
       ) : null}
-      <div className="grid-2">
+      {overdue.length > 0 ? (
+        <Banner tone="error" title={`${overdue.length === 1 ? 'A request to inspect the register is' : `${overdue.length} requests to inspect the register are`} overdue`}>
+          <p>
+            CA 2006 s117(1) gives 5 working days. <Link to="/register/exports">Record how it was met</Link>
+          </p>
+        </Banner>
+      ) : null}
+      <div className="home-grid">
+        <section className="card" aria-labelledby="register-h">
+          <header>
+            <h2 id="register-h">Register of members</h2>
+            <Link to="/register">Open</Link>
+          </header>
+          <dl className="facts">
+            <dt>Current members</dt>
+            <dd>{current.data ? `${current.data.atLeast ? 'more than ' : ''}${current.data.count.toLocaleString('en-GB')}` : '…'}</dd>
+            <dt>Former members</dt>
+            <dd>{former.data ? former.data.count.toLocaleString('en-GB') : '…'}</dd>
+            <dt>Membership classes</dt>
+            <dd>{classes.data ? (classes.data.length === 0 ? <Link to="/register/classes">None yet: define them</Link> : classes.data.length) : '…'}</dd>
+            <dt>Open inspection requests</dt>
+            <dd>{inspections.data ? openRequests.length : '…'}</dd>
+            <dt>Entries due for removal</dt>
+            <dd>
+              {removable.data ? (removable.data.rows.length > 0 ? <Link to="/register/removals">{removable.data.rows.length.toLocaleString('en-GB')}</Link> : 'None') : '…'}
+            </dd>
+            <dt>Directors and officers</dt>
+            <dd>{board.data ? <Link to="/officers">{board.data.length} in office</Link> : '…'}</dd>
+          </dl>
+        </section>
         <section className="card" aria-labelledby="particulars-h">
           <header>
             <h2 id="particulars-h">Particulars</h2>
