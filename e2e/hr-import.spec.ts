@@ -103,7 +103,7 @@ test('a secretary imports the staff list from HR: fixes the rejected rows, check
   await expect(admitted.getByRole('row', { name: /E1003 Siobhán Ní Bhriain 3/ })).toBeVisible();
   await expect(admitted.getByRole('row')).toHaveCount(7);
   await expectNoAxeViolations(page, 'import: applied');
-  expect(await api<{ count: number }>(app, 'members.count', { status: 'current' })).toEqual({ count: 6 });
+  expect(await api<{ count: number }>(app, 'members.count', { status: 'current' })).toEqual({ count: 6, atLeast: false });
 
   // 3. The same file again: nothing to change.
   await page.getByRole('button', { name: 'Import another file' }).click();
