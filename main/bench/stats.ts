@@ -31,3 +31,25 @@ export function figure(name: string, unit: string, app: number, raw: number): Fi
   const round = (v: number) => Math.round(v * 1000) / 1000;
   return { name, value: round(app), unit, raw: round(raw), ratio: round(raw > 0 ? app / raw : 0) };
 }
+
+/**
+ * Times the app and the raw version of the same work on the same inputs, alternating which
+ * goes first, so neither benefits from the pages the other has just brought into the cache.
+ */
+export async function timePaired<T>(
+  items: readonly T[],
+  app: (item: T) => Promise<unknown> | unknown,
+  raw: (item: T) => Promise<unknown> | unknown,
+): Promise<{ app: number[]; raw: number[] }> {
+  const a: number[] = [];
+  const r: number[] = [];
+  for (const [i, item] of items.entries()) {
+    const order = i % 2 === 0 ? ([app, raw] as const) : ([raw, app] as const);
+    for (const fn of order) {
+      const t = nowMs();
+      await fn(item);
+      (fn === app ? a : r).push(nowMs() - t);
+    }
+  }
+  return { app: a, raw: r };
+}

@@ -32,6 +32,9 @@ import { exportsHandlers } from './services/exports';
 
 export const APP_VERSION = '0.1.0';
 
+/** Delay before the background start-up check begins (after the first screen has its data). */
+const START_CHECK_AFTER_MS = 200;
+
 export interface CoreOptions {
   dbPath: string;
   host: Host;
@@ -94,9 +97,13 @@ export class Core implements ServiceContext {
     this.#integrity = store.integrityChecked ? Promise.resolve(null) : this.#checkInBackground(store.path);
   }
 
-  /** The start-up quick_check on a worker thread: the window opens while it reads every page. */
+  /**
+   * The start-up quick_check on a worker thread: the window opens while it reads every page.
+   * Started a moment later, so starting the thread is not on the way to the first page either.
+   */
   #checkInBackground(path: string): Promise<string | null> {
-    return checkIntegrityInWorker(path, { quick: true }).then(
+    const started = new Promise<void>((resolve) => setTimeout(resolve, START_CHECK_AFTER_MS).unref());
+    return started.then(() => checkIntegrityInWorker(path, { quick: true })).then(
       (report) => {
         this.#integrityDone = true;
         this.#integrityProblem = report.ok ? null : (report.messages[0] ?? 'quick_check failed');
