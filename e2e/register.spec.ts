@@ -125,7 +125,7 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await page.getByLabel('Address line 1').fill('9 New Road');
   await expectNoAxeViolations(page, 'edit particulars');
   await page.getByRole('button', { name: 'Save particulars' }).click();
-  await expect(page.getByText('9 New Road')).toBeVisible();
+  await expect(page.getByText('9 New Road', { exact: true })).toBeVisible();
   const history = page.getByRole('list', { name: 'Events, newest first' });
   await expect(history.locator(':scope > li')).toHaveCount(5);
   await expect(history.locator(':scope > li').first()).toContainText('Member 1: 1 particular changed');

@@ -80,6 +80,7 @@ export class Core implements ServiceContext {
   #integrity: Promise<string | null>;
   #integrityProblem: string | null = null;
   #integrityDone = false;
+  #closed = false;
 
   private constructor(options: CoreOptions, store: OpenedStore, releaseLock: () => void) {
     this.dbPath = store.path;
@@ -103,7 +104,9 @@ export class Core implements ServiceContext {
    */
   #checkInBackground(path: string): Promise<string | null> {
     const started = new Promise<void>((resolve) => setTimeout(resolve, START_CHECK_AFTER_MS).unref());
-    return started.then(() => checkIntegrityInWorker(path, { quick: true })).then(
+    return started
+      .then(() => (this.#closed ? { ok: true, messages: ['ok'] } : checkIntegrityInWorker(path, { quick: true })))
+      .then(
       (report) => {
         this.#integrityDone = true;
         this.#integrityProblem = report.ok ? null : (report.messages[0] ?? 'quick_check failed');
@@ -133,7 +136,12 @@ export class Core implements ServiceContext {
     const releaseLock = acquireLock(dbPath, options.host === 'cli' ? 'the command line' : 'Mutual Governance');
     try {
       const backupsDir = options.backupsDir ?? join(dirname(dbPath), 'backups');
-      const store = await openStore(dbPath, { backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, dbPath, backupsDir), deferIntegrityCheck: true });
+      // A window opens at once and checks in the background; the command line has no window to
+      // keep responsive, so it checks first.
+      const store = await openStore(dbPath, {
+        backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, dbPath, backupsDir),
+        deferIntegrityCheck: options.host !== 'cli',
+      });
       if (store.migration.backupPath) {
         logInfo(`Upgraded the database to schema ${store.migration.applied.at(-1)}; the file was backed up first to ${store.migration.backupPath}`);
       }
@@ -215,7 +223,8 @@ export class Core implements ServiceContext {
   }
 
   async close(): Promise<void> {
-    await this.#integrity;
+    // The background check, if still running, reads on its own connection and ends by itself.
+    this.#closed = true;
     await this.jobs.idle();
     await this.#checkpointer.stop();
     this.uploads.discardAll();
