@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 /**
  * Confirmation before anything irreversible. A native modal <dialog>: it traps focus, closes
@@ -14,24 +15,7 @@ export function ConfirmDialog(props: {
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const { open, onCancel } = props;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const cancel = (e: Event) => {
-      e.preventDefault();
-      onCancel();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => dialog.removeEventListener('cancel', cancel);
-  }, [onCancel]);
+  const ref = useModalDialog(props.open, props.onCancel);
   return (
     <dialog ref={ref} className="modal" aria-labelledby="confirm-title">
       <h2 id="confirm-title">{props.title}</h2>

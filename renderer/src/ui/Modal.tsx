@@ -1,24 +1,9 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 
-/** A native modal dialog (see ConfirmDialog for why native) with a single Close button. */
+/** A native modal dialog (see useModalDialog for why native) with a single Close button. */
 export function Modal({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const cancel = (e: Event) => {
-      e.preventDefault();
-      onClose();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => dialog.removeEventListener('cancel', cancel);
-  }, [onClose]);
+  const ref = useModalDialog(open, onClose);
   return (
     <dialog ref={ref} className="modal modal-wide" aria-labelledby="modal-title">
       <h2 id="modal-title">{title}</h2>

@@ -9,7 +9,7 @@ import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { errorAt, fieldId, flattenErrors } from '../../ui/form-errors';
-import { DialogButtons, FormDialog } from '../register/FormDialog';
+import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { mappedResolver } from '../register/mapped-resolver';
 import { todayUk } from '../register/today';
 import { useDialogSubmit } from '../register/useDialogForm';

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { formatCount, formatLegalDate } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
+import { useModalDialog } from '../../ui/useModalDialog';
 import './exports.css';
 
 /**
@@ -177,30 +178,14 @@ export function RemovalsPage() {
 
 /** The irreversible step: the secretary types how many entries will go. */
 function ConfirmRemoval({ open, count, onCancel, onConfirm }: { open: boolean; count: number; onCancel: () => void; onConfirm: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [typed, setTyped] = useState('');
   const [tried, setTried] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setTyped('');
-      setTried(false);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const cancel = (e: Event) => {
-      e.preventDefault();
-      onCancel();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => dialog.removeEventListener('cancel', cancel);
-  }, [onCancel]);
+  // Each opening starts with an empty box.
+  const ref = useModalDialog(open, onCancel, () => {
+    setTyped('');
+    setTried(false);
+  });
   const matches = typed.trim() === String(count);
   const error = tried && !matches ? `Type ${count} to confirm, or cancel.` : undefined;
   return (

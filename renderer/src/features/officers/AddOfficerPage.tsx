@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { PageHeader } from '../../ui/PageHeader';
 import { resolveMemberNumber } from './member-link';
 import { fullName, todayUk } from './format';
-import { FormProblems, useSubmitOutcome } from './FormDialog';
+import { FormProblems, useSubmitOutcome } from './form-outcome';
 import {
   addOfficerFormSchema,
   APPOINTMENT_PATHS,

@@ -9,7 +9,8 @@ import { call } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { errorAt } from '../../ui/form-errors';
 import { fullName, titleOf, todayUk } from './format';
-import { DialogButtons, FormDialog, FormProblems, useSubmitOutcome } from './FormDialog';
+import { DialogButtons, FormDialog } from '../../ui/FormDialog';
+import { FormProblems, useSubmitOutcome } from './form-outcome';
 import { appointmentFormSchema, APPOINTMENT_PATHS, EMPTY_APPOINTMENT, toAppointmentInput, type AppointmentValues } from './officer-form';
 import { AppointmentFields } from './OfficerFields';
 

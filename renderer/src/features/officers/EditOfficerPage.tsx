@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/queries';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { fullName, isCurrentDirector } from './format';
-import { FormProblems, useSubmitOutcome } from './FormDialog';
+import { FormProblems, useSubmitOutcome } from './form-outcome';
 import { resolveMemberNumber } from './member-link';
 import { formPath, officerFormSchema, officerToValues, PARTICULAR_PATHS, toParticularsInput, toResidentialInput, withWholeFormChecks, type OfficerValues } from './officer-form';
 import { ParticularsFields } from './OfficerFields';

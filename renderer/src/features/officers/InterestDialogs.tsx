@@ -8,7 +8,8 @@ import { call } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { errorAt } from '../../ui/form-errors';
 import { fullName, todayUk } from './format';
-import { DialogButtons, FormDialog, FormProblems, useSubmitOutcome } from './FormDialog';
+import { DialogButtons, FormDialog } from '../../ui/FormDialog';
+import { FormProblems, useSubmitOutcome } from './form-outcome';
 
 const declareSchema = z.object({
   category: z.enum(INTEREST_CATEGORIES, { error: 'Choose the kind of interest.' }),

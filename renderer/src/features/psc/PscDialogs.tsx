@@ -7,7 +7,8 @@ import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import { call } from '../../api/client';
 import { CheckboxField, Field } from '../../ui/Field';
 import { errorAt } from '../../ui/form-errors';
-import { DialogButtons, FormDialog, FormProblems, useSubmitOutcome } from '../officers/FormDialog';
+import { DialogButtons, FormDialog } from '../../ui/FormDialog';
+import { FormProblems, useSubmitOutcome } from '../officers/form-outcome';
 import { todayUk } from '../officers/format';
 import { AddressFields } from '../officers/OfficerFields';
 

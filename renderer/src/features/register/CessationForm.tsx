@@ -5,7 +5,7 @@ import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { errorAt, fieldId, flattenErrors } from '../../ui/form-errors';
-import { DialogButtons } from './FormDialog';
+import { DialogButtons } from '../../ui/FormDialog';
 import { mappedResolver } from './mapped-resolver';
 import { todayUk } from './today';
 import { useDialogSubmit } from './useDialogForm';

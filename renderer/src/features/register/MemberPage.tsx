@@ -12,7 +12,7 @@ import { SubjectAccessButton } from '../exports/SubjectAccessButton';
 import { eligibilitySummary, votingSummary } from './class-terms';
 import { CessationForm } from './CessationForm';
 import { EditParticulars } from './EditParticulars';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { MemberTimeline } from './MemberTimeline';
 import { ShareLedger } from './ShareLedger';
 import { useLegalForm } from './useLegalForm';

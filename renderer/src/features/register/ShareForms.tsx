@@ -7,7 +7,7 @@ import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { errorAt, fieldId, flattenErrors } from '../../ui/form-errors';
-import { DialogButtons } from './FormDialog';
+import { DialogButtons } from '../../ui/FormDialog';
 import { mappedResolver } from './mapped-resolver';
 import { parseWhole } from './member-form-values';
 import { parsePounds, poundsInput } from './money';

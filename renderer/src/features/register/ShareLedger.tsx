@@ -6,7 +6,7 @@ import { LEDGER_KIND_LABEL, type LedgerEntry } from '../../../../shared/contract
 import { formatPence } from '../../../../shared/rules/shareholding';
 import { useApiQuery } from '../../api/queries';
 import { formatLegalDate } from '../../lib/format';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { AllotForm, TransferForm, WithdrawForm } from './ShareForms';
 
 type Action = 'allot' | 'transfer' | 'withdraw' | null;

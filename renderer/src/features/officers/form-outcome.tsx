@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { Result } from '../../../../shared/result';
 import { Banner } from '../../ui/Banner';
@@ -7,67 +7,6 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { applyServerErrors, flattenErrors } from '../../ui/form-errors';
 import { useToast } from '../../ui/Toasts';
 import type { FieldErrors } from 'react-hook-form';
-
-/**
- * A form in a native modal <dialog> (focus trap, Escape, focus returned to the opener, and
- * nothing injected that the CSP forbids). The content mounts only while open, so each opening
- * starts fresh; its first field takes focus.
- */
-export function FormDialog(props: { open: boolean; title: string; onClose: () => void; children: ReactNode; wide?: boolean; description?: ReactNode }) {
-  const { open, onClose } = props;
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const cancel = (e: Event) => {
-      e.preventDefault();
-      onClose();
-    };
-    dialog.addEventListener('cancel', cancel);
-    return () => dialog.removeEventListener('cancel', cancel);
-  }, [onClose]);
-  return (
-    <dialog
-      ref={ref}
-      className={`modal board-dialog${props.wide ? ' modal-wide' : ''}`}
-      aria-labelledby={titleId}
-      aria-describedby={props.description ? descriptionId : undefined}
-    >
-      <h2 id={titleId}>{props.title}</h2>
-      {props.description ? (
-        <p className="muted" id={descriptionId}>
-          {props.description}
-        </p>
-      ) : null}
-      {open ? props.children : null}
-    </dialog>
-  );
-}
-
-/** The Cancel and submit buttons at the foot of a dialog's form. */
-export function DialogButtons({ submitLabel, busy, onCancel }: { submitLabel: string; busy: boolean; onCancel: () => void }) {
-  return (
-    <div className="dialog-actions">
-      <button type="button" className="btn btn-secondary" onClick={onCancel}>
-        Cancel
-      </button>
-      <button type="submit" className="btn btn-primary" disabled={busy}>
-        {submitLabel}
-      </button>
-    </div>
-  );
-}
 
 /**
  * After a form is submitted: on success refresh what the page shows, say so and go on; on a
