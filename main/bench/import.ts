@@ -1,9 +1,9 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { Core } from '../core/core';
 import { openDatabase } from '../core/db/open';
-import { rng, samplePerson } from '../sample/people';
+import { hrCsv } from '../sample/build';
+import { rng, samplePerson, type SamplePerson } from '../sample/people';
 import { rawImport } from './raw-import';
 import { figure, nowMs, type Figure } from './stats';
 
@@ -15,20 +15,15 @@ const ROWS = 100_000;
  * screen uses: upload in chunks, analyse, plan, apply, each a job polled to completion.
  */
 export function hrExport(members: number, asOf: string): string {
-  const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-  const leaving = dmy(asOf);
   const r = rng(1);
-  const lines: string[][] = [];
+  const people: (SamplePerson & { leavingDate?: string })[] = [];
   for (let i = 0; i < Math.min(members, ROWS / 2); i++) {
     const p = samplePerson(r, 1 + i);
-    lines.push([p.employeeNumber, p.givenNames, p.familyName, p.email, dmy(p.dateOfBirth), i % 10 === 0 ? `${i} New Road` : p.line1, p.town, p.postcode, p.serviceArea, dmy(p.employmentStart), i % 20 === 5 ? leaving : '', String(p.weeklyHours)]);
+    people.push({ ...p, ...(i % 10 === 0 ? { line1: `${i} New Road` } : {}), ...(i % 20 === 5 ? { leavingDate: asOf } : {}) });
   }
   const r2 = rng(99);
-  for (let i = 0; lines.length < ROWS; i++) {
-    const p = samplePerson(r2, 5_000_000 + i);
-    lines.push([p.employeeNumber, p.givenNames, p.familyName, p.email, dmy(p.dateOfBirth), p.line1, p.town, p.postcode, p.serviceArea, dmy(p.employmentStart), '', String(p.weeklyHours)]);
-  }
-  return Papa.unparse({ fields: ['Employee No', 'Forename', 'Surname', 'Email', 'Date of Birth', 'Address Line 1', 'Town', 'Post Code', 'Department/Service', 'Start Date', 'Leaving Date', 'Contracted Hours'], data: lines });
+  for (let i = 0; people.length < ROWS; i++) people.push(samplePerson(r2, 5_000_000 + i));
+  return hrCsv(people);
 }
 
 async function appImport(dbPath: string, csv: string, asOf: string, log: (s: string) => void): Promise<number> {

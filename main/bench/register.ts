@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GENESIS_HASH, eventHash, sha256Hex } from '../core/audit/chain';
@@ -249,10 +249,4 @@ export function rawEditor(raw: Database.Database) {
     setHead.run(fields.seq, hash);
   });
   return (id: string) => tx.immediate(id);
-}
-
-export function copyForRaw(dbPath: string, dir: string): string {
-  const copy = join(dir, 'raw-copy.sqlite');
-  copyFileSync(dbPath, copy);
-  return copy;
 }

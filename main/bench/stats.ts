@@ -9,16 +9,6 @@ export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-export async function timeEach<T>(items: readonly T[], fn: (item: T) => Promise<unknown> | unknown): Promise<number[]> {
-  const out: number[] = [];
-  for (const item of items) {
-    const t = nowMs();
-    await fn(item);
-    out.push(nowMs() - t);
-  }
-  return out;
-}
-
 export interface Figure {
   name: string;
   value: number;

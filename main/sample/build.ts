@@ -230,13 +230,13 @@ async function importEmployees(core: Core, d: Dispatch, people: SamplePerson[], 
   }
 }
 
-/** An HR system's export: its own column names, UK dates (dd/mm/yyyy). */
-export function hrCsv(people: SamplePerson[]): string {
+/** An HR system's export: its own column names, UK dates (dd/mm/yyyy); a leaver has a leaving date. */
+export function hrCsv(people: readonly (SamplePerson & { leavingDate?: string })[]): string {
   const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = ['Employee No,Forename,Surname,Email,Date of Birth,Address 1,Town,Post Code,Department,Start Date,Leaving Date,Contracted Hours'];
   for (const p of people) {
-    lines.push([p.employeeNumber, p.givenNames, p.familyName, p.email, dmy(p.dateOfBirth), p.line1, p.town, p.postcode, p.serviceArea, dmy(p.employmentStart), '', String(p.weeklyHours)].map(q).join(','));
+    lines.push([p.employeeNumber, p.givenNames, p.familyName, p.email, dmy(p.dateOfBirth), p.line1, p.town, p.postcode, p.serviceArea, dmy(p.employmentStart), p.leavingDate ? dmy(p.leavingDate) : '', String(p.weeklyHours)].map(q).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
