@@ -48,13 +48,13 @@ export type InspectionRequest = z.output<typeof inspectionSchema>;
 
 export const exportMethods = {
   'register.export': method({
-    kind: 'command',
+    kind: 'mutation',
     summary: 'Write the register (full or inspection copy) as CSV or XLSX; a job whose result names the file.',
     input: z.strictObject({ format: z.enum(['csv', 'xlsx']), view: z.enum(REGISTER_VIEWS), status: z.enum(['current', 'all']) }),
     output: jobStartedSchema,
   }),
   'register.printPage': method({
-    kind: 'query',
+    kind: 'mutation',
     summary: 'Rows of the register for the printable (PDF) view, by member number, keyset-paged.',
     input: z.strictObject({
       view: z.enum(REGISTER_VIEWS),
@@ -65,7 +65,7 @@ export const exportMethods = {
     output: printPageSchema,
   }),
   'register.officersPrint': method({
-    kind: 'query',
+    kind: 'mutation',
     summary: 'The register of directors and officers for printing; `statutory` includes residential addresses.',
     input: z.strictObject({ statutory: z.boolean() }),
     output: printPageSchema,

@@ -258,7 +258,7 @@ export const memberMethods = {
     output: memberDetailSchema,
   }),
   'members.subjectAccess': method({
-    kind: 'query',
+    kind: 'mutation',
     summary: 'Everything held about the person of an entry (UK GDPR Art 15), for export.',
     input: z.strictObject({ id }),
     output: z.record(z.string(), z.unknown()),
