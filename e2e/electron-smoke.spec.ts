@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, expect, test } from '@playwright/test';
 import type { Bridge } from '../shared/bridge';
-import { electronAvailability, findElectronBinary } from '../main/electron/availability';
+import { electronAvailability, findElectronBinary } from '../main/hosts/electron/availability';
 
 /**
  * Smoke test of the real Electron shell (DESIGN.md "Tests"): the bundled main process opens

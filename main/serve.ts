@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Core } from './core/core';
 import { AppError } from './core/errors';
 import { resolveDbPath } from './core/paths';
-import { parseHostArgs } from './http/args';
-import { startHttpHost, type HttpHost } from './http/server';
+import { parseHostArgs } from './hosts/http/args';
+import { startHttpHost, type HttpHost } from './hosts/http/server';
 
 /**
  * `npm run serve`: the loopback host. Serves the production renderer build and the contract on

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { electronAvailability, findElectronBinary } from './electron/availability';
-import { parseHostArgs } from './http/args';
+import { electronAvailability, findElectronBinary } from './hosts/electron/availability';
+import { parseHostArgs } from './hosts/http/args';
 import { serve } from './serve';
 
 /**

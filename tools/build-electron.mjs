@@ -1,5 +1,5 @@
-// Bundles the Electron shell: main/electron/main.ts -> build/electron/main.cjs and
-// main/preload/index.ts -> build/electron/preload.cjs.
+// Bundles the Electron shell: main/hosts/electron/main.ts -> build/electron/main.cjs and
+// main/hosts/preload/index.ts -> build/electron/preload.cjs.
 // Usage: node tools/build-electron.mjs [--outdir DIR]   (DIR defaults to build/electron; the
 // bundle test builds elsewhere so it never races a real build)
 //
@@ -28,7 +28,7 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: ['main/electron/main.ts'],
+    entryPoints: ['main/hosts/electron/main.ts'],
     outfile: join(outdir, 'main.cjs'),
     platform: 'node',
     target: 'node20',
@@ -42,7 +42,7 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['main/preload/index.ts'],
+    entryPoints: ['main/hosts/preload/index.ts'],
     outfile: join(outdir, 'preload.cjs'),
     // 'browser' so that an accidental Node import fails the build rather than the sandbox.
     platform: 'browser',

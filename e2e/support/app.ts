@@ -48,7 +48,7 @@ export const test = base.extend<{ app: AppUnderTest; cspErrors: string[] }>({
       dbPath,
       dir,
       cli: (...args: string[]) => {
-        const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+        const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/hosts/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
         return { status: r.status, stdout: r.stdout, stderr: r.stderr };
       },
     });

@@ -1,4 +1,4 @@
-import { resolveDbPath } from '../core/paths';
+import { resolveDbPath } from '../../core/paths';
 
 /**
  * Which database the Electron app opens. The rule itself (--db, then MUTUAL_GOVERNANCE_DB,

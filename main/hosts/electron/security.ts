@@ -1,6 +1,6 @@
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
-import { contentSecurityPolicy } from '../core/csp';
+import { contentSecurityPolicy } from '../../core/csp';
 
 /**
  * The Electron shell's security decisions, as pure functions so they can be unit-tested

@@ -1,4 +1,4 @@
-import { fail, type Result } from '../../shared/result';
+import { fail, type Result } from '../../../shared/result';
 import { isTrustedSender } from './security';
 
 /**

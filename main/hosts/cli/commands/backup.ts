@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { takeBackup } from '../../core/backup/backup';
+import { takeBackup } from '../../../core/backup/backup';
 import { CliError, type CommandRun } from '../command';
 import { existingFile, formatBytes, openAppDatabaseReadOnly, recordedHead } from '../database';
 

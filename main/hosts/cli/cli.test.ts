@@ -5,18 +5,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it, type TestContext } from 'vitest';
-import type { AuditEventView } from '../../shared/contract/audit';
-import type { RulesView } from '../../shared/contract/organisation';
-import { defaultRuleValues } from '../../shared/rules/governing-rules';
-import { takeBackup } from '../core/backup/backup';
-import { Core } from '../core/core';
-import { expectOk, fileDigest, openTestCore, runJob, setUpOrganisation, type TestCore } from '../core/testing';
+import type { AuditEventView } from '../../../shared/contract/audit';
+import type { RulesView } from '../../../shared/contract/organisation';
+import { defaultRuleValues } from '../../../shared/rules/governing-rules';
+import { takeBackup } from '../../core/backup/backup';
+import { Core } from '../../core/core';
+import { expectOk, fileDigest, openTestCore, runJob, setUpOrganisation, type TestCore } from '../../core/testing';
 
 /**
  * The real command line, run as a child process against real files, as a user would. Tests
  * run concurrently: each spends most of its time waiting for a child process to start.
  */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const rules = defaultRuleValues('company_limited_by_guarantee');
 
 interface Run {
@@ -28,7 +28,7 @@ function cli(...args: string[]): Promise<Run> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'main/cli/index.ts', ...args],
+      ['--import', 'tsx', 'main/hosts/cli/index.ts', ...args],
       { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

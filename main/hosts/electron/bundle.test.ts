@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * that the bundle's import.meta shim and better-sqlite3 work, and that the core is closed
  * (its lock released) on quit. The real Electron run is e2e/electron-smoke.spec.ts.
  */
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 const STAND_IN = String.raw`
 const Module = require('node:module');

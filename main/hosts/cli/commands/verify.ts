@@ -1,5 +1,5 @@
-import { verifyAuditChain } from '../../core/audit/verify';
-import { checkIntegrityInWorker } from '../../core/db/integrity';
+import { verifyAuditChain } from '../../../core/audit/verify';
+import { checkIntegrityInWorker } from '../../../core/db/integrity';
 import type { CommandRun } from '../command';
 import { existingFile, openAppDatabaseReadOnly } from '../database';
 

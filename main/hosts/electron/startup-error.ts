@@ -1,4 +1,4 @@
-import { AppError } from '../core/errors';
+import { AppError } from '../../core/errors';
 
 /**
  * What the error dialog says when the core cannot open. A secretary reads this, so it is one

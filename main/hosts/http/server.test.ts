@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Core } from '../core/core';
+import { Core } from '../../core/core';
 import { MAX_BODY_BYTES } from './guards';
 import { startHttpHost, TOKEN_HEADER, type HttpHost } from './server';
 

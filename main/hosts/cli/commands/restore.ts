@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { appendAudit } from '../../core/audit/log';
-import { inspectCandidate } from '../../core/backup/candidate';
-import { removeDatabaseFiles, stageCandidate, swapIntoPlace } from '../../core/backup/restore';
-import { transact } from '../../core/context';
-import { Core } from '../../core/core';
-import { acquireLock } from '../../core/db/lockfile';
+import { appendAudit } from '../../../core/audit/log';
+import { inspectCandidate } from '../../../core/backup/candidate';
+import { removeDatabaseFiles, stageCandidate, swapIntoPlace } from '../../../core/backup/restore';
+import { transact } from '../../../core/context';
+import { Core } from '../../../core/core';
+import { acquireLock } from '../../../core/db/lockfile';
 import { CliError, type CommandRun } from '../command';
 import { existingFile } from '../database';
 

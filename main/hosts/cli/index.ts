@@ -3,7 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../core/errors';
+import { AppError } from '../../core/errors';
 import { parseCommandLine, usage } from './args';
 import { CliError, type CliCommand, type CliIO } from './command';
 import { COMMANDS } from './commands';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../core/errors';
+import { AppError } from '../../core/errors';
 import { startupErrorMessage } from './startup-error';
 
 describe('startupErrorMessage', () => {

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { GENESIS_HASH } from '../core/audit/chain';
-import { APP_MARKER } from '../core/db/migrator';
-import { openDatabase } from '../core/db/open';
+import { GENESIS_HASH } from '../../core/audit/chain';
+import { APP_MARKER } from '../../core/db/migrator';
+import { openDatabase } from '../../core/db/open';
 import { CliError } from './command';
 
 /** An absolute path to a file that must already exist; never creates one. */

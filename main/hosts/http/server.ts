@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Result } from '../../shared/result';
-import { randomToken } from '../core/db/ids';
-import { logError } from '../core/log';
+import type { Result } from '../../../shared/result';
+import { randomToken } from '../../core/db/ids';
+import { logError } from '../../core/log';
 import {
   CONTENT_SECURITY_POLICY,
   MAX_BODY_BYTES,

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { contentSecurityPolicy } from '../core/csp';
+import { contentSecurityPolicy } from '../../core/csp';
 
 /**
  * The loopback host's checks, as pure functions. It serves one person on one machine, so

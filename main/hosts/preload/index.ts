@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_CHANNEL, type Bridge } from '../../shared/bridge';
+import { BRIDGE_CHANNEL, type Bridge } from '../../../shared/bridge';
 
 /**
  * The whole of what the renderer can reach in main: one function that sends a contract call

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ok } from '../../shared/result';
+import { ok } from '../../../shared/result';
 import { handleInvoke, senderFrameUrl } from './ipc';
 
 const OURS = 'app://mutual-governance/#/members';

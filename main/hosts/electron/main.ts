@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
-import { BRIDGE_CHANNEL } from '../../shared/bridge';
-import { Core } from '../core/core';
-import { logError, logInfo } from '../core/log';
+import { BRIDGE_CHANNEL } from '../../../shared/bridge';
+import { Core } from '../../core/core';
+import { logError, logInfo } from '../../core/log';
 import { chooseDbPath } from './args';
 import { handleInvoke, senderFrameUrl } from './ipc';
 import {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../core/errors';
+import { AppError } from '../../core/errors';
 import { CliError, type CliCommand, type CliIO } from './command';
 import { CLI_LOG, main } from './index';
 

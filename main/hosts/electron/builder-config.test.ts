@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * electron-builder's own schema accepts it (a misspelt fuse would otherwise be silently
  * ignored) and that the fuses and the asar settings are the ones we chose.
  */
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const require = createRequire(import.meta.url);
 
 // js-yaml and app-builder-lib come with electron-builder (a devDependency) and have no types
