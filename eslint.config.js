@@ -1,16 +1,54 @@
-// Lint, with the import boundaries between the app's worlds (DESIGN.md "Architecture"):
-// renderer imports only shared; shared imports no project folder and nothing from Node,
-// Electron or the DOM; only main/electron and main/preload import electron.
+// Lint, with the import boundaries between the app's worlds (DESIGN.md "Architecture").
+// Each zone lists the npm packages it may import; any other package fails the lint, so a new
+// dependency is a decision made here, not a side effect. Project folders a zone must not reach
+// are refused by path. In short: shared imports zod and nothing of Node, Electron or the DOM;
+// the renderer imports only shared; main/core never imports a host; only main/hosts/electron
+// and main/hosts/preload import electron. tools/lint-boundaries.test.mjs proves each rule fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const restrict = (message, patterns, paths = []) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })), paths: paths.map((name) => ({ name, message })) }],
-});
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const TEST_TOOLS = ['vitest', 'fast-check'];
+
+// The npm packages of each zone (checked against the imports in use on 2026-11-30).
+const SHARED_PACKAGES = ['zod'];
+const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod'];
+const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse'];
+
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** 'zod' allows zod and zod/<subpath>; '@tanstack/*' allows every package of that scope. */
+const packageRegex = (name) => (name.endsWith('/*') ? `${escapeRegex(name.slice(0, -1))}` : `${escapeRegex(name)}(?:/|$)`);
+
+/**
+ * One zone's no-restricted-imports rule. ESLint does not merge a rule's options across
+ * config objects, so every file must fall in exactly one zone; the zones below do not overlap.
+ * - packages: the npm packages allowed (anything else not starting with '.' is refused);
+ * - node: whether `node:` built-ins are allowed (bare 'fs' etc. are refused either way);
+ * - folders: gitignore-style patterns of relative imports the zone must not make.
+ */
+function zone({ name, packages, node, folders = [], why }) {
+  const allowed = [...(node ? ['node:'] : []), ...packages.map(packageRegex)];
+  const list = packages.length ? packages.join(', ') : 'none';
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            // Relative imports start with '.', and are judged by the folder patterns instead.
+            regex: `^(?!\\.|${allowed.join('|')})`,
+            message: `${name} may import only these npm packages: ${list}${node ? ', and node: built-ins' : ', and no Node built-ins'}. Add a package to its list in eslint.config.js only if the design allows it.`,
+          },
+          ...folders.map((group) => ({ group: [group], message: why })),
+        ],
+      },
+    ],
+  };
+}
+
+const OTHER_WORLDS = ['**/e2e/**', '**/tools/**'];
 
 export default tseslint.config(
   { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
@@ -22,44 +60,180 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+
+  // shared/: pure TypeScript that runs in every world.
   {
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
+    ignores: TESTS,
     languageOptions: { globals: {} },
     rules: {
-      ...restrict(
-        'shared/ is pure TypeScript: no Node, no Electron, no DOM, no other project folder.',
-        ['**/main/**', '**/renderer/**', '**/migrations/**', '**/e2e/**', '**/tools/**', 'node:*'],
-        [...nodeBuiltins, 'electron', 'react', 'react-dom', 'kysely', 'better-sqlite3'],
-      ),
+      ...zone({
+        name: 'shared/',
+        packages: SHARED_PACKAGES,
+        node: false,
+        folders: ['**/main/**', '**/renderer/**', '**/migrations/**', ...OTHER_WORLDS],
+        why: 'shared/ is pure TypeScript: no Node, no Electron, no DOM, no other project folder.',
+      }),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
     },
   },
+  {
+    files: ['shared/**/*.test.ts'],
+    rules: zone({
+      name: 'Tests of shared/',
+      packages: [...SHARED_PACKAGES, ...TEST_TOOLS],
+      node: true,
+      folders: ['**/main/**', '**/renderer/**', '**/migrations/**', ...OTHER_WORLDS],
+      why: 'A test of shared/ tests shared/ alone.',
+    }),
+  },
+
+  // renderer/: React in a sandboxed window; it reaches the core only through the contract.
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      ...restrict(
-        'The renderer reaches the core only through the contract in shared/.',
-        ['**/main/**', '**/migrations/**', '**/e2e/**', '**/tools/**', 'node:*'],
-        [...nodeBuiltins, 'electron', 'better-sqlite3', 'kysely'],
-      ),
-    },
+    rules: reactHooks.configs.recommended.rules,
   },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts', ...TESTS],
+    rules: zone({
+      name: 'The renderer',
+      packages: RENDERER_PACKAGES,
+      node: false,
+      folders: ['**/main/**', '**/migrations/**', ...OTHER_WORLDS],
+      why: 'The renderer reaches the core only through the contract in shared/.',
+    }),
+  },
+  {
+    files: TESTS.map((t) => `renderer/${t}`),
+    rules: zone({
+      name: 'Tests of the renderer',
+      packages: [...RENDERER_PACKAGES, ...TEST_TOOLS],
+      node: false,
+      folders: ['**/main/**', '**/migrations/**', ...OTHER_WORLDS],
+      why: 'The renderer reaches the core only through the contract in shared/.',
+    }),
+  },
+
+  // main/ and migrations/: plain Node.
   {
     files: ['main/**/*.ts', 'migrations/**/*.ts'],
-    ignores: ['main/electron/**', 'main/preload/**'],
     languageOptions: { globals: { ...globals.node } },
-    rules: restrict('Only main/electron and main/preload may import electron; the core runs under any host.', ['**/renderer/**', 'electron/*'], ['electron']),
   },
   {
-    files: ['main/electron/**/*.ts', 'main/preload/**/*.ts'],
-    languageOptions: { globals: { ...globals.node } },
-    rules: restrict('The Electron shell stays thin: it talks to the core, never to the renderer’s code.', ['**/renderer/**']),
+    files: ['main/core/**/*.ts', 'migrations/**/*.ts'],
+    ignores: TESTS,
+    rules: zone({
+      name: 'main/core',
+      packages: CORE_PACKAGES,
+      node: true,
+      folders: ['**/hosts/**', '**/renderer/**', ...OTHER_WORLDS],
+      why: 'main/core runs under every host and never imports one (nor the renderer).',
+    }),
   },
+  {
+    files: TESTS.flatMap((t) => [`main/core/${t}`, `migrations/${t}`]),
+    rules: zone({
+      name: 'Tests of main/core',
+      // esbuild: never-imports-electron.test.ts walks the import graph with it.
+      packages: [...CORE_PACKAGES, ...TEST_TOOLS, 'esbuild'],
+      node: true,
+      folders: ['**/hosts/**', '**/renderer/**', ...OTHER_WORLDS],
+      why: 'main/core runs under every host and never imports one (nor the renderer).',
+    }),
+  },
+  {
+    files: ['main/bench/**/*.ts', 'main/sample/**/*.ts'],
+    rules: zone({
+      name: 'The benchmarks and the sample',
+      packages: CORE_PACKAGES,
+      node: true,
+      folders: ['**/hosts/**', '**/renderer/**', ...OTHER_WORLDS],
+      why: 'Benchmarks and the sample drive the core directly, not a host.',
+    }),
+  },
+
+  // main/hosts: thin programs around the core. Each host reaches the core and main/hosts/shared,
+  // never another host; only the Electron shell and its preload import electron.
+  {
+    files: ['main/hosts/shared/**/*.ts'],
+    rules: zone({
+      name: 'main/hosts/shared',
+      packages: ['vitest'],
+      node: true,
+      folders: ['**/renderer/**', '**/electron/**', '**/preload/**', '**/http/**', '**/cli/**', ...OTHER_WORLDS],
+      why: 'What the hosts share depends on no one host.',
+    }),
+  },
+  {
+    files: ['main/hosts/http/**/*.ts'],
+    rules: zone({
+      name: 'The loopback HTTP host',
+      packages: ['vitest'],
+      node: true,
+      folders: ['**/renderer/**', '**/electron/**', '**/preload/**', '**/cli/**', ...OTHER_WORLDS],
+      why: 'A host reaches the core and main/hosts/shared, never another host or the renderer’s code.',
+    }),
+  },
+  {
+    files: ['main/hosts/cli/**/*.ts'],
+    rules: zone({
+      name: 'The command line',
+      packages: ['better-sqlite3', 'vitest'],
+      node: true,
+      folders: ['**/renderer/**', '**/electron/**', '**/preload/**', '**/http/**', ...OTHER_WORLDS],
+      why: 'A host reaches the core and main/hosts/shared, never another host or the renderer’s code.',
+    }),
+  },
+  {
+    files: ['main/hosts/electron/**/*.ts'],
+    ignores: TESTS,
+    rules: zone({
+      name: 'The Electron shell',
+      packages: ['electron'],
+      node: true,
+      folders: ['**/renderer/**', '**/http/**', '**/cli/**', '**/preload/**', ...OTHER_WORLDS],
+      why: 'The Electron shell stays thin: it talks to the core, never to another host or the renderer’s code.',
+    }),
+  },
+  {
+    files: TESTS.map((t) => `main/hosts/electron/${t}`),
+    rules: zone({
+      name: 'Tests of the Electron shell',
+      // js-yaml and app-builder-lib come with electron-builder: builder-config.test.ts reads
+      // electron-builder.yml with them.
+      packages: ['electron', 'vitest', 'js-yaml', 'app-builder-lib'],
+      node: true,
+      folders: ['**/renderer/**', '**/http/**', '**/cli/**', '**/preload/**', ...OTHER_WORLDS],
+      why: 'The Electron shell stays thin: it talks to the core, never to another host or the renderer’s code.',
+    }),
+  },
+  {
+    files: ['main/hosts/preload/**/*.ts'],
+    rules: zone({
+      name: 'The preload',
+      // A sandboxed preload can require nothing but electron (tools/build-electron.mjs bundles
+      // what it takes from shared/ into it).
+      packages: ['electron'],
+      node: false,
+      folders: ['**/core/**', '**/hosts/**', '**/electron/**', '**/http/**', '**/cli/**', '**/renderer/**', '**/migrations/**', ...OTHER_WORLDS],
+      why: 'The preload is one small file that imports only electron and shared/.',
+    }),
+  },
+  {
+    files: ['main/*.ts'],
+    rules: zone({
+      name: 'The start-up scripts (main/start.ts, main/serve.ts)',
+      packages: [],
+      node: true,
+      folders: ['**/renderer/**', ...OTHER_WORLDS],
+      why: 'The start-up scripts choose a host; they never load the renderer’s code.',
+    }),
+  },
+
   {
     files: ['e2e/**/*.ts', 'tools/**/*.{js,mjs}', '*.js', '*.ts', '.ci/**/*.mjs', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // End-to-end journeys are Playwright's, in e2e/.
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'migrations/**/*.test.ts', 'renderer/src/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'migrations/**/*.test.ts', 'renderer/src/**/*.test.ts', 'tools/**/*.test.mjs'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
