@@ -13,7 +13,7 @@ export async function downloadExport(fileId: string, onProgress?: (received: num
   let mimeType = 'application/octet-stream';
   let sizeBytes = 0;
   while (offset !== null) {
-    const chunk: MethodOutput<'files.read'> = await request('files.read', { fileId, offset });
+    const chunk: MethodOutput<'exports.readFile'> = await request('exports.readFile', { fileId, offset });
     const bytes = fromBase64(chunk.base64);
     parts.push(bytes);
     fileName = chunk.fileName;

@@ -1,31 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
+import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useMatches } from 'react-router';
 import { ApiError } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { Banner } from '../ui/Banner';
 import { ToastProvider } from '../ui/Toasts';
-import { HomePage } from '../features/home/HomePage';
-import { SetupPage } from '../features/setup/SetupPage';
-import { SettingsLayout } from '../features/settings/SettingsLayout';
-import { OrganisationSettings } from '../features/settings/OrganisationSettings';
-import { RulesSettings } from '../features/settings/RulesSettings';
-import { DataSettings } from '../features/settings/DataSettings';
-import { AuditLogPage } from '../features/settings/AuditLogPage';
-import { RegisterPage } from '../features/register/RegisterPage';
-import { AdmitPage } from '../features/register/AdmitPage';
-import { MemberPage } from '../features/register/MemberPage';
-import { ClassesPage } from '../features/classes/ClassesPage';
-import { ImportPage } from '../features/import/ImportPage';
-import { ExportsPage } from '../features/exports/ExportsPage';
-import { RemovalsPage } from '../features/exports/RemovalsPage';
-import { OfficersPage } from '../features/officers/OfficersPage';
-import { OfficerPage } from '../features/officers/OfficerPage';
-import { AddOfficerPage } from '../features/officers/AddOfficerPage';
-import { EditOfficerPage } from '../features/officers/EditOfficerPage';
-import { PscPage } from '../features/psc/PscPage';
-import { RegisterPrint } from '../features/print/RegisterPrint';
-import { OfficersPrint } from '../features/print/OfficersPrint';
-import { SubjectAccessPrint } from '../features/print/SubjectAccessPrint';
+import { AREAS } from '../features';
+import type { RouteHandle } from '../features/area';
+import { collectRoutes } from './menu';
 import { Shell } from './Shell';
 
 const queryClient = new QueryClient({
@@ -38,14 +19,15 @@ const queryClient = new QueryClient({
 function Gate() {
   const status = useApiQuery('app.status', {}, { refetchInterval: (q) => (q.state.data?.busy || q.state.data?.integrity.state === 'checking' ? 1000 : false) });
   const location = useLocation();
+  const matches = useMatches();
   if (status.error) return <Problem error={status.error} />;
   if (!status.data) return <p className="centre-page muted" role="status">Opening your records…</p>;
   const setUp = status.data.organisationName !== null;
   if (!setUp && location.pathname !== '/setup') return <Navigate to="/setup" replace />;
   if (setUp && location.pathname === '/setup') return <Navigate to="/" replace />;
   if (!setUp) return <Outlet />;
-  // Printable views (saved as PDF from the print dialog) have no app chrome.
-  if (location.pathname.startsWith('/print/')) return <Outlet />;
+  // Printable views (saved as PDF) have no app chrome.
+  if (matches.some((m) => (m.handle as RouteHandle | undefined)?.bare)) return <Outlet />;
   return <Shell status={status.data} />;
 }
 
@@ -73,37 +55,7 @@ function Problem({ error }: { error: ApiError }) {
 const router = createHashRouter([
   {
     element: <Gate />,
-    children: [
-      { path: '/setup', element: <SetupPage /> },
-      { path: '/', element: <HomePage /> },
-      { path: '/register', element: <RegisterPage /> },
-      { path: '/register/admit', element: <AdmitPage /> },
-      { path: '/register/members/:id', element: <MemberPage /> },
-      { path: '/register/classes', element: <ClassesPage /> },
-      { path: '/register/import', element: <ImportPage /> },
-      { path: '/register/exports', element: <ExportsPage /> },
-      { path: '/register/removals', element: <RemovalsPage /> },
-      { path: '/officers', element: <OfficersPage /> },
-      { path: '/officers/new', element: <AddOfficerPage /> },
-      { path: '/officers/:id', element: <OfficerPage /> },
-      { path: '/officers/:id/edit', element: <EditOfficerPage /> },
-      { path: '/psc', element: <PscPage /> },
-      { path: '/print/register', element: <RegisterPrint /> },
-      { path: '/print/officers', element: <OfficersPrint /> },
-      { path: '/print/subject-access/:id', element: <SubjectAccessPrint /> },
-      {
-        path: '/settings',
-        element: <SettingsLayout />,
-        children: [
-          { index: true, element: <Navigate to="organisation" replace /> },
-          { path: 'organisation', element: <OrganisationSettings /> },
-          { path: 'rules', element: <RulesSettings /> },
-          { path: 'data', element: <DataSettings /> },
-          { path: 'audit', element: <AuditLogPage /> },
-        ],
-      },
-      { path: '*', element: <Navigate to="/" replace /> },
-    ],
+    children: [...collectRoutes(AREAS), { path: '*', element: <Navigate to="/" replace /> }],
   },
 ]);
 

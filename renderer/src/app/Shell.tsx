@@ -1,37 +1,11 @@
 import { NavLink, Outlet } from 'react-router';
 import type { AppStatus } from '../../../shared/contract/app';
+import { AREAS } from '../features';
 import { Banner } from '../ui/Banner';
-
-/** Areas that work today. An area appears here only once it does something. */
-interface Area {
-  to: string;
-  label: string;
-  end?: boolean;
-  /** Shown only for some legal forms (the PSC register is for companies). */
-  companiesOnly?: boolean;
-}
-const GROUPS: { heading?: string; areas: Area[] }[] = [
-  { areas: [{ to: '/', label: 'Home', end: true }] },
-  {
-    heading: 'Register of members',
-    areas: [
-      { to: '/register', label: 'Members', end: true },
-      { to: '/register/classes', label: 'Membership classes' },
-      { to: '/register/import', label: 'Import from HR' },
-      { to: '/register/exports', label: 'Exports and inspection' },
-    ],
-  },
-  {
-    heading: 'Board',
-    areas: [
-      { to: '/officers', label: 'Directors and officers' },
-      { to: '/psc', label: 'People with significant control', companiesOnly: true },
-    ],
-  },
-  { areas: [{ to: '/settings', label: 'Settings' }] },
-];
+import { buildMenu } from './menu';
 
 export function Shell({ status }: { status: AppStatus }) {
+  const menu = buildMenu(AREAS, status);
   return (
     <div className="shell">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -47,7 +21,7 @@ export function Shell({ status }: { status: AppStatus }) {
       </header>
       <aside className="sidebar">
         <nav aria-label="Main">
-          {GROUPS.map((g, i) => (
+          {menu.map((g, i) => (
             <div key={g.heading ?? i}>
               {g.heading ? (
                 <h2 className="nav-heading" id={`nav-${i}`}>
@@ -55,15 +29,13 @@ export function Shell({ status }: { status: AppStatus }) {
                 </h2>
               ) : null}
               <ul aria-labelledby={g.heading ? `nav-${i}` : undefined}>
-                {g.areas
-                  .filter((a) => !a.companiesOnly || status.legalFamily === 'company')
-                  .map((a) => (
-                    <li key={a.to}>
-                      <NavLink to={a.to} end={a.end ?? false}>
-                        {a.label}
-                      </NavLink>
-                    </li>
-                  ))}
+                {g.entries.map((e) => (
+                  <li key={e.to}>
+                    <NavLink to={e.to} end={e.end ?? false}>
+                      {e.label}
+                    </NavLink>
+                  </li>
+                ))}
               </ul>
             </div>
           ))}

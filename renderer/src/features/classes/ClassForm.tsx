@@ -7,7 +7,7 @@ import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxField, Field } from '../../ui/Field';
 import { applyServerErrors, errorAt, fieldId, flattenErrors } from '../../ui/form-errors';
-import { mappedResolver } from '../register/mapped-resolver';
+import { mappedResolver } from '../../lib/mapped-resolver';
 import { toClassInput, type ClassValues } from './class-form-values';
 
 const KNOWN_PATHS = [

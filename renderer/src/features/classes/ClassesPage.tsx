@@ -8,11 +8,11 @@ import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { useToast } from '../../ui/Toasts';
-import { eligibilitySummary, shareTermsSummary, votingSummary } from '../register/class-terms';
-import { useLegalForm } from '../register/useLegalForm';
+import { eligibilitySummary, shareTermsSummary, votingSummary } from './class-terms';
+import { useLegalForm } from '../../lib/useLegalForm';
 import { BLANK_CLASS, CLASS_PRESETS, classValues, defaultShareTerms, type ClassValues } from './class-form-values';
 import { ClassForm } from './ClassForm';
-import '../register/register.css';
+import '../members/register.css';
 import './classes.css';
 
 type View = { kind: 'list' } | { kind: 'create'; initial: ClassValues } | { kind: 'edit'; cls: MembershipClass };

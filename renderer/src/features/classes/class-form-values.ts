@@ -1,7 +1,6 @@
 import type { ClassInput, MembershipClass, VotingRights } from '../../../../shared/contract/classes';
 import type { FormFamily } from '../../../../shared/domain/legal-form';
-import { numberInput, parseNumber, parsePounds, poundsInput } from '../register/money';
-import { parseWhole } from '../register/member-form-values';
+import { numberInput, parseNumber, parsePounds, parseWhole, poundsInput } from '../../lib/money';
 
 /** The class form as typed. `shareTerms.nominalPence` holds pounds and pence as typed. */
 export interface ClassValues {

@@ -5,13 +5,14 @@ import { call } from '../../api/client';
 import { downloadExport } from '../../api/download';
 import { useJob } from '../../api/jobs';
 import { useApiQuery } from '../../api/queries';
-import { formatBytes, formatCount, formatLegalDate } from '../../lib/format';
+import { formatBytes, formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { InspectionLog } from './InspectionLog';
-import '../register/register.css';
+import '../members/register.css';
 import './exports.css';
+import { formatLegalDate } from '../../lib/dates';
 
 type Status = 'current' | 'all';
 type Format = 'csv' | 'xlsx';
@@ -35,7 +36,7 @@ export function ExportsPage() {
   const app = useApiQuery('app.status', {});
   const company = app.data?.legalFamily !== 'society';
   // afterNumber 0 reads the same first page without recording a print in the audit log.
-  const summary = useApiQuery('register.printPage', { view: 'inspection', status: 'all', afterNumber: 0, limit: 1 });
+  const summary = useApiQuery('exports.registerPage', { view: 'inspection', status: 'all', afterNumber: 0, limit: 1 });
   const removable = useApiQuery('members.removable', {});
   const [status, setStatus] = useState<Status>('all');
   const [jobId, setJobId] = useState<string | null>(null);
@@ -66,7 +67,7 @@ export function ExportsPage() {
     setStartError(null);
     setSaved(null);
     setDownloadError(null);
-    const r = await call('register.export', { view, format, status });
+    const r = await call('exports.register', { view, format, status });
     if (r.ok) setJobId(r.value.jobId);
     else setStartError(r.error.message);
   };

@@ -1,21 +1,20 @@
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import { exportMethods, type InspectionRequest } from '../../../../shared/contract/exports';
+import { inspectionMethods, type InspectionRequest } from '../../../../shared/contract/inspections';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
-import { formatLegalDate } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { errorAt, fieldId, flattenErrors } from '../../ui/form-errors';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
-import { mappedResolver } from '../register/mapped-resolver';
-import { todayUk } from '../register/today';
-import { useDialogSubmit } from '../register/useDialogForm';
+import { mappedResolver } from '../../lib/mapped-resolver';
+import { useDialogSubmit } from '../../ui/useDialogForm';
+import { formatLegalDate, todayUk } from '../../lib/dates';
 
-const logSchema = exportMethods['inspections.log'].input;
-const closeSchema = exportMethods['inspections.close'].input;
+const logSchema = inspectionMethods['inspections.log'].input;
+const closeSchema = inspectionMethods['inspections.close'].input;
 type LogInput = z.output<typeof logSchema>;
 type CloseInput = z.output<typeof closeSchema>;
 

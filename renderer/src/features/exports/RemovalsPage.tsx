@@ -3,11 +3,12 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
-import { formatCount, formatLegalDate } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { useModalDialog } from '../../ui/useModalDialog';
 import './exports.css';
+import { formatLegalDate } from '../../lib/dates';
 
 /**
  * Former members whose entries may now be removed (CA 2006 s121: 10 years after they ceased).

@@ -4,9 +4,10 @@ import { LEGAL_FORM_INFO } from '../../../../shared/domain/legal-form';
 import { JURISDICTION_LABEL } from '../../../../shared/contract/organisation';
 import { RULE_LABEL, VOTING_BASIS_LABEL } from '../../../../shared/rules/governing-rules';
 import { useApiQuery } from '../../api/queries';
-import { formatCount, formatInstant, formatLegalDate, formatYearEnd } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
+import { formatInstant, formatLegalDate, formatYearEnd } from '../../lib/dates';
 
 const STALE_BACKUP_DAYS = 7;
 

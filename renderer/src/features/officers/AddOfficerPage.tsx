@@ -4,9 +4,9 @@ import { Link, useNavigate } from 'react-router';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { PageHeader } from '../../ui/PageHeader';
-import { resolveMemberNumber } from './member-link';
-import { fullName, todayUk } from './format';
-import { FormProblems, useSubmitOutcome } from './form-outcome';
+import { resolveMemberNumber } from '../../lib/member-link';
+import { fullName } from '../../lib/people';
+import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import {
   addOfficerFormSchema,
   APPOINTMENT_PATHS,
@@ -24,6 +24,7 @@ import {
 import { AppointmentFields, ParticularsFields } from './OfficerFields';
 import { ResidentialSection, ServiceAddressSection, WhyParticulars } from './OfficerSections';
 import './officers.css';
+import { todayUk } from '../../lib/dates';
 
 /** Enter a director or officer with their first appointment. */
 export function AddOfficerPage() {

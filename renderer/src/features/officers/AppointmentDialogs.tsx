@@ -4,15 +4,16 @@ import { z } from 'zod';
 import { optionalText } from '../../../../shared/contract/fields';
 import { legalDate } from '../../../../shared/contract/fields';
 import type { Officer } from '../../../../shared/contract/officers';
-import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import { call } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { errorAt } from '../../ui/form-errors';
-import { fullName, titleOf, todayUk } from './format';
+import { titleOf } from './format';
+import { fullName } from '../../lib/people';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
-import { FormProblems, useSubmitOutcome } from './form-outcome';
+import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { appointmentFormSchema, APPOINTMENT_PATHS, EMPTY_APPOINTMENT, toAppointmentInput, type AppointmentValues } from './officer-form';
 import { AppointmentFields } from './OfficerFields';
+import { formatLegalDate, todayUk } from '../../lib/dates';
 
 type Appointment = Officer['appointments'][number];
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Interest } from '../../../../shared/contract/officers';
+import type { Interest } from '../../../../shared/contract/interests';
 import { CONFLICT_SOURCE, conflictedDirectors } from '../../../../shared/rules/conflicts';
 
 /**

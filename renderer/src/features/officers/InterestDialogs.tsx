@@ -2,14 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { legalDate, optionalText, requiredText } from '../../../../shared/contract/fields';
-import { INTEREST_CATEGORIES, INTEREST_CATEGORY_LABEL, type Interest, type Officer } from '../../../../shared/contract/officers';
-import { formatLegalDate } from '../../../../shared/rules/legal-date';
+import { type Officer } from '../../../../shared/contract/officers';
+import { INTEREST_CATEGORIES, INTEREST_CATEGORY_LABEL, type Interest } from '../../../../shared/contract/interests';
 import { call } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { errorAt } from '../../ui/form-errors';
-import { fullName, todayUk } from './format';
+import { fullName } from '../../lib/people';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
-import { FormProblems, useSubmitOutcome } from './form-outcome';
+import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
+import { formatLegalDate, todayUk } from '../../lib/dates';
 
 const declareSchema = z.object({
   category: z.enum(INTEREST_CATEGORIES, { error: 'Choose the kind of interest.' }),

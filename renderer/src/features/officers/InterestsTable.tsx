@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { INTEREST_CATEGORY_LABEL, type Interest } from '../../../../shared/contract/officers';
-import { formatLegalDate } from '../../lib/format';
+import { INTEREST_CATEGORY_LABEL, type Interest } from '../../../../shared/contract/interests';
+import { formatLegalDate } from '../../lib/dates';
 
 /** Declarations of interest, newest first; with `showOfficer` for the board-wide view. */
 export function InterestsTable({ interests, showOfficer, caption, onEnd }: { interests: Interest[]; showOfficer: boolean; caption: string; onEnd: (i: Interest) => void }) {

@@ -1,16 +1,18 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Interest, Officer } from '../../../../shared/contract/officers';
+import type { Officer } from '../../../../shared/contract/officers';
+import type { Interest } from '../../../../shared/contract/interests';
 import { listParticulars, missingDirectorParticulars } from '../../../../shared/rules/director-particulars';
 import { useApiQuery } from '../../api/queries';
-import { formatLegalDate } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { AddAppointmentDialog, EndAppointmentDialog } from './AppointmentDialogs';
-import { currentTitles, formatAddress, fullName, isCurrentDirector, titleOf } from './format';
+import { currentTitles, isCurrentDirector, titleOf } from './format';
+import { formatAddress, fullName } from '../../lib/people';
 import { DeclareInterestDialog, EndInterestDialog } from './InterestDialogs';
 import { InterestsTable } from './InterestsTable';
 import './officers.css';
+import { formatLegalDate } from '../../lib/dates';
 
 type Appointment = Officer['appointments'][number];
 

@@ -1,14 +1,16 @@
 import { useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { Interest, Officer } from '../../../../shared/contract/officers';
+import type { Officer } from '../../../../shared/contract/officers';
+import type { Interest } from '../../../../shared/contract/interests';
 import { useApiQuery } from '../../api/queries';
-import { formatCount, formatLegalDate } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ConflictCheck } from './ConflictCheck';
 import { titleOf } from './format';
 import { EndInterestDialog } from './InterestDialogs';
 import { InterestsTable } from './InterestsTable';
 import './officers.css';
+import { formatLegalDate } from '../../lib/dates';
 
 type Status = 'current' | 'former' | 'all';
 const STATUS_LABEL: Record<Status, string> = { current: 'Current', former: 'Former', all: 'All' };

@@ -3,14 +3,13 @@ import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { legalDate } from '../../../../shared/contract/fields';
 import { PSC_NATURES, PSC_NATURE_LABEL, PSC_STATEMENTS, PSC_STATEMENT_TEXT, pscInputSchema, type Psc, type PscNature, type PscStatement } from '../../../../shared/contract/psc';
-import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import { call } from '../../api/client';
 import { CheckboxField, Field } from '../../ui/Field';
 import { errorAt } from '../../ui/form-errors';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
-import { FormProblems, useSubmitOutcome } from '../officers/form-outcome';
-import { todayUk } from '../officers/format';
+import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { AddressFields } from '../officers/OfficerFields';
+import { formatLegalDate, todayUk } from '../../lib/dates';
 
 /** The PSC register's forms, each in its own dialog. */
 

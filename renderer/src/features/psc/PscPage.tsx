@@ -3,16 +3,16 @@ import { PSC_NATURE_LABEL, PSC_STATEMENT_TEXT, type Psc } from '../../../../shar
 import { LEGAL_FORM_INFO } from '../../../../shared/domain/legal-form';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
-import { formatLegalDate } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { useToast } from '../../ui/Toasts';
 import { useQueryClient } from '@tanstack/react-query';
-import { formatAddress, todayUk } from '../officers/format';
+import { formatAddress } from '../../lib/people';
 import { AddPscDialog, CeasePscDialog, StatementDialog, WithdrawStatementDialog } from './PscDialogs';
 import '../officers/officers.css';
 import './psc.css';
+import { formatLegalDate, todayUk } from '../../lib/dates';
 
 type Statement = { id: string; statement: string; text: string; madeOn: string; withdrawnOn: string | null };
 

@@ -6,10 +6,11 @@ import { isLegalDate } from '../../../../shared/rules/legal-date';
 import { call, request } from '../../api/client';
 import { useJob } from '../../api/jobs';
 import { useApiQuery } from '../../api/queries';
-import { formatCount, formatInstant } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { Modal } from '../../ui/Modal';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { formatInstant } from '../../lib/dates';
 
 const PAGE = 50;
 

@@ -3,10 +3,11 @@ import { useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { uploadFile, useJob } from '../../api/jobs';
 import { useApiQuery } from '../../api/queries';
-import { formatBytes, formatCount, formatInstant } from '../../lib/format';
+import { formatBytes, formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { formatInstant } from '../../lib/dates';
 
 interface BackupOutcome {
   name: string;

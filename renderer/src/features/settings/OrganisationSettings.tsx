@@ -6,12 +6,12 @@ import { particularsSchema, type Organisation } from '../../../../shared/contrac
 import type { LegalForm } from '../../../../shared/domain/legal-form';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
-import { formatInstant } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { applyServerErrors, flattenErrors } from '../../ui/form-errors';
 import { useToast } from '../../ui/Toasts';
-import { ParticularsFields } from '../organisation/ParticularsFields';
+import { ParticularsFields } from './OrganisationFields';
+import { formatInstant } from '../../lib/dates';
 
 type Values = Omit<Organisation, 'id' | 'createdAt' | 'updatedAt'>;
 

@@ -7,12 +7,12 @@ import { RULE_KEYS, RULE_LABEL, VOTING_BASIS_LABEL, type GoverningRules, type Ru
 import type { LegalForm } from '../../../../shared/domain/legal-form';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
-import { formatInstant } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { applyServerErrors, flattenErrors } from '../../ui/form-errors';
 import { useToast } from '../../ui/Toasts';
-import { RulesFields } from '../organisation/RulesFields';
+import { RulesFields } from './RulesFields';
+import { formatInstant } from '../../lib/dates';
 
 export function RulesSettings() {
   const rules = useApiQuery('rules.get', {});

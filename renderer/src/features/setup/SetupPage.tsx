@@ -11,8 +11,8 @@ import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { applyServerErrors, flattenErrors } from '../../ui/form-errors';
 import { useToast } from '../../ui/Toasts';
-import { ParticularsFields } from '../organisation/ParticularsFields';
-import { RulesFields } from '../organisation/RulesFields';
+import { ParticularsFields } from '../settings/OrganisationFields';
+import { RulesFields } from '../settings/RulesFields';
 
 type FormValues = SetUpInput;
 

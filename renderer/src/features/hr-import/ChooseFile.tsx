@@ -1,0 +1,96 @@
+import { useState, type RefObject } from 'react';
+import { analysisSchema, IMPORT_FIELD_LABEL, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportAnalysis } from '../../../../shared/contract/hr-import';
+import { call } from '../../api/client';
+import type { JobStatus } from '../../../../shared/contract/jobs';
+import { uploadFile } from '../../api/jobs';
+import { Banner } from '../../ui/Banner';
+import { Field } from '../../ui/Field';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { followJob, isAbort, useLeaveSignal } from './follow-job';
+
+/** Step 1: the secretary chooses the HR system's CSV export; it is sent in chunks and read by the core. */
+export function ChooseFile({ onRead, headingRef }: { onRead: (analysis: ImportAnalysis) => void; headingRef: RefObject<HTMLHeadingElement | null> }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
+  const [reading, setReading] = useState<JobStatus | null>(null);
+  const leaveSignal = useLeaveSignal();
+  const busy = sending !== null || reading !== null;
+
+  const read = async () => {
+    setProblem(null);
+    if (!file) {
+      setFieldError('Choose the CSV file exported from your HR system.');
+      document.getElementById('import-file')?.focus();
+      return;
+    }
+    setFieldError(undefined);
+    const signal = leaveSignal();
+    try {
+      setSending({ sent: 0, total: file.size });
+      const uploadId = await uploadFile(file, 'import', (sent, total) => setSending({ sent, total }));
+      setSending(null);
+      const started = await call('hrImport.analyse', { uploadId });
+      if (!started.ok) {
+        setProblem(started.error.message);
+        return;
+      }
+      const end = await followJob(started.value.jobId, setReading, signal);
+      setReading(null);
+      if (end.state === 'succeeded') onRead(analysisSchema.parse(end.result));
+      else setProblem(end.error?.message ?? 'The file could not be read.');
+    } catch (e) {
+      if (isAbort(e)) return;
+      setSending(null);
+      setReading(null);
+      setProblem((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="card import-step" aria-labelledby="step-file-h">
+      <h2 id="step-file-h" tabIndex={-1} ref={headingRef}>
+        Choose the file from your HR system
+      </h2>
+      <p>
+        Export the staff list from your HR or payroll system as a CSV file (comma-separated values) with a heading row. Common headings such as
+        Employee No, Forename, Surname, Post Code, Start Date and Leaving Date are recognised; you can match any others in the next step.
+      </p>
+      <details className="import-expect">
+        <summary>What the file should contain</summary>
+        <ul>
+          {IMPORT_FIELDS.map((f) => (
+            <li key={f}>
+              {IMPORT_FIELD_LABEL[f]}
+              {REQUIRED_IMPORT_FIELDS.includes(f) ? <span className="required-mark"> (needed)</span> : <span className="optional-mark">(if held)</span>}
+            </li>
+          ))}
+        </ul>
+      </details>
+      {problem ? (
+        <Banner tone="error" title="The file was not read">
+          <p>{problem}</p>
+        </Banner>
+      ) : null}
+      <Field id="import-file" label="CSV file" hint="Dates may be day/month/year (31/01/2024) or year-month-day (2024-01-31)." error={fieldError}>
+        <input
+          type="file"
+          accept=".csv,text/csv,.txt"
+          disabled={busy}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setFieldError(undefined);
+          }}
+        />
+      </Field>
+      {sending ? <ProgressBar done={sending.sent} total={sending.total} label="Sending the file" /> : null}
+      {reading ? <ProgressBar done={reading.done} total={reading.total} label={reading.message || 'Reading the file'} /> : null}
+      <div className="form-actions">
+        <button type="button" className="btn btn-primary" onClick={() => void read()} disabled={busy}>
+          Read the file
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { MembershipClass } from '../../../../shared/contract/classes';
+import type { ImportAnalysis, ImportApplyResult, ImportPlan } from '../../../../shared/contract/hr-import';
+import { useApiQuery } from '../../api/queries';
+import { Banner } from '../../ui/Banner';
+import { PageHeader } from '../../ui/PageHeader';
+import { ChooseFile } from './ChooseFile';
+import { initialSettings, MapColumns, type PlanSettings } from './MapColumns';
+import { PlanReview } from './PlanReview';
+import './import.css';
+
+type Stage =
+  | { step: 'file' }
+  | { step: 'map'; analysis: ImportAnalysis; settings: PlanSettings }
+  | { step: 'plan'; analysis: ImportAnalysis; settings: PlanSettings; plan: ImportPlan; applied: boolean };
+
+const TITLE = 'Import from HR';
+const LEDE =
+  'Bring the register up to date from your HR system’s staff list: eligible new starters are admitted, leavers’ memberships end and changed particulars are updated. Nothing changes until you have seen the plan and applied it.';
+
+/** Import of members from an HR system's CSV export: choose the file, match its columns, check the plan, apply it. */
+export function ImportPage() {
+  const classes = useApiQuery('classes.list', {});
+  if (classes.error) {
+    return (
+      <div className="page">
+        <PageHeader title={TITLE} />
+        <Banner tone="error" title="The membership classes could not be read">
+          <p>{classes.error.message}</p>
+        </Banner>
+      </div>
+    );
+  }
+  if (!classes.data) return <p role="status">Loading…</p>;
+  const employeeClasses = classes.data.filter((c) => c.isEmployeeClass);
+  if (employeeClasses.length === 0) {
+    return (
+      <div className="page">
+        <PageHeader title={TITLE} lede={LEDE} />
+        <div className="card empty">
+          <h2>Set up an employee membership class first</h2>
+          <p>
+            The import enters employees in an employee class and checks each person against that class’s terms (minimum age, contracted hours and
+            length of service).{' '}
+            {classes.data.length > 0 ? 'None of your classes is an employee class yet.' : 'There are no membership classes yet.'}
+          </p>
+          <Link className="btn btn-primary" to="/register/classes">
+            Go to membership classes
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  return <ImportSteps classes={employeeClasses} />;
+}
+
+function ImportSteps({ classes }: { classes: MembershipClass[] }) {
+  const [stage, setStage] = useState<Stage>({ step: 'file' });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  // Each step's heading takes focus when the step changes, as a new page's would.
+  useEffect(() => {
+    if (!moved.current) {
+      moved.current = true;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [stage.step]);
+
+  const onRead = useCallback((analysis: ImportAnalysis) => setStage({ step: 'map', analysis, settings: initialSettings(analysis, classes) }), [classes]);
+  const onPlanned = useCallback((plan: ImportPlan, settings: PlanSettings) => {
+    setStage((s) => (s.step === 'file' ? s : { step: 'plan', analysis: s.analysis, settings, plan, applied: false }));
+  }, []);
+  const onReplanned = useCallback((plan: ImportPlan) => setStage((s) => (s.step === 'plan' ? { ...s, plan } : s)), []);
+  const onApplied = useCallback((_result: ImportApplyResult) => setStage((s) => (s.step === 'plan' ? { ...s, applied: true } : s)), []);
+  const startAgain = useCallback(() => setStage({ step: 'file' }), []);
+
+  const current = stage.step === 'plan' && stage.applied ? 3 : stage.step === 'plan' ? 2 : stage.step === 'map' ? 1 : 0;
+  return (
+    <div className="page">
+      <PageHeader title={TITLE} lede={LEDE} />
+      <ol className="import-steps" aria-label="Steps">
+        {['Choose the file', 'Match the columns', 'Check the plan', 'Applied'].map((label, i) => (
+          <li key={label} className={i < current ? 'done' : undefined} aria-current={i === current ? 'step' : undefined}>
+            {label}
+            {i < current ? <span className="visually-hidden"> (done)</span> : null}
+          </li>
+        ))}
+      </ol>
+      {stage.step === 'file' ? <ChooseFile onRead={onRead} headingRef={headingRef} /> : null}
+      {stage.step === 'map' ? (
+        <MapColumns
+          key={stage.analysis.importId}
+          analysis={stage.analysis}
+          classes={classes}
+          settings={stage.settings}
+          headingRef={headingRef}
+          onPlanned={onPlanned}
+          onChooseAnother={startAgain}
+        />
+      ) : null}
+      {stage.step === 'plan' ? (
+        <PlanReview
+          key={stage.plan.planId}
+          analysis={stage.analysis}
+          plan={stage.plan}
+          settings={stage.settings}
+          headingRef={headingRef}
+          onReplanned={onReplanned}
+          onApplied={onApplied}
+          onChangeMatching={() => setStage({ step: 'map', analysis: stage.analysis, settings: stage.settings })}
+          onStartAgain={startAgain}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,315 @@
+import { useState, type RefObject } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import type { MembershipClass } from '../../../../shared/contract/classes';
+import {
+  DATE_FORMAT_LABEL,
+  DATE_FORMATS,
+  IMPORT_FIELD_LABEL,
+  IMPORT_FIELDS,
+  hrImportMethods,
+  planSchema,
+  REQUIRED_IMPORT_FIELDS,
+  type DateFormat,
+  type ImportAnalysis,
+  type ImportField,
+  type ImportMapping,
+  type ImportPlan,
+} from '../../../../shared/contract/hr-import';
+import { call } from '../../api/client';
+import type { JobStatus } from '../../../../shared/contract/jobs';
+import { Banner } from '../../ui/Banner';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Field } from '../../ui/Field';
+import { applyServerErrors, errorAt, fieldId, flattenErrors } from '../../ui/form-errors';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { mappedResolver } from '../../lib/mapped-resolver';
+import { followJob, isAbort, useLeaveSignal } from './follow-job';
+import { dateFormatExample } from './plan-format';
+import { todayUk } from '../../lib/dates';
+
+/** What the secretary chose in this step; kept so "Change the column matching" comes back to it. */
+export interface PlanSettings {
+  mapping: ImportMapping;
+  defaultClassId: string;
+  dateFormat: DateFormat;
+  asOf: string;
+}
+
+interface Values {
+  mapping: Record<ImportField, string>;
+  defaultClassId: string;
+  dateFormat: DateFormat;
+  asOf: string;
+}
+
+const planInput = hrImportMethods['hrImport.plan'].input;
+type PlanInput = z.output<typeof planInput>;
+const KNOWN_PATHS = ['defaultClassId', 'dateFormat', 'asOf', ...IMPORT_FIELDS.map((f) => `mapping.${f}`)];
+const NOT_IN_FILE = '';
+
+function toValues(s: PlanSettings): Values {
+  return {
+    mapping: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, s.mapping[f] ?? NOT_IN_FILE])) as Record<ImportField, string>,
+    defaultClassId: s.defaultClassId,
+    dateFormat: s.dateFormat,
+    asOf: s.asOf,
+  };
+}
+
+function toSettings(v: Values): PlanSettings {
+  return {
+    mapping: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, v.mapping[f] === NOT_IN_FILE ? null : v.mapping[f]])) as ImportMapping,
+    defaultClassId: v.defaultClassId,
+    dateFormat: v.dateFormat,
+    asOf: v.asOf,
+  };
+}
+
+export function initialSettings(analysis: ImportAnalysis, classes: MembershipClass[]): PlanSettings {
+  return {
+    mapping: analysis.mapping,
+    defaultClassId: analysis.defaultClassId ?? (classes.length === 1 ? classes[0]!.id : ''),
+    dateFormat: analysis.dateFormat,
+    asOf: todayUk(),
+  };
+}
+
+/**
+ * Step 2: which column of the file holds each particular (remembered from last time for files
+ * with the same headings), the class for rows that name none, how dates are written, and the
+ * admission date; then the file is checked against the register.
+ */
+export function MapColumns(props: {
+  analysis: ImportAnalysis;
+  classes: MembershipClass[];
+  settings: PlanSettings;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onPlanned: (plan: ImportPlan, settings: PlanSettings) => void;
+  onChooseAnother: () => void;
+}) {
+  const { analysis, classes, settings, headingRef, onPlanned, onChooseAnother } = props;
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [job, setJob] = useState<JobStatus | null>(null);
+  const leaveSignal = useLeaveSignal();
+  const { register, control, handleSubmit, setError, formState } = useForm<Values, unknown, PlanInput>({
+    resolver: mappedResolver(planInput, (v: Values) => ({ importId: analysis.importId, ...toSettings(v) })) as never,
+    defaultValues: toValues(settings),
+    shouldFocusError: false,
+  });
+  const mapping = useWatch({ control, name: 'mapping' });
+  const dateFormat = useWatch({ control, name: 'dateFormat' });
+  const field = (path: string) => ({ id: fieldId(path), error: errorAt(formState.errors, path) });
+
+  const checking = job !== null || formState.isSubmitting;
+  const example = (column: string) => {
+    const i = analysis.headers.indexOf(column);
+    return i < 0 ? undefined : analysis.sample.map((r) => r[i] ?? '').find((v) => v.trim() !== '');
+  };
+  const dateSample = [mapping.employmentStart, mapping.employmentEnd, mapping.dateOfBirth].map((c) => (c ? example(c) : undefined)).find(Boolean);
+
+  const onValid = async (input: PlanInput) => {
+    setGeneral(null);
+    const signal = leaveSignal();
+    const started = await call('hrImport.plan', input);
+    if (!started.ok) {
+      setGeneral(applyServerErrors(setError, started.error, KNOWN_PATHS));
+      setAttempt((a) => a + 1);
+      return;
+    }
+    try {
+      const end = await followJob(started.value.jobId, setJob, signal);
+      setJob(null);
+      if (end.state === 'succeeded') {
+        onPlanned(planSchema.parse(end.result), { mapping: input.mapping, defaultClassId: input.defaultClassId, dateFormat: input.dateFormat, asOf: input.asOf });
+      } else setGeneral(end.error?.message ?? 'The file could not be checked.');
+    } catch (e) {
+      if (isAbort(e)) return;
+      setJob(null);
+      setGeneral((e as Error).message);
+    }
+  };
+
+  const summary = flattenErrors(formState.errors);
+  return (
+    <section className="card import-step" aria-labelledby="step-map-h">
+      <h2 id="step-map-h" tabIndex={-1} ref={headingRef}>
+        Match the columns
+      </h2>
+      <p className="import-file-facts">
+        <span>
+          File <strong>{analysis.fileName}</strong>
+        </span>
+        <span>
+          <strong>{analysis.rows.toLocaleString('en-GB')}</strong> row{analysis.rows === 1 ? '' : 's'} of data
+        </span>
+        <span>
+          <strong>{analysis.headers.length}</strong> columns
+        </span>
+        <button type="button" className="btn btn-link" onClick={onChooseAnother} disabled={checking}>
+          Choose a different file
+        </button>
+      </p>
+      {analysis.remembered ? (
+        <Banner tone="info" title="Remembered from your last import">
+          <p>The columns, date format and class are as you chose them last time for a file with these headings. Check them before you go on.</p>
+        </Banner>
+      ) : (
+        <Banner tone="info" title="Matched from the column headings">
+          <p>Check each match. Your choices are remembered for the next file with these headings.</p>
+        </Banner>
+      )}
+      <ErrorSummary items={summary} focusKey={attempt} />
+      {general ? (
+        <Banner tone="error" title="The file was not checked">
+          <p>{general}</p>
+        </Banner>
+      ) : null}
+
+      <form noValidate onSubmit={handleSubmit(onValid, () => setAttempt((a) => a + 1))}>
+        <fieldset>
+          <legend>Which column holds each particular</legend>
+          <p className="fieldset-hint">
+            <span className="required-mark" aria-hidden="true">
+              *
+            </span>{' '}
+            marks the particulars every row needs. Leave a particular as “Not in this file” if your export does not hold it: members’ existing
+            records of it are then left as they are.
+          </p>
+          <div className="mapping-grid">
+            {IMPORT_FIELDS.map((f) => {
+              const required = REQUIRED_IMPORT_FIELDS.includes(f);
+              const chosen = mapping[f];
+              const ex = chosen ? example(chosen) : undefined;
+              return (
+                <Field
+                  key={f}
+                  {...field(`mapping.${f}`)}
+                  label={
+                    <>
+                      {IMPORT_FIELD_LABEL[f]}
+                      {required ? (
+                        <>
+                          <span className="required-mark" aria-hidden="true">
+                            *
+                          </span>
+                          <span className="visually-hidden"> (needed)</span>
+                        </>
+                      ) : null}
+                    </>
+                  }
+                  source={
+                    <span className="mapping-example">
+                      {ex ? (
+                        <>
+                          First value: <span className="value">{ex}</span>
+                        </>
+                      ) : chosen ? (
+                        'Empty in the first rows'
+                      ) : f === 'className' ? (
+                        'Everyone joins the class chosen below'
+                      ) : (
+                        '\u00a0'
+                      )}
+                    </span>
+                  }
+                >
+                  <select {...register(`mapping.${f}`)} disabled={checking}>
+                    <option value={NOT_IN_FILE}>Not in this file</option>
+                    {analysis.headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              );
+            })}
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>How to read the file</legend>
+          <div className="import-settings">
+            <Field
+              {...field('defaultClassId')}
+              label="Membership class"
+              hint={mapping.className ? 'For rows whose class column is empty.' : 'New members join this class.'}
+            >
+              <select {...register('defaultClassId')} disabled={checking}>
+                {classes.length !== 1 ? <option value="">Choose a class</option> : null}
+                {classes.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <div className={`field${field('dateFormat').error ? ' has-error' : ''}`}>
+              <fieldset className="radio-fieldset" aria-describedby="dateFormat-example">
+                <legend className="legend-small">Dates in the file are written</legend>
+                <div className="radio-list">
+                  {DATE_FORMATS.map((f) => (
+                    <label key={f}>
+                      <input type="radio" value={f} {...register('dateFormat')} disabled={checking} id={f === 'dmy' ? 'dateFormat' : undefined} />
+                      {DATE_FORMAT_LABEL[f]}
+                    </label>
+                  ))}
+                </div>
+                <span className="hint" id="dateFormat-example">
+                  {dateFormatExample(dateFormat, dateSample)}
+                </span>
+              </fieldset>
+            </div>
+            <Field
+              {...field('asOf')}
+              label="Admission date"
+              hint="New members are entered on this date; eligibility and leaving dates are judged against it. It cannot be in the future."
+            >
+              <input type="date" {...register('asOf')} disabled={checking} />
+            </Field>
+          </div>
+        </fieldset>
+
+        <h3 id="preview-h">The first rows of the file</h3>
+        <div className="preview-scroll" tabIndex={0} role="region" aria-labelledby="preview-h">
+          <table className="data preview-table">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                {analysis.headers.map((h) => {
+                  const to = IMPORT_FIELDS.find((f) => mapping[f] === h);
+                  return (
+                    <th key={h} scope="col" className={to ? 'mapped' : undefined}>
+                      {h}
+                      <span className="maps-to">{to ? `→ ${IMPORT_FIELD_LABEL[to]}` : 'not used'}</span>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {analysis.sample.map((row, i) => (
+                <tr key={i}>
+                  <td>{analysis.sampleLines[i] ?? i + 2}</td>
+                  {row.map((v, j) => (
+                    <td key={j}>{v}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+
+        {job ? <ProgressBar done={job.done} total={job.total} label={job.message || 'Checking the file'} /> : null}
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={checking}>
+            Check the file
+          </button>
+          <span className="muted">Nothing is changed yet: you will see what the import would do first.</span>
+        </div>
+      </form>
+    </section>
+  );
+}

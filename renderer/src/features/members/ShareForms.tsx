@@ -1,0 +1,242 @@
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { shareMethods } from '../../../../shared/contract/shares';
+import type { MethodInput } from '../../../../shared/contract/index';
+import { formatPence } from '../../../../shared/rules/shareholding';
+import { call } from '../../api/client';
+import { Banner } from '../../ui/Banner';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Field } from '../../ui/Field';
+import { errorAt, fieldId, flattenErrors } from '../../ui/form-errors';
+import { DialogButtons } from '../../ui/FormDialog';
+import { mappedResolver } from '../../lib/mapped-resolver';
+import { parseWhole } from '../../lib/money';
+import { parsePounds, poundsInput } from '../../lib/money';
+import { MemberPicker, type PickedMember } from './MemberPicker';
+import { useDialogSubmit } from '../../ui/useDialogForm';
+import { todayUk } from '../../lib/dates';
+
+interface Holder {
+  id: string;
+  memberNumber: number;
+  sharesHeld: number;
+  nominalPence: number;
+}
+
+const plural = (n: number) => `${n.toLocaleString('en-GB')} share${n === 1 ? '' : 's'}`;
+
+/** Pounds text for a number of shares at their nominal value, or nothing while the number is not a whole number. */
+function atNominal(shares: string, nominalPence: number): string {
+  const n = parseWhole(shares);
+  return Number.isNaN(n) ? '' : poundsInput(n * nominalPence);
+}
+
+function Problems({ errors, attempt, general, what }: { errors: Parameters<typeof flattenErrors>[0]; attempt: number; general: string | null; what: string }) {
+  return (
+    <>
+      <ErrorSummary items={flattenErrors(errors)} focusKey={attempt} />
+      {general ? (
+        <Banner tone="error" title={`The ${what} was not recorded`}>
+          <p>{general}</p>
+        </Banner>
+      ) : null}
+    </>
+  );
+}
+
+interface AllotValues {
+  date: string;
+  shares: string;
+  /** Pounds as typed. */
+  amountPaidPence: string;
+  boardReference: string;
+}
+
+export function AllotForm({ holder, onClose }: { holder: Holder; onClose: () => void }) {
+  const { register, handleSubmit, setError, setValue, getFieldState, formState } = useForm<AllotValues, unknown, MethodInput<'shares.allot'>>({
+    resolver: mappedResolver(shareMethods['shares.allot'].input, (v: AllotValues) => ({
+      memberId: holder.id,
+      date: v.date,
+      shares: parseWhole(v.shares),
+      amountPaidPence: parsePounds(v.amountPaidPence) ?? Number.NaN,
+      boardReference: v.boardReference,
+    })) as never,
+    defaultValues: { date: todayUk(), shares: '1', amountPaidPence: poundsInput(holder.nominalPence), boardReference: '' },
+    shouldFocusError: false,
+  });
+  const s = useDialogSubmit(setError, ['date', 'shares', 'amountPaidPence', 'boardReference'], onClose);
+  const field = (path: string) => ({ id: fieldId(path), error: errorAt(formState.errors, path) });
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit(async (input) => {
+        s.clear();
+        await s.settle(await call('shares.allot', input), (e) => `${plural(e.shares)} allotted to member ${holder.memberNumber}.`);
+      }, s.failedCheck)}
+    >
+      <p className="dialog-intro">Member {holder.memberNumber} holds {plural(holder.sharesHeld)} of {formatPence(holder.nominalPence)} each.</p>
+      <Problems errors={formState.errors} attempt={s.attempt} general={s.general} what="allotment" />
+      <div className="field-row">
+        <Field {...field('date')} label="Date of allotment">
+          <input type="date" {...register('date')} />
+        </Field>
+        <Field {...field('shares')} label="Number of shares">
+          <input
+            type="text"
+            inputMode="numeric"
+            {...register('shares', {
+              onChange: (e: { target: { value: string } }) => {
+                if (!getFieldState('amountPaidPence').isDirty) setValue('amountPaidPence', atNominal(e.target.value, holder.nominalPence));
+              },
+            })}
+          />
+        </Field>
+      </div>
+      <Field {...field('amountPaidPence')} label="Amount paid" hint="In pounds, for example 10.00">
+        <input type="text" inputMode="decimal" className="narrow" {...register('amountPaidPence')} />
+      </Field>
+      <Field {...field('boardReference')} label="Board decision reference (optional)">
+        <input type="text" {...register('boardReference')} />
+      </Field>
+      <DialogButtons submitLabel="Allot the shares" busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}
+
+interface TransferValues {
+  toMemberId: PickedMember | null;
+  date: string;
+  shares: string;
+  boardReference: string;
+}
+
+export function TransferForm({ holder, onClose }: { holder: Holder; onClose: () => void }) {
+  const { register, control, handleSubmit, setError, formState } = useForm<TransferValues, unknown, MethodInput<'shares.transfer'>>({
+    resolver: mappedResolver(shareMethods['shares.transfer'].input, (v: TransferValues) => ({
+      fromMemberId: holder.id,
+      toMemberId: v.toMemberId?.id ?? '',
+      date: v.date,
+      shares: parseWhole(v.shares),
+      boardReference: v.boardReference,
+    })) as never,
+    defaultValues: { toMemberId: null, date: todayUk(), shares: '', boardReference: '' },
+    shouldFocusError: false,
+  });
+  const s = useDialogSubmit(setError, ['toMemberId', 'date', 'shares', 'boardReference'], onClose);
+  const field = (path: string) => ({ id: fieldId(path), error: errorAt(formState.errors, path) });
+  const toError = errorAt(formState.errors, 'toMemberId');
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit(async (input) => {
+        s.clear();
+        await s.settle(await call('shares.transfer', input), (e) => `${plural(-e.shares)} transferred to member ${e.counterparty?.memberNumber ?? ''}.`);
+      }, s.failedCheck)}
+    >
+      <p className="dialog-intro">Member {holder.memberNumber} holds {plural(holder.sharesHeld)}.</p>
+      <Problems errors={formState.errors} attempt={s.attempt} general={s.general} what="transfer" />
+      <Controller
+        control={control}
+        name="toMemberId"
+        render={({ field: f }) => (
+          <Field
+            id="toMemberId"
+            error={toError ? (toError.startsWith('Not a valid') ? 'Choose the member who receives the shares.' : toError) : undefined}
+            label="Receiving member"
+            hint="Type part of their name or their member number, then choose from the list."
+          >
+            <MemberPicker value={f.value} onChange={f.onChange} excludeId={holder.id} />
+          </Field>
+        )}
+      />
+      <div className="field-row">
+        <Field {...field('date')} label="Date of transfer">
+          <input type="date" {...register('date')} />
+        </Field>
+        <Field {...field('shares')} label="Number of shares">
+          <input type="text" inputMode="numeric" {...register('shares')} />
+        </Field>
+      </div>
+      <Field {...field('boardReference')} label="Board decision reference (optional)">
+        <input type="text" {...register('boardReference')} />
+      </Field>
+      <DialogButtons submitLabel="Transfer the shares" busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}
+
+interface WithdrawValues {
+  noticeDate: string;
+  date: string;
+  paymentDate: string;
+  shares: string;
+  /** Pounds as typed. */
+  amountRepaidPence: string;
+  boardReference: string;
+}
+
+export function WithdrawForm({ holder, onClose }: { holder: Holder; onClose: () => void }) {
+  const { register, control, handleSubmit, setError, setValue, getFieldState, formState } = useForm<WithdrawValues, unknown, MethodInput<'shares.withdraw'>>({
+    resolver: mappedResolver(shareMethods['shares.withdraw'].input, (v: WithdrawValues) => ({
+      memberId: holder.id,
+      noticeDate: v.noticeDate,
+      date: v.date,
+      paymentDate: v.paymentDate,
+      shares: parseWhole(v.shares),
+      amountRepaidPence: parsePounds(v.amountRepaidPence) ?? Number.NaN,
+      boardReference: v.boardReference,
+    })) as never,
+    defaultValues: { noticeDate: '', date: todayUk(), paymentDate: '', shares: '', amountRepaidPence: '', boardReference: '' },
+    shouldFocusError: false,
+  });
+  const s = useDialogSubmit(setError, ['noticeDate', 'date', 'paymentDate', 'shares', 'amountRepaidPence', 'boardReference'], onClose);
+  const field = (path: string) => ({ id: fieldId(path), error: errorAt(formState.errors, path) });
+  const shares = useWatch({ control, name: 'shares' });
+  const n = parseWhole(shares ?? '');
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit(async (input) => {
+        s.clear();
+        await s.settle(await call('shares.withdraw', input), (e) => `${plural(-e.shares)} withdrawn; member ${holder.memberNumber} now holds ${plural(e.balanceAfter)}.`);
+      }, s.failedCheck)}
+    >
+      <p className="dialog-intro">
+        Member {holder.memberNumber} holds {plural(holder.sharesHeld)} of {formatPence(holder.nominalPence)} each. Record the withdrawal once the shares
+        have been paid out or the board has agreed it.
+      </p>
+      <Problems errors={formState.errors} attempt={s.attempt} general={s.general} what="withdrawal" />
+      <div className="field-row">
+        <Field {...field('noticeDate')} label="Notice given on">
+          <input type="date" {...register('noticeDate')} />
+        </Field>
+        <Field {...field('date')} label="Withdrawn on">
+          <input type="date" {...register('date')} />
+        </Field>
+        <Field {...field('paymentDate')} label="Paid on (optional)">
+          <input type="date" {...register('paymentDate')} />
+        </Field>
+      </div>
+      <div className="field-row">
+        <Field {...field('shares')} label="Number of shares">
+          <input
+            type="text"
+            inputMode="numeric"
+            {...register('shares', {
+              onChange: (e: { target: { value: string } }) => {
+                if (!getFieldState('amountRepaidPence').isDirty) setValue('amountRepaidPence', atNominal(e.target.value, holder.nominalPence));
+              },
+            })}
+          />
+        </Field>
+        <Field {...field('amountRepaidPence')} label="Amount repaid" hint="In pounds, for example 5.00">
+          <input type="text" inputMode="decimal" {...register('amountRepaidPence')} />
+        </Field>
+      </div>
+      {!Number.isNaN(n) && n > 0 && n <= holder.sharesHeld ? <p className="muted">They will hold {plural(holder.sharesHeld - n)} afterwards.</p> : null}
+      <Field {...field('boardReference')} label="Board decision reference (optional)">
+        <input type="text" {...register('boardReference')} />
+      </Field>
+      <DialogButtons submitLabel="Record the withdrawal" busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}

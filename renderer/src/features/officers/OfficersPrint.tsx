@@ -1,0 +1,80 @@
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router';
+import { ukDateOf } from '../../../../shared/rules/legal-date';
+import { useApiQuery } from '../../api/queries';
+import { formatCount } from '../../lib/format';
+import { Banner } from '../../ui/Banner';
+import { PrintToolbar } from '../../ui/PrintToolbar';
+import '../../ui/print.css';
+import { formatInstant, formatLegalDate } from '../../lib/dates';
+
+/**
+ * The register of directors and officers as a printable page. The statutory copy
+ * (?statutory=1) is the only view in the app with residential addresses (CA 2006 s165).
+ */
+export function OfficersPrint() {
+  const [params] = useSearchParams();
+  const statutory = params.get('statutory') === '1';
+  const page = useApiQuery('exports.officersPage', { statutory }, { staleTime: Infinity, gcTime: 0 });
+  const d = page.data;
+
+  useEffect(() => {
+    if (d) document.title = `${d.title} – ${d.organisationName} – ${ukDateOf(new Date(d.generatedAt))}`;
+  }, [d]);
+
+  return (
+    <div className="print-page">
+      <PrintToolbar back="/register/exports" backLabel="Exports and inspection" ready={!!d} status={d ? `${formatCount(d.total, 'appointment')} ready to print` : 'Preparing…'} />
+      <main>
+        {page.error ? <Banner tone="error" title="The register could not be read">{page.error.message}</Banner> : null}
+        {d ? (
+          <>
+            <header className="print-head">
+              <p className="org">{d.organisationName}</p>
+              <h1>{d.title}</h1>
+              <p className="description">{d.description}</p>
+              <p className="amended">
+                {d.lastAmended ? `Last amended on ${formatLegalDate(d.lastAmended)}.` : 'No appointments have been recorded yet.'}
+              </p>
+              <p className="produced">Produced {formatInstant(d.generatedAt)}</p>
+            </header>
+            {statutory ? (
+              <p className="print-note">
+                Confidential: residential addresses are protected information (CA 2006 s165, s240) and must not be shown to anyone inspecting the
+                register.
+              </p>
+            ) : null}
+            <table className="print-table">
+              <caption className="visually-hidden">{d.title}</caption>
+              <thead>
+                <tr>
+                  {d.columns.map((c) => (
+                    <th key={c.key} scope="col">
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {d.rows.length === 0 ? (
+                  <tr>
+                    <td colSpan={d.columns.length}>No current appointments are recorded.</td>
+                  </tr>
+                ) : null}
+                {d.rows.map((r, i) => (
+                  <tr key={i}>
+                    {d.columns.map((c) => (
+                      <td key={c.key}>{r[c.key]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : page.isPending ? (
+          <p role="status">Preparing the register…</p>
+        ) : null}
+      </main>
+    </div>
+  );
+}
