@@ -11,7 +11,6 @@ import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   APP_START_URL,
-  mimeTypeFor,
   navigationAction,
   resolveAppPath,
   responseHeaders,
@@ -19,6 +18,7 @@ import {
   windowOptions,
 } from './security';
 import { STARTUP_ERROR_TITLE, startupErrorMessage } from './startup-error';
+import { mimeTypeFor } from '../shared/static-files';
 
 /**
  * The Electron entry, bundled to build/electron/main.cjs. Thin by design: every decision is

@@ -3,10 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   APP_SCHEME_PRIVILEGES,
   APP_START_URL,
-  contentSecurityPolicy,
   isAppUrl,
   isTrustedSender,
-  mimeTypeFor,
   navigationAction,
   resolveAppPath,
   responseHeaders,
@@ -14,6 +12,7 @@ import {
   windowOpenAction,
   windowOptions,
 } from './security';
+import { contentSecurityPolicy } from '../shared/csp';
 
 const ROOT = resolve('/srv/app/build/renderer');
 const at = (...parts: string[]) => join(ROOT, ...parts);
@@ -172,61 +171,13 @@ describe('resolveAppPath', () => {
   });
 });
 
-describe('contentSecurityPolicy', () => {
-  const csp = contentSecurityPolicy();
-  const directives = new Map(
-    csp.split(';').map((d) => {
-      const [name = '', ...values] = d.trim().split(/\s+/);
-      return [name, values] as const;
-    }),
-  );
-
-  it('denies by default and allows scripts only from the app itself', () => {
-    expect(directives.get('default-src')).toEqual(["'none'"]);
-    expect(directives.get('script-src')).toEqual(["'self'"]);
-  });
-
-  it('never allows eval, inline script or remote hosts', () => {
-    expect(csp).not.toMatch(/unsafe-eval|wasm-unsafe-eval|strict-dynamic|https?:|\*/);
-    expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
-  });
-
-  it('forbids plug-ins, framing, base rewriting and form posts', () => {
-    expect(directives.get('object-src')).toEqual(["'none'"]);
-    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(directives.get('frame-src')).toEqual(["'none'"]);
-    expect(directives.get('base-uri')).toEqual(["'none'"]);
-    expect(directives.get('form-action')).toEqual(["'none'"]);
-  });
-
-  it('travels on every response with nosniff', () => {
+describe('responseHeaders', () => {
+  it('carries the CSP and nosniff on every app:// response, and no caching of stale builds', () => {
     const headers = responseHeaders('text/html; charset=utf-8');
-    expect(headers['Content-Security-Policy']).toBe(csp);
+    expect(headers['Content-Security-Policy']).toBe(contentSecurityPolicy());
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['Content-Type']).toBe('text/html; charset=utf-8');
-  });
-});
-
-describe('mimeTypeFor', () => {
-  it.each([
-    ['index.html', 'text/html; charset=utf-8'],
-    ['assets/index-abc.js', 'text/javascript; charset=utf-8'],
-    ['assets/worker.mjs', 'text/javascript; charset=utf-8'],
-    ['assets/index.CSS', 'text/css; charset=utf-8'],
-    ['assets/logo.svg', 'image/svg+xml'],
-    ['assets/logo.png', 'image/png'],
-    ['assets/photo.JPEG', 'image/jpeg'],
-    ['assets/inter.woff2', 'font/woff2'],
-    ['assets/index.js.map', 'application/json; charset=utf-8'],
-    ['favicon.ico', 'image/x-icon'],
-    ['assets/sqlite.wasm', 'application/wasm'],
-  ])('%s is %s', (path, type) => {
-    expect(mimeTypeFor(path)).toBe(type);
-  });
-
-  it('serves unknown or extension-less files as opaque bytes', () => {
-    expect(mimeTypeFor('LICENSE')).toBe('application/octet-stream');
-    expect(mimeTypeFor('data.bin')).toBe('application/octet-stream');
+    expect(headers['Cache-Control']).toBe('no-cache');
   });
 });
 

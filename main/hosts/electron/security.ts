@@ -1,6 +1,5 @@
-import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { BrowserWindowConstructorOptions, CustomScheme } from 'electron';
-import { contentSecurityPolicy } from '../../core/csp';
+import { resolveStaticPath, staticHeaders } from '../shared/static-files';
 
 /**
  * The Electron shell's security decisions, as pure functions so they can be unit-tested
@@ -79,83 +78,20 @@ export function windowOpenAction(url: string): 'open-externally' | 'deny' {
 }
 
 /**
- * Maps an app:// request to a file inside `rootDir`, or null. Every path segment is decoded
- * on its own and refused if it hides a separator, a null byte, a drive letter, a second layer
- * of encoding or a leading dot (which covers `.`, `..`, `%2e%2e` and dotfiles). The raw
- * request is read, not the parsed URL, because the URL parser silently collapses `..` and
- * would hide an attempt. The result is then checked to lie inside `rootDir` anyway.
- * `/` means index.html.
+ * Maps an app:// request to a file inside `rootDir`, or null (main/hosts/shared/static-files.ts
+ * decides, for both hosts). The raw request is read, not the parsed URL, because the URL
+ * parser silently collapses `..` and would hide an attempt. `/` means index.html.
  */
 export function resolveAppPath(rootDir: string, requestUrl: string): string | null {
   if (!isAppUrl(requestUrl)) return null;
   const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*([^?#]*)/i.exec(requestUrl);
   if (!match) return null; // e.g. leading spaces, which the URL parser forgives and we do not
-  const rawPath = match[1] ?? '';
-  if (rawPath === '' || rawPath === '/') return resolve(rootDir, 'index.html');
-  if (!rawPath.startsWith('/')) return null;
-
-  const segments: string[] = [];
-  for (const raw of rawPath.slice(1).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null; // malformed percent-encoding
-    }
-    // '%' after decoding means double encoding: refused so nothing downstream decodes again.
-    if (segment === '' || segment.startsWith('.') || /[/\\:%\0]/.test(segment)) return null;
-    segments.push(segment);
-  }
-
-  const root = resolve(rootDir);
-  const target = resolve(root, ...segments);
-  const inside = relative(root, target);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
-  return target;
+  return resolveStaticPath(rootDir, match[1] ?? '');
 }
-
-/** Checklist 7: a strict Content Security Policy, shared with the loopback host. */
-export { contentSecurityPolicy };
 
 /** Headers for every app:// response: the CSP travels on each one (checklist 7). */
 export function responseHeaders(mimeType: string): Record<string, string> {
-  return {
-    'Content-Type': mimeType,
-    'Content-Security-Policy': contentSecurityPolicy(),
-    'X-Content-Type-Options': 'nosniff',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
-  };
-}
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-};
-
-/** Content type by extension; unknown files are served as opaque bytes (never sniffed). */
-export function mimeTypeFor(path: string): string {
-  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return staticHeaders(mimeType, 'no-cache');
 }
 
 /**

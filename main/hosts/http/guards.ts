@@ -1,5 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import { contentSecurityPolicy } from '../../core/csp';
 
 /**
  * The loopback host's checks, as pure functions. It serves one person on one machine, so
@@ -33,41 +32,3 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
-
-export function mimeFor(path: string): string {
-  const dot = path.lastIndexOf('.');
-  return (dot >= 0 && MIME[path.slice(dot).toLowerCase()]) || 'application/octet-stream';
-}
-
-/**
- * Maps a request path to a file inside the renderer build, or null. Rejects traversal in any
- * spelling (.., encoded dots, backslashes, NUL) rather than trying to normalise it away.
- */
-export function staticRelativePath(urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const parts = decoded.split('/').filter((p) => p !== '');
-  if (parts.some((p) => p === '..' || p === '.' || p.startsWith('.'))) return null;
-  if (parts.length === 0) return 'index.html';
-  return parts.join('/');
-}

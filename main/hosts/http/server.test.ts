@@ -3,30 +3,23 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok } from '../../../shared/result';
 import { Core } from '../../core/core';
 import { MAX_BODY_BYTES } from './guards';
 import { startHttpHost, TOKEN_HEADER, type HttpHost } from './server';
 
 let dir: string;
-let core: Core;
 let host: HttpHost;
 
-beforeAll(async () => {
+function makeSite(): string {
   dir = mkdtempSync(join(tmpdir(), 'mg-http-'));
   const site = join(dir, 'site');
   mkdirSync(join(site, 'assets'), { recursive: true });
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>app</title>');
   writeFileSync(join(site, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'not for the browser');
-  core = await Core.open({ dbPath: join(dir, 'db.sqlite'), host: 'browser' });
-  host = await startHttpHost({ dispatch: (m, i) => core.dispatch(m, i), staticDir: site, port: 0 });
-});
-
-afterAll(async () => {
-  await host.close();
-  await core.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+  return site;
+}
 
 interface Reply {
   status: number;
@@ -66,6 +59,20 @@ const api = (method: string, body: unknown, headers: Record<string, string> = {}
   });
 
 describe('the loopback host', () => {
+  let core: Core;
+
+  beforeAll(async () => {
+    const site = makeSite();
+    core = await Core.open({ dbPath: join(dir, 'db.sqlite'), host: 'browser' });
+    host = await startHttpHost({ dispatch: (m, i) => core.dispatch(m, i), staticDir: site, port: 0 });
+  });
+
+  afterAll(async () => {
+    await host.close();
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('listens on 127.0.0.1 and prints an address that carries the session token', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token).toMatch(/^[0-9a-f]{32}$/);
@@ -149,8 +156,65 @@ describe('the loopback host', () => {
     }
   });
 
+  it('answers 400, not 500, to a request target the URL parser cannot read', async () => {
+    const r = await send({ path: '//[' });
+    expect(r.status).toBe(400);
+  });
+
   it('reports an unknown method as NOT_FOUND inside the envelope', async () => {
     const r = await api('members.drop', {});
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+/**
+ * Requests the host must refuse itself, before the core sees anything: the core is replaced by
+ * a dispatch that records what reaches it.
+ */
+describe('the loopback host refuses malformed API requests with a JSON 400', () => {
+  const reached: { method: string; input: unknown }[] = [];
+
+  beforeAll(async () => {
+    const site = makeSite();
+    host = await startHttpHost({
+      dispatch: async (method, input) => {
+        reached.push({ method, input });
+        return ok(null);
+      },
+      staticDir: site,
+      port: 0,
+    });
+  });
+
+  afterAll(async () => {
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const post = (path: string, body: string | Buffer) =>
+    send({ method: 'POST', path, headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body });
+
+  it.each(['/api/%', '/api/app.%ZZstatus', '/api/%C3%28'])('when the method name %s cannot be decoded', async (path) => {
+    const r = await post(path, '{}');
+    expect(r.status).toBe(400);
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(r.body)).toEqual({ error: expect.stringMatching(/method name/) });
+    expect(reached).toEqual([]);
+  });
+
+  it('when the body is not valid UTF-8, rather than storing U+FFFD in its place', async () => {
+    // {"name":"Caf\xe9"}: Latin-1 é, which is not UTF-8.
+    const latin1 = Buffer.concat([Buffer.from('{"name":"Caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    const r = await post('/api/organisation.setUp', latin1);
+    expect(r.status).toBe(400);
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(r.body)).toEqual({ error: expect.stringMatching(/UTF-8/) });
+    expect(reached).toEqual([]);
+  });
+
+  it('still passes valid UTF-8 through unchanged', async () => {
+    const r = await post('/api/app.status', JSON.stringify({ name: 'Café ✓' }));
+    expect(r.status).toBe(200);
+    expect(reached.at(-1)).toEqual({ method: 'app.status', input: { name: 'Café ✓' } });
   });
 });

@@ -1,19 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import type { Result } from '../../../shared/result';
 import { randomToken } from '../../core/db/ids';
 import { logError } from '../../core/log';
-import {
-  CONTENT_SECURITY_POLICY,
-  MAX_BODY_BYTES,
-  isAllowedHost,
-  isAllowedOrigin,
-  isJsonContentType,
-  mimeFor,
-  staticRelativePath,
-  tokenMatches,
-} from './guards';
+import { rawPathOf, readStaticFile, staticHeaders } from '../shared/static-files';
+import { MAX_BODY_BYTES, isAllowedHost, isAllowedOrigin, isJsonContentType, tokenMatches } from './guards';
 
 export const TOKEN_HEADER = 'x-mg-token';
 
@@ -53,8 +43,10 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const server: Server = createServer((req, res) => {
     handle(req, res, port, token, options).catch((e) => {
       const ref = logError('http host', e);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error (reference ${ref}).`);
-      else res.destroy();
+      const message = `Internal error (reference ${ref}).`;
+      if (res.headersSent) res.destroy();
+      else if (req.url?.startsWith('/api/')) sendJson(res, 500, { error: message });
+      else send(res, 500, 'text/plain; charset=utf-8', message);
     });
   });
   server.requestTimeout = 60_000;
@@ -85,12 +77,19 @@ async function handle(req: IncomingMessage, res: ServerResponse, port: number, t
   if (!isAllowedOrigin(req.headers.origin, port)) {
     return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden: requests from other sites are refused.');
   }
-  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    // e.g. '//[': read as a host name, not a path. (An /api/ target always parses.)
+    return send(res, 400, 'text/plain; charset=utf-8', 'Bad request: the address could not be read.');
+  }
   if (url.pathname.startsWith('/api/')) return handleApi(req, res, url, token, options);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
   }
-  return serveStatic(res, url.pathname, options.staticDir, req.method === 'HEAD');
+  // The raw path, not url.pathname: the URL parser collapses `..` and would hide an attempt.
+  return serveStatic(res, rawPathOf(req.url ?? '/'), options.staticDir, req.method === 'HEAD');
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, token: string, options: HttpHostOptions) {
@@ -109,15 +108,38 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, to
   }
   const body = await readBody(req, MAX_BODY_BYTES);
   if (body === null) return sendJson(res, 413, { error: `Requests are limited to ${MAX_BODY_BYTES} bytes.` }, true);
+  const method = methodName(url.pathname);
+  if (method === null) return sendJson(res, 400, { error: 'The request’s method name is not properly encoded.' });
+  const text = utf8(body);
+  if (text === null) return sendJson(res, 400, { error: 'The request body is not valid UTF-8 text.' });
   let input: unknown;
   try {
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    input = text.length === 0 ? {} : JSON.parse(text);
   } catch {
     return sendJson(res, 400, { error: 'The request body is not valid JSON.' });
   }
-  const method = decodeURIComponent(url.pathname.slice('/api/'.length));
   const result = await options.dispatch(method, input);
   return sendJson(res, 200, result);
+}
+
+/** The method named by '/api/<method>', or null when its percent-encoding is malformed. */
+function methodName(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length));
+  } catch {
+    return null;
+  }
+}
+
+// fatal: a body that is not UTF-8 is refused, not stored with U+FFFD in place of what was meant.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function utf8(body: Buffer): string | null {
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    return null;
+  }
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -139,25 +161,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
-async function serveStatic(res: ServerResponse, pathname: string, root: string, headOnly: boolean) {
-  const rel = staticRelativePath(pathname);
-  if (rel === null) return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
-  let content: Buffer;
-  try {
-    content = await readFile(join(root, rel));
-  } catch {
-    return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
-  }
-  const type = mimeFor(rel);
-  const headers: Record<string, string> = {
-    ...SECURITY_HEADERS,
-    'Content-Type': type,
-    'Content-Length': String(content.length),
-    'Cache-Control': rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-store',
-  };
-  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-  res.writeHead(200, headers);
-  res.end(headOnly ? undefined : content);
+async function serveStatic(res: ServerResponse, rawPath: string, root: string, headOnly: boolean) {
+  const file = await readStaticFile(root, rawPath);
+  if (!file.found) return send(res, 404, 'text/plain; charset=utf-8', 'Not found.');
+  // Vite names built assets by content hash, so they never change under the same name.
+  const immutable = rawPath.startsWith('/assets/');
+  res.writeHead(200, {
+    ...staticHeaders(file.contentType, immutable ? 'public, max-age=31536000, immutable' : 'no-store'),
+    'Content-Length': String(file.body.length),
+  });
+  res.end(headOnly ? undefined : file.body);
 }
 
 function send(res: ServerResponse, status: number, type: string, text: string) {
