@@ -33,7 +33,25 @@ describe('defaultRules', () => {
 
   it('runs a society on one member, one vote and without proxies unless its rules say so', () => {
     expect(society).toMatchObject({ votingBasis: 'one_member_one_vote', proxiesAllowed: false });
-    expect(defaultRules('cooperative_society').votingBasis.source).toMatch(/CCBS Act 2014 s2/);
+    expect(defaultRuleValues('community_benefit_society').votingBasis).toBe('one_member_one_vote');
+  });
+
+  it('says one member, one vote comes from a co-operative’s rules and the FCA’s registration test, not from the Act', () => {
+    const coop = defaultRules('cooperative_society').votingBasis.source;
+    expect(coop).toMatch(/^your registered rules/);
+    expect(coop).toMatch(/bona fide co-operative society \(CCBS Act 2014 s2\(2\)\(a\)\(i\); FCA registration guidance, RFCCBS 4\)/);
+    expect(coop).toMatch(/not a rule of the Act itself/);
+    // A community benefit society is not under the co-operative condition at all.
+    const bencom = defaultRules('community_benefit_society').votingBasis.source;
+    expect(bencom).not.toMatch(/bona fide|s2\(/);
+    expect(bencom).toMatch(/sets no voting basis for a community benefit society/);
+  });
+
+  it('cites s111 for amalgamations and transfers, and s112-s113 for conversion into a company, each with its own threshold', () => {
+    const source = defaultRules('cooperative_society').specialResolutionPct.source;
+    expect(source).toMatch(/s111 \(amalgamation or transfer of engagements between societies: two-thirds/);
+    expect(source).toMatch(/s112-s113 \(conversion into, amalgamation with or transfer to a company: 75% of those voting with at least half the eligible members voting/);
+    expect(source).not.toMatch(/s111 sets two-thirds \(with confirmation\) for amalgamations and conversions/);
   });
 });
 

@@ -63,7 +63,23 @@ export interface RuleDefault<T> {
 }
 export type RuleDefaults = { [K in RuleKey]: RuleDefault<GoverningRules[K]> };
 
-const SOCIETY_RULES = 'your registered rules (CCBS Act 2014 Sch 1: rules must provide for meetings and voting)';
+const SOCIETY_RULES = 'your registered rules (CCBS Act 2014 s14 and Sch 1 para 5: the rules must provide for meetings and voting)';
+
+/**
+ * One member, one vote is not a rule of the CCBS Act 2014. The Act lets the FCA register a
+ * co-operative society only if it is a bona fide co-operative (s2(2)(a)(i)); the FCA's registration
+ * guidance (FCA Handbook RFCCBS 4, formerly FG15/12) tests that against the co-operative
+ * principles, democratic member control among them, which a co-operative's rules usually meet
+ * with one member, one vote. A community benefit society is under no such condition: its rules
+ * choose its voting basis.
+ */
+const CO_OP_VOTING =
+  "your registered rules; one member, one vote is how a co-operative's rules usually meet the FCA's test of a bona fide co-operative society (CCBS Act 2014 s2(2)(a)(i); FCA registration guidance, RFCCBS 4), not a rule of the Act itself";
+const BENCOM_VOTING = `${SOCIETY_RULES}; the Act sets no voting basis for a community benefit society, and one member, one vote is the usual choice`;
+
+/** Amalgamations, transfers of engagements and conversions have statutory thresholds of their own. */
+const SOCIETY_SPECIAL =
+  'CCBS Act 2014 s111 (amalgamation or transfer of engagements between societies: two-thirds of those voting, confirmed by over half at a second meeting) and s112-s113 (conversion into, amalgamation with or transfer to a company: 75% of those voting with at least half the eligible members voting, confirmed by over half)';
 
 export function defaultRules(form: LegalForm): RuleDefaults {
   const shares = LEGAL_FORM_INFO[form].hasShares;
@@ -91,13 +107,10 @@ export function defaultRules(form: LegalForm): RuleDefaults {
     boardQuorum: { value: 3, source: SOCIETY_RULES },
     specialResolutionPct: {
       value: 75,
-      source: `${SOCIETY_RULES}; CCBS Act 2014 s111 sets two-thirds (with confirmation) for amalgamations and conversions`,
+      source: `${SOCIETY_RULES}; ${SOCIETY_SPECIAL} set their own`,
     },
     writtenResolutionLapseDays: { value: 28, source: `${SOCIETY_RULES}; 28 days follows CA 2006 s297` },
-    votingBasis: {
-      value: 'one_member_one_vote',
-      source: 'CCBS Act 2014 s2: a bona fide co-operative is run on one member, one vote',
-    },
+    votingBasis: { value: 'one_member_one_vote', source: form === 'cooperative_society' ? CO_OP_VOTING : BENCOM_VOTING },
     chairCastingVote: { value: true, source: SOCIETY_RULES },
     proxiesAllowed: { value: false, source: `${SOCIETY_RULES}; societies have no statutory right to a proxy` },
     proxyDeadlineHours: { value: 48, source: SOCIETY_RULES },
