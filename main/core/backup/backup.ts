@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -30,6 +30,11 @@ export async function takeBackup(
 ): Promise<BackupResult> {
   const tmp = join(dirname(destPath), `.${basename(destPath)}.tmp-${process.pid}`);
   try {
+    // A backup is the whole register (members' personal data): owner-only folder and file.
+    // The copy is made into a file created 0600, as SQLite would create it 0644; the chmod
+    // covers a platform where the backup API replaces the file rather than writing into it.
+    mkdirSync(dirname(destPath), { recursive: true, mode: 0o700 });
+    closeSync(openSync(tmp, 'w', 0o600));
     const { totalPages } = await raw.backup(tmp, {
       progress({ totalPages: total, remainingPages }) {
         onProgress?.(total - remainingPages, total);
@@ -56,6 +61,7 @@ export async function takeBackup(
     } finally {
       closeSync(fd);
     }
+    if (process.platform !== 'win32') chmodSync(tmp, 0o600);
     renameSync(tmp, destPath);
     syncDir(dirname(destPath));
     return { path: destPath, name: basename(destPath), sizeBytes: statSync(destPath).size };

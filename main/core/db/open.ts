@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 
@@ -20,6 +21,7 @@ export function openDatabase(path: string, options: { readonly?: boolean; wal?: 
   const readonly = options.readonly ?? false;
   let db: Database.Database;
   try {
+    if (!readonly) createPrivately(path);
     db = new Database(path, { readonly, fileMustExist: readonly });
   } catch (e) {
     throw new AppError('NOT_FOUND', `Cannot open ${path}: ${describeSqliteError(e)}`);
@@ -42,6 +44,22 @@ export function openDatabase(path: string, options: { readonly?: boolean; wal?: 
     throw new AppError('VALIDATION', `${path} is not a Mutual Governance database: ${describeSqliteError(e)}`);
   }
   return db;
+}
+
+/**
+ * The register holds members' personal data (UK GDPR art 32), so a new file is created
+ * readable by its owner only: SQLite would create it 0644, readable by every user of the
+ * machine. SQLite gives the -wal and -shm files the database file's own mode, so they follow.
+ * An existing file is left as it is (it may be another program's, which we never alter).
+ * Windows has no such modes; there the user's profile folder is private.
+ */
+function createPrivately(path: string): void {
+  if (process.platform === 'win32' || path === '' || path === ':memory:') return;
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch {
+    // EEXIST: the file is already there. Anything else, SQLite reports in its own words below.
+  }
 }
 
 export interface PragmaReadings {

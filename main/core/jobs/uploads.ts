@@ -35,7 +35,8 @@ export class UploadStore {
 
   begin(purpose: UploadPurpose, fileName: string, sizeBytes: number): { uploadId: string; chunkBytes: number } {
     this.#expire();
-    mkdirSync(this.#dir, { recursive: true });
+    // Uploads are backups or HR files: members' personal data, for the owner's eyes only.
+    mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
     const id = randomToken();
     const path = join(this.#dir, `upload-${id}.part`);
     let fd: number | null = openSync(path, 'w', 0o600);
