@@ -3,6 +3,7 @@ import { expectNoAxeViolations, test, expect } from './support/app';
 import { tabTo, typeInto } from './support/keyboard';
 import { api } from './support/api';
 import { setUpMutual } from './support/mutual';
+import { fillDate } from './support/dates';
 
 test('a secretary enters an employee director, makes them chair, records and ends an interest, and records that the company has no PSC', async ({ page, app, cspErrors }) => {
   void cspErrors;
@@ -20,12 +21,12 @@ test('a secretary enters an employee director, makes them chair, records and end
   await expect(page.getByRole('heading', { level: 1, name: 'Add a director or officer' })).toBeFocused();
   await page.getByLabel('Role').selectOption({ label: 'Director' });
   await page.getByLabel('Kind of director').selectOption({ label: 'Employee director' });
-  await page.getByLabel('Date of appointment').fill('2024-04-01');
+  await fillDate(page, 'Date of appointment', '2024-04-01');
   await page.getByLabel('Given names').fill('Priya');
   await page.getByLabel('Family name').fill('Shah');
   // For a company director the s163 particulars are marked as required, with the reason.
   await expect(page.getByLabel('Nationality')).toHaveAccessibleDescription(/Required for a director of a company \(CA 2006 s163\)/);
-  await page.getByLabel('Date of birth').fill('1984-09-02');
+  await fillDate(page, 'Date of birth', '1984-09-02');
   await page.getByLabel('Nationality').fill('British');
   await page.getByLabel('Country of usual residence').fill('England');
   await page.getByLabel('Business occupation (if any)').fill('Community nurse');
@@ -68,7 +69,7 @@ test('a secretary enters an employee director, makes them chair, records and end
   const appoint = page.getByRole('dialog', { name: 'Add an appointment' });
   await expect(appoint.getByLabel('Role')).toBeFocused();
   await appoint.getByLabel('Role').selectOption({ label: 'Chair' });
-  await appoint.getByLabel('Date of appointment').fill('2025-06-01');
+  await fillDate(appoint, 'Date of appointment', '2025-06-01');
   await expectNoAxeViolations(page, 'add an appointment dialog');
   await appoint.getByRole('button', { name: 'Add appointment' }).click();
   await expect(appoint).toBeHidden();

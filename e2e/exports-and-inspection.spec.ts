@@ -4,6 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expectNoAxeViolations, test, expect, type AppUnderTest } from './support/app';
 import { api } from './support/api';
 import { setUpMutual } from './support/mutual';
+import { fillDate } from './support/dates';
 
 /** The text of a PDF, page by page, with runs of white space made single spaces. */
 async function pdfText(bytes: Buffer): Promise<string> {
@@ -66,7 +67,7 @@ test('a secretary logs an inspection request, prints the inspection copy and dow
   await expect(logDialog.getByRole('alert')).toContainText('Enter the name of the person asking.');
   await expectNoAxeViolations(page, 'log a request, with errors');
   await logDialog.getByLabel('Name of the person asking').fill('Jo Bloggs');
-  await logDialog.getByLabel('Date received').fill('2025-12-18');
+  await fillDate(logDialog, 'Date received', '2025-12-18');
   await logDialog.getByLabel('Their address').fill('9 Park Row, Leeds LS1 5HD');
   await logDialog.getByLabel('Purpose').fill('To write to members about the annual general meeting');
   await logDialog.getByLabel('No', { exact: true }).check();

@@ -13,8 +13,13 @@ test('the whole first-run journey works by keyboard alone, and axe finds nothing
   await expect(page.getByLabel('Legal form')).toHaveValue('cic_limited_by_guarantee');
   // A wrong registration number first.
   await typeInto(page, 'Companies House number', 'ABCDEFGH');
-  await tabTo(page, 'Date of incorporation or registration');
-  await page.keyboard.type('15062018');
+  // The date's Day, Month and Year boxes, in that order whatever the browser's language.
+  await tabTo(page, 'Day');
+  await page.keyboard.type('15');
+  await tabTo(page, 'Month');
+  await page.keyboard.type('6');
+  await tabTo(page, 'Year');
+  await page.keyboard.type('2018');
   await tabTo(page, 'Financial year end day');
   await page.keyboard.type('30');
   await tabTo(page, 'Financial year end month');

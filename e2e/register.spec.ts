@@ -1,6 +1,7 @@
 import { expectNoAxeViolations, test, expect } from './support/app';
 import { tabTo } from './support/keyboard';
 import { fillAdmission, setUpCooperative } from './support/register';
+import { dateGroup, fillDate } from './support/dates';
 
 test('a secretary defines classes, admits members, moves shares, finds a member by search and records a cessation', async ({ page, app, cspErrors }) => {
   void cspErrors;
@@ -60,13 +61,13 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await expect(page.getByLabel('Amount paid')).toHaveValue('5.00');
   await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
   await expect(page.locator('#admittedOn-error')).toContainText('An admission cannot be in the future');
-  await expect(page.getByLabel('Admission date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dateGroup(page, 'Admission date').getByLabel('Day')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, 'admit form with an error');
 
-  await page.getByLabel('Admission date').fill('2024-01-10');
+  await fillDate(page, 'Admission date', '2024-01-10');
   await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
   await expect(page.locator('#particulars-dateOfBirth-error')).toContainText('The Employee class requires age 18 or over; they are 11 on 10 January 2024.');
-  await page.getByLabel(/^Date of birth/).fill('1990-05-01');
+  await fillDate(page, /^Date of birth/, '1990-05-01');
   await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Sam Okafor' })).toBeFocused();
@@ -78,7 +79,7 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   // Shares: allot three more, then withdraw two, and the ledger's balance follows.
   await page.getByRole('button', { name: 'Allot shares' }).click();
   const allot = page.getByRole('dialog', { name: 'Allot shares to member 1' });
-  await allot.getByLabel('Date of allotment').fill('2024-02-01');
+  await fillDate(allot, 'Date of allotment', '2024-02-01');
   await allot.getByLabel('Number of shares').fill('3');
   await expect(allot.getByLabel('Amount paid')).toHaveValue('3.00');
   await allot.getByRole('button', { name: 'Allot the shares' }).click();
@@ -87,10 +88,10 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
 
   await page.getByRole('button', { name: 'Withdraw shares' }).click();
   const withdraw = page.getByRole('dialog', { name: 'Withdraw shares of member 1' });
-  await expect(withdraw.getByLabel('Notice given on')).toBeFocused();
-  await withdraw.getByLabel('Notice given on').fill('2024-03-01');
-  await withdraw.getByLabel('Withdrawn on').fill('2024-04-01');
-  await withdraw.getByLabel('Paid on (optional)').fill('2024-04-05');
+  await expect(dateGroup(withdraw, 'Notice given on').getByLabel('Day')).toBeFocused();
+  await fillDate(withdraw, 'Notice given on', '2024-03-01');
+  await fillDate(withdraw, 'Withdrawn on', '2024-04-01');
+  await fillDate(withdraw, 'Paid on (optional)', '2024-04-05');
   await withdraw.getByLabel('Number of shares').fill('2');
   await expect(withdraw.getByText('They will hold 6 shares afterwards.')).toBeVisible();
   await expectNoAxeViolations(page, 'withdraw shares dialog');
@@ -111,7 +112,7 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   // A member who still holds shares cannot cease; the reason is shown.
   await page.getByRole('button', { name: 'Record cessation' }).click();
   const cease = page.getByRole('dialog', { name: 'Record that member 1 ceased to be a member' });
-  await cease.getByLabel('Membership ended on').fill('2024-06-01');
+  await fillDate(cease, 'Membership ended on', '2024-06-01');
   await cease.getByLabel('Reason').selectOption({ label: 'Left employment' });
   await cease.getByRole('button', { name: 'Record the cessation' }).click();
   await expect(cease.getByRole('alert')).toContainText('Member 1 still holds 6 shares; transfer or withdraw them before recording that membership ended.');
@@ -156,8 +157,8 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   // Her share is withdrawn so that she can leave.
   await page.getByRole('button', { name: 'Withdraw shares' }).click();
   const hers = page.getByRole('dialog', { name: 'Withdraw shares of member 2' });
-  await hers.getByLabel('Notice given on').fill('2024-04-01');
-  await hers.getByLabel('Withdrawn on').fill('2024-05-01');
+  await fillDate(hers, 'Notice given on', '2024-04-01');
+  await fillDate(hers, 'Withdrawn on', '2024-05-01');
   await hers.getByLabel('Number of shares').fill('1');
   await hers.getByRole('button', { name: 'Record the withdrawal' }).click();
   await expect(hers).toBeHidden();
@@ -189,9 +190,14 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await tabTo(page, 'Record cessation');
   await page.keyboard.press('Enter');
   const leaving = page.getByRole('dialog', { name: 'Record that member 2 ceased to be a member' });
-  await expect(leaving.getByLabel('Membership ended on')).toBeFocused();
-  // Day and month alike, so the date reads the same in any order the browser shows its segments.
-  await page.keyboard.type('01012024');
+  const endedOn = dateGroup(leaving, 'Membership ended on');
+  await expect(endedOn.getByLabel('Day')).toBeFocused();
+  // Day, month and year in their own boxes, as the date is written in the UK.
+  await page.keyboard.type('1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2024');
   await tabTo(page, 'Reason');
   await page.keyboard.type('Resigned');
   await tabTo(page, 'Record the cessation');
@@ -202,13 +208,13 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await expectNoAxeViolations(page, 'cessation with an error');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect(leaving.getByLabel('Membership ended on')).toBeFocused();
-  // Back into the date from the next field, past its calendar button, is its year whatever the order of its parts: a year later is 1 January 2025.
-  await tabTo(page, 'Reason');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('ArrowUp');
-  await expect(leaving.getByLabel('Membership ended on')).toHaveValue('2025-01-01');
+  // The summary's link lands on the date's Day box; the year is two boxes on: a year later is 1 January 2025.
+  await expect(endedOn.getByLabel('Day')).toBeFocused();
+  await expect(endedOn).toHaveAttribute('aria-describedby', /ceasedOn-error/);
+  await tabTo(page, 'Year');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('2025');
+  await expect(endedOn.getByLabel('Year')).toHaveValue('2025');
   await tabTo(page, 'Record the cessation');
   await page.keyboard.press('Enter');
   await expect(leaving).toBeHidden();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from './app';
+import { fillDate } from './dates';
 
 export const MUTUAL = {
   name: 'Riverside Care Mutual Ltd',
@@ -20,7 +21,7 @@ export async function fillSetUp(page: Page, overrides: Partial<typeof MUTUAL> = 
   await page.getByLabel('Name', { exact: true }).fill(m.name);
   await page.getByLabel('Legal form').selectOption({ label: m.legalForm });
   await page.getByLabel(/number$/).fill(m.registrationNumber);
-  await page.getByLabel('Date of incorporation or registration').fill(m.incorporatedOn);
+  await fillDate(page, 'Date of incorporation or registration', m.incorporatedOn);
   await page.getByLabel('Financial year end day').selectOption(m.fyeDay);
   await page.getByLabel('Financial year end month').selectOption({ label: m.fyeMonth });
   await page.getByLabel('Address line 1').fill(m.line1);

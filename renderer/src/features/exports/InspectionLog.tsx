@@ -12,6 +12,7 @@ import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { mappedResolver } from '../../lib/mapped-resolver';
 import { useDialogSubmit } from '../../ui/useDialogForm';
 import { formatLegalDate, todayUk } from '../../lib/dates';
+import { DateField } from '../../ui/DateInput';
 
 const logSchema = inspectionMethods['inspections.log'].input;
 const closeSchema = inspectionMethods['inspections.close'].input;
@@ -178,9 +179,7 @@ function LogRequestForm({ onClose }: { onClose: () => void }) {
         <Field {...field('requesterName')} label="Name of the person asking">
           <input type="text" autoComplete="off" {...register('requesterName')} />
         </Field>
-        <Field {...field('receivedOn')} label="Date received">
-          <input type="date" className="narrow" {...register('receivedOn')} />
-        </Field>
+        <DateField {...field('receivedOn')} label="Date received" control={control} name="receivedOn" />
       </div>
       <Field {...field('requesterAddress')} label="Their address" hint="For an organisation, also the name of the person responsible for the request (s116(4)(b)).">
         <textarea rows={2} {...register('requesterAddress')} />
@@ -275,9 +274,7 @@ function CloseRequestForm({ request, onClose }: { request: InspectionRequest; on
           )}
         />
       </fieldset>
-      <Field {...field('on')} label="Date">
-        <input type="date" className="narrow" {...register('on')} />
-      </Field>
+      <DateField {...field('on')} label="Date" control={control} name="on" />
       <Field
         {...field('note')}
         label={outcome === 'declined' ? 'Why it was declined' : 'Note (optional)'}

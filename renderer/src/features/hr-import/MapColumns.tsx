@@ -27,6 +27,7 @@ import { mappedResolver } from '../../lib/mapped-resolver';
 import { followJob, isAbort, useLeaveSignal } from './follow-job';
 import { dateFormatExample } from './plan-format';
 import { todayUk } from '../../lib/dates';
+import { DateField } from '../../ui/DateInput';
 
 /** What the secretary chose in this step; kept so "Change the column matching" comes back to it. */
 export interface PlanSettings {
@@ -262,13 +263,10 @@ export function MapColumns(props: {
                 </span>
               </fieldset>
             </div>
-            <Field
+            <DateField
               {...field('asOf')}
               label="Admission date"
-              hint="New members are entered on this date; eligibility and leaving dates are judged against it. It cannot be in the future."
-            >
-              <input type="date" {...register('asOf')} disabled={checking} />
-            </Field>
+              hint="New members are entered on this date; eligibility and leaving dates are judged against it. It cannot be in the future." control={control} name="asOf" disabled={checking} />
           </div>
         </fieldset>
 

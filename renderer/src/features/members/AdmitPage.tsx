@@ -22,6 +22,7 @@ import { ParticularsFields } from './ParticularsFields';
 import { useLegalForm } from '../../lib/useLegalForm';
 import './register.css';
 import { formatLegalDate, todayUk } from '../../lib/dates';
+import { DateField } from '../../ui/DateInput';
 
 const KNOWN_PATHS = [
   'classId',
@@ -167,12 +168,8 @@ function AdmitForm({ title, classes, form, previous }: { title: string; classes:
               </select>
             </Field>
             <div className="field-row">
-              <Field {...field('applicationDate')} label="Application date (optional)">
-                <input type="date" className="narrow" {...register('applicationDate')} />
-              </Field>
-              <Field {...field('admittedOn')} label="Admission date" hint="The date the board admitted them.">
-                <input type="date" className="narrow" {...register('admittedOn')} />
-              </Field>
+              <DateField {...field('applicationDate')} label="Application date (optional)" control={control} name="applicationDate" />
+              <DateField {...field('admittedOn')} label="Admission date" hint="The date the board admitted them." control={control} name="admittedOn" />
             </div>
             <Field {...field('boardReference')} label="Board decision reference (optional)" hint="For example the minute number, BM 2025/14.">
               <input type="text" {...register('boardReference')} />
@@ -180,7 +177,7 @@ function AdmitForm({ title, classes, form, previous }: { title: string; classes:
           </fieldset>
         </div>
 
-        <ParticularsFields register={register} errors={formState.errors} family={form.family} cls={cls} />
+        <ParticularsFields register={register} control={control} errors={formState.errors} family={form.family} cls={cls} />
 
         {form.hasShares ? (
           <div className="card">

@@ -9,6 +9,7 @@ import { DialogButtons } from '../../ui/FormDialog';
 import { mappedResolver } from '../../lib/mapped-resolver';
 import { useDialogSubmit } from '../../ui/useDialogForm';
 import { todayUk } from '../../lib/dates';
+import { DateField } from '../../ui/DateInput';
 
 interface CeaseValues {
   ceasedOn: string;
@@ -18,7 +19,7 @@ interface CeaseValues {
 
 /** Recording that membership ended. The entry stays in the register with the date it ceased (CA 2006 s113(2)(b)). */
 export function CessationForm({ member, onClose }: { member: { id: string; memberNumber: number }; onClose: () => void }) {
-  const { register, handleSubmit, setError, formState } = useForm<CeaseValues, unknown, CeaseInput>({
+  const { register, control, handleSubmit, setError, formState } = useForm<CeaseValues, unknown, CeaseInput>({
     resolver: mappedResolver(ceaseSchema, (v: CeaseValues) => ({
       memberId: member.id,
       ceasedOn: v.ceasedOn,
@@ -45,9 +46,7 @@ export function CessationForm({ member, onClose }: { member: { id: string; membe
           <p>{s.general}</p>
         </Banner>
       ) : null}
-      <Field {...field('ceasedOn')} label="Membership ended on">
-        <input type="date" className="narrow" {...register('ceasedOn')} />
-      </Field>
+      <DateField {...field('ceasedOn')} label="Membership ended on" control={control} name="ceasedOn" />
       <Field {...field('reason')} label="Reason">
         <select {...register('reason')}>
           <option value="">Choose…</option>

@@ -4,6 +4,7 @@ import type { FormFamily } from '../../../../shared/domain/legal-form';
 import { Field } from '../../ui/Field';
 import { errorAt, fieldId } from '../../ui/form-errors';
 import { eligibilitySummary } from '../classes/class-terms';
+import { DateField, type FormControl } from '../../ui/DateInput';
 
 /**
  * A member's particulars: name, address, contact and, for an employee class, employment. The
@@ -12,11 +13,12 @@ import { eligibilitySummary } from '../classes/class-terms';
  */
 export function ParticularsFields<T extends FieldValues>(props: {
   register: UseFormRegister<T>;
+  control: FormControl<T>;
   errors: FieldErrors<T>;
   family: FormFamily;
   cls: MembershipClass | undefined;
 }) {
-  const { register, errors, family, cls } = props;
+  const { register, control, errors, family, cls } = props;
   const p = (k: string) => `particulars.${k}` as Path<T>;
   const field = (k: string) => ({ id: fieldId(p(k)), error: errorAt(errors, p(k)) });
   const society = family === 'society';
@@ -36,13 +38,10 @@ export function ParticularsFields<T extends FieldValues>(props: {
               <input type="text" autoComplete="off" {...register(p('familyName'))} />
             </Field>
           </div>
-          <Field
+          <DateField
             {...field('dateOfBirth')}
             label={employee && cls?.eligibility.minAgeYears !== null ? 'Date of birth' : 'Date of birth (optional)'}
-            hint={employee && cls?.eligibility.minAgeYears !== null ? `Needed to check the minimum age of ${cls?.eligibility.minAgeYears}.` : undefined}
-          >
-            <input type="date" className="narrow" {...register(p('dateOfBirth'))} />
-          </Field>
+            hint={employee && cls?.eligibility.minAgeYears !== null ? `Needed to check the minimum age of ${cls?.eligibility.minAgeYears}.` : undefined} control={control} name={p('dateOfBirth')} />
         </fieldset>
       </div>
 
@@ -105,12 +104,8 @@ export function ParticularsFields<T extends FieldValues>(props: {
               </Field>
             </div>
             <div className="field-row">
-              <Field {...field('employee.employmentStart')} label="Employment start">
-                <input type="date" className="narrow" {...register(p('employee.employmentStart'))} />
-              </Field>
-              <Field {...field('employee.employmentEnd')} label="Employment end (optional)">
-                <input type="date" className="narrow" {...register(p('employee.employmentEnd'))} />
-              </Field>
+              <DateField {...field('employee.employmentStart')} label="Employment start" control={control} name={p('employee.employmentStart')} />
+              <DateField {...field('employee.employmentEnd')} label="Employment end (optional)" control={control} name={p('employee.employmentEnd')} />
               <Field
                 {...field('employee.weeklyHours')}
                 label={cls?.eligibility.minWeeklyHours !== null ? 'Contracted weekly hours' : 'Contracted weekly hours (optional)'}

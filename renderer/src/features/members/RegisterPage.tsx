@@ -13,6 +13,7 @@ import { RegisterTable, type Direction, type SortKey } from './RegisterTable';
 import { useDebounced } from '../../lib/useDebounced';
 import { useLegalForm } from '../../lib/useLegalForm';
 import './register.css';
+import { DateFilter } from '../../ui/DateInput';
 
 type Status = (typeof MEMBER_STATUSES)[number];
 const PAGE_SIZE = 100;
@@ -215,26 +216,8 @@ export function RegisterPage() {
                   ))}
                 </select>
               </div>
-              <div className="field">
-                <label htmlFor="register-from">Admitted from</label>
-                <input id="register-from" type="date" value={from} onChange={(e) => update({ from: e.target.value })} />
-              </div>
-              <div className={`field${rangeError ? ' has-error' : ''}`}>
-                <label htmlFor="register-to">Admitted to</label>
-                {rangeError ? (
-                  <span className="error-message" id="register-to-error">
-                    {rangeError}
-                  </span>
-                ) : null}
-                <input
-                  id="register-to"
-                  type="date"
-                  value={to}
-                  aria-invalid={rangeError ? true : undefined}
-                  aria-describedby={rangeError ? 'register-to-error' : undefined}
-                  onChange={(e) => update({ to: e.target.value })}
-                />
-              </div>
+              <DateFilter id="register-from" label="Admitted from" value={from} onChange={(v) => update({ from: v })} />
+              <DateFilter id="register-to" label="Admitted to" value={to} error={rangeError} onChange={(v) => update({ to: v })} />
             </fieldset>
           </div>
 

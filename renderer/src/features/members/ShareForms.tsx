@@ -14,6 +14,7 @@ import { parsePounds, poundsInput } from '../../lib/money';
 import { MemberPicker, type PickedMember } from './MemberPicker';
 import { useDialogSubmit } from '../../ui/useDialogForm';
 import { todayUk } from '../../lib/dates';
+import { DateField } from '../../ui/DateInput';
 
 interface Holder {
   id: string;
@@ -52,7 +53,7 @@ interface AllotValues {
 }
 
 export function AllotForm({ holder, onClose }: { holder: Holder; onClose: () => void }) {
-  const { register, handleSubmit, setError, setValue, getFieldState, formState } = useForm<AllotValues, unknown, MethodInput<'shares.allot'>>({
+  const { register, control, handleSubmit, setError, setValue, getFieldState, formState } = useForm<AllotValues, unknown, MethodInput<'shares.allot'>>({
     resolver: mappedResolver(shareMethods['shares.allot'].input, (v: AllotValues) => ({
       memberId: holder.id,
       date: v.date,
@@ -76,9 +77,7 @@ export function AllotForm({ holder, onClose }: { holder: Holder; onClose: () => 
       <p className="dialog-intro">Member {holder.memberNumber} holds {plural(holder.sharesHeld)} of {formatPence(holder.nominalPence)} each.</p>
       <Problems errors={formState.errors} attempt={s.attempt} general={s.general} what="allotment" />
       <div className="field-row">
-        <Field {...field('date')} label="Date of allotment">
-          <input type="date" {...register('date')} />
-        </Field>
+        <DateField {...field('date')} label="Date of allotment" control={control} name="date" />
         <Field {...field('shares')} label="Number of shares">
           <input
             type="text"
@@ -149,9 +148,7 @@ export function TransferForm({ holder, onClose }: { holder: Holder; onClose: () 
         )}
       />
       <div className="field-row">
-        <Field {...field('date')} label="Date of transfer">
-          <input type="date" {...register('date')} />
-        </Field>
+        <DateField {...field('date')} label="Date of transfer" control={control} name="date" />
         <Field {...field('shares')} label="Number of shares">
           <input type="text" inputMode="numeric" {...register('shares')} />
         </Field>
@@ -206,15 +203,9 @@ export function WithdrawForm({ holder, onClose }: { holder: Holder; onClose: () 
       </p>
       <Problems errors={formState.errors} attempt={s.attempt} general={s.general} what="withdrawal" />
       <div className="field-row">
-        <Field {...field('noticeDate')} label="Notice given on">
-          <input type="date" {...register('noticeDate')} />
-        </Field>
-        <Field {...field('date')} label="Withdrawn on">
-          <input type="date" {...register('date')} />
-        </Field>
-        <Field {...field('paymentDate')} label="Paid on (optional)">
-          <input type="date" {...register('paymentDate')} />
-        </Field>
+        <DateField {...field('noticeDate')} label="Notice given on" control={control} name="noticeDate" />
+        <DateField {...field('date')} label="Withdrawn on" control={control} name="date" />
+        <DateField {...field('paymentDate')} label="Paid on (optional)" control={control} name="paymentDate" />
       </div>
       <div className="field-row">
         <Field {...field('shares')} label="Number of shares">

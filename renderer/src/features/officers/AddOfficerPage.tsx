@@ -25,6 +25,7 @@ import { AppointmentFields, ParticularsFields } from './OfficerFields';
 import { ResidentialSection, ServiceAddressSection, WhyParticulars } from './OfficerSections';
 import './officers.css';
 import { todayUk } from '../../lib/dates';
+import { withDateChecks } from '../../lib/mapped-resolver';
 
 /** Enter a director or officer with their first appointment. */
 export function AddOfficerPage() {
@@ -32,7 +33,7 @@ export function AddOfficerPage() {
   const navigate = useNavigate();
   const family = status.data?.legalFamily ?? null;
   const form = useForm<AddOfficerValues>({
-    resolver: withWholeFormChecks<AddOfficerValues>(zodResolver(addOfficerFormSchema, undefined, { raw: true }) as never, (v) => family === 'company' && v.appointment.role === 'director'),
+    resolver: withWholeFormChecks<AddOfficerValues>(withDateChecks(zodResolver(addOfficerFormSchema, undefined, { raw: true })) as never, (v) => family === 'company' && v.appointment.role === 'director'),
     defaultValues: { appointment: { ...EMPTY_APPOINTMENT, appointedOn: todayUk() }, particulars: EMPTY_PARTICULARS, residentialSame: false, residentialAddress: EMPTY_ADDRESS },
     shouldFocusError: false,
   });
@@ -66,14 +67,14 @@ export function AddOfficerPage() {
         <div className="card">
           <fieldset>
             <legend>Appointment</legend>
-            <AppointmentFields register={register} errors={formState.errors} role={role} kind={kind} />
+            <AppointmentFields register={register} control={control} errors={formState.errors} role={role} kind={kind} />
           </fieldset>
         </div>
         <div className="card">
           <fieldset>
             <legend>Particulars</legend>
             <WhyParticulars family={family} />
-            <ParticularsFields register={register} errors={formState.errors} directorRequired={directorRequired} family={family} />
+            <ParticularsFields register={register} control={control} errors={formState.errors} directorRequired={directorRequired} family={family} />
           </fieldset>
         </div>
         <ServiceAddressSection register={register} errors={formState.errors} />

@@ -14,6 +14,8 @@ import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { appointmentFormSchema, APPOINTMENT_PATHS, EMPTY_APPOINTMENT, toAppointmentInput, type AppointmentValues } from './officer-form';
 import { AppointmentFields } from './OfficerFields';
 import { formatLegalDate, todayUk } from '../../lib/dates';
+import { DateField } from '../../ui/DateInput';
+import { withDateChecks } from '../../lib/mapped-resolver';
 
 type Appointment = Officer['appointments'][number];
 
@@ -28,7 +30,7 @@ export function AddAppointmentDialog({ officer, open, onClose }: { officer: Offi
 
 function AddAppointmentForm({ officer, onClose }: { officer: Officer; onClose: () => void }) {
   const { register, control, handleSubmit, setError, formState } = useForm<{ appointment: AppointmentValues }>({
-    resolver: zodResolver(appointmentFormSchema, undefined, { raw: true }) as never,
+    resolver: withDateChecks(zodResolver(appointmentFormSchema, undefined, { raw: true }) as never) as never,
     defaultValues: { appointment: { ...EMPTY_APPOINTMENT, appointedOn: todayUk() } },
     shouldFocusError: false,
   });
@@ -43,7 +45,7 @@ function AddAppointmentForm({ officer, onClose }: { officer: Officer; onClose: (
   return (
     <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="Add an appointment">
       <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not appointed" />
-      <AppointmentFields register={register} errors={formState.errors} role={role} kind={kind} />
+      <AppointmentFields register={register} control={control} errors={formState.errors} role={role} kind={kind} />
       <DialogButtons submitLabel="Add appointment" busy={formState.isSubmitting} onCancel={onClose} />
     </form>
   );
@@ -67,8 +69,8 @@ export function EndAppointmentDialog({ officer, appointment, onClose }: { office
 }
 
 function EndAppointmentForm({ officer, appointment, onClose }: { officer: Officer; appointment: Appointment; onClose: () => void }) {
-  const { register, handleSubmit, setError, formState } = useForm<EndValues>({
-    resolver: zodResolver(endSchema, undefined, { raw: true }) as never,
+  const { register, control, handleSubmit, setError, formState } = useForm<EndValues>({
+    resolver: withDateChecks(zodResolver(endSchema, undefined, { raw: true }) as never) as never,
     defaultValues: { ceasedOn: todayUk(), reason: '' },
     shouldFocusError: false,
   });
@@ -81,9 +83,7 @@ function EndAppointmentForm({ officer, appointment, onClose }: { officer: Office
   return (
     <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="End appointment">
       <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not ended" />
-      <Field id="ceasedOn" label="Date the appointment ended" error={errorAt(formState.errors, 'ceasedOn')}>
-        <input type="date" className="narrow" {...register('ceasedOn')} />
-      </Field>
+      <DateField id="ceasedOn" label="Date the appointment ended" error={errorAt(formState.errors, 'ceasedOn')} control={control} name="ceasedOn" />
       <Field id="reason" label="Reason (optional)" hint="For example: resigned, term ended, removed by resolution." error={errorAt(formState.errors, 'reason')}>
         <input type="text" {...register('reason')} />
       </Field>

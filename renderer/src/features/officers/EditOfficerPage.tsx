@@ -14,6 +14,7 @@ import { formPath, officerFormSchema, officerToValues, PARTICULAR_PATHS, toParti
 import { ParticularsFields } from './OfficerFields';
 import { ResidentialSection, ServiceAddressSection, WhyParticulars } from './OfficerSections';
 import './officers.css';
+import { withDateChecks } from '../../lib/mapped-resolver';
 
 /** Change an officer's particulars, including the residential address: the one screen that shows it. */
 export function EditOfficerPage() {
@@ -43,7 +44,7 @@ function EditForm({ officer, values }: { officer: Officer; values: OfficerValues
   const family = status.data?.legalFamily ?? null;
   const directorRequired = family === 'company' && isCurrentDirector(officer);
   const { register, control, handleSubmit, setError, formState } = useForm<OfficerValues>({
-    resolver: withWholeFormChecks<OfficerValues>(zodResolver(officerFormSchema, undefined, { raw: true }) as never, () => directorRequired),
+    resolver: withWholeFormChecks<OfficerValues>(withDateChecks(zodResolver(officerFormSchema, undefined, { raw: true })) as never, () => directorRequired),
     defaultValues: values,
     shouldFocusError: false,
   });
@@ -71,7 +72,7 @@ function EditForm({ officer, values }: { officer: Officer; values: OfficerValues
           <fieldset>
             <legend>Particulars</legend>
             <WhyParticulars family={family} />
-            <ParticularsFields register={register} errors={formState.errors} directorRequired={directorRequired} family={family} />
+            <ParticularsFields register={register} control={control} errors={formState.errors} directorRequired={directorRequired} family={family} />
           </fieldset>
         </div>
         <ServiceAddressSection register={register} errors={formState.errors} />

@@ -11,6 +11,8 @@ import { fullName } from '../../lib/people';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { formatLegalDate, todayUk } from '../../lib/dates';
+import { DateField } from '../../ui/DateInput';
+import { withDateChecks } from '../../lib/mapped-resolver';
 
 const declareSchema = z.object({
   category: z.enum(INTEREST_CATEGORIES, { error: 'Choose the kind of interest.' }),
@@ -36,8 +38,8 @@ export function DeclareInterestDialog({ officer, open, onClose }: { officer: Off
 }
 
 function DeclareForm({ officer, onClose }: { officer: Officer; onClose: () => void }) {
-  const { register, handleSubmit, setError, formState } = useForm<DeclareValues>({
-    resolver: zodResolver(declareSchema, undefined, { raw: true }) as never,
+  const { register, control, handleSubmit, setError, formState } = useForm<DeclareValues>({
+    resolver: withDateChecks(zodResolver(declareSchema, undefined, { raw: true }) as never) as never,
     defaultValues: { category: '', nature: '', relatedOrganisation: '', declaredOn: todayUk() },
     shouldFocusError: false,
   });
@@ -78,9 +80,7 @@ function DeclareForm({ officer, onClose }: { officer: Officer; onClose: () => vo
       >
         <input type="text" autoComplete="off" {...register('relatedOrganisation')} />
       </Field>
-      <Field id="declaredOn" label="Date declared" error={err('declaredOn')}>
-        <input type="date" className="narrow" {...register('declaredOn')} />
-      </Field>
+      <DateField id="declaredOn" label="Date declared" error={err('declaredOn')} control={control} name="declaredOn" />
       <DialogButtons submitLabel="Declare interest" busy={formState.isSubmitting} onCancel={onClose} />
     </form>
   );
@@ -103,8 +103,8 @@ export function EndInterestDialog({ interest, onClose }: { interest: Interest | 
 }
 
 function EndInterestForm({ interest, onClose }: { interest: Interest; onClose: () => void }) {
-  const { register, handleSubmit, setError, formState } = useForm<{ endedOn: string }>({
-    resolver: zodResolver(endSchema, undefined, { raw: true }) as never,
+  const { control, handleSubmit, setError, formState } = useForm<{ endedOn: string }>({
+    resolver: withDateChecks(zodResolver(endSchema, undefined, { raw: true }) as never) as never,
     defaultValues: { endedOn: todayUk() },
     shouldFocusError: false,
   });
@@ -117,9 +117,7 @@ function EndInterestForm({ interest, onClose }: { interest: Interest; onClose: (
   return (
     <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="End an interest">
       <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not ended" />
-      <Field id="endedOn" label="Date the interest ended" error={errorAt(formState.errors, 'endedOn')}>
-        <input type="date" className="narrow" {...register('endedOn')} />
-      </Field>
+      <DateField id="endedOn" label="Date the interest ended" error={errorAt(formState.errors, 'endedOn')} control={control} name="endedOn" />
       <DialogButtons submitLabel="End interest" busy={formState.isSubmitting} onCancel={onClose} />
     </form>
   );

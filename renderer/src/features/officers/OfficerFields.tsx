@@ -3,10 +3,12 @@ import { APPOINTMENT_ROLES, DIRECTOR_KINDS, DIRECTOR_KIND_LABEL, ROLE_LABEL } fr
 import type { FormFamily } from '../../../../shared/domain/legal-form';
 import { Field } from '../../ui/Field';
 import { errorAt, fieldId } from '../../ui/form-errors';
+import { DateField, type FormControl } from '../../ui/DateInput';
 
 /** Form sections shared by the add and edit forms (and the appointment dialog). */
 
 type Props<T extends FieldValues> = { register: UseFormRegister<T>; errors: FieldErrors<T> };
+type WithControl<T extends FieldValues> = { control: FormControl<T> };
 
 function useField<T extends FieldValues>(errors: FieldErrors<T>) {
   return (path: string) => ({ id: fieldId(path), error: errorAt(errors, path) });
@@ -44,7 +46,7 @@ export function AddressFields<T extends FieldValues>({ register, errors, prefix,
  * Name and the particulars of CA 2006 s163. `directorRequired` marks the ones a company's
  * register of directors must hold; otherwise they are optional.
  */
-export function ParticularsFields<T extends FieldValues>({ register, errors, directorRequired, family }: Props<T> & { directorRequired: boolean; family: FormFamily | null }) {
+export function ParticularsFields<T extends FieldValues>({ register, control, errors, directorRequired, family }: Props<T> & WithControl<T> & { directorRequired: boolean; family: FormFamily | null }) {
   const field = useField(errors);
   const p = (k: string) => `particulars.${k}` as Path<T>;
   const needed = (label: string) => (directorRequired ? label : `${label} (optional)`);
@@ -62,13 +64,10 @@ export function ParticularsFields<T extends FieldValues>({ register, errors, dir
       <Field {...field(p('formerNames'))} label="Former names (if any)" hint="Names used for business purposes in the past, such as a name before marriage. Leave empty if none.">
         <input type="text" {...register(p('formerNames'))} />
       </Field>
-      <Field
+      <DateField
         {...field(p('dateOfBirth'))}
         label={needed('Date of birth')}
-        hint={directorRequired ? `${neededHint} Only the month and year appear on the public register; a director must be at least 16 (s157).` : undefined}
-      >
-        <input type="date" className="narrow" {...register(p('dateOfBirth'))} />
-      </Field>
+        hint={directorRequired ? `${neededHint} Only the month and year appear on the public register; a director must be at least 16 (s157).` : undefined} control={control} name={p('dateOfBirth')} />
       <div className="field-row">
         <Field {...field(p('nationality'))} label={needed('Nationality')} hint={neededHint}>
           <input type="text" {...register(p('nationality'))} />
@@ -96,7 +95,7 @@ export function ParticularsFields<T extends FieldValues>({ register, errors, dir
 }
 
 /** Role, kind of director, nominating body and date. `role` and `kind` are the values chosen so far. */
-export function AppointmentFields<T extends FieldValues>({ register, errors, role, kind }: Props<T> & { role: string; kind: string }) {
+export function AppointmentFields<T extends FieldValues>({ register, control, errors, role, kind }: Props<T> & WithControl<T> & { role: string; kind: string }) {
   const field = useField(errors);
   const p = (k: string) => `appointment.${k}` as Path<T>;
   return (
@@ -132,9 +131,7 @@ export function AppointmentFields<T extends FieldValues>({ register, errors, rol
           <input type="text" {...register(p('nominatedBy'))} />
         </Field>
       ) : null}
-      <Field {...field(p('appointedOn'))} label="Date of appointment">
-        <input type="date" className="narrow" {...register(p('appointedOn'))} />
-      </Field>
+      <DateField {...field(p('appointedOn'))} label="Date of appointment" control={control} name={p('appointedOn')} />
     </>
   );
 }

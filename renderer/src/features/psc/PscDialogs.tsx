@@ -10,6 +10,8 @@ import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { AddressFields } from '../officers/OfficerFields';
 import { formatLegalDate, todayUk } from '../../lib/dates';
+import { DateField } from '../../ui/DateInput';
+import { withDateChecks } from '../../lib/mapped-resolver';
 
 /** The PSC register's forms, each in its own dialog. */
 
@@ -82,7 +84,7 @@ export function AddPscDialog({ open, onClose, hasShares }: { open: boolean; onCl
 
 function AddPscForm({ onClose, hasShares }: { onClose: () => void; hasShares: boolean }) {
   const { register, control, handleSubmit, setError, formState } = useForm<PscValues>({
-    resolver: zodResolver(pscFormSchema, undefined, { raw: true }) as never,
+    resolver: withDateChecks(zodResolver(pscFormSchema, undefined, { raw: true }) as never) as never,
     defaultValues: {
       kind: 'individual',
       name: '',
@@ -129,9 +131,7 @@ function AddPscForm({ onClose, hasShares }: { onClose: () => void; hasShares: bo
       </Field>
       {kind === 'individual' ? (
         <>
-          <Field id="dateOfBirth" label="Date of birth" hint="Only the month and year appear on the public register." error={err('dateOfBirth')}>
-            <input type="date" className="narrow" {...register('dateOfBirth')} />
-          </Field>
+          <DateField id="dateOfBirth" label="Date of birth" hint="Only the month and year appear on the public register." error={err('dateOfBirth')} control={control} name="dateOfBirth" />
           <div className="field-row">
             <Field id="nationality" label="Nationality" error={err('nationality')}>
               <input type="text" {...register('nationality')} />
@@ -176,14 +176,11 @@ function AddPscForm({ onClose, hasShares }: { onClose: () => void; hasShares: bo
         ))}
         {!hasShares ? <p className="hint">Share bands are not shown: the company has no shares.</p> : null}
       </fieldset>
-      <Field
+      <DateField
         id="becameRegistrableOn"
         label="Date they became registrable"
         hint="For control held before 6 April 2016, when the register began, enter 6 April 2016."
-        error={err('becameRegistrableOn')}
-      >
-        <input type="date" className="narrow" {...register('becameRegistrableOn')} />
-      </Field>
+        error={err('becameRegistrableOn')} control={control} name="becameRegistrableOn" />
       <DialogButtons submitLabel="Enter in the register" busy={formState.isSubmitting} onCancel={onClose} />
     </form>
   );
@@ -205,8 +202,8 @@ export function CeasePscDialog({ psc, onClose }: { psc: Psc | null; onClose: () 
 }
 
 function CeaseForm({ psc, onClose }: { psc: Psc; onClose: () => void }) {
-  const { register, handleSubmit, setError, formState } = useForm<{ ceasedOn: string }>({
-    resolver: zodResolver(ceaseSchema, undefined, { raw: true }) as never,
+  const { control, handleSubmit, setError, formState } = useForm<{ ceasedOn: string }>({
+    resolver: withDateChecks(zodResolver(ceaseSchema, undefined, { raw: true }) as never) as never,
     defaultValues: { ceasedOn: todayUk() },
     shouldFocusError: false,
   });
@@ -218,9 +215,7 @@ function CeaseForm({ psc, onClose }: { psc: Psc; onClose: () => void }) {
   return (
     <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="Record that control ended">
       <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not recorded" />
-      <Field id="ceasedOn" label="Date they ceased to be registrable" error={errorAt(formState.errors, 'ceasedOn')}>
-        <input type="date" className="narrow" {...register('ceasedOn')} />
-      </Field>
+      <DateField id="ceasedOn" label="Date they ceased to be registrable" error={errorAt(formState.errors, 'ceasedOn')} control={control} name="ceasedOn" />
       <DialogButtons submitLabel="Record the end of control" busy={formState.isSubmitting} onCancel={onClose} />
     </form>
   );
@@ -238,8 +233,8 @@ export function StatementDialog({ open, onClose }: { open: boolean; onClose: () 
 }
 
 function StatementForm({ onClose }: { onClose: () => void }) {
-  const { register, handleSubmit, setError, formState } = useForm<{ statement: string; madeOn: string }>({
-    resolver: zodResolver(statementSchema, undefined, { raw: true }) as never,
+  const { register, control, handleSubmit, setError, formState } = useForm<{ statement: string; madeOn: string }>({
+    resolver: withDateChecks(zodResolver(statementSchema, undefined, { raw: true }) as never) as never,
     defaultValues: { statement: '', madeOn: todayUk() },
     shouldFocusError: false,
   });
@@ -269,9 +264,7 @@ function StatementForm({ onClose }: { onClose: () => void }) {
           ))}
         </div>
       </fieldset>
-      <Field id="madeOn" label="Date of the statement" error={err('madeOn')}>
-        <input type="date" className="narrow" {...register('madeOn')} />
-      </Field>
+      <DateField id="madeOn" label="Date of the statement" error={err('madeOn')} control={control} name="madeOn" />
       <DialogButtons submitLabel="Record statement" busy={formState.isSubmitting} onCancel={onClose} />
     </form>
   );
@@ -293,8 +286,8 @@ export function WithdrawStatementDialog({ statement, onClose }: { statement: { i
 }
 
 function WithdrawForm({ id, onClose }: { id: string; onClose: () => void }) {
-  const { register, handleSubmit, setError, formState } = useForm<{ withdrawnOn: string }>({
-    resolver: zodResolver(withdrawSchema, undefined, { raw: true }) as never,
+  const { control, handleSubmit, setError, formState } = useForm<{ withdrawnOn: string }>({
+    resolver: withDateChecks(zodResolver(withdrawSchema, undefined, { raw: true }) as never) as never,
     defaultValues: { withdrawnOn: todayUk() },
     shouldFocusError: false,
   });
@@ -306,9 +299,7 @@ function WithdrawForm({ id, onClose }: { id: string; onClose: () => void }) {
   return (
     <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label="Withdraw a statement">
       <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not withdrawn" />
-      <Field id="withdrawnOn" label="Date it was withdrawn" error={errorAt(formState.errors, 'withdrawnOn')}>
-        <input type="date" className="narrow" {...register('withdrawnOn')} />
-      </Field>
+      <DateField id="withdrawnOn" label="Date it was withdrawn" error={errorAt(formState.errors, 'withdrawnOn')} control={control} name="withdrawnOn" />
       <DialogButtons submitLabel="Withdraw statement" busy={formState.isSubmitting} onCancel={onClose} />
     </form>
   );

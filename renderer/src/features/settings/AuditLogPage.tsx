@@ -11,6 +11,7 @@ import { Banner } from '../../ui/Banner';
 import { Modal } from '../../ui/Modal';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatInstant } from '../../lib/dates';
+import { DateFilter } from '../../ui/DateInput';
 
 const PAGE = 50;
 
@@ -90,19 +91,8 @@ export function AuditLogPage() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="audit-from">From</label>
-            <input id="audit-from" type="date" className="narrow" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </div>
-          <div className={`field${rangeError ? ' has-error' : ''}`}>
-            <label htmlFor="audit-to">To</label>
-            {rangeError ? (
-              <span className="error-message" id="audit-to-error">
-                {rangeError}
-              </span>
-            ) : null}
-            <input id="audit-to" type="date" className="narrow" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={rangeError ? true : undefined} aria-describedby={rangeError ? 'audit-to-error' : undefined} />
-          </div>
+          <DateFilter id="audit-from" label="From" value={from} onChange={setFrom} />
+          <DateFilter id="audit-to" label="To" value={to} error={rangeError} onChange={setTo} />
         </div>
       </form>
 

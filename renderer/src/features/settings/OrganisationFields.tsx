@@ -4,6 +4,7 @@ import { JURISDICTIONS, JURISDICTION_LABEL } from '../../../../shared/contract/o
 import { Field } from '../../ui/Field';
 import { errorAt, fieldId } from '../../ui/form-errors';
 import { MONTH_NAMES } from '../../lib/dates';
+import { DateField } from '../../ui/DateInput';
 
 
 /**
@@ -88,9 +89,7 @@ export function ParticularsFields<T extends FieldValues>(props: {
         <input type="text" className="narrow" autoComplete="off" spellCheck={false} {...register(p('registrationNumber'))} />
       </Field>
       <div className="field-row">
-        <Field {...field('incorporatedOn')} label="Date of incorporation or registration">
-          <input type="date" className="narrow" {...register(p('incorporatedOn'))} />
-        </Field>
+        <DateField {...field('incorporatedOn')} label="Date of incorporation or registration" control={control} name={p('incorporatedOn')} />
         <Controller
           control={control}
           name={p('financialYearEnd')}

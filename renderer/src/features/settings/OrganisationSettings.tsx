@@ -12,6 +12,7 @@ import { applyServerErrors, flattenErrors } from '../../ui/form-errors';
 import { useToast } from '../../ui/Toasts';
 import { ParticularsFields } from './OrganisationFields';
 import { formatInstant } from '../../lib/dates';
+import { withDateChecks } from '../../lib/mapped-resolver';
 
 type Values = Omit<Organisation, 'id' | 'createdAt' | 'updatedAt'>;
 
@@ -33,7 +34,7 @@ function OrganisationForm({ org }: { org: Organisation }) {
   const [attempt, setAttempt] = useState(0);
   const { id: _id, createdAt: _c, updatedAt: _u, ...initial } = org;
   const { register, control, handleSubmit, setError, formState } = useForm<Values>({
-    resolver: zodResolver(particularsSchema) as never,
+    resolver: withDateChecks(zodResolver(particularsSchema) as never) as never,
     defaultValues: { ...initial, registeredOffice: { line2: '', county: '', ...initial.registeredOffice } },
     shouldFocusError: false,
   });

@@ -13,6 +13,7 @@ import { applyServerErrors, flattenErrors } from '../../ui/form-errors';
 import { useToast } from '../../ui/Toasts';
 import { ParticularsFields } from '../settings/OrganisationFields';
 import { RulesFields } from '../settings/RulesFields';
+import { withDateChecks } from '../../lib/mapped-resolver';
 
 type FormValues = SetUpInput;
 
@@ -54,7 +55,7 @@ export function SetupPage() {
   const [general, setGeneral] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const form = useForm<FormValues>({
-    resolver: zodResolver(setUpSchema) as never,
+    resolver: withDateChecks(zodResolver(setUpSchema) as never) as never,
     defaultValues: EMPTY,
     mode: 'onSubmit',
     reValidateMode: 'onBlur',
