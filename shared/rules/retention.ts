@@ -1,22 +1,71 @@
-import { addYears } from './legal-date';
+import type { FormFamily } from '../domain/legal-form';
+import { addDays, addYears } from './legal-date';
 
 /**
- * A former member's entry may be removed from the register only once ten years have passed
- * since they ceased to be a member (CA 2006 s121). The app proposes entries for removal from
- * that date and never earlier; UK GDPR then expects them to go (storage limitation).
+ * When a former member's entry may be removed from the register, by legal form.
+ *
+ * Companies: an entry relating to a former member may be removed once ten years have passed
+ * since they ceased to be a member (CA 2006 s121). The app proposes entries for removal from that
+ * date and never earlier; UK GDPR then expects them to go (storage limitation, Article 5(1)(e)).
+ *
+ * Societies: the CCBS Act 2014 has no equivalent of s121. Its register (s30) records the date a
+ * person ceased to be a member, and says nothing of removing the entry; the society's rules and
+ * UK GDPR storage limitation decide. The app uses the rules' period where the secretary enters
+ * one, and otherwise 10 years by analogy with s121, labelled as not statutory.
  */
 export const REMOVAL_AFTER_YEARS = 10;
 export const REMOVAL_SOURCE = 'CA 2006 s121: an entry may be removed 10 years after the person ceased to be a member';
 
-export function removableFrom(ceasedOn: string): string {
-  return addYears(ceasedOn, REMOVAL_AFTER_YEARS);
+export interface RetentionRule {
+  /** Whole years after cessation from which the entry may be removed. */
+  years: number;
+  /** True only where a statute sets the period. */
+  statutory: boolean;
+  /** The rule in words, citing its source, for the secretary. */
+  source: string;
 }
 
-export function isRemovable(ceasedOn: string | null, today: string): boolean {
-  return ceasedOn !== null && removableFrom(ceasedOn) <= today;
+export const COMPANY_RETENTION: RetentionRule = { years: REMOVAL_AFTER_YEARS, statutory: true, source: REMOVAL_SOURCE };
+
+const SOCIETY_NO_PERIOD =
+  'The CCBS Act 2014 sets no period after which a former member’s entry may be removed (s30 requires the register to show when a member ceased); the society’s rules decide, within UK GDPR storage limitation (Article 5(1)(e))';
+
+/**
+ * The removal rule for a legal-form family. For a society, pass the period its rules set (in
+ * years), or null where they set none.
+ *
+ * @example
+ * retentionRule('society', null).source // '… The app uses 10 years, by analogy with CA 2006 s121 for companies; this is not a statutory period.'
+ */
+export function retentionRule(family: FormFamily, rulesPeriodYears: number | null = null): RetentionRule {
+  if (family === 'company') return COMPANY_RETENTION;
+  if (rulesPeriodYears !== null) {
+    if (!Number.isInteger(rulesPeriodYears) || rulesPeriodYears < 0) throw new RangeError(`A retention period is a whole number of years; ${rulesPeriodYears} given.`);
+    return { years: rulesPeriodYears, statutory: false, source: `${SOCIETY_NO_PERIOD}. Your rules allow removal ${rulesPeriodYears} year${rulesPeriodYears === 1 ? '' : 's'} after a member ceases.` };
+  }
+  return {
+    years: REMOVAL_AFTER_YEARS,
+    statutory: false,
+    source: `${SOCIETY_NO_PERIOD}. Your rules set no period, so the app uses 10 years, by analogy with CA 2006 s121 for companies; this is not a statutory period.`,
+  };
 }
 
-/** The latest cessation date whose entry is removable on `today`. */
-export function removableCeasedOnOrBefore(today: string): string {
-  return addYears(today, -REMOVAL_AFTER_YEARS);
+/** The first day a former member's entry may be removed. */
+export function removableFrom(ceasedOn: string, rule: RetentionRule = COMPANY_RETENTION): string {
+  return addYears(ceasedOn, rule.years);
+}
+
+export function isRemovable(ceasedOn: string | null, today: string, rule: RetentionRule = COMPANY_RETENTION): boolean {
+  return ceasedOn !== null && removableFrom(ceasedOn, rule) <= today;
+}
+
+/**
+ * The latest cessation date whose entry is removable on `today`, for a query of the form
+ * `ceased_on <= cutoff`. Agrees with isRemovable: a member who ceased on 29 February is removable
+ * on 28 February (anniversaries of a leap day fall on 28 February), so that day's cut-off is the 29th.
+ */
+export function removableCeasedOnOrBefore(today: string, rule: RetentionRule = COMPANY_RETENTION): string {
+  const cutoff = addYears(today, -rule.years);
+  const next = addDays(cutoff, 1);
+  return removableFrom(next, rule) <= today ? next : cutoff;
 }
