@@ -1,7 +1,8 @@
 /**
- * Limits on share holdings. A society's members (other than another society) may not hold
- * withdrawable shares worth more than £100,000 (CCBS Act 2014 s24(1)); a membership class may
- * set a lower maximum number of shares in the governing document.
+ * Limits on share holdings. A society's members may not hold withdrawable shares worth more than
+ * £100,000 (CCBS Act 2014 s24(1)), except a member that is itself a registered society (s24(2));
+ * the limit does not touch transferable shares, or companies. A membership class may set a lower
+ * maximum number of shares in the governing document, which binds every member.
  */
 export const SOCIETY_WITHDRAWABLE_LIMIT_PENCE = 100_000_00;
 
@@ -17,13 +18,15 @@ export function checkHoldingLimits(opts: {
   nominalPence: number;
   maxHolding: number | null;
   sharesAfter: number;
+  /** The member is itself a registered society, which s24(2) frees from the £100,000 limit. */
+  memberIsRegisteredSociety?: boolean;
 }): HoldingCheck {
   const { family, className, withdrawable, nominalPence, maxHolding, sharesAfter } = opts;
   if (maxHolding !== null && sharesAfter > maxHolding) {
     return { ok: false, message: `The ${className} class allows at most ${maxHolding} shares per member; this would make ${sharesAfter}.` };
   }
   const value = sharesAfter * nominalPence;
-  if (family === 'society' && withdrawable && value > SOCIETY_WITHDRAWABLE_LIMIT_PENCE) {
+  if (family === 'society' && withdrawable && !opts.memberIsRegisteredSociety && value > SOCIETY_WITHDRAWABLE_LIMIT_PENCE) {
     return {
       ok: false,
       message: `CCBS Act 2014 s24(1) limits a member's withdrawable shares to £100,000; this would make £${(value / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}.`,
