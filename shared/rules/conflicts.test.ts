@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictedDirectors, interestInForce, organisationKey, sameOrganisation, type DeclaredInterest } from './conflicts';
+import { CONFLICT_SOURCE, conflictRuleFor, conflictedDirectors, interestInForce, organisationKey, sameOrganisation, type DeclaredInterest } from './conflicts';
 
 const A = 'officer-a';
 const B = 'officer-b';
@@ -69,5 +69,20 @@ describe('conflictedDirectors', () => {
     expect(conflictedDirectors(interests, 'Harrogate Hospice')).toEqual([]);
     expect(conflictedDirectors(interests, '   ')).toEqual([]);
     expect(conflictedDirectors([], 'Riverside Hospice')).toEqual([]);
+  });
+});
+
+describe('conflictRuleFor', () => {
+  it('cites the Companies Act and Model Articles art 14 for a company', () => {
+    expect(conflictRuleFor('company')).toMatchObject({ source: CONFLICT_SOURCE, statutory: true });
+    expect(conflictRuleFor('company').summary).toMatch(/CA 2006 s177.*s182.*Model Articles art 14/);
+  });
+
+  it('says plainly that the law gives a society no rule and its registered rules decide', () => {
+    const rule = conflictRuleFor('society');
+    expect(rule.statutory).toBe(false);
+    expect(rule.source).toMatch(/^your registered rules/);
+    expect(rule.source).not.toMatch(/Model Articles|CA 2006/);
+    expect(rule.summary).toMatch(/^The CCBS Act 2014 sets no rule on directors’ conflicts of interest: your registered rules decide\./);
   });
 });

@@ -1,12 +1,41 @@
+import type { FormFamily } from '../domain/legal-form';
 import { foldText } from './fold';
 
 /**
- * Conflicts of interest at board meetings. A director who has declared an interest in a
- * matter (CA 2006 s177 for a proposed transaction, s182 for an existing one) does not count
- * towards the quorum and does not vote on it, where the articles say so (Model Articles
- * art 14; most mutuals' articles and rules have the same rule).
+ * Conflicts of interest at board meetings. A company director must declare an interest in a
+ * proposed transaction (CA 2006 s177) or an existing one (s182); whether a conflicted director
+ * counts towards the quorum and votes on the matter is for the articles (Model Articles for
+ * private companies, limited by shares or by guarantee, art 14: they do not). A society's
+ * directors are under no such statute: the CCBS Act 2014 says nothing of conflicts, and the
+ * society's registered rules decide (model rules usually make similar provision).
  */
 export const CONFLICT_SOURCE = 'CA 2006 s177 and s182; Model Articles for private companies art 14';
+
+export interface ConflictRule {
+  source: string;
+  /** False where no statute gives the rule and the governing document alone decides. */
+  statutory: boolean;
+  /** The rule in a sentence, for the secretary. */
+  summary: string;
+}
+
+/** Where the conflicts rule comes from for a legal-form family, said plainly when the law gives none. */
+export function conflictRuleFor(family: FormFamily): ConflictRule {
+  if (family === 'company') {
+    return {
+      source: CONFLICT_SOURCE,
+      statutory: true,
+      summary:
+        'A director must declare an interest in a proposed transaction (CA 2006 s177) or an existing one (s182). Under Model Articles art 14, unless your articles say otherwise, a director with a conflict does not count towards the quorum or vote on that matter.',
+    };
+  }
+  return {
+    source: 'your registered rules (the CCBS Act 2014 sets no rule on directors’ conflicts of interest)',
+    statutory: false,
+    summary:
+      'The CCBS Act 2014 sets no rule on directors’ conflicts of interest: your registered rules decide. Model rules, such as those Co-operatives UK publishes, usually require a director to declare an interest and not to vote on the matter; the app applies that unless your rules say otherwise.',
+  };
+}
 
 /** The fields of a declaration this rule needs (the contract's Interest has them all). */
 export interface DeclaredInterest {
