@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import type { AppStatus } from '../../../shared/contract/app';
 import { AREAS } from '../features';
 import { Banner } from '../ui/Banner';
+import { ToastRegion } from '../ui/Toasts';
 import { buildMenu } from './menu';
 
 export function Shell({ status }: { status: AppStatus }) {
@@ -17,6 +18,7 @@ export function Shell({ status }: { status: AppStatus }) {
           {status.organisationName}
         </span>
         <span className="spacer" />
+        <ToastRegion />
         {status.host === 'browser' ? <span className="host-note">Running in your browser on this computer</span> : null}
       </header>
       <aside className="sidebar">

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeChange } from './changes';
+import { describeChange, visibleChanges } from './changes';
 
 describe('changes in a member’s history', () => {
   test('reads as label: before → after', () => {
@@ -15,5 +15,15 @@ describe('changes in a member’s history', () => {
 
   test('a field without a label still shows', () => {
     expect(describeChange({ field: 'somethingNew', from: 'a', to: 'b' })).toBe('somethingNew: a → b');
+  });
+
+  test('a change from nothing to nothing is not listed (a cessation with no note)', () => {
+    const changes = [
+      { field: 'ceasedOn', from: null, to: '2025-03-04' },
+      { field: 'note', from: null, to: null },
+      { field: 'address.line2', from: undefined, to: '' },
+      { field: 'cessationReason', from: null, to: 'resigned' },
+    ];
+    expect(visibleChanges(changes).map(describeChange)).toEqual(['Ceased on: (none) → 4 March 2025', 'Reason: (none) → Resigned']);
   });
 });

@@ -26,3 +26,11 @@ export function changeValue(field: string, value: unknown): string {
 export function describeChange(change: { field: string; from: unknown; to: unknown }): string {
   return `${changeLabel(change.field)}: ${changeValue(change.field, change.from)} → ${changeValue(change.field, change.to)}`;
 }
+
+/**
+ * The changes worth listing: one whose before and after read the same (nothing to nothing, as a
+ * cessation recorded without a note gives) tells the reader nothing.
+ */
+export function visibleChanges<C extends { field: string; from: unknown; to: unknown }>(changes: readonly C[]): C[] {
+  return changes.filter((c) => changeValue(c.field, c.from) !== changeValue(c.field, c.to));
+}

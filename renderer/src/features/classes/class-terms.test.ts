@@ -9,6 +9,11 @@ describe('a class’s terms in words', () => {
     expect(eligibilitySummary({ isEmployeeClass: false, eligibility })).toBeNull();
   });
 
+  test('no service, no hours and no age are no conditions, not "0 months’ service"', () => {
+    expect(eligibilitySummary({ isEmployeeClass: true, eligibility: { minAgeYears: 18, minWeeklyHours: 0, minServiceMonths: 0 } })).toBe('age 18 or over');
+    expect(eligibilitySummary({ isEmployeeClass: true, eligibility: { minAgeYears: 0, minWeeklyHours: 0, minServiceMonths: 0 } })).toBeNull();
+  });
+
   test('voting rights', () => {
     expect(votingSummary({ votingRights: 'per_member', votesPerMember: 1 })).toBe('One vote per member');
     expect(votingSummary({ votingRights: 'per_member', votesPerMember: 3 })).toBe('3 votes per member');

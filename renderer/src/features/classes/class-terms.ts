@@ -5,10 +5,12 @@ import { formatPence } from '../../../../shared/rules/shareholding';
 export function eligibilitySummary(c: Pick<MembershipClass, 'isEmployeeClass' | 'eligibility'>): string | null {
   if (!c.isEmployeeClass) return null;
   const e = c.eligibility;
+  // A minimum of zero is no condition at all: "0 months’ service" would read as a requirement.
+  const set = (n: number | null): n is number => n !== null && n > 0;
   const parts = [
-    e.minAgeYears !== null ? `age ${e.minAgeYears} or over` : null,
-    e.minWeeklyHours !== null ? `at least ${e.minWeeklyHours} contracted hours a week` : null,
-    e.minServiceMonths !== null ? `${e.minServiceMonths} ${e.minServiceMonths === 1 ? 'month’s' : 'months’'} service` : null,
+    set(e.minAgeYears) ? `age ${e.minAgeYears} or over` : null,
+    set(e.minWeeklyHours) ? `at least ${e.minWeeklyHours} contracted hours a week` : null,
+    set(e.minServiceMonths) ? `${e.minServiceMonths} ${e.minServiceMonths === 1 ? 'month’s' : 'months’'} service` : null,
   ].filter((x): x is string => x !== null);
   return parts.length > 0 ? parts.join(', ') : null;
 }

@@ -1,5 +1,5 @@
 import { useApiQuery } from '../../api/queries';
-import { describeChange } from '../../lib/changes';
+import { describeChange, visibleChanges } from '../../lib/changes';
 import { formatInstant } from '../../lib/dates';
 
 /** The entry's history from the audit log, newest first. */
@@ -21,9 +21,9 @@ export function MemberTimeline({ memberId }: { memberId: string }) {
               <div className="what">{e.summary}</div>
               {e.redacted ? (
                 <div className="erased">Details erased under CA 2006 s121</div>
-              ) : e.changes.length > 0 ? (
+              ) : visibleChanges(e.changes).length > 0 ? (
                 <ul className="changes">
-                  {e.changes.map((c) => (
+                  {visibleChanges(e.changes).map((c) => (
                     <li key={c.field}>{describeChange(c)}</li>
                   ))}
                 </ul>

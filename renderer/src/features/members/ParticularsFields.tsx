@@ -24,6 +24,8 @@ export function ParticularsFields<T extends FieldValues>(props: {
   const society = family === 'society';
   const employee = cls?.isEmployeeClass === true;
   const eligibility = cls ? eligibilitySummary(cls) : null;
+  // A minimum age of 0 is no minimum, so the date of birth is not needed to check it.
+  const minAge = employee && (cls?.eligibility.minAgeYears ?? 0) > 0 ? cls?.eligibility.minAgeYears : null;
 
   return (
     <>
@@ -40,8 +42,11 @@ export function ParticularsFields<T extends FieldValues>(props: {
           </div>
           <DateField
             {...field('dateOfBirth')}
-            label={employee && cls?.eligibility.minAgeYears !== null ? 'Date of birth' : 'Date of birth (optional)'}
-            hint={employee && cls?.eligibility.minAgeYears !== null ? `Needed to check the minimum age of ${cls?.eligibility.minAgeYears}.` : undefined} control={control} name={p('dateOfBirth')} />
+            label={minAge ? 'Date of birth' : 'Date of birth (optional)'}
+            hint={minAge ? `Needed to check the minimum age of ${minAge}.` : undefined}
+            control={control}
+            name={p('dateOfBirth')}
+          />
         </fieldset>
       </div>
 

@@ -7,7 +7,7 @@ import { auditActionLabel } from '../../../../shared/domain/audit-actions';
 import { formatPence } from '../../../../shared/rules/shareholding';
 import { useApiQuery } from '../../api/queries';
 import { Banner } from '../../ui/Banner';
-import { describeChange } from '../../lib/changes';
+import { describeChange, visibleChanges } from '../../lib/changes';
 import { PrintToolbar } from '../../ui/PrintToolbar';
 import '../../ui/print.css';
 import { formatInstant, formatLegalDate } from '../../lib/dates';
@@ -256,9 +256,9 @@ function Entry({ e }: { e: EntryRecord }) {
                 <td>
                   {h.redacted ? (
                     'Details erased'
-                  ) : h.changes.length > 0 ? (
+                  ) : visibleChanges(h.changes).length > 0 ? (
                     <ul className="changes">
-                      {h.changes.map((c) => (
+                      {visibleChanges(h.changes).map((c) => (
                         <li key={c.field}>{describeChange(c)}</li>
                       ))}
                     </ul>
