@@ -206,7 +206,9 @@ describe.concurrent('restore', () => {
       const before = fileDigest(live.dbPath);
       const run = await cli('restore', '--db', live.dbPath, '--from', backupPath);
       expect(run.code).toBe(1);
-      expect(run.stderr.trim()).toBe(`The database ${live.dbPath} is in use by Mutual Governance (process ${process.pid}). Close it first.`);
+      expect(run.stderr.trim()).toBe(
+        `The database ${live.dbPath} is already open in Mutual Governance (process ${process.pid}). Close it there, then try again. If that program has stopped responding, end process ${process.pid} first.`,
+      );
       expect(fileDigest(live.dbPath)).toBe(before);
     } finally {
       await app.close();

@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockDirectory } from '../../core/db/lockfile';
 
 /**
  * Electron cannot run on our build machines, so this runs the real bundle (as
@@ -186,7 +187,9 @@ describe('the Electron main bundle, against a stand-in Electron', () => {
 
   it('created the database and released its lock on quit', () => {
     expect(existsSync(db())).toBe(true);
-    expect(existsSync(`${db()}.lock`)).toBe(false);
+    const locks = lockDirectory(process.platform, process.getuid?.() ?? -1, tmpdir());
+    const naming = existsSync(locks) ? readdirSync(locks).filter((f) => readFileSync(join(locks, f), 'utf8').includes(JSON.stringify(realpathSync(db())))) : [];
+    expect(naming).toEqual([]);
   });
 
   it('shows a plain error, not a stack, when the core cannot open', () => {

@@ -4,7 +4,7 @@ import { startupErrorMessage } from './startup-error';
 
 describe('startupErrorMessage', () => {
   it('passes on a message the core wrote for the secretary', () => {
-    const e = new AppError('CONFLICT', 'The database /d/m.sqlite is in use by the command line (process 42). Close it first.');
+    const e = new AppError('CONFLICT', 'The database /d/m.sqlite is already open in the command line (process 42). Close it there, then try again.');
     expect(startupErrorMessage(e, '/d/m.sqlite')).toBe(e.message);
   });
 

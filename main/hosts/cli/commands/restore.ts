@@ -22,7 +22,8 @@ export const restore: CommandRun = async (flags, io) => {
   if (existsSync(dbPath) && !statSync(dbPath).isFile()) throw new CliError(`${dbPath} (given as --db) is a folder, not a database file.`);
   // Restoring into a new place (the old disk died) is allowed: the folder is made if needed.
   mkdirSync(dirname(dbPath), { recursive: true });
-  const releaseLock = acquireLock(dbPath, 'the command line');
+  // Locked by path if there is no file yet: a restore into an empty folder must not find one.
+  const releaseLock = acquireLock(dbPath, 'the command line', { create: false });
   try {
     const staging = stageCandidate(dbPath, from);
     const report = await inspectCandidate(staging);
