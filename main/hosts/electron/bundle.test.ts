@@ -25,6 +25,8 @@ const app = new EventEmitter();
 app.enableSandbox = () => seen.calls.push('enableSandbox');
 app.requestSingleInstanceLock = () => true;
 app.whenReady = () => { seen.calls.push('whenReady'); return Promise.resolve(); };
+app.isPackaged = true;
+app.getPath = (name) => { seen.calls.push('getPath:' + name); return process.cwd(); };
 app.exit = (code) => { report(); process.exit(code); };
 app.quit = () => {
   const event = { prevented: false, preventDefault() { this.prevented = true; } };
@@ -36,15 +38,25 @@ const session = { defaultSession: {
   setPermissionCheckHandler: (h) => { handlers.check = h; },
   setDevicePermissionHandler: (h) => { handlers.device = h; },
 } };
+const MAIN_FRAME = { url: 'app://mutual-governance/#/', processId: 1, routingId: 1, parent: null };
 class BrowserWindow extends EventEmitter {
-  constructor(options) { super(); seen.windows.push(options); setImmediate(() => play().catch((e) => { seen.errors.push(String(e)); app.quit(); })); }
+  constructor(options) {
+    super();
+    seen.windows.push(options);
+    this.webContents = { mainFrame: MAIN_FRAME, printToPDF: (o) => { seen.pdfOptions = o; return Promise.resolve(Buffer.from('%PDF-1.7 stand-in')); } };
+    setImmediate(() => play(this).catch((e) => { seen.errors.push(String(e)); app.quit(); }));
+  }
+  isDestroyed() { return false; }
   loadURL(url) { seen.loads.push(url); return Promise.resolve(); }
 }
 const electron = {
   app, session, BrowserWindow,
   protocol: { registerSchemesAsPrivileged: (s) => { seen.calls.push('registerSchemes'); seen.schemes = s; }, handle: (scheme, h) => { handlers.scheme = scheme; handlers.protocol = h; } },
-  ipcMain: { handle: (channel, h) => { handlers.channel = channel; handlers.ipc = h; } },
-  dialog: { showErrorBox: (title, message) => { seen.errorBox = { title, message }; } },
+  ipcMain: { handle: (channel, h) => { (handlers.ipc ??= {})[channel] = h; } },
+  dialog: {
+    showErrorBox: (title, message) => { seen.errorBox = { title, message }; },
+    showSaveDialog: (win, options) => { seen.saveDialog = { parent: win instanceof BrowserWindow, options }; return Promise.resolve({ canceled: false, filePath: require('node:path').join(process.cwd(), 'Register') }); },
+  },
   shell: { openExternal: (url) => { seen.opened.push(url); return Promise.resolve(); } },
 };
 const load = Module._load;
@@ -64,17 +76,23 @@ function navigate(c, url) {
   c.emit('will-navigate', event);
   return event.prevented ? 'prevented' : 'allowed';
 }
-async function play() {
+async function play(win) {
   seen.scheme = handlers.scheme;
-  seen.channel = handlers.channel;
+  seen.channels = Object.keys(handlers.ipc).sort();
   seen.index = await fetchApp('app://mutual-governance/');
   seen.asset = await fetchApp('app://mutual-governance/assets/app.js');
   seen.traversal = await fetchApp('app://mutual-governance/..%2f..%2fsecret.txt');
   seen.missing = await fetchApp('app://mutual-governance/nope.js');
   seen.post = await fetchApp('app://mutual-governance/', 'POST');
-  seen.trusted = await handlers.ipc({ senderFrame: { url: 'app://mutual-governance/#/' } }, 'app.status', {});
-  seen.untrusted = await handlers.ipc({ senderFrame: { url: 'https://evil.example/' } }, 'app.status', {});
-  seen.noFrame = await handlers.ipc({ senderFrame: null }, 'app.status', {});
+  const invoke = handlers.ipc['mg:invoke'];
+  const from = (frame) => ({ sender: win.webContents, senderFrame: frame });
+  seen.trusted = await invoke(from(MAIN_FRAME), 'app.status', {});
+  seen.untrusted = await invoke(from({ ...MAIN_FRAME, url: 'https://evil.example/' }), 'app.status', {});
+  seen.subframe = await invoke(from({ ...MAIN_FRAME, routingId: 2, parent: MAIN_FRAME }), 'app.status', {});
+  seen.noFrame = await invoke(from(null), 'app.status', {});
+  const print = handlers.ipc['mg:print-pdf'];
+  seen.printSubframe = await print(from({ ...MAIN_FRAME, routingId: 2, parent: MAIN_FRAME }), { title: 'Register of members' });
+  seen.printed = await print(from(MAIN_FRAME), { title: 'Register of members' });
   let granted = 'unanswered';
   handlers.request(null, 'media', (answer) => { granted = answer; });
   seen.permissions = { request: granted, check: handlers.check(null, 'clipboard-read', 'app://mutual-governance', {}), device: handlers.device({}) };
@@ -147,7 +165,7 @@ describe('the Electron main bundle, against a stand-in Electron', () => {
   it('opens one secure window on app://', () => {
     const { windows, loads } = outcome.seen;
     expect(windows).toHaveLength(1);
-    expect(windows[0].webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(windows[0].webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false });
     expect(windows[0].webPreferences.preload).toBe(join(dir, 'electron', 'preload.cjs'));
     expect(loads).toEqual(['app://mutual-governance/']);
   });
@@ -165,12 +183,23 @@ describe('the Electron main bundle, against a stand-in Electron', () => {
     expect(post.status).toBe(404);
   });
 
-  it('answers the bridge from our page only, with the real core', () => {
-    const { channel, trusted, untrusted, noFrame } = outcome.seen;
-    expect(channel).toBe('mg:invoke');
+  it('answers the bridge from our window’s main frame only, with the real core', () => {
+    const { channels, trusted, untrusted, subframe, noFrame } = outcome.seen;
+    expect(channels).toEqual(['mg:invoke', 'mg:print-pdf']);
     expect(trusted).toMatchObject({ ok: true, value: { host: 'electron', appVersion: expect.any(String) } });
     expect(untrusted).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(subframe).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(noFrame).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('saves a PDF where the save dialog says, printed by the sender, for our main frame only', () => {
+    const { printed, printSubframe, saveDialog, pdfOptions } = outcome.seen;
+    expect(printSubframe).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(printed).toEqual({ ok: true, value: { saved: true, path: join(dir, 'Register.pdf') } });
+    expect(readFileSync(join(dir, 'Register.pdf'), 'utf8')).toBe('%PDF-1.7 stand-in');
+    expect(saveDialog.parent).toBe(true);
+    expect(saveDialog.options.defaultPath).toBe(join(dir, 'Register of members.pdf'));
+    expect(pdfOptions).toMatchObject({ pageSize: 'A4', generateTaggedPDF: true, displayHeaderFooter: true });
   });
 
   it('refuses every permission', () => {

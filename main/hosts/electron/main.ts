@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
-import { BRIDGE_CHANNEL } from '../../../shared/bridge';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { BRIDGE_CHANNEL, PRINT_PDF_CHANNEL } from '../../../shared/bridge';
 import { Core } from '../../core/core';
 import { logError, logInfo } from '../../core/log';
 import { chooseDbPath } from './args';
-import { handleInvoke, senderFrameUrl } from './ipc';
+import { frameFacts, frameId, handleInvoke, type FrameFacts, type FrameId } from './ipc';
+import { handlePrintToPdf } from './print';
 import {
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
@@ -22,7 +23,7 @@ import { mimeTypeFor } from '../shared/static-files';
 
 /**
  * The Electron entry, bundled to build/electron/main.cjs. Thin by design: every decision is
- * a pure function in security.ts, ipc.ts, args.ts or startup-error.ts, tested with Vitest; this
+ * a pure function in security.ts, ipc.ts, print.ts, args.ts or startup-error.ts, tested with Vitest; this
  * file only wires them to Electron. "Checklist n" cites the Electron security checklist.
  */
 
@@ -84,15 +85,38 @@ function guardContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+/** Who sent an IPC message, and the one frame allowed to: our window's main frame. */
+function callers(event: IpcMainInvokeEvent): { sender: FrameFacts | null; main: FrameId | null } {
+  const main = mainWindow && !mainWindow.isDestroyed() ? frameId(mainWindow.webContents.mainFrame) : null;
+  return { sender: frameFacts(event.senderFrame), main };
+}
+
 function registerBridge(opened: Core): void {
-  // Checklist 17: every call is checked against the sender frame's URL before dispatch.
-  ipcMain.handle(BRIDGE_CHANNEL, (event, method: unknown, input: unknown) =>
-    handleInvoke(senderFrameUrl(event), method, input, (m, i) => opened.dispatch(m, i)),
-  );
+  // Checklist 17: every call is checked against its sender frame before anything is done.
+  ipcMain.handle(BRIDGE_CHANNEL, (event, method: unknown, input: unknown) => {
+    const { sender, main } = callers(event);
+    return handleInvoke(sender, main, method, input, (m, i) => opened.dispatch(m, i));
+  });
+  ipcMain.handle(PRINT_PDF_CHANNEL, (event, input: unknown) => {
+    const { sender, main } = callers(event);
+    return handlePrintToPdf(sender, main, input, {
+      choosePath: async (options) => {
+        const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
+      print: (options) => event.sender.printToPDF(options),
+      // The user's own document where they chose to put it: their usual file permissions.
+      write: (path, data) => writeFile(path, data),
+      documentsDir: app.getPath('documents'),
+    }).catch((e: unknown) => {
+      const ref = logError('saving a PDF', e);
+      return { ok: false as const, error: { code: 'INTERNAL' as const, message: `The PDF could not be saved (reference ${ref}).` } };
+    });
+  });
 }
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(PRELOAD));
+  const win = new BrowserWindow(windowOptions(PRELOAD, { packaged: app.isPackaged }));
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;

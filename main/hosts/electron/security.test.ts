@@ -4,7 +4,6 @@ import {
   APP_SCHEME_PRIVILEGES,
   APP_START_URL,
   isAppUrl,
-  isTrustedSender,
   navigationAction,
   resolveAppPath,
   responseHeaders,
@@ -51,17 +50,6 @@ describe('isAppUrl', () => {
   it('refuses a missing URL', () => {
     expect(isAppUrl(undefined)).toBe(false);
     expect(isAppUrl(null)).toBe(false);
-  });
-});
-
-describe('isTrustedSender', () => {
-  it('trusts only a frame showing our own page', () => {
-    expect(isTrustedSender('app://mutual-governance/#/meetings')).toBe(true);
-    expect(isTrustedSender('https://example.com/')).toBe(false);
-    expect(isTrustedSender('about:blank')).toBe(false);
-    expect(isTrustedSender('')).toBe(false);
-    expect(isTrustedSender(undefined)).toBe(false);
-    expect(isTrustedSender(null)).toBe(false);
   });
 });
 
@@ -182,7 +170,7 @@ describe('responseHeaders', () => {
 });
 
 describe('windowOptions', () => {
-  const options = windowOptions('/app/build/electron/preload.cjs');
+  const options = windowOptions('/app/build/electron/preload.cjs', { packaged: true });
   const prefs = options.webPreferences ?? {};
 
   it('isolates and sandboxes the renderer, with no Node anywhere', () => {
@@ -204,6 +192,11 @@ describe('windowOptions', () => {
 
   it('makes no network request of its own (no spell-check dictionary download)', () => {
     expect(prefs.spellcheck).toBe(false);
+  });
+
+  it('has no DevTools in an installed app, and keeps them for developers', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(windowOptions('/x/preload.cjs', { packaged: false }).webPreferences?.devTools).toBe(true);
   });
 
   it('uses the bundled preload and waits to show until painted', () => {

@@ -45,14 +45,6 @@ export function isAppUrl(url: string | null | undefined): boolean {
 }
 
 /**
- * Checklist 17: IPC is answered only when the calling frame shows our own page. Anything
- * else (a frame that navigated away, a missing or disposed frame) is refused.
- */
-export function isTrustedSender(frameUrl: string | null | undefined): boolean {
-  return isAppUrl(frameUrl);
-}
-
-/**
  * Checklist 15: shell.openExternal only ever receives https: web pages and mailto: links.
  * Other schemes (file:, smb:, javascript:, custom handlers) can run programs on the machine.
  */
@@ -98,7 +90,7 @@ export function responseHeaders(mimeType: string): Record<string, string> {
  * The window and its web preferences. Most values are Electron's defaults already; they are
  * spelt out so a future default change, or a careless edit, shows up in the tests.
  */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, build: { packaged: boolean }): BrowserWindowConstructorOptions {
   return {
     title: 'Mutual Governance',
     width: 1280,
@@ -123,6 +115,9 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       // Off: on Windows and Linux Chromium would download its dictionaries from Google,
       // and the app is offline-first and keeps members' personal data to itself.
       spellcheck: false,
+      // No DevTools in an installed app: they would let anyone at the keyboard call the bridge
+      // directly and read every register, bypassing the screens. Developers keep them.
+      devTools: !build.packaged,
     },
   };
 }
