@@ -25,7 +25,7 @@ interface BuilderConfig {
   electronVersion: string;
   directories: { output: string; buildResources: string };
   files: string[];
-  asar: boolean;
+  asar: boolean | { smartUnpack?: boolean };
   asarUnpack: string[];
   npmRebuild: boolean;
   electronFuses: Record<string, boolean>;
@@ -59,10 +59,18 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs into one asar with native modules unpacked and rebuilt for Electron', () => {
-    expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**']));
+  it('packs into one asar, unpacking only better-sqlite3’s native addon, rebuilt for Electron', () => {
+    // An object turns asar on; smartUnpack off stops electron-builder unpacking the addon’s
+    // whole package (its JavaScript too, outside the integrity check).
+    expect(config.asar).toEqual({ smartUnpack: false });
+    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/build/Release/*.node']);
     expect(config.npmRebuild).toBe(true);
+  });
+
+  it('says in the file that the asar integrity fuse is not enforced on Linux', () => {
+    const text = readFileSync(`${ROOT}/electron-builder.yml`, 'utf8');
+    const comment = text.slice(0, text.indexOf('enableEmbeddedAsarIntegrityValidation:'));
+    expect(comment).toMatch(/macOS[^\n]*Windows[^\n]*only[\s\S]*no ASAR\s+# integrity check on Linux/);
   });
 
   it('ships the bundles, the renderer and production modules, but never Electron itself', () => {
