@@ -1,9 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { GENESIS_HASH, eventHash, sha256Hex } from '../core/audit/chain';
 import { uuidv7 } from '../core/db/ids';
-import { nameTokensFor, particularsColumns } from '../core/register/member-columns';
-import { flattenParticulars } from '../core/register/particulars-diff';
-import { toParticulars } from '../core/register/member-columns';
+import { nameTokensFor, particularsColumns } from '../core/members/columns';
+import { flattenParticulars } from '../core/members/particulars-diff';
+import { toParticulars } from '../core/members/columns';
 import type { MemberRowDb } from '../core/db/schema';
 import { rng, samplePerson } from '../sample/people';
 import { formatLegalDate } from '../../shared/rules/legal-date';

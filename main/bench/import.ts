@@ -50,9 +50,9 @@ async function appImport(dbPath: string, csv: string, asOf: string, log: (s: str
     for (let offset = 0, index = 0; offset < bytes.length; offset += chunkBytes, index++) {
       await ok('uploads.append', { uploadId, index, base64: bytes.subarray(offset, offset + chunkBytes).toString('base64') });
     }
-    const analysis = await job('imports.analyse', { uploadId });
-    const plan = await job('imports.plan', { importId: analysis.importId, mapping: analysis.mapping, dateFormat: 'dmy', defaultClassId: classes[0].id, asOf });
-    const applied = await job('imports.apply', { planId: plan.planId });
+    const analysis = await job('hrImport.analyse', { uploadId });
+    const plan = await job('hrImport.plan', { importId: analysis.importId, mapping: analysis.mapping, dateFormat: 'dmy', defaultClassId: classes[0].id, asOf });
+    const applied = await job('hrImport.apply', { planId: plan.planId });
     const elapsed = nowMs() - t;
     log(`  app: ${plan.counts.admit} admitted, ${plan.counts.update} updated, ${plan.counts.cease} ceased, ${plan.counts.unchanged} unchanged (${applied.auditEvents ?? '?'} audit events)`);
     return elapsed;

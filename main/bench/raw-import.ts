@@ -6,8 +6,8 @@ import { formatLegalDate } from '../../shared/rules/legal-date';
 import { eventHash, sha256Hex } from '../core/audit/chain';
 import { uuidv7 } from '../core/db/ids';
 import type { MemberRowDb } from '../core/db/schema';
-import { nameTokensFor, particularsColumns, toParticulars } from '../core/register/member-columns';
-import { diffFlat, flattenParticulars } from '../core/register/particulars-diff';
+import { nameTokensFor, particularsColumns, toParticulars } from '../core/members/columns';
+import { diffFlat, flattenParticulars } from '../core/members/particulars-diff';
 
 /**
  * The HR import's work done the plain way, for the benchmark's ratio: parse, check, look each

@@ -6,7 +6,7 @@ import { GENESIS_HASH, eventHash, sha256Hex } from '../core/audit/chain';
 import { Core } from '../core/core';
 import { uuidv7 } from '../core/db/ids';
 import { CACHE_KIB } from '../core/db/open';
-import { foldQuery, emailKey, normaliseEmployeeNumber } from '../core/register/member-columns';
+import { foldQuery, emailKey, normaliseEmployeeNumber } from '../core/members/columns';
 import { prefixUpperBound } from '../../shared/rules/fold';
 import { defaultRuleValues } from '../../shared/rules/governing-rules';
 import { bulkLoadMembers } from './bulk-load';

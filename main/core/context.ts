@@ -1,45 +1,121 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract/index';
+import type { LegalForm, LegalFormInfo } from '../../shared/domain/legal-form';
+import type { JobStatus } from '../../shared/contract/jobs';
+import type { Actor, AuditEntry } from './audit/log';
+import type { VerifyReport } from '../../shared/contract/audit';
 import type { DB, OrganisationRow } from './db/schema';
-import type { JobRunner } from './jobs/runner';
+import type { Snapshot } from './db/snapshot';
+import type { JobHandle, JobSpec } from './jobs/runner';
 import type { UploadStore } from './jobs/uploads';
-import type { Actor } from './audit/log';
 
 export type Host = 'electron' | 'browser' | 'cli';
 
-/** What a service sees of the core. Services never know which host they run under. */
-export interface ServiceContext {
-  readonly db: Kysely<DB>;
-  readonly raw: BetterSqlite3.Database;
-  readonly dbPath: string;
-  readonly backupsDir: string;
-  readonly host: Host;
-  readonly appVersion: string;
-  readonly jobs: JobRunner;
-  readonly uploads: UploadStore;
-  now(): Date;
-  /** The actor and instant recorded on audit events written now. */
-  who(): Actor;
-  /**
-   * The organisation this file keeps, remembered between calls (it changes only through
-   * organisation.setUp/update and a restore, after which the core forgets it).
-   */
-  organisation(db?: Kysely<DB>): Promise<OrganisationRow | undefined>;
-  /** Resolves once the file has passed its start-up integrity check; throws if it failed. */
-  ready(): Promise<void>;
-  integrity(): { state: 'checking' | 'ok' | 'damaged'; problem: string | null };
-  /**
-   * Restore: close the live file, let `swap` replace it on disk (returning how to undo that),
-   * and reopen it, migrating if needed. If reopening fails the swap is undone.
-   */
-  replaceDatabase(swap: () => () => void): Promise<void>;
+/**
+ * What a query may use of the database: every reading builder, none of the writing ones. At run
+ * time the handle also refuses any statement that is not a SELECT (db/read-only.ts).
+ */
+export type ReadDb = Omit<
+  Kysely<DB>,
+  | 'insertInto'
+  | 'replaceInto'
+  | 'updateTable'
+  | 'deleteFrom'
+  | 'mergeInto'
+  | 'transaction'
+  | 'startTransaction'
+  | 'connection'
+  | 'schema'
+  | 'destroy'
+  | 'withPlugin'
+  | 'withoutPlugins'
+  | 'withSchema'
+>;
+
+/** What a mutation writes through: its own transaction. */
+export type WriteDb = Transaction<DB>;
+
+/** What every register operation needs to know about the organisation and the day. */
+export interface RegisterCtx {
+  org: OrganisationRow;
+  form: LegalFormInfo;
+  legalForm: LegalForm;
+  /** Today's date in the UK, 'YYYY-MM-DD'. */
+  today: string;
 }
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: ServiceContext) => Promise<MethodOutput<M>>;
-export type Handlers<Ms extends MethodName> = { [M in Ms]: Handler<M> };
+/** What every handler sees, whatever its kind. Services never know which host they run under. */
+export interface BaseContext {
+  readonly host: Host;
+  readonly appVersion: string;
+  now(): Date;
+  /** Today's date in the UK ('YYYY-MM-DD'), whatever the computer's time zone. */
+  today(): string;
+  /** The organisation this file keeps, or undefined before set-up. */
+  organisation(): Promise<OrganisationRow | undefined>;
+  /** The organisation, its legal form and today; NOT_FOUND before set-up. */
+  register(): Promise<RegisterCtx>;
+  integrity(): { state: 'checking' | 'ok' | 'damaged'; problem: string | null };
+  /** Where the file and its backups are (for Settings and the files kept beside it; never for opening it). */
+  readonly files: { readonly dbPath: string; readonly backupsDir: string };
+}
 
-/** Runs `fn` in one write transaction: the change and its audit events commit together. */
-export function transact<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(fn);
+export interface ReadContext extends BaseContext {
+  readonly db: ReadDb;
+  readonly jobs: { get(id: string): JobStatus; readonly exclusive: JobStatus | null };
+}
+
+/**
+ * A mutation's view: one transaction, and the audit log to record the change in. The
+ * transaction commits only if the handler recorded an audit event for every change it made
+ * (a mutation that changes nothing records nothing).
+ */
+export interface WriteContext extends BaseContext {
+  readonly db: WriteDb;
+  /** Who is recorded on the events, and when (one instant for the whole mutation). */
+  readonly who: Actor;
+  /** Records events in the chain (written when the handler finishes); returns their ids. */
+  audit(entries: AuditEntry | readonly AuditEntry[]): string[];
+  /** Writes the events recorded so far now (for an erasure that must point at its event). */
+  flushAudit(): Promise<void>;
+  /** Events recorded so far in this mutation. */
+  readonly auditCount: number;
+}
+
+/**
+ * Infrastructure a command or a job may use: whole-file operations, never the driver itself,
+ * so the services stay portable to another database.
+ */
+export interface StoreOps {
+  readonly dbPath: string;
+  readonly backupsDir: string;
+  /** An online copy of the whole file to `dest` (0600), with progress in pages. */
+  backupTo(dest: string, onProgress?: (done: number, total: number) => void): Promise<{ path: string; name: string; sizeBytes: number }>;
+  /** The file's integrity, the audit chain and the registers against the chain (see audit/verify.ts). */
+  verify(job?: JobHandle, anchors?: readonly { seq: number; hash: string; source: string }[]): Promise<VerifyReport>;
+  /** A read-only view of the file as it is now, on its own connection (long exports). */
+  openSnapshot(): Promise<Snapshot>;
+  /** Close the live file, let `swap` replace it on disk (returning how to undo that), reopen it. */
+  replaceDatabase(swap: () => () => void): Promise<void>;
+  /** A mutation on a connection of its own (a long import), so reads carry on meanwhile. */
+  writeOnOwnConnection<T>(fn: (tx: WriteContext) => Promise<T>): Promise<T>;
+  /** The audit head now (events and hash). */
+  head(): Promise<{ seq: number; hash: string }>;
+}
+
+export interface CommandContext extends ReadContext {
+  readonly uploads: UploadStore;
+  readonly store: StoreOps;
+  /** A mutation inside a command or a job: one transaction, audit required as for any mutation. */
+  write<T>(fn: (tx: WriteContext) => Promise<T>): Promise<T>;
+  /**
+   * Remembers a preference of the secretary's (a column mapping), which is not a record and
+   * is not audited. Keys are namespaced by the caller ('import.mapping:…').
+   */
+  remember(key: string, value: string): Promise<void>;
+}
+
+/** A method that starts a long job: the job's body gets the command context and a handle. */
+export interface JobStartContext<R> extends CommandContext {
+  /** Starts the job under this method's name; its result is checked against the contract. */
+  startJob(spec: Omit<JobSpec, 'kind'>, body: (job: JobHandle) => Promise<R>): { jobId: string };
 }

@@ -64,8 +64,8 @@ describe('the remembered organisation', () => {
   it('is forgotten when the particulars change, so the register sees the new name', async () => {
     t = await openTestCore();
     await setUpOrganisation(t.core);
-    expect((await t.core.organisation())?.name).toBe(validSetUpInput().particulars.name);
+    expect((await t.core.readContext().organisation())?.name).toBe(validSetUpInput().particulars.name);
     expectOk(await t.core.dispatch('organisation.update', { ...validSetUpInput().particulars, name: 'Renamed Mutual Ltd' }));
-    expect((await t.core.organisation())?.name).toBe('Renamed Mutual Ltd');
+    expect((await t.core.readContext().organisation())?.name).toBe('Renamed Mutual Ltd');
   });
 });

@@ -4,33 +4,36 @@ import { dirname, join, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { contract, isMethodName, type MethodName } from '../../shared/contract/index';
+import { LEGAL_FORM_INFO, type LegalForm } from '../../shared/domain/legal-form';
+import { ukDateOf } from '../../shared/rules/legal-date';
 import type { Result } from '../../shared/result';
-import type { Actor } from './audit/log';
+import { AuditWriter, type Actor } from './audit/log';
+import { recordBaselineIfNeeded } from './audit/baseline';
+import { verifyAll } from './audit/verify-all';
 import { backupFileName, takeBackup } from './backup/backup';
-import type { Handlers, Host, ServiceContext } from './context';
+import type { CommandContext, Host, JobStartContext, ReadContext, ReadDb, RegisterCtx, StoreOps, WriteContext } from './context';
+import { totalChanges } from './db/changes';
 import { Checkpointer } from './db/checkpoint';
+import { CachedSqliteDialect } from './db/dialect';
 import { acquireLock } from './db/lockfile';
+import { openDatabase } from './db/open';
+import { ReadOnlyPlugin } from './db/read-only';
 import type { DB, OrganisationRow } from './db/schema';
+import { openSnapshot } from './db/snapshot';
 import { damaged, openStore, type OpenedStore } from './db/store';
 import { checkIntegrityInWorker } from './db/integrity';
 import { dispatch } from './dispatcher';
 import { AppError } from './errors';
-import { JobRunner } from './jobs/runner';
+import { JobRunner, type JobHandle } from './jobs/runner';
 import { UploadStore } from './jobs/uploads';
 import { logInfo } from './log';
-import { appHandlers } from './services/app';
-import { auditHandlers } from './services/audit';
-import { dataHandlers } from './services/data';
-import { currentOrganisation, organisationHandlers } from './services/organisation';
-import { classHandlers } from './services/classes';
-import { memberHandlers } from './services/members';
-import { shareHandlers } from './services/shares';
-import { officersHandlers } from './services/officers';
-import { pscHandlers } from './services/psc';
-import { importsHandlers } from './services/imports';
-import { exportsHandlers } from './services/exports';
+import { REGISTRY, type Registry } from './registry';
+import { Kysely as KyselyClass } from 'kysely';
 
 export const APP_VERSION = '0.1.0';
+
+/** The migration from which the audit log vouches for record states. */
+const STATES_MIGRATION = '0004_audit_record_states';
 
 /** Delay before the background start-up check begins (after the first screen has its data). */
 const START_CHECK_AFTER_MS = 200;
@@ -45,35 +48,23 @@ export interface CoreOptions {
   backupsDir?: string;
 }
 
-const handlers: Handlers<MethodName> = {
-  ...appHandlers,
-  ...organisationHandlers,
-  ...auditHandlers,
-  ...dataHandlers,
-  ...classHandlers,
-  ...memberHandlers,
-  ...shareHandlers,
-  ...officersHandlers,
-  ...pscHandlers,
-  ...importsHandlers,
-  ...exportsHandlers,
-  'jobs.get': async (input, ctx) => ctx.jobs.get(input.id),
-};
-
 /**
- * The core: one open database, the services, the job runner. Hosts (Electron, the loopback
- * HTTP host, the CLI, tests) create one and pass every call through `dispatch`.
+ * The core: one open database, the areas' handlers, the job runner. Hosts (Electron, the
+ * loopback HTTP host, the CLI, tests) create one and pass every call through `dispatch`.
+ * Handlers never see this class: each gets the context its kind allows (context.ts).
  */
-export class Core implements ServiceContext {
+export class Core {
   readonly dbPath: string;
   readonly backupsDir: string;
   readonly host: Host;
   readonly appVersion = APP_VERSION;
   readonly jobs: JobRunner;
   readonly uploads: UploadStore;
+  readonly registry: Registry = REGISTRY;
   readonly #actor: string;
   readonly #now: () => Date;
   #store: OpenedStore;
+  #readDb: Kysely<DB>;
   #releaseLock: () => void;
   readonly #checkpointer: Checkpointer;
   #organisation: Promise<OrganisationRow | undefined> | null = null;
@@ -81,6 +72,9 @@ export class Core implements ServiceContext {
   #integrityProblem: string | null = null;
   #integrityDone = false;
   #closed = false;
+  /** Whole-file operations (backup, verify, export) in progress: a restore waits for them. */
+  readonly #fileUsers = new Set<Promise<unknown>>();
+  #replacing: Promise<void> | null = null;
 
   private constructor(options: CoreOptions, store: OpenedStore, releaseLock: () => void) {
     this.dbPath = store.path;
@@ -91,6 +85,7 @@ export class Core implements ServiceContext {
     this.jobs = new JobRunner(this.#now);
     this.uploads = new UploadStore(join(dirname(store.path), '.uploads'));
     this.#store = store;
+    this.#readDb = store.db.withPlugin(new ReadOnlyPlugin());
     this.#releaseLock = releaseLock;
     this.#checkpointer = new Checkpointer(store.path);
     this.#checkpointer.start();
@@ -107,19 +102,20 @@ export class Core implements ServiceContext {
     return started
       .then(() => (this.#closed ? { ok: true, messages: ['ok'] } : checkIntegrityInWorker(path, { quick: true })))
       .then(
-      (report) => {
-        this.#integrityDone = true;
-        this.#integrityProblem = report.ok ? null : (report.messages[0] ?? 'quick_check failed');
-        return this.#integrityProblem;
-      },
-      (e: Error) => {
-        this.#integrityDone = true;
-        this.#integrityProblem = `the check could not run: ${e.message}`;
-        return this.#integrityProblem;
-      },
-    );
+        (report) => {
+          this.#integrityDone = true;
+          this.#integrityProblem = report.ok ? null : (report.messages[0] ?? 'quick_check failed');
+          return this.#integrityProblem;
+        },
+        (e: Error) => {
+          this.#integrityDone = true;
+          this.#integrityProblem = `the check could not run: ${e.message}`;
+          return this.#integrityProblem;
+        },
+      );
   }
 
+  /** Resolves once the file has passed its start-up integrity check; throws if it failed. */
   async ready(): Promise<void> {
     const problem = await this.#integrity;
     if (problem !== null) throw damaged(this.dbPath, problem);
@@ -145,19 +141,24 @@ export class Core implements ServiceContext {
       if (store.migration.backupPath) {
         logInfo(`Upgraded the database to schema ${store.migration.applied.at(-1)}; the file was backed up first to ${store.migration.backupPath}`);
       }
-      return new Core(options, store, releaseLock);
+      const core = new Core(options, store, releaseLock);
+      await core.#recordBaseline();
+      return core;
     } catch (e) {
       releaseLock();
       throw e;
     }
   }
 
-  get db(): Kysely<DB> {
-    return this.#store.db;
+  /**
+   * Files upgraded from before record states were vouched for get one baseline event
+   * (audit/baseline.ts), in the start-up that migrated them (which checked the file first).
+   */
+  async #recordBaseline(): Promise<void> {
+    if (!this.#store.migration.applied.includes(STATES_MIGRATION)) return;
+    await recordBaselineIfNeeded(this.#store.db, this.registry.readers, (fn) => this.#mutate('audit baseline', this.#store.db, fn));
   }
-  get raw(): BetterSqlite3.Database {
-    return this.#store.raw;
-  }
+
   now(): Date {
     return this.#now();
   }
@@ -165,8 +166,17 @@ export class Core implements ServiceContext {
     return { actor: this.#actor, at: this.#now().toISOString() };
   }
 
+  /** The live Kysely handle, for tests and benchmarks only (handlers get contexts). */
+  get db(): Kysely<DB> {
+    return this.#store.db;
+  }
+  /** The driver, for tests and benchmarks only. */
+  get raw(): BetterSqlite3.Database {
+    return this.#store.raw;
+  }
+
   async dispatch(method: string, input: unknown): Promise<Result<unknown>> {
-    const result = await dispatch(handlers, this, method, input);
+    const result = await dispatch(this.registry, this, method, input);
     if (typeof method !== 'string') return result;
     if (method.startsWith('organisation.')) this.#organisation = null;
     // Keep the write-ahead log short (a long log slows every read and commit): after writes,
@@ -175,28 +185,202 @@ export class Core implements ServiceContext {
     return result;
   }
 
-  organisation(db: Kysely<DB> = this.db): Promise<OrganisationRow | undefined> {
-    // Read through the caller's executor: inside a transaction the one connection is the
-    // transaction's, and asking the pool would wait for it forever. Forgotten again if the
-    // read fails, so a transient error is not remembered.
-    this.#organisation ??= currentOrganisation(db).catch((e) => {
-      this.#organisation = null;
-      throw e;
-    });
-    return this.#organisation;
-  }
-
   /** Copies the write-ahead log into the file now, on a worker thread (tests and benchmarks). */
   checkpoint() {
     return this.#checkpointer.maybe(true);
   }
 
-  async replaceDatabase(swap: () => () => void): Promise<void> {
+  // ---- contexts --------------------------------------------------------------------------
+
+  #organisationVia(db: ReadDb): Promise<OrganisationRow | undefined> {
+    // Read through the caller's executor: inside a transaction the one connection is the
+    // transaction's, and asking the pool would wait for it forever. Forgotten again if the
+    // read fails, so a transient error is not remembered.
+    this.#organisation ??= db
+      .selectFrom('organisation')
+      .selectAll()
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst()
+      .catch((e: unknown) => {
+        this.#organisation = null;
+        throw e;
+      });
+    return this.#organisation;
+  }
+
+  #base(db: ReadDb) {
+    const today = () => ukDateOf(this.#now());
+    const organisation = () => this.#organisationVia(db);
+    return {
+      host: this.host,
+      appVersion: this.appVersion,
+      now: () => this.#now(),
+      today,
+      organisation,
+      register: async (): Promise<RegisterCtx> => {
+        const org = await organisation();
+        if (!org) throw new AppError('NOT_FOUND', 'Set up the organisation first.');
+        const legalForm = org.legal_form as LegalForm;
+        return { org, legalForm, form: LEGAL_FORM_INFO[legalForm], today: today() };
+      },
+      integrity: () => this.integrity(),
+      files: { dbPath: this.dbPath, backupsDir: this.backupsDir },
+    };
+  }
+
+  /** What a query sees. */
+  readContext(): ReadContext {
+    return {
+      ...this.#base(this.#readDb),
+      db: this.#readDb,
+      jobs: this.jobs,
+    };
+  }
+
+  /**
+   * Runs `fn` as a mutation on `db`: one IMMEDIATE transaction, an audit writer, and the rule
+   * that a change to any record commits only with an audit event. The events are written (with
+   * the states they vouch for) after `fn` has made every change.
+   */
+  async #mutate<T>(label: string, db: Kysely<DB>, fn: (tx: WriteContext) => Promise<T>, as?: Actor): Promise<T> {
+    return db.transaction().execute(async (trx) => {
+      const who = as ?? this.who();
+      const writer = new AuditWriter(trx, who, this.registry.readers);
+      const start = await totalChanges(trx);
+      const tx: WriteContext = {
+        ...this.#base(trx),
+        db: trx,
+        who,
+        audit: (entries) => writer.append(entries),
+        flushAudit: () => writer.flush(),
+        get auditCount() {
+          return writer.count;
+        },
+      };
+      const output = await fn(tx);
+      await writer.flush();
+      const recordChanges = (await totalChanges(trx)) - start - writer.ownChanges;
+      if (recordChanges > 0 && writer.count === 0) {
+        throw new Error(`${label} changed ${recordChanges} row(s) without recording an audit event, so nothing was saved.`);
+      }
+      return output;
+    });
+  }
+
+  /** Runs `fn` as a mutation (see #mutate); `as` records another actor (tests, the CLI). */
+  mutate<T>(label: string, fn: (tx: WriteContext) => Promise<T>, as?: Actor): Promise<T> {
+    return this.#mutate(label, this.#store.db, fn, as);
+  }
+
+  commandContext(): CommandContext {
+    return {
+      ...this.readContext(),
+      uploads: this.uploads,
+      store: this.#storeOps(),
+      write: (fn) => this.#mutate('a change made by a command', this.#store.db, fn),
+      remember: async (key, value) => {
+        const org = await this.#organisationVia(this.#readDb);
+        if (!org) throw new AppError('NOT_FOUND', 'Set up the organisation first.');
+        await this.#store.db
+          .insertInto('app_setting')
+          .values({ organisation_id: org.id, key, value, updated_at: this.#now().toISOString() })
+          .onConflict((oc) => oc.columns(['organisation_id', 'key']).doUpdateSet({ value, updated_at: this.#now().toISOString() }))
+          .execute();
+      },
+    };
+  }
+
+  jobStartContext<R>(method: MethodName): JobStartContext<R> {
+    const resultSchema = contract[method].jobResult;
+    return {
+      ...this.commandContext(),
+      startJob: (spec, body) => {
+        const jobId = this.jobs.start({ ...spec, kind: method }, async (job: JobHandle) => {
+          const result = await body(job);
+          if (!resultSchema) return result;
+          const checked = resultSchema.safeParse(result);
+          if (!checked.success) throw new Error(`The result of ${method} did not match its contract: ${JSON.stringify(checked.error.issues).slice(0, 1000)}`);
+          return checked.data;
+        });
+        return { jobId };
+      },
+    };
+  }
+
+  #storeOps(): StoreOps {
+    return {
+      dbPath: this.dbPath,
+      backupsDir: this.backupsDir,
+      backupTo: (dest, onProgress) => this.#usingFile(() => takeBackup(this.#store.raw, dest, onProgress)),
+      verify: (job, anchors) => this.#usingFile(() => verifyAll({ dbPath: this.dbPath, raw: this.#store.raw, db: this.#readDb, readers: this.registry.readers }, job, anchors)),
+      openSnapshot: async () => {
+        const snapshot = await this.#usingFile(() => openSnapshot(this.dbPath));
+        // The snapshot holds the file until closed: a restore waits for it.
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        this.#fileUsers.add(held);
+        return {
+          db: snapshot.db,
+          close: async () => {
+            try {
+              await snapshot.close();
+            } finally {
+              this.#fileUsers.delete(held);
+              release();
+            }
+          },
+        };
+      },
+      replaceDatabase: (swap) => this.#replaceDatabase(swap),
+      writeOnOwnConnection: async (fn) => {
+        const db = new KyselyClass<DB>({ dialect: new CachedSqliteDialect(openDatabase(this.dbPath)) });
+        try {
+          return await this.#mutate('the import', db, fn);
+        } finally {
+          await db.destroy();
+        }
+      },
+      head: async () => {
+        const head = await this.#readDb.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+        return head ?? { seq: 0, hash: '0'.repeat(64) };
+      },
+    };
+  }
+
+  /**
+   * Whole-file work (a backup, a verify, a snapshot for an export) registers here while it
+   * runs. A restore refuses to start while any is running, and none may start while a restore
+   * is replacing the file, so none ever has its connection closed under it.
+   */
+  async #usingFile<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#replacing) throw new AppError('LOCKED', 'A restore is replacing the database; try again when it finishes.');
+    const p = fn();
+    const tracked = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#fileUsers.add(tracked);
+    try {
+      return await p;
+    } finally {
+      this.#fileUsers.delete(tracked);
+    }
+  }
+
+  async #replaceDatabase(swap: () => () => void): Promise<void> {
+    if (this.#fileUsers.size > 0) {
+      throw new AppError('LOCKED', 'A backup, check or export is still reading the database; the restore will be possible when it finishes. Nothing was changed.');
+    }
+    let done!: () => void;
+    this.#replacing = new Promise<void>((r) => (done = r));
     // No background checkpoint may touch the file while it is moved aside and replaced.
     await this.#checkpointer.stop();
     try {
       await this.#replace(swap);
     } finally {
+      this.#replacing = null;
+      done();
       this.#checkpointer.start();
     }
   }
@@ -210,6 +394,8 @@ export class Core implements ServiceContext {
       this.#store = await openStore(this.dbPath, {
         backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, this.dbPath, this.backupsDir),
       });
+      this.#readDb = this.#store.db.withPlugin(new ReadOnlyPlugin());
+      await this.#recordBaseline();
       // The restored file was checked in full before it was swapped in.
       this.#integrity = Promise.resolve(null);
       this.#integrityProblem = null;
@@ -218,6 +404,7 @@ export class Core implements ServiceContext {
     } catch (e) {
       undo?.();
       this.#store = await openStore(this.dbPath);
+      this.#readDb = this.#store.db.withPlugin(new ReadOnlyPlugin());
       throw e instanceof AppError ? e : new AppError('INTERNAL', `The restored file could not be opened, so the previous one was put back. ${String((e as Error).message ?? e)}`);
     }
   }

@@ -1,21 +1,18 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../shared/contract/index';
+import { contract, isMethodName } from '../../shared/contract/index';
 import { fail, ok, type Result } from '../../shared/result';
-import type { Handlers, ServiceContext } from './context';
+import type { Core } from './core';
 import { AppError } from './errors';
 import { logError } from './log';
+import type { Registry } from './registry';
 
 /**
  * The one way into the core: look the method up, validate the input with the contract's
- * schema, refuse writes while an exclusive job holds the database, run the service, validate
- * the output, and wrap everything in the Result envelope. Nothing thrown escapes.
+ * schema, refuse writes while an exclusive job holds the database, run the handler in the
+ * context its kind allows, validate the output, and wrap everything in the Result envelope.
+ * Nothing thrown escapes.
  */
-export async function dispatch(
-  handlers: Handlers<MethodName>,
-  ctx: ServiceContext,
-  method: string,
-  rawInput: unknown,
-): Promise<Result<unknown>> {
+export async function dispatch(registry: Registry, core: Core, method: string, rawInput: unknown): Promise<Result<unknown>> {
   if (typeof method !== 'string' || !isMethodName(method)) {
     return fail('NOT_FOUND', `There is no action called “${String(method).slice(0, 80)}”.`);
   }
@@ -23,15 +20,29 @@ export async function dispatch(
   const parsed = spec.input.safeParse(rawInput);
   if (!parsed.success) return validationFailure(parsed.error);
 
-  const busy = ctx.jobs.exclusive;
+  const busy = core.jobs.exclusive;
   if (spec.kind === 'mutation' && busy) {
     return fail('LOCKED', `${busy.label} is in progress, so changes are paused until it finishes. Nothing was saved.`);
   }
   try {
     // Changes wait for the start-up integrity check (it runs in the background on big files).
-    if (spec.kind === 'mutation') await ctx.ready();
-    const handler = handlers[method] as (input: unknown, ctx: ServiceContext) => Promise<unknown>;
-    const output = await handler(parsed.data, ctx);
+    if (spec.kind === 'mutation') await core.ready();
+    const handler = registry.handlers[method];
+    let output: unknown;
+    switch (handler.kind) {
+      case 'query':
+        output = await handler.run(parsed.data, core.readContext());
+        break;
+      case 'mutation':
+        output = await core.mutate(method, (tx) => handler.run(parsed.data, tx));
+        break;
+      case 'command':
+        output = await handler.run(parsed.data, core.commandContext());
+        break;
+      case 'job':
+        output = await handler.run(parsed.data, core.jobStartContext(method));
+        break;
+    }
     const checked = spec.output.safeParse(output);
     if (!checked.success) {
       const ref = logError(`output of ${method}`, new Error(JSON.stringify(checked.error.issues).slice(0, 2000)));

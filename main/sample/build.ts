@@ -223,9 +223,9 @@ async function importEmployees(core: Core, d: Dispatch, people: SamplePerson[], 
     for (let offset = 0, index = 0; offset < bytes.length; offset += chunkBytes, index++) {
       await d('uploads.append', { uploadId, index, base64: bytes.subarray(offset, offset + chunkBytes).toString('base64') });
     }
-    const analysis = await runJob(core, d, 'imports.analyse', { uploadId });
-    const plan = await runJob(core, d, 'imports.plan', { importId: analysis.importId, mapping: analysis.mapping, dateFormat: analysis.dateFormat, defaultClassId: classId, asOf: today });
-    await runJob(core, d, 'imports.apply', { planId: plan.planId });
+    const analysis = await runJob(core, d, 'hrImport.analyse', { uploadId });
+    const plan = await runJob(core, d, 'hrImport.plan', { importId: analysis.importId, mapping: analysis.mapping, dateFormat: analysis.dateFormat, defaultClassId: classId, asOf: today });
+    await runJob(core, d, 'hrImport.apply', { planId: plan.planId });
     log(`  ${Math.min(start + BATCH, people.length).toLocaleString('en-GB')} employees imported (${plan.counts.admit} admitted, ${plan.counts.notEligible} not yet eligible, ${plan.counts.rejected} rejected)`);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './method';
+import { defineMethods, method } from './method';
 
 export const appStatusSchema = z.object({
   appVersion: z.string(),
@@ -17,11 +17,11 @@ export const appStatusSchema = z.object({
 });
 export type AppStatus = z.output<typeof appStatusSchema>;
 
-export const appMethods = {
+export const appMethods = defineMethods('app', {
   'app.status': method({
     kind: 'query',
     summary: 'Version, whether the organisation is set up, and any job holding the database.',
     input: z.strictObject({}),
     output: appStatusSchema,
   }),
-};
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { method } from './method';
+import { defineMethods, method } from './method';
+import { jobStartedSchema } from './jobs';
 import { isoInstant, legalDate } from './fields';
 
 export const auditEventSchema = z.object({
@@ -36,21 +37,28 @@ export const auditFilterSchema = z.strictObject({
 });
 export type AuditFilter = z.input<typeof auditFilterSchema>;
 
-export const verifyReportSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), events: z.number().int(), headHash: z.string(), integrity: z.literal('ok') }),
-  z.object({
-    ok: z.literal(false),
-    events: z.number().int(),
-    /** What failed first: the file itself, or the chain at a named event. */
-    problem: z.string(),
-    brokenSeq: z.number().int().nullable(),
-  }),
-]);
+/** A fingerprint as printed on copies and kept with backups: "#1234 · 3f9a c2e1 07bd". */
+export const FINGERPRINT_PATTERN = /^#?(\d{1,12})\s*[·.:-]?\s*([0-9a-f]{4})\s?([0-9a-f]{4})\s?([0-9a-f]{4})$/i;
+
+export const verifyReportSchema = z.object({
+  ok: z.boolean(),
+  events: z.number().int(),
+  headHash: z.string(),
+  /** The head's short fingerprint, to compare with printed copies and backups. */
+  fingerprint: z.string(),
+  /** The first problem found, in words; null when everything verified. */
+  problem: z.string().nullable(),
+  /** The first event that did not verify, if the chain broke. */
+  brokenSeq: z.number().int().nullable(),
+  integrity: z.enum(['ok', 'damaged']),
+  /** The registers compared with the log: each record's state against its last event. */
+  records: z.object({ checked: z.number().int(), problems: z.array(z.string()), more: z.number().int() }),
+  /** Heads recorded outside the file (backups, exports, fingerprints typed in) and whether the log still holds them. */
+  anchors: z.array(z.object({ source: z.string(), seq: z.number().int(), matches: z.boolean(), message: z.string() })),
+});
 export type VerifyReport = z.output<typeof verifyReportSchema>;
 
-export const jobStartedSchema = z.object({ jobId: z.string() });
-
-export const auditMethods = {
+export const auditMethods = defineMethods('audit', {
   'audit.list': method({
     kind: 'query',
     summary: 'Audit events, newest first, filtered; keyset-paged by sequence number.',
@@ -65,8 +73,12 @@ export const auditMethods = {
   }),
   'audit.verify': method({
     kind: 'command',
-    summary: 'Check the file and recompute the audit chain, as a job with progress.',
-    input: z.strictObject({}),
+    summary: 'Check the file, recompute the audit chain and compare the registers with it, as a job with progress.',
+    input: z.strictObject({
+      /** Fingerprints from printed copies or elsewhere, each checked against the log. */
+      fingerprints: z.array(z.string().trim().regex(FINGERPRINT_PATTERN, 'Type the fingerprint as printed, e.g. #1234 · 3f9a c2e1 07bd.')).max(20).optional(),
+    }),
     output: jobStartedSchema,
+    jobResult: verifyReportSchema,
   }),
-};
+});

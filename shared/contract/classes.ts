@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './method';
+import { defineMethods, method } from './method';
 import { hasAtMostTwoDecimals, id, isoInstant, optionalText, requiredText, wholeNumber } from './fields';
 
 /** How a class's members vote: a number of votes each, one per share held, or not at all. */
@@ -63,7 +63,7 @@ export const membershipClassSchema = z.object({
 });
 export type MembershipClass = z.output<typeof membershipClassSchema>;
 
-export const classMethods = {
+export const classMethods = defineMethods('classes', {
   'classes.list': method({
     kind: 'query',
     summary: 'Membership classes with their terms and current member counts.',
@@ -88,4 +88,4 @@ export const classMethods = {
     input: z.strictObject({ id }),
     output: z.object({ deleted: z.literal(true) }),
   }),
-};
+});

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { method } from './method';
+import { defineMethods, method } from './method';
 import { isoInstant } from './fields';
-import { jobStartedSchema } from './audit';
+import { jobStartedSchema } from './jobs';
+import { uploadId } from './uploads';
 
 export const backupFileSchema = z.object({
   name: z.string(),
@@ -27,17 +28,30 @@ const backupName = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.sqlite$/, 'Choose a backup from the list.');
 
-export const uploadId = z.string().regex(/^[0-9a-f]{32}$/, 'Unknown upload.');
-
 export const restoreSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('backup'), name: backupName }),
   z.strictObject({ kind: z.literal('upload'), uploadId }),
 ]);
 
-export const UPLOAD_CHUNK_BYTES = 512 * 1024;
-export const UPLOAD_MAX_BYTES = 4 * 1024 * 1024 * 1024;
+/** What a backup job produced: the file, and the audit head it holds (kept beside it too). */
+export const backupResultSchema = z.object({
+  name: z.string(),
+  sizeBytes: z.number().int(),
+  events: z.number().int(),
+  headHash: z.string(),
+});
+export type BackupResult = z.output<typeof backupResultSchema>;
 
-export const dataMethods = {
+/** What a restore job did. */
+export const restoreResultSchema = z.object({
+  restoredFrom: z.string(),
+  keptAside: z.string(),
+  organisationName: z.string().nullable(),
+  auditEvents: z.number().int(),
+});
+export type RestoreResult = z.output<typeof restoreResultSchema>;
+
+export const dataMethods = defineMethods('data', {
   'data.info': method({
     kind: 'query',
     summary: 'Where the database is, its size, the audit head and the backups kept beside it.',
@@ -49,34 +63,13 @@ export const dataMethods = {
     summary: 'Take an online backup into the backups folder (a job with progress).',
     input: z.strictObject({}),
     output: jobStartedSchema,
+    jobResult: backupResultSchema,
   }),
   'data.restore': method({
     kind: 'mutation',
     summary: 'Replace the database with a verified backup; the current file is kept aside.',
     input: z.strictObject({ source: restoreSourceSchema }),
     output: jobStartedSchema,
+    jobResult: restoreResultSchema,
   }),
-  'uploads.begin': method({
-    kind: 'command',
-    summary: 'Start sending a file from the renderer in chunks (for restore or import).',
-    input: z.strictObject({
-      purpose: z.enum(['restore', 'import']),
-      fileName: z.string().trim().min(1).max(255),
-      sizeBytes: z.number().int().min(0).max(UPLOAD_MAX_BYTES, 'That file is too large.'),
-    }),
-    output: z.object({ uploadId, chunkBytes: z.number().int() }),
-  }),
-  'uploads.append': method({
-    kind: 'command',
-    summary: 'Append one base64 chunk of an upload, in order.',
-    input: z.strictObject({
-      uploadId,
-      index: z.number().int().min(0),
-      base64: z
-        .string()
-        .max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4 + 4)
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64.'),
-    }),
-    output: z.object({ receivedBytes: z.number().int() }),
-  }),
-};
+});

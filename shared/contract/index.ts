@@ -1,42 +1,55 @@
 import type { z } from 'zod';
-import type { MethodSpec } from './method';
+import { mergeRegistries } from './method';
 import { appMethods } from './app';
+import { jobMethods } from './jobs';
+import { uploadMethods } from './uploads';
 import { organisationMethods } from './organisation';
+import { rulesMethods } from './rules';
 import { auditMethods } from './audit';
 import { dataMethods } from './data';
-import { jobMethods } from './jobs';
 import { classMethods } from './classes';
 import { memberMethods } from './members';
 import { shareMethods } from './shares';
 import { officerMethods } from './officers';
+import { interestMethods } from './interests';
 import { pscMethods } from './psc';
-import { importMethods } from './imports';
+import { inspectionMethods } from './inspections';
+import { hrImportMethods } from './hr-import';
 import { exportMethods } from './exports';
 
 /**
- * Every call the renderer can make, by globally unique name. The renderer's client and the
- * core's dispatcher are both derived from this one object.
+ * Every call the renderer can make, by globally unique name: one line per contract file, and a
+ * name defined twice stops the app at start-up. The renderer's client and the core's dispatcher
+ * are both derived from this one object.
  */
-export const contract = {
-  ...appMethods,
-  ...organisationMethods,
-  ...auditMethods,
-  ...dataMethods,
-  ...jobMethods,
-  ...classMethods,
-  ...memberMethods,
-  ...shareMethods,
-  ...officerMethods,
-  ...pscMethods,
-  ...importMethods,
-  ...exportMethods,
-} satisfies Record<string, MethodSpec>;
+export const contract = mergeRegistries(
+  'contract methods',
+  appMethods,
+  jobMethods,
+  uploadMethods,
+  organisationMethods,
+  rulesMethods,
+  auditMethods,
+  dataMethods,
+  classMethods,
+  memberMethods,
+  shareMethods,
+  officerMethods,
+  interestMethods,
+  pscMethods,
+  inspectionMethods,
+  hrImportMethods,
+  exportMethods,
+);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+/** Methods that start a long job, and the typed result of each one's job. */
+export type JobMethodName = { [M in MethodName]: Contract[M] extends { jobResult: z.ZodType } ? M : never }[MethodName];
+export type JobResult<M extends JobMethodName> = Contract[M] extends { jobResult: infer J extends z.ZodType } ? z.output<J> : never;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 

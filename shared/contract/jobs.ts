@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './method';
+import { defineMethods, method } from './method';
 import { isoInstant } from './fields';
 import { ERROR_CODES } from '../result';
 
@@ -20,11 +20,14 @@ export const jobStatusSchema = z.object({
 });
 export type JobStatus = z.output<typeof jobStatusSchema>;
 
-export const jobMethods = {
+/** What a method that starts a long job answers: follow it with jobs.get. */
+export const jobStartedSchema = z.object({ jobId: z.string() });
+
+export const jobMethods = defineMethods('jobs', {
   'jobs.get': method({
     kind: 'query',
     summary: 'Progress and outcome of a long job.',
     input: z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, 'Unknown job.') }),
     output: jobStatusSchema,
   }),
-};
+});

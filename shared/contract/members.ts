@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './method';
+import { defineMethods, method } from './method';
 import { hasAtMostTwoDecimals, id, isoInstant, legalDate, optionalText, requiredText, wholeNumber } from './fields';
 import { normalisePostcode } from './fields';
 
@@ -201,8 +201,45 @@ export const removableSchema = z.object({
   source: z.string(),
   rows: z.array(z.object({ id, memberNumber: z.number().int(), givenNames: z.string(), familyName: z.string(), ceasedOn: z.string(), removableFrom: z.string() })),
 });
+export type RemovableList = z.output<typeof removableSchema>;
 
-export const memberMethods = {
+/**
+ * Everything held about the person of an entry (UK GDPR Art 15), with the lawful basis for
+ * each kind of data (Art 6): what the law requires the register to hold rests on legal
+ * obligation; the rest on the membership contract or legitimate interests.
+ */
+export const subjectAccessSchema = z.object({
+  generatedAt: isoInstant,
+  controller: z.object({ name: z.string(), registrationNumber: z.string() }),
+  /** One sentence for the top of the export. */
+  lawfulBasis: z.string(),
+  /** What each kind of data is held for, and on which basis. */
+  lawfulBases: z.array(z.object({ data: z.string(), basis: z.string() })),
+  entries: z.array(
+    z.object({
+      entry: memberDetailSchema,
+      className: z.string().nullable(),
+      shareLedger: z.array(
+        z.object({ kind: z.string(), date: z.string(), shares: z.number().int(), amountPence: z.number().int(), noticeDate: z.string().nullable(), paymentDate: z.string().nullable() }),
+      ),
+      history: z.array(timelineEntrySchema),
+    }),
+  ),
+  officerRecords: z
+    .array(
+      z.object({
+        officer: z.object({ givenNames: z.string(), familyName: z.string(), serviceAddress: z.string() }),
+        appointments: z.array(z.object({ role: z.string(), director_kind: z.string().nullable(), appointed_on: z.string(), ceased_on: z.string().nullable() })),
+        interests: z.array(
+          z.object({ category: z.string(), nature: z.string(), related_organisation: z.string().nullable(), declared_on: z.string(), ended_on: z.string().nullable() }),
+        ),
+      }),
+    )
+    .optional(),
+});
+export type SubjectAccessRecord = z.output<typeof subjectAccessSchema>;
+
+export const memberMethods = defineMethods('members', {
   'members.list': method({
     kind: 'query',
     summary: 'A page of the register, sorted by name or number, filtered; keyset-paged.',
@@ -261,7 +298,7 @@ export const memberMethods = {
     kind: 'mutation',
     summary: 'Everything held about the person of an entry (UK GDPR Art 15), for export.',
     input: z.strictObject({ id }),
-    output: z.record(z.string(), z.unknown()),
+    output: subjectAccessSchema,
   }),
   'members.removable': method({
     kind: 'query',
@@ -275,7 +312,7 @@ export const memberMethods = {
     input: z.strictObject({ ids: z.array(id).min(1).max(5000), confirm: z.literal(true, { error: 'Confirm the removal.' }) }),
     output: z.object({ removed: z.number().int() }),
   }),
-};
+});
 
 /** Labels for the fields a member's history talks about (flattened particulars). */
 export const MEMBER_FIELD_LABEL: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './method';
+import { defineMethods, method } from './method';
 import { id, isoInstant, legalDate, optionalText, requiredText } from './fields';
 import { memberAddressSchema } from './members';
 
@@ -36,17 +36,6 @@ export function appointmentTitle(a: { role: AppointmentRole; directorKind: Direc
   const kind = DIRECTOR_KIND_LABEL[a.directorKind];
   return a.directorKind === 'nominee' && a.nominatedBy ? `${kind} (${a.nominatedBy})` : kind;
 }
-
-export const INTEREST_CATEGORIES = ['employment', 'directorship', 'shareholding', 'contract', 'family', 'gift_or_hospitality', 'other'] as const;
-export const INTEREST_CATEGORY_LABEL: Record<(typeof INTEREST_CATEGORIES)[number], string> = {
-  employment: 'Employment',
-  directorship: 'Directorship or trusteeship',
-  shareholding: 'Shareholding',
-  contract: 'Contract or business relationship',
-  family: 'Family or personal relationship',
-  gift_or_hospitality: 'Gift or hospitality',
-  other: 'Other',
-};
 
 export const officerParticularsSchema = z.strictObject({
   givenNames: requiredText('the given names', 100),
@@ -106,19 +95,7 @@ export const officerSchema = z.object({
 });
 export type Officer = z.output<typeof officerSchema>;
 
-export const interestSchema = z.object({
-  id,
-  officerId: id,
-  officerName: z.string(),
-  category: z.enum(INTEREST_CATEGORIES),
-  nature: z.string(),
-  relatedOrganisation: z.string().nullable(),
-  declaredOn: z.string(),
-  endedOn: z.string().nullable(),
-});
-export type Interest = z.output<typeof interestSchema>;
-
-export const officerMethods = {
+export const officerMethods = defineMethods('officers', {
   'officers.list': method({
     kind: 'query',
     summary: 'Directors and officers with their appointments.',
@@ -165,28 +142,4 @@ export const officerMethods = {
     input: z.strictObject({ appointmentId: id, ceasedOn: legalDate('the date the appointment ended'), reason: optionalText('the reason', 200) }),
     output: officerSchema,
   }),
-  'interests.list': method({
-    kind: 'query',
-    summary: 'Declarations of interest (CA 2006 s177/s182), optionally for one officer or only current ones.',
-    input: z.strictObject({ officerId: id.optional(), currentOnly: z.boolean().optional() }),
-    output: z.array(interestSchema),
-  }),
-  'interests.declare': method({
-    kind: 'mutation',
-    summary: 'Record a declaration of interest.',
-    input: z.strictObject({
-      officerId: id,
-      category: z.enum(INTEREST_CATEGORIES, { error: 'Choose the kind of interest.' }),
-      nature: requiredText('the nature of the interest', 500),
-      relatedOrganisation: optionalText('the related organisation', 200),
-      declaredOn: legalDate('the date declared'),
-    }),
-    output: interestSchema,
-  }),
-  'interests.end': method({
-    kind: 'mutation',
-    summary: 'Record that a declared interest has ended.',
-    input: z.strictObject({ id, endedOn: legalDate('the date the interest ended') }),
-    output: interestSchema,
-  }),
-};
+});

@@ -3,7 +3,7 @@ import { LEGAL_FORMS, LEGAL_FORM_INFO } from '../domain/legal-form';
 import { checkRegistrationNumber } from '../rules/registration-number';
 import { RULE_KEYS, VOTING_BASES, lawfulRuleProblems, type GoverningRules } from '../rules/governing-rules';
 import { daysInMonth } from '../rules/legal-date';
-import { method } from './method';
+import { defineMethods, method } from './method';
 import { hasAtMostTwoDecimals, isoInstant, legalDate, optionalText, postcode, requiredText, wholeNumber, id } from './fields';
 
 export const JURISDICTIONS = ['england', 'wales', 'scotland', 'northern_ireland'] as const;
@@ -156,7 +156,7 @@ export const ruleChangeSchema = z.object({
 });
 export type RuleChange = z.output<typeof ruleChangeSchema>;
 
-export const organisationMethods = {
+export const organisationMethods = defineMethods('organisation', {
   'organisation.get': method({
     kind: 'query',
     summary: 'The organisation kept in this file, or null before set-up.',
@@ -175,22 +175,4 @@ export const organisationMethods = {
     input: particularsSchema,
     output: organisationSchema,
   }),
-  'rules.get': method({
-    kind: 'query',
-    summary: 'The governing-document rules with the source of each default.',
-    input: z.strictObject({}),
-    output: rulesViewSchema,
-  }),
-  'rules.update': method({
-    kind: 'mutation',
-    summary: 'Change governing-document rules; each change is an audit event.',
-    input: rulesSchema,
-    output: rulesViewSchema,
-  }),
-  'rules.history': method({
-    kind: 'query',
-    summary: 'Every change to the rules, newest first, read from the audit log.',
-    input: z.strictObject({}),
-    output: z.array(ruleChangeSchema),
-  }),
-};
+});

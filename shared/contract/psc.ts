@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './method';
+import { defineMethods, method } from './method';
 import { id, legalDate, optionalText, requiredText } from './fields';
 import { memberAddressSchema } from './members';
 
@@ -82,7 +82,7 @@ export type Psc = z.output<typeof pscSchema>;
 
 export const pscStatementSchema = z.object({ id, statement: z.enum(PSC_STATEMENTS), text: z.string(), madeOn: z.string(), withdrawnOn: z.string().nullable() });
 
-export const pscMethods = {
+export const pscMethods = defineMethods('psc', {
   'psc.register': method({
     kind: 'query',
     summary: 'The PSC register and its statements, with what is missing; not applicable to societies.',
@@ -114,4 +114,4 @@ export const pscMethods = {
     input: z.strictObject({ id, withdrawnOn: legalDate('the date it was withdrawn') }),
     output: pscStatementSchema,
   }),
-};
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './method';
+import { defineMethods, method } from './method';
 import { id, isoInstant, legalDate, optionalText, wholeNumber } from './fields';
 
 export const LEDGER_KINDS = ['allotment', 'transfer_in', 'transfer_out', 'withdrawal'] as const;
@@ -31,7 +31,7 @@ export type LedgerEntry = z.output<typeof ledgerEntrySchema>;
 const shares = wholeNumber('the number of shares', 1, 1_000_000_000);
 const pence = (what: string) => wholeNumber(what, 0, 1e13);
 
-export const shareMethods = {
+export const shareMethods = defineMethods('shares', {
   'shares.ledger': method({
     kind: 'query',
     summary: "A member's share ledger, oldest first, with the holding derived from it.",
@@ -85,4 +85,4 @@ export const shareMethods = {
       }),
     output: ledgerEntrySchema,
   }),
-};
+});

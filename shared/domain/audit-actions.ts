@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = {
   'organisation.updated': 'Organisation particulars changed',
   'rules.updated': 'Governing rules changed',
   'data.restored': 'Database restored from a backup',
+  'audit.records_baselined': 'Audit log began vouching for record states',
   'class.created': 'Membership class created',
   'class.updated': 'Membership class changed',
   'class.deleted': 'Membership class deleted',

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { transact } from '../context';
 import { openTestCore, type TestCore } from '../testing';
 import { GENESIS_HASH, eventHash, sha256Hex } from './chain';
-import { appendAudit, type AuditEntry } from './log';
+import type { Actor, AuditEntry } from './log';
 import { verifyAuditChain } from './verify';
 
 let t: TestCore;
@@ -35,7 +34,20 @@ interface Stored {
   payload_hash: string;
   prev_hash: string;
   hash: string;
+  chain_version: number;
+  state_digest: string | null;
   body: string;
+}
+/** One mutation that records these events (and changes nothing else). */
+function record(entries: AuditEntry[], as: Actor = who, fail?: Error): Promise<void> {
+  return t.core.mutate(
+    'test',
+    async (tx) => {
+      tx.audit(entries);
+      if (fail) throw fail;
+    },
+    as,
+  );
 }
 function stored(): Stored[] {
   return t.core.raw
@@ -46,17 +58,12 @@ function head(): { seq: number; hash: string } | undefined {
   return t.core.raw.prepare('select seq, hash from audit_head').get() as { seq: number; hash: string } | undefined;
 }
 
-describe('appendAudit', () => {
+describe('the audit writer', () => {
   it('writes nothing when the caller’s transaction fails after appending', async () => {
-    await transact(t.core, (trx) => appendAudit(trx, who, [entry(1)]));
+    await record([entry(1)]);
     const headBefore = head();
 
-    await expect(
-      transact(t.core, async (trx) => {
-        await appendAudit(trx, who, [entry(2), entry(3)]);
-        throw new Error('the change itself failed');
-      }),
-    ).rejects.toThrow('the change itself failed');
+    await expect(record([entry(2), entry(3)], who, new Error('the change itself failed'))).rejects.toThrow('the change itself failed');
 
     expect(stored().map((e) => e.summary)).toEqual(['Change 1']);
     expect(head()).toEqual(headBefore);
@@ -64,9 +71,9 @@ describe('appendAudit', () => {
   });
 
   it('links each event to the one before it, starting from the genesis hash', async () => {
-    await transact(t.core, (trx) => appendAudit(trx, who, [entry(1), entry(2)]));
-    await transact(t.core, (trx) => appendAudit(trx, { ...who, actor: 'Chair' }, [entry(3)]));
-    await transact(t.core, (trx) => appendAudit(trx, who, [entry(4)]));
+    await record([entry(1), entry(2)]);
+    await record([entry(3)], { ...who, actor: 'Chair' });
+    await record([entry(4)]);
 
     const events = stored();
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
@@ -85,17 +92,17 @@ describe('appendAudit', () => {
           entityId: e.entity_id,
           summary: e.summary,
           payloadHash: e.payload_hash,
+          stateDigest: e.state_digest,
         }),
       );
+      expect(e.chain_version).toBe(2);
     }
     expect(events[2]!.actor).toBe('Chair');
     expect(head()).toEqual({ seq: 4, hash: events[3]!.hash });
   });
 
   it('stores before and after as the payload, null when not given', async () => {
-    await transact(t.core, (trx) =>
-      appendAudit(trx, who, [entry(1), { action: 'data.restored', entityType: 'database', entityId: null, summary: 'Restored' }]),
-    );
+    await record([entry(1), { action: 'data.restored', entityType: 'database', entityId: null, summary: 'Restored' }]);
     const [first, second] = stored();
     expect(JSON.parse(first!.body)).toEqual({ before: { gmQuorum: 1 }, after: { gmQuorum: 2 } });
     expect(JSON.parse(second!.body)).toEqual({ before: null, after: null });
@@ -104,14 +111,14 @@ describe('appendAudit', () => {
 
   it('keeps the chain whole across the insert batches of a large append', async () => {
     const many = Array.from({ length: 450 }, (_, i) => entry(i));
-    await transact(t.core, (trx) => appendAudit(trx, who, many));
+    await record(many);
     const report = await verifyAuditChain(t.core.raw);
     expect(report).toEqual({ ok: true, events: 450, headHash: head()!.hash });
     expect(head()!.seq).toBe(450);
   });
 
   it('does nothing for an empty list, not even creating the head', async () => {
-    await transact(t.core, (trx) => appendAudit(trx, who, []));
+    await record([]);
     expect(stored()).toEqual([]);
     expect(head()).toBeUndefined();
   });
@@ -144,6 +151,13 @@ describe('eventHash', () => {
       eventHash(GENESIS_HASH, { ...base, payloadHash: sha256Hex('[]') }),
     ];
     expect(new Set([h, ...variants]).size).toBe(variants.length + 1);
+  });
+
+  it('covers the state digest from version 2, and keeps version 1 events’ formula', () => {
+    const v2 = eventHash(GENESIS_HASH, { ...base, stateDigest: null });
+    expect(eventHash(GENESIS_HASH, { ...base, stateDigest: 'a'.repeat(64) })).not.toBe(v2);
+    expect(eventHash(GENESIS_HASH, base, 1)).not.toBe(v2);
+    expect(eventHash(GENESIS_HASH, { ...base, stateDigest: 'a'.repeat(64) }, 1)).toBe(eventHash(GENESIS_HASH, base, 1));
   });
 
   it('cannot be fooled by moving text between neighbouring fields', () => {

@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultRuleValues } from '../../../shared/rules/governing-rules';
 import { expectOk, openTestCore, runJob, setUpOrganisation, validSetUpInput, type TestCore } from '../testing';
 import { eventHash, sha256Hex } from './chain';
-import { appendAudit } from './log';
 import { verifyAuditChain, type ChainReport } from './verify';
 
 /**
@@ -26,6 +25,8 @@ interface EventRow {
   payload_hash: string;
   prev_hash: string;
   hash: string;
+  chain_version: number;
+  state_digest: string | null;
 }
 
 beforeEach(async () => {
@@ -74,19 +75,24 @@ function forge(seq: number, prevHash: string, summary: string): { row: EventRow;
       summary,
       payload_hash: fields.payloadHash,
       prev_hash: prevHash,
-      hash: eventHash(prevHash, fields),
+      hash: eventHash(prevHash, { ...fields, stateDigest: null }),
+      chain_version: 2,
+      state_digest: null,
     },
   };
 }
 function insertForged(f: { row: EventRow; body: string }): void {
   raw.prepare(
-    `insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash)
-     values (@id, @seq, @at, @actor, @action, @entity_type, @entity_id, @summary, @payload_hash, @prev_hash, @hash)`,
+    `insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash, chain_version, state_digest)
+     values (@id, @seq, @at, @actor, @action, @entity_type, @entity_id, @summary, @payload_hash, @prev_hash, @hash, @chain_version, @state_digest)`,
   ).run(f.row);
   raw.prepare('insert into audit_payload (event_id, body) values (?, ?)').run(f.row.id, f.body);
 }
+/** Deletes an event the way a careful intruder would: its payload and the record states beside it too. */
 function deleteEvent(seq: number): void {
   const id = event(seq).id;
+  raw.exec('drop trigger if exists audit_state_no_delete');
+  raw.prepare('delete from audit_state where event_seq = ?').run(seq);
   raw.prepare('delete from audit_payload where event_id = ?').run(id);
   raw.prepare('delete from audit_event where id = ?').run(id);
 }
@@ -123,9 +129,9 @@ describe('verifyAuditChain on an untouched log', () => {
   });
 
   it('accepts a payload erased by a later removal of register entries (CA 2006 s121)', async () => {
-    await t.core.db.transaction().execute((trx) =>
-      appendAudit(trx, t.core.who(), [{ action: 'register.entries_removed', entityType: 'register', entityId: null, summary: '1 entry removed', after: { memberNumbers: [1] } }]),
-    );
+    await t.core.mutate('test', async (tx) => {
+      tx.audit([{ action: 'register.entries_removed', entityType: 'register', entityId: null, summary: '1 entry removed', after: { memberNumbers: [1] } }]);
+    });
     raw.prepare('update audit_payload set body = null, redacted_at = ?, redacted_by = ? where event_id = ?').run(
       '2026-11-28T10:00:00.000Z',
       event(6).id,
@@ -203,6 +209,10 @@ describe('verifyAuditChain detects tampering', () => {
     // Renumber #3..#5 to #4..#6 via negative values, as SQLite checks UNIQUE row by row.
     raw.prepare('update audit_event set seq = -seq where seq >= 3').run();
     raw.prepare('update audit_event set seq = -seq + 1 where seq < 0').run();
+    // The record states beside the moved events move with them, as a careful intruder would do.
+    raw.exec('drop trigger if exists audit_state_no_update');
+    raw.prepare('update audit_state set event_seq = -event_seq where event_seq >= 3').run();
+    raw.prepare('update audit_state set event_seq = -event_seq + 1 where event_seq < 0').run();
     insertForged(forge(3, event(2).hash, 'Governing rules changed: proxies switched off'));
     // The forgery itself fits after #2; the old #3, now #4, no longer follows it.
     await expectBrokenAt(4, /does not follow the event before it/);
@@ -243,6 +253,7 @@ describe('verifyAuditChain detects tampering', () => {
         entityId: e.entity_id,
         summary: e.summary,
         payloadHash: e.payload_hash,
+        stateDigest: e.state_digest,
       });
       raw.prepare('update audit_event set prev_hash = ?, hash = ? where seq = ?').run(prev, hash, seq);
       prev = hash;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { REDACTING_ACTIONS, auditActionLabel } from '../../../shared/domain/audit-actions';
 import { GENESIS_HASH, eventHash, sha256Hex } from './chain';
+import { stateDigest } from './state';
 
 export type ChainReport =
   | { ok: true; events: number; headHash: string }
@@ -21,6 +22,15 @@ interface Row {
   body: string | null;
   has_payload: number;
   redacted_by: string | null;
+  chain_version: number;
+  state_digest: string | null;
+}
+
+interface StateRow {
+  event_seq: number;
+  entity_type: string;
+  entity_id: string;
+  state_hash: string;
 }
 
 export interface VerifyOptions {
@@ -44,6 +54,9 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
       where e.seq > ? order by e.seq limit ?`,
   );
   const redactor = raw.prepare('select seq, action from audit_event where id = ?');
+  const hasStates = raw.prepare("select 1 from sqlite_schema where type = 'table' and name = 'audit_state'").get() !== undefined;
+  const hasVersion = hasStates;
+  const statesOf = hasStates ? raw.prepare('select * from audit_state where event_seq between ? and ? order by event_seq') : null;
   let expectedSeq = 1;
   let prev = GENESIS_HASH;
   let lastSeq = 0;
@@ -51,6 +64,14 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
   for (;;) {
     const rows = page.all(lastSeq, batchSize) as Row[];
     if (rows.length === 0) break;
+    const states = new Map<number, StateRow[]>();
+    if (statesOf) {
+      for (const s of statesOf.all(rows[0]!.seq, rows[rows.length - 1]!.seq) as StateRow[]) {
+        const list = states.get(s.event_seq);
+        if (list) list.push(s);
+        else states.set(s.event_seq, [s]);
+      }
+    }
     for (const r of rows) {
       const where = `Event #${r.seq} (${auditActionLabel(r.action)}, ${r.at.slice(0, 16).replace('T', ' ')} UTC)`;
       if (r.seq !== expectedSeq) {
@@ -59,19 +80,30 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
       if (r.prev_hash !== prev) {
         return fail(done, r.seq, `${where} does not follow the event before it: events were removed, inserted or reordered.`);
       }
-      const recomputed = eventHash(prev, {
-        seq: r.seq,
-        id: r.id,
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        summary: r.summary,
-        payloadHash: r.payload_hash,
-      });
+      const version = hasVersion ? r.chain_version : 1;
+      const recomputed = eventHash(
+        prev,
+        {
+          seq: r.seq,
+          id: r.id,
+          at: r.at,
+          actor: r.actor,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          summary: r.summary,
+          payloadHash: r.payload_hash,
+          stateDigest: r.state_digest,
+        },
+        version,
+      );
       if (recomputed !== r.hash) {
         return fail(done, r.seq, `${where} does not match its hash: it was changed after it was written.`);
+      }
+      const vouched = states.get(r.seq) ?? [];
+      const digest = stateDigest(vouched.map((v) => ({ type: v.entity_type, id: v.entity_id, hash: v.state_hash })));
+      if (digest !== (hasVersion ? r.state_digest : null) || (version === 1 && vouched.length > 0)) {
+        return fail(done, r.seq, `${where} does not match the record states stored beside it: they were changed, added or deleted outside the app.`);
       }
       if (!r.has_payload) {
         return fail(done, r.seq, `${where} has lost its before/after record: it was deleted outside the app.`);
@@ -95,6 +127,10 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
     await options.checkpoint?.();
   }
   const last = expectedSeq - 1;
+  if (hasStates) {
+    const stray = raw.prepare('select event_seq from audit_state where event_seq > ? or event_seq < 1 limit 1').pluck().get(last) as number | undefined;
+    if (stray !== undefined) return fail(done, null, `The log stores record states for event #${stray}, which does not exist: they were added outside the app.`);
+  }
   if (!head) {
     if (last === 0) return { ok: true, events: 0, headHash: GENESIS_HASH };
     return fail(done, null, `The log has ${last} events but no record of its newest event: the head was deleted outside the app.`);

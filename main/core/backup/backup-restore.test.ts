@@ -25,7 +25,8 @@ interface BackupOutcome {
 async function backup(core: Core): Promise<BackupOutcome> {
   const status = await runJob(core, 'data.backup', {});
   expect(status.state, status.error?.message).toBe('succeeded');
-  return status.result as BackupOutcome;
+  const result = status.result as Omit<BackupOutcome, 'path'>;
+  return { ...result, path: join(core.backupsDir, result.name) };
 }
 
 /** Sends a file through the contract as the renderer does: begin, then ordered base64 chunks. */
@@ -73,8 +74,10 @@ describe('data.backup', () => {
       copy.close();
     }
     // Reading it left nothing beside it: a backup needs no -wal or -shm file (it may sit on
-    // read-only media), and no temporary file of the copy is left behind.
-    expect(readdirSync(t.core.backupsDir)).toEqual([result.name]);
+    // read-only media), and no temporary file of the copy is left behind. Its head is kept beside
+    // it, for verify to compare with the live log (audit/anchors.ts).
+    expect(readdirSync(t.core.backupsDir).sort()).toEqual([result.name, `${result.name}.head.json`]);
+    expect(JSON.parse(readFileSync(join(t.core.backupsDir, `${result.name}.head.json`), 'utf8'))).toMatchObject({ seq: 2, hash: result.headHash, what: 'backup' });
     const listed = (expectOk(await t.core.dispatch('data.info', {})) as { backups: { name: string }[] }).backups;
     expect(listed.map((b) => b.name)).toEqual([result.name]);
   });

@@ -58,6 +58,17 @@ export interface AuditEventTable {
   payload_hash: string;
   prev_hash: string;
   hash: string;
+  /** 1: written before record states were vouched for; 2: covers `state_digest`. */
+  chain_version: number;
+  /** Digest of the record states this event vouches for (audit_state rows), or null. */
+  state_digest: string | null;
+}
+
+export interface AuditStateTable {
+  entity_type: string;
+  entity_id: string;
+  event_seq: number;
+  state_hash: string;
 }
 
 export interface AuditPayloadTable {
@@ -290,6 +301,7 @@ export interface DB {
   audit_event: AuditEventTable;
   audit_payload: AuditPayloadTable;
   audit_head: AuditHeadTable;
+  audit_state: AuditStateTable;
   sequence: SequenceTable;
   app_setting: AppSettingTable;
   membership_class: MembershipClassTable;

@@ -26,7 +26,7 @@ describe('exported files', () => {
     let offset: number | null = 0;
     let calls = 0;
     while (offset !== null) {
-      const chunk = expectOk(await t.core.dispatch('files.read', { fileId: file.id, offset })) as { base64: string; nextOffset: number | null; sizeBytes: number; fileName: string };
+      const chunk = expectOk(await t.core.dispatch('exports.readFile', { fileId: file.id, offset })) as { base64: string; nextOffset: number | null; sizeBytes: number; fileName: string };
       expect(chunk.base64.length).toBeLessThanOrEqual(512 * 1024);
       expect(chunk.sizeBytes).toBe(bytes.length);
       expect(chunk.fileName).toBe('register.xlsx');
@@ -60,7 +60,7 @@ describe('exported files', () => {
     clock.now = new Date(clock.now.getTime() + EXPORT_TTL_MS - 1000);
     expect(store.read(file.id, 0).sizeBytes).toBe(1);
     clock.now = new Date(clock.now.getTime() + 2000);
-    const late = await t.core.dispatch('files.read', { fileId: file.id, offset: 0 });
+    const late = await t.core.dispatch('exports.readFile', { fileId: file.id, offset: 0 });
     expect(late.ok ? 'ok' : late.error.code).toBe('NOT_FOUND');
     expect(late.ok ? '' : late.error.message).toContain('kept for an hour');
     expect(existsSync(join(dir, file.id))).toBe(false);

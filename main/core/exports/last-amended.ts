@@ -1,3 +1,4 @@
+import type { ReadDb } from '../context';
 import type { Kysely } from 'kysely';
 import type { AuditAction } from '../../../shared/domain/audit-actions';
 import { formatLegalDate, ukDateOf } from '../../../shared/rules/legal-date';
@@ -28,7 +29,7 @@ export const REGISTER_AMENDING_ACTIONS = [
  * One lookup per action on the (action, seq) index, so it costs the same at any size of log.
  * Returns the UK calendar date ('YYYY-MM-DD'), or null for a register never written to.
  */
-export async function registerLastAmended(db: Kysely<DB>): Promise<string | null> {
+export async function registerLastAmended(db: ReadDb): Promise<string | null> {
   let latest: string | null = null;
   for (const action of REGISTER_AMENDING_ACTIONS) {
     const row = await db.selectFrom('audit_event').select('at').where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();

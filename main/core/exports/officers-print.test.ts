@@ -39,14 +39,14 @@ describe('register of directors for printing', () => {
     addOfficer(t.core, { given: 'Sue', family: 'Secretary', role: 'secretary' });
     addOfficer(t.core, { given: 'Fred', family: 'Former', role: 'director', kind: 'independent', ceased: '2025-01-01' });
 
-    const plain = expectOk(await t.core.dispatch('register.officersPrint', { statutory: false })) as PrintPage;
+    const plain = expectOk(await t.core.dispatch('exports.officersPage', { statutory: false })) as PrintPage;
     expect(plain.title).toBe('Register of directors and secretaries');
     expect(plain.rows.map((r) => r['name'])).toEqual(['Ed Employee', 'Nadia Nominee', 'Sue Secretary']);
     expect(plain.rows[1]).toMatchObject({ role: 'Nominee director (Leeds City Council)', appointedOn: '1 April 2024', serviceAddress: '12 Wellington Street, Leeds, LS1 4AP', dateOfBirth: 'March 1970' });
     expect(plain.columns.map((c) => c.key)).not.toContain('residentialAddress');
     expect(JSON.stringify(plain)).not.toMatch(/Secret Close|15 March/);
 
-    const statutory = expectOk(await t.core.dispatch('register.officersPrint', { statutory: true })) as PrintPage;
+    const statutory = expectOk(await t.core.dispatch('exports.officersPage', { statutory: true })) as PrintPage;
     expect(statutory.columns.at(-1)).toEqual({ key: 'residentialAddress', label: 'Residential address' });
     expect(statutory.rows[0]).toMatchObject({ residentialAddress: '7 Secret Close, Otley, LS21 1AA', dateOfBirth: '15 March 1970' });
     expect(statutory.rows[2]!['residentialAddress']).toBe('Not recorded');

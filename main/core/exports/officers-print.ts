@@ -1,9 +1,9 @@
 import { APPOINTMENT_ROLES, DIRECTOR_KIND_LABEL, ROLE_LABEL, type AppointmentRole, type DirectorKind } from '../../../shared/contract/officers';
 import type { PrintPage } from '../../../shared/contract/exports';
 import { formatLegalDate, ukDateOf } from '../../../shared/rules/legal-date';
-import { appendAudit } from '../audit/log';
-import { transact, type ServiceContext } from '../context';
-import { registerCtx } from '../register/context';
+import { recordHead } from '../audit/anchors';
+import type { WriteContext } from '../context';
+import { headOf } from './register-export';
 
 /**
  * The register of directors and officers for printing. Companies: the register of directors
@@ -20,8 +20,10 @@ function joinAddress(parts: (string | null)[]): string {
   return parts.filter((p) => p !== null && p !== '').join(', ');
 }
 
-export async function officersPrintPage(ctx: ServiceContext, statutory: boolean): Promise<PrintPage> {
-  const rc = await registerCtx(ctx.db, ctx);
+export async function officersPrintPage(tx: WriteContext, statutory: boolean): Promise<PrintPage> {
+  const ctx = tx;
+  const rc = await tx.register();
+  const head = await headOf(tx.db);
   const company = rc.form.family === 'company';
   const rows = await ctx.db
     .selectFrom('appointment as a')
@@ -101,20 +103,17 @@ export async function officersPrintPage(ctx: ServiceContext, statutory: boolean)
     return row;
   });
   const lastAmended = await officersLastAmended(ctx);
-  await transact(ctx, async (trx) => {
-    await appendAudit(trx, ctx.who(), [
-      {
-        action: 'register.exported',
-        entityType: 'register',
-        entityId: null,
-        summary: statutory
-          ? `Register of directors prepared for printing with residential addresses (CA 2006 s165), ${out.length} appointments`
-          : `Register of directors prepared for printing, ${out.length} appointments`,
-        before: null,
-        after: { register: 'officers', format: 'print', residentialAddresses: statutory, rows: out.length },
-      },
-    ]);
+  tx.audit({
+    action: 'register.exported',
+    entityType: 'register',
+    entityId: null,
+    summary: statutory
+      ? `Register of directors prepared for printing with residential addresses (CA 2006 s165), ${out.length} appointments`
+      : `Register of directors prepared for printing, ${out.length} appointments`,
+    before: null,
+    after: { register: 'officers', format: 'print', residentialAddresses: statutory, rows: out.length, fingerprint: head.fingerprint },
   });
+  recordHead(tx.files.dbPath, { seq: head.seq, hash: head.hash, at: tx.who.at, what: 'print' });
   const title = company ? 'Register of directors and secretaries' : 'Register of officers';
   const description = company
     ? statutory
@@ -128,6 +127,7 @@ export async function officersPrintPage(ctx: ServiceContext, statutory: boolean)
     title: statutory ? `${title}: statutory copy` : title,
     description,
     lastAmended,
+    fingerprint: head.fingerprint,
     generatedAt: ctx.now().toISOString(),
     columns,
     rows: out,
@@ -138,7 +138,7 @@ export async function officersPrintPage(ctx: ServiceContext, statutory: boolean)
 
 const OFFICER_ACTIONS = ['officer.added', 'officer.updated', 'officer.appointed', 'officer.appointment_ended'] as const;
 
-async function officersLastAmended(ctx: ServiceContext): Promise<string | null> {
+async function officersLastAmended(ctx: WriteContext): Promise<string | null> {
   let latest: string | null = null;
   for (const action of OFFICER_ACTIONS) {
     const row = await ctx.db.selectFrom('audit_event').select('at').where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();

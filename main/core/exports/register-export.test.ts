@@ -41,13 +41,13 @@ async function seeded(legalForm: LegalForm, clock: { now: Date } = { now: NOW })
 }
 
 async function exportFile(core: TestCore['core'], input: { format: 'csv' | 'xlsx'; view: 'full' | 'inspection'; status: 'current' | 'all' }) {
-  const status = await runJob(core, 'register.export', input);
+  const status = await runJob(core, 'exports.register', input);
   expect(status.state, JSON.stringify(status.error)).toBe('succeeded');
   const result = status.result as RegisterExportResult;
   const chunks: Buffer[] = [];
   let offset: number | null = 0;
   while (offset !== null) {
-    const chunk = expectOk(await core.dispatch('files.read', { fileId: result.fileId, offset })) as { base64: string; nextOffset: number | null };
+    const chunk = expectOk(await core.dispatch('exports.readFile', { fileId: result.fileId, offset })) as { base64: string; nextOffset: number | null };
     chunks.push(Buffer.from(chunk.base64, 'base64'));
     offset = chunk.nextOffset;
   }
@@ -126,10 +126,12 @@ describe('register exports', () => {
     const ws = wb.worksheets[0]!;
     expect(String(ws.getCell('A1').value)).toContain('Register of members: Riverside Care Mutual');
     expect(ws.getCell('A2').value).toBe('This register was last amended on 28 November 2026 (CA 2006 s120).');
-    const headerRow = ws.getRow(6);
+    // The copy carries the audit head's fingerprint, to compare later with the log (anchors).
+    expect(String(ws.getCell('A4').value)).toMatch(/^Audit log fingerprint #\d+ · [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}: keep it/);
+    const headerRow = ws.getRow(7);
     expect(headerRow.values).toEqual([undefined, 'Member number', 'Family name', 'Given names', 'Address', 'E-mail address', 'Class', 'Date entered', 'Date ceased', 'Shares held', 'Amount paid']);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
-    const first = ws.getRow(7);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
+    const first = ws.getRow(8);
     expect(first.getCell(1).value).toBe(1);
     expect(first.getCell(3).value).toBe('Aisha');
     expect(first.getCell(5).value).toBe('aisha.khan@example.org');
@@ -137,10 +139,10 @@ describe('register exports', () => {
     expect(first.getCell(9).value).toBe(1);
     expect(first.getCell(10).value).toBe(1);
     // A name that looks like a formula is stored as text, not as a formula.
-    expect(ws.getRow(8).getCell(2).value).toBe('=HYPERLINK("http://x","y")');
-    expect(ws.getRow(8).getCell(2).type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getRow(9).getCell(2).value).toBe('=HYPERLINK("http://x","y")');
+    expect(ws.getRow(9).getCell(2).type).toBe(ExcelJS.ValueType.String);
     expect(ws.getColumn(4).width).toBeGreaterThan(30);
-    expect(ws.rowCount).toBe(9);
+    expect(ws.rowCount).toBe(10);
   });
 
   it('includes former members only when asked for the whole register', async () => {
@@ -162,13 +164,16 @@ describe('register exports', () => {
       .all() as { summary: string; body: string }[];
     expect(events).toHaveLength(1);
     expect(events[0]!.summary).toBe('Register of members exported: inspection copy, XLSX, 3 entries');
-    expect(JSON.parse(events[0]!.body)).toEqual({ before: null, after: { view: 'inspection', format: 'xlsx', status: 'all', rows: 3 } });
+    expect(JSON.parse(events[0]!.body)).toEqual({
+      before: null,
+      after: { view: 'inspection', format: 'xlsx', status: 'all', rows: 3, fingerprint: expect.stringMatching(/^#\d+ · /) },
+    });
     expect(events[0]!.body).not.toMatch(/Khan|@/);
   });
 
   it('writes one snapshot of the register while changes carry on', async () => {
     const { core, cls } = await seeded('company_limited_by_guarantee');
-    const { jobId } = expectOk(await core.dispatch('register.export', { format: 'csv', view: 'full', status: 'all' })) as { jobId: string };
+    const { jobId } = expectOk(await core.dispatch('exports.register', { format: 'csv', view: 'full', status: 'all' })) as { jobId: string };
     // Admitted while the export is running: saved at once, but not in this export's file.
     const later = await admit(core, cls, { givenNames: 'Dev', familyName: 'Patel', employeeNumber: 'E2000' }, false);
     expect(later.memberNumber).toBe(4);
@@ -177,7 +182,7 @@ describe('register exports', () => {
     expect(status.state).toBe('succeeded');
     const result = status.result as { fileId: string; rows: number };
     expect(result.rows).toBe(3);
-    const chunk = expectOk(await core.dispatch('files.read', { fileId: result.fileId, offset: 0 })) as { base64: string; nextOffset: number | null };
+    const chunk = expectOk(await core.dispatch('exports.readFile', { fileId: result.fileId, offset: 0 })) as { base64: string; nextOffset: number | null };
     expect(chunk.nextOffset).toBeNull();
     expect(Buffer.from(chunk.base64, 'base64').toString('utf8')).not.toContain('Patel');
   });
@@ -212,7 +217,7 @@ describe('last amended', () => {
   it('is the day of the latest change to the register, and not of reading it', async () => {
     const clock = { now: NOW };
     const { core, members } = await seeded('company_limited_by_guarantee', clock);
-    const page = () => core.dispatch('register.printPage', { view: 'inspection', status: 'all' }).then((r) => expectOk(r) as PrintPage);
+    const page = () => core.dispatch('exports.registerPage', { view: 'inspection', status: 'all' }).then((r) => expectOk(r) as PrintPage);
     expect((await page()).lastAmended).toBe('2026-11-28');
 
     clock.now = new Date('2026-12-03T09:00:00Z');
@@ -234,12 +239,12 @@ describe('last amended', () => {
   it('is null, and says so, for a register with no entries', async () => {
     t = await openTestCore({ now: () => NOW });
     await setUpOrganisation(t.core);
-    const page = expectOk(await t.core.dispatch('register.printPage', { view: 'full', status: 'all' })) as PrintPage;
+    const page = expectOk(await t.core.dispatch('exports.registerPage', { view: 'full', status: 'all' })) as PrintPage;
     expect(page.lastAmended).toBeNull();
     expect(page.total).toBe(0);
-    const status = await runJob(t.core, 'register.export', { format: 'csv', view: 'full', status: 'all' });
+    const status = await runJob(t.core, 'exports.register', { format: 'csv', view: 'full', status: 'all' });
     const fileId = (status.result as RegisterExportResult).fileId;
-    const chunk = expectOk(await t.core.dispatch('files.read', { fileId, offset: 0 })) as { base64: string };
+    const chunk = expectOk(await t.core.dispatch('exports.readFile', { fileId, offset: 0 })) as { base64: string };
     expect(Buffer.from(chunk.base64, 'base64').toString('utf8')).toContain('No alterations have been made to this register (CA 2006 s120).');
   });
 });
@@ -247,7 +252,7 @@ describe('last amended', () => {
 describe('printable register pages', () => {
   it('pages by member number with only the view’s columns, and records the first page in the audit log', async () => {
     const { core } = await seeded('community_benefit_society');
-    const first = expectOk(await core.dispatch('register.printPage', { view: 'inspection', status: 'all', limit: 2 })) as PrintPage;
+    const first = expectOk(await core.dispatch('exports.registerPage', { view: 'inspection', status: 'all', limit: 2 })) as PrintPage;
     expect(first.columns.map((c) => c.key)).toEqual(['memberNumber', 'familyName', 'givenNames', 'address', 'className', 'admittedOn', 'ceasedOn']);
     expect(first.rows).toHaveLength(2);
     expect(first.rows[0]).toMatchObject({ memberNumber: '1', givenNames: 'Aisha', admittedOn: '1 May 2020', ceasedOn: '' });
@@ -255,10 +260,10 @@ describe('printable register pages', () => {
     expect(first.total).toBe(3);
     expect(first.description).toContain('CCBS Act 2014 s103');
     expect(JSON.stringify(first.rows)).not.toMatch(/@|Notices|250/);
-    const second = expectOk(await core.dispatch('register.printPage', { view: 'inspection', status: 'all', afterNumber: 2, limit: 2 })) as PrintPage;
+    const second = expectOk(await core.dispatch('exports.registerPage', { view: 'inspection', status: 'all', afterNumber: 2, limit: 2 })) as PrintPage;
     expect(second.rows.map((r) => r['givenNames'])).toEqual(['Chloé']);
     expect(second.next).toBeNull();
-    const full = expectOk(await core.dispatch('register.printPage', { view: 'full', status: 'all' })) as PrintPage;
+    const full = expectOk(await core.dispatch('exports.registerPage', { view: 'full', status: 'all' })) as PrintPage;
     expect(full.rows[0]).toMatchObject({ email: 'aisha.khan@example.org', sharesHeld: '1', amountPaid: '£1.00', loansAndDeposits: '£250.00' });
     const logged = t!.core.raw.prepare("select count(*) from audit_event where action = 'register.exported'").pluck().get();
     expect(logged).toBe(2);

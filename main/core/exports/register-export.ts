@@ -1,12 +1,12 @@
 import type { PrintPage, RegisterView } from '../../../shared/contract/exports';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
-import { appendAudit } from '../audit/log';
+import { recordHead } from '../audit/anchors';
+import { headFingerprint } from '../audit/chain';
 import type { Kysely } from 'kysely';
-import { transact, type ServiceContext } from '../context';
+import type { CommandContext, ReadDb, RegisterCtx, WriteContext } from '../context';
 import type { DB } from '../db/schema';
 import type { Snapshot } from '../db/snapshot';
 import type { JobHandle } from '../jobs/runner';
-import { registerCtx, type RegisterCtx } from '../register/context';
 import { formatPounds, registerColumns, viewDescription, type RegisterColumn, type RegisterRowSource } from './columns';
 import { CsvTableWriter } from './csv-writer';
 import { ExportFileStore, exportsDirFor } from './file-store';
@@ -43,8 +43,14 @@ const MIME: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-export function exportStore(ctx: ServiceContext): ExportFileStore {
-  return new ExportFileStore(exportsDirFor(ctx.dbPath), () => ctx.now());
+export function exportStore(ctx: { files: { dbPath: string }; now(): Date }): ExportFileStore {
+  return new ExportFileStore(exportsDirFor(ctx.files.dbPath), () => ctx.now());
+}
+
+/** The audit head as it stands in `db`, for the copy to carry (audit/anchors.ts). */
+export async function headOf(db: ReadDb): Promise<{ seq: number; hash: string; fingerprint: string }> {
+  const head = (await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()) ?? { seq: 0, hash: '0'.repeat(64) };
+  return { ...head, fingerprint: headFingerprint(head.seq, head.hash) };
 }
 
 export function exportFileName(view: RegisterView, status: 'current' | 'all', today: string, ext: string): string {
@@ -52,13 +58,14 @@ export function exportFileName(view: RegisterView, status: 'current' | 'all', to
 }
 
 /** The lines above the table: what it is, whose, when it was last amended, when produced. */
-function preamble(rc: RegisterCtx, view: RegisterView, status: 'current' | 'all', lastAmended: string | null, total: number): string[] {
+function preamble(rc: RegisterCtx, view: RegisterView, status: 'current' | 'all', lastAmended: string | null, total: number, fingerprint: string): string[] {
   const { title, description } = viewDescription(view, rc.form, status);
   const registration = rc.form.family === 'company' ? `company number ${rc.org.registration_number}` : `society number ${rc.org.registration_number}`;
   return [
     `${title}: ${rc.org.name} (${registration})`,
     lastAmendedStatement(lastAmended, rc.form.family),
     `Produced on ${formatLegalDate(rc.today)}; ${total.toLocaleString('en-GB')} ${total === 1 ? 'entry' : 'entries'}.`,
+    `Audit log fingerprint ${fingerprint}: keep it to check later that the log has not been rewritten (Settings › Audit log › Verify).`,
     description,
   ];
 }
@@ -74,7 +81,7 @@ function cells(columns: readonly RegisterColumn[], row: RegisterRowSource): Cell
  * disk without holding the host. Ends with a 'register.exported' audit event (what was
  * exported and how many rows; no personal data).
  */
-export async function runRegisterExport(ctx: ServiceContext, snapshot: Snapshot, job: JobHandle, input: RegisterExportInput): Promise<RegisterExportResult> {
+export async function runRegisterExport(ctx: CommandContext, snapshot: Snapshot, job: JobHandle, input: RegisterExportInput): Promise<RegisterExportResult> {
   try {
     return await exportFromSnapshot(ctx, snapshot.db, job, input);
   } finally {
@@ -82,8 +89,9 @@ export async function runRegisterExport(ctx: ServiceContext, snapshot: Snapshot,
   }
 }
 
-async function exportFromSnapshot(ctx: ServiceContext, db: Kysely<DB>, job: JobHandle, input: RegisterExportInput): Promise<RegisterExportResult> {
-  const rc = await registerCtx(db, ctx);
+async function exportFromSnapshot(ctx: CommandContext, db: ReadDb, job: JobHandle, input: RegisterExportInput): Promise<RegisterExportResult> {
+  const rc = await ctx.register();
+  const head = await headOf(db);
   const columns = registerColumns(input.view, rc.form);
   const reader = registerReader(db, rc.org.id, input.status);
   const total = await reader.count();
@@ -97,7 +105,7 @@ async function exportFromSnapshot(ctx: ServiceContext, db: Kysely<DB>, job: JobH
       : new XlsxTableWriter(file.path, input.view === 'inspection' ? 'Inspection copy' : 'Register of members', { title: `${title}: ${rc.org.name}`, creator: 'Mutual Governance' });
   let done = 0;
   try {
-    await writer.start(preamble(rc, input.view, input.status, lastAmended, total), columns);
+    await writer.start(preamble(rc, input.view, input.status, lastAmended, total, head.fingerprint), columns);
     job.progress(0, total, 'Writing the register');
     let after: number | undefined;
     for (let pages = 0; ; pages += 1) {
@@ -118,18 +126,17 @@ async function exportFromSnapshot(ctx: ServiceContext, db: Kysely<DB>, job: JobH
     throw e;
   }
   const meta = file.commit();
-  await transact(ctx, async (trx) => {
-    await appendAudit(trx, ctx.who(), [
-      {
-        action: 'register.exported',
-        entityType: 'register',
-        entityId: null,
-        summary: `Register of members exported: ${input.view === 'inspection' ? 'inspection copy' : 'full register'}, ${input.format.toUpperCase()}, ${done} ${done === 1 ? 'entry' : 'entries'}`,
-        before: null,
-        after: { view: input.view, format: input.format, status: input.status, rows: done },
-      },
-    ]);
+  await ctx.write(async (tx) => {
+    tx.audit({
+      action: 'register.exported',
+      entityType: 'register',
+      entityId: null,
+      summary: `Register of members exported: ${input.view === 'inspection' ? 'inspection copy' : 'full register'}, ${input.format.toUpperCase()}, ${done} ${done === 1 ? 'entry' : 'entries'}`,
+      before: null,
+      after: { view: input.view, format: input.format, status: input.status, rows: done, fingerprint: head.fingerprint },
+    });
   });
+  recordHead(ctx.files.dbPath, { seq: head.seq, hash: head.hash, at: ctx.now().toISOString(), what: 'export' });
   return { fileId: file.id, fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes, rows: done, view: input.view, format: input.format };
 }
 
@@ -147,36 +154,34 @@ export function printText(column: RegisterColumn, value: Cell): string {
  * prepared for printing (or saving as PDF) in the audit log, as the file exports do.
  */
 export async function registerPrintPage(
-  ctx: ServiceContext,
+  tx: WriteContext,
   input: { view: RegisterView; status: 'current' | 'all'; afterNumber?: number | undefined; limit?: number | undefined },
 ): Promise<PrintPage> {
-  const rc = await registerCtx(ctx.db, ctx);
+  const rc = await tx.register();
   const columns = registerColumns(input.view, rc.form);
-  const reader = registerReader(ctx.db, rc.org.id, input.status);
+  const reader = registerReader(tx.db, rc.org.id, input.status);
   const limit = input.limit ?? 500;
-  const [rows, total, lastAmended] = [await reader.page(input.afterNumber, limit + 1), await reader.count(), await registerLastAmended(ctx.db)];
+  const [rows, total, lastAmended, head] = [await reader.page(input.afterNumber, limit + 1), await reader.count(), await registerLastAmended(tx.db), await headOf(tx.db)];
   const page = rows.slice(0, limit);
   const { title, description } = viewDescription(input.view, rc.form, input.status);
   if (input.afterNumber === undefined) {
-    await transact(ctx, async (trx) => {
-      await appendAudit(trx, ctx.who(), [
-        {
-          action: 'register.exported',
-          entityType: 'register',
-          entityId: null,
-          summary: `Register of members prepared for printing: ${input.view === 'inspection' ? 'inspection copy' : 'full register'}, ${total} ${total === 1 ? 'entry' : 'entries'}`,
-          before: null,
-          after: { view: input.view, format: 'print', status: input.status, rows: total },
-        },
-      ]);
+    tx.audit({
+      action: 'register.exported',
+      entityType: 'register',
+      entityId: null,
+      summary: `Register of members prepared for printing: ${input.view === 'inspection' ? 'inspection copy' : 'full register'}, ${total} ${total === 1 ? 'entry' : 'entries'}`,
+      before: null,
+      after: { view: input.view, format: 'print', status: input.status, rows: total, fingerprint: head.fingerprint },
     });
+    recordHead(tx.files.dbPath, { seq: head.seq, hash: head.hash, at: tx.who.at, what: 'print' });
   }
   return {
     organisationName: rc.org.name,
     title,
     description,
     lastAmended,
-    generatedAt: ctx.now().toISOString(),
+    fingerprint: head.fingerprint,
+    generatedAt: tx.now().toISOString(),
     columns: columns.map((c) => ({ key: c.key, label: c.label })),
     rows: page.map((r) => Object.fromEntries(columns.map((c) => [c.key, printText(c, c.get(r))]))),
     next: rows.length > limit ? page[page.length - 1]!.member_number : null,

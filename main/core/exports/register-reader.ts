@@ -1,3 +1,4 @@
+import type { ReadDb } from '../context';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { REGISTER_SOURCE_COLUMNS, type RegisterRowSource } from './columns';
@@ -11,7 +12,7 @@ export interface RegisterReader {
   count(): Promise<number>;
 }
 
-export function registerReader(db: Kysely<DB>, organisationId: string, status: 'current' | 'all'): RegisterReader {
+export function registerReader(db: ReadDb, organisationId: string, status: 'current' | 'all'): RegisterReader {
   let classNames: Map<string, string> | null = null;
   const names = async () => {
     classNames ??= new Map(

@@ -1,3 +1,4 @@
+import type { SubjectAccessRecord } from '../../../shared/contract/members';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify';
 import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
@@ -74,7 +75,7 @@ describe('removing long-former members (CA 2006 s121)', () => {
     expect(job.result).toMatchObject({ ok: true });
 
     // A removal alters the register, so it moves the "last amended" date.
-    const page = expectOk(await core.dispatch('register.printPage', { view: 'inspection', status: 'all' })) as { lastAmended: string };
+    const page = expectOk(await core.dispatch('exports.registerPage', { view: 'inspection', status: 'all' })) as { lastAmended: string };
     expect(page.lastAmended).toBe('2024-07-01');
   });
 
@@ -98,8 +99,14 @@ describe('subject access', () => {
     clock.now = new Date('2023-02-01T12:00:00Z');
     // Re-admitted later: a new entry of the same person.
     const second = await admit(core, cls, { givenNames: 'Priya', familyName: 'Shah', employeeNumber: 'E78', admittedOn: '2023-02-01', previousEntryId: first.id }, false);
-    const sar = expectOk(await core.dispatch('members.subjectAccess', { id: first.id })) as { entries: { entry: { memberNumber: number; particulars: { email?: string; dateOfBirth?: string } }; history: { action: string }[] }[]; lawfulBasis: string };
-    expect(sar.lawfulBasis).toContain('Art 6(1)(c)');
+    const sar = expectOk(await core.dispatch('members.subjectAccess', { id: first.id })) as SubjectAccessRecord;
+    expect(sar.lawfulBasis).toContain('CA 2006 s113');
+    // Only what the register must hold rests on legal obligation; date of birth, employment
+    // details and (for a company) the e-mail address rest on another basis (UK GDPR Art 6).
+    const basisOf = (words: string) => sar.lawfulBases.find((b) => b.data.includes(words))!.basis;
+    expect(basisOf('Name, address')).toMatch(/Legal obligation \(UK GDPR Art 6\(1\)\(c\)\).*CA 2006 s113/);
+    expect(basisOf('Date of birth')).toMatch(/membership contract \(UK GDPR Art 6\(1\)\(b\)\)/);
+    expect(basisOf('E-mail')).toMatch(/Legitimate interests/);
     expect(sar.entries.map((e) => e.entry.memberNumber)).toEqual([first.memberNumber, second.memberNumber]);
     expect(sar.entries[0]!.entry.particulars).toMatchObject({ email: 'priya@example.org', dateOfBirth: '1985-04-04' });
     expect(sar.entries[0]!.history.map((h) => h.action)).toEqual(['member.ceased', 'member.admitted']);

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { UPLOAD_CHUNK_BYTES } from '../../../shared/contract/data';
+import { UPLOAD_CHUNK_BYTES } from '../../../shared/contract/uploads';
 import { randomToken } from '../db/ids';
 import { AppError } from '../errors';
 

@@ -37,6 +37,11 @@ function cli(...args: string[]): Promise<Run> {
 
 type Finished = TestContext['onTestFinished'];
 
+/** The head's fingerprint as printed: the hash's first twelve characters in threes of four. */
+function fingerprintOf(hash: string): string {
+  return `${hash.slice(0, 4)} ${hash.slice(4, 8)} ${hash.slice(8, 12)}`;
+}
+
 /** A fresh test core, removed when the test finishes (tests here run concurrently). */
 async function testCore(onFinished: Finished): Promise<TestCore> {
   const t = await openTestCore();
@@ -82,7 +87,7 @@ describe.concurrent('verify', () => {
     const run = await cli('verify', '--db', live.dbPath);
 
     expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toBe(`ok: 3 events, head ${live.head}`);
+    expect(run.stdout.trim()).toBe(`ok: 3 events, 2 records match the log, head #3 · ${fingerprintOf(live.head)} (${live.head})`);
     expect(run.code).toBe(0);
     expect(fileDigest(live.dbPath)).toBe(before);
   });
@@ -117,12 +122,13 @@ describe.concurrent('backup', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Backed up to ${out} (`);
-    expect(run.stdout).toContain(`Audit log: 3 events, head ${live.head}`);
-    expect(readdirSync(dirname(out))).toEqual(['riverside.sqlite']);
+    expect(run.stdout).toContain(`Audit log: 3 events, head #3 · ${fingerprintOf(live.head)} (${live.head})`);
+    // The head is kept beside the copy, so the live log can be checked against it later.
+    expect(readdirSync(dirname(out)).sort()).toEqual(['riverside.sqlite', 'riverside.sqlite.head.json']);
 
     const check = await cli('verify', '--db', out);
-    expect(check.stdout.trim()).toBe(`ok: 3 events, head ${live.head}`);
-    expect(readdirSync(dirname(out))).toEqual(['riverside.sqlite']);
+    expect(check.stdout.trim()).toBe(`ok: 3 events, 2 records match the log, head #3 · ${fingerprintOf(live.head)} (${live.head})`);
+    expect(readdirSync(dirname(out)).sort()).toEqual(['riverside.sqlite', 'riverside.sqlite.head.json']);
 
     const digest = fileDigest(out);
     const again = await cli('backup', '--db', live.dbPath, '--out', out);
@@ -227,7 +233,7 @@ describe.concurrent('usage', () => {
   it('rejects an unknown option with a clear message and exit code 1', async () => {
     const run = await cli('verify', '--db', 'x.sqlite', '--fix');
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Unknown option --fix for verify; it takes --db FILE.');
+    expect(run.stderr).toContain('Unknown option --fix for verify; it takes --db FILE');
     expect(run.stdout).toBe('');
   });
 });

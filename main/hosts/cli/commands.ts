@@ -7,8 +7,12 @@ import type { CliCommand } from './command';
 export const COMMANDS: readonly CliCommand[] = [
   {
     name: 'verify',
-    summary: 'Check a database file for damage and recompute its audit chain. Changes nothing.',
-    flags: [{ name: 'db', value: 'FILE', required: true, description: 'The database (or backup) file to check.' }],
+    summary: 'Check a database file for damage, recompute its audit chain and compare the registers with it. Changes nothing.',
+    flags: [
+      { name: 'db', value: 'FILE', required: true, description: 'The database (or backup) file to check.' },
+      { name: 'fingerprint', value: 'TEXT', required: false, description: 'A fingerprint printed on a copy ("#1234 · 3f9a c2e1 07bd"): the log must still hold it.' },
+      { name: 'backups', value: 'DIR', required: false, description: 'Where the backups are kept (default: the backups folder beside the file); their heads are compared too.' },
+    ],
     load: async () => (await import('./commands/verify')).verify,
   },
   {

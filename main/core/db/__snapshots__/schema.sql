@@ -10,6 +10,9 @@ CREATE INDEX "audit_event_action" on "audit_event" ("action", "seq");
 -- index audit_event_entity on audit_event
 CREATE INDEX "audit_event_entity" on "audit_event" ("entity_type", "entity_id", "seq");
 
+-- index audit_state_event on audit_state
+CREATE INDEX "audit_state_event" on "audit_state" ("event_seq");
+
 -- index inspection_request_received on inspection_request
 CREATE INDEX "inspection_request_received" on "inspection_request" ("organisation_id", "received_on");
 
@@ -131,13 +134,16 @@ CREATE TABLE "app_setting" ("organisation_id" text not null references "organisa
 CREATE TABLE "appointment" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "officer_id" text not null references "officer" ("id"), "role" text not null, "director_kind" text, "nominated_by" text, "appointed_on" text not null, "ceased_on" text, "cessation_reason" text, "created_at" text not null, "updated_at" text not null, constraint "appointment_ceased_after_appointed" check (ceased_on is null or ceased_on >= appointed_on)) strict;
 
 -- table audit_event on audit_event
-CREATE TABLE "audit_event" ("id" text primary key, "seq" integer not null unique, "at" text not null, "actor" text not null, "action" text not null, "entity_type" text not null, "entity_id" text, "summary" text not null, "payload_hash" text not null, "prev_hash" text not null, "hash" text not null) strict;
+CREATE TABLE "audit_event" ("id" text primary key, "seq" integer not null unique, "at" text not null, "actor" text not null, "action" text not null, "entity_type" text not null, "entity_id" text, "summary" text not null, "payload_hash" text not null, "prev_hash" text not null, "hash" text not null, "chain_version" integer default 1 not null, "state_digest" text) strict;
 
 -- table audit_head on audit_head
 CREATE TABLE "audit_head" ("id" integer primary key check (id = 1), "seq" integer not null, "hash" text not null) strict;
 
 -- table audit_payload on audit_payload
 CREATE TABLE "audit_payload" ("event_id" text primary key references "audit_event" ("id"), "body" text, "redacted_at" text, "redacted_by" text references "audit_event" ("id")) strict;
+
+-- table audit_state on audit_state
+CREATE TABLE "audit_state" ("entity_type" text not null, "entity_id" text not null, "event_seq" integer not null, "state_hash" text not null, constraint "audit_state_pk" primary key ("entity_type", "entity_id", "event_seq")) without rowid, strict;
 
 -- table governing_rules on governing_rules
 CREATE TABLE "governing_rules" ("organisation_id" text primary key references "organisation" ("id"), "gm_notice_clear_days" integer not null, "gm_quorum" integer not null, "board_quorum" integer not null, "special_resolution_bp" integer not null, "written_resolution_lapse_days" integer not null, "voting_basis" text not null, "chair_casting_vote" integer not null, "proxies_allowed" integer not null, "proxy_deadline_hours" integer not null, "updated_at" text not null) strict;
@@ -201,6 +207,14 @@ CREATE TRIGGER audit_payload_redact_only before update on audit_payload
     when old.body is null or new.body is not null or new.redacted_by is null or new.redacted_at is null
       or new.event_id is not old.event_id
     begin select raise(abort, 'audit payloads can only be redacted'); end;
+
+-- trigger audit_state_no_delete on audit_state
+CREATE TRIGGER audit_state_no_delete before delete on audit_state
+    begin select raise(abort, 'audit states cannot be deleted'); end;
+
+-- trigger audit_state_no_update on audit_state
+CREATE TRIGGER audit_state_no_update before update on audit_state
+    begin select raise(abort, 'audit states cannot be changed'); end;
 
 -- trigger member_tally_class_delete on membership_class
 CREATE TRIGGER member_tally_class_delete before delete on membership_class begin

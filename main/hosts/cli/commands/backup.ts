@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { recordHead, writeBackupHead } from '../../../core/audit/anchors';
+import { headFingerprint } from '../../../core/audit/chain';
 import { takeBackup } from '../../../core/backup/backup';
 import { CliError, type CommandRun } from '../command';
 import { existingFile, formatBytes, openAppDatabaseReadOnly, recordedHead } from '../database';
@@ -8,7 +10,8 @@ import { existingFile, formatBytes, openAppDatabaseReadOnly, recordedHead } from
 /**
  * `backup --db FILE --out FILE`: an online copy with SQLite's backup API, so it may run while
  * the app has the file open. The copy is integrity-checked under a temporary name and only
- * then given its name, so a file at --out is always complete.
+ * then given its name, so a file at --out is always complete. The head it holds is written
+ * beside it (`<out>.head.json`), so the live log can later be checked against it.
  */
 export const backup: CommandRun = async (flags, io) => {
   const path = existingFile(flags['db']!, 'db');
@@ -32,8 +35,19 @@ export const backup: CommandRun = async (flags, io) => {
         copy.close();
       }
     })();
+    // Kept beside the copy and in the live file's heads log: verify compares the log with both.
+    const record = { seq: head.events, hash: head.headHash, at: new Date().toISOString(), what: 'backup' };
+    const organisation = (() => {
+      try {
+        return (raw.prepare('select name from organisation order by id limit 1').pluck().get() as string | undefined) ?? null;
+      } catch {
+        return null;
+      }
+    })();
+    writeBackupHead(result.path, { ...record, organisation });
+    recordHead(path, record);
     io.out(`Backed up to ${result.path} (${formatBytes(result.sizeBytes)}).`);
-    io.out(`Audit log: ${head.events} events, head ${head.headHash}`);
+    io.out(`Audit log: ${head.events} events, head ${headFingerprint(head.events, head.headHash)} (${head.headHash})`);
     return 0;
   } finally {
     raw.close();

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { appendAudit } from '../../../core/audit/log';
+import { moveHeadsLogAside } from '../../../core/audit/anchors';
 import { inspectCandidate } from '../../../core/backup/candidate';
 import { removeDatabaseFiles, stageCandidate, swapIntoPlace } from '../../../core/backup/restore';
-import { transact } from '../../../core/context';
 import { Core } from '../../../core/core';
 import { acquireLock } from '../../../core/db/lockfile';
 import { CliError, type CommandRun } from '../command';
@@ -33,6 +32,7 @@ export const restore: CommandRun = async (flags, io) => {
     }
     const hadLiveFile = existsSync(dbPath);
     const { asidePath, undo } = swapIntoPlace(dbPath, staging, new Date());
+    if (hadLiveFile) moveHeadsLogAside(dbPath, asidePath);
     let core: Core;
     try {
       // Opening through the core applies any migrations the backup predates (after a backup).
@@ -42,18 +42,16 @@ export const restore: CommandRun = async (flags, io) => {
       throw e;
     }
     try {
-      await transact(core, (trx) =>
-        appendAudit(trx, core.who(), [
-          {
-            action: 'data.restored',
-            entityType: 'database',
-            entityId: null,
-            summary: `Database restored from ${basename(from)} with the command line${hadLiveFile ? `; the previous file was kept as ${asidePath}` : ''}`,
-            before: null,
-            after: { restoredFrom: from, keptAside: hadLiveFile ? asidePath : null },
-          },
-        ]),
-      );
+      await core.mutate('restore', async (tx) => {
+        tx.audit({
+          action: 'data.restored',
+          entityType: 'database',
+          entityId: null,
+          summary: `Database restored from ${basename(from)} with the command line${hadLiveFile ? `; the previous file was kept as ${asidePath}` : ''}`,
+          before: null,
+          after: { restoredFrom: from, keptAside: hadLiveFile ? asidePath : null },
+        });
+      });
     } finally {
       await core.close();
     }

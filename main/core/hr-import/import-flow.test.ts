@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MemberDetail } from '../../../shared/contract/members';
+import { verifyAuditChain } from '../audit/verify';
+import type { Core } from '../core';
+import { expectOk, openTestCore, setUpOrganisation, type TestCore } from '../testing';
+import { apply, finishedJob, hrCsv, planCsv, uploadText, type HrRow } from './testing';
+
+const TODAY = '2026-05-01';
+let t: TestCore;
+afterEach(async () => t?.cleanup());
+
+async function mutual(legal: { legalForm?: 'company_limited_by_guarantee' | 'cooperative_society'; withdrawable?: boolean } = {}) {
+  t = await openTestCore({ now: () => new Date(`${TODAY}T10:00:00Z`) });
+  const society = legal.legalForm === 'cooperative_society';
+  await setUpOrganisation(t.core, society ? { particulars: { legalForm: 'cooperative_society', registrationNumber: '31247R' } } : {});
+  const cls = expectOk(
+    await t.core.dispatch('classes.create', {
+      name: 'Employee',
+      votingRights: 'per_member',
+      votesPerMember: 1,
+      isEmployeeClass: true,
+      eligibility: { minAgeYears: 18, minWeeklyHours: 8, minServiceMonths: 3 },
+      shareTerms: society ? { nominalPence: 100, withdrawable: legal.withdrawable ?? true, transferable: !(legal.withdrawable ?? true), maxHolding: null } : null,
+    }),
+  ) as { id: string };
+  return { core: t.core, classId: cls.id };
+}
+
+/** Admits someone by hand with exactly the particulars `hrLine` writes for them. */
+async function admitByHand(core: Core, classId: string, no: string, admittedOn = '2025-01-06', shares = false): Promise<MemberDetail> {
+  return expectOk(
+    await core.dispatch('members.admit', {
+      classId,
+      admittedOn,
+      particulars: {
+        givenNames: 'Alex',
+        familyName: `Worker${no}`,
+        address: { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 4AP' },
+        email: `${no.toLowerCase()}@example.org`,
+        dateOfBirth: '1985-07-14',
+        employee: { employeeNumber: no, serviceArea: 'Adult social care', employmentStart: '2019-04-01', weeklyHours: 37.5 },
+        loansAndDepositsPence: null,
+      },
+      initialShares: shares ? { shares: 1, amountPaidPence: 100 } : null,
+    }),
+  ) as MemberDetail;
+}
+
+function byEmployee(core: Core, no: string) {
+  return core.raw.prepare('select * from member where employee_number = ? order by member_number').all(no) as Record<string, unknown>[];
+}
+
+function events(core: Core, action: string) {
+  return core.raw
+    .prepare('select e.entity_id, e.summary, p.body from audit_event e join audit_payload p on p.event_id = e.id where e.action = ? order by e.seq')
+    .all(action) as { entity_id: string | null; summary: string; body: string }[];
+}
+
+describe('HR import: plan, then apply', () => {
+  it('plans admissions, leavers, changes, the not yet eligible and the rejected, and applies them with their audit events', async () => {
+    const { core, classId } = await mutual();
+    await admitByHand(core, classId, 'E1');
+    const e2 = await admitByHand(core, classId, 'E2');
+    const e3 = await admitByHand(core, classId, 'E3');
+    await admitByHand(core, classId, 'E4');
+    const e5 = await admitByHand(core, classId, 'E5', '2024-06-03');
+    expectOk(await core.dispatch('members.cease', { memberId: e5.id, ceasedOn: '2025-01-31', reason: 'resigned' }));
+    const rows: HrRow[] = [
+      { no: 'E1' },
+      { no: 'E2', line1: '22 Mill Lane', postcode: 'ls6 2aa', hours: '30' },
+      { no: 'E3', end: '31/03/2026' },
+      { no: 'E5' },
+      { no: 'E10', given: 'Zoë', family: 'Smith-Jones' },
+      { no: 'E11', hours: '4' },
+      { no: 'E12', start: '01/03/2026' },
+      { no: 'E13', end: '28/02/2026' },
+      { no: 'E14', start: '31/02/2024' },
+      { no: 'E15', dob: '01/09/2010' },
+    ];
+    const text = hrCsv(rows);
+    const { plan } = await planCsv(core, text, { classId, asOf: TODAY });
+
+    expect(plan.counts).toEqual({ rows: 10, admit: 2, cease: 1, update: 1, unchanged: 1, notEligible: 4, rejected: 1, notInFile: 1 });
+    expect(plan.admit.map((p) => [p.line, p.employeeNumber, p.name, p.className, p.detail])).toEqual([
+      [5, 'E5', 'Alex WorkerE5', 'Employee', `Re-admission: previously member ${e5.memberNumber}, ceased 31 January 2025`],
+      [6, 'E10', 'Zoë Smith-Jones', 'Employee', 'New member from 1 May 2026'],
+    ]);
+    expect(plan.cease).toEqual([{ line: 4, employeeNumber: 'E3', name: 'Alex WorkerE3', className: 'Employee', memberNumber: e3.memberNumber, detail: 'Left employment on 31 March 2026' }]);
+    expect(plan.update).toEqual([
+      {
+        line: 3,
+        employeeNumber: 'E2',
+        name: 'Alex WorkerE2',
+        className: 'Employee',
+        memberNumber: e2.memberNumber,
+        detail: '3 particulars changed',
+        changes: [
+          { field: 'address.line1', from: '1 High Street', to: '22 Mill Lane' },
+          { field: 'address.postcode', from: 'LS1 4AP', to: 'LS6 2AA' },
+          { field: 'employee.weeklyHours', from: '37.5', to: '30' },
+        ],
+      },
+    ]);
+    expect(plan.notEligible.map((p) => [p.employeeNumber, p.detail])).toEqual([
+      ['E11', 'The Employee class requires at least 8 contracted hours a week; 4 given.'],
+      ['E12', "The Employee class requires 3 months' service; employed since 1 March 2026, they qualify on 1 June 2026."],
+      ['E13', 'Employment ended on 28 February 2026, so they cannot join the Employee class on 1 May 2026.'],
+      ['E15', 'The Employee class requires age 18 or over; they are 15 on 1 May 2026.'],
+    ]);
+    expect(plan.rejected).toEqual([{ line: 10, column: 'Start Date', value: '31/02/2024', reason: '31/02/2024 is not a real date: February 2024 has 29 days.' }]);
+    expect(plan.allotsShares).toBe(false);
+
+    // Nothing is written by planning (the remembered mapping apart).
+    expect(byEmployee(core, 'E10')).toEqual([]);
+    expect(events(core, 'import.applied')).toEqual([]);
+
+    const result = await apply(core, plan.planId);
+    expect(result).toMatchObject({ fileName: 'hr-export.csv', admitted: 2, ceased: 1, updated: 1, auditEvents: 2 + 2 + 1 + 1 });
+    expect(result.lastMemberNumber! - result.firstMemberNumber!).toBe(1);
+
+    const [e10] = byEmployee(core, 'E10');
+    expect(e10).toMatchObject({ given_names: 'Zoë', family_name: 'Smith-Jones', admitted_on: TODAY, class_id: classId, weekly_hours_centi: 3750, employment_start: '2019-04-01', address_postcode: 'LS1 4AP' });
+    expect(core.raw.prepare('select token from member_name_token where member_id = ?').pluck().all(e10!['id'])).toEqual(['jones']);
+    const found = expectOk(await core.dispatch('members.search', { query: 'jones' })) as { rows: { id: string }[] };
+    expect(found.rows.map((r) => r.id)).toEqual([e10!['id']]);
+
+    const e5entries = byEmployee(core, 'E5');
+    expect(e5entries).toHaveLength(2);
+    expect(e5entries[1]!['person_id']).toBe(e5entries[0]!['person_id']);
+    expect(e5entries[1]).toMatchObject({ ceased_on: null, admitted_on: TODAY });
+    const readmitted = expectOk(await core.dispatch('members.get', { id: e5entries[1]!['id'] })) as MemberDetail;
+    expect(readmitted.otherEntries.map((o) => o.memberNumber)).toEqual([e5.memberNumber]);
+
+    expect(byEmployee(core, 'E3')[0]).toMatchObject({ ceased_on: '2026-03-31', cessation_reason: 'left_employment', employment_end: '2026-03-31' });
+    expect(byEmployee(core, 'E2')[0]).toMatchObject({ address_line1: '22 Mill Lane', address_postcode: 'LS6 2AA', weekly_hours_centi: 3000 });
+    // Not in the file is not the same as left: E4 stays a member.
+    expect(byEmployee(core, 'E4')[0]).toMatchObject({ ceased_on: null });
+
+    const admitted = events(core, 'member.admitted').slice(-2);
+    expect(admitted.map((e) => e.entity_id)).toEqual([e5entries[1]!['id'], e10!['id']]);
+    expect(JSON.parse(admitted[1]!.body)).toEqual({
+      before: null,
+      after: expect.objectContaining({ givenNames: 'Zoë', familyName: 'Smith-Jones', className: 'Employee', admittedOn: TODAY, memberNumber: e10!['member_number'] }),
+    });
+    const ceased = events(core, 'member.ceased').filter((e) => e.entity_id === e3.id);
+    expect(JSON.parse(ceased[0]!.body)).toEqual({
+      before: { ceasedOn: null, cessationReason: null, cessationNote: null },
+      after: { ceasedOn: '2026-03-31', cessationReason: 'left_employment', cessationNote: null },
+    });
+    const applied = events(core, 'import.applied');
+    expect(applied).toHaveLength(1);
+    const body = JSON.parse(applied[0]!.body) as { after: Record<string, unknown> };
+    expect(body.after).toMatchObject({ fileName: 'hr-export.csv', sha256: createHash('sha256').update(text).digest('hex'), asOf: TODAY, counts: plan.counts });
+    // Summaries carry no personal data: no names, no employee numbers.
+    for (const e of [...events(core, 'member.admitted'), ...events(core, 'member.updated'), ...events(core, 'member.ceased'), ...applied]) {
+      expect(e.summary).not.toMatch(/Worker|Zoë|Smith|E10|hr-export/);
+    }
+
+    // The member's own history shows the import's changes field by field.
+    const history = expectOk(await core.dispatch('members.history', { id: e2.id })) as { action: string; changes: { field: string; from: unknown; to: unknown }[] }[];
+    expect(history[0]).toMatchObject({ action: 'member.updated', changes: expect.arrayContaining([{ field: 'address.line1', from: '1 High Street', to: '22 Mill Lane' }]) });
+
+    // The same file again changes nothing.
+    const again = await planCsv(core, text, { classId, asOf: TODAY });
+    expect(again.plan.counts).toEqual({ rows: 10, admit: 0, cease: 0, update: 0, unchanged: 5, notEligible: 4, rejected: 1, notInFile: 1 });
+    expect(await verifyAuditChain(core.raw)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a plan with a missing column, a class that is not for employees, or an admission date in the future', async () => {
+    const { core, classId } = await mutual();
+    const other = expectOk(
+      await core.dispatch('classes.create', {
+        name: 'Supporter',
+        votingRights: 'none',
+        votesPerMember: 1,
+        isEmployeeClass: false,
+        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+        shareTerms: null,
+      }),
+    ) as { id: string };
+    const { analysis } = await planCsv(core, hrCsv([{ no: 'E1' }]), { classId, asOf: TODAY });
+    const base = { importId: analysis.importId, mapping: analysis.mapping, dateFormat: 'dmy', defaultClassId: classId, asOf: TODAY };
+
+    const missing = await core.dispatch('hrImport.plan', { ...base, mapping: { ...analysis.mapping, familyName: null, town: 'Region' } });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fieldErrors: { 'mapping.familyName': 'Choose the column that holds the family name.', 'mapping.town': 'The file has no column called “Region”.' },
+      },
+    });
+    const twice = await core.dispatch('hrImport.plan', { ...base, mapping: { ...analysis.mapping, addressLine2: 'Town' } });
+    expect(twice).toMatchObject({ ok: false, error: { fieldErrors: { 'mapping.town': 'The column “Town” is already used for the address line 2.' } } });
+    expect(await core.dispatch('hrImport.plan', { ...base, defaultClassId: other.id })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { defaultClassId: 'The Supporter class is not an employee class; choose a class for employees.' } },
+    });
+    expect(await core.dispatch('hrImport.plan', { ...base, asOf: '2026-05-02' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { asOf: 'The admission date cannot be in the future (today is 1 May 2026).' } },
+    });
+    expect(await core.dispatch('hrImport.plan', { ...base, importId: 'f'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.dispatch('hrImport.apply', { planId: 'f'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('says what is wrong with a file that is empty, has no data rows, or is not comma-separated', async () => {
+    const { core } = await mutual();
+    const fail = async (text: string) => (await finishedJob(core, await core.dispatch('hrImport.analyse', { uploadId: await uploadText(core, 'x.csv', text) }))).error;
+    expect(await fail('')).toMatchObject({ code: 'VALIDATION', message: 'x.csv is empty: there is no heading row.' });
+    expect(await fail('Employee No,Surname\r\n\r\n')).toMatchObject({ message: 'x.csv has a heading row but no rows of data.' });
+    expect(await fail('Just one long line of prose\nand another')).toMatchObject({ message: expect.stringMatching(/^Only one column was found/) });
+  });
+
+  it('allots one share paid at nominal value to each new member where the form has shares, and withdraws a leaver’s shares before ceasing them', async () => {
+    const { core, classId } = await mutual({ legalForm: 'cooperative_society' });
+    const held = await admitByHand(core, classId, 'E1', '2025-01-06', true);
+    const { plan } = await planCsv(core, hrCsv([{ no: 'E1', end: '31/03/2026' }, { no: 'E2' }, { no: 'E3' }]), { classId, asOf: TODAY });
+    expect(plan.allotsShares).toBe(true);
+    expect(plan.counts).toMatchObject({ admit: 2, cease: 1, rejected: 0 });
+    expect(plan.cease[0]!.detail).toBe('Left employment on 31 March 2026; 1 share withdrawn (£1.00 to repay)');
+    await apply(core, plan.planId);
+    for (const no of ['E2', 'E3']) {
+      const [m] = byEmployee(core, no);
+      expect(m).toMatchObject({ shares_held: 1, paid_pence: 100 });
+      expect(core.raw.prepare('select kind, date, shares, amount_pence from share_transaction where member_id = ?').all(m!['id'])).toEqual([
+        { kind: 'allotment', date: TODAY, shares: 1, amount_pence: 100 },
+      ]);
+    }
+    const allotted = events(core, 'shares.allotted').slice(-2);
+    expect(allotted.map((e) => e.summary)).toEqual([expect.stringMatching(/^Member \d+: 1 share allotted on 1 May 2026$/), expect.any(String)]);
+    expect(JSON.parse(allotted[0]!.body).after).toEqual({ sharesHeld: 1, kind: 'allotment', date: TODAY, shares: 1, amountPence: 100 });
+    // The leaver: shares withdrawn on the leaving date, then the cessation, as the member page would record them.
+    const [leaver] = byEmployee(core, 'E1');
+    expect(leaver).toMatchObject({ shares_held: 0, paid_pence: 0, ceased_on: '2026-03-31', cessation_reason: 'left_employment' });
+    expect(core.raw.prepare("select kind, date, shares, amount_pence, notice_date from share_transaction where member_id = ? order by date").all(held.id)).toEqual([
+      { kind: 'allotment', date: '2025-01-06', shares: 1, amount_pence: 100, notice_date: null },
+      { kind: 'withdrawal', date: '2026-03-31', shares: -1, amount_pence: 100, notice_date: '2026-03-31' },
+    ]);
+    expect(events(core, 'shares.withdrawn').map((e) => e.entity_id)).toEqual([held.id]);
+    const ledger = expectOk(await core.dispatch('shares.ledger', { memberId: held.id })) as { sharesHeld: number };
+    expect(ledger.sharesHeld).toBe(0);
+  });
+
+  it('holds back a leaver whose shares can only be transferred, saying why', async () => {
+    const { core, classId } = await mutual({ legalForm: 'cooperative_society', withdrawable: false });
+    const held = await admitByHand(core, classId, 'E1', '2025-01-06', true);
+    const { plan } = await planCsv(core, hrCsv([{ no: 'E1', end: '31/03/2026' }]), { classId, asOf: TODAY });
+    expect(plan.counts).toMatchObject({ cease: 0, rejected: 1 });
+    expect(plan.rejected[0]!.reason).toBe(
+      `Member ${held.memberNumber} has left but still holds 1 share, which the class’s terms let only be transferred; transfer it on their register page, then import the file again.`,
+    );
+  });
+});

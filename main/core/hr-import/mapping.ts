@@ -1,0 +1,143 @@
+import type { ReadDb } from '../context';
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { IMPORT_FIELDS, type DateFormat, type ImportField, type ImportMapping } from '../../../shared/contract/hr-import';
+import type { DB } from '../db/schema';
+
+/**
+ * Which CSV column fills which field: a suggestion from the headings HR systems commonly use,
+ * and the mapping the secretary chose last time for a file with the same headings, kept per
+ * organisation in app_setting under 'import.mapping'.
+ */
+export const MAPPING_SETTING_KEY = 'import.mapping';
+const REMEMBER_AT_MOST = 20;
+
+/** Headings as HR and payroll systems (ESR, iTrent, Oracle, SAP, Workday, spreadsheets) write them. */
+const SYNONYMS: Record<ImportField, readonly string[]> = {
+  employeeNumber: [
+    'employee no', 'employee number', 'employee id', 'employee ref', 'employee reference', 'emp no', 'emp id', 'staff no', 'staff number',
+    'staff id', 'payroll no', 'payroll number', 'payroll id', 'person number', 'assignment number', 'employee code',
+  ],
+  givenNames: ['forename', 'forenames', 'first name', 'first names', 'given name', 'given names', 'christian name', 'firstname', 'legal first name'],
+  familyName: ['surname', 'last name', 'family name', 'lastname', 'legal surname', 'legal last name'],
+  email: ['email', 'e mail', 'email address', 'e mail address', 'work email', 'work email address', 'personal email', 'home email'],
+  dateOfBirth: ['date of birth', 'dob', 'birth date', 'birthdate', 'd o b'],
+  addressLine1: ['address line 1', 'address 1', 'address1', 'address', 'home address', 'home address line 1', 'street', 'street address', 'house and street'],
+  addressLine2: ['address line 2', 'address 2', 'address2', 'home address line 2', 'locality', 'district'],
+  town: ['town', 'city', 'town city', 'town or city', 'post town', 'address line 3', 'address 3'],
+  postcode: ['post code', 'postcode', 'postal code', 'zip', 'zip code'],
+  serviceArea: ['department service', 'department', 'service', 'service area', 'directorate', 'division', 'team', 'business unit', 'organisation unit', 'cost centre'],
+  employmentStart: [
+    'start date', 'employment start', 'employment start date', 'date started', 'date joined', 'joined', 'hire date', 'date of joining',
+    'continuous service date', 'service start date', 'contract start date',
+  ],
+  employmentEnd: ['leaving date', 'leave date', 'date left', 'end date', 'employment end', 'employment end date', 'termination date', 'leaver date', 'contract end date'],
+  weeklyHours: ['contracted hours', 'weekly hours', 'hours', 'contract hours', 'hours per week', 'weekly contracted hours', 'working hours', 'standard hours'],
+  className: ['membership class', 'member class', 'class', 'membership', 'membership type', 'member type'],
+};
+
+/** Lower case, letters and digits only, single spaces: "Department/Service" → "department service". */
+export function normaliseHeading(h: string): string {
+  return h
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function emptyMapping(): ImportMapping {
+  return Object.fromEntries(IMPORT_FIELDS.map((f) => [f, null])) as ImportMapping;
+}
+
+/**
+ * A mapping suggested from the headings: exact matches with the known headings first, then a
+ * heading that contains a known heading as whole words ("Legal Surname (as on passport)").
+ * A column fills at most one field.
+ */
+export function suggestMapping(headers: readonly string[]): ImportMapping {
+  const mapping = emptyMapping();
+  const used = new Set<string>();
+  const normalised = headers.map((h) => ({ h, n: normaliseHeading(h) }));
+  for (const field of IMPORT_FIELDS) {
+    for (const synonym of SYNONYMS[field]) {
+      const hit = normalised.find((x) => !used.has(x.h) && x.n === synonym);
+      if (hit) {
+        mapping[field] = hit.h;
+        used.add(hit.h);
+        break;
+      }
+    }
+  }
+  for (const field of IMPORT_FIELDS) {
+    if (mapping[field] !== null) continue;
+    for (const synonym of SYNONYMS[field]) {
+      if (synonym.length < 4) continue;
+      const hit = normalised.find((x) => !used.has(x.h) && ` ${x.n} `.includes(` ${synonym} `));
+      if (hit) {
+        mapping[field] = hit.h;
+        used.add(hit.h);
+        break;
+      }
+    }
+  }
+  return mapping;
+}
+
+/** Files with the same headings (in any order) share a remembered mapping. */
+export function headerSetKey(headers: readonly string[]): string {
+  const canonical = [...new Set(headers.map((h) => h.trim()))].sort().join('\u001f');
+  return createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, 32);
+}
+
+export interface RememberedMapping {
+  mapping: ImportMapping;
+  dateFormat: DateFormat;
+  defaultClassId: string | null;
+  savedAt: string;
+}
+type Store = Record<string, RememberedMapping>;
+
+async function readStore(db: ReadDb, organisationId: string): Promise<Store> {
+  const row = await db.selectFrom('app_setting').select('value').where('organisation_id', '=', organisationId).where('key', '=', MAPPING_SETTING_KEY).executeTakeFirst();
+  if (!row) return {};
+  try {
+    const parsed = JSON.parse(row.value) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Store) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The mapping saved for these headings, if every column it names is still in the file. */
+export async function rememberedMapping(db: ReadDb, organisationId: string, headers: readonly string[]): Promise<RememberedMapping | null> {
+  const saved = (await readStore(db, organisationId))[headerSetKey(headers)];
+  if (!saved || typeof saved.mapping !== 'object' || saved.mapping === null) return null;
+  const present = new Set(headers);
+  const mapping = emptyMapping();
+  for (const f of IMPORT_FIELDS) {
+    const column = (saved.mapping as Partial<ImportMapping>)[f] ?? null;
+    if (column !== null && !present.has(column)) return null;
+    mapping[f] = column;
+  }
+  return { mapping, dateFormat: saved.dateFormat === 'ymd' ? 'ymd' : 'dmy', defaultClassId: saved.defaultClassId ?? null, savedAt: saved.savedAt };
+}
+
+/**
+ * The stored value with the mapping for these headings added, keeping the most recent few
+ * header sets. A preference, not a record: saved with `ctx.remember`, outside the audit log.
+ */
+export async function mergeRememberedMapping(
+  db: ReadDb,
+  organisationId: string,
+  headers: readonly string[],
+  choice: Omit<RememberedMapping, 'savedAt'>,
+  at: string,
+): Promise<string> {
+  const store = await readStore(db, organisationId);
+  store[headerSetKey(headers)] = { ...choice, savedAt: at };
+  const kept = Object.entries(store)
+    .sort((a, b) => (b[1].savedAt ?? '').localeCompare(a[1].savedAt ?? ''))
+    .slice(0, REMEMBER_AT_MOST);
+  return JSON.stringify(Object.fromEntries(kept));
+}

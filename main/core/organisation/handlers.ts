@@ -1,0 +1,187 @@
+import type { Organisation, Particulars, RulesView, RuleChange } from '../../../shared/contract/organisation';
+import { formatLegalDate } from '../../../shared/rules/legal-date';
+import {
+  RULE_KEYS,
+  RULE_LABEL,
+  defaultRules,
+  lawfulRuleProblems,
+  type GoverningRules,
+  type RuleKey,
+  type VotingBasis,
+} from '../../../shared/rules/governing-rules';
+import { LEGAL_FORM_INFO, type LegalForm } from '../../../shared/domain/legal-form';
+import { checkRegistrationNumber } from '../../../shared/rules/registration-number';
+import type { ReadDb } from '../context';
+import { uuidv7 } from '../db/ids';
+import type { GoverningRulesRow, OrganisationRow } from '../db/schema';
+import { AppError } from '../errors';
+import { defineHandlers, mutation, query } from '../handler';
+
+export function toOrganisation(row: OrganisationRow): Organisation {
+  return {
+    id: row.id,
+    name: row.name,
+    legalForm: row.legal_form as LegalForm,
+    registrationNumber: row.registration_number,
+    registeredOffice: {
+      line1: row.office_line1,
+      ...(row.office_line2 ? { line2: row.office_line2 } : {}),
+      town: row.office_town,
+      ...(row.office_county ? { county: row.office_county } : {}),
+      postcode: row.office_postcode,
+      country: row.office_country as Organisation['registeredOffice']['country'],
+    },
+    incorporatedOn: row.incorporated_on,
+    financialYearEnd: row.financial_year_end,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function particularsColumns(p: Particulars) {
+  const check = checkRegistrationNumber(p.legalForm, p.registrationNumber);
+  return {
+    name: p.name,
+    legal_form: p.legalForm,
+    registration_number: check.ok ? check.value : p.registrationNumber,
+    office_line1: p.registeredOffice.line1,
+    office_line2: p.registeredOffice.line2 ?? null,
+    office_town: p.registeredOffice.town,
+    office_county: p.registeredOffice.county ?? null,
+    office_postcode: p.registeredOffice.postcode,
+    office_country: p.registeredOffice.country,
+    incorporated_on: p.incorporatedOn,
+    financial_year_end: p.financialYearEnd,
+  };
+}
+
+export function toRules(row: GoverningRulesRow): GoverningRules {
+  return {
+    gmNoticeClearDays: row.gm_notice_clear_days,
+    gmQuorum: row.gm_quorum,
+    boardQuorum: row.board_quorum,
+    specialResolutionPct: row.special_resolution_bp / 100,
+    writtenResolutionLapseDays: row.written_resolution_lapse_days,
+    votingBasis: row.voting_basis as VotingBasis,
+    chairCastingVote: row.chair_casting_vote === 1,
+    proxiesAllowed: row.proxies_allowed === 1,
+    proxyDeadlineHours: row.proxy_deadline_hours,
+  };
+}
+
+export function rulesColumns(r: GoverningRules) {
+  return {
+    gm_notice_clear_days: r.gmNoticeClearDays,
+    gm_quorum: r.gmQuorum,
+    board_quorum: r.boardQuorum,
+    special_resolution_bp: Math.round(r.specialResolutionPct * 100),
+    written_resolution_lapse_days: r.writtenResolutionLapseDays,
+    voting_basis: r.votingBasis,
+    chair_casting_vote: r.chairCastingVote ? 1 : 0,
+    proxies_allowed: r.proxiesAllowed ? 1 : 0,
+    proxy_deadline_hours: r.proxyDeadlineHours,
+  };
+}
+
+/** The one organisation this file keeps (group structures will add more). */
+export async function currentOrganisation(db: ReadDb): Promise<OrganisationRow | undefined> {
+  // Ids are UUIDv7, so primary-key order is creation order, read from the index without a sort.
+  return db.selectFrom('organisation').selectAll().orderBy('id').limit(1).executeTakeFirst();
+}
+
+export async function requireOrganisation(db: ReadDb): Promise<OrganisationRow> {
+  const org = await currentOrganisation(db);
+  if (!org) throw new AppError('NOT_FOUND', 'Set up the organisation first.');
+  return org;
+}
+
+function assertNotFuture(today: string, date: string, path: string): void {
+  if (date > today) {
+    throw AppError.field(path, `The date of incorporation or registration cannot be after today (${formatLegalDate(today)}).`);
+  }
+}
+
+export async function rulesView(db: ReadDb, org: OrganisationRow): Promise<RulesView> {
+  const row = await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
+  const defaults = defaultRules(org.legal_form as LegalForm);
+  return {
+    values: toRules(row),
+    sources: Object.fromEntries(RULE_KEYS.map((k) => [k, defaults[k].source])) as RulesView['sources'],
+    defaults: Object.fromEntries(RULE_KEYS.map((k) => [k, defaults[k].value])) as unknown as GoverningRules,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function describeValue(key: RuleKey, v: unknown): string {
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (key === 'votingBasis') return v === 'one_vote_per_share' ? 'one vote per share' : 'one member, one vote';
+  if (key === 'specialResolutionPct') return `${String(v)}%`;
+  return String(v);
+}
+
+export const organisationHandlers = defineHandlers('organisation', {
+  'organisation.get': query(async (_input, ctx) => {
+    const row = await ctx.organisation();
+    return row ? toOrganisation(row) : null;
+  }),
+
+  'organisation.setUp': mutation(async (input, tx) => {
+    assertNotFuture(tx.today(), input.particulars.incorporatedOn, 'particulars.incorporatedOn');
+    const existing = await currentOrganisation(tx.db);
+    if (existing) {
+      throw new AppError('CONFLICT', `This file already keeps the records of ${existing.name}. Change its details in Settings.`);
+    }
+    const row: OrganisationRow = {
+      id: uuidv7(),
+      ...particularsColumns(input.particulars),
+      created_at: tx.who.at,
+      updated_at: tx.who.at,
+    };
+    await tx.db.insertInto('organisation').values(row).execute();
+    await tx.db
+      .insertInto('governing_rules')
+      .values({ organisation_id: row.id, ...rulesColumns(input.rules), updated_at: tx.who.at })
+      .execute();
+    const organisation = toOrganisation(row);
+    tx.audit({
+      action: 'organisation.set_up',
+      entityType: 'organisation',
+      entityId: row.id,
+      summary: `${LEGAL_FORM_INFO[input.particulars.legalForm].label}, ${LEGAL_FORM_INFO[input.particulars.legalForm].registrar} ${organisation.registrationNumber}`,
+      before: null,
+      after: { organisation, rules: input.rules },
+      records: [
+        { type: 'organisation', id: row.id },
+        { type: 'governing_rules', id: row.id },
+      ],
+    });
+    return organisation;
+  }),
+
+  'organisation.update': mutation(async (input, tx) => {
+    assertNotFuture(tx.today(), input.incorporatedOn, 'incorporatedOn');
+    const before = await requireOrganisation(tx.db);
+    const rules = toRules(await tx.db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', before.id).executeTakeFirstOrThrow());
+    if (input.legalForm !== before.legal_form) {
+      const problems = lawfulRuleProblems(input.legalForm, rules);
+      const first = RULE_KEYS.map((k) => problems[k]).find(Boolean);
+      if (first) {
+        throw AppError.field('legalForm', `The governing rules do not fit that legal form yet: ${first} Change the rules first.`);
+      }
+    }
+    const columns = particularsColumns(input);
+    const changed = (Object.keys(columns) as (keyof typeof columns)[]).filter((k) => columns[k] !== before[k]);
+    if (changed.length === 0) return toOrganisation(before);
+    await tx.db.updateTable('organisation').set({ ...columns, updated_at: tx.who.at }).where('id', '=', before.id).execute();
+    const after = { ...before, ...columns, updated_at: tx.who.at };
+    tx.audit({
+      action: 'organisation.updated',
+      entityType: 'organisation',
+      entityId: before.id,
+      summary: `Changed: ${changed.map((c) => c.replace(/^office_/, 'registered office ').replaceAll('_', ' ')).join(', ')}`,
+      before: toOrganisation(before),
+      after: toOrganisation(after),
+    });
+    return toOrganisation(after);
+  }),
+});

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { defineMethods, method } from './method';
+import { id, legalDate } from './fields';
+import { uploadId } from './uploads';
+import { jobStartedSchema } from './jobs';
+
+/** Fields an HR export can fill, in the order the mapping step shows them. */
+export const IMPORT_FIELDS = [
+  'employeeNumber',
+  'givenNames',
+  'familyName',
+  'email',
+  'dateOfBirth',
+  'addressLine1',
+  'addressLine2',
+  'town',
+  'postcode',
+  'serviceArea',
+  'employmentStart',
+  'employmentEnd',
+  'weeklyHours',
+  'className',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['employeeNumber', 'givenNames', 'familyName', 'addressLine1', 'town', 'employmentStart'];
+export const IMPORT_FIELD_LABEL: Record<ImportField, string> = {
+  employeeNumber: 'Employee number',
+  givenNames: 'Given names',
+  familyName: 'Family name',
+  email: 'E-mail',
+  dateOfBirth: 'Date of birth',
+  addressLine1: 'Address line 1',
+  addressLine2: 'Address line 2',
+  town: 'Town or city',
+  postcode: 'Postcode',
+  serviceArea: 'Service area',
+  employmentStart: 'Employment start date',
+  employmentEnd: 'Employment end date',
+  weeklyHours: 'Contracted weekly hours',
+  className: 'Membership class',
+};
+
+/** Which CSV column (by header text) fills each field; null leaves it empty. */
+export const importMappingSchema = z.strictObject(
+  Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.string().max(200).nullable()])) as Record<ImportField, z.ZodNullable<z.ZodString>>,
+);
+export type ImportMapping = z.output<typeof importMappingSchema>;
+
+export const DATE_FORMATS = ['dmy', 'ymd'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+export const DATE_FORMAT_LABEL: Record<DateFormat, string> = {
+  dmy: 'Day/month/year (31/01/2024)',
+  ymd: 'Year-month-day (2024-01-31)',
+};
+
+export const analysisSchema = z.object({
+  importId: z.string(),
+  fileName: z.string(),
+  rows: z.number().int(),
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  /** The file line each sample row starts on (the heading row is line 1). */
+  sampleLines: z.array(z.number().int()),
+  mapping: importMappingSchema,
+  /** True when the mapping was remembered from the last import with these columns. */
+  remembered: z.boolean(),
+  dateFormat: z.enum(DATE_FORMATS),
+  /** The class chosen last time for files with these columns, if it still exists. */
+  defaultClassId: z.string().nullable(),
+});
+export type ImportAnalysis = z.output<typeof analysisSchema>;
+
+const planPerson = z.object({
+  line: z.number().int(),
+  employeeNumber: z.string(),
+  name: z.string(),
+  className: z.string().nullable(),
+  memberNumber: z.number().int().nullable(),
+  detail: z.string(),
+});
+
+export const planSchema = z.object({
+  planId: z.string(),
+  fileName: z.string(),
+  asOf: z.string(),
+  counts: z.object({
+    rows: z.number().int(),
+    admit: z.number().int(),
+    cease: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    notEligible: z.number().int(),
+    rejected: z.number().int(),
+    notInFile: z.number().int(),
+  }),
+  /** Up to 500 of each, for the preview; the counts are exact. */
+  admit: z.array(planPerson),
+  cease: z.array(planPerson),
+  update: z.array(planPerson.extend({ changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) })),
+  notEligible: z.array(planPerson),
+  rejected: z.array(z.object({ line: z.number().int(), column: z.string(), value: z.string(), reason: z.string() })),
+  /** Whether each new member is allotted one share, paid in full at its nominal value (forms with shares). */
+  allotsShares: z.boolean(),
+});
+export type ImportPlan = z.output<typeof planSchema>;
+export type ImportPlanPerson = z.output<typeof planPerson>;
+
+/** What an applied plan changed (the apply job's result). */
+export const applyResultSchema = z.object({
+  fileName: z.string(),
+  admitted: z.number().int(),
+  ceased: z.number().int(),
+  updated: z.number().int(),
+  /** The member numbers given to the new entries, in order; null when nobody was admitted. */
+  firstMemberNumber: z.number().int().nullable(),
+  lastMemberNumber: z.number().int().nullable(),
+  auditEvents: z.number().int(),
+});
+export type ImportApplyResult = z.output<typeof applyResultSchema>;
+
+export const hrImportMethods = defineMethods('hrImport', {
+  'hrImport.analyse': method({
+    kind: 'command',
+    summary: 'Read an uploaded HR CSV: its columns, a sample, and the mapping (remembered or suggested). A job.',
+    input: z.strictObject({ uploadId }),
+    output: jobStartedSchema,
+    jobResult: analysisSchema,
+  }),
+  'hrImport.plan': method({
+    kind: 'command',
+    summary: 'Validate every row and work out what would change. Writes nothing. A job.',
+    input: z.strictObject({
+      importId: z.string().regex(/^[0-9a-f]{32}$/),
+      mapping: importMappingSchema,
+      dateFormat: z.enum(DATE_FORMATS),
+      /** Class for rows without a class column (or with an empty one). */
+      defaultClassId: id,
+      /** Admission date for new members and the date eligibility is judged on. */
+      asOf: legalDate('the admission date'),
+    }),
+    output: jobStartedSchema,
+    jobResult: planSchema,
+  }),
+  'hrImport.apply': method({
+    kind: 'mutation',
+    summary: 'Apply a plan, all or nothing, in one transaction. A job with progress.',
+    input: z.strictObject({ planId: z.string().regex(/^[0-9a-f]{32}$/) }),
+    output: jobStartedSchema,
+    jobResult: applyResultSchema,
+  }),
+});
