@@ -1,10 +1,12 @@
-// `npm test`: everything a change needs, in order: type check, lint, unit and integration
-// tests (Vitest), the production renderer build, and the end-to-end journeys (Playwright in
+// `npm test`: everything a change needs: type check and lint (side by side: each is one
+// single-threaded process, and the machines have two cores), unit and integration tests
+// (Vitest), the production renderer build, and the end-to-end journeys (Playwright in
 // Chromium). Ends with one line "N passed, N failed" counting every test of every suite.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const results = join(root, 'test-results');
@@ -21,6 +23,40 @@ function run(label, command, args, extraEnv = {}) {
   const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   console.log(`--- ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   return r.status === 0;
+}
+
+/**
+ * Runs several commands at once with their output held back, then prints each one's output
+ * whole, in the order given, so the log reads as if they had run one after another.
+ */
+async function runSideBySide(jobs) {
+  const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
+  console.log(`\n=== ${jobs.map((j) => j.label).join(' and ')}, side by side ===`);
+  const started = Date.now();
+  const finished = await Promise.all(
+    jobs.map(
+      (job) =>
+        new Promise((resolve) => {
+          const t = Date.now();
+          const chunks = [];
+          const child = spawn(job.command, job.args, { cwd: root, env: { ...process.env, ...colour } });
+          child.stdout.on('data', (c) => chunks.push(c));
+          child.stderr.on('data', (c) => chunks.push(c));
+          child.once('error', (e) => {
+            chunks.push(Buffer.from(`${job.command} could not start: ${e.message}\n`));
+            resolve({ job, ok: false, output: Buffer.concat(chunks), seconds: (Date.now() - t) / 1000 });
+          });
+          child.once('close', (code) => resolve({ job, ok: code === 0, output: Buffer.concat(chunks), seconds: (Date.now() - t) / 1000 }));
+        }),
+    ),
+  );
+  for (const { job, ok, output, seconds } of finished) {
+    console.log(`\n=== ${job.label} ===`);
+    process.stdout.write(output);
+    console.log(`--- ${job.label}: ${ok ? 'ok' : 'FAILED'} in ${seconds.toFixed(1)} s`);
+  }
+  console.log(`--- together in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return finished.map((f) => f.ok);
 }
 
 function bin(name) {
@@ -43,30 +79,12 @@ function readJson(path) {
   }
 }
 
-/** Debian's Chromium, installed when we can (root on Debian); otherwise say exactly how. */
-function ensureChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  if (candidates.some((c) => existsSync(c))) return true;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/etc/debian_version')) {
-    console.log('No Chromium found: installing Debian\'s (apt-get install -y chromium) for the end-to-end tests.');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    let r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
-    if (r.status !== 0) {
-      spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-      r = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
-    }
-    if (r.status === 0 && existsSync('/usr/bin/chromium')) return true;
-  }
-  console.error(
-    'No Chromium for the end-to-end tests. Install one with `sudo apt-get install -y chromium` (Debian/Ubuntu), ' +
-      'or set CHROMIUM_PATH to a Chromium or Chrome binary, then run `npm test` again.',
-  );
-  return false;
-}
-
-count('type check', run('Type check (tsc -b)', bin('tsc'), ['-b']));
-count('lint', run('Lint with import boundaries (eslint)', bin('eslint'), ['.', '--max-warnings=0']));
+const [typed, linted] = await runSideBySide([
+  { label: 'Type check (tsc -b)', command: bin('tsc'), args: ['-b', ...(process.stdout.isTTY ? ['--pretty'] : [])] },
+  { label: 'Lint with import boundaries (eslint)', command: bin('eslint'), args: ['.', '--max-warnings=0'] },
+]);
+count('type check', typed);
+count('lint', linted);
 
 const unitJson = join(results, 'unit.json');
 run('Unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
@@ -81,7 +99,8 @@ if (unit) {
 const built = run('Renderer production build (vite)', bin('vite'), ['build', '--config', 'renderer/vite.config.ts']);
 count('renderer build', built);
 
-if (built && ensureChromium()) {
+const noChromium = built ? ensureChromium() : 'the renderer build failed, so there was nothing to test';
+if (noChromium === null) {
   const e2eJson = join(results, 'e2e.json');
   run('End-to-end journeys (Playwright in Chromium)', bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts']);
   const e2e = readJson(e2eJson);
@@ -93,6 +112,7 @@ if (built && ensureChromium()) {
   } else count('end-to-end journeys (no report)', false);
 } else {
   count('end-to-end journeys (could not run)', false);
+  console.error(`\nThe end-to-end journeys could not run: ${noChromium}`);
 }
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
