@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods, method } from './method';
-import { id, isoInstant, legalDate, optionalText, requiredText } from './fields';
+import { isoInstant } from './fields';
 import { jobStartedSchema } from './jobs';
 
 /**

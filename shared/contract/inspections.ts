@@ -6,6 +6,9 @@ import { id, legalDate, optionalText, requiredText } from './fields';
  * The log of requests to inspect or copy the register of members (CA 2006 s116-s117 for
  * companies: request with purpose, answer within 5 working days).
  */
+export const INSPECTION_OUTCOMES = ['open', 'inspected', 'copy_provided', 'declined'] as const;
+export type InspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
+
 export const inspectionSchema = z.object({
   id,
   requesterName: z.string(),
@@ -17,7 +20,7 @@ export const inspectionSchema = z.object({
   dueOn: z.string(),
   dueSource: z.string(),
   fulfilledOn: z.string().nullable(),
-  outcome: z.enum(['open', 'inspected', 'copy_provided', 'declined']),
+  outcome: z.enum(INSPECTION_OUTCOMES),
   outcomeNote: z.string().nullable(),
   overdue: z.boolean(),
 });

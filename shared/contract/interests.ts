@@ -7,6 +7,7 @@ import { id, legalDate, optionalText, requiredText } from './fields';
  * existing ones; a society's rules make the like provision for its committee).
  */
 export const INTEREST_CATEGORIES = ['employment', 'directorship', 'shareholding', 'contract', 'family', 'gift_or_hospitality', 'other'] as const;
+export type InterestCategory = (typeof INTEREST_CATEGORIES)[number];
 export const INTEREST_CATEGORY_LABEL: Record<(typeof INTEREST_CATEGORIES)[number], string> = {
   employment: 'Employment',
   directorship: 'Directorship or trusteeship',

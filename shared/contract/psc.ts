@@ -30,6 +30,9 @@ export const PSC_NATURE_LABEL: Record<PscNature, string> = {
 };
 
 /** The statements the register must carry when it has no (or no identified) PSC. */
+export const PSC_KINDS = ['individual', 'legal_entity'] as const;
+export type PscKind = (typeof PSC_KINDS)[number];
+
 export const PSC_STATEMENTS = ['no_registrable_person', 'steps_not_completed', 'psc_not_identified'] as const;
 export type PscStatement = (typeof PSC_STATEMENTS)[number];
 export const PSC_STATEMENT_TEXT: Record<PscStatement, string> = {
@@ -43,7 +46,7 @@ export const PSC_STATEMENT_TEXT: Record<PscStatement, string> = {
 
 export const pscInputSchema = z
   .strictObject({
-    kind: z.enum(['individual', 'legal_entity'], { error: 'Choose whether this is a person or a legal entity.' }),
+    kind: z.enum(PSC_KINDS, { error: 'Choose whether this is a person or a legal entity.' }),
     name: requiredText('the name', 200),
     serviceAddress: memberAddressSchema,
     dateOfBirth: legalDate('the date of birth').optional().or(z.literal('').transform(() => undefined)),
@@ -65,7 +68,7 @@ export const pscInputSchema = z
 
 export const pscSchema = z.object({
   id,
-  kind: z.enum(['individual', 'legal_entity']),
+  kind: z.enum(PSC_KINDS),
   name: z.string(),
   serviceAddress: z.object({ line1: z.string(), line2: z.string().optional(), town: z.string(), postcode: z.string().optional(), country: z.string().optional() }),
   dateOfBirth: z.string().nullable(),

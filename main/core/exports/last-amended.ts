@@ -1,8 +1,6 @@
 import type { ReadDb } from '../context';
-import type { Kysely } from 'kysely';
 import type { AuditAction } from '../../../shared/domain/audit-actions';
 import { formatLegalDate, ukDateOf } from '../../../shared/rules/legal-date';
-import type { DB } from '../db/schema';
 
 /**
  * Events that alter the register of members: an entry made, changed, ceased or removed, a

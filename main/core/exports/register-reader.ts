@@ -1,6 +1,4 @@
 import type { ReadDb } from '../context';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
 import { REGISTER_SOURCE_COLUMNS, type RegisterRowSource } from './columns';
 
 /**

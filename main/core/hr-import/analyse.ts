@@ -1,9 +1,7 @@
 import type { ReadDb } from '../context';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { Kysely } from 'kysely';
 import type { ImportAnalysis } from '../../../shared/contract/hr-import';
-import type { DB } from '../db/schema';
 import { randomToken } from '../db/ids';
 import { AppError } from '../errors';
 import { decodeCsvBytes, parseCsv } from './csv';

@@ -2,12 +2,11 @@ import type { Insertable } from 'kysely';
 import type { ImportApplyResult } from '../../../shared/contract/hr-import';
 import { CESSATION_REASON_LABEL } from '../../../shared/contract/members';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
-import type { Actor, AuditEntry } from '../audit/log';
+import type { AuditEntry } from '../audit/log';
 import type { WriteContext } from '../context';
 import { insertMany } from '../db/batch-insert';
 import { uuidv7 } from '../db/ids';
-import type { DB, MemberRowDb, ShareTransactionTable } from '../db/schema';
-import type { Kysely } from 'kysely';
+import type { MemberRowDb, ShareTransactionTable } from '../db/schema';
 import { AppError } from '../errors';
 import { emailKey, nameTokensFor, particularsColumns, toParticulars } from '../members/columns';
 import { flattenParticulars } from '../members/particulars-diff';
@@ -51,70 +50,67 @@ export const CONFLICT_MESSAGE = 'The records changed since this plan was made; m
  */
 export async function applyPlan(tx: WriteContext, plan: ImportPlanFull, job: Progress): Promise<ImportApplyResult> {
   const trx = tx.db;
-  const who = tx.who;
-  {
-    const head = await trx.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirst();
-    if ((head?.seq ?? 0) !== plan.auditSeq) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
-    const org = await trx.selectFrom('organisation').select('id').where('id', '=', plan.organisationId).executeTakeFirst();
-    if (!org) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+  const head = await trx.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirst();
+  if ((head?.seq ?? 0) !== plan.auditSeq) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+  const org = await trx.selectFrom('organisation').select('id').where('id', '=', plan.organisationId).executeTakeFirst();
+  if (!org) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
 
-    const total = plan.admits.length + plan.updates.length + plan.ceases.length;
-    let done = 0;
-    let events = 0;
-    const step = async (rows: number, message: string) => {
-      done += rows;
-      job.progress(done, total, message);
-      await job.checkpoint();
-    };
-    job.progress(0, total, 'Starting');
+  const total = plan.admits.length + plan.updates.length + plan.ceases.length;
+  let done = 0;
+  let events = 0;
+  const step = async (rows: number, message: string) => {
+    done += rows;
+    job.progress(done, total, message);
+    await job.checkpoint();
+  };
+  job.progress(0, total, 'Starting');
 
-    const admitted = plan.admits.length;
-    const first = admitted > 0 ? await allocate(trx, plan.organisationId, 'member_number', admitted) : null;
-    for (let i = 0; i < admitted; i += SLICE) {
-      events += await admitSlice(tx, plan, first! + i, i, Math.min(admitted, i + SLICE));
-      await step(Math.min(SLICE, admitted - i), 'Entering new members');
-    }
-    for (let i = 0; i < plan.updates.length; i += SLICE) {
-      events += await updateSlice(tx, plan, i, Math.min(plan.updates.length, i + SLICE));
-      await step(Math.min(SLICE, plan.updates.length - i), 'Updating particulars');
-    }
-    for (let i = 0; i < plan.ceases.length; i += SLICE) {
-      events += await ceaseSlice(tx, plan, i, Math.min(plan.ceases.length, i + SLICE));
-      await step(Math.min(SLICE, plan.ceases.length - i), 'Recording who has left');
-    }
-
-    const c = plan.preview.counts;
-    const result: ImportApplyResult = {
-      fileName: plan.fileName,
-      admitted,
-      ceased: plan.ceases.length,
-      updated: c.update,
-      firstMemberNumber: first,
-      lastMemberNumber: first === null ? null : first + admitted - 1,
-      auditEvents: events + 1,
-    };
-    tx.audit([
-      {
-        action: 'import.applied',
-        entityType: 'import',
-        entityId: null,
-        summary: `HR import of ${c.rows} row${c.rows === 1 ? '' : 's'}: ${admitted} admitted, ${result.ceased} ceased, ${result.updated} updated, ${c.unchanged} unchanged, ${c.notEligible} not eligible, ${c.rejected} rejected`,
-        before: null,
-        after: {
-          fileName: plan.fileName,
-          sha256: plan.fileSha256,
-          asOf: plan.asOf,
-          dateFormat: plan.dateFormat,
-          mapping: plan.mapping,
-          counts: c,
-          firstMemberNumber: result.firstMemberNumber,
-          lastMemberNumber: result.lastMemberNumber,
-        },
-      },
-    ]);
-    job.progress(total, total, 'Saving everything together');
-    return result;
+  const admitted = plan.admits.length;
+  const first = admitted > 0 ? await allocate(trx, plan.organisationId, 'member_number', admitted) : null;
+  for (let i = 0; i < admitted; i += SLICE) {
+    events += await admitSlice(tx, plan, first! + i, i, Math.min(admitted, i + SLICE));
+    await step(Math.min(SLICE, admitted - i), 'Entering new members');
   }
+  for (let i = 0; i < plan.updates.length; i += SLICE) {
+    events += await updateSlice(tx, plan, i, Math.min(plan.updates.length, i + SLICE));
+    await step(Math.min(SLICE, plan.updates.length - i), 'Updating particulars');
+  }
+  for (let i = 0; i < plan.ceases.length; i += SLICE) {
+    events += await ceaseSlice(tx, plan, i, Math.min(plan.ceases.length, i + SLICE));
+    await step(Math.min(SLICE, plan.ceases.length - i), 'Recording who has left');
+  }
+
+  const c = plan.preview.counts;
+  const result: ImportApplyResult = {
+    fileName: plan.fileName,
+    admitted,
+    ceased: plan.ceases.length,
+    updated: c.update,
+    firstMemberNumber: first,
+    lastMemberNumber: first === null ? null : first + admitted - 1,
+    auditEvents: events + 1,
+  };
+  tx.audit([
+    {
+      action: 'import.applied',
+      entityType: 'import',
+      entityId: null,
+      summary: `HR import of ${c.rows} row${c.rows === 1 ? '' : 's'}: ${admitted} admitted, ${result.ceased} ceased, ${result.updated} updated, ${c.unchanged} unchanged, ${c.notEligible} not eligible, ${c.rejected} rejected`,
+      before: null,
+      after: {
+        fileName: plan.fileName,
+        sha256: plan.fileSha256,
+        asOf: plan.asOf,
+        dateFormat: plan.dateFormat,
+        mapping: plan.mapping,
+        counts: c,
+        firstMemberNumber: result.firstMemberNumber,
+        lastMemberNumber: result.lastMemberNumber,
+      },
+    },
+  ]);
+  job.progress(total, total, 'Saving everything together');
+  return result;
 }
 
 async function admitSlice(tx: WriteContext, plan: ImportPlanFull, firstNumber: number, from: number, to: number): Promise<number> {

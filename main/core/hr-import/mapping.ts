@@ -1,8 +1,6 @@
 import type { ReadDb } from '../context';
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { IMPORT_FIELDS, type DateFormat, type ImportField, type ImportMapping } from '../../../shared/contract/hr-import';
-import type { DB } from '../db/schema';
 
 /**
  * Which CSV column fills which field: a suggestion from the headings HR systems commonly use,

@@ -1,12 +1,11 @@
 import type { ReadDb } from '../context';
-import type { Kysely } from 'kysely';
 import { IMPORT_FIELDS, type DateFormat, type ImportField, type ImportMapping, type ImportPlan, type ImportPlanPerson } from '../../../shared/contract/hr-import';
 import { eligibilityProblems } from '../../../shared/rules/eligibility';
 import { foldText } from '../../../shared/rules/fold';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { checkHoldingLimits } from '../../../shared/rules/shareholding';
 import type { FormFamily } from '../../../shared/domain/legal-form';
-import type { DB, MemberRowDb, MembershipClassRow } from '../db/schema';
+import type { MemberRowDb, MembershipClassRow } from '../db/schema';
 import { normaliseEmployeeNumber, toParticulars } from '../members/columns';
 import { diffFlat, flattenParticulars } from '../members/particulars-diff';
 import type { CsvRow } from './csv';

@@ -83,46 +83,44 @@ export interface LogInput {
 
 export async function logInspection(tx: WriteContext, input: LogInput): Promise<InspectionRequest> {
   const trx = tx.db;
-  {
-    const rc = await tx.register();
-    assertNotFuture(rc, input.receivedOn, 'receivedOn', 'The date a request was received');
-    const { due, source } = inspectionDueDate(input.receivedOn, rc.org.office_country as UkPart);
-    const who = tx.who;
-    const row: Row = {
-      id: uuidv7(),
-      organisation_id: rc.org.id,
-      requester_name: input.requesterName,
-      requester_address: input.requesterAddress,
-      purpose: input.purpose,
-      will_share: input.willShare ? 1 : 0,
-      shared_with: input.willShare ? (input.sharedWith ?? null) : null,
-      received_on: input.receivedOn,
-      due_on: due,
-      outcome: 'open',
-      outcome_on: null,
-      outcome_note: null,
-      created_at: who.at,
-      updated_at: who.at,
-    };
-    await trx.insertInto('inspection_request').values(row).execute();
-    tx.audit({
-        action: 'inspection.logged',
-        entityType: 'inspection_request',
-        entityId: row.id,
-        summary: `Request to inspect or copy the register received ${formatLegalDate(row.received_on)}; due by ${formatLegalDate(due)}`,
-        before: null,
-        after: {
-          requesterName: row.requester_name,
-          requesterAddress: row.requester_address,
-          purpose: row.purpose,
-          willShare: input.willShare,
-          sharedWith: row.shared_with,
-          receivedOn: row.received_on,
-          dueOn: due,
-        },
-    });
-    return toInspection(row, rc.today, source);
-  }
+  const rc = await tx.register();
+  assertNotFuture(rc, input.receivedOn, 'receivedOn', 'The date a request was received');
+  const { due, source } = inspectionDueDate(input.receivedOn, rc.org.office_country as UkPart);
+  const who = tx.who;
+  const row: Row = {
+    id: uuidv7(),
+    organisation_id: rc.org.id,
+    requester_name: input.requesterName,
+    requester_address: input.requesterAddress,
+    purpose: input.purpose,
+    will_share: input.willShare ? 1 : 0,
+    shared_with: input.willShare ? (input.sharedWith ?? null) : null,
+    received_on: input.receivedOn,
+    due_on: due,
+    outcome: 'open',
+    outcome_on: null,
+    outcome_note: null,
+    created_at: who.at,
+    updated_at: who.at,
+  };
+  await trx.insertInto('inspection_request').values(row).execute();
+  tx.audit({
+      action: 'inspection.logged',
+      entityType: 'inspection_request',
+      entityId: row.id,
+      summary: `Request to inspect or copy the register received ${formatLegalDate(row.received_on)}; due by ${formatLegalDate(due)}`,
+      before: null,
+      after: {
+        requesterName: row.requester_name,
+        requesterAddress: row.requester_address,
+        purpose: row.purpose,
+        willShare: input.willShare,
+        sharedWith: row.shared_with,
+        receivedOn: row.received_on,
+        dueOn: due,
+      },
+  });
+  return toInspection(row, rc.today, source);
 }
 
 export interface CloseInput {
@@ -134,32 +132,30 @@ export interface CloseInput {
 
 export async function closeInspection(tx: WriteContext, input: CloseInput): Promise<InspectionRequest> {
   const trx = tx.db;
-  {
-    const rc = await tx.register();
-    const before = await requireRequest(trx, rc.org.id, input.id);
-    if (before.outcome !== 'open') {
-      throw new AppError('CONFLICT', `This request was already closed on ${formatLegalDate(before.outcome_on ?? before.updated_at.slice(0, 10))}.`);
-    }
-    if (input.on < before.received_on) {
-      throw AppError.field('on', `The request was received on ${formatLegalDate(before.received_on)}; it cannot have been dealt with before then.`);
-    }
-    assertNotFuture(rc, input.on, 'on', 'The date');
-    const who = tx.who;
-    const after: Row = { ...before, outcome: input.outcome, outcome_on: input.on, outcome_note: input.note ?? null, updated_at: who.at };
-    await trx
-      .updateTable('inspection_request')
-      .set({ outcome: after.outcome, outcome_on: after.outcome_on, outcome_note: after.outcome_note, updated_at: who.at })
-      .where('id', '=', before.id)
-      .execute();
-    const late = input.on > before.due_on ? ` (after the due date, ${formatLegalDate(before.due_on)})` : '';
-    tx.audit({
-        action: 'inspection.closed',
-        entityType: 'inspection_request',
-        entityId: before.id,
-        summary: `Inspection request received ${formatLegalDate(before.received_on)} closed on ${formatLegalDate(input.on)}: ${OUTCOME_WORDS[input.outcome]}${late}`,
-        before: { outcome: 'open', outcomeOn: null, outcomeNote: null },
-        after: { outcome: input.outcome, outcomeOn: input.on, outcomeNote: after.outcome_note },
-    });
-    return toInspection(after, rc.today, dueSource(after, rc.org.office_country));
+  const rc = await tx.register();
+  const before = await requireRequest(trx, rc.org.id, input.id);
+  if (before.outcome !== 'open') {
+    throw new AppError('CONFLICT', `This request was already closed on ${formatLegalDate(before.outcome_on ?? before.updated_at.slice(0, 10))}.`);
   }
+  if (input.on < before.received_on) {
+    throw AppError.field('on', `The request was received on ${formatLegalDate(before.received_on)}; it cannot have been dealt with before then.`);
+  }
+  assertNotFuture(rc, input.on, 'on', 'The date');
+  const who = tx.who;
+  const after: Row = { ...before, outcome: input.outcome, outcome_on: input.on, outcome_note: input.note ?? null, updated_at: who.at };
+  await trx
+    .updateTable('inspection_request')
+    .set({ outcome: after.outcome, outcome_on: after.outcome_on, outcome_note: after.outcome_note, updated_at: who.at })
+    .where('id', '=', before.id)
+    .execute();
+  const late = input.on > before.due_on ? ` (after the due date, ${formatLegalDate(before.due_on)})` : '';
+  tx.audit({
+      action: 'inspection.closed',
+      entityType: 'inspection_request',
+      entityId: before.id,
+      summary: `Inspection request received ${formatLegalDate(before.received_on)} closed on ${formatLegalDate(input.on)}: ${OUTCOME_WORDS[input.outcome]}${late}`,
+      before: { outcome: 'open', outcomeOn: null, outcomeNote: null },
+      after: { outcome: input.outcome, outcomeOn: input.on, outcomeNote: after.outcome_note },
+  });
+  return toInspection(after, rc.today, dueSource(after, rc.org.office_country));
 }

@@ -59,63 +59,63 @@ export const interestHandlers = defineHandlers('interests', {
   }),
 
   'interests.declare': mutation(async (input, tx) => {
-      const trx = tx.db;
-      const rc = await tx.register();
-      const officer = await requireOfficer(trx, rc.org.id, input.officerId);
-      assertNotFuture(rc, input.declaredOn, 'declaredOn', 'A declaration');
-      const appointments = await appointmentsOf(trx, officer.id);
-      const lastEnded = appointments.every((a) => a.ceased_on !== null) ? appointments.map((a) => a.ceased_on!).sort().at(-1) : undefined;
-      if (lastEnded && input.declaredOn > lastEnded) {
-        throw AppError.field(
-          'declaredOn',
-          `${fullName(officer)} left office on ${formatLegalDate(lastEnded)}; a declaration made after that is not a director's declaration (CA 2006 s177, s182).`,
-        );
-      }
-      const who = tx.who;
-      const row: InterestRow = {
-        id: uuidv7(),
-        organisation_id: rc.org.id,
-        officer_id: officer.id,
-        category: input.category,
-        nature: input.nature,
-        related_organisation: input.relatedOrganisation ?? null,
-        declared_on: input.declaredOn,
-        ended_on: null,
-        created_at: who.at,
-        updated_at: who.at,
-      };
-      await trx.insertInto('interest').values(row).execute();
-      tx.audit({
-          action: 'interest.declared',
-          entityType: 'interest',
-          entityId: row.id,
-          summary: `${INTEREST_CATEGORY_LABEL[input.category]} declared on ${formatLegalDate(input.declaredOn)}`,
-          before: null,
-          after: auditView(row),
-      });
-      return interestById(trx, rc.org.id, row.id);
+    const trx = tx.db;
+    const rc = await tx.register();
+    const officer = await requireOfficer(trx, rc.org.id, input.officerId);
+    assertNotFuture(rc, input.declaredOn, 'declaredOn', 'A declaration');
+    const appointments = await appointmentsOf(trx, officer.id);
+    const lastEnded = appointments.every((a) => a.ceased_on !== null) ? appointments.map((a) => a.ceased_on!).sort().at(-1) : undefined;
+    if (lastEnded && input.declaredOn > lastEnded) {
+      throw AppError.field(
+        'declaredOn',
+        `${fullName(officer)} left office on ${formatLegalDate(lastEnded)}; a declaration made after that is not a director's declaration (CA 2006 s177, s182).`,
+      );
+    }
+    const who = tx.who;
+    const row: InterestRow = {
+      id: uuidv7(),
+      organisation_id: rc.org.id,
+      officer_id: officer.id,
+      category: input.category,
+      nature: input.nature,
+      related_organisation: input.relatedOrganisation ?? null,
+      declared_on: input.declaredOn,
+      ended_on: null,
+      created_at: who.at,
+      updated_at: who.at,
+    };
+    await trx.insertInto('interest').values(row).execute();
+    tx.audit({
+        action: 'interest.declared',
+        entityType: 'interest',
+        entityId: row.id,
+        summary: `${INTEREST_CATEGORY_LABEL[input.category]} declared on ${formatLegalDate(input.declaredOn)}`,
+        before: null,
+        after: auditView(row),
+    });
+    return interestById(trx, rc.org.id, row.id);
   }),
 
   'interests.end': mutation(async (input, tx) => {
-      const trx = tx.db;
-      const rc = await tx.register();
-      const before = await trx.selectFrom('interest').selectAll().where('id', '=', input.id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
-      if (!before) throw new AppError('NOT_FOUND', 'That declaration of interest is not in the register.');
-      if (before.ended_on !== null) throw new AppError('CONFLICT', `That interest was already recorded as ended on ${formatLegalDate(before.ended_on)}.`);
-      if (input.endedOn < before.declared_on) {
-        throw AppError.field('endedOn', `An interest cannot end before it was declared (${formatLegalDate(before.declared_on)}).`);
-      }
-      assertNotFuture(rc, input.endedOn, 'endedOn', 'The end of an interest');
-      const who = tx.who;
-      await trx.updateTable('interest').set({ ended_on: input.endedOn, updated_at: who.at }).where('id', '=', before.id).execute();
-      tx.audit({
-          action: 'interest.ended',
-          entityType: 'interest',
-          entityId: before.id,
-          summary: `${INTEREST_CATEGORY_LABEL[before.category as Interest['category']]} ended on ${formatLegalDate(input.endedOn)}`,
-          before: auditView(before),
-          after: auditView({ ...before, ended_on: input.endedOn }),
-      });
-      return interestById(trx, rc.org.id, before.id);
+    const trx = tx.db;
+    const rc = await tx.register();
+    const before = await trx.selectFrom('interest').selectAll().where('id', '=', input.id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND', 'That declaration of interest is not in the register.');
+    if (before.ended_on !== null) throw new AppError('CONFLICT', `That interest was already recorded as ended on ${formatLegalDate(before.ended_on)}.`);
+    if (input.endedOn < before.declared_on) {
+      throw AppError.field('endedOn', `An interest cannot end before it was declared (${formatLegalDate(before.declared_on)}).`);
+    }
+    assertNotFuture(rc, input.endedOn, 'endedOn', 'The end of an interest');
+    const who = tx.who;
+    await trx.updateTable('interest').set({ ended_on: input.endedOn, updated_at: who.at }).where('id', '=', before.id).execute();
+    tx.audit({
+        action: 'interest.ended',
+        entityType: 'interest',
+        entityId: before.id,
+        summary: `${INTEREST_CATEGORY_LABEL[before.category as Interest['category']]} ended on ${formatLegalDate(input.endedOn)}`,
+        before: auditView(before),
+        after: auditView({ ...before, ended_on: input.endedOn }),
+    });
+    return interestById(trx, rc.org.id, before.id);
   }),
 });

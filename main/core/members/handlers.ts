@@ -116,157 +116,157 @@ export const memberHandlers = defineHandlers('members', {
   }),
 
   'members.admit': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const cls = await requireClass(trx, rc.org.id, input.classId);
-      assertNotFuture(rc, input.admittedOn, 'admittedOn', 'An admission');
-      checkParticulars(rc, cls, input.particulars, 'particulars.');
-      checkEligibility(cls, input.particulars, input.admittedOn, 'particulars.');
-      if (rc.form.hasShares && input.initialShares === null) {
-        throw AppError.field('initialShares.shares', `Members of a ${rc.form.label.toLowerCase()} hold shares: enter the shares allotted on admission.`);
+    const rc = await tx.register();
+    const trx = tx.db;
+    const cls = await requireClass(trx, rc.org.id, input.classId);
+    assertNotFuture(rc, input.admittedOn, 'admittedOn', 'An admission');
+    checkParticulars(rc, cls, input.particulars, 'particulars.');
+    checkEligibility(cls, input.particulars, input.admittedOn, 'particulars.');
+    if (rc.form.hasShares && input.initialShares === null) {
+      throw AppError.field('initialShares.shares', `Members of a ${rc.form.label.toLowerCase()} hold shares: enter the shares allotted on admission.`);
+    }
+    if (!rc.form.hasShares && input.initialShares !== null) {
+      throw AppError.field('initialShares.shares', `A ${rc.form.label.toLowerCase()} has no shares.`);
+    }
+    if (input.particulars.employee) {
+      await assertNoCurrentEntryForEmployee(trx, rc.org.id, input.particulars.employee.employeeNumber, 'particulars.employee.employeeNumber');
+    }
+    let personId = uuidv7();
+    if (input.previousEntryId) {
+      const previous = await requireMember(trx, rc.org.id, input.previousEntryId);
+      const current = await trx.selectFrom('member').select('member_number').where('person_id', '=', previous.person_id).where('ceased_on', 'is', null).executeTakeFirst();
+      if (current) throw new AppError('CONFLICT', `This person is already member ${current.member_number}; a person holds one membership.`);
+      if (previous.ceased_on !== null && input.admittedOn <= previous.ceased_on) {
+        throw AppError.field('admittedOn', `Their previous membership ended on ${formatLegalDate(previous.ceased_on)}; re-admission must come after that.`);
       }
-      if (!rc.form.hasShares && input.initialShares !== null) {
-        throw AppError.field('initialShares.shares', `A ${rc.form.label.toLowerCase()} has no shares.`);
-      }
-      if (input.particulars.employee) {
-        await assertNoCurrentEntryForEmployee(trx, rc.org.id, input.particulars.employee.employeeNumber, 'particulars.employee.employeeNumber');
-      }
-      let personId = uuidv7();
-      if (input.previousEntryId) {
-        const previous = await requireMember(trx, rc.org.id, input.previousEntryId);
-        const current = await trx.selectFrom('member').select('member_number').where('person_id', '=', previous.person_id).where('ceased_on', 'is', null).executeTakeFirst();
-        if (current) throw new AppError('CONFLICT', `This person is already member ${current.member_number}; a person holds one membership.`);
-        if (previous.ceased_on !== null && input.admittedOn <= previous.ceased_on) {
-          throw AppError.field('admittedOn', `Their previous membership ended on ${formatLegalDate(previous.ceased_on)}; re-admission must come after that.`);
-        }
-        personId = previous.person_id;
-      }
-      const who = tx.who;
-      const memberNumber = await allocate(trx, rc.org.id, 'member_number', 1);
-      const row: MemberRowDb = {
-        id: uuidv7(),
-        organisation_id: rc.org.id,
-        person_id: personId,
-        member_number: memberNumber,
-        class_id: cls.id,
-        ...particularsColumns(input.particulars),
-        application_date: input.applicationDate ?? null,
-        admitted_on: input.admittedOn,
-        board_reference: input.boardReference ?? null,
-        ceased_on: null,
-        cessation_reason: null,
-        cessation_note: null,
-        shares_held: 0,
-        paid_pence: 0,
-        created_at: who.at,
-        updated_at: who.at,
-      };
-      await trx.insertInto('member').values(row).execute();
-      const tokens = nameTokensFor(rc.org.id, row.id, row.family_name, row.given_names);
-      if (tokens.length > 0) await trx.insertInto('member_name_token').values(tokens).execute();
-      const detail = toMemberDetail(row, rc.form.hasShares, []);
-      tx.audit(
-        {
-          action: 'member.admitted',
-          entityType: 'member',
-          entityId: row.id,
-          summary: `Member ${memberNumber} entered in the register (${cls.name} class), admitted ${formatLegalDate(row.admitted_on)}`,
-          before: null,
-          after: { ...flattenParticulars(detail.particulars, cls.name), memberNumber, admittedOn: row.admitted_on, applicationDate: row.application_date, boardReference: row.board_reference },
-        },
-      );
-      if (input.initialShares) {
-        await recordLedgerEntry(tx, rc, {
-          member: row,
-          cls,
-          kind: 'allotment',
-          date: input.admittedOn,
-          shares: input.initialShares.shares,
-          amountPence: input.initialShares.amountPaidPence,
-          boardReference: input.boardReference ?? null,
-        });
-      }
-      return memberDetail(trx, rc, await requireMember(trx, rc.org.id, row.id));
+      personId = previous.person_id;
+    }
+    const who = tx.who;
+    const memberNumber = await allocate(trx, rc.org.id, 'member_number', 1);
+    const row: MemberRowDb = {
+      id: uuidv7(),
+      organisation_id: rc.org.id,
+      person_id: personId,
+      member_number: memberNumber,
+      class_id: cls.id,
+      ...particularsColumns(input.particulars),
+      application_date: input.applicationDate ?? null,
+      admitted_on: input.admittedOn,
+      board_reference: input.boardReference ?? null,
+      ceased_on: null,
+      cessation_reason: null,
+      cessation_note: null,
+      shares_held: 0,
+      paid_pence: 0,
+      created_at: who.at,
+      updated_at: who.at,
+    };
+    await trx.insertInto('member').values(row).execute();
+    const tokens = nameTokensFor(rc.org.id, row.id, row.family_name, row.given_names);
+    if (tokens.length > 0) await trx.insertInto('member_name_token').values(tokens).execute();
+    const detail = toMemberDetail(row, rc.form.hasShares, []);
+    tx.audit(
+      {
+        action: 'member.admitted',
+        entityType: 'member',
+        entityId: row.id,
+        summary: `Member ${memberNumber} entered in the register (${cls.name} class), admitted ${formatLegalDate(row.admitted_on)}`,
+        before: null,
+        after: { ...flattenParticulars(detail.particulars, cls.name), memberNumber, admittedOn: row.admitted_on, applicationDate: row.application_date, boardReference: row.board_reference },
+      },
+    );
+    if (input.initialShares) {
+      await recordLedgerEntry(tx, rc, {
+        member: row,
+        cls,
+        kind: 'allotment',
+        date: input.admittedOn,
+        shares: input.initialShares.shares,
+        amountPence: input.initialShares.amountPaidPence,
+        boardReference: input.boardReference ?? null,
+      });
+    }
+    return memberDetail(trx, rc, await requireMember(trx, rc.org.id, row.id));
   }),
 
   'members.update': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const before = await requireMember(trx, rc.org.id, input.id);
-      const oldClass = await requireClass(trx, rc.org.id, before.class_id);
-      const cls = input.classId === before.class_id ? oldClass : await requireClass(trx, rc.org.id, input.classId);
-      if (cls.id !== oldClass.id && before.ceased_on !== null) {
-        throw AppError.field('classId', 'A former member’s class cannot be changed; it records the class they held.');
-      }
-      checkParticulars(rc, cls, input.particulars, 'particulars.');
-      if (cls.id !== oldClass.id) checkEligibility(cls, input.particulars, rc.today, 'particulars.');
-      const employeeNumber = input.particulars.employee ? normaliseEmployeeNumber(input.particulars.employee.employeeNumber) : null;
-      if (employeeNumber !== null && employeeNumber !== before.employee_number && before.ceased_on === null) {
-        await assertNoCurrentEntryForEmployee(trx, rc.org.id, employeeNumber, 'particulars.employee.employeeNumber', before.id);
-      }
-      const columns = particularsColumns(input.particulars);
-      const after: MemberRowDb = { ...before, ...columns, class_id: cls.id };
-      const diff = diffFlat(flattenParticulars(toParticulars(before), oldClass.name), flattenParticulars(toParticulars(after), cls.name));
-      if (diff.changed.length === 0) return memberDetail(trx, rc, before);
-      const who = tx.who;
-      // Only the columns that changed: an unchanged indexed column would still rewrite its
-      // index entries, and every extra page is one more to write and sync at commit.
-      const changedColumns = Object.fromEntries(
-        Object.entries({ ...columns, class_id: cls.id }).filter(([k, v]) => before[k as keyof MemberRowDb] !== v),
-      ) as Partial<MemberRowDb>;
-      await trx.updateTable('member').set({ ...changedColumns, updated_at: who.at }).where('id', '=', before.id).execute();
-      if (before.family_name !== after.family_name || before.given_names !== after.given_names) {
-        await trx.deleteFrom('member_name_token').where('member_id', '=', before.id).execute();
-        const tokens = nameTokensFor(rc.org.id, before.id, after.family_name, after.given_names);
-        if (tokens.length > 0) await trx.insertInto('member_name_token').values(tokens).execute();
-      }
-      tx.audit(
-        {
-          action: 'member.updated',
-          entityType: 'member',
-          entityId: before.id,
-          summary: `Member ${before.member_number}: ${diff.changed.length} particular${diff.changed.length === 1 ? '' : 's'} changed`,
-          before: diff.before,
-          after: diff.after,
-        },
-      );
-      return memberDetail(trx, rc, { ...after, updated_at: who.at });
+    const rc = await tx.register();
+    const trx = tx.db;
+    const before = await requireMember(trx, rc.org.id, input.id);
+    const oldClass = await requireClass(trx, rc.org.id, before.class_id);
+    const cls = input.classId === before.class_id ? oldClass : await requireClass(trx, rc.org.id, input.classId);
+    if (cls.id !== oldClass.id && before.ceased_on !== null) {
+      throw AppError.field('classId', 'A former member’s class cannot be changed; it records the class they held.');
+    }
+    checkParticulars(rc, cls, input.particulars, 'particulars.');
+    if (cls.id !== oldClass.id) checkEligibility(cls, input.particulars, rc.today, 'particulars.');
+    const employeeNumber = input.particulars.employee ? normaliseEmployeeNumber(input.particulars.employee.employeeNumber) : null;
+    if (employeeNumber !== null && employeeNumber !== before.employee_number && before.ceased_on === null) {
+      await assertNoCurrentEntryForEmployee(trx, rc.org.id, employeeNumber, 'particulars.employee.employeeNumber', before.id);
+    }
+    const columns = particularsColumns(input.particulars);
+    const after: MemberRowDb = { ...before, ...columns, class_id: cls.id };
+    const diff = diffFlat(flattenParticulars(toParticulars(before), oldClass.name), flattenParticulars(toParticulars(after), cls.name));
+    if (diff.changed.length === 0) return memberDetail(trx, rc, before);
+    const who = tx.who;
+    // Only the columns that changed: an unchanged indexed column would still rewrite its
+    // index entries, and every extra page is one more to write and sync at commit.
+    const changedColumns = Object.fromEntries(
+      Object.entries({ ...columns, class_id: cls.id }).filter(([k, v]) => before[k as keyof MemberRowDb] !== v),
+    ) as Partial<MemberRowDb>;
+    await trx.updateTable('member').set({ ...changedColumns, updated_at: who.at }).where('id', '=', before.id).execute();
+    if (before.family_name !== after.family_name || before.given_names !== after.given_names) {
+      await trx.deleteFrom('member_name_token').where('member_id', '=', before.id).execute();
+      const tokens = nameTokensFor(rc.org.id, before.id, after.family_name, after.given_names);
+      if (tokens.length > 0) await trx.insertInto('member_name_token').values(tokens).execute();
+    }
+    tx.audit(
+      {
+        action: 'member.updated',
+        entityType: 'member',
+        entityId: before.id,
+        summary: `Member ${before.member_number}: ${diff.changed.length} particular${diff.changed.length === 1 ? '' : 's'} changed`,
+        before: diff.before,
+        after: diff.after,
+      },
+    );
+    return memberDetail(trx, rc, { ...after, updated_at: who.at });
   }),
 
   'members.cease': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const before = await requireMember(trx, rc.org.id, input.memberId);
-      if (before.ceased_on !== null) {
-        throw new AppError('CONFLICT', `Member ${before.member_number} already ceased on ${formatLegalDate(before.ceased_on)}.`);
-      }
-      if (input.ceasedOn < before.admitted_on) {
-        throw AppError.field('ceasedOn', `Membership cannot end before it began (admitted ${formatLegalDate(before.admitted_on)}).`);
-      }
-      assertNotFuture(rc, input.ceasedOn, 'ceasedOn', 'A cessation');
-      if (before.shares_held > 0) {
-        throw new AppError(
-          'CONFLICT',
-          `Member ${before.member_number} still holds ${before.shares_held} share${before.shares_held === 1 ? '' : 's'}; transfer or withdraw them before recording that membership ended.`,
-        );
-      }
-      const who = tx.who;
-      await trx
-        .updateTable('member')
-        .set({ ceased_on: input.ceasedOn, cessation_reason: input.reason, cessation_note: input.note ?? null, updated_at: who.at })
-        .where('id', '=', before.id)
-        .execute();
-      tx.audit(
-        {
-          action: 'member.ceased',
-          entityType: 'member',
-          entityId: before.id,
-          summary: `Member ${before.member_number} ceased on ${formatLegalDate(input.ceasedOn)}: ${CESSATION_REASON_LABEL[input.reason].toLowerCase()}`,
-          before: { ceasedOn: null, cessationReason: null, cessationNote: null },
-          after: { ceasedOn: input.ceasedOn, cessationReason: input.reason, cessationNote: input.note ?? null },
-        },
+    const rc = await tx.register();
+    const trx = tx.db;
+    const before = await requireMember(trx, rc.org.id, input.memberId);
+    if (before.ceased_on !== null) {
+      throw new AppError('CONFLICT', `Member ${before.member_number} already ceased on ${formatLegalDate(before.ceased_on)}.`);
+    }
+    if (input.ceasedOn < before.admitted_on) {
+      throw AppError.field('ceasedOn', `Membership cannot end before it began (admitted ${formatLegalDate(before.admitted_on)}).`);
+    }
+    assertNotFuture(rc, input.ceasedOn, 'ceasedOn', 'A cessation');
+    if (before.shares_held > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `Member ${before.member_number} still holds ${before.shares_held} share${before.shares_held === 1 ? '' : 's'}; transfer or withdraw them before recording that membership ended.`,
       );
-      return memberDetail(trx, rc, await requireMember(trx, rc.org.id, before.id));
+    }
+    const who = tx.who;
+    await trx
+      .updateTable('member')
+      .set({ ceased_on: input.ceasedOn, cessation_reason: input.reason, cessation_note: input.note ?? null, updated_at: who.at })
+      .where('id', '=', before.id)
+      .execute();
+    tx.audit(
+      {
+        action: 'member.ceased',
+        entityType: 'member',
+        entityId: before.id,
+        summary: `Member ${before.member_number} ceased on ${formatLegalDate(input.ceasedOn)}: ${CESSATION_REASON_LABEL[input.reason].toLowerCase()}`,
+        before: { ceasedOn: null, cessationReason: null, cessationNote: null },
+        after: { ceasedOn: input.ceasedOn, cessationReason: input.reason, cessationNote: input.note ?? null },
+      },
+    );
+    return memberDetail(trx, rc, await requireMember(trx, rc.org.id, before.id));
   }),
 
   'members.subjectAccess': mutation(async (input, tx) => subjectAccess(tx, input.id)),

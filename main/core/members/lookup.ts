@@ -1,6 +1,5 @@
 import type { ReadDb } from '../context';
-import type { Kysely } from 'kysely';
-import type { DB, MemberRowDb } from '../db/schema';
+import type { MemberRowDb } from '../db/schema';
 import { AppError } from '../errors';
 
 export async function requireMember(db: ReadDb, organisationId: string, id: string): Promise<MemberRowDb> {

@@ -1,8 +1,7 @@
 import type { ReadDb } from '../context';
-import type { Kysely } from 'kysely';
 import type { ListInput, MemberRow } from '../../../shared/contract/members';
 import { prefixUpperBound } from '../../../shared/rules/fold';
-import type { DB, MemberRowDb } from '../db/schema';
+import type { MemberRowDb } from '../db/schema';
 import { emailKey, foldQuery, normaliseEmployeeNumber, toMemberRow } from './columns';
 
 /**

@@ -1,9 +1,7 @@
 import type { ReadDb } from '../context';
-import type { Kysely } from 'kysely';
 import { appointmentTitle, ROLE_LABEL, type AppointmentRole, type DirectorKind } from '../../../shared/contract/officers';
 import { directorAgeProblem, listParticulars, missingDirectorParticulars } from '../../../shared/rules/director-particulars';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
-import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import type { RegisterCtx } from '../context';
 import { assertNotFuture } from '../organisation/guards';

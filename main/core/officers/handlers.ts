@@ -103,135 +103,135 @@ export const officersHandlers = defineHandlers('officers', {
   }),
 
   'officers.add': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const p = input.particulars;
-      checkParticularDates(rc, p);
-      checkAppointmentShape(rc, input.appointment, 'appointment.');
-      if (input.appointment.role === 'director') {
-        checkCompanyDirector(
-          rc,
-          { name: `${p.givenNames} ${p.familyName}`, dateOfBirth: p.dateOfBirth ?? null, nationality: p.nationality ?? null, countryOfResidence: p.countryOfResidence ?? null, hasResidentialAddress: input.residentialAddress !== null },
-          input.appointment.appointedOn,
-          { particulars: 'particulars.', residential: 'residentialAddress.', appointedOn: 'appointment.appointedOn' },
-        );
-      }
-      await checkMemberLink(trx, rc, p.memberId, null);
-      await checkNoClash(trx, rc, null, input.appointment, 'appointment.');
-      const who = tx.who;
-      const row: OfficerRow = { id: uuidv7(), organisation_id: rc.org.id, ...officerColumns(p), created_at: who.at, updated_at: who.at };
-      await trx.insertInto('officer').values(row).execute();
-      await writeResidential(trx, row.id, input.residentialAddress, who.at);
-      const appointment = newAppointment(rc, row.id, input.appointment, who.at);
-      await trx.insertInto('appointment').values(appointment).execute();
-      tx.audit(
-        {
-          action: 'officer.added',
-          entityType: 'officer',
-          entityId: row.id,
-          summary: `Entered in the register of directors and officers as ${titleOf(appointment)} from ${formatLegalDate(appointment.appointed_on)}`,
-          before: null,
-          after: { ...flattenOfficer(row, await residentialOf(trx, row.id)), appointment: appointmentAudit(appointment) },
-        },
+    const rc = await tx.register();
+    const trx = tx.db;
+    const p = input.particulars;
+    checkParticularDates(rc, p);
+    checkAppointmentShape(rc, input.appointment, 'appointment.');
+    if (input.appointment.role === 'director') {
+      checkCompanyDirector(
+        rc,
+        { name: `${p.givenNames} ${p.familyName}`, dateOfBirth: p.dateOfBirth ?? null, nationality: p.nationality ?? null, countryOfResidence: p.countryOfResidence ?? null, hasResidentialAddress: input.residentialAddress !== null },
+        input.appointment.appointedOn,
+        { particulars: 'particulars.', residential: 'residentialAddress.', appointedOn: 'appointment.appointedOn' },
       );
-      return officerById(trx, rc.org.id, row.id);
+    }
+    await checkMemberLink(trx, rc, p.memberId, null);
+    await checkNoClash(trx, rc, null, input.appointment, 'appointment.');
+    const who = tx.who;
+    const row: OfficerRow = { id: uuidv7(), organisation_id: rc.org.id, ...officerColumns(p), created_at: who.at, updated_at: who.at };
+    await trx.insertInto('officer').values(row).execute();
+    await writeResidential(trx, row.id, input.residentialAddress, who.at);
+    const appointment = newAppointment(rc, row.id, input.appointment, who.at);
+    await trx.insertInto('appointment').values(appointment).execute();
+    tx.audit(
+      {
+        action: 'officer.added',
+        entityType: 'officer',
+        entityId: row.id,
+        summary: `Entered in the register of directors and officers as ${titleOf(appointment)} from ${formatLegalDate(appointment.appointed_on)}`,
+        before: null,
+        after: { ...flattenOfficer(row, await residentialOf(trx, row.id)), appointment: appointmentAudit(appointment) },
+      },
+    );
+    return officerById(trx, rc.org.id, row.id);
   }),
 
   'officers.update': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const before = await requireOfficer(trx, rc.org.id, input.id);
-      const p = input.particulars;
-      checkParticularDates(rc, p);
-      if (rc.form.family === 'company' && (await holdsCurrentDirectorship(trx, before.id))) {
-        checkCompanyDirector(
-          rc,
-          { name: `${p.givenNames} ${p.familyName}`, dateOfBirth: p.dateOfBirth ?? null, nationality: p.nationality ?? null, countryOfResidence: p.countryOfResidence ?? null, hasResidentialAddress: input.residentialAddress !== null },
-          // s157 is judged at appointment; an edit only needs the entry to be complete.
-          null,
-          { particulars: 'particulars.', residential: 'residentialAddress.', appointedOn: 'particulars.dateOfBirth' },
-        );
-      }
-      await checkMemberLink(trx, rc, p.memberId, before.id);
-      const residentialBefore = await residentialOf(trx, before.id);
-      const who = tx.who;
-      const after: OfficerRow = { ...before, ...officerColumns(p) };
-      const residentialAfter = input.residentialAddress ? { officer_id: before.id, ...residentialColumns(input.residentialAddress), updated_at: who.at } : null;
-      const diff = diffFlat(flattenOfficer(before, residentialBefore), flattenOfficer(after, residentialAfter));
-      if (diff.changed.length === 0) return officerById(trx, rc.org.id, before.id);
-      await trx.updateTable('officer').set({ ...officerColumns(p), updated_at: who.at }).where('id', '=', before.id).execute();
-      if (diff.changed.some((k) => k.startsWith('residentialAddress.'))) await writeResidential(trx, before.id, input.residentialAddress, who.at);
-      const names = changedParticularNames(diff.changed);
-      tx.audit(
-        { action: 'officer.updated', entityType: 'officer', entityId: before.id, summary: `Changed: ${names.join(', ')}`, before: diff.before, after: diff.after },
+    const rc = await tx.register();
+    const trx = tx.db;
+    const before = await requireOfficer(trx, rc.org.id, input.id);
+    const p = input.particulars;
+    checkParticularDates(rc, p);
+    if (rc.form.family === 'company' && (await holdsCurrentDirectorship(trx, before.id))) {
+      checkCompanyDirector(
+        rc,
+        { name: `${p.givenNames} ${p.familyName}`, dateOfBirth: p.dateOfBirth ?? null, nationality: p.nationality ?? null, countryOfResidence: p.countryOfResidence ?? null, hasResidentialAddress: input.residentialAddress !== null },
+        // s157 is judged at appointment; an edit only needs the entry to be complete.
+        null,
+        { particulars: 'particulars.', residential: 'residentialAddress.', appointedOn: 'particulars.dateOfBirth' },
       );
-      return officerById(trx, rc.org.id, before.id);
+    }
+    await checkMemberLink(trx, rc, p.memberId, before.id);
+    const residentialBefore = await residentialOf(trx, before.id);
+    const who = tx.who;
+    const after: OfficerRow = { ...before, ...officerColumns(p) };
+    const residentialAfter = input.residentialAddress ? { officer_id: before.id, ...residentialColumns(input.residentialAddress), updated_at: who.at } : null;
+    const diff = diffFlat(flattenOfficer(before, residentialBefore), flattenOfficer(after, residentialAfter));
+    if (diff.changed.length === 0) return officerById(trx, rc.org.id, before.id);
+    await trx.updateTable('officer').set({ ...officerColumns(p), updated_at: who.at }).where('id', '=', before.id).execute();
+    if (diff.changed.some((k) => k.startsWith('residentialAddress.'))) await writeResidential(trx, before.id, input.residentialAddress, who.at);
+    const names = changedParticularNames(diff.changed);
+    tx.audit(
+      { action: 'officer.updated', entityType: 'officer', entityId: before.id, summary: `Changed: ${names.join(', ')}`, before: diff.before, after: diff.after },
+    );
+    return officerById(trx, rc.org.id, before.id);
   }),
 
   'officers.appoint': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const officer = await requireOfficer(trx, rc.org.id, input.officerId);
-      checkAppointmentShape(rc, input.appointment, 'appointment.');
-      if (input.appointment.role === 'director') {
-        checkCompanyDirector(
-          rc,
-          {
-            name: fullName(officer),
-            dateOfBirth: officer.date_of_birth,
-            nationality: officer.nationality,
-            countryOfResidence: officer.country_of_residence,
-            hasResidentialAddress: (await residentialOf(trx, officer.id)) !== null,
-          },
-          input.appointment.appointedOn,
-          null,
-        );
-      }
-      await checkNoClash(trx, rc, officer, input.appointment, 'appointment.');
-      const who = tx.who;
-      const appointment = newAppointment(rc, officer.id, input.appointment, who.at);
-      await trx.insertInto('appointment').values(appointment).execute();
-      await trx.updateTable('officer').set({ updated_at: who.at }).where('id', '=', officer.id).execute();
-      tx.audit(
+    const rc = await tx.register();
+    const trx = tx.db;
+    const officer = await requireOfficer(trx, rc.org.id, input.officerId);
+    checkAppointmentShape(rc, input.appointment, 'appointment.');
+    if (input.appointment.role === 'director') {
+      checkCompanyDirector(
+        rc,
         {
-          action: 'officer.appointed',
-          entityType: 'officer',
-          entityId: officer.id,
-          summary: `Appointed ${titleOf(appointment)} from ${formatLegalDate(appointment.appointed_on)}`,
-          before: null,
-          after: appointmentAudit(appointment),
+          name: fullName(officer),
+          dateOfBirth: officer.date_of_birth,
+          nationality: officer.nationality,
+          countryOfResidence: officer.country_of_residence,
+          hasResidentialAddress: (await residentialOf(trx, officer.id)) !== null,
         },
+        input.appointment.appointedOn,
+        null,
       );
-      return officerById(trx, rc.org.id, officer.id);
+    }
+    await checkNoClash(trx, rc, officer, input.appointment, 'appointment.');
+    const who = tx.who;
+    const appointment = newAppointment(rc, officer.id, input.appointment, who.at);
+    await trx.insertInto('appointment').values(appointment).execute();
+    await trx.updateTable('officer').set({ updated_at: who.at }).where('id', '=', officer.id).execute();
+    tx.audit(
+      {
+        action: 'officer.appointed',
+        entityType: 'officer',
+        entityId: officer.id,
+        summary: `Appointed ${titleOf(appointment)} from ${formatLegalDate(appointment.appointed_on)}`,
+        before: null,
+        after: appointmentAudit(appointment),
+      },
+    );
+    return officerById(trx, rc.org.id, officer.id);
   }),
 
   'officers.endAppointment': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const before = await trx.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
-      if (!before) throw new AppError('NOT_FOUND', 'That appointment is not in the register.');
-      if (before.ceased_on !== null) {
-        throw new AppError('CONFLICT', `That appointment as ${titleOf(before)} already ended on ${formatLegalDate(before.ceased_on)}.`);
-      }
-      if (input.ceasedOn < before.appointed_on) {
-        throw AppError.field('ceasedOn', `An appointment cannot end before it began (appointed ${formatLegalDate(before.appointed_on)}).`);
-      }
-      assertNotFuture(rc, input.ceasedOn, 'ceasedOn', 'The end of an appointment');
-      const who = tx.who;
-      const reason = input.reason ?? null;
-      await trx.updateTable('appointment').set({ ceased_on: input.ceasedOn, cessation_reason: reason, updated_at: who.at }).where('id', '=', before.id).execute();
-      await trx.updateTable('officer').set({ updated_at: who.at }).where('id', '=', before.officer_id).execute();
-      tx.audit(
-        {
-          action: 'officer.appointment_ended',
-          entityType: 'officer',
-          entityId: before.officer_id,
-          summary: `Appointment as ${titleOf(before)} ended on ${formatLegalDate(input.ceasedOn)}`,
-          before: { appointmentId: before.id, ceasedOn: null, cessationReason: null },
-          after: { appointmentId: before.id, ceasedOn: input.ceasedOn, cessationReason: reason },
-        },
-      );
-      return officerById(trx, rc.org.id, before.officer_id);
+    const rc = await tx.register();
+    const trx = tx.db;
+    const before = await trx.selectFrom('appointment').selectAll().where('id', '=', input.appointmentId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND', 'That appointment is not in the register.');
+    if (before.ceased_on !== null) {
+      throw new AppError('CONFLICT', `That appointment as ${titleOf(before)} already ended on ${formatLegalDate(before.ceased_on)}.`);
+    }
+    if (input.ceasedOn < before.appointed_on) {
+      throw AppError.field('ceasedOn', `An appointment cannot end before it began (appointed ${formatLegalDate(before.appointed_on)}).`);
+    }
+    assertNotFuture(rc, input.ceasedOn, 'ceasedOn', 'The end of an appointment');
+    const who = tx.who;
+    const reason = input.reason ?? null;
+    await trx.updateTable('appointment').set({ ceased_on: input.ceasedOn, cessation_reason: reason, updated_at: who.at }).where('id', '=', before.id).execute();
+    await trx.updateTable('officer').set({ updated_at: who.at }).where('id', '=', before.officer_id).execute();
+    tx.audit(
+      {
+        action: 'officer.appointment_ended',
+        entityType: 'officer',
+        entityId: before.officer_id,
+        summary: `Appointment as ${titleOf(before)} ended on ${formatLegalDate(input.ceasedOn)}`,
+        before: { appointmentId: before.id, ceasedOn: null, cessationReason: null },
+        after: { appointmentId: before.id, ceasedOn: input.ceasedOn, cessationReason: reason },
+      },
+    );
+    return officerById(trx, rc.org.id, before.officer_id);
   }),
 
 });

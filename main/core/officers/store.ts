@@ -1,8 +1,6 @@
 import type { ReadDb } from '../context';
-import type { Kysely } from 'kysely';
 import type { Officer } from '../../../shared/contract/officers';
 import { sortKey } from '../../../shared/rules/fold';
-import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { toOfficer, type AppointmentRow, type OfficerRow, type ResidentialRow } from './columns';
 

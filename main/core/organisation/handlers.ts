@@ -1,8 +1,7 @@
-import type { Organisation, Particulars, RulesView, RuleChange } from '../../../shared/contract/organisation';
+import type { Organisation, Particulars, RulesView } from '../../../shared/contract/organisation';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import {
   RULE_KEYS,
-  RULE_LABEL,
   defaultRules,
   lawfulRuleProblems,
   type GoverningRules,

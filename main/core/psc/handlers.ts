@@ -91,140 +91,140 @@ export const pscHandlers = defineHandlers('psc', {
   }),
 
   'psc.add': mutation(async (input, tx) => {
-      const trx = tx.db;
-      const rc = await companyCtx(tx);
-      checkRegistrableDate(rc, input.becameRegistrableOn, 'becameRegistrableOn', 'The date they became registrable');
-      if (input.kind === 'individual') {
-        assertNotFuture(rc, input.dateOfBirth!, 'dateOfBirth', 'A date of birth');
-        // s790K(1): an individual's entry gives nationality and country of usual residence.
-        const missing: Record<string, string> = {};
-        if (!input.nationality) missing['nationality'] = 'Enter the nationality (CA 2006 s790K).';
-        if (!input.countryOfResidence) missing['countryOfResidence'] = 'Enter the country of usual residence (CA 2006 s790K).';
-        if (Object.keys(missing).length > 0) throw new AppError('VALIDATION', Object.values(missing)[0]!, missing);
-      } else {
-        if (input.dateOfBirth) throw AppError.field('dateOfBirth', 'A legal entity has no date of birth; leave it empty.');
-        // s790K(2): a legal entity's entry gives its legal form and the law that governs it.
-        const missing: Record<string, string> = {};
-        if (!input.legalForm) missing['legalForm'] = 'Enter the legal form of the entity (CA 2006 s790K).';
-        if (!input.governingLaw) missing['governingLaw'] = 'Enter the law that governs the entity (CA 2006 s790K).';
-        if (Object.keys(missing).length > 0) throw new AppError('VALIDATION', Object.values(missing)[0]!, missing);
-      }
-      if (!rc.form.hasShares && input.natures.some((n) => n.startsWith('shares_'))) {
-        throw AppError.field('natures', `A ${rc.form.label.toLowerCase()} has no shares: choose voting rights, the right to appoint directors or significant influence.`);
-      }
-      const now = await state(trx, rc.org.id);
-      const none = now.statementRows.find((s) => s.statement === 'no_registrable_person');
-      if (none) {
-        throw new AppError(
-          'CONFLICT',
-          `The register carries the statement that there is no registrable person (made ${formatLegalDate(none.made_on)}). Withdraw it from ${formatLegalDate(input.becameRegistrableOn)} before entering a person with significant control.`,
-        );
-      }
-      const who = tx.who;
-      const natures = PSC_NATURES.filter((n) => input.natures.includes(n));
-      const row: PscRow = {
-        id: uuidv7(),
-        organisation_id: rc.org.id,
-        kind: input.kind,
-        name: input.name,
-        service_line1: input.serviceAddress.line1,
-        service_line2: input.serviceAddress.line2 ?? null,
-        service_town: input.serviceAddress.town,
-        service_postcode: input.serviceAddress.postcode ?? null,
-        service_country: input.serviceAddress.country ?? null,
-        date_of_birth: input.kind === 'individual' ? (input.dateOfBirth ?? null) : null,
-        nationality: input.kind === 'individual' ? (input.nationality ?? null) : null,
-        country_of_residence: input.kind === 'individual' ? (input.countryOfResidence ?? null) : null,
-        legal_form: input.kind === 'legal_entity' ? (input.legalForm ?? null) : null,
-        governing_law: input.kind === 'legal_entity' ? (input.governingLaw ?? null) : null,
-        registration_number: input.kind === 'legal_entity' ? (input.registrationNumber ?? null) : null,
-        natures: natures.join(','),
-        became_registrable_on: input.becameRegistrableOn,
-        ceased_on: null,
-        created_at: who.at,
-        updated_at: who.at,
-      };
-      await trx.insertInto('psc').values(row).execute();
-      tx.audit({
-          action: 'psc.added',
-          entityType: 'psc',
-          entityId: row.id,
-          summary: `${input.kind === 'individual' ? 'Individual' : 'Legal entity'} registrable from ${formatLegalDate(row.became_registrable_on)} (${natures.length} nature${natures.length === 1 ? '' : 's'} of control)`,
-          before: null,
-          after: pscAudit(row),
-      });
-      return toPsc(row);
+    const trx = tx.db;
+    const rc = await companyCtx(tx);
+    checkRegistrableDate(rc, input.becameRegistrableOn, 'becameRegistrableOn', 'The date they became registrable');
+    if (input.kind === 'individual') {
+      assertNotFuture(rc, input.dateOfBirth!, 'dateOfBirth', 'A date of birth');
+      // s790K(1): an individual's entry gives nationality and country of usual residence.
+      const missing: Record<string, string> = {};
+      if (!input.nationality) missing['nationality'] = 'Enter the nationality (CA 2006 s790K).';
+      if (!input.countryOfResidence) missing['countryOfResidence'] = 'Enter the country of usual residence (CA 2006 s790K).';
+      if (Object.keys(missing).length > 0) throw new AppError('VALIDATION', Object.values(missing)[0]!, missing);
+    } else {
+      if (input.dateOfBirth) throw AppError.field('dateOfBirth', 'A legal entity has no date of birth; leave it empty.');
+      // s790K(2): a legal entity's entry gives its legal form and the law that governs it.
+      const missing: Record<string, string> = {};
+      if (!input.legalForm) missing['legalForm'] = 'Enter the legal form of the entity (CA 2006 s790K).';
+      if (!input.governingLaw) missing['governingLaw'] = 'Enter the law that governs the entity (CA 2006 s790K).';
+      if (Object.keys(missing).length > 0) throw new AppError('VALIDATION', Object.values(missing)[0]!, missing);
+    }
+    if (!rc.form.hasShares && input.natures.some((n) => n.startsWith('shares_'))) {
+      throw AppError.field('natures', `A ${rc.form.label.toLowerCase()} has no shares: choose voting rights, the right to appoint directors or significant influence.`);
+    }
+    const now = await state(trx, rc.org.id);
+    const none = now.statementRows.find((s) => s.statement === 'no_registrable_person');
+    if (none) {
+      throw new AppError(
+        'CONFLICT',
+        `The register carries the statement that there is no registrable person (made ${formatLegalDate(none.made_on)}). Withdraw it from ${formatLegalDate(input.becameRegistrableOn)} before entering a person with significant control.`,
+      );
+    }
+    const who = tx.who;
+    const natures = PSC_NATURES.filter((n) => input.natures.includes(n));
+    const row: PscRow = {
+      id: uuidv7(),
+      organisation_id: rc.org.id,
+      kind: input.kind,
+      name: input.name,
+      service_line1: input.serviceAddress.line1,
+      service_line2: input.serviceAddress.line2 ?? null,
+      service_town: input.serviceAddress.town,
+      service_postcode: input.serviceAddress.postcode ?? null,
+      service_country: input.serviceAddress.country ?? null,
+      date_of_birth: input.kind === 'individual' ? (input.dateOfBirth ?? null) : null,
+      nationality: input.kind === 'individual' ? (input.nationality ?? null) : null,
+      country_of_residence: input.kind === 'individual' ? (input.countryOfResidence ?? null) : null,
+      legal_form: input.kind === 'legal_entity' ? (input.legalForm ?? null) : null,
+      governing_law: input.kind === 'legal_entity' ? (input.governingLaw ?? null) : null,
+      registration_number: input.kind === 'legal_entity' ? (input.registrationNumber ?? null) : null,
+      natures: natures.join(','),
+      became_registrable_on: input.becameRegistrableOn,
+      ceased_on: null,
+      created_at: who.at,
+      updated_at: who.at,
+    };
+    await trx.insertInto('psc').values(row).execute();
+    tx.audit({
+        action: 'psc.added',
+        entityType: 'psc',
+        entityId: row.id,
+        summary: `${input.kind === 'individual' ? 'Individual' : 'Legal entity'} registrable from ${formatLegalDate(row.became_registrable_on)} (${natures.length} nature${natures.length === 1 ? '' : 's'} of control)`,
+        before: null,
+        after: pscAudit(row),
+    });
+    return toPsc(row);
   }),
 
   'psc.cease': mutation(async (input, tx) => {
-      const trx = tx.db;
-      const rc = await companyCtx(tx);
-      const before = await trx.selectFrom('psc').selectAll().where('id', '=', input.id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
-      if (!before) throw new AppError('NOT_FOUND', 'That person with significant control is not in the register.');
-      if (before.ceased_on !== null) throw new AppError('CONFLICT', `That entry already records that they ceased to be registrable on ${formatLegalDate(before.ceased_on)}.`);
-      if (input.ceasedOn < before.became_registrable_on) {
-        throw AppError.field('ceasedOn', `They cannot cease to be registrable before they became registrable (${formatLegalDate(before.became_registrable_on)}).`);
-      }
-      assertNotFuture(rc, input.ceasedOn, 'ceasedOn', 'The date they ceased to be registrable');
-      const who = tx.who;
-      await trx.updateTable('psc').set({ ceased_on: input.ceasedOn, updated_at: who.at }).where('id', '=', before.id).execute();
-      tx.audit({
-          action: 'psc.ceased',
-          entityType: 'psc',
-          entityId: before.id,
-          summary: `Ceased to be registrable on ${formatLegalDate(input.ceasedOn)}`,
-          before: { ceasedOn: null },
-          after: { ceasedOn: input.ceasedOn },
-      });
-      return toPsc({ ...before, ceased_on: input.ceasedOn, updated_at: who.at });
+    const trx = tx.db;
+    const rc = await companyCtx(tx);
+    const before = await trx.selectFrom('psc').selectAll().where('id', '=', input.id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND', 'That person with significant control is not in the register.');
+    if (before.ceased_on !== null) throw new AppError('CONFLICT', `That entry already records that they ceased to be registrable on ${formatLegalDate(before.ceased_on)}.`);
+    if (input.ceasedOn < before.became_registrable_on) {
+      throw AppError.field('ceasedOn', `They cannot cease to be registrable before they became registrable (${formatLegalDate(before.became_registrable_on)}).`);
+    }
+    assertNotFuture(rc, input.ceasedOn, 'ceasedOn', 'The date they ceased to be registrable');
+    const who = tx.who;
+    await trx.updateTable('psc').set({ ceased_on: input.ceasedOn, updated_at: who.at }).where('id', '=', before.id).execute();
+    tx.audit({
+        action: 'psc.ceased',
+        entityType: 'psc',
+        entityId: before.id,
+        summary: `Ceased to be registrable on ${formatLegalDate(input.ceasedOn)}`,
+        before: { ceasedOn: null },
+        after: { ceasedOn: input.ceasedOn },
+    });
+    return toPsc({ ...before, ceased_on: input.ceasedOn, updated_at: who.at });
   }),
 
   'psc.addStatement': mutation(async (input, tx) => {
-      const trx = tx.db;
-      const rc = await companyCtx(tx);
-      assertNotFuture(rc, input.madeOn, 'madeOn', 'A statement');
-      if (input.madeOn >= PSC_REGIME_START) checkNotBeforeIncorporation(rc, input.madeOn, 'madeOn');
-      const now = await state(trx, rc.org.id);
-      const since = now.statementRows.find((s) => s.statement === input.statement)?.made_on;
-      const problem = statementProblem(now, input.statement, input.madeOn, since);
-      if (problem) {
-        const onDate = input.madeOn < PSC_REGIME_START;
-        throw new AppError(onDate ? 'VALIDATION' : 'CONFLICT', problem, onDate ? { madeOn: problem } : undefined);
-      }
-      const who = tx.who;
-      const row: StatementRow = { id: uuidv7(), organisation_id: rc.org.id, statement: input.statement, made_on: input.madeOn, withdrawn_on: null, created_at: who.at, updated_at: who.at };
-      await trx.insertInto('psc_statement').values(row).execute();
-      tx.audit({
-          action: 'psc.statement_added',
-          entityType: 'psc_statement',
-          entityId: row.id,
-          summary: `Statement that ${STATEMENT_SHORT[input.statement]}, made ${formatLegalDate(input.madeOn)}`,
-          before: null,
-          after: { statement: input.statement, text: PSC_STATEMENT_TEXT[input.statement], madeOn: input.madeOn },
-      });
-      return toStatement(row);
+    const trx = tx.db;
+    const rc = await companyCtx(tx);
+    assertNotFuture(rc, input.madeOn, 'madeOn', 'A statement');
+    if (input.madeOn >= PSC_REGIME_START) checkNotBeforeIncorporation(rc, input.madeOn, 'madeOn');
+    const now = await state(trx, rc.org.id);
+    const since = now.statementRows.find((s) => s.statement === input.statement)?.made_on;
+    const problem = statementProblem(now, input.statement, input.madeOn, since);
+    if (problem) {
+      const onDate = input.madeOn < PSC_REGIME_START;
+      throw new AppError(onDate ? 'VALIDATION' : 'CONFLICT', problem, onDate ? { madeOn: problem } : undefined);
+    }
+    const who = tx.who;
+    const row: StatementRow = { id: uuidv7(), organisation_id: rc.org.id, statement: input.statement, made_on: input.madeOn, withdrawn_on: null, created_at: who.at, updated_at: who.at };
+    await trx.insertInto('psc_statement').values(row).execute();
+    tx.audit({
+        action: 'psc.statement_added',
+        entityType: 'psc_statement',
+        entityId: row.id,
+        summary: `Statement that ${STATEMENT_SHORT[input.statement]}, made ${formatLegalDate(input.madeOn)}`,
+        before: null,
+        after: { statement: input.statement, text: PSC_STATEMENT_TEXT[input.statement], madeOn: input.madeOn },
+    });
+    return toStatement(row);
   }),
 
   'psc.withdrawStatement': mutation(async (input, tx) => {
-      const trx = tx.db;
-      const rc = await companyCtx(tx);
-      const before = await trx.selectFrom('psc_statement').selectAll().where('id', '=', input.id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
-      if (!before) throw new AppError('NOT_FOUND', 'That statement is not in the register.');
-      if (before.withdrawn_on !== null) throw new AppError('CONFLICT', `That statement was already withdrawn on ${formatLegalDate(before.withdrawn_on)}.`);
-      if (input.withdrawnOn < before.made_on) {
-        throw AppError.field('withdrawnOn', `A statement cannot be withdrawn before it was made (${formatLegalDate(before.made_on)}).`);
-      }
-      assertNotFuture(rc, input.withdrawnOn, 'withdrawnOn', 'The withdrawal');
-      const who = tx.who;
-      await trx.updateTable('psc_statement').set({ withdrawn_on: input.withdrawnOn, updated_at: who.at }).where('id', '=', before.id).execute();
-      tx.audit({
-          action: 'psc.statement_withdrawn',
-          entityType: 'psc_statement',
-          entityId: before.id,
-          summary: `Statement that ${STATEMENT_SHORT[before.statement as PscStatement]} withdrawn on ${formatLegalDate(input.withdrawnOn)}`,
-          before: { withdrawnOn: null },
-          after: { withdrawnOn: input.withdrawnOn },
-      });
-      return toStatement({ ...before, withdrawn_on: input.withdrawnOn });
+    const trx = tx.db;
+    const rc = await companyCtx(tx);
+    const before = await trx.selectFrom('psc_statement').selectAll().where('id', '=', input.id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND', 'That statement is not in the register.');
+    if (before.withdrawn_on !== null) throw new AppError('CONFLICT', `That statement was already withdrawn on ${formatLegalDate(before.withdrawn_on)}.`);
+    if (input.withdrawnOn < before.made_on) {
+      throw AppError.field('withdrawnOn', `A statement cannot be withdrawn before it was made (${formatLegalDate(before.made_on)}).`);
+    }
+    assertNotFuture(rc, input.withdrawnOn, 'withdrawnOn', 'The withdrawal');
+    const who = tx.who;
+    await trx.updateTable('psc_statement').set({ withdrawn_on: input.withdrawnOn, updated_at: who.at }).where('id', '=', before.id).execute();
+    tx.audit({
+        action: 'psc.statement_withdrawn',
+        entityType: 'psc_statement',
+        entityId: before.id,
+        summary: `Statement that ${STATEMENT_SHORT[before.statement as PscStatement]} withdrawn on ${formatLegalDate(input.withdrawnOn)}`,
+        before: { withdrawnOn: null },
+        after: { withdrawnOn: input.withdrawnOn },
+    });
+    return toStatement({ ...before, withdrawn_on: input.withdrawnOn });
   }),
 });

@@ -67,64 +67,64 @@ export const shareHandlers = defineHandlers('shares', {
   }),
 
   'shares.allot': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const member = await requireMember(trx, rc.org.id, input.memberId);
-      const cls = await requireClass(trx, rc.org.id, member.class_id);
-      requireShareTerms(rc, cls);
-      requireCurrent(member, 'memberId');
-      requireOnOrAfterAdmission(member, input.date, 'date');
-      assertNotFuture(rc, input.date, 'date', 'An allotment');
-      const id = await recordLedgerEntry(tx, rc, {
-        member, cls, kind: 'allotment', date: input.date, shares: input.shares, amountPence: input.amountPaidPence, boardReference: input.boardReference ?? null,
-      });
-      return ledgerEntry(trx, member.id, id);
+    const rc = await tx.register();
+    const trx = tx.db;
+    const member = await requireMember(trx, rc.org.id, input.memberId);
+    const cls = await requireClass(trx, rc.org.id, member.class_id);
+    requireShareTerms(rc, cls);
+    requireCurrent(member, 'memberId');
+    requireOnOrAfterAdmission(member, input.date, 'date');
+    assertNotFuture(rc, input.date, 'date', 'An allotment');
+    const id = await recordLedgerEntry(tx, rc, {
+      member, cls, kind: 'allotment', date: input.date, shares: input.shares, amountPence: input.amountPaidPence, boardReference: input.boardReference ?? null,
+    });
+    return ledgerEntry(trx, member.id, id);
   }),
 
   'shares.transfer': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const from = await requireMember(trx, rc.org.id, input.fromMemberId);
-      const to = await requireMember(trx, rc.org.id, input.toMemberId);
-      const fromClass = await requireClass(trx, rc.org.id, from.class_id);
-      const toClass = to.class_id === from.class_id ? fromClass : await requireClass(trx, rc.org.id, to.class_id);
-      requireShareTerms(rc, fromClass);
-      requireShareTerms(rc, toClass);
-      if (fromClass.share_transferable !== 1) {
-        throw new AppError('FORBIDDEN', `Shares of the ${fromClass.name} class are not transferable under its terms.`);
-      }
-      requireCurrent(from, 'fromMemberId');
-      requireCurrent(to, 'toMemberId');
-      requireOnOrAfterAdmission(from, input.date, 'date');
-      requireOnOrAfterAdmission(to, input.date, 'date');
-      assertNotFuture(rc, input.date, 'date', 'A transfer');
-      const transferId = uuidv7();
-      const paid = await trx.selectFrom('member').select(['shares_held', 'paid_pence']).where('id', '=', from.id).executeTakeFirstOrThrow();
-      const movedPaid = Math.round((paid.paid_pence * input.shares) / Math.max(paid.shares_held, 1));
-      const outId = await recordLedgerEntry(tx, rc, {
-        member: from, cls: fromClass, kind: 'transfer_out', date: input.date, shares: input.shares, amountPence: movedPaid, counterparty: to, transferId, boardReference: input.boardReference ?? null,
-      });
-      await recordLedgerEntry(tx, rc, {
-        member: to, cls: toClass, kind: 'transfer_in', date: input.date, shares: input.shares, amountPence: movedPaid, counterparty: from, transferId, boardReference: input.boardReference ?? null,
-      });
-      return ledgerEntry(trx, from.id, outId);
+    const rc = await tx.register();
+    const trx = tx.db;
+    const from = await requireMember(trx, rc.org.id, input.fromMemberId);
+    const to = await requireMember(trx, rc.org.id, input.toMemberId);
+    const fromClass = await requireClass(trx, rc.org.id, from.class_id);
+    const toClass = to.class_id === from.class_id ? fromClass : await requireClass(trx, rc.org.id, to.class_id);
+    requireShareTerms(rc, fromClass);
+    requireShareTerms(rc, toClass);
+    if (fromClass.share_transferable !== 1) {
+      throw new AppError('FORBIDDEN', `Shares of the ${fromClass.name} class are not transferable under its terms.`);
+    }
+    requireCurrent(from, 'fromMemberId');
+    requireCurrent(to, 'toMemberId');
+    requireOnOrAfterAdmission(from, input.date, 'date');
+    requireOnOrAfterAdmission(to, input.date, 'date');
+    assertNotFuture(rc, input.date, 'date', 'A transfer');
+    const transferId = uuidv7();
+    const paid = await trx.selectFrom('member').select(['shares_held', 'paid_pence']).where('id', '=', from.id).executeTakeFirstOrThrow();
+    const movedPaid = Math.round((paid.paid_pence * input.shares) / Math.max(paid.shares_held, 1));
+    const outId = await recordLedgerEntry(tx, rc, {
+      member: from, cls: fromClass, kind: 'transfer_out', date: input.date, shares: input.shares, amountPence: movedPaid, counterparty: to, transferId, boardReference: input.boardReference ?? null,
+    });
+    await recordLedgerEntry(tx, rc, {
+      member: to, cls: toClass, kind: 'transfer_in', date: input.date, shares: input.shares, amountPence: movedPaid, counterparty: from, transferId, boardReference: input.boardReference ?? null,
+    });
+    return ledgerEntry(trx, from.id, outId);
   }),
 
   'shares.withdraw': mutation(async (input, tx) => {
-      const rc = await tx.register();
-      const trx = tx.db;
-      const member = await requireMember(trx, rc.org.id, input.memberId);
-      const cls = await requireClass(trx, rc.org.id, member.class_id);
-      requireShareTerms(rc, cls);
-      if (cls.share_withdrawable !== 1) throw new AppError('FORBIDDEN', `Shares of the ${cls.name} class are not withdrawable under its terms.`);
-      requireCurrent(member, 'memberId');
-      requireOnOrAfterAdmission(member, input.noticeDate, 'noticeDate');
-      assertNotFuture(rc, input.date, 'date', 'A withdrawal');
-      if (input.paymentDate) assertNotFuture(rc, input.paymentDate, 'paymentDate', 'A payment');
-      const id = await recordLedgerEntry(tx, rc, {
-        member, cls, kind: 'withdrawal', date: input.date, shares: input.shares, amountPence: input.amountRepaidPence,
-        noticeDate: input.noticeDate, paymentDate: input.paymentDate ?? null, boardReference: input.boardReference ?? null,
-      });
-      return ledgerEntry(trx, member.id, id);
+    const rc = await tx.register();
+    const trx = tx.db;
+    const member = await requireMember(trx, rc.org.id, input.memberId);
+    const cls = await requireClass(trx, rc.org.id, member.class_id);
+    requireShareTerms(rc, cls);
+    if (cls.share_withdrawable !== 1) throw new AppError('FORBIDDEN', `Shares of the ${cls.name} class are not withdrawable under its terms.`);
+    requireCurrent(member, 'memberId');
+    requireOnOrAfterAdmission(member, input.noticeDate, 'noticeDate');
+    assertNotFuture(rc, input.date, 'date', 'A withdrawal');
+    if (input.paymentDate) assertNotFuture(rc, input.paymentDate, 'paymentDate', 'A payment');
+    const id = await recordLedgerEntry(tx, rc, {
+      member, cls, kind: 'withdrawal', date: input.date, shares: input.shares, amountPence: input.amountRepaidPence,
+      noticeDate: input.noticeDate, paymentDate: input.paymentDate ?? null, boardReference: input.boardReference ?? null,
+    });
+    return ledgerEntry(trx, member.id, id);
   }),
 });

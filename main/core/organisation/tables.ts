@@ -1,0 +1,45 @@
+import type { Selectable } from 'kysely';
+import type { Jurisdiction } from '../../../shared/contract/organisation';
+import type { LegalForm } from '../../../shared/domain/legal-form';
+import type { VotingBasis } from '../../../shared/rules/governing-rules';
+
+/** The organisation this file keeps and the rules of its governing document. */
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  legal_form: LegalForm;
+  registration_number: string;
+  office_line1: string;
+  office_line2: string | null;
+  office_town: string;
+  office_county: string | null;
+  office_postcode: string;
+  office_country: Jurisdiction;
+  incorporated_on: string;
+  financial_year_end: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GoverningRulesTable {
+  organisation_id: string;
+  gm_notice_clear_days: number;
+  gm_quorum: number;
+  board_quorum: number;
+  /** Basis points: 7500 = 75%. */
+  special_resolution_bp: number;
+  written_resolution_lapse_days: number;
+  voting_basis: VotingBasis;
+  chair_casting_vote: number;
+  proxies_allowed: number;
+  proxy_deadline_hours: number;
+  updated_at: string;
+}
+
+export interface OrganisationTables {
+  organisation: OrganisationTable;
+  governing_rules: GoverningRulesTable;
+}
+
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type GoverningRulesRow = Selectable<GoverningRulesTable>;
