@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrations } from './index';
+
+/**
+ * A landed migration is frozen: files out in the world were migrated by exactly this code, so
+ * changing it would leave them with a schema no new file has. Each landed migration's SHA-256
+ * (of its text with Unix line endings) is recorded here; editing one fails this test, adding a
+ * new one does not. Record a migration's checksum once it has landed.
+ */
+const LANDED: Record<string, string> = {
+  '0001_foundation.ts': '31045455be52101b4f34652a5eecde3078c211ad5d9a748e18ea59aa0bf2c439',
+  '0002_registers.ts': 'dd4e69a4eed4cd2dcbbf446d52cbfa037136757ce619761936c9b19eb558aaee',
+  '0003_member_tally.ts': 'a1389fe76fd46386808b82d650b0d68bbc28452113a0f7e25b9b649386859a03',
+  '0004_audit_record_states.ts': 'b68e5eb682062c13de5c9c5b84569466e11e6378cbe1c653564132e4ea6620f8',
+};
+
+const dir = __dirname;
+const checksum = (file: string) => createHash('sha256').update(readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n')).digest('hex');
+
+describe('landed migrations', () => {
+  const files = readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.ts$/.test(f));
+
+  it('are unchanged since they landed', () => {
+    for (const [file, sum] of Object.entries(LANDED)) {
+      expect(checksum(file), `${file} was edited after it landed; add a new migration instead`).toBe(sum);
+    }
+  });
+
+  it('are all listed, in order, and a new file needs only its line in index.ts', () => {
+    expect(migrations.map((m) => `${m.name}.ts`)).toEqual(files.sort());
+    expect(Object.keys(LANDED).every((f) => files.includes(f))).toBe(true);
+  });
+});
