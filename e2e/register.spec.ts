@@ -192,7 +192,8 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   const leaving = page.getByRole('dialog', { name: 'Record that member 2 ceased to be a member' });
   const endedOn = dateGroup(leaving, 'Membership ended on');
   await expect(endedOn.getByLabel('Day')).toBeFocused();
-  // Day, month and year in their own boxes, as the date is written in the UK.
+  // Day, month and year in their own boxes, as the date is written in the UK (today's date is filled in: replace it).
+  await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('1');
   await page.keyboard.press('Tab');
   await page.keyboard.type('1');

@@ -5,13 +5,15 @@ interface Toast {
   text: string;
 }
 
-interface ToastState {
-  show: (text: string) => void;
+interface ToastList {
   dismiss: (id: number) => void;
   toasts: Toast[];
 }
 
-const ToastContext = createContext<ToastState>({ show: () => {}, dismiss: () => {}, toasts: [] });
+// Two contexts: forms that only show a message hold the stable `show` and never re-render when
+// the list of messages changes; only the region reads the list.
+const ShowContext = createContext<(text: string) => void>(() => {});
+const ListContext = createContext<ToastList>({ dismiss: () => {}, toasts: [] });
 
 /** How long a confirmation stays; it can be dismissed sooner, and it never covers a control. */
 const SHOWN_FOR_MS = 8000;
@@ -28,8 +30,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
-  const value = useMemo(() => ({ show, dismiss, toasts }), [show, dismiss, toasts]);
-  return <ToastContext.Provider value={value}>{children}</ToastContext.Provider>;
+  const list = useMemo(() => ({ dismiss, toasts }), [dismiss, toasts]);
+  return (
+    <ShowContext.Provider value={show}>
+      <ListContext.Provider value={list}>{children}</ListContext.Provider>
+    </ShowContext.Provider>
+  );
 }
 
 /**
@@ -38,14 +44,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
  * floating toast once sat over Allot and Withdraw). Each can be dismissed.
  */
 export function ToastRegion() {
-  const { toasts, dismiss } = useContext(ToastContext);
+  const { toasts, dismiss } = useContext(ListContext);
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div className="toast" key={t.id}>
           <span className="toast-text">{t.text}</span>
           <button type="button" className="toast-dismiss" onClick={() => dismiss(t.id)}>
-            Dismiss<span className="visually-hidden"> message: {t.text}</span>
+            Dismiss<span className="visually-hidden"> message</span>
           </button>
         </div>
       ))}
@@ -54,5 +60,5 @@ export function ToastRegion() {
 }
 
 export function useToast(): (text: string) => void {
-  return useContext(ToastContext).show;
+  return useContext(ShowContext);
 }

@@ -14,6 +14,7 @@ import { BLANK_CLASS, CLASS_PRESETS, classValues, defaultShareTerms, type ClassV
 import { ClassForm } from './ClassForm';
 import '../members/register.css';
 import './classes.css';
+import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
 type View = { kind: 'list' } | { kind: 'create'; initial: ClassValues } | { kind: 'edit'; cls: MembershipClass };
 
@@ -151,49 +152,53 @@ function ClassTable({ classes, form, onEdit }: { classes: MembershipClass[]; for
         </Banner>
       ) : null}
       <div className="card table-card">
-        <div className="table-wrap">
-          <table className="data classes-table">
-            <caption className="visually-hidden">Membership classes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Class</th>
-                <th scope="col">Voting rights</th>
-                <th scope="col">Employee eligibility</th>
-                {form.hasShares ? <th scope="col">Share terms</th> : null}
-                <th scope="col" className="num">
-                  Current members
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {classes.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <strong>{c.name}</strong>
-                    {c.description ? <div className="muted class-description">{c.description}</div> : null}
-                  </td>
-                  <td>{votingSummary(c)}</td>
-                  <td>{c.isEmployeeClass ? capitalise(eligibilitySummary(c) ?? 'employees, no further conditions') : <span className="muted">Not an employee class</span>}</td>
-                  {form.hasShares ? <td>{shareTermsSummary(c) ?? <span className="muted">None set</span>}</td> : null}
-                  <td className="num">{c.currentMembers.toLocaleString('en-GB')}</td>
-                  <td className="row-actions">
-                    <button type="button" className="btn btn-secondary btn-small" onClick={() => onEdit(c)}>
-                      Change<span className="visually-hidden"> the {c.name} class</span>
+        <DataTable
+          data={classes}
+          caption="Membership classes"
+          rowKey={(c) => c.id}
+          className="classes-table"
+          columns={[
+            {
+              id: 'name',
+              header: 'Class',
+              meta: { rowHeader: true },
+              cell: ({ row: { original: c } }) => (
+                <>
+                  <strong>{c.name}</strong>
+                  {c.description ? <div className="muted class-description">{c.description}</div> : null}
+                </>
+              ),
+            },
+            { id: 'voting', header: 'Voting rights', cell: ({ row: { original: c } }) => votingSummary(c) },
+            {
+              id: 'eligibility',
+              header: 'Employee eligibility',
+              cell: ({ row: { original: c } }) =>
+                c.isEmployeeClass ? capitalise(eligibilitySummary(c) ?? 'employees, no further conditions') : <span className="muted">Not an employee class</span>,
+            },
+            ...(form.hasShares
+              ? [{ id: 'shares', header: 'Share terms', cell: ({ row: { original: c } }) => shareTermsSummary(c) ?? <span className="muted">None set</span> } satisfies ColumnDef<MembershipClass>]
+              : []),
+            { id: 'members', header: 'Current members', meta: { numeric: true }, cell: ({ row: { original: c } }) => c.currentMembers.toLocaleString('en-GB') },
+            {
+              id: 'actions',
+              header: 'Actions',
+              meta: { headerHidden: true, className: 'row-actions' },
+              cell: ({ row: { original: c } }) => (
+                <>
+                  <button type="button" className="btn btn-secondary btn-small" onClick={() => onEdit(c)}>
+                    Change<span className="visually-hidden"> the {c.name} class</span>
+                  </button>
+                  {c.currentMembers === 0 ? (
+                    <button type="button" className="btn btn-link" onClick={() => setDeleting(c)}>
+                      Delete<span className="visually-hidden"> the {c.name} class</span>
                     </button>
-                    {c.currentMembers === 0 ? (
-                      <button type="button" className="btn btn-link" onClick={() => setDeleting(c)}>
-                        Delete<span className="visually-hidden"> the {c.name} class</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
       </div>
       <ConfirmDialog
         open={deleting !== null}

@@ -13,6 +13,7 @@ import { mappedResolver } from '../../lib/mapped-resolver';
 import { useDialogSubmit } from '../../ui/useDialogForm';
 import { formatLegalDate, todayUk } from '../../lib/dates';
 import { DateField } from '../../ui/DateInput';
+import { DataTable } from '../../ui/DataTable';
 
 const logSchema = inspectionMethods['inspections.log'].input;
 const closeSchema = inspectionMethods['inspections.close'].input;
@@ -60,53 +61,67 @@ export function InspectionLog() {
       ) : null}
       {list.error ? <Banner tone="error" title="The log could not be read">{list.error.message}</Banner> : null}
       {list.isPending ? <p role="status">Loading…</p> : null}
-      {list.data && rows.length === 0 ? (
-        <div className="empty empty-compact">
-          <p>No requests logged yet. When someone asks to inspect the register or for a copy, log it here and the due date is worked out for you.</p>
-        </div>
-      ) : null}
-      {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data inspection-table">
-            <caption className="visually-hidden">Requests to inspect or copy the register, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">Requester</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className={r.overdue ? 'row-overdue' : undefined}>
-                  <td className="nowrap">{formatLegalDate(r.receivedOn)}</td>
-                  <td>
-                    <span className="strong">{r.requesterName}</span>
-                    <span className="cell-note">{r.requesterAddress}</span>
-                  </td>
-                  <td>
-                    {r.purpose}
-                    <span className="cell-note">{r.willShare ? `Will be shared with: ${r.sharedWith ?? ''}` : 'Will not be shared'}</span>
-                  </td>
-                  <td>
-                    <span className="nowrap">Due {formatLegalDate(r.dueOn)}</span>
-                    <span className="cell-note">{r.dueSource}</span>
-                  </td>
-                  <td className="status-cell">
-                    <Status r={r} />
-                    {r.outcome === 'open' ? (
-                      <button type="button" className="btn btn-secondary btn-small" onClick={() => setClosing(r)}>
-                        Record outcome<span className="visually-hidden"> of the request from {r.requesterName} received {formatLegalDate(r.receivedOn)}</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {list.data ? (
+        <DataTable
+          data={rows}
+          caption="Requests to inspect or copy the register, newest first"
+          rowKey={(r) => r.id}
+          className="inspection-table"
+          rowProps={(r) => ({ className: r.overdue ? 'row-overdue' : undefined })}
+          empty={
+            <div className="empty empty-compact">
+              <p>No requests logged yet. When someone asks to inspect the register or for a copy, log it here and the due date is worked out for you.</p>
+            </div>
+          }
+          columns={[
+            { id: 'received', header: 'Received', meta: { nowrap: true }, cell: ({ row: { original: r } }) => formatLegalDate(r.receivedOn) },
+            {
+              id: 'requester',
+              header: 'Requester',
+              cell: ({ row: { original: r } }) => (
+                <>
+                  <span className="strong">{r.requesterName}</span>
+                  <span className="cell-note">{r.requesterAddress}</span>
+                </>
+              ),
+            },
+            {
+              id: 'purpose',
+              header: 'Purpose',
+              cell: ({ row: { original: r } }) => (
+                <>
+                  {r.purpose}
+                  <span className="cell-note">{r.willShare ? `Will be shared with: ${r.sharedWith ?? ''}` : 'Will not be shared'}</span>
+                </>
+              ),
+            },
+            {
+              id: 'due',
+              header: 'Due',
+              cell: ({ row: { original: r } }) => (
+                <>
+                  <span className="nowrap">Due {formatLegalDate(r.dueOn)}</span>
+                  <span className="cell-note">{r.dueSource}</span>
+                </>
+              ),
+            },
+            {
+              id: 'status',
+              header: 'Status',
+              meta: { className: 'status-cell' },
+              cell: ({ row: { original: r } }) => (
+                <>
+                  <Status r={r} />
+                  {r.outcome === 'open' ? (
+                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setClosing(r)}>
+                      Record outcome<span className="visually-hidden"> of the request from {r.requesterName} received {formatLegalDate(r.receivedOn)}</span>
+                    </button>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
       ) : null}
       <FormDialog open={logging} title="Log a request to inspect or copy the register" onClose={closeLog} wide>
         <LogRequestForm onClose={closeLog} />

@@ -10,6 +10,7 @@ import { Banner } from '../../ui/Banner';
 import { PrintToolbar, lastAmendedText } from '../../ui/PrintToolbar';
 import '../../ui/print.css';
 import { formatInstant, formatLegalDate } from '../../lib/dates';
+import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
 /** A printed register stops here; larger registers are better as CSV or XLSX. */
 export const PRINT_CAP = 5000;
@@ -86,34 +87,14 @@ export function RegisterPrint() {
                 use the CSV or XLSX export on the Exports page, which has no limit.
               </p>
             ) : null}
-            <table className="print-table">
-              <caption className="visually-hidden">{first.title}</caption>
-              <thead>
-                <tr>
-                  {first.columns.map((c) => (
-                    <th key={c.key} scope="col" className={NUMERIC.has(c.key) ? 'num' : undefined}>
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.length === 0 && complete ? (
-                  <tr>
-                    <td colSpan={first.columns.length}>There are no entries in the register.</td>
-                  </tr>
-                ) : null}
-                {shown.map((r, i) => (
-                  <tr key={`${r['memberNumber'] ?? i}`}>
-                    {first.columns.map((c) => (
-                      <td key={c.key} className={NUMERIC.has(c.key) ? 'num' : undefined}>
-                        {r[c.key]}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              variant="print"
+              data={shown}
+              caption={first.title}
+              rowKey={(r, i) => String(r['memberNumber'] ?? i)}
+              empty={complete ? <p>There are no entries in the register.</p> : null}
+              columns={first.columns.map((c): ColumnDef<Record<string, string>> => ({ id: c.key, header: c.label, meta: { numeric: NUMERIC.has(c.key) }, cell: ({ row }) => row.original[c.key] }))}
+            />
             {done ? (
               <p className="print-foot">
                 {capped ? `Printed: entries 1 to ${PRINT_CAP.toLocaleString('en-GB')}.` : `End of the register: ${formatCount(shown.length, 'entry', 'entries')}.`}{' '}

@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useModalDialog } from '../../ui/useModalDialog';
 import './exports.css';
 import { formatLegalDate } from '../../lib/dates';
+import { DataTable } from '../../ui/DataTable';
 
 /**
  * Former members whose entries may now be removed (CA 2006 s121: 10 years after they ceased).
@@ -115,51 +116,47 @@ export function RemovalsPage() {
         ) : null}
         {rows.length > 0 ? (
           <>
-            <div className="table-wrap">
-              <table className="data removals-table">
-                <caption className="visually-hidden">Former members whose entries may be removed, earliest cessation first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <input
-                        ref={allBox}
-                        type="checkbox"
-                        aria-label="Select all entries"
-                        checked={n > 0 && n === rows.length}
-                        onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
-                      />
-                    </th>
-                    <th scope="col">Member number</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Ceased</th>
-                    <th scope="col">Removable from</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.id}>
-                      <td>
-                        <input
-                          type="checkbox"
-                          id={`pick-${r.id}`}
-                          aria-label={`Select member ${r.memberNumber}, ${r.givenNames} ${r.familyName}`}
-                          checked={selected.has(r.id)}
-                          onChange={() => toggle(r.id)}
-                        />
-                      </td>
-                      <td>{r.memberNumber}</td>
-                      <td>
-                        <Link to={`/register/members/${r.id}`}>
-                          {r.givenNames} {r.familyName}
-                        </Link>
-                      </td>
-                      <td className="nowrap">{formatLegalDate(r.ceasedOn)}</td>
-                      <td className="nowrap">{formatLegalDate(r.removableFrom)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              data={rows}
+              caption="Former members whose entries may be removed, earliest cessation first"
+              rowKey={(r) => r.id}
+              className="removals-table"
+              columns={[
+                {
+                  id: 'pick',
+                  header: () => (
+                    <input
+                      ref={allBox}
+                      type="checkbox"
+                      aria-label="Select all entries"
+                      checked={n > 0 && n === rows.length}
+                      onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                    />
+                  ),
+                  cell: ({ row: { original: r } }) => (
+                    <input
+                      type="checkbox"
+                      id={`pick-${r.id}`}
+                      aria-label={`Select member ${r.memberNumber}, ${r.givenNames} ${r.familyName}`}
+                      checked={selected.has(r.id)}
+                      onChange={() => toggle(r.id)}
+                    />
+                  ),
+                },
+                { id: 'number', header: 'Member number', cell: ({ row: { original: r } }) => r.memberNumber },
+                {
+                  id: 'name',
+                  header: 'Name',
+                  cell: ({ row: { original: r } }) => (
+                    <Link to={`/register/members/${r.id}`}>
+                      {r.givenNames} {r.familyName}
+                    </Link>
+                  ),
+                },
+                { id: 'ceased', header: 'Ceased', meta: { nowrap: true }, cell: ({ row: { original: r } }) => formatLegalDate(r.ceasedOn) },
+                { id: 'removable', header: 'Removable from', meta: { nowrap: true }, cell: ({ row: { original: r } }) => formatLegalDate(r.removableFrom) },
+              ]}
+            />
             <div className="removal-bar">
               <button type="button" className="btn btn-danger" disabled={n === 0} onClick={() => setConfirming(true)}>
                 {n === 0 ? 'Remove selected entries' : `Remove ${formatCount(n, 'entry', 'entries')}`}

@@ -28,6 +28,7 @@ import { followJob, isAbort, useLeaveSignal } from './follow-job';
 import { dateFormatExample } from './plan-format';
 import { todayUk } from '../../lib/dates';
 import { DateField } from '../../ui/DateInput';
+import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
 /** What the secretary chose in this step; kept so "Change the column matching" comes back to it. */
 export interface PlanSettings {
@@ -272,32 +273,30 @@ export function MapColumns(props: {
 
         <h3 id="preview-h">The first rows of the file</h3>
         <div className="preview-scroll" tabIndex={0} role="region" aria-labelledby="preview-h">
-          <table className="data preview-table">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                {analysis.headers.map((h) => {
-                  const to = IMPORT_FIELDS.find((f) => mapping[f] === h);
-                  return (
-                    <th key={h} scope="col" className={to ? 'mapped' : undefined}>
+          <DataTable
+            data={analysis.sample.map((values, i) => ({ line: analysis.sampleLines[i] ?? i + 2, values }))}
+            caption="The first rows of the file, each column with the field it fills"
+            rowKey={(r) => String(r.line)}
+            className="preview-table"
+            wrap={false}
+            columns={[
+              { id: 'line', header: 'Line', cell: ({ row: { original: r } }) => r.line },
+              ...analysis.headers.map((h, j): ColumnDef<{ line: number; values: string[] }> => {
+                const to = IMPORT_FIELDS.find((f) => mapping[f] === h);
+                return {
+                  id: `column-${j}`,
+                  header: () => (
+                    <>
                       {h}
                       <span className="maps-to">{to ? `→ ${IMPORT_FIELD_LABEL[to]}` : 'not used'}</span>
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {analysis.sample.map((row, i) => (
-                <tr key={i}>
-                  <td>{analysis.sampleLines[i] ?? i + 2}</td>
-                  {row.map((v, j) => (
-                    <td key={j}>{v}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                    </>
+                  ),
+                  ...(to ? { meta: { className: 'mapped' } } : {}),
+                  cell: ({ row: { original: r } }) => r.values[j],
+                };
+              }),
+            ]}
+          />
         </div>
 
         {job ? <ProgressBar done={job.done} total={job.total} label={job.message || 'Checking the file'} /> : null}

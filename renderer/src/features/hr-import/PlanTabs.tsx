@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ImportPlan, ImportPlanPerson } from '../../../../shared/contract/hr-import';
 import { formatCount } from '../../lib/format';
+import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { planFieldLabel, planValue, shownOf } from './plan-format';
 
 type TabKey = 'rejected' | 'admit' | 'cease' | 'update' | 'notEligible';
@@ -98,6 +99,16 @@ function Value({ v }: { v: string }) {
   return v === '' ? <span className="empty-value">(empty)</span> : <span className="value">{v}</span>;
 }
 
+/** A row of the file can have several problems, so a rejected row's key is its line, column and place in the list. */
+type RejectedRow = ImportPlan['rejected'][number] & { key: string };
+
+const REJECTED_COLUMNS: ColumnDef<RejectedRow>[] = [
+  { id: 'line', header: 'Line', meta: { cellClassName: 'line' }, cell: ({ row: { original: r } }) => r.line },
+  { id: 'column', header: 'Column', meta: { nowrap: true }, cell: ({ row: { original: r } }) => r.column },
+  { id: 'value', header: 'Value', meta: { cellClassName: 'value-cell' }, cell: ({ row: { original: r } }) => <Value v={r.value} /> },
+  { id: 'reason', header: 'Reason', meta: { cellClassName: 'reason' }, cell: ({ row: { original: r } }) => r.reason },
+];
+
 export function RejectedTable({ rows, total }: { rows: ImportPlan['rejected']; total: number }) {
   if (total === 0) return <Empty>No rows were rejected: every row could be read.</Empty>;
   return (
@@ -107,82 +118,58 @@ export function RejectedTable({ rows, total }: { rows: ImportPlan['rejected']; t
         {total === 1 ? 'it is' : 'they are'} left out. Line numbers are as a spreadsheet or text editor shows them, with the heading row as line 1.
       </p>
       <Scroll label="Rejected rows">
-        <table className="data plan-table">
-          <caption className="visually-hidden">Rejected rows: line, column, value and reason</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={`${r.line}-${r.column}-${i}`}>
-                <td className="line">{r.line}</td>
-                <td className="nowrap">{r.column}</td>
-                <td className="value-cell">
-                  <Value v={r.value} />
-                </td>
-                <td className="reason">{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          data={rows.map((r, i) => ({ ...r, key: `${r.line}-${r.column}-${i}` }))}
+          columns={REJECTED_COLUMNS}
+          caption="Rejected rows: line, column, value and reason"
+          rowKey={(r) => r.key}
+          className="plan-table"
+          wrap={false}
+        />
       </Scroll>
       {rows.length >= 500 ? <p className="list-note">Showing the first 500 problems; correct them and check the file again to see any others.</p> : null}
     </>
   );
 }
 
-function PersonCells({ p }: { p: ImportPlanPerson }) {
-  return (
-    <>
-      <td className="line">{p.line}</td>
-      <td className="nowrap">{p.employeeNumber}</td>
-      <td className="name">{p.name}</td>
-    </>
-  );
-}
+type Person = ImportPlanPerson;
 
-function PersonHead({ extra }: { extra: string[] }) {
+/** Line, employee number and name: the first columns of every table of people in the plan. */
+const PERSON_COLUMNS: ColumnDef<Person>[] = [
+  { id: 'line', header: 'Line', meta: { cellClassName: 'line' }, cell: ({ row: { original: p } }) => p.line },
+  { id: 'employeeNumber', header: 'Employee no.', meta: { nowrap: true }, cell: ({ row: { original: p } }) => p.employeeNumber },
+  { id: 'name', header: 'Name', meta: { cellClassName: 'name' }, cell: ({ row: { original: p } }) => p.name },
+];
+
+const memberNumberColumn: ColumnDef<Person> = { id: 'memberNumber', header: 'Member no.', meta: { numeric: true }, cell: ({ row: { original: p } }) => p.memberNumber };
+const classColumn: ColumnDef<Person> = { id: 'class', header: 'Class', cell: ({ row: { original: p } }) => p.className };
+const detailColumn = (header: string, cellClassName?: string): ColumnDef<Person> => ({
+  id: 'detail',
+  header,
+  ...(cellClassName ? { meta: { cellClassName } } : {}),
+  cell: ({ row: { original: p } }) => p.detail,
+});
+
+function PeopleTable<T extends Person>({ label, caption, rows, columns }: { label: string; caption: string; rows: T[]; columns: ColumnDef<T>[] }) {
   return (
-    <thead>
-      <tr>
-        <th scope="col">Line</th>
-        <th scope="col">Employee no.</th>
-        <th scope="col">Name</th>
-        {extra.map((h) => (
-          <th key={h} scope="col">
-            {h}
-          </th>
-        ))}
-      </tr>
-    </thead>
+    <Scroll label={label}>
+      <DataTable data={rows} columns={[...(PERSON_COLUMNS as ColumnDef<T>[]), ...columns]} caption={caption} rowKey={(p) => String(p.line)} className="plan-table" wrap={false} />
+    </Scroll>
   );
 }
 
 function AdmitTable({ rows, total, firstNumber }: { rows: ImportPlanPerson[]; total: number; firstNumber: number | null }) {
   if (total === 0) return <Empty>Nobody to admit: everyone eligible in the file is already a member.</Empty>;
+  const numbered: ColumnDef<Person>[] =
+    firstNumber === null ? [] : [{ id: 'memberNumber', header: 'Member no.', meta: { numeric: true }, cell: ({ row }) => firstNumber + row.index }];
   return (
     <>
-      <Scroll label={firstNumber === null ? 'Members to admit' : 'Members admitted'}>
-        <table className="data plan-table">
-          <caption className="visually-hidden">{firstNumber === null ? 'People the import would admit' : 'People admitted, with their member numbers'}</caption>
-          <PersonHead extra={firstNumber === null ? ['Class', 'Entry'] : ['Member no.', 'Class', 'Entry']} />
-          <tbody>
-            {rows.map((p, i) => (
-              <tr key={p.line}>
-                <PersonCells p={p} />
-                {firstNumber !== null ? <td className="num">{firstNumber + i}</td> : null}
-                <td>{p.className}</td>
-                <td>{p.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Scroll>
+      <PeopleTable
+        label={firstNumber === null ? 'Members to admit' : 'Members admitted'}
+        caption={firstNumber === null ? 'People the import would admit' : 'People admitted, with their member numbers'}
+        rows={rows}
+        columns={[...numbered, classColumn, detailColumn('Entry')]}
+      />
       <More shown={rows.length} total={total} />
     </>
   );
@@ -193,22 +180,7 @@ function CeaseTable({ rows, total }: { rows: ImportPlanPerson[]; total: number }
   return (
     <>
       <p className="tab-intro">Their membership ends on the day their employment ended, with the reason “Left employment”. Their entry stays in the register as a former member.</p>
-      <Scroll label="Memberships to end">
-        <table className="data plan-table">
-          <caption className="visually-hidden">Members whose membership would end</caption>
-          <PersonHead extra={['Member no.', 'Class', 'Leaving']} />
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.line}>
-                <PersonCells p={p} />
-                <td className="num">{p.memberNumber}</td>
-                <td>{p.className}</td>
-                <td>{p.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Scroll>
+      <PeopleTable label="Memberships to end" caption="Members whose membership would end" rows={rows} columns={[memberNumberColumn, classColumn, detailColumn('Leaving')]} />
       <More shown={rows.length} total={total} />
     </>
   );
@@ -216,36 +188,32 @@ function CeaseTable({ rows, total }: { rows: ImportPlanPerson[]; total: number }
 
 function UpdateTable({ rows, total }: { rows: ImportPlan['update']; total: number }) {
   if (total === 0) return <Empty>No particulars to update: the members in the file match the register.</Empty>;
+  const changes: ColumnDef<ImportPlan['update'][number]> = {
+    id: 'changes',
+    header: 'Changes',
+    cell: ({ row: { original: p } }) => (
+      <ul className="change-list">
+        {p.changes.map((ch) => (
+          <li key={ch.field}>
+            <span className="field-name">{planFieldLabel(ch.field)}</span>: <del>{planValue(ch.field, ch.from)}</del>
+            <span className="arrow" aria-hidden="true">
+              →
+            </span>
+            <span className="visually-hidden"> becomes </span>
+            <ins>{planValue(ch.field, ch.to)}</ins>
+          </li>
+        ))}
+      </ul>
+    ),
+  };
   return (
     <>
-      <Scroll label="Particulars to update">
-        <table className="data plan-table">
-          <caption className="visually-hidden">Members whose particulars would change, field by field</caption>
-          <PersonHead extra={['Member no.', 'Changes']} />
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.line}>
-                <PersonCells p={p} />
-                <td className="num">{p.memberNumber}</td>
-                <td>
-                  <ul className="change-list">
-                    {p.changes.map((ch) => (
-                      <li key={ch.field}>
-                        <span className="field-name">{planFieldLabel(ch.field)}</span>: <del>{planValue(ch.field, ch.from)}</del>
-                        <span className="arrow" aria-hidden="true">
-                          →
-                        </span>
-                        <span className="visually-hidden"> becomes </span>
-                        <ins>{planValue(ch.field, ch.to)}</ins>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Scroll>
+      <PeopleTable
+        label="Particulars to update"
+        caption="Members whose particulars would change, field by field"
+        rows={rows}
+        columns={[memberNumberColumn as ColumnDef<ImportPlan['update'][number]>, changes]}
+      />
       <More shown={rows.length} total={total} />
     </>
   );
@@ -258,21 +226,12 @@ function NotEligibleTable({ rows, total }: { rows: ImportPlanPerson[]; total: nu
       <p className="tab-intro">
         They are not admitted now. Each is checked again when you next import a file, so they join once they meet the class’s terms.
       </p>
-      <Scroll label="Not eligible yet">
-        <table className="data plan-table">
-          <caption className="visually-hidden">People in the file who cannot be admitted yet, with the reason</caption>
-          <PersonHead extra={['Class', 'Reason']} />
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.line}>
-                <PersonCells p={p} />
-                <td>{p.className}</td>
-                <td className="reason">{p.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Scroll>
+      <PeopleTable
+        label="Not eligible yet"
+        caption="People in the file who cannot be admitted yet, with the reason"
+        rows={rows}
+        columns={[classColumn, detailColumn('Reason', 'reason')]}
+      />
       <More shown={rows.length} total={total} />
     </>
   );

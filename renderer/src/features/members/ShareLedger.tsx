@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/queries';
 import { FormDialog } from '../../ui/FormDialog';
 import { AllotForm, TransferForm, WithdrawForm } from './ShareForms';
 import { formatLegalDate } from '../../lib/dates';
+import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
 type Action = 'allot' | 'transfer' | 'withdraw' | null;
 
@@ -93,62 +94,62 @@ export function ShareLedger({ member, cls }: { member: MemberDetail; cls: Member
   );
 }
 
+const LEDGER_COLUMNS: ColumnDef<LedgerEntry>[] = [
+  { id: 'date', header: 'Date', meta: { nowrap: true }, cell: ({ row: { original: e } }) => formatLegalDate(e.date) },
+  {
+    id: 'entry',
+    header: 'Entry',
+    cell: ({ row: { original: e } }) => (
+      <>
+        {LEDGER_KIND_LABEL[e.kind]}
+        {e.boardReference ? <div className="muted small">{e.boardReference}</div> : null}
+      </>
+    ),
+  },
+  {
+    id: 'shares',
+    header: 'Shares',
+    meta: { numeric: true },
+    cell: ({ row: { original: e } }) =>
+      e.shares > 0 ? `+${e.shares.toLocaleString('en-GB')}` : <span className="negative">−{(-e.shares).toLocaleString('en-GB')}</span>,
+  },
+  {
+    id: 'amount',
+    header: 'Amount',
+    meta: { numeric: true },
+    cell: ({ row: { original: e } }) => (
+      <>
+        {formatPence(e.amountPence)}
+        <div className="muted small">{e.kind === 'withdrawal' ? 'repaid' : e.kind === 'allotment' ? 'paid' : 'paid up'}</div>
+      </>
+    ),
+  },
+  {
+    id: 'counterparty',
+    header: 'Other member',
+    cell: ({ row: { original: e } }) =>
+      e.counterparty ? (
+        <Link to={`/register/members/${e.counterparty.id}`}>
+          {e.counterparty.name} ({e.counterparty.memberNumber})
+        </Link>
+      ) : (
+        <span className="muted">–</span>
+      ),
+  },
+  {
+    id: 'notice',
+    header: 'Notice and payment',
+    cell: ({ row: { original: e } }) => (
+      <>
+        {e.noticeDate ? <div>Notice {formatLegalDate(e.noticeDate)}</div> : null}
+        {e.paymentDate ? <div>Paid {formatLegalDate(e.paymentDate)}</div> : null}
+        {!e.noticeDate && !e.paymentDate ? <span className="muted">–</span> : null}
+      </>
+    ),
+  },
+  { id: 'balance', header: 'Balance', meta: { numeric: true }, cell: ({ row: { original: e } }) => <strong>{e.balanceAfter.toLocaleString('en-GB')}</strong> },
+];
+
 function LedgerTable({ entries }: { entries: LedgerEntry[] }) {
-  return (
-    <div className="table-wrap">
-      <table className="data ledger-table">
-        <caption className="visually-hidden">Share ledger, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Entry</th>
-            <th scope="col" className="num">
-              Shares
-            </th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            <th scope="col">Other member</th>
-            <th scope="col">Notice and payment</th>
-            <th scope="col" className="num">
-              Balance
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td className="nowrap">{formatLegalDate(e.date)}</td>
-              <td>
-                {LEDGER_KIND_LABEL[e.kind]}
-                {e.boardReference ? <div className="muted small">{e.boardReference}</div> : null}
-              </td>
-              <td className={`num${e.shares < 0 ? ' negative' : ''}`}>{e.shares > 0 ? `+${e.shares.toLocaleString('en-GB')}` : `−${(-e.shares).toLocaleString('en-GB')}`}</td>
-              <td className="num">
-                {formatPence(e.amountPence)}
-                <div className="muted small">{e.kind === 'withdrawal' ? 'repaid' : e.kind === 'allotment' ? 'paid' : 'paid up'}</div>
-              </td>
-              <td>
-                {e.counterparty ? (
-                  <Link to={`/register/members/${e.counterparty.id}`}>
-                    {e.counterparty.name} ({e.counterparty.memberNumber})
-                  </Link>
-                ) : (
-                  <span className="muted">–</span>
-                )}
-              </td>
-              <td>
-                {e.noticeDate ? <div>Notice {formatLegalDate(e.noticeDate)}</div> : null}
-                {e.paymentDate ? <div>Paid {formatLegalDate(e.paymentDate)}</div> : null}
-                {!e.noticeDate && !e.paymentDate ? <span className="muted">–</span> : null}
-              </td>
-              <td className="num">
-                <strong>{e.balanceAfter.toLocaleString('en-GB')}</strong>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable data={entries} columns={LEDGER_COLUMNS} caption="Share ledger, oldest first" rowKey={(e) => e.id} className="ledger-table" />;
 }

@@ -11,6 +11,7 @@ import { describeChange, visibleChanges } from '../../lib/changes';
 import { PrintToolbar } from '../../ui/PrintToolbar';
 import '../../ui/print.css';
 import { formatInstant, formatLegalDate } from '../../lib/dates';
+import { DataTable } from '../../ui/DataTable';
 
 interface EntryRecord {
   entry: MemberDetail;
@@ -204,30 +205,19 @@ function Entry({ e }: { e: EntryRecord }) {
       {e.shareLedger.length > 0 ? (
         <>
           <h3>Shares</h3>
-          <table className="print-table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">What</th>
-                <th scope="col" className="num">
-                  Shares
-                </th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {e.shareLedger.map((l, i) => (
-                <tr key={i}>
-                  <td>{date(l.date)}</td>
-                  <td>{l.kind.replaceAll('_', ' ')}</td>
-                  <td className="num">{l.shares}</td>
-                  <td className="num">{formatPence(l.amountPence)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            variant="print"
+            data={e.shareLedger}
+            caption={`Shares of member ${e.entry.memberNumber}`}
+            // A printed record never changes under the reader, so the ledger's order is its key.
+            rowKey={(_, i) => String(i)}
+            columns={[
+              { id: 'date', header: 'Date', cell: ({ row: { original: l } }) => date(l.date) },
+              { id: 'what', header: 'What', cell: ({ row: { original: l } }) => l.kind.replaceAll('_', ' ') },
+              { id: 'shares', header: 'Shares', meta: { numeric: true }, cell: ({ row: { original: l } }) => l.shares },
+              { id: 'amount', header: 'Amount', meta: { numeric: true }, cell: ({ row: { original: l } }) => formatPence(l.amountPence) },
+            ]}
+          />
         </>
       ) : null}
 
@@ -235,41 +225,42 @@ function Entry({ e }: { e: EntryRecord }) {
       {e.history.length === 0 ? (
         <p>No recorded changes.</p>
       ) : (
-        <table className="print-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">By</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {e.history.map((h) => (
-              <tr key={h.seq}>
-                <td className="nowrap">{formatInstant(h.at)}</td>
-                <td>
+        <DataTable
+          variant="print"
+          data={e.history}
+          caption={`History of the entry of member ${e.entry.memberNumber}`}
+          rowKey={(h) => String(h.seq)}
+          columns={[
+            { id: 'at', header: 'When', meta: { nowrap: true }, cell: ({ row: { original: h } }) => formatInstant(h.at) },
+            {
+              id: 'what',
+              header: 'What',
+              cell: ({ row: { original: h } }) => (
+                <>
                   {auditActionLabel(h.action)}
                   <span className="cell-note">{h.summary}</span>
-                </td>
-                <td>{h.actor}</td>
-                <td>
-                  {h.redacted ? (
-                    'Details erased'
-                  ) : visibleChanges(h.changes).length > 0 ? (
-                    <ul className="changes">
-                      {visibleChanges(h.changes).map((c) => (
-                        <li key={c.field}>{describeChange(c)}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    ''
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { id: 'actor', header: 'By', cell: ({ row: { original: h } }) => h.actor },
+            {
+              id: 'details',
+              header: 'Details',
+              cell: ({ row: { original: h } }) =>
+                h.redacted ? (
+                  'Details erased'
+                ) : visibleChanges(h.changes).length > 0 ? (
+                  <ul className="changes">
+                    {visibleChanges(h.changes).map((c) => (
+                      <li key={c.field}>{describeChange(c)}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  ''
+                ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,51 +1,43 @@
 import { Link } from 'react-router';
 import { INTEREST_CATEGORY_LABEL, type Interest } from '../../../../shared/contract/interests';
 import { formatLegalDate } from '../../lib/dates';
+import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
 /** Declarations of interest, newest first; with `showOfficer` for the board-wide view. */
 export function InterestsTable({ interests, showOfficer, caption, onEnd }: { interests: Interest[]; showOfficer: boolean; caption: string; onEnd: (i: Interest) => void }) {
-  return (
-    <div className="table-wrap">
-      <table className="data board-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {showOfficer ? <th scope="col">Director or officer</th> : null}
-            <th scope="col">Interest</th>
-            <th scope="col">Related organisation</th>
-            <th scope="col">Declared</th>
-            <th scope="col">Ended</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {interests.map((i) => (
-            <tr key={i.id}>
-              {showOfficer ? (
-                <td>
-                  <Link to={`/officers/${i.officerId}`}>{i.officerName}</Link>
-                </td>
-              ) : null}
-              <td>
-                <span className="board-interest-nature">{i.nature}</span>
-                <span className="board-sub">{INTEREST_CATEGORY_LABEL[i.category]}</span>
-              </td>
-              <td>{i.relatedOrganisation ?? <span className="muted">None given</span>}</td>
-              <td className="nowrap">{formatLegalDate(i.declaredOn)}</td>
-              <td className="nowrap">{i.endedOn ? formatLegalDate(i.endedOn) : <span className="badge badge-success">Current</span>}</td>
-              <td className="board-row-action">
-                {i.endedOn === null ? (
-                  <button type="button" className="btn btn-secondary btn-small" onClick={() => onEnd(i)}>
-                    End<span className="visually-hidden"> the interest “{i.nature}”</span>
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: ColumnDef<Interest>[] = [
+    ...(showOfficer
+      ? [{ id: 'officer', header: 'Director or officer', cell: ({ row }) => <Link to={`/officers/${row.original.officerId}`}>{row.original.officerName}</Link> } satisfies ColumnDef<Interest>]
+      : []),
+    {
+      id: 'interest',
+      header: 'Interest',
+      cell: ({ row }) => (
+        <>
+          <span className="board-interest-nature">{row.original.nature}</span>
+          <span className="board-sub">{INTEREST_CATEGORY_LABEL[row.original.category]}</span>
+        </>
+      ),
+    },
+    { id: 'related', header: 'Related organisation', cell: ({ row }) => row.original.relatedOrganisation ?? <span className="muted">None given</span> },
+    { id: 'declared', header: 'Declared', meta: { nowrap: true }, cell: ({ row }) => formatLegalDate(row.original.declaredOn) },
+    {
+      id: 'ended',
+      header: 'Ended',
+      meta: { nowrap: true },
+      cell: ({ row }) => (row.original.endedOn ? formatLegalDate(row.original.endedOn) : <span className="badge badge-success">Current</span>),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      meta: { headerHidden: true, className: 'board-row-action' },
+      cell: ({ row }) =>
+        row.original.endedOn === null ? (
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => onEnd(row.original)}>
+            End<span className="visually-hidden"> the interest “{row.original.nature}”</span>
+          </button>
+        ) : null,
+    },
+  ];
+  return <DataTable data={interests} columns={columns} caption={caption} rowKey={(i) => i.id} className="board-table" />;
 }

@@ -13,6 +13,7 @@ import { DeclareInterestDialog, EndInterestDialog } from './InterestDialogs';
 import { InterestsTable } from './InterestsTable';
 import './officers.css';
 import { formatLegalDate } from '../../lib/dates';
+import { DataTable } from '../../ui/DataTable';
 
 type Appointment = Officer['appointments'][number];
 
@@ -116,40 +117,42 @@ function OfficerView({ officer }: { officer: Officer }) {
               Add appointment
             </button>
           </header>
-          <div className="table-wrap">
-            <table className="data board-table">
-              <caption className="visually-hidden">Appointments of {fullName(officer)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Role</th>
-                  <th scope="col">Appointed</th>
-                  <th scope="col">Ended</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {officer.appointments.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      {titleOf(a)}
-                      {a.cessationReason ? <span className="board-sub">{a.cessationReason}</span> : null}
-                    </td>
-                    <td className="nowrap">{formatLegalDate(a.appointedOn)}</td>
-                    <td className="nowrap">{a.ceasedOn ? formatLegalDate(a.ceasedOn) : <span className="badge badge-success">Current</span>}</td>
-                    <td className="board-row-action">
-                      {a.ceasedOn === null ? (
-                        <button type="button" className="btn btn-secondary btn-small" onClick={() => setEnding(a)}>
-                          End appointment<span className="visually-hidden"> as {titleOf(a).toLowerCase()}</span>
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            data={officer.appointments}
+            caption={`Appointments of ${fullName(officer)}`}
+            rowKey={(a) => a.id}
+            className="board-table"
+            columns={[
+              {
+                id: 'role',
+                header: 'Role',
+                cell: ({ row: { original: a } }) => (
+                  <>
+                    {titleOf(a)}
+                    {a.cessationReason ? <span className="board-sub">{a.cessationReason}</span> : null}
+                  </>
+                ),
+              },
+              { id: 'appointed', header: 'Appointed', meta: { nowrap: true }, cell: ({ row: { original: a } }) => formatLegalDate(a.appointedOn) },
+              {
+                id: 'ended',
+                header: 'Ended',
+                meta: { nowrap: true },
+                cell: ({ row: { original: a } }) => (a.ceasedOn ? formatLegalDate(a.ceasedOn) : <span className="badge badge-success">Current</span>),
+              },
+              {
+                id: 'actions',
+                header: 'Actions',
+                meta: { headerHidden: true, className: 'board-row-action' },
+                cell: ({ row: { original: a } }) =>
+                  a.ceasedOn === null ? (
+                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setEnding(a)}>
+                      End appointment<span className="visually-hidden"> as {titleOf(a).toLowerCase()}</span>
+                    </button>
+                  ) : null,
+              },
+            ]}
+          />
         </section>
 
       <section className="card" aria-labelledby="interests-h">

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Officer } from '../../../../shared/contract/officers';
 import type { Interest } from '../../../../shared/contract/interests';
@@ -11,6 +11,7 @@ import { EndInterestDialog } from './InterestDialogs';
 import { InterestsTable } from './InterestsTable';
 import './officers.css';
 import { formatLegalDate } from '../../lib/dates';
+import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
 type Status = 'current' | 'former' | 'all';
 const STATUS_LABEL: Record<Status, string> = { current: 'Current', former: 'Former', all: 'All' };
@@ -87,54 +88,39 @@ function RegisterView({ status, onStatus, company }: { status: Status; onStatus:
   );
 }
 
+const STACK = (o: Officer, each: (a: Officer['appointments'][number]) => ReactNode, className = 'board-stack') => (
+  <ul className={className}>
+    {o.appointments.map((a) => (
+      <li key={a.id} className={a.ceasedOn ? 'muted' : undefined}>
+        {each(a)}
+      </li>
+    ))}
+  </ul>
+);
+
+const OFFICER_COLUMNS: ColumnDef<Officer>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    cell: ({ row: { original: o } }) => (
+      <Link to={`/officers/${o.id}`} className="board-name">
+        {o.familyName}, {o.givenNames}
+      </Link>
+    ),
+  },
+  { id: 'roles', header: 'Roles', cell: ({ row: { original: o } }) => STACK(o, titleOf) },
+  { id: 'appointed', header: 'Appointed', cell: ({ row: { original: o } }) => STACK(o, (a) => formatLegalDate(a.appointedOn), 'board-stack nowrap') },
+  {
+    id: 'ceased',
+    header: 'Ceased',
+    cell: ({ row: { original: o } }) => STACK(o, (a) => (a.ceasedOn ? formatLegalDate(a.ceasedOn) : <span className="visually-hidden">Current</span>), 'board-stack nowrap'),
+  },
+];
+
 function OfficersTable({ officers }: { officers: Officer[] }) {
   return (
-    <div className="table-wrap card board-table-card">
-      <table className="data board-table">
-        <caption className="visually-hidden">Directors and officers, by family name</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Appointed</th>
-            <th scope="col">Ceased</th>
-          </tr>
-        </thead>
-        <tbody>
-          {officers.map((o) => (
-            <tr key={o.id}>
-              <td>
-                <Link to={`/officers/${o.id}`} className="board-name">
-                  {o.familyName}, {o.givenNames}
-                </Link>
-              </td>
-              <td>
-                <ul className="board-stack">
-                  {o.appointments.map((a) => (
-                    <li key={a.id} className={a.ceasedOn ? 'muted' : undefined}>
-                      {titleOf(a)}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                <ul className="board-stack nowrap">
-                  {o.appointments.map((a) => (
-                    <li key={a.id}>{formatLegalDate(a.appointedOn)}</li>
-                  ))}
-                </ul>
-              </td>
-              <td>
-                <ul className="board-stack nowrap">
-                  {o.appointments.map((a) => (
-                    <li key={a.id}>{a.ceasedOn ? formatLegalDate(a.ceasedOn) : <span className="visually-hidden">Current</span>}</li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="card board-table-card">
+      <DataTable data={officers} columns={OFFICER_COLUMNS} caption="Directors and officers, by family name" rowKey={(o) => o.id} className="board-table" />
     </div>
   );
 }

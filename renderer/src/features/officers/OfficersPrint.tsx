@@ -7,6 +7,7 @@ import { Banner } from '../../ui/Banner';
 import { PrintToolbar } from '../../ui/PrintToolbar';
 import '../../ui/print.css';
 import { formatInstant, formatLegalDate } from '../../lib/dates';
+import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
 /**
  * The register of directors and officers as a printable page. The statutory copy
@@ -44,32 +45,14 @@ export function OfficersPrint() {
                 register.
               </p>
             ) : null}
-            <table className="print-table">
-              <caption className="visually-hidden">{d.title}</caption>
-              <thead>
-                <tr>
-                  {d.columns.map((c) => (
-                    <th key={c.key} scope="col">
-                      {c.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {d.rows.length === 0 ? (
-                  <tr>
-                    <td colSpan={d.columns.length}>No current appointments are recorded.</td>
-                  </tr>
-                ) : null}
-                {d.rows.map((r, i) => (
-                  <tr key={i}>
-                    {d.columns.map((c) => (
-                      <td key={c.key}>{r[c.key]}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              variant="print"
+              data={d.rows}
+              caption={d.title}
+              rowKey={(_, i) => String(i)}
+              empty={<p>No current appointments are recorded.</p>}
+              columns={d.columns.map((c): ColumnDef<Record<string, string>> => ({ id: c.key, header: c.label, cell: ({ row }) => row.original[c.key] }))}
+            />
           </>
         ) : page.isPending ? (
           <p role="status">Preparing the register…</p>

@@ -13,6 +13,7 @@ import { AddPscDialog, CeasePscDialog, StatementDialog, WithdrawStatementDialog 
 import '../officers/officers.css';
 import './psc.css';
 import { formatLegalDate, todayUk } from '../../lib/dates';
+import { DataTable } from '../../ui/DataTable';
 
 type Statement = { id: string; statement: string; text: string; madeOn: string; withdrawnOn: string | null };
 
@@ -149,54 +150,57 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
               Add a person with significant control
             </button>
           </header>
-          {data.people.length === 0 ? <p className="muted">Nobody is entered.</p> : null}
-          {data.people.length > 0 ? (
-          <div className="table-wrap">
-            <table className="data board-table">
-              <caption className="visually-hidden">People with significant control</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Nature of control</th>
-                  <th scope="col">Registrable from</th>
-                  <th scope="col">Ceased</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.people.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <span className="board-name">{p.name}</span>
-                      <span className="board-sub">
-                        {p.kind === 'individual' ? `Individual · ${p.nationality ?? ''}` : `${p.legalForm ?? 'Legal entity'} · ${p.governingLaw ?? ''}`}
-                      </span>
-                      <span className="board-sub">{formatAddress(p.serviceAddress)}</span>
-                    </td>
-                    <td>
-                      <ul className="board-stack">
-                        {p.natures.map((n) => (
-                          <li key={n}>{PSC_NATURE_LABEL[n]}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="nowrap">{formatLegalDate(p.becameRegistrableOn)}</td>
-                    <td className="nowrap">{p.ceasedOn ? formatLegalDate(p.ceasedOn) : <span className="badge badge-success">Current</span>}</td>
-                    <td className="board-row-action">
-                      {p.ceasedOn ? null : (
-                        <button type="button" className="btn btn-secondary btn-small" onClick={() => setCeasing(p)}>
-                          Control ended<span className="visually-hidden"> for {p.name}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          ) : null}
+          <DataTable
+            data={data.people}
+            caption="People with significant control"
+            rowKey={(p) => p.id}
+            className="board-table"
+            empty={<p className="muted">Nobody is entered.</p>}
+            columns={[
+              {
+                id: 'name',
+                header: 'Name',
+                cell: ({ row: { original: p } }) => (
+                  <>
+                    <span className="board-name">{p.name}</span>
+                    <span className="board-sub">
+                      {p.kind === 'individual' ? `Individual · ${p.nationality ?? ''}` : `${p.legalForm ?? 'Legal entity'} · ${p.governingLaw ?? ''}`}
+                    </span>
+                    <span className="board-sub">{formatAddress(p.serviceAddress)}</span>
+                  </>
+                ),
+              },
+              {
+                id: 'natures',
+                header: 'Nature of control',
+                cell: ({ row: { original: p } }) => (
+                  <ul className="board-stack">
+                    {p.natures.map((n) => (
+                      <li key={n}>{PSC_NATURE_LABEL[n]}</li>
+                    ))}
+                  </ul>
+                ),
+              },
+              { id: 'from', header: 'Registrable from', meta: { nowrap: true }, cell: ({ row: { original: p } }) => formatLegalDate(p.becameRegistrableOn) },
+              {
+                id: 'ceased',
+                header: 'Ceased',
+                meta: { nowrap: true },
+                cell: ({ row: { original: p } }) => (p.ceasedOn ? formatLegalDate(p.ceasedOn) : <span className="badge badge-success">Current</span>),
+              },
+              {
+                id: 'actions',
+                header: 'Actions',
+                meta: { headerHidden: true, className: 'board-row-action' },
+                cell: ({ row: { original: p } }) =>
+                  p.ceasedOn ? null : (
+                    <button type="button" className="btn btn-secondary btn-small" onClick={() => setCeasing(p)}>
+                      Control ended<span className="visually-hidden"> for {p.name}</span>
+                    </button>
+                  ),
+              },
+            ]}
+          />
         </section>
       ) : null}
 

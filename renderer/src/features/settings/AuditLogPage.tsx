@@ -12,6 +12,7 @@ import { Modal } from '../../ui/Modal';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatInstant } from '../../lib/dates';
 import { DateFilter } from '../../ui/DateInput';
+import { DataTable } from '../../ui/DataTable';
 
 const PAGE = 50;
 
@@ -103,39 +104,28 @@ export function AuditLogPage() {
         {events.isLoading ? <p role="status">Loading…</p> : null}
         {events.data && rows.length === 0 ? <p className="empty">No events match these filters.</p> : null}
         {rows.length > 0 ? (
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">Audit events, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">#</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">Details</th>
-                  <th scope="col">By</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((e) => (
-                  <tr key={e.seq}>
-                    <td className="num">{e.seq}</td>
-                    <td className="nowrap">{formatInstant(e.at)}</td>
-                    <td>{auditActionLabel(e.action)}</td>
-                    <td>{e.summary}</td>
-                    <td>{e.actor}</td>
-                    <td>
-                      <button type="button" className="btn btn-link" onClick={() => setOpenSeq(e.seq)}>
-                        View<span className="visually-hidden"> event {e.seq}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            data={rows}
+            caption="Audit events, newest first"
+            rowKey={(e) => String(e.seq)}
+            columns={[
+              { id: 'seq', header: '#', meta: { numeric: true }, cell: ({ row: { original: e } }) => e.seq },
+              { id: 'at', header: 'When', meta: { nowrap: true }, cell: ({ row: { original: e } }) => formatInstant(e.at) },
+              { id: 'event', header: 'Event', cell: ({ row: { original: e } }) => auditActionLabel(e.action) },
+              { id: 'summary', header: 'Details', cell: ({ row: { original: e } }) => e.summary },
+              { id: 'actor', header: 'By', cell: ({ row: { original: e } }) => e.actor },
+              {
+                id: 'actions',
+                header: 'Actions',
+                meta: { headerHidden: true },
+                cell: ({ row: { original: e } }) => (
+                  <button type="button" className="btn btn-link" onClick={() => setOpenSeq(e.seq)}>
+                    View<span className="visually-hidden"> event {e.seq}</span>
+                  </button>
+                ),
+              },
+            ]}
+          />
         ) : null}
         {events.hasNextPage ? (
           <button type="button" className="btn btn-secondary" onClick={() => events.fetchNextPage()} disabled={events.isFetchingNextPage}>

@@ -8,6 +8,7 @@ import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatInstant } from '../../lib/dates';
+import { DataTable } from '../../ui/DataTable';
 
 interface BackupOutcome {
   name: string;
@@ -141,39 +142,28 @@ export function DataSettings() {
 
       <section className="card" aria-labelledby="backups-h">
         <h3 id="backups-h">Backups</h3>
-        {d && d.backups.length === 0 ? (
-          <p className="muted">No backups yet. Use “Back up now”; copy the backups folder to a safe place regularly.</p>
-        ) : null}
-        {d && d.backups.length > 0 ? (
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">Backups in the backups folder, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Made</th>
-                  <th scope="col" className="num">Size</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.backups.map((b) => (
-                  <tr key={b.name}>
-                    <td className="hash">{b.name}</td>
-                    <td className="nowrap">{formatInstant(b.createdAt)}</td>
-                    <td className="num">{formatBytes(b.sizeBytes)}</td>
-                    <td>
-                      <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => setPending({ kind: 'backup', name: b.name })}>
-                        Restore<span className="visually-hidden"> {b.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {d ? (
+          <DataTable
+            data={d.backups}
+            caption="Backups in the backups folder, newest first"
+            rowKey={(b) => b.name}
+            empty={<p className="muted">No backups yet. Use “Back up now”; copy the backups folder to a safe place regularly.</p>}
+            columns={[
+              { id: 'name', header: 'File', meta: { cellClassName: 'hash' }, cell: ({ row: { original: b } }) => b.name },
+              { id: 'made', header: 'Made', meta: { nowrap: true }, cell: ({ row: { original: b } }) => formatInstant(b.createdAt) },
+              { id: 'size', header: 'Size', meta: { numeric: true }, cell: ({ row: { original: b } }) => formatBytes(b.sizeBytes) },
+              {
+                id: 'actions',
+                header: 'Actions',
+                meta: { headerHidden: true },
+                cell: ({ row: { original: b } }) => (
+                  <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => setPending({ kind: 'backup', name: b.name })}>
+                    Restore<span className="visually-hidden"> {b.name}</span>
+                  </button>
+                ),
+              },
+            ]}
+          />
         ) : null}
       </section>
 

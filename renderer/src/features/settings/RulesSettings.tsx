@@ -13,6 +13,7 @@ import { applyServerErrors, flattenErrors } from '../../ui/form-errors';
 import { useToast } from '../../ui/Toasts';
 import { RulesFields } from './RulesFields';
 import { formatInstant } from '../../lib/dates';
+import { DataTable } from '../../ui/DataTable';
 
 export function RulesSettings() {
   const rules = useApiQuery('rules.get', {});
@@ -89,43 +90,24 @@ function RuleHistory() {
       {!history.data ? (
         <p role="status">Loading…</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <caption className="visually-hidden">Changes to the governing rules, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Rule</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">By</th>
-                <th scope="col" className="num">Event</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.data
-                .filter((c) => c.from !== null)
-                .map((c) => (
-                  <tr key={`${c.seq}-${c.rule}`}>
-                    <td className="nowrap">{formatInstant(c.at)}</td>
-                    <td>{RULE_LABEL[c.rule as RuleKey]}</td>
-                    <td>{describe(c.rule, c.from)}</td>
-                    <td>{describe(c.rule, c.to)}</td>
-                    <td>{c.actor}</td>
-                    <td className="num">#{c.seq}</td>
-                  </tr>
-                ))}
-              {setUp ? (
-                <tr>
-                  <td className="nowrap">{formatInstant(setUp.at)}</td>
-                  <td colSpan={3}>All rules first recorded when the organisation was set up</td>
-                  <td>{setUp.actor}</td>
-                  <td className="num">#{setUp.seq}</td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          data={[...history.data.filter((c) => c.from !== null), ...(setUp ? [setUp] : [])]}
+          caption="Changes to the governing rules, newest first"
+          rowKey={(c) => `${c.seq}-${c.rule}`}
+          columns={[
+            { id: 'at', header: 'When', meta: { nowrap: true }, cell: ({ row: { original: c } }) => formatInstant(c.at) },
+            {
+              id: 'rule',
+              header: 'Rule',
+              // The set-up event records every rule at once; it reads as one line, not a change from nothing.
+              cell: ({ row: { original: c } }) => (c.from === null ? 'All rules first recorded when the organisation was set up' : RULE_LABEL[c.rule as RuleKey]),
+            },
+            { id: 'from', header: 'From', cell: ({ row: { original: c } }) => (c.from === null ? '' : describe(c.rule, c.from)) },
+            { id: 'to', header: 'To', cell: ({ row: { original: c } }) => (c.from === null ? '' : describe(c.rule, c.to)) },
+            { id: 'actor', header: 'By', cell: ({ row: { original: c } }) => c.actor },
+            { id: 'seq', header: 'Event', meta: { numeric: true }, cell: ({ row: { original: c } }) => `#${c.seq}` },
+          ]}
+        />
       )}
     </section>
   );
