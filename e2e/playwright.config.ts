@@ -29,7 +29,7 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        // Date inputs follow the browser's UI language: dd/mm/yyyy as a UK secretary sees it.
+        // A UK secretary's browser; the app's dates do not depend on it (dates-in-any-locale.spec.ts runs en-US).
         '--lang=en-GB',
       ],
     },

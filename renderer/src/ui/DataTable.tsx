@@ -66,6 +66,21 @@ function ariaSort(sorted: false | 'asc' | 'desc'): 'ascending' | 'descending' | 
 }
 
 /**
+ * A column header's sort control: a button (so it is reached and pressed like any other), with
+ * the order shown by an arrow; the th around it carries aria-sort. The virtualised register uses it too.
+ */
+export function SortButton({ label, sort, onClick }: { label: ReactNode; sort: 'ascending' | 'descending' | 'none'; onClick: (e: unknown) => void }) {
+  return (
+    <button type="button" className="sort-button" onClick={onClick}>
+      {label}
+      <span aria-hidden="true" className="sort-arrow">
+        {sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕'}
+      </span>
+    </button>
+  );
+}
+
+/**
  * Every list in the app drawn the same accessible way: a real <table> with a caption, column
  * headers with scope, a row header where a row has a name, sort buttons that say their order
  * through aria-sort, and a message instead of an empty table. Built on TanStack Table, which
@@ -104,12 +119,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               return (
                 <th key={header.id} scope="col" colSpan={header.colSpan > 1 ? header.colSpan : undefined} className={className} aria-sort={sortable ? ariaSort(sorted) : undefined}>
                   {sortable ? (
-                    <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                      {label}
-                      <span aria-hidden="true" className="sort-arrow">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                      </span>
-                    </button>
+                    <SortButton label={label} sort={ariaSort(sorted)} onClick={header.column.getToggleSortingHandler() ?? (() => {})} />
                   ) : meta?.headerHidden ? (
                     <span className="visually-hidden">{label}</span>
                   ) : (

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { MemberRow } from '../../../../shared/contract/members';
 import { ariaSort } from './go-to';
 import { formatShortDate } from '../../lib/dates';
+import { SortButton } from '../../ui/DataTable';
 
 /** Fixed by register.css, so rows need no measuring. */
 const ROW_HEIGHT = 45;
@@ -13,6 +14,14 @@ const PREFETCH_ROWS = 30;
 
 export type SortKey = 'name' | 'number';
 export type Direction = 'asc' | 'desc';
+
+/*
+ * Not ui/DataTable: the register may hold a million entries, loaded a page at a time by keyset
+ * and sorted by the core. This table renders only the rows in view between two spacer rows,
+ * numbers them with aria-rowindex against aria-rowcount, and moves between rows with Up and Down;
+ * TanStack Table's row model would rebuild a row object for every loaded entry on each page.
+ * It shares the sort button and the table styles with DataTable.
+ */
 
 /**
  * The register as a real <table> whose body holds only the rows in view (plus a few either
@@ -82,12 +91,7 @@ export function RegisterTable(props: {
     return (
       <th scope="col" className={numeric ? 'num' : undefined} aria-sort={props.onSort ? sorted : undefined}>
         {props.onSort ? (
-          <button type="button" className="sort-button" onClick={() => props.onSort?.(column)}>
-            {label}
-            <span aria-hidden="true" className="sort-arrow">
-              {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}
-            </span>
-          </button>
+          <SortButton label={label} sort={sorted} onClick={() => props.onSort?.(column)} />
         ) : (
           label
         )}
