@@ -4,7 +4,7 @@ import type { ReadDb } from '../context';
 /** The organisation's particulars as the log vouches for them (every column is its own). */
 export const organisationState: StateReader = {
   type: 'organisation',
-  describe: async () => 'the organisation’s particulars',
+  describe: async () => 'the organisation’s record',
   read: async (db: ReadDb, ids) => {
     const rows = await db.selectFrom('organisation').selectAll().where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, { ...r }]));
@@ -19,7 +19,7 @@ export const organisationState: StateReader = {
 /** The governing rules, one row per organisation (keyed by the organisation's id). */
 export const governingRulesState: StateReader = {
   type: 'governing_rules',
-  describe: async () => 'the governing rules',
+  describe: async () => 'the record of the governing rules',
   read: async (db: ReadDb, ids) => {
     const rows = await db.selectFrom('governing_rules').selectAll().where('organisation_id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.organisation_id, { ...r }]));
