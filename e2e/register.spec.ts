@@ -84,6 +84,18 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await expect(allot.getByLabel('Amount paid')).toHaveValue('3.00');
   await allot.getByRole('button', { name: 'Allot the shares' }).click();
   await expect(allot).toBeHidden();
+  // The confirmation is announced, sits in the top bar where it covers no control, and can be dismissed.
+  const confirmation = page.getByRole('banner').getByRole('status');
+  await expect(confirmation).toContainText('3 shares allotted to member 1.');
+  for (const name of ['Allot shares', 'Withdraw shares']) {
+    const button = page.getByRole('button', { name });
+    await button.scrollIntoViewIfNeeded();
+    const box = (await button.boundingBox())!;
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent ?? null, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    expect(hit, `${name} is not covered`).toBe(name);
+  }
+  await confirmation.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(confirmation).not.toContainText('3 shares allotted');
   await expect(page.getByTestId('shares-held')).toHaveText('8');
 
   await page.getByRole('button', { name: 'Withdraw shares' }).click();
@@ -224,6 +236,8 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   const timeline = page.getByRole('list', { name: 'Events, newest first' });
   await expect(timeline.locator(':scope > li').first()).toContainText('Member 2 ceased on 1 January 2025: resigned');
   await expect(timeline.locator(':scope > li').first()).toContainText('Ceased on: (none) → 1 January 2025');
+  // No note was given: a change from nothing to nothing is not listed.
+  await expect(timeline.locator(':scope > li').first()).not.toContainText('Note: (none) → (none)');
   await expect(timeline.locator(':scope > li').first()).toContainText('Reason: (none) → Resigned');
   await expectNoAxeViolations(page, 'former member');
 

@@ -17,7 +17,6 @@ export function Shell({ status }: { status: AppStatus }) {
         <span className="org" data-testid="org-name">
           {status.organisationName}
         </span>
-        <span className="spacer" />
         <ToastRegion />
         {status.host === 'browser' ? <span className="host-note">Running in your browser on this computer</span> : null}
       </header>

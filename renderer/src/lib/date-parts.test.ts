@@ -18,23 +18,23 @@ describe('a date typed as day, month and year', () => {
   });
 
   test('a missing part is named, as GOV.UK does', () => {
-    expect(problem('27', '', '2026')).toBe('Date of birth must include a month');
-    expect(problem('', '3', '2026')).toBe('Date of birth must include a day');
-    expect(problem('27', '3', '')).toBe('Date of birth must include a year');
-    expect(problem('', '', '2026')).toBe('Date of birth must include a day and month');
-    expect(problem('27', '', '')).toBe('Date of birth must include a month and year');
+    expect(problem('27', '', '2026')).toBe('Date of birth must include a month.');
+    expect(problem('', '3', '2026')).toBe('Date of birth must include a day.');
+    expect(problem('27', '3', '')).toBe('Date of birth must include a year.');
+    expect(problem('', '', '2026')).toBe('Date of birth must include a day and month.');
+    expect(problem('27', '', '')).toBe('Date of birth must include a month and year.');
   });
 
   test('an impossible date is not a real date', () => {
-    expect(problem('31', '2', '2026')).toBe('Date of birth must be a real date');
-    expect(problem('29', '2', '2023')).toBe('Date of birth must be a real date');
-    expect(problem('12', '13', '2026')).toBe('Date of birth must be a real date');
-    expect(problem('x', '3', '2026')).toBe('Date of birth must be a real date');
+    expect(problem('31', '2', '2026')).toBe('Date of birth must be a real date.');
+    expect(problem('29', '2', '2023')).toBe('Date of birth must be a real date.');
+    expect(problem('12', '13', '2026')).toBe('Date of birth must be a real date.');
+    expect(problem('x', '3', '2026')).toBe('Date of birth must be a real date.');
     expect(value('29', '2', '2024')).toBe('2024-02-29');
   });
 
   test('a year needs four numbers', () => {
-    expect(problem('27', '3', '26')).toBe('Date of birth must include a year with 4 numbers, for example 2026');
+    expect(problem('27', '3', '26')).toBe('Date of birth must include a year with 4 numbers, for example 2026.');
   });
 
   test('a value the form holds is split back into the boxes', () => {

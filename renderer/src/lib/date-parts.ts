@@ -54,12 +54,12 @@ export function partsToValue(parts: DateParts, label: string): string {
   const year = parts.year.trim();
   if (day === '' && month === '' && year === '') return '';
   const missing = [day === '' ? 'day' : null, month === '' ? 'month' : null, year === '' ? 'year' : null].filter((m): m is string => m !== null);
-  if (missing.length > 0) return PROBLEM + `${label} must include ${listMissing(missing)}`;
-  if (!/^\d+$/.test(year) || year.length !== 4) return PROBLEM + `${label} must include a year with 4 numbers, for example 2026`;
+  if (missing.length > 0) return PROBLEM + `${label} must include ${listMissing(missing)}.`;
+  if (!/^\d+$/.test(year) || year.length !== 4) return PROBLEM + `${label} must include a year with 4 numbers, for example 2026.`;
   const m = monthNumber(month);
-  if (!/^\d{1,2}$/.test(day) || m === null) return PROBLEM + `${label} must be a real date`;
+  if (!/^\d{1,2}$/.test(day) || m === null) return PROBLEM + `${label} must be a real date.`;
   const value = `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isLegalDate(value) ? value : PROBLEM + `${label} must be a real date`;
+  return isLegalDate(value) ? value : PROBLEM + `${label} must be a real date.`;
 }
 
 /** The boxes for a value the form already holds: a legal date is split, anything else is empty. */

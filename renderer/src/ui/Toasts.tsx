@@ -25,7 +25,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (text: string) => {
       const id = Date.now() + Math.random();
-      setToasts((t) => [...t.slice(-1), { id, text }]);
+      // One at a time, so the top bar never grows and moves the page under the pointer.
+      setToasts([{ id, text }]);
       window.setTimeout(() => dismiss(id), SHOWN_FOR_MS);
     },
     [dismiss],
@@ -49,7 +50,9 @@ export function ToastRegion() {
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div className="toast" key={t.id}>
-          <span className="toast-text">{t.text}</span>
+          <span className="toast-text" title={t.text}>
+            {t.text}
+          </span>
           <button type="button" className="toast-dismiss" onClick={() => dismiss(t.id)}>
             Dismiss<span className="visually-hidden"> message</span>
           </button>

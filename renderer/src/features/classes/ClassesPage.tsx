@@ -12,7 +12,6 @@ import { eligibilitySummary, shareTermsSummary, votingSummary } from './class-te
 import { useLegalForm } from '../../lib/useLegalForm';
 import { BLANK_CLASS, CLASS_PRESETS, classValues, defaultShareTerms, type ClassValues } from './class-form-values';
 import { ClassForm } from './ClassForm';
-import '../members/register.css';
 import './classes.css';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 

@@ -10,7 +10,6 @@ import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { InspectionLog } from './InspectionLog';
-import '../members/register.css';
 import './exports.css';
 import { formatLegalDate } from '../../lib/dates';
 

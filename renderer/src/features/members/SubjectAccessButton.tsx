@@ -4,7 +4,7 @@ import { request } from '../../api/client';
 import { saveBlob } from '../../api/download';
 import { useToast } from '../../ui/Toasts';
 import { subjectAccessFileName, type SubjectAccessSummary } from '../exports/file-names';
-import '../exports/exports.css';
+import './subject-access.css';
 
 /**
  * A person's right of access (UK GDPR Art 15): everything held about them, as a JSON file
