@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods, method } from './method';
-import { hasAtMostTwoDecimals, id, isoInstant, optionalText, requiredText, wholeNumber } from './fields';
+import { hasAtMostTwoDecimals, id, isoInstant, optionalText, penceAmount, requiredText, wholeNumber } from './fields';
 
 /** How a class's members vote: a number of votes each, one per share held, or not at all. */
 export const VOTING_RIGHTS = ['per_member', 'per_share', 'none'] as const;
@@ -27,7 +27,7 @@ export type Eligibility = z.output<typeof eligibilitySchema>;
 
 export const shareTermsSchema = z.strictObject({
   /** Nominal value of one share in pence (e.g. 100 = £1). */
-  nominalPence: wholeNumber('the nominal value', 1, 100_000_000),
+  nominalPence: penceAmount('the nominal value', 1, 100_000_000),
   withdrawable: z.boolean(),
   transferable: z.boolean(),
   maxHolding: nullableWhole('the maximum holding', 1, 1_000_000_000),

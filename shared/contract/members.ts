@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods, method } from './method';
-import { hasAtMostTwoDecimals, id, isoInstant, legalDate, optionalText, requiredText, wholeNumber } from './fields';
+import { emailAddress, hasAtMostTwoDecimals, id, isoInstant, legalDate, optionalText, penceAmount, requiredText, wholeNumber } from './fields';
 import { normalisePostcode } from './fields';
 
 export const CESSATION_REASONS = ['left_employment', 'resigned', 'expelled', 'deceased', 'other'] as const;
@@ -37,13 +37,7 @@ export const memberAddressSchema = z.strictObject({
   country: optionalText('the country', 100),
 });
 
-const email = z
-  .string()
-  .trim()
-  .max(254)
-  .optional()
-  .transform((v) => (v === '' ? undefined : v))
-  .refine((v) => v === undefined || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an e-mail address like name@example.org.');
+const email = emailAddress();
 
 export const employeeDetailsSchema = z
   .strictObject({
@@ -75,7 +69,7 @@ export const memberParticularsSchema = z.strictObject({
   /** Only for members of an employee class (data minimisation). */
   employee: employeeDetailsSchema.nullable(),
   /** Societies: loans and deposits the member holds in the society, in pence (CCBS Act 2014 s30). */
-  loansAndDepositsPence: wholeNumber('loans and deposits', 0, 1_000_000_000_00).nullable(),
+  loansAndDepositsPence: penceAmount('loans and deposits', 0, 1_000_000_000_00).nullable(),
 });
 export type MemberParticulars = z.output<typeof memberParticularsSchema>;
 export type MemberParticularsInput = z.input<typeof memberParticularsSchema>;
@@ -91,7 +85,7 @@ export const admitSchema = z
     previousEntryId: id.optional(),
     /** Where the legal form has shares: the allotment on admission. */
     initialShares: z
-      .strictObject({ shares: wholeNumber('the number of shares', 1, 1_000_000_000), amountPaidPence: wholeNumber('the amount paid', 0, 1e13) })
+      .strictObject({ shares: wholeNumber('the number of shares', 1, 1_000_000_000), amountPaidPence: penceAmount('the amount paid', 0, 1e13) })
       .nullable(),
   })
   .superRefine((v, ctx) => {

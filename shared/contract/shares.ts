@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods, method } from './method';
-import { id, isoInstant, legalDate, optionalText, wholeNumber } from './fields';
+import { id, isoInstant, legalDate, optionalText, penceAmount, wholeNumber } from './fields';
 
 export const LEDGER_KINDS = ['allotment', 'transfer_in', 'transfer_out', 'withdrawal'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -29,7 +29,7 @@ export const ledgerEntrySchema = z.object({
 export type LedgerEntry = z.output<typeof ledgerEntrySchema>;
 
 const shares = wholeNumber('the number of shares', 1, 1_000_000_000);
-const pence = (what: string) => wholeNumber(what, 0, 1e13);
+const pence = (what: string) => penceAmount(what, 0, 1e13);
 
 export const shareMethods = defineMethods('shares', {
   'shares.ledger': method({
