@@ -10,7 +10,8 @@ export const MUTUAL = {
   town: 'Leeds',
   postcode: 'ls1 4ap',
   country: 'England',
-  incorporatedOn: '2019-04-01',
+  // Early enough for the journeys' oldest records (a member admitted in 2010): nothing may predate the company.
+  incorporatedOn: '2008-04-01',
   fyeDay: '31',
   fyeMonth: 'March',
 };

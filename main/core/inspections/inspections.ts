@@ -5,7 +5,7 @@ import type { ReadContext, ReadDb, WriteContext } from '../context';
 import { uuidv7 } from '../db/ids';
 import type { InspectionRequestTable } from '../db/schema';
 import { AppError } from '../errors';
-import { assertNotFuture } from '../organisation/guards';
+import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/guards';
 
 /**
  * The log of requests to inspect the register of members or to be sent a copy (CA 2006
@@ -85,6 +85,7 @@ export async function logInspection(tx: WriteContext, input: LogInput): Promise<
   const trx = tx.db;
   const rc = await tx.register();
   assertNotFuture(rc, input.receivedOn, 'receivedOn', 'The date a request was received');
+  assertNotBeforeIncorporation(rc, input.receivedOn, 'receivedOn', 'An inspection request');
   const { due, source } = inspectionDueDate(input.receivedOn, rc.org.office_country as UkPart);
   const who = tx.who;
   const row: Row = {

@@ -6,7 +6,7 @@ import { uuidv7 } from '../db/ids';
 import type { InterestTable } from '../db/schema';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
-import { assertNotFuture } from '../organisation/guards';
+import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/guards';
 import { appointmentsOf, fullName, requireOfficer } from '../officers/store';
 
 /**
@@ -63,6 +63,7 @@ export const interestHandlers = defineHandlers('interests', {
     const rc = await tx.register();
     const officer = await requireOfficer(trx, rc.org.id, input.officerId);
     assertNotFuture(rc, input.declaredOn, 'declaredOn', 'A declaration');
+    assertNotBeforeIncorporation(rc, input.declaredOn, 'declaredOn', 'A declaration');
     const appointments = await appointmentsOf(trx, officer.id);
     const lastEnded = appointments.every((a) => a.ceased_on !== null) ? appointments.map((a) => a.ceased_on!).sort().at(-1) : undefined;
     if (lastEnded && input.declaredOn > lastEnded) {

@@ -8,7 +8,7 @@ import { uuidv7 } from '../db/ids';
 import type { MemberRowDb, MembershipClassRow } from '../db/schema';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
-import { assertNotFuture } from '../organisation/guards';
+import { assertNotBeforeIncorporation, assertNotFuture, assertPlausibleDateOfBirth } from '../organisation/guards';
 import { recordLedgerEntry } from '../shares/ledger';
 import { nameTokensFor, normaliseEmployeeNumber, particularsColumns, toMemberDetail, toParticulars } from './columns';
 import { requireMember } from './lookup';
@@ -40,6 +40,7 @@ export async function memberDetail(db: ReadDb, rc: RegisterCtx, row: MemberRowDb
  */
 export function checkParticulars(rc: RegisterCtx, cls: MembershipClassRow, p: MemberParticulars, prefix: string): void {
   const field = (f: string) => `${prefix}${f}`;
+  if (p.dateOfBirth) assertPlausibleDateOfBirth(rc, p.dateOfBirth, field('dateOfBirth'));
   if (cls.is_employee_class === 1 && p.employee === null) {
     throw AppError.field(field('employee.employeeNumber'), `The ${cls.name} class is for employees: enter the employee details.`);
   }
@@ -120,6 +121,7 @@ export const memberHandlers = defineHandlers('members', {
     const trx = tx.db;
     const cls = await requireClass(trx, rc.org.id, input.classId);
     assertNotFuture(rc, input.admittedOn, 'admittedOn', 'An admission');
+    assertNotBeforeIncorporation(rc, input.admittedOn, 'admittedOn', 'An admission');
     checkParticulars(rc, cls, input.particulars, 'particulars.');
     checkEligibility(cls, input.particulars, input.admittedOn, 'particulars.');
     if (rc.form.hasShares && input.initialShares === null) {
@@ -244,6 +246,7 @@ export const memberHandlers = defineHandlers('members', {
       throw AppError.field('ceasedOn', `Membership cannot end before it began (admitted ${formatLegalDate(before.admitted_on)}).`);
     }
     assertNotFuture(rc, input.ceasedOn, 'ceasedOn', 'A cessation');
+    assertNotBeforeIncorporation(rc, input.ceasedOn, 'ceasedOn', 'A cessation');
     if (before.shares_held > 0) {
       throw new AppError(
         'CONFLICT',

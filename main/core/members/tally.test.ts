@@ -11,7 +11,8 @@ const NOW = new Date('2026-11-28T12:00:00Z');
 
 async function setUp() {
   t = await openTestCore({ now: () => NOW });
-  await setUpOrganisation(t.core);
+  // Incorporated in 2005: the test admits a member in 2010, and nothing may predate the company (CA 2006 s16(2)).
+  await setUpOrganisation(t.core, { particulars: { incorporatedOn: '2005-01-01' } });
   const cls = (name: string) =>
     t!.core.dispatch('classes.create', {
       name,

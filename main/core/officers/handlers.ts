@@ -5,7 +5,7 @@ import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
 import { diffFlat } from '../members/particulars-diff';
-import { assertNotFuture } from '../organisation/guards';
+import { assertNotFuture, assertPlausibleDateOfBirth } from '../organisation/guards';
 import { checkAppointmentShape, checkCompanyDirector, checkNoClash, type AppointmentInput } from './appointment-rules';
 import {
   changedParticularNames,
@@ -40,7 +40,7 @@ async function checkMemberLink(trx: ReadDb, rc: RegisterCtx, memberId: string | 
 }
 
 function checkParticularDates(rc: RegisterCtx, p: OfficerParticulars): void {
-  if (p.dateOfBirth) assertNotFuture(rc, p.dateOfBirth, 'particulars.dateOfBirth', 'A date of birth');
+  if (p.dateOfBirth) assertPlausibleDateOfBirth(rc, p.dateOfBirth, 'particulars.dateOfBirth');
 }
 
 function appointmentAudit(a: AppointmentRow) {

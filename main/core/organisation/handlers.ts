@@ -15,6 +15,7 @@ import { uuidv7 } from '../db/ids';
 import type { GoverningRulesRow, OrganisationRow } from '../db/schema';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
+import { earliestRecord } from './earliest-record';
 
 export function toOrganisation(row: OrganisationRow): Organisation {
   return {
@@ -100,6 +101,24 @@ function assertNotFuture(today: string, date: string, path: string): void {
   }
 }
 
+/**
+ * Moving the date of incorporation or registration later must not leave records before it: a
+ * company exists from incorporation (CA 2006 s16(2)), a society from registration (CCBS Act 2014
+ * s3(3)), so the earliest record names what to check.
+ */
+async function assertNoRecordBefore(db: ReadDb, organisationId: string, incorporatedOn: string, legalForm: LegalForm): Promise<void> {
+  const earliest = await earliestRecord(db, organisationId);
+  if (!earliest || earliest.date >= incorporatedOn) return;
+  const why =
+    LEGAL_FORM_INFO[legalForm].family === 'society'
+      ? 'A society cannot have records from before it was registered (CCBS Act 2014 s3(3))'
+      : 'A company cannot have records from before it was incorporated (CA 2006 s16(2))';
+  throw AppError.field(
+    'incorporatedOn',
+    `The register has records dated before ${formatLegalDate(incorporatedOn)}: the earliest is ${earliest.what} on ${formatLegalDate(earliest.date)}. ${why}; check the date, or the records.`,
+  );
+}
+
 export async function rulesView(db: ReadDb, org: OrganisationRow): Promise<RulesView> {
   const row = await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
   const defaults = defaultRules(org.legal_form as LegalForm);
@@ -160,6 +179,7 @@ export const organisationHandlers = defineHandlers('organisation', {
   'organisation.update': mutation(async (input, tx) => {
     assertNotFuture(tx.today(), input.incorporatedOn, 'incorporatedOn');
     const before = await requireOrganisation(tx.db);
+    if (input.incorporatedOn > before.incorporated_on) await assertNoRecordBefore(tx.db, before.id, input.incorporatedOn, input.legalForm);
     const rules = toRules(await tx.db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', before.id).executeTakeFirstOrThrow());
     if (input.legalForm !== before.legal_form) {
       const problems = lawfulRuleProblems(input.legalForm, rules);

@@ -6,7 +6,7 @@ import { uuidv7 } from '../db/ids';
 import type { PscStatementTable, PscTable } from '../db/schema';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
-import { assertNotFuture } from '../organisation/guards';
+import { assertNotFuture, assertPlausibleDateOfBirth } from '../organisation/guards';
 import { NOT_APPLICABLE_REASON, PSC_REGIME_START, pscWarnings, STATEMENT_SHORT, statementProblem, type RegisterState } from '../board/psc-rules';
 type PscRow = Selectable<PscTable>;
 type StatementRow = Selectable<PscStatementTable>;
@@ -95,7 +95,7 @@ export const pscHandlers = defineHandlers('psc', {
     const rc = await companyCtx(tx);
     checkRegistrableDate(rc, input.becameRegistrableOn, 'becameRegistrableOn', 'The date they became registrable');
     if (input.kind === 'individual') {
-      assertNotFuture(rc, input.dateOfBirth!, 'dateOfBirth', 'A date of birth');
+      assertPlausibleDateOfBirth(rc, input.dateOfBirth!, 'dateOfBirth');
       // s790K(1): an individual's entry gives nationality and country of usual residence.
       const missing: Record<string, string> = {};
       if (!input.nationality) missing['nationality'] = 'Enter the nationality (CA 2006 s790K).';

@@ -7,7 +7,7 @@ import type { MemberRowDb, MembershipClassRow } from '../db/schema';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
 import { requireMember } from '../members/lookup';
-import { assertNotFuture } from '../organisation/guards';
+import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/guards';
 import { recordLedgerEntry } from './ledger';
 
 function requireCurrent(m: MemberRowDb, field: string): void {
@@ -75,6 +75,7 @@ export const shareHandlers = defineHandlers('shares', {
     requireCurrent(member, 'memberId');
     requireOnOrAfterAdmission(member, input.date, 'date');
     assertNotFuture(rc, input.date, 'date', 'An allotment');
+    assertNotBeforeIncorporation(rc, input.date, 'date', 'An allotment');
     const id = await recordLedgerEntry(tx, rc, {
       member, cls, kind: 'allotment', date: input.date, shares: input.shares, amountPence: input.amountPaidPence, boardReference: input.boardReference ?? null,
     });
@@ -98,6 +99,7 @@ export const shareHandlers = defineHandlers('shares', {
     requireOnOrAfterAdmission(from, input.date, 'date');
     requireOnOrAfterAdmission(to, input.date, 'date');
     assertNotFuture(rc, input.date, 'date', 'A transfer');
+    assertNotBeforeIncorporation(rc, input.date, 'date', 'A transfer');
     const transferId = uuidv7();
     const paid = await trx.selectFrom('member').select(['shares_held', 'paid_pence']).where('id', '=', from.id).executeTakeFirstOrThrow();
     const movedPaid = Math.round((paid.paid_pence * input.shares) / Math.max(paid.shares_held, 1));
@@ -120,6 +122,7 @@ export const shareHandlers = defineHandlers('shares', {
     requireCurrent(member, 'memberId');
     requireOnOrAfterAdmission(member, input.noticeDate, 'noticeDate');
     assertNotFuture(rc, input.date, 'date', 'A withdrawal');
+    assertNotBeforeIncorporation(rc, input.date, 'date', 'A withdrawal');
     if (input.paymentDate) assertNotFuture(rc, input.paymentDate, 'paymentDate', 'A payment');
     const id = await recordLedgerEntry(tx, rc, {
       member, cls, kind: 'withdrawal', date: input.date, shares: input.shares, amountPence: input.amountRepaidPence,
