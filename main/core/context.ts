@@ -3,6 +3,8 @@ import type { LegalForm, LegalFormInfo } from '../../shared/domain/legal-form';
 import type { JobStatus } from '../../shared/contract/jobs';
 import type { Actor, AuditEntry } from './audit/log';
 import type { VerifyReport } from '../../shared/contract/audit';
+import type { CandidateReport } from './backup/candidate';
+import type { CandidateStore } from './backup/candidates';
 import type { DB, OrganisationRow } from './db/schema';
 import type { Snapshot } from './db/snapshot';
 import type { JobHandle, JobSpec } from './jobs/runner';
@@ -55,6 +57,8 @@ export interface BaseContext {
   /** The organisation, its legal form and today; NOT_FOUND before set-up. */
   register(): Promise<RegisterCtx>;
   integrity(): { state: 'checking' | 'ok' | 'damaged'; problem: string | null };
+  /** Whether the registers matched the audit log when the app opened (checked in the background). */
+  registerCheck(): { state: 'checking' | 'ok' | 'mismatch' | 'off'; problems: string[]; more: number };
   /** Where the file and its backups are (for Settings and the files kept beside it; never for opening it). */
   readonly files: { readonly dbPath: string; readonly backupsDir: string };
 }
@@ -96,6 +100,10 @@ export interface StoreOps {
   openSnapshot(): Promise<Snapshot>;
   /** Close the live file, let `swap` replace it on disk (returning how to undo that), reopen it. */
   replaceDatabase(swap: () => () => void): Promise<void>;
+  /** Backups checked for restore and waiting for confirmation (backup/candidates.ts). */
+  readonly candidates: CandidateStore;
+  /** Checks a staged file as a restore candidate (backup/candidate.ts), reading it only. */
+  inspectCandidate(path: string, checkpoint?: () => Promise<void>): Promise<CandidateReport>;
   /** A mutation on a connection of its own (a long import), so reads carry on meanwhile. */
   writeOnOwnConnection<T>(fn: (tx: WriteContext) => Promise<T>): Promise<T>;
   /** The audit head now (events and hash). */

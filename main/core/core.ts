@@ -9,8 +9,12 @@ import { ukDateOf } from '../../shared/rules/legal-date';
 import type { Result } from '../../shared/result';
 import { AuditWriter, type Actor } from './audit/log';
 import { recordBaselineIfNeeded } from './audit/baseline';
-import { verifyAll } from './audit/verify-all';
+import { recordMigrationEvents } from './audit/migration-events';
+import { checkRegistersAgainstLog, verifyAll, type RegisterCheck } from './audit/verify-all';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { backupFileName, takeBackup } from './backup/backup';
+import { inspectCandidate } from './backup/candidate';
+import { CandidateStore } from './backup/candidates';
 import type { CommandContext, Host, JobStartContext, ReadContext, ReadDb, RegisterCtx, StoreOps, WriteContext } from './context';
 import { totalChanges } from './db/changes';
 import { Checkpointer } from './db/checkpoint';
@@ -60,18 +64,24 @@ export class Core {
   readonly appVersion = APP_VERSION;
   readonly jobs: JobRunner;
   readonly uploads: UploadStore;
+  readonly candidates: CandidateStore;
   readonly registry: Registry = REGISTRY;
   readonly #actor: string;
   readonly #now: () => Date;
   #store: OpenedStore;
   #readDb: Kysely<DB>;
   #releaseLock: () => void;
+  readonly #lockLabel: string;
+  /** Bumped when the file is replaced, so a background check of the old file cannot report on the new one. */
+  #generation = 0;
   readonly #checkpointer: Checkpointer;
   #organisation: Promise<OrganisationRow | undefined> | null = null;
   #integrity: Promise<string | null>;
   #integrityProblem: string | null = null;
   #integrityDone = false;
   #closed = false;
+  /** The start-up comparison of the registers with the audit log (windows only; the CLI runs verify itself). */
+  #registers: { state: 'checking' | 'ok' | 'mismatch' | 'off'; check: RegisterCheck | null } = { state: 'off', check: null };
   /** Whole-file operations (backup, verify, export) in progress: a restore waits for them. */
   readonly #fileUsers = new Set<Promise<unknown>>();
   #replacing: Promise<void> | null = null;
@@ -84,13 +94,55 @@ export class Core {
     this.#now = options.now ?? (() => new Date());
     this.jobs = new JobRunner(this.#now);
     this.uploads = new UploadStore(join(dirname(store.path), '.uploads'));
+    this.candidates = new CandidateStore(store.path);
     this.#store = store;
     this.#readDb = store.db.withPlugin(new ReadOnlyPlugin());
     this.#releaseLock = releaseLock;
+    this.#lockLabel = lockLabel(options.host);
     this.#checkpointer = new Checkpointer(store.path);
     this.#checkpointer.start();
     this.#integrityDone = store.integrityChecked;
     this.#integrity = store.integrityChecked ? Promise.resolve(null) : this.#checkInBackground(store.path);
+    if (options.host !== 'cli') this.#startRegisterCheck();
+  }
+
+  /**
+   * After the integrity check, compares the registers with the audit log in the background (on
+   * a snapshot, in slices of about 15 ms), so a record changed in the file with a database tool
+   * is reported when the app opens, naming it.
+   */
+  #startRegisterCheck(): void {
+    const generation = this.#generation;
+    this.#registers = { state: 'checking', check: null };
+    let sliceStart = performance.now();
+    const checkpoint = async () => {
+      if (this.#closed || generation !== this.#generation) throw new Error('stopped');
+      if (performance.now() - sliceStart >= 15) {
+        await yieldToLoop();
+        sliceStart = performance.now();
+      }
+    };
+    void this.#integrity
+      .then((problem) => {
+        if (problem !== null || this.#closed) throw new Error('stopped');
+        return this.#usingFile(() => checkRegistersAgainstLog({ dbPath: this.dbPath, readers: this.registry.readers, backupsDir: this.backupsDir }, checkpoint));
+      })
+      .then(
+        (check) => {
+          if (generation !== this.#generation) return;
+          this.#registers = { state: check.problems.length > 0 ? 'mismatch' : 'ok', check };
+          if (check.problems.length > 0) logInfo(`The registers do not match the audit log: ${check.problems.slice(0, 3).join('; ')}`);
+        },
+        () => {
+          if (generation === this.#generation) this.#registers = { state: 'off', check: null };
+        },
+      );
+  }
+
+  /** The start-up comparison of the registers with the log, for the home screen. */
+  registerCheck(): { state: 'checking' | 'ok' | 'mismatch' | 'off'; problems: string[]; more: number } {
+    const c = this.#registers;
+    return { state: c.state, problems: c.check?.problems.slice(0, 20) ?? [], more: (c.check?.more ?? 0) + Math.max(0, (c.check?.problems.length ?? 0) - 20) };
   }
 
   /**
@@ -98,16 +150,19 @@ export class Core {
    * Started a moment later, so starting the thread is not on the way to the first page either.
    */
   #checkInBackground(path: string): Promise<string | null> {
+    const generation = this.#generation;
     const started = new Promise<void>((resolve) => setTimeout(resolve, START_CHECK_AFTER_MS).unref());
     return started
       .then(() => (this.#closed ? { ok: true, messages: ['ok'] } : checkIntegrityInWorker(path, { quick: true })))
       .then(
         (report) => {
+          if (generation !== this.#generation) return null;
           this.#integrityDone = true;
           this.#integrityProblem = report.ok ? null : (report.messages[0] ?? 'quick_check failed');
           return this.#integrityProblem;
         },
         (e: Error) => {
+          if (generation !== this.#generation) return null;
           this.#integrityDone = true;
           this.#integrityProblem = `the check could not run: ${e.message}`;
           return this.#integrityProblem;
@@ -129,7 +184,7 @@ export class Core {
   static async open(options: CoreOptions): Promise<Core> {
     const dbPath = resolve(options.dbPath);
     mkdirSync(dirname(dbPath), { recursive: true });
-    const releaseLock = acquireLock(dbPath, options.host === 'cli' ? 'the command line' : 'Mutual Governance');
+    const releaseLock = acquireLock(dbPath, lockLabel(options.host));
     try {
       const backupsDir = options.backupsDir ?? join(dirname(dbPath), 'backups');
       // A window opens at once and checks in the background; the command line has no window to
@@ -155,8 +210,11 @@ export class Core {
    * (audit/baseline.ts), in the start-up that migrated them (which checked the file first).
    */
   async #recordBaseline(): Promise<void> {
-    if (!this.#store.migration.applied.includes(STATES_MIGRATION)) return;
-    await recordBaselineIfNeeded(this.#store.db, this.registry.readers, (fn) => this.#mutate('audit baseline', this.#store.db, fn));
+    if (this.#store.migration.applied.includes(STATES_MIGRATION)) {
+      await recordBaselineIfNeeded(this.#store.db, this.registry.readers, (fn) => this.#mutate('audit baseline', this.#store.db, fn));
+    }
+    // Records a migration converted are vouched for by an event of their own (audit/migration-events.ts).
+    await recordMigrationEvents(this.#store.db, (fn) => this.#mutate('records converted by an upgrade', this.#store.db, fn));
   }
 
   now(): Date {
@@ -225,6 +283,7 @@ export class Core {
         return { org, legalForm, form: LEGAL_FORM_INFO[legalForm], today: today() };
       },
       integrity: () => this.integrity(),
+      registerCheck: () => this.registerCheck(),
       files: { dbPath: this.dbPath, backupsDir: this.backupsDir },
     };
   }
@@ -313,7 +372,7 @@ export class Core {
       dbPath: this.dbPath,
       backupsDir: this.backupsDir,
       backupTo: (dest, onProgress) => this.#usingFile(() => takeBackup(this.#store.raw, dest, onProgress)),
-      verify: (job, anchors) => this.#usingFile(() => verifyAll({ dbPath: this.dbPath, raw: this.#store.raw, db: this.#readDb, readers: this.registry.readers }, job, anchors)),
+      verify: (job, anchors) => this.#usingFile(() => verifyAll({ dbPath: this.dbPath, readers: this.registry.readers }, job, anchors)),
       openSnapshot: async () => {
         const snapshot = await this.#usingFile(() => openSnapshot(this.dbPath));
         // The snapshot holds the file until closed: a restore waits for it.
@@ -333,6 +392,8 @@ export class Core {
         };
       },
       replaceDatabase: (swap) => this.#replaceDatabase(swap),
+      candidates: this.candidates,
+      inspectCandidate: (path, checkpoint) => inspectCandidate(path, this.registry.readers, checkpoint),
       writeOnOwnConnection: async (fn) => {
         const db = new KyselyClass<DB>({ dialect: new CachedSqliteDialect(openDatabase(this.dbPath)) });
         try {
@@ -369,24 +430,29 @@ export class Core {
   }
 
   async #replaceDatabase(swap: () => () => void): Promise<void> {
-    if (this.#fileUsers.size > 0) {
-      throw new AppError('LOCKED', 'A backup, check or export is still reading the database; the restore will be possible when it finishes. Nothing was changed.');
-    }
+    if (this.#replacing) throw new AppError('LOCKED', 'Another restore is already replacing the database.');
     let done!: () => void;
     this.#replacing = new Promise<void>((r) => (done = r));
-    // No background checkpoint may touch the file while it is moved aside and replaced.
-    await this.#checkpointer.stop();
     try {
-      await this.#replace(swap);
+      // From now on no backup, check or export may start; those already reading the file
+      // finish first (the file is never closed under them).
+      await Promise.all([...this.#fileUsers]);
+      // No background checkpoint may touch the file while it is moved aside and replaced.
+      await this.#checkpointer.stop();
+      try {
+        await this.#replace(swap);
+      } finally {
+        this.#checkpointer.start();
+      }
     } finally {
       this.#replacing = null;
       done();
-      this.#checkpointer.start();
     }
   }
 
   async #replace(swap: () => () => void): Promise<void> {
     this.#organisation = null;
+    this.#generation += 1;
     await this.#store.db.destroy();
     let undo: (() => void) | undefined;
     try {
@@ -395,7 +461,13 @@ export class Core {
         backupBeforeMigrate: (raw) => backupBeforeMigrate(raw, this.dbPath, this.backupsDir),
       });
       this.#readDb = this.#store.db.withPlugin(new ReadOnlyPlugin());
+      // The file at this path is a new one (a new inode): lock it by its own identity too, so a
+      // hard link made to it cannot open it twice, then let the old file's lock go.
+      const renewed = acquireLock(this.dbPath, this.#lockLabel);
+      this.#releaseLock();
+      this.#releaseLock = renewed;
       await this.#recordBaseline();
+      if (this.host !== 'cli') this.#startRegisterCheck();
       // The restored file was checked in full before it was swapped in.
       this.#integrity = Promise.resolve(null);
       this.#integrityProblem = null;
@@ -415,6 +487,7 @@ export class Core {
     await this.jobs.idle();
     await this.#checkpointer.stop();
     this.uploads.discardAll();
+    this.candidates.discardAll();
     // SQLite's advice for long-lived connections: refresh the planner's statistics on close,
     // cheaply (it analyses only tables whose statistics are stale).
     try {
@@ -432,6 +505,10 @@ async function backupBeforeMigrate(raw: BetterSqlite3.Database, dbPath: string, 
   const dest = join(backupsDir, backupFileName(dbPath, new Date(), 'before-upgrade'));
   await takeBackup(raw, dest);
   return dest;
+}
+
+function lockLabel(host: Host): string {
+  return host === 'cli' ? 'the command line' : 'Mutual Governance';
 }
 
 function defaultActor(): string {

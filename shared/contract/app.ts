@@ -14,6 +14,12 @@ export const appStatusSchema = z.object({
    * wait for it. 'damaged' means changes are refused and a backup should be restored.
    */
   integrity: z.object({ state: z.enum(['checking', 'ok', 'damaged']), problem: z.string().nullable() }),
+  /**
+   * At start the registers are compared with the audit log in the background: 'mismatch' names
+   * records changed outside the app (or heads kept outside the file that the log no longer
+   * holds); 'off' where the check does not run (the command line runs verify itself).
+   */
+  registers: z.object({ state: z.enum(['checking', 'ok', 'mismatch', 'off']), problems: z.array(z.string()), more: z.number().int() }),
 });
 export type AppStatus = z.output<typeof appStatusSchema>;
 

@@ -42,6 +42,24 @@ export const backupResultSchema = z.object({
 });
 export type BackupResult = z.output<typeof backupResultSchema>;
 
+/** What a checked backup holds, shown before the secretary confirms the restore. */
+export const checkedBackupSchema = z.object({
+  candidateId: z.string().regex(/^[0-9a-f]{32}$/),
+  fileName: z.string(),
+  organisationName: z.string().nullable(),
+  currentMembers: z.number().int(),
+  auditEvents: z.number().int(),
+  /** The backup's audit head, as printed on copies made from it. */
+  fingerprint: z.string(),
+  /** When its records were last changed (its newest audit event). */
+  lastChangedAt: isoInstant.nullable(),
+  /** When the backup was taken, from the head file kept beside it, if any. */
+  takenAt: isoInstant.nullable(),
+  /** It predates this version's schema and will be upgraded as it is restored. */
+  needsUpgrade: z.boolean(),
+});
+export type CheckedBackup = z.output<typeof checkedBackupSchema>;
+
 /** What a restore job did. */
 export const restoreResultSchema = z.object({
   restoredFrom: z.string(),
@@ -65,10 +83,17 @@ export const dataMethods = defineMethods('data', {
     output: jobStartedSchema,
     jobResult: backupResultSchema,
   }),
+  'data.checkBackup': method({
+    kind: 'command',
+    summary: 'Check a backup (from the backups folder or sent as a file) and say what it holds, before anything is replaced.',
+    input: z.strictObject({ source: restoreSourceSchema }),
+    output: jobStartedSchema,
+    jobResult: checkedBackupSchema,
+  }),
   'data.restore': method({
     kind: 'mutation',
-    summary: 'Replace the database with a verified backup; the current file is kept aside.',
-    input: z.strictObject({ source: restoreSourceSchema }),
+    summary: 'Replace the database with a backup checked by data.checkBackup; the current file is kept aside.',
+    input: z.strictObject({ candidateId: z.string().regex(/^[0-9a-f]{32}$/, 'Check the backup again.'), confirm: z.literal(true, { error: 'Confirm the restore.' }) }),
     output: jobStartedSchema,
     jobResult: restoreResultSchema,
   }),

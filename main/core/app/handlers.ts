@@ -12,6 +12,7 @@ export const appHandlers = defineHandlers('app', {
       host: ctx.host,
       busy: busy ? { jobId: busy.id, label: busy.label } : null,
       integrity: ctx.integrity(),
+      registers: ctx.registerCheck(),
     };
   }),
 });

@@ -8,6 +8,7 @@ import type { AuditEventView } from '../../../shared/contract/audit';
 import type { RulesView } from '../../../shared/contract/organisation';
 import { defaultRuleValues } from '../../../shared/rules/governing-rules';
 import { verifyAuditChain } from '../audit/verify';
+import { REGISTRY } from '../registry';
 import type { Core } from '../core';
 import { contentDigest, expectOk, openTestCore, runJob, setUpOrganisation, tempDir, type TestCore } from '../testing';
 import { inspectCandidate } from './candidate';
@@ -27,6 +28,14 @@ async function backup(core: Core): Promise<BackupOutcome> {
   expect(status.state, status.error?.message).toBe('succeeded');
   const result = status.result as Omit<BackupOutcome, 'path'>;
   return { ...result, path: join(core.backupsDir, result.name) };
+}
+
+/** A restore as the renderer makes it: check the file, see what it holds, then confirm. */
+async function restore(core: Core, source: { kind: 'backup'; name: string } | { kind: 'upload'; uploadId: string }) {
+  const checked = await runJob(core, 'data.checkBackup', { source });
+  if (checked.state !== 'succeeded') return checked;
+  const { candidateId } = checked.result as { candidateId: string };
+  return runJob(core, 'data.restore', { candidateId, confirm: true });
 }
 
 /** Sends a file through the contract as the renderer does: begin, then ordered base64 chunks. */
@@ -64,8 +73,16 @@ describe('data.backup', () => {
     expect(readFileSync(result.path).length).toBe(result.sizeBytes);
     expect(result.events).toBe(2);
 
-    const report = await inspectCandidate(result.path);
-    expect(report).toEqual({ ok: true, migrations: migrations.length, auditEvents: 2, organisationName: 'Riverside Care Mutual' });
+    const report = await inspectCandidate(result.path, REGISTRY.readers);
+    expect(report).toEqual({
+      ok: true,
+      migrations: migrations.length,
+      auditEvents: 2,
+      headHash: result.headHash,
+      organisationName: 'Riverside Care Mutual',
+      members: 0,
+      lastChangedAt: expect.any(String),
+    });
     const copy = new Database(result.path, { readonly: true, fileMustExist: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -89,7 +106,7 @@ describe('data.restore', () => {
     expectOk(await t.core.dispatch('rules.update', { ...rules, gmQuorum: 7 }));
     expect(await gmQuorum(t.core)).toBe(7);
 
-    const status = await runJob(t.core, 'data.restore', { source: { kind: 'backup', name: taken.name } });
+    const status = await restore(t.core, { kind: 'backup', name: taken.name });
 
     expect(status.state, status.error?.message).toBe('succeeded');
     const result = status.result as { restoredFrom: string; keptAside: string; auditEvents: number };
@@ -110,7 +127,7 @@ describe('data.restore', () => {
     expect(restored.summary).toContain(taken.name);
     const verify = await runJob(t.core, 'audit.verify', {});
     expect(verify.result).toMatchObject({ ok: true, events: 3 });
-    expect(existsSync(join(dirname(t.dbPath), `.${basename(t.dbPath)}.restore-staging`))).toBe(false);
+    expect(readdirSync(dirname(t.dbPath)).filter((n) => n.startsWith(`.${basename(t.dbPath)}.restore-`))).toEqual([]);
   });
 
   it('restores a file sent through uploads and removes the uploaded copy', async () => {
@@ -118,7 +135,7 @@ describe('data.restore', () => {
     expectOk(await t.core.dispatch('rules.update', { ...rules, gmQuorum: 9 }));
     const uploadId = await upload(t.core, readFileSync(taken.path), 'riverside.sqlite');
 
-    const status = await runJob(t.core, 'data.restore', { source: { kind: 'upload', uploadId } });
+    const status = await restore(t.core, { kind: 'upload', uploadId });
 
     expect(status.state, status.error?.message).toBe('succeeded');
     expect(await gmQuorum(t.core)).toBe(3);
@@ -134,7 +151,7 @@ describe('data.restore', () => {
       const asides: string[] = [];
       for (const quorum of [5, 6]) {
         expectOk(await fixed.core.dispatch('rules.update', { ...rules, gmQuorum: quorum }));
-        const status = await runJob(fixed.core, 'data.restore', { source: { kind: 'backup', name: taken.name } });
+        const status = await restore(fixed.core, { kind: 'backup', name: taken.name });
         expect(status.state, status.error?.message).toBe('succeeded');
         asides.push((status.result as { keptAside: string }).keptAside);
       }
@@ -161,15 +178,70 @@ describe('data.restore', () => {
     await other.cleanup();
     expect(bytes[18]).toBe(2); // the header's WAL flag: readers create -wal and -shm files
 
-    const status = await runJob(t.core, 'data.restore', { source: { kind: 'upload', uploadId: await upload(t.core, bytes, 'hillside.sqlite') } });
+    const status = await restore(t.core, { kind: 'upload', uploadId: await upload(t.core, bytes, 'hillside.sqlite') });
 
     expect(status.state, status.error?.message).toBe('succeeded');
     expect(expectOk(await t.core.dispatch('app.status', {}))).toMatchObject({ organisationName: 'Hillside Mutual' });
-    expect(readdirSync(dirname(t.dbPath)).filter((n) => n.includes('restore-staging'))).toEqual([]);
+    expect(readdirSync(dirname(t.dbPath)).filter((n) => n.includes('.restore-'))).toEqual([]);
+  });
+
+  it('checks first and says what the backup holds, changing nothing until the secretary confirms', async () => {
+    const taken = await backup(t.core);
+    expectOk(await t.core.dispatch('rules.update', { ...rules, gmQuorum: 8 }));
+    const before = contentDigest(t.core.raw);
+    const checked = await runJob(t.core, 'data.checkBackup', { source: { kind: 'backup', name: taken.name } });
+    expect(checked.state, checked.error?.message).toBe('succeeded');
+    expect(checked.result).toMatchObject({
+      fileName: taken.name,
+      organisationName: 'Riverside Care Mutual',
+      currentMembers: 0,
+      auditEvents: 2,
+      fingerprint: expect.stringMatching(new RegExp(`^#2 · ${taken.headHash.slice(0, 4)} ${taken.headHash.slice(4, 8)} ${taken.headHash.slice(8, 12)}$`)),
+      takenAt: expect.any(String),
+      needsUpgrade: false,
+    });
+    expect(contentDigest(t.core.raw)).toBe(before);
+    expect(await gmQuorum(t.core)).toBe(8);
+    // Confirming is what replaces the records.
+    const { candidateId } = checked.result as { candidateId: string };
+    const done = await runJob(t.core, 'data.restore', { candidateId, confirm: true });
+    expect(done.state, done.error?.message).toBe('succeeded');
+    expect(await gmQuorum(t.core)).toBe(3);
+    // A checked backup is restored once.
+    expect(await t.core.dispatch('data.restore', { candidateId, confirm: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('refuses to restore a checked copy whose bytes changed after the check', async () => {
+    const taken = await backup(t.core);
+    const checked = await runJob(t.core, 'data.checkBackup', { source: { kind: 'backup', name: taken.name } });
+    const { candidateId } = checked.result as { candidateId: string };
+    const staged = readdirSync(dirname(t.dbPath)).find((n) => n.endsWith(`.restore-${candidateId}`))!;
+    const bytes = readFileSync(join(dirname(t.dbPath), staged));
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+    writeFileSync(join(dirname(t.dbPath), staged), bytes);
+    const r = await t.core.dispatch('data.restore', { candidateId, confirm: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('changed after it was checked') } });
+    expect(await gmQuorum(t.core)).toBe(3);
+  });
+
+  it('lets a backup and a verify that are reading the file finish before the restore replaces it', async () => {
+    const taken = await backup(t.core);
+    const checked = await runJob(t.core, 'data.checkBackup', { source: { kind: 'backup', name: taken.name } });
+    const { candidateId } = checked.result as { candidateId: string };
+    // All three start together: the backup and the verify hold the file; the restore waits for them.
+    const backupJob = expectOk(await t.core.dispatch('data.backup', {})) as { jobId: string };
+    const verifyJob = expectOk(await t.core.dispatch('audit.verify', {})) as { jobId: string };
+    const restoreJob = expectOk(await t.core.dispatch('data.restore', { candidateId, confirm: true })) as { jobId: string };
+    await t.core.jobs.idle();
+    expect(t.core.jobs.get(backupJob.jobId)).toMatchObject({ state: 'succeeded' });
+    expect(t.core.jobs.get(verifyJob.jobId)).toMatchObject({ state: 'succeeded', result: { ok: true } });
+    expect(t.core.jobs.get(restoreJob.jobId)).toMatchObject({ state: 'succeeded' });
+    // And once the restore holds the file, a new backup waits its turn rather than reading a closed connection.
+    expect((await runJob(t.core, 'data.backup', {})).state).toBe('succeeded');
   });
 
   it('refuses a backup name that is not in the backups folder', async () => {
-    const result = await t.core.dispatch('data.restore', { source: { kind: 'backup', name: 'nowhere.sqlite' } });
+    const result = await t.core.dispatch('data.checkBackup', { source: { kind: 'backup', name: 'nowhere.sqlite' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
@@ -228,9 +300,48 @@ describe('data.restore refuses a file that is not a sound backup of this app', (
       'a real backup whose audit log was altered',
       () =>
         rewrite(good, (db) => {
-          db.exec("drop trigger audit_event_no_update; update audit_event set summary = 'Nothing changed' where seq = 3;");
+          // The intruder puts the trigger back afterwards, so the structure is the app's own.
+          const trigger = db.prepare("select sql from sqlite_schema where name = 'audit_event_no_update'").pluck().get() as string;
+          db.exec(`drop trigger audit_event_no_update; update audit_event set summary = 'Nothing changed' where seq = 3; ${trigger};`);
         }),
       /audit log is broken.*#3/,
+    ],
+    [
+      'a real backup carrying an extra trigger that would rewrite every member’s name when the restore records itself',
+      () =>
+        rewrite(good, (db) => {
+          db.exec("create trigger rename_members after insert on audit_event begin update member set family_name = 'Pwned'; end;");
+        }),
+      /is not as this version of Mutual Governance makes it: it has a trigger “rename_members” \(on audit_event\) that the app does not have/,
+    ],
+    [
+      'a real backup with the audit log’s protection triggers dropped',
+      () =>
+        rewrite(good, (db) => {
+          db.exec('drop trigger audit_event_no_update; drop trigger audit_event_no_delete;');
+        }),
+      /it lacks 2 triggers: “audit_event_no_delete”, “audit_event_no_update”/,
+    ],
+    [
+      'a file holding only the app’s marker, the migration names and empty audit tables',
+      () =>
+        rewrite(Buffer.alloc(0), (db) => {
+          db.exec(`create table app_meta (key text primary key, value text not null) strict;
+                   insert into app_meta values ('app', 'mutual-governance');
+                   create table schema_migration (name text primary key, applied_at text not null) strict;
+                   insert into schema_migration values ('0001_foundation', '2026-01-01'), ('0002_registers', '2026-01-01');
+                   create table audit_event (id text primary key, seq integer, at text, actor text, action text, entity_type text, entity_id text, summary text, payload_hash text, prev_hash text, hash text);
+                   create table audit_payload (event_id text primary key, body text, redacted_at text, redacted_by text);`);
+        }),
+      /structure is not as this version of Mutual Governance makes it: it lacks \d+ tables: “app_setting”, “appointment”, “audit_head” and \d+ more; it lacks \d+ triggers/,
+    ],
+    [
+      'a real backup with a column added to the register',
+      () =>
+        rewrite(good, (db) => {
+          db.exec('alter table member add column notes text');
+        }),
+      /the table “member” is defined differently/,
     ],
   ];
 
@@ -241,16 +352,16 @@ describe('data.restore refuses a file that is not a sound backup of this app', (
       const filesBefore = readdirSync(dirname(t.dbPath)).filter((n) => !n.startsWith('.')).sort();
       const uploadId = await upload(t.core, bytes, 'candidate.sqlite');
 
-      const status = await runJob(t.core, 'data.restore', { source: { kind: 'upload', uploadId } });
+      const status = await restore(t.core, { kind: 'upload', uploadId });
 
       expect(status.state).toBe('failed');
       expect(status.error?.code).toBe('VALIDATION');
       expect(status.error?.message).toMatch(reason);
-      expect(status.error?.message).toMatch(/^candidate\.sqlite was not restored\. .* Your current records are unchanged\.$/);
+      expect(status.error?.message).toMatch(/^candidate\.sqlite cannot be restored\. .* Your current records are unchanged\.$/);
       expect(contentDigest(t.core.raw)).toBe(before);
       expect(await gmQuorum(t.core)).toBe(3);
       expect(readdirSync(dirname(t.dbPath)).filter((n) => !n.startsWith('.')).sort()).toEqual(filesBefore);
-      expect(readdirSync(dirname(t.dbPath)).filter((n) => n.includes('restore-staging'))).toEqual([]);
+      expect(readdirSync(dirname(t.dbPath)).filter((n) => n.includes('.restore-'))).toEqual([]);
       expect(readdirSync(join(dirname(t.dbPath), '.uploads'))).toEqual([]);
       expectOk(await t.core.dispatch('rules.update', { ...rules, gmQuorum: 4 }));
     });

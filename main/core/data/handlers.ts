@@ -1,10 +1,12 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupFile } from '../../../shared/contract/data';
-import { moveHeadsLogAside, recordHead, writeBackupHead } from '../audit/anchors';
+import { moveHeadsLogAside, readBackupHead, recordHead, writeBackupHead } from '../audit/anchors';
+import { headFingerprint } from '../audit/chain';
 import { backupFileName } from '../backup/backup';
-import { inspectCandidate } from '../backup/candidate';
-import { removeDatabaseFiles, stageCandidate, swapIntoPlace } from '../backup/restore';
+import { discardStaged } from '../backup/candidates';
+import { swapIntoPlace } from '../backup/restore';
+import { migrations } from '../../../migrations/index';
 import type { CommandContext } from '../context';
 import { SCHEMA_VERSION } from '../db/store';
 import { AppError } from '../errors';
@@ -66,40 +68,74 @@ export const dataHandlers = defineHandlers('data', {
     });
   }),
 
-  'data.restore': job(async (input, ctx) => {
-    let candidate: string;
-    let label: string;
+  'data.checkBackup': job(async (input, ctx) => {
+    let source: string;
+    let fileName: string;
     let cleanup = () => {};
+    let takenAt: string | null = null;
     if (input.source.kind === 'backup') {
-      candidate = join(ctx.store.backupsDir, input.source.name);
-      label = input.source.name;
-      if (!listBackups(ctx.store.backupsDir).some((b) => b.name === label)) {
-        throw new AppError('NOT_FOUND', `There is no backup called ${label} in ${ctx.store.backupsDir}.`);
+      source = join(ctx.store.backupsDir, input.source.name);
+      fileName = input.source.name;
+      if (!listBackups(ctx.store.backupsDir).some((b) => b.name === fileName)) {
+        throw new AppError('NOT_FOUND', `There is no backup called ${fileName} in ${ctx.store.backupsDir}.`);
       }
+      takenAt = readBackupHead(source)?.at ?? null;
     } else {
       const upload = ctx.uploads.take(input.source.uploadId, 'restore');
-      candidate = upload.path;
-      label = upload.fileName;
+      source = upload.path;
+      fileName = upload.fileName;
       cleanup = () => rmSync(upload.path, { force: true });
     }
-    return ctx.startJob({ label: `Restoring ${label}`, exclusive: true }, async (j) => {
+    return ctx.startJob({ label: `Checking ${fileName}` }, async (j) => {
+      let staged: { id: string; path: string } | undefined;
       try {
-        return await restoreFrom(ctx, candidate, label, j);
+        j.progress(0, 1, 'Checking the file');
+        staged = ctx.store.candidates.stage(source);
+        const report = await ctx.store.inspectCandidate(staged.path, () => j.checkpoint());
+        if (!report.ok) {
+          throw new AppError('VALIDATION', `${fileName} cannot be restored. ${report.reason} Your current records are unchanged.`);
+        }
+        ctx.store.candidates.keep({ id: staged.id, fileName, path: staged.path });
+        j.progress(1, 1, 'Checked');
+        return {
+          candidateId: staged.id,
+          fileName,
+          organisationName: report.organisationName,
+          currentMembers: report.members,
+          auditEvents: report.auditEvents,
+          fingerprint: headFingerprint(report.auditEvents, report.headHash),
+          lastChangedAt: report.lastChangedAt,
+          takenAt,
+          needsUpgrade: report.migrations < migrations.length,
+        };
+      } catch (e) {
+        if (staged) discardStaged(staged.path);
+        throw e;
       } finally {
         cleanup();
       }
     });
   }),
+
+  'data.restore': job(async (input, ctx) => {
+    const candidate = ctx.store.candidates.take(input.candidateId);
+    return ctx.startJob({ label: `Restoring ${candidate.fileName}`, exclusive: true }, async (j) => {
+      try {
+        return await restoreFrom(ctx, candidate.path, candidate.fileName, j);
+      } finally {
+        discardStaged(candidate.path);
+      }
+    });
+  }),
 });
 
-async function restoreFrom(ctx: CommandContext, candidate: string, label: string, j: JobHandle) {
-  j.progress(0, 3, 'Checking the file');
-  const staging = stageCandidate(ctx.store.dbPath, candidate);
-  const report = await inspectCandidate(staging, () => j.checkpoint());
-  if (!report.ok) {
-    removeDatabaseFiles(staging);
-    throw new AppError('VALIDATION', `${label} was not restored. ${report.reason} Your current records are unchanged.`);
-  }
+/** Swaps a checked copy into place (the live file is kept aside) and records the restore in the restored file's log. */
+async function restoreFrom(ctx: CommandContext, staging: string, label: string, j: JobHandle) {
+  j.progress(0, 3, 'Checking the file again');
+  // Checked when the secretary asked; checked again now, as a restore must never trust a file
+  // it has not just read (the check is read-only and refuses anything it does not expect).
+  const report = await ctx.store.inspectCandidate(staging, () => j.checkpoint());
+  if (!report.ok) throw new AppError('VALIDATION', `${label} was not restored. ${report.reason} Your current records are unchanged.`);
   j.progress(1, 3, 'Replacing the database');
   let asidePath = '';
   await ctx.store.replaceDatabase(() => {

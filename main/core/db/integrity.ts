@@ -13,6 +13,8 @@ const Database = require(workerData.driver);
 let db;
 try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+  // Nothing in the file's schema may run code while it is checked (a restore candidate is untrusted).
+  db.pragma('trusted_schema = OFF');
   const rows = db.pragma(workerData.quick ? 'quick_check' : 'integrity_check');
   // SQLite may pack several problems into one row under a '*** in database main ***' heading;
   // split them so each message is one line a person can read. (No backslashes: this is a template.)

@@ -4,6 +4,7 @@ import { moveHeadsLogAside } from '../../../core/audit/anchors';
 import { inspectCandidate } from '../../../core/backup/candidate';
 import { removeDatabaseFiles, stageCandidate, swapIntoPlace } from '../../../core/backup/restore';
 import { Core } from '../../../core/core';
+import { REGISTRY } from '../../../core/registry';
 import { acquireLock } from '../../../core/db/lockfile';
 import { CliError, type CommandRun } from '../command';
 import { existingFile } from '../database';
@@ -25,7 +26,7 @@ export const restore: CommandRun = async (flags, io) => {
   const releaseLock = acquireLock(dbPath, 'the command line', { create: false });
   try {
     const staging = stageCandidate(dbPath, from);
-    const report = await inspectCandidate(staging);
+    const report = await inspectCandidate(staging, REGISTRY.readers);
     if (!report.ok) {
       removeDatabaseFiles(staging);
       throw new CliError(`${basename(from)} was not restored. ${report.reason} ${dbPath} is unchanged.`);

@@ -1,10 +1,6 @@
 import { dirname, join } from 'node:path';
-import { Kysely } from 'kysely';
 import { collectAnchors } from '../../../core/audit/anchors';
 import { verifyAll } from '../../../core/audit/verify-all';
-import { CachedSqliteDialect } from '../../../core/db/dialect';
-import { ReadOnlyPlugin } from '../../../core/db/read-only';
-import type { DB } from '../../../core/db/schema';
 import { REGISTRY } from '../../../core/registry';
 import { CliError, type CommandRun } from '../command';
 import { existingFile, openAppDatabaseReadOnly } from '../database';
@@ -24,25 +20,21 @@ export const verify: CommandRun = async (flags, io) => {
   if (fingerprints.length > 0 && !anchors.some((a) => a.source.includes('you entered'))) {
     throw new CliError(`--fingerprint “${fingerprints[0]}” is not a fingerprint: type it as printed, e.g. "#1234 · 3f9a c2e1 07bd".`);
   }
-  const raw = openAppDatabaseReadOnly(path);
-  const db = new Kysely<DB>({ dialect: new CachedSqliteDialect(raw) });
-  try {
-    const report = await verifyAll({ dbPath: path, raw, db: db.withPlugin(new ReadOnlyPlugin()), readers: REGISTRY.readers }, undefined, anchors);
-    if (report.integrity === 'damaged') {
-      io.out(`damaged: ${report.problem}`);
-      io.out(`Restore your latest backup with: npm run cli -- restore --db "${path}" --from BACKUP`);
-      return 1;
-    }
-    for (const a of report.anchors) io.out(`${a.matches ? 'matches' : 'MISMATCH'}: ${a.message}`);
-    if (!report.ok) {
-      io.out(`broken: ${report.problem}`);
-      for (const p of report.records.problems.slice(1)) io.out(`  also: ${p}`);
-      if (report.records.more > 0) io.out(`  and ${report.records.more} more records that do not match`);
-      return 1;
-    }
-    io.out(`ok: ${report.events} events, ${report.records.checked} records match the log, head ${report.fingerprint} (${report.headHash})`);
-    return 0;
-  } finally {
-    await db.destroy();
+  // Refuses a file this app did not make before anything else reads it.
+  openAppDatabaseReadOnly(path).close();
+  const report = await verifyAll({ dbPath: path, readers: REGISTRY.readers }, undefined, anchors);
+  if (report.integrity === 'damaged') {
+    io.out(`damaged: ${report.problem}`);
+    io.out(`Restore your latest backup with: npm run cli -- restore --db "${path}" --from BACKUP`);
+    return 1;
   }
+  for (const a of report.anchors) io.out(`${a.matches ? 'matches' : 'MISMATCH'}: ${a.message}`);
+  if (!report.ok) {
+    io.out(`broken: ${report.problem}`);
+    for (const p of report.records.problems.slice(1)) io.out(`  also: ${p}`);
+    if (report.records.more > 0) io.out(`  and ${report.records.more} more records that do not match`);
+    return 1;
+  }
+  io.out(`ok: ${report.events} events, ${report.records.checked} records match the log, head ${report.fingerprint} (${report.headHash})`);
+  return 0;
 };
