@@ -23,11 +23,13 @@ test('a secretary backs up, changes a rule, restores the backup, and a corrupt f
   await page.getByRole('button', { name: 'Save rules' }).click();
   await expect(page.getByText('Governing rules saved')).toBeVisible();
 
-  // ...is undone by restoring the backup, after a confirmation.
+  // ...is undone by restoring the backup, once it is checked and the secretary has seen what it holds.
   await page.getByRole('link', { name: 'Data and backups' }).click();
   await backups.getByRole('button', { name: /^Restore / }).click();
   const confirm = page.getByRole('dialog', { name: 'Replace your records with this backup?' });
   await expect(confirm).toBeVisible();
+  await expect(confirm).toContainText('Riverside Care Mutual Ltd');
+  await expect(confirm).toContainText('Fingerprint');
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await expectNoAxeViolations(page, 'restore confirmation');
   await confirm.getByRole('button', { name: 'Restore' }).click();
@@ -44,8 +46,8 @@ test('a secretary backs up, changes a rule, restores the backup, and a corrupt f
   const junk = join(app.dir, 'not-a-backup.sqlite');
   writeFileSync(junk, randomBytes(64 * 1024));
   await page.getByLabel('Backup file').setInputFiles(junk);
+  // The check refuses it before any confirmation is asked for.
   await page.getByRole('button', { name: 'Restore from this file' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
   const refusal = page.getByRole('alert').filter({ hasText: 'Not restored' });
   await expect(refusal).toBeVisible();
   await expect(refusal).toContainText('not a SQLite database');

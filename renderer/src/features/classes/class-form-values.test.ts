@@ -12,7 +12,7 @@ describe('class input from the form', () => {
 
   test('the nominal value is entered in pounds and sent in pence', () => {
     const values = { ...CLASS_PRESETS[0]!.values, shareTerms: { ...defaultShareTerms('society'), nominalPence: '0.50', maxHolding: '2000' } };
-    expect(classInputSchema.parse(toClassInput(values, true)).shareTerms).toEqual({ nominalPence: 50, withdrawable: true, transferable: false, maxHolding: 2000 });
+    expect(classInputSchema.parse(toClassInput(values, true)).shareTerms).toEqual({ nominalPence: 50, withdrawable: true, transferable: false, maxHolding: 2000, redeemable: false, numbered: false });
   });
 
   test('eligibility is kept only for an employee class', () => {
@@ -35,7 +35,7 @@ describe('class input from the form', () => {
       votesPerMember: 2,
       isEmployeeClass: true,
       eligibility: { minAgeYears: 16, minWeeklyHours: 7.5, minServiceMonths: null },
-      shareTerms: { nominalPence: 100, withdrawable: true, transferable: false, maxHolding: null },
+      shareTerms: { nominalPence: 100, withdrawable: true, transferable: false, maxHolding: null, redeemable: false, numbered: false },
       currentMembers: 3,
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',

@@ -22,7 +22,7 @@ describe('a class’s terms in words', () => {
   });
 
   test('share terms with the nominal value in pounds', () => {
-    expect(shareTermsSummary({ shareTerms: { nominalPence: 50, withdrawable: true, transferable: false, maxHolding: 2000 } })).toBe(
+    expect(shareTermsSummary({ shareTerms: { nominalPence: 50, withdrawable: true, transferable: false, maxHolding: 2000, redeemable: false, numbered: false } })).toBe(
       '£0.50 shares, withdrawable, not transferable, at most 2,000 each',
     );
     expect(shareTermsSummary({ shareTerms: null })).toBeNull();

@@ -60,6 +60,9 @@ describe('admission input from the form', () => {
 describe('editing a stored entry', () => {
   test('the stored particulars come back as the same input', () => {
     const stored: MemberDetail['particulars'] = {
+      kind: 'individual',
+      organisation: null,
+      jointHolders: [],
       givenNames: 'Ann',
       familyName: 'Lee',
       address: { line1: '1 High St', town: 'York', postcode: 'YO1 7HH' },

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatInstant } from '../../lib/dates';
 import { DataTable } from '../../ui/DataTable';
+import type { CheckedBackup } from '../../../../shared/contract/data';
 
 interface BackupOutcome {
   name: string;
@@ -28,13 +29,17 @@ export function DataSettings() {
   const info = useApiQuery('data.info', {});
   const queryClient = useQueryClient();
   const [backupJob, setBackupJob] = useState<string | null>(null);
+  const [checkJob, setCheckJob] = useState<string | null>(null);
   const [restoreJob, setRestoreJob] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
+  /** The backup being checked (its name in the confirmation), then what the check found. */
   const [pending, setPending] = useState<Pending | null>(null);
+  const [candidate, setCandidate] = useState<CheckedBackup | null>(null);
   const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const backup = useJob(backupJob);
+  const check = useJob(checkJob);
   const restore = useJob(restoreJob);
 
   useEffect(() => {
@@ -43,6 +48,13 @@ export function DataSettings() {
   useEffect(() => {
     if (restore && restore.state !== 'running') void queryClient.invalidateQueries();
   }, [restore, queryClient]);
+  // A backup that passed its check is shown for confirmation before anything is replaced.
+  const checked = check?.state === 'succeeded' ? (check.result as CheckedBackup) : null;
+  const [shownCandidate, setShownCandidate] = useState<string | null>(null);
+  if (checked && checked.candidateId !== shownCandidate) {
+    setShownCandidate(checked.candidateId);
+    setCandidate(checked);
+  }
 
   const startBackup = async () => {
     setStartError(null);
@@ -52,13 +64,14 @@ export function DataSettings() {
     else setStartError(r.error.message);
   };
 
-  const confirmRestore = async () => {
-    const what = pending;
-    setPending(null);
-    if (!what) return;
+  /** First step: check the backup completely (integrity, audit chain) and say what it holds. */
+  const startCheck = async (what: Pending) => {
+    setPending(what);
+    setCandidate(null);
     setStartError(null);
     setBackupJob(null);
     setRestoreJob(null);
+    setCheckJob(null);
     let source: { kind: 'backup'; name: string } | { kind: 'upload'; uploadId: string };
     if (what.kind === 'backup') {
       source = { kind: 'backup', name: what.name };
@@ -74,7 +87,18 @@ export function DataSettings() {
         setUpload(null);
       }
     }
-    const r = await call('data.restore', { source });
+    const r = await call('data.checkBackup', { source });
+    if (r.ok) setCheckJob(r.value.jobId);
+    else setStartError(r.error.message);
+  };
+
+  /** Second step, once the secretary has seen what the backup holds. */
+  const confirmRestore = async () => {
+    const what = candidate;
+    setCandidate(null);
+    setCheckJob(null);
+    if (!what) return;
+    const r = await call('data.restore', { candidateId: what.candidateId, confirm: true });
     if (r.ok) setRestoreJob(r.value.jobId);
     else setStartError(r.error.message);
     setFile(null);
@@ -82,7 +106,7 @@ export function DataSettings() {
   };
 
   const d = info.data;
-  const busy = backup?.state === 'running' || restore?.state === 'running' || upload !== null;
+  const busy = backup?.state === 'running' || check?.state === 'running' || restore?.state === 'running' || upload !== null;
   const backupResult = backup?.state === 'succeeded' ? (backup.result as BackupOutcome) : null;
   const restoreResult = restore?.state === 'succeeded' ? (restore.result as RestoreOutcome) : null;
 
@@ -101,6 +125,8 @@ export function DataSettings() {
       ) : null}
       {backup?.state === 'failed' ? <Banner tone="error" title="The backup failed">{backup.error?.message}</Banner> : null}
       {upload ? <ProgressBar done={upload.sent} total={upload.total} label="Sending the file" /> : null}
+      {check?.state === 'running' ? <ProgressBar done={check.done} total={check.total} label={check.message || 'Checking the backup'} /> : null}
+      {check?.state === 'failed' ? <Banner tone="error" title="Not restored">{check.error?.message}</Banner> : null}
       {restore?.state === 'running' ? <ProgressBar done={restore.done} total={restore.total} label={restore.message || 'Restoring'} /> : null}
       {restoreResult ? (
         <Banner tone="success" title="Restored">
@@ -157,7 +183,7 @@ export function DataSettings() {
                 header: 'Actions',
                 meta: { headerHidden: true },
                 cell: ({ row: { original: b } }) => (
-                  <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => setPending({ kind: 'backup', name: b.name })}>
+                  <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void startCheck({ kind: 'backup', name: b.name })}>
                     Restore<span className="visually-hidden"> {b.name}</span>
                   </button>
                 ),
@@ -177,23 +203,47 @@ export function DataSettings() {
           <label htmlFor="restore-file">Backup file</label>
           <input id="restore-file" ref={fileInput} type="file" accept=".sqlite,.sqlite3,.db" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
-        <button type="button" className="btn btn-secondary" disabled={!file || busy} onClick={() => file && setPending({ kind: 'file', file })}>
+        <button type="button" className="btn btn-secondary" disabled={!file || busy} onClick={() => file && void startCheck({ kind: 'file', file })}>
           Restore from this file
         </button>
       </section>
 
       <ConfirmDialog
-        open={pending !== null}
+        open={candidate !== null}
         title="Replace your records with this backup?"
         confirmLabel="Restore"
         tone="danger"
-        onCancel={() => setPending(null)}
+        onCancel={() => {
+          setCandidate(null);
+          setCheckJob(null);
+        }}
         onConfirm={confirmRestore}
       >
         <p>
-          The app will show the records as they were in <strong>{pending?.kind === 'backup' ? pending.name : pending?.file.name}</strong>. Changes made since then will
-          no longer appear.
+          The app will show the records as they were in <strong>{pending?.kind === 'backup' ? pending.name : (pending?.file.name ?? candidate?.fileName)}</strong>. Changes
+          made since then will no longer appear.
         </p>
+        {candidate ? (
+          <dl className="facts spaced">
+            <dt>Organisation</dt>
+            <dd>{candidate.organisationName ?? 'Not set up'}</dd>
+            <dt>Current members</dt>
+            <dd>{candidate.currentMembers.toLocaleString('en-GB')}</dd>
+            <dt>Audit log</dt>
+            <dd>{formatCount(candidate.auditEvents, 'event')}</dd>
+            <dt>Last changed</dt>
+            <dd>{candidate.lastChangedAt ? formatInstant(candidate.lastChangedAt) : 'Never'}</dd>
+            {candidate.takenAt ? (
+              <>
+                <dt>Backed up</dt>
+                <dd>{formatInstant(candidate.takenAt)}</dd>
+              </>
+            ) : null}
+            <dt>Fingerprint</dt>
+            <dd className="hash">{candidate.fingerprint}</dd>
+          </dl>
+        ) : null}
+        {candidate?.needsUpgrade ? <p>It was made by an earlier version of the app; its records are brought up to date as it is restored.</p> : null}
         <p>Your current database is not deleted: it is kept aside in the same folder, and the restore is recorded in the audit log.</p>
       </ConfirmDialog>
     </>
