@@ -5,41 +5,13 @@ import { Field } from '../../ui/Field';
 import { errorAt, fieldId } from '../../ui/form-errors';
 import { DateField, type FormControl } from '../../ui/DateInput';
 
-/** Form sections shared by the add and edit forms (and the appointment dialog). */
+/** Form sections shared by the add and edit forms (and the appointment dialog); the address is ui/AddressFields. */
 
 type Props<T extends FieldValues> = { register: UseFormRegister<T>; errors: FieldErrors<T> };
 type WithControl<T extends FieldValues> = { control: FormControl<T> };
 
 function useField<T extends FieldValues>(errors: FieldErrors<T>) {
   return (path: string) => ({ id: fieldId(path), error: errorAt(errors, path) });
-}
-
-/** An address under `prefix` ('particulars.serviceAddress' or 'residentialAddress'). */
-export function AddressFields<T extends FieldValues>({ register, errors, prefix, autoCompleteSection }: Props<T> & { prefix: string; autoCompleteSection: string }) {
-  const field = useField(errors);
-  const p = (k: string) => `${prefix}.${k}` as Path<T>;
-  const ac = (token: string) => `section-${autoCompleteSection} ${token}`;
-  return (
-    <>
-      <Field {...field(p('line1'))} label="Address line 1">
-        <input type="text" autoComplete={ac('address-line1')} {...register(p('line1'))} />
-      </Field>
-      <Field {...field(p('line2'))} label="Address line 2 (optional)">
-        <input type="text" autoComplete={ac('address-line2')} {...register(p('line2'))} />
-      </Field>
-      <div className="field-row">
-        <Field {...field(p('town'))} label="Town or city">
-          <input type="text" autoComplete={ac('address-level2')} {...register(p('town'))} />
-        </Field>
-        <Field {...field(p('postcode'))} label="Postcode" hint="Leave empty for an address abroad.">
-          <input type="text" className="narrow" autoComplete={ac('postal-code')} {...register(p('postcode'))} />
-        </Field>
-      </div>
-      <Field {...field(p('country'))} label="Country (optional)" hint="For an address outside the UK.">
-        <input type="text" autoComplete={ac('country-name')} {...register(p('country'))} />
-      </Field>
-    </>
-  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FieldErrors, FieldValues, Path, UseFormRegister } from 'react-hook-form';
 import type { FormFamily } from '../../../../shared/domain/legal-form';
 import { CheckboxField } from '../../ui/Field';
-import { AddressFields } from './OfficerFields';
+import { AddressFields } from '../../ui/AddressFields';
 
 type Props<T extends FieldValues> = { register: UseFormRegister<T>; errors: FieldErrors<T> };
 

@@ -8,7 +8,7 @@ import { CheckboxField, Field } from '../../ui/Field';
 import { errorAt } from '../../ui/form-errors';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
-import { AddressFields } from '../officers/OfficerFields';
+import { AddressFields } from '../../ui/AddressFields';
 import { formatLegalDate, todayUk } from '../../lib/dates';
 import { DateField } from '../../ui/DateInput';
 import { withDateChecks } from '../../lib/mapped-resolver';
