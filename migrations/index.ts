@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_registers';
 import * as m0003 from './0003_member_tally';
 import * as m0004 from './0004_audit_record_states';
+import * as m0005 from './0005_board_filings';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   { name: '0002_registers', up: m0002.up },
   { name: '0003_member_tally', up: m0003.up },
   { name: '0004_audit_record_states', up: m0004.up },
+  { name: '0005_board_filings', up: m0005.up },
 ];

@@ -13,6 +13,7 @@ import { sharesArea } from './shares/index';
 import { officersArea } from './officers/index';
 import { interestsArea } from './interests/index';
 import { pscArea } from './psc/index';
+import { filingsArea } from './filings/index';
 import { inspectionsArea } from './inspections/index';
 import { hrImportArea } from './hr-import/index';
 import { exportsArea } from './exports/index';
@@ -37,6 +38,7 @@ export const AREAS: readonly Area[] = [
   officersArea,
   interestsArea,
   pscArea,
+  filingsArea,
   inspectionsArea,
   hrImportArea,
   exportsArea,

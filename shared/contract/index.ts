@@ -13,6 +13,7 @@ import { shareMethods } from './shares';
 import { officerMethods } from './officers';
 import { interestMethods } from './interests';
 import { pscMethods } from './psc';
+import { filingMethods } from './filings';
 import { inspectionMethods } from './inspections';
 import { hrImportMethods } from './hr-import';
 import { exportMethods } from './exports';
@@ -37,6 +38,7 @@ export const contract = mergeRegistries(
   officerMethods,
   interestMethods,
   pscMethods,
+  filingMethods,
   inspectionMethods,
   hrImportMethods,
   exportMethods,

@@ -2,11 +2,17 @@ import { z } from 'zod';
 import { defineMethods, method } from './method';
 import { id, isoInstant, legalDate, optionalText, requiredText } from './fields';
 import { memberAddressSchema } from './members';
+import { normalisePersonalCode, PERSONAL_CODE_PROBLEM } from '../rules/companies-house';
 
 /**
- * Register of directors and officers (CA 2006 s162-163 for directors, s275 for secretaries; a
- * society's rules provide for its committee and officers). The residential address is held
- * apart from the service address (s165) and appears only in the full statutory export.
+ * The board and officers: directors, chair, vice-chair, secretary and treasurer, with their
+ * appointments. For a company this is the board and officers record: since 18 November 2025
+ * (ECCTA 2023) a company keeps no statutory register of directors or secretaries and files the
+ * information at Companies House instead (CA 2006 s167G, s279G), but the board drives quorum,
+ * conflicts and reports. For a society it is the register of officers, part of the register of
+ * members and officers (CCBS Act 2014 s30(1), (3)). A company director's residential address is
+ * held apart from the service address, only to file it at Companies House (CA 2006 s240-241), and
+ * leaves the core only through `officers.residentialAddress`.
  */
 export const APPOINTMENT_ROLES = ['director', 'chair', 'vice_chair', 'secretary', 'treasurer'] as const;
 export type AppointmentRole = (typeof APPOINTMENT_ROLES)[number];
@@ -88,6 +94,11 @@ export const officerSchema = z.object({
   occupation: z.string().nullable(),
   countryOfResidence: z.string().nullable(),
   memberId: id.nullable(),
+  /**
+   * Identity verification with Companies House (company directors; CA 2006 s167M, s1110A): the
+   * date it was verified and the personal code, or null while not recorded.
+   */
+  identity: z.object({ verifiedOn: z.string(), personalCode: z.string() }).nullable(),
   appointments: z.array(appointmentSchema),
   current: z.boolean(),
   createdAt: isoInstant,
@@ -110,7 +121,7 @@ export const officerMethods = defineMethods('officers', {
   }),
   'officers.residentialAddress': method({
     kind: 'query',
-    summary: "An officer's residential address (CA 2006 s165), for the edit form and the full statutory register only.",
+    summary: "An officer's residential address, for the edit form and the confidential internal copy only (CA 2006 s240-241).",
     input: z.strictObject({ id }),
     output: addressOut.nullable(),
   }),
@@ -127,13 +138,42 @@ export const officerMethods = defineMethods('officers', {
   'officers.update': method({
     kind: 'mutation',
     summary: "Change an officer's particulars (and residential address).",
-    input: z.strictObject({ id, particulars: officerParticularsSchema, residentialAddress: memberAddressSchema.nullable() }),
+    input: z.strictObject({
+      id,
+      particulars: officerParticularsSchema,
+      residentialAddress: memberAddressSchema.nullable(),
+      /** The day the change took effect, for the notice to Companies House (CA 2006 s167H, s279H); today when left out. */
+      changedOn: legalDate('the date the change took effect').optional().or(z.literal('').transform(() => undefined)),
+    }),
     output: officerSchema,
   }),
   'officers.appoint': method({
     kind: 'mutation',
     summary: 'Give an existing officer a further appointment (e.g. a director becomes chair).',
     input: z.strictObject({ officerId: id, appointment: appointmentInputSchema }),
+    output: officerSchema,
+  }),
+  'officers.recordIdentity': method({
+    kind: 'mutation',
+    summary: "Record that a company director's identity is verified with Companies House, with their personal code (or that it is not).",
+    input: z.strictObject({
+      id,
+      identity: z
+        .strictObject({
+          verifiedOn: legalDate('the date the identity was verified'),
+          personalCode: z
+            .string({ error: PERSONAL_CODE_PROBLEM })
+            .transform((v, ctx) => {
+              const code = normalisePersonalCode(v);
+              if (code === null) {
+                ctx.addIssue({ code: 'custom', message: PERSONAL_CODE_PROBLEM });
+                return z.NEVER;
+              }
+              return code;
+            }),
+        })
+        .nullable(),
+    }),
     output: officerSchema,
   }),
   'officers.endAppointment': method({

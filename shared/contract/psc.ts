@@ -2,47 +2,25 @@ import { z } from 'zod';
 import { defineMethods, method } from './method';
 import { id, legalDate, optionalText, requiredText } from './fields';
 import { memberAddressSchema } from './members';
+import { PSC_NATURES, PSC_NATURE_INFO, PSC_STATEMENTS, PSC_STATEMENT_TEXT, natureProblems, type PscNature, type PscStatement } from '../rules/psc';
 
 /**
- * Register of people with significant control (CA 2006 Part 21A; the Register of People with
- * Significant Control Regulations 2016). Companies only: societies do not keep one.
+ * People with significant control (CA 2006 Part 21A and Sch 1A; the Register of People with
+ * Significant Control Regulations 2016). Companies only: societies have none. Since 18 November
+ * 2025 (ECCTA 2023 Sch 2 Part 3) a company keeps no PSC register of its own; it notifies Companies
+ * House (s790LA), so the app keeps the company's PSC record and tracks those filings. The
+ * natures of control and the statements come from shared/rules/psc.ts.
  */
-export const PSC_NATURES = [
-  'shares_25_to_50',
-  'shares_50_to_75',
-  'shares_75_to_100',
-  'votes_25_to_50',
-  'votes_50_to_75',
-  'votes_75_to_100',
-  'appoint_remove_directors',
-  'significant_influence',
-] as const;
-export type PscNature = (typeof PSC_NATURES)[number];
-export const PSC_NATURE_LABEL: Record<PscNature, string> = {
-  shares_25_to_50: 'Holds more than 25% but not more than 50% of the shares',
-  shares_50_to_75: 'Holds more than 50% but less than 75% of the shares',
-  shares_75_to_100: 'Holds 75% or more of the shares',
-  votes_25_to_50: 'Holds more than 25% but not more than 50% of the voting rights',
-  votes_50_to_75: 'Holds more than 50% but less than 75% of the voting rights',
-  votes_75_to_100: 'Holds 75% or more of the voting rights',
-  appoint_remove_directors: 'Has the right to appoint or remove a majority of the board of directors',
-  significant_influence: 'Has the right to exercise, or actually exercises, significant influence or control',
-};
+export { PSC_NATURES, PSC_STATEMENTS, PSC_STATEMENT_TEXT, type PscNature, type PscStatement };
 
-/** The statements the register must carry when it has no (or no identified) PSC. */
+/** Short label for each nature of control, for forms and tables. */
+export const PSC_NATURE_LABEL: Record<PscNature, string> = Object.fromEntries(PSC_NATURES.map((n) => [n, PSC_NATURE_INFO[n].label])) as Record<PscNature, string>;
+
 export const PSC_KINDS = ['individual', 'legal_entity'] as const;
 export type PscKind = (typeof PSC_KINDS)[number];
 
-export const PSC_STATEMENTS = ['no_registrable_person', 'steps_not_completed', 'psc_not_identified'] as const;
-export type PscStatement = (typeof PSC_STATEMENTS)[number];
-export const PSC_STATEMENT_TEXT: Record<PscStatement, string> = {
-  no_registrable_person:
-    'The company knows or has reasonable cause to believe that there is no registrable person or registrable relevant legal entity in relation to the company.',
-  steps_not_completed:
-    'The company has not yet completed taking reasonable steps to find out if there is anyone who is a registrable person or a registrable relevant legal entity in relation to the company.',
-  psc_not_identified:
-    'The company knows or has reasonable cause to believe that there is a registrable person in relation to the company but it has not identified the registrable person.',
-};
+/** The day the company had confirmation of a change (CA 2006 s790LA(3)); today when left out. */
+const confirmedOn = legalDate('the date the company had confirmation').optional().or(z.literal('').transform(() => undefined));
 
 export const pscInputSchema = z
   .strictObject({
@@ -58,12 +36,11 @@ export const pscInputSchema = z
     registrationNumber: optionalText('the registration number', 80),
     natures: z.array(z.enum(PSC_NATURES)).min(1, 'Choose at least one nature of control.'),
     becameRegistrableOn: legalDate('the date they became registrable'),
+    confirmedOn,
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'individual' && !v.dateOfBirth) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Enter the date of birth.' });
-    const bands = (prefix: string) => v.natures.filter((n) => n.startsWith(prefix)).length;
-    if (bands('shares_') > 1) ctx.addIssue({ code: 'custom', path: ['natures'], message: 'Choose only one share band.' });
-    if (bands('votes_') > 1) ctx.addIssue({ code: 'custom', path: ['natures'], message: 'Choose only one voting band.' });
+    for (const message of natureProblems(v.natures)) ctx.addIssue({ code: 'custom', path: ['natures'], message });
   });
 
 export const pscSchema = z.object({
@@ -88,11 +65,13 @@ export const pscStatementSchema = z.object({ id, statement: z.enum(PSC_STATEMENT
 export const pscMethods = defineMethods('psc', {
   'psc.register': method({
     kind: 'query',
-    summary: 'The PSC register and its statements, with what is missing; not applicable to societies.',
+    summary: 'The PSC record and its statements, with what is missing; not applicable to societies.',
     input: z.strictObject({}),
     output: z.object({
       applicable: z.boolean(),
       reason: z.string().nullable(),
+      /** Statements the company may make, with why not where it may not (none for an EOT-owned company's "no registrable person"). */
+      statementsAvailable: z.array(z.object({ statement: z.enum(PSC_STATEMENTS), available: z.boolean(), reason: z.string().nullable() })),
       people: z.array(pscSchema),
       statements: z.array(pscStatementSchema),
       warnings: z.array(z.string()),
@@ -102,7 +81,7 @@ export const pscMethods = defineMethods('psc', {
   'psc.cease': method({
     kind: 'mutation',
     summary: 'Record that a person ceased to be registrable.',
-    input: z.strictObject({ id, ceasedOn: legalDate('the date they ceased to be registrable') }),
+    input: z.strictObject({ id, ceasedOn: legalDate('the date they ceased to be registrable'), confirmedOn }),
     output: pscSchema,
   }),
   'psc.addStatement': method({

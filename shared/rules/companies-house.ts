@@ -103,6 +103,9 @@ export function dueWords(dueOn: string, today: string): string {
 
 export const IDENTITY_SOURCE = 'CA 2006 s167M';
 
+/** Companies House opened identity verification, voluntarily at first, on 8 April 2025. */
+export const IDENTITY_VERIFICATION_OPENED = '2025-04-08';
+
 /**
  * A Companies House personal code: 11 letters and digits (Companies House: "an 11 character
  * code"), usually written in three groups, as FT5-15ED-7JY5. Spaces and hyphens are ignored
@@ -127,3 +130,7 @@ export function identityProblem(director: { name: string; verifiedOn: string | n
   if (today < ECCTA_COMMENCEMENT) return null;
   return `${director.name}’s identity is not recorded as verified. Since ${formatLegalDate(ECCTA_COMMENCEMENT)} a director must not act unless their identity is verified with Companies House (${IDENTITY_SOURCE}); record the date and their personal code once it is.`;
 }
+
+/** Why a society has no Companies House filings and no identity verification to record. */
+export const SOCIETY_NO_FILINGS =
+  'A co-operative or community benefit society files nothing about its officers at Companies House and its officers need no Companies House identity verification: it is registered with the FCA, and keeps its register of officers itself, as part of its register of members and officers (CCBS Act 2014 s30(1) and (3)).';

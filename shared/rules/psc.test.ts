@@ -14,10 +14,10 @@ import {
 
 // The tests of main/core/board/psc-rules.ts, carried over unchanged: without a legal form the rules behave as before.
 describe('pscWarnings', () => {
-  it('warns, citing s790M, when there is neither a PSC nor a statement', () => {
+  it('warns, citing s790LA, when there is neither a PSC nor a statement', () => {
     const w = pscWarnings({ currentPeople: 0, currentStatements: [] });
     expect(w).toHaveLength(1);
-    expect(w[0]).toMatch(/^The register has no PSC and no statement: CA 2006 s790M requires one of the statements when/);
+    expect(w[0]).toMatch(/^The PSC record has no person with significant control and no statement: Companies House must be told of the company’s registrable people \(CA 2006 s790LA\), or given a statement \(form PSC08\)/);
   });
 
   it('is silent for a register with the "no registrable person" statement, or with a PSC', () => {
@@ -27,18 +27,18 @@ describe('pscWarnings', () => {
 
   it('flags a PSC beside a statement that there is none, and the two holding statements', () => {
     expect(pscWarnings({ currentPeople: 1, currentStatements: ['no_registrable_person'] })).toEqual([expect.stringMatching(/also states that there is no registrable person/)]);
-    expect(pscWarnings({ currentPeople: 0, currentStatements: ['steps_not_completed'] })).toEqual([expect.stringMatching(/s790D/)]);
+    expect(pscWarnings({ currentPeople: 0, currentStatements: ['steps_not_completed'] })).toEqual([expect.stringMatching(/s790CB/)]);
     expect(pscWarnings({ currentPeople: 1, currentStatements: ['psc_not_identified'] })).toEqual([expect.stringMatching(/has not identified/)]);
   });
 
   it('tells a company owned through an employee ownership trust that its trustee is registrable', () => {
     const empty = pscWarnings({ currentPeople: 0, currentStatements: [], legalForm: 'eot_company' });
     expect(empty).toHaveLength(1);
-    expect(empty[0]).toMatch(/s790M/);
+    expect(empty[0]).toMatch(/s790LA/);
     expect(empty[0]).toMatch(/employee ownership trust .* TCGA 1992 s236M/);
     expect(empty[0]).not.toMatch(/records that there is no registrable person/);
     expect(pscWarnings({ currentPeople: 0, currentStatements: ['no_registrable_person'], legalForm: 'eot_company' })).toEqual([
-      `The register states that there is no registrable person, which cannot be right here. ${EOT_REGISTRABLE_REASON} Then withdraw the statement.`,
+      `The PSC record states that there is no registrable person, which cannot be right here. ${EOT_REGISTRABLE_REASON} Then withdraw the statement.`,
     ]);
     expect(pscWarnings({ currentPeople: 1, currentStatements: [], legalForm: 'eot_company' })).toEqual([]);
   });
@@ -57,13 +57,13 @@ describe('statementProblem', () => {
     expect(statementProblem({ ...empty, legalForm: 'eot_company' }, 'steps_not_completed', '2024-05-01')).toBeNull();
   });
 
-  it('refuses every statement for a society, which keeps no PSC register', () => {
-    expect(statementProblem({ ...empty, legalForm: 'cooperative_society' }, 'steps_not_completed', '2024-05-01')).toMatch(/^A co-operative society makes no PSC statements\. The register of people with significant control is kept by companies/);
+  it('refuses every statement for a society, which has no PSC record', () => {
+    expect(statementProblem({ ...empty, legalForm: 'cooperative_society' }, 'steps_not_completed', '2024-05-01')).toMatch(/^A co-operative society makes no PSC statements\. People with significant control are a matter for companies \(CA 2006 Part 21A applies to companies\)/);
   });
 
   it('refuses the same statement twice', () => {
     expect(statementProblem({ currentPeople: 0, currentStatements: ['no_registrable_person'] }, 'no_registrable_person', '2024-05-01', '2020-01-01')).toBe(
-      'The register already carries the statement that there is no registrable person (made 1 January 2020).',
+      'The PSC record already carries the statement that there is no registrable person (made 1 January 2020).',
     );
   });
 

@@ -4,8 +4,14 @@ import { formatLegalDate } from './legal-date';
 /**
  * People with significant control (CA 2006 Part 21A and Sch 1A; the Register of People with
  * Significant Control Regulations 2016, SI 2016/339), kept pure so they can be tested without a
- * database. The statement and nature-of-control lists live here so the contract can take them
- * from the rules (they match shared/contract/psc.ts, which should import them from here).
+ * database. The statement and nature-of-control lists live here and shared/contract/psc.ts takes
+ * them from here.
+ *
+ * Since 18 November 2025 a company keeps no PSC register of its own (ECCTA 2023 Sch 2 Part 3, in
+ * force by the Commencement No. 6 Regulations 2025): it takes reasonable steps to find its
+ * registrable people (CA 2006 s790CB) and notifies Companies House within 14 days of having
+ * confirmation of each one (s790LA). The app keeps the company's PSC record, from which those
+ * notices are made, so the words here speak of the record, not a register.
  */
 export const PSC_SOURCE = 'CA 2006 Part 21A';
 
@@ -13,7 +19,7 @@ export const PSC_SOURCE = 'CA 2006 Part 21A';
 export const PSC_REGIME_START = '2016-04-06';
 
 export const NOT_APPLICABLE_REASON =
-  'The register of people with significant control is kept by companies (CA 2006 Part 21A applies to companies). A co-operative or community benefit society does not keep one; its members and officers are in the register of members and the register of officers.';
+  'People with significant control are a matter for companies (CA 2006 Part 21A applies to companies). A co-operative or community benefit society has no PSC record and files no PSC information; its members and officers are in its register of members and officers (CCBS Act 2014 s30).';
 
 /** Whether Part 21A applies to an organisation of this legal form: companies yes, societies no. */
 export function pscApplies(form: LegalForm): boolean {
@@ -207,7 +213,7 @@ export function natureProblems(natures: readonly PscNature[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The register's own rules
+// The PSC record's own rules
 
 export interface RegisterState {
   currentPeople: number;
@@ -227,26 +233,26 @@ export function pscWarnings(s: RegisterState): string[] {
   if (s.currentPeople === 0 && s.currentStatements.length === 0) {
     out.push(
       eot
-        ? `The register has no PSC and no statement: CA 2006 s790M requires the register to name its registrable people and entities. ${EOT_REGISTRABLE_REASON}`
-        : 'The register has no PSC and no statement: CA 2006 s790M requires one of the statements when the company has no registrable person or has not yet identified one. A mutual owned by many members, none holding more than 25% of the votes, records that there is no registrable person.',
+        ? `The PSC record has no person with significant control and no statement: Companies House must be told of the company’s registrable people and entities (CA 2006 s790LA). ${EOT_REGISTRABLE_REASON}`
+        : 'The PSC record has no person with significant control and no statement: Companies House must be told of the company’s registrable people (CA 2006 s790LA), or given a statement (form PSC08) when it has none or has not yet identified them. A mutual owned by many members, none holding more than 25% of the votes, states that there is no registrable person.',
     );
   }
   if (eot && has('no_registrable_person')) {
-    out.push(`The register states that there is no registrable person, which cannot be right here. ${EOT_REGISTRABLE_REASON} Then withdraw the statement.`);
+    out.push(`The PSC record states that there is no registrable person, which cannot be right here. ${EOT_REGISTRABLE_REASON} Then withdraw the statement.`);
   }
   if (s.currentPeople > 0 && has('no_registrable_person')) {
     out.push(
-      'The register names a person with significant control and also states that there is no registrable person. Withdraw the statement from the day the person became registrable.',
+      'The PSC record names a person with significant control and also states that there is no registrable person. Withdraw the statement from the day the person became registrable.',
     );
   }
   if (has('steps_not_completed')) {
     out.push(
-      'The company has said it has not yet completed taking reasonable steps to find its registrable persons (CA 2006 s790D). Finish those steps, then replace this statement with the one that fits.',
+      'The company has said it has not yet completed taking reasonable steps to find its registrable persons (CA 2006 s790CB). Finish those steps, then replace this statement with the one that fits.',
     );
   }
   if (has('psc_not_identified')) {
     out.push(
-      'The company believes there is a registrable person it has not identified: it must keep taking reasonable steps to identify them (CA 2006 s790D) and enter them once it has confirmed their particulars.',
+      'The company believes there is a registrable person it has not identified: it must keep taking reasonable steps to identify them (CA 2006 s790CB) and enter them once it has confirmed their particulars.',
     );
   }
   return out;
@@ -266,16 +272,16 @@ export function statementProblem(s: RegisterState, statement: PscStatement, made
   }
   if (s.currentStatements.includes(statement)) {
     const what = statement === 'no_registrable_person' ? 'that there is no registrable person' : `“${PSC_STATEMENT_TEXT[statement].replace(/\.$/, '')}”`;
-    return `The register already carries the statement ${what}${since ? ` (made ${formatLegalDate(since)})` : ''}.`;
+    return `The PSC record already carries the statement ${what}${since ? ` (made ${formatLegalDate(since)})` : ''}.`;
   }
   if (statement === 'no_registrable_person') {
     if (s.currentPeople > 0) {
-      return `The register names ${s.currentPeople === 1 ? 'a person' : `${s.currentPeople} people`} with significant control. Record that ${s.currentPeople === 1 ? 'they have' : 'each has'} ceased to be registrable before stating that there is none.`;
+      return `The PSC record names ${s.currentPeople === 1 ? 'a person' : `${s.currentPeople} people`} with significant control. Record that ${s.currentPeople === 1 ? 'they have' : 'each has'} ceased to be registrable before stating that there is none.`;
     }
     const other = s.currentStatements.find((st) => st !== 'no_registrable_person');
-    if (other) return `The register carries the statement that ${STATEMENT_SHORT[other]}; withdraw it before stating that there is no registrable person.`;
+    if (other) return `The PSC record carries the statement that ${STATEMENT_SHORT[other]}; withdraw it before stating that there is no registrable person.`;
   } else if (s.currentStatements.includes('no_registrable_person')) {
-    return 'The register carries the statement that there is no registrable person; withdraw it before entering this statement.';
+    return 'The PSC record carries the statement that there is no registrable person; withdraw it before entering this statement.';
   }
   if (madeOn < PSC_REGIME_START) return `The PSC regime began on ${formatLegalDate(PSC_REGIME_START)}; a statement cannot be dated earlier.`;
   return null;

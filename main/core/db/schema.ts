@@ -1,5 +1,6 @@
 import type { AuditTables } from '../audit/tables';
 import type { ClassTables } from '../classes/tables';
+import type { FilingTables } from '../filings/tables';
 import type { InspectionTables } from '../inspections/tables';
 import type { InterestTables } from '../interests/tables';
 import type { MemberTables } from '../members/tables';
@@ -51,6 +52,7 @@ export interface DB
     OfficerTables,
     InterestTables,
     PscTables,
+    FilingTables,
     InspectionTables {}
 
 export type { AuditEventRow } from '../audit/tables';

@@ -44,8 +44,11 @@ export function checkAppointmentShape(rc: RegisterCtx, a: AppointmentInput, fiel
 }
 
 /**
- * A company director's entry must be complete (CA 2006 s163), they must be 16 or over (s157),
- * and their residential address must be on the separate register (s165).
+ * What the company must give Companies House about a new director (CA 2006 s167G(3)(a), the
+ * required information that replaced the particulars of the abolished register of directors),
+ * including the usual residential address, which stays off the public record (s240-241); and a
+ * director must be 16 or over (s157). Companies only: a society's register of officers asks for
+ * name and address (CCBS Act 2014 s30(3)).
  */
 export function checkCompanyDirector(
   rc: RegisterCtx,
@@ -57,12 +60,12 @@ export function checkCompanyDirector(
   if (rc.form.family !== 'company') return;
   const missing = missingDirectorParticulars(person);
   if (missing.length > 0) {
-    const message = `A company's register of directors must give each director's ${listParticulars(missing)} (CA 2006 s163).`;
+    const message = `A company must give Companies House each director's ${listParticulars(missing)} (CA 2006 s167G(3)).`;
     if (!fields) throw new AppError('VALIDATION', `${message} Add ${person.name}'s to their particulars before appointing them a director.`);
-    throw new AppError('VALIDATION', message, Object.fromEntries(missing.map((k) => [`${fields.particulars}${k}`, `Enter the ${listParticulars([k])}: a company must record it for each director (CA 2006 s163).`])));
+    throw new AppError('VALIDATION', message, Object.fromEntries(missing.map((k) => [`${fields.particulars}${k}`, `Enter the ${listParticulars([k])}: a company must give it to Companies House for each director (CA 2006 s167G(3)).`])));
   }
   if (!person.hasResidentialAddress) {
-    const message = "A company keeps each director's usual residential address on a separate register (CA 2006 s165).";
+    const message = "A company must give Companies House each director's usual residential address (CA 2006 s167G(3); kept off the public record, s240-241).";
     if (!fields) throw new AppError('VALIDATION', `${message} Add ${person.name}'s to their particulars before appointing them a director.`);
     throw new AppError('VALIDATION', message, { [`${fields.residential}line1`]: `Enter the residential address: ${message.charAt(0).toLowerCase()}${message.slice(1)}` });
   }

@@ -8,7 +8,8 @@ import type { memberAddressSchema } from '../../../shared/contract/members';
 /**
  * Mapping between an officer as the contract carries it and the `officer`, `appointment` and
  * `officer_residential_address` tables. The residential address has its own mapping and its
- * own type so that nothing building an `Officer` can pick it up by accident (CA 2006 s165).
+ * own type so that nothing building an `Officer` can pick it up by accident (it is protected
+ * information, held only to file it at Companies House: CA 2006 s240-241).
  */
 export type OfficerParticulars = z.output<typeof officerParticularsSchema>;
 export type Address = z.output<typeof memberAddressSchema>;
@@ -79,6 +80,7 @@ export function toOfficer(o: OfficerRow, appointments: readonly AppointmentRow[]
     occupation: o.occupation,
     countryOfResidence: o.country_of_residence,
     memberId: o.member_id,
+    identity: o.identity_verified_on !== null && o.personal_code !== null ? { verifiedOn: o.identity_verified_on, personalCode: o.personal_code } : null,
     appointments: sorted.map(toAppointment),
     current: sorted.some((a) => a.ceased_on === null),
     createdAt: o.created_at,

@@ -1,6 +1,7 @@
 import { appointmentTitle } from '../../../shared/contract/officers';
+import { IDENTITY_VERIFICATION_OPENED, SOCIETY_NO_FILINGS, type FilingForm } from '../../../shared/rules/companies-house';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
-import type { ReadDb, RegisterCtx, WriteDb } from '../context';
+import type { ReadDb, RegisterCtx, WriteContext, WriteDb } from '../context';
 import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
@@ -19,12 +20,43 @@ import {
   type OfficerRow,
 } from './columns';
 import { appointmentsOf, fullName, listOfficers, officerById, requireOfficer, residentialOf } from './store';
+import { recordFilingDuty } from '../filings/duties';
 
 /**
- * The register of directors and officers (CA 2006 s162-163, s275; a society's register of
- * officers under its rules). Residential addresses live in their own table and leave the
- * service only through `officers.residentialAddress` (s165).
+ * The board and officers. For a company this is the board and officers record: since 18 November
+ * 2025 (ECCTA 2023 Sch 2) a company keeps no register of directors or secretaries of its own, and
+ * each appointment, ending and change of details is notified to Companies House within 14 days
+ * (CA 2006 s167G, s167H, s279G, s279H): the handlers here record that duty in the same
+ * transaction (main/core/filings). For a society it is the register of officers (CCBS Act 2014
+ * s30(1), (3)), with no Companies House filings. Residential addresses live in their own table
+ * and leave the service only through `officers.residentialAddress` (CA 2006 s240-241).
  */
+
+/** What the record is called in audit summaries, by legal form. */
+function recordName(rc: RegisterCtx): string {
+  return rc.form.family === 'company' ? 'the board and officers record' : 'the register of officers';
+}
+
+/** The form an appointment or its ending needs at Companies House: directors and the secretary only. */
+const APPOINTMENT_FORMS: Partial<Record<string, { start: FilingForm; end: FilingForm }>> = {
+  director: { start: 'AP01', end: 'TM01' },
+  secretary: { start: 'AP03', end: 'TM02' },
+};
+
+/**
+ * The AP01 or AP03 for a new appointment, unless it began on the day of incorporation: the
+ * directors and secretary named in the application to register need no notice (CA 2006 s167G(4),
+ * s279G(4)).
+ */
+async function appointmentDuty(tx: WriteContext, rc: RegisterCtx, a: AppointmentRow): Promise<void> {
+  const forms = APPOINTMENT_FORMS[a.role];
+  if (!forms || a.appointed_on === rc.org.incorporated_on) return;
+  await recordFilingDuty(tx, rc, { form: forms.start, subjectType: 'officer', subjectId: a.officer_id, appointmentId: a.id, eventOn: a.appointed_on });
+}
+
+/** Details a director's notice gives (s167G(3)(a)) and those a secretary's gives (s279G(3)(a)); the member link is ours alone. */
+const DIRECTOR_DETAIL = (key: string) => key !== 'memberId';
+const SECRETARY_DETAIL = (key: string) => /^(givenNames|familyName|formerNames|serviceAddress\.)/.test(key);
 
 /** A linked member must be an entry of this organisation's register, linked to one officer only. */
 async function checkMemberLink(trx: ReadDb, rc: RegisterCtx, memberId: string | undefined, exceptOfficerId: string | null): Promise<void> {
@@ -119,7 +151,7 @@ export const officersHandlers = defineHandlers('officers', {
     await checkMemberLink(trx, rc, p.memberId, null);
     await checkNoClash(trx, rc, null, input.appointment, 'appointment.');
     const who = tx.who;
-    const row: OfficerRow = { id: uuidv7(), organisation_id: rc.org.id, ...officerColumns(p), created_at: who.at, updated_at: who.at };
+    const row: OfficerRow = { id: uuidv7(), organisation_id: rc.org.id, ...officerColumns(p), identity_verified_on: null, personal_code: null, created_at: who.at, updated_at: who.at };
     await trx.insertInto('officer').values(row).execute();
     await writeResidential(trx, row.id, input.residentialAddress, who.at);
     const appointment = newAppointment(rc, row.id, input.appointment, who.at);
@@ -129,11 +161,12 @@ export const officersHandlers = defineHandlers('officers', {
         action: 'officer.added',
         entityType: 'officer',
         entityId: row.id,
-        summary: `Entered in the register of directors and officers as ${titleOf(appointment)} from ${formatLegalDate(appointment.appointed_on)}`,
+        summary: `Entered in ${recordName(rc)} as ${titleOf(appointment)} from ${formatLegalDate(appointment.appointed_on)}`,
         before: null,
         after: { ...flattenOfficer(row, await residentialOf(trx, row.id)), appointment: appointmentAudit(appointment) },
       },
     );
+    await appointmentDuty(tx, rc, appointment);
     return officerById(trx, rc.org.id, row.id);
   }),
 
@@ -143,6 +176,8 @@ export const officersHandlers = defineHandlers('officers', {
     const before = await requireOfficer(trx, rc.org.id, input.id);
     const p = input.particulars;
     checkParticularDates(rc, p);
+    const changedOn = input.changedOn ?? rc.today;
+    assertNotFuture(rc, changedOn, 'changedOn', 'The date the change took effect');
     if (rc.form.family === 'company' && (await holdsCurrentDirectorship(trx, before.id))) {
       checkCompanyDirector(
         rc,
@@ -165,6 +200,13 @@ export const officersHandlers = defineHandlers('officers', {
     tx.audit(
       { action: 'officer.updated', entityType: 'officer', entityId: before.id, summary: `Changed: ${names.join(', ')}`, before: diff.before, after: diff.after },
     );
+    // A current director's or secretary's change of details is notified within 14 days (CA 2006 s167H, s279H).
+    const held = (await appointmentsOf(trx, before.id)).filter((a) => a.ceased_on === null).map((a) => a.role);
+    for (const [role, form, counts] of [['director', 'CH01', DIRECTOR_DETAIL], ['secretary', 'CH03', SECRETARY_DETAIL]] as const) {
+      const relevant = diff.changed.filter(counts);
+      if (!held.includes(role) || relevant.length === 0) continue;
+      await recordFilingDuty(tx, rc, { form, subjectType: 'officer', subjectId: before.id, detail: changedParticularNames(relevant).join(', '), eventOn: changedOn });
+    }
     return officerById(trx, rc.org.id, before.id);
   }),
 
@@ -202,6 +244,7 @@ export const officersHandlers = defineHandlers('officers', {
         after: appointmentAudit(appointment),
       },
     );
+    await appointmentDuty(tx, rc, appointment);
     return officerById(trx, rc.org.id, officer.id);
   }),
 
@@ -231,7 +274,37 @@ export const officersHandlers = defineHandlers('officers', {
         after: { appointmentId: before.id, ceasedOn: input.ceasedOn, cessationReason: reason },
       },
     );
+    const forms = APPOINTMENT_FORMS[before.role];
+    if (forms) await recordFilingDuty(tx, rc, { form: forms.end, subjectType: 'officer', subjectId: before.officer_id, appointmentId: before.id, eventOn: input.ceasedOn });
     return officerById(trx, rc.org.id, before.officer_id);
+  }),
+
+  'officers.recordIdentity': mutation(async (input, tx) => {
+    const rc = await tx.register();
+    // Identity verification is a Companies House requirement (CA 2006 s167M); a society's officers have none.
+    if (rc.form.family !== 'company') throw new AppError('FORBIDDEN', SOCIETY_NO_FILINGS);
+    const before = await requireOfficer(tx.db, rc.org.id, input.id);
+    const next = input.identity;
+    if (next) {
+      assertNotFuture(rc, next.verifiedOn, 'identity.verifiedOn', 'The date the identity was verified');
+      if (next.verifiedOn < IDENTITY_VERIFICATION_OPENED) {
+        throw AppError.field('identity.verifiedOn', `Companies House began verifying identities on ${formatLegalDate(IDENTITY_VERIFICATION_OPENED)}; the date cannot be earlier.`);
+      }
+    }
+    const after = { identity_verified_on: next?.verifiedOn ?? null, personal_code: next?.personalCode ?? null };
+    if (after.identity_verified_on === before.identity_verified_on && after.personal_code === before.personal_code) return officerById(tx.db, rc.org.id, before.id);
+    await tx.db.updateTable('officer').set({ ...after, updated_at: tx.who.at }).where('id', '=', before.id).execute();
+    // The personal code is treated as confidential (Companies House): the log says whether one is held, not what it is.
+    const shown = (v: { identity_verified_on: string | null; personal_code: string | null }) => ({ identityVerifiedOn: v.identity_verified_on, personalCode: v.personal_code === null ? null : 'recorded' });
+    tx.audit({
+      action: 'officer.identity_recorded',
+      entityType: 'officer',
+      entityId: before.id,
+      summary: next ? `Identity verified with Companies House on ${formatLegalDate(next.verifiedOn)}` : 'Identity verification no longer recorded',
+      before: shown(before),
+      after: shown(after),
+    });
+    return officerById(tx.db, rc.org.id, before.id);
   }),
 
 });

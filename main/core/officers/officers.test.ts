@@ -60,8 +60,10 @@ function count(t: TestCore, table: string): number {
   return Number(t.core.raw.prepare(`select count(*) from ${table}`).pluck().get());
 }
 
+/** The last event about the board itself: a company's change is followed by its Companies House filing duty's event. */
 async function lastEvent(t: TestCore): Promise<AuditEventDetail> {
-  return expectOk(await t.core.dispatch('audit.get', { seq: count(t, 'audit_event') })) as AuditEventDetail;
+  const seq = Number(t.core.raw.prepare("select max(seq) from audit_event where action not like 'filing.%'").pluck().get());
+  return expectOk(await t.core.dispatch('audit.get', { seq })) as AuditEventDetail;
 }
 
 /** Asserts a refusal with this code, and optionally that it names this field, and returns the message. */
@@ -75,7 +77,7 @@ function refused(result: Result<unknown>, code: string, field?: string): string 
 
 /** Calls a mutation that must be refused, and checks that nothing at all was written. */
 async function refusedWithoutChange(t: TestCore, method: string, input: unknown, code: string, field?: string): Promise<string> {
-  const tables = ['officer', 'officer_residential_address', 'appointment', 'interest', 'audit_event'];
+  const tables = ['officer', 'officer_residential_address', 'appointment', 'interest', 'filing_duty', 'audit_event'];
   const before = tables.map((n) => count(t, n));
   const message = refused(await t.core.dispatch(method, input), code, field);
   expect(tables.map((n) => count(t, n))).toEqual(before);
@@ -99,7 +101,7 @@ describe('officers.add', () => {
     expect(expectOk(await t.core.dispatch('officers.residentialAddress', { id: officer.id }))).toEqual(RESIDENTIAL);
     const event = await lastEvent(t);
     expect(event).toMatchObject({ action: 'officer.added', entityType: 'officer', entityId: officer.id });
-    expect(event.summary).toBe('Entered in the register of directors and officers as employee director from 1 April 2024');
+    expect(event.summary).toBe('Entered in the board and officers record as employee director from 1 April 2024');
     expect(event.payload?.after).toMatchObject({ givenNames: 'Priya', 'residentialAddress.line1': '7 Larkspur Close', 'residentialAddress.town': 'Otley' });
   });
 
@@ -124,7 +126,7 @@ describe('officers.add', () => {
     expect((await lastEvent(t)).summary).toContain('nominee director (leeds city council)');
   });
 
-  it('asks a company only for a secretary’s name, former names and service address (s163 is for directors)', async () => {
+  it('asks a company only for a secretary’s name, former names and service address (the rest is what Companies House needs of a director)', async () => {
     const t = await company();
     const officer = await add(t, {
       particulars: { dateOfBirth: '', nationality: undefined, countryOfResidence: undefined, occupation: undefined },
@@ -141,18 +143,18 @@ describe('officers.add', () => {
     expect(officer.current).toBe(true);
   });
 
-  it('refuses a company director without the s163 particulars, on each missing field', async () => {
+  it('refuses a company director without the particulars Companies House needs (s167G(3)), on each missing field', async () => {
     const t = await company();
     const r = await t.core.dispatch('officers.add', addInput({ particulars: { dateOfBirth: undefined, nationality: undefined, countryOfResidence: '' } }));
-    expect(refused(r, 'VALIDATION')).toMatch(/date of birth, nationality and country of usual residence \(CA 2006 s163\)/);
+    expect(refused(r, 'VALIDATION')).toMatch(/date of birth, nationality and country of usual residence \(CA 2006 s167G\(3\)\)/);
     expect(!r.ok && Object.keys(r.error.fieldErrors ?? {})).toEqual(['particulars.dateOfBirth', 'particulars.nationality', 'particulars.countryOfResidence']);
     expect(count(t, 'officer')).toBe(0);
   });
 
-  it('refuses a company director without a residential address, citing s165', async () => {
+  it('refuses a company director without a residential address, citing s167G(3) and its protection (s240-241)', async () => {
     const t = await company();
     const message = await refusedWithoutChange(t, 'officers.add', addInput({ residentialAddress: null }), 'VALIDATION', 'residentialAddress.line1');
-    expect(message).toMatch(/CA 2006 s165/);
+    expect(message).toMatch(/CA 2006 s167G\(3\); kept off the public record, s240-241/);
   });
 
   it('refuses a director under 16 (s157), naming the birthday', async () => {
@@ -274,12 +276,12 @@ describe('officers.appoint and officers.endAppointment', () => {
     expect(after.appointments.find((a) => a.role === 'chair')?.appointedOn).toBe('2025-03-31');
   });
 
-  it('refuses to make someone a company director until their s163 particulars and residential address are recorded', async () => {
+  it('refuses to make someone a company director until the particulars Companies House needs and their residential address are recorded', async () => {
     const t = await company();
     const secretary = await add(t, { particulars: { dateOfBirth: undefined, nationality: undefined }, residentialAddress: null, appointment: { role: 'secretary', directorKind: undefined } });
     const input = { officerId: secretary.id, appointment: { role: 'director', directorKind: 'independent', appointedOn: '2025-01-01' } };
     expect(await refusedWithoutChange(t, 'officers.appoint', input, 'VALIDATION')).toBe(
-      "A company's register of directors must give each director's date of birth and nationality (CA 2006 s163). Add Priya Shah's to their particulars before appointing them a director.",
+      "A company must give Companies House each director's date of birth and nationality (CA 2006 s167G(3)). Add Priya Shah's to their particulars before appointing them a director.",
     );
     expectOk(await t.core.dispatch('officers.update', { id: secretary.id, particulars: particulars(), residentialAddress: RESIDENTIAL }));
     expectOk(await t.core.dispatch('officers.appoint', input));
@@ -354,7 +356,7 @@ describe('officers.update', () => {
     expect(count(t, 'audit_event')).toBe(events);
   });
 
-  it("refuses to empty a current company director's s163 particulars or residential address", async () => {
+  it("refuses to empty a current company director's particulars or residential address", async () => {
     const t = await company();
     const officer = await add(t);
     await refusedWithoutChange(t, 'officers.update', { id: officer.id, particulars: particulars({ nationality: '' }), residentialAddress: RESIDENTIAL }, 'VALIDATION', 'particulars.nationality');
@@ -426,5 +428,61 @@ describe('declarations of interest', () => {
     expectOk(await t.core.dispatch('interests.end', { id: interest.id, endedOn: '2025-02-03' }));
     await refusedWithoutChange(t, 'interests.end', { id: interest.id, endedOn: '2025-03-01' }, 'CONFLICT');
     await refusedWithoutChange(t, 'interests.end', { id: uuidv7(), endedOn: '2025-03-01' }, 'NOT_FOUND');
+  });
+});
+
+describe('identity verification with Companies House (company directors)', () => {
+  it('stores the date and the personal code, written in three groups, shows them on the officer, and audits the change without the code in the summary', async () => {
+    const t = await company();
+    const officer = await add(t);
+    expect(officer.identity).toBeNull();
+    const after = expectOk(await t.core.dispatch('officers.recordIdentity', { id: officer.id, identity: { verifiedOn: '2026-01-05', personalCode: ' ft5 15ed 7jy5 ' } })) as Officer;
+    expect(after.identity).toEqual({ verifiedOn: '2026-01-05', personalCode: 'FT5-15ED-7JY5' });
+    expect((expectOk(await t.core.dispatch('officers.get', { id: officer.id })) as Officer).identity).toEqual({ verifiedOn: '2026-01-05', personalCode: 'FT5-15ED-7JY5' });
+    const event = await lastEvent(t);
+    expect(event).toMatchObject({ action: 'officer.identity_recorded', entityId: officer.id, summary: 'Identity verified with Companies House on 5 January 2026' });
+    expect(event.summary).not.toContain('FT5');
+    expect(event.payload).toEqual({ before: { identityVerifiedOn: null, personalCode: null }, after: { identityVerifiedOn: '2026-01-05', personalCode: 'recorded' } });
+  });
+
+  it('can record that it is not (or no longer) verified, and writes nothing when nothing changes', async () => {
+    const t = await company();
+    const officer = await add(t);
+    expectOk(await t.core.dispatch('officers.recordIdentity', { id: officer.id, identity: { verifiedOn: '2026-01-05', personalCode: 'FT5-15ED-7JY5' } }));
+    const events = count(t, 'audit_event');
+    expectOk(await t.core.dispatch('officers.recordIdentity', { id: officer.id, identity: { verifiedOn: '2026-01-05', personalCode: 'ft515ed7jy5' } }));
+    expect(count(t, 'audit_event')).toBe(events);
+    const cleared = expectOk(await t.core.dispatch('officers.recordIdentity', { id: officer.id, identity: null })) as Officer;
+    expect(cleared.identity).toBeNull();
+    expect((await lastEvent(t)).summary).toBe('Identity verification no longer recorded');
+  });
+
+  it('refuses a personal code that is not 11 letters and numbers, a date in the future or before voluntary verification began, and an unknown officer', async () => {
+    const t = await company();
+    const officer = await add(t);
+    expect(await refusedWithoutChange(t, 'officers.recordIdentity', { id: officer.id, identity: { verifiedOn: '2026-01-05', personalCode: 'FT5-15ED' } }, 'VALIDATION', 'identity.personalCode')).toMatch(
+      /11 letters and numbers, such as FT5-15ED-7JY5/,
+    );
+    await refusedWithoutChange(t, 'officers.recordIdentity', { id: officer.id, identity: { verifiedOn: '2026-05-16', personalCode: 'FT5-15ED-7JY5' } }, 'VALIDATION', 'identity.verifiedOn');
+    expect(await refusedWithoutChange(t, 'officers.recordIdentity', { id: officer.id, identity: { verifiedOn: '2025-04-07', personalCode: 'FT5-15ED-7JY5' } }, 'VALIDATION', 'identity.verifiedOn')).toMatch(
+      /8 April 2025/,
+    );
+    await refusedWithoutChange(t, 'officers.recordIdentity', { id: uuidv7(), identity: null }, 'NOT_FOUND');
+  });
+
+  it('is refused for a society, whose officers are not verified at Companies House (CCBS Act 2014 s30)', async () => {
+    const t = await society();
+    const officer = await add(t, { particulars: { dateOfBirth: undefined }, residentialAddress: null });
+    expect(await refusedWithoutChange(t, 'officers.recordIdentity', { id: officer.id, identity: { verifiedOn: '2026-01-05', personalCode: 'FT5-15ED-7JY5' } }, 'FORBIDDEN')).toMatch(/CCBS Act 2014 s30/);
+  });
+
+  it('is never in the printed board and officers record, even the confidential internal copy', async () => {
+    const t = await company();
+    const officer = await add(t);
+    expectOk(await t.core.dispatch('officers.recordIdentity', { id: officer.id, identity: { verifiedOn: '2026-01-05', personalCode: 'FT5-15ED-7JY5' } }));
+    for (const statutory of [false, true]) {
+      const page = JSON.stringify(expectOk(await t.core.dispatch('exports.officersPage', { statutory })));
+      expect(page).not.toContain('FT5');
+    }
   });
 });

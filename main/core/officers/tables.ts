@@ -16,6 +16,10 @@ export interface OfficerTable {
   nationality: string | null;
   occupation: string | null;
   country_of_residence: string | null;
+  /** Identity verified with Companies House on this day (CA 2006 s167M, s1110A); null while not recorded. */
+  identity_verified_on: string | null;
+  /** The Companies House personal code, 'XXX-XXXX-XXXX'; never in a printed or exported copy. */
+  personal_code: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,19 +1,24 @@
 import type { Selectable } from 'kysely';
 import { PSC_NATURES, PSC_STATEMENT_TEXT, type Psc, type PscNature, type PscStatement } from '../../../shared/contract/psc';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
+import { NOT_APPLICABLE_REASON, PSC_REGIME_START, pscWarnings, STATEMENT_SHORT, statementProblem, statementsAvailableFor, type RegisterState } from '../../../shared/rules/psc';
 import type { ReadDb, RegisterCtx, WriteContext } from '../context';
 import { uuidv7 } from '../db/ids';
 import type { PscStatementTable, PscTable } from '../db/schema';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
 import { assertNotFuture, assertPlausibleDateOfBirth } from '../organisation/guards';
-import { NOT_APPLICABLE_REASON, PSC_REGIME_START, pscWarnings, STATEMENT_SHORT, statementProblem, type RegisterState } from '../board/psc-rules';
+import { recordFilingDuty } from '../filings/duties';
 type PscRow = Selectable<PscTable>;
 type StatementRow = Selectable<PscStatementTable>;
 
 /**
- * The register of people with significant control (CA 2006 Part 21A). Companies only: for a
- * society the register reads as not applicable and every change is refused.
+ * The company's record of its people with significant control (CA 2006 Part 21A). Since 18
+ * November 2025 (ECCTA 2023 Sch 2 Part 3) a company keeps no PSC register of its own: it notifies
+ * Companies House within 14 days of having confirmation of a change (s790LA), so each change here
+ * records that filing duty in the same transaction. The rules (statements by legal form, natures
+ * of control) are in shared/rules/psc.ts. Companies only: for a society the record reads as not
+ * applicable and every change is refused.
  */
 
 async function companyCtx(tx: WriteContext): Promise<RegisterCtx> {
@@ -52,10 +57,21 @@ function toStatement(r: StatementRow) {
   return { id: r.id, statement, text: PSC_STATEMENT_TEXT[statement], madeOn: r.made_on, withdrawnOn: r.withdrawn_on };
 }
 
-async function state(db: ReadDb, organisationId: string): Promise<RegisterState & { statementRows: StatementRow[] }> {
-  const people = await db.selectFrom('psc').select('id').where('organisation_id', '=', organisationId).where('ceased_on', 'is', null).execute();
-  const statementRows = await db.selectFrom('psc_statement').selectAll().where('organisation_id', '=', organisationId).where('withdrawn_on', 'is', null).execute();
-  return { currentPeople: people.length, currentStatements: statementRows.map((s) => s.statement as PscStatement), statementRows };
+async function state(db: ReadDb, rc: RegisterCtx): Promise<RegisterState & { statementRows: StatementRow[] }> {
+  const people = await db.selectFrom('psc').select('id').where('organisation_id', '=', rc.org.id).where('ceased_on', 'is', null).execute();
+  const statementRows = await db.selectFrom('psc_statement').selectAll().where('organisation_id', '=', rc.org.id).where('withdrawn_on', 'is', null).execute();
+  return { currentPeople: people.length, currentStatements: statementRows.map((s) => s.statement as PscStatement), legalForm: rc.legalForm, statementRows };
+}
+
+/**
+ * The day the company had confirmation of a change, from which the 14 days to notify Companies
+ * House run (CA 2006 s790LA(3)): as given, or today; never before the change itself.
+ */
+function confirmationDay(rc: RegisterCtx, given: string | undefined, notBefore: string, what: string): string {
+  const on = given ?? rc.today;
+  assertNotFuture(rc, on, 'confirmedOn', 'The date the company had confirmation');
+  if (on < notBefore) throw AppError.field('confirmedOn', `The company cannot have had confirmation before ${what} (${formatLegalDate(notBefore)}).`);
+  return on;
 }
 
 function checkRegistrableDate(rc: RegisterCtx, date: string, field: string, what: string): void {
@@ -80,14 +96,22 @@ function pscAudit(r: PscRow) {
 export const pscHandlers = defineHandlers('psc', {
   'psc.register': query(async (_input, ctx) => {
     const rc = await ctx.register();
-    if (rc.form.family !== 'company') return { applicable: false, reason: NOT_APPLICABLE_REASON, people: [], statements: [], warnings: [] };
+    if (rc.form.family !== 'company') return { applicable: false, reason: NOT_APPLICABLE_REASON, statementsAvailable: statementsAvailableFor(rc.legalForm), people: [], statements: [], warnings: [] };
     const people = await ctx.db.selectFrom('psc').selectAll().where('organisation_id', '=', rc.org.id).orderBy('became_registrable_on').orderBy('created_at').execute();
     const statements = await ctx.db.selectFrom('psc_statement').selectAll().where('organisation_id', '=', rc.org.id).orderBy('made_on', 'desc').orderBy('created_at', 'desc').execute();
     const current: RegisterState = {
       currentPeople: people.filter((p) => p.ceased_on === null).length,
       currentStatements: statements.filter((s) => s.withdrawn_on === null).map((s) => s.statement as PscStatement),
+      legalForm: rc.legalForm,
     };
-    return { applicable: true, reason: null, people: people.map(toPsc), statements: statements.map(toStatement), warnings: pscWarnings(current) };
+    return {
+      applicable: true,
+      reason: null,
+      statementsAvailable: statementsAvailableFor(rc.legalForm),
+      people: people.map(toPsc),
+      statements: statements.map(toStatement),
+      warnings: pscWarnings(current),
+    };
   }),
 
   'psc.add': mutation(async (input, tx) => {
@@ -112,12 +136,13 @@ export const pscHandlers = defineHandlers('psc', {
     if (!rc.form.hasShares && input.natures.some((n) => n.startsWith('shares_'))) {
       throw AppError.field('natures', `A ${rc.form.label.toLowerCase()} has no shares: choose voting rights, the right to appoint directors or significant influence.`);
     }
-    const now = await state(trx, rc.org.id);
+    const confirmedOn = confirmationDay(rc, input.confirmedOn, input.becameRegistrableOn, 'they became registrable');
+    const now = await state(trx, rc);
     const none = now.statementRows.find((s) => s.statement === 'no_registrable_person');
     if (none) {
       throw new AppError(
         'CONFLICT',
-        `The register carries the statement that there is no registrable person (made ${formatLegalDate(none.made_on)}). Withdraw it from ${formatLegalDate(input.becameRegistrableOn)} before entering a person with significant control.`,
+        `The PSC record carries the statement that there is no registrable person (made ${formatLegalDate(none.made_on)}). Withdraw it from ${formatLegalDate(input.becameRegistrableOn)} before entering a person with significant control.`,
       );
     }
     const who = tx.who;
@@ -153,6 +178,7 @@ export const pscHandlers = defineHandlers('psc', {
         before: null,
         after: pscAudit(row),
     });
+    await recordFilingDuty(tx, rc, { form: row.kind === 'individual' ? 'PSC01' : 'PSC02', subjectType: 'psc', subjectId: row.id, eventOn: confirmedOn });
     return toPsc(row);
   }),
 
@@ -160,12 +186,13 @@ export const pscHandlers = defineHandlers('psc', {
     const trx = tx.db;
     const rc = await companyCtx(tx);
     const before = await trx.selectFrom('psc').selectAll().where('id', '=', input.id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', 'That person with significant control is not in the register.');
+    if (!before) throw new AppError('NOT_FOUND', 'That person with significant control is not in the PSC record.');
     if (before.ceased_on !== null) throw new AppError('CONFLICT', `That entry already records that they ceased to be registrable on ${formatLegalDate(before.ceased_on)}.`);
     if (input.ceasedOn < before.became_registrable_on) {
       throw AppError.field('ceasedOn', `They cannot cease to be registrable before they became registrable (${formatLegalDate(before.became_registrable_on)}).`);
     }
     assertNotFuture(rc, input.ceasedOn, 'ceasedOn', 'The date they ceased to be registrable');
+    const confirmedOn = confirmationDay(rc, input.confirmedOn, input.ceasedOn, 'they ceased to be registrable');
     const who = tx.who;
     await trx.updateTable('psc').set({ ceased_on: input.ceasedOn, updated_at: who.at }).where('id', '=', before.id).execute();
     tx.audit({
@@ -176,6 +203,7 @@ export const pscHandlers = defineHandlers('psc', {
         before: { ceasedOn: null },
         after: { ceasedOn: input.ceasedOn },
     });
+    await recordFilingDuty(tx, rc, { form: 'PSC07', subjectType: 'psc', subjectId: before.id, eventOn: confirmedOn });
     return toPsc({ ...before, ceased_on: input.ceasedOn, updated_at: who.at });
   }),
 
@@ -184,7 +212,7 @@ export const pscHandlers = defineHandlers('psc', {
     const rc = await companyCtx(tx);
     assertNotFuture(rc, input.madeOn, 'madeOn', 'A statement');
     if (input.madeOn >= PSC_REGIME_START) checkNotBeforeIncorporation(rc, input.madeOn, 'madeOn');
-    const now = await state(trx, rc.org.id);
+    const now = await state(trx, rc);
     const since = now.statementRows.find((s) => s.statement === input.statement)?.made_on;
     const problem = statementProblem(now, input.statement, input.madeOn, since);
     if (problem) {
@@ -202,6 +230,7 @@ export const pscHandlers = defineHandlers('psc', {
         before: null,
         after: { statement: input.statement, text: PSC_STATEMENT_TEXT[input.statement], madeOn: input.madeOn },
     });
+    await recordFilingDuty(tx, rc, { form: 'PSC08', subjectType: 'psc_statement', subjectId: row.id, eventOn: input.madeOn });
     return toStatement(row);
   }),
 
@@ -209,7 +238,7 @@ export const pscHandlers = defineHandlers('psc', {
     const trx = tx.db;
     const rc = await companyCtx(tx);
     const before = await trx.selectFrom('psc_statement').selectAll().where('id', '=', input.id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', 'That statement is not in the register.');
+    if (!before) throw new AppError('NOT_FOUND', 'That statement is not in the PSC record.');
     if (before.withdrawn_on !== null) throw new AppError('CONFLICT', `That statement was already withdrawn on ${formatLegalDate(before.withdrawn_on)}.`);
     if (input.withdrawnOn < before.made_on) {
       throw AppError.field('withdrawnOn', `A statement cannot be withdrawn before it was made (${formatLegalDate(before.made_on)}).`);
@@ -225,6 +254,7 @@ export const pscHandlers = defineHandlers('psc', {
         before: { withdrawnOn: null },
         after: { withdrawnOn: input.withdrawnOn },
     });
+    await recordFilingDuty(tx, rc, { form: 'PSC09', subjectType: 'psc_statement', subjectId: before.id, eventOn: input.withdrawnOn });
     return toStatement({ ...before, withdrawn_on: input.withdrawnOn });
   }),
 });

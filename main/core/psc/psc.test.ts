@@ -19,7 +19,7 @@ async function open(overrides: Parameters<typeof setUpOrganisation>[1] = {}): Pr
   return t;
 }
 
-type Register = { applicable: boolean; reason: string | null; people: Psc[]; statements: { id: string; statement: string; text: string; madeOn: string; withdrawnOn: string | null }[]; warnings: string[] };
+type Register = { applicable: boolean; reason: string | null; statementsAvailable: { statement: string; available: boolean; reason: string | null }[]; people: Psc[]; statements: { id: string; statement: string; text: string; madeOn: string; withdrawnOn: string | null }[]; warnings: string[] };
 
 async function register(t: TestCore): Promise<Register> {
   return expectOk(await t.core.dispatch('psc.register', {})) as Register;
@@ -29,12 +29,14 @@ function count(t: TestCore, table: string): number {
   return Number(t.core.raw.prepare(`select count(*) from ${table}`).pluck().get());
 }
 
+/** The last event about the PSC record itself: each change is followed by its Companies House filing duty's event. */
 async function lastEvent(t: TestCore): Promise<AuditEventDetail> {
-  return expectOk(await t.core.dispatch('audit.get', { seq: count(t, 'audit_event') })) as AuditEventDetail;
+  const seq = Number(t.core.raw.prepare("select max(seq) from audit_event where action not like 'filing.%'").pluck().get());
+  return expectOk(await t.core.dispatch('audit.get', { seq })) as AuditEventDetail;
 }
 
 async function refusedWithoutChange(t: TestCore, method: string, input: unknown, code: string, field?: string): Promise<string> {
-  const tables = ['psc', 'psc_statement', 'audit_event'];
+  const tables = ['psc', 'psc_statement', 'filing_duty', 'audit_event'];
   const before = tables.map((n) => count(t, n));
   const result: Result<unknown> = await t.core.dispatch(method, input);
   expect(result.ok).toBe(false);
@@ -71,12 +73,13 @@ const entity = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('psc.register for a company', () => {
-  it('warns, citing s790M, while there is neither a PSC nor a statement', async () => {
+  it('warns, citing s790LA, while there is neither a PSC nor a statement', async () => {
     const t = await open();
     const r = await register(t);
     expect(r).toMatchObject({ applicable: true, reason: null, people: [], statements: [] });
     expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatch(/^The register has no PSC and no statement: CA 2006 s790M requires one of the statements when/);
+    expect(r.warnings[0]).toMatch(/^The PSC record has no person with significant control and no statement: Companies House must be told .* \(CA 2006 s790LA\)/);
+    expect(r.statementsAvailable.every((a) => a.available)).toBe(true);
   });
 
   it('records the statement that there is no registrable person, with its audit event, and the warning goes', async () => {
@@ -93,11 +96,11 @@ describe('psc.register for a company', () => {
     expect(r.warnings).toEqual([]);
     expect(r.statements).toEqual([expect.objectContaining({ statement: 'no_registrable_person', madeOn: '2026-05-15', withdrawnOn: null })]);
     expect(await refusedWithoutChange(t, 'psc.addStatement', { statement: 'no_registrable_person', madeOn: '2026-05-15' }, 'CONFLICT')).toBe(
-      'The register already carries the statement that there is no registrable person (made 15 May 2026).',
+      'The PSC record already carries the statement that there is no registrable person (made 15 May 2026).',
     );
   });
 
-  it('refuses a PSC while the register says there is none; after the statement is withdrawn the PSC goes in', async () => {
+  it('refuses a PSC while the record says there is none; after the statement is withdrawn the PSC goes in', async () => {
     const t = await open();
     const statement = expectOk(await t.core.dispatch('psc.addStatement', { statement: 'no_registrable_person', madeOn: '2018-01-01' })) as { id: string };
     expect(await refusedWithoutChange(t, 'psc.add', person(), 'CONFLICT')).toMatch(/Withdraw it from 1 July 2019 before entering a person with significant control/);
@@ -118,7 +121,7 @@ describe('psc.register for a company', () => {
     expect(await refusedWithoutChange(t, 'psc.addStatement', { statement: 'no_registrable_person', madeOn: '2026-05-01' }, 'CONFLICT')).toMatch(/names a person with significant control/);
   });
 
-  it('ceases a PSC, and the s790M warning returns when nobody and no statement is left', async () => {
+  it('ceases a PSC, and the warning returns when nobody and no statement is left', async () => {
     const t = await open();
     const added = expectOk(await t.core.dispatch('psc.add', person())) as Psc;
     expect(await refusedWithoutChange(t, 'psc.cease', { id: added.id, ceasedOn: '2019-06-30' }, 'VALIDATION', 'ceasedOn')).toMatch(/before they became registrable \(1 July 2019\)/);
@@ -128,10 +131,10 @@ describe('psc.register for a company', () => {
     expect(await lastEvent(t)).toMatchObject({ action: 'psc.ceased', entityId: added.id, payload: { before: { ceasedOn: null }, after: { ceasedOn: '2026-03-31' } } });
     await refusedWithoutChange(t, 'psc.cease', { id: added.id, ceasedOn: '2026-04-01' }, 'CONFLICT');
     await refusedWithoutChange(t, 'psc.cease', { id: uuidv7(), ceasedOn: '2026-04-01' }, 'NOT_FOUND');
-    expect((await register(t)).warnings[0]).toMatch(/no PSC and no statement/);
+    expect((await register(t)).warnings[0]).toMatch(/no person with significant control and no statement/);
   });
 
-  it('enters a legal entity with its legal form and governing law, and sorts natures into the register’s order', async () => {
+  it('enters a legal entity with its legal form and governing law, and sorts natures into the record’s order', async () => {
     const t = await open({ particulars: { legalForm: 'eot_company' } });
     const added = expectOk(await t.core.dispatch('psc.add', entity({ natures: ['votes_75_to_100', 'shares_75_to_100'] }))) as Psc;
     expect(added).toMatchObject({ kind: 'legal_entity', dateOfBirth: null, nationality: null, governingLaw: 'England and Wales', natures: ['shares_75_to_100', 'votes_75_to_100'] });
@@ -168,6 +171,43 @@ describe('psc.register for a company', () => {
       /incorporated on 1 September 2021/,
     );
     await refusedWithoutChange(late, 'psc.add', person({ becameRegistrableOn: '2021-08-31' }), 'VALIDATION', 'becameRegistrableOn');
+  });
+});
+
+describe('a company owned through an employee ownership trust', () => {
+  const eot = () => open({ particulars: { legalForm: 'eot_company' } });
+
+  it('cannot state that there is no registrable person: the message says why (the trustee holds a controlling interest)', async () => {
+    const t = await eot();
+    const message = await refusedWithoutChange(t, 'psc.addStatement', { statement: 'no_registrable_person', madeOn: '2026-05-15' }, 'CONFLICT');
+    expect(message).toMatch(/^A company owned through an employee ownership trust always has a registrable person or relevant legal entity: the trust holds a controlling interest .* TCGA 1992 s236M/);
+    expect(message).toMatch(/relevant legal entity \(CA 2006 s790C\)/);
+    const r = await register(t);
+    expect(r.statementsAvailable.find((a) => a.statement === 'no_registrable_person')).toMatchObject({ available: false, reason: expect.stringMatching(/employee ownership trust/) });
+    expect(r.warnings[0]).toMatch(/employee ownership trust/);
+    // The other statements stay open to it while it finds the trustee's particulars.
+    expectOk(await t.core.dispatch('psc.addStatement', { statement: 'steps_not_completed', madeOn: '2026-05-15' }));
+  });
+
+  it('enters the trustee company as a relevant legal entity in one step, holding through the trust', async () => {
+    const t = await eot();
+    const trustee = expectOk(await t.core.dispatch('psc.add', entity({ natures: ['shares_50_to_75_as_trust', 'votes_50_to_75_as_trust', 'shares_50_to_75'] }))) as Psc;
+    expect(trustee.natures).toEqual(['shares_50_to_75', 'shares_50_to_75_as_trust', 'votes_50_to_75_as_trust']);
+    const r = await register(t);
+    expect(r.warnings).toEqual([]);
+    expect(r.people.map((p) => p.name)).toEqual(['Riverside Employee Ownership Trustee Ltd']);
+  });
+});
+
+describe('natures of control through a trust or a firm', () => {
+  it('accepts the trust and firm natures, and refuses two bands of one kind in one capacity, with the rule’s words', async () => {
+    const t = await open();
+    const added = expectOk(await t.core.dispatch('psc.add', person({ natures: ['votes_25_to_50_as_firm', 'significant_influence_as_trust'] }))) as Psc;
+    expect(added.natures).toEqual(['significant_influence_as_trust', 'votes_25_to_50_as_firm']);
+    expect(await refusedWithoutChange(t, 'psc.add', person({ natures: ['votes_25_to_50_as_trust', 'votes_75_to_100_as_trust'] }), 'VALIDATION', 'natures')).toBe(
+      'Choose only one band for voting rights held through a trust.',
+    );
+    expect(await refusedWithoutChange(t, 'psc.add', person({ natures: ['shares_25_to_50_as_trust'] }), 'VALIDATION', 'natures')).toMatch(/has no shares/);
   });
 });
 

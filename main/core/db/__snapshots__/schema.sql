@@ -13,6 +13,12 @@ CREATE INDEX "audit_event_entity" on "audit_event" ("entity_type", "entity_id", 
 -- index audit_state_event on audit_state
 CREATE INDEX "audit_state_event" on "audit_state" ("event_seq");
 
+-- index filing_duty_open on filing_duty
+CREATE INDEX "filing_duty_open" on "filing_duty" ("organisation_id", "outcome", "due_on");
+
+-- index filing_duty_subject on filing_duty
+CREATE INDEX "filing_duty_subject" on "filing_duty" ("subject_type", "subject_id");
+
 -- index inspection_request_received on inspection_request
 CREATE INDEX "inspection_request_received" on "inspection_request" ("organisation_id", "received_on");
 
@@ -77,6 +83,9 @@ CREATE INDEX "share_transaction_member" on "share_transaction" ("member_id", "da
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_audit_payload_1 on audit_payload
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_filing_duty_1 on filing_duty
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_governing_rules_1 on governing_rules
@@ -145,6 +154,9 @@ CREATE TABLE "audit_payload" ("event_id" text primary key references "audit_even
 -- table audit_state on audit_state
 CREATE TABLE "audit_state" ("entity_type" text not null, "entity_id" text not null, "event_seq" integer not null, "state_hash" text not null, constraint "audit_state_pk" primary key ("entity_type", "entity_id", "event_seq")) without rowid, strict;
 
+-- table filing_duty on filing_duty
+CREATE TABLE "filing_duty" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "form" text not null, "subject_type" text not null, "subject_id" text not null, "appointment_id" text, "detail" text, "event_on" text not null, "due_on" text not null, "source" text not null, "outcome" text, "outcome_on" text, "reference" text, "note" text, "created_at" text not null, "updated_at" text not null, constraint "filing_duty_subject" check (subject_type in ('officer', 'psc', 'psc_statement')), constraint "filing_duty_outcome" check ((outcome is null and outcome_on is null) or (outcome in ('filed', 'not_required') and outcome_on is not null)), constraint "filing_duty_due_after_event" check (due_on >= event_on)) strict;
+
 -- table governing_rules on governing_rules
 CREATE TABLE "governing_rules" ("organisation_id" text primary key references "organisation" ("id"), "gm_notice_clear_days" integer not null, "gm_quorum" integer not null, "board_quorum" integer not null, "special_resolution_bp" integer not null, "written_resolution_lapse_days" integer not null, "voting_basis" text not null, "chair_casting_vote" integer not null, "proxies_allowed" integer not null, "proxy_deadline_hours" integer not null, "updated_at" text not null) strict;
 
@@ -167,7 +179,7 @@ CREATE TABLE "member_tally" ("organisation_id" text not null references "organis
 CREATE TABLE "membership_class" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "name" text not null, "name_key" text not null, "description" text, "voting_rights" text not null, "votes_per_member" integer not null, "is_employee_class" integer not null, "min_age_years" integer, "min_weekly_hours_centi" integer, "min_service_months" integer, "share_nominal_pence" integer, "share_withdrawable" integer, "share_transferable" integer, "share_max_holding" integer, "created_at" text not null, "updated_at" text not null, constraint "membership_class_name" unique ("organisation_id", "name_key")) strict;
 
 -- table officer on officer
-CREATE TABLE "officer" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "member_id" text references "member" ("id") on delete set null, "given_names" text not null, "family_name" text not null, "former_names" text, "service_line1" text not null, "service_line2" text, "service_town" text not null, "service_postcode" text, "service_country" text, "date_of_birth" text, "nationality" text, "occupation" text, "country_of_residence" text, "created_at" text not null, "updated_at" text not null) strict;
+CREATE TABLE "officer" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "member_id" text references "member" ("id") on delete set null, "given_names" text not null, "family_name" text not null, "former_names" text, "service_line1" text not null, "service_line2" text, "service_town" text not null, "service_postcode" text, "service_country" text, "date_of_birth" text, "nationality" text, "occupation" text, "country_of_residence" text, "created_at" text not null, "updated_at" text not null, "identity_verified_on" text, "personal_code" text) strict;
 
 -- table officer_residential_address on officer_residential_address
 CREATE TABLE "officer_residential_address" ("officer_id" text primary key references "officer" ("id"), "line1" text not null, "line2" text, "town" text not null, "postcode" text, "country" text, "updated_at" text not null) strict;
