@@ -30,8 +30,8 @@ function addOfficer(core: TestCore['core'], o: { given: string; family: string; 
     .run(uuidv7(), orgId, id, o.role, o.kind ?? null, o.nominatedBy ?? null, o.ceased ?? null, at, at);
 }
 
-describe('register of directors for printing', () => {
-  it('shows current appointments with service addresses, and residential addresses only in the statutory copy', async () => {
+describe('board and officers record for printing', () => {
+  it('shows current appointments with service addresses, and residential addresses only in the confidential internal copy', async () => {
     t = await openTestCore({ now: () => new Date('2026-11-28T10:00:00Z') });
     await setUpOrganisation(t.core);
     addOfficer(t.core, { given: 'Nadia', family: 'Nominee', role: 'director', kind: 'nominee', nominatedBy: 'Leeds City Council', residential: true });
@@ -40,19 +40,34 @@ describe('register of directors for printing', () => {
     addOfficer(t.core, { given: 'Fred', family: 'Former', role: 'director', kind: 'independent', ceased: '2025-01-01' });
 
     const plain = expectOk(await t.core.dispatch('exports.officersPage', { statutory: false })) as PrintPage;
-    expect(plain.title).toBe('Register of directors and secretaries');
+    // Since 18 November 2025 a company keeps no register of directors or secretaries (ECCTA 2023).
+    expect(plain.title).toBe('Board and officers record');
+    expect(plain.description).toMatch(/keeps no register of directors or secretaries/);
     expect(plain.rows.map((r) => r['name'])).toEqual(['Ed Employee', 'Nadia Nominee', 'Sue Secretary']);
     expect(plain.rows[1]).toMatchObject({ role: 'Nominee director (Leeds City Council)', appointedOn: '1 April 2024', serviceAddress: '12 Wellington Street, Leeds, LS1 4AP', dateOfBirth: 'March 1970' });
     expect(plain.columns.map((c) => c.key)).not.toContain('residentialAddress');
     expect(JSON.stringify(plain)).not.toMatch(/Secret Close|15 March/);
 
     const statutory = expectOk(await t.core.dispatch('exports.officersPage', { statutory: true })) as PrintPage;
-    expect(statutory.columns.at(-1)).toEqual({ key: 'residentialAddress', label: 'Residential address' });
+    expect(statutory.title).toBe('Board and officers record: confidential internal copy');
+    expect(statutory.columns.at(-1)).toEqual({ key: 'residentialAddress', label: 'Residential address (confidential)' });
     expect(statutory.rows[0]).toMatchObject({ residentialAddress: '7 Secret Close, Otley, LS21 1AA', dateOfBirth: '15 March 1970' });
     expect(statutory.rows[2]!['residentialAddress']).toBe('Not recorded');
-    expect(statutory.description).toContain('s165');
+    expect(statutory.description).toMatch(/For the secretary only, not for inspection.*CA 2006 s240-241/);
 
     const summaries = t.core.raw.prepare("select summary from audit_event where action = 'register.exported' order by seq").pluck().all() as string[];
-    expect(summaries).toEqual(['Register of directors prepared for printing, 3 appointments', 'Register of directors prepared for printing with residential addresses (CA 2006 s165), 3 appointments']);
+    expect(summaries).toEqual([
+      'Board and officers record prepared for printing, 3 appointments',
+      'Board and officers record prepared for printing as a confidential internal copy with residential addresses (CA 2006 s240-241), 3 appointments',
+    ]);
+  });
+
+  it('is the register of officers for a society (CCBS Act 2014 s30)', async () => {
+    t = await openTestCore({ now: () => new Date('2026-11-28T10:00:00Z') });
+    await setUpOrganisation(t.core, { particulars: { legalForm: 'community_benefit_society', registrationNumber: '31247R' } });
+    addOfficer(t.core, { given: 'Sue', family: 'Secretary', role: 'secretary' });
+    const plain = expectOk(await t.core.dispatch('exports.officersPage', { statutory: false })) as PrintPage;
+    expect(plain.title).toBe('Register of officers');
+    expect(plain.description).toMatch(/CCBS Act 2014 s30\(1\), \(3\)/);
   });
 });

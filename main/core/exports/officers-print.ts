@@ -6,12 +6,17 @@ import type { WriteContext } from '../context';
 import { headOf } from './register-export';
 
 /**
- * The register of directors and officers for printing. Companies: the register of directors
- * (CA 2006 s162-163) and of secretaries (s275), current appointments, with service addresses.
- * With `statutory`, also the register of directors' residential addresses (s165) and the full
- * date of birth: this is the only output of the app that contains residential addresses, which
- * s165 keeps off the registers open to inspection. Otherwise the day of birth is left out (as
- * on the public register at Companies House, s1087A), so the copy can go in a board pack.
+ * The board and officers for printing: current appointments, with service addresses.
+ * Companies: the board and officers record. Since 18 November 2025 (ECCTA 2023 Sch 2) a company
+ * keeps no register of directors, directors' residential addresses or secretaries; Companies
+ * House holds the public record, so this copy is not titled or offered as a statutory register.
+ * With `statutory` (the flag's name is kept for the contract), the secretary's confidential
+ * internal copy: also residential addresses and the full date of birth. Residential addresses
+ * are protected information, used only to file at Companies House (CA 2006 s240-241); this is the
+ * only output of the app that contains them. Otherwise the day of birth is left out (as on the
+ * public register, s1087A), so the copy can go in a board pack. Personal codes are never shown.
+ * Societies: the register of officers, part of the register of members and officers (CCBS Act
+ * 2014 s30(1), (3)).
  */
 const ROLE_ORDER = new Map<string, number>(APPOINTMENT_ROLES.map((r, i) => [r, i]));
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -80,7 +85,7 @@ export async function officersPrintPage(tx: WriteContext, statutory: boolean): P
           { key: 'dateOfBirth', label: statutory ? 'Date of birth' : 'Born (month and year)' },
         ]
       : []),
-    ...(statutory ? [{ key: 'residentialAddress', label: 'Residential address' }] : []),
+    ...(statutory ? [{ key: 'residentialAddress', label: 'Residential address (confidential)' }] : []),
   ];
   const out = rows.map((r) => {
     const kind = r.director_kind ? DIRECTOR_KIND_LABEL[r.director_kind as DirectorKind] : null;
@@ -108,23 +113,23 @@ export async function officersPrintPage(tx: WriteContext, statutory: boolean): P
     entityType: 'register',
     entityId: null,
     summary: statutory
-      ? `Register of directors prepared for printing with residential addresses (CA 2006 s165), ${out.length} appointments`
-      : `Register of directors prepared for printing, ${out.length} appointments`,
+      ? `${company ? 'Board and officers record' : 'Register of officers'} prepared for printing as a confidential internal copy with residential addresses${company ? ' (CA 2006 s240-241)' : ''}, ${out.length} appointments`
+      : `${company ? 'Board and officers record' : 'Register of officers'} prepared for printing, ${out.length} appointments`,
     before: null,
     after: { register: 'officers', format: 'print', residentialAddresses: statutory, rows: out.length, fingerprint: head.fingerprint },
   });
   recordHead(tx.files.dbPath, { seq: head.seq, hash: head.hash, at: tx.who.at, what: 'print' });
-  const title = company ? 'Register of directors and secretaries' : 'Register of officers';
+  const title = company ? 'Board and officers record' : 'Register of officers';
   const description = company
     ? statutory
-      ? 'Current appointments with every particular CA 2006 s163 and s277 require, and the register of directors’ residential addresses (s165). Residential addresses are not open to inspection: keep this copy confidential.'
-      : 'Current appointments with the particulars CA 2006 s163 and s277 require and service addresses. The day of birth and residential addresses are left out; the statutory copy has them.'
+      ? 'For the secretary only, not for inspection. Current appointments with the particulars filed at Companies House, the full date of birth and residential addresses. Residential addresses are protected information, held only to file them at Companies House (CA 2006 s240-241).'
+      : 'Current appointments with service addresses. Since 18 November 2025 a company keeps no register of directors or secretaries: the public record is at Companies House (Economic Crime and Corporate Transparency Act 2023). The day of birth and residential addresses are left out.'
     : statutory
-      ? 'Current officers of the society with their addresses, including residential addresses. Keep this copy confidential.'
-      : 'Current officers of the society with their service addresses.';
+      ? 'Current officers of the society with their addresses, including residential addresses. For the secretary only: keep this copy confidential.'
+      : 'Current officers of the society with their service addresses, from its register of members and officers (CCBS Act 2014 s30(1), (3)).';
   return {
     organisationName: rc.org.name,
-    title: statutory ? `${title}: statutory copy` : title,
+    title: statutory ? `${title}: confidential internal copy` : title,
     description,
     lastAmended,
     fingerprint: head.fingerprint,

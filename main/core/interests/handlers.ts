@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { INTEREST_CATEGORY_LABEL, type Interest } from '../../../shared/contract/interests';
+import { conflictRuleFor } from '../../../shared/rules/conflicts';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { ReadDb } from '../context';
 import { uuidv7 } from '../db/ids';
@@ -10,7 +11,8 @@ import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/g
 import { appointmentsOf, fullName, requireOfficer } from '../officers/store';
 
 /**
- * Declarations of interest (CA 2006 s177 for proposed transactions, s182 for existing ones).
+ * Declarations of interest (CA 2006 s177 for proposed transactions, s182 for existing ones; a
+ * society's directors declare under its registered rules, the CCBS Act 2014 setting no rule).
  * Current declarations feed the conflict rule (`shared/rules/conflicts.ts`) that keeps a
  * conflicted director out of a quorum and a vote.
  */
@@ -40,7 +42,7 @@ function interestsQuery(db: ReadDb, organisationId: string) {
 
 async function interestById(db: ReadDb, organisationId: string, id: string): Promise<Interest> {
   const row = await interestsQuery(db, organisationId).where('i.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'That declaration of interest is not in the register.');
+  if (!row) throw new AppError('NOT_FOUND', 'That declaration of interest is not on record.');
   return toInterest(row);
 }
 
@@ -69,7 +71,7 @@ export const interestHandlers = defineHandlers('interests', {
     if (lastEnded && input.declaredOn > lastEnded) {
       throw AppError.field(
         'declaredOn',
-        `${fullName(officer)} left office on ${formatLegalDate(lastEnded)}; a declaration made after that is not a director's declaration (CA 2006 s177, s182).`,
+        `${fullName(officer)} left office on ${formatLegalDate(lastEnded)}; a declaration made after that is not a director's declaration (${conflictRuleFor(rc.form.family).statutory ? 'CA 2006 s177, s182' : 'your registered rules'}).`,
       );
     }
     const who = tx.who;
@@ -101,7 +103,7 @@ export const interestHandlers = defineHandlers('interests', {
     const trx = tx.db;
     const rc = await tx.register();
     const before = await trx.selectFrom('interest').selectAll().where('id', '=', input.id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', 'That declaration of interest is not in the register.');
+    if (!before) throw new AppError('NOT_FOUND', 'That declaration of interest is not on record.');
     if (before.ended_on !== null) throw new AppError('CONFLICT', `That interest was already recorded as ended on ${formatLegalDate(before.ended_on)}.`);
     if (input.endedOn < before.declared_on) {
       throw AppError.field('endedOn', `An interest cannot end before it was declared (${formatLegalDate(before.declared_on)}).`);

@@ -417,6 +417,14 @@ describe('declarations of interest', () => {
     expectOk(await t.core.dispatch('interests.declare', declaration(officer.id, { declaredOn: '2025-12-31' })));
   });
 
+  it('cites the law by legal form: CA 2006 s177 and s182 for a company, the registered rules for a society', async () => {
+    const t = await society();
+    const officer = await add(t, { particulars: { dateOfBirth: undefined }, residentialAddress: null });
+    expectOk(await t.core.dispatch('officers.endAppointment', { appointmentId: officer.appointments[0]!.id, ceasedOn: '2025-12-31' }));
+    const message = await refusedWithoutChange(t, 'interests.declare', declaration(officer.id, { declaredOn: '2026-01-02' }), 'VALIDATION', 'declaredOn');
+    expect(message).toBe("Priya Shah left office on 31 December 2025; a declaration made after that is not a director's declaration (your registered rules).");
+  });
+
   it('refuses an end before the declaration, in the future, twice, or of an unknown declaration', async () => {
     const t = await company();
     const officer = await add(t);
