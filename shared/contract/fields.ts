@@ -28,7 +28,7 @@ const linesFor = (max: number, lines?: TextLines): TextLines => lines ?? (max > 
  * scripts and emoji, so they are kept.
  */
 const REFUSED = /[\p{Cc}\p{Cs}\u2028\u2029\uFFFE\uFFFF]|(?![\u200C\u200D])\p{Cf}/u;
-const REFUSED_IN_LINES = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cs}\u2028\u2029\uFFFE\uFFFF]|(?![\u200C\u200D])\p{Cf}/u;
+const REFUSED_IN_LINES = /(?![\t\n])\p{Cc}|[\p{Cs}\u2028\u2029\uFFFE\uFFFF]|(?![\u200C\u200D])\p{Cf}/u;
 
 function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -83,6 +83,31 @@ describe('eligibilityProblems', () => {
     expect(eligibilityProblems('Employee', terms, { ...facts, employmentStart: null }, '2026-11-30')[0]?.field).toBe('employmentStart');
   });
 
+  it('says an admission before employment began is before it began, whatever the class requires', () => {
+    const expected = [{ field: 'employmentStart', message: 'The admission date (1 June 2019) is before their employment began (1 January 2020); an employee can be admitted only from the day employment begins.' }];
+    expect(eligibilityProblems('Employee', none, facts, '2019-06-01')).toEqual(expected);
+    expect(eligibilityProblems('Employee', { ...none, minServiceMonths: 0 }, facts, '2019-06-01')).toEqual(expected);
+    expect(eligibilityProblems('Employee', { ...none, minServiceMonths: 6 }, facts, '2019-06-01')).toEqual(expected);
+    expect(eligibilityProblems('Employee', none, facts, '2020-01-01')).toEqual([]);
+  });
+
+  it('says a date of birth after the admission date is after it, instead of giving a negative age', () => {
+    const terms = { ...none, minAgeYears: 16 };
+    expect(eligibilityProblems('Employee', terms, { ...facts, dateOfBirth: '2999-12-31' }, '1800-01-01')).toContainEqual({
+      field: 'dateOfBirth',
+      message: 'The date of birth (31 December 2999) is after the admission date (1 January 1800); check both dates.',
+    });
+    expect(eligibilityProblems('Employee', terms, { ...facts, dateOfBirth: '2026-12-01' }, '2026-11-30').map((p) => p.message).join(' ')).not.toMatch(/-\d/);
+    fc.assert(
+      fc.property(date, date, (dob, on) => {
+        for (const p of eligibilityProblems('Employee', { minAgeYears: 18, minWeeklyHours: null, minServiceMonths: 3 }, { ...facts, dateOfBirth: dob, employmentStart: dob }, on)) {
+          expect(p.message).not.toMatch(/they are -/);
+          if (on < dob) expect(p.message).not.toMatch(/they qualify on/);
+        }
+      }),
+    );
+  });
+
   it('reports every problem at once, so a form or import row can mark each field', () => {
     const terms = { minAgeYears: 18, minWeeklyHours: 10, minServiceMonths: 3 };
     const problems = eligibilityProblems('Employee', terms, { dateOfBirth: null, weeklyHours: 5, employmentStart: '2026-11-01', employmentEnd: '2026-11-15' }, '2026-11-30');

@@ -48,7 +48,21 @@ export function eligibilityProblems(className: string, terms: EligibilityTerms, 
   if (facts.employmentEnd !== null && facts.employmentEnd <= on) {
     problems.push({ field: 'employmentEnd', message: `Employment ended on ${formatLegalDate(facts.employmentEnd)}, so they cannot join the ${className} class on ${formatLegalDate(on)}.` });
   }
-  if (terms.minAgeYears !== null) {
+  // An employee class admits employees: before employment began there is nobody to admit, so
+  // that is the problem to name, not a length of service still to come.
+  const beforeEmployment = facts.employmentStart !== null && on < facts.employmentStart;
+  if (beforeEmployment) {
+    problems.push({
+      field: 'employmentStart',
+      message: `The admission date (${formatLegalDate(on)}) is before their employment began (${formatLegalDate(facts.employmentStart!)}); an employee can be admitted only from the day employment begins.`,
+    });
+  }
+  if (facts.dateOfBirth !== null && facts.dateOfBirth > on) {
+    problems.push({
+      field: 'dateOfBirth',
+      message: `The date of birth (${formatLegalDate(facts.dateOfBirth)}) is after the admission date (${formatLegalDate(on)}); check both dates.`,
+    });
+  } else if (terms.minAgeYears !== null) {
     if (facts.dateOfBirth === null) {
       problems.push({ field: 'dateOfBirth', message: `The ${className} class has a minimum age of ${terms.minAgeYears}; enter the date of birth.` });
     } else if (ageOn(facts.dateOfBirth, on) < terms.minAgeYears) {
@@ -68,7 +82,7 @@ export function eligibilityProblems(className: string, terms: EligibilityTerms, 
       });
     }
   }
-  if (terms.minServiceMonths !== null) {
+  if (terms.minServiceMonths !== null && !beforeEmployment) {
     if (facts.employmentStart === null) {
       problems.push({ field: 'employmentStart', message: `The ${className} class requires ${terms.minServiceMonths} months' service; enter the employment start date.` });
     } else {

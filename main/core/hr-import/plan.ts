@@ -417,10 +417,8 @@ function changesFor(current: MemberRowDb, r: ImportRecord, m: Mapped, className:
 
 /** Why this employee cannot be admitted on `asOf` (empty when they can). */
 function admissionProblems(r: ImportRecord, o: PlanOptions, former: MemberRowDb | null, holdingProblem: Map<string, string | null>): string[] {
+  // Eligibility names an admission before employment began (as the admission form does).
   const problems: string[] = [];
-  if (r.employmentStart > o.asOf) {
-    problems.push(`Employment starts on ${formatLegalDate(r.employmentStart)}, after the admission date (${formatLegalDate(o.asOf)}).`);
-  }
   const cls = r.cls;
   for (const p of eligibilityProblems(
     cls.name,
