@@ -20,6 +20,22 @@ interface Upload {
 
 const EXPIRE_MS = 60 * 60 * 1000;
 
+function emptyFileMessage(purpose: UploadPurpose, fileName: string): string {
+  return purpose === 'import'
+    ? `${fileName} is empty (0 bytes). Export the staff list from your HR system again, then choose the new file.`
+    : `${fileName} is empty (0 bytes), so it cannot be a backup. Choose the backup file again.`;
+}
+
+/**
+ * The file's name as messages, job labels and the audit log show it: NFC, without control or
+ * invisible formatting characters (a right-to-left override, U+202E, makes
+ * "staff<U+202E>vsc.exe" display as "staffexe.csv"). The name is only shown, never a path.
+ */
+function displayableFileName(raw: string): string {
+  const name = raw.normalize('NFC').replace(/[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu, '').trim();
+  return name === '' ? 'The file' : name;
+}
+
 /**
  * Files the renderer sends (a backup to restore, a CSV to import) arrive in ordered base64
  * chunks through the contract, so each request stays small and the same path serves both the
@@ -33,18 +49,17 @@ export class UploadStore {
     this.#dir = dir;
   }
 
-  begin(purpose: UploadPurpose, fileName: string, sizeBytes: number): { uploadId: string; chunkBytes: number } {
+  begin(purpose: UploadPurpose, rawFileName: string, sizeBytes: number): { uploadId: string; chunkBytes: number } {
     this.#expire();
+    const fileName = displayableFileName(rawFileName);
+    // An empty file is neither a backup nor an HR export; refused before anything is created,
+    // so nothing is left in the uploads folder.
+    if (sizeBytes === 0) throw AppError.field('sizeBytes', emptyFileMessage(purpose, fileName));
     // Uploads are backups or HR files: members' personal data, for the owner's eyes only.
     mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
     const id = randomToken();
     const path = join(this.#dir, `upload-${id}.part`);
-    let fd: number | null = openSync(path, 'w', 0o600);
-    // An empty file is complete at once: no chunk will arrive to close it.
-    if (sizeBytes === 0) {
-      closeSync(fd);
-      fd = null;
-    }
+    const fd = openSync(path, 'w', 0o600);
     this.#uploads.set(id, { id, purpose, fileName, sizeBytes, received: 0, nextIndex: 0, path, fd, startedAt: Date.now() });
     return { uploadId: id, chunkBytes: UPLOAD_CHUNK_BYTES };
   }

@@ -31,7 +31,10 @@ export function useJob(jobId: string | null, intervalMs = 200): JobStatus | null
   return jobId ? status : null;
 }
 
-/** Sends a File to the core in ordered chunks; reports bytes sent. Returns the upload id. */
+/**
+ * Sends a File to the core in ordered chunks; reports bytes sent. Returns the upload id. An
+ * empty file is refused by the core at `uploads.begin`, by name, before anything is sent.
+ */
 export async function uploadFile(
   file: File,
   purpose: 'restore' | 'import',
@@ -39,12 +42,11 @@ export async function uploadFile(
 ): Promise<string> {
   const { uploadId, chunkBytes } = await request('uploads.begin', { purpose, fileName: file.name, sizeBytes: file.size });
   let index = 0;
-  for (let offset = 0; offset < file.size || (offset === 0 && file.size === 0); offset += chunkBytes) {
+  for (let offset = 0; offset < file.size; offset += chunkBytes) {
     const slice = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
     await request('uploads.append', { uploadId, index, base64: toBase64(slice) });
     index += 1;
     onProgress(Math.min(offset + chunkBytes, file.size), file.size);
-    if (file.size === 0) break;
   }
   return uploadId;
 }
