@@ -83,7 +83,7 @@ describe('nothing may predate the organisation', () => {
     );
   });
 
-  it('refuses a declaration of interest and an inspection request dated before registration', async () => {
+  it('refuses a declaration of interest and an inspection request dated before registration or incorporation', async () => {
     const { t, core } = await open();
     const officer = expectOk(
       await core.dispatch('officers.add', {
@@ -95,8 +95,10 @@ describe('nothing may predate the organisation', () => {
     expect(
       await refused(t, 'interests.declare', { officerId: officer.id, category: 'contract', nature: 'Spouse runs a supplier', declaredOn: '2024-12-01' }, 'declaredOn'),
     ).toMatch(/^A declaration cannot be dated before 1 April 2025/);
+    // Companies log inspection requests (CA 2006 s116-s117); societies do not.
+    const company = await open('company');
     expect(
-      await refused(t, 'inspections.log', { requesterName: 'Jo Bloggs', requesterAddress: '9 Park Row', purpose: 'AGM', willShare: false, receivedOn: '2025-03-31' }, 'receivedOn'),
+      await refused(company.t, 'inspections.log', { requesterName: 'Jo Bloggs', requesterAddress: '9 Park Row', purpose: 'AGM', willShare: false, receivedOn: '2025-03-31' }, 'receivedOn'),
     ).toMatch(/^An inspection request cannot be dated before 1 April 2025/);
   });
 
