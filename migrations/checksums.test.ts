@@ -16,6 +16,7 @@ const LANDED: Record<string, string> = {
   '0003_member_tally.ts': 'a1389fe76fd46386808b82d650b0d68bbc28452113a0f7e25b9b649386859a03',
   '0004_audit_record_states.ts': 'b68e5eb682062c13de5c9c5b84569466e11e6378cbe1c653564132e4ea6620f8',
   '0005_board_filings.ts': 'eecf5e4a864a4a4a85d50a56692d541c0d3f8824d29a8ba9b49cd73b854deb55',
+  '0006_members_law.ts': '335aafbc86d159cf039e12fd345e15852d3403208bd5e4d4b86ca7bd08134608',
 };
 
 const dir = __dirname;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_registers';
 import * as m0003 from './0003_member_tally';
 import * as m0004 from './0004_audit_record_states';
 import * as m0005 from './0005_board_filings';
+import * as m0006 from './0006_members_law';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   { name: '0003_member_tally', up: m0003.up },
   { name: '0004_audit_record_states', up: m0004.up },
   { name: '0005_board_filings', up: m0005.up },
+  { name: '0006_members_law', up: m0006.up },
 ];

@@ -91,6 +91,10 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'shares.withdraw': { memberId: ID, noticeDate: '2026-03-01', date: '2026-04-01', paymentDate: '2026-04-15', shares: 5, amountRepaidPence: 500 },
   'officers.list': { status: 'current' },
   'officers.get': { id: ID },
+  'shares.redeem': { memberId: ID, date: '2026-04-01', shares: 5, amountPaidPence: 500, paymentDate: '2026-04-01', resolutionReference: 'Board minute 2026/14' },
+  'shares.purchase': { memberId: ID, date: '2026-04-01', shares: 5, amountPaidPence: 500, resolutionReference: 'Ordinary resolution of 20 March 2026' },
+  'members.registerFacts': {},
+  'members.updateRegisterSettings': { registerIsIndex: true, retentionYears: null },
   'officers.residentialAddress': { id: ID },
   'officers.add': {
     particulars: officerParticulars,
@@ -119,6 +123,7 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'exports.registerPage': { view: 'full', status: 'all', afterNumber: 100, limit: 200 },
   'exports.officersPage': { statutory: true },
   'exports.readFile': { fileId: TOKEN, offset: 0 },
+  'exports.memberIndexPage': { after: { sortKey: 'lovelace ada', memberNumber: 12 }, limit: 200 },
   'inspections.list': {},
   'inspections.log': { requesterName: 'A Journalist', requesterAddress: '1 Fleet Street, London', purpose: 'A story', willShare: true, sharedWith: 'Readers', receivedOn: '2026-03-03' },
   'inspections.close': { id: ID, outcome: 'declined', on: '2026-03-10', note: 'Improper purpose; the court was asked under s117(3).' },

@@ -28,9 +28,14 @@ export type Eligibility = z.output<typeof eligibilitySchema>;
 export const shareTermsSchema = z.strictObject({
   /** Nominal value of one share in pence (e.g. 100 = £1). */
   nominalPence: penceAmount('the nominal value', 1, 100_000_000),
+  /** Societies only: members may withdraw them as the rules provide (CCBS Act 2014 Sch 1). */
   withdrawable: z.boolean(),
   transferable: z.boolean(),
   maxHolding: nullableWhole('the maximum holding', 1, 1_000_000_000),
+  /** Companies only: issued as redeemable at the option of the company or the holder (CA 2006 s684). */
+  redeemable: z.boolean().default(false),
+  /** Each share has a distinguishing number, which the register shows (CA 2006 s113(3)(a)(i)). */
+  numbered: z.boolean().default(false),
 });
 export type ShareTerms = z.output<typeof shareTermsSchema>;
 
@@ -55,7 +60,14 @@ export const membershipClassSchema = z.object({
   isEmployeeClass: z.boolean(),
   eligibility: z.object({ minAgeYears: z.number().nullable(), minWeeklyHours: z.number().nullable(), minServiceMonths: z.number().nullable() }),
   shareTerms: z
-    .object({ nominalPence: z.number().int(), withdrawable: z.boolean(), transferable: z.boolean(), maxHolding: z.number().int().nullable() })
+    .object({
+      nominalPence: z.number().int(),
+      withdrawable: z.boolean(),
+      transferable: z.boolean(),
+      maxHolding: z.number().int().nullable(),
+      redeemable: z.boolean(),
+      numbered: z.boolean(),
+    })
     .nullable(),
   currentMembers: z.number().int(),
   createdAt: isoInstant,

@@ -5,8 +5,11 @@ import { jobStartedSchema } from './jobs';
 
 /**
  * Register exports and inspection. The full register carries every statutory particular; the
- * inspection copy is what CA 2006 s116 (companies) or CCBS Act 2014 s103 (societies: without
- * the shares and property columns) lets a person see, and never contact details beyond them.
+ * inspection copy is what CA 2006 s116 (companies: the s113 particulars) or CCBS Act 2014 s103
+ * (societies: every entry but the shares held and paid and other property, s30(2)(c)-(d), so
+ * with e-mail addresses and their purposes) lets a person see. Every copy states when the
+ * register was last amended and whether further alterations are to be made (CA 2006 s120), and
+ * the register's s123 statements.
  */
 export const REGISTER_VIEWS = ['full', 'inspection'] as const;
 export type RegisterView = (typeof REGISTER_VIEWS)[number];
@@ -19,6 +22,10 @@ export const printPageSchema = z.object({
   /** What this copy contains and the law it follows. */
   description: z.string(),
   lastAmended: z.string().nullable(),
+  /** Last amended and whether further alterations are to be made (CA 2006 s120); the register's copies carry it. */
+  stateStatement: z.string().optional(),
+  /** The register's CA 2006 s123 statements, each with the entry it goes with. */
+  statements: z.array(z.string()).optional(),
   /** The audit head's fingerprint when the copy was made (see Settings › Audit log). */
   fingerprint: z.string(),
   generatedAt: isoInstant,
@@ -28,6 +35,24 @@ export const printPageSchema = z.object({
   total: z.number().int(),
 });
 export type PrintPage = z.output<typeof printPageSchema>;
+
+/** A page of the index of members' names (CA 2006 s115), alphabetical, keyset-paged by name. */
+export const memberIndexPageSchema = z.object({
+  organisationName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** Whether the company needs an index (s115), from its number of members and whether the register is itself an index. */
+  rule: z.string(),
+  /** Whether any alteration to the register is missing from the index (s120(2)): never, as it is produced from the register. */
+  stateStatement: z.string(),
+  fingerprint: z.string(),
+  generatedAt: isoInstant,
+  /** `name` as spoken ("Ann Lee and Raj Patel"); `indexName` as the index sorts it ("Lee, Ann"). */
+  rows: z.array(z.object({ name: z.string(), indexName: z.string(), memberNumber: z.number().int() })),
+  next: z.object({ sortKey: z.string(), memberNumber: z.number().int() }).nullable(),
+  total: z.number().int(),
+});
+export type MemberIndexPage = z.output<typeof memberIndexPageSchema>;
 
 export const fileChunkSchema = z.object({ base64: z.string(), nextOffset: z.number().int().nullable(), sizeBytes: z.number().int(), fileName: z.string(), mimeType: z.string() });
 
@@ -52,8 +77,8 @@ export const exportMethods = defineMethods('exports', {
     jobResult: exportResultSchema,
   }),
   'exports.registerPage': method({
-    kind: 'mutation',
-    summary: 'Rows of the register for the printable (PDF) view, by member number, keyset-paged.',
+    kind: 'command',
+    summary: 'Rows of the register for the printable (PDF) view, by member number, keyset-paged; the first page is recorded in the audit log.',
     input: z.strictObject({
       view: z.enum(REGISTER_VIEWS),
       status: z.enum(['current', 'all']),
@@ -61,6 +86,15 @@ export const exportMethods = defineMethods('exports', {
       limit: z.number().int().min(1).max(2000).optional(),
     }),
     output: printPageSchema,
+  }),
+  'exports.memberIndexPage': method({
+    kind: 'mutation',
+    summary: 'The index of members’ names (CA 2006 s115) for printing, alphabetical, keyset-paged.',
+    input: z.strictObject({
+      after: z.strictObject({ sortKey: z.string().max(400), memberNumber: z.number().int() }).optional(),
+      limit: z.number().int().min(1).max(2000).optional(),
+    }),
+    output: memberIndexPageSchema,
   }),
   'exports.officersPage': method({
     kind: 'mutation',

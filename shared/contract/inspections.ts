@@ -3,8 +3,9 @@ import { defineMethods, method } from './method';
 import { id, legalDate, optionalText, requiredText } from './fields';
 
 /**
- * The log of requests to inspect or copy the register of members (CA 2006 s116-s117 for
- * companies: request with purpose, answer within 5 working days).
+ * The log of requests to inspect or copy the register of members (CA 2006 s116-s117, for
+ * companies only: request with purpose, answer within 5 working days). A society's register is
+ * inspected under CCBS Act 2014 s103 with no request to log (shared/rules/inspection.ts).
  */
 export const INSPECTION_OUTCOMES = ['open', 'inspected', 'copy_provided', 'declined'] as const;
 export type InspectionOutcome = (typeof INSPECTION_OUTCOMES)[number];
@@ -35,7 +36,7 @@ export const inspectionMethods = defineMethods('inspections', {
   }),
   'inspections.log': method({
     kind: 'mutation',
-    summary: 'Record a request (CA 2006 s116(4): name, address, purpose, whether it will be shared).',
+    summary: 'Record a request (CA 2006 s116(4): name, address, purpose, whether it will be shared); companies only.',
     input: z
       .strictObject({
         requesterName: requiredText('the name of the person asking', 200),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethods, method } from './method';
 import { emailAddress, hasAtMostTwoDecimals, id, isoInstant, legalDate, optionalText, penceAmount, requiredText, wholeNumber } from './fields';
 import { normalisePostcode } from './fields';
+import { shareDisposalSchema } from './shares';
 
 export const CESSATION_REASONS = ['left_employment', 'resigned', 'expelled', 'deceased', 'other'] as const;
 export type CessationReason = (typeof CESSATION_REASONS)[number];
@@ -58,19 +59,86 @@ export const employeeDetailsSchema = z
     }
   });
 
-export const memberParticularsSchema = z.strictObject({
-  givenNames: requiredText('the given names', 100),
-  familyName: requiredText('the family name', 100),
-  address: memberAddressSchema,
-  email,
-  /** Societies record what the member gave their e-mail address for (CCBS Act 2014 s30). */
-  emailPurposes: optionalText('what the e-mail address may be used for', 300),
-  dateOfBirth: legalDate('the date of birth').optional().or(z.literal('').transform(() => undefined)),
-  /** Only for members of an employee class (data minimisation). */
-  employee: employeeDetailsSchema.nullable(),
-  /** Societies: loans and deposits the member holds in the society, in pence (CCBS Act 2014 s30). */
-  loansAndDepositsPence: penceAmount('loans and deposits', 0, 1_000_000_000_00).nullable(),
+/**
+ * Whether a member is a person or an organisation (a council, an NHS trust, an employee ownership
+ * trust's trustee company, a registered society). The register records the name and address of
+ * each member (CA 2006 s113(2); CCBS Act 2014 s30(2)(a)); an organisation has one name and its
+ * corporate address, and acts through a person it names (for a company's members, a corporate
+ * representative under CA 2006 s323).
+ */
+export const HOLDER_KINDS = ['individual', 'organisation'] as const;
+export type HolderKind = (typeof HOLDER_KINDS)[number];
+
+export const ORGANISATION_KINDS = ['local_authority', 'nhs_body', 'trustee_company', 'registered_society', 'company', 'charity', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const ORGANISATION_KIND_LABEL: Record<OrganisationKind, string> = {
+  local_authority: 'A council or other local authority',
+  nhs_body: 'An NHS trust or other NHS body',
+  trustee_company: 'The trustee of an employee ownership trust',
+  registered_society: 'A registered society (co-operative or community benefit society)',
+  company: 'Another company',
+  charity: 'A charity or charitable incorporated organisation',
+  other: 'Another organisation',
+};
+
+/** At most this many joint holders besides the first-named, as most articles allow. */
+export const MAX_JOINT_HOLDERS = 3;
+
+export const jointHolderSchema = z.strictObject({
+  givenNames: requiredText('the joint holder’s given names', 100),
+  familyName: requiredText('the joint holder’s family name', 100),
 });
+
+export const memberOrganisationSchema = z.strictObject({
+  organisationKind: z.enum(ORGANISATION_KINDS, { error: 'Say what kind of organisation it is.' }),
+  /** Company or society number; required for a registered society (CCBS Act 2014 s24(2)). */
+  registrationNumber: optionalText('its registration number', 40),
+  /** The person it has named to act for it. */
+  representative: optionalText('the name of its representative', 200),
+});
+
+export const memberParticularsSchema = z
+  .strictObject({
+    kind: z.enum(HOLDER_KINDS).default('individual'),
+    /** A person's given names; empty for an organisation. */
+    givenNames: optionalText('the given names', 100).transform((v) => v ?? ''),
+    /** A person's family name, or an organisation's name. */
+    familyName: optionalText('the name', 160).transform((v) => v ?? ''),
+    organisation: memberOrganisationSchema.nullable().default(null),
+    /** Joint holders of shares after the first-named, in order (CA 2006 s113(5)). */
+    jointHolders: z.array(jointHolderSchema).max(MAX_JOINT_HOLDERS, `Enter at most ${MAX_JOINT_HOLDERS} other joint holders.`).default([]),
+    address: memberAddressSchema,
+    email,
+    /** Societies record what the member gave their e-mail address for (CCBS Act 2014 s30). */
+    emailPurposes: optionalText('what the e-mail address may be used for', 300),
+    dateOfBirth: legalDate('the date of birth').optional().or(z.literal('').transform(() => undefined)),
+    /** Only for members of an employee class (data minimisation). */
+    employee: employeeDetailsSchema.nullable(),
+    /** Societies: loans and deposits the member holds in the society, in pence (CCBS Act 2014 s30). */
+    loansAndDepositsPence: penceAmount('loans and deposits', 0, 1_000_000_000_00).nullable(),
+  })
+  .superRefine((v, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (v.kind === 'individual') {
+      if (!v.givenNames) issue(['givenNames'], 'Enter the given names.');
+      if (!v.familyName) issue(['familyName'], 'Enter the family name.');
+      else if (v.familyName.length > 100) issue(['familyName'], 'Keep the family name to 100 characters or fewer.');
+      if (v.organisation !== null) issue(['organisation'], 'Only an organisation has organisation details.');
+      return;
+    }
+    if (!v.familyName) issue(['familyName'], 'Enter the organisation’s name.');
+    if (v.givenNames) issue(['givenNames'], 'An organisation has one name: enter it as its name and leave the given names empty.');
+    if (v.organisation === null) issue(['organisation', 'organisationKind'], 'Say what kind of organisation it is.');
+    else if (v.organisation.organisationKind === 'registered_society' && !v.organisation.registrationNumber) {
+      issue(
+        ['organisation', 'registrationNumber'],
+        'Enter its society number from the FCA Mutuals Public Register: a member that is a registered society is outside the £100,000 limit (CCBS Act 2014 s24(2)).',
+      );
+    }
+    if (v.dateOfBirth) issue(['dateOfBirth'], 'An organisation has no date of birth.');
+    if (v.employee !== null) issue(['employee', 'employeeNumber'], 'Employee details are for people; an organisation cannot be an employee member.');
+    if (v.jointHolders.length > 0) issue(['jointHolders'], 'Joint holders are people holding shares together; enter an organisation on its own.');
+  });
 export type MemberParticulars = z.output<typeof memberParticularsSchema>;
 export type MemberParticularsInput = z.input<typeof memberParticularsSchema>;
 
@@ -101,6 +169,12 @@ export const ceaseSchema = z
     ceasedOn: legalDate('the date membership ended'),
     reason: z.enum(CESSATION_REASONS, { error: 'Choose why membership ended.' }),
     note: optionalText('a note', 500),
+    /**
+     * Where the member still holds shares: what happens to them, recorded in the same step on the
+     * day membership ends (a withdrawal, a redemption or purchase of own shares, a transfer, or a
+     * cancellation under a society's rules).
+     */
+    shares: shareDisposalSchema.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.reason === 'other' && !v.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why membership ended.' });
@@ -121,14 +195,30 @@ export const memberRowSchema = z.object({
   employeeNumber: z.string().nullable(),
   /** Null where the legal form has no shares. */
   sharesHeld: z.number().int().nullable(),
+  /** A person, or an organisation (whose name is `familyName`; `givenNames` is empty). */
+  kind: z.enum(HOLDER_KINDS),
 });
 export type MemberRow = z.output<typeof memberRowSchema>;
+
+/**
+ * How an entry is named on screen and in copies: an organisation by its name, a person by given
+ * and family names, and joint holders jointly with the first-named first (CA 2006 s113(5)).
+ */
+export function memberName(m: { kind?: HolderKind; givenNames: string; familyName: string }, jointHolders: readonly { givenNames: string; familyName: string }[] = []): string {
+  const first = m.kind === 'organisation' || m.givenNames === '' ? m.familyName : `${m.givenNames} ${m.familyName}`;
+  if (jointHolders.length === 0) return first;
+  const all = [first, ...jointHolders.map((j) => `${j.givenNames} ${j.familyName}`)];
+  return `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
+}
 
 export const memberDetailSchema = memberRowSchema.extend({
   personId: id,
   particulars: z.object({
+    kind: z.enum(HOLDER_KINDS),
     givenNames: z.string(),
     familyName: z.string(),
+    organisation: z.object({ organisationKind: z.enum(ORGANISATION_KINDS), registrationNumber: z.string().optional(), representative: z.string().optional() }).nullable(),
+    jointHolders: z.array(z.object({ givenNames: z.string(), familyName: z.string() })),
     address: z.object({ line1: z.string(), line2: z.string().optional(), town: z.string(), postcode: z.string().optional(), country: z.string().optional() }),
     email: z.string().optional(),
     emailPurposes: z.string().optional(),
@@ -193,6 +283,9 @@ export const removableSchema = z.object({
   /** Entries that ceased on or before this date may be removed. */
   ceasedOnOrBefore: z.string(),
   source: z.string(),
+  /** Whole years after cessation; whether a statute sets them (CA 2006 s121) or the society's rules do. */
+  years: z.number().int(),
+  statutory: z.boolean(),
   rows: z.array(z.object({ id, memberNumber: z.number().int(), givenNames: z.string(), familyName: z.string(), ceasedOn: z.string(), removableFrom: z.string() })),
 });
 export type RemovableList = z.output<typeof removableSchema>;
@@ -232,6 +325,43 @@ export const subjectAccessSchema = z.object({
     .optional(),
 });
 export type SubjectAccessRecord = z.output<typeof subjectAccessSchema>;
+
+/** Settings of the register the law leaves to the organisation. */
+export const registerSettingsSchema = z.strictObject({
+  /** The register is itself kept in the form of an index of members' names (CA 2006 s115(1)). */
+  registerIsIndex: z.boolean(),
+  /** Societies: whole years after cessation from which the rules allow a former member's entry to be removed; null where they set none. */
+  retentionYears: wholeNumber('the number of years', 0, 100).nullable(),
+});
+export type RegisterSettings = z.output<typeof registerSettingsSchema>;
+
+export const PENDING_KINDS = ['cessation_due', 'import_plan'] as const;
+
+/** What the register says about itself: the statements and rules a copy and the register page show. */
+export const registerFactsSchema = z.object({
+  family: z.enum(['company', 'society']),
+  /** Current members, joint holders counting as one (CA 2006 s113(5)). */
+  currentMembers: z.number().int(),
+  /** CA 2006 s123 statements, oldest first, with the entry each goes with. */
+  singleMember: z.array(
+    z.object({ statement: z.string(), date: z.string().nullable(), on: z.string(), source: z.string(), against: z.string(), memberId: id, memberNumber: z.number().int(), name: z.string() }),
+  ),
+  /** The general meeting quorum the rules give for today's membership (CA 2006 s318 for companies). */
+  quorum: z.object({ quorum: z.number().int().nullable(), source: z.string(), warning: z.string().optional() }),
+  /** The index of members (CA 2006 s115). */
+  index: z.object({ required: z.boolean(), statement: z.string(), source: z.string() }),
+  /** When a former member's entry may be removed (CA 2006 s121; for societies, the rules). */
+  retention: z.object({ years: z.number().int(), statutory: z.boolean(), source: z.string() }),
+  settings: z.object({ registerIsIndex: z.boolean(), retentionYears: z.number().int().nullable() }),
+  lastAmended: z.string().nullable(),
+  /** The statement every copy carries: when last amended and whether alterations are pending (CA 2006 s120). */
+  stateStatement: z.string(),
+  /** Alterations to be made to the register that the app knows of (see main/core/exports/pending.ts). */
+  pending: z.array(z.object({ kind: z.enum(PENDING_KINDS), count: z.number().int(), description: z.string() })),
+  /** Who may inspect, and on what terms (CA 2006 s116-s117 or CCBS Act 2014 s103). */
+  inspection: z.object({ requestLog: z.boolean(), source: z.string(), explanation: z.string() }),
+});
+export type RegisterFacts = z.output<typeof registerFactsSchema>;
 
 export const memberMethods = defineMethods('members', {
   'members.list': method({
@@ -296,9 +426,21 @@ export const memberMethods = defineMethods('members', {
   }),
   'members.removable': method({
     kind: 'query',
-    summary: 'Former members whose entries may now be removed (CA 2006 s121: 10 years after ceasing).',
+    summary: 'Former members whose entries may now be removed (companies: CA 2006 s121, 10 years after ceasing; societies: as the rules provide).',
     input: z.strictObject({}),
     output: removableSchema,
+  }),
+  'members.registerFacts': method({
+    kind: 'command',
+    summary: 'The register’s own statements: s123 single-member statements, quorum (s318), index (s115), removal rule, last amended and pending alterations (s120), inspection terms.',
+    input: z.strictObject({}),
+    output: registerFactsSchema,
+  }),
+  'members.updateRegisterSettings': method({
+    kind: 'mutation',
+    summary: 'Whether the register is itself an index (CA 2006 s115), and a society’s period for removing former members’ entries.',
+    input: registerSettingsSchema,
+    output: registerFactsSchema.shape.settings,
   }),
   'members.remove': method({
     kind: 'mutation',
@@ -310,6 +452,11 @@ export const memberMethods = defineMethods('members', {
 
 /** Labels for the fields a member's history talks about (flattened particulars). */
 export const MEMBER_FIELD_LABEL: Record<string, string> = {
+  kind: 'Person or organisation',
+  'organisation.organisationKind': 'Kind of organisation',
+  'organisation.registrationNumber': 'Registration number',
+  'organisation.representative': 'Representative',
+  jointHolders: 'Joint holders',
   givenNames: 'Given names',
   familyName: 'Family name',
   'address.line1': 'Address line 1',

@@ -47,13 +47,14 @@ describe('singleMemberHistory', () => {
     // A council and an EOT trustee; the council leaves, so the trustee is the sole member; then staff join.
     const history = singleMemberHistory('eot_company', '2019-06-01', [e('council', '2019-06-01', '2024-03-31'), e('trustee', '2019-06-01'), e('staff', '2026-02-01')]);
     expect(history).toEqual([
-      { statement: 'The company has only one member. It became a company with only one member on 31 March 2024.', date: '2024-03-31', against: 'sole member', source: 'CA 2006 s123(2)', on: '2024-03-31', entryId: 'trustee' },
+      { statement: 'The company has only one member. It became a company with only one member on 31 March 2024.', date: '2024-03-31', against: 'sole member', source: 'CA 2006 s123(2)', on: '2024-03-31', soleOn: '2024-03-31', entryId: 'trustee' },
       {
         statement: 'The company has ceased to have only one member. It ceased to have only one member on 1 February 2026.',
         date: '2026-02-01',
         against: 'former sole member',
         source: 'CA 2006 s123(3)',
         on: '2026-02-01',
+        soleOn: '2026-01-31',
         entryId: 'trustee',
       },
     ]);

@@ -1,5 +1,5 @@
 import { formFamily, type LegalForm } from '../domain/legal-form';
-import { formatLegalDate } from './legal-date';
+import { addDays, formatLegalDate } from './legal-date';
 
 /**
  * Single-member companies (CA 2006 s123). When a limited company is formed with only one member,
@@ -63,55 +63,65 @@ export interface SingleMemberEntry {
   ceasedOn: string | null;
 }
 
-export interface DatedSingleMemberStatement extends SingleMemberStatement {
+/** How the number of members changed on one day (admissions less cessations). */
+export interface MemberCountChange {
+  date: string;
+  change: number;
+}
+
+export interface SingleMemberTransition extends SingleMemberStatement {
   /** The day the number of members changed. */
   on: string;
+  /** Whose entry it goes with: the member who is sole at the end of `on`, or who was sole the day before. */
+  soleOn: string;
+}
+
+/**
+ * Every s123 statement a company's register of members calls for, from the day-by-day changes
+ * in its number of members: each day the number fell to one or rose from one. Joint holders are
+ * one member (s113(5)), and one entry. A first member entered on the day of incorporation is the
+ * s123(1) case; one entered later, after a time with none recorded, is treated as the membership
+ * falling to one on that day (s123(2)). `soleOn` is the day on which the entry the statement goes
+ * with is the only current one: `on` itself when membership falls to one, the day before when it
+ * rises from one.
+ */
+export function singleMemberTransitions(legalForm: LegalForm, incorporatedOn: string, changes: readonly MemberCountChange[]): SingleMemberTransition[] {
+  if (formFamily(legalForm) !== 'company') return [];
+  const byDay = new Map<string, number>();
+  for (const c of changes) byDay.set(c.date, (byDay.get(c.date) ?? 0) + c.change);
+  const out: SingleMemberTransition[] = [];
+  let count = 0;
+  for (const day of [...byDay.keys()].sort()) {
+    const before = count;
+    count += byDay.get(day)!;
+    if (before === count) continue;
+    if (count === 1) {
+      const s = singleMemberStatement({ legalForm, membersBefore: before === 0 && day !== incorporatedOn ? 2 : before, membersAfter: 1, on: day })!;
+      out.push({ ...s, on: day, soleOn: day });
+    } else if (before === 1 && count > 1) {
+      out.push({ ...singleMemberStatement({ legalForm, membersBefore: 1, membersAfter: count, on: day })!, on: day, soleOn: addDays(day, -1) });
+    }
+  }
+  return out;
+}
+
+export interface DatedSingleMemberStatement extends SingleMemberTransition {
   /** The entry the statement goes with: the sole member, or the former sole member. */
   entryId: string;
 }
 
 /**
- * Every s123 statement a company's register of members calls for, from its entries' dates:
- * each day the number of members fell to one or rose from one, with the entry it goes with.
- * Joint holders are one member (s113(5)), and so are they here: one entry each. A first member
- * entered on the day of incorporation is the s123(1) case; one entered later, after a time with
- * none recorded, is treated as the membership falling to one on that day (s123(2)).
+ * The s123 statements for a list of entries held in memory (see singleMemberTransitions), each
+ * with the entry it goes with.
  *
  * @example
  * singleMemberHistory('eot_company', '2020-01-01', [{ id: 'a', admittedOn: '2020-01-01', ceasedOn: null }])
  * // [{ statement: 'The company has only one member.', source: 'CA 2006 s123(1)', entryId: 'a', … }]
  */
 export function singleMemberHistory(legalForm: LegalForm, incorporatedOn: string, entries: readonly SingleMemberEntry[]): DatedSingleMemberStatement[] {
-  if (formFamily(legalForm) !== 'company') return [];
-  const change = new Map<string, number>();
-  for (const e of entries) {
-    change.set(e.admittedOn, (change.get(e.admittedOn) ?? 0) + 1);
-    if (e.ceasedOn !== null) change.set(e.ceasedOn, (change.get(e.ceasedOn) ?? 0) - 1);
-  }
-  const out: DatedSingleMemberStatement[] = [];
-  let count = 0;
-  let sole: string | null = null;
-  for (const day of [...change.keys()].sort()) {
-    const before = count;
-    count += change.get(day)!;
-    const current = entries.filter((e) => e.admittedOn <= day && (e.ceasedOn === null || e.ceasedOn > day));
-    if (before === count) {
-      // The sole member changed hands the same day: the statement stays, now with the new entry.
-      if (count === 1 && sole !== null) sole = current[0]!.id;
-      continue;
-    }
-    if (count === 1) {
-      const entryId = current[0]!.id;
-      const s =
-        before === 0 && day !== incorporatedOn
-          ? singleMemberStatement({ legalForm, membersBefore: 2, membersAfter: 1, on: day })!
-          : singleMemberStatement({ legalForm, membersBefore: before, membersAfter: 1, on: day })!;
-      out.push({ ...s, on: day, entryId });
-      sole = entryId;
-    } else if (before === 1 && count > 1 && sole !== null) {
-      out.push({ ...singleMemberStatement({ legalForm, membersBefore: 1, membersAfter: count, on: day })!, on: day, entryId: sole });
-      sole = null;
-    }
-  }
-  return out;
+  const changes: MemberCountChange[] = entries.flatMap((e) => [{ date: e.admittedOn, change: 1 }, ...(e.ceasedOn !== null ? [{ date: e.ceasedOn, change: -1 }] : [])]);
+  return singleMemberTransitions(legalForm, incorporatedOn, changes).map((t) => ({
+    ...t,
+    entryId: entries.find((e) => e.admittedOn <= t.soleOn && (e.ceasedOn === null || e.ceasedOn > t.soleOn))!.id,
+  }));
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { classInputSchema } from '../../../shared/contract/classes';
 import { LEGAL_FORM_INFO, type LegalForm } from '../../../shared/domain/legal-form';
 import { foldText } from '../../../shared/rules/fold';
+import { COMPANY_NOT_WITHDRAWABLE, SOCIETY_NOT_REDEEMABLE } from '../../../shared/rules/share-exit';
 import type { ReadDb } from '../context';
 import { uuidv7 } from '../db/ids';
 import type { MembershipClassRow, OrganisationRow } from '../db/schema';
@@ -32,6 +33,8 @@ export function toClass(r: MembershipClassRow, currentMembers: number): Membersh
             withdrawable: r.share_withdrawable === 1,
             transferable: r.share_transferable === 1,
             maxHolding: r.share_max_holding,
+            redeemable: r.share_redeemable === 1,
+            numbered: r.share_numbered === 1,
           },
     currentMembers,
     createdAt: r.created_at,
@@ -56,6 +59,9 @@ function columns(c: ParsedClass) {
     share_withdrawable: c.shareTerms ? (c.shareTerms.withdrawable ? 1 : 0) : null,
     share_transferable: c.shareTerms ? (c.shareTerms.transferable ? 1 : 0) : null,
     share_max_holding: c.shareTerms?.maxHolding ?? null,
+    // Null rather than 0 when off, so classes saved before migration 0006 keep their audit state.
+    share_redeemable: c.shareTerms?.redeemable ? 1 : null,
+    share_numbered: c.shareTerms?.numbered ? 1 : null,
   };
 }
 
@@ -70,6 +76,32 @@ function checkAgainstForm(org: OrganisationRow, c: ParsedClass): void {
   }
   if (!form.hasShares && c.votingRights === 'per_share') {
     throw AppError.field('votingRights', `A ${form.label.toLowerCase()} has no shares, so votes cannot be one per share.`);
+  }
+  if (form.family === 'company' && c.shareTerms?.withdrawable) throw AppError.field('shareTerms.withdrawable', COMPANY_NOT_WITHDRAWABLE);
+  if (form.family === 'society' && c.shareTerms?.redeemable) throw AppError.field('shareTerms.redeemable', SOCIETY_NOT_REDEEMABLE);
+}
+
+/**
+ * Whether a class's shares are numbered is fixed once any of its shares has a ledger entry: the
+ * register must distinguish each share by its number "so long as the share has a number"
+ * (CA 2006 s113(3)(a)(i)), and shares issued without numbers cannot be given them afterwards here.
+ */
+async function assertNumberingUnchanged(db: ReadDb, before: MembershipClassRow, numbered: boolean): Promise<void> {
+  if ((before.share_numbered === 1) === numbered) return;
+  const used = await db
+    .selectFrom('share_transaction as t')
+    .innerJoin('member as m', 'm.id', 't.member_id')
+    .select('t.id')
+    .where('m.class_id', '=', before.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (used) {
+    throw AppError.field(
+      'shareTerms.numbered',
+      numbered
+        ? `Shares of the ${before.name} class have already been issued without numbers, so the class cannot start numbering them now (CA 2006 s113(3)(a)(i)).`
+        : `Shares of the ${before.name} class have been issued with numbers, which the register must go on showing (CA 2006 s113(3)(a)(i)).`,
+    );
   }
 }
 
@@ -118,6 +150,7 @@ export const classHandlers = defineHandlers('classes', {
     const counts = await classCounts(tx.db, org.id);
     const current = counts.get(before.id) ?? 0;
     const next = columns(input.changes);
+    await assertNumberingUnchanged(tx.db, before, next.share_numbered === 1);
     if (current > 0 && next.share_max_holding !== null) {
       const over = await tx.db
         .selectFrom('member')

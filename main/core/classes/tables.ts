@@ -18,6 +18,10 @@ export interface MembershipClassTable {
   share_withdrawable: number | null;
   share_transferable: number | null;
   share_max_holding: number | null;
+  /** 1: the shares were issued as redeemable (companies only, CA 2006 s684; migration 0006). */
+  share_redeemable: number | null;
+  /** 1: each share has a distinguishing number the register shows (s113(3)(a)(i); migration 0006). */
+  share_numbered: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -26,4 +30,6 @@ export interface ClassTables {
   membership_class: MembershipClassTable;
 }
 
-export type MembershipClassRow = Selectable<MembershipClassTable>;
+/** Columns added by migration 0006: a row built by hand (a bulk load, an import) may leave them out. */
+type AddedIn0006 = 'share_redeemable' | 'share_numbered';
+export type MembershipClassRow = Omit<Selectable<MembershipClassTable>, AddedIn0006> & Partial<Pick<Selectable<MembershipClassTable>, AddedIn0006>>;

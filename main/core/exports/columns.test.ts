@@ -10,21 +10,26 @@ describe('register columns', () => {
     expect(keys('company_limited_by_guarantee', 'full')).toEqual(['memberNumber', 'familyName', 'givenNames', 'address', 'email', 'className', 'admittedOn', 'ceasedOn']);
   });
 
-  it('adds shares held and amount paid for companies with a share capital, in both views (s113(3))', () => {
+  it('adds shares held, amount paid and joint holders for companies with a share capital, in both views (s113(3), (5))', () => {
     for (const form of ['cic_limited_by_shares', 'eot_company'] as const) {
-      expect(keys(form, 'inspection')).toEqual(expect.arrayContaining(['sharesHeld', 'amountPaid']));
+      expect(keys(form, 'inspection')).toEqual(expect.arrayContaining(['sharesHeld', 'amountPaid', 'jointHolders']));
       expect(keys(form, 'inspection')).not.toContain('email');
       expect(keys(form, 'full')).toEqual(expect.arrayContaining(['sharesHeld', 'amountPaid', 'email']));
     }
   });
 
-  it('gives societies e-mail, its purposes, shares and loans in full, and none of them in the inspection copy (CCBS s30, s103)', () => {
+  it('gives societies e-mail, its purposes, shares and loans in full; the inspection copy leaves out only shares and property (CCBS Act 2014 s103(1)(b), s30(2)(c)-(d))', () => {
     for (const form of ['cooperative_society', 'community_benefit_society'] as const) {
       expect(keys(form, 'full')).toEqual(
         expect.arrayContaining(['email', 'emailPurposes', 'sharesHeld', 'amountPaid', 'loansAndDeposits', 'admittedOn', 'ceasedOn']),
       );
-      expect(keys(form, 'inspection')).toEqual(['memberNumber', 'familyName', 'givenNames', 'address', 'className', 'admittedOn', 'ceasedOn']);
+      expect(keys(form, 'inspection')).toEqual(['memberNumber', 'familyName', 'givenNames', 'address', 'email', 'emailPurposes', 'className', 'admittedOn', 'ceasedOn']);
     }
+  });
+
+  it('shows share numbers where a class’s shares are numbered (CA 2006 s113(3)(a)(i))', () => {
+    expect(registerColumns('inspection', LEGAL_FORM_INFO.eot_company, { numbered: true }).map((c) => c.key)).toEqual(expect.arrayContaining(['sharesHeld', 'shareNumbers', 'amountPaid']));
+    expect(keys('eot_company', 'inspection')).not.toContain('shareNumbers');
   });
 
   it('never puts date of birth, telephone or employment details in any view', () => {

@@ -16,7 +16,14 @@ import type { MemberRowDb } from '../db/schema';
  * Inspection copy (what a person inspecting or asking for a copy is shown):
  *  - Companies, CA 2006 s116: the s113 particulars and nothing else. The e-mail address is not
  *    a s113 particular, so it never appears.
- *  - Societies, CCBS Act 2014 s103: the register without the shares and property columns.
+ *  - Societies, CCBS Act 2014 s103(1)(b): every entry of the s30 register except those made under
+ *    s30(2)(c) and (d), the shares held and paid and other property (loans and deposits). So the
+ *    e-mail address and the purposes it was notified for (s30(2)(b)) ARE shown.
+ *
+ * Joint holders (companies with shares): the entry's name is the first-named holder, and the
+ * others are named in their own column (CA 2006 s113(5)). Where a class's shares are numbered,
+ * the numbers each member holds are shown (s113(3)(a)(i)). A member that is an organisation has
+ * its name in the family name column and no given names.
  *
  * Never in any export of the register: telephone, date of birth, and employment details (held
  * only to check eligibility for an employee class; UK GDPR Art 5(1)(c), data minimisation).
@@ -42,7 +49,13 @@ export type RegisterRowSource = Pick<
   | 'paid_pence'
   | 'loans_deposits_pence'
   | 'class_id'
-> & { className: string };
+> & {
+  className: string;
+  /** The other joint holders, in order ("Ann Lee; Raj Patel"); '' where none. */
+  jointHolders: string;
+  /** The distinguishing numbers of the shares held now ("1–10, 15"); '' where the class's shares are not numbered. */
+  shareNumbers: string;
+};
 
 /** The member columns an export selects: only what some view can show. */
 export const REGISTER_SOURCE_COLUMNS = [
@@ -89,7 +102,7 @@ const NUMBER: RegisterColumn = {
 };
 const FAMILY: RegisterColumn = {
   key: 'familyName',
-  label: 'Family name',
+  label: 'Family name or organisation',
   type: 'text',
   source: 'CA 2006 s113(2)(a); CCBS Act 2014 s30: the name of each member',
   width: 20,
@@ -102,6 +115,14 @@ const GIVEN: RegisterColumn = {
   source: 'CA 2006 s113(2)(a); CCBS Act 2014 s30: the name of each member',
   width: 20,
   get: (r) => r.given_names,
+};
+const JOINT: RegisterColumn = {
+  key: 'jointHolders',
+  label: 'Joint holders (after the first-named)',
+  type: 'text',
+  source: 'CA 2006 s113(5): the names of each joint holder; they are one member, with one address, and the first-named receives notices',
+  width: 30,
+  get: (r) => r.jointHolders,
 };
 const ADDRESS: RegisterColumn = {
   key: 'address',
@@ -160,6 +181,14 @@ const SHARES: RegisterColumn = {
   width: 12,
   get: (r) => r.shares_held,
 };
+const NUMBERS: RegisterColumn = {
+  key: 'shareNumbers',
+  label: 'Share numbers',
+  type: 'text',
+  source: 'CA 2006 s113(3)(a)(i): each share distinguished by its number, so long as it has one',
+  width: 20,
+  get: (r) => r.shareNumbers,
+};
 const PAID: RegisterColumn = {
   key: 'amountPaid',
   label: 'Amount paid',
@@ -178,16 +207,18 @@ const LOANS: RegisterColumn = {
 };
 
 /** The columns of a view of the register for a legal form, in order. */
-export function registerColumns(view: RegisterView, form: LegalFormInfo): RegisterColumn[] {
-  const shares = form.hasShares ? [SHARES, PAID] : [];
+export function registerColumns(view: RegisterView, form: LegalFormInfo, opts: { numbered?: boolean } = {}): RegisterColumn[] {
   if (form.family === 'company') {
+    const shares = form.hasShares ? [SHARES, ...(opts.numbered ? [NUMBERS] : []), PAID] : [];
+    const names = form.hasShares ? [FAMILY, GIVEN, JOINT] : [FAMILY, GIVEN];
     return view === 'full'
-      ? [NUMBER, FAMILY, GIVEN, ADDRESS, EMAIL_COMPANY, CLASS, ENTERED, CEASED, ...shares]
-      : [NUMBER, FAMILY, GIVEN, ADDRESS, CLASS, ENTERED, CEASED, ...shares];
+      ? [NUMBER, ...names, ADDRESS, EMAIL_COMPANY, CLASS, ENTERED, CEASED, ...shares]
+      : [NUMBER, ...names, ADDRESS, CLASS, ENTERED, CEASED, ...shares];
   }
+  const shares = [SHARES, ...(opts.numbered ? [NUMBERS] : []), PAID];
   return view === 'full'
-    ? [NUMBER, FAMILY, GIVEN, ADDRESS, EMAIL_SOCIETY, EMAIL_PURPOSES, CLASS, ENTERED, CEASED, SHARES, PAID, LOANS]
-    : [NUMBER, FAMILY, GIVEN, ADDRESS, CLASS, ENTERED, CEASED];
+    ? [NUMBER, FAMILY, GIVEN, ADDRESS, EMAIL_SOCIETY, EMAIL_PURPOSES, CLASS, ENTERED, CEASED, ...shares, LOANS]
+    : [NUMBER, FAMILY, GIVEN, ADDRESS, EMAIL_SOCIETY, EMAIL_PURPOSES, CLASS, ENTERED, CEASED];
 }
 
 /** The title and the statement of what a copy contains and under which law. */
@@ -207,7 +238,7 @@ export function viewDescription(view: RegisterView, form: LegalFormInfo, status:
     description:
       form.family === 'company'
         ? `The register as open to inspection under CA 2006 s116 (${who}): the particulars CA 2006 s113 requires and nothing else. It contains no e-mail addresses or other contact details.`
-        : `The register as members may inspect it under CCBS Act 2014 s103 (${who}): without the shares and property columns, and with no e-mail addresses or other contact details.`,
+        : `The register as a member, or anyone with an interest in the society’s funds, may inspect it at all reasonable hours under CCBS Act 2014 s103 (${who}): every entry except the shares held and paid and other property such as loans and deposits (s30(2)(c) and (d)). E-mail addresses and what they may be used for (s30(2)(b)) are shown.`,
   };
 }
 

@@ -1,11 +1,13 @@
-import { defineHandlers, job, mutation, query } from '../handler';
+import { command, defineHandlers, job, mutation, query } from '../handler';
+import { memberIndexPage } from './member-index';
 import { requireOrganisation } from '../organisation/handlers';
 import { officersPrintPage } from './officers-print';
 import { exportStore, registerPrintPage, runRegisterExport } from './register-export';
 
 /**
- * Exports of the register (CSV, XLSX, and the printable view saved as PDF), the register of
- * directors for printing, and exported files read back in chunks.
+ * Exports of the register (CSV, XLSX, and the printable view saved as PDF), the index of
+ * members' names (CA 2006 s115), the register of directors for printing, and exported files
+ * read back in chunks.
  */
 export const exportsHandlers = defineHandlers('exports', {
   'exports.register': job(async (input, ctx) => {
@@ -22,7 +24,9 @@ export const exportsHandlers = defineHandlers('exports', {
     }
   }),
 
-  'exports.registerPage': mutation(async (input, tx) => registerPrintPage(tx, input)),
+  'exports.registerPage': command(async (input, ctx) => registerPrintPage(ctx, input)),
+
+  'exports.memberIndexPage': mutation(async (input, tx) => memberIndexPage(tx, input)),
 
   'exports.officersPage': mutation(async (input, tx) => officersPrintPage(tx, input.statutory)),
 

@@ -4,7 +4,9 @@ import { formatLegalDate, ukDateOf } from '../../../shared/rules/legal-date';
 
 /**
  * Events that alter the register of members: an entry made, changed, ceased or removed, a
- * change of shares held, and a class renamed (the class is shown in the register). Reading a
+ * change of shares held (allotted, transferred, withdrawn, redeemed, bought back or cancelled),
+ * and a class renamed (the class is shown in the register). Not the upgrade that relabelled a
+ * company's "withdrawals" (data.migrated): the shares held and paid it shows did not change. Reading a
  * record (a subject access export, an export) does not alter the register, although a subject
  * access export is an event about the member, which is why this is a list of actions and not
  * "every event about a member".
@@ -16,6 +18,9 @@ export const REGISTER_AMENDING_ACTIONS = [
   'shares.allotted',
   'shares.transferred',
   'shares.withdrawn',
+  'shares.redeemed',
+  'shares.purchased',
+  'shares.cancelled',
   'register.entries_removed',
   'class.updated',
   'import.applied',

@@ -72,9 +72,9 @@ describe('register exports', () => {
     for (const p of PRIVATE) expect(text).not.toMatch(p);
     const rows = parseCsv(bytes);
     expect(rows[0]![0]).toContain('Register of members: inspection copy: Riverside Care Mutual');
-    expect(rows[1]![0]).toBe('This register was last amended on 28 November 2026 (CA 2006 s120).');
+    expect(rows[1]![0]).toBe('This register was last amended on 28 November 2026 (CA 2006 s120). No further alterations are to be made.');
     const header = rows.find((r) => r[0] === 'Member number')!;
-    expect(header).toEqual(['Member number', 'Family name', 'Given names', 'Address', 'Class', 'Date entered', 'Date ceased']);
+    expect(header).toEqual(['Member number', 'Family name or organisation', 'Given names', 'Address', 'Class', 'Date entered', 'Date ceased']);
     const body = rows.slice(rows.indexOf(header) + 1);
     expect(body.map((r) => r[2])).toEqual(['Aisha', 'Bob', 'Chloé']);
     expect(body[0]).toEqual(['1', 'Khan', 'Aisha', '3 Mill Lane, Leeds, LS2 7AB', 'Employee', '2020-05-01', '']);
@@ -87,18 +87,22 @@ describe('register exports', () => {
     const { bytes } = await exportFile(core, { format: 'csv', view: 'full', status: 'current' });
     const rows = parseCsv(bytes);
     const header = rows.find((r) => r[0] === 'Member number')!;
-    expect(header).toEqual(['Member number', 'Family name', 'Given names', 'Address', 'E-mail address', 'Class', 'Date entered', 'Date ceased']);
+    expect(header).toEqual(['Member number', 'Family name or organisation', 'Given names', 'Address', 'E-mail address', 'Class', 'Date entered', 'Date ceased']);
     expect(rows.at(-1)![4]).toBe('chloe@example.org');
     const text = bytes.toString('utf8');
     expect(text).not.toMatch(/1980-02-03|E1001/);
   });
 
-  it('leaves shares and loans out of a society’s inspection copy and puts them in its full register', async () => {
+  it('leaves only shares and property out of a society’s inspection copy, showing e-mail addresses and their purposes (CCBS Act 2014 s103, s30(2))', async () => {
     const { core } = await seeded('community_benefit_society');
     const inspection = parseCsv((await exportFile(core, { format: 'csv', view: 'inspection', status: 'all' })).bytes);
     const text = inspection.flat().join('\n');
-    expect(text).not.toMatch(/Shares held|Amount paid|Loans|@|Notices of meetings/);
+    expect(text).not.toMatch(/Shares held|Amount paid|Loans|250/);
     expect(text).not.toContain('(CA 2006 s120)');
+    const inspectionHeader = inspection.find((r) => r[0] === 'Member number')!;
+    expect(inspectionHeader).toEqual(['Member number', 'Family name or organisation', 'Given names', 'Address', 'E-mail address', 'E-mail may be used for', 'Class', 'Date entered', 'Date ceased']);
+    expect(inspection.find((r) => r[2] === 'Aisha')!.slice(4, 6)).toEqual(['aisha.khan@example.org', 'Notices of meetings']);
+    expect(text).toContain('at all reasonable hours under CCBS Act 2014 s103');
     const full = parseCsv((await exportFile(core, { format: 'csv', view: 'full', status: 'all' })).bytes);
     const header = full.find((r) => r[0] === 'Member number')!;
     expect(header).toEqual(expect.arrayContaining(['E-mail address', 'E-mail may be used for', 'Shares held', 'Amount paid', 'Loans and deposits']));
@@ -114,6 +118,7 @@ describe('register exports', () => {
     const rows = parseCsv((await exportFile(core, { format: 'csv', view: 'inspection', status: 'all' })).bytes);
     const header = rows.find((r) => r[0] === 'Member number')!;
     expect(header.slice(-2)).toEqual(['Shares held', 'Amount paid']);
+    expect(header).toContain('Joint holders (after the first-named)');
     expect(rows.flat().join(' ')).not.toContain('@');
   });
 
@@ -125,23 +130,36 @@ describe('register exports', () => {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(String(ws.getCell('A1').value)).toContain('Register of members: Riverside Care Mutual');
-    expect(ws.getCell('A2').value).toBe('This register was last amended on 28 November 2026 (CA 2006 s120).');
+    expect(ws.getCell('A2').value).toBe('This register was last amended on 28 November 2026 (CA 2006 s120). No further alterations are to be made.');
     // The copy carries the audit head's fingerprint, to compare later with the log (anchors).
     expect(String(ws.getCell('A4').value)).toMatch(/^Audit log fingerprint #\d+ · [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}: keep it/);
     const headerRow = ws.getRow(7);
-    expect(headerRow.values).toEqual([undefined, 'Member number', 'Family name', 'Given names', 'Address', 'E-mail address', 'Class', 'Date entered', 'Date ceased', 'Shares held', 'Amount paid']);
+    expect(headerRow.values).toEqual([
+      undefined,
+      'Member number',
+      'Family name or organisation',
+      'Given names',
+      'Joint holders (after the first-named)',
+      'Address',
+      'E-mail address',
+      'Class',
+      'Date entered',
+      'Date ceased',
+      'Shares held',
+      'Amount paid',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
     const first = ws.getRow(8);
     expect(first.getCell(1).value).toBe(1);
     expect(first.getCell(3).value).toBe('Aisha');
-    expect(first.getCell(5).value).toBe('aisha.khan@example.org');
-    expect((first.getCell(7).value as Date).toISOString()).toBe('2020-05-01T00:00:00.000Z');
-    expect(first.getCell(9).value).toBe(1);
+    expect(first.getCell(6).value).toBe('aisha.khan@example.org');
+    expect((first.getCell(8).value as Date).toISOString()).toBe('2020-05-01T00:00:00.000Z');
     expect(first.getCell(10).value).toBe(1);
+    expect(first.getCell(11).value).toBe(1);
     // A name that looks like a formula is stored as text, not as a formula.
     expect(ws.getRow(9).getCell(2).value).toBe('=HYPERLINK("http://x","y")');
     expect(ws.getRow(9).getCell(2).type).toBe(ExcelJS.ValueType.String);
-    expect(ws.getColumn(4).width).toBeGreaterThan(30);
+    expect(ws.getColumn(5).width).toBeGreaterThan(30);
     expect(ws.rowCount).toBe(10);
   });
 
@@ -245,7 +263,7 @@ describe('last amended', () => {
     const status = await runJob(t.core, 'exports.register', { format: 'csv', view: 'full', status: 'all' });
     const fileId = (status.result as RegisterExportResult).fileId;
     const chunk = expectOk(await t.core.dispatch('exports.readFile', { fileId, offset: 0 })) as { base64: string };
-    expect(Buffer.from(chunk.base64, 'base64').toString('utf8')).toContain('No alterations have been made to this register (CA 2006 s120).');
+    expect(Buffer.from(chunk.base64, 'base64').toString('utf8')).toContain('No alterations have been made to this register (CA 2006 s120). No further alterations are to be made.');
   });
 });
 
@@ -253,13 +271,15 @@ describe('printable register pages', () => {
   it('pages by member number with only the view’s columns, and records the first page in the audit log', async () => {
     const { core } = await seeded('community_benefit_society');
     const first = expectOk(await core.dispatch('exports.registerPage', { view: 'inspection', status: 'all', limit: 2 })) as PrintPage;
-    expect(first.columns.map((c) => c.key)).toEqual(['memberNumber', 'familyName', 'givenNames', 'address', 'className', 'admittedOn', 'ceasedOn']);
+    expect(first.columns.map((c) => c.key)).toEqual(['memberNumber', 'familyName', 'givenNames', 'address', 'email', 'emailPurposes', 'className', 'admittedOn', 'ceasedOn']);
     expect(first.rows).toHaveLength(2);
     expect(first.rows[0]).toMatchObject({ memberNumber: '1', givenNames: 'Aisha', admittedOn: '1 May 2020', ceasedOn: '' });
     expect(first.next).toBe(2);
     expect(first.total).toBe(3);
     expect(first.description).toContain('CCBS Act 2014 s103');
-    expect(JSON.stringify(first.rows)).not.toMatch(/@|Notices|250/);
+    expect(JSON.stringify(first.rows)).not.toMatch(/250|£/);
+    expect(first.rows[0]).toMatchObject({ email: 'aisha.khan@example.org', emailPurposes: 'Notices of meetings' });
+    expect(first.stateStatement).toBe('This register was last amended on 28 November 2026. No further alterations are to be made.');
     const second = expectOk(await core.dispatch('exports.registerPage', { view: 'inspection', status: 'all', afterNumber: 2, limit: 2 })) as PrintPage;
     expect(second.rows.map((r) => r['givenNames'])).toEqual(['Chloé']);
     expect(second.next).toBeNull();

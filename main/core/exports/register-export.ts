@@ -2,14 +2,15 @@ import type { PrintPage, RegisterView } from '../../../shared/contract/exports';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { recordHead } from '../audit/anchors';
 import { headFingerprint } from '../audit/chain';
-import type { CommandContext, ReadDb, RegisterCtx, WriteContext } from '../context';
+import type { CommandContext, ReadDb, RegisterCtx } from '../context';
 import type { Snapshot } from '../db/snapshot';
 import type { JobHandle } from '../jobs/runner';
 import { formatPounds, registerColumns, viewDescription, type RegisterColumn, type RegisterRowSource } from './columns';
 import { CsvTableWriter } from './csv-writer';
 import { ExportFileStore, exportsDirFor } from './file-store';
-import { lastAmendedStatement, registerLastAmended } from './last-amended';
-import { registerReader } from './register-reader';
+import type { RegisterFacts } from '../../../shared/contract/members';
+import { pendingImportPlans, registerFactsFrom } from '../members/register-facts';
+import { anyNumberedClass, registerReader } from './register-reader';
 import type { Cell, TableWriter } from './table-writer';
 import { XlsxTableWriter } from './xlsx-writer';
 
@@ -55,13 +56,22 @@ export function exportFileName(view: RegisterView, status: 'current' | 'all', to
   return `register-of-members${view === 'inspection' ? '-inspection-copy' : ''}${status === 'current' ? '-current-members' : ''}-${today}.${ext}`;
 }
 
-/** The lines above the table: what it is, whose, when it was last amended, when produced. */
-function preamble(rc: RegisterCtx, view: RegisterView, status: 'current' | 'all', lastAmended: string | null, total: number, fingerprint: string): string[] {
+/** The s123 statements as lines of a copy: each with the entry it goes with. */
+export function statementLines(facts: RegisterFacts): string[] {
+  return facts.singleMember.map((s) => `${s.statement} (${s.source}; with the entry of member ${s.memberNumber}, ${s.name}.)`);
+}
+
+/**
+ * The lines above the table: what it is, whose, when it was last amended and whether further
+ * alterations are to be made (CA 2006 s120), the register's s123 statements, when produced.
+ */
+function preamble(rc: RegisterCtx, view: RegisterView, status: 'current' | 'all', facts: RegisterFacts, total: number, fingerprint: string): string[] {
   const { title, description } = viewDescription(view, rc.form, status);
   const registration = rc.form.family === 'company' ? `company number ${rc.org.registration_number}` : `society number ${rc.org.registration_number}`;
   return [
     `${title}: ${rc.org.name} (${registration})`,
-    lastAmendedStatement(lastAmended, rc.form.family),
+    facts.stateStatement,
+    ...statementLines(facts),
     `Produced on ${formatLegalDate(rc.today)}; ${total.toLocaleString('en-GB')} ${total === 1 ? 'entry' : 'entries'}.`,
     `Audit log fingerprint ${fingerprint}: keep it to check later that the log has not been rewritten (Settings › Audit log › Verify).`,
     description,
@@ -90,10 +100,10 @@ export async function runRegisterExport(ctx: CommandContext, snapshot: Snapshot,
 async function exportFromSnapshot(ctx: CommandContext, db: ReadDb, job: JobHandle, input: RegisterExportInput): Promise<RegisterExportResult> {
   const rc = await ctx.register();
   const head = await headOf(db);
-  const columns = registerColumns(input.view, rc.form);
+  const columns = registerColumns(input.view, rc.form, { numbered: await anyNumberedClass(db, rc.org.id) });
   const reader = registerReader(db, rc.org.id, input.status);
   const total = await reader.count();
-  const lastAmended = await registerLastAmended(db);
+  const facts = await registerFactsFrom(db, rc, pendingImportPlans(ctx));
   const fileName = exportFileName(input.view, input.status, rc.today, input.format);
   const file = exportStore(ctx).create(fileName, MIME[input.format]);
   const { title } = viewDescription(input.view, rc.form, input.status);
@@ -103,7 +113,7 @@ async function exportFromSnapshot(ctx: CommandContext, db: ReadDb, job: JobHandl
       : new XlsxTableWriter(file.path, input.view === 'inspection' ? 'Inspection copy' : 'Register of members', { title: `${title}: ${rc.org.name}`, creator: 'Mutual Governance' });
   let done = 0;
   try {
-    await writer.start(preamble(rc, input.view, input.status, lastAmended, total, head.fingerprint), columns);
+    await writer.start(preamble(rc, input.view, input.status, facts, total, head.fingerprint), columns);
     job.progress(0, total, 'Writing the register');
     let after: number | undefined;
     for (let pages = 0; ; pages += 1) {
@@ -149,40 +159,47 @@ export function printText(column: RegisterColumn, value: Cell): string {
 
 /**
  * A page of the register for the printable view. The first page records that a copy was
- * prepared for printing (or saving as PDF) in the audit log, as the file exports do.
+ * prepared for printing (or saving as PDF) in the audit log, as the file exports do. A command,
+ * so it can see the HR import plans waiting to be applied (pending alterations, CA 2006 s120);
+ * its reads and its audit event share one transaction.
  */
 export async function registerPrintPage(
-  tx: WriteContext,
+  ctx: CommandContext,
   input: { view: RegisterView; status: 'current' | 'all'; afterNumber?: number | undefined; limit?: number | undefined },
 ): Promise<PrintPage> {
-  const rc = await tx.register();
-  const columns = registerColumns(input.view, rc.form);
-  const reader = registerReader(tx.db, rc.org.id, input.status);
-  const limit = input.limit ?? 500;
-  const [rows, total, lastAmended, head] = [await reader.page(input.afterNumber, limit + 1), await reader.count(), await registerLastAmended(tx.db), await headOf(tx.db)];
-  const page = rows.slice(0, limit);
-  const { title, description } = viewDescription(input.view, rc.form, input.status);
-  if (input.afterNumber === undefined) {
-    tx.audit({
-      action: 'register.exported',
-      entityType: 'register',
-      entityId: null,
-      summary: `Register of members prepared for printing: ${input.view === 'inspection' ? 'inspection copy' : 'full register'}, ${total} ${total === 1 ? 'entry' : 'entries'}`,
-      before: null,
-      after: { view: input.view, format: 'print', status: input.status, rows: total, fingerprint: head.fingerprint },
-    });
-    recordHead(tx.files.dbPath, { seq: head.seq, hash: head.hash, at: tx.who.at, what: 'print' });
-  }
-  return {
-    organisationName: rc.org.name,
-    title,
-    description,
-    lastAmended,
-    fingerprint: head.fingerprint,
-    generatedAt: tx.now().toISOString(),
-    columns: columns.map((c) => ({ key: c.key, label: c.label })),
-    rows: page.map((r) => Object.fromEntries(columns.map((c) => [c.key, printText(c, c.get(r))]))),
-    next: rows.length > limit ? page[page.length - 1]!.member_number : null,
-    total,
-  };
+  const plans = pendingImportPlans(ctx);
+  return ctx.write(async (tx) => {
+    const rc = await tx.register();
+    const columns = registerColumns(input.view, rc.form, { numbered: await anyNumberedClass(tx.db, rc.org.id) });
+    const reader = registerReader(tx.db, rc.org.id, input.status);
+    const limit = input.limit ?? 500;
+    const [rows, total, facts, head] = [await reader.page(input.afterNumber, limit + 1), await reader.count(), await registerFactsFrom(tx.db, rc, plans), await headOf(tx.db)];
+    const page = rows.slice(0, limit);
+    const { title, description } = viewDescription(input.view, rc.form, input.status);
+    if (input.afterNumber === undefined) {
+      tx.audit({
+        action: 'register.exported',
+        entityType: 'register',
+        entityId: null,
+        summary: `Register of members prepared for printing: ${input.view === 'inspection' ? 'inspection copy' : 'full register'}, ${total} ${total === 1 ? 'entry' : 'entries'}`,
+        before: null,
+        after: { view: input.view, format: 'print', status: input.status, rows: total, fingerprint: head.fingerprint },
+      });
+      recordHead(tx.files.dbPath, { seq: head.seq, hash: head.hash, at: tx.who.at, what: 'print' });
+    }
+    return {
+      organisationName: rc.org.name,
+      title,
+      description,
+      lastAmended: facts.lastAmended,
+      stateStatement: facts.stateStatement,
+      statements: statementLines(facts),
+      fingerprint: head.fingerprint,
+      generatedAt: tx.now().toISOString(),
+      columns: columns.map((c) => ({ key: c.key, label: c.label })),
+      rows: page.map((r) => Object.fromEntries(columns.map((c) => [c.key, printText(c, c.get(r))]))),
+      next: rows.length > limit ? page[page.length - 1]!.member_number : null,
+      total,
+    };
+  });
 }

@@ -4,7 +4,7 @@ import type { Core } from '../core';
 import { expectOk } from '../testing';
 
 /** Seeding helpers for this folder's tests: classes and members through the real contract. */
-export async function createClass(core: Core, opts: { shares: boolean; employee?: boolean; name?: string }): Promise<MembershipClass> {
+export async function createClass(core: Core, opts: { shares: boolean; employee?: boolean; name?: string; withdrawable?: boolean }): Promise<MembershipClass> {
   return expectOk(
     await core.dispatch('classes.create', {
       name: opts.name ?? (opts.employee ? 'Employee' : 'Community'),
@@ -12,7 +12,8 @@ export async function createClass(core: Core, opts: { shares: boolean; employee?
       votesPerMember: 1,
       isEmployeeClass: opts.employee ?? false,
       eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
-      shareTerms: opts.shares ? { nominalPence: 100, withdrawable: true, transferable: false, maxHolding: null } : null,
+      // Withdrawable shares exist only in societies; a company's are plain unless a test says otherwise.
+      shareTerms: opts.shares ? { nominalPence: 100, withdrawable: opts.withdrawable ?? false, transferable: false, maxHolding: null } : null,
     }),
   ) as MembershipClass;
 }

@@ -46,6 +46,12 @@ export class ImportSessions {
     return this.#plans.get(planId)?.plan;
   }
 
+  /** Plans checked and not yet applied or expired, newest first: alterations pending for the register (CA 2006 s120). */
+  pendingPlans(): ImportPlanFull[] {
+    this.#sweep();
+    return [...this.#plans.values()].sort((a, b) => b.createdAt - a.createdAt).map((p) => p.plan);
+  }
+
   dropPlan(planId: string): void {
     this.#plans.delete(planId);
   }

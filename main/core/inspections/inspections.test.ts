@@ -119,3 +119,15 @@ describe('inspection requests', () => {
     expect(list.map((r) => r.overdue)).toEqual([false, true, true]);
   });
 });
+
+describe('inspection of a society’s register (CCBS Act 2014 s103)', () => {
+  it('keeps no request log: a request is refused with the s103 explanation', async () => {
+    t = await openTestCore({ now: () => new Date('2026-12-01T12:00:00Z') });
+    await setUpOrganisation(t.core, { particulars: { legalForm: 'cooperative_society', registrationNumber: '12345R' } });
+    const r = await t.core.dispatch('inspections.log', { ...REQUEST, receivedOn: '2026-11-30' });
+    expect(r.ok ? null : r.error.code).toBe('FORBIDDEN');
+    expect(r.ok ? '' : r.error.message).toContain('CCBS Act 2014 s103');
+    expect(r.ok ? '' : r.error.message).toContain('without stating a purpose');
+    expect(expectOk(await t.core.dispatch('inspections.list', {}))).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { InspectionRequest } from '../../../shared/contract/inspections';
+import { SOCIETY_REQUEST_LOG_REFUSAL } from '../../../shared/rules/inspection';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { inspectionDueDate, type UkPart } from '../../../shared/rules/working-days';
 import type { ReadContext, ReadDb, WriteContext } from '../context';
@@ -13,6 +14,10 @@ import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/g
  * the information will be shared and with whom (s116(4)); the company must comply, or apply
  * to the court, within five working days (s117(1)), counted in the part of the UK where the
  * registered office is (working days, s1173).
+ *
+ * For companies only. A registered society's members, and anyone with an interest in its funds,
+ * inspect under CCBS Act 2014 s103 at all reasonable hours with no purpose, deadline or court
+ * route, so there is nothing to log: the log refuses a society's request and says why.
  */
 type Row = InspectionRequestTable;
 type Outcome = InspectionRequest['outcome'];
@@ -86,6 +91,8 @@ export async function logInspection(tx: WriteContext, input: LogInput): Promise<
   const rc = await tx.register();
   assertNotFuture(rc, input.receivedOn, 'receivedOn', 'The date a request was received');
   assertNotBeforeIncorporation(rc, input.receivedOn, 'receivedOn', 'An inspection request');
+  // Societies are not companies for inspection: CCBS Act 2014 s103 has no request, purpose or deadline to log.
+  if (rc.form.family === 'society') throw new AppError('FORBIDDEN', SOCIETY_REQUEST_LOG_REFUSAL);
   const { due, source } = inspectionDueDate(input.receivedOn, rc.org.office_country as UkPart);
   const who = tx.who;
   const row: Row = {

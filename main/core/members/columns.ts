@@ -1,13 +1,23 @@
 import type { MemberDetail, MemberParticulars, MemberRow } from '../../../shared/contract/members';
 import { extraNameTokens, foldText, givenKey, sortKey } from '../../../shared/rules/fold';
+import type { ReadDb } from '../context';
 import type { MemberTable, MemberRowDb } from '../db/schema';
 
 /**
  * Mapping between a member's particulars as the contract carries them and the columns of the
  * `member` table, including the folded keys the register is sorted and searched by.
  */
-export function particularsColumns(p: MemberParticulars) {
+/** Particulars as the columns need them; callers from before organisation members (an import) may leave the newer parts out. */
+type ParticularsIn = Omit<MemberParticulars, 'kind' | 'organisation' | 'jointHolders'> & Partial<Pick<MemberParticulars, 'kind' | 'organisation' | 'jointHolders'>>;
+
+export function particularsColumns(p: ParticularsIn) {
+  const org = p.kind === 'organisation' ? (p.organisation ?? null) : null;
   return {
+    // A person is stored with nulls (as before migration 0006), so their record's audit state is unchanged.
+    holder_kind: p.kind === 'organisation' ? ('organisation' as const) : null,
+    organisation_kind: org?.organisationKind ?? null,
+    organisation_number: org?.registrationNumber ?? null,
+    representative_name: org?.representative ?? null,
     given_names: p.givenNames,
     family_name: p.familyName,
     sort_key: sortKey(p.familyName, p.givenNames),
@@ -35,12 +45,26 @@ export function normaliseEmployeeNumber(raw: string): string {
   return raw.trim().toUpperCase();
 }
 
+/** The joint holders after the first-named, as rows of member_joint_holder. */
+export function jointHolderRows(memberId: string, p: Pick<ParticularsIn, 'jointHolders'>) {
+  return (p.jointHolders ?? []).map((j, i) => ({ member_id: memberId, position: i + 1, given_names: j.givenNames, family_name: j.familyName }));
+}
+
+export async function readJointHolders(db: ReadDb, memberId: string): Promise<JointHolder[]> {
+  const rows = await db.selectFrom('member_joint_holder').select(['given_names', 'family_name']).where('member_id', '=', memberId).orderBy('position').execute();
+  return rows.map((r) => ({ givenNames: r.given_names, familyName: r.family_name }));
+}
+
 export function nameTokensFor(organisationId: string, memberId: string, familyName: string, givenNames: string) {
   return extraNameTokens(familyName, givenNames).map((token) => ({ organisation_id: organisationId, token, member_id: memberId }));
 }
 
-export function toMemberRow(r: Pick<MemberRowDb, 'id' | 'member_number' | 'given_names' | 'family_name' | 'class_id' | 'admitted_on' | 'ceased_on' | 'employee_number' | 'shares_held'>, hasShares: boolean): MemberRow {
+export function toMemberRow(
+  r: Pick<MemberRowDb, 'id' | 'member_number' | 'given_names' | 'family_name' | 'class_id' | 'admitted_on' | 'ceased_on' | 'employee_number' | 'shares_held' | 'holder_kind'>,
+  hasShares: boolean,
+): MemberRow {
   return {
+    kind: r.holder_kind === 'organisation' ? 'organisation' : 'individual',
     id: r.id,
     memberNumber: r.member_number,
     givenNames: r.given_names,
@@ -54,10 +78,22 @@ export function toMemberRow(r: Pick<MemberRowDb, 'id' | 'member_number' | 'given
   };
 }
 
-export function toParticulars(r: MemberRowDb): MemberDetail['particulars'] {
+export type JointHolder = MemberDetail['particulars']['jointHolders'][number];
+
+export function toParticulars(r: MemberRowDb, jointHolders: readonly JointHolder[] = []): MemberDetail['particulars'] {
   return {
+    kind: r.holder_kind === 'organisation' ? 'organisation' : 'individual',
     givenNames: r.given_names,
     familyName: r.family_name,
+    organisation:
+      r.holder_kind === 'organisation' && r.organisation_kind
+        ? {
+            organisationKind: r.organisation_kind,
+            ...(r.organisation_number ? { registrationNumber: r.organisation_number } : {}),
+            ...(r.representative_name ? { representative: r.representative_name } : {}),
+          }
+        : null,
+    jointHolders: [...jointHolders],
     address: {
       line1: r.address_line1,
       ...(r.address_line2 ? { line2: r.address_line2 } : {}),
@@ -82,11 +118,11 @@ export function toParticulars(r: MemberRowDb): MemberDetail['particulars'] {
   };
 }
 
-export function toMemberDetail(r: MemberRowDb, hasShares: boolean, otherEntries: MemberDetail['otherEntries']): MemberDetail {
+export function toMemberDetail(r: MemberRowDb, hasShares: boolean, otherEntries: MemberDetail['otherEntries'], jointHolders: readonly JointHolder[] = []): MemberDetail {
   return {
     ...toMemberRow(r, hasShares),
     personId: r.person_id,
-    particulars: toParticulars(r),
+    particulars: toParticulars(r, jointHolders),
     applicationDate: r.application_date,
     boardReference: r.board_reference,
     cessationReason: r.cessation_reason as MemberDetail['cessationReason'],

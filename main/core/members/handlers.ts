@@ -7,10 +7,14 @@ import type { ReadDb, RegisterCtx } from '../context';
 import { uuidv7 } from '../db/ids';
 import type { MemberRowDb, MembershipClassRow } from '../db/schema';
 import { AppError } from '../errors';
-import { defineHandlers, mutation, query } from '../handler';
+import { command, defineHandlers, mutation, query } from '../handler';
 import { assertNotBeforeIncorporation, assertNotFuture, assertPlausibleDateOfBirth } from '../organisation/guards';
-import { recordLedgerEntry } from '../shares/ledger';
-import { nameTokensFor, normaliseEmployeeNumber, particularsColumns, toMemberDetail, toParticulars } from './columns';
+import { nameParts } from '../../../shared/rules/fold';
+import { checkHoldingLimits } from '../../../shared/rules/shareholding';
+import { shareExitRoutes } from '../../../shared/rules/share-exit';
+import { allotShares, disposeOnCessation } from '../shares/operations';
+import { jointHolderRows, nameTokensFor, normaliseEmployeeNumber, particularsColumns, readJointHolders, toMemberDetail, toParticulars } from './columns';
+import { registerFacts, updateRegisterSettings } from './register-facts';
 import { requireMember } from './lookup';
 import { diffFlat, flattenParticulars } from './particulars-diff';
 import { countMembers, listPage, searchMembers } from './queries';
@@ -31,7 +35,18 @@ async function otherEntries(db: ReadDb, row: MemberRowDb): Promise<MemberDetail[
 }
 
 export async function memberDetail(db: ReadDb, rc: RegisterCtx, row: MemberRowDb): Promise<MemberDetail> {
-  return toMemberDetail(row, rc.form.hasShares, await otherEntries(db, row));
+  return toMemberDetail(row, rc.form.hasShares, await otherEntries(db, row), await readJointHolders(db, row.id));
+}
+
+/** Search words for an entry: the extra words of its own name and every word of its joint holders' names. */
+function searchTokens(organisationId: string, memberId: string, p: MemberParticulars) {
+  const own = nameTokensFor(organisationId, memberId, p.familyName, p.givenNames);
+  const seen = new Set(own.map((t) => t.token));
+  const joint = (p.jointHolders ?? [])
+    .flatMap((j) => nameParts(`${j.givenNames} ${j.familyName}`))
+    .filter((t) => t.length >= 2 && !seen.has(t) && (seen.add(t), true))
+    .map((token) => ({ organisation_id: organisationId, token, member_id: memberId }));
+  return [...own, ...joint];
 }
 
 /**
@@ -41,6 +56,17 @@ export async function memberDetail(db: ReadDb, rc: RegisterCtx, row: MemberRowDb
 export function checkParticulars(rc: RegisterCtx, cls: MembershipClassRow, p: MemberParticulars, prefix: string): void {
   const field = (f: string) => `${prefix}${f}`;
   if (p.dateOfBirth) assertPlausibleDateOfBirth(rc, p.dateOfBirth, field('dateOfBirth'));
+  if (p.kind === 'organisation' && cls.is_employee_class === 1) {
+    throw AppError.field(field('kind'), `The ${cls.name} class is for employees, so an organisation cannot be a member of it; choose another class.`);
+  }
+  if ((p.jointHolders ?? []).length > 0 && !(rc.form.family === 'company' && rc.form.hasShares)) {
+    throw AppError.field(
+      field('jointHolders'),
+      rc.form.family === 'company'
+        ? `Joint holders hold shares together (CA 2006 s113(5)); a ${rc.form.label.toLowerCase()} has no shares, so each member is entered alone.`
+        : 'Joint holders are entered for shares in a company (CA 2006 s113(5)); a society’s register (CCBS Act 2014 s30) enters each member alone.',
+    );
+  }
   if (cls.is_employee_class === 1 && p.employee === null) {
     throw AppError.field(field('employee.employeeNumber'), `The ${cls.name} class is for employees: enter the employee details.`);
   }
@@ -87,6 +113,25 @@ async function assertNoCurrentEntryForEmployee(db: ReadDb, orgId: string, employ
       [field]: `Employee ${employeeNumber} is already member ${clash.member_number}.`,
     });
   }
+}
+
+/**
+ * A society member that stops being recorded as a registered society comes back under the
+ * £100,000 limit on withdrawable shares (CCBS Act 2014 s24(1); s24(2) exempted it), so a change
+ * that would leave it over the limit is refused.
+ */
+function checkStillWithinLimit(rc: RegisterCtx, before: MemberRowDb, after: MemberRowDb, cls: MembershipClassRow): void {
+  if (before.organisation_kind !== 'registered_society' || after.organisation_kind === 'registered_society' || cls.share_nominal_pence === null) return;
+  const check = checkHoldingLimits({
+    family: rc.form.family,
+    className: cls.name,
+    withdrawable: cls.share_withdrawable === 1,
+    nominalPence: cls.share_nominal_pence,
+    maxHolding: null,
+    sharesAfter: before.shares_held,
+    memberIsRegisteredSociety: false,
+  });
+  if (!check.ok) throw AppError.field('particulars.organisation.organisationKind', `${check.message} Only a registered society may hold more (s24(2)).`);
 }
 
 export const memberHandlers = defineHandlers('members', {
@@ -164,9 +209,11 @@ export const memberHandlers = defineHandlers('members', {
       updated_at: who.at,
     };
     await trx.insertInto('member').values(row).execute();
-    const tokens = nameTokensFor(rc.org.id, row.id, row.family_name, row.given_names);
+    const joint = jointHolderRows(row.id, input.particulars);
+    if (joint.length > 0) await trx.insertInto('member_joint_holder').values(joint).execute();
+    const tokens = searchTokens(rc.org.id, row.id, input.particulars);
     if (tokens.length > 0) await trx.insertInto('member_name_token').values(tokens).execute();
-    const detail = toMemberDetail(row, rc.form.hasShares, []);
+    const detail = toMemberDetail(row, rc.form.hasShares, [], input.particulars.jointHolders ?? []);
     tx.audit(
       {
         action: 'member.admitted',
@@ -178,13 +225,10 @@ export const memberHandlers = defineHandlers('members', {
       },
     );
     if (input.initialShares) {
-      await recordLedgerEntry(tx, rc, {
-        member: row,
-        cls,
-        kind: 'allotment',
+      await allotShares(tx, rc, row, cls, {
         date: input.admittedOn,
         shares: input.initialShares.shares,
-        amountPence: input.initialShares.amountPaidPence,
+        amountPaidPence: input.initialShares.amountPaidPence,
         boardReference: input.boardReference ?? null,
       });
     }
@@ -208,8 +252,10 @@ export const memberHandlers = defineHandlers('members', {
     }
     const columns = particularsColumns(input.particulars);
     const after: MemberRowDb = { ...before, ...columns, class_id: cls.id };
-    const diff = diffFlat(flattenParticulars(toParticulars(before), oldClass.name), flattenParticulars(toParticulars(after), cls.name));
+    const jointBefore = await readJointHolders(trx, before.id);
+    const diff = diffFlat(flattenParticulars(toParticulars(before, jointBefore), oldClass.name), flattenParticulars(toParticulars(after, input.particulars.jointHolders ?? []), cls.name));
     if (diff.changed.length === 0) return memberDetail(trx, rc, before);
+    checkStillWithinLimit(rc, before, after, cls);
     const who = tx.who;
     // Only the columns that changed: an unchanged indexed column would still rewrite its
     // index entries, and every extra page is one more to write and sync at commit.
@@ -217,9 +263,15 @@ export const memberHandlers = defineHandlers('members', {
       Object.entries({ ...columns, class_id: cls.id }).filter(([k, v]) => before[k as keyof MemberRowDb] !== v),
     ) as Partial<MemberRowDb>;
     await trx.updateTable('member').set({ ...changedColumns, updated_at: who.at }).where('id', '=', before.id).execute();
-    if (before.family_name !== after.family_name || before.given_names !== after.given_names) {
+    const jointChanged = diff.changed.includes('jointHolders');
+    if (jointChanged) {
+      await trx.deleteFrom('member_joint_holder').where('member_id', '=', before.id).execute();
+      const joint = jointHolderRows(before.id, input.particulars);
+      if (joint.length > 0) await trx.insertInto('member_joint_holder').values(joint).execute();
+    }
+    if (before.family_name !== after.family_name || before.given_names !== after.given_names || jointChanged) {
       await trx.deleteFrom('member_name_token').where('member_id', '=', before.id).execute();
-      const tokens = nameTokensFor(rc.org.id, before.id, after.family_name, after.given_names);
+      const tokens = searchTokens(rc.org.id, before.id, input.particulars);
       if (tokens.length > 0) await trx.insertInto('member_name_token').values(tokens).execute();
     }
     tx.audit(
@@ -247,11 +299,36 @@ export const memberHandlers = defineHandlers('members', {
     }
     assertNotFuture(rc, input.ceasedOn, 'ceasedOn', 'A cessation');
     assertNotBeforeIncorporation(rc, input.ceasedOn, 'ceasedOn', 'A cessation');
-    if (before.shares_held > 0) {
-      throw new AppError(
-        'CONFLICT',
-        `Member ${before.member_number} still holds ${before.shares_held} share${before.shares_held === 1 ? '' : 's'}; transfer or withdraw them before recording that membership ended.`,
+    // The register may not show anything happening to their shares after membership ended.
+    const later = await trx
+      .selectFrom('share_transaction')
+      .select(['date'])
+      .where('member_id', '=', before.id)
+      .where('date', '>', input.ceasedOn)
+      .orderBy('date', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (later) {
+      throw AppError.field(
+        'ceasedOn',
+        `Member ${before.member_number}’s share ledger has an entry on ${formatLegalDate(later.date)}, after ${formatLegalDate(input.ceasedOn)}; membership cannot have ended before it.`,
       );
+    }
+    if (before.shares_held > 0) {
+      if (!input.shares) {
+        const cls = await requireClass(trx, rc.org.id, before.class_id);
+        const routes = shareExitRoutes(rc.form.family, {
+          withdrawable: cls.share_withdrawable === 1,
+          transferable: cls.share_transferable === 1,
+          redeemable: cls.share_redeemable === 1,
+        });
+        const held = `${before.shares_held} share${before.shares_held === 1 ? '' : 's'}`;
+        const message = `Member ${before.member_number} still holds ${held}; say what happens to ${before.shares_held === 1 ? 'it' : 'them'} when membership ends: ${routes.map((r) => r.label.toLowerCase()).join(', or ')}.`;
+        throw new AppError('VALIDATION', message, { 'shares.kind': message });
+      }
+      await disposeOnCessation(tx, rc, before, input.shares, input.ceasedOn);
+    } else if (input.shares) {
+      throw AppError.field('shares.kind', `Member ${before.member_number} holds no shares, so there is nothing to dispose of.`);
     }
     const who = tx.who;
     await trx
@@ -275,6 +352,10 @@ export const memberHandlers = defineHandlers('members', {
   'members.subjectAccess': mutation(async (input, tx) => subjectAccess(tx, input.id)),
 
   'members.removable': query(async (_input, ctx) => removableEntries(ctx.db, await ctx.register())),
+
+  'members.registerFacts': command(async (_input, ctx) => registerFacts(ctx)),
+
+  'members.updateRegisterSettings': mutation(async (input, tx) => updateRegisterSettings(tx, input)),
 
   'members.remove': mutation(async (input, tx) => removeEntries(tx, await tx.register(), input.ids)),
 });

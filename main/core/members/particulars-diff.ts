@@ -5,8 +5,15 @@ type Flat = Record<string, string | number | null>;
 /** Particulars as a flat map of dotted paths, for audit before/after and the member timeline. */
 export function flattenParticulars(p: MemberDetail['particulars'], className: string): Flat {
   return {
+    // A person's entry leaves these null (as its events did before organisations could be members).
+    kind: p.kind === 'organisation' ? 'organisation' : null,
+    'organisation.organisationKind': p.organisation?.organisationKind ?? null,
+    'organisation.registrationNumber': p.organisation?.registrationNumber ?? null,
+    'organisation.representative': p.organisation?.representative ?? null,
     givenNames: p.givenNames,
     familyName: p.familyName,
+    // Parsed input always has the list; a caller that skips the contract (a test, an import) may not.
+    jointHolders: (p.jointHolders ?? []).length > 0 ? p.jointHolders.map((j) => `${j.givenNames} ${j.familyName}`).join('; ') : null,
     'address.line1': p.address.line1,
     'address.line2': p.address.line2 ?? null,
     'address.town': p.address.town,

@@ -8,7 +8,7 @@ import { emailKey, foldQuery, normaliseEmployeeNumber, toMemberRow } from './col
  * Reading the register at any size: keyset pages over the name and number indexes (never
  * OFFSET, whose cost grows with depth), and as-you-type search as a few index range scans.
  */
-const ROW_COLUMNS = ['id', 'member_number', 'given_names', 'family_name', 'class_id', 'admitted_on', 'ceased_on', 'employee_number', 'shares_held', 'sort_key'] as const;
+const ROW_COLUMNS = ['id', 'member_number', 'given_names', 'family_name', 'class_id', 'admitted_on', 'ceased_on', 'employee_number', 'shares_held', 'sort_key', 'holder_kind'] as const;
 type Row = Pick<MemberRowDb, (typeof ROW_COLUMNS)[number]>;
 
 export interface RegisterScope {

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { CessationReason } from '../../../shared/contract/members';
+import type { CessationReason, HolderKind, OrganisationKind } from '../../../shared/contract/members';
 
 /**
  * The register of members: entries, the name tokens that search uses, the per-class tally
@@ -40,6 +40,21 @@ export interface MemberTable {
   paid_pence: number;
   created_at: string;
   updated_at: string;
+  /** 'organisation' for a member that is a body (a council, a trust); null for a person (migration 0006). */
+  holder_kind: HolderKind | null;
+  organisation_kind: OrganisationKind | null;
+  /** Its registration number (company or society number), where it has one. */
+  organisation_number: string | null;
+  /** The person it has named to act for it (CA 2006 s323 for a company's members). */
+  representative_name: string | null;
+}
+
+/** The other joint holders of an entry's shares, in order; the entry's own name is the first-named (CA 2006 s113(5)). */
+export interface MemberJointHolderTable {
+  member_id: string;
+  position: number;
+  given_names: string;
+  family_name: string;
 }
 
 export interface MemberNameTokenTable {
@@ -64,8 +79,11 @@ export interface SequenceTable {
 export interface MemberTables {
   member: MemberTable;
   member_name_token: MemberNameTokenTable;
+  member_joint_holder: MemberJointHolderTable;
   member_tally: MemberTallyTable;
   sequence: SequenceTable;
 }
 
-export type MemberRowDb = Selectable<MemberTable>;
+/** Columns added by migration 0006: a row built by hand (a bulk load, an import) may leave them out. */
+type AddedIn0006 = 'holder_kind' | 'organisation_kind' | 'organisation_number' | 'representative_name';
+export type MemberRowDb = Omit<Selectable<MemberTable>, AddedIn0006> & Partial<Pick<Selectable<MemberTable>, AddedIn0006>>;

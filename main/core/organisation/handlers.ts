@@ -16,6 +16,7 @@ import type { GoverningRulesRow, OrganisationRow } from '../db/schema';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
 import { earliestRecord } from './earliest-record';
+import { legalFormChangeProblem } from '../members/form-change';
 
 export function toOrganisation(row: OrganisationRow): Organisation {
   return {
@@ -187,6 +188,9 @@ export const organisationHandlers = defineHandlers('organisation', {
       if (first) {
         throw AppError.field('legalForm', `The governing rules do not fit that legal form yet: ${first} Change the rules first.`);
       }
+      // The register must fit the new form too, or what it holds would vanish from every screen.
+      const registerProblem = await legalFormChangeProblem(tx.db, before, input.legalForm);
+      if (registerProblem) throw AppError.field('legalForm', registerProblem);
     }
     const columns = particularsColumns(input);
     const changed = (Object.keys(columns) as (keyof typeof columns)[]).filter((k) => columns[k] !== before[k]);
