@@ -9,8 +9,10 @@ export const IMPORT_FIELDS = [
   'employeeNumber',
   'givenNames',
   'familyName',
+  'fullName',
   'email',
   'dateOfBirth',
+  'wholeAddress',
   'addressLine1',
   'addressLine2',
   'town',
@@ -23,12 +25,34 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['employeeNumber', 'givenNames', 'familyName', 'addressLine1', 'town', 'employmentStart'];
+
+/**
+ * Columns that hold several particulars at once, as many HR exports have them: a full name
+ * ("Okafor, Amelia" or "Amelia Okafor") instead of given names and family name, and a whole
+ * address ("4 Mill Lane, Derby DE1 3AB") instead of lines and town (a postcode column may
+ * stay beside it). The import splits them and shows every split in the plan.
+ */
+export const COMBINED_IMPORT_FIELDS = {
+  fullName: ['givenNames', 'familyName'],
+  wholeAddress: ['addressLine1', 'addressLine2', 'town'],
+} as const satisfies Record<string, readonly ImportField[]>;
+export type CombinedImportField = keyof typeof COMBINED_IMPORT_FIELDS;
+
+/** The one-column field a separate field can be replaced by, if any. */
+export function combinedFieldFor(field: ImportField): CombinedImportField | null {
+  for (const [combined, parts] of Object.entries(COMBINED_IMPORT_FIELDS) as [CombinedImportField, readonly ImportField[]][]) {
+    if (parts.includes(field)) return combined;
+  }
+  return null;
+}
 export const IMPORT_FIELD_LABEL: Record<ImportField, string> = {
   employeeNumber: 'Employee number',
   givenNames: 'Given names',
   familyName: 'Family name',
+  fullName: 'Full name',
   email: 'E-mail',
   dateOfBirth: 'Date of birth',
+  wholeAddress: 'Whole address',
   addressLine1: 'Address line 1',
   addressLine2: 'Address line 2',
   town: 'Town or city',
@@ -92,6 +116,10 @@ export const planSchema = z.object({
     notEligible: z.number().int(),
     rejected: z.number().int(),
     notInFile: z.number().int(),
+    /** Of those admitted and ceased: people who left after the admission date and before today, admitted and ceased in one go. */
+    admittedAndCeased: z.number().int(),
+    /** Rows whose full name or whole address was split into the register's particulars. */
+    split: z.number().int(),
   }),
   /** Up to 500 of each, for the preview; the counts are exact. */
   admit: z.array(planPerson),
@@ -99,6 +127,17 @@ export const planSchema = z.object({
   update: z.array(planPerson.extend({ changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) })),
   notEligible: z.array(planPerson),
   rejected: z.array(z.object({ line: z.number().int(), column: z.string(), value: z.string(), reason: z.string() })),
+  /** Up to 500 rows whose full name or whole address was split, as split, for the secretary to check. */
+  splits: z.array(
+    z.object({
+      line: z.number().int(),
+      employeeNumber: z.string(),
+      name: z.object({ from: z.string(), givenNames: z.string(), familyName: z.string() }).nullable(),
+      address: z
+        .object({ from: z.string(), line1: z.string(), line2: z.string().nullable(), town: z.string(), postcode: z.string().nullable(), leftOut: z.string().nullable() })
+        .nullable(),
+    }),
+  ),
   /** Whether each new member is allotted one share, paid in full at its nominal value (forms with shares). */
   allotsShares: z.boolean(),
 });

@@ -13,7 +13,7 @@ import { flattenParticulars } from '../members/particulars-diff';
 import { allocate } from '../members/sequence';
 import { givenKey, sortKey } from '../../../shared/rules/fold';
 import { updateMembersById } from './batch-update';
-import type { ImportPlanFull, Progress } from './plan';
+import type { CeaseAction, ImportPlanFull, Progress } from './plan';
 
 /** Rows written between checkpoints; each slice is a few milliseconds of work. */
 const SLICE = 200;
@@ -55,7 +55,8 @@ export async function applyPlan(tx: WriteContext, plan: ImportPlanFull, job: Pro
   const org = await trx.selectFrom('organisation').select('id').where('id', '=', plan.organisationId).executeTakeFirst();
   if (!org) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
 
-  const total = plan.admits.length + plan.updates.length + plan.ceases.length;
+  const leaversAdmitted = plan.admits.filter((a) => a.ceasesOn !== null).length;
+  const total = plan.admits.length + plan.updates.length + plan.ceases.length + leaversAdmitted;
   let done = 0;
   let events = 0;
   const step = async (rows: number, message: string) => {
@@ -67,24 +68,26 @@ export async function applyPlan(tx: WriteContext, plan: ImportPlanFull, job: Pro
 
   const admitted = plan.admits.length;
   const first = admitted > 0 ? await allocate(trx, plan.organisationId, 'member_number', admitted) : null;
+  // People who left after the admission date: ceased after their admission, with the other leavers.
+  const ceases: CeaseAction[] = [...plan.ceases];
   for (let i = 0; i < admitted; i += SLICE) {
-    events += await admitSlice(tx, plan, first! + i, i, Math.min(admitted, i + SLICE));
+    events += await admitSlice(tx, plan, first! + i, i, Math.min(admitted, i + SLICE), ceases);
     await step(Math.min(SLICE, admitted - i), 'Entering new members');
   }
   for (let i = 0; i < plan.updates.length; i += SLICE) {
     events += await updateSlice(tx, plan, i, Math.min(plan.updates.length, i + SLICE));
     await step(Math.min(SLICE, plan.updates.length - i), 'Updating particulars');
   }
-  for (let i = 0; i < plan.ceases.length; i += SLICE) {
-    events += await ceaseSlice(tx, plan, i, Math.min(plan.ceases.length, i + SLICE));
-    await step(Math.min(SLICE, plan.ceases.length - i), 'Recording who has left');
+  for (let i = 0; i < ceases.length; i += SLICE) {
+    events += await ceaseSlice(tx, plan, ceases, i, Math.min(ceases.length, i + SLICE));
+    await step(Math.min(SLICE, ceases.length - i), 'Recording who has left');
   }
 
   const c = plan.preview.counts;
   const result: ImportApplyResult = {
     fileName: plan.fileName,
     admitted,
-    ceased: plan.ceases.length,
+    ceased: ceases.length,
     updated: c.update,
     firstMemberNumber: first,
     lastMemberNumber: first === null ? null : first + admitted - 1,
@@ -113,7 +116,7 @@ export async function applyPlan(tx: WriteContext, plan: ImportPlanFull, job: Pro
   return result;
 }
 
-async function admitSlice(tx: WriteContext, plan: ImportPlanFull, firstNumber: number, from: number, to: number): Promise<number> {
+async function admitSlice(tx: WriteContext, plan: ImportPlanFull, firstNumber: number, from: number, to: number, ceases: CeaseAction[]): Promise<number> {
   const trx = tx.db;
   const who = tx.who;
   const rows: MemberRowDb[] = [];
@@ -123,7 +126,7 @@ async function admitSlice(tx: WriteContext, plan: ImportPlanFull, firstNumber: n
   const admittedOn = plan.asOf;
   const admittedText = formatLegalDate(admittedOn);
   for (let i = from; i < to; i++) {
-    const { record: r, personId } = plan.admits[i]!;
+    const { record: r, personId, ceasesOn } = plan.admits[i]!;
     const cls = r.cls;
     const nominal = plan.hasShares ? cls.share_nominal_pence : null;
     const memberNumber = firstNumber + (i - from);
@@ -161,6 +164,9 @@ async function admitSlice(tx: WriteContext, plan: ImportPlanFull, firstNumber: n
       updated_at: who.at,
     };
     rows.push(row);
+    if (ceasesOn !== null) {
+      ceases.push({ line: r.line, memberId: row.id, memberNumber, ceasedOn: ceasesOn, withdraw: nominal === null ? null : { shares: 1, repayPence: nominal } });
+    }
     for (const t of nameTokensFor(plan.organisationId, row.id, row.family_name, row.given_names)) tokens.push(t);
     audit.push({
       action: 'member.admitted',
@@ -253,7 +259,7 @@ async function updateSlice(tx: WriteContext, plan: ImportPlanFull, from: number,
   return audit.length;
 }
 
-async function ceaseSlice(tx: WriteContext, plan: ImportPlanFull, from: number, to: number): Promise<number> {
+async function ceaseSlice(tx: WriteContext, plan: ImportPlanFull, ceases: readonly CeaseAction[], from: number, to: number): Promise<number> {
   const trx = tx.db;
   const who = tx.who;
   const values: unknown[][] = [];
@@ -262,7 +268,7 @@ async function ceaseSlice(tx: WriteContext, plan: ImportPlanFull, from: number, 
   const withdrawals: Insertable<ShareTransactionTable>[] = [];
   const holdings: unknown[][] = [];
   for (let i = from; i < to; i++) {
-    const c = plan.ceases[i]!;
+    const c = ceases[i]!;
     if (c.withdraw) {
       // The ledger entry the member page would write, on the leaving date, before the cessation.
       withdrawals.push({

@@ -1,10 +1,19 @@
 import { rmSync } from 'node:fs';
-import { IMPORT_FIELD_LABEL, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportMapping } from '../../../shared/contract/hr-import';
+import {
+  COMBINED_IMPORT_FIELDS,
+  combinedFieldFor,
+  IMPORT_FIELD_LABEL,
+  IMPORT_FIELDS,
+  REQUIRED_IMPORT_FIELDS,
+  type CombinedImportField,
+  type ImportField,
+  type ImportMapping,
+} from '../../../shared/contract/hr-import';
 import type { ReadContext } from '../context';
 import { randomToken } from '../db/ids';
 import { AppError } from '../errors';
 import { defineHandlers, job } from '../handler';
-import { assertNotFuture } from '../organisation/guards';
+import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/guards';
 import { readImportFile } from './analyse';
 import { applyPlan, CONFLICT_MESSAGE } from './apply';
 import { MAPPING_SETTING_KEY, mergeRememberedMapping } from './mapping';
@@ -17,14 +26,29 @@ function refuseWhileBusy(ctx: ReadContext): void {
   if (busy) throw new AppError('LOCKED', `${busy.label} is in progress; check the file again when it finishes.`);
 }
 
-/** The mapping's problems as form field errors: required fields, columns the file lacks, a column used twice. */
-function checkMapping(mapping: ImportMapping, headers: readonly string[]): void {
+/**
+ * The mapping's problems as form field errors: required fields (a full-name or whole-address
+ * column stands in for the fields it holds), both layouts at once, columns the file lacks, a
+ * column used twice.
+ */
+export function checkMapping(mapping: ImportMapping, headers: readonly string[]): void {
   const errors: Record<string, string> = {};
   const usedBy = new Map<string, string>();
+  for (const [combined, parts] of Object.entries(COMBINED_IMPORT_FIELDS) as [CombinedImportField, readonly ImportField[]][]) {
+    if (mapping[combined] === null) continue;
+    const separate = parts.filter((f) => mapping[f] !== null);
+    if (separate.length > 0) {
+      const what = combined === 'fullName' ? 'full-name column or the given names and family name columns' : 'whole-address column or the address line and town columns';
+      errors[`mapping.${combined}`] = `Use either the ${what}, not both: set ${separate.map((f) => IMPORT_FIELD_LABEL[f].toLowerCase()).join(' and ')} to “Not in this file”.`;
+    }
+  }
   for (const field of IMPORT_FIELDS) {
     const column = mapping[field];
     if (column === null) {
-      if (REQUIRED_IMPORT_FIELDS.includes(field)) errors[`mapping.${field}`] = `Choose the column that holds the ${IMPORT_FIELD_LABEL[field].toLowerCase()}.`;
+      const combined = combinedFieldFor(field);
+      if (REQUIRED_IMPORT_FIELDS.includes(field) && (combined === null || mapping[combined] === null)) {
+        errors[`mapping.${field}`] = `Choose the column that holds the ${IMPORT_FIELD_LABEL[field].toLowerCase()}${combined ? ` (or one holding the ${IMPORT_FIELD_LABEL[combined].toLowerCase()})` : ''}.`;
+      }
       continue;
     }
     if (!headers.includes(column)) {
@@ -32,7 +56,7 @@ function checkMapping(mapping: ImportMapping, headers: readonly string[]): void 
       continue;
     }
     const other = usedBy.get(column);
-    if (other) errors[`mapping.${field}`] = `The column “${column}” is already used for the ${other.toLowerCase()}.`;
+    if (other) errors[`mapping.${field}`] ??= `The column “${column}” is already used for the ${other.toLowerCase()}.`;
     else usedBy.set(column, IMPORT_FIELD_LABEL[field]);
   }
   const messages = Object.values(errors);
@@ -69,6 +93,7 @@ export const hrImportHandlers = defineHandlers('hrImport', {
       throw AppError.field('defaultClassId', `The ${defaultClass.name} class is not an employee class; choose a class for employees.`);
     }
     assertNotFuture(rc, input.asOf, 'asOf', 'The admission date');
+    assertNotBeforeIncorporation(rc, input.asOf, 'asOf', 'The admission date');
     checkMapping(input.mapping, session.headers);
     // Remembered as soon as it is used, so a corrected file with the same columns comes back mapped.
     await ctx.remember(

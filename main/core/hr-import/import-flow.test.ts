@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MemberDetail } from '../../../shared/contract/members';
 import { verifyAuditChain } from '../audit/verify';
 import type { Core } from '../core';
-import { expectOk, openTestCore, setUpOrganisation, type TestCore } from '../testing';
+import type { VerifyReport } from '../../../shared/contract/audit';
+import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
 import { apply, finishedJob, hrCsv, planCsv, uploadText, type HrRow } from './testing';
 
 const TODAY = '2026-05-01';
@@ -81,7 +82,7 @@ describe('HR import: plan, then apply', () => {
     const text = hrCsv(rows);
     const { plan } = await planCsv(core, text, { classId, asOf: TODAY });
 
-    expect(plan.counts).toEqual({ rows: 10, admit: 2, cease: 1, update: 1, unchanged: 1, notEligible: 4, rejected: 1, notInFile: 1 });
+    expect(plan.counts).toEqual({ rows: 10, admit: 2, cease: 1, update: 1, unchanged: 1, notEligible: 4, rejected: 1, notInFile: 1, admittedAndCeased: 0, split: 0 });
     expect(plan.admit.map((p) => [p.line, p.employeeNumber, p.name, p.className, p.detail])).toEqual([
       [5, 'E5', 'Alex WorkerE5', 'Employee', `Re-admission: previously member ${e5.memberNumber}, ceased 31 January 2025`],
       [6, 'E10', 'Zoë Smith-Jones', 'Employee', 'New member from 1 May 2026'],
@@ -163,7 +164,7 @@ describe('HR import: plan, then apply', () => {
 
     // The same file again changes nothing.
     const again = await planCsv(core, text, { classId, asOf: TODAY });
-    expect(again.plan.counts).toEqual({ rows: 10, admit: 0, cease: 0, update: 0, unchanged: 5, notEligible: 4, rejected: 1, notInFile: 1 });
+    expect(again.plan.counts).toEqual({ rows: 10, admit: 0, cease: 0, update: 0, unchanged: 5, notEligible: 4, rejected: 1, notInFile: 1, admittedAndCeased: 0, split: 0 });
     expect(await verifyAuditChain(core.raw)).toMatchObject({ ok: true });
   });
 
@@ -187,7 +188,7 @@ describe('HR import: plan, then apply', () => {
       ok: false,
       error: {
         code: 'VALIDATION',
-        fieldErrors: { 'mapping.familyName': 'Choose the column that holds the family name.', 'mapping.town': 'The file has no column called “Region”.' },
+        fieldErrors: { 'mapping.familyName': 'Choose the column that holds the family name (or one holding the full name).', 'mapping.town': 'The file has no column called “Region”.' },
       },
     });
     const twice = await core.dispatch('hrImport.plan', { ...base, mapping: { ...analysis.mapping, addressLine2: 'Town' } });
@@ -251,5 +252,121 @@ describe('HR import: plan, then apply', () => {
     expect(plan.rejected[0]!.reason).toBe(
       `Member ${held.memberNumber} has left but still holds 1 share, which the class’s terms let only be transferred; transfer it on their register page, then import the file again.`,
     );
+  });
+
+  it('admits and ceases in one go someone who left after a back-dated admission date, and ceases a member who left since it', async () => {
+    const { core, classId } = await mutual();
+    const e1 = await admitByHand(core, classId, 'E1');
+    // Admission date 1 March; today is 1 May. E2 left on 31 March: a member for that month.
+    const { plan } = await planCsv(core, hrCsv([{ no: 'E1', end: '15/04/2026' }, { no: 'E2', end: '31/03/2026' }, { no: 'E3' }]), { classId, asOf: '2026-03-01' });
+    expect(plan.counts).toMatchObject({ admit: 2, cease: 2, admittedAndCeased: 1, rejected: 0, notEligible: 0 });
+    expect(plan.admit.map((p) => [p.employeeNumber, p.detail])).toEqual([
+      ['E2', 'New member from 1 March 2026; ceases on 31 March 2026, when employment ended'],
+      ['E3', 'New member from 1 March 2026'],
+    ]);
+    expect(plan.cease.map((p) => [p.employeeNumber, p.memberNumber, p.detail])).toEqual([
+      ['E1', e1.memberNumber, 'Left employment on 15 April 2026'],
+      ['E2', null, 'Admitted by this import from 1 March 2026; left employment on 31 March 2026'],
+    ]);
+
+    const result = await apply(core, plan.planId);
+    expect(result).toMatchObject({ admitted: 2, ceased: 2 });
+    expect(byEmployee(core, 'E2')).toEqual([expect.objectContaining({ admitted_on: '2026-03-01', ceased_on: '2026-03-31', cessation_reason: 'left_employment' })]);
+    expect(byEmployee(core, 'E1')[0]).toMatchObject({ ceased_on: '2026-04-15' });
+    expect(byEmployee(core, 'E3')[0]).toMatchObject({ admitted_on: '2026-03-01', ceased_on: null });
+    const e2 = byEmployee(core, 'E2')[0]!['id'];
+    const order = core.raw.prepare('select action from audit_event where entity_id = ? order by seq').pluck().all(e2);
+    expect(order).toEqual(['member.admitted', 'member.ceased']);
+    expect(await verifyAuditChain(core.raw)).toMatchObject({ ok: true });
+    // Each record equals what its last event recorded: the admission, then the cessation.
+    expect(((await runJob(core, 'audit.verify', {})).result as VerifyReport).records.problems).toEqual([]);
+
+    // The next import has nothing left to do for them.
+    const again = await planCsv(core, hrCsv([{ no: 'E1', end: '15/04/2026' }, { no: 'E2', end: '31/03/2026' }, { no: 'E3' }]), { classId, asOf: '2026-05-01' });
+    expect(again.plan.counts).toMatchObject({ admit: 0, cease: 0, update: 0, unchanged: 3 });
+  });
+
+  it('withdraws the share allotted on admission before ceasing a back-dated leaver, or says why it cannot', async () => {
+    const { core, classId } = await mutual({ legalForm: 'cooperative_society' });
+    const { plan } = await planCsv(core, hrCsv([{ no: 'E2', end: '31/03/2026' }]), { classId, asOf: '2026-03-01' });
+    expect(plan.cease[0]!.detail).toBe('Admitted by this import from 1 March 2026; left employment on 31 March 2026; the share allotted on admission withdrawn (£1.00 to repay)');
+    await apply(core, plan.planId);
+    const [m] = byEmployee(core, 'E2');
+    expect(m).toMatchObject({ shares_held: 0, paid_pence: 0, ceased_on: '2026-03-31' });
+    expect(core.raw.prepare('select kind, date, shares from share_transaction where member_id = ? order by date').all(m!['id'])).toEqual([
+      { kind: 'allotment', date: '2026-03-01', shares: 1 },
+      { kind: 'withdrawal', date: '2026-03-31', shares: -1 },
+    ]);
+    expect(core.raw.prepare('select action from audit_event where entity_id = ? order by seq').pluck().all(m!['id'])).toEqual([
+      'member.admitted',
+      'shares.allotted',
+      'shares.withdrawn',
+      'member.ceased',
+    ]);
+
+    const fixed = await mutual({ legalForm: 'cooperative_society', withdrawable: false });
+    const held = await planCsv(fixed.core, hrCsv([{ no: 'E2', end: '31/03/2026' }]), { classId: fixed.classId, asOf: '2026-03-01' });
+    expect(held.plan.counts).toMatchObject({ admit: 0, cease: 0, notEligible: 1 });
+    expect(held.plan.notEligible[0]!.detail).toMatch(/^Employment ended on 31 March 2026, after the admission date, so they would be admitted and cease at once; but the share allotted on admission could not be handed back, as the Employee class’s shares are not withdrawable\./);
+  });
+
+  it('refuses an admission date before the organisation was incorporated', async () => {
+    const { core, classId } = await mutual();
+    const { analysis } = await planCsv(core, hrCsv([{ no: 'E1' }]), { classId, asOf: TODAY });
+    const r = await core.dispatch('hrImport.plan', { importId: analysis.importId, mapping: analysis.mapping, dateFormat: 'dmy', defaultClassId: classId, asOf: '2015-03-31' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { asOf: expect.stringMatching(/^The admission date cannot be dated before 1 April 2015, when Riverside Care Mutual was incorporated/) } } });
+  });
+
+  it('imports a file with one name column and one address column, showing each split, and updates an address from it', async () => {
+    const { core, classId } = await mutual();
+    await admitByHand(core, classId, 'E1');
+    const text = [
+      'Payroll No,Employee Name,Address,Start Date,Contracted Hours,Date of Birth',
+      'E1,Alex WorkerE1,"9 New Road, Roundhay, Leeds LS8 1AB",01/04/2019,37.5,14/07/1985',
+      'E2,"Okafor, Amelia","4 Mill Lane, Derby, Derbyshire, DE1 3AB",01/04/2019,37.5,14/07/1985',
+      'E3,Rhys Pritchard,4 Mill Lane Derby DE1 3AB,01/04/2019,37.5,14/07/1985',
+      '',
+    ].join('\r\n');
+    const { analysis, plan } = await planCsv(core, text, { classId, asOf: TODAY });
+    expect(analysis.mapping).toMatchObject({ fullName: 'Employee Name', wholeAddress: 'Address', givenNames: null, familyName: null, addressLine1: null, town: null });
+    expect(plan.counts).toMatchObject({ admit: 1, update: 1, rejected: 1, split: 2 });
+    expect(plan.splits).toEqual([
+      {
+        line: 2,
+        employeeNumber: 'E1',
+        name: { from: 'Alex WorkerE1', givenNames: 'Alex', familyName: 'WorkerE1' },
+        address: { from: '9 New Road, Roundhay, Leeds LS8 1AB', line1: '9 New Road', line2: 'Roundhay', town: 'Leeds', postcode: 'LS8 1AB', leftOut: null },
+      },
+      {
+        line: 3,
+        employeeNumber: 'E2',
+        name: { from: 'Okafor, Amelia', givenNames: 'Amelia', familyName: 'Okafor' },
+        address: { from: '4 Mill Lane, Derby, Derbyshire, DE1 3AB', line1: '4 Mill Lane', line2: null, town: 'Derby', postcode: 'DE1 3AB', leftOut: 'Derbyshire' },
+      },
+    ]);
+    expect(plan.rejected).toEqual([
+      { line: 4, column: 'Address', value: '4 Mill Lane Derby DE1 3AB', reason: 'The street and the town are not separated (4 Mill Lane Derby); put a comma between them, as in “4 Mill Lane, Derby DE1 3AB”.' },
+    ]);
+    expect(plan.admit.map((p) => p.name)).toEqual(['Amelia Okafor']);
+    expect(plan.update[0]!.changes).toEqual([
+      { field: 'address.line1', from: '1 High Street', to: '9 New Road' },
+      { field: 'address.line2', from: '', to: 'Roundhay' },
+      { field: 'address.postcode', from: 'LS1 4AP', to: 'LS8 1AB' },
+    ]);
+    await apply(core, plan.planId);
+    expect(byEmployee(core, 'E2')[0]).toMatchObject({ given_names: 'Amelia', family_name: 'Okafor', address_line1: '4 Mill Lane', address_line2: null, address_town: 'Derby', address_postcode: 'DE1 3AB' });
+
+    // Both layouts at once is refused, naming the separate columns to clear.
+    const both = await core.dispatch('hrImport.plan', {
+      importId: analysis.importId,
+      mapping: { ...analysis.mapping, familyName: 'Payroll No' },
+      dateFormat: 'dmy',
+      defaultClassId: classId,
+      asOf: TODAY,
+    });
+    expect(both).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { 'mapping.fullName': 'Use either the full-name column or the given names and family name columns, not both: set family name to “Not in this file”.' } },
+    });
   });
 });

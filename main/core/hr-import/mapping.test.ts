@@ -11,8 +11,10 @@ describe('suggestMapping', () => {
       employeeNumber: 'Employee No',
       givenNames: 'Forename',
       familyName: 'Surname',
+      fullName: null,
       email: 'E-mail',
       dateOfBirth: 'DOB',
+      wholeAddress: null,
       addressLine1: 'Address 1',
       addressLine2: null,
       town: 'Town',
@@ -33,6 +35,18 @@ describe('suggestMapping', () => {
       addressLine1: 'Home Address Line 1',
       employeeNumber: 'Payroll Number',
       className: 'Membership Class',
+    });
+  });
+
+  it('takes one name column and one address column as a full name and a whole address, and keeps separate columns where there are any', () => {
+    expect(suggestMapping(['Payroll No', 'Employee Name', 'Home Address', 'Start Date'])).toMatchObject({ fullName: 'Employee Name', wholeAddress: 'Home Address', addressLine1: null, town: null });
+    expect(suggestMapping(['Payroll No', 'Full Name', 'Address', 'Town', 'Start Date'])).toMatchObject({ fullName: 'Full Name', wholeAddress: null, addressLine1: 'Address', town: 'Town' });
+    expect(suggestMapping(['Payroll No', 'Forename', 'Surname', 'Name', 'Postal Address', 'Postcode'])).toMatchObject({
+      givenNames: 'Forename',
+      familyName: 'Surname',
+      fullName: null,
+      wholeAddress: 'Postal Address',
+      postcode: 'Postcode',
     });
   });
 

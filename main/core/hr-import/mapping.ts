@@ -18,8 +18,10 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   ],
   givenNames: ['forename', 'forenames', 'first name', 'first names', 'given name', 'given names', 'christian name', 'firstname', 'legal first name'],
   familyName: ['surname', 'last name', 'family name', 'lastname', 'legal surname', 'legal last name'],
+  fullName: ['full name', 'employee name', 'employee full name', 'staff name', 'full legal name', 'legal name', 'name', 'surname forename', 'surname forenames', 'surname first name'],
   email: ['email', 'e mail', 'email address', 'e mail address', 'work email', 'work email address', 'personal email', 'home email'],
   dateOfBirth: ['date of birth', 'dob', 'birth date', 'birthdate', 'd o b'],
+  wholeAddress: ['full address', 'whole address', 'postal address', 'full home address', 'home address full', 'complete address'],
   addressLine1: ['address line 1', 'address 1', 'address1', 'address', 'home address', 'home address line 1', 'street', 'street address', 'house and street'],
   addressLine2: ['address line 2', 'address 2', 'address2', 'home address line 2', 'locality', 'district'],
   town: ['town', 'city', 'town city', 'town or city', 'post town', 'address line 3', 'address 3'],
@@ -79,7 +81,26 @@ export function suggestMapping(headers: readonly string[]): ImportMapping {
       }
     }
   }
-  return mapping;
+  return preferCombined(mapping);
+}
+
+/** Headings that hold a whole address when the file has no town column: "Address", "Home Address". */
+const ADDRESS_HEADINGS = new Set(['address', 'home address', 'address details', 'correspondence address']);
+
+/**
+ * One-column layouts: a file with a full-name column and no separate name columns has its names
+ * split; a file whose only address column is "Address" (no town column) holds whole addresses.
+ * A file with both layouts keeps the separate columns.
+ */
+function preferCombined(mapping: ImportMapping): ImportMapping {
+  const m = { ...mapping };
+  if (m.fullName !== null && (m.givenNames !== null || m.familyName !== null)) m.fullName = null;
+  if (m.wholeAddress === null && m.town === null && m.addressLine2 === null && m.addressLine1 !== null && ADDRESS_HEADINGS.has(normaliseHeading(m.addressLine1))) {
+    m.wholeAddress = m.addressLine1;
+    m.addressLine1 = null;
+  }
+  if (m.wholeAddress !== null && (m.addressLine1 !== null || m.town !== null)) m.wholeAddress = null;
+  return m;
 }
 
 /** Files with the same headings (in any order) share a remembered mapping. */

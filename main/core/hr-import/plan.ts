@@ -1,5 +1,14 @@
 import type { ReadDb } from '../context';
-import { IMPORT_FIELDS, type DateFormat, type ImportField, type ImportMapping, type ImportPlan, type ImportPlanPerson } from '../../../shared/contract/hr-import';
+import {
+  COMBINED_IMPORT_FIELDS,
+  IMPORT_FIELDS,
+  type CombinedImportField,
+  type DateFormat,
+  type ImportField,
+  type ImportMapping,
+  type ImportPlan,
+  type ImportPlanPerson,
+} from '../../../shared/contract/hr-import';
 import { eligibilityProblems } from '../../../shared/rules/eligibility';
 import { foldText } from '../../../shared/rules/fold';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
@@ -26,8 +35,9 @@ export interface PlanOptions {
   rows: readonly CsvRow[];
   mapping: ImportMapping;
   dateFormat: DateFormat;
-  /** Admission date for new members and the day eligibility and leaving are judged on. */
+  /** Admission date for new members and the day eligibility is judged on. */
   asOf: string;
+  /** Leaving is judged on today: anyone whose employment has ended by now has left. */
   today: string;
   fileName: string;
   fileSha256: string;
@@ -45,6 +55,11 @@ export interface AdmitAction {
   record: ImportRecord;
   /** Re-admission: the person of the earlier entry, so both entries are one person's. */
   personId: string | null;
+  /**
+   * The leaving date, when employment ended after the admission date and by today: the entry
+   * is admitted and then ceased on that date, in the same apply.
+   */
+  ceasesOn: string | null;
 }
 
 export interface UpdateAction {
@@ -99,8 +114,8 @@ const noProgress: Progress = { checkpoint: async () => {}, progress: () => {} };
  * Works out what importing the file would change, without writing anything: each valid row is
  * matched by employee number with the register, and becomes an admission (eligible under the
  * class's terms on `asOf`, linked to the same person when an earlier entry ceased), a cessation
- * (employment ended on or before `asOf`), an update of particulars, unchanged, or not eligible
- * yet. Rows that fail a check are listed with line, column, value and reason.
+ * (employment ended by today; for someone who left after `asOf`, an admission and then a
+ * cessation), an update of particulars, unchanged, or not eligible yet. Rows that fail a check are listed with line, column, value and reason.
  */
 export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noProgress): Promise<ImportPlanFull> {
   const head = await db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirst();
@@ -128,7 +143,7 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
   job.progress(o.rows.length, total, 'Matching employees with the register');
 
   const existing = await lookUpEntries(db, o, job);
-  const mapped = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, o.mapping[f] !== null])) as Mapped;
+  const mapped = mappedFields(o.mapping);
 
   const admits: AdmitAction[] = [];
   const updates: UpdateAction[] = [];
@@ -137,6 +152,9 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
   let unchanged = 0;
   let notEligible = 0;
   let ceasing = 0;
+  let admittedAndCeased = 0;
+  const splits: ImportPlan['splits'] = [];
+  let splitRows = 0;
   let updating = 0;
   const holdingProblem = new Map<string, string | null>();
   const column = (f: ImportField) => o.mapping[f] ?? '';
@@ -146,6 +164,18 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
     if (++i % 1000 === 0) {
       job.progress(o.rows.length + i, total, 'Working out the changes');
       await job.checkpoint();
+    }
+    if (r.split) {
+      splitRows += 1;
+      if (splits.length < PREVIEW_LIMIT) {
+        const a = r.split.address;
+        splits.push({
+          line: r.line,
+          employeeNumber: r.employeeNumber,
+          name: r.split.name ? { from: r.split.name.from, givenNames: r.givenNames, familyName: r.familyName } : null,
+          address: a ? { from: a.from, line1: r.addressLine1, line2: r.addressLine2, town: r.town, postcode: r.postcode, leftOut: a.leftOut } : null,
+        });
+      }
     }
     const found = existing.get(r.employeeNumber);
     const current = found?.current ?? null;
@@ -161,7 +191,9 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
 
     if (current) {
       const cls = classes.get(current.class_id) ?? null;
-      const leaving = r.employmentEnd !== null && r.employmentEnd <= o.asOf;
+      // Leaving is judged on today, not on the admission date: with a back-dated import, someone
+      // whose employment ended after the admission date has still left by now.
+      const leaving = r.employmentEnd !== null && r.employmentEnd <= o.today;
       if (leaving && r.employmentEnd! < current.admitted_on) {
         issues.push({
           line: r.line,
@@ -225,17 +257,37 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
       if (preview.notEligible.length < PREVIEW_LIMIT) preview.notEligible.push(person(r.cls, null, problems.join(' ')));
       continue;
     }
-    admits.push({ record: r, personId: former?.person_id ?? null });
+    // Employment ended after the admission date but by today (a back-dated import): they were
+    // a member from the admission date until they left, so both are recorded now, in order.
+    const leftSince = r.employmentEnd !== null && r.employmentEnd <= o.today ? r.employmentEnd : null;
+    const withdrawsShare = o.hasShares && r.cls.share_nominal_pence !== null;
+    if (leftSince && withdrawsShare && r.cls.share_withdrawable !== 1) {
+      notEligible += 1;
+      if (preview.notEligible.length < PREVIEW_LIMIT) {
+        preview.notEligible.push(
+          person(
+            r.cls,
+            null,
+            `Employment ended on ${formatLegalDate(leftSince)}, after the admission date, so they would be admitted and cease at once; but the share allotted on admission could not be handed back, as the ${r.cls.name} class’s shares are not withdrawable. If they should be in the register, admit them on the register page and transfer the share before recording that they left.`,
+          ),
+        );
+      }
+      continue;
+    }
+    admits.push({ record: r, personId: former?.person_id ?? null, ceasesOn: leftSince });
+    const entry = former
+      ? `Re-admission: previously member ${former.member_number}, ceased ${formatLegalDate(former.ceased_on!)}`
+      : `New member from ${formatLegalDate(o.asOf)}`;
     if (preview.admit.length < PREVIEW_LIMIT) {
-      preview.admit.push(
-        person(
-          r.cls,
-          null,
-          former
-            ? `Re-admission: previously member ${former.member_number}, ceased ${formatLegalDate(former.ceased_on!)}`
-            : `New member from ${formatLegalDate(o.asOf)}`,
-        ),
-      );
+      preview.admit.push(person(r.cls, null, leftSince ? `${entry}; ceases on ${formatLegalDate(leftSince)}, when employment ended` : entry));
+    }
+    if (leftSince) {
+      ceasing += 1;
+      admittedAndCeased += 1;
+      if (preview.cease.length < PREVIEW_LIMIT) {
+        const share = withdrawsShare ? `; the share allotted on admission withdrawn (${formatPence(r.cls.share_nominal_pence!)} to repay)` : '';
+        preview.cease.push(person(r.cls, null, `Admitted by this import from ${formatLegalDate(o.asOf)}; left employment on ${formatLegalDate(leftSince)}${share}`));
+      }
     }
   }
 
@@ -270,12 +322,15 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
         notEligible,
         rejected: rejectedRows,
         notInFile,
+        admittedAndCeased,
+        split: splitRows,
       },
       admit: preview.admit,
       cease: preview.cease,
       update: preview.update,
       notEligible: preview.notEligible,
       rejected: issues.slice(0, PREVIEW_LIMIT),
+      splits,
       allotsShares: o.hasShares,
     },
   };
@@ -350,6 +405,20 @@ async function currentEmployeeMembers(db: ReadDb, organisationId: string, _job: 
 
 /** Which fields the file holds, as flags (read once per row, so cheaper than a set lookup). */
 type Mapped = Record<ImportField, boolean>;
+
+/**
+ * The particulars the file gives: its mapped columns, and the parts of a full name or whole
+ * address (a whole address gives every line, so an empty second line clears the old one, and
+ * the postcode unless a postcode column gives it).
+ */
+function mappedFields(mapping: ImportMapping): Mapped {
+  const mapped = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, mapping[f] !== null])) as Mapped;
+  for (const [combined, parts] of Object.entries(COMBINED_IMPORT_FIELDS) as [CombinedImportField, readonly ImportField[]][]) {
+    if (mapping[combined] !== null) for (const f of parts) mapped[f] = true;
+  }
+  if (mapping.wholeAddress !== null) mapped.postcode = true;
+  return mapped;
+}
 
 /**
  * The entry with the file's values for the mapped fields, and what changed, if anything. The

@@ -57,8 +57,26 @@ describe('validateRows', () => {
         employmentEnd: null,
         weeklyHoursCenti: 3750,
         cls: CLASSES.get('associate'),
+        split: null,
       },
     ]);
+  });
+
+  it('refuses invisible control characters in any text cell, naming the code point, and a date of birth over 120 years ago', async () => {
+    const { issues, records } = await check([
+      GOOD.replace(',Lee,', ',Lee\u202E,'),
+      GOOD.replace('E100', 'E101').replace('1 High St', '1 High\u0000 St'),
+      GOOD.replace('E100', 'E102').replace('02/03/1980', '01/01/1800'),
+      GOOD.replace('E100', 'E1\u200B03'),
+      GOOD.replace('E100', 'E104').replace('Ann', 'Zoe\u0308'),
+    ]);
+    expect(issues.map((i) => [i.line, i.column, i.reason])).toEqual([
+      [2, 'Surname', 'The family name contains an invisible control character (U+202E); remove it.'],
+      [3, 'Address Line 1', 'The first line of the address contains an invisible control character (U+0000); remove it.'],
+      [4, 'Date of Birth', 'A date of birth of 1 January 1800 would make them 226 today; ages over 120 are not accepted, so check the year.'],
+      [5, 'Employee No', 'The employee number contains an invisible control character (U+200B); remove it.'],
+    ]);
+    expect(records.map((r) => r.givenNames)).toEqual(['Zo\u00eb']);
   });
 
   it('rejects each bad value with its line, the column heading, the value and the reason', async () => {
@@ -121,7 +139,7 @@ describe('validateRows', () => {
       'E400,"Hal,Ng,,,1 High St,Leeds,,,01/04/2020,,,',
     ]);
     expect(issues.map((i) => [i.line, i.column, i.reason])).toEqual([
-      [2, 'Date of Birth', 'The date of birth cannot be in the future.'],
+      [2, 'Date of Birth', 'A date of birth cannot be in the future (today is 1 May 2026).'],
       [3, '(the whole row)', 'The row has 14 values but the heading row has 13: a value containing a comma must be in quotation marks.'],
       [4, '(the whole row)', expect.stringMatching(/quotation mark in this row is not closed/)],
     ]);
@@ -131,5 +149,44 @@ describe('validateRows', () => {
     const { records, issues } = await check(['E1,Ann,Lee,,1980-03-02,1 High St,Leeds,,,2020-04-01,2026-04-30,,'], 'ymd');
     expect(issues).toEqual([]);
     expect(records[0]).toMatchObject({ dateOfBirth: '1980-03-02', employmentStart: '2020-04-01', employmentEnd: '2026-04-30' });
+  });
+});
+
+describe('validateRows with a full-name column and a whole-address column', () => {
+  const HEAD = 'Employee No,Name,Address,Start Date';
+  async function checkCombined(lines: string[], header = HEAD) {
+    const { headers, rows } = await parseCsv([header, ...lines].join('\n'));
+    const mapping = suggestMapping(headers);
+    return { mapping, ...(await validateRows(rows, { headers, mapping, dateFormat: 'dmy', classesByKey: CLASSES, defaultClass: EMPLOYEE, today: '2026-05-01' })) };
+  }
+
+  it('splits each into the register’s particulars and keeps how, for the plan', async () => {
+    const { mapping, records, issues } = await checkCombined(['E1,"Okafor, Amelia","4 Mill Lane, Derby DE1 3AB",01/04/2020', 'E2,Rhys Pritchard,"Flat 2, 9 Park Avenue, Leeds, ls81ab",01/04/2020']);
+    expect(mapping).toMatchObject({ fullName: 'Name', wholeAddress: 'Address', givenNames: null, familyName: null, addressLine1: null, town: null });
+    expect(issues).toEqual([]);
+    expect(records.map((r) => [r.givenNames, r.familyName, r.addressLine1, r.addressLine2, r.town, r.postcode])).toEqual([
+      ['Amelia', 'Okafor', '4 Mill Lane', null, 'Derby', 'DE1 3AB'],
+      ['Rhys', 'Pritchard', 'Flat 2', '9 Park Avenue', 'Leeds', 'LS8 1AB'],
+    ]);
+    expect(records[0]!.split).toEqual({
+      name: { from: 'Okafor, Amelia', givenNames: 'Amelia', familyName: 'Okafor' },
+      address: { from: '4 Mill Lane, Derby DE1 3AB', line1: '4 Mill Lane', line2: null, town: 'Derby', postcode: 'DE1 3AB', leftOut: null },
+    });
+  });
+
+  it('rejects the rows it cannot split, against the one column, with the reason', async () => {
+    const { issues, records } = await checkCombined(['E1,Cher,"4 Mill Lane, Derby DE1 3AB",01/04/2020', 'E2,Rhys Pritchard,4 Mill Lane Derby DE1 3AB,01/04/2020', 'E3,Ann Lee,"1 Road, Leeds",01/04/2020']);
+    expect(records).toEqual([]);
+    expect(issues.map((i) => [i.line, i.column, i.value, i.reason])).toEqual([
+      [2, 'Name', 'Cher', '“Cher” is one name; the register needs given names and a family name, so write both, or map separate columns.'],
+      [3, 'Address', '4 Mill Lane Derby DE1 3AB', 'The street and the town are not separated (4 Mill Lane Derby); put a comma between them, as in “4 Mill Lane, Derby DE1 3AB”.'],
+      [4, 'Address', '1 Road, Leeds', expect.stringMatching(/^No UK postcode at the end of the address/)],
+    ]);
+  });
+
+  it('takes the postcode from its own column when there is one', async () => {
+    const { records, mapping } = await checkCombined(['E1,Ann Lee,"1 Road, Leeds",ls1 4ap,01/04/2020'], 'Employee No,Name,Address,Postcode,Start Date');
+    expect(mapping).toMatchObject({ wholeAddress: 'Address', postcode: 'Postcode' });
+    expect(records.map((r) => [r.addressLine1, r.town, r.postcode])).toEqual([['1 Road', 'Leeds', 'LS1 4AP']]);
   });
 });

@@ -1,10 +1,12 @@
 import { IMPORT_FIELDS, type DateFormat, type ImportField, type ImportMapping } from '../../../shared/contract/hr-import';
-import { normalisePostcode } from '../../../shared/contract/fields';
+import { normalisePostcode, textProblem } from '../../../shared/contract/fields';
 import { foldText } from '../../../shared/rules/fold';
 import type { MembershipClassRow } from '../db/schema';
 import { normaliseEmployeeNumber } from '../members/columns';
 import type { CsvRow } from './csv';
+import { dateOfBirthProblem } from '../organisation/guards';
 import { parseHrDate } from './dates';
+import { splitFullName, splitWholeAddress, type SplitAddress, type SplitName } from './split';
 
 /** A row the secretary must correct in the file: where, what was there, and why it was refused. */
 export interface RowIssue {
@@ -32,6 +34,8 @@ export interface ImportRecord {
   employmentEnd: string | null;
   weeklyHoursCenti: number | null;
   cls: MembershipClassRow;
+  /** How a full-name or whole-address cell was split, for the plan; null when neither was. */
+  split: { name: (SplitName & { from: string }) | null; address: (SplitAddress & { from: string }) | null } | null;
 }
 
 export interface RowRules {
@@ -56,9 +60,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const HOURS = /^\d{1,3}(\.\d+)?$/;
 const SPACES = /\s+/g;
 
-/** Text as the register keeps it: trimmed, runs of spaces made one. */
+/** Text as the register keeps it: NFC, trimmed, runs of spaces (tabs, line breaks) made one. */
 function clean(v: string): string {
-  return v.trim().replace(SPACES, ' ');
+  return v.normalize('NFC').trim().replace(SPACES, ' ');
 }
 
 function shown(v: string): string {
@@ -110,8 +114,10 @@ export async function validateRows(rows: readonly CsvRow[], rules: RowRules, che
       }
 
       const employeeRaw = at('employeeNumber');
-      const employeeNumber = normaliseEmployeeNumber(employeeRaw);
+      const employeeNumber = normaliseEmployeeNumber(employeeRaw.normalize('NFC'));
+      const employeeProblem = textProblem(employeeNumber, 'the employee number', 'one');
       if (employeeNumber === '') fail('employeeNumber', employeeRaw, 'Enter the employee number.');
+      else if (employeeProblem) fail('employeeNumber', employeeRaw, employeeProblem);
       else if (employeeNumber.length > 40) fail('employeeNumber', employeeRaw, 'Keep the employee number to 40 characters or fewer.');
       else {
         const first = firstLineOf.get(employeeNumber);
@@ -123,22 +129,49 @@ export async function validateRows(rows: readonly CsvRow[], rules: RowRules, che
         }
       }
 
-      const givenNames = required(at('givenNames'), 100, 'the given names', (v, r) => fail('givenNames', v, r));
-      const familyName = required(at('familyName'), 100, 'the family name', (v, r) => fail('familyName', v, r));
-      const addressLine1 = required(at('addressLine1'), 200, 'the first line of the address', (v, r) => fail('addressLine1', v, r));
-      const addressLine2 = optional(at('addressLine2'), 200, 'the second line of the address', (v, r) => fail('addressLine2', v, r));
-      const town = required(at('town'), 100, 'the town or city', (v, r) => fail('town', v, r));
+      // A full name or a whole address in one column is split first; the parts are then checked
+      // as separate columns would be, and reported against the one column they came from.
+      let splitName: (SplitName & { from: string }) | null = null;
+      if (col.fullName >= 0) {
+        const raw = at('fullName');
+        const r = textProblem(clean(raw), 'the full name', 'one') ?? undefined;
+        const split = r ? { problem: r } : splitFullName(raw);
+        if (split.problem !== undefined) fail('fullName', raw, split.problem);
+        else splitName = { from: clean(raw), ...split.value };
+      }
+      let splitAddress: (SplitAddress & { from: string }) | null = null;
+      if (col.wholeAddress >= 0) {
+        const raw = at('wholeAddress');
+        const r = textProblem(raw.replace(/[\r\n]+/g, ' ').normalize('NFC'), 'the address', 'one') ?? undefined;
+        const split = r ? { problem: r } : splitWholeAddress(raw, col.postcode >= 0);
+        if (split.problem !== undefined) fail('wholeAddress', raw, split.problem);
+        else splitAddress = { from: clean(raw), ...split.value };
+      }
+      const nameFrom = (f: 'givenNames' | 'familyName') => (col.fullName >= 0 ? (splitName?.[f] ?? null) : at(f));
+      const addressFrom = (f: 'addressLine1' | 'addressLine2' | 'town') =>
+        col.wholeAddress >= 0 ? (splitAddress ? ({ addressLine1: splitAddress.line1, addressLine2: splitAddress.line2 ?? '', town: splitAddress.town })[f] : null) : at(f);
+      const partFail = (f: ImportField, source: ImportField | null) => (v: string, r: string) => fail(source ?? f, source ? at(source) : v, r);
+      const nameSource = col.fullName >= 0 ? 'fullName' : null;
+      const addressSource = col.wholeAddress >= 0 ? 'wholeAddress' : null;
+      const text = (f: ImportField, raw: string | null, max: number, what: string, needed: boolean, source: ImportField | null): string | null =>
+        raw === null ? null : (needed ? required : optional)(raw, max, what, partFail(f, source));
+      const givenNames = text('givenNames', nameFrom('givenNames'), 100, 'the given names', true, nameSource);
+      const familyName = text('familyName', nameFrom('familyName'), 100, 'the family name', true, nameSource);
+      const addressLine1 = text('addressLine1', addressFrom('addressLine1'), 200, 'the first line of the address', true, addressSource);
+      const addressLine2 = text('addressLine2', addressFrom('addressLine2'), 200, 'the second line of the address', false, addressSource);
+      const town = text('town', addressFrom('town'), 100, 'the town or city', true, addressSource);
       const serviceArea = optional(at('serviceArea'), 120, 'the service area', (v, r) => fail('serviceArea', v, r));
 
       const emailRaw = at('email');
-      let email: string | null = emailRaw.trim() || null;
-      if (email !== null && (email.length > 254 || !EMAIL.test(email))) {
-        fail('email', emailRaw, 'Enter an e-mail address like name@example.org.');
+      let email: string | null = emailRaw.normalize('NFC').trim() || null;
+      const emailProblem = email === null ? null : textProblem(email, 'the e-mail address', 'one');
+      if (email !== null && (emailProblem || email.length > 254 || !EMAIL.test(email))) {
+        fail('email', emailRaw, emailProblem ?? 'Enter an e-mail address like name@example.org.');
         email = null;
       }
 
       const postcodeRaw = at('postcode');
-      let postcode: string | null = null;
+      let postcode: string | null = splitAddress?.postcode ?? null;
       if (postcodeRaw.trim() !== '') {
         postcode = normalisePostcode(postcodeRaw);
         if (postcode === null) fail('postcode', postcodeRaw, 'Enter a UK postcode, such as SW1A 1AA, or leave it empty for an address abroad.');
@@ -164,7 +197,8 @@ export async function validateRows(rows: readonly CsvRow[], rules: RowRules, che
       if (employmentStart !== null && employmentEnd !== null && employmentEnd < employmentStart) {
         fail('employmentEnd', at('employmentEnd'), 'Employment cannot end before it started.');
       }
-      if (dateOfBirth !== null && dateOfBirth > rules.today) fail('dateOfBirth', at('dateOfBirth'), 'The date of birth cannot be in the future.');
+      const birthProblem = dateOfBirth === null ? null : dateOfBirthProblem(rules.today, dateOfBirth);
+      if (birthProblem) fail('dateOfBirth', at('dateOfBirth'), birthProblem);
 
       const hoursRaw = at('weeklyHours');
       const hoursText = hoursRaw.trim();
@@ -217,6 +251,7 @@ export async function validateRows(rows: readonly CsvRow[], rules: RowRules, che
         employmentEnd,
         weeklyHoursCenti,
         cls: cls!,
+        split: splitName || splitAddress ? { name: splitName, address: splitAddress } : null,
       });
     }
     await checkpoint();
@@ -252,6 +287,11 @@ function required(raw: string, max: number, what: string, fail: (value: string, 
     fail(raw, `Enter ${what}.`);
     return null;
   }
+  const problem = textProblem(v, what, 'one');
+  if (problem) {
+    fail(raw, problem);
+    return null;
+  }
   if (v.length > max) {
     fail(raw, `Keep ${what} to ${max} characters or fewer.`);
     return null;
@@ -262,6 +302,11 @@ function required(raw: string, max: number, what: string, fail: (value: string, 
 function optional(raw: string, max: number, what: string, fail: (value: string, reason: string) => void): string | null {
   const v = clean(raw);
   if (v === '') return null;
+  const problem = textProblem(v, what, 'one');
+  if (problem) {
+    fail(raw, problem);
+    return null;
+  }
   if (v.length > max) {
     fail(raw, `Keep ${what} to ${max} characters or fewer.`);
     return null;

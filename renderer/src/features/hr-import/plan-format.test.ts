@@ -15,7 +15,7 @@ describe('plan formatting', () => {
   });
 
   it('knows whether a plan would change anything', () => {
-    const counts = { rows: 3, admit: 0, cease: 0, update: 0, unchanged: 2, notEligible: 1, rejected: 0, notInFile: 0 };
+    const counts = { rows: 3, admit: 0, cease: 0, update: 0, unchanged: 2, notEligible: 1, rejected: 0, notInFile: 0, admittedAndCeased: 0, split: 0 };
     expect(hasChanges({ counts })).toBe(false);
     expect(hasChanges({ counts: { ...counts, cease: 1 } })).toBe(true);
   });
