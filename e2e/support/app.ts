@@ -35,6 +35,22 @@ function startServe(dbPath: string): Promise<{ url: string; proc: ChildProcess }
   });
 }
 
+/**
+ * Serves an existing database file with a host of its own, as a second start of the app would
+ * (for journeys about what the app finds when it opens a file). Stop it before the test ends.
+ */
+export async function serveFile(dbPath: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const { url, proc } = await startServe(dbPath);
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** Each test gets its own database file and its own loopback host, started the way users start it. */
 export const test = base.extend<{ app: AppUnderTest; cspErrors: string[] }>({
   // Playwright fixtures must destructure their first argument, even when they need nothing from it.

@@ -1,13 +1,21 @@
 import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import { contract, type JobMethodName, type JobResult } from '../../../shared/contract/index';
 import type { JobStatus } from '../../../shared/contract/jobs';
 import { request } from './client';
 
+/** A job's status with its result typed by the method that started it (the contract's jobResult). */
+export type TypedJobStatus<M extends JobMethodName> = Omit<JobStatus, 'result'> & { result?: JobResult<M> };
+
 /**
  * Follows a long job until it ends, polling its status. The core runs the job in slices, so
- * the window stays responsive and this hook keeps the progress bar moving.
+ * the window stays responsive and this hook keeps the progress bar moving. The result is checked
+ * against the starting method's `jobResult` schema, so screens read it typed, never cast.
+ *
+ * @example const verify = useJob(jobId, 'audit.verify'); verify?.result?.records.problems
  */
-export function useJob(jobId: string | null, intervalMs = 200): JobStatus | null {
-  const [status, setStatus] = useState<JobStatus | null>(null);
+export function useJob<M extends JobMethodName>(jobId: string | null, method: M, intervalMs = 200): TypedJobStatus<M> | null {
+  const [status, setStatus] = useState<TypedJobStatus<M> | null>(null);
   useEffect(() => {
     if (!jobId) return;
     let cancelled = false;
@@ -16,7 +24,7 @@ export function useJob(jobId: string | null, intervalMs = 200): JobStatus | null
       try {
         const s = await request('jobs.get', { id: jobId });
         if (cancelled) return;
-        setStatus(s);
+        setStatus(typed(method, s));
         if (s.state === 'running') timer = window.setTimeout(poll, intervalMs);
       } catch {
         if (!cancelled) timer = window.setTimeout(poll, intervalMs * 5);
@@ -27,8 +35,19 @@ export function useJob(jobId: string | null, intervalMs = 200): JobStatus | null
       cancelled = true;
       if (timer !== undefined) window.clearTimeout(timer);
     };
-  }, [jobId, intervalMs]);
+  }, [jobId, method, intervalMs]);
   return jobId ? status : null;
+}
+
+function typed<M extends JobMethodName>(method: M, s: JobStatus): TypedJobStatus<M> {
+  if (s.state !== 'succeeded') {
+    const { result: _ignored, ...rest } = s;
+    return rest;
+  }
+  const checked = (contract[method].jobResult as unknown as z.ZodType<JobResult<M>>).safeParse(s.result);
+  if (checked.success) return { ...s, result: checked.data };
+  const { result: _unchecked, ...rest } = s;
+  return { ...rest, state: 'failed', error: { code: 'INTERNAL', message: 'The app produced an answer it could not check. Your saved records are unchanged.' } };
 }
 
 /**

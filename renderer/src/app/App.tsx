@@ -17,7 +17,7 @@ const queryClient = new QueryClient({
 
 /** Decides between first-run set-up and the app, and explains a missing session key. */
 function Gate() {
-  const status = useApiQuery('app.status', {}, { refetchInterval: (q) => (q.state.data?.busy || q.state.data?.integrity.state === 'checking' ? 1000 : false) });
+  const status = useApiQuery('app.status', {}, { refetchInterval: (q) => (q.state.data?.busy || q.state.data?.integrity.state === 'checking' || q.state.data?.registers.state === 'checking' ? 1000 : false) });
   const location = useLocation();
   const matches = useMatches();
   if (status.error) return <Problem error={status.error} />;

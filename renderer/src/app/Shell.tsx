@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import type { AppStatus } from '../../../shared/contract/app';
 import { AREAS } from '../features';
 import { Banner } from '../ui/Banner';
@@ -48,6 +48,21 @@ export function Shell({ status }: { status: AppStatus }) {
             <p>
               The start-up check found a problem ({status.integrity.problem}). Changes are refused so nothing gets worse. Restore your latest backup in
               Settings › Data and backups.
+            </p>
+          </Banner>
+        ) : null}
+        {status.registers.state === 'mismatch' ? (
+          <Banner tone="error" title="The registers do not match the audit log">
+            <p>When the app opened it compared every register entry with the audit log, and these differ, so they were changed outside the app:</p>
+            <ul>
+              {status.registers.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+              {status.registers.more > 0 ? <li>and {status.registers.more} more</li> : null}
+            </ul>
+            <p>
+              Do not rely on these entries. Run Verify in <Link to="/settings/audit">Settings › Audit log</Link> for the full report, and restore your
+              latest good backup if you did not expect this.
             </p>
           </Banner>
         ) : null}

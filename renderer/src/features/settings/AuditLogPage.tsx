@@ -8,6 +8,7 @@ import { useJob } from '../../api/jobs';
 import { useApiQuery } from '../../api/queries';
 import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
+import { Field } from '../../ui/Field';
 import { Modal } from '../../ui/Modal';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { formatInstant } from '../../lib/dates';
@@ -16,13 +17,30 @@ import { DataTable } from '../../ui/DataTable';
 
 const PAGE = 50;
 
+/** The heads kept outside the file that verify compared the log with, and what it found. */
+function AnchorList({ anchors }: { anchors: VerifyReport['anchors'] }) {
+  return (
+    <>
+      <p>Compared with the fingerprints kept outside the file:</p>
+      <ul>
+        {anchors.map((a) => (
+          <li key={`${a.source}-${a.seq}`}>
+            {a.matches ? '✓ ' : '✗ '}
+            {a.message}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function AuditLogPage() {
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [verifyJob, setVerifyJob] = useState<string | null>(null);
   const [openSeq, setOpenSeq] = useState<number | null>(null);
-  const verify = useJob(verifyJob);
+  const verify = useJob(verifyJob, 'audit.verify');
 
   const filter: AuditFilter = {
     ...(action ? { action } : {}),
@@ -39,11 +57,16 @@ export function AuditLogPage() {
     enabled: !rangeError,
   });
   const rows = events.data?.pages.flatMap((p) => p.events) ?? [];
-  const report = verify?.state === 'succeeded' ? (verify.result as VerifyReport) : null;
+  const report = verify?.state === 'succeeded' ? (verify.result ?? null) : null;
 
+  const [fingerprint, setFingerprint] = useState('');
+  const [verifyError, setVerifyError] = useState<string | null>(null);
   const startVerify = async () => {
-    const r = await call('audit.verify', {});
+    setVerifyError(null);
+    const typed = fingerprint.trim();
+    const r = await call('audit.verify', typed ? { fingerprints: [typed] } : {});
     if (r.ok) setVerifyJob(r.value.jobId);
+    else setVerifyError(r.error.fieldErrors?.['fingerprints.0'] ?? r.error.message);
   };
 
   return (
@@ -56,24 +79,57 @@ export function AuditLogPage() {
             the log shows up when it is verified (CA 2006 s1138).
           </p>
         </div>
-        <div className="actions">
-          <button type="button" className="btn btn-primary" onClick={startVerify} disabled={verify?.state === 'running'}>
-            Verify
-          </button>
-        </div>
       </div>
+      <form
+        className="card verify-form"
+        aria-labelledby="verify-h"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void startVerify();
+        }}
+      >
+        <h3 id="verify-h">Verify the log and the registers</h3>
+        <p className="muted">
+          Recomputes every event’s hash, checks the database file, and compares every register entry with the state its last event recorded, so a
+          change made to the file outside the app is found and named. It also compares the log with the fingerprints kept with your backups and
+          exports. To check against a printed copy, type the fingerprint printed on it.
+        </p>
+        <Field id="verify-fingerprint" label="Fingerprint from a printed copy (optional)" hint="For example, #1234 · 3f9a c2e1 07bd" error={verifyError ?? undefined}>
+          <input type="text" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} autoComplete="off" spellCheck={false} />
+        </Field>
+        <button type="submit" className="btn btn-primary" disabled={verify?.state === 'running'}>
+          Verify
+        </button>
+      </form>
       {verify?.state === 'running' ? <ProgressBar done={verify.done} total={Math.max(verify.total, 1)} label={verify.message || 'Verifying'} /> : null}
       {report?.ok ? (
-        <Banner tone="success" title="Verified: the audit log is intact">
+        <Banner tone="success" title="Verified: the audit log is intact and the registers match it">
           <p>
-            {formatCount(report.events, 'event')} checked and the database file passed its integrity check. Head hash{' '}
-            <span className="hash">{report.headHash}</span>.
+            {formatCount(report.events, 'event')} recomputed, {formatCount(report.records.checked, 'record')} compared with the log, and the database file
+            passed its integrity check.
           </p>
+          <p>
+            Fingerprint now: <strong className="fingerprint">{report.fingerprint}</strong>. Note it down, or keep the latest printed copy: if the end of
+            the log were ever rewritten, this fingerprint would no longer be found in it.
+          </p>
+          {report.anchors.length > 0 ? <AnchorList anchors={report.anchors} /> : null}
         </Banner>
       ) : null}
       {report && !report.ok ? (
-        <Banner tone="error" title="The audit log does not verify">
+        <Banner tone="error" title={report.integrity === 'damaged' ? 'The database file is damaged' : 'The audit log does not verify'}>
           <p>{report.problem}</p>
+          {report.records.problems.length > 1 ? (
+            <>
+              <p>Records that do not match the log:</p>
+              <ul>
+                {report.records.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+                {report.records.more > 0 ? <li>and {formatCount(report.records.more, 'more record')}</li> : null}
+              </ul>
+            </>
+          ) : null}
+          {report.anchors.some((a) => !a.matches) ? <AnchorList anchors={report.anchors} /> : null}
           <p>Restore your latest good backup (Settings › Data and backups) and keep this file for investigation.</p>
         </Banner>
       ) : null}

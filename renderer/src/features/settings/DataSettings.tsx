@@ -11,17 +11,6 @@ import { formatInstant } from '../../lib/dates';
 import { DataTable } from '../../ui/DataTable';
 import type { CheckedBackup } from '../../../../shared/contract/data';
 
-interface BackupOutcome {
-  name: string;
-  sizeBytes: number;
-  headHash: string;
-  events: number;
-}
-interface RestoreOutcome {
-  restoredFrom: string;
-  keptAside: string;
-  auditEvents: number;
-}
 
 type Pending = { kind: 'backup'; name: string } | { kind: 'file'; file: File };
 
@@ -38,9 +27,9 @@ export function DataSettings() {
   const [upload, setUpload] = useState<{ sent: number; total: number } | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const backup = useJob(backupJob);
-  const check = useJob(checkJob);
-  const restore = useJob(restoreJob);
+  const backup = useJob(backupJob, 'data.backup');
+  const check = useJob(checkJob, 'data.checkBackup');
+  const restore = useJob(restoreJob, 'data.restore');
 
   useEffect(() => {
     if (backup?.state === 'succeeded') void queryClient.invalidateQueries({ queryKey: ['data.info'] });
@@ -49,7 +38,7 @@ export function DataSettings() {
     if (restore && restore.state !== 'running') void queryClient.invalidateQueries();
   }, [restore, queryClient]);
   // A backup that passed its check is shown for confirmation before anything is replaced.
-  const checked = check?.state === 'succeeded' ? (check.result as CheckedBackup) : null;
+  const checked = check?.state === 'succeeded' ? (check.result ?? null) : null;
   const [shownCandidate, setShownCandidate] = useState<string | null>(null);
   if (checked && checked.candidateId !== shownCandidate) {
     setShownCandidate(checked.candidateId);
@@ -107,8 +96,8 @@ export function DataSettings() {
 
   const d = info.data;
   const busy = backup?.state === 'running' || check?.state === 'running' || restore?.state === 'running' || upload !== null;
-  const backupResult = backup?.state === 'succeeded' ? (backup.result as BackupOutcome) : null;
-  const restoreResult = restore?.state === 'succeeded' ? (restore.result as RestoreOutcome) : null;
+  const backupResult = backup?.state === 'succeeded' ? (backup.result ?? null) : null;
+  const restoreResult = restore?.state === 'succeeded' ? (restore.result ?? null) : null;
 
   return (
     <>
