@@ -5,16 +5,19 @@ import { api } from './support/api';
 import { setUpMutual } from './support/mutual';
 import { fillDate } from './support/dates';
 
-test('a secretary enters an employee director, makes them chair, records and ends an interest, and records that the company has no PSC', async ({ page, app, cspErrors }) => {
+test('a secretary enters an employee director, records their identity verification, makes them chair, records and ends an interest, and records that the company has no PSC', async ({ page, app, cspErrors }) => {
+  // A long journey with many accessibility checks: give it three times the usual time on a busy machine.
+  test.slow();
   void cspErrors;
   await setUpMutual(page, app.url);
 
-  // The register starts empty and says what it is for.
+  // The record starts empty and says what it is for: since 18 November 2025 a company keeps no register of directors of its own.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Directors and officers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Directors and officers' })).toBeFocused();
   await expect(page.getByRole('heading', { name: 'No directors or officers yet' })).toBeVisible();
-  await expect(page.getByText(/usual residential addresses on a separate,\s+private register \(s165\)/)).toBeVisible();
-  await expectNoAxeViolations(page, 'directors and officers: empty register');
+  await expect(page.getByText(/Since 18 November 2025 a company no longer keeps its own registers of directors, secretaries/)).toBeVisible();
+  await expect(page.getByText(/register of directors \(CA 2006 s162\)|s165/)).toHaveCount(0);
+  await expectNoAxeViolations(page, 'directors and officers: empty record');
 
   // Add an employee director, first forgetting the residential address a company must keep.
   await page.getByRole('link', { name: 'Add director or officer' }).first().click();
@@ -24,8 +27,8 @@ test('a secretary enters an employee director, makes them chair, records and end
   await fillDate(page, 'Date of appointment', '2024-04-01');
   await page.getByLabel('Given names').fill('Priya');
   await page.getByLabel('Family name').fill('Shah');
-  // For a company director the s163 particulars are marked as required, with the reason.
-  await expect(page.getByLabel('Nationality')).toHaveAccessibleDescription(/Required for a director of a company \(CA 2006 s163\)/);
+  // For a company director the particulars Companies House needs are marked as required, with the reason.
+  await expect(page.getByLabel('Nationality')).toHaveAccessibleDescription(/Required for a director of a company: Companies House needs it \(CA 2006 s167G\(3\)\)/);
   await fillDate(page, 'Date of birth', '1984-09-02');
   await page.getByLabel('Nationality').fill('British');
   await page.getByLabel('Country of usual residence').fill('England');
@@ -35,17 +38,17 @@ test('a secretary enters an employee director, makes them chair, records and end
   await service.getByLabel('Town or city').fill('Leeds');
   await service.getByLabel('Postcode').fill('LS1 4AP');
   await expectNoAxeViolations(page, 'add a director or officer');
-  await page.getByRole('button', { name: 'Add to the register' }).click();
+  await page.getByRole('button', { name: 'Add to the record' }).click();
 
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText('CA 2006 s165');
+  await expect(summary).toContainText('CA 2006 s167G(3); kept off the public record, s240-241');
   await expectNoAxeViolations(page, 'add a director or officer with an error');
-  const residential = page.getByRole('group', { name: 'Private: residential address (CA 2006 s165)' });
+  const residential = page.getByRole('group', { name: 'Private: residential address (CA 2006 s240-241)' });
   await residential.getByLabel('Address line 1').fill('7 Larkspur Close');
   await residential.getByLabel('Town or city').fill('Otley');
   await residential.getByLabel('Postcode').fill('LS21 3QP');
-  await page.getByRole('button', { name: 'Add to the register' }).click();
+  await page.getByRole('button', { name: 'Add to the record' }).click();
 
   // The officer's page shows the service address and never the residential one.
   await expect(page.getByRole('heading', { level: 1, name: 'Priya Shah' })).toBeFocused();
@@ -56,10 +59,28 @@ test('a secretary enters an employee director, makes them chair, records and end
   await expect(main).not.toContainText('Otley');
   await expectNoAxeViolations(page, 'officer page');
 
+  // Her identity is not yet recorded as verified: the page says what the law requires, then records the date and personal code.
+  await expect(page.getByRole('heading', { name: 'Identity not recorded as verified' })).toBeVisible();
+  await expect(main).toContainText('(CA 2006 s167M)');
+  await page.getByRole('button', { name: 'Record identity verification' }).click();
+  const verify = page.getByRole('dialog', { name: 'Record identity verification' });
+  await verify.getByLabel('Companies House personal code').fill('FT5-15ED');
+  await verify.getByRole('button', { name: 'Record verification' }).click();
+  await expect(verify.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('11 letters and numbers');
+  await expectNoAxeViolations(page, 'identity verification dialog with an error');
+  await verify.getByLabel('Companies House personal code').fill('ft5 15ed 7jy5');
+  await verify.getByRole('button', { name: 'Record verification' }).click();
+  await expect(verify).toBeHidden();
+  const identity = page.getByRole('region', { name: 'Identity verification (Companies House)' });
+  await expect(identity).toContainText('Verified');
+  await expect(identity).toContainText('FT5-15ED-7JY5');
+  await expect(page.getByRole('heading', { name: 'Identity not recorded as verified' })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/mg-officer-identity.png', fullPage: true });
+
   // Only the edit form shows it, in its own private section.
   await page.getByRole('link', { name: 'Change particulars' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Change the particulars of Priya Shah' })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Private: residential address (CA 2006 s165)' }).getByLabel('Address line 1')).toHaveValue('7 Larkspur Close');
+  await expect(page.getByRole('group', { name: 'Private: residential address (CA 2006 s240-241)' }).getByLabel('Address line 1')).toHaveValue('7 Larkspur Close');
   await expectNoAxeViolations(page, 'change particulars');
   await page.getByRole('link', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Priya Shah' })).toBeVisible();
@@ -104,15 +125,20 @@ test('a secretary enters an employee director, makes them chair, records and end
   await expect(register).toContainText('Employee director');
   await expect(register).toContainText('Chair');
   await expect(register).not.toContainText('Larkspur');
-  await expectNoAxeViolations(page, 'directors and officers register');
+  await expect(register.getByRole('row', { name: /Shah, Priya/ })).toContainText('Verified');
+  await expect(register).not.toContainText('FT5');
+  await expectNoAxeViolations(page, 'directors and officers record');
+  await page.screenshot({ path: '/tmp/mg-officers-record.png' });
 
   await page.getByRole('link', { name: 'Interests' }).click();
   await expect(page.getByRole('heading', { name: 'Current declarations of interest' })).toBeVisible();
   const board = page.getByRole('table', { name: 'Declarations of interest across the board' });
   await expect(board.getByRole('row', { name: /Priya Shah.*Trustee of Riverside Hospice/ })).toBeVisible();
   await page.getByLabel('Organisation a board item concerns').fill('The Riverside Hospice Ltd');
-  await expect(page.getByText('Priya Shah has declared an interest: leave them out of the quorum and the vote on that item.')).toBeVisible();
+  await expect(page.getByText('Priya Shah has declared an interest: under Model Articles art 14 they do not count towards the quorum or vote on that item, unless your articles say otherwise.')).toBeVisible();
+  await expect(page.getByText(/Source: CA 2006 s177 and s182; Model Articles for private companies art 14\./)).toBeVisible();
   await expectNoAxeViolations(page, 'interests across the board');
+  await page.screenshot({ path: '/tmp/mg-conflicts.png', fullPage: true });
 
   // End it.
   await board.getByRole('button', { name: 'End the interest “Trustee of Riverside Hospice”' }).click();
@@ -125,11 +151,11 @@ test('a secretary enters an employee director, makes them chair, records and end
   await page.getByLabel('Include interests that have ended').check();
   await expect(page.getByRole('table', { name: 'Declarations of interest across the board' })).toContainText('Trustee of Riverside Hospice');
 
-  // The PSC register: warned while empty, then the one-click statement most mutuals need.
+  // The PSC record: warned while empty, then the one-click statement most mutuals need.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People with significant control' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'People with significant control' })).toBeFocused();
-  await expect(page.getByText(/The register has no PSC and no statement: CA 2006 s790M requires one of the statements when/)).toBeVisible();
-  await expectNoAxeViolations(page, 'PSC register: empty');
+  await expect(page.getByText(/The PSC record has no person with significant control and no statement: Companies House must be told/)).toBeVisible();
+  await expectNoAxeViolations(page, 'PSC record: empty');
   await page.getByRole('button', { name: 'Record the statement that there is no registrable person' }).click();
   const confirm = page.getByRole('dialog', { name: 'Record that there is no registrable person?' });
   await expect(confirm).toContainText('The company knows or has reasonable cause to believe that there is no registrable person');
@@ -139,11 +165,11 @@ test('a secretary enters an employee director, makes them chair, records and end
   const statements = page.getByRole('region', { name: 'Statements' });
   await expect(statements).toContainText('there is no registrable person or registrable relevant legal entity');
   await expect(statements).toContainText('Current');
-  await expect(page.getByText(/The register has no PSC and no statement/)).toHaveCount(0);
-  await expectNoAxeViolations(page, 'PSC register with the statement');
+  await expect(page.getByText(/no person with significant control and no statement/)).toHaveCount(0);
+  await expectNoAxeViolations(page, 'PSC record with the statement');
 });
 
-test('a society keeps no PSC register: the page says why and the menu leaves it out', async ({ page, app, cspErrors }) => {
+test('a society keeps no PSC record and files nothing at Companies House: the pages say why and the menu leaves them out', async ({ page, app, cspErrors }) => {
   void cspErrors;
   await api(app, 'organisation.setUp', {
     particulars: {
@@ -159,9 +185,63 @@ test('a society keeps no PSC register: the page says why and the menu leaves it 
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Northgate Care Co-operative' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People with significant control' })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Companies House filings' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Companies House filings' })).toHaveCount(0);
   await page.goto(`${app.url}#/psc`);
   await expect(page.getByRole('heading', { level: 1, name: 'People with significant control' })).toBeVisible();
   await expect(page.getByText(/CA 2006 Part 21A applies to companies/)).toBeVisible();
   await expect(page.getByRole('button', { name: /Record the statement/ })).toHaveCount(0);
-  await expectNoAxeViolations(page, 'PSC register for a society');
+  await expectNoAxeViolations(page, 'PSC record for a society');
+
+  // Its register of officers stays statutory (CCBS Act 2014 s30), and conflicts are for its rules.
+  await page.goto(`${app.url}#/officers`);
+  await expect(page.getByText(/The society’s register of officers \(CCBS Act 2014 s30\(3\)\)/)).toBeVisible();
+  await page.goto(`${app.url}#/filings`);
+  await expect(page.getByText(/CCBS Act 2014 s30\(1\) and \(3\)/)).toBeVisible();
+});
+
+test('a company owned through an employee ownership trust cannot state that it has no registrable person; it enters the trustee in one step', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await api(app, 'organisation.setUp', {
+    particulars: {
+      name: 'Hilltop Care (EOT) Ltd',
+      legalForm: 'eot_company',
+      registrationNumber: '07654321',
+      registeredOffice: { line1: '2 Mill Lane', town: 'Leeds', postcode: 'LS2 7EW', country: 'england' },
+      incorporatedOn: '2012-05-01',
+      financialYearEnd: '03-31',
+    },
+    rules: defaultRuleValues('eot_company'),
+  });
+  await page.goto(`${app.url}#/psc`);
+  await expect(page.getByRole('heading', { level: 1, name: 'People with significant control' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Record the statement that there is no registrable person' })).toHaveCount(0);
+  await expect(page.locator('main').getByText(/always has a registrable person or relevant legal entity/).first()).toBeVisible();
+  await expectNoAxeViolations(page, 'PSC record of an EOT-owned company');
+  await page.screenshot({ path: '/tmp/mg-eot-psc.png', fullPage: true });
+
+  // A different statement: "no registrable person" is not offered, and the dialog says why.
+  await page.getByRole('button', { name: 'Record a different statement' }).click();
+  const stating = page.getByRole('dialog', { name: 'Record a statement' });
+  await expect(stating.getByRole('radio')).toHaveCount(2);
+  await expect(stating).toContainText(/Not offered: .*TCGA 1992 s236M/);
+  await stating.getByRole('button', { name: 'Cancel' }).click();
+
+  // The trustee company in one step: kind, legal form and the through-a-trust bands are filled in.
+  await page.getByRole('button', { name: 'Enter the trust’s trustee' }).click();
+  const trustee = page.getByRole('dialog', { name: 'Enter the trust’s trustee' });
+  await expect(trustee.getByLabel(/A legal entity/)).toBeChecked();
+  await expect(trustee.getByRole('group', { name: /Through a trust/ }).getByLabel('Controls a trust whose trustees hold more than 50% but less than 75% of the shares')).toBeChecked();
+  await trustee.getByLabel('Name of the entity').fill('Hilltop Employee Ownership Trustee Ltd');
+  const office = trustee.getByRole('group', { name: 'Registered or principal office' });
+  await office.getByLabel('Address line 1').fill('2 Mill Lane');
+  await office.getByLabel('Town or city').fill('Leeds');
+  await office.getByLabel('Postcode').fill('LS2 7EW');
+  await fillDate(trustee, 'Date they became registrable', '2021-06-01');
+  await expectNoAxeViolations(page, 'enter the trust’s trustee');
+  await page.screenshot({ path: '/tmp/mg-eot-trustee.png', fullPage: true });
+  await trustee.getByRole('button', { name: 'Enter in the PSC record' }).click();
+  await expect(trustee).toBeHidden();
+  await expect(page.getByRole('table', { name: 'People with significant control' })).toContainText('Hilltop Employee Ownership Trustee Ltd');
+  await expect(page.getByText(/always has a registrable person/)).toHaveCount(0);
 });

@@ -130,10 +130,10 @@ test('a secretary removes a long-former member’s entry and exports a member’
   await page.getByRole('link', { name: 'Exports and inspection' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Exports and inspection' })).toBeVisible();
 
-  // The register of directors, printable.
-  await page.getByRole('link', { name: 'Register of directors (PDF)' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Register of directors and secretaries' })).toBeVisible();
-  await expectNoAxeViolations(page, 'printable register of directors');
+  // The board and officers record, printable (a company keeps no register of directors since 18 November 2025).
+  await page.getByRole('link', { name: 'Board and officers record (PDF)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Board and officers record' })).toBeVisible();
+  await expectNoAxeViolations(page, 'printable board and officers record');
   await page.getByRole('link', { name: /Exports and inspection/ }).click();
 
   // A long-former member's entry is removed after typing the number of entries.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { directorAgeProblem, listParticulars, missingDirectorParticulars } from './director-particulars';
 
 describe('missingDirectorParticulars', () => {
-  it('lists the s163 particulars that are empty, in form order', () => {
+  it('lists the particulars Companies House needs that are empty, in form order', () => {
     expect(missingDirectorParticulars({})).toEqual(['dateOfBirth', 'nationality', 'countryOfResidence']);
     expect(missingDirectorParticulars({ dateOfBirth: '1980-01-01', nationality: '', countryOfResidence: null })).toEqual(['nationality', 'countryOfResidence']);
     expect(missingDirectorParticulars({ dateOfBirth: '1980-01-01', nationality: 'British', countryOfResidence: 'England' })).toEqual([]);

@@ -1,17 +1,19 @@
 import { addYears, formatLegalDate } from './legal-date';
 
 /**
- * What a company's register of directors must hold (CA 2006 s163) and who may be a director
- * (s157). Societies' registers of officers follow their rules (CCBS Act 2014 s30 asks only for
- * names and addresses), so these apply to companies only.
+ * What a company must give Companies House about each new director (CA 2006 s167G(3)(a), which
+ * since 18 November 2025 replaces the particulars of the company's own register of directors,
+ * formerly s163) and who may be a director (s157). Societies' registers of officers follow their
+ * rules (CCBS Act 2014 s30(3) asks only for names and addresses), so these apply to companies only.
  */
-export const DIRECTOR_PARTICULARS_SOURCE = 'CA 2006 s163';
+export const DIRECTOR_PARTICULARS_SOURCE = 'CA 2006 s167G(3)';
 
 export type RequiredDirectorParticular = 'dateOfBirth' | 'nationality' | 'countryOfResidence';
 
 /**
- * s163(1): name and any former name, a service address, the country or state of usual
- * residence, nationality, business occupation (if any) and date of birth. Name and service
+ * As the register's particulars were (former s163(1)) and the notice's required information is:
+ * name and any former name, a service address, the country or state of usual residence,
+ * nationality, business occupation (if any) and date of birth. Name and service
  * address are always required; former names and occupation are "if any", so may be empty.
  */
 export const REQUIRED_DIRECTOR_PARTICULARS: Record<RequiredDirectorParticular, string> = {
@@ -26,7 +28,7 @@ export interface DirectorParticularsLike {
   countryOfResidence?: string | null | undefined;
 }
 
-/** The s163 particulars a company director's entry lacks, in form order. */
+/** The particulars a company director's entry lacks, in form order. */
 export function missingDirectorParticulars(p: DirectorParticularsLike): RequiredDirectorParticular[] {
   return (Object.keys(REQUIRED_DIRECTOR_PARTICULARS) as RequiredDirectorParticular[]).filter((k) => !p[k]);
 }

@@ -1,6 +1,7 @@
 import type { Area } from './area';
 import { classesArea } from './classes';
 import { exportsArea } from './exports';
+import { filingsArea } from './filings';
 import { homeArea } from './home';
 import { hrImportArea } from './hr-import';
 import { membersArea } from './members';
@@ -19,5 +20,6 @@ export const AREAS: readonly Area[] = [
   exportsArea,
   officersArea,
   pscArea,
+  filingsArea,
   settingsArea,
 ];

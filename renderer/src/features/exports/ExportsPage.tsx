@@ -177,18 +177,18 @@ export function ExportsPage() {
 
       <div className="grid-2">
         <section className="card" aria-labelledby="officers-h">
-          <h2 id="officers-h">{company ? 'Register of directors' : 'Register of officers'}</h2>
+          <h2 id="officers-h">{company ? 'Board and officers record' : 'Register of officers'}</h2>
           <p className="muted">
             {company
-              ? 'Current directors and secretaries with their service addresses (CA 2006 s162-163, s275). The statutory copy adds dates of birth in full and residential addresses (s165), which are not open to inspection: keep it confidential.'
-              : 'Current officers with their addresses. The statutory copy adds residential addresses: keep it confidential.'}
+              ? 'Current directors, secretary and other officers with their service addresses. Since 18 November 2025 a company keeps no register of directors or secretaries: the public record is at Companies House. The confidential internal copy adds full dates of birth and residential addresses, held only to file them at Companies House (CA 2006 s240-241): never show it to anyone inspecting records.'
+              : 'Current officers with their addresses, from the register of members and officers (CCBS Act 2014 s30). The confidential copy adds residential addresses: keep it to yourself.'}
           </p>
           <div className="export-buttons">
             <Link className="btn btn-secondary" to="/print/officers?statutory=0">
-              {company ? 'Register of directors (PDF)' : 'Register of officers (PDF)'}
+              {company ? 'Board and officers record (PDF)' : 'Register of officers (PDF)'}
             </Link>
             <Link className="btn btn-secondary" to="/print/officers?statutory=1">
-              Statutory copy (PDF)
+              Confidential internal copy (PDF)
             </Link>
           </div>
         </section>

@@ -8,6 +8,7 @@ import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatInstant, formatLegalDate, formatYearEnd } from '../../lib/dates';
+import { FilingsPanel } from '../filings/FilingsPanel';
 
 const STALE_BACKUP_DAYS = 7;
 
@@ -21,6 +22,7 @@ export function HomePage() {
   const inspections = useApiQuery('inspections.list', {});
   const removable = useApiQuery('members.removable', {});
   const board = useApiQuery('officers.list', { status: 'current' });
+  const filings = useApiQuery('filings.list', { status: 'open' });
   const [openedAt] = useState(() => Date.now());
   if (!org.data || !rules.data) return <p role="status">Loading…</p>;
   const o = org.data;
@@ -29,6 +31,7 @@ export function HomePage() {
   const openRequests = (inspections.data ?? []).filter((r) => r.outcome === 'open');
   const overdue = openRequests.filter((r) => r.overdue);
   const backupAgeDays = lastBackup ? (openedAt - Date.parse(lastBackup.createdAt)) / 86_400_000 : Infinity;
+  const overdueFilings = (filings.data?.duties ?? []).filter((d) => d.overdue);
   return (
     <div className="page">
       <PageHeader title={o.name} lede={`${LEGAL_FORM_INFO[o.legalForm].label} · ${LEGAL_FORM_INFO[o.legalForm].registrar} ${o.registrationNumber}`} />
@@ -46,7 +49,16 @@ export function HomePage() {
           </p>
         </Banner>
       ) : null}
+      {overdueFilings.length > 0 ? (
+        <Banner tone="error" title={overdueFilings.length === 1 ? 'A Companies House filing is overdue' : `${overdueFilings.length} Companies House filings are overdue`}>
+          <p>
+            Each change to the board or to people with significant control must reach Companies House within 14 days (CA 2006 s167G, s279G, s790LA).{' '}
+            <Link to="/filings">See what to file</Link>
+          </p>
+        </Banner>
+      ) : null}
       <div className="home-grid">
+        <FilingsPanel />
         <section className="card" aria-labelledby="register-h">
           <header>
             <h2 id="register-h">Register of members</h2>
@@ -65,7 +77,7 @@ export function HomePage() {
             <dd>
               {removable.data ? (removable.data.rows.length > 0 ? <Link to="/register/removals">{removable.data.rows.length.toLocaleString('en-GB')}</Link> : 'None') : '…'}
             </dd>
-            <dt>Directors and officers</dt>
+            <dt>{LEGAL_FORM_INFO[o.legalForm].family === 'company' ? 'Board and officers' : 'Register of officers'}</dt>
             <dd>{board.data ? <Link to="/officers">{board.data.length} in office</Link> : '…'}</dd>
           </dl>
         </section>

@@ -53,7 +53,11 @@ export function AddOfficerPage() {
       residentialAddress: toResidentialInput(v),
       appointment: toAppointmentInput(v.appointment),
     });
-    await outcome.settle(result, (o) => `${fullName(o)} added to the register.`, (o) => navigate(`/officers/${o.id}`));
+    await outcome.settle(
+      result,
+      (o) => (family === 'company' ? `${fullName(o)} added to the board and officers record.` : `${fullName(o)} added to the register of officers.`),
+      (o) => navigate(`/officers/${o.id}`),
+    );
   };
 
   return (
@@ -81,7 +85,7 @@ export function AddOfficerPage() {
         <ResidentialSection register={register} errors={formState.errors} same={same} required={directorRequired} family={family} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? 'Adding…' : 'Add to the register'}
+            {formState.isSubmitting ? 'Adding…' : family === 'company' ? 'Add to the record' : 'Add to the register'}
           </button>
           <Link to="/officers" className="btn btn-secondary">
             Cancel

@@ -1,16 +1,22 @@
 import { useId, useState } from 'react';
 import type { Interest } from '../../../../shared/contract/interests';
-import { CONFLICT_SOURCE, conflictedDirectors } from '../../../../shared/rules/conflicts';
+import type { FormFamily } from '../../../../shared/domain/legal-form';
+import { conflictRuleFor, conflictedDirectors } from '../../../../shared/rules/conflicts';
 
 /**
  * "Who is conflicted?": type the organisation a board item concerns and see which directors
- * have a current declared interest in it, by the same rule meetings use for the quorum.
+ * have a current declared interest in it, by the same rule meetings use for the quorum. The rule
+ * is cited by legal form: Model Articles art 14 for a company; for a society the law gives none
+ * and its registered rules decide (shared/rules/conflicts.ts).
  */
-export function ConflictCheck({ interests }: { interests: Interest[] }) {
+export function ConflictCheck({ interests, family }: { interests: Interest[]; family: FormFamily }) {
   const [organisation, setOrganisation] = useState('');
   const id = useId();
+  const rule = conflictRuleFor(family);
   const names = new Map(interests.map((i) => [i.officerId, i.officerName]));
   const conflicted = organisation.trim() ? conflictedDirectors(interests, organisation) : [];
+  const who = conflicted.map((o) => names.get(o)).join(', ');
+  const verb = conflicted.length === 1 ? 'has' : 'have';
   return (
     <section className="card board-conflict" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Who is conflicted?</h3>
@@ -26,9 +32,13 @@ export function ConflictCheck({ interests }: { interests: Interest[] }) {
           ? ''
           : conflicted.length === 0
             ? `No director has a current declared interest in ${organisation.trim()}.`
-            : `${conflicted.map((o) => names.get(o)).join(', ')} ${conflicted.length === 1 ? 'has' : 'have'} declared an interest: leave them out of the quorum and the vote on that item.`}
+            : rule.statutory
+              ? `${who} ${verb} declared an interest: under Model Articles art 14 they do not count towards the quorum or vote on that item, unless your articles say otherwise.`
+              : `${who} ${verb} declared an interest: your registered rules decide whether they count towards the quorum and vote on that item; the app leaves them out unless your rules say otherwise.`}
       </p>
-      <p className="source">{CONFLICT_SOURCE}.</p>
+      <p className="source">
+        {rule.summary} Source: {rule.source}.
+      </p>
     </section>
   );
 }

@@ -15,14 +15,14 @@ function useField<T extends FieldValues>(errors: FieldErrors<T>) {
 }
 
 /**
- * Name and the particulars of CA 2006 s163. `directorRequired` marks the ones a company's
- * register of directors must hold; otherwise they are optional.
+ * Name and the particulars Companies House needs of a new director (CA 2006 s167G(3)).
+ * `directorRequired` marks the ones a company must give for a director; otherwise they are optional.
  */
 export function ParticularsFields<T extends FieldValues>({ register, control, errors, directorRequired, family }: Props<T> & WithControl<T> & { directorRequired: boolean; family: FormFamily | null }) {
   const field = useField(errors);
   const p = (k: string) => `particulars.${k}` as Path<T>;
   const needed = (label: string) => (directorRequired ? label : `${label} (optional)`);
-  const neededHint = directorRequired ? 'Required for a director of a company (CA 2006 s163).' : undefined;
+  const neededHint = directorRequired ? 'Required for a director of a company: Companies House needs it (CA 2006 s167G(3)).' : undefined;
   return (
     <>
       <div className="field-row">
@@ -51,7 +51,7 @@ export function ParticularsFields<T extends FieldValues>({ register, control, er
       <Field
         {...field(p('occupation'))}
         label="Business occupation (if any)"
-        hint={family === 'company' ? 'A company records a director’s business occupation where they have one (CA 2006 s163).' : undefined}
+        hint={family === 'company' ? 'Companies House is told a director’s business occupation where they have one (CA 2006 s167G(3)).' : undefined}
       >
         <input type="text" autoComplete="organization-title" {...register(p('occupation'))} />
       </Field>

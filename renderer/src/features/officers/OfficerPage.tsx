@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { Officer } from '../../../../shared/contract/officers';
 import type { Interest } from '../../../../shared/contract/interests';
 import { listParticulars, missingDirectorParticulars } from '../../../../shared/rules/director-particulars';
+import { identityProblem } from '../../../../shared/rules/companies-house';
 import { useApiQuery } from '../../api/queries';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
@@ -12,8 +13,9 @@ import { formatAddress, fullName } from '../../lib/people';
 import { DeclareInterestDialog, EndInterestDialog } from './InterestDialogs';
 import { InterestsTable } from './InterestsTable';
 import './officers.css';
-import { formatLegalDate } from '../../lib/dates';
+import { formatLegalDate, todayUk } from '../../lib/dates';
 import { DataTable } from '../../ui/DataTable';
+import { IdentityDialog } from './IdentityDialog';
 
 type Appointment = Officer['appointments'][number];
 
@@ -43,13 +45,18 @@ function OfficerView({ officer }: { officer: Officer }) {
   const [ending, setEnding] = useState<Appointment | null>(null);
   const [declaring, setDeclaring] = useState(false);
   const [endingInterest, setEndingInterest] = useState<Interest | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const closeVerify = useCallback(() => setVerifying(false), []);
   const closeAdd = useCallback(() => setAdding(false), []);
   const closeEnd = useCallback(() => setEnding(null), []);
   const closeDeclare = useCallback(() => setDeclaring(false), []);
   const closeEndInterest = useCallback(() => setEndingInterest(null), []);
   const company = status.data?.legalFamily === 'company';
   const titles = currentTitles(officer);
-  const missing = company && isCurrentDirector(officer) ? missingDirectorParticulars(officer) : [];
+  const director = company && isCurrentDirector(officer);
+  const missing = director ? missingDirectorParticulars(officer) : [];
+  const everDirector = company && officer.appointments.some((a) => a.role === 'director');
+  const unverified = director ? identityProblem({ name: fullName(officer), verifiedOn: officer.identity?.verifiedOn ?? null }, todayUk()) : null;
   const dash = <span className="muted">Not recorded</span>;
 
   return (
@@ -67,10 +74,15 @@ function OfficerView({ officer }: { officer: Officer }) {
         }
       />
       {missing.length > 0 ? (
-        <Banner tone="warning" title="The register of directors is incomplete">
+        <Banner tone="warning" title="Particulars missing for Companies House">
           <p>
-            A company must record each director’s {listParticulars(missing)} (CA 2006 s163). <Link to={`/officers/${officer.id}/edit`}>Add them</Link>.
+            A company must give Companies House each director’s {listParticulars(missing)} (CA 2006 s167G(3)). <Link to={`/officers/${officer.id}/edit`}>Add them</Link>.
           </p>
+        </Banner>
+      ) : null}
+      {unverified ? (
+        <Banner tone="warning" title="Identity not recorded as verified">
+          <p>{unverified}</p>
         </Banner>
       ) : null}
 
@@ -105,10 +117,40 @@ function OfficerView({ officer }: { officer: Officer }) {
             </dd>
           </dl>
           <p className="board-note">
-            The residential address is kept on a separate, private register{company ? ' (CA 2006 s165)' : ''}. It is shown only when you change the
-            particulars.
+            {company
+              ? 'The usual residential address is held apart, only to give it to Companies House (CA 2006 s240-241). It is shown only when you change the particulars.'
+              : 'The residential address is held apart and kept private. It is shown only when you change the particulars.'}
           </p>
         </section>
+
+        {everDirector ? (
+          <section className="card" aria-labelledby="identity-h">
+            <header>
+              <h2 id="identity-h">Identity verification (Companies House)</h2>
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => setVerifying(true)}>
+                {officer.identity ? (
+                  <>
+                    Change<span className="visually-hidden"> the identity verification</span>
+                  </>
+                ) : (
+                  'Record identity verification'
+                )}
+              </button>
+            </header>
+            <dl className="facts">
+              <dt>Status</dt>
+              <dd>{officer.identity ? <span className="badge badge-success">Verified</span> : <span className="badge badge-warning">Not verified</span>}</dd>
+              <dt>Verified on</dt>
+              <dd>{officer.identity ? formatLegalDate(officer.identity.verifiedOn) : dash}</dd>
+              <dt>Personal code</dt>
+              <dd className="hash">{officer.identity ? officer.identity.personalCode : dash}</dd>
+            </dl>
+            <p className="board-note">
+              Since 18 November 2025 a director must have their identity verified with Companies House before acting (CA 2006 s167M), and the notice
+              of a new director states that it is (s167G(3)(c)). The personal code is confidential: it never appears in a printed or exported copy.
+            </p>
+          </section>
+        ) : null}
 
         <section className="card" aria-labelledby="appointments-h">
           <header>
@@ -165,8 +207,9 @@ function OfficerView({ officer }: { officer: Officer }) {
         {interests.data && interests.data.length === 0 ? (
           <p className="muted">
             No interests declared. A director declares any interest, direct or indirect, in a proposed or existing transaction with the organisation
-            (CA 2006 s177, s182): other directorships and trusteeships, employment, contracts, family links. A director with an interest in a matter is
-            left out of the quorum and the vote on it.
+            {company ? ' (CA 2006 s177, s182)' : ' (as your registered rules require)'}: other directorships and trusteeships, employment, contracts,
+            family links. A director with an interest in a matter is left out of the quorum and the vote on it
+            {company ? ' (Model Articles art 14, unless your articles say otherwise)' : ' unless your rules say otherwise'}.
           </p>
         ) : null}
         {interests.data && interests.data.length > 0 ? (
@@ -179,6 +222,7 @@ function OfficerView({ officer }: { officer: Officer }) {
       <EndAppointmentDialog officer={officer} appointment={ending} onClose={closeEnd} />
       <DeclareInterestDialog officer={officer} open={declaring} onClose={closeDeclare} />
       <EndInterestDialog interest={endingInterest} onClose={closeEndInterest} />
+      {everDirector ? <IdentityDialog officer={officer} open={verifying} onClose={closeVerify} /> : null}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { formatCount } from '../../lib/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ConflictCheck } from './ConflictCheck';
-import { titleOf } from './format';
+import { isCurrentDirector, titleOf } from './format';
 import { EndInterestDialog } from './InterestDialogs';
 import { InterestsTable } from './InterestsTable';
 import './officers.css';
@@ -16,7 +16,11 @@ import { DataTable, type ColumnDef } from '../../ui/DataTable';
 type Status = 'current' | 'former' | 'all';
 const STATUS_LABEL: Record<Status, string> = { current: 'Current', former: 'Former', all: 'All' };
 
-/** The register of directors and officers, and the board's declarations of interest. */
+/**
+ * The board and officers, and the board's declarations of interest. For a company this is the
+ * board and officers record (since 18 November 2025 a company keeps no register of directors or
+ * secretaries: ECCTA 2023); for a society, the register of officers (CCBS Act 2014 s30(3)).
+ */
 export function OfficersPage() {
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'interests' ? 'interests' : 'register';
@@ -28,8 +32,8 @@ export function OfficersPage() {
         title="Directors and officers"
         lede={
           company
-            ? 'The register of directors (CA 2006 s162) and of the secretary (s275), with the board’s declarations of interest.'
-            : 'The register of the society’s officers and committee members, with their declarations of interest.'
+            ? 'The board and officers record, with the board’s declarations of interest. Since 18 November 2025 a company keeps no register of directors or secretaries of its own: each appointment, resignation and change goes to Companies House within 14 days, and the app lists the filing each one needs.'
+            : 'The society’s register of officers (CCBS Act 2014 s30(3)), with their declarations of interest.'
         }
         actions={
           <Link className="btn btn-primary" to="/officers/new">
@@ -39,7 +43,7 @@ export function OfficersPage() {
       />
       <nav className="subnav" aria-label="Directors and officers">
         <Link to="/officers" aria-current={view === 'register' ? 'page' : undefined}>
-          Register
+          {company ? 'Board and officers' : 'Register of officers'}
         </Link>
         <Link to="/officers?view=interests" aria-current={view === 'interests' ? 'page' : undefined}>
           Interests
@@ -48,7 +52,7 @@ export function OfficersPage() {
       {view === 'register' ? (
         <RegisterView status={(params.get('status') as Status | null) ?? 'current'} onStatus={(s) => setParams(s === 'current' ? {} : { status: s })} company={company} />
       ) : (
-        <InterestsView />
+        <InterestsView company={company} />
       )}
     </div>
   );
@@ -62,7 +66,7 @@ function RegisterView({ status, onStatus, company }: { status: Status; onStatus:
   return (
     <section aria-labelledby="register-h">
       <h2 id="register-h" className="visually-hidden">
-        Register
+        {company ? 'Board and officers' : 'Register of officers'}
       </h2>
       <fieldset className="board-filter">
         <legend className="legend-small">Show</legend>
@@ -81,7 +85,7 @@ function RegisterView({ status, onStatus, company }: { status: Status; onStatus:
           <p className="muted board-count" role="status">
             {formatCount(officers.data.length, safe === 'former' ? 'former officer' : safe === 'current' ? 'current officer' : 'officer')}
           </p>
-          {officers.data.length > 0 ? <OfficersTable officers={officers.data} /> : <p className="empty">No {safe === 'former' ? 'former' : 'current'} directors or officers.</p>}
+          {officers.data.length > 0 ? <OfficersTable officers={officers.data} company={company} /> : <p className="empty">No {safe === 'former' ? 'former' : 'current'} directors or officers.</p>}
         </>
       ) : null}
     </section>
@@ -97,6 +101,12 @@ const STACK = (o: Officer, each: (a: Officer['appointments'][number]) => ReactNo
     ))}
   </ul>
 );
+
+/** A company director's identity verification with Companies House (CA 2006 s167M), in words. */
+function identityCell(o: Officer) {
+  if (!isCurrentDirector(o)) return <span className="muted">Not a director</span>;
+  return o.identity ? `Verified ${formatLegalDate(o.identity.verifiedOn)}` : <span className="badge badge-warning">Not verified</span>;
+}
 
 const OFFICER_COLUMNS: ColumnDef<Officer>[] = [
   {
@@ -117,10 +127,18 @@ const OFFICER_COLUMNS: ColumnDef<Officer>[] = [
   },
 ];
 
-function OfficersTable({ officers }: { officers: Officer[] }) {
+const IDENTITY_COLUMN: ColumnDef<Officer> = { id: 'identity', header: 'Identity (Companies House)', cell: ({ row: { original: o } }) => identityCell(o) };
+
+function OfficersTable({ officers, company }: { officers: Officer[]; company: boolean }) {
   return (
     <div className="card board-table-card">
-      <DataTable data={officers} columns={OFFICER_COLUMNS} caption="Directors and officers, by family name" rowKey={(o) => o.id} className="board-table" />
+      <DataTable
+        data={officers}
+        columns={company ? [...OFFICER_COLUMNS, IDENTITY_COLUMN] : OFFICER_COLUMNS}
+        caption="Directors and officers, by family name"
+        rowKey={(o) => o.id}
+        className="board-table"
+      />
     </div>
   );
 }
@@ -131,14 +149,16 @@ function EmptyRegister({ company }: { company: boolean }) {
       <h2 id="empty-h">No directors or officers yet</h2>
       {company ? (
         <p>
-          A company keeps a register of its directors with their particulars (CA 2006 s162–163), their usual residential addresses on a separate,
-          private register (s165), and a register of secretaries (s275). Enter the board here, with each director’s appointment and any interests
-          they declare; later, meetings use it to work out who counts towards the quorum.
+          Since 18 November 2025 a company no longer keeps its own registers of directors, secretaries or their residential addresses: it gives the
+          particulars to Companies House within 14 days of each appointment, resignation or change (Economic Crime and Corporate Transparency Act
+          2023). Enter the board here all the same: each director’s appointment, identity verification and any interests they declare. The app lists
+          the Companies House filing each change needs, and meetings use the board to work out who counts towards the quorum.
         </p>
       ) : (
         <p>
-          Your rules provide for a committee (board) and officers such as a secretary and treasurer. Enter them here with their appointments and any
-          interests they declare; later, meetings use it to work out who counts towards the quorum.
+          A society’s register of members and officers includes its officers (CCBS Act 2014 s30(1) and (3)); your rules provide for a committee
+          (board) and officers such as a secretary and treasurer. Enter them here with their appointments and any interests they declare; meetings
+          use the register to work out who counts towards the quorum.
         </p>
       )}
       <p>
@@ -150,7 +170,7 @@ function EmptyRegister({ company }: { company: boolean }) {
   );
 }
 
-function InterestsView() {
+function InterestsView({ company }: { company: boolean }) {
   const [includeEnded, setIncludeEnded] = useState(false);
   const interests = useApiQuery('interests.list', includeEnded ? {} : { currentOnly: true });
   const current = useApiQuery('interests.list', { currentOnly: true });
@@ -162,7 +182,7 @@ function InterestsView() {
         <div>
           <h2 id="interests-h">{includeEnded ? 'All declarations of interest' : 'Current declarations of interest'}</h2>
           <p className="muted">
-            Interests the directors and officers have declared (CA 2006 s177, s182). Declarations are made from each person’s page.
+            Interests the directors and officers have declared{company ? ' (CA 2006 s177, s182)' : ' under your registered rules'}. Declarations are made from each person’s page.
           </p>
         </div>
         <div className="checkbox">
@@ -185,7 +205,7 @@ function InterestsView() {
           <InterestsTable interests={interests.data} showOfficer caption="Declarations of interest across the board" onEnd={setEnding} />
         </div>
       ) : null}
-      {current.data && current.data.length > 0 ? <ConflictCheck interests={current.data} /> : null}
+      {current.data && current.data.length > 0 ? <ConflictCheck interests={current.data} family={company ? 'company' : 'society'} /> : null}
       <EndInterestDialog interest={ending} onClose={close} />
     </section>
   );

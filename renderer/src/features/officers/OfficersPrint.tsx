@@ -10,8 +10,9 @@ import { formatInstant, formatLegalDate } from '../../lib/dates';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
 /**
- * The register of directors and officers as a printable page. The statutory copy
- * (?statutory=1) is the only view in the app with residential addresses (CA 2006 s165).
+ * The board and officers record (a society's register of officers) as a printable page. The
+ * confidential internal copy (?statutory=1, the contract's flag) is the only view in the app with
+ * residential addresses (CA 2006 s240-241). Personal codes never appear.
  */
 export function OfficersPrint() {
   const [params] = useSearchParams();
@@ -27,7 +28,7 @@ export function OfficersPrint() {
     <div className="print-page">
       <PrintToolbar back="/register/exports" backLabel="Exports and inspection" ready={!!d} status={d ? `${formatCount(d.total, 'appointment')} ready to print` : 'Preparing…'} />
       <main>
-        {page.error ? <Banner tone="error" title="The register could not be read">{page.error.message}</Banner> : null}
+        {page.error ? <Banner tone="error" title="The record could not be read">{page.error.message}</Banner> : null}
         {d ? (
           <>
             <header className="print-head">
@@ -41,8 +42,8 @@ export function OfficersPrint() {
             </header>
             {statutory ? (
               <p className="print-note">
-                Confidential: residential addresses are protected information (CA 2006 s165, s240) and must not be shown to anyone inspecting the
-                register.
+                Confidential internal copy, for the secretary only: residential addresses are protected information, held only to file them at
+                Companies House (CA 2006 s240-241). Do not show it to anyone inspecting the company’s records or include it in a board pack.
               </p>
             ) : null}
             <DataTable
@@ -55,7 +56,7 @@ export function OfficersPrint() {
             />
           </>
         ) : page.isPending ? (
-          <p role="status">Preparing the register…</p>
+          <p role="status">Preparing the record…</p>
         ) : null}
       </main>
     </div>

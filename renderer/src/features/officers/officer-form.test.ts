@@ -35,11 +35,11 @@ describe('toResidentialInput', () => {
 });
 
 describe('wholeFormProblems', () => {
-  it('asks a company director for the s163 particulars and a residential address', () => {
+  it('asks a company director for the particulars Companies House needs (s167G(3)) and a residential address', () => {
     const problems = wholeFormProblems(values({ particulars: { dateOfBirth: '', nationality: '  ' }, residentialAddress: EMPTY_ADDRESS }), true);
     expect(Object.keys(problems)).toEqual(['particulars.dateOfBirth', 'particulars.nationality', 'residentialAddress.line1']);
-    expect(problems['particulars.nationality']).toBe('Enter the nationality: a company must record it for each director (CA 2006 s163).');
-    expect(problems['residentialAddress.line1']).toMatch(/CA 2006 s165/);
+    expect(problems['particulars.nationality']).toBe('Enter the nationality: a company must give it to Companies House for each director (CA 2006 s167G(3)).');
+    expect(problems['residentialAddress.line1']).toMatch(/CA 2006 s167G\(3\); kept off the public record, s240-241/);
   });
 
   it('asks nothing of anyone else, and accepts "same as the service address"', () => {

@@ -145,6 +145,9 @@ const appointmentValues = z
 
 export const officerFormSchema = z.object({ particulars: particularsValues, residentialSame: z.boolean(), residentialAddress: addressValues });
 
+/** The edit form adds the day a change took effect, for the notice to Companies House (checked by the core). */
+export const editOfficerFormSchema = officerFormSchema.extend({ changedOn: z.string() });
+
 export const addOfficerFormSchema = z.object({ appointment: appointmentValues, particulars: particularsValues, residentialSame: z.boolean(), residentialAddress: addressValues });
 
 export const appointmentFormSchema = z.object({ appointment: appointmentValues });
@@ -172,7 +175,7 @@ export const APPOINTMENT_PATHS = ['appointment.role', 'appointment.directorKind'
 /**
  * Checks that need the whole form, as field errors by dotted path: the residential address is
  * checked like any address unless it is blank or the service address, and a company director's
- * entry must hold the s163 particulars and a residential address (s165). Run beside the schema,
+ * entry must hold what Companies House needs, residential address included (s167G(3)). Run beside the schema,
  * so every problem shows after the first submit.
  */
 export function wholeFormProblems(v: OfficerValues, companyDirector: boolean): Record<string, string> {
@@ -184,9 +187,9 @@ export function wholeFormProblems(v: OfficerValues, companyDirector: boolean): R
   if (companyDirector) {
     const p = v.particulars;
     const missing = missingDirectorParticulars({ dateOfBirth: p.dateOfBirth.trim(), nationality: p.nationality.trim(), countryOfResidence: p.countryOfResidence.trim() });
-    for (const k of missing) out[`particulars.${k}`] = `Enter the ${listParticulars([k])}: a company must record it for each director (CA 2006 s163).`;
+    for (const k of missing) out[`particulars.${k}`] = `Enter the ${listParticulars([k])}: a company must give it to Companies House for each director (CA 2006 s167G(3)).`;
     if (!v.residentialSame && isBlankAddress(v.residentialAddress)) {
-      out['residentialAddress.line1'] = "Enter the residential address: a company keeps each director's usual residential address on a separate register (CA 2006 s165).";
+      out['residentialAddress.line1'] = "Enter the residential address: a company must give Companies House each director's usual residential address (CA 2006 s167G(3); kept off the public record, s240-241).";
     }
   }
   return out;

@@ -9,7 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useToast } from '../../ui/Toasts';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatAddress } from '../../lib/people';
-import { AddPscDialog, CeasePscDialog, StatementDialog, WithdrawStatementDialog } from './PscDialogs';
+import { AddPscDialog, CeasePscDialog, EOT_TRUSTEE_PREFILL, StatementDialog, WithdrawStatementDialog, type PscPrefill, type StatementAvailability } from './PscDialogs';
 import '../officers/officers.css';
 import './psc.css';
 import { formatLegalDate, todayUk } from '../../lib/dates';
@@ -19,7 +19,11 @@ type Statement = { id: string; statement: string; text: string; madeOn: string; 
 
 const TITLE = 'People with significant control';
 
-/** The PSC register (CA 2006 Part 21A): people, statements and what is missing. Companies only. */
+/**
+ * The company's PSC record (CA 2006 Part 21A): people, statements and what is missing. Since 18
+ * November 2025 a company keeps no PSC register of its own and notifies Companies House within
+ * 14 days (s790LA); each change here adds that filing. Companies only.
+ */
 export function PscPage() {
   const register = useApiQuery('psc.register', {});
   const org = useApiQuery('organisation.get', {});
@@ -27,7 +31,7 @@ export function PscPage() {
     return (
       <div className="page">
         <PageHeader title={TITLE} />
-        <Banner tone="error" title="The register could not be opened">
+        <Banner tone="error" title="The PSC record could not be opened">
           <p>{register.error.message}</p>
         </Banner>
       </div>
@@ -38,17 +42,17 @@ export function PscPage() {
     return (
       <div className="page page-narrow">
         <PageHeader title={TITLE} />
-        <Banner tone="info" title="Not kept by a society">
+        <Banner tone="info" title="Does not apply to a society">
           <p>{register.data.reason}</p>
         </Banner>
       </div>
     );
   }
-  return <PscRegister data={register.data} hasShares={LEGAL_FORM_INFO[org.data.legalForm].hasShares} />;
+  return <PscRecord data={register.data} hasShares={LEGAL_FORM_INFO[org.data.legalForm].hasShares} />;
 }
 
-function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: Statement[]; warnings: string[] }; hasShares: boolean }) {
-  const [adding, setAdding] = useState(false);
+function PscRecord({ data, hasShares }: { data: { people: Psc[]; statements: Statement[]; warnings: string[]; statementsAvailable: StatementAvailability[] }; hasShares: boolean }) {
+  const [adding, setAdding] = useState<PscPrefill | null>(null);
   const [stating, setStating] = useState(false);
   const [ceasing, setCeasing] = useState<Psc | null>(null);
   const [withdrawing, setWithdrawing] = useState<Statement | null>(null);
@@ -56,12 +60,14 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
   const [noneError, setNoneError] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const toast = useToast();
-  const closeAdd = useCallback(() => setAdding(false), []);
+  const closeAdd = useCallback(() => setAdding(null), []);
   const closeStating = useCallback(() => setStating(false), []);
   const closeCease = useCallback(() => setCeasing(null), []);
   const closeWithdraw = useCallback(() => setWithdrawing(null), []);
   const cancelNone = useCallback(() => setConfirmNone(false), []);
   const empty = data.people.length === 0 && data.statements.length === 0;
+  // A company owned through an employee ownership trust always has a registrable trustee (shared/rules/psc.ts).
+  const noneWithheld = data.statementsAvailable.find((a) => a.statement === 'no_registrable_person' && !a.available);
   const today = todayUk();
 
   const recordNone = async () => {
@@ -80,7 +86,7 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
     <div className="page">
       <PageHeader
         title={TITLE}
-        lede="The PSC register (CA 2006 Part 21A): anyone who holds more than 25% of the shares or votes, can appoint or remove a majority of the board, or otherwise has significant influence or control over the company."
+        lede="The company’s PSC record (CA 2006 Part 21A): anyone who holds more than 25% of the shares or votes, can appoint or remove a majority of the board, or otherwise has significant influence or control over the company. Since 18 November 2025 a company keeps no PSC register of its own: it tells Companies House within 14 days of confirming each change (s790LA), and the app lists the form each change needs."
       />
       {noneError ? (
         <Banner tone="error" title="The statement was not recorded">
@@ -88,23 +94,41 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
         </Banner>
       ) : null}
       {data.warnings.map((w) => (
-        <Banner key={w} tone="warning" title="The register needs attention">
+        <Banner key={w} tone="warning" title="The PSC record needs attention">
           <p>{w}</p>
         </Banner>
       ))}
 
-      {empty ? (
+      {empty && noneWithheld ? (
+        <section className="card psc-empty" aria-labelledby="psc-empty-h">
+          <h2 id="psc-empty-h">Nothing entered yet</h2>
+          <p>{noneWithheld.reason}</p>
+          <div className="psc-empty-actions">
+            <button type="button" className="btn btn-primary" onClick={() => setAdding(EOT_TRUSTEE_PREFILL)}>
+              Enter the trust’s trustee
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={() => setAdding({})}>
+              Add a person with significant control
+            </button>
+            <button type="button" className="btn btn-link" onClick={() => setStating(true)}>
+              Record a different statement
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {empty && !noneWithheld ? (
         <section className="card psc-empty" aria-labelledby="psc-empty-h">
           <h2 id="psc-empty-h">Nothing entered yet</h2>
           <p>
             Most employee-owned mutuals have no person with significant control: ownership is spread across many members, and none holds more than
-            25% of the votes or can appoint most of the board. The register must then say so in a statement.
+            25% of the votes or can appoint most of the board. The company then says so in a statement, which Companies House is given (form PSC08).
           </p>
           <div className="psc-empty-actions">
             <button type="button" className="btn btn-primary" onClick={() => setConfirmNone(true)}>
               Record the statement that there is no registrable person
             </button>
-            <button type="button" className="btn btn-secondary" onClick={() => setAdding(true)}>
+            <button type="button" className="btn btn-secondary" onClick={() => setAdding({})}>
               Add a person with significant control
             </button>
             <button type="button" className="btn btn-link" onClick={() => setStating(true)}>
@@ -122,7 +146,7 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
               Record a statement
             </button>
           </header>
-          {data.statements.length === 0 ? <p className="muted">No statement. The register needs one only when it names no person with significant control, or not all of them.</p> : null}
+          {data.statements.length === 0 ? <p className="muted">No statement. The PSC record needs one only when it names no person with significant control, or not all of them.</p> : null}
           <ul className="psc-statements">
             {data.statements.map((s) => (
               <li key={s.id} className={s.withdrawnOn ? 'is-withdrawn' : undefined}>
@@ -146,7 +170,7 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
         <section className="card" aria-labelledby="psc-people-h">
           <header>
             <h2 id="psc-people-h">People and entities with significant control</h2>
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => setAdding(true)}>
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setAdding({})}>
               Add a person with significant control
             </button>
           </header>
@@ -205,15 +229,15 @@ function PscRegister({ data, hasShares }: { data: { people: Psc[]; statements: S
       ) : null}
 
       <ConfirmDialog open={confirmNone} title="Record that there is no registrable person?" confirmLabel="Record the statement" onConfirm={recordNone} onCancel={cancelNone}>
-        <p>The register will carry this statement from today, {formatLegalDate(today)}:</p>
+        <p>The PSC record will carry this statement from today, {formatLegalDate(today)}, and Companies House must be given it (form PSC08):</p>
         <blockquote className="psc-quote">{PSC_STATEMENT_TEXT.no_registrable_person}</blockquote>
         <p className="muted">
-          Make it once the company has taken reasonable steps to find out (CA 2006 s790D) and knows of no one, and no legal entity, with significant
+          Make it once the company has taken reasonable steps to find out (CA 2006 s790CB) and knows of no one, and no legal entity, with significant
           control. If that changes, withdraw it and enter the person.
         </p>
       </ConfirmDialog>
-      <AddPscDialog open={adding} onClose={closeAdd} hasShares={hasShares} />
-      <StatementDialog open={stating} onClose={closeStating} />
+      <AddPscDialog open={adding !== null} onClose={closeAdd} hasShares={hasShares} prefill={adding ?? undefined} />
+      <StatementDialog open={stating} onClose={closeStating} availability={data.statementsAvailable} />
       <CeasePscDialog psc={ceasing} onClose={closeCease} />
       <WithdrawStatementDialog statement={withdrawing} onClose={closeWithdraw} />
     </div>
