@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { api } from './support/api';
 import { expectNoAxeViolations, expect, ROOT, test } from './support/app';
+import { fillDate } from './support/dates';
 import { setUpMutual } from './support/mutual';
 
 const WITH_ERRORS = join(ROOT, 'e2e', 'fixtures', 'hr-export-with-errors.csv');
 const CORRECTED = join(ROOT, 'e2e', 'fixtures', 'hr-export.csv');
+const ONE_COLUMN = join(ROOT, 'e2e', 'fixtures', 'hr-export-one-column.csv');
 
 async function chooseAndRead(page: Page, file: string): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Choose the file from your HR system' })).toBeVisible();
@@ -118,6 +120,74 @@ test('a secretary imports the staff list from HR: fixes the rejected rows, check
   // The new members are in the register.
   await page.getByRole('link', { name: 'Members', exact: true }).click();
   await expect(page.getByRole('link', { name: /Okafor/ }).first()).toBeVisible();
+});
+
+test('a secretary imports an export with one name column and one address column, back-dated, after an empty file is refused', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await setUpMutual(page, app.url);
+  await api(app, 'classes.create', {
+    name: 'Employee',
+    votingRights: 'per_member',
+    votesPerMember: 1,
+    isEmployeeClass: true,
+    eligibility: { minAgeYears: 16, minWeeklyHours: 8, minServiceMonths: null },
+    shareTerms: null,
+  });
+  await page.getByRole('link', { name: 'Import from HR' }).click();
+
+  // An empty file is refused by name, before anything is sent.
+  await page.getByLabel('CSV file').setInputFiles({ name: 'staff-list.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  await page.getByRole('button', { name: 'Read the file' }).click();
+  await expect(page.getByText('staff-list.csv is empty (0 bytes). Export the staff list from your HR system again, then choose the new file.')).toBeVisible();
+
+  await chooseAndRead(page, ONE_COLUMN);
+  await expect(page.getByRole('radio', { name: /^The full name in one column/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^The whole address in one column/ })).toBeChecked();
+  await expect(page.getByLabel(/^Full name/)).toHaveValue('Name');
+  await expect(page.getByLabel(/^Whole address/)).toHaveValue('Address');
+  await expect(page.getByLabel(/^Family name/)).toHaveCount(0);
+  await expect(page.getByLabel(/^Town or city/)).toHaveCount(0);
+  // Back-dated: Rhys left on 31 October, after this admission date.
+  await fillDate(page, 'Admission date', '2026-10-01');
+  await expectNoAxeViolations(page, 'import: match one-column names and addresses');
+  await page.getByRole('group', { name: 'Names in the file' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/hr-import-map-one-column.png' });
+
+  // Switching to separate columns asks for them, then back again.
+  await page.getByRole('radio', { name: /^Given names and family name in separate columns/ }).check();
+  await expect(page.getByLabel(/^Family name/)).toBeVisible();
+  await page.getByRole('radio', { name: /^The full name in one column/ }).check();
+
+  await checkTheFile(page);
+  await expect(summaryCount(page, 'to admit')).toHaveText('3');
+  await expect(summaryCount(page, 'to cease')).toHaveText('1');
+  await expect(summaryCount(page, 'rejected')).toHaveText('1');
+  await expect(page.getByText('3 rows split from one column')).toBeVisible();
+  const rejected = page.getByRole('table', { name: /Rejected rows/ });
+  await expect(rejected).toContainText('The street and the town are not separated (1 High Street Leeds)');
+
+  await page.getByRole('tab', { name: /Split from one column/ }).click();
+  const split = page.getByRole('table', { name: /split from one column/ });
+  const rowFor = (no: string) => split.getByRole('row').filter({ hasText: no });
+  await expect(rowFor('S2001')).toContainText('Okafor, Amelia');
+  await expect(rowFor('S2001')).toContainText('Given namesAmelia');
+  await expect(rowFor('S2001')).toContainText('Family nameOkafor');
+  await expect(rowFor('S2002')).toContainText('TownBradford');
+  await expect(rowFor('S2002')).toContainText('Left outWest Yorkshire');
+  await expect(rowFor('S2003')).toContainText('Family nameNí Bhriain');
+  await expectNoAxeViolations(page, 'import: the split names and addresses');
+  await page.getByRole('tabpanel').screenshot({ path: '/tmp/hr-import-plan-split.png' });
+
+  await page.getByRole('tab', { name: /To cease/ }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('Admitted by this import from 1 October 2026; left employment on 31 October 2026');
+
+  await page.getByRole('button', { name: 'Apply these changes' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Apply these changes to the register?' });
+  await expect(confirm).toContainText('one of them admitted by this import, having left after the admission date');
+  await confirm.getByRole('button', { name: 'Apply the changes' }).click();
+  await expect(page.getByText('3 members admitted (member numbers 1 to 3) and 1 membership ended.')).toBeVisible();
+  expect(await api<{ count: number }>(app, 'members.count', { status: 'current' })).toEqual({ count: 2, atLeast: false });
+  expect(await api<{ count: number }>(app, 'members.count', { status: 'former' })).toEqual({ count: 1, atLeast: false });
 });
 
 test('without an employee class the import explains what to set up first', async ({ page, app, cspErrors }) => {

@@ -63,7 +63,15 @@ export function ChooseFile({ onRead, headingRef }: { onRead: (analysis: ImportAn
           {IMPORT_FIELDS.map((f) => (
             <li key={f}>
               {IMPORT_FIELD_LABEL[f]}
-              {REQUIRED_IMPORT_FIELDS.includes(f) ? <span className="required-mark"> (needed)</span> : <span className="optional-mark">(if held)</span>}
+              {f === 'fullName' ? (
+                <span className="optional-mark">(instead of given names and family name)</span>
+              ) : f === 'wholeAddress' ? (
+                <span className="optional-mark">(instead of address lines and town, postcode last)</span>
+              ) : REQUIRED_IMPORT_FIELDS.includes(f) ? (
+                <span className="required-mark"> (needed)</span>
+              ) : (
+                <span className="optional-mark">(if held)</span>
+              )}
             </li>
           ))}
         </ul>

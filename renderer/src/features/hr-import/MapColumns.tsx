@@ -3,6 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { MembershipClass } from '../../../../shared/contract/classes';
 import {
+  COMBINED_IMPORT_FIELDS,
   DATE_FORMAT_LABEL,
   DATE_FORMATS,
   IMPORT_FIELD_LABEL,
@@ -38,11 +39,39 @@ export interface PlanSettings {
   asOf: string;
 }
 
+/** Whether the file gives names and addresses in separate columns or each in one column. */
+type NameLayout = 'separate' | 'full';
+type AddressLayout = 'separate' | 'whole';
+
 interface Values {
   mapping: Record<ImportField, string>;
+  nameLayout: NameLayout;
+  addressLayout: AddressLayout;
   defaultClassId: string;
   dateFormat: DateFormat;
   asOf: string;
+}
+
+const NAME_LAYOUT_LABEL: Record<NameLayout, string> = {
+  separate: 'Given names and family name in separate columns',
+  full: 'The full name in one column (such as “Amelia Okafor” or “Okafor, Amelia”)',
+};
+const ADDRESS_LAYOUT_LABEL: Record<AddressLayout, string> = {
+  separate: 'Address lines, town and postcode in separate columns',
+  whole: 'The whole address in one column (such as “4 Mill Lane, Derby DE1 3AB”)',
+};
+
+/** The fields the chosen layouts use: a full-name or whole-address column replaces the fields it holds. */
+function fieldsFor(nameLayout: NameLayout, addressLayout: AddressLayout): ImportField[] {
+  const hidden = new Set<ImportField>([
+    ...(nameLayout === 'full' ? COMBINED_IMPORT_FIELDS.fullName : (['fullName'] as const)),
+    ...(addressLayout === 'whole' ? COMBINED_IMPORT_FIELDS.wholeAddress : (['wholeAddress'] as const)),
+  ]);
+  return IMPORT_FIELDS.filter((f) => !hidden.has(f));
+}
+
+function isRequired(f: ImportField): boolean {
+  return REQUIRED_IMPORT_FIELDS.includes(f) || f === 'fullName' || f === 'wholeAddress';
 }
 
 const planInput = hrImportMethods['hrImport.plan'].input;
@@ -53,6 +82,8 @@ const NOT_IN_FILE = '';
 function toValues(s: PlanSettings): Values {
   return {
     mapping: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, s.mapping[f] ?? NOT_IN_FILE])) as Record<ImportField, string>,
+    nameLayout: s.mapping.fullName !== null ? 'full' : 'separate',
+    addressLayout: s.mapping.wholeAddress !== null ? 'whole' : 'separate',
     defaultClassId: s.defaultClassId,
     dateFormat: s.dateFormat,
     asOf: s.asOf,
@@ -60,8 +91,9 @@ function toValues(s: PlanSettings): Values {
 }
 
 function toSettings(v: Values): PlanSettings {
+  const used = new Set(fieldsFor(v.nameLayout, v.addressLayout));
   return {
-    mapping: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, v.mapping[f] === NOT_IN_FILE ? null : v.mapping[f]])) as ImportMapping,
+    mapping: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, !used.has(f) || v.mapping[f] === NOT_IN_FILE ? null : v.mapping[f]])) as ImportMapping,
     defaultClassId: v.defaultClassId,
     dateFormat: v.dateFormat,
     asOf: v.asOf,
@@ -100,8 +132,13 @@ export function MapColumns(props: {
     defaultValues: toValues(settings),
     shouldFocusError: false,
   });
-  const mapping = useWatch({ control, name: 'mapping' });
-  const dateFormat = useWatch({ control, name: 'dateFormat' });
+  const values = useWatch({ control }) as Values;
+  const nameLayout = values.nameLayout;
+  const addressLayout = values.addressLayout;
+  // What the file's columns fill, as the check will read them (fields of the other layout left out).
+  const mapping = toSettings(values).mapping;
+  const dateFormat = values.dateFormat;
+  const shown = fieldsFor(nameLayout, addressLayout);
   const field = (path: string) => ({ id: fieldId(path), error: errorAt(formState.errors, path) });
 
   const checking = job !== null || formState.isSubmitting;
@@ -179,9 +216,42 @@ export function MapColumns(props: {
             marks the particulars every row needs. Leave a particular as “Not in this file” if your export does not hold it: members’ existing
             records of it are then left as they are.
           </p>
+          <div className="layout-choices">
+            <fieldset className="radio-fieldset">
+              <legend className="legend-small">Names in the file</legend>
+              <div className="radio-list">
+                {(['separate', 'full'] as const).map((l) => (
+                  <label key={l}>
+                    <input type="radio" value={l} {...register('nameLayout')} disabled={checking} />
+                    {NAME_LAYOUT_LABEL[l]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <fieldset className="radio-fieldset">
+              <legend className="legend-small">Addresses in the file</legend>
+              <div className="radio-list">
+                {(['separate', 'whole'] as const).map((l) => (
+                  <label key={l}>
+                    <input type="radio" value={l} {...register('addressLayout')} disabled={checking} />
+                    {ADDRESS_LAYOUT_LABEL[l]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          {nameLayout === 'full' || addressLayout === 'whole' ? (
+            <p className="fieldset-hint">
+              {[nameLayout === 'full' ? 'Full names are split into given names and the family name (the last word, with any “de”, “van” or “Ní” before it)' : null,
+                addressLayout === 'whole' ? 'whole addresses into lines, town and postcode (the postcode at the end, the town just before it, a county left out)' : null]
+                .filter(Boolean)
+                .join('; ')}
+              . You will see every split in the plan before anything is saved; rows that cannot be split are listed with the reason.
+            </p>
+          ) : null}
           <div className="mapping-grid">
-            {IMPORT_FIELDS.map((f) => {
-              const required = REQUIRED_IMPORT_FIELDS.includes(f);
+            {shown.map((f) => {
+              const required = isRequired(f);
               const chosen = mapping[f];
               const ex = chosen ? example(chosen) : undefined;
               return (
@@ -211,6 +281,8 @@ export function MapColumns(props: {
                         'Empty in the first rows'
                       ) : f === 'className' ? (
                         'Everyone joins the class chosen below'
+                      ) : f === 'postcode' && addressLayout === 'whole' ? (
+                        'Taken from the end of the whole address'
                       ) : (
                         '\u00a0'
                       )}
@@ -267,7 +339,7 @@ export function MapColumns(props: {
             <DateField
               {...field('asOf')}
               label="Admission date"
-              hint="New members are entered on this date; eligibility and leaving dates are judged against it. It cannot be in the future." control={control} name="asOf" disabled={checking} />
+              hint="New members are entered on this date, and eligibility is judged on it. Anyone whose employment has ended by today is recorded as leaving on their leaving date. It cannot be in the future." control={control} name="asOf" disabled={checking} />
           </div>
         </fieldset>
 
@@ -282,7 +354,7 @@ export function MapColumns(props: {
             columns={[
               { id: 'line', header: 'Line', cell: ({ row: { original: r } }) => r.line },
               ...analysis.headers.map((h, j): ColumnDef<{ line: number; values: string[] }> => {
-                const to = IMPORT_FIELDS.find((f) => mapping[f] === h);
+                const to = shown.find((f) => mapping[f] === h);
                 return {
                   id: `column-${j}`,
                   header: () => (

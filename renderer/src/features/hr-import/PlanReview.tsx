@@ -160,6 +160,15 @@ export function PlanReview(props: {
         <Card kind="rejected" count={c.rejected} what="rejected" note={c.rejected === 1 ? 'row to correct' : 'rows to correct'} />
       </ul>
 
+      {c.split > 0 && !result ? (
+        <Banner tone="info" title={`${formatCount(c.split, 'row')} split from one column`}>
+          <p>
+            Names or addresses given in one column were split into the register’s particulars. Check the split in the “Split from one column” tab before you
+            apply the changes.
+          </p>
+        </Banner>
+      ) : null}
+
       {c.notInFile > 0 ? (
         <Banner tone="info" title={`${formatCount(c.notInFile, 'current member')} of employee classes ${c.notInFile === 1 ? 'is' : 'are'} not in this file`}>
           <p>
@@ -199,7 +208,15 @@ export function PlanReview(props: {
               {plan.allotsShares ? ', each allotted one share paid in full at its nominal value' : ''};
             </li>
           ) : null}
-          {c.cease > 0 ? <li>end {formatCount(c.cease, 'membership')} (left employment), each on the day employment ended;</li> : null}
+          {c.cease > 0 ? (
+            <li>
+              end {formatCount(c.cease, 'membership')} (left employment), each on the day employment ended
+              {c.admittedAndCeased > 0
+                ? `, ${c.admittedAndCeased === 1 ? 'one of them' : `${c.admittedAndCeased.toLocaleString('en-GB')} of them`} admitted by this import, having left after the admission date`
+                : ''}
+              ;
+            </li>
+          ) : null}
           {c.update > 0 ? <li>update the particulars of {formatCount(c.update, 'member')};</li> : null}
           <li>record each change in the audit log, with one entry for the import.</li>
         </ul>

@@ -4,7 +4,7 @@ import { formatCount } from '../../lib/format';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 import { planFieldLabel, planValue, shownOf } from './plan-format';
 
-type TabKey = 'rejected' | 'admit' | 'cease' | 'update' | 'notEligible';
+type TabKey = 'rejected' | 'admit' | 'cease' | 'update' | 'split' | 'notEligible';
 
 interface Tab {
   key: TabKey;
@@ -28,6 +28,7 @@ export function PlanTabs({ plan, admittedNumbers }: { plan: ImportPlan; admitted
     },
     { key: 'cease', label: admittedNumbers ? 'Ceased' : 'To cease', count: c.cease, panel: <CeaseTable rows={plan.cease} total={c.cease} /> },
     { key: 'update', label: admittedNumbers ? 'Updated' : 'To update', count: c.update, panel: <UpdateTable rows={plan.update} total={c.update} /> },
+    ...(c.split > 0 ? [{ key: 'split' as const, label: 'Split from one column', count: c.split, panel: <SplitTable rows={plan.splits} total={c.split} /> }] : []),
     { key: 'notEligible', label: 'Not eligible yet', count: c.notEligible, panel: <NotEligibleTable rows={plan.notEligible} total={c.notEligible} /> },
     { key: 'rejected', label: 'Rejected rows', count: c.rejected, panel: <RejectedTable rows={plan.rejected} total={c.rejected} /> },
   ];
@@ -176,10 +177,13 @@ function AdmitTable({ rows, total, firstNumber }: { rows: ImportPlanPerson[]; to
 }
 
 function CeaseTable({ rows, total }: { rows: ImportPlanPerson[]; total: number }) {
-  if (total === 0) return <Empty>No leavers: nobody in the file who is a member has an employment end date on or before the admission date.</Empty>;
+  if (total === 0) return <Empty>No leavers: nobody in the file who is a member, or is being admitted, has an employment end date on or before today.</Empty>;
   return (
     <>
-      <p className="tab-intro">Their membership ends on the day their employment ended, with the reason “Left employment”. Their entry stays in the register as a former member.</p>
+      <p className="tab-intro">
+        Their membership ends on the day their employment ended, with the reason “Left employment”. Their entry stays in the register as a former member.
+        Someone who left after the admission date is admitted from that date and ceases on the day they left, both recorded by this import.
+      </p>
       <PeopleTable label="Memberships to end" caption="Members whose membership would end" rows={rows} columns={[memberNumberColumn, classColumn, detailColumn('Leaving')]} />
       <More shown={rows.length} total={total} />
     </>
@@ -232,6 +236,85 @@ function NotEligibleTable({ rows, total }: { rows: ImportPlanPerson[]; total: nu
         rows={rows}
         columns={[classColumn, detailColumn('Reason', 'reason')]}
       />
+      <More shown={rows.length} total={total} />
+    </>
+  );
+}
+
+type Split = ImportPlan['splits'][number];
+
+/** One split, as it will be entered: each particular named, so the secretary can check it. */
+function SplitParts({ parts }: { parts: [string, string | null | undefined][] }) {
+  return (
+    <dl className="split-parts">
+      {parts
+        .filter(([, v]) => v)
+        .map(([label, v]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+/** The rows whose full name or whole address was split, as split, for the secretary to check before applying. */
+function SplitTable({ rows, total }: { rows: Split[]; total: number }) {
+  const names = rows.some((r) => r.name !== null);
+  const addresses = rows.some((r) => r.address !== null);
+  const columns: ColumnDef<Split>[] = [
+    { id: 'line', header: 'Line', meta: { cellClassName: 'line' }, cell: ({ row: { original: r } }) => r.line },
+    { id: 'employeeNumber', header: 'Employee no.', meta: { nowrap: true }, cell: ({ row: { original: r } }) => r.employeeNumber },
+    ...(names
+      ? ([
+          {
+            id: 'name',
+            header: 'Name: in the file, then as entered',
+            cell: ({ row: { original: r } }) =>
+              r.name ? (
+                <>
+                  <Value v={r.name.from} />
+                  <SplitParts parts={[['Given names', r.name.givenNames], ['Family name', r.name.familyName]]} />
+                </>
+              ) : null,
+          },
+        ] satisfies ColumnDef<Split>[])
+      : []),
+    ...(addresses
+      ? ([
+          {
+            id: 'address',
+            header: 'Address: in the file, then as entered',
+            cell: ({ row: { original: r } }) =>
+              r.address ? (
+                <>
+                  <Value v={r.address.from} />
+                  <SplitParts
+                    parts={[
+                      ['Line 1', r.address.line1],
+                      ['Line 2', r.address.line2],
+                      ['Town', r.address.town],
+                      ['Postcode', r.address.postcode],
+                      ['Left out', r.address.leftOut],
+                    ]}
+                  />
+                </>
+              ) : null,
+          },
+        ] satisfies ColumnDef<Split>[])
+      : []),
+  ];
+  return (
+    <>
+      <p className="tab-intro">
+        These rows had {names && addresses ? 'a full name or a whole address' : names ? 'a full name' : 'a whole address'} in one column, split into the register’s
+        particulars as shown. Check them: if a split is wrong, correct the row in the file (for a name, “Family name, Given names” is always read that way) and
+        check the file again.
+      </p>
+      <Scroll label="Rows split from one column">
+        <DataTable data={rows} columns={columns} caption="Names and addresses split from one column: as in the file, and as they will be entered" rowKey={(r) => String(r.line)} className="plan-table" wrap={false} />
+      </Scroll>
       <More shown={rows.length} total={total} />
     </>
   );
