@@ -70,7 +70,7 @@ test('a secretary sets up the mutual, fixes a mistake, and finds everything save
   await expect(log.getByRole('row').nth(1)).toContainText('14 → 21');
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByText('Verified: the audit log is intact')).toBeVisible();
-  await expect(page.getByText('2 events checked')).toBeVisible();
+  await expect(page.getByText(/2 events recomputed/)).toBeVisible();
   await expectNoAxeViolations(page, 'settings: audit log');
   await log.getByRole('button', { name: 'View event 2' }).click();
   await expect(page.getByRole('dialog', { name: 'Audit event #2' })).toBeVisible();
@@ -83,4 +83,37 @@ test('a secretary sets up the mutual, fixes a mistake, and finds everything save
   const after = app.cli('verify', '--db', app.dbPath);
   expect(after.status, after.stderr).toBe(0);
   expect(after.stdout).toMatch(/ok: 2 events/);
+});
+
+test('a society whose registered office is in Northern Ireland is refused at set-up and in Settings, naming the Act it is under', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Set up your mutual' })).toBeVisible();
+  await fillSetUp(page, { name: 'Lagan Care Co-operative', legalForm: 'Co-operative society', registrationNumber: '31247R', town: 'Belfast', postcode: 'BT1 5GS', country: 'Northern Ireland' });
+  await page.getByRole('button', { name: 'Set up the organisation' }).click();
+  const countryError = page.locator('#particulars-registeredOffice-country-error');
+  await expect(countryError).toContainText(
+    'is registered under the Co-operative and Community Benefit Societies Act (Northern Ireland) 1969, not the Co-operative and Community Benefit Societies Act 2014',
+  );
+  await expect(countryError).toContainText('CCBS Act 2014 s2(2)(d)');
+  await expect(page.getByLabel('Country')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'set-up: a society in Northern Ireland');
+  await page.getByLabel('Country').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/setup-ni-society.png' });
+  expect(app.cli('verify', '--db', app.dbPath).stdout).toMatch(/ok: 0 events/);
+
+  // In Great Britain it is set up; moving the office to Northern Ireland in Settings is refused the same way.
+  await page.getByLabel('Town or city').fill('Leeds');
+  await page.getByLabel('Postcode').fill('LS1 4AP');
+  await page.getByLabel('Country').selectOption({ label: 'England' });
+  await page.getByRole('button', { name: 'Set up the organisation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lagan Care Co-operative' })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Organisation' }).click();
+  await page.getByLabel('Country').selectOption({ label: 'Northern Ireland' });
+  await page.getByRole('button', { name: 'Save particulars' }).click();
+  await expect(page.locator('#registeredOffice-country-error')).toContainText('Co-operative and Community Benefit Societies Act (Northern Ireland) 1969');
+  await page.getByLabel('Country').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/settings-ni-society.png' });
+  expect(app.cli('verify', '--db', app.dbPath).stdout).toMatch(/ok: 1 events/);
 });

@@ -3,6 +3,7 @@ import { LEGAL_FORMS, LEGAL_FORM_INFO } from '../domain/legal-form';
 import { checkRegistrationNumber } from '../rules/registration-number';
 import { RULE_KEYS, VOTING_BASES, lawfulRuleProblems, type GoverningRules } from '../rules/governing-rules';
 import { daysInMonth } from '../rules/legal-date';
+import { societyJurisdictionProblem } from '../rules/society-jurisdiction';
 import { defineMethods, method } from './method';
 import { hasAtMostTwoDecimals, isoInstant, legalDate, optionalText, postcode, requiredText, wholeNumber, id } from './fields';
 
@@ -90,6 +91,16 @@ function refineJurisdiction(
   }
 }
 
+/**
+ * A society with its registered office in Northern Ireland is registered under the Co-operative
+ * and Community Benefit Societies Act (Northern Ireland) 1969, not the 2014 Act whose registers
+ * the app keeps (CCBS Act 2014 s2(2)(d)); see shared/rules/society-jurisdiction.ts.
+ */
+function refineSocietyJurisdiction(v: { legalForm: (typeof LEGAL_FORMS)[number]; registeredOffice: { country: Jurisdiction } }, ctx: Ctx, path: (string | number)[]) {
+  const problem = societyJurisdictionProblem(v.legalForm, v.registeredOffice.country);
+  if (problem) ctx.addIssue({ code: 'custom', path: [...path, 'registeredOffice', 'country'], message: problem });
+}
+
 function refineRules(legalForm: (typeof LEGAL_FORMS)[number], rules: GoverningRules, ctx: Ctx, path: (string | number)[]) {
   const problems = lawfulRuleProblems(legalForm, rules);
   for (const key of RULE_KEYS) {
@@ -101,6 +112,7 @@ function refineRules(legalForm: (typeof LEGAL_FORMS)[number], rules: GoverningRu
 export const particularsSchema = z.strictObject(particularsShape).superRefine((v, ctx) => {
   refineRegistration(v, ctx, []);
   refineJurisdiction(v, ctx, []);
+  refineSocietyJurisdiction(v, ctx, []);
 });
 export type Particulars = z.output<typeof particularsSchema>;
 
@@ -109,6 +121,7 @@ export const setUpSchema = z
   .superRefine((v, ctx) => {
     refineRegistration(v.particulars, ctx, ['particulars']);
     refineJurisdiction(v.particulars, ctx, ['particulars']);
+    refineSocietyJurisdiction(v.particulars, ctx, ['particulars']);
     refineRules(v.particulars.legalForm, v.rules, ctx, ['rules']);
   });
 export type SetUpInput = z.input<typeof setUpSchema>;

@@ -95,6 +95,32 @@ describe('organisation.setUp', () => {
     expect((expectOk(await t.core.dispatch('rules.get', {})) as RulesView).values.gmNoticeClearDays).toBe(7);
   });
 
+  it('refuses a society whose registered office is in Northern Ireland, naming the 1969 Act that governs it', async () => {
+    const t = await core();
+    const ni = { line1: '1 Donegall Square', town: 'Belfast', postcode: 'BT1 5GS', country: 'northern_ireland' as const };
+    const result = await t.core.dispatch('organisation.setUp', validSetUpInput({ particulars: { legalForm: 'cooperative_society', registrationNumber: '31247R', registeredOffice: ni } }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(!result.ok && result.error.fieldErrors?.['particulars.registeredOffice.country']).toBe(
+      'A co-operative society whose registered office is in Northern Ireland is registered under the Co-operative and Community Benefit Societies Act (Northern Ireland) 1969, not the Co-operative and Community Benefit Societies Act 2014, which covers societies with their registered office in Great Britain or the Channel Islands (CCBS Act 2014 s2(2)(d)). This app keeps registers under the 2014 Act only.',
+    );
+    expect(eventCount(t)).toBe(0);
+    // A company in Northern Ireland is under the Companies Act 2006, which covers the whole UK.
+    expectOk(await t.core.dispatch('organisation.setUp', validSetUpInput({ particulars: { registrationNumber: 'NI123456', registeredOffice: ni } })));
+  });
+
+  it('refuses moving a society’s registered office to Northern Ireland in Settings, on the country field', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core, { particulars: { legalForm: 'community_benefit_society', registrationNumber: '31247R' } });
+    const org = expectOk(await t.core.dispatch('organisation.get', {})) as Organisation;
+    const { id: _id, createdAt: _c, updatedAt: _u, ...particulars } = org;
+    const moved = await t.core.dispatch('organisation.update', {
+      ...particulars,
+      registeredOffice: { line1: '1 Donegall Square', town: 'Belfast', postcode: 'BT1 5GS', country: 'northern_ireland' },
+    });
+    expect(!moved.ok && moved.error.fieldErrors?.['registeredOffice.country']).toMatch(/^A community benefit society whose registered office is in Northern Ireland .*1969/);
+    expect(eventCount(t)).toBe(1);
+  });
+
   it('refuses a Scottish company number with an office in England, citing CA 2006 s9', async () => {
     const t = await core();
     const result = await t.core.dispatch('organisation.setUp', validSetUpInput({ particulars: { registrationNumber: 'SC123456' } }));

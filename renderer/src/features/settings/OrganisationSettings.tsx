@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { particularsSchema, type Organisation } from '../../../../shared/contract/organisation';
 import type { LegalForm } from '../../../../shared/domain/legal-form';
+import { societyJurisdictionProblem } from '../../../../shared/rules/society-jurisdiction';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { Banner } from '../../ui/Banner';
@@ -39,6 +40,8 @@ function OrganisationForm({ org }: { org: Organisation }) {
     shouldFocusError: false,
   });
   const legalForm = useWatch({ control, name: 'legalForm' }) as LegalForm;
+  // A society recorded in Northern Ireland before set-up refused it: say why the particulars cannot be saved as they are.
+  const jurisdiction = societyJurisdictionProblem(org.legalForm, org.registeredOffice.country);
 
   const onValid = async (values: Values) => {
     setGeneral(null);
@@ -58,6 +61,11 @@ function OrganisationForm({ org }: { org: Organisation }) {
       <p className="muted">Last changed {formatInstant(org.updatedAt)}.</p>
       <ErrorSummary items={flattenErrors(formState.errors)} focusKey={attempt} />
       {general ? <Banner tone="error" title="Not saved">{general}</Banner> : null}
+      {jurisdiction ? (
+        <Banner tone="warning" title="This society’s registers are not kept under the Act this app follows">
+          <p>{jurisdiction}</p>
+        </Banner>
+      ) : null}
       <div className="card">
         <fieldset>
           <legend>About the organisation</legend>
