@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { legalDate } from '../../../shared/contract/fields';
 import { dateInputProblem, partsToValue, valueToParts } from './date-parts';
 
 const value = (day: string, month: string, year: string) => partsToValue({ day, month, year }, 'Date of birth');
@@ -31,6 +32,14 @@ describe('a date typed as day, month and year', () => {
     expect(problem('12', '13', '2026')).toBe('Date of birth must be a real date.');
     expect(problem('x', '3', '2026')).toBe('Date of birth must be a real date.');
     expect(value('29', '2', '2024')).toBe('2024-02-29');
+  });
+
+  test('a real date out of the register’s range is passed on, so the field’s schema says the range, not “not a real date”', () => {
+    expect(value('1', '1', '1750')).toBe('1750-01-01');
+    expect(problem('1', '1', '1750')).toBeUndefined();
+    expect(legalDate('the date of birth').safeParse(value('1', '1', '1750')).error?.issues[0]?.message).toBe('Dates before 1 January 1800 are not accepted for the date of birth.');
+    expect(problem('29', '2', '1700')).toBe('Date of birth must be a real date.');
+    expect(valueToParts('1750-01-01')).toEqual({ day: '1', month: '1', year: '1750' });
   });
 
   test('a year needs four numbers', () => {

@@ -1,4 +1,4 @@
-import { isLegalDate } from '../../../shared/rules/legal-date';
+import { daysInMonth } from '../../../shared/rules/legal-date';
 import { MONTH_NAMES } from './dates';
 
 /**
@@ -59,11 +59,22 @@ export function partsToValue(parts: DateParts, label: string): string {
   const m = monthNumber(month);
   if (!/^\d{1,2}$/.test(day) || m === null) return PROBLEM + `${label} must be a real date.`;
   const value = `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isLegalDate(value) ? value : PROBLEM + `${label} must be a real date.`;
+  // A real date outside the register's range (1750) goes to the field's schema, which says the
+  // range ("Dates before 1 January 1800 are not accepted…"); only an impossible date is "not real".
+  return isCalendarDate(value) ? value : PROBLEM + `${label} must be a real date.`;
+}
+
+/** A day that exists in the Gregorian calendar, whatever the year ('1750-01-01' yes, '2026-02-30' no). */
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
 }
 
 /** The boxes for a value the form already holds: a legal date is split, anything else is empty. */
 export function valueToParts(value: string | null | undefined): DateParts {
-  if (!value || !isLegalDate(value)) return EMPTY_PARTS;
+  if (!value || !isCalendarDate(value)) return EMPTY_PARTS;
   return { day: String(Number(value.slice(8, 10))), month: String(Number(value.slice(5, 7))), year: value.slice(0, 4) };
 }
