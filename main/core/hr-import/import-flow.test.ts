@@ -281,9 +281,11 @@ describe('HR import: plan, then apply', () => {
     // Each record equals what its last event recorded: the admission, then the cessation.
     expect(((await runJob(core, 'audit.verify', {})).result as VerifyReport).records.problems).toEqual([]);
 
-    // The next import has nothing left to do for them.
-    const again = await planCsv(core, hrCsv([{ no: 'E1', end: '15/04/2026' }, { no: 'E2', end: '31/03/2026' }, { no: 'E3' }]), { classId, asOf: '2026-05-01' });
-    expect(again.plan.counts).toMatchObject({ admit: 0, cease: 0, update: 0, unchanged: 3 });
+    // The next import has nothing left to do for them, whether dated today or back-dated again.
+    for (const asOf of ['2026-05-01', '2026-03-01']) {
+      const again = await planCsv(core, hrCsv([{ no: 'E1', end: '15/04/2026' }, { no: 'E2', end: '31/03/2026' }, { no: 'E3' }]), { classId, asOf });
+      expect(again.plan.counts, asOf).toMatchObject({ admit: 0, cease: 0, update: 0, unchanged: 3, notEligible: 0 });
+    }
   });
 
   it('withdraws the share allotted on admission before ceasing a back-dated leaver, or says why it cannot', async () => {

@@ -245,9 +245,10 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
     }
 
     const former = found?.former ?? null;
-    const left = r.employmentEnd !== null && r.employmentEnd <= o.asOf;
+    // A former member who has left employment, by the admission date or on or before the day
+    // their entry ceased (a back-dated file read again): the register already shows it.
+    const left = r.employmentEnd !== null && (r.employmentEnd <= o.asOf || (former !== null && r.employmentEnd <= former.ceased_on!));
     if (former && left) {
-      // A former member who has since left employment: the register already shows it.
       unchanged += 1;
       continue;
     }
