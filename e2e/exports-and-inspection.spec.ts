@@ -4,6 +4,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expectNoAxeViolations, test, expect, type AppUnderTest } from './support/app';
 import { api } from './support/api';
 import { setUpMutual } from './support/mutual';
+import { setUpCooperative } from './support/register';
 import { fillDate } from './support/dates';
 
 /** The text of a PDF, page by page, with runs of white space made single spaces. */
@@ -90,8 +91,20 @@ test('a secretary logs an inspection request, prints the inspection copy and dow
   expect(text).toContain('Aisha');
   expect(text).toContain('Khan');
   expect(text).toContain('Oldham');
-  expect(text).toMatch(/This register was last amended on \d{1,2} [A-Z][a-z]+ \d{4} \(CA 2006 s120\)/);
+  expect(text).toMatch(/This register was last amended on \d{1,2} [A-Z][a-z]+ \d{4} \(CA 2006 s120\)\. No further alterations are to be made\./);
   expect(text).not.toContain('@');
+  await page.getByRole('link', { name: /Exports and inspection/ }).click();
+
+  // The index of members' names (CA 2006 s115): alphabetical, and never behind the register (s120(2)).
+  await expect(page.getByText('A company with 3 members need not keep an index of members')).toBeVisible();
+  await page.getByRole('link', { name: 'Index of members’ names (PDF)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Index of members’ names' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'All 3 names ready to print' })).toBeVisible();
+  const index = page.getByRole('table', { name: 'Index of members’ names' });
+  await expect(index.getByRole('row', { name: /Khan, Aisha/ })).toContainText('1');
+  await expect(index.getByRole('row', { name: /Taylor, Bob/ })).toContainText('2');
+  await expect(page.getByText('(CA 2006 s120(2))').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'printable index of members');
   await page.getByRole('link', { name: /Exports and inspection/ }).click();
 
   // The request is met: a copy was provided.
@@ -116,7 +129,7 @@ test('a secretary logs an inspection request, prints the inspection copy and dow
   expect(header).toContain('E-mail address');
   expect(rows.find((r) => r[2] === 'Aisha')![header.indexOf('E-mail address')]).toBe('aisha.khan@example.org');
   const mallory = rows.find((r) => r[2] === 'Mallory')!;
-  expect(mallory[header.indexOf('Family name')]).toBe(`'${INJECTION}`);
+  expect(mallory[header.indexOf('Family name or organisation')]).toBe(`'${INJECTION}`);
   for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 
   const verify = app.cli('verify', '--db', app.dbPath);
@@ -172,6 +185,55 @@ test('a secretary removes a long-former member’s entry and exports a member’
   await expect(page.getByRole('heading', { level: 1, name: 'Personal data held about Aisha Khan' })).toBeVisible();
   await expect(page.getByText('Member admitted')).toBeVisible();
   await expectNoAxeViolations(page, 'printable subject access record');
+
+  const verify = app.cli('verify', '--db', app.dbPath);
+  expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+});
+
+test('a society’s register is open to its members under CCBS Act 2014 s103, with no request log', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await setUpCooperative(page, app.url);
+  const cls = await api(app, 'classes.create', {
+    name: 'Member',
+    votingRights: 'per_member',
+    votesPerMember: 1,
+    isEmployeeClass: false,
+    eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+    shareTerms: { nominalPence: 100, withdrawable: true, transferable: false, maxHolding: null },
+  });
+  await api(app, 'members.admit', {
+    classId: cls.id,
+    admittedOn: '2020-05-01',
+    particulars: {
+      givenNames: 'Aisha',
+      familyName: 'Khan',
+      address: { line1: '3 Mill Lane', town: 'Leeds', postcode: 'LS2 7AB' },
+      email: 'aisha.khan@example.org',
+      emailPurposes: 'Notices of meetings',
+      employee: null,
+      loansAndDepositsPence: 25000,
+    },
+    initialShares: { shares: 250, amountPaidPence: 25000 },
+  });
+
+  await page.getByRole('link', { name: 'Exports and inspection' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Exports and inspection' })).toBeVisible();
+  const inspection = page.getByRole('region', { name: 'Inspection of the register' });
+  await expect(inspection).toContainText('at all reasonable hours (CCBS Act 2014 s103)');
+  await expect(inspection).toContainText('need not give a purpose');
+  await expect(page.getByRole('button', { name: 'Log a request' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Former members’ entries' })).toContainText('The CCBS Act 2014 sets no period');
+  await expectNoAxeViolations(page, 'a society’s exports and inspection');
+
+  // The copy members inspect shows e-mail addresses and their purposes, and leaves out only shares and property (s30(2)(c)-(d)).
+  await page.getByRole('link', { name: 'Inspection copy (PDF)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'All 1 entry ready to print' })).toBeVisible();
+  await expectNoAxeViolations(page, 'a society’s printable inspection copy');
+  const text = await pdfText(await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+  expect(text).toContain('aisha.khan@example.org');
+  expect(text).toContain('Notices of meetings');
+  expect(text).not.toMatch(/£|Shares held|Loans/);
+  await page.screenshot({ path: '/tmp/society-inspection-copy.png', fullPage: true });
 
   const verify = app.cli('verify', '--db', app.dbPath);
   expect(verify.status, verify.stdout + verify.stderr).toBe(0);

@@ -3,6 +3,9 @@ import { tabTo } from './support/keyboard';
 import { fillAdmission, setUpCooperative } from './support/register';
 import { dateGroup, fillDate } from './support/dates';
 
+// A long journey with an accessibility check on every screen it visits.
+test.describe.configure({ timeout: 180_000 });
+
 test('a secretary defines classes, admits members, moves shares, finds a member by search and records a cessation', async ({ page, app, cspErrors }) => {
   void cspErrors;
   await setUpCooperative(page, app.url);
@@ -101,6 +104,14 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await page.getByRole('button', { name: 'Withdraw shares' }).click();
   const withdraw = page.getByRole('dialog', { name: 'Withdraw shares of member 1' });
   await expect(dateGroup(withdraw, 'Notice given on').getByLabel('Day')).toBeFocused();
+  // Dated back to 20 January, six shares would leave them with less than nothing that day, although they hold 8 today.
+  await fillDate(withdraw, 'Notice given on', '2024-01-15');
+  await fillDate(withdraw, 'Withdrawn on', '2024-01-20');
+  await withdraw.getByLabel('Number of shares').fill('6');
+  await withdraw.getByRole('button', { name: 'Record the withdrawal' }).click();
+  await expect(withdraw.locator('#shares-error')).toContainText(
+    'On 20 January 2024 member 1 would hold −1 share: they held 5 then. Date the entry on or after the day enough shares were held, or record fewer.',
+  );
   await fillDate(withdraw, 'Notice given on', '2024-03-01');
   await fillDate(withdraw, 'Withdrawn on', '2024-04-01');
   await fillDate(withdraw, 'Paid on (optional)', '2024-04-05');
@@ -121,14 +132,14 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await expect(withdrawal).toContainText('Paid 5 April 2024');
   await expect(withdrawal.getByRole('cell').last()).toHaveText('6');
 
-  // A member who still holds shares cannot cease; the reason is shown.
+  // A member who still holds shares: the cessation says what happens to them, in the same step.
   await page.getByRole('button', { name: 'Record cessation' }).click();
   const cease = page.getByRole('dialog', { name: 'Record that member 1 ceased to be a member' });
-  await fillDate(cease, 'Membership ended on', '2024-06-01');
-  await cease.getByLabel('Reason').selectOption({ label: 'Left employment' });
-  await cease.getByRole('button', { name: 'Record the cessation' }).click();
-  await expect(cease.getByRole('alert')).toContainText('Member 1 still holds 6 shares; transfer or withdraw them before recording that membership ended.');
-  await expectNoAxeViolations(page, 'cessation refused');
+  const disposal = cease.getByRole('group', { name: 'What happens to their 6 shares' });
+  await expect(disposal.getByLabel('Withdraw the shares')).toBeChecked();
+  await expect(disposal).toContainText('CCBS Act 2014 s14 and Sch 1');
+  await expect(disposal.getByLabel('Amount repaid')).toHaveValue('6.00');
+  await expectNoAxeViolations(page, 'cessation with shares held');
   await cease.getByRole('button', { name: 'Cancel' }).click();
   await expect(cease).toBeHidden();
 
@@ -166,15 +177,7 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Émilie Dubois' })).toBeFocused();
   await expect(page.getByText('Member 2 admitted')).toBeVisible();
-  // Her share is withdrawn so that she can leave.
-  await page.getByRole('button', { name: 'Withdraw shares' }).click();
-  const hers = page.getByRole('dialog', { name: 'Withdraw shares of member 2' });
-  await fillDate(hers, 'Notice given on', '2024-04-01');
-  await fillDate(hers, 'Withdrawn on', '2024-05-01');
-  await hers.getByLabel('Number of shares').fill('1');
-  await hers.getByRole('button', { name: 'Record the withdrawal' }).click();
-  await expect(hers).toBeHidden();
-  await expect(page.getByTestId('shares-held')).toHaveText('0');
+  await expect(page.getByTestId('shares-held')).toHaveText('1');
 
   // The register lists both; searching without the accent finds her.
   await page.getByRole('link', { name: 'Members', exact: true }).click();
@@ -233,8 +236,14 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await expect(leaving).toBeHidden();
   await expect(page.getByText('Former member since 1 January 2025')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Re-admit' })).toBeVisible();
+  // Her one share was withdrawn in the same step, on the day she left.
+  await expect(page.getByTestId('shares-held')).toHaveText('0');
+  const herLedger = page.getByRole('table', { name: 'Share ledger, oldest first' });
+  await expect(herLedger.getByRole('row').nth(2)).toContainText('1 January 2025');
+  await expect(herLedger.getByRole('row').nth(2)).toContainText('Withdrawal');
   const timeline = page.getByRole('list', { name: 'Events, newest first' });
   await expect(timeline.locator(':scope > li').first()).toContainText('Member 2 ceased on 1 January 2025: resigned');
+  await expect(timeline.locator(':scope > li').nth(1)).toContainText('Member 2: 1 share withdrawn on 1 January 2025');
   await expect(timeline.locator(':scope > li').first()).toContainText('Ceased on: (none) → 1 January 2025');
   // No note was given: a change from nothing to nothing is not listed.
   await expect(timeline.locator(':scope > li').first()).not.toContainText('Note: (none) → (none)');
@@ -261,4 +270,26 @@ test('a secretary defines classes, admits members, moves shares, finds a member 
   await expect(page.getByText('2 current members.')).toBeVisible();
   await page.getByLabel('Status').selectOption({ label: 'Former members' });
   await expect(page.getByRole('table', { name: /Register of members/ }).getByRole('row').nth(1)).toContainText('1 Jan 2025');
+
+  // A member that is an organisation: one name, its address and its representative.
+  await page.getByRole('link', { name: 'Admit a member' }).first().click();
+  await page.getByLabel('Membership class').selectOption({ label: 'Community' });
+  await page.getByLabel(/^An organisation/).check();
+  await expect(page.getByLabel('Given names')).toHaveCount(0);
+  await page.getByLabel('Name of the organisation').fill('Leeds City Council');
+  await page.getByLabel('Kind of organisation').selectOption({ label: 'A council or other local authority' });
+  await page.getByLabel('Its representative (optional)').fill('Cllr Jo Smith');
+  await page.getByLabel('Address line 1').fill('Civic Hall');
+  await page.getByLabel('Town or city').fill('Leeds');
+  await page.getByLabel('Postcode').fill('LS1 1UR');
+  await fillDate(page, 'Admission date', '2024-03-01');
+  await page.getByLabel('Number of shares').fill('1');
+  await expectNoAxeViolations(page, 'admitting an organisation');
+  await page.getByRole('button', { name: 'Admit and enter in the register' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Leeds City Council' })).toBeFocused();
+  const particulars = page.getByRole('region', { name: 'Particulars' });
+  await expect(particulars).toContainText('A council or other local authority');
+  await expect(particulars).toContainText('Cllr Jo Smith');
+  await expect(particulars).not.toContainText('Date of birth');
+  await expectNoAxeViolations(page, 'an organisation’s entry');
 });

@@ -23,6 +23,8 @@ const KNOWN_PATHS = [
   'shareTerms.withdrawable',
   'shareTerms.transferable',
   'shareTerms.maxHolding',
+  'shareTerms.redeemable',
+  'shareTerms.numbered',
 ];
 
 /** Create or change a membership class. Share terms appear only where the legal form has shares. */
@@ -158,15 +160,32 @@ export function ClassForm(props: {
                   <input type="text" inputMode="numeric" className="narrow" {...register('shareTerms.maxHolding')} />
                 </Field>
               </div>
-              <CheckboxField
-                {...field('shareTerms.withdrawable')}
-                label="Withdrawable"
-                source={form.family === 'society' ? 'A member’s withdrawable shares may not exceed £100,000 in total (CCBS Act 2014 s24).' : undefined}
-              >
-                <input {...register('shareTerms.withdrawable')} />
-              </CheckboxField>
+              {form.family === 'society' ? (
+                <CheckboxField
+                  {...field('shareTerms.withdrawable')}
+                  label="Withdrawable"
+                  source="A member’s withdrawable shares may not exceed £100,000 in total, unless the member is itself a registered society (CCBS Act 2014 s24)."
+                >
+                  <input {...register('shareTerms.withdrawable')} />
+                </CheckboxField>
+              ) : (
+                <CheckboxField
+                  {...field('shareTerms.redeemable')}
+                  label="Issued as redeemable"
+                  source="Only shares issued as redeemable can be redeemed (CA 2006 s684), and not while the company has no shares in issue that are not redeemable (s684(4)). A company’s shares are never withdrawable; it can also buy back shares (s690)."
+                >
+                  <input {...register('shareTerms.redeemable')} />
+                </CheckboxField>
+              )}
               <CheckboxField {...field('shareTerms.transferable')} label="Transferable between members">
                 <input {...register('shareTerms.transferable')} />
+              </CheckboxField>
+              <CheckboxField
+                {...field('shareTerms.numbered')}
+                label="Each share has a number"
+                source="The register then shows the numbers of the shares each member holds (CA 2006 s113(3)). This is fixed once the class’s first shares are issued."
+              >
+                <input {...register('shareTerms.numbered')} />
               </CheckboxField>
             </fieldset>
           </div>

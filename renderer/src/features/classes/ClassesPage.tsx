@@ -176,7 +176,7 @@ function ClassTable({ classes, form, onEdit }: { classes: MembershipClass[]; for
                 c.isEmployeeClass ? capitalise(eligibilitySummary(c) ?? 'employees, no further conditions') : <span className="muted">Not an employee class</span>,
             },
             ...(form.hasShares
-              ? [{ id: 'shares', header: 'Share terms', cell: ({ row: { original: c } }) => shareTermsSummary(c) ?? <span className="muted">None set</span> } satisfies ColumnDef<MembershipClass>]
+              ? [{ id: 'shares', header: 'Share terms', cell: ({ row: { original: c } }) => shareTermsSummary(c, form.family) ?? <span className="muted">None set</span> } satisfies ColumnDef<MembershipClass>]
               : []),
             { id: 'members', header: 'Current members', meta: { numeric: true }, cell: ({ row: { original: c } }) => c.currentMembers.toLocaleString('en-GB') },
             {

@@ -10,7 +10,7 @@ export interface ClassValues {
   votesPerMember: string;
   isEmployeeClass: boolean;
   eligibility: { minAgeYears: string; minWeeklyHours: string; minServiceMonths: string };
-  shareTerms: { nominalPence: string; withdrawable: boolean; transferable: boolean; maxHolding: string };
+  shareTerms: { nominalPence: string; withdrawable: boolean; transferable: boolean; maxHolding: string; redeemable: boolean; numbered: boolean };
 }
 
 const nullableWhole = (text: string): number | null => (text.trim() === '' ? null : parseWhole(text));
@@ -38,6 +38,8 @@ export function toClassInput(v: ClassValues, hasShares: boolean): ClassInput {
           withdrawable: v.shareTerms.withdrawable,
           transferable: v.shareTerms.transferable,
           maxHolding: nullableWhole(v.shareTerms.maxHolding),
+          redeemable: v.shareTerms.redeemable,
+          numbered: v.shareTerms.numbered,
         }
       : null,
   };
@@ -61,16 +63,18 @@ export function classValues(c: MembershipClass): ClassValues {
           withdrawable: c.shareTerms.withdrawable,
           transferable: c.shareTerms.transferable,
           maxHolding: numberInput(c.shareTerms.maxHolding),
+          redeemable: c.shareTerms.redeemable,
+          numbered: c.shareTerms.numbered,
         }
-      : { nominalPence: '1.00', withdrawable: false, transferable: false, maxHolding: '' },
+      : { nominalPence: '1.00', withdrawable: false, transferable: false, maxHolding: '', redeemable: false, numbered: false },
   };
 }
 
-/** Share terms a class usually starts with: societies' shares are withdrawable, companies' transferable. */
+/** Share terms a class usually starts with: societies' shares are withdrawable, companies' transferable (a company's can never be withdrawable). */
 export function defaultShareTerms(family: FormFamily): ClassValues['shareTerms'] {
   return family === 'society'
-    ? { nominalPence: '1.00', withdrawable: true, transferable: false, maxHolding: '' }
-    : { nominalPence: '1.00', withdrawable: false, transferable: true, maxHolding: '' };
+    ? { nominalPence: '1.00', withdrawable: true, transferable: false, maxHolding: '', redeemable: false, numbered: false }
+    : { nominalPence: '1.00', withdrawable: false, transferable: true, maxHolding: '', redeemable: false, numbered: false };
 }
 
 export const BLANK_CLASS: Omit<ClassValues, 'shareTerms'> = {

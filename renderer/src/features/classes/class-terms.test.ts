@@ -27,4 +27,13 @@ describe('a class’s terms in words', () => {
     );
     expect(shareTermsSummary({ shareTerms: null })).toBeNull();
   });
+
+  test('a company’s shares are never called withdrawable or not: redeemable and numbered are said instead', () => {
+    expect(shareTermsSummary({ shareTerms: { nominalPence: 100, withdrawable: false, transferable: true, maxHolding: null, redeemable: true, numbered: true } }, 'company')).toBe(
+      '£1.00 shares, redeemable, transferable, numbered',
+    );
+    expect(shareTermsSummary({ shareTerms: { nominalPence: 100, withdrawable: false, transferable: false, maxHolding: null, redeemable: false, numbered: false } }, 'company')).toBe(
+      '£1.00 shares, not transferable',
+    );
+  });
 });

@@ -22,14 +22,18 @@ export function votingSummary(c: Pick<MembershipClass, 'votingRights' | 'votesPe
   return VOTING_RIGHTS_LABEL[c.votingRights];
 }
 
-/** "£1.00 shares, withdrawable, not transferable, at most 2,000 each". */
-export function shareTermsSummary(c: Pick<MembershipClass, 'shareTerms'>): string | null {
+/**
+ * "£1.00 shares, withdrawable, not transferable, at most 2,000 each". A company's shares are never
+ * withdrawable, so for a company the summary says whether they are redeemable instead.
+ */
+export function shareTermsSummary(c: Pick<MembershipClass, 'shareTerms'>, family: 'company' | 'society' = 'society'): string | null {
   const t = c.shareTerms;
   if (!t) return null;
   return [
     `${formatPence(t.nominalPence)} shares`,
-    t.withdrawable ? 'withdrawable' : 'not withdrawable',
+    family === 'company' ? (t.redeemable ? 'redeemable' : null) : t.withdrawable ? 'withdrawable' : 'not withdrawable',
     t.transferable ? 'transferable' : 'not transferable',
+    t.numbered ? 'numbered' : null,
     t.maxHolding !== null ? `at most ${t.maxHolding.toLocaleString('en-GB')} each` : null,
   ]
     .filter(Boolean)

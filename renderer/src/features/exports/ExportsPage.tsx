@@ -10,6 +10,7 @@ import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { InspectionLog } from './InspectionLog';
+import { RegisterSettingsForm } from './RegisterSettingsForm';
 import './exports.css';
 import { formatLegalDate } from '../../lib/dates';
 
@@ -27,9 +28,11 @@ interface ExportResult {
 const VIEW_NAME: Record<RegisterView, string> = { inspection: 'Inspection copy', full: 'Full register' };
 
 /**
- * Exports of the register (inspection copy and full register as PDF, CSV and XLSX), the
- * register of directors for printing, the log of inspection requests, and the way to entries
- * due for removal.
+ * Exports of the register (inspection copy and full register as PDF, CSV and XLSX), what every
+ * copy says about the register (last amended and alterations to be made, CA 2006 s120; the
+ * s123 statements), the index of members' names (s115), the board record for printing,
+ * inspection (companies' request log, s116-s117, or a society's s103), and the way to entries
+ * due for removal under the rule for the legal form.
  */
 export function ExportsPage() {
   const app = useApiQuery('app.status', {});
@@ -37,12 +40,13 @@ export function ExportsPage() {
   // afterNumber 0 reads the same first page without recording a print in the audit log.
   const summary = useApiQuery('exports.registerPage', { view: 'inspection', status: 'all', afterNumber: 0, limit: 1 });
   const removable = useApiQuery('members.removable', {});
+  const facts = useApiQuery('members.registerFacts', {});
   const [status, setStatus] = useState<Status>('all');
   const [jobId, setJobId] = useState<string | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [saved, setSaved] = useState<ExportResult | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
-  const job = useJob(jobId);
+  const job = useJob(jobId, 'exports.register');
   const handled = useRef<string | null>(null);
 
   const download = useCallback(async (result: ExportResult) => {
@@ -59,7 +63,8 @@ export function ExportsPage() {
   useEffect(() => {
     if (!job || job.state !== 'succeeded' || handled.current === job.id) return;
     handled.current = job.id;
-    void download(job.result as ExportResult);
+    // Downloading updates state only after the file is fetched, never during the effect itself.
+    if (job.result) void Promise.resolve(job.result).then(download);
   }, [job, download]);
 
   const start = async (view: RegisterView, format: Format) => {
@@ -80,7 +85,11 @@ export function ExportsPage() {
     <div className="page exports-page">
       <PageHeader
         title="Exports and inspection"
-        lede="Copies of the register for inspection and for your own use, the register of directors, and the log of requests to inspect the register."
+        lede={
+          company
+            ? 'Copies of the register for inspection and for your own use, the index of members’ names, the board and officers record, and the log of requests to inspect the register.'
+            : 'Copies of the register for inspection and for your own use, the register of officers, and how members inspect the register.'
+        }
       />
 
       <section className="card" aria-labelledby="register-h">
@@ -91,8 +100,41 @@ export function ExportsPage() {
           <dt>Last amended</dt>
           <dd>
             {summary.data ? (lastAmended ? formatLegalDate(lastAmended) : 'Not yet amended') : '…'}
-            <span className="cell-note">Every copy states this date{company ? ', as CA 2006 s120 requires' : ''}.</span>
+            <span className="cell-note">
+              Every copy states this date and whether further alterations are to be made{company ? ', as CA 2006 s120 requires' : ''}.
+            </span>
           </dd>
+          <dt>Alterations to be made</dt>
+          <dd data-testid="pending-alterations">
+            {facts.data ? (
+              facts.data.pending.length === 0 ? (
+                'None'
+              ) : (
+                <ul className="facts-list">
+                  {facts.data.pending.map((p) => (
+                    <li key={p.kind + p.description}>{p.description}</li>
+                  ))}
+                </ul>
+              )
+            ) : (
+              '…'
+            )}
+            <span className="cell-note">Counted: cessations an entry shows are due, and an HR import checked but not yet applied.</span>
+          </dd>
+          {facts.data && facts.data.singleMember.length > 0 ? (
+            <>
+              <dt>Single-member statements</dt>
+              <dd>
+                <ul className="facts-list">
+                  {facts.data.singleMember.map((s) => (
+                    <li key={s.on + s.source}>
+                      {s.statement} <span className="cell-note">{s.source}; with the entry of member {s.memberNumber}, {s.name}.</span>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
           <dt>Entries</dt>
           <dd>{summary.data ? formatCount(summary.data.total, 'entry', 'entries') : '…'} (current and former members)</dd>
         </dl>
@@ -117,7 +159,7 @@ export function ExportsPage() {
             <p>
               {company
                 ? 'What a person inspecting the register, or asking for a copy, is shown (CA 2006 s116): the particulars s113 requires and nothing else. No e-mail addresses or other contact details.'
-                : 'What members may inspect (CCBS Act 2014 s103): the register without the shares and property columns, and without e-mail addresses or other contact details.'}
+                : 'What a member, or anyone with an interest in the society’s funds, may inspect at all reasonable hours (CCBS Act 2014 s103): every entry except the shares held and paid and loans and deposits (s30(2)(c)-(d)). E-mail addresses and their purposes are shown.'}
             </p>
             <div className="export-buttons">
               <Link className="btn btn-primary" to={printLink('inspection')}>
@@ -173,6 +215,17 @@ export function ExportsPage() {
         ) : null}
       </section>
 
+      <section className="card" aria-labelledby="index-h">
+        <h2 id="index-h">Index of members’ names</h2>
+        <p className="muted">{facts.data ? facts.data.index.statement : '…'}</p>
+        <div className="export-buttons">
+          <Link className="btn btn-secondary" to="/print/member-index">
+            Index of members’ names (PDF)
+          </Link>
+        </div>
+        {facts.data ? <RegisterSettingsForm family={facts.data.family} settings={facts.data.settings} /> : null}
+      </section>
+
       <InspectionLog />
 
       <div className="grid-2">
@@ -196,8 +249,10 @@ export function ExportsPage() {
         <section className="card" aria-labelledby="removal-h">
           <h2 id="removal-h">Former members’ entries</h2>
           <p className="muted">
-            A former member’s entry may be removed once 10 years have passed since they ceased to be a member (CA 2006 s121). Removing it also erases
-            their personal data from the audit log.
+            {company
+              ? 'A former member’s entry may be removed once 10 years have passed since they ceased to be a member (CA 2006 s121).'
+              : removable.data?.source ?? 'The CCBS Act 2014 sets no period after which a former member’s entry may be removed; the society’s rules decide.'}{' '}
+            Removing an entry also erases their personal data from the audit log.
           </p>
           <Link className="btn btn-secondary" to="/register/removals">
             Entries due for removal ({removable.data ? removableCount.toLocaleString('en-GB') : '…'})

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { inspectionMethods, type InspectionRequest } from '../../../../shared/contract/inspections';
+import { SOCIETY_INSPECTION } from '../../../../shared/rules/inspection';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { Banner } from '../../ui/Banner';
@@ -27,10 +28,32 @@ const OUTCOME_LABEL: Record<Exclude<InspectionRequest['outcome'], 'open'>, strin
 };
 
 /**
- * The log of requests to inspect the register or to be sent a copy (CA 2006 s116-117): each
- * with the due date the law sets, flagged once overdue, and closed with what was done.
+ * Inspection of the register by legal form. A company logs requests to inspect the register or to
+ * be sent a copy (CA 2006 s116-117), each with the due date the law sets, flagged once overdue,
+ * and closed with what was done. A society keeps no such log: CCBS Act 2014 s103 lets members,
+ * and anyone with an interest in its funds, inspect at all reasonable hours without a purpose,
+ * deadline or court route, so the page explains that instead.
  */
 export function InspectionLog() {
+  const app = useApiQuery('app.status', {});
+  if (!app.data) return null;
+  return app.data.legalFamily === 'society' ? <SocietyInspection /> : <CompanyInspectionLog />;
+}
+
+function SocietyInspection() {
+  return (
+    <section className="card" aria-labelledby="inspections-h">
+      <h2 id="inspections-h">Inspection of the register</h2>
+      <p className="law-note">{SOCIETY_INSPECTION.explanation}</p>
+      <p className="muted small">
+        There is no request to log and no deadline to track: show the person the inspection copy (above). The rules on requests with a purpose and an
+        answer within five working days (CA 2006 s116-s117) are for companies.
+      </p>
+    </section>
+  );
+}
+
+function CompanyInspectionLog() {
   const list = useApiQuery('inspections.list', {});
   const [logging, setLogging] = useState(false);
   const [closing, setClosing] = useState<InspectionRequest | null>(null);

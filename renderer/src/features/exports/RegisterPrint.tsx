@@ -9,6 +9,7 @@ import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PrintToolbar, lastAmendedText } from '../../ui/PrintToolbar';
 import '../../ui/print.css';
+import './exports.css';
 import { formatInstant, formatLegalDate } from '../../lib/dates';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
@@ -19,8 +20,9 @@ const NUMERIC = new Set(['memberNumber', 'sharesHeld', 'amountPaid', 'loansAndDe
 
 /**
  * The register of members as a printable page (saved as PDF from the print dialog): the
- * inspection copy or the full register, stating what it contains, under which law, and when
- * the register was last amended. Pages load until the register is complete or the cap.
+ * inspection copy or the full register, stating what it contains, under which law, when the
+ * register was last amended and whether further alterations are to be made (CA 2006 s120), and
+ * its single-member statements (s123). Pages load until the register is complete or the cap.
  */
 export function RegisterPrint() {
   const [params] = useSearchParams();
@@ -76,7 +78,17 @@ export function RegisterPrint() {
               <p className="org">{first.organisationName}</p>
               <h1>{first.title}</h1>
               <p className="description">{first.description}</p>
-              <p className="amended">{lastAmendedText(first.lastAmended, company, formatLegalDate)}</p>
+              <p className="amended">{first.stateStatement ?? lastAmendedText(first.lastAmended, company, formatLegalDate)}</p>
+              {first.statements && first.statements.length > 0 ? (
+                <div className="statements">
+                  <h2>Statements in the register</h2>
+                  <ul>
+                    {first.statements.map((s) => (
+                      <li key={s}>{s}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               <p className="produced">
                 Produced {formatInstant(first.generatedAt)} · {formatCount(first.total, 'entry', 'entries')}
               </p>
@@ -98,7 +110,7 @@ export function RegisterPrint() {
             {done ? (
               <p className="print-foot">
                 {capped ? `Printed: entries 1 to ${PRINT_CAP.toLocaleString('en-GB')}.` : `End of the register: ${formatCount(shown.length, 'entry', 'entries')}.`}{' '}
-                {lastAmendedText(first.lastAmended, company, formatLegalDate)}
+                {first.stateStatement ?? lastAmendedText(first.lastAmended, company, formatLegalDate)}
               </p>
             ) : null}
           </>

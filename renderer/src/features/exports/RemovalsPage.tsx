@@ -12,7 +12,9 @@ import { formatLegalDate } from '../../lib/dates';
 import { DataTable } from '../../ui/DataTable';
 
 /**
- * Former members whose entries may now be removed (CA 2006 s121: 10 years after they ceased).
+ * Former members whose entries may now be removed: for a company 10 years after they ceased (CA
+ * 2006 s121); for a society, as its rules allow (the CCBS Act 2014 sets no period), which the
+ * lede says rather than citing s121.
  * Removal is irreversible, so it asks for the number of entries to be typed before it runs.
  */
 export function RemovalsPage() {
@@ -63,7 +65,7 @@ export function RemovalsPage() {
         lede={
           d ? (
             <>
-              Former members who ceased on or before <strong>{formatLegalDate(d.ceasedOnOrBefore)}</strong>. {d.source}.
+              Former members who ceased on or before <strong>{formatLegalDate(d.ceasedOnOrBefore)}</strong>. {d.source.replace(/\.$/, '')}.
             </>
           ) : (
             'Former members whose entries may now be removed from the register.'
@@ -109,8 +111,9 @@ export function RemovalsPage() {
         {d && rows.length === 0 ? (
           <div className="empty empty-compact">
             <p>
-              No entries are due for removal. An entry becomes removable 10 years after the member ceased; the next ones will appear here when they
-              do.
+              No entries are due for removal. An entry becomes removable {d.years} year{d.years === 1 ? '' : 's'} after the member ceased
+              {d.statutory ? ' (CA 2006 s121)' : ' (the period your rules set, or 10 years where they set none)'}; the next ones will appear here when
+              they do.
             </p>
           </div>
         ) : null}

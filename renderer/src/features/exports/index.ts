@@ -1,5 +1,6 @@
 import { NAV_GROUPS, type Area, type RouteHandle } from '../area';
 import { ExportsPage } from './ExportsPage';
+import { MemberIndexPrint } from './MemberIndexPrint';
 import { RegisterPrint } from './RegisterPrint';
 import { RemovalsPage } from './RemovalsPage';
 
@@ -12,6 +13,7 @@ export const exportsArea: Area = {
     { path: '/register/exports', Component: ExportsPage },
     { path: '/register/removals', Component: RemovalsPage },
     { path: '/print/register', Component: RegisterPrint, handle: bare },
+    { path: '/print/member-index', Component: MemberIndexPrint, handle: bare },
   ],
   nav: [{ to: '/register/exports', label: 'Exports and inspection', group: NAV_GROUPS.register, order: 30 }],
 };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { MembershipClass } from '../../../../shared/contract/classes';
-import { admitSchema, type AdmitInput, type MemberDetail } from '../../../../shared/contract/members';
+import { admitSchema, memberName, type AdmitInput, type MemberDetail } from '../../../../shared/contract/members';
 import type { LegalFormInfo } from '../../../../shared/domain/legal-form';
 import { formatPence } from '../../../../shared/rules/shareholding';
 import { call } from '../../api/client';
@@ -134,7 +134,7 @@ function AdmitForm({ title, classes, form, previous }: { title: string; classes:
         title={title}
         lede={
           previous
-            ? `A new entry for ${previous.particulars.givenNames} ${previous.particulars.familyName}, linked to their earlier membership (member ${previous.memberNumber}).`
+            ? `A new entry for ${memberName(previous.particulars)}, linked to their earlier membership (member ${previous.memberNumber}).`
             : 'A person becomes a member when they are entered in the register (CA 2006 s112; CCBS Act 2014 s30).'
         }
       />
@@ -153,7 +153,7 @@ function AdmitForm({ title, classes, form, previous }: { title: string; classes:
         <div className="card">
           <fieldset>
             <legend>Membership</legend>
-            <Field {...field('classId')} label="Membership class" hint={cls ? classHint(cls) : 'The class sets who may join and their voting rights.'}>
+            <Field {...field('classId')} label="Membership class" hint={cls ? classHint(cls, form.family) : 'The class sets who may join and their voting rights.'}>
               <select
                 {...register('classId', {
                   onChange: (e: { target: { value: string } }) => followNominal(shares, byId(e.target.value)?.shareTerms?.nominalPence ?? null),
@@ -177,7 +177,7 @@ function AdmitForm({ title, classes, form, previous }: { title: string; classes:
           </fieldset>
         </div>
 
-        <ParticularsFields register={register} control={control} errors={formState.errors} family={form.family} cls={cls} />
+        <ParticularsFields register={register} control={control} errors={formState.errors} family={form.family} hasShares={form.hasShares} cls={cls} />
 
         {form.hasShares ? (
           <div className="card">
@@ -215,6 +215,6 @@ function AdmitForm({ title, classes, form, previous }: { title: string; classes:
   );
 }
 
-function classHint(c: MembershipClass): string {
-  return [c.description, votingSummary(c), shareTermsSummary(c)].filter(Boolean).join(' · ');
+function classHint(c: MembershipClass, family: 'company' | 'society'): string {
+  return [c.description, votingSummary(c), shareTermsSummary(c, family)].filter(Boolean).join(' · ');
 }

@@ -90,7 +90,7 @@ export function EditParticulars({ member, classes, form, onDone }: { member: Mem
             )}
           </fieldset>
         </div>
-        <ParticularsFields register={register} control={control} errors={formState.errors} family={form.family} cls={byId(classId)} />
+        <ParticularsFields register={register} control={control} errors={formState.errors} family={form.family} hasShares={form.hasShares} cls={byId(classId)} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
             Save particulars

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MembershipClass } from '../../../../shared/contract/classes';
-import { CESSATION_REASON_LABEL, type MemberDetail } from '../../../../shared/contract/members';
+import { CESSATION_REASON_LABEL, ORGANISATION_KIND_LABEL, memberName, type MemberDetail } from '../../../../shared/contract/members';
 import type { LegalFormInfo } from '../../../../shared/domain/legal-form';
 import { formatPence } from '../../../../shared/rules/shareholding';
 import { useApiQuery } from '../../api/queries';
@@ -47,7 +47,7 @@ function Member({ member, classes, form }: { member: MemberDetail; classes: Memb
   const [editing, setEditing] = useState(false);
   const [ceasing, setCeasing] = useState(false);
   const cls = classes.find((c) => c.id === member.classId);
-  const name = `${member.givenNames} ${member.familyName}`;
+  const name = memberName(member.particulars, member.particulars.jointHolders);
   const current = member.status === 'current';
   const hasCurrentEntry = member.otherEntries.some((e) => e.ceasedOn === null);
 
@@ -109,7 +109,7 @@ function Member({ member, classes, form }: { member: MemberDetail; classes: Memb
       )}
 
       <FormDialog open={ceasing} title={`Record that member ${member.memberNumber} ceased to be a member`} onClose={() => setCeasing(false)}>
-        <CessationForm member={member} onClose={() => setCeasing(false)} />
+        <CessationForm member={member} cls={cls} form={form} onClose={() => setCeasing(false)} />
       </FormDialog>
     </div>
   );
@@ -122,10 +122,36 @@ function Particulars({ member, form }: { member: MemberDetail; form: LegalFormIn
     <section className="card" aria-labelledby="particulars-h">
       <h2 id="particulars-h">Particulars</h2>
       <dl className="facts">
-        <dt>Name</dt>
-        <dd>
-          {p.givenNames} {p.familyName}
-        </dd>
+        <dt>{p.kind === 'organisation' ? 'Organisation' : 'Name'}</dt>
+        <dd>{p.kind === 'organisation' ? p.familyName : `${p.givenNames} ${p.familyName}`}</dd>
+        {p.organisation ? (
+          <>
+            <dt>Kind</dt>
+            <dd>{ORGANISATION_KIND_LABEL[p.organisation.organisationKind]}</dd>
+            <dt>Registration number</dt>
+            <dd>{p.organisation.registrationNumber ?? <span className="muted">Not recorded</span>}</dd>
+            <dt>Representative</dt>
+            <dd>
+              {p.organisation.representative ?? <span className="muted">Not recorded</span>}
+              {form.family === 'company' ? <div className="muted small">A corporate member acts through its authorised representative (CA 2006 s323).</div> : null}
+            </dd>
+          </>
+        ) : null}
+        {p.jointHolders.length > 0 ? (
+          <>
+            <dt>Joint holders</dt>
+            <dd>
+              <ol className="plain-list" start={2}>
+                {p.jointHolders.map((j, i) => (
+                  <li key={i}>
+                    {j.givenNames} {j.familyName}
+                  </li>
+                ))}
+              </ol>
+              <div className="muted small">Held jointly with the first-named holder above, who receives notices (CA 2006 s113(5)).</div>
+            </dd>
+          </>
+        ) : null}
         <dt>Address</dt>
         <dd>
           {[p.address.line1, p.address.line2, p.address.town, p.address.postcode, p.address.country].filter(Boolean).map((line, i) => (
@@ -142,8 +168,12 @@ function Particulars({ member, form }: { member: MemberDetail; form: LegalFormIn
             <dd>{p.emailPurposes ?? <span className="muted">Not recorded</span>}</dd>
           </>
         ) : null}
-        <dt>Date of birth</dt>
-        <dd>{p.dateOfBirth ? formatLegalDate(p.dateOfBirth) : <span className="muted">Not recorded</span>}</dd>
+        {p.kind === 'organisation' ? null : (
+          <>
+            <dt>Date of birth</dt>
+            <dd>{p.dateOfBirth ? formatLegalDate(p.dateOfBirth) : <span className="muted">Not recorded</span>}</dd>
+          </>
+        )}
         {society ? (
           <>
             <dt>Loans and deposits</dt>

@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { MemberRow } from '../../../../shared/contract/members';
+import { memberName, type MemberRow } from '../../../../shared/contract/members';
 import { useApiQuery } from '../../api/queries';
 import { useDebounced } from '../../lib/useDebounced';
 
@@ -32,7 +32,7 @@ export function MemberPicker(props: {
   const optionId = (i: number) => `${listId}-option-${i}`;
 
   const pick = (r: MemberRow) => {
-    const label = `${r.givenNames} ${r.familyName} (member ${r.memberNumber})`;
+    const label = `${memberName(r)} (member ${r.memberNumber})`;
     setText(label);
     setOpen(false);
     setActive(-1);
@@ -95,7 +95,7 @@ export function MemberPicker(props: {
               pick(r);
             }}
           >
-            {r.givenNames} {r.familyName}
+            {memberName(r)}
             <span className="option-meta">member {r.memberNumber}</span>
           </li>
         ))}

@@ -1,5 +1,6 @@
-import type { FieldErrors, FieldValues, Path, UseFormRegister } from 'react-hook-form';
+import { useFieldArray, useWatch, type FieldErrors, type FieldValues, type Path, type UseFormRegister } from 'react-hook-form';
 import type { MembershipClass } from '../../../../shared/contract/classes';
+import { MAX_JOINT_HOLDERS, ORGANISATION_KINDS, ORGANISATION_KIND_LABEL } from '../../../../shared/contract/members';
 import type { FormFamily } from '../../../../shared/domain/legal-form';
 import { Field } from '../../ui/Field';
 import { errorAt, fieldId } from '../../ui/form-errors';
@@ -7,22 +8,30 @@ import { eligibilitySummary } from '../classes/class-terms';
 import { DateField, type FormControl } from '../../ui/DateInput';
 
 /**
- * A member's particulars: name, address, contact and, for an employee class, employment. The
- * form adapts to what the register may hold: e-mail purposes and loans and deposits only for
- * societies (CCBS Act 2014 s30), employee details only for an employee class.
+ * A member's particulars: who they are (a person, or an organisation with one name and a named
+ * representative), address, contact and, for an employee class, employment. The form adapts to
+ * what the register may hold: joint holders only for shares in a company (CA 2006 s113(5)),
+ * e-mail purposes and loans and deposits only for societies (CCBS Act 2014 s30), employee
+ * details only for a person in an employee class.
  */
 export function ParticularsFields<T extends FieldValues>(props: {
   register: UseFormRegister<T>;
   control: FormControl<T>;
   errors: FieldErrors<T>;
   family: FormFamily;
+  hasShares: boolean;
   cls: MembershipClass | undefined;
 }) {
-  const { register, control, errors, family, cls } = props;
+  const { register, control, errors, family, hasShares, cls } = props;
   const p = (k: string) => `particulars.${k}` as Path<T>;
   const field = (k: string) => ({ id: fieldId(p(k)), error: errorAt(errors, p(k)) });
   const society = family === 'society';
-  const employee = cls?.isEmployeeClass === true;
+  const kind = useWatch({ control, name: p('kind') }) as unknown as string;
+  const organisationKind = useWatch({ control, name: p('organisation.organisationKind') }) as unknown as string;
+  const joint = useFieldArray({ control: control as never, name: p('jointHolders') as never });
+  const organisation = kind === 'organisation';
+  const jointAllowed = family === 'company' && hasShares && !organisation;
+  const employee = cls?.isEmployeeClass === true && !organisation;
   const eligibility = cls ? eligibilitySummary(cls) : null;
   // A minimum age of 0 is no minimum, so the date of birth is not needed to check it.
   const minAge = employee && (cls?.eligibility.minAgeYears ?? 0) > 0 ? cls?.eligibility.minAgeYears : null;
@@ -30,25 +39,118 @@ export function ParticularsFields<T extends FieldValues>(props: {
   return (
     <>
       <div className="card">
-        <fieldset>
-          <legend>The person</legend>
-          <div className="field-row">
-            <Field {...field('givenNames')} label="Given names">
-              <input type="text" autoComplete="off" {...register(p('givenNames'))} />
-            </Field>
-            <Field {...field('familyName')} label="Family name">
-              <input type="text" autoComplete="off" {...register(p('familyName'))} />
-            </Field>
+        <fieldset aria-describedby={errorAt(errors, p('kind')) ? `${fieldId(p('kind'))}-error` : undefined}>
+          <legend>The member</legend>
+          {errorAt(errors, p('kind')) ? (
+            <span className="error-message" id={`${fieldId(p('kind'))}-error`}>
+              <span className="visually-hidden">Error: </span>
+              {errorAt(errors, p('kind'))}
+            </span>
+          ) : null}
+          <div className="radios radios-inline member-kind">
+            <div className="checkbox">
+              <input type="radio" id={fieldId(p('kind'))} value="individual" {...register(p('kind'))} />
+              <label htmlFor={fieldId(p('kind'))}>A person</label>
+            </div>
+            <div className="checkbox">
+              <input type="radio" id={`${fieldId(p('kind'))}-organisation`} value="organisation" {...register(p('kind'))} />
+              <label htmlFor={`${fieldId(p('kind'))}-organisation`}>An organisation (a council, an NHS trust, a trustee company, a society)</label>
+            </div>
           </div>
-          <DateField
-            {...field('dateOfBirth')}
-            label={minAge ? 'Date of birth' : 'Date of birth (optional)'}
-            hint={minAge ? `Needed to check the minimum age of ${minAge}.` : undefined}
-            control={control}
-            name={p('dateOfBirth')}
-          />
+          {organisation ? (
+            <>
+              <Field {...field('familyName')} label="Name of the organisation" hint="Its full legal name, as the register should show it.">
+                <input type="text" autoComplete="off" {...register(p('familyName'))} />
+              </Field>
+              <div className="field-row">
+                <Field {...field('organisation.organisationKind')} label="Kind of organisation">
+                  <select {...register(p('organisation.organisationKind'))}>
+                    <option value="">Choose…</option>
+                    {ORGANISATION_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {ORGANISATION_KIND_LABEL[k]}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field
+                  {...field('organisation.registrationNumber')}
+                  label={organisationKind === 'registered_society' ? 'Society number' : 'Registration number (optional)'}
+                  hint={organisationKind === 'registered_society' ? 'From the FCA Mutuals Public Register, for example 30012R.' : 'Its company or charity number, if it has one.'}
+                  source={
+                    society && organisationKind === 'registered_society'
+                      ? 'A member that is itself a registered society is outside the £100,000 limit on withdrawable shares (CCBS Act 2014 s24(2)).'
+                      : undefined
+                  }
+                >
+                  <input type="text" className="narrow" autoComplete="off" spellCheck={false} {...register(p('organisation.registrationNumber'))} />
+                </Field>
+              </div>
+              <Field
+                {...field('organisation.representative')}
+                label="Its representative (optional)"
+                hint="The person it has named to act for it, for example at general meetings."
+                source={family === 'company' ? 'A corporate member may authorise a person to act as its representative (CA 2006 s323).' : 'The society’s rules say how a corporate member is represented.'}
+              >
+                <input type="text" autoComplete="off" {...register(p('organisation.representative'))} />
+              </Field>
+            </>
+          ) : (
+            <>
+              <div className="field-row">
+                <Field {...field('givenNames')} label="Given names">
+                  <input type="text" autoComplete="off" {...register(p('givenNames'))} />
+                </Field>
+                <Field {...field('familyName')} label="Family name">
+                  <input type="text" autoComplete="off" {...register(p('familyName'))} />
+                </Field>
+              </div>
+              <DateField
+                {...field('dateOfBirth')}
+                label={minAge ? 'Date of birth' : 'Date of birth (optional)'}
+                hint={minAge ? `Needed to check the minimum age of ${minAge}.` : undefined}
+                control={control}
+                name={p('dateOfBirth')}
+              />
+            </>
+          )}
         </fieldset>
       </div>
+
+      {jointAllowed ? (
+        <div className="card">
+          <fieldset>
+            <legend>Joint holders (optional)</legend>
+            <p className="fieldset-hint">
+              Where shares are held jointly, the person above is the first-named holder and receives notices; enter the others in order. They are one member, with one address (CA 2006 s113(5)).
+            </p>
+            {errorAt(errors, p('jointHolders')) ? (
+              <span className="error-message">
+                <span className="visually-hidden">Error: </span>
+                {errorAt(errors, p('jointHolders'))}
+              </span>
+            ) : null}
+            {joint.fields.map((f, i) => (
+              <div className="field-row joint-holder" key={f.id}>
+                <Field {...field(`jointHolders.${i}.givenNames`)} label={`Joint holder ${i + 2}: given names`}>
+                  <input type="text" autoComplete="off" {...register(p(`jointHolders.${i}.givenNames`))} />
+                </Field>
+                <Field {...field(`jointHolders.${i}.familyName`)} label={`Joint holder ${i + 2}: family name`}>
+                  <input type="text" autoComplete="off" {...register(p(`jointHolders.${i}.familyName`))} />
+                </Field>
+                <button type="button" className="btn btn-secondary btn-small" onClick={() => joint.remove(i)}>
+                  Remove<span className="visually-hidden"> joint holder {i + 2}</span>
+                </button>
+              </div>
+            ))}
+            {joint.fields.length < MAX_JOINT_HOLDERS ? (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => joint.append({ givenNames: '', familyName: '' } as never)}>
+                Add a joint holder
+              </button>
+            ) : null}
+          </fieldset>
+        </div>
+      ) : null}
 
       <div className="card">
         <fieldset>

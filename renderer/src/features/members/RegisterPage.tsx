@@ -9,6 +9,7 @@ import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { nextSort, parseGoTo } from './go-to';
+import { RegisterStatements } from './RegisterStatements';
 import { RegisterTable, type Direction, type SortKey } from './RegisterTable';
 import { useDebounced } from '../../lib/useDebounced';
 import { useLegalForm } from '../../lib/useLegalForm';
@@ -173,6 +174,7 @@ export function RegisterPage() {
         </div>
       ) : (
         <>
+          <RegisterStatements />
           <div className="card register-tools">
             <form role="search" aria-label="Find members" onSubmit={(e) => e.preventDefault()} className="register-search">
               <label htmlFor="register-search">Search</label>

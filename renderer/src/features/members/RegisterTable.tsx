@@ -150,7 +150,7 @@ export function RegisterTable(props: {
                 <td className="num">{r.memberNumber}</td>
                 <td className="name-cell">
                   <Link to={href}>
-                    {r.familyName}, {r.givenNames}
+                    {r.kind === 'organisation' || r.givenNames === '' ? r.familyName : `${r.familyName}, ${r.givenNames}`}
                   </Link>
                 </td>
                 <td>{props.className(r.classId)}</td>

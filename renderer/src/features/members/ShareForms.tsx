@@ -231,3 +231,96 @@ export function WithdrawForm({ holder, onClose }: { holder: Holder; onClose: () 
     </form>
   );
 }
+
+interface CapitalReturnValues {
+  date: string;
+  paymentDate: string;
+  shares: string;
+  /** Pounds as typed. */
+  amountPaidPence: string;
+  resolutionReference: string;
+}
+
+const CAPITAL_RETURN = {
+  redemption: {
+    method: 'shares.redeem',
+    what: 'redemption',
+    intro: 'Shares issued as redeemable are redeemed on their terms, only when fully paid, and are then cancelled (CA 2006 s684-s689). Tell Companies House within one month (s689).',
+    dateLabel: 'Redeemed on',
+    resolutionLabel: 'Board resolution for the redemption',
+    resolutionHint: 'The directors redeem on the terms set for the shares (CA 2006 s685); for example BM 2026/14.',
+    submit: 'Record the redemption',
+    done: 'redeemed',
+  },
+  purchase: {
+    method: 'shares.purchase',
+    what: 'purchase',
+    intro:
+      'The company buys back fully paid shares and pays for them on purchase (CA 2006 s691); the shares are then cancelled (s706). Send Companies House the return within 28 days (s707).',
+    dateLabel: 'Bought back on',
+    resolutionLabel: 'Members’ resolution approving the purchase',
+    resolutionHint: 'An off-market purchase needs a contract approved by a resolution of the members, an ordinary resolution since 2013 (CA 2006 s694); the seller may not vote on it (s695).',
+    submit: 'Record the purchase',
+    done: 'bought back',
+  },
+} as const;
+
+/** A company returning capital to a member: a redemption (CA 2006 s684-s689) or a purchase of own shares (s690-s708). */
+export function CapitalReturnForm({ kind, holder, onClose }: { kind: 'redemption' | 'purchase'; holder: Holder; onClose: () => void }) {
+  const c = CAPITAL_RETURN[kind];
+  const { register, control, handleSubmit, setError, setValue, getFieldState, formState } = useForm<CapitalReturnValues, unknown, MethodInput<'shares.redeem'>>({
+    resolver: mappedResolver(shareMethods[c.method].input, (v: CapitalReturnValues) => ({
+      memberId: holder.id,
+      date: v.date,
+      paymentDate: v.paymentDate,
+      shares: parseWhole(v.shares),
+      amountPaidPence: parsePounds(v.amountPaidPence) ?? Number.NaN,
+      resolutionReference: v.resolutionReference,
+    })) as never,
+    defaultValues: { date: todayUk(), paymentDate: '', shares: '', amountPaidPence: '', resolutionReference: '' },
+    shouldFocusError: false,
+  });
+  const s = useDialogSubmit(setError, ['date', 'paymentDate', 'shares', 'amountPaidPence', 'resolutionReference'], onClose);
+  const field = (path: string) => ({ id: fieldId(path), error: errorAt(formState.errors, path) });
+  const shares = useWatch({ control, name: 'shares' });
+  const n = parseWhole(shares ?? '');
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit(async (input) => {
+        s.clear();
+        await s.settle(await call(c.method, input), (e) => `${plural(-e.shares)} ${c.done}; member ${holder.memberNumber} now holds ${plural(e.balanceAfter)}.`);
+      }, s.failedCheck)}
+    >
+      <p className="dialog-intro">
+        Member {holder.memberNumber} holds {plural(holder.sharesHeld)} of {formatPence(holder.nominalPence)} each. {c.intro}
+      </p>
+      <Problems errors={formState.errors} attempt={s.attempt} general={s.general} what={c.what} />
+      <div className="field-row">
+        <DateField {...field('date')} label={c.dateLabel} control={control} name="date" />
+        <DateField {...field('paymentDate')} label="Paid on (optional)" control={control} name="paymentDate" />
+      </div>
+      <div className="field-row">
+        <Field {...field('shares')} label="Number of shares">
+          <input
+            type="text"
+            inputMode="numeric"
+            {...register('shares', {
+              onChange: (e: { target: { value: string } }) => {
+                if (!getFieldState('amountPaidPence').isDirty) setValue('amountPaidPence', atNominal(e.target.value, holder.nominalPence));
+              },
+            })}
+          />
+        </Field>
+        <Field {...field('amountPaidPence')} label="Amount paid to the member" hint="In pounds, for example 5.00">
+          <input type="text" inputMode="decimal" {...register('amountPaidPence')} />
+        </Field>
+      </div>
+      {!Number.isNaN(n) && n > 0 && n <= holder.sharesHeld ? <p className="muted">They will hold {plural(holder.sharesHeld - n)} afterwards.</p> : null}
+      <Field {...field('resolutionReference')} label={c.resolutionLabel} hint={c.resolutionHint}>
+        <input type="text" {...register('resolutionReference')} />
+      </Field>
+      <DialogButtons submitLabel={c.submit} busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}

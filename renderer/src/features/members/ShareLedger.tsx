@@ -6,15 +6,22 @@ import { LEDGER_KIND_LABEL, type LedgerEntry } from '../../../../shared/contract
 import { formatPence } from '../../../../shared/rules/shareholding';
 import { useApiQuery } from '../../api/queries';
 import { FormDialog } from '../../ui/FormDialog';
-import { AllotForm, TransferForm, WithdrawForm } from './ShareForms';
+import { AllotForm, CapitalReturnForm, TransferForm, WithdrawForm } from './ShareForms';
+import { useLegalForm } from '../../lib/useLegalForm';
 import { formatLegalDate } from '../../lib/dates';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
 
-type Action = 'allot' | 'transfer' | 'withdraw' | null;
+type Action = 'allot' | 'transfer' | 'withdraw' | 'redeem' | 'purchase' | null;
 
-/** The member's share ledger, oldest first, with the holding it adds up to, and the share actions. */
+/**
+ * The member's share ledger, oldest first, with the holding it adds up to, and the share actions
+ * the legal form allows: a society's withdrawable shares are withdrawn; a company's are redeemed
+ * (if issued as redeemable, CA 2006 s684-s689) or bought back (s690-s708), never withdrawn.
+ */
 export function ShareLedger({ member, cls }: { member: MemberDetail; cls: MembershipClass | undefined }) {
   const ledger = useApiQuery('shares.ledger', { memberId: member.id });
+  const form = useLegalForm();
+  const company = form?.family === 'company';
   const [action, setAction] = useState<Action>(null);
   const close = () => setAction(null);
   const terms = cls?.shareTerms ?? null;
@@ -35,9 +42,19 @@ export function ShareLedger({ member, cls }: { member: MemberDetail; cls: Member
                 Transfer shares
               </button>
             ) : null}
-            {terms?.withdrawable ? (
+            {terms?.withdrawable && !company ? (
               <button type="button" className="btn btn-secondary btn-small" onClick={() => setAction('withdraw')} disabled={holder.sharesHeld === 0}>
                 Withdraw shares
+              </button>
+            ) : null}
+            {company && terms?.redeemable ? (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => setAction('redeem')} disabled={holder.sharesHeld === 0}>
+                Redeem shares
+              </button>
+            ) : null}
+            {company ? (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => setAction('purchase')} disabled={holder.sharesHeld === 0}>
+                Buy back shares
               </button>
             ) : null}
           </div>
@@ -66,7 +83,9 @@ export function ShareLedger({ member, cls }: { member: MemberDetail; cls: Member
           </div>
           {terms && current ? (
             <p className="muted">
-              Shares of the {cls?.name} class are {terms.withdrawable ? 'withdrawable' : 'not withdrawable'} and {terms.transferable ? 'transferable' : 'not transferable'}
+              {company
+                ? `Shares of the ${cls?.name} class are ${terms.transferable ? 'transferable' : 'not transferable'}${terms.redeemable ? ', and were issued as redeemable (CA 2006 s684)' : ''}${terms.numbered ? '; each has a number (s113(3))' : ''}. A company’s shares are never withdrawn: capital goes back to a member only by redemption or by the company buying them back (CA 2006 Part 18)`
+                : `Shares of the ${cls?.name} class are ${terms.withdrawable ? 'withdrawable' : 'not withdrawable'} and ${terms.transferable ? 'transferable' : 'not transferable'}${terms.numbered ? '; each has a number' : ''}`}
               {terms.maxHolding !== null ? `; a member may hold at most ${terms.maxHolding.toLocaleString('en-GB')}` : ''}.
             </p>
           ) : null}
@@ -88,6 +107,12 @@ export function ShareLedger({ member, cls }: { member: MemberDetail; cls: Member
           <FormDialog open={action === 'withdraw'} title={`Withdraw shares of member ${member.memberNumber}`} onClose={close} wide>
             <WithdrawForm holder={holder} onClose={close} />
           </FormDialog>
+          <FormDialog open={action === 'redeem'} title={`Redeem shares of member ${member.memberNumber}`} onClose={close} wide>
+            <CapitalReturnForm kind="redemption" holder={holder} onClose={close} />
+          </FormDialog>
+          <FormDialog open={action === 'purchase'} title={`The company buys back shares of member ${member.memberNumber}`} onClose={close} wide>
+            <CapitalReturnForm kind="purchase" holder={holder} onClose={close} />
+          </FormDialog>
         </>
       ) : null}
     </section>
@@ -102,7 +127,14 @@ const LEDGER_COLUMNS: ColumnDef<LedgerEntry>[] = [
     cell: ({ row: { original: e } }) => (
       <>
         {LEDGER_KIND_LABEL[e.kind]}
+        {e.resolutionReference ? <div className="muted small">Resolution: {e.resolutionReference}</div> : null}
         {e.boardReference ? <div className="muted small">{e.boardReference}</div> : null}
+        {e.shareNumbers ? <div className="muted small">Numbers {e.shareNumbers}</div> : null}
+        {e.recordedAs ? (
+          <div className="muted small">
+            Recorded as a {LEDGER_KIND_LABEL[e.recordedAs].toLowerCase()} before the 2026 upgrade: a company’s shares cannot be withdrawn, so it is shown as what the law allows. Check it was authorised (CA 2006 s694) and reported (s707).
+          </div>
+        ) : null}
       </>
     ),
   },
@@ -120,7 +152,9 @@ const LEDGER_COLUMNS: ColumnDef<LedgerEntry>[] = [
     cell: ({ row: { original: e } }) => (
       <>
         {formatPence(e.amountPence)}
-        <div className="muted small">{e.kind === 'withdrawal' ? 'repaid' : e.kind === 'allotment' ? 'paid' : 'paid up'}</div>
+        <div className="muted small">
+          {e.kind === 'withdrawal' ? 'repaid' : e.kind === 'redemption' || e.kind === 'purchase' ? 'paid to the member' : e.kind === 'allotment' ? 'paid' : e.kind === 'cancellation' ? '' : 'paid up'}
+        </div>
       </>
     ),
   },

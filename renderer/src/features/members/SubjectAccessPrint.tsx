@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
-import { CESSATION_REASON_LABEL, type CessationReason, type MemberDetail, type TimelineEntry } from '../../../../shared/contract/members';
+import { CESSATION_REASON_LABEL, memberName, type CessationReason, type MemberDetail, type TimelineEntry } from '../../../../shared/contract/members';
 import { ROLE_LABEL, type AppointmentRole } from '../../../../shared/contract/officers';
 import { INTEREST_CATEGORY_LABEL } from '../../../../shared/contract/interests';
 import { auditActionLabel } from '../../../../shared/domain/audit-actions';
@@ -45,7 +45,7 @@ export function SubjectAccessPrint() {
   const q = useApiQuery('members.subjectAccess', { id }, { staleTime: Infinity, gcTime: 0 });
   const record = q.data as SubjectAccessRecord | undefined;
   const person = record?.entries.find((e) => e.entry.id === id)?.entry ?? record?.entries[0]?.entry;
-  const name = person ? `${person.particulars.givenNames} ${person.particulars.familyName}` : '';
+  const name = person ? memberName(person.particulars, person.particulars.jointHolders) : '';
 
   useEffect(() => {
     if (person) document.title = `Subject access record – member ${person.memberNumber}`;
@@ -142,7 +142,7 @@ function Entry({ e }: { e: EntryRecord }) {
       <dl className="facts">
         <dt>Name</dt>
         <dd>
-          {p.givenNames} {p.familyName}
+          {memberName(p, p.jointHolders)}
         </dd>
         <dt>Address</dt>
         <dd>{address}</dd>

@@ -57,6 +57,31 @@ describe('admission input from the form', () => {
   });
 });
 
+describe('members that are organisations, and joint holders', () => {
+  test('an organisation keeps one name and no personal data of a person', () => {
+    const council = {
+      ...filled,
+      particulars: {
+        ...filled.particulars,
+        kind: 'organisation' as const,
+        familyName: 'Leeds City Council',
+        organisation: { organisationKind: 'local_authority' as const, registrationNumber: '', representative: 'Cllr Jo Smith' },
+      },
+    };
+    const parsed = admitSchema.parse(toAdmitInput(council, { family: 'company', hasShares: true, employeeClass: false }));
+    expect(parsed.particulars).toMatchObject({ kind: 'organisation', givenNames: '', familyName: 'Leeds City Council', organisation: { organisationKind: 'local_authority', representative: 'Cllr Jo Smith' } });
+    expect(parsed.particulars.dateOfBirth).toBeUndefined();
+    expect(parsed.particulars.employee).toBeNull();
+  });
+
+  test('joint holders are sent only for shares in a company (CA 2006 s113(5))', () => {
+    const joint = { ...filled, particulars: { ...filled.particulars, jointHolders: [{ givenNames: 'Raj', familyName: 'Patel' }] } };
+    expect(toAdmitInput(joint, { family: 'company', hasShares: true, employeeClass: false }).particulars.jointHolders).toEqual([{ givenNames: 'Raj', familyName: 'Patel' }]);
+    expect(toAdmitInput(joint, { family: 'society', hasShares: true, employeeClass: false }).particulars.jointHolders).toEqual([]);
+    expect(toAdmitInput(joint, { family: 'company', hasShares: false, employeeClass: false }).particulars.jointHolders).toEqual([]);
+  });
+});
+
 describe('editing a stored entry', () => {
   test('the stored particulars come back as the same input', () => {
     const stored: MemberDetail['particulars'] = {

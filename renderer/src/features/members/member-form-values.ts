@@ -1,4 +1,4 @@
-import type { AdmitInput, MemberDetail, MemberParticularsInput } from '../../../../shared/contract/members';
+import type { AdmitInput, HolderKind, MemberDetail, MemberParticularsInput, OrganisationKind } from '../../../../shared/contract/members';
 import type { FormFamily } from '../../../../shared/domain/legal-form';
 import { numberInput, parseNumber, parsePounds, parseWhole, poundsInput } from '../../lib/money';
 
@@ -9,8 +9,14 @@ import { numberInput, parseNumber, parsePounds, parseWhole, poundsInput } from '
  * keep for this class or legal form (data minimisation).
  */
 export interface ParticularsValues {
+  /** A person, or an organisation (a council, an NHS trust, a trustee company, a registered society). */
+  kind: HolderKind;
   givenNames: string;
+  /** A person's family name, or the organisation's name. */
   familyName: string;
+  organisation: { organisationKind: OrganisationKind | ''; registrationNumber: string; representative: string };
+  /** Joint holders after the first-named (companies with shares, CA 2006 s113(5)). */
+  jointHolders: { givenNames: string; familyName: string }[];
   address: { line1: string; line2: string; town: string; postcode: string; country: string };
   email: string;
   emailPurposes: string;
@@ -37,9 +43,17 @@ export interface FormScope {
   employeeClass: boolean;
 }
 
+/** Joint holders are entered only for shares in a company (CA 2006 s113(5)). */
+export function allowsJointHolders(scope: Pick<FormScope, 'family' | 'hasShares'>): boolean {
+  return scope.family === 'company' && scope.hasShares;
+}
+
 export const EMPTY_PARTICULARS: ParticularsValues = {
+  kind: 'individual',
   givenNames: '',
   familyName: '',
+  organisation: { organisationKind: '', registrationNumber: '', representative: '' },
+  jointHolders: [],
   address: { line1: '', line2: '', town: '', postcode: '', country: '' },
   email: '',
   emailPurposes: '',
@@ -50,14 +64,25 @@ export const EMPTY_PARTICULARS: ParticularsValues = {
 
 export function toParticularsInput(v: ParticularsValues, scope: FormScope): MemberParticularsInput {
   const society = scope.family === 'society';
+  const org = v.kind === 'organisation';
   return {
-    givenNames: v.givenNames,
+    kind: v.kind,
+    // An organisation has one name; a person's data is not kept for it (no date of birth, no employment).
+    givenNames: org ? '' : v.givenNames,
     familyName: v.familyName,
+    organisation: org
+      ? {
+          organisationKind: (v.organisation.organisationKind || undefined) as OrganisationKind,
+          registrationNumber: v.organisation.registrationNumber,
+          representative: v.organisation.representative,
+        }
+      : null,
+    jointHolders: !org && allowsJointHolders(scope) ? v.jointHolders : [],
     address: { line1: v.address.line1, line2: v.address.line2, town: v.address.town, postcode: v.address.postcode, country: v.address.country },
     email: v.email,
     ...(society ? { emailPurposes: v.emailPurposes } : {}),
-    dateOfBirth: v.dateOfBirth,
-    employee: scope.employeeClass
+    dateOfBirth: org ? '' : v.dateOfBirth,
+    employee: scope.employeeClass && !org
       ? {
           employeeNumber: v.employee.employeeNumber,
           serviceArea: v.employee.serviceArea,
@@ -87,8 +112,15 @@ export function toAdmitInput(v: AdmitValues, scope: FormScope, previousEntryId?:
 /** A stored entry's particulars as form text, for editing or re-admission. */
 export function particularsValues(p: MemberDetail['particulars']): ParticularsValues {
   return {
+    kind: p.kind,
     givenNames: p.givenNames,
     familyName: p.familyName,
+    organisation: {
+      organisationKind: p.organisation?.organisationKind ?? '',
+      registrationNumber: p.organisation?.registrationNumber ?? '',
+      representative: p.organisation?.representative ?? '',
+    },
+    jointHolders: p.jointHolders.map((j) => ({ givenNames: j.givenNames, familyName: j.familyName })),
     address: {
       line1: p.address.line1,
       line2: p.address.line2 ?? '',
@@ -115,8 +147,14 @@ export function particularsValues(p: MemberDetail['particulars']): ParticularsVa
 /** Every field path the particulars form shows, for placing the core's field errors. */
 export function particularsPaths(prefix: string): string[] {
   return [
+    'kind',
     'givenNames',
     'familyName',
+    'organisation.organisationKind',
+    'organisation.registrationNumber',
+    'organisation.representative',
+    'jointHolders',
+    ...[0, 1, 2].flatMap((i) => [`jointHolders.${i}.givenNames`, `jointHolders.${i}.familyName`]),
     'address.line1',
     'address.line2',
     'address.town',
