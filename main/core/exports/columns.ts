@@ -238,7 +238,7 @@ export function viewDescription(view: RegisterView, form: LegalFormInfo, status:
     description:
       form.family === 'company'
         ? `The register as open to inspection under CA 2006 s116 (${who}): the particulars CA 2006 s113 requires and nothing else. It contains no e-mail addresses or other contact details.`
-        : `The register as a member, or anyone with an interest in the society’s funds, may inspect it at all reasonable hours under CCBS Act 2014 s103 (${who}): every entry except the shares held and paid and other property such as loans and deposits (s30(2)(c) and (d)). E-mail addresses and what they may be used for (s30(2)(b)) are shown.`,
+        : `The register as it is open to inspection under CCBS Act 2014 s103 (${who}): a member, or anyone with an interest in the society’s funds, may inspect it at all reasonable hours. It shows every entry except the shares held and paid and other property such as loans and deposits (s30(2)(c) and (d)); e-mail addresses and what they may be used for (s30(2)(b)) are shown.`,
   };
 }
 

@@ -102,7 +102,8 @@ describe('register exports', () => {
     const inspectionHeader = inspection.find((r) => r[0] === 'Member number')!;
     expect(inspectionHeader).toEqual(['Member number', 'Family name or organisation', 'Given names', 'Address', 'E-mail address', 'E-mail may be used for', 'Class', 'Date entered', 'Date ceased']);
     expect(inspection.find((r) => r[2] === 'Aisha')!.slice(4, 6)).toEqual(['aisha.khan@example.org', 'Notices of meetings']);
-    expect(text).toContain('at all reasonable hours under CCBS Act 2014 s103');
+    expect(text).toContain('open to inspection under CCBS Act 2014 s103');
+    expect(text).toContain('may inspect it at all reasonable hours');
     const full = parseCsv((await exportFile(core, { format: 'csv', view: 'full', status: 'all' })).bytes);
     const header = full.find((r) => r[0] === 'Member number')!;
     expect(header).toEqual(expect.arrayContaining(['E-mail address', 'E-mail may be used for', 'Shares held', 'Amount paid', 'Loans and deposits']));
