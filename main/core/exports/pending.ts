@@ -22,15 +22,15 @@ import type { ImportPlanFull } from '../hr-import/plan';
  */
 export async function pendingAlterations(db: ReadDb, rc: RegisterCtx, plans: readonly ImportPlanFull[]): Promise<RegisterFacts['pending']> {
   const out: RegisterFacts['pending'] = [];
+  // One pass over the current members, not one per employee class (member has no index by class).
   const due = await db
-    .selectFrom('member as m')
-    .innerJoin('membership_class as c', 'c.id', 'm.class_id')
+    .selectFrom('member')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('m.organisation_id', '=', rc.org.id)
-    .where('m.ceased_on', 'is', null)
-    .where('c.is_employee_class', '=', 1)
-    .where('m.employment_end', 'is not', null)
-    .where('m.employment_end', '<=', rc.today)
+    .where('organisation_id', '=', rc.org.id)
+    .where('ceased_on', 'is', null)
+    .where('employment_end', 'is not', null)
+    .where('employment_end', '<=', rc.today)
+    .where('class_id', 'in', (eb) => eb.selectFrom('membership_class').select('id').where('organisation_id', '=', rc.org.id).where('is_employee_class', '=', 1))
     .executeTakeFirstOrThrow();
   const n = Number(due.n);
   if (n > 0) {
@@ -40,6 +40,12 @@ export async function pendingAlterations(db: ReadDb, rc: RegisterCtx, plans: rea
       description: `${n} current member${n === 1 ? '' : 's'} of an employee class ${n === 1 ? 'has' : 'have'} an employment end date on or before ${formatLegalDate(rc.today)}, but ${n === 1 ? 'their cessation has' : 'their cessations have'} not been entered.`,
     });
   }
+  return [...out, ...importPlanAlterations(rc, plans)];
+}
+
+/** What each HR import plan checked and not yet applied would alter (held in memory, not in the file). */
+export function importPlanAlterations(rc: RegisterCtx, plans: readonly ImportPlanFull[]): RegisterFacts['pending'] {
+  const out: RegisterFacts['pending'] = [];
   for (const p of plans) {
     if (p.organisationId !== rc.org.id) continue;
     const parts = [

@@ -5,10 +5,9 @@ import { memberIndexRule } from '../../../shared/rules/member-index';
 import { gmQuorumFor } from '../../../shared/rules/quorum';
 import { retentionRule } from '../../../shared/rules/retention';
 import { singleMemberTransitions, type MemberCountChange } from '../../../shared/rules/single-member';
-import { sql } from 'kysely';
 import type { CommandContext, ReadDb, RegisterCtx, WriteContext } from '../context';
 import { registerLastAmended } from '../exports/last-amended';
-import { pendingAlterations, registerStateStatement } from '../exports/pending';
+import { importPlanAlterations, pendingAlterations, registerStateStatement } from '../exports/pending';
 import type { ImportPlanFull } from '../hr-import/plan';
 import { importSessions } from '../hr-import/sessions';
 import { readRegisterSettings, updateSettings } from './settings';
@@ -26,18 +25,29 @@ export async function currentMemberCount(db: ReadDb, organisationId: string): Pr
 /**
  * The s123 statements of a company's register (shared/rules/single-member.ts), each with the
  * entry it goes with. The number of members on each day is counted in SQL from the admission
- * and cessation dates (two index scans, grouped by day), so a large register is not read into
- * memory; only the entries on the few days it passes through one are looked up.
+ * and cessation dates, each grouped by day along its own covering index (no sort, nothing read
+ * into memory but one row per day); only the entries on the few days it passes through one are
+ * then looked up.
  */
 export async function singleMemberStatements(db: ReadDb, rc: RegisterCtx): Promise<RegisterFacts['singleMember']> {
   if (rc.form.family !== 'company') return [];
-  const rows = await sql<{ date: string; change: number }>`
-    select d as date, sum(c) as change from (
-      select admitted_on as d, 1 as c from member where organisation_id = ${rc.org.id}
-      union all
-      select ceased_on as d, -1 as c from member where organisation_id = ${rc.org.id} and ceased_on is not null
-    ) as changes group by d order by d`.execute(db);
-  const changes: MemberCountChange[] = rows.rows.map((r) => ({ date: r.date, change: Number(r.change) }));
+  const admitted = await db
+    .selectFrom('member')
+    .select((eb) => ['admitted_on as date', eb.fn.countAll<number>().as('n')])
+    .where('organisation_id', '=', rc.org.id)
+    .groupBy('admitted_on')
+    .execute();
+  const ceased = await db
+    .selectFrom('member')
+    .select((eb) => ['ceased_on as date', eb.fn.countAll<number>().as('n')])
+    .where('organisation_id', '=', rc.org.id)
+    .where('ceased_on', 'is not', null)
+    .groupBy('ceased_on')
+    .execute();
+  const changes: MemberCountChange[] = [
+    ...admitted.map((r) => ({ date: r.date, change: Number(r.n) })),
+    ...ceased.map((r) => ({ date: r.date!, change: -Number(r.n) })),
+  ];
   const out: RegisterFacts['singleMember'] = [];
   for (const t of singleMemberTransitions(rc.legalForm, rc.org.incorporated_on, changes)) {
     const sole = await db
@@ -69,15 +79,36 @@ async function rulesQuorum(db: ReadDb, organisationId: string): Promise<number |
   return row?.gm_quorum ?? null;
 }
 
+/**
+ * The parts of the facts that read the whole register (the s123 statements, the cessations due)
+ * depend only on the records and today's date, so they are kept for the audit head they were
+ * read at: the register page and the exports page ask for them again after every change
+ * anywhere, and a large register is then read once per change, not once per request.
+ */
+const scanned = new Map<string, { singleMember: RegisterFacts['singleMember']; cessationsDue: RegisterFacts['pending'] }>();
+
+async function scannedFacts(db: ReadDb, rc: RegisterCtx) {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const key = `${rc.org.id}:${head?.seq ?? 0}:${head?.hash ?? ''}:${rc.today}`;
+  let found = scanned.get(key);
+  if (!found) {
+    found = { singleMember: await singleMemberStatements(db, rc), cessationsDue: await pendingAlterations(db, rc, []) };
+    // One register at a time is all a core shows; keep a few for tests and several open files.
+    if (scanned.size >= 8) scanned.delete(scanned.keys().next().value!);
+    scanned.set(key, found);
+  }
+  return found;
+}
+
 /** Everything a copy of the register and the register's pages say about the register itself. */
 export async function registerFactsFrom(db: ReadDb, rc: RegisterCtx, plans: readonly ImportPlanFull[]): Promise<RegisterFacts> {
   const family = rc.form.family;
-  const [currentMembers, settings, lastAmended, pending, singleMember, quorum] = [
+  const { singleMember, cessationsDue } = await scannedFacts(db, rc);
+  const [currentMembers, settings, lastAmended, pending, quorum] = [
     await currentMemberCount(db, rc.org.id),
     await readRegisterSettings(db, rc.org.id),
     await registerLastAmended(db),
-    await pendingAlterations(db, rc, plans),
-    await singleMemberStatements(db, rc),
+    [...cessationsDue, ...importPlanAlterations(rc, plans)],
     await rulesQuorum(db, rc.org.id),
   ];
   const { requestLog, source, explanation } = inspectionRegime(family);
