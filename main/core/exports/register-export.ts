@@ -5,6 +5,7 @@ import { headFingerprint } from '../audit/chain';
 import type { CommandContext, ReadDb, RegisterCtx } from '../context';
 import type { Snapshot } from '../db/snapshot';
 import type { JobHandle } from '../jobs/runner';
+import { AppError } from '../errors';
 import { formatPounds, registerColumns, viewDescription, type RegisterColumn, type RegisterRowSource } from './columns';
 import { CsvTableWriter } from './csv-writer';
 import { ExportFileStore, exportsDirFor } from './file-store';
@@ -167,6 +168,9 @@ export async function registerPrintPage(
   ctx: CommandContext,
   input: { view: RegisterView; status: 'current' | 'all'; afterNumber?: number | undefined; limit?: number | undefined },
 ): Promise<PrintPage> {
+  // As for any mutation: nothing is recorded while an exclusive job (an import, a restore) holds the file.
+  const busy = ctx.jobs.exclusive;
+  if (busy) throw new AppError('LOCKED', `${busy.label} is in progress, so copies wait until it finishes. Nothing was recorded.`);
   const plans = pendingImportPlans(ctx);
   return ctx.write(async (tx) => {
     const rc = await tx.register();
