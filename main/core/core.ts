@@ -214,7 +214,7 @@ export class Core {
       await recordBaselineIfNeeded(this.#store.db, this.registry.readers, (fn) => this.#mutate('audit baseline', this.#store.db, fn));
     }
     // Records a migration converted are vouched for by an event of their own (audit/migration-events.ts).
-    await recordMigrationEvents(this.#store.db, (fn) => this.#mutate('records converted by an upgrade', this.#store.db, fn));
+    await recordMigrationEvents(this.#store.db, this.#store.migration.applied, (fn) => this.#mutate('records converted by an upgrade', this.#store.db, fn));
   }
 
   now(): Date {

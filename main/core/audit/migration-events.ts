@@ -10,6 +10,10 @@ import type { RecordRef } from './state';
  * core. It leaves a row in `migration_event` instead, and at the next start this records each as
  * one event listing the records it changed, so `verify` vouches for their new states rather than
  * reporting them as changed outside the app. The rows are then deleted: the events hold them.
+ *
+ * Only rows left by a migration applied in this very start are recorded (the start that ran it,
+ * right after its transaction): a row someone adds to the file later would otherwise get their
+ * own change to a record vouched for. Any other row is left where it is, unrecorded.
  */
 interface MigrationEventTable {
   id: number;
@@ -22,9 +26,14 @@ interface MigrationEventTable {
 
 type WithEvents = Kysely<DB & { migration_event: MigrationEventTable }>;
 
-export async function recordMigrationEvents(db: Kysely<DB>, mutate: (fn: (tx: WriteContext) => Promise<void>) => Promise<void>): Promise<void> {
+export async function recordMigrationEvents(
+  db: Kysely<DB>,
+  appliedNow: readonly string[],
+  mutate: (fn: (tx: WriteContext) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  if (appliedNow.length === 0) return;
   const events = db as WithEvents;
-  const rows = await events.selectFrom('migration_event').selectAll().orderBy('id').execute();
+  const rows = await events.selectFrom('migration_event').selectAll().where('migration', 'in', appliedNow).orderBy('id').execute();
   if (rows.length === 0) return;
   await mutate(async (tx) => {
     for (const r of rows) {

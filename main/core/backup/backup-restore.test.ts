@@ -288,7 +288,6 @@ describe('data.restore refuses a file that is not a sound backup of this app', (
 
   const cases: [string, () => Buffer, RegExp][] = [
     ['random bytes', () => randomBytes(64 * 1024), /not a SQLite database at all/],
-    ['an empty file', () => Buffer.alloc(0), /not a SQLite database at all/],
     ['the first half of a real backup', () => good.subarray(0, Math.floor(good.length / 2)), /damaged or incomplete/],
     [
       'a SQLite database of another program',
@@ -344,6 +343,13 @@ describe('data.restore refuses a file that is not a sound backup of this app', (
       /the table “member” is defined differently/,
     ],
   ];
+
+  it('refuses an empty file by name before anything is created', async () => {
+    const r = await t.core.dispatch('uploads.begin', { purpose: 'restore', fileName: 'candidate.sqlite', sizeBytes: 0 });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('candidate.sqlite is empty') } });
+    const uploads = join(dirname(t.dbPath), '.uploads');
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([]);
+  });
 
   for (const [what, candidate, reason] of cases) {
     it(`refuses ${what}, leaving the live records untouched`, async () => {

@@ -167,7 +167,8 @@ describe.concurrent('restore', () => {
   it('replaces the file with the backup, keeps the old one aside and records the restore', async ({ onTestFinished }) => {
     const t = await testCore(onTestFinished);
     await setUpOrganisation(t.core);
-    const taken = (await runJob(t.core, 'data.backup', {})).result as { path: string; headHash: string };
+    const result = (await runJob(t.core, 'data.backup', {})).result as { name: string; headHash: string };
+    const taken = { ...result, path: join(t.core.backupsDir, result.name) };
     expectOk(await t.core.dispatch('rules.update', { ...rules, gmQuorum: 8 }));
     await t.core.close();
 
@@ -188,7 +189,10 @@ describe.concurrent('restore', () => {
     } finally {
       await reopened.close();
     }
-    expect((await cli('verify', '--db', t.dbPath)).stdout).toMatch(/^ok: 2 events, head [0-9a-f]{64}$/m);
+    // The restored file verifies, and still holds the head its backup recorded.
+    const verified = (await cli('verify', '--db', t.dbPath)).stdout;
+    expect(verified).toMatch(/^matches: the backup .*: event #1 matches\.$/m);
+    expect(verified).toMatch(/^ok: 2 events, 2 records match the log, head #2 · [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} \([0-9a-f]{64}\)$/m);
   });
 
   it('restores into a folder that does not exist yet, when the old disk is gone', async ({ onTestFinished }) => {

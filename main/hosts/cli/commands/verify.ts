@@ -35,6 +35,6 @@ export const verify: CommandRun = async (flags, io) => {
     if (report.records.more > 0) io.out(`  and ${report.records.more} more records that do not match`);
     return 1;
   }
-  io.out(`ok: ${report.events} events, ${report.records.checked} records match the log, head ${report.fingerprint} (${report.headHash})`);
+  io.out(`ok: ${report.events} event${report.events === 1 ? '' : 's'}, ${report.records.checked} record${report.records.checked === 1 ? '' : 's'} match${report.records.checked === 1 ? 'es' : ''} the log, head ${report.fingerprint} (${report.headHash})`);
   return 0;
 };
