@@ -1,3 +1,4 @@
+import { visibleText } from '../../../shared/rules/csv-safety';
 import type { PrintPage, RegisterView } from '../../../shared/contract/exports';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { recordHead } from '../audit/anchors';
@@ -155,7 +156,7 @@ export function printText(column: RegisterColumn, value: Cell): string {
   if (column.type === 'date' && typeof value === 'string') return formatLegalDate(value);
   if (column.type === 'money' && typeof value === 'number') return formatPounds(value);
   if (column.type === 'integer' && typeof value === 'number') return column.key === 'memberNumber' ? String(value) : value.toLocaleString('en-GB');
-  return String(value);
+  return visibleText(String(value));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { visibleText } from '../../../shared/rules/csv-safety';
 import ExcelJS from 'exceljs';
 import type { Cell, TableColumn, TableWriter } from './table-writer';
 
@@ -72,5 +73,7 @@ function xlsxValue(value: Cell, type: TableColumn['type']): ExcelJS.CellValue {
   if (value === null || value === '') return null;
   if (type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
   if (type === 'money' && typeof value === 'number') return value / 100;
-  return value;
+  // An invisible control character saved before text was checked would make the XML invalid (NUL)
+  // or the text read backwards (U+202E): write it as a visible U+FFFD.
+  return typeof value === 'string' ? visibleText(value) : value;
 }
