@@ -125,10 +125,26 @@ async function admitSlice(tx: WriteContext, plan: ImportPlanFull, firstNumber: n
   const audit: AuditEntry[] = [];
   const admittedOn = plan.asOf;
   const admittedText = formatLegalDate(admittedOn);
+  // Numbered classes (CA 2006 s113(3)): each new member's one share takes the class's next
+  // number, from the same sequence the share ledger allots from, allocated once per slice.
+  const nextNumber = new Map<string, number>();
+  if (plan.hasShares) {
+    const numberedCounts = new Map<string, number>();
+    for (let i = from; i < to; i++) {
+      const cls = plan.admits[i]!.record.cls;
+      if (cls.share_numbered === 1 && cls.share_nominal_pence !== null) numberedCounts.set(cls.id, (numberedCounts.get(cls.id) ?? 0) + 1);
+    }
+    for (const [classId, count] of numberedCounts) nextNumber.set(classId, await allocate(trx, plan.organisationId, `share_number:${classId}`, count));
+  }
   for (let i = from; i < to; i++) {
     const { record: r, personId, ceasesOn } = plan.admits[i]!;
     const cls = r.cls;
     const nominal = plan.hasShares ? cls.share_nominal_pence : null;
+    let shareNumber: number | null = null;
+    if (nominal !== null && nextNumber.has(cls.id)) {
+      shareNumber = nextNumber.get(cls.id)!;
+      nextNumber.set(cls.id, shareNumber + 1);
+    }
     const memberNumber = firstNumber + (i - from);
     const row: MemberRowDb = {
       id: uuidv7(),
@@ -165,7 +181,13 @@ async function admitSlice(tx: WriteContext, plan: ImportPlanFull, firstNumber: n
     };
     rows.push(row);
     if (ceasesOn !== null) {
-      ceases.push({ line: r.line, memberId: row.id, memberNumber, ceasedOn: ceasesOn, withdraw: nominal === null ? null : { shares: 1, repayPence: nominal } });
+      ceases.push({
+        line: r.line,
+        memberId: row.id,
+        memberNumber,
+        ceasedOn: ceasesOn,
+        withdraw: nominal === null ? null : { shares: 1, repayPence: nominal, shareNumbers: shareNumber === null ? null : String(shareNumber) },
+      });
     }
     for (const t of nameTokensFor(plan.organisationId, row.id, row.family_name, row.given_names)) tokens.push(t);
     audit.push({
@@ -191,15 +213,16 @@ async function admitSlice(tx: WriteContext, plan: ImportPlanFull, firstNumber: n
         notice_date: null,
         payment_date: null,
         board_reference: null,
+        share_numbers: shareNumber === null ? null : String(shareNumber),
         created_at: who.at,
       });
       audit.push({
         action: 'shares.allotted',
         entityType: 'member',
         entityId: row.id,
-        summary: `Member ${memberNumber}: 1 share allotted on ${admittedText}`,
+        summary: `Member ${memberNumber}: 1 share${shareNumber === null ? '' : `, numbered ${shareNumber},`} allotted on ${admittedText}`,
         before: { sharesHeld: 0 },
-        after: { sharesHeld: 1, kind: 'allotment', date: admittedOn, shares: 1, amountPence: nominal },
+        after: { sharesHeld: 1, kind: 'allotment', date: admittedOn, shares: 1, amountPence: nominal, ...(shareNumber === null ? {} : { shareNumbers: String(shareNumber) }) },
       });
     }
   }
@@ -284,6 +307,7 @@ async function ceaseSlice(tx: WriteContext, plan: ImportPlanFull, ceases: readon
         notice_date: c.ceasedOn,
         payment_date: null,
         board_reference: null,
+        share_numbers: c.withdraw.shareNumbers ?? null,
         created_at: who.at,
       });
       holdings.push([c.memberId, 0, 0, who.at]);

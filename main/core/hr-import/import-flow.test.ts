@@ -11,10 +11,18 @@ const TODAY = '2026-05-01';
 let t: TestCore;
 afterEach(async () => t?.cleanup());
 
-async function mutual(legal: { legalForm?: 'company_limited_by_guarantee' | 'cooperative_society'; withdrawable?: boolean } = {}) {
+async function mutual(legal: { legalForm?: 'company_limited_by_guarantee' | 'cooperative_society' | 'cic_limited_by_shares'; withdrawable?: boolean; numbered?: boolean } = {}) {
   t = await openTestCore({ now: () => new Date(`${TODAY}T10:00:00Z`) });
   const society = legal.legalForm === 'cooperative_society';
-  await setUpOrganisation(t.core, society ? { particulars: { legalForm: 'cooperative_society', registrationNumber: '31247R' } } : {});
+  const shareCompany = legal.legalForm === 'cic_limited_by_shares';
+  await setUpOrganisation(
+    t.core,
+    society
+      ? { particulars: { legalForm: 'cooperative_society', registrationNumber: '31247R' } }
+      : shareCompany
+        ? { particulars: { legalForm: 'cic_limited_by_shares', registrationNumber: '11223344' } }
+        : {},
+  );
   const cls = expectOk(
     await t.core.dispatch('classes.create', {
       name: 'Employee',
@@ -22,7 +30,11 @@ async function mutual(legal: { legalForm?: 'company_limited_by_guarantee' | 'coo
       votesPerMember: 1,
       isEmployeeClass: true,
       eligibility: { minAgeYears: 18, minWeeklyHours: 8, minServiceMonths: 3 },
-      shareTerms: society ? { nominalPence: 100, withdrawable: legal.withdrawable ?? true, transferable: !(legal.withdrawable ?? true), maxHolding: null } : null,
+      shareTerms: society
+        ? { nominalPence: 100, withdrawable: legal.withdrawable ?? true, transferable: !(legal.withdrawable ?? true), maxHolding: null, numbered: legal.numbered ?? false }
+        : shareCompany
+          ? { nominalPence: 100, withdrawable: false, transferable: true, maxHolding: null, numbered: legal.numbered ?? false }
+          : null,
     }),
   ) as { id: string };
   return { core: t.core, classId: cls.id };
@@ -242,6 +254,44 @@ describe('HR import: plan, then apply', () => {
     expect(events(core, 'shares.withdrawn').map((e) => e.entity_id)).toEqual([held.id]);
     const ledger = expectOk(await core.dispatch('shares.ledger', { memberId: held.id })) as { sharesHeld: number };
     expect(ledger.sharesHeld).toBe(0);
+  });
+
+  it('gives each new member’s share the class’s next number where shares are numbered (CA 2006 s113(3))', async () => {
+    const { core, classId } = await mutual({ legalForm: 'cic_limited_by_shares', numbered: true });
+    const first = await admitByHand(core, classId, 'E1', '2025-01-06', true);
+    const { plan } = await planCsv(core, hrCsv([{ no: 'E1' }, { no: 'E2' }, { no: 'E3' }]), { classId, asOf: TODAY });
+    await apply(core, plan.planId);
+    const numbers = (no: string) => core.raw.prepare('select share_numbers from share_transaction where member_id = ?').pluck().all(byEmployee(core, no)[0]!['id']);
+    expect(numbers('E1')).toEqual(['1']);
+    expect(numbers('E2')).toEqual(['2']);
+    expect(numbers('E3')).toEqual(['3']);
+    expect(events(core, 'shares.allotted').slice(-2).map((e) => e.summary)).toEqual([
+      expect.stringMatching(/^Member \d+: 1 share, numbered 2, allotted on 1 May 2026$/),
+      expect.stringMatching(/^Member \d+: 1 share, numbered 3, allotted on 1 May 2026$/),
+    ]);
+    // The ledger allots the next number after the import's.
+    expectOk(await core.dispatch('shares.allot', { memberId: first.id, date: TODAY, shares: 2, amountPaidPence: 200 }));
+    expect(numbers('E1')).toEqual(['1', '4-5']);
+    expect(((await runJob(core, 'audit.verify', {})).result as VerifyReport).ok).toBe(true);
+  });
+
+  it('holds back a company’s leaver who still holds shares, naming redemption and purchase (CA 2006 Part 18)', async () => {
+    const { core, classId } = await mutual({ legalForm: 'cic_limited_by_shares' });
+    const held = await admitByHand(core, classId, 'E1', '2025-01-06', true);
+    const { plan } = await planCsv(core, hrCsv([{ no: 'E1', end: '31/03/2026' }]), { classId, asOf: TODAY });
+    expect(plan.counts).toMatchObject({ cease: 0, rejected: 1 });
+    expect(plan.rejected[0]!.reason).toBe(
+      `Member ${held.memberNumber} has left but still holds 1 share. A company cannot take shares back by withdrawal: record their cessation on their register page, where it can be redeemed or bought back (CA 2006 Part 18) or transferred, then import the file again.`,
+    );
+  });
+
+  it('holds back a leaver whose shares are numbered, as only their page knows which numbers go', async () => {
+    const { core, classId } = await mutual({ legalForm: 'cooperative_society', numbered: true });
+    const held = await admitByHand(core, classId, 'E1', '2025-01-06', true);
+    const { plan } = await planCsv(core, hrCsv([{ no: 'E1', end: '31/03/2026' }]), { classId, asOf: TODAY });
+    expect(plan.rejected[0]!.reason).toBe(
+      `Member ${held.memberNumber} has left but holds numbered shares (CA 2006 s113(3)); record their cessation on their register page, where the shares’ numbers are withdrawn with them, then import the file again.`,
+    );
   });
 
   it('holds back a leaver whose shares can only be transferred, saying why', async () => {

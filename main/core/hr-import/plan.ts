@@ -84,7 +84,7 @@ export interface CeaseAction {
    * Withdrawable shares the leaver still holds, withdrawn on the leaving date before the
    * cessation (and the paid-up value to repay); null when they hold none.
    */
-  withdraw: { shares: number; repayPence: number } | null;
+  withdraw: { shares: number; repayPence: number; shareNumbers?: string | null } | null;
 }
 
 /** Everything `applyPlan` needs, and the preview the secretary reads first. */
@@ -208,12 +208,29 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
       // usually provide); shares that can only be transferred need the secretary to choose who
       // takes them, so such a row is held back with the reason.
       const withdrawable = cls?.share_withdrawable === 1;
+      const held = `${current.shares_held} share${current.shares_held === 1 ? '' : 's'}`;
+      const them = current.shares_held === 1 ? 'it' : 'them';
       if (leaving && current.shares_held > 0 && !withdrawable) {
         issues.push({
           line: r.line,
           column: column('employmentEnd'),
           value: r.employmentEnd!,
-          reason: `Member ${current.member_number} has left but still holds ${current.shares_held} share${current.shares_held === 1 ? '' : 's'}, which the class’s terms let only be transferred; transfer ${current.shares_held === 1 ? 'it' : 'them'} on their register page, then import the file again.`,
+          reason:
+            o.family === 'company'
+              ? `Member ${current.member_number} has left but still holds ${held}. A company cannot take shares back by withdrawal: record their cessation on their register page, where ${them} can be redeemed or bought back (CA 2006 Part 18) or transferred, then import the file again.`
+              : `Member ${current.member_number} has left but still holds ${held}, which the class’s terms let only be transferred; transfer ${them} on their register page, then import the file again.`,
+        });
+        rejectedRows += 1;
+        continue;
+      }
+      // Numbered shares (CA 2006 s113(3)) leave by their numbers, which only the member's own
+      // ledger can tell; the cessation form on their page records them.
+      if (leaving && current.shares_held > 0 && cls?.share_numbered === 1) {
+        issues.push({
+          line: r.line,
+          column: column('employmentEnd'),
+          value: r.employmentEnd!,
+          reason: `Member ${current.member_number} has left but holds numbered shares (CA 2006 s113(3)); record their cessation on their register page, where the shares’ numbers are withdrawn with them, then import the file again.`,
         });
         rejectedRows += 1;
         continue;
