@@ -1,5 +1,4 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { GENESIS_HASH, eventHash, sha256Hex } from '../core/audit/chain';
 import { uuidv7 } from '../core/db/ids';
 import { nameTokensFor, particularsColumns } from '../core/members/columns';
 import { flattenParticulars } from '../core/members/particulars-diff';
@@ -7,11 +6,12 @@ import { toParticulars } from '../core/members/columns';
 import type { MemberRowDb } from '../core/db/schema';
 import { rng, samplePerson } from '../sample/people';
 import { formatLegalDate } from '../../shared/rules/legal-date';
+import { rawMemberAudit } from './raw-audit';
 
 /**
  * Benchmark set-up only (not a measured figure): fills the register with `count` members in
  * one transaction of raw prepared statements, deriving every column, name token and chained
- * audit event exactly as the services do, so the measured paths then run against a register
+ * audit event (with the member state it vouches for) exactly as the services do, so the measured paths then run against a register
  * indistinguishable from one built through the app.
  */
 export function bulkLoadMembers(
@@ -29,14 +29,8 @@ export function bulkLoadMembers(
     @service_area, @employment_start, @employment_end, @weekly_hours_centi, @loans_deposits_pence, @application_date, @admitted_on, @board_reference,
     @ceased_on, @cessation_reason, @cessation_note, @shares_held, @paid_pence, @created_at, @updated_at)`);
   const insertToken = raw.prepare('insert into member_name_token (organisation_id, token, member_id) values (?, ?, ?)');
-  const insertEvent = raw.prepare(
-    'insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertPayload = raw.prepare('insert into audit_payload (event_id, body, redacted_at, redacted_by) values (?, ?, null, null)');
+  const audit = rawMemberAudit(raw, opts.actor);
   const run = raw.transaction(() => {
-    const head = raw.prepare('select seq, hash from audit_head where id = 1').get() as { seq: number; hash: string } | undefined;
-    let seq = head?.seq ?? 0;
-    let prev = head?.hash ?? GENESIS_HASH;
     const first = (raw.prepare("select next_value from sequence where organisation_id = ? and name = 'member_number'").pluck().get(opts.organisationId) as number | undefined) ?? 1;
     for (let i = 0; i < opts.count; i++) {
       const p = samplePerson(r, first + i);
@@ -70,30 +64,17 @@ export function bulkLoadMembers(
       };
       insertMember.run(row);
       for (const t of nameTokensFor(opts.organisationId, row.id, row.family_name, row.given_names)) insertToken.run(t.organisation_id, t.token, t.member_id);
-      seq += 1;
-      const eventId = uuidv7();
-      const body = JSON.stringify({
-        before: null,
-        after: { ...flattenParticulars(toParticulars(row), opts.className), memberNumber: row.member_number, admittedOn, applicationDate: null, boardReference: null },
-      });
-      const fields = {
-        seq,
-        id: eventId,
+      audit.append(
         at,
-        actor: opts.actor,
-        action: 'member.admitted',
-        entityType: 'member',
-        entityId: row.id,
-        summary: `Member ${row.member_number} entered in the register (${opts.className} class), admitted ${formatLegalDate(admittedOn)}`,
-        payloadHash: sha256Hex(body),
-      };
-      const hash = eventHash(prev, fields);
-      insertEvent.run(eventId, seq, at, opts.actor, fields.action, fields.entityType, row.id, fields.summary, fields.payloadHash, prev, hash);
-      insertPayload.run(eventId, body);
-      prev = hash;
+        'member.admitted',
+        row.id,
+        `Member ${row.member_number} entered in the register (${opts.className} class), admitted ${formatLegalDate(admittedOn)}`,
+        null,
+        { ...flattenParticulars(toParticulars(row), opts.className), memberNumber: row.member_number, admittedOn, applicationDate: null, boardReference: null },
+      );
       if ((i + 1) % 50_000 === 0) opts.onProgress?.(i + 1);
     }
-    raw.prepare('insert into audit_head (id, seq, hash) values (1, ?, ?) on conflict(id) do update set seq = excluded.seq, hash = excluded.hash').run(seq, prev);
+    audit.finish();
     raw
       .prepare("insert into sequence (organisation_id, name, next_value) values (?, 'member_number', ?) on conflict(organisation_id, name) do update set next_value = excluded.next_value")
       .run(opts.organisationId, first + opts.count);

@@ -3,8 +3,8 @@ import Papa from 'papaparse';
 import { normalisePostcode } from '../../shared/contract/fields';
 import type { MemberParticulars } from '../../shared/contract/members';
 import { formatLegalDate } from '../../shared/rules/legal-date';
-import { eventHash, sha256Hex } from '../core/audit/chain';
 import { uuidv7 } from '../core/db/ids';
+import { rawMemberAudit } from './raw-audit';
 import type { MemberRowDb } from '../core/db/schema';
 import { nameTokensFor, particularsColumns, toParticulars } from '../core/members/columns';
 import { diffFlat, flattenParticulars } from '../core/members/particulars-diff';
@@ -46,27 +46,14 @@ export function rawImport(db: BetterSqlite3.Database, csv: string, orgId: string
     @service_area, @employment_start, @employment_end, @weekly_hours_centi, @loans_deposits_pence, @application_date, @admitted_on, @board_reference,
     @ceased_on, @cessation_reason, @cessation_note, @shares_held, @paid_pence, @created_at, @updated_at)`);
   const insertToken = db.prepare('insert into member_name_token (organisation_id, token, member_id) values (?, ?, ?)');
-  const insertEvent = db.prepare('insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertPayload = db.prepare('insert into audit_payload (event_id, body, redacted_at, redacted_by) values (?, ?, null, null)');
+  const log = rawMemberAudit(db, 'bench');
   const update = db.prepare(
     'update member set given_names=?, family_name=?, sort_key=?, given_key=?, email=?, email_key=?, date_of_birth=?, address_line1=?, address_town=?, address_postcode=?, service_area=?, employment_start=?, employment_end=?, weekly_hours_centi=?, updated_at=? where id=?',
   );
   const cease = db.prepare("update member set ceased_on=?, cessation_reason='left_employment', updated_at=? where id=?");
   let counts = { admitted: 0, updated: 0, ceased: 0 };
   db.transaction(() => {
-    const head = db.prepare('select seq, hash from audit_head where id = 1').get() as { seq: number; hash: string };
-    let seq = head.seq;
-    let prev = head.hash;
-    const audit = (action: string, entityId: string, summary: string, before: unknown, after: unknown) => {
-      seq += 1;
-      const id = uuidv7();
-      const body = JSON.stringify({ before, after });
-      const f = { seq, id, at, actor: 'bench', action, entityType: 'member', entityId, summary, payloadHash: sha256Hex(body) };
-      const hash = eventHash(prev, f);
-      insertEvent.run(id, seq, at, 'bench', action, 'member', entityId, summary, f.payloadHash, prev, hash);
-      insertPayload.run(id, body);
-      prev = hash;
-    };
+    const audit = (action: string, entityId: string, summary: string, before: unknown, after: unknown) => log.append(at, action, entityId, summary, before, after);
     const admits: typeof recs = [];
     const updates: [MemberRowDb, MemberRowDb, ReturnType<typeof diffFlat>][] = [];
     const ceases: [MemberRowDb, string][] = [];
@@ -104,7 +91,7 @@ export function rawImport(db: BetterSqlite3.Database, csv: string, orgId: string
       cease.run(end, at, cur.id);
       audit('member.ceased', cur.id, `Member ${cur.member_number} ceased on ${formatLegalDate(end)}: left employment`, { ceasedOn: null }, { ceasedOn: end, cessationReason: 'left_employment', cessationNote: null });
     }
-    db.prepare('update audit_head set seq = ?, hash = ? where id = 1').run(seq, prev);
+    log.finish();
     counts = { admitted: admits.length, updated: updates.length, ceased: ceases.length };
   }).immediate();
   return counts;

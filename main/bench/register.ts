@@ -2,9 +2,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GENESIS_HASH, eventHash, sha256Hex } from '../core/audit/chain';
+import { rawMemberAudit } from './raw-audit';
 import { Core } from '../core/core';
-import { uuidv7 } from '../core/db/ids';
 import { CACHE_KIB } from '../core/db/open';
 import { foldQuery, emailKey, normaliseEmployeeNumber } from '../core/members/columns';
 import { prefixUpperBound } from '../../shared/rules/fold';
@@ -223,30 +222,19 @@ function rawSearcher(raw: Database.Database, orgId: string) {
   };
 }
 
-/** One member edit with its chained audit event, in raw better-sqlite3. */
+/** One member edit with its chained audit event and the state it vouches for, in raw better-sqlite3. */
 export function rawEditor(raw: Database.Database) {
   const get = raw.prepare('select * from member where id = ?');
   const update = raw.prepare('update member set address_line1 = ?, updated_at = ? where id = ?');
-  const head = raw.prepare('select seq, hash from audit_head where id = 1');
-  const insertEvent = raw.prepare(
-    'insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertPayload = raw.prepare('insert into audit_payload (event_id, body, redacted_at, redacted_by) values (?, ?, null, null)');
-  const setHead = raw.prepare('update audit_head set seq = ?, hash = ? where id = 1');
+  const log = rawMemberAudit(raw, 'bench');
   let n = 0;
   const tx = raw.transaction((id: string) => {
     const m = get.get(id) as any;
     const at = new Date().toISOString();
     const line1 = `${++n} Raw Street`;
     update.run(line1, at, id);
-    const h = (head.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
-    const body = JSON.stringify({ before: { 'address.line1': m.address_line1 }, after: { 'address.line1': line1 } });
-    const eventId = uuidv7();
-    const fields = { seq: h.seq + 1, id: eventId, at, actor: 'bench', action: 'member.updated', entityType: 'member', entityId: id, summary: `Member ${m.member_number}: 1 particular changed`, payloadHash: sha256Hex(body) };
-    const hash = eventHash(h.hash, fields);
-    insertEvent.run(eventId, fields.seq, at, 'bench', fields.action, 'member', id, fields.summary, fields.payloadHash, h.hash, hash);
-    insertPayload.run(eventId, body);
-    setHead.run(fields.seq, hash);
+    log.append(at, 'member.updated', id, `Member ${m.member_number}: 1 particular changed`, { 'address.line1': m.address_line1 }, { 'address.line1': line1 });
+    log.finish();
   });
   return (id: string) => tx.immediate(id);
 }
