@@ -1,7 +1,6 @@
 import type { AuditAction } from '../../../shared/domain/audit-actions';
 import type { WriteDb } from '../context';
 import { insertMany } from '../db/batch-insert';
-import { totalChanges } from '../db/changes';
 import { uuidv7 } from '../db/ids';
 import { CHAIN_VERSION, GENESIS_HASH, eventHash, sha256Hex } from './chain';
 import { readStates, refKey, stateDigest, type RecordRef, type StateReaders } from './state';
@@ -90,7 +89,6 @@ export class AuditWriter {
       return { type, id };
     });
     const hashes = await readStates(this.#db, this.#readers, refs);
-    const before = await totalChanges(this.#db);
 
     const head = await this.#db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
     let seq = head?.seq ?? 0;
@@ -143,6 +141,8 @@ export class AuditWriter {
     if (head) await this.#db.updateTable('audit_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
     else await this.#db.insertInto('audit_head').values({ id: 1, seq, hash: prev }).execute();
     this.#written += pending.length;
-    this.#ownChanges += (await totalChanges(this.#db)) - before;
+    // Rows this flush inserted or updated (no trigger writes on insert into the log's tables), so
+    // the mutation wrapper can tell the handler's own changes from the log's without asking SQLite.
+    this.#ownChanges += events.length + payloads.length + states.length + 1;
   }
 }
