@@ -93,6 +93,9 @@ test('a secretary logs an inspection request, prints the inspection copy and dow
   expect(text).toContain('Oldham');
   expect(text).toMatch(/This register was last amended on \d{1,2} [A-Z][a-z]+ \d{4} \(CA 2006 s120\)\. No further alterations are to be made\./);
   expect(text).not.toContain('@');
+  // The copy carries the audit log's fingerprint, to check later that the log was not rewritten.
+  // (pdf.js reads the "fi" ligature as "fi " in some fonts)
+  expect(text).toMatch(/Audit log fi ?ngerprint #\d+ · [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}/);
   await page.getByRole('link', { name: /Exports and inspection/ }).click();
 
   // The index of members' names (CA 2006 s115): alphabetical, and never behind the register (s120(2)).

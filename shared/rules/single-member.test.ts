@@ -66,6 +66,16 @@ describe('singleMemberHistory', () => {
     expect(singleMemberHistory('cooperative_society', '2020-01-01', [e('a', '2020-01-01')])).toEqual([]);
   });
 
+  it('still says the company ceased to have only one member when it rises to several after a time with none recorded', () => {
+    // The sole member left in 2014 and nobody was entered until three members joined in 2020: the
+    // register's s123 statement must not go on saying the company has only one member.
+    const history = singleMemberHistory('company_limited_by_guarantee', '2008-04-01', [e('olive', '2010-01-04', '2014-03-31'), e('a', '2020-05-01'), e('b', '2020-05-01'), e('c', '2020-05-01')]);
+    expect(history.map((s) => [s.source, s.date, s.entryId])).toEqual([
+      ['CA 2006 s123(2)', '2010-01-04', 'olive'],
+      ['CA 2006 s123(3)', '2020-05-01', 'olive'],
+    ]);
+  });
+
   it('ignores days on which the number did not change, and a same-day swap of the sole member', () => {
     expect(singleMemberHistory('eot_company', '2020-01-01', [e('a', '2020-01-01', '2022-01-01'), e('b', '2022-01-01')]).map((s) => s.entryId)).toEqual(['a']);
     // …and the rise from one is then stated against the member who was sole at the time.

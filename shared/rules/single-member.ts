@@ -83,7 +83,7 @@ export interface SingleMemberTransition extends SingleMemberStatement {
  * s123(1) case; one entered later, after a time with none recorded, is treated as the membership
  * falling to one on that day (s123(2)). `soleOn` is the day on which the entry the statement goes
  * with is the only current one: `on` itself when membership falls to one, the day before when it
- * rises from one.
+ * rises from one (or the last day it was one, if it fell to none in between).
  */
 export function singleMemberTransitions(legalForm: LegalForm, incorporatedOn: string, changes: readonly MemberCountChange[]): SingleMemberTransition[] {
   if (formFamily(legalForm) !== 'company') return [];
@@ -91,15 +91,26 @@ export function singleMemberTransitions(legalForm: LegalForm, incorporatedOn: st
   for (const c of changes) byDay.set(c.date, (byDay.get(c.date) ?? 0) + c.change);
   const out: SingleMemberTransition[] = [];
   let count = 0;
+  // A statement that the company has only one member stands until one says it has ceased to:
+  // a register that falls from one member to none and later rises to several (members ceased
+  // and were admitted, or entries are missing) still needs the s123(3) statement then, against
+  // the last sole member's entry.
+  let single = false;
+  let lastSoleDay = '';
   for (const day of [...byDay.keys()].sort()) {
     const before = count;
     count += byDay.get(day)!;
     if (before === count) continue;
     if (count === 1) {
-      const s = singleMemberStatement({ legalForm, membersBefore: before === 0 && day !== incorporatedOn ? 2 : before, membersAfter: 1, on: day })!;
-      out.push({ ...s, on: day, soleOn: day });
-    } else if (before === 1 && count > 1) {
-      out.push({ ...singleMemberStatement({ legalForm, membersBefore: 1, membersAfter: count, on: day })!, on: day, soleOn: addDays(day, -1) });
+      if (!single) {
+        const s = singleMemberStatement({ legalForm, membersBefore: before === 0 && day !== incorporatedOn ? 2 : before, membersAfter: 1, on: day })!;
+        out.push({ ...s, on: day, soleOn: day });
+        single = true;
+      }
+      lastSoleDay = day;
+    } else if (count > 1 && single) {
+      out.push({ ...singleMemberStatement({ legalForm, membersBefore: 1, membersAfter: count, on: day })!, on: day, soleOn: before === 1 ? addDays(day, -1) : lastSoleDay });
+      single = false;
     }
   }
   return out;

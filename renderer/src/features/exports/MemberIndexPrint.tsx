@@ -8,6 +8,7 @@ import { formatInstant } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { DataTable } from '../../ui/DataTable';
 import { PrintToolbar } from '../../ui/PrintToolbar';
+import { AuditFingerprint } from '../../ui/Fingerprint';
 import '../../ui/print.css';
 
 const PAGE_ROWS = 2000;
@@ -60,6 +61,7 @@ export function MemberIndexPrint() {
               <p className="produced">
                 Produced {formatInstant(first.generatedAt)} · {formatCount(first.total, 'current member', 'current members')}
               </p>
+              <AuditFingerprint value={first.fingerprint} />
             </header>
             <DataTable
               variant="print"

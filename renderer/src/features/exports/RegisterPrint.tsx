@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/queries';
 import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PrintToolbar, lastAmendedText } from '../../ui/PrintToolbar';
+import { AuditFingerprint } from '../../ui/Fingerprint';
 import '../../ui/print.css';
 import './exports.css';
 import { formatInstant, formatLegalDate } from '../../lib/dates';
@@ -92,6 +93,7 @@ export function RegisterPrint() {
               <p className="produced">
                 Produced {formatInstant(first.generatedAt)} · {formatCount(first.total, 'entry', 'entries')}
               </p>
+              <AuditFingerprint value={first.fingerprint} />
             </header>
             {capped ? (
               <p className="print-note">

@@ -5,6 +5,7 @@ import { useApiQuery } from '../../api/queries';
 import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PrintToolbar } from '../../ui/PrintToolbar';
+import { AuditFingerprint } from '../../ui/Fingerprint';
 import '../../ui/print.css';
 import { formatInstant, formatLegalDate } from '../../lib/dates';
 import { DataTable, type ColumnDef } from '../../ui/DataTable';
@@ -39,6 +40,7 @@ export function OfficersPrint() {
                 {d.lastAmended ? `Last amended on ${formatLegalDate(d.lastAmended)}.` : 'No appointments have been recorded yet.'}
               </p>
               <p className="produced">Produced {formatInstant(d.generatedAt)}</p>
+              <AuditFingerprint value={d.fingerprint} />
             </header>
             {statutory ? (
               <p className="print-note">
