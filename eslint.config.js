@@ -147,9 +147,20 @@ export default tseslint.config(
   },
   {
     files: ['main/bench/**/*.ts', 'main/sample/**/*.ts'],
+    ignores: TESTS,
     rules: zone({
       name: 'The benchmarks and the sample',
       packages: CORE_PACKAGES,
+      node: true,
+      folders: ['**/hosts/**', '**/renderer/**', ...OTHER_WORLDS],
+      why: 'Benchmarks and the sample drive the core directly, not a host.',
+    }),
+  },
+  {
+    files: TESTS.flatMap((t) => [`main/bench/${t}`, `main/sample/${t}`]),
+    rules: zone({
+      name: 'Tests of the benchmarks and the sample',
+      packages: [...CORE_PACKAGES, ...TEST_TOOLS],
       node: true,
       folders: ['**/hosts/**', '**/renderer/**', ...OTHER_WORLDS],
       why: 'Benchmarks and the sample drive the core directly, not a host.',

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { FINGERPRINT_PATTERN } from '../../../shared/contract/audit';
 import { formatInstantUk } from './instant';
-import { headFingerprint } from './chain';
+import { headFingerprint } from '../../../shared/domain/fingerprint';
 
 /**
  * The audit chain is unkeyed: someone who can write the file can delete the last events and

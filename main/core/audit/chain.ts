@@ -39,7 +39,3 @@ export function eventHash(prevHash: string, e: ChainedFields, version: number = 
   );
 }
 
-/** The head's short fingerprint, printed on copies and kept with backups: "#1234 · 3f9a c2e1 07bd". */
-export function headFingerprint(seq: number, hash: string): string {
-  return `#${seq} · ${hash.slice(0, 4)} ${hash.slice(4, 8)} ${hash.slice(8, 12)}`;
-}

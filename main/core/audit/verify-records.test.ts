@@ -5,7 +5,7 @@ import type { VerifyReport } from '../../../shared/contract/audit';
 import { defaultRuleValues } from '../../../shared/rules/governing-rules';
 import { admit, createClass } from '../exports/seed.test-helpers';
 import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
-import { headFingerprint } from './chain';
+import { headFingerprint } from '../../../shared/domain/fingerprint';
 
 /**
  * Verify proves the registers are what the audit log says they are, and that the log still

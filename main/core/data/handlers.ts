@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupFile } from '../../../shared/contract/data';
 import { moveHeadsLogAside, readBackupHead, recordHead, writeBackupHead } from '../audit/anchors';
-import { headFingerprint } from '../audit/chain';
+import { headFingerprint } from '../../../shared/domain/fingerprint';
 import { backupFileName } from '../backup/backup';
 import { discardStaged } from '../backup/candidates';
 import { swapIntoPlace } from '../backup/restore';

@@ -2,7 +2,7 @@ import { visibleText } from '../../../shared/rules/csv-safety';
 import type { PrintPage, RegisterView } from '../../../shared/contract/exports';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { recordHead } from '../audit/anchors';
-import { headFingerprint } from '../audit/chain';
+import { headFingerprint } from '../../../shared/domain/fingerprint';
 import type { CommandContext, ReadDb, RegisterCtx } from '../context';
 import type { Snapshot } from '../db/snapshot';
 import type { JobHandle } from '../jobs/runner';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { recordHead, writeBackupHead } from '../../../core/audit/anchors';
-import { headFingerprint } from '../../../core/audit/chain';
+import { headFingerprint } from '../../../../shared/domain/fingerprint';
 import { takeBackup } from '../../../core/backup/backup';
 import { CliError, type CommandRun } from '../command';
 import { existingFile, formatBytes, openAppDatabaseReadOnly, recordedHead } from '../database';

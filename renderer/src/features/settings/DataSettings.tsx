@@ -10,6 +10,7 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { formatInstant } from '../../lib/dates';
 import { DataTable } from '../../ui/DataTable';
 import type { CheckedBackup } from '../../../../shared/contract/data';
+import { headFingerprint } from '../../../../shared/domain/fingerprint';
 
 
 type Pending = { kind: 'backup'; name: string } | { kind: 'file'; file: File };
@@ -107,8 +108,8 @@ export function DataSettings() {
       {backupResult ? (
         <Banner tone="success" title="Backup saved">
           <p>
-            {backupResult.name} ({formatBytes(backupResult.sizeBytes)}), checked and complete. It holds {formatCount(backupResult.events, 'audit event')}; head{' '}
-            <span className="hash">{backupResult.headHash}</span>.
+            {backupResult.name} ({formatBytes(backupResult.sizeBytes)}), checked and complete. It holds {formatCount(backupResult.events, 'audit event')}; fingerprint{' '}
+            <span className="fingerprint">{headFingerprint(backupResult.events, backupResult.headHash)}</span>, kept beside it.
           </p>
         </Banner>
       ) : null}
@@ -141,7 +142,7 @@ export function DataSettings() {
             <dd>{formatBytes(d.sizeBytes)}</dd>
             <dt>Audit log</dt>
             <dd>
-              {formatCount(d.auditEvents, 'event')}; head <span className="hash">{d.headHash}</span>
+              {formatCount(d.auditEvents, 'event')}; fingerprint <span className="fingerprint">{headFingerprint(d.auditEvents, d.headHash)}</span>
             </dd>
             <dt>Backups folder</dt>
             <dd className="hash">{d.backupsDir}</dd>
