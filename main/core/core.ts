@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -196,6 +196,7 @@ export class Core {
       if (store.migration.backupPath) {
         logInfo(`Upgraded the database to schema ${store.migration.applied.at(-1)}; the file was backed up first to ${store.migration.backupPath}`);
       }
+      keepPrivate(dbPath, backupsDir);
       const core = new Core(options, store, releaseLock);
       await core.#recordBaseline();
       return core;
@@ -501,10 +502,32 @@ export class Core {
 }
 
 async function backupBeforeMigrate(raw: BetterSqlite3.Database, dbPath: string, backupsDir: string): Promise<string> {
-  mkdirSync(backupsDir, { recursive: true });
+  mkdirSync(backupsDir, { recursive: true, mode: 0o700 });
   const dest = join(backupsDir, backupFileName(dbPath, new Date(), 'before-upgrade'));
   await takeBackup(raw, dest);
   return dest;
+}
+
+/**
+ * Files of ours made by an earlier version (or copied in) may be readable by every user of the
+ * machine; once the file is known to be ours (it opened and migrated), it and its sidecars are
+ * made private to their owner, as new ones are (UK GDPR art 32). Not on Windows, whose profile
+ * folders are private instead.
+ */
+function keepPrivate(dbPath: string, backupsDir: string): void {
+  if (process.platform === 'win32') return;
+  for (const path of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
+    try {
+      if (existsSync(path)) chmodSync(path, 0o600);
+    } catch {
+      /* not ours to change (another owner): leave it, the lock and checks still apply */
+    }
+  }
+  try {
+    if (existsSync(backupsDir)) chmodSync(backupsDir, 0o700);
+  } catch {
+    /* as above */
+  }
 }
 
 function lockLabel(host: Host): string {

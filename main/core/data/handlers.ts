@@ -53,7 +53,7 @@ export const dataHandlers = defineHandlers('data', {
   }),
 
   'data.backup': job(async (_input, ctx) => {
-    mkdirSync(ctx.store.backupsDir, { recursive: true });
+    mkdirSync(ctx.store.backupsDir, { recursive: true, mode: 0o700 });
     const dest = join(ctx.store.backupsDir, backupFileName(ctx.store.dbPath, ctx.now()));
     return ctx.startJob({ label: 'Backing up' }, async (j) => {
       const head = await ctx.store.head();

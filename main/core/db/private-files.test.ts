@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeBackup } from '../backup/backup';
+import { Core } from '../core';
 import { UploadStore } from '../jobs/uploads';
 import { openDatabase } from './open';
 
@@ -62,6 +63,22 @@ describe.skipIf(process.platform === 'win32')('files the core creates are privat
       expect(mode(join(dir, 'backups')).toString(8)).toBe('700');
     } finally {
       db.close();
+    }
+  });
+
+  it('an existing file of ours made readable by everyone (an earlier version) is made private when the app opens it', async () => {
+    const path = join(dir, 'old.sqlite');
+    const first = await Core.open({ dbPath: path, host: 'cli' });
+    await first.close();
+    chmodSync(path, 0o644);
+    mkdirSync(join(dir, 'backups'), { recursive: true });
+    chmodSync(join(dir, 'backups'), 0o755);
+    const core = await Core.open({ dbPath: path, host: 'cli' });
+    try {
+      expect(mode(path).toString(8)).toBe('600');
+      expect(mode(join(dir, 'backups')).toString(8)).toBe('700');
+    } finally {
+      await core.close();
     }
   });
 });
