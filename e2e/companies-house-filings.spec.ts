@@ -50,7 +50,6 @@ test('a secretary appoints a director, sees the AP01 due on the home screen, and
   await expect(row).toContainText('Record Amara Osei’s verified identity and personal code first');
   await expect(page.getByRole('heading', { name: /Companies House filing.* overdue/ })).toHaveCount(0);
   await expectNoAxeViolations(page, 'home with a filing due');
-  await page.screenshot({ path: '/tmp/mg-home-filing-due.png', fullPage: true });
 
   // Mark it filed, with the Companies House reference.
   await row.getByRole('button', { name: /Mark filed/ }).click();
@@ -62,7 +61,6 @@ test('a secretary appoints a director, sees the AP01 due on the home screen, and
   await expectNoAxeViolations(page, 'mark filed with an error');
   await fillDate(dialog, 'Date it was filed at Companies House', today);
   await dialog.getByLabel('Companies House reference (optional)').fill('0412-AP01-7731');
-  await page.screenshot({ path: '/tmp/mg-mark-filed.png' });
   await dialog.getByRole('button', { name: 'Mark as filed' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`AP01 recorded as filed on ${formatLegalDate(today)}.`)).toBeVisible();
@@ -96,14 +94,12 @@ test('an appointment not notified in time shows as overdue on the home screen an
   await expect(row).toContainText(`Tom Okafor appointed secretary on ${formatLegalDate(appointedOn)}`);
   await expect(row).toContainText('Overdue by 7 days');
   await expectNoAxeViolations(page, 'home with an overdue filing');
-  await page.screenshot({ path: '/tmp/mg-home-overdue.png', fullPage: true });
 
   await page.getByRole('link', { name: 'See what to file' }).click();
   await expect(page.getByRole('heading', { name: 'A filing is overdue' })).toBeVisible();
   const open = page.getByRole('table', { name: 'Filings to make at Companies House, soonest due first' });
   await expect(open.getByRole('row', { name: /AP03/ })).toContainText('CA 2006 s279G: within 14 days beginning with the day of the change');
   await expectNoAxeViolations(page, 'filings to make');
-  await page.screenshot({ path: '/tmp/mg-filings-page.png', fullPage: true });
 
   // Recorded as not needed, with the reason: it leaves the list.
   await open.getByRole('button', { name: /Not needed/ }).click();

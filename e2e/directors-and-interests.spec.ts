@@ -75,7 +75,6 @@ test('a secretary enters an employee director, records their identity verificati
   await expect(identity).toContainText('Verified');
   await expect(identity).toContainText('FT5-15ED-7JY5');
   await expect(page.getByRole('heading', { name: 'Identity not recorded as verified' })).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/mg-officer-identity.png', fullPage: true });
 
   // Only the edit form shows it, in its own private section.
   await page.getByRole('link', { name: 'Change particulars' }).click();
@@ -128,7 +127,6 @@ test('a secretary enters an employee director, records their identity verificati
   await expect(register.getByRole('row', { name: /Shah, Priya/ })).toContainText('Verified');
   await expect(register).not.toContainText('FT5');
   await expectNoAxeViolations(page, 'directors and officers record');
-  await page.screenshot({ path: '/tmp/mg-officers-record.png' });
 
   await page.getByRole('link', { name: 'Interests' }).click();
   await expect(page.getByRole('heading', { name: 'Current declarations of interest' })).toBeVisible();
@@ -138,7 +136,6 @@ test('a secretary enters an employee director, records their identity verificati
   await expect(page.getByText('Priya Shah has declared an interest: under Model Articles art 14 they do not count towards the quorum or vote on that item, unless your articles say otherwise.')).toBeVisible();
   await expect(page.getByText(/Source: CA 2006 s177 and s182; Model Articles for private companies art 14\./)).toBeVisible();
   await expectNoAxeViolations(page, 'interests across the board');
-  await page.screenshot({ path: '/tmp/mg-conflicts.png', fullPage: true });
 
   // End it.
   await board.getByRole('button', { name: 'End the interest “Trustee of Riverside Hospice”' }).click();
@@ -218,7 +215,6 @@ test('a company owned through an employee ownership trust cannot state that it h
   await expect(page.getByRole('button', { name: 'Record the statement that there is no registrable person' })).toHaveCount(0);
   await expect(page.locator('main').getByText(/always has a registrable person or relevant legal entity/).first()).toBeVisible();
   await expectNoAxeViolations(page, 'PSC record of an EOT-owned company');
-  await page.screenshot({ path: '/tmp/mg-eot-psc.png', fullPage: true });
 
   // A different statement: "no registrable person" is not offered, and the dialog says why.
   await page.getByRole('button', { name: 'Record a different statement' }).click();
@@ -239,7 +235,6 @@ test('a company owned through an employee ownership trust cannot state that it h
   await office.getByLabel('Postcode').fill('LS2 7EW');
   await fillDate(trustee, 'Date they became registrable', '2021-06-01');
   await expectNoAxeViolations(page, 'enter the trust’s trustee');
-  await page.screenshot({ path: '/tmp/mg-eot-trustee.png', fullPage: true });
   await trustee.getByRole('button', { name: 'Enter in the PSC record' }).click();
   await expect(trustee).toBeHidden();
   await expect(page.getByRole('table', { name: 'People with significant control' })).toContainText('Hilltop Employee Ownership Trustee Ltd');

@@ -236,7 +236,6 @@ test('a society’s register is open to its members under CCBS Act 2014 s103, wi
   expect(text).toContain('aisha.khan@example.org');
   expect(text).toContain('Notices of meetings');
   expect(text).not.toMatch(/£|Shares held|Loans/);
-  await page.screenshot({ path: '/tmp/society-inspection-copy.png', fullPage: true });
 
   const verify = app.cli('verify', '--db', app.dbPath);
   expect(verify.status, verify.stdout + verify.stderr).toBe(0);

@@ -99,7 +99,6 @@ test('a society whose registered office is in Northern Ireland is refused at set
   await expect(page.getByLabel('Country')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, 'set-up: a society in Northern Ireland');
   await page.getByLabel('Country').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/setup-ni-society.png' });
   expect(app.cli('verify', '--db', app.dbPath).stdout).toMatch(/ok: 0 events/);
 
   // In Great Britain it is set up; moving the office to Northern Ireland in Settings is refused the same way.
@@ -114,6 +113,5 @@ test('a society whose registered office is in Northern Ireland is refused at set
   await page.getByRole('button', { name: 'Save particulars' }).click();
   await expect(page.locator('#registeredOffice-country-error')).toContainText('Co-operative and Community Benefit Societies Act (Northern Ireland) 1969');
   await page.getByLabel('Country').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/settings-ni-society.png' });
-  expect(app.cli('verify', '--db', app.dbPath).stdout).toMatch(/ok: 1 events/);
+  expect(app.cli('verify', '--db', app.dbPath).stdout).toMatch(/^ok: 1 event, /m);
 });

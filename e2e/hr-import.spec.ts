@@ -151,7 +151,6 @@ test('a secretary imports an export with one name column and one address column,
   await fillDate(page, 'Admission date', '2026-10-01');
   await expectNoAxeViolations(page, 'import: match one-column names and addresses');
   await page.getByRole('group', { name: 'Names in the file' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/hr-import-map-one-column.png' });
 
   // Switching to separate columns asks for them, then back again.
   await page.getByRole('radio', { name: /^Given names and family name in separate columns/ }).check();
