@@ -175,7 +175,6 @@ test('a secretary imports an export with one name column and one address column,
   await expect(rowFor('S2002')).toContainText('Left outWest Yorkshire');
   await expect(rowFor('S2003')).toContainText('Family nameNí Bhriain');
   await expectNoAxeViolations(page, 'import: the split names and addresses');
-  await page.getByRole('tabpanel').screenshot({ path: '/tmp/hr-import-plan-split.png' });
 
   await page.getByRole('tab', { name: /To cease/ }).click();
   await expect(page.getByRole('tabpanel')).toContainText('Admitted by this import from 1 October 2026; left employment on 31 October 2026');
