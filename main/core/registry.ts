@@ -17,6 +17,11 @@ import { filingsArea } from './filings/index';
 import { inspectionsArea } from './inspections/index';
 import { hrImportArea } from './hr-import/index';
 import { exportsArea } from './exports/index';
+import { meetingsArea } from './meetings/index';
+import { decisionsArea } from './decisions/index';
+import { actionsArea } from './actions/index';
+import { writtenResolutionsArea } from './written-resolutions/index';
+import { minutesArea } from './minutes/index';
 
 /** One area of the app as the core sees it: its handlers, and how to read its records' states. */
 export interface Area {
@@ -42,6 +47,11 @@ export const AREAS: readonly Area[] = [
   inspectionsArea,
   hrImportArea,
   exportsArea,
+  meetingsArea,
+  decisionsArea,
+  actionsArea,
+  writtenResolutionsArea,
+  minutesArea,
 ];
 
 export interface Registry {

@@ -17,6 +17,12 @@ import { filingMethods } from './filings';
 import { inspectionMethods } from './inspections';
 import { hrImportMethods } from './hr-import';
 import { exportMethods } from './exports';
+import { meetingMethods } from './meetings';
+import { committeeMethods } from './committees';
+import { decisionMethods } from './decisions';
+import { minutesMethods } from './minutes';
+import { actionMethods } from './actions';
+import { writtenResolutionMethods } from './written-resolutions';
 
 /**
  * Every call the renderer can make, by globally unique name: one line per contract file, and a
@@ -42,6 +48,12 @@ export const contract = mergeRegistries(
   inspectionMethods,
   hrImportMethods,
   exportMethods,
+  meetingMethods,
+  committeeMethods,
+  decisionMethods,
+  minutesMethods,
+  actionMethods,
+  writtenResolutionMethods,
 );
 
 export type Contract = typeof contract;

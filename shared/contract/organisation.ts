@@ -59,6 +59,11 @@ export const rulesSchema = z.strictObject({
   chairCastingVote: z.boolean({ error: 'Say whether the chair has a casting vote.' }),
   proxiesAllowed: z.boolean({ error: 'Say whether proxies are allowed.' }),
   proxyDeadlineHours: wholeNumber('the proxy deadline', 0, 168),
+  // Added with meetings (migration 0007). Optional on input so that callers written before them
+  // keep working; the default is the Model Articles' rule (a society's rules may differ).
+  conflictedExcludedFromQuorum: z.boolean({ error: 'Say whether interested directors are left out of the quorum.' }).default(true),
+  boardWrittenResolutions: z.boolean({ error: 'Say whether the board may decide in writing.' }).default(true),
+  shortNoticePct: wholeNumber('the short notice percentage', 50, 100).default(90),
 }) satisfies z.ZodType<GoverningRules>;
 
 type Ctx = z.core.$RefinementCtx;

@@ -13,9 +13,9 @@ export const UPLOAD_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 export const uploadMethods = defineMethods('uploads', {
   'uploads.begin': method({
     kind: 'command',
-    summary: 'Start sending a file from the renderer in chunks (for restore or import).',
+    summary: 'Start sending a file from the renderer in chunks (for restore, import, or a meeting paper).',
     input: z.strictObject({
-      purpose: z.enum(['restore', 'import']),
+      purpose: z.enum(['restore', 'import', 'paper']),
       fileName: z.string().trim().min(1).max(255),
       sizeBytes: z.number().int().min(0).max(UPLOAD_MAX_BYTES, 'That file is too large.'),
     }),

@@ -22,6 +22,12 @@ export interface GoverningRules {
   proxiesAllowed: boolean;
   /** Hours before a meeting by which a proxy appointment must be received. */
   proxyDeadlineHours: number;
+  /** Directors with an interest in a matter are not counted in the quorum, nor vote, on it. */
+  conflictedExcludedFromQuorum: boolean;
+  /** The board may take decisions by written resolution of all eligible directors. */
+  boardWrittenResolutions: boolean;
+  /** Percentage of the voting rights whose holders must consent to a general meeting on short notice. */
+  shortNoticePct: number;
 }
 
 export const VOTING_BASES = ['one_member_one_vote', 'one_vote_per_share'] as const;
@@ -42,6 +48,9 @@ export const RULE_KEYS: readonly RuleKey[] = [
   'chairCastingVote',
   'proxiesAllowed',
   'proxyDeadlineHours',
+  'conflictedExcludedFromQuorum',
+  'boardWrittenResolutions',
+  'shortNoticePct',
 ];
 
 export const RULE_LABEL: Record<RuleKey, string> = {
@@ -54,6 +63,9 @@ export const RULE_LABEL: Record<RuleKey, string> = {
   chairCastingVote: "Chair's casting vote at board meetings",
   proxiesAllowed: 'Proxies allowed',
   proxyDeadlineHours: 'Proxy deadline (hours before the meeting)',
+  conflictedExcludedFromQuorum: 'Directors with an interest in a matter are left out of the quorum for it',
+  boardWrittenResolutions: 'The board may decide by written resolution',
+  shortNoticePct: 'Consent to short notice (% of voting rights)',
 };
 
 export interface RuleDefault<T> {
@@ -99,6 +111,9 @@ export function defaultRules(form: LegalForm): RuleDefaults {
       chairCastingVote: { value: true, source: `${articles}, art 13` },
       proxiesAllowed: { value: true, source: 'CA 2006 s324: every member may appoint a proxy' },
       proxyDeadlineHours: { value: 48, source: 'CA 2006 s327(2): no more than 48 hours may be required' },
+      conflictedExcludedFromQuorum: { value: true, source: `${articles}, art 14(1)-(2)` },
+      boardWrittenResolutions: { value: true, source: `${articles}, art 8 (a unanimous decision of the eligible directors in writing)` },
+      shortNoticePct: { value: 90, source: 'CA 2006 s307(6)(a): 90% for a private company, or a higher figure up to 95% in the articles' },
     };
   }
   return {
@@ -114,6 +129,9 @@ export function defaultRules(form: LegalForm): RuleDefaults {
     chairCastingVote: { value: true, source: SOCIETY_RULES },
     proxiesAllowed: { value: false, source: `${SOCIETY_RULES}; societies have no statutory right to a proxy` },
     proxyDeadlineHours: { value: 48, source: SOCIETY_RULES },
+    conflictedExcludedFromQuorum: { value: true, source: `${SOCIETY_RULES}; the Act is silent, and leaving an interested director out is the usual rule` },
+    boardWrittenResolutions: { value: false, source: `${SOCIETY_RULES}; the Act is silent, so the board may decide in writing only if the rules say so` },
+    shortNoticePct: { value: 90, source: `${SOCIETY_RULES}; the Act has no rule on short notice (90% follows CA 2006 s307(6))` },
   };
 }
 
@@ -145,6 +163,9 @@ export function lawfulRuleProblems(form: LegalForm, rules: GoverningRules): Part
   }
   if (company && rules.proxiesAllowed && rules.proxyDeadlineHours > 48) {
     problems.proxyDeadlineHours = `CA 2006 s327(2) voids any requirement to lodge a proxy more than 48 hours before the meeting; ${rules.proxyDeadlineHours} given.`;
+  }
+  if (company && (rules.shortNoticePct < 90 || rules.shortNoticePct > 95)) {
+    problems.shortNoticePct = `CA 2006 s307(6) requires consent of at least 90% of the voting rights, and articles may raise it to no more than 95%; ${rules.shortNoticePct}% given.`;
   }
   if (rules.votingBasis === 'one_vote_per_share' && !LEGAL_FORM_INFO[form].hasShares) {
     problems.votingBasis = `A ${LEGAL_FORM_INFO[form].label.toLowerCase()} has no shares, so votes cannot be one per share.`;

@@ -66,7 +66,7 @@ describe('opening the database', () => {
       const insert = () =>
         store.raw
           .prepare(
-            `insert into governing_rules values ('no-such-org', 14, 2, 2, 7500, 28, 'one_member_one_vote', 1, 1, 48, '2026-01-01T00:00:00.000Z')`,
+            `insert into governing_rules (organisation_id, gm_notice_clear_days, gm_quorum, board_quorum, special_resolution_bp, written_resolution_lapse_days, voting_basis, chair_casting_vote, proxies_allowed, proxy_deadline_hours, updated_at) values ('no-such-org', 14, 2, 2, 7500, 28, 'one_member_one_vote', 1, 1, 48, '2026-01-01T00:00:00.000Z')`,
           )
           .run();
       expect(insert).toThrow(/FOREIGN KEY/);

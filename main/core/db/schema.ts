@@ -1,8 +1,10 @@
 import type { AuditTables } from '../audit/tables';
 import type { ClassTables } from '../classes/tables';
+import type { DocumentTables } from '../documents/tables';
 import type { FilingTables } from '../filings/tables';
 import type { InspectionTables } from '../inspections/tables';
 import type { InterestTables } from '../interests/tables';
+import type { MeetingTables } from '../meetings/tables';
 import type { MemberTables } from '../members/tables';
 import type { OfficerTables } from '../officers/tables';
 import type { OrganisationTables } from '../organisation/tables';
@@ -53,7 +55,9 @@ export interface DB
     InterestTables,
     PscTables,
     FilingTables,
-    InspectionTables {}
+    InspectionTables,
+    DocumentTables,
+    MeetingTables {}
 
 export type { AuditEventRow } from '../audit/tables';
 export type { GoverningRulesRow, OrganisationRow } from '../organisation/tables';

@@ -1,10 +1,11 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { PAPER_MAX_BYTES } from '../../../shared/contract/meetings';
 import { UPLOAD_CHUNK_BYTES } from '../../../shared/contract/uploads';
 import { randomToken } from '../db/ids';
 import { AppError } from '../errors';
 
-export type UploadPurpose = 'restore' | 'import';
+export type UploadPurpose = 'restore' | 'import' | 'paper';
 
 interface Upload {
   id: string;
@@ -21,6 +22,7 @@ interface Upload {
 const EXPIRE_MS = 60 * 60 * 1000;
 
 function emptyFileMessage(purpose: UploadPurpose, fileName: string): string {
+  if (purpose === 'paper') return `${fileName} is empty (0 bytes), so it cannot be a paper. Choose the file again.`;
   return purpose === 'import'
     ? `${fileName} is empty (0 bytes). Export the staff list from your HR system again, then choose the new file.`
     : `${fileName} is empty (0 bytes), so it cannot be a backup. Choose the backup file again.`;
@@ -55,6 +57,10 @@ export class UploadStore {
     // An empty file is neither a backup nor an HR export; refused before anything is created,
     // so nothing is left in the uploads folder.
     if (sizeBytes === 0) throw AppError.field('sizeBytes', emptyFileMessage(purpose, fileName));
+    // Papers are kept inside the database file; a larger one is refused before a byte is sent.
+    if (purpose === 'paper' && sizeBytes > PAPER_MAX_BYTES) {
+      throw AppError.field('sizeBytes', `${fileName} is ${(sizeBytes / 1024 / 1024).toFixed(1)} MB; papers can be at most ${PAPER_MAX_BYTES / 1024 / 1024} MB. Reduce it (for example, save the PDF at a lower image quality) and attach it again.`);
+    }
     // Uploads are backups or HR files: members' personal data, for the owner's eyes only.
     mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
     const id = randomToken();

@@ -56,7 +56,8 @@ function particularsColumns(p: Particulars) {
   };
 }
 
-export function toRules(row: GoverningRulesRow): GoverningRules {
+export function toRules(row: GoverningRulesRow, form: LegalForm): GoverningRules {
+  const d = defaultRules(form);
   return {
     gmNoticeClearDays: row.gm_notice_clear_days,
     gmQuorum: row.gm_quorum,
@@ -67,6 +68,10 @@ export function toRules(row: GoverningRulesRow): GoverningRules {
     chairCastingVote: row.chair_casting_vote === 1,
     proxiesAllowed: row.proxies_allowed === 1,
     proxyDeadlineHours: row.proxy_deadline_hours,
+    // Null until the rule is first saved (migration 0007): the legal form's default.
+    conflictedExcludedFromQuorum: row.conflicted_excluded_from_quorum === null ? d.conflictedExcludedFromQuorum.value : row.conflicted_excluded_from_quorum === 1,
+    boardWrittenResolutions: row.board_written_resolutions === null ? d.boardWrittenResolutions.value : row.board_written_resolutions === 1,
+    shortNoticePct: row.short_notice_pct ?? d.shortNoticePct.value,
   };
 }
 
@@ -81,6 +86,9 @@ export function rulesColumns(r: GoverningRules) {
     chair_casting_vote: r.chairCastingVote ? 1 : 0,
     proxies_allowed: r.proxiesAllowed ? 1 : 0,
     proxy_deadline_hours: r.proxyDeadlineHours,
+    conflicted_excluded_from_quorum: r.conflictedExcludedFromQuorum ? 1 : 0,
+    board_written_resolutions: r.boardWrittenResolutions ? 1 : 0,
+    short_notice_pct: r.shortNoticePct,
   };
 }
 
@@ -124,7 +132,7 @@ export async function rulesView(db: ReadDb, org: OrganisationRow): Promise<Rules
   const row = await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
   const defaults = defaultRules(org.legal_form as LegalForm);
   return {
-    values: toRules(row),
+    values: toRules(row, org.legal_form as LegalForm),
     sources: Object.fromEntries(RULE_KEYS.map((k) => [k, defaults[k].source])) as RulesView['sources'],
     defaults: Object.fromEntries(RULE_KEYS.map((k) => [k, defaults[k].value])) as unknown as GoverningRules,
     updatedAt: row.updated_at,
@@ -181,7 +189,7 @@ export const organisationHandlers = defineHandlers('organisation', {
     assertNotFuture(tx.today(), input.incorporatedOn, 'incorporatedOn');
     const before = await requireOrganisation(tx.db);
     if (input.incorporatedOn > before.incorporated_on) await assertNoRecordBefore(tx.db, before.id, input.incorporatedOn, input.legalForm);
-    const rules = toRules(await tx.db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', before.id).executeTakeFirstOrThrow());
+    const rules = toRules(await tx.db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', before.id).executeTakeFirstOrThrow(), before.legal_form as LegalForm);
     if (input.legalForm !== before.legal_form) {
       const problems = lawfulRuleProblems(input.legalForm, rules);
       const first = RULE_KEYS.map((k) => problems[k]).find(Boolean);

@@ -1,3 +1,4 @@
+import { RULE_KEYS } from '../../../shared/rules/governing-rules';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEventDetail } from '../../../shared/contract/audit';
 import { rulesSchema as rulesInput, type Organisation, type RuleChange, type RulesView } from '../../../shared/contract/organisation';
@@ -204,7 +205,7 @@ describe('rules.history', () => {
     const seqs = history.map((c) => c.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     const setUp = history.filter((c) => c.seq === 1);
-    expect(setUp).toHaveLength(9);
+    expect(setUp).toHaveLength(RULE_KEYS.length);
     expect(setUp.every((c) => c.from === null)).toBe(true);
   });
 });

@@ -33,6 +33,12 @@ export interface GoverningRulesTable {
   chair_casting_vote: number;
   proxies_allowed: number;
   proxy_deadline_hours: number;
+  /** Migration 0007; null reads as the legal form's default. Directors with an interest in a matter are left out of the quorum for it (Model Articles art 14). */
+  conflicted_excluded_from_quorum: number | null;
+  /** Migration 0007; null reads as the default. The board may decide by written resolution (Model Articles art 8). */
+  board_written_resolutions: number | null;
+  /** Migration 0007; null reads as 90. Consent to short notice needs this percentage of voting rights (CA 2006 s307(6)). */
+  short_notice_pct: number | null;
   updated_at: string;
 }
 

@@ -63,6 +63,13 @@ export function RulesFields<T extends FieldValues>(props: {
         <input {...register(path('proxiesAllowed'))} />
       </CheckboxField>
       {props.proxiesAllowed ? num('proxyDeadlineHours') : null}
+      <CheckboxField id={fieldId(path('conflictedExcludedFromQuorum'))} label={RULE_LABEL.conflictedExcludedFromQuorum} error={errorAt(errors, path('conflictedExcludedFromQuorum'))} source={source('conflictedExcludedFromQuorum')}>
+        <input {...register(path('conflictedExcludedFromQuorum'))} />
+      </CheckboxField>
+      <CheckboxField id={fieldId(path('boardWrittenResolutions'))} label={RULE_LABEL.boardWrittenResolutions} error={errorAt(errors, path('boardWrittenResolutions'))} source={source('boardWrittenResolutions')}>
+        <input {...register(path('boardWrittenResolutions'))} />
+      </CheckboxField>
+      {num('shortNoticePct')}
     </div>
   );
 }

@@ -1,0 +1,5 @@
+import type { Area } from '../registry';
+import { actionsHandlers } from './handlers';
+
+/** The action tracker. */
+export const actionsArea: Area = { name: 'actions', handlers: [actionsHandlers], stateReaders: [] };
