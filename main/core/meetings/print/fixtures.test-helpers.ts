@@ -88,7 +88,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
   const text: string[] = [];
   for (let i = 1; i <= doc.numPages; i += 1) {
     const content = await (await doc.getPage(i)).getTextContent();
-    text.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '));
+    // In reading order (top to bottom, left to right), not drawing order: page numbers in the
+    // agenda, for one, are drawn after the papers are in.
+    const items = content.items
+      .filter((item) => 'str' in item)
+      .map((item) => ({ str: item.str, x: item.transform[4] as number, y: Math.round(item.transform[5] as number) }))
+      .sort((a, b) => b.y - a.y || a.x - b.x);
+    text.push(items.map((item) => item.str).join(' ').replace(/\s+/g, ' '));
   }
   type Node = { title: string; dest: unknown; items: Node[] };
   const resolve = async (nodes: Node[] | null): Promise<PdfReadBack['outline']> =>
