@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBoardPack, packTitle } from './board-pack';
-import { makeDocx, makeJpeg, makePdf, makePng, makeXlsx, readPdf, type PdfReadBack } from './fixtures.test-helpers';
+import { keep, makeDocx, makeJpeg, makePdf, makePng, makeXlsx, readPdf, type PdfReadBack } from './fixtures.test-helpers';
 import type { BoardPackModel, PackItem, PackPaper } from './models';
 
 const meeting = {
@@ -88,7 +88,7 @@ beforeAll(async () => {
     { title: 'Any other business', purpose: 'discussion', papers: [] },
   ];
   model = { meeting, items, issuedOn: '2026-10-06' };
-  bytes = await buildBoardPack(model, (done, total) => progress.push([done, total]));
+  bytes = keep('board-pack.pdf', await buildBoardPack(model, (done, total) => progress.push([done, total])));
   pdf = await readPdf(bytes);
 });
 

@@ -1,5 +1,7 @@
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -124,4 +126,18 @@ export function docxText(bytes: Uint8Array): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'");
+}
+
+/**
+ * Keeps a produced document for a person to look at: with PRINT_SAMPLES_DIR set, e.g.
+ * `PRINT_SAMPLES_DIR=/tmp/print npx vitest run main/core/meetings/print`, each test's output is
+ * written there. Otherwise does nothing.
+ */
+export function keep(name: string, bytes: Uint8Array): Uint8Array {
+  const dir = process.env.PRINT_SAMPLES_DIR;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
+  return bytes;
 }
