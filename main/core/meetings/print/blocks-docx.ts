@@ -114,6 +114,8 @@ export function renderDocxBlocks(blocks: DocBlock[]): FileChild[] {
       case 'pageBreak':
         pageBreakBefore = true;
         break;
+      case 'keepSpace':
+        break;
     }
   }
   return out;

@@ -64,6 +64,9 @@ export function renderPdfBlocks(writer: Writer, blocks: DocBlock[]): OutlineEntr
       case 'pageBreak':
         writer.newPage();
         break;
+      case 'keepSpace':
+        writer.ensure(block.points);
+        break;
     }
   }
   return outline;
@@ -102,10 +105,16 @@ export async function pdfFromBlocks(blocks: DocBlock[], meta: PdfMeta): Promise<
   const outline = renderPdfBlocks(writer, blocks);
   const pages = doc.getPages();
   pages.forEach((page, i) => {
+    const number = `Page ${i + 1} of ${pages.length}`;
+    const numberWidth = fonts.bold.widthOfTextAtSize(number, 7.5);
     meta.footer.forEach((line, l) => {
-      drawAtFoot(page, line, { font: fonts.regular, size: 7, fromBottom: 20 + (meta.footer.length - 1 - l) * 9, align: 'left', inset: writer.margin.left });
+      const bottom = l === meta.footer.length - 1;
+      // A long line is set smaller rather than run into the page number or off the page.
+      const room = writer.width - (bottom ? numberWidth + 12 : 0);
+      const size = Math.min(7, (7 * room) / fonts.regular.widthOfTextAtSize(line, 7));
+      drawAtFoot(page, line, { font: fonts.regular, size, fromBottom: 20 + (meta.footer.length - 1 - l) * 9, align: 'left', inset: writer.margin.left });
     });
-    drawAtFoot(page, `Page ${i + 1} of ${pages.length}`, { font: fonts.bold, size: 7.5, fromBottom: 20, align: 'right', inset: writer.margin.right });
+    drawAtFoot(page, number, { font: fonts.bold, size: 7.5, fromBottom: 20, align: 'right', inset: writer.margin.right });
   });
   addOutline(doc, outline);
   return doc.save();

@@ -32,7 +32,9 @@ export type DocBlock =
       widths?: number[];
       alignRight?: number[];
     }
-  | { type: 'pageBreak' };
+  | { type: 'pageBreak' }
+  /** Starts a new page unless this many points are left, to keep what follows together (the signature block). Word decides for itself. */
+  | { type: 'keepSpace'; points: number };
 
 /** Plain text as one run. */
 export const t = (text: string, style: { bold?: boolean; italic?: boolean } = {}): TextRun => ({ text, ...style });

@@ -94,9 +94,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
     // agenda, for one, are drawn after the papers are in.
     const items = content.items
       .filter((item) => 'str' in item)
-      .map((item) => ({ str: item.str, x: item.transform[4] as number, y: Math.round(item.transform[5] as number) }))
+      .map((item) => ({ str: item.str, x: item.transform[4] as number, y: Math.round(item.transform[5] as number), width: item.width }))
       .sort((a, b) => b.y - a.y || a.x - b.x);
-    text.push(items.map((item) => item.str).join(' ').replace(/\s+/g, ' '));
+    // Runs drawn edge to edge (a bold name then ", Chair") are one piece of text; others get a space.
+    let line = '';
+    items.forEach((item, i) => {
+      const before = items[i - 1];
+      const touching = before && before.y === item.y && Math.abs(before.x + before.width - item.x) < 0.5;
+      line += (i === 0 || touching ? '' : ' ') + item.str;
+    });
+    text.push(line.replace(/\s+/g, ' ').trim());
   }
   type Node = { title: string; dest: unknown; items: Node[] };
   const resolve = async (nodes: Node[] | null): Promise<PdfReadBack['outline']> =>
