@@ -1,31 +1,43 @@
+import { benchMeetings } from './meetings';
 import { benchRegister } from './register';
 
-/** `npm run bench -- register --json FILE [--members N] [--keep]` */
+const USAGE = 'Usage: npm run bench -- register [--json FILE] [--members N] [--keep]\n       npm run bench -- meetings [--json FILE] [--years N] [--bodies N] [--keep]';
+
+/** `npm run bench -- register --json FILE [--members N] [--keep]`, or `meetings [--years N] [--bodies N]`. */
 async function main(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
-  if (what !== 'register') {
-    console.error('Usage: npm run bench -- register [--json FILE] [--members N] [--keep]');
+  if (what !== 'register' && what !== 'meetings') {
+    console.error(USAGE);
     process.exitCode = 1;
     return;
   }
-  const args = { json: undefined as string | undefined, members: 1_000_000, keep: false };
+  const args = { json: undefined as string | undefined, members: 1_000_000, years: 10, bodies: 50, keep: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') args.json = rest[++i];
-    else if (a === '--members') args.members = Number(rest[++i]);
+    else if (a === '--members' && what === 'register') args.members = Number(rest[++i]);
+    else if (a === '--years' && what === 'meetings') args.years = Number(rest[++i]);
+    else if (a === '--bodies' && what === 'meetings') args.bodies = Number(rest[++i]);
     else if (a === '--keep') args.keep = true;
     else {
-      console.error(`Unknown option ${a}. Usage: npm run bench -- register [--json FILE] [--members N] [--keep]`);
+      console.error(`Unknown option ${a}. ${USAGE}`);
       process.exitCode = 1;
       return;
     }
   }
-  if (!Number.isInteger(args.members) || args.members < 1000) {
-    console.error('--members needs a whole number of at least 1000.');
-    process.exitCode = 1;
+  if (what === 'meetings') {
+    if (!Number.isInteger(args.years) || args.years < 1 || args.years > 30) return fail('--years needs a whole number from 1 to 30.');
+    if (!Number.isInteger(args.bodies) || args.bodies < 1 || args.bodies > 200) return fail('--bodies needs a whole number from 1 to 200 (the board and its committees).');
+    await benchMeetings(args);
     return;
   }
+  if (!Number.isInteger(args.members) || args.members < 1000) return fail('--members needs a whole number of at least 1000.');
   await benchRegister(args);
+}
+
+function fail(message: string): void {
+  console.error(message);
+  process.exitCode = 1;
 }
 
 void main(process.argv.slice(2)).catch((e) => {
