@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
-import { INTEREST_CATEGORY_LABEL, type Interest } from '../../../shared/contract/interests';
+import { INTEREST_CATEGORY_LABEL, type Interest, type InterestCategory } from '../../../shared/contract/interests';
 import { conflictRuleFor } from '../../../shared/rules/conflicts';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
-import type { ReadDb } from '../context';
+import type { ReadDb, RegisterCtx, WriteContext } from '../context';
 import { uuidv7 } from '../db/ids';
 import type { InterestTable } from '../db/schema';
 import { AppError } from '../errors';
@@ -46,8 +46,49 @@ async function interestById(db: ReadDb, organisationId: string, id: string): Pro
   return toInterest(row);
 }
 
-function auditView(r: Pick<InterestRow, 'officer_id' | 'category' | 'nature' | 'related_organisation' | 'declared_on' | 'ended_on'>) {
+export function auditView(r: Pick<InterestRow, 'officer_id' | 'category' | 'nature' | 'related_organisation' | 'declared_on' | 'ended_on'>) {
   return { officerId: r.officer_id, category: r.category, nature: r.nature, relatedOrganisation: r.related_organisation, declaredOn: r.declared_on, endedOn: r.ended_on };
+}
+
+/**
+ * Enters a declaration in the interests register under the rules `interests.declare` applies (a
+ * director of the organisation, dated neither in the future nor before incorporation, nor after
+ * they left office), without recording an event: the caller records one (the meetings area lists
+ * it beside the declaration made at the meeting).
+ */
+export async function insertInterest(
+  tx: WriteContext,
+  rc: RegisterCtx,
+  input: { officerId: string; category: InterestCategory; nature: string; relatedOrganisation?: string | null; declaredOn: string },
+  field: { declaredOn: string } = { declaredOn: 'declaredOn' },
+): Promise<InterestRow> {
+  const trx = tx.db;
+  const officer = await requireOfficer(trx, rc.org.id, input.officerId);
+  assertNotFuture(rc, input.declaredOn, field.declaredOn, 'A declaration');
+  assertNotBeforeIncorporation(rc, input.declaredOn, field.declaredOn, 'A declaration');
+  const appointments = await appointmentsOf(trx, officer.id);
+  const lastEnded = appointments.every((a) => a.ceased_on !== null) ? appointments.map((a) => a.ceased_on!).sort().at(-1) : undefined;
+  if (lastEnded && input.declaredOn > lastEnded) {
+    throw AppError.field(
+      field.declaredOn,
+      `${fullName(officer)} left office on ${formatLegalDate(lastEnded)}; a declaration made after that is not a director's declaration (${conflictRuleFor(rc.form.family).statutory ? 'CA 2006 s177, s182' : 'your registered rules'}).`,
+    );
+  }
+  const who = tx.who;
+  const row: InterestRow = {
+    id: uuidv7(),
+    organisation_id: rc.org.id,
+    officer_id: officer.id,
+    category: input.category,
+    nature: input.nature,
+    related_organisation: input.relatedOrganisation ?? null,
+    declared_on: input.declaredOn,
+    ended_on: null,
+    created_at: who.at,
+    updated_at: who.at,
+  };
+  await trx.insertInto('interest').values(row).execute();
+  return row;
 }
 
 export const interestHandlers = defineHandlers('interests', {
@@ -61,33 +102,8 @@ export const interestHandlers = defineHandlers('interests', {
   }),
 
   'interests.declare': mutation(async (input, tx) => {
-    const trx = tx.db;
     const rc = await tx.register();
-    const officer = await requireOfficer(trx, rc.org.id, input.officerId);
-    assertNotFuture(rc, input.declaredOn, 'declaredOn', 'A declaration');
-    assertNotBeforeIncorporation(rc, input.declaredOn, 'declaredOn', 'A declaration');
-    const appointments = await appointmentsOf(trx, officer.id);
-    const lastEnded = appointments.every((a) => a.ceased_on !== null) ? appointments.map((a) => a.ceased_on!).sort().at(-1) : undefined;
-    if (lastEnded && input.declaredOn > lastEnded) {
-      throw AppError.field(
-        'declaredOn',
-        `${fullName(officer)} left office on ${formatLegalDate(lastEnded)}; a declaration made after that is not a director's declaration (${conflictRuleFor(rc.form.family).statutory ? 'CA 2006 s177, s182' : 'your registered rules'}).`,
-      );
-    }
-    const who = tx.who;
-    const row: InterestRow = {
-      id: uuidv7(),
-      organisation_id: rc.org.id,
-      officer_id: officer.id,
-      category: input.category,
-      nature: input.nature,
-      related_organisation: input.relatedOrganisation ?? null,
-      declared_on: input.declaredOn,
-      ended_on: null,
-      created_at: who.at,
-      updated_at: who.at,
-    };
-    await trx.insertInto('interest').values(row).execute();
+    const row = await insertInterest(tx, rc, input);
     tx.audit({
         action: 'interest.declared',
         entityType: 'interest',
@@ -96,7 +112,7 @@ export const interestHandlers = defineHandlers('interests', {
         before: null,
         after: auditView(row),
     });
-    return interestById(trx, rc.org.id, row.id);
+    return interestById(tx.db, rc.org.id, row.id);
   }),
 
   'interests.end': mutation(async (input, tx) => {
