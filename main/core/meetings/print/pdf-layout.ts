@@ -58,7 +58,12 @@ export interface TableOptions {
 
 /** Control characters other than the line break would print as missing glyphs. */
 export function clean(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
+  let out = '';
+  for (const ch of text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')) {
+    const code = ch.codePointAt(0)!;
+    if (code === 10 || (code >= 32 && code !== 127)) out += ch;
+  }
+  return out;
 }
 
 export class Writer {
