@@ -15,7 +15,7 @@ const TEST_TOOLS = ['vitest', 'fast-check'];
 // The npm packages of each zone (checked against the imports in use on 2026-11-30).
 const SHARED_PACKAGES = ['zod'];
 const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod'];
-const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse'];
+const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse', 'lexical', '@lexical/*'];
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** 'zod' allows zod and zod/<subpath>; '@tanstack/*' allows every package of that scope. */

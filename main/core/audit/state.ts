@@ -33,6 +33,11 @@ export interface StateReader {
   read(db: ReadDb, ids: readonly string[]): Promise<Map<string, RecordState>>;
   /** Ids of every record of this type, ascending, after `after` (keyset pages, for verify). */
   ids(db: ReadDb, after: string | null, limit: number): Promise<string[]>;
+  /**
+   * Further checks verify runs over records of this type beyond their state (sealed minutes
+   * against their recorded SHA-256): each finding names the record and says what is wrong.
+   */
+  check?(db: ReadDb): Promise<{ checked: number; findings: { id: string; message: string }[] }>;
 }
 
 export type StateReaders = ReadonlyMap<string, StateReader>;

@@ -7,7 +7,9 @@ export interface RecordMismatch {
   id: string;
   /** "member 12", "the class Employee". */
   record: string;
-  problem: 'changed' | 'unrecorded' | 'deleted';
+  problem: 'changed' | 'unrecorded' | 'deleted' | 'check';
+  /** The reader's own words for a failed `check` (StateReader.check). */
+  message?: string;
 }
 
 export interface RecordsReport {
@@ -33,14 +35,14 @@ export async function verifyRecords(
   options: { checkpoint?: () => Promise<void>; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<RecordsReport> {
   const report: RecordsReport = { checked: 0, mismatches: [], more: 0 };
-  const note = async (type: string, id: string, problem: RecordMismatch['problem']) => {
+  const note = async (type: string, id: string, problem: RecordMismatch['problem'], message?: string) => {
     if (report.mismatches.length >= LIMIT) {
       report.more += 1;
       return;
     }
     const reader = readers.get(type)!;
     const record = await reader.describe(db, id).catch(() => `${type} ${id}`);
-    report.mismatches.push({ type, id, record, problem });
+    report.mismatches.push({ type, id, record, problem, ...(message === undefined ? {} : { message }) });
   };
   // The last recorded state of each record: SQLite returns the row holding max(event_seq).
   const expectedPage = raw.prepare(
@@ -91,6 +93,13 @@ export async function verifyRecords(
       ei += 1;
     }
   }
+  for (const [type, reader] of readers) {
+    if (!reader.check) continue;
+    const result = await reader.check(db);
+    report.checked += result.checked;
+    for (const f of result.findings) await note(type, f.id, 'check', f.message);
+    await options.checkpoint?.();
+  }
   return report;
 }
 
@@ -102,5 +111,7 @@ export function describeMismatch(m: RecordMismatch): string {
       return `${m.record} exists but no audit event records it (it was added outside the app)`;
     case 'deleted':
       return `${m.record} is missing although the audit log records it (it was deleted outside the app)`;
+    case 'check':
+      return `${m.record}: ${m.message ?? 'failed its check'}`;
   }
 }

@@ -1,0 +1,39 @@
+import type { ReadDb } from '../context';
+import { AppError } from '../errors';
+import { job } from '../handler';
+import type { DraftMinutesModel, MinutesModel } from '../meetings/print/models';
+import { meetingFacts } from './facts';
+import { toBlocks } from './lexical';
+import { sealEvent } from './verify';
+import { requireMeeting, requireMinutes } from './view';
+
+/**
+ * The model the minutes PDF prints from (meetings/print/models.ts): the facts computed from the
+ * meeting's records, the narrative as blocks, and for signed minutes the signature and the seal
+ * (SHA-256 of the sealed record, the audit event that sealed it, and the time of sealing, which
+ * is also the PDF's date, so the same seal always gives the same bytes).
+ */
+export async function minutesModel(db: ReadDb, minutesId: string): Promise<{ model: MinutesModel | DraftMinutesModel; sealed: boolean; sha256: string | null; fileName: string }> {
+  const row = await requireMinutes(db, minutesId);
+  const meeting = await requireMeeting(db, row.meeting_id);
+  const { items: _items, ...facts } = await meetingFacts(db, meeting);
+  const base: DraftMinutesModel = { ...facts, body: toBlocks(row.body) };
+  const fileName = `minutes-${meeting.held_on}-${meeting.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}${row.status === 'signed' ? '-signed' : '-draft'}.pdf`;
+  if (row.status !== 'signed') return { model: base, sealed: false, sha256: null, fileName };
+  const event = await sealEvent(db, row.id);
+  if (!event) throw new AppError('CONFLICT', 'These minutes are signed but no audit event records their seal; run verify from the Audit log page.');
+  const model: MinutesModel = {
+    ...base,
+    signature: { signedBy: row.signed_by!, signedOn: row.signed_on! },
+    seal: { sha256: row.sealed_sha256!, auditSeq: event.seq, auditHash: event.hash, sealedAt: event.at },
+  };
+  return { model, sealed: true, sha256: row.sealed_sha256, fileName };
+}
+
+export const minutesPdfJob = job<{ id: string }, { fileId: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string | null }>(async (input, ctx) => {
+  await requireMinutes(ctx.db, input.id);
+  return ctx.startJob({ label: 'Producing the minutes as PDF' }, async () => {
+    await minutesModel(ctx.db, input.id);
+    throw new AppError('CONFLICT', 'The minutes PDF is not built yet.');
+  });
+});
