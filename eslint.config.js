@@ -14,7 +14,8 @@ const TEST_TOOLS = ['vitest', 'fast-check'];
 
 // The npm packages of each zone (checked against the imports in use on 2026-11-30).
 const SHARED_PACKAGES = ['zod'];
-const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod'];
+// lexical: the minutes editor (renderer/src/features/minutes), whose state the core parses with the same nodes.
+const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod', 'lexical', '@lexical/*'];
 const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse', 'lexical', '@lexical/*'];
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,13 +1,17 @@
 import type { Area } from './area';
+import { actionsArea } from './actions';
 import { classesArea } from './classes';
+import { decisionsArea } from './decisions';
 import { exportsArea } from './exports';
 import { filingsArea } from './filings';
 import { homeArea } from './home';
 import { hrImportArea } from './hr-import';
 import { membersArea } from './members';
+import { minutesArea } from './minutes';
 import { officersArea } from './officers';
 import { pscArea } from './psc';
 import { settingsArea } from './settings';
+import { writtenResolutionsArea } from './written-resolutions';
 import { setupArea } from './setup';
 
 /** Every area of the app, one line each: the router and the main menu are built from this list. */
@@ -21,5 +25,9 @@ export const AREAS: readonly Area[] = [
   officersArea,
   pscArea,
   filingsArea,
+  minutesArea,
+  decisionsArea,
+  writtenResolutionsArea,
+  actionsArea,
   settingsArea,
 ];

@@ -1,0 +1,168 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { DECISION_OUTCOMES, DECISION_OUTCOME_LABEL, type Decision, type DecisionOutcome } from '../../../../shared/contract/decisions';
+import { MEETING_KINDS, MEETING_KIND_LABEL, type MeetingKind } from '../../../../shared/contract/meetings';
+import { request, type ApiError } from '../../api/client';
+import { formatShortDate } from '../../lib/dates';
+import { useDebounced } from '../../lib/useDebounced';
+import { Banner } from '../../ui/Banner';
+import { DataTable, type ColumnDef } from '../../ui/DataTable';
+import { DateFilter } from '../../ui/DateInput';
+import { Field } from '../../ui/Field';
+import { PageHeader } from '../../ui/PageHeader';
+import { isPositive } from './ItemDecisions';
+import { registerFilters, type RegisterFilterValues } from './register-filters';
+import '../officers/officers.css';
+import './decisions.css';
+
+const PAGE = 50;
+
+const EMPTY: RegisterFilterValues = { search: '', meetingKind: '', from: '', to: '', organisation: '', outcome: '' };
+
+/**
+ * The decisions register: every decision of the board, its committees and the members, at
+ * meetings and in writing, newest first, searchable and filtered, read a page at a time.
+ */
+export function DecisionsPage() {
+  const [filters, setFilters] = useState<RegisterFilterValues>(EMPTY);
+  const set = (patch: Partial<RegisterFilterValues>) => setFilters((f) => ({ ...f, ...patch }));
+  // Typing settles before it asks the core; choices apply at once.
+  const search = useDebounced(filters.search, 300);
+  const organisation = useDebounced(filters.organisation, 300);
+  const input = registerFilters({ ...filters, search, organisation });
+  const pages = useInfiniteQuery<{ rows: Decision[]; next: { decidedOn: string; id: string } | null }, ApiError>({
+    queryKey: ['decisions.register', input],
+    queryFn: ({ pageParam }) => request('decisions.register', { ...input, limit: PAGE, ...(pageParam ? { after: pageParam as { decidedOn: string; id: string } } : {}) }),
+    initialPageParam: null,
+    getNextPageParam: (last) => last.next,
+    placeholderData: (p) => p,
+  });
+  const rows = pages.data?.pages.flatMap((p) => p.rows) ?? [];
+  const filtered = Object.values(input).some((v) => v !== undefined);
+  const columns: ColumnDef<Decision>[] = [
+    { id: 'date', header: 'Date', meta: { nowrap: true }, cell: ({ row: { original: d } }) => formatShortDate(d.decidedOn) },
+    {
+      id: 'decision',
+      header: 'Decision',
+      meta: { rowHeader: true },
+      cell: ({ row: { original: d } }) => (
+        <>
+          <span className="register-text">{d.text}</span>
+          {d.relatedOrganisation ? <span className="board-sub">Relates to {d.relatedOrganisation}</span> : null}
+          {d.recordedNotQuorate ? <span className="badge badge-danger">Recorded as not quorate</span> : null}
+        </>
+      ),
+    },
+    {
+      id: 'where',
+      header: 'Where',
+      cell: ({ row: { original: d } }) =>
+        d.meetingId ? (
+          <>
+            <Link to={`/meetings/${d.meetingId}`}>{d.meetingTitle ?? 'The meeting'}</Link>
+            <span className="board-sub">
+              {d.meetingKind ? MEETING_KIND_LABEL[d.meetingKind] : null}
+              {d.itemNumber ? `, item ${d.itemNumber}` : ''}
+            </span>
+          </>
+        ) : d.writtenResolutionId ? (
+          <Link to={`/written-resolutions/${d.writtenResolutionId}`}>Written resolution</Link>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      id: 'kind',
+      header: 'Kind',
+      cell: ({ row: { original: d } }) => (d.kind === 'board' ? 'Board decision' : d.kind === 'special' ? 'Special resolution' : 'Ordinary resolution'),
+    },
+    {
+      id: 'votes',
+      header: 'For / against / abstaining',
+      meta: { numeric: true, nowrap: true },
+      cell: ({ row: { original: d } }) => `${d.votesFor} / ${d.votesAgainst} / ${d.votesAbstain}`,
+    },
+    {
+      id: 'outcome',
+      header: 'Outcome',
+      cell: ({ row: { original: d } }) => (
+        <span className={`badge ${isPositive(d) ? 'badge-success' : 'badge-warning'}`} title={d.outcomeMessage}>
+          {DECISION_OUTCOME_LABEL[d.outcome]}
+        </span>
+      ),
+    },
+  ];
+  return (
+    <div className="page page-wide">
+      <PageHeader title="Decisions register" lede="Every decision of the board, its committees and the members, at meetings and in writing, newest first." />
+      <form className="card register-filters" role="search" aria-label="Search and filter decisions" onSubmit={(e) => e.preventDefault()}>
+        <Field id="decision-search" label="Search" hint="Words in the decision, a proposer’s name or an item.">
+          <input type="search" value={filters.search} onChange={(e) => set({ search: e.target.value })} autoComplete="off" />
+        </Field>
+        <Field id="decision-kind" label="Meeting">
+          <select value={filters.meetingKind} onChange={(e) => set({ meetingKind: e.target.value as MeetingKind | '' })}>
+            <option value="">Any meeting</option>
+            {MEETING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {MEETING_KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="decision-outcome" label="Outcome">
+          <select value={filters.outcome} onChange={(e) => set({ outcome: e.target.value as DecisionOutcome | '' })}>
+            <option value="">Any outcome</option>
+            {DECISION_OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {DECISION_OUTCOME_LABEL[o]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="decision-organisation" label="Organisation" hint="A council, trust or supplier an item was tagged with.">
+          <input type="text" value={filters.organisation} onChange={(e) => set({ organisation: e.target.value })} autoComplete="off" />
+        </Field>
+        <DateFilter id="decision-from" label="From" value={filters.from} onChange={(v) => set({ from: v })} />
+        <DateFilter id="decision-to" label="To" value={filters.to} onChange={(v) => set({ to: v })} />
+        {filtered || filters.search ? (
+          <button type="button" className="btn btn-secondary register-clear" onClick={() => setFilters(EMPTY)}>
+            Clear the filters
+          </button>
+        ) : null}
+      </form>
+      {pages.error ? (
+        <Banner tone="error" title="The register could not be read">
+          <p>{pages.error.message}</p>
+        </Banner>
+      ) : null}
+      <section className="card board-table-card" aria-labelledby="decisions-h">
+        <h2 id="decisions-h" className="visually-hidden">
+          Decisions
+        </h2>
+        {pages.data ? (
+          <DataTable
+            data={rows}
+            columns={columns}
+            caption={filtered ? 'Decisions matching the search and filters, newest first' : 'Decisions, newest first'}
+            rowKey={(d) => d.id}
+            className="decisions-table"
+            empty={<p className="empty register-empty">{filtered ? 'No decision matches the search and filters.' : 'No decision has been recorded yet.'}</p>}
+          />
+        ) : pages.isPending ? (
+          <p role="status">Loading…</p>
+        ) : null}
+      </section>
+      <div className="register-more">
+        <p className="muted" role="status">
+          {pages.data ? `${rows.length.toLocaleString('en-GB')} ${rows.length === 1 ? 'decision' : 'decisions'} shown${pages.hasNextPage ? '; there are more' : ''}.` : ''}
+        </p>
+        {pages.hasNextPage ? (
+          <button type="button" className="btn btn-secondary" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+            {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
