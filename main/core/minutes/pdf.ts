@@ -1,4 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { ReadDb } from '../context';
+import { exportStore } from '../exports/register-export';
+import { pdfFromBlocks } from '../meetings/print/blocks-pdf';
+import { minutesBlocks, minutesTitle } from '../meetings/print/minutes-blocks';
+import { buildMinutesPdf } from '../meetings/print/minutes-pdf';
 import { AppError } from '../errors';
 import { job } from '../handler';
 import type { DraftMinutesModel, MinutesModel } from '../meetings/print/models';
@@ -30,10 +36,39 @@ export async function minutesModel(db: ReadDb, minutesId: string): Promise<{ mod
   return { model, sealed: true, sha256: row.sealed_sha256, fileName };
 }
 
+/** A draft (not yet signed) as PDF: the same blocks as the signed copy, headed "Draft", with no seal. */
+async function draftPdf(model: DraftMinutesModel): Promise<Uint8Array> {
+  const title = `Draft: ${minutesTitle(model)}, ${formatLegalDate(model.meeting.date)}`;
+  return pdfFromBlocks(minutesBlocks(model, { draft: true }), {
+    title,
+    subject: `Draft minutes of ${model.meeting.organisationName}, not yet signed`,
+    author: model.meeting.organisationName,
+    footer: [`${model.meeting.organisationName} · ${title}`, 'Draft: not yet approved or signed, so not evidence of the proceedings (CA 2006 s249, s356).'],
+  });
+}
+
+/**
+ * minutes.pdf: signed minutes print with their seal (deterministic: the same seal gives the same
+ * bytes, minutes-pdf.ts); unsigned ones as a draft. The file waits in the exports store for the
+ * renderer to read (exports.readFile).
+ */
 export const minutesPdfJob = job<{ id: string }, { fileId: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string | null }>(async (input, ctx) => {
   await requireMinutes(ctx.db, input.id);
-  return ctx.startJob({ label: 'Producing the minutes as PDF' }, async () => {
-    await minutesModel(ctx.db, input.id);
-    throw new AppError('CONFLICT', 'The minutes PDF is not built yet.');
+  return ctx.startJob({ label: 'Producing the minutes as PDF' }, async (j) => {
+    j.progress(0, 2, 'Reading the minutes');
+    const { model, sealed, sha256, fileName } = await minutesModel(ctx.db, input.id);
+    await j.checkpoint();
+    j.progress(1, 2, 'Writing the PDF');
+    const bytes = sealed ? await buildMinutesPdf(model as MinutesModel) : await draftPdf(model);
+    const file = exportStore(ctx).create(fileName, 'application/pdf');
+    try {
+      writeFileSync(file.path, bytes);
+    } catch (e) {
+      file.discard();
+      throw e;
+    }
+    const meta = file.commit();
+    j.progress(2, 2, 'Done');
+    return { fileId: file.id, fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes, sha256 };
   });
 });
