@@ -9,14 +9,15 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.test-helpers.ts'];
 const TEST_TOOLS = ['vitest', 'fast-check'];
 
 // The npm packages of each zone (checked against the imports in use on 2026-11-30).
 const SHARED_PACKAGES = ['zod'];
 // lexical: the minutes editor (renderer/src/features/minutes), whose state the core parses with the same nodes.
 const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod', 'lexical', '@lexical/*'];
-const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse', 'lexical', '@lexical/*'];
+// pdf-lib, @pdf-lib/fontkit, docx: the board pack, notices and minutes as PDF and Word (main/core/meetings/print).
+const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse', 'lexical', '@lexical/*', 'pdf-lib', '@pdf-lib/fontkit', 'docx'];
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** 'zod' allows zod and zod/<subpath>; '@tanstack/*' allows every package of that scope. */
@@ -139,8 +140,8 @@ export default tseslint.config(
     files: TESTS.flatMap((t) => [`main/core/${t}`, `migrations/${t}`]),
     rules: zone({
       name: 'Tests of main/core',
-      // esbuild: never-imports-electron.test.ts walks the import graph with it.
-      packages: [...CORE_PACKAGES, ...TEST_TOOLS, 'esbuild'],
+      // esbuild: never-imports-electron.test.ts walks the import graph with it; pdfjs-dist reads produced PDFs back.
+      packages: [...CORE_PACKAGES, ...TEST_TOOLS, 'esbuild', 'pdfjs-dist'],
       node: true,
       folders: ['**/hosts/**', '**/renderer/**', ...OTHER_WORLDS],
       why: 'main/core runs under every host and never imports one (nor the renderer).',
@@ -161,7 +162,7 @@ export default tseslint.config(
     files: TESTS.flatMap((t) => [`main/bench/${t}`, `main/sample/${t}`]),
     rules: zone({
       name: 'Tests of the benchmarks and the sample',
-      packages: [...CORE_PACKAGES, ...TEST_TOOLS],
+      packages: [...CORE_PACKAGES, ...TEST_TOOLS, 'pdfjs-dist'],
       node: true,
       folders: ['**/hosts/**', '**/renderer/**', ...OTHER_WORLDS],
       why: 'Benchmarks and the sample drive the core directly, not a host.',
