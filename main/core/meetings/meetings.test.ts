@@ -334,3 +334,64 @@ describe('lists and the home screen', () => {
     expect(dash.minutesAwaiting).toEqual([]);
   });
 });
+
+describe('more of the agenda and the meeting', () => {
+  it('keeps an item with a decision recorded, removes a paper and renumbers the rest', async () => {
+    const t = await open();
+    const v = await ok(t, 'meetings.create', { ...board, standardItems: false });
+    let view = await ok(t, 'meetings.addItem', { meetingId: v.meeting.id, title: 'Strategy', purpose: 'decision' });
+    const item = view.items[0]!;
+    const raw = t.core.raw;
+    const org = raw.prepare('select id from organisation').pluck().get() as string;
+    raw.prepare(
+      `insert into decision (id, organisation_id, meeting_id, agenda_item_id, kind, text, method, votes_for, votes_against, votes_abstain, outcome, decided_on, created_at, updated_at)
+       values ('0190a000-0000-7000-8000-0000000000d1', ?, ?, ?, 'board', 'Approved', 'board_vote', 3, 0, 0, 'carried', '2026-03-10', 'x', 'x')`,
+    ).run(org, v.meeting.id, item.id);
+    expect(refused(await t.core.dispatch('meetings.removeItem', { id: item.id }), 'CONFLICT')).toBe('Item 1 “Strategy” has 1 decision recorded; a decision is part of the meeting’s record, so the item stays.');
+
+    raw.prepare(`insert into document values ('0190a000-0000-7000-8000-0000000000a1', ?, ?, 3, 'application/pdf', x'255044', 'x')`).run(org, 'b'.repeat(64));
+    const paper = raw.prepare(`insert into paper values (?, ?, '0190a000-0000-7000-8000-0000000000a1', ?, ?, 'pdf', ?, 'x')`);
+    paper.run('0190a000-0000-7000-8000-0000000000b1', item.id, 'Plan', 'plan.pdf', 0);
+    paper.run('0190a000-0000-7000-8000-0000000000b2', item.id, 'Budget', 'budget.pdf', 1);
+    view = await ok(t, 'meetings.get', { id: v.meeting.id });
+    expect(view.items[0]!.papers.map((p) => [p.fileName, p.sizeBytes])).toEqual([['plan.pdf', 3], ['budget.pdf', 3]]);
+    view = await once(t, 'meetings.removePaper', { id: '0190a000-0000-7000-8000-0000000000b1' });
+    expect(view.items[0]!.papers.map((p) => [p.title, p.position])).toEqual([['Budget', 0]]);
+  });
+
+  it('changes a meeting’s details, and refuses a new date once notice is given', async () => {
+    const t = await open();
+    const v = await ok(t, 'meetings.create', { kind: 'general', heldOn: '2026-10-20', startsAt: '18:00', place: 'Civic Hall' });
+    let view = await once(t, 'meetings.update', { id: v.meeting.id, kind: 'general', heldOn: '2026-10-21', startsAt: '18:30', place: 'Town Hall', title: 'Special general meeting' });
+    expect(view.meeting).toMatchObject({ heldOn: '2026-10-21', startsAt: '18:30', place: 'Town Hall', title: 'Special general meeting' });
+    refused(await t.core.dispatch('meetings.update', { id: v.meeting.id, kind: 'board', heldOn: '2026-10-21', startsAt: '18:30', place: 'Town Hall' }), 'VALIDATION', 'kind');
+    view = await once(t, 'meetings.recordNotice', { id: v.meeting.id, sentAt: '2026-09-01T09:00', method: 'electronic' });
+    expect(view.meeting.status).toBe('notice_given');
+    refused(await t.core.dispatch('meetings.update', { id: v.meeting.id, kind: 'general', heldOn: '2026-10-28', startsAt: '18:30', place: 'Town Hall' }), 'VALIDATION', 'heldOn');
+    view = await once(t, 'meetings.setStatus', { id: v.meeting.id, status: 'held' });
+    expect(view.meeting.status).toBe('held');
+    view = await once(t, 'meetings.setStatus', { id: v.meeting.id, status: 'planned' });
+    expect(view.meeting.status).toBe('notice_given');
+  });
+
+  it('checks a society’s confirming meeting falls 14 days to one month after the first (CCBS Act 2014 s111)', async () => {
+    const t = await open({}, 'cooperative_society');
+    const first = await ok(t, 'meetings.create', { kind: 'general', heldOn: '2026-03-01', startsAt: '18:00', place: 'Hall' });
+    const second = (heldOn: string) => ({ kind: 'general', heldOn, startsAt: '18:00', place: 'Hall', firstMeetingId: first.meeting.id, societyResolutionKind: 'amalgamation' });
+    expect(refused(await t.core.dispatch('meetings.create', second('2026-03-10')), 'VALIDATION', 'heldOn')).toMatch(/at least 14 days and no more than one month after the first \(CCBS Act 2014 s111\)\. 10 March 2026 is only 9 days after .* the earliest is 15 March 2026\./);
+    expect(refused(await t.core.dispatch('meetings.create', second('2026-04-02')), 'VALIDATION', 'heldOn')).toMatch(/more than one month after the first meeting on 1 March 2026; the latest is 1 April 2026\./);
+    const ok2 = await once(t, 'meetings.create', second('2026-04-01'));
+    expect(ok2.meeting).toMatchObject({ firstMeetingId: first.meeting.id, societyResolutionKind: 'amalgamation' });
+    expect(ok2.notice!.source).toBe('your registered rules');
+  });
+
+  it('refuses a declaration at a meeting that has not happened, and declarations at members’ meetings', async () => {
+    const t = await open();
+    const d = await director(t, 'Amir', 'Khan');
+    const later = await ok(t, 'meetings.create', { ...board, heldOn: '2027-02-01' });
+    refused(await t.core.dispatch('meetings.declareInterest', { meetingId: later.meeting.id, officerId: d.id, nature: 'x' }), 'VALIDATION', 'officerId');
+    const gm = await ok(t, 'meetings.create', { kind: 'general', heldOn: '2026-10-20', startsAt: '18:00', place: 'Hall' });
+    refused(await t.core.dispatch('meetings.declareInterest', { meetingId: gm.meeting.id, officerId: d.id, nature: 'x' }), 'VALIDATION');
+    expect(Number(t.core.raw.prepare('select count(*) from interest').pluck().get())).toBe(0);
+  });
+});

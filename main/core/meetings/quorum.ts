@@ -2,6 +2,7 @@ import { isMembersMeeting, type ItemQuorum } from '../../../shared/contract/meet
 import { conflictedDirectors, type DeclaredInterest } from '../../../shared/rules/conflicts';
 import { gmQuorumFor } from '../../../shared/rules/quorum';
 import type { LegalForm } from '../../../shared/domain/legal-form';
+import type { GoverningRules } from '../../../shared/rules/governing-rules';
 import type { ReadDb } from '../context';
 import { AppError } from '../errors';
 import { toRules } from '../organisation/handlers';
@@ -52,6 +53,8 @@ export interface QuorumInputs {
   shortNames: ReadonlyMap<string, string>;
   /** Directors or committee members eligible to be counted (board and committee meetings). */
   seats: ReadonlySet<string>;
+  /** The same, with names, by name. */
+  seatList: readonly { officerId: string; name: string; shortName: string }[];
   /** Quorum required and where it comes from (resolved before the per-item loop). */
   required: number;
   /** Members entitled to attend (general and class meetings), for s318(1). */
@@ -235,12 +238,12 @@ export function gmQuorumNow(q: Pick<QuorumInputs, 'meeting' | 'attendance' | 're
 export async function quorumInputs(
   db: ReadDb,
   meeting: MeetingRow,
-  pre: { items?: readonly AgendaItemRow[]; attendance?: readonly AttendanceRow[] } = {},
+  pre: { items?: readonly AgendaItemRow[]; attendance?: readonly AttendanceRow[]; legalForm?: LegalForm; rules?: GoverningRules } = {},
 ): Promise<QuorumInputs> {
-  const org = await db.selectFrom('organisation').select(['id', 'legal_form']).where('id', '=', meeting.organisation_id).executeTakeFirstOrThrow();
-  const legalForm = org.legal_form as LegalForm;
-  const rulesRow = await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
-  const rules = toRules(rulesRow, legalForm);
+  const org = { id: meeting.organisation_id };
+  const legalForm =
+    pre.legalForm ?? ((await db.selectFrom('organisation').select(['legal_form']).where('id', '=', org.id).executeTakeFirstOrThrow()).legal_form as LegalForm);
+  const rules = pre.rules ?? toRules(await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow(), legalForm);
   const items = pre.items ?? (await db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meeting.id).execute());
   const attendance = pre.attendance ?? (await db.selectFrom('attendance').selectAll().where('meeting_id', '=', meeting.id).execute());
   const base = { meeting, legalForm, rules, items, attendance };
@@ -262,6 +265,7 @@ export async function quorumInputs(
       declarations: [],
       shortNames: new Map(),
       seats: new Set(),
+      seatList: [],
       required: gm.quorum ?? rules.gmQuorum,
       memberCount,
       gmQuorumSource: gm.source,
@@ -277,7 +281,7 @@ export async function quorumInputs(
     .where((eb) => eb.or([eb('i.ended_on', 'is', null), eb('i.ended_on', '>=', meeting.held_on)]))
     .execute();
   const declarations = await db.selectFrom('meeting_declaration').select(['agenda_item_id', 'officer_id', 'nature']).where('meeting_id', '=', meeting.id).execute();
-  let seats: { officerId: string; shortName: string }[];
+  let seats: { officerId: string; name: string; shortName: string }[];
   let required = rules.boardQuorum;
   if (meeting.kind === 'committee') {
     const committee = await db.selectFrom('committee').select(['terms']).where('id', '=', meeting.committee_id!).executeTakeFirstOrThrow();
@@ -301,6 +305,7 @@ export async function quorumInputs(
     declarations: declarations.map((d) => ({ agendaItemId: d.agenda_item_id, officerId: d.officer_id, nature: d.nature })),
     shortNames,
     seats: new Set(seats.map((s) => s.officerId)),
+    seatList: seats,
     required,
     memberCount: 0,
   };

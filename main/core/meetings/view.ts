@@ -16,7 +16,7 @@ import type { ReadDb } from '../context';
 import { AppError } from '../errors';
 import type { OrganisationRow } from '../db/schema';
 import { toRules } from '../organisation/handlers';
-import { committeeMembersOn, directorsOn, votingMembersOn, type VotingMember } from './people';
+import { votingMembersOn, type VotingMember } from './people';
 import { computeQuorums, itemNumbers, orderItems, quorumInputs } from './quorum';
 import type { MeetingRow } from './tables';
 
@@ -183,7 +183,7 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
     .execute();
 
   const members = isMembersMeeting(row.kind);
-  const quorumData = await quorumInputs(db, row, { items, attendance });
+  const quorumData = await quorumInputs(db, row, { items, attendance, legalForm, rules });
   const { items: itemQuorums, now } = computeQuorums(quorumData);
   const numbers = itemNumbers(items);
 
@@ -205,14 +205,11 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
       warnings.push(`The quorum of ${quorumData.required} is more than the ${quorumData.memberCount} members entitled to attend; check that this meeting can be quorate.`);
     }
   } else {
-    const seats = row.kind === 'committee' ? await committeeMembersOn(db, row.committee_id!, row.held_on) : await directorsOn(db, org.id, row.held_on);
+    const seats = quorumData.seatList;
     const recorded = new Set(attendance.map((a) => a.officer_id).filter(Boolean));
     expected = seats.filter((s) => !recorded.has(s.officerId)).map((s) => ({ officerId: s.officerId, name: s.name }));
-    if (row.chair_officer_id) {
-      const directors = row.kind === 'committee' ? seats : (await directorsOn(db, org.id, row.held_on));
-      if (!directors.some((d) => d.officerId === row.chair_officer_id)) {
-        warnings.push(`The chair is not ${row.kind === 'committee' ? 'a member of the committee' : 'a director in office'} on ${formatLegalDate(row.held_on)}.`);
-      }
+    if (row.chair_officer_id && !seats.some((d) => d.officerId === row.chair_officer_id)) {
+      warnings.push(`The chair is not ${row.kind === 'committee' ? 'a member of the committee' : 'a director in office'} on ${formatLegalDate(row.held_on)}.`);
     }
     if (row.kind === 'committee' && seats.length === 0) warnings.push(`The committee has no members on ${formatLegalDate(row.held_on)}.`);
   }
