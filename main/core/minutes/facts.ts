@@ -131,9 +131,12 @@ async function quorumStatement(db: ReadDb, meeting: MeetingRow, items: readonly 
     .map((it) => q.items.get(it.id))
     .filter((v) => v && !v.quorate)
     .map((v) => v!.message);
-  const required = [...q.items.values()][0]?.required ?? q.now?.required ?? 0;
-  if (failed.length === 0) return `The meeting was quorate for every item (${required} needed).`;
-  return `The meeting was quorate (${required} needed) except as follows. ${failed.join(' ')}`;
+  const verdicts = [...q.items.values()];
+  const required = verdicts[0]?.required ?? q.now?.required ?? 0;
+  const fewest = Math.min(...verdicts.map((v) => v.counted));
+  const who = meeting.kind === 'committee' ? 'members of the committee' : 'directors';
+  if (failed.length === 0) return `The meeting was quorate for every item: at least ${fewest} ${who} counted, ${required} needed.`;
+  return `The meeting was quorate (${required} ${who} needed) except as follows. ${failed.join(' ')}`;
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

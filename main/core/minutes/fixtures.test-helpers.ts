@@ -68,7 +68,7 @@ export function itemRow(meetingId: string, position: number, title: string, extr
   return { id: uuidv7(), meeting_id: meetingId, position, title, purpose: 'decision', created_at: at, updated_at: at, ...extra };
 }
 
-export function decisionRow(orgId: string, meetingId: string, itemId: string, decidedOn: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function decisionRow(orgId: string, meetingId: string, itemId: string | null, decidedOn: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: uuidv7(),
     organisation_id: orgId,

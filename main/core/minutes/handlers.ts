@@ -201,20 +201,25 @@ export const minutesHandlers = defineHandlers('minutes', {
     const meeting = await requireMeeting(tx.db, row.meeting_id);
     if (input.signedOn < row.approved_on!) throw AppError.field('signedOn', `Minutes are signed once approved; they were approved on ${formatLegalDate(row.approved_on!)}, so they cannot be signed on ${formatLegalDate(input.signedOn)}.`);
     assertNotFuture(tx, input.signedOn, 'signedOn', 'The date signed');
-    // CA 2006 s249(1) (board) and s356(4) (members): minutes authenticated by the chair of the
-    // meeting or of the next meeting are evidence of the proceedings.
+    // CA 2006 s249(1): board minutes authenticated by the chair of the meeting or of the next
+    // directors' meeting are evidence of the proceedings; s356(4): members' minutes signed by the
+    // chair of that meeting or of the next general meeting. So this meeting's chair, or the chair
+    // of the meeting that approved them where it is a meeting of the same kind of body (for
+    // minutes approved by the board in writing, the chair of the board on the day).
     const chairs = await chairNames(tx.db, meeting);
+    const members = isMembersMeeting(meeting.kind);
     if (row.approved_by_decision_id) {
       const d = await tx.db.selectFrom('decision').select('meeting_id').where('id', '=', row.approved_by_decision_id).executeTakeFirst();
-      if (d?.meeting_id) chairs.push(...(await chairNames(tx.db, await requireMeeting(tx.db, d.meeting_id))));
-    } else {
+      const approving = d?.meeting_id ? await requireMeeting(tx.db, d.meeting_id) : null;
+      if (approving && isMembersMeeting(approving.kind) === members) chairs.push(...(await chairNames(tx.db, approving)));
+    } else if (!members) {
       chairs.push(...(await boardChairOn(tx.db, meeting.organisation_id, input.signedOn)));
     }
     if (chairs.length > 0 && !chairs.some((c) => norm(c) === norm(input.signedBy))) {
       const named = [...new Set(chairs.filter((c) => !/^([A-Z]\.\s)+/.test(c)))];
       throw AppError.field(
         'signedBy',
-        `Minutes are signed by the chair of the meeting or of the meeting that approved them (CA 2006 ${isMembersMeeting(meeting.kind) ? 's356(4)' : 's249(1)'}): ${named.join(' or ')}. ${input.signedBy} is not recorded as chairing either.`,
+        `Minutes are signed by the chair of the meeting or of the ${members ? 'next general meeting' : 'meeting that approved them'} (CA 2006 ${members ? 's356(4)' : 's249(1)'}): ${named.join(' or ')}. ${input.signedBy} is not recorded as chairing either.`,
       );
     }
     const signed: MinutesRow = { ...row, status: 'signed', signed_on: input.signedOn, signed_by: input.signedBy, updated_at: tx.who.at };

@@ -3,7 +3,7 @@ import type { VerifyReport } from '../../../shared/contract/audit';
 import type { Minutes } from '../../../shared/contract/minutes';
 import type { Result } from '../../../shared/result';
 import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
-import { boardFixture, insertRecorded, meetingRow, type BoardFixture } from './fixtures.test-helpers';
+import { boardFixture, decisionRow, insertRecorded, meetingRow, type BoardFixture } from './fixtures.test-helpers';
 import { plainText } from './lexical';
 import { sha256 } from './seal';
 
@@ -80,7 +80,7 @@ describe('the draft generated from the meeting', () => {
     expect(facts.Present).toEqual(['Aisha Khan, in person, left at 19:40', 'Ben Okoro, by electronic means', 'Siân Jones (Chair), in person']);
     expect(facts['In attendance']).toEqual(['Mo Ali (Finance Manager), in person']);
     expect(facts.Apologies).toEqual(['Dev Patel']);
-    expect(facts.Quorum![0]).toMatch(/quorate/i);
+    expect(facts.Quorum).toEqual(['The meeting was quorate for every item: at least 2 directors counted, 2 needed.']);
     expect(facts['Declarations of interest']).toEqual(['Aisha Khan (item 2): Employed by Leeds City Council']);
     expect(facts.Decisions![0]).toMatch(/^Item 2: To renew the community services contract.*Carried\. For 2, against 0, abstaining 0/);
     expect(facts['Actions agreed']).toEqual(['Item 2: Sign the renewed contract (Ben Okoro, by 1 October 2026)']);
@@ -220,6 +220,19 @@ describe('corrections and retention', () => {
     const original = expectOk(await call('minutes.get', { meetingId: f.first.meetingId })) as Minutes;
     expect(original.correctedBy).toEqual([{ id: c.id, meetingId: f.third.meetingId, status: 'draft' }]);
     expect(refused(await call('minutes.correct', { id: c.id, meetingId: f.third.meetingId, text: 'x' }), 'CONFLICT')).toMatch(/not signed yet/);
+
+    // Approved at the meeting it was recorded for, signed, and sealed on its own text.
+    const atThird = decisionRow(f.orgId, f.third.meetingId, null, '2026-11-12', { text: 'To approve the correction to the minutes of 10 September 2026' });
+    await insertRecorded(t.core, [['decision', atThird]]);
+    expect(refused(await call('minutes.approve', { id: c.id, decisionId: f.second.approvalDecisionId, approvedOn: '2026-11-12' }), 'VALIDATION', 'decisionId')).toMatch(/A correction is approved at the meeting it was recorded for/);
+    await ok('minutes.approve', { id: c.id, decisionId: atThird.id, approvedOn: '2026-11-12' });
+    expect(t.core.raw.prepare('select status from meeting where id = ?').pluck().get(f.third.meetingId)).toBe('held');
+    const sc = await ok('minutes.sign', { id: c.id, signedBy: 'Siân Jones', signedOn: '2026-11-12' });
+    expect(sc.status).toBe('signed');
+    const sealedRecord = JSON.parse(t.core.raw.prepare('select sealed_record from minutes where id = ?').pluck().get(c.id) as string);
+    expect(sealedRecord.minutes.corrects).toEqual({ id: s.id, sealed_sha256: s.sealedSha256 });
+    expect(expectOk(await call('minutes.verify', { id: c.id }))).toMatchObject({ ok: true });
+    expect(expectOk(await call('minutes.verify', { id: s.id }))).toMatchObject({ ok: true });
   });
 
   it('deletes a draft, and refuses signed minutes until ten years after the meeting, naming the date', async () => {

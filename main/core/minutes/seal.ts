@@ -53,6 +53,23 @@ export function sealedMinutesFields(m: MinutesRow): Record<string, unknown> {
 
 /** Reads the record of a meeting as it stands now, in a stable order. */
 export async function readSealedRecord(db: ReadDb, minutes: MinutesRow): Promise<SealedRecord> {
+  if (minutes.corrects_minutes_id) {
+    // A correction seals its own text and the seal of the minutes it corrects, not the records
+    // of the meeting that approved it (those are that meeting's own minutes' business).
+    const original = await db.selectFrom('minutes').select(['id', 'sealed_sha256']).where('id', '=', minutes.corrects_minutes_id).executeTakeFirst();
+    return {
+      version: SEAL_VERSION,
+      minutes: { ...sealedMinutesFields(minutes), corrects: original ? { id: original.id, sealed_sha256: original.sealed_sha256 } : null },
+      meeting: {},
+      agendaItems: [],
+      attendance: [],
+      declarations: [],
+      proxies: [],
+      resolutions: [],
+      decisions: [],
+      papers: [],
+    };
+  }
   const meetingId = minutes.meeting_id;
   const meeting = await db.selectFrom('meeting').selectAll().where('id', '=', meetingId).executeTakeFirst();
   const agendaItems = await db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId).execute();
@@ -151,7 +168,7 @@ export function describeDifferences(sealedText: string, currentText: string): st
       }
     });
     now.forEach((r, i) => {
-      if (!beforeIds.has(r.id)) out.push(`${words(r, before.length + i, current)} has been added since sealing`);
+      if (!beforeIds.has(r.id)) out.push(`${words(r, i, current)} has been added since sealing`);
     });
   }
   return out;
