@@ -50,6 +50,7 @@ export function DecisionForm({ meeting, item, onCancel, onRecorded }: { meeting:
   const [votesAbstain, setVotesAbstain] = useState('');
   const [recused, setRecused] = useState<string[]>(item.conflicted.map((c) => c.officerId));
   const [notQuorate, setNotQuorate] = useState(false);
+  const [casting, setCasting] = useState<'' | 'for' | 'against'>('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,6 +59,10 @@ export function DecisionForm({ meeting, item, onCancel, onRecorded }: { meeting:
   const id = (name: string) => `${uid}-${name}`;
   const quorum = item.quorum ?? (members ? meeting.quorum : null);
   const t = tally(rows);
+  const named = byName && !members;
+  const forCount = named ? t.for : (count(votesFor) ?? 0);
+  const againstCount = named ? t.against : (count(votesAgainst) ?? 0);
+  const tied = !members && forCount > 0 && forCount === againstCount;
 
   const chooseResolution = (rid: string) => {
     setResolutionId(rid);
@@ -94,7 +99,6 @@ export function DecisionForm({ meeting, item, onCancel, onRecorded }: { meeting:
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
-    const named = byName && !members;
     const result = await call('decisions.record', {
       agendaItemId: item.id,
       kind: members ? kind : 'board',
@@ -111,6 +115,7 @@ export function DecisionForm({ meeting, item, onCancel, onRecorded }: { meeting:
             votesAbstain: count(votesAbstain) ?? 0,
             ...(!members ? { recusedOfficerIds: recused } : {}),
           }),
+      ...(tied && casting ? { castingVote: casting } : {}),
       recordNotQuorate: notQuorate,
     });
     setBusy(false);
@@ -119,7 +124,7 @@ export function DecisionForm({ meeting, item, onCancel, onRecorded }: { meeting:
       const mapped: Errors = {};
       for (const [k, m] of Object.entries(fe)) mapped[k.startsWith('votes.') ? 'votes' : k] = m;
       setErrors(mapped);
-      const shown = ['text', 'proposer', 'seconder', 'votes', 'votesFor', 'votesAgainst', 'votesAbstain', 'recordNotQuorate', 'kind', 'resolutionId'];
+      const shown = ['text', 'proposer', 'seconder', 'votes', 'votesFor', 'votesAgainst', 'votesAbstain', 'recordNotQuorate', 'kind', 'resolutionId', 'castingVote'];
       if (!Object.keys(mapped).some((k) => shown.includes(k))) setGeneral(result.error.message);
       else if (Object.keys(mapped).length === 0) setGeneral(result.error.message);
       return;
@@ -301,6 +306,29 @@ export function DecisionForm({ meeting, item, onCancel, onRecorded }: { meeting:
           ) : null}
         </fieldset>
       )}
+      {tied || errors.castingVote ? (
+        <fieldset className={`field decision-casting${errors.castingVote ? ' has-error' : ''}`} id={id('castingVote')} tabIndex={-1}>
+          <legend>The chair’s casting vote</legend>
+          <span className="hint">
+            The votes are tied ({forCount} for, {againstCount} against). Where the articles give the chair a casting vote (Model Articles art 13), record which way the chair cast it; the chair has none on a matter in which they
+            have an interest (art 13(2)).
+          </span>
+          {errors.castingVote ? <span className="error-message">{errors.castingVote}</span> : null}
+          <div className="decision-radios">
+            {(
+              [
+                ['for', 'Cast for the motion'],
+                ['against', 'Cast against the motion'],
+                ['', 'No casting vote was cast'],
+              ] as const
+            ).map(([v, label]) => (
+              <label key={v || 'none'}>
+                <input type="radio" name={id('casting')} checked={casting === v} onChange={() => setCasting(v)} /> {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       {quorum && !quorum.quorate ? (
         <CheckboxField
           id={id('recordNotQuorate')}
