@@ -395,3 +395,35 @@ describe('more of the agenda and the meeting', () => {
     expect(Number(t.core.raw.prepare('select count(*) from interest').pluck().get())).toBe(0);
   });
 });
+
+describe('short notice on the voting rights of a company with shares', () => {
+  it('counts votes per share held on the meeting date from the ledger, and needs a majority in number too', async () => {
+    const t = await openTestCore({ now: () => NOW });
+    cleanups.push(() => t.cleanup());
+    await setUpOrganisation(t.core, { particulars: { legalForm: 'cic_limited_by_shares' } });
+    const cls = expectOk(
+      await t.core.dispatch('classes.create', {
+        name: 'Ordinary shares',
+        votingRights: 'per_share',
+        votesPerMember: 1,
+        isEmployeeClass: false,
+        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+        shareTerms: { nominalPence: 100, withdrawable: false, transferable: true, maxHolding: null, redeemable: false, numbered: false },
+      }),
+    ) as Parameters<typeof admit>[1];
+    const big = await admit(t.core, cls, person('Big', 'Holder'), { shares: 95 });
+    const small = [];
+    for (let i = 0; i < 4; i++) small.push(await admit(t.core, cls, person(`Small${i}`, 'Holder'), { shares: 1 }));
+    // Shares allotted after the meeting do not count at it.
+    expectOk(await t.core.dispatch('shares.allot', { memberId: small[0]!.id, date: '2026-11-01', shares: 500, amountPaidPence: 50000 }));
+    const v = await ok(t, 'meetings.create', { kind: 'general', heldOn: '2026-10-20', startsAt: '18:00', place: 'Hall' });
+    await ok(t, 'meetings.recordNotice', { id: v.meeting.id, sentAt: '2026-10-15T09:00', method: 'hand', shortNotice: true });
+    let view = await ok(t, 'meetings.recordConsent', { id: v.meeting.id, memberId: big.id, consentedOn: '2026-10-15' });
+    view = await ok(t, 'meetings.recordConsent', { id: v.meeting.id, memberId: small[1]!.id, consentedOn: '2026-10-15' });
+    // 96 of 99 votes, but only 2 of 5 members: not a majority in number (s307(5)).
+    expect(view.notice!.shortNotice).toMatchObject({ consents: 2, verdict: { ok: false } });
+    expect(view.notice!.shortNotice!.verdict.message).toMatch(/2 of 5 members agreed, holding 96\.97%/);
+    view = await ok(t, 'meetings.recordConsent', { id: v.meeting.id, memberId: small[2]!.id, consentedOn: '2026-10-15' });
+    expect(view.notice!.shortNotice).toMatchObject({ consents: 3, verdict: { ok: true } });
+  });
+});

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ReadDb } from '../context';
 
 /**
@@ -110,27 +111,40 @@ export interface VotingMember {
 }
 
 /**
- * Members entitled to attend and vote on a day (admitted on or before it, not ceased before it),
- * with their votes: the class's votes per member, or one vote per share held for a per-share
- * class, none for a non-voting class. Shares are as held now (`shares_held`): a meeting's voting
- * rights are read on its date, and for past dates with share movements since, this is an
- * approximation the report names. Optionally only one class (a class meeting).
+ * Members entitled to attend and vote on a day (admitted on or before it, not ceased on or before
+ * it), with their votes: the class's votes per member; for a per-share class one vote per share
+ * held at the end of that day, from the share ledger (allotments and transfers in add, every
+ * other entry takes away: withdrawal, redemption, purchase, cancellation, transfer out); none for
+ * a non-voting class. Optionally only one class (a class meeting, where every member of the class
+ * is listed, with or without a vote).
  */
 export async function votingMembersOn(db: ReadDb, organisationId: string, on: string, classId?: string | null): Promise<VotingMember[]> {
   let q = db
     .selectFrom('member as m')
     .innerJoin('membership_class as c', 'c.id', 'm.class_id')
-    .select(['m.id', 'm.given_names', 'm.family_name', 'm.shares_held', 'm.holder_kind', 'c.voting_rights', 'c.votes_per_member'])
+    .select(['m.id', 'm.given_names', 'm.family_name', 'm.holder_kind', 'c.voting_rights', 'c.votes_per_member'])
     .where('m.organisation_id', '=', organisationId)
     .where('m.admitted_on', '<=', on)
     .where((eb) => eb.or([eb('m.ceased_on', 'is', null), eb('m.ceased_on', '>', on)]));
   if (classId) q = q.where('m.class_id', '=', classId);
   const rows = await q.execute();
+  let held = new Map<string, number>();
+  if (rows.some((r) => r.voting_rights === 'per_share')) {
+    const sums = await db
+      .selectFrom('share_transaction')
+      .select(['member_id'])
+      .select(sql<number>`sum(case when kind in ('allotment', 'transfer_in') then shares else -shares end)`.as('held'))
+      .where('organisation_id', '=', organisationId)
+      .where('date', '<=', on)
+      .groupBy('member_id')
+      .execute();
+    held = new Map(sums.map((s) => [s.member_id, Number(s.held)]));
+  }
   return rows
     .map((r) => ({
       memberId: r.id,
       name: `${r.given_names} ${r.family_name}`.trim(),
-      votes: r.voting_rights === 'none' ? 0 : r.voting_rights === 'per_share' ? r.shares_held : r.votes_per_member,
+      votes: r.voting_rights === 'none' ? 0 : r.voting_rights === 'per_share' ? Math.max(0, held.get(r.id) ?? 0) : r.votes_per_member,
       holderKind: r.holder_kind,
     }))
     .filter((m) => classId || m.votes > 0);
