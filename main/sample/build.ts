@@ -2,6 +2,7 @@ import { LEGAL_FORM_INFO, type LegalForm } from '../../shared/domain/legal-form'
 import { defaultRuleValues } from '../../shared/rules/governing-rules';
 import { addDays, ukDateOf } from '../../shared/rules/legal-date';
 import type { Core } from '../core/core';
+import { buildSampleMeetings } from './meetings';
 import { rng, samplePerson, type SamplePerson } from './people';
 
 /**
@@ -200,13 +201,15 @@ export async function buildSample(core: Core, opts: SampleOptions): Promise<{ me
     }
   }
   if (form.family === 'company') await d('psc.addStatement', { statement: 'no_registrable_person', madeOn: '2016-06-30' });
-  await d('inspections.log', {
+  // A society keeps no inspection log (CCBS Act 2014 s103: no request procedure), so only companies get one.
+  if (form.family === 'company') await d('inspections.log', {
     requesterName: 'Jordan Ellis',
     requesterAddress: '7 Canal Wharf, Leeds LS11 5PS',
     purpose: 'To contact members about standing for election to the board.',
     willShare: false,
     receivedOn: addDays(today, -2),
   });
+  await buildSampleMeetings(core, { today, log: opts.log });
   const count = await d('members.count', { status: 'all' });
   opts.log(`Done: ${count.count.toLocaleString('en-GB')} register entries.`);
   return { members: count.count };

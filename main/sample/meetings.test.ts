@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VerifyReport } from '../../shared/contract/audit';
+import { expectOk, openTestCore, runJob, type TestCore } from '../core/testing';
+import { buildSample } from './build';
+
+/**
+ * The sample builds two years of meetings through the core: board, committee and general
+ * meetings, decisions (one on the chair's casting vote, special resolutions at the AGM) and
+ * minutes signed and sealed for all but the most recent meeting, in a file that verifies.
+ */
+let t: TestCore;
+afterEach(async () => t?.cleanup());
+
+describe('the sample’s meetings', () => {
+  it('holds two years of meetings with decisions and signed minutes, and the file verifies', async () => {
+    t = await openTestCore({ actor: 'sample' });
+    const lines: string[] = [];
+    await buildSample(t.core, { members: 20, form: 'company_limited_by_guarantee', seed: 3, log: (s) => lines.push(s) });
+    const raw = t.core.raw;
+    const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
+
+    const meetings = expectOk(await t.core.dispatch('meetings.list', { when: 'past' })) as { kind: string; heldOn: string; minutesStatus: string | null }[];
+    expect(meetings.filter((m) => m.kind === 'board').length).toBeGreaterThanOrEqual(11);
+    expect(meetings.filter((m) => m.kind === 'committee').length).toBeGreaterThanOrEqual(7);
+    expect(meetings.filter((m) => m.kind === 'annual_general')).toHaveLength(2);
+
+    expect(count('select count(*) from decision')).toBeGreaterThan(50);
+    expect(count("select count(*) from decision where outcome = 'carried_on_casting_vote'")).toBe(1);
+    expect(count("select count(*) from decision where kind = 'special'")).toBe(2);
+    expect(count("select count(*) from attendance where status = 'apologies'")).toBeGreaterThan(0);
+
+    // Every meeting's minutes are signed but the most recent one's, which stay a draft.
+    const newest = [...meetings].sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))[0]!;
+    expect(newest.minutesStatus).toBe('draft');
+    expect(meetings.filter((m) => m.minutesStatus === 'signed')).toHaveLength(meetings.length - 1);
+    const signed = raw.prepare("select id, sealed_sha256 from minutes where status = 'signed' limit 1").get() as { id: string; sealed_sha256: string };
+    expect(signed.sealed_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(expectOk(await t.core.dispatch('minutes.verify', { id: signed.id }))).toMatchObject({ ok: true });
+
+    const report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
+    expect(report.problem).toBeNull();
+    expect(report.ok).toBe(true);
+  }, 120_000);
+});
