@@ -758,6 +758,9 @@ export const meetingsHandlers = defineHandlers('meetings', {
     } else {
       if (!input.memberId) throw AppError.field('officerId', 'A meeting of members records members; add directors or others as in attendance.');
       const member = await memberOnDate(tx, rc, input.memberId, m, 'memberId');
+      if (member.holder_kind === 'organisation') {
+        throw AppError.field('memberId', `${member.name} is an organisation: it attends through the person it authorises (CA 2006 s323); add them as its corporate representative.`);
+      }
       role = 'member';
       name = member.name;
       key = { officer_id: null, member_id: member.id };

@@ -251,6 +251,7 @@ describe('a general meeting: notice, short notice and consents', () => {
     view = await once(t, 'meetings.addAttendee', { meetingId: id, role: 'proxy', name: 'chair of the meeting' });
     expect(view.attendance.find((a) => a.role === 'proxy')!.represents.map((r) => r.memberId)).toEqual([ids[0]]);
     refused(await t.core.dispatch('meetings.addAttendee', { meetingId: id, role: 'corporate_representative', name: 'Cllr Smith', memberId: ids[2]! }), 'VALIDATION', 'memberId');
+    refused(await t.core.dispatch('meetings.setAttendance', { meetingId: id, memberId: council.id, status: 'present' }), 'VALIDATION', 'memberId');
     view = await once(t, 'meetings.addAttendee', { meetingId: id, role: 'corporate_representative', name: 'Cllr Smith', memberId: council.id });
     expect(view.quorum).toMatchObject({ quorate: true, counted: 2, required: 2 });
     view = await once(t, 'meetings.setAttendance', { meetingId: id, memberId: ids[2]!, status: 'present' });
