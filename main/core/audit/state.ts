@@ -37,7 +37,7 @@ export interface StateReader {
    * Further checks verify runs over records of this type beyond their state (sealed minutes
    * against their recorded SHA-256): each finding names the record and says what is wrong.
    */
-  check?(db: ReadDb): Promise<{ checked: number; findings: { id: string; message: string }[] }>;
+  check?(db: ReadDb, checkpoint?: () => Promise<void>): Promise<{ checked: number; findings: { id: string; message: string }[] }>;
 }
 
 export type StateReaders = ReadonlyMap<string, StateReader>;

@@ -95,7 +95,7 @@ export async function verifyRecords(
   }
   for (const [type, reader] of readers) {
     if (!reader.check) continue;
-    const result = await reader.check(db);
+    const result = await reader.check(db, options.checkpoint);
     report.checked += result.checked;
     for (const f of result.findings) await note(type, f.id, 'check', f.message);
     await options.checkpoint?.();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINUTES_NODES, parseMinutesBody, stateFromText, toBlocks } from './lexical';
 
@@ -51,5 +53,13 @@ describe('the minutes body as Lexical state', () => {
     ]);
     const saved = parseMinutesBody(doc({ ...el, type: 'paragraph', onclick: 'alert(1)', children: [text('x')] }));
     expect(saved).not.toContain('onclick');
+  });
+});
+
+describe('the renderer’s editor', () => {
+  it('registers the same nodes, in the same order (renderer/src/features/minutes/nodes.ts keeps a copy, as the renderer may not import the core)', () => {
+    const source = readFileSync(join(__dirname, '../../../renderer/src/features/minutes/nodes.ts'), 'utf8');
+    const list = /MINUTES_NODES[^=]*=\s*\[([^\]]*)\]/.exec(source)?.[1] ?? '';
+    expect(list.split(',').map((s) => s.trim()).filter(Boolean)).toEqual(MINUTES_NODES.map((n) => n.name));
   });
 });
