@@ -64,6 +64,11 @@ const voteInput = {
   votesAbstain: wholeNumber('the abstentions', 0, 100_000_000).optional(),
   /** For a board vote with counts: directors who took no part because of an interest. */
   recusedOfficerIds: z.array(id).optional(),
+  /**
+   * Board votes tied where the chair has a casting vote (Model Articles art 13): which way the
+   * chair cast it. The outcome records it (carried or lost on the casting vote).
+   */
+  castingVote: z.enum(['for', 'against']).optional(),
   /** A decision on an item for which the meeting is not quorate is refused unless this is set (it is then shown in the minutes). */
   recordNotQuorate: z.boolean().default(false),
 };
