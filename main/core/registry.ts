@@ -17,6 +17,7 @@ import { filingsArea } from './filings/index';
 import { inspectionsArea } from './inspections/index';
 import { hrImportArea } from './hr-import/index';
 import { exportsArea } from './exports/index';
+import { documentsArea } from './documents/index';
 import { meetingsArea } from './meetings/index';
 import { decisionsArea } from './decisions/index';
 import { actionsArea } from './actions/index';
@@ -47,6 +48,7 @@ export const AREAS: readonly Area[] = [
   inspectionsArea,
   hrImportArea,
   exportsArea,
+  documentsArea,
   meetingsArea,
   decisionsArea,
   actionsArea,
