@@ -52,13 +52,29 @@ export async function meetingFacts(db: ReadDb, meeting: MeetingRow): Promise<Mee
   const actions = await db.selectFrom('action_item').selectAll().where('meeting_id', '=', meeting.id).orderBy('created_at').execute();
   const chair = meeting.chair_officer_id ? await db.selectFrom('officer').select(['given_names', 'family_name']).where('id', '=', meeting.chair_officer_id).executeTakeFirst() : undefined;
 
+  const proxies = await db
+    .selectFrom('proxy_appointment as p')
+    .innerJoin('member as m', 'm.id', 'p.member_id')
+    .select(['p.id', 'm.given_names', 'm.family_name'])
+    .where('p.meeting_id', '=', meeting.id)
+    .execute();
+  const proxyFor = new Map(proxies.map((p) => [p.id, `${p.given_names} ${p.family_name}`.trim()]));
+
   const numbers = itemNumbers(items);
   const ordered = orderItems(items);
   const itemNo = (id: string | null) => (id ? (numbers.get(id) ?? null) : null);
 
   const attendee = (a: (typeof attendance)[number]): MinutesAttendee => ({
     name: a.name,
-    capacity: a.capacity ?? (a.role === 'proxy' ? 'Proxy' : a.role === 'corporate_representative' ? 'Corporate representative' : null),
+    capacity:
+      a.capacity ??
+      (a.role === 'proxy'
+        ? a.proxy_appointment_id && proxyFor.has(a.proxy_appointment_id)
+          ? `proxy for ${proxyFor.get(a.proxy_appointment_id)}`
+          : 'proxy'
+        : a.role === 'corporate_representative'
+          ? 'corporate representative'
+          : null),
     ...(a.status === 'present_electronically' ? { electronically: true } : {}),
     arrived: a.arrived_at && a.arrived_at > meeting.starts_at ? a.arrived_at : null,
     left: a.left_at && (meeting.ends_at === null || a.left_at < meeting.ends_at) ? a.left_at : null,

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../../shared/contract/audit';
 import type { Minutes } from '../../../shared/contract/minutes';
 import type { Result } from '../../../shared/result';
+import { uuidv7 } from '../db/ids';
+import { admit, createClass } from '../exports/seed.test-helpers';
 import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
 import { boardFixture, decisionRow, insertRecorded, meetingRow, type BoardFixture } from './fixtures.test-helpers';
 import { plainText } from './lexical';
@@ -260,5 +262,30 @@ describe('corrections and retention', () => {
     const s = await ok('minutes.sign', { id: m.id, signedBy: 'Siân Jones', signedOn: '2015-06-10' });
     expect(s.deletableFrom).toBe('2025-06-01');
     expect(expectOk(await call('minutes.delete', { id: s.id, reason: 'Retention period ended' }))).toEqual({ deleted: true });
+  });
+});
+
+describe('minutes of a general meeting', () => {
+  it('lists members and proxies present, states the quorum of qualifying persons (CA 2006 s318) and the resolution passed', async () => {
+    const cls = await createClass(t.core, { shares: false });
+    const a = await admit(t.core, cls, { givenNames: 'Grace', familyName: 'Hopper' }, false);
+    const b = await admit(t.core, cls, { givenNames: 'Alan', familyName: 'Turing' }, false);
+    await admit(t.core, cls, { givenNames: 'Ada', familyName: 'Lovelace' }, false);
+    const gm = meetingRow(f.orgId, { heldOn: '2026-09-30', title: 'Annual General Meeting 2026', kind: 'annual_general', chair: f.directors.sian.id });
+    const at = '2026-09-30T18:00:00.000Z';
+    const person = (memberId: string, name: string, role: string) => ({ id: uuidv7(), meeting_id: gm.id, role, member_id: memberId, name, status: 'present', created_at: at, updated_at: at });
+    const proxy = { id: uuidv7(), meeting_id: gm.id, member_id: b.id, proxy_name: 'Joan Clarke', received_at: '2026-09-27T10:00', created_at: at, updated_at: at };
+    await insertRecorded(t.core, [
+      ['meeting', gm],
+      ['attendance', person(a.id, 'Grace Hopper', 'member')],
+      ['proxy_appointment', proxy],
+      ['attendance', { ...person(b.id, 'Joan Clarke', 'proxy'), member_id: null, proxy_appointment_id: proxy.id }],
+      ['decision', decisionRow(f.orgId, gm.id as string, null, '2026-09-30', { kind: 'special', method: 'show_of_hands', text: 'To adopt new articles of association', votes_for: 2, outcome: 'passed' })],
+    ]);
+    const m = await ok('minutes.draft', { meetingId: gm.id });
+    const facts = Object.fromEntries(m.facts.map((x) => [x.heading, x.lines]));
+    expect(facts.Present).toEqual(['Grace Hopper, in person', 'Joan Clarke (proxy for Alan Turing), in person']);
+    expect(facts.Quorum![0]).toMatch(/^The meeting was quorate: 2 of 2 qualifying persons needed/);
+    expect(facts.Decisions).toEqual(['To adopt new articles of association (special resolution): Passed. For 2, against 0, abstaining 0.']);
   });
 });
