@@ -6,6 +6,7 @@ import { exportsArea } from './exports';
 import { filingsArea } from './filings';
 import { homeArea } from './home';
 import { hrImportArea } from './hr-import';
+import { meetingsArea } from './meetings';
 import { membersArea } from './members';
 import { minutesArea } from './minutes';
 import { officersArea } from './officers';
@@ -25,6 +26,7 @@ export const AREAS: readonly Area[] = [
   officersArea,
   pscArea,
   filingsArea,
+  meetingsArea,
   minutesArea,
   decisionsArea,
   writtenResolutionsArea,

@@ -9,6 +9,7 @@ import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatInstant, formatLegalDate, formatYearEnd } from '../../lib/dates';
 import { FilingsPanel } from '../filings/FilingsPanel';
+import { MeetingsPanel } from '../meetings/MeetingsPanel';
 
 const STALE_BACKUP_DAYS = 7;
 
@@ -58,6 +59,7 @@ export function HomePage() {
         </Banner>
       ) : null}
       <div className="home-grid">
+        <MeetingsPanel />
         <FilingsPanel />
         <section className="card" aria-labelledby="register-h">
           <header>

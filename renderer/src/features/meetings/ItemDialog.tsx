@@ -1,0 +1,110 @@
+import { useForm } from 'react-hook-form';
+import { ITEM_PURPOSES, ITEM_PURPOSE_LABEL, meetingMethods, type AgendaItem } from '../../../../shared/contract/meetings';
+import { call } from '../../api/client';
+import { mappedResolver } from '../../lib/mapped-resolver';
+import { Field } from '../../ui/Field';
+import { errorAt } from '../../ui/form-errors';
+import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
+import { DialogButtons, FormDialog } from '../../ui/FormDialog';
+import { itemFields } from './useItemNotes';
+
+export type ItemDialogState = { mode: 'add'; parent?: AgendaItem } | { mode: 'edit'; item: AgendaItem } | null;
+
+interface Values {
+  title: string;
+  presenter: string;
+  purpose: string;
+  minutesAllotted: string;
+  relatedOrganisation: string;
+  contractRef: string;
+}
+
+const PATHS = ['title', 'presenter', 'purpose', 'minutesAllotted', 'relatedOrganisation', 'contractRef'];
+
+function fields(v: Values) {
+  const n = v.minutesAllotted.trim();
+  return {
+    title: v.title,
+    presenter: v.presenter,
+    purpose: v.purpose || undefined,
+    minutesAllotted: n === '' ? undefined : /^\d+$/.test(n) ? Number(n) : (Number.NaN as number),
+    relatedOrganisation: v.relatedOrganisation,
+    contractRef: v.contractRef,
+  };
+}
+
+/** Add an item (or a sub-item), or change one. */
+export function ItemDialog({ meetingId, state, onClose }: { meetingId: string; state: ItemDialogState; onClose: () => void }) {
+  const title = state?.mode === 'edit' ? `Change item ${state.item.number}` : state?.parent ? `Add a sub-item under item ${state.parent.number}` : 'Add an item';
+  return (
+    <FormDialog open={state !== null} title={title} onClose={onClose} wide>
+      {state ? <ItemForm meetingId={meetingId} state={state} title={title} onClose={onClose} /> : null}
+    </FormDialog>
+  );
+}
+
+function ItemForm({ meetingId, state, title, onClose }: { meetingId: string; state: NonNullable<ItemDialogState>; title: string; onClose: () => void }) {
+  const item = state.mode === 'edit' ? state.item : null;
+  const parentId = state.mode === 'add' ? state.parent?.id : undefined;
+  const toInput = (v: Values) => (item ? { ...itemFields(item), ...fields(v) } : { meetingId, ...(parentId ? { parentId } : {}), ...fields(v) });
+  const schema = item ? meetingMethods['meetings.updateItem'].input : meetingMethods['meetings.addItem'].input;
+  const { register, handleSubmit, setError, formState } = useForm<Values>({
+    resolver: mappedResolver(schema as never, toInput as never) as never,
+    defaultValues: {
+      title: item?.title ?? '',
+      presenter: item?.presenter ?? '',
+      purpose: item?.purpose ?? 'discussion',
+      minutesAllotted: item?.minutesAllotted ? String(item.minutesAllotted) : '',
+      relatedOrganisation: item?.relatedOrganisation ?? '',
+      contractRef: item?.contractRef ?? '',
+    },
+    shouldFocusError: false,
+  });
+  const outcome = useSubmitOutcome(setError, PATHS);
+  const onValid = async (v: Values) => {
+    outcome.clear();
+    const result = item ? await call('meetings.updateItem', toInput(v) as never) : await call('meetings.addItem', toInput(v) as never);
+    await outcome.settle(result, () => (item ? `Item ${item.number} changed.` : `${v.title.trim()} added to the agenda.`), onClose);
+  };
+  const e = (p: string) => errorAt(formState.errors, p);
+  return (
+    <form onSubmit={handleSubmit(onValid, outcome.failed)} noValidate aria-label={title}>
+      <FormProblems errors={formState.errors} attempt={outcome.attempt} general={outcome.general} title="Not saved" />
+      <Field id="title" label="Title" error={e('title')}>
+        <input type="text" autoComplete="off" {...register('title')} />
+      </Field>
+      <fieldset className={`field${e('purpose') ? ' has-error' : ''}`}>
+        <legend className="legend-small">Purpose</legend>
+        {e('purpose') ? <span className="error-message">{e('purpose')}</span> : null}
+        <div className="mtg-radios mtg-radios-inline">
+          {ITEM_PURPOSES.map((p, i) => (
+            <div className="mtg-radio" key={p}>
+              <input type="radio" id={i === 0 ? 'purpose' : `item-purpose-${p}`} value={p} {...register('purpose')} />
+              <label htmlFor={i === 0 ? 'purpose' : `item-purpose-${p}`}>{ITEM_PURPOSE_LABEL[p]}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field-row">
+        <Field id="presenter" label="Presenter (optional)" error={e('presenter')}>
+          <input type="text" autoComplete="off" {...register('presenter')} />
+        </Field>
+        <Field id="minutesAllotted" label="Time allotted in minutes (optional)" error={e('minutesAllotted')}>
+          <input type="text" inputMode="numeric" className="narrow" autoComplete="off" {...register('minutesAllotted')} />
+        </Field>
+      </div>
+      <Field
+        id="relatedOrganisation"
+        label="Related organisation (optional)"
+        hint="A council, NHS trust or supplier this item concerns. Directors who have declared an interest in it are listed against the item, and left out of its quorum where your rules say so (Model Articles art 14)."
+        error={e('relatedOrganisation')}
+      >
+        <input type="text" autoComplete="off" {...register('relatedOrganisation')} />
+      </Field>
+      <Field id="contractRef" label="Contract (optional)" hint="The contract’s name or reference." error={e('contractRef')}>
+        <input type="text" autoComplete="off" {...register('contractRef')} />
+      </Field>
+      <DialogButtons submitLabel={item ? 'Save changes' : 'Add to the agenda'} busy={formState.isSubmitting} onCancel={onClose} />
+    </form>
+  );
+}

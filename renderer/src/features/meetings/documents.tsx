@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { JobStatus } from '../../../../shared/contract/jobs';
+import type { Result } from '../../../../shared/result';
+import { call, request } from '../../api/client';
+import { downloadExport } from '../../api/download';
+import { formatBytes } from '../../lib/format';
+import { ProgressBar } from '../../ui/ProgressBar';
+
+type Step = { kind: 'idle' } | { kind: 'running'; done: number; total: number; message: string } | { kind: 'done'; text: string } | { kind: 'failed'; message: string };
+
+async function follow(jobId: string, onStatus: (s: JobStatus) => void): Promise<JobStatus> {
+  for (;;) {
+    let s: JobStatus | null = null;
+    try {
+      s = await request('jobs.get', { id: jobId });
+    } catch {
+      // A dropped request is retried; the job carries on in the core.
+    }
+    if (s) {
+      onStatus(s);
+      if (s.state !== 'running') return s;
+    }
+    await new Promise((r) => setTimeout(r, s ? 250 : 1000));
+  }
+}
+
+/**
+ * A button that produces a document in the core (a board pack, a notice), shows its progress,
+ * then downloads it. The page stays usable meanwhile: the core builds it in slices.
+ */
+export function DocumentButton({ label, start, busyLabel, describe }: { label: string; busyLabel: string; start: () => Promise<Result<{ jobId: string }>>; describe?: (result: Record<string, unknown>) => string }) {
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const run = async () => {
+    setStep({ kind: 'running', done: 0, total: 1, message: busyLabel });
+    try {
+      const started = await start();
+      if (!started.ok) {
+        setStep({ kind: 'failed', message: started.error.message });
+        return;
+      }
+      const end = await follow(started.value.jobId, (s) => setStep({ kind: 'running', done: s.done, total: Math.max(1, s.total), message: s.message || busyLabel }));
+      if (end.state !== 'succeeded') {
+        setStep({ kind: 'failed', message: end.error?.message ?? 'The document could not be produced.' });
+        return;
+      }
+      const result = end.result as { fileId: string } & Record<string, unknown>;
+      setStep({ kind: 'running', done: 0, total: 1, message: 'Downloading' });
+      const file = await downloadExport(result.fileId, (received, total) => setStep({ kind: 'running', done: received, total: Math.max(1, total), message: 'Downloading' }));
+      setStep({ kind: 'done', text: `${file.fileName} downloaded (${formatBytes(file.sizeBytes)}${describe ? `, ${describe(result)}` : ''}).` });
+    } catch (e) {
+      setStep({ kind: 'failed', message: e instanceof Error ? e.message : 'The document could not be produced.' });
+    }
+  };
+  return (
+    <div className="mtg-doc">
+      <button type="button" className="btn btn-secondary" onClick={() => void run()} disabled={step.kind === 'running'}>
+        {label}
+      </button>
+      {step.kind === 'running' ? <ProgressBar done={step.done} total={step.total} label={step.message} /> : null}
+      <p className={`mtg-doc-outcome${step.kind === 'failed' ? ' is-error' : ''}`} role="status">
+        {step.kind === 'done' ? step.text : step.kind === 'failed' ? `${label}: ${step.message}` : ''}
+      </p>
+    </div>
+  );
+}
+
+/** Starts one of the meeting's document jobs. */
+export const startNotice = (id: string, format: 'pdf' | 'docx') => call('meetings.notice', { id, format });
+export const startBoardPack = (id: string) => call('meetings.boardPack', { id });
+
+/**
+ * Sends a paper to the core in ordered chunks (uploads.begin with purpose 'paper', then
+ * uploads.append), reporting bytes sent. The core checks its type from its bytes when it is attached.
+ */
+export async function uploadPaper(file: File, onProgress: (sent: number, total: number) => void): Promise<string> {
+  const { uploadId, chunkBytes } = await request('uploads.begin', { purpose: 'paper', fileName: file.name, sizeBytes: file.size });
+  let index = 0;
+  for (let offset = 0; offset < file.size; offset += chunkBytes) {
+    const slice = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
+    await request('uploads.append', { uploadId, index, base64: toBase64(slice) });
+    index += 1;
+    onProgress(Math.min(offset + chunkBytes, file.size), file.size);
+  }
+  return uploadId;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
