@@ -223,7 +223,7 @@ export async function benchMeetings(args: MeetingsBenchArgs): Promise<Figure[]> 
       const h = monitorEventLoopDelay({ resolution: 5 });
       h.enable();
       const t = nowMs();
-      const bytes = await buildBoardPack(rawPackModel(raw, loaded.packMeetingId), (done, total) => done % 10 === 0 && log(`  raw pack: ${done} of ${total} papers`));
+      const bytes = await buildBoardPack(rawPackModel(raw, loaded.packMeetingId), (done, total) => done > 0 && done % 10 === 0 && log(`  raw pack: ${done} of ${total} papers`));
       const seconds = (nowMs() - t) / 1000;
       h.disable();
       return { seconds, maxDelayMs: h.max / 1e6, bytes: bytes.length };
@@ -247,7 +247,7 @@ export async function benchMeetings(args: MeetingsBenchArgs): Promise<Figure[]> 
           break;
         }
         if (s.state === 'failed') throw new Error(`meetings.boardPack: ${s.error?.message}`);
-        if (s.done !== lastDone && s.done % 10 === 0) log(`  board pack: ${s.done} of ${s.total}`);
+        if (s.total > 0 && s.done !== lastDone && s.done % 10 === 0) log(`  board pack: ${s.done} of ${s.total} papers`);
         lastDone = s.done;
         await new Promise((res) => setTimeout(res, 20));
       }
@@ -303,7 +303,8 @@ function printTargets(figures: Figure[], log: (s: string) => void): void {
     if (f.name !== 'board_pack_max_stall_ms') checks.push(`ratio ${f.ratio.toFixed(2)} ${f.ratio <= 2 ? '≤' : '>'} 2.0`);
     if (f.name.endsWith('_p99_ms')) checks.push(`p99 ${f.value} ms ${f.value <= 20 ? '≤' : '>'} 20 ms`);
     if (f.name === 'board_pack_s') checks.push(`${f.value} s ${f.value <= 10 ? '≤' : '>'} 10 s`);
-    if (f.name === 'board_pack_max_stall_ms') checks.push(`longest event-loop stall during the pack ${f.value} ms (the window stays responsive if this is short)`);
+    // The issue asks for the interface to stay responsive and sets no number; a stall over 100 ms is one a click feels.
+    if (f.name === 'board_pack_max_stall_ms') checks.push(`longest event-loop stall during the pack ${f.value} ms ${f.value <= 100 ? '≤' : '>'} 100 ms (our threshold: a click waits longer than that noticeably)`);
     const met = checks.every((c) => !c.includes(' > '));
     log(`  ${f.name.padEnd(24)} ${met ? 'meets' : 'MISSES'}: ${checks.join('; ')}`);
   }
