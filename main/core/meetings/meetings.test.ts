@@ -104,7 +104,7 @@ describe('a board meeting: agenda, attendance and quorum per item', () => {
       quorate: false,
       counted: 2,
       required: 3,
-      message: 'Not quorate for item 6: 2 of 3 needed; J. Patel left at 19:40 and A. Khan is conflicted.',
+      message: 'Not quorate for item 6: 2 of 3 needed; J. Patel left at 19:40 and A. Khan is conflicted (Model Articles art 14).',
     });
     expect(v.quorum).toMatchObject({ quorate: true, counted: 3 });
 
@@ -135,7 +135,7 @@ describe('a board meeting: agenda, attendance and quorum per item', () => {
     const interest = t.core.raw.prepare('select related_organisation, declared_on from interest where officer_id = ?').get(b.id);
     expect(interest).toEqual({ related_organisation: 'Acme Catering Ltd', declared_on: '2026-03-10' });
     expect(v.items[0]!.conflicted.map((c) => c.name)).toEqual(['Beth Jones']);
-    expect(v.items[0]!.quorum).toMatchObject({ quorate: false, counted: 1, required: 2, message: 'Not quorate for item 1: 1 of 2 needed; B. Jones is conflicted.' });
+    expect(v.items[0]!.quorum).toMatchObject({ quorate: false, counted: 1, required: 2, message: 'Not quorate for item 1: 1 of 2 needed; B. Jones is conflicted (Model Articles art 14).' });
     // One event vouches for both records: the declaration and the interests-register entry.
     const seq = t.core.raw.prepare('select max(seq) from audit_event').pluck().get();
     const types = t.core.raw.prepare('select entity_type from audit_state where event_seq = ? order by entity_type').pluck().all(seq);

@@ -1,8 +1,11 @@
 import { isMembersMeeting, type ItemQuorum } from '../../../shared/contract/meetings';
-import { conflictedDirectors, type DeclaredInterest } from '../../../shared/rules/conflicts';
+import { boardQuorum, boardQuorumForItems, itemMoments as itemMomentsRule, BOARD_QUORUM_SOURCE, CONFLICT_QUORUM_SOURCE, type BoardDirector } from '../../../shared/rules/board-quorum';
+import { conflictedDirectors, sameOrganisation, type DeclaredInterest } from '../../../shared/rules/conflicts';
+import { presentAt as presentAtRule } from '../../../shared/rules/time-of-day';
 import { gmQuorumFor } from '../../../shared/rules/quorum';
 import type { LegalForm } from '../../../shared/domain/legal-form';
-import type { GoverningRules } from '../../../shared/rules/governing-rules';
+import { defaultRules, type GoverningRules } from '../../../shared/rules/governing-rules';
+import { formFamily } from '../../../shared/domain/legal-form';
 import type { ReadDb } from '../context';
 import { AppError } from '../errors';
 import { toRules } from '../organisation/handlers';
@@ -57,6 +60,9 @@ export interface QuorumInputs {
   seatList: readonly { officerId: string; name: string; shortName: string }[];
   /** Quorum required and where it comes from (resolved before the per-item loop). */
   required: number;
+  quorumSource: string;
+  /** Where the rule on conflicted directors comes from. */
+  conflictSource: string;
   /** Members entitled to attend (general and class meetings), for s318(1). */
   memberCount: number;
   gmQuorumSource?: string;
@@ -64,37 +70,25 @@ export interface QuorumInputs {
   proxyMembers?: ReadonlyMap<string, string>;
 }
 
-const PRESENT = new Set(['present', 'present_electronically']);
-
 /**
- * Who is present at a moment ('HH:MM'), or, with `at` null, who is here at the end of what is
- * recorded so far (arrived, not yet left). A departure at or after the meeting's end is not a
- * departure from any item: the meeting closed with them there.
+ * Whether an attendance row is there at a moment ('HH:MM', or null for "while the item is taken"):
+ * shared/rules/time-of-day.ts `presentAt` on the row's columns.
  */
-export function presentAt(a: Pick<AttendanceRow, 'status' | 'arrived_at' | 'left_at'>, at: string | null, endsAt: string | null): boolean {
-  if (!PRESENT.has(a.status)) return false;
-  const left = a.left_at !== null && !(endsAt !== null && a.left_at >= endsAt);
-  if (at === null) return !left;
-  if (a.arrived_at !== null && a.arrived_at > at) return false;
-  return !(left && a.left_at! <= at);
+export function attendingAt(a: Pick<AttendanceRow, 'status' | 'arrived_at' | 'left_at'>, at: string | null, endsAt: string | null): boolean {
+  return presentAtRule({ status: a.status, arrivedAt: a.arrived_at, leftAt: a.left_at }, at, endsAt);
 }
 
-/**
- * The moment each item was taken: its own time where recorded; an untimed item between timed
- * ones is taken at the previous timed item's time (or the start); an untimed item after the last
- * timed one has not been reached yet, so it is judged on who is still here (null).
- */
-export function itemMoments(items: readonly AgendaItemRow[], startsAt: string): Map<string, string | null> {
-  const ordered = orderItems(items);
-  const out = new Map<string, string | null>();
-  const lastTimed = ordered.reduce((acc, it, i) => (it.starts_at ? i : acc), -1);
-  let prev = startsAt;
-  ordered.forEach((it, i) => {
-    if (it.starts_at) prev = it.starts_at;
-    out.set(it.id, it.starts_at ?? (i < lastTimed ? prev : null));
-  });
-  return out;
+/** The moment each item was taken (shared/rules/board-quorum.ts `itemMoments`), from the rows, in agenda order. */
+export function itemMomentsOf(items: readonly AgendaItemRow[], startsAt: string): Map<string, string | null> {
+  return itemMomentsRule(
+    orderItems(items).map((i) => ({ id: i.id, startsAt: i.starts_at })),
+    startsAt,
+  );
 }
+
+/** The names the first version of this module exported (the decisions area reads them). */
+export const presentAt = attendingAt;
+export const itemMoments = itemMomentsOf;
 
 /** Items in agenda order: top-level by position, each followed by its sub-items by position. */
 export function orderItems<T extends Pick<AgendaItemRow, 'id' | 'parent_id' | 'position'>>(items: readonly T[]): T[] {
@@ -123,30 +117,6 @@ export function itemNumbers(items: readonly Pick<AgendaItemRow, 'id' | 'parent_i
   return out;
 }
 
-const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)!}`);
-
-/**
- * Board and committee quorum (until shared/rules/board-quorum.ts lands; then this defers to it):
- * quorate when the directors counted reach the quorum.
- */
-export function boardQuorumVerdict(opts: {
-  label: string;
-  counted: number;
-  required: number;
-  left: string[];
-  conflicted: string[];
-  conflictedCounted: boolean;
-}): ItemQuorum {
-  const quorate = opts.counted >= opts.required;
-  const reasons: string[] = [];
-  if (opts.left.length) reasons.push(...opts.left);
-  if (opts.conflicted.length && !opts.conflictedCounted) {
-    reasons.push(`${list(opts.conflicted)} ${opts.conflicted.length === 1 ? 'is' : 'are'} conflicted`);
-  }
-  const head = `${quorate ? 'Quorate' : 'Not quorate'} for ${opts.label}: ${opts.counted} of ${opts.required} needed`;
-  return { quorate, counted: opts.counted, required: opts.required, message: reasons.length && !quorate ? `${head}; ${list(reasons)}.` : `${head}.` };
-}
-
 /** A committee's quorum from its terms of reference ("the quorum shall be two members"), if they say. */
 export function quorumFromTerms(terms: string | null): number | null {
   if (!terms) return null;
@@ -168,45 +138,43 @@ export function computeQuorums(q: QuorumInputs): { items: Map<string, ItemQuorum
     for (const it of q.items) items.set(it.id, { ...now, conflicted: [] });
     return { items, now };
   }
-  const moments = itemMoments(q.items, meeting.starts_at);
-  const seated = q.attendance.filter((a) => a.role === 'director' && a.officer_id !== null && q.seats.has(a.officer_id));
   const nameOf = (id: string) => q.shortNames.get(id) ?? 'A director';
-  for (const it of q.items) {
-    const conflictedIds = new Set<string>();
+  const directors: BoardDirector[] = q.attendance
+    .filter((a) => a.role === 'director' && a.officer_id !== null && q.seats.has(a.officer_id))
+    .map((a) => ({ id: a.officer_id!, name: nameOf(a.officer_id!), status: a.status, arrivedAt: a.arrived_at, leftAt: a.left_at }));
+  const conflictedOf = new Map<string, Conflict[]>();
+  const ordered = orderItems(q.items);
+  for (const it of ordered) {
     const conflicted: Conflict[] = [];
+    const seen = new Set<string>();
     if (it.related_organisation) {
       for (const id of conflictedDirectors(q.interests, it.related_organisation, meeting.held_on)) {
-        const interest = q.interests.find((i) => i.officerId === id && i.relatedOrganisation !== null)!;
-        conflictedIds.add(id);
+        const interest = q.interests.find((i) => i.officerId === id && i.relatedOrganisation !== null && sameOrganisation(i.relatedOrganisation, it.related_organisation!))!;
+        seen.add(id);
         conflicted.push({ officerId: id, name: interest.name, interest: interest.nature });
       }
     }
     for (const d of q.declarations) {
-      if (d.agendaItemId !== it.id || conflictedIds.has(d.officerId)) continue;
-      conflictedIds.add(d.officerId);
+      if (d.agendaItemId !== it.id || seen.has(d.officerId)) continue;
+      seen.add(d.officerId);
       conflicted.push({ officerId: d.officerId, name: q.interests.find((i) => i.officerId === d.officerId)?.name ?? nameOf(d.officerId), interest: d.nature });
     }
-    const at = moments.get(it.id) ?? null;
-    const here = seated.filter((a) => presentAt(a, at, meeting.ends_at));
-    const excluded = q.rules.conflictedExcludedFromQuorum ? here.filter((a) => conflictedIds.has(a.officer_id!)) : [];
-    const counted = here.length - excluded.length;
-    const left = seated
-      .filter((a) => PRESENT.has(a.status) && a.left_at !== null && !presentAt(a, at, meeting.ends_at) && (a.arrived_at === null || at === null || a.arrived_at <= at))
-      .map((a) => `${nameOf(a.officer_id!)} left at ${a.left_at}`);
-    const verdict = boardQuorumVerdict({
-      label: `item ${numbers.get(it.id) ?? ''}`,
-      counted,
-      required: q.required,
-      left,
-      conflicted: excluded.map((a) => nameOf(a.officer_id!)),
-      conflictedCounted: !q.rules.conflictedExcludedFromQuorum,
-    });
-    items.set(it.id, { ...verdict, conflicted });
+    conflictedOf.set(it.id, conflicted);
   }
-  const hereNow = seated.filter((a) => presentAt(a, null, meeting.ends_at));
-  const leftNow = seated.filter((a) => PRESENT.has(a.status) && !presentAt(a, null, meeting.ends_at)).map((a) => `${nameOf(a.officer_id!)} left at ${a.left_at}`);
-  const now = boardQuorumVerdict({ label: 'the meeting', counted: hereNow.length, required: q.required, left: leftNow, conflicted: [], conflictedCounted: true });
-  return { items, now };
+  const rules = { required: q.required, source: q.quorumSource, conflictedExcluded: q.rules.conflictedExcludedFromQuorum, conflictSource: q.conflictSource };
+  const verdicts = boardQuorumForItems({
+    ...rules,
+    directors,
+    items: ordered.map((it) => ({ id: it.id, label: `item ${numbers.get(it.id) ?? ''}`, conflicted: conflictedOf.get(it.id)!.map((c) => c.officerId), startsAt: it.starts_at })),
+    meetingStartsAt: meeting.starts_at,
+    endsAt: meeting.ends_at,
+  });
+  for (const it of ordered) {
+    const v = verdicts.get(it.id)!;
+    items.set(it.id, { quorate: v.quorate, counted: v.counted, required: v.required, message: v.message, conflicted: conflictedOf.get(it.id)! });
+  }
+  const n = boardQuorum({ ...rules, label: 'the meeting', directors, conflicted: [], at: null, endsAt: meeting.ends_at });
+  return { items, now: { quorate: n.quorate, counted: n.counted, required: n.required, message: n.message } };
 }
 
 /**
@@ -216,7 +184,7 @@ export function computeQuorums(q: QuorumInputs): { items: Map<string, ItemQuorum
  * (s318(2)(a)-(b)); counted here as one for each member represented.
  */
 export function gmQuorumNow(q: Pick<QuorumInputs, 'meeting' | 'attendance' | 'required' | 'gmQuorumSource' | 'proxyMembers'>): ItemQuorum {
-  const here = q.attendance.filter((a) => a.role !== 'director' && a.role !== 'in_attendance' && presentAt(a, null, q.meeting.ends_at));
+  const here = q.attendance.filter((a) => a.role !== 'director' && a.role !== 'in_attendance' && attendingAt(a, null, q.meeting.ends_at));
   const keys = new Set<string>();
   for (const a of here) {
     if (a.role === 'member') keys.add(`m:${a.member_id}`);
@@ -267,6 +235,8 @@ export async function quorumInputs(
       seats: new Set(),
       seatList: [],
       required: gm.quorum ?? rules.gmQuorum,
+      quorumSource: gm.source,
+      conflictSource: '',
       memberCount,
       gmQuorumSource: gm.source,
       proxyMembers: new Map(proxies.map((p) => [p.id, p.member_id])),
@@ -282,11 +252,16 @@ export async function quorumInputs(
     .execute();
   const declarations = await db.selectFrom('meeting_declaration').select(['agenda_item_id', 'officer_id', 'nature']).where('meeting_id', '=', meeting.id).execute();
   let seats: { officerId: string; name: string; shortName: string }[];
+  const company = formFamily(legalForm) === 'company';
+  const boardSource = company ? (rules.boardQuorum === defaultRules(legalForm).boardQuorum.value ? BOARD_QUORUM_SOURCE : 'your articles') : 'your registered rules';
   let required = rules.boardQuorum;
+  let quorumSource = boardSource;
   if (meeting.kind === 'committee') {
     const committee = await db.selectFrom('committee').select(['terms']).where('id', '=', meeting.committee_id!).executeTakeFirstOrThrow();
     seats = await committeeMembersOn(db, meeting.committee_id!, meeting.held_on);
-    required = quorumFromTerms(committee.terms) ?? Math.max(1, Math.min(rules.boardQuorum, seats.length));
+    const fromTerms = quorumFromTerms(committee.terms);
+    required = fromTerms ?? Math.max(1, Math.min(rules.boardQuorum, seats.length));
+    quorumSource = fromTerms !== null ? 'the committee’s terms of reference' : `the board’s quorum (${boardSource}), capped at the committee’s size`;
   } else {
     seats = await directorsOn(db, org.id, meeting.held_on);
   }
@@ -307,6 +282,8 @@ export async function quorumInputs(
     seats: new Set(seats.map((s) => s.officerId)),
     seatList: seats,
     required,
+    quorumSource,
+    conflictSource: company ? CONFLICT_QUORUM_SOURCE : 'your registered rules',
     memberCount: 0,
   };
 }
