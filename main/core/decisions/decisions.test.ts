@@ -71,15 +71,19 @@ describe('board decisions', () => {
     const ds = await sixDirectors(t);
     const { itemId } = await boardMeeting(t, { chair: ds[0]!.id, present: ds.map((d) => d.id) });
     const tied = { agendaItemId: itemId, votesFor: 3, votesAgainst: 3 };
-    const ask = refused(await attempt(t, 'decisions.record', { ...tied, kind: 'board', text: 'x' }), 'VALIDATION', 'castingVote');
-    expect(ask).toBe('The votes are tied (3 for, 3 against) and the chair has a casting vote (Model Articles art 13): record which way the chair cast it.');
+    // The chair may decline to use the casting vote; the tie is then not carried.
+    const unused = await record(t, tied);
+    expect(unused.outcome).toBe('tied_no_casting_vote');
+    expect(unused.outcomeMessage).toBe('Tied, so not carried: 3 for, 3 against; A. Khan, chairing, did not use the casting vote (Model Articles art 13(1)).');
     const carried = await record(t, { ...tied, castingVote: 'for' });
     expect(carried.outcome).toBe('carried_on_casting_vote');
-    expect(carried.outcomeMessage).toBe("Carried on the chair's casting vote: 3 for, 3 against (Model Articles art 13).");
+    expect(carried.outcomeMessage).toBe('Carried on the casting vote of A. Khan, chairing: 3 for, 3 against (Model Articles art 13(1)).');
     const lost = await record(t, { ...tied, castingVote: 'against' });
     expect(lost.outcome).toBe('lost_on_casting_vote');
-    expect(lost.outcomeMessage).toBe("Lost on the chair's casting vote: 3 for, 3 against (Model Articles art 13).");
-    expect(refused(await attempt(t, 'decisions.record', { agendaItemId: itemId, kind: 'board', text: 'x', votesFor: 4, votesAgainst: 2, castingVote: 'for' }), 'VALIDATION', 'castingVote')).toMatch(/not tied/);
+    expect(lost.outcomeMessage).toBe('Lost on the casting vote of A. Khan, chairing: 3 for, 3 against (Model Articles art 13(1)).');
+    expect(refused(await attempt(t, 'decisions.record', { agendaItemId: itemId, kind: 'board', text: 'x', votesFor: 4, votesAgainst: 2, castingVote: 'for' }), 'VALIDATION', 'castingVote')).toBe(
+      'A casting vote is given only when the votes for and against are equal (Model Articles art 13(1)); 4 for, 2 against.',
+    );
     // More votes than directors present is refused.
     expect(refused(await attempt(t, 'decisions.record', { agendaItemId: itemId, kind: 'board', text: 'x', votesFor: 5, votesAgainst: 2 }), 'VALIDATION', 'votesFor')).toBe(
       '7 votes are recorded, but only 6 directors were present and entitled to vote on item 1.',
@@ -92,7 +96,7 @@ describe('board decisions', () => {
     const { itemId } = await boardMeeting(t, { chair: ds[0]!.id, present: ds.slice(0, 4).map((d) => d.id) });
     const d = await record(t, { agendaItemId: itemId, votesFor: 2, votesAgainst: 2 });
     expect(d.outcome).toBe('tied_no_casting_vote');
-    expect(d.outcomeMessage).toBe('Tied: not carried, 2 for, 2 against; the chair has no casting vote under your articles.');
+    expect(d.outcomeMessage).toBe('Tied, so not carried: 2 for, 2 against; the chair has no casting vote under your articles.');
   });
 
   it('a conflicted chair has no casting vote, and a conflicted director may not vote (Model Articles art 13(2), 14)', async () => {
@@ -125,11 +129,11 @@ describe('board decisions', () => {
       { officerId: evans!.id, vote: 'against' },
     ];
     expect(refused(await attempt(t, 'decisions.record', { agendaItemId: itemId, kind: 'board', text: 'x', votes: named, castingVote: 'for' }), 'VALIDATION', 'castingVote')).toBe(
-      'The chair is conflicted on item 1, so has no casting vote (Model Articles art 13(2) and art 14).',
+      'A. Khan is conflicted on this matter, so has no casting vote (Model Articles art 13(2) and art 14).',
     );
     const d = await record(t, { agendaItemId: itemId, votes: named });
     expect(d.outcome).toBe('tied_no_casting_vote');
-    expect(d.outcomeMessage).toBe('Tied: not carried, 2 for, 2 against; the chair is conflicted on this item, so has no casting vote (Model Articles art 13(2) and art 14).');
+    expect(d.outcomeMessage).toBe('Tied, so not carried: 2 for, 2 against; A. Khan, chairing, is conflicted on this matter, so has no casting vote (Model Articles art 13(2) and art 14).');
     // The conflicted chair is recorded as recused, and the decision carries the item's organisation for the register.
     expect(d.votes.find((v) => v.officerId === chair!.id)?.vote).toBe('recused');
     expect(d.relatedOrganisation).toBe('The Leeds City Council');
@@ -142,7 +146,7 @@ describe('board decisions', () => {
     const { itemId } = await boardMeeting(t, { chair: khan!.id, present: [khan!.id, patel!.id, lee!.id], relatedOrganisation: 'Acme Catering' });
     const input = { agendaItemId: itemId, kind: 'board', text: 'To appoint Acme as caterer.', votesFor: 2, votesAgainst: 0 };
     const msg = refused(await attempt(t, 'decisions.record', input), 'VALIDATION', 'recordNotQuorate');
-    expect(msg).toMatch(/^Not quorate for item 1: 2 of 3 needed; S\. Lee is conflicted\. A decision taken without a quorum is not valid/);
+    expect(msg).toMatch(/^Not quorate for item 1: 2 of 3 needed; S\. Lee is conflicted.*\. A decision taken without a quorum is not valid \(Model Articles art 11\(1\)/);
     const d = await record(t, { ...input, recordNotQuorate: true });
     expect(d.recordedNotQuorate).toBe(true);
     expect(d.outcome).toBe('carried');

@@ -4,10 +4,13 @@ import { isMembersMeeting, type MeetingKind } from '../../../shared/contract/mee
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { RegisterCtx, WriteContext } from '../context';
 import { AppError } from '../errors';
-import { computeQuorums, itemMoments, itemNumbers, presentAt, quorumInputs } from '../meetings/quorum';
+import { itemMoments } from '../../../shared/rules/board-quorum';
+import { presentAt, type AttendanceState } from '../../../shared/rules/time-of-day';
+import { computeQuorums, itemNumbers, orderItems, quorumInputs } from '../meetings/quorum';
 import { votingMembersOn } from '../meetings/people';
 import type { AgendaItemRow, DecisionRow, MeetingRow } from '../meetings/tables';
-import { boardOutcome, boardOutcomeMessage, boardSources, resolutionAtMeeting, type Casting } from './outcome';
+import { boardVote, boardVoteProblems, type BoardVoteInput } from '../../../shared/rules/board-vote';
+import { boardSources, resolutionAtMeeting } from './outcome';
 import { isSocietyKind, societyMessage, societyVerdict, type DecisionContext } from './view';
 
 /**
@@ -64,12 +67,18 @@ export async function boardTally(
 ): Promise<Tally> {
   const inputs = await quorumInputs(tx.db, meeting);
   const quorum = computeQuorums(inputs).items.get(item.id)!;
-  const { notQuorate } = quorumCheck(quorum, input);
+  const { notQuorate } = quorumCheck(quorum, input, ctx.family === 'company' ? ' (Model Articles art 11(1): no proposal is voted on unless a quorum is participating)' : '');
   const number = itemNumbers(inputs.items).get(item.id) ?? '';
-  const at = itemMoments(inputs.items, meeting.starts_at).get(item.id) ?? null;
+  const at = itemMoments(orderItems(inputs.items).map((i) => ({ id: i.id, startsAt: i.starts_at })), meeting.starts_at).get(item.id) ?? null;
   const present = new Set(
     inputs.attendance
-      .filter((a) => a.role === 'director' && a.officer_id !== null && inputs.seats.has(a.officer_id) && presentAt(a, at, meeting.ends_at))
+      .filter(
+        (a) =>
+          a.role === 'director' &&
+          a.officer_id !== null &&
+          inputs.seats.has(a.officer_id) &&
+          presentAt({ status: a.status as AttendanceState, arrivedAt: a.arrived_at, leftAt: a.left_at }, at, meeting.ends_at),
+      )
       .map((a) => a.officer_id!),
   );
   const nameOf = (id: string) => inputs.shortNames.get(id) ?? 'That director';
@@ -91,8 +100,9 @@ export async function boardTally(
       if (!present.has(v.officerId) && v.vote !== 'recused') {
         throw AppError.field(field, `${nameOf(v.officerId)} is not recorded as present for item ${number}; record their attendance (or when they left) first.`);
       }
+      // Abstaining is taking no side, as the board-vote rule reads art 14; voting for or against is refused.
       const c = conflicted.get(v.officerId);
-      if (c && excluded && v.vote !== 'recused') {
+      if (c && excluded && (v.vote === 'for' || v.vote === 'against')) {
         throw AppError.field(
           `votes.${i}.vote`,
           `${c.name} has declared an interest (${c.interest}) in ${item.related_organisation ?? 'this item'}, so may not vote on item ${number} (${src.conflict}); record them as recused.`,
@@ -143,40 +153,32 @@ export async function boardTally(
     votes = [...recused].map((officerId) => ({ officerId, vote: 'recused' as const }));
   }
 
+  // The outcome by the board-vote rule (Model Articles art 7(1), art 13): recused directors named,
+  // the chair's casting vote only on a tie, where the rules give one and the chair is neither
+  // conflicted nor recused. The chair may decline to use it; the tie is then not carried.
   const chair = meeting.chair_officer_id;
-  const chairRecused = chair !== null && votes.some((v) => v.officerId === chair && v.vote === 'recused');
-  const casting: Casting = !ctx.chairCastingVote
-    ? { available: false, reason: 'rules' }
-    : chair === null
-      ? { available: false, reason: 'no_chair' }
-      : (conflicted.has(chair) && excluded) || chairRecused
-        ? { available: false, reason: 'conflicted' }
-        : { available: true };
-  const tie = counts.votesFor === counts.votesAgainst;
-  if (input.castingVote !== undefined) {
-    if (!tie) throw AppError.field('castingVote', `The votes are not tied (${counts.votesFor} for, ${counts.votesAgainst} against), so there is no casting vote to record.`);
-    if (!casting.available) {
-      throw AppError.field(
-        'castingVote',
-        casting.reason === 'conflicted'
-          ? `The chair is conflicted on item ${number}, so has no casting vote (${src.castingConflicted}).`
-          : casting.reason === 'rules'
-            ? `The chair has no casting vote under ${ctx.family === 'company' ? 'your articles' : 'your registered rules'}; a tied vote is not carried.`
-            : 'No chair who is a director is recorded for this meeting, so there is no casting vote to record. Record the chair on the meeting first.',
-      );
-    }
-  } else if (tie && casting.available && counts.votesFor + counts.votesAgainst > 0) {
-    throw AppError.field('castingVote', `The votes are tied (${counts.votesFor} for, ${counts.votesAgainst} against) and the chair has a casting vote (${src.casting}): record which way the chair cast it.`);
-  }
-  const outcome = boardOutcome(counts, casting, input.castingVote);
-  return { ...counts, named, votes, outcome, message: boardOutcomeMessage(outcome, counts, ctx.family, casting), notQuorate };
+  const voteInput: BoardVoteInput = {
+    votes: { for: counts.votesFor, against: counts.votesAgainst, abstain: counts.votesAbstain },
+    // A chair recused for a conflict is named as conflicted, so the message cites art 13(2).
+    recused: votes.filter((v) => v.vote === 'recused' && !(v.officerId === chair && conflicted.has(v.officerId))).map((v) => ({ id: v.officerId, name: nameOf(v.officerId) })),
+    conflicted: [...conflicted.keys()],
+    conflictedMayVote: !excluded,
+    chair: chair === null ? null : { id: chair, name: nameOf(chair) },
+    castingVoteInRules: ctx.chairCastingVote,
+    castingVote: input.castingVote ?? null,
+    family: ctx.family,
+  };
+  const problems = boardVoteProblems(voteInput);
+  if (problems.length) throw AppError.field(input.castingVote ? 'castingVote' : 'votes', problems[0]!);
+  const result = boardVote(voteInput);
+  return { ...counts, named, votes, outcome: result.outcome, message: result.message, notQuorate };
 }
 
-function quorumCheck(quorum: { quorate: boolean; message: string }, input: Pick<VoteFields, 'recordNotQuorate'>): { notQuorate: boolean } {
+function quorumCheck(quorum: { quorate: boolean; message: string }, input: Pick<VoteFields, 'recordNotQuorate'>, why = ''): { notQuorate: boolean } {
   if (!quorum.quorate && !input.recordNotQuorate) {
     throw AppError.field(
       'recordNotQuorate',
-      `${quorum.message} A decision taken without a quorum is not valid; record it only to minute what happened, marking it as taken while not quorate.`,
+      `${quorum.message} A decision taken without a quorum is not valid${why}; record it only to minute what happened, marking it as taken while not quorate.`,
     );
   }
   return { notQuorate: !quorum.quorate };

@@ -1,5 +1,5 @@
 import { isMembersMeeting, type MeetingKind } from '../../../shared/contract/meetings';
-import type { Decision, DecisionOutcome } from '../../../shared/contract/decisions';
+import { DECISION_OUTCOME_LABEL, type Decision, type DecisionOutcome } from '../../../shared/contract/decisions';
 import { formFamily, type FormFamily, type LegalForm } from '../../../shared/domain/legal-form';
 import { SOCIETY_RESOLUTION_KINDS, societySpecialResolutionVerdict, type SocietyResolutionKind } from '../../../shared/rules/society-resolutions';
 import type { ReadDb } from '../context';
@@ -7,7 +7,9 @@ import { toRules } from '../organisation/handlers';
 import { itemNumbers } from '../meetings/quorum';
 import { votingMembersOn } from '../meetings/people';
 import type { DecisionRow, MeetingRow } from '../meetings/tables';
-import { boardOutcomeMessage, percentOf, resolutionAtMeeting, type Casting } from './outcome';
+import { boardVote } from '../../../shared/rules/board-vote';
+import { percentOf, resolutionAtMeeting } from './outcome';
+import { shortName } from '../meetings/people';
 
 /**
  * Decisions as the contract shows them, read in a fixed handful of queries for any number of
@@ -88,19 +90,37 @@ export function societyMessage(v: NonNullable<Awaited<ReturnType<typeof societyV
   return `${head}. ${verdict.messages.join(' ')}`;
 }
 
-function tiedReason(ctx: DecisionContext, meeting: MeetingBits | undefined, votes: { officerId: string; vote: string }[]): Casting {
-  if (!ctx.chairCastingVote) return { available: false, reason: 'rules' };
-  if (!meeting?.chair_officer_id) return { available: false, reason: 'no_chair' };
-  if (votes.some((v) => v.officerId === meeting.chair_officer_id && v.vote === 'recused')) return { available: false, reason: 'conflicted' };
-  return { available: false, reason: 'conflicted' };
+/**
+ * A stored board decision's words, by the board-vote rule from what was recorded: the counts, who
+ * was recused, the chair, and the casting vote the outcome records. Where the outcome is on a
+ * casting vote, the chair had one then, whatever the rules say now.
+ */
+function boardMessage(d: DecisionRow, ctx: DecisionContext, chair: { id: string; name: string } | null, recused: { id: string; name: string }[]): string {
+  const outcome = d.outcome as DecisionOutcome;
+  const onCasting = outcome === 'carried_on_casting_vote' || outcome === 'lost_on_casting_vote';
+  // A recused chair is read as conflicted (recusals are recorded for conflicts), as when recorded.
+  const chairRecused = chair !== null && recused.some((r) => r.id === chair.id);
+  try {
+    return boardVote({
+      votes: { for: d.votes_for, against: d.votes_against, abstain: d.votes_abstain },
+      recused: chairRecused ? recused.filter((r) => r.id !== chair.id) : recused,
+      conflicted: chairRecused ? [chair.id] : [],
+      chair,
+      castingVoteInRules: onCasting || ctx.chairCastingVote,
+      castingVote: onCasting ? (outcome === 'carried_on_casting_vote' ? 'for' : 'against') : null,
+      family: ctx.family,
+    }).message;
+  } catch {
+    return `${DECISION_OUTCOME_LABEL[outcome] ?? outcome}: ${d.votes_for} for, ${d.votes_against} against.`;
+  }
 }
 
 /** The outcome in words for a stored decision. */
 export function outcomeMessageFor(
   d: DecisionRow,
   ctx: DecisionContext,
-  meeting: MeetingBits | undefined,
-  votes: { officerId: string; vote: string }[],
+  chair: { id: string; name: string } | null,
+  votes: { officerId: string; name: string; vote: string }[],
   extra: { society?: string; written?: { total: number; eligible: number } },
 ): string {
   const counts = { votesFor: d.votes_for, votesAgainst: d.votes_against, votesAbstain: d.votes_abstain };
@@ -119,9 +139,7 @@ export function outcomeMessageFor(
   }
   if (extra.society) return extra.society;
   if (d.kind === 'board') {
-    const outcome = d.outcome as DecisionOutcome;
-    const casting: Casting = outcome === 'tied_no_casting_vote' ? tiedReason(ctx, meeting, votes) : { available: true };
-    return boardOutcomeMessage(outcome, counts, ctx.family, casting);
+    return boardMessage(d, ctx, chair, votes.filter((v) => v.vote === 'recused').map((v) => ({ id: v.officerId, name: v.name })));
   }
   return resolutionAtMeeting(d.kind, d.method === 'poll' ? 'poll' : 'show_of_hands', counts, ctx.family, ctx.specialResolutionPct).message;
 }
@@ -156,6 +174,12 @@ export async function toDecisions(db: ReadDb, ctx: DecisionContext, rows: readon
     .orderBy('o.family_name')
     .orderBy('o.given_names')
     .execute();
+  const chairIds = [...new Set(meetings.map((m) => m.chair_officer_id).filter((x): x is string => x !== null))];
+  const chairNames = new Map(
+    chairIds.length
+      ? (await db.selectFrom('officer').select(['id', 'given_names', 'family_name']).where('id', 'in', chairIds).execute()).map((o) => [o.id, shortName(o.given_names, o.family_name)])
+      : [],
+  );
   const wrIds = [...new Set(rows.map((r) => r.written_resolution_id).filter((x): x is string => x !== null))];
   const written = new Map<string, { total: number; eligible: number }>();
   if (wrIds.length) {
@@ -170,7 +194,10 @@ export async function toDecisions(db: ReadDb, ctx: DecisionContext, rows: readon
   const out: Decision[] = [];
   for (const d of rows) {
     const m = d.meeting_id ? meetingById.get(d.meeting_id) : undefined;
-    const mine = votes.filter((v) => v.decision_id === d.id).map((v) => ({ officerId: v.officer_id, name: `${v.given_names} ${v.family_name}`, vote: v.vote }));
+    const own = votes.filter((v) => v.decision_id === d.id);
+    const mine = own.map((v) => ({ officerId: v.officer_id, name: `${v.given_names} ${v.family_name}`, vote: v.vote }));
+    const short = own.map((v) => ({ officerId: v.officer_id, name: shortName(v.given_names, v.family_name), vote: v.vote }));
+    const chair = m?.chair_officer_id ? { id: m.chair_officer_id, name: chairNames.get(m.chair_officer_id) ?? 'The chair' } : null;
     let society: string | undefined;
     const sk = m?.society_resolution_kind;
     if (m && d.kind === 'special' && isMembersMeeting(m.kind as MeetingKind) && isSocietyKind(sk)) {
@@ -196,7 +223,7 @@ export async function toDecisions(db: ReadDb, ctx: DecisionContext, rows: readon
       votesAbstain: d.votes_abstain,
       votes: d.votes_named || mine.some((v) => v.vote === 'recused') ? mine : [],
       outcome: d.outcome as DecisionOutcome,
-      outcomeMessage: outcomeMessageFor(d, ctx, m, mine, { ...(society ? { society } : {}), ...(d.written_resolution_id ? { written: written.get(d.written_resolution_id) ?? { total: 0, eligible: 0 } } : {}) }),
+      outcomeMessage: outcomeMessageFor(d, ctx, chair, short, { ...(society ? { society } : {}), ...(d.written_resolution_id ? { written: written.get(d.written_resolution_id) ?? { total: 0, eligible: 0 } } : {}) }),
       recordedNotQuorate: d.recorded_not_quorate === 1,
       relatedOrganisation: d.related_organisation,
       decidedOn: d.decided_on,
