@@ -118,6 +118,11 @@ export interface SocietySpecialResolutionVerdict {
   messages: string[];
 }
 
+/** Whether `part` of `whole` meets a threshold, in whole numbers; nothing voting never meets one. */
+export function meetsThreshold(t: Threshold, part: number, whole: number): boolean {
+  return meets(t, part, whole);
+}
+
 function meets(t: Threshold, part: number, whole: number): boolean {
   if (whole === 0) return false;
   const lhs = part * t.denominator;
