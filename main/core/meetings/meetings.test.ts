@@ -428,3 +428,28 @@ describe('short notice on the voting rights of a company with shares', () => {
     expect(view.notice!.shortNotice).toMatchObject({ consents: 3, verdict: { ok: true } });
   });
 });
+
+describe('class meetings and warnings', () => {
+  it('plans a class meeting for the members of one class, and warns when the chair has since left office', async () => {
+    const t = await open();
+    const cls = await makeClass(t.core, 'Employee members', null);
+    const other = await makeClass(t.core, 'Community members', null);
+    const inClass = await admit(t.core, cls, person('Ann', 'Lowe'));
+    const outside = await admit(t.core, other, person('Bob', 'Hill'));
+    const v = await once(t, 'meetings.create', { kind: 'class', classId: cls.id, heldOn: '2026-10-20', startsAt: '18:00', place: 'Hall' });
+    expect(v.meeting).toMatchObject({ title: 'Meeting of the Employee members class', className: 'Employee members' });
+    await once(t, 'meetings.setAttendance', { meetingId: v.meeting.id, memberId: inClass.id, status: 'present' });
+    expect(refused(await t.core.dispatch('meetings.setAttendance', { meetingId: v.meeting.id, memberId: outside.id, status: 'present' }), 'VALIDATION', 'memberId')).toBe(
+      'Bob Hill is not a member of the class this meeting is for.',
+    );
+
+    const chair = await director(t, 'Amir', 'Khan', '2020-01-01');
+    const b = await ok(t, 'meetings.create', { ...board, heldOn: '2026-06-01', chairOfficerId: chair.id });
+    expect(b.meeting.chairName).toBe('Amir Khan');
+    expect(b.warnings).toEqual([]);
+    expectOk(await t.core.dispatch('officers.endAppointment', { appointmentId: chair.appointments[0]!.id, ceasedOn: '2026-05-01', reason: 'Resigned' }));
+    const after = await ok(t, 'meetings.get', { id: b.meeting.id });
+    expect(after.warnings).toEqual(['The chair is not a director in office on 1 June 2026.']);
+    expect(after.expected).toEqual([]);
+  });
+});

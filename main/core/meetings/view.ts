@@ -88,13 +88,14 @@ interface NoticeParts {
   rules: GoverningRules;
   legalForm: LegalForm;
   part: UkPart;
-  voters: readonly VotingMember[];
+  /** Members with their votes on the meeting date; null when not read (short notice not in question). */
+  voters: readonly VotingMember[] | null;
   consents: ReadonlySet<string>;
 }
 
 /** Whether the consents recorded reach the majority short notice needs (CA 2006 s307(4)-(6)). */
 export function shortNoticeState(m: MeetingRow, p: NoticeParts): { consents: number; verdict: { ok: boolean; message: string } } {
-  const entitled = p.voters.filter((v) => v.votes > 0);
+  const entitled = (p.voters ?? []).filter((v) => v.votes > 0);
   const agreeing = entitled.filter((v) => p.consents.has(v.memberId));
   const total = entitled.reduce((s, v) => s + v.votes, 0);
   const agreeingVotes = agreeing.reduce((s, v) => s + v.votes, 0);
@@ -126,7 +127,7 @@ export function noticeState(m: MeetingRow, p: NoticeParts): MeetingView['notice'
     m.notice_sent_at && m.notice_method
       ? noticeVerdict({ sentAt: m.notice_sent_at, method: m.notice_method, meetingOn: m.held_on, requiredClearDays: required, part: p.part, source })
       : null;
-  const short = m.short_notice === 1 || (verdict !== null && !verdict.ok) ? shortNoticeState(m, p) : null;
+  const short = p.voters !== null && (m.short_notice === 1 || (verdict !== null && !verdict.ok)) ? shortNoticeState(m, p) : null;
   return {
     requiredClearDays: required,
     source,
@@ -191,9 +192,13 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
   let notice: MeetingView['notice'] = null;
   let expected: MeetingView['expected'] = [];
   if (members) {
-    const voters = await votingMembersOn(db, org.id, row.held_on, row.class_id);
-    const consents = await db.selectFrom('short_notice_consent').select('member_id').where('meeting_id', '=', row.id).execute();
-    notice = noticeState(row, { rules, legalForm, part, voters, consents: new Set(consents.map((c) => c.member_id)) });
+    notice = noticeState(row, { rules, legalForm, part, voters: null, consents: new Set() });
+    // The register is read only when short notice is in question (a large register costs a scan).
+    if (row.short_notice === 1 || (notice?.verdict && !notice.verdict.ok)) {
+      const voters = await votingMembersOn(db, org.id, row.held_on, row.class_id);
+      const consents = await db.selectFrom('short_notice_consent').select('member_id').where('meeting_id', '=', row.id).execute();
+      notice = noticeState(row, { rules, legalForm, part, voters, consents: new Set(consents.map((c) => c.member_id)) });
+    }
     if (notice?.verdict && !notice.verdict.ok) {
       if (notice.shortNotice?.verdict.ok) warnings.push(`Notice was short (${notice.verdict.message}) but enough members consented: ${notice.shortNotice.verdict.message}`);
       else warnings.push(`Notice is too short: ${notice.verdict.message}${notice.shortNotice ? ` ${notice.shortNotice.verdict.message}` : ''}`);
