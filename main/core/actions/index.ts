@@ -1,5 +1,6 @@
 import type { Area } from '../registry';
 import { actionsHandlers } from './handlers';
+import { actionItemState } from './state';
 
 /** The action tracker. */
-export const actionsArea: Area = { name: 'actions', handlers: [actionsHandlers], stateReaders: [] };
+export const actionsArea: Area = { name: 'actions', handlers: [actionsHandlers], stateReaders: [actionItemState] };
