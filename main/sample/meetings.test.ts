@@ -5,14 +5,15 @@ import { buildSample } from './build';
 
 /**
  * The sample builds two years of meetings through the core: board, committee and general
- * meetings, decisions (one on the chair's casting vote, special resolutions at the AGM) and
- * minutes signed and sealed for all but the most recent meeting, in a file that verifies.
+ * meetings, decisions (one on the chair's casting vote, special resolutions at the AGM), actions
+ * (some overdue) and minutes signed and sealed for all but the most recent meeting, in a file
+ * that verifies.
  */
 let t: TestCore;
 afterEach(async () => t?.cleanup());
 
 describe('the sample’s meetings', () => {
-  it('holds two years of meetings with decisions and signed minutes, and the file verifies', async () => {
+  it('holds two years of meetings with decisions, actions and signed minutes, and the file verifies', async () => {
     t = await openTestCore({ actor: 'sample' });
     const lines: string[] = [];
     await buildSample(t.core, { members: 20, form: 'company_limited_by_guarantee', seed: 3, log: (s) => lines.push(s) });
@@ -28,6 +29,9 @@ describe('the sample’s meetings', () => {
     expect(count("select count(*) from decision where outcome = 'carried_on_casting_vote'")).toBe(1);
     expect(count("select count(*) from decision where kind = 'special'")).toBe(2);
     expect(count("select count(*) from attendance where status = 'apologies'")).toBeGreaterThan(0);
+    const overdue = expectOk(await t.core.dispatch('actions.list', { status: 'overdue' })) as unknown[];
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(count("select count(*) from action_item where status = 'done'")).toBeGreaterThan(0);
 
     // Every meeting's minutes are signed but the most recent one's, which stay a draft.
     const newest = [...meetings].sort((a, b) => (a.heldOn < b.heldOn ? 1 : -1))[0]!;
