@@ -7,15 +7,15 @@ import {
   isMembersMeeting,
   type meetingMethods,
 } from '../../../shared/contract/meetings';
-import { addMonths } from '../../../shared/rules/eligibility';
-import { addDays, daysBetween, formatLegalDate } from '../../../shared/rules/legal-date';
+import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { noticeVerdict } from '../../../shared/rules/notice';
-import { SOCIETY_RESOLUTION_KINDS, SOCIETY_RESOLUTION_LABEL, societySpecialResolutionRule, type SocietyResolutionKind } from '../../../shared/rules/society-resolutions';
+import { SOCIETY_RESOLUTION_KINDS, SOCIETY_RESOLUTION_LABEL, type SocietyResolutionKind } from '../../../shared/rules/society-resolutions';
+import { secondMeetingDateVerdict } from '../../../shared/rules/society-two-meeting';
 import { formatLocalDateTime } from '../../../shared/rules/working-hours';
 import type { RegisterCtx, WriteContext } from '../context';
 import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
-import { defineHandlers, command, job, mutation, query } from '../handler';
+import { defineHandlers, mutation, query } from '../handler';
 import { auditView as interestAuditView, insertInterest } from '../interests/handlers';
 import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/guards';
 import { toRules } from '../organisation/handlers';
@@ -24,14 +24,10 @@ import type { RecordRef } from '../audit/state';
 import { committeeMembersOn, notInOfficeReason, shortName, votingMembersOn } from './people';
 import { itemNumbers } from './quorum';
 import type { AgendaItemRow, AttendanceRow, MeetingRow } from './tables';
+import { attachPaper, boardPack, notice, readPaper } from './documents';
 import { defaultTitle, meetingView, meetingWords, noticeDeadline, noticeSource, summaryQuery, toSummary, ukPartOf } from './view';
 
-// Board packs, notices and papers' bytes are built by the print module (main/core/meetings/print),
-// which wires these four in; until then they say so.
-function notBuilt(name: string): never {
-  throw new AppError('CONFLICT', `${name} is not built yet.`);
-}
-
+// Papers, the board pack and the notice (files in and out) are in ./documents.ts.
 type Input<M extends keyof typeof meetingMethods> = z.output<(typeof meetingMethods)[M]['input']>;
 type MeetingFields = Omit<Input<'meetings.create'>, 'standardItems'>;
 
@@ -185,16 +181,9 @@ async function meetingColumns(tx: WriteContext, rc: RegisterCtx, input: MeetingF
     if (!isMembersMeeting(input.kind)) throw AppError.field('kind', 'The confirming meeting is a general meeting of members (CCBS Act 2014 s111-s113).');
     const first = await loadMeeting(tx, rc, input.firstMeetingId, 'firstMeetingId');
     if (existing && first.id === existing.id) throw AppError.field('firstMeetingId', 'A meeting cannot confirm its own resolution.');
-    const rule = societySpecialResolutionRule(input.societyResolutionKind as SocietyResolutionKind);
-    const earliest = addDays(first.held_on, rule.secondMeeting.minDaysAfterFirst);
-    const latest = addMonths(first.held_on, rule.secondMeeting.maxMonthsAfterFirst);
-    const what = `${SOCIETY_RESOLUTION_LABEL[input.societyResolutionKind as SocietyResolutionKind]}: the second meeting must be held at least 14 days and no more than one month after the first (${rule.section})`;
-    if (input.heldOn < earliest) {
-      throw AppError.field('heldOn', `${what}. ${formatLegalDate(input.heldOn)} is only ${daysBetween(first.held_on, input.heldOn)} days after the first meeting on ${formatLegalDate(first.held_on)}; the earliest is ${formatLegalDate(earliest)}.`);
-    }
-    if (input.heldOn > latest) {
-      throw AppError.field('heldOn', `${what}. ${formatLegalDate(input.heldOn)} is more than one month after the first meeting on ${formatLegalDate(first.held_on)}; the latest is ${formatLegalDate(latest)}.`);
-    }
+    if (!isMembersMeeting(first.kind)) throw AppError.field('firstMeetingId', 'The first meeting must be a general meeting of members.');
+    const verdict = secondMeetingDateVerdict(input.societyResolutionKind as SocietyResolutionKind, first.held_on, input.heldOn);
+    if (!verdict.ok) throw AppError.field('heldOn', `${SOCIETY_RESOLUTION_LABEL[input.societyResolutionKind as SocietyResolutionKind]}: ${verdict.message}`);
     firstMeetingId = first.id;
     societyKind = input.societyResolutionKind;
   }
@@ -700,7 +689,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
     return view(tx, rc, m.id);
   }),
 
-  'meetings.attachPaper': command(async () => notBuilt('meetings.attachPaper')),
+  'meetings.attachPaper': attachPaper,
 
   'meetings.removePaper': mutation(async (input, tx) => {
     const rc = await tx.register();
@@ -736,7 +725,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
     return view(tx, rc, m.id);
   }),
 
-  'meetings.readPaper': command(async () => notBuilt('meetings.readPaper')),
+  'meetings.readPaper': readPaper,
 
   'meetings.setAttendance': mutation(async (input, tx) => {
     const rc = await tx.register();
@@ -1101,8 +1090,8 @@ export const meetingsHandlers = defineHandlers('meetings', {
     return view(tx, rc, m.id);
   }),
 
-  'meetings.boardPack': job(async () => notBuilt('meetings.boardPack')),
-  'meetings.notice': job(async () => notBuilt('meetings.notice')),
+  'meetings.boardPack': boardPack,
+  'meetings.notice': notice,
 
   'meetings.dashboard': query(async (_input, ctx) => {
     const rc = await ctx.register();
