@@ -7,8 +7,8 @@ import { isLocalDateTime } from './working-hours';
  * Checks on the dates and times a secretary records for a meeting, each returning the message to
  * show beside the field that caused it, or null. They catch what the law or plain sense rules out:
  * a meeting that ends before it starts, one dated before the organisation existed (a company
- * exists from the date on its certificate of incorporation, CA 2006 s16; a society from its
- * registration, CCBS Act 2014 s3), notice given after the meeting, a director recorded as present
+ * exists from the date of incorporation on its certificate, CA 2006 s15-s16; a society from its
+ * registration, CCBS Act 2014 s3(3)), notice given after the meeting, a director recorded as present
  * on a day they did not hold office, and arrival and departure times that cannot be true.
  */
 
@@ -26,7 +26,7 @@ export function endTimeProblem(startsAt: string, endsAt: string | null): string 
 
 /**
  * A meeting cannot be held before the organisation exists: for a company, the date of
- * incorporation (CA 2006 s16); for a society, the date of registration (CCBS Act 2014 s3).
+ * incorporation (CA 2006 s15-s16); for a society, the date of registration (CCBS Act 2014 s3(3)).
  */
 export function meetingBeforeOrganisationProblem(heldOn: string, existsFrom: string | null, family: FormFamily): string | null {
   if (!isLegalDate(heldOn)) return `Enter the date of the meeting as a date; ${JSON.stringify(heldOn)} is not one.`;
