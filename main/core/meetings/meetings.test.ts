@@ -220,6 +220,8 @@ describe('a general meeting: notice, short notice and consents', () => {
     refused(await t.core.dispatch('meetings.recordConsent', { id: v.meeting.id, memberId: ids[8]!, consentedOn: '2026-10-09' }), 'VALIDATION', 'memberId');
     view = await once(t, 'meetings.recordConsent', { id: v.meeting.id, memberId: ids[8]!, consentedOn: '2026-10-09', withdraw: true });
     expect(view.notice!.shortNotice!.consents).toBe(8);
+    const report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
+    expect(report).toMatchObject({ ok: true, records: { problems: [] } });
   });
 
   it('refuses notice sent after the meeting, and changes to resolutions once notice is given', async () => {
@@ -312,6 +314,7 @@ describe('committees', () => {
     c = expectOk(await t.core.dispatch('committees.dissolve', { id: c.id, dissolvedOn: '2025-12-31' })) as Committee;
     expect(c.dissolvedOn).toBe('2025-12-31');
     expect(c.members.every((m) => m.leftOn !== null)).toBe(true);
+    expect(lastSummary(t)).toBe('Audit committee dissolved on 31 December 2025');
     refused(await t.core.dispatch('meetings.create', { kind: 'committee', committeeId: c.id, heldOn: '2026-02-01', startsAt: '10:00', place: 'Room 1' }), 'VALIDATION', 'committeeId');
     const list = expectOk(await t.core.dispatch('committees.list', {})) as Committee[];
     expect(list).toHaveLength(1);
