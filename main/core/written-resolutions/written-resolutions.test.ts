@@ -1,0 +1,173 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { VerifyReport } from '../../../shared/contract/audit';
+import type { Decision } from '../../../shared/contract/decisions';
+import type { MembershipClass } from '../../../shared/contract/classes';
+import type { WrittenResolution } from '../../../shared/contract/written-resolutions';
+import { admit, makeClass, person } from '../members/register.test-helpers';
+import { expectOk, runJob, type TestCore } from '../testing';
+import { attempt, declare, director, events, ok, once, open, refused } from '../decisions/fixtures.test-helpers';
+
+// Today is 30 November 2026 (fixtures NOW).
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const circulate = (t: TestCore, input: Record<string, unknown>) => once<WrittenResolution>(t, 'writtenResolutions.circulate', { text: 'That the company adopt the new policy.', ...input });
+const agree = (t: TestCore, wr: WrittenResolution, name: string, agreedOn: string) =>
+  t.core.dispatch('writtenResolutions.recordAgreement', { id: wr.id, signatoryId: wr.signatories.find((s) => s.name === name)!.id, agreedOn });
+
+async function members(t: TestCore, n: number, admittedOn = '2020-01-06', shares = false) {
+  const cls = await makeClass(t.core, 'Member', shares ? { withdrawable: true } : null);
+  const out = [];
+  for (let i = 1; i <= n; i++) out.push(await admit(t.core, cls, person(`Member${String.fromCharCode(64 + i)}`, 'Jones'), { admittedOn }));
+  return { cls, out };
+}
+
+describe("members' written resolutions (CA 2006 s288-s300)", () => {
+  it('lapses at the end of 28 days beginning with the circulation date: agreement the day after is refused (s297)', async () => {
+    const t = await open(cleanups);
+    await members(t, 3);
+    const wr = await circulate(t, { body: 'members', kind: 'ordinary', circulatedOn: '2026-10-01' });
+    expect(wr).toMatchObject({ lapsesAfter: '2026-10-28', eligible: 3, totalVotes: 3, votesAgreed: 0 });
+    // Read today (30 November), it has lapsed, though nothing was written by the read.
+    expect(wr.status).toBe('lapsed');
+    expect(t.core.raw.prepare('select status from written_resolution where id = ?').pluck().get(wr.id)).toBe('circulating');
+    expect(wr.message).toBe(
+      'Lapsed at the end of 28 October 2026, not having passed within the period beginning with the circulation date (CA 2006 s297(1)): 0 of 3 votes agreed (0% of the total voting rights of eligible members, not of those who replied); 2 (more than half) were needed.',
+    );
+    const late = refused(await attempt(t, 'writtenResolutions.recordAgreement', { id: wr.id, signatoryId: wr.signatories[0]!.id, agreedOn: '2026-10-29' }), 'VALIDATION', 'agreedOn');
+    expect(late).toBe(
+      'Agreement signified on 29 October 2026 is ineffective: the period for agreeing ended on 28 October 2026, the last of the 28 days beginning with the circulation date, and the resolution lapsed then (CA 2006 s297(1)-(2)).',
+    );
+    expect(refused(await attempt(t, 'writtenResolutions.withdraw', { id: wr.id }), 'CONFLICT')).toMatch(/lapsed at the end of 28 October 2026 \(CA 2006 s297\(1\)\); there is nothing to withdraw/);
+    // An agreement received on the last day, entered late, counts; it does not make it pass, so the lapse is stored in that one event.
+    const before = events(t);
+    const after = expectOk(await agree(t, wr, 'MemberA Jones', '2026-10-28')) as WrittenResolution;
+    expect(events(t) - before).toBe(1);
+    expect(after).toMatchObject({ status: 'lapsed', votesAgreed: 1 });
+    expect(t.core.raw.prepare('select status from written_resolution where id = ?').pluck().get(wr.id)).toBe('lapsed');
+    const list = await ok<Omit<WrittenResolution, 'signatories'>[]>(t, 'writtenResolutions.list', { body: 'members' });
+    expect(list.map((r) => r.status)).toEqual(['lapsed']);
+  });
+
+  it('passes on the total voting rights of eligible members, not on those who replied (s282(2), s296(4)), writing its decision in the same event', async () => {
+    const t = await open(cleanups);
+    await members(t, 10);
+    const wr = await circulate(t, { body: 'members', kind: 'ordinary', circulatedOn: '2026-11-20' });
+    expect(wr).toMatchObject({ status: 'circulating', lapsesAfter: '2026-12-17', eligible: 10, totalVotes: 10 });
+    let v = wr;
+    for (const n of ['A', 'B', 'C', 'D', 'E']) v = await once<WrittenResolution>(t, 'writtenResolutions.recordAgreement', { id: wr.id, signatoryId: wr.signatories.find((s) => s.name === `Member${n} Jones`)!.id, agreedOn: '2026-11-25' });
+    // Five of five replies agree, but five of ten votes is not more than half of the total.
+    expect(v).toMatchObject({ status: 'circulating', votesAgreed: 5, decisionId: null });
+    expect(v.message).toBe(
+      '5 of 10 votes agreed (50% of the total voting rights of eligible members, not of those who replied); 6 needed to pass as a written ordinary resolution (more than half, CA 2006 s282(2), s296(4)). It lapses if not passed by the end of 17 December 2026 (CA 2006 s297).',
+    );
+    expect(refused(await agree(t, wr, 'MemberA Jones', '2026-11-26'), 'CONFLICT')).toMatch(/recorded as received on 25 November 2026; once signified it cannot be revoked or given again \(CA 2006 s296\(3\)\)/);
+    // The sixth agreement, received earlier than it is entered, passes it on its own date.
+    const before = events(t);
+    v = expectOk(await agree(t, wr, 'MemberF Jones', '2026-11-21')) as WrittenResolution;
+    expect(events(t) - before).toBe(1);
+    expect(v).toMatchObject({ status: 'passed', decidedOn: '2026-11-25', votesAgreed: 6 });
+    expect(v.decisionId).not.toBeNull();
+    const last = t.core.raw.prepare('select action, entity_type from audit_event order by seq desc limit 1').get();
+    expect(last).toEqual({ action: 'written_resolution.passed', entity_type: 'written_resolution' });
+    const reg = await ok<{ rows: Decision[] }>(t, 'decisions.register', {});
+    expect(reg.rows[0]).toMatchObject({ id: v.decisionId, method: 'written', kind: 'ordinary', writtenResolutionId: wr.id, meetingId: null, outcome: 'passed', decidedOn: '2026-11-25', votesFor: 6 });
+    expect(reg.rows[0]!.outcomeMessage).toBe(
+      'Passed as a written ordinary resolution: 6 of 10 votes agreed (60% of the total voting rights of eligible members; more than half needed, CA 2006 s282(2), s296(4)).',
+    );
+    expect(refused(await agree(t, wr, 'MemberG Jones', '2026-11-26'), 'CONFLICT')).toBe('This written resolution passed on 25 November 2026.');
+    const report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
+    expect(report).toMatchObject({ ok: true, records: { problems: [] } });
+  });
+
+  it('counts votes per share as held on the circulation date (s284, s289); a special resolution needs 75% of the total', async () => {
+    const t = await open(cleanups, {}, { legalForm: 'cic_limited_by_shares' });
+    const cls = expectOk(
+      await t.core.dispatch('classes.create', {
+        name: 'Ordinary',
+        votingRights: 'per_share',
+        votesPerMember: 1,
+        isEmployeeClass: false,
+        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+        shareTerms: { nominalPence: 100, withdrawable: false, transferable: true, maxHolding: null, redeemable: false, numbered: false },
+      }),
+    ) as MembershipClass;
+    await admit(t.core, cls, person('Ann', 'Shaw'), { shares: 60 });
+    await admit(t.core, cls, person('Bea', 'Hall'), { shares: 30 });
+    await admit(t.core, cls, person('Cal', 'Ives'), { shares: 10 });
+    await admit(t.core, cls, person('Dan', 'Late'), { shares: 500, admittedOn: '2026-11-25' });
+    const wr = await circulate(t, { body: 'members', kind: 'special', circulatedOn: '2026-11-20' });
+    expect(wr.signatories.map((s) => [s.name, s.votes])).toEqual([
+      ['Ann Shaw', 60],
+      ['Bea Hall', 30],
+      ['Cal Ives', 10],
+    ]);
+    expectOk(await agree(t, wr, 'Ann Shaw', '2026-11-21'));
+    let v = expectOk(await agree(t, wr, 'Cal Ives', '2026-11-21')) as WrittenResolution;
+    expect(v).toMatchObject({ status: 'circulating', votesAgreed: 70 });
+    expect(v.message).toMatch(/^70 of 100 votes agreed \(70% of the total voting rights of eligible members, not of those who replied\); 75 needed to pass as a written special resolution \(not less than 75%, CA 2006 s283\(2\), s296\(4\)\)/);
+    v = expectOk(await agree(t, wr, 'Bea Hall', '2026-11-22')) as WrittenResolution;
+    expect(v).toMatchObject({ status: 'passed', decidedOn: '2026-11-22' });
+  });
+
+  it('is refused for removing a director or an auditor (s288(2))', async () => {
+    const t = await open(cleanups);
+    await members(t, 2);
+    expect(refused(await attempt(t, 'writtenResolutions.circulate', { body: 'members', kind: 'ordinary', text: 'That J. Patel be removed as a director.', circulatedOn: '2026-11-20', purpose: 'remove_director' }), 'VALIDATION', 'purpose')).toBe(
+      'A director cannot be removed by written resolution (CA 2006 s288(2)(a)): removal under s168 needs an ordinary resolution at a meeting, with special notice, where the director may be heard.',
+    );
+    expect(refused(await attempt(t, 'writtenResolutions.circulate', { body: 'members', kind: 'ordinary', text: 'That the auditor be removed.', circulatedOn: '2026-11-20', purpose: 'remove_auditor' }), 'VALIDATION', 'purpose')).toMatch(
+      /^An auditor cannot be removed by written resolution \(CA 2006 s288\(2\)\(b\)\)/,
+    );
+    expect(refused(await attempt(t, 'writtenResolutions.circulate', { body: 'members', text: 'That x.', circulatedOn: '2026-11-20' }), 'VALIDATION', 'kind')).toMatch(/ordinary or a special/);
+  });
+
+  it("a society's members may resolve in writing only under its rules: allowed, and the base is labelled as the rules'", async () => {
+    const t = await open(cleanups, {}, { legalForm: 'cooperative_society', registrationNumber: '12345R' });
+    await members(t, 2, '2020-01-06', true);
+    const wr = await circulate(t, { body: 'members', kind: 'ordinary', circulatedOn: '2026-11-20' });
+    expect(wr.message).toMatch(/under your registered rules, which must provide for written resolutions of members \(the CCBS Act 2014 has none\)/);
+  });
+});
+
+describe('board written resolutions (Model Articles art 8)', () => {
+  it('passes when the last eligible director agrees; a director conflicted on the matter is not eligible', async () => {
+    const t = await open(cleanups);
+    const khan = await director(t, 'Amir', 'Khan');
+    await director(t, 'Jaspreet', 'Patel');
+    await director(t, 'Sarah', 'Lee');
+    await director(t, 'Tom', 'Ward', '2026-11-25');
+    await declare(t, khan.id, 'Leeds City Council');
+    const wr = await circulate(t, { body: 'board', text: 'That the council contract be renewed.', circulatedOn: '2026-11-20', relatedOrganisation: 'Leeds City Council' });
+    // Tom Ward was appointed after the circulation date; Amir Khan is conflicted.
+    expect(wr.signatories.map((s) => s.name)).toEqual(['Jaspreet Patel', 'Sarah Lee']);
+    expect(wr).toMatchObject({ body: 'board', kind: null, lapsesAfter: null, status: 'circulating' });
+    let v = expectOk(await agree(t, wr, 'Sarah Lee', '2026-11-21')) as WrittenResolution;
+    expect(v.message).toBe('1 of 2 eligible directors have agreed; it passes when every eligible director has (Model Articles art 8).');
+    v = expectOk(await agree(t, wr, 'Jaspreet Patel', '2026-11-23')) as WrittenResolution;
+    expect(v).toMatchObject({ status: 'passed', decidedOn: '2026-11-23' });
+    const d = (await ok<{ rows: Decision[] }>(t, 'decisions.register', {})).rows[0]!;
+    expect(d).toMatchObject({ kind: 'board', method: 'written', writtenResolutionId: wr.id });
+    expect(d.outcomeMessage).toBe('Passed as a written resolution of the board: all 2 eligible directors agreed (Model Articles art 8).');
+  });
+
+  it('is refused where the eligible directors would not form a quorum (art 8(4)) or the rules do not allow it', async () => {
+    const t = await open(cleanups, { boardQuorum: 3 });
+    const khan = await director(t, 'Amir', 'Khan');
+    await director(t, 'Jaspreet', 'Patel');
+    await director(t, 'Sarah', 'Lee');
+    await declare(t, khan.id, 'Leeds City Council');
+    expect(refused(await attempt(t, 'writtenResolutions.circulate', { body: 'board', text: 'That x.', circulatedOn: '2026-11-20', relatedOrganisation: 'The Leeds City Council' }), 'VALIDATION', 'relatedOrganisation')).toBe(
+      'Only 2 directors are eligible to agree on 20 November 2026 (Amir Khan has a declared interest in The Leeds City Council); a written resolution of the board needs eligible directors who would form a quorum of 3 at a meeting (Model Articles art 8(4)). Take the decision at a board meeting.',
+    );
+    const wr = await circulate(t, { body: 'board', text: 'That y.', circulatedOn: '2026-11-20' });
+    expect(wr.eligible).toBe(3);
+    expect((await once<WrittenResolution>(t, 'writtenResolutions.withdraw', { id: wr.id })).status).toBe('withdrawn');
+
+    const s = await open(cleanups, {}, { legalForm: 'cooperative_society', registrationNumber: '12345R' });
+    await director(s, 'Amir', 'Khan');
+    expect(refused(await attempt(s, 'writtenResolutions.circulate', { body: 'board', text: 'That x.', circulatedOn: '2026-11-20' }), 'VALIDATION', 'body')).toMatch(/^Your registered rules do not provide for the board to decide by written resolution/);
+  });
+});
