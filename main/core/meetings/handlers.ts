@@ -12,6 +12,7 @@ import { noticeVerdict } from '../../../shared/rules/notice';
 import { SOCIETY_RESOLUTION_KINDS, SOCIETY_RESOLUTION_LABEL, type SocietyResolutionKind } from '../../../shared/rules/society-resolutions';
 import { secondMeetingDateVerdict } from '../../../shared/rules/society-two-meeting';
 import { formatLocalDateTime } from '../../../shared/rules/working-hours';
+import { attendanceTimesProblem, endTimeProblem } from '../../../shared/rules/meeting-times';
 import type { RegisterCtx, WriteContext } from '../context';
 import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
@@ -126,16 +127,13 @@ function assertMembersMeeting(m: MeetingRow, what: string): void {
   if (!isMembersMeeting(m.kind)) throw new AppError('VALIDATION', `${what} belong to general and class meetings of members, not to a ${MEETING_KIND_LABEL[m.kind].toLowerCase()}.`);
 }
 
-const orderTime = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Checks a meeting's fields (create and update) and returns its columns. `existing` is the row
  * being changed, if any.
  */
 async function meetingColumns(tx: WriteContext, rc: RegisterCtx, input: MeetingFields, existing?: MeetingRow) {
-  if (input.endsAt && orderTime(input.endsAt, input.startsAt) <= 0) {
-    throw AppError.field('endsAt', `The meeting cannot end at ${input.endsAt}, before or as it starts at ${input.startsAt}.`);
-  }
+  const endProblem = endTimeProblem(input.startsAt, input.endsAt ?? null);
+  if (endProblem) throw AppError.field('endsAt', endProblem);
   assertNotBeforeIncorporation(rc, input.heldOn, 'heldOn', 'A meeting');
   if (!input.place && !input.electronicMeans) {
     throw AppError.field('place', 'Give the place of the meeting, or how to attend by electronic means, or both (CA 2006 s360A: those attending need not be in one place).');
@@ -270,14 +268,17 @@ function attendanceAudit(a: Pick<AttendanceRow, 'role' | 'officer_id' | 'member_
 }
 
 /** Arrival and departure times that make sense for the meeting. */
-function checkTimes(m: MeetingRow, status: string, arrivedAt: string | null, leftAt: string | null): void {
+function checkTimes(m: MeetingRow, name: string, status: string, arrivedAt: string | null, leftAt: string | null): void {
   const present = status === 'present' || status === 'present_electronically';
   if (!present && (arrivedAt || leftAt)) {
     throw AppError.field(arrivedAt ? 'arrivedAt' : 'leftAt', `Arrival and departure times are for someone present; ${ATTENDANCE_STATUS_LABEL[status as 'absent'].toLowerCase()} has none.`);
   }
-  if (arrivedAt && leftAt && leftAt <= arrivedAt) throw AppError.field('leftAt', `The departure at ${leftAt} is not after the arrival at ${arrivedAt}.`);
-  if (arrivedAt && m.ends_at && arrivedAt >= m.ends_at) throw AppError.field('arrivedAt', `The meeting ended at ${m.ends_at}; an arrival at ${arrivedAt} is after it.`);
-  if (leftAt && leftAt <= m.starts_at) throw AppError.field('leftAt', `The meeting started at ${m.starts_at}; a departure at ${leftAt} is before it began.`);
+  // shared/rules/meeting-times.ts: arrival within the meeting, departure after the start and the arrival.
+  const meeting = { startsAt: m.starts_at, endsAt: m.ends_at };
+  const arrival = attendanceTimesProblem({ name, arrivedAt, leftAt: null }, meeting);
+  if (arrival) throw AppError.field('arrivedAt', arrival);
+  const departure = attendanceTimesProblem({ name, arrivedAt, leftAt }, meeting);
+  if (departure) throw AppError.field('leftAt', departure);
   if (leftAt && m.ends_at && leftAt > m.ends_at) throw AppError.field('leftAt', `The meeting ended at ${m.ends_at}; a departure at ${leftAt} is after it.`);
 }
 
@@ -761,10 +762,10 @@ export const meetingsHandlers = defineHandlers('meetings', {
     // Times left out keep what was recorded (marking a departure does not forget the arrival).
     const arrivedAt = present ? (input.arrivedAt ?? before?.arrived_at ?? null) : null;
     const leftAt = present ? (input.leftAt ?? before?.left_at ?? null) : null;
-    if (!present) checkTimes(m, input.status, input.arrivedAt ?? null, input.leftAt ?? null);
-    checkTimes(m, input.status, arrivedAt, leftAt);
-    const at = tx.who.at;
     const short = name.includes(' ') ? shortName(name.slice(0, name.lastIndexOf(' ')), name.slice(name.lastIndexOf(' ') + 1)) : name;
+    if (!present) checkTimes(m, short, input.status, input.arrivedAt ?? null, input.leftAt ?? null);
+    checkTimes(m, short, input.status, arrivedAt, leftAt);
+    const at = tx.who.at;
     let id: string;
     if (before) {
       if (before.status === input.status && before.arrived_at === arrivedAt && before.left_at === leftAt) return view(tx, rc, m.id);
@@ -797,7 +798,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
   'meetings.addAttendee': mutation(async (input, tx) => {
     const rc = await tx.register();
     const m = await openMeeting(tx, rc, input.meetingId);
-    if (input.arrivedAt) checkTimes(m, input.status, input.arrivedAt, null);
+    if (input.arrivedAt) checkTimes(m, input.name, input.status, input.arrivedAt, null);
     let memberId: string | null = null;
     let proxyAppointmentId: string | null = null;
     if (input.role === 'proxy') {

@@ -153,6 +153,13 @@ describe('a board meeting: agenda, attendance and quorum per item', () => {
     );
     expect(events(t)).toBe(before);
     refused(await t.core.dispatch('meetings.create', { ...board, heldOn: '2026-04-01', chairOfficerId: late.id }), 'VALIDATION', 'chairOfficerId');
+    // Times that cannot be true, refused next to the time (board: 18:30 to 21:00).
+    const at = (extra: Record<string, unknown>) => t.core.dispatch('meetings.setAttendance', { meetingId: v.meeting.id, officerId: a.id, status: 'present', ...extra });
+    expect(refused(await at({ arrivedAt: '18:00' }), 'VALIDATION', 'arrivedAt')).toMatch(/^A\. Khan's arrival at 18:00 is before the meeting started at 18:30/);
+    expect(refused(await at({ arrivedAt: '19:00', leftAt: '18:45' }), 'VALIDATION', 'leftAt')).toBe("A. Khan's departure at 18:45 is before their arrival at 19:00.");
+    expect(refused(await at({ leftAt: '21:30' }), 'VALIDATION', 'leftAt')).toBe('The meeting ended at 21:00; a departure at 21:30 is after it.');
+    refused(await t.core.dispatch('meetings.setAttendance', { meetingId: v.meeting.id, officerId: a.id, status: 'apologies', arrivedAt: '18:40' }), 'VALIDATION', 'arrivedAt');
+    expect(events(t)).toBe(before);
 
     const committee = expectOk(await t.core.dispatch('committees.create', { name: 'Audit committee', formedOn: '2025-01-01', officerIds: [a.id] })) as Committee;
     refused(await t.core.dispatch('committees.addMember', { id: committee.id, officerId: late.id, joinedOn: '2026-01-01' }), 'VALIDATION', 'officerId');
@@ -168,7 +175,7 @@ describe('a board meeting: agenda, attendance and quorum per item', () => {
   it('refuses bad input next to the field, and writes nothing', async () => {
     const t = await open();
     const before = events(t);
-    expect(refused(await t.core.dispatch('meetings.create', { ...board, startsAt: '19:00', endsAt: '18:00' }), 'VALIDATION', 'endsAt')).toMatch(/cannot end at 18:00, before or as it starts at 19:00/);
+    expect(refused(await t.core.dispatch('meetings.create', { ...board, startsAt: '19:00', endsAt: '18:00' }), 'VALIDATION', 'endsAt')).toBe('The meeting ends at 18:00, before it starts at 19:00.');
     expect(refused(await t.core.dispatch('meetings.create', { ...board, heldOn: '2014-06-01' }), 'VALIDATION', 'heldOn')).toMatch(/cannot be dated before 1 April 2015.*CA 2006 s16\(2\)/);
     expect(refused(await t.core.dispatch('meetings.create', { kind: 'board', heldOn: '2026-03-10', startsAt: '18:30' }), 'VALIDATION', 'place')).toMatch(/CA 2006 s360A/);
     refused(await t.core.dispatch('meetings.create', { ...board, kind: 'committee' }), 'VALIDATION', 'committeeId');
