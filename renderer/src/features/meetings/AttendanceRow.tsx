@@ -32,19 +32,26 @@ export function AttendanceRow({
   const [problem, setProblem] = useState<{ field: 'status' | 'arrivedAt' | 'leftAt'; text: string } | null>(null);
   const [arrived, setArrived] = useState(attendee?.arrivedAt ?? '');
   const [left, setLeft] = useState(attendee?.leftAt ?? '');
+  // The choice shows at once; the saved answer replaces it (or puts the old one back on a refusal).
+  const [chosen, setChosen] = useState<AttendanceStatus | null>(null);
   const [seen, setSeen] = useState(attendee);
   if (attendee !== seen) {
     setSeen(attendee);
+    setChosen(null);
     setArrived(attendee?.arrivedAt ?? '');
     setLeft(attendee?.leftAt ?? '');
   }
-  const status = attendee?.status ?? null;
+  const status = chosen ?? attendee?.status ?? null;
   const present = status === 'present' || status === 'present_electronically';
   const key = 'officerId' in who ? who.officerId : who.memberId;
   const save = async (next: { status: AttendanceStatus; arrivedAt?: string; leftAt?: string }, field: 'status' | 'arrivedAt' | 'leftAt') => {
+    if (field === 'status') setChosen(next.status);
     const r = await change('meetings.setAttendance', { meetingId, ...who, ...next });
     if (r.ok) setProblem(null);
-    else setProblem({ field, text: r.error.fieldErrors?.[field] ?? r.error.fieldErrors?.['status'] ?? r.error.message });
+    else {
+      setChosen(null);
+      setProblem({ field, text: r.error.fieldErrors?.[field] ?? r.error.fieldErrors?.['status'] ?? r.error.message });
+    }
   };
   const saveTime = (field: 'arrivedAt' | 'leftAt', text: string) => {
     const t = normaliseTime(text);

@@ -31,6 +31,11 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
   const seats = v.attendance.filter((a) => a.role === (members ? 'member' : 'director'));
   const others = v.attendance.filter((a) => a.role === 'in_attendance');
   const representatives = v.attendance.filter((a) => a.role === 'proxy' || a.role === 'corporate_representative');
+  // One list with a stable key per person, so a director keeps their row (and focus) when first recorded.
+  const rows = [
+    ...seats.map((a) => ({ key: a.officerId ?? a.memberId ?? a.id, name: a.name, who: a.officerId ? { officerId: a.officerId } : { memberId: a.memberId! }, attendee: a as Attendee | null })),
+    ...v.expected.map((e) => ({ key: e.officerId, name: e.name, who: { officerId: e.officerId }, attendee: null as Attendee | null })),
+  ].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const who = members ? 'Members' : v.meeting.kind === 'committee' ? 'Committee members' : 'Directors';
   return (
     <div className="mtg-attendance">
@@ -70,18 +75,8 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
                 </tr>
               </thead>
               <tbody>
-                {seats.map((a) => (
-                  <AttendanceRow
-                    key={a.id}
-                    meetingId={v.meeting.id}
-                    name={a.name}
-                    who={a.officerId ? { officerId: a.officerId } : { memberId: a.memberId! }}
-                    attendee={a}
-                    editable={editable}
-                  />
-                ))}
-                {v.expected.map((e) => (
-                  <AttendanceRow key={e.officerId} meetingId={v.meeting.id} name={e.name} who={{ officerId: e.officerId }} attendee={null} editable={editable} />
+                {rows.map((r) => (
+                  <AttendanceRow key={r.key} meetingId={v.meeting.id} name={r.name} who={r.who} attendee={r.attendee} editable={editable} />
                 ))}
               </tbody>
             </table>

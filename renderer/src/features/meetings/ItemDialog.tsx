@@ -27,7 +27,7 @@ function fields(v: Values) {
     title: v.title,
     presenter: v.presenter,
     purpose: v.purpose || undefined,
-    minutesAllotted: n === '' ? undefined : /^\d+$/.test(n) ? Number(n) : (Number.NaN as number),
+    minutesAllotted: n === '' ? undefined : /^\d+$/.test(n) ? Number(n) : n,
     relatedOrganisation: v.relatedOrganisation,
     contractRef: v.contractRef,
   };
@@ -61,10 +61,11 @@ function ItemForm({ meetingId, state, title, onClose }: { meetingId: string; sta
     shouldFocusError: false,
   });
   const outcome = useSubmitOutcome(setError, PATHS);
-  const onValid = async (v: Values) => {
+  // The resolver hands over the contract's parsed input (see mappedResolver), so it is sent as it is.
+  const onValid = async (parsed: Values) => {
     outcome.clear();
-    const result = item ? await call('meetings.updateItem', toInput(v) as never) : await call('meetings.addItem', toInput(v) as never);
-    await outcome.settle(result, () => (item ? `Item ${item.number} changed.` : `${v.title.trim()} added to the agenda.`), onClose);
+    const result = item ? await call('meetings.updateItem', parsed as never) : await call('meetings.addItem', parsed as never);
+    await outcome.settle(result, () => (item ? `Item ${item.number} changed.` : `${parsed.title} added to the agenda.`), onClose);
   };
   const e = (p: string) => errorAt(formState.errors, p);
   return (

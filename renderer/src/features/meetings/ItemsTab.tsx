@@ -6,6 +6,7 @@ import { DeclareInterestDialog } from './DeclareInterestDialog';
 import { conflictWords } from './format';
 import { ItemMeta } from './AgendaTab';
 import { ItemNotes } from './ItemNotes';
+import { QuorumVerdict } from './QuorumVerdict';
 
 /** The Items and decisions tab: each item with its quorum, notes and decisions. */
 export function ItemsTab({ v }: { v: MeetingView }) {
@@ -46,11 +47,7 @@ export function ItemsTab({ v }: { v: MeetingView }) {
             <span className="mtg-item-number">{item.number}</span> {item.title}
           </h3>
           <ItemMeta item={item} />
-          {item.quorum ? (
-            <p className={item.quorum.quorate ? 'mtg-verdict is-ok' : 'mtg-verdict is-bad'}>
-              <span className={item.quorum.quorate ? 'badge badge-success' : 'badge badge-danger'}>{item.quorum.quorate ? 'Quorate' : 'Not quorate'}</span> {item.quorum.message}
-            </p>
-          ) : null}
+          {item.quorum ? <QuorumVerdict q={item.quorum} /> : null}
           {conflictWords(item.conflicted) ? <p className="mtg-conflict">{conflictWords(item.conflicted)}</p> : null}
           <ItemNotes meetingId={v.meeting.id} item={item} disabled={!editable} />
           <ItemDecisions meeting={v} item={item} />

@@ -3,7 +3,8 @@ import { Link, useParams } from 'react-router';
 import { type AgendaItem, type Attendee, type MeetingView } from '../../../../shared/contract/meetings';
 import { useApiQuery } from '../../api/queries';
 import { Banner } from '../../ui/Banner';
-import { conflictWords, currentItemIndex, meetingWhen, nowHHMM } from './format';
+import { conflictWords, currentItemIndex, meetingWhen, nowHHMM, quorumWords } from './format';
+import { QuorumVerdict } from './QuorumVerdict';
 import { ItemMeta } from './AgendaTab';
 import { ItemNotes } from './ItemNotes';
 import { LIVE_SHORTCUTS, shortcutFor } from './shortcuts';
@@ -54,6 +55,10 @@ function Live({ v }: { v: MeetingView }) {
     const target = v.items[next]!;
     window.setTimeout(() => itemHeadingRef.current?.focus(), 0);
     if (!editable || target.startsAt) return;
+    const r = await change('meetings.updateItem', { ...itemFields(target), startsAt: nowHHMM() });
+    setNote(r.ok ? null : `The time item ${target.number} was taken was not recorded: ${r.error.fieldErrors?.['startsAt'] ?? r.error.message}`);
+  };
+  const markStarted = async (target: AgendaItem) => {
     const r = await change('meetings.updateItem', { ...itemFields(target), startsAt: nowHHMM() });
     setNote(r.ok ? null : `The time item ${target.number} was taken was not recorded: ${r.error.fieldErrors?.['startsAt'] ?? r.error.message}`);
   };
@@ -151,13 +156,22 @@ function Live({ v }: { v: MeetingView }) {
               {q ? (
                 q.quorate ? (
                   <p className="live-quorum is-ok" role="status">
-                    <span className="badge badge-success">Quorate</span> {q.message}
+                    <span aria-hidden="true">✓ </span>
+                    {quorumWords(q)}
                   </p>
                 ) : (
                   <div className="live-quorum is-bad" role="alert">
-                    <strong>Not quorate.</strong> {q.message}
+                    <span aria-hidden="true">✗ </span>
+                    {quorumWords(q)}
                   </div>
                 )
+              ) : null}
+              {editable && !item.startsAt ? (
+                <p>
+                  <button type="button" className="btn btn-secondary" onClick={() => void markStarted(item)}>
+                    Record item {item.number} as taken now
+                  </button>
+                </p>
               ) : null}
               {conflictWords(item.conflicted) ? <p className="mtg-conflict live-conflict">{conflictWords(item.conflicted)}</p> : null}
               <ItemNotes key={item.id} meetingId={v.meeting.id} item={item} disabled={!editable} large />
@@ -197,11 +211,7 @@ function Live({ v }: { v: MeetingView }) {
           <h2 id="live-att-h" tabIndex={-1} ref={attendanceRef} className="live-side-h">
             Attendance
           </h2>
-          {v.quorum ? (
-            <p className={v.quorum.quorate ? 'mtg-verdict is-ok' : 'mtg-verdict is-bad'}>
-              <span className={v.quorum.quorate ? 'badge badge-success' : 'badge badge-danger'}>{v.quorum.quorate ? 'Quorate now' : 'Not quorate now'}</span> {v.quorum.message}
-            </p>
-          ) : null}
+          {v.quorum ? <QuorumVerdict q={v.quorum} /> : null}
           <ul className="live-people">
             {people.map((p) => (
               <LivePerson key={'id' in p ? p.id : p.officerId} meeting={v} person={p} editable={editable} />

@@ -32,7 +32,7 @@ interface Values {
 
 const PATHS = ['kind', 'committeeId', 'classId', 'title', 'heldOn', 'startsAt', 'endsAt', 'place', 'electronicMeans', 'chairOfficerId'];
 
-const blank = (s: string) => (s.trim() === '' ? undefined : s);
+const blank = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s);
 
 function toFields(v: Values) {
   return {
@@ -41,8 +41,8 @@ function toFields(v: Values) {
     committeeId: v.kind === 'committee' ? blank(v.committeeId) : undefined,
     classId: v.kind === 'class' ? blank(v.classId) : undefined,
     heldOn: v.heldOn,
-    startsAt: normaliseTime(v.startsAt),
-    endsAt: blank(v.endsAt) === undefined ? undefined : normaliseTime(v.endsAt),
+    startsAt: normaliseTime(v.startsAt ?? ''),
+    endsAt: blank(v.endsAt) === undefined ? undefined : normaliseTime(v.endsAt!),
     place: blank(v.place),
     electronicMeans: blank(v.electronicMeans),
     chairOfficerId: blank(v.chairOfficerId),
@@ -136,9 +136,11 @@ function MeetingFormBody({ initial, id }: { initial: Values; id?: string }) {
   const chairOptions = directors.length > 0 ? directors : (officers.data ?? []).filter(isCurrentDirector);
   const openCommittees = (committees.data ?? []).filter((c) => c.dissolvedOn === null);
 
-  const onValid = async (v: Values) => {
+  // The resolver hands over the contract's parsed input (see mappedResolver), so it is sent as it is.
+  const onValid = async (parsed: Values) => {
     outcome.clear();
-    const result = editing ? await call('meetings.update', { id, ...toFields(v) }) : await call('meetings.create', { ...toFields(v), standardItems: v.standardItems });
+    const input = parsed as unknown as Record<string, unknown>;
+    const result = editing ? await call('meetings.update', input as never) : await call('meetings.create', input as never);
     await outcome.settle(
       result,
       (view) => (editing ? `${view.meeting.title} changed.` : `${view.meeting.title} planned for ${formatLegalDate(view.meeting.heldOn)}.`),

@@ -13,6 +13,7 @@ import { CancelMeetingDialog } from './CancelMeetingDialog';
 import { meetingKindWords, meetingWhen, meetingWhere } from './format';
 import { ItemsTab } from './ItemsTab';
 import { NoticeTab } from './NoticeTab';
+import { QuorumVerdict } from './QuorumVerdict';
 import { MeetingStatusBadge } from './StatusBadges';
 import { Tabs, type TabDef } from './Tabs';
 import { useMeetingChange } from './useMeetingChange';
@@ -146,7 +147,7 @@ function MeetingFacts({ v }: { v: MeetingView }) {
         {isMembersMeeting(m.kind) ? null : (
           <>
             <dt>Quorum now</dt>
-            <dd>{v.quorum ? <QuorumWords q={v.quorum} /> : <span className="muted">Not worked out</span>}</dd>
+            <dd>{v.quorum ? <QuorumVerdict q={v.quorum} as="span" className="mtg-verdict-inline" /> : <span className="muted">Not worked out</span>}</dd>
           </>
         )}
       </dl>
@@ -196,11 +197,3 @@ function MeetingFacts({ v }: { v: MeetingView }) {
   );
 }
 
-/** A quorum verdict in words, marked by a word as well as colour. */
-export function QuorumWords({ q }: { q: NonNullable<MeetingView['quorum']> }) {
-  return (
-    <span className={q.quorate ? 'mtg-quorate' : 'mtg-not-quorate'}>
-      <span className={q.quorate ? 'badge badge-success' : 'badge badge-danger'}>{q.quorate ? 'Quorate' : 'Not quorate'}</span> {q.message}
-    </span>
-  );
-}

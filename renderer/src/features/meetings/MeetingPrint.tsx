@@ -114,7 +114,7 @@ export function NoticePrint() {
           <header className="print-head">
             <p className="org">{org.name}</p>
             <h1>{noticeTitle(v)}</h1>
-            <p className="description">{meetingKindWords(v.meeting)}</p>
+            {meetingKindWords(v.meeting) !== v.meeting.title ? <p className="description">{meetingKindWords(v.meeting)}</p> : null}
           </header>
           <p>
             {members

@@ -35,7 +35,7 @@ const COLUMNS: ColumnDef<MeetingSummary>[] = [
         <Link to={`/meetings/${m.id}`} className="board-name">
           {m.title}
         </Link>
-        <span className="board-sub">{meetingKindWords(m)}</span>
+        {meetingKindWords(m) !== m.title ? <span className="board-sub">{meetingKindWords(m)}</span> : null}
       </>
     ),
   },
@@ -85,7 +85,7 @@ export function MeetingsPage() {
   };
   const nothingYet = any.data?.length === 0;
   return (
-    <div className="page">
+    <div className="page mtg-list-page">
       <PageHeader
         title="Meetings"
         lede="Board meetings, committees of the board and meetings of members: notice, agenda and papers, attendance and quorum, decisions and minutes."

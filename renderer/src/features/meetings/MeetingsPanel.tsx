@@ -25,7 +25,7 @@ export function MeetingsPanel() {
               <>
                 <p className="mtg-home-next">
                   <Link to={`/meetings/${d.next.id}`}>{d.next.title}</Link>
-                  <span className="board-sub">{meetingKindWords(d.next)}</span>
+                  {meetingKindWords(d.next) !== d.next.title ? <span className="board-sub">{meetingKindWords(d.next)}</span> : null}
                 </p>
                 <p>
                   {meetingWhen(d.next)}

@@ -105,11 +105,10 @@ function ResolutionForm({ v, resolution, onClose }: { v: MeetingView; resolution
     shouldFocusError: false,
   });
   const outcome = useSubmitOutcome(setError, ['kind', 'text', 'explanatoryNote']);
-  const onValid = async (x: Values) => {
+  // The resolver hands over the contract's parsed input (see mappedResolver), so it is sent as it is.
+  const onValid = async (parsed: Values) => {
     outcome.clear();
-    const result = resolution
-      ? await call('meetings.updateResolution', toInput(x) as never)
-      : await call('meetings.addResolution', toInput(x) as never);
+    const result = resolution ? await call('meetings.updateResolution', parsed as never) : await call('meetings.addResolution', parsed as never);
     await outcome.settle(result, () => (resolution ? 'Resolution changed.' : 'Resolution added to the notice.'), onClose);
   };
   const e = (p: string) => errorAt(formState.errors, p);

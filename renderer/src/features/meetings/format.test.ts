@@ -51,3 +51,13 @@ describe('meeting words', () => {
     expect(currentItemIndex([{ startsAt: null }])).toBe(0);
   });
 });
+
+describe('quorum words', () => {
+  it('keeps the core’s message when it already gives the verdict, and puts the verdict first when not', async () => {
+    const { quorumWords } = await import('./format');
+    expect(quorumWords({ quorate: false, message: 'Not quorate for item 6: 2 of 3 needed; J. Patel left at 19:40 and A. Khan is conflicted.' })).toBe(
+      'Not quorate for item 6: 2 of 3 needed; J. Patel left at 19:40 and A. Khan is conflicted.',
+    );
+    expect(quorumWords({ quorate: true, message: '3 of 3 needed.' })).toBe('Quorate: 3 of 3 needed.');
+  });
+});

@@ -99,3 +99,9 @@ export function currentItemIndex(items: readonly Pick<AgendaItem, 'startsAt'>[])
   });
   return Math.max(0, last);
 }
+
+/** The core's quorum message, with the verdict put first when the message does not already say it. */
+export function quorumWords(q: { quorate: boolean; message: string }): string {
+  if (/^(Quorate|Not quorate)\b/.test(q.message)) return q.message;
+  return `${q.quorate ? 'Quorate' : 'Not quorate'}: ${q.message}`;
+}
