@@ -1,6 +1,6 @@
 import { addDays, formatLegalDate, ukDateOf } from '../shared/rules/legal-date';
-import { api, type AppUnderTest } from './support/api';
-import { expect, expectNoAxeViolations, test } from './support/app';
+import { api } from './support/api';
+import { expect, expectNoAxeViolations, test, type AppUnderTest } from './support/app';
 import { fillDate } from './support/dates';
 import { setUpMutual } from './support/mutual';
 
@@ -167,9 +167,12 @@ test('a secretary drafts the minutes, writes a heading and a bulleted list, circ
 
   // A heading and a bulleted list, by the toolbar, saved as typed.
   const toolbar = panel.getByRole('toolbar', { name: 'Formatting the minutes' });
-  await editor.click();
+  // At the end of the generated draft, whatever its last block.
+  await editor.locator(':scope > *').last().click();
   await page.keyboard.press('Control+End');
+  await page.keyboard.press('End');
   await page.keyboard.press('Enter');
+  await expect(toolbar.getByRole('button', { name: 'Heading', exact: true })).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.type('Finance');
   await toolbar.getByRole('button', { name: 'Heading', exact: true }).click();
   await expect(toolbar.getByRole('button', { name: 'Heading', exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -204,8 +207,27 @@ test('a secretary drafts the minutes, writes a heading and a bulleted list, circ
   await expect(panel.getByRole('region', { name: /Comments/ })).toContainText('Please name the treasurer in the second bullet.');
   await expectNoAxeViolations(page, 'circulated minutes with a comment');
 
-  // Approved by the board in writing, then signed by the chair after the confirmation.
-  await panel.getByLabel('Approved by the board in writing').check();
+  // The next board meeting approves them under "Minutes of the previous meeting": the decision is recorded on that item, votes by name.
+  const next = await heldBoardMeeting(app, addDays(today, -2), [a, b]);
+  await page.evaluate((id) => (window.location.hash = `#/meetings/${id}?tab=items`), next.meeting.id);
+  const item = page.getByRole('region', { name: /Minutes of the previous meeting/ }).first();
+  await item.getByRole('button', { name: /Record a decision/ }).click();
+  const form = item.getByRole('form', { name: /Record a decision/ });
+  await form.getByLabel('The decision').fill(`RESOLVED that the minutes of the meeting held on ${formatLegalDate(heldOn)} be approved as a true record.`);
+  await expect(form.getByRole('table', { name: 'Each director present and their vote' }).getByRole('row')).toHaveCount(3);
+  await form.getByRole('button', { name: 'Everyone not yet chosen voted for' }).click();
+  await expect(form).toContainText('2 for, 0 against, 0 abstaining, 0 recused.');
+  await expectNoAxeViolations(page, 'recording the decision approving the minutes');
+  await form.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(item.getByRole('heading', { name: 'Carried' })).toBeVisible();
+  await expect(item.getByRole('listitem').filter({ hasText: 'be approved as a true record' })).toContainText('Amara Okafor: for');
+  await page.screenshot({ path: '/tmp/shots2/item-decision-recorded.png', fullPage: true });
+  await expectNoAxeViolations(page, 'decision recorded on the next meeting');
+
+  // Back on the minutes: approval by that decision, then the chair signs after the confirmation.
+  await page.evaluate((id) => (window.location.hash = `#/minutes/${id}`), meeting.id);
+  await panel.getByLabel('At a later meeting, under “Minutes of the previous meeting”').check();
+  await panel.getByLabel('The decision that approved them').selectOption({ index: 1 });
   await panel.getByRole('button', { name: 'Record approval' }).click();
   await expect(panel.getByRole('heading', { name: 'The chair’s signature' })).toBeVisible();
   await expect(editor).toHaveAttribute('contenteditable', 'false');

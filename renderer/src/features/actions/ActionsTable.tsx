@@ -50,7 +50,7 @@ export function ActionsTable(props: { actions: Action[]; caption: string; showMe
       cell: ({ row: { original: a } }) => {
         const due = dueWords(a, today);
         return due.overdue ? (
-          <span className="badge badge-danger action-overdue">
+          <span className="action-overdue">
             <span aria-hidden="true">⚠ </span>
             {due.text}
           </span>

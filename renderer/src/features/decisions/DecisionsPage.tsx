@@ -18,6 +18,13 @@ import './decisions.css';
 
 const PAGE = 50;
 
+/** Under the meeting's link: its kind where the title does not already say it, and the item. */
+function whereDetail(d: Decision): string {
+  const kind = d.meetingKind ? MEETING_KIND_LABEL[d.meetingKind] : null;
+  const parts = [kind && d.meetingTitle !== kind ? kind : null, d.itemNumber ? `Item ${d.itemNumber}` : null].filter(Boolean);
+  return parts.join(', ');
+}
+
 const EMPTY: RegisterFilterValues = { search: '', meetingKind: '', from: '', to: '', organisation: '', outcome: '' };
 
 /**
@@ -61,10 +68,7 @@ export function DecisionsPage() {
         d.meetingId ? (
           <>
             <Link to={`/meetings/${d.meetingId}`}>{d.meetingTitle ?? 'The meeting'}</Link>
-            <span className="board-sub">
-              {d.meetingKind ? MEETING_KIND_LABEL[d.meetingKind] : null}
-              {d.itemNumber ? `, item ${d.itemNumber}` : ''}
-            </span>
+            <span className="board-sub">{whereDetail(d)}</span>
           </>
         ) : d.writtenResolutionId ? (
           <Link to={`/written-resolutions/${d.writtenResolutionId}`}>Written resolution</Link>
@@ -97,9 +101,11 @@ export function DecisionsPage() {
     <div className="page page-wide">
       <PageHeader title="Decisions register" lede="Every decision of the board, its committees and the members, at meetings and in writing, newest first." />
       <form className="card register-filters" role="search" aria-label="Search and filter decisions" onSubmit={(e) => e.preventDefault()}>
-        <Field id="decision-search" label="Search" hint="Words in the decision, a proposer’s name or an item.">
-          <input type="search" value={filters.search} onChange={(e) => set({ search: e.target.value })} autoComplete="off" />
-        </Field>
+        <div className="register-search">
+          <Field id="decision-search" label="Search" hint="Words in the decision, a proposer’s name or an item.">
+            <input type="search" value={filters.search} onChange={(e) => set({ search: e.target.value })} autoComplete="off" />
+          </Field>
+        </div>
         <Field id="decision-kind" label="Meeting">
           <select value={filters.meetingKind} onChange={(e) => set({ meetingKind: e.target.value as MeetingKind | '' })}>
             <option value="">Any meeting</option>
@@ -120,16 +126,18 @@ export function DecisionsPage() {
             ))}
           </select>
         </Field>
-        <Field id="decision-organisation" label="Organisation" hint="A council, trust or supplier an item was tagged with.">
+        <Field id="decision-organisation" label="Organisation" hint="A council, trust or supplier.">
           <input type="text" value={filters.organisation} onChange={(e) => set({ organisation: e.target.value })} autoComplete="off" />
         </Field>
-        <DateFilter id="decision-from" label="From" value={filters.from} onChange={(v) => set({ from: v })} />
-        <DateFilter id="decision-to" label="To" value={filters.to} onChange={(v) => set({ to: v })} />
-        {filtered || filters.search ? (
-          <button type="button" className="btn btn-secondary register-clear" onClick={() => setFilters(EMPTY)}>
-            Clear the filters
-          </button>
-        ) : null}
+        <div className="register-dates">
+          <DateFilter id="decision-from" label="Decided from" value={filters.from} onChange={(v) => set({ from: v })} />
+          <DateFilter id="decision-to" label="Decided up to" value={filters.to} onChange={(v) => set({ to: v })} />
+          {filtered || filters.search ? (
+            <button type="button" className="btn btn-secondary register-clear" onClick={() => setFilters(EMPTY)}>
+              Clear the filters
+            </button>
+          ) : null}
+        </div>
       </form>
       {pages.error ? (
         <Banner tone="error" title="The register could not be read">

@@ -26,7 +26,7 @@ export function ItemDecisions({ meeting, item }: { meeting: MeetingView; item: A
   return (
     <section className="item-decisions" aria-labelledby={headingId}>
       <div className="item-decisions-head">
-        <h3 id={headingId}>Decisions on item {item.number}</h3>
+        <h4 id={headingId}>Decisions on item {item.number}</h4>
         {!meeting.sealed && !recording ? (
           <button
             type="button"
