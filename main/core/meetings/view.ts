@@ -216,6 +216,11 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
     if (row.chair_officer_id && !seats.some((d) => d.officerId === row.chair_officer_id)) {
       warnings.push(`The chair is not ${row.kind === 'committee' ? 'a member of the committee' : 'a director in office'} on ${formatLegalDate(row.held_on)}.`);
     }
+    if (seats.length > 0 && seats.length < quorumData.required) {
+      warnings.push(
+        `Only ${seats.length} ${row.kind === 'committee' ? 'committee member' : 'director'}${seats.length === 1 ? ' is' : 's are'} in office on ${formatLegalDate(row.held_on)}, fewer than the quorum of ${quorumData.required} (${quorumData.quorumSource}): the meeting cannot be quorate.`,
+      );
+    }
     if (row.kind === 'committee' && seats.length === 0) warnings.push(`The committee has no members on ${formatLegalDate(row.held_on)}.`);
   }
 
