@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from '@playwright/test';
 import { ukDateOf } from '../shared/rules/legal-date';
 import { expectNoAxeViolations, test, expect } from './support/app';
@@ -12,6 +13,14 @@ const SHOTS = '/tmp/shots';
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** A one-page PDF paper, made here so the journey needs no file on disk. */
+async function paperPdf(text: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  doc.addPage([595, 842]).drawText(text, { x: 72, y: 760, size: 18, font });
+  return Buffer.from(await doc.save());
 }
 
 async function director(app: Parameters<typeof api>[0], givenNames: string, familyName: string): Promise<{ id: string }> {
@@ -53,8 +62,8 @@ test('a secretary plans a board meeting, tags an item with the council, records 
   await page.getByRole('link', { name: 'Plan a meeting' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Plan a meeting' })).toBeFocused();
   await fillDate(page, 'Date of the meeting', today);
-  await page.getByLabel('Start time').fill('0900');
-  await page.getByLabel('End time (optional)').fill('23:30');
+  // From midnight with no end time, so "arrived now" and "taken now" fall within the meeting whenever the journey runs.
+  await page.getByLabel('Start time').fill('0000');
   await page.getByLabel('Chair (optional)').selectOption({ label: 'Amir Khan' });
   await expectNoAxeViolations(page, 'plan a meeting');
   await page.getByRole('button', { name: 'Plan the meeting' }).click();
@@ -94,8 +103,25 @@ test('a secretary plans a board meeting, tags an item with the council, records 
   await expect(item.getByRole('heading')).toHaveText('Item 5: Renewal of the domiciliary care contract');
   await expect(item).toContainText('Leeds City Council');
   await expect(item.getByText(/Director with an interest: .*Khan \(employed by Leeds City Council\)/)).toBeVisible();
+
+  // A paper for the item: sent in chunks, its type read from its bytes, listed with its size and SHA-256.
+  await item.getByText('Attach a paper').click();
+  await item.getByLabel('File').setInputFiles({ name: 'contract-renewal.pdf', mimeType: 'application/pdf', buffer: await paperPdf('Contract renewal: report to the board') });
+  await item.getByLabel('Title (optional)').fill('Contract renewal report');
+  await item.getByRole('button', { name: 'Attach to item 5' }).click();
+  const papers = item.getByRole('table', { name: 'Papers for item 5' });
+  await expect(papers.getByRole('row', { name: /Contract renewal report/ })).toContainText('PDF');
+  await expect(papers.getByRole('row', { name: /Contract renewal report/ })).toContainText(/[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}/);
   await expectNoAxeViolations(page, 'meeting page: agenda');
   await shot(page, '04-meeting-agenda');
+
+  // The board pack: one PDF with a progress bar, then downloaded; the paper's page is in it.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Board pack (PDF)' }).click();
+  const pack = await downloading;
+  const pdf = await PDFDocument.load(readFileSync(await pack.path()));
+  expect(pdf.getPageCount()).toBeGreaterThanOrEqual(2);
+  await expect(page.getByRole('status').filter({ hasText: /downloaded/ })).toContainText(/pages/);
 
   // Attendance: Amir Khan and Jaspreet Patel arrive; Jaspreet Patel leaves at 09:40.
   await tabs.getByRole('tab', { name: 'Attendance' }).click();
@@ -131,6 +157,8 @@ test('a secretary plans a board meeting, tags an item with the council, records 
   await expect(page.getByRole('heading', { level: 1, name: 'Board meeting' })).toBeVisible();
   const current = page.getByRole('main', { name: 'Current item' });
   await expect(current.getByRole('heading', { level: 2 }).first()).toContainText('Welcome and apologies for absence');
+  await current.getByRole('button', { name: 'Record item 1 as taken now' }).click();
+  await expect(current).toContainText(/Taken at \d\d:\d\d/);
   await expect(page.getByRole('region', { name: 'Keyboard shortcuts' })).toContainText('N Next item');
   await expectNoAxeViolations(page, 'live view');
   for (let i = 0; i < 4; i++) await page.keyboard.press('n');

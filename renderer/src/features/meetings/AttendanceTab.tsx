@@ -4,7 +4,7 @@ import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { AddAttendeeDialog, MemberAttendanceDialog, ProxyDialog } from './AttendanceDialogs';
 import { AttendanceRow } from './AttendanceRow';
-import { formatMoment } from './format';
+import { formatMoment, nowLocal } from './format';
 import { useMeetingChange } from './useMeetingChange';
 
 const ROLE_LABEL: Record<Attendee['role'], string> = {
@@ -107,6 +107,9 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
                   <th scope="col">Proxy</th>
                   <th scope="col">Received</th>
                   <th scope="col">In time?</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -124,6 +127,20 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
                     <td>
                       <span className={p.inTime.ok ? 'badge badge-success' : 'badge badge-danger'}>{p.inTime.ok ? 'In time' : 'Too late'}</span>
                       <span className="board-sub">{p.inTime.message}</span>
+                    </td>
+                    <td className="board-row-action">
+                      {editable && !p.revokedAt ? (
+                        <button
+                          type="button"
+                          className="btn btn-link"
+                          onClick={async () => {
+                            const r = await change('meetings.revokeProxy', { id: p.id, revokedAt: nowLocal() }, `Proxy appointment for ${p.memberName} recorded as revoked.`);
+                            setProblem(r.ok ? null : r.error.message);
+                          }}
+                        >
+                          Revoked now<span className="visually-hidden">: proxy for {p.memberName}</span>
+                        </button>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
