@@ -1,5 +1,6 @@
 import { isMembersMeeting } from '../../../shared/contract/meetings';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
+import { minutesDeletionRefusal } from '../../../shared/rules/minutes-retention';
 import type { ReadDb, WriteContext } from '../context';
 import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
@@ -12,7 +13,7 @@ import { parseMinutesBody, stateFromText } from './lexical';
 import { minutesPdfJob } from './pdf';
 import { readSealedRecord, sealJson, sha256 } from './seal';
 import { checkSeal } from './verify';
-import { minutesDeletableFrom, minutesView, refuseIfSealed, requireMeeting, requireMinutes } from './view';
+import { familyOf, minutesView, refuseIfSealed, requireMeeting, requireMinutes, retentionKind } from './view';
 
 /**
  * Minutes from draft to signed and sealed (CA 2006 s248-s249 board, s355-s356 members, s1138).
@@ -217,9 +218,12 @@ export const minutesHandlers = defineHandlers('minutes', {
     }
     if (chairs.length > 0 && !chairs.some((c) => norm(c) === norm(input.signedBy))) {
       const named = [...new Set(chairs.filter((c) => !/^([A-Z]\.\s)+/.test(c)))];
+      const section = members ? 's356(4)' : 's249(1)';
+      // A society's registered rules decide who signs; the app asks what the Companies Act asks of a company.
+      const law = (await familyOf(tx.db, meeting.organisation_id)) === 'company' ? `CA 2006 ${section}` : `as CA 2006 ${section} asks of a company; the CCBS Act 2014 leaves it to the society’s rules`;
       throw AppError.field(
         'signedBy',
-        `Minutes are signed by the chair of the meeting or of the ${members ? 'next general meeting' : 'meeting that approved them'} (CA 2006 ${members ? 's356(4)' : 's249(1)'}): ${named.join(' or ')}. ${input.signedBy} is not recorded as chairing either.`,
+        `Minutes are signed by the chair of the meeting or of the ${members ? 'next general meeting' : 'meeting that approved them'} (${law}): ${named.join(' or ')}. ${input.signedBy} is not recorded as chairing either.`,
       );
     }
     const signed: MinutesRow = { ...row, status: 'signed', signed_on: input.signedOn, signed_by: input.signedBy, updated_at: tx.who.at };
@@ -280,13 +284,9 @@ export const minutesHandlers = defineHandlers('minutes', {
     const row = await requireMinutes(tx.db, input.id);
     const meeting = await requireMeeting(tx.db, row.meeting_id);
     if (row.status === 'signed' || row.status === 'approved') {
-      const from = minutesDeletableFrom(meeting.held_on);
-      if (tx.today() < from) {
-        throw new AppError(
-          'CONFLICT',
-          `Minutes must be kept for at least ten years from the date of the meeting (CA 2006 ${isMembersMeeting(meeting.kind) ? 's355(2)' : 's248(2)'}): these, of the meeting on ${formatLegalDate(meeting.held_on)}, may be deleted from ${formatLegalDate(from)}.`,
-        );
-      }
+      // Approved minutes are the record too, signed or not: both are kept (CA 2006 s248(2), s355(2)).
+      const refusal = minutesDeletionRefusal(retentionKind(meeting.kind), meeting.held_on, await familyOf(tx.db, meeting.organisation_id), tx.today());
+      if (refusal) throw new AppError('CONFLICT', refusal);
     }
     const corrections = await tx.db.selectFrom('minutes').select('id').where('corrects_minutes_id', '=', row.id).execute();
     if (corrections.length > 0) throw new AppError('CONFLICT', 'A correction refers to these minutes; they are kept while it is.');

@@ -72,7 +72,7 @@ describe('the draft generated from the meeting', () => {
     expect(text).toContain('2. Community services contract renewal\nThe Finance Manager presented the renewal terms.\nThe board asked about staffing levels.');
     expect(text).toContain('Decision: To renew the community services contract with Leeds City Council: Carried. For 2, against 0, abstaining 0 (for: Siân Jones, Ben Okoro); Aisha Khan took no part; proposed by Ben Okoro, seconded by Siân Jones.');
     expect(text).toContain('3. Any other business');
-    expect(m.deletableFrom).toBe('2036-09-10');
+    expect(m.deletableFrom).toBe('2036-09-11');
     expect(refused(await call('minutes.draft', { meetingId: f.first.meetingId }), 'CONFLICT')).toMatch(/already has minutes/);
   });
 
@@ -240,7 +240,7 @@ describe('corrections and retention', () => {
   it('deletes a draft, and refuses signed minutes until ten years after the meeting, naming the date', async () => {
     const s = await signed();
     expect(refused(await call('minutes.delete', { id: s.id }), 'CONFLICT')).toBe(
-      'Minutes must be kept for at least ten years from the date of the meeting (CA 2006 s248(2)): these, of the meeting on 10 September 2026, may be deleted from 10 September 2036.',
+      'Minutes of a board meeting of 10 September 2026 must be kept until 10 September 2036 (CA 2006 s248(2): at least ten years from the date of the meeting); they may be deleted from 11 September 2036.',
     );
     const d = await ok('minutes.draft', { meetingId: f.third.meetingId });
     const n = events();
@@ -260,7 +260,7 @@ describe('corrections and retention', () => {
     const m = await ok('minutes.draft', { meetingId: old.id });
     await ok('minutes.approve', { id: m.id, inWriting: true, approvedOn: '2015-06-10' });
     const s = await ok('minutes.sign', { id: m.id, signedBy: 'Siân Jones', signedOn: '2015-06-10' });
-    expect(s.deletableFrom).toBe('2025-06-01');
+    expect(s.deletableFrom).toBe('2025-06-02');
     expect(expectOk(await call('minutes.delete', { id: s.id, reason: 'Retention period ended' }))).toEqual({ deleted: true });
   });
 });

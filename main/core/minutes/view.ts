@@ -1,19 +1,31 @@
 import type { Minutes } from '../../../shared/contract/minutes';
-import { addYears, formatLegalDate } from '../../../shared/rules/legal-date';
+import { formFamily, type FormFamily, type LegalForm } from '../../../shared/domain/legal-form';
+import { formatLegalDate } from '../../../shared/rules/legal-date';
+import { earliestDeletionDate, type MinutesKind } from '../../../shared/rules/minutes-retention';
 import type { ReadDb } from '../context';
 import { AppError } from '../errors';
 import type { MeetingRow, MinutesRow } from '../meetings/tables';
 import { factLines, meetingFacts } from './facts';
 import { sealEvent } from './verify';
 
+/** Which retention rule a meeting's minutes follow (shared/rules/minutes-retention.ts). */
+export function retentionKind(kind: MeetingRow['kind']): MinutesKind {
+  return kind === 'board' ? 'board_meeting' : kind === 'committee' ? 'committee_meeting' : 'general_meeting';
+}
+
+/** The organisation's legal-form family, for the retention rule (a company's is statutory). */
+export async function familyOf(db: ReadDb, organisationId: string): Promise<FormFamily> {
+  const org = await db.selectFrom('organisation').select('legal_form').where('id', '=', organisationId).executeTakeFirstOrThrow();
+  return formFamily(org.legal_form as LegalForm);
+}
+
 /**
- * Minutes must be kept for at least ten years from the date of the meeting (CA 2006 s248(2) for
- * the board, s355(2) for members). Until shared/rules/minutes-retention.ts lands this is the
- * rule; the SQL trigger on signed minutes applies the same ten years.
+ * The first day the minutes may be deleted: kept at least ten years from the date of the meeting
+ * (CA 2006 s248(2) board, s355(2) members; a society's rules, else ten years too). The SQL
+ * trigger on signed minutes applies ten years as well, as a last guard.
  */
-export const RETENTION_YEARS = 10;
-export function minutesDeletableFrom(heldOn: string): string {
-  return addYears(heldOn, RETENTION_YEARS);
+export async function minutesDeletableFrom(db: ReadDb, meeting: MeetingRow): Promise<string> {
+  return earliestDeletionDate(retentionKind(meeting.kind), meeting.held_on, await familyOf(db, meeting.organisation_id));
 }
 
 export async function requireMinutes(db: ReadDb, id: string): Promise<MinutesRow> {
@@ -84,6 +96,6 @@ export async function minutesView(db: ReadDb, row: MinutesRow): Promise<Minutes>
     correctedBy: corrections.map((c) => ({ id: c.id, meetingId: c.meeting_id, status: c.status })),
     comments: comments.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.created_at })),
     facts,
-    deletableFrom: minutesDeletableFrom(meeting.held_on),
+    deletableFrom: await minutesDeletableFrom(db, meeting),
   };
 }
