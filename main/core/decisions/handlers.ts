@@ -230,16 +230,28 @@ export const decisionsHandlers = defineHandlers('decisions', {
    */
   'decisions.register': query(async (input, ctx) => {
     const rc = await ctx.register();
-    let q = ctx.db
-      .selectFrom('decision as d')
-      .leftJoin('meeting as m', 'm.id', 'd.meeting_id')
-      .selectAll('d')
-      .where('d.organisation_id', '=', rc.org.id);
+    let q = ctx.db.selectFrom('decision as d').selectAll('d').where('d.organisation_id', '=', rc.org.id);
     if (input.after) q = q.where(sql<boolean>`(d.decided_on, d.id) < (${input.after.decidedOn}, ${input.after.id})`);
     if (input.from) q = q.where('d.decided_on', '>=', input.from);
     if (input.to) q = q.where('d.decided_on', '<=', input.to);
     if (input.meetingId) q = q.where('d.meeting_id', '=', input.meetingId);
-    if (input.meetingKind) q = q.where('m.kind', '=', input.meetingKind);
+    if (input.meetingKind) {
+      // A kind most meetings are (board) is found by walking the register newest first and
+      // checking each row's meeting ("+" keeps SQLite off the decision_meeting index, which would
+      // sort every board decision); a rarer kind through decision_meeting, sorting only its few.
+      const kinds = await ctx.db
+        .selectFrom('meeting')
+        .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('organisation_id', '=', rc.org.id)
+        .groupBy('kind')
+        .execute();
+      const all = kinds.reduce((n, k) => n + Number(k.n), 0);
+      const count = Number(kinds.find((k) => k.kind === input.meetingKind)?.n ?? 0);
+      if (count === 0) return { rows: [], next: null };
+      const share = count / Math.max(1, all);
+      const ofKind = ctx.db.selectFrom('meeting').select('id').where('organisation_id', '=', rc.org.id).where('kind', '=', input.meetingKind);
+      q = share >= 0.25 ? q.where(sql<boolean>`+d.meeting_id in (${ofKind})`) : q.where('d.meeting_id', 'in', ofKind);
+    }
     if (input.outcome) q = q.where('d.outcome', '=', input.outcome);
     if (input.search) {
       const term = likeTerm(input.search);
