@@ -1,4 +1,5 @@
 import { isMembersMeeting } from '../../../shared/contract/meetings';
+import type { AuditAction } from '../../../shared/domain/audit-actions';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { minutesDeletionRefusal } from '../../../shared/rules/minutes-retention';
 import type { ReadDb, WriteContext } from '../context';
@@ -57,7 +58,7 @@ async function boardChairOn(db: ReadDb, organisationId: string, on: string): Pro
 
 const norm = (s: string) => s.normalize('NFC').replace(/[.\s]+/g, ' ').trim().toLowerCase();
 
-function audit(tx: WriteContext, row: { id: string }, action: Parameters<WriteContext['audit']>[0] extends infer E ? (E extends { action: infer A } ? A : never) : never, summary: string, before: unknown, after: unknown, records?: { type: string; id: string }[]) {
+function audit(tx: WriteContext, row: { id: string }, action: AuditAction, summary: string, before: unknown, after: unknown, records?: { type: string; id: string }[]) {
   return tx.audit({ action, entityType: 'minutes', entityId: row.id, summary, before, after, ...(records ? { records } : {}) });
 }
 
