@@ -32,7 +32,7 @@ export function CommitteesPage() {
   const current = (list.data ?? []).filter((c) => !c.dissolvedOn);
   const former = (list.data ?? []).filter((c) => c.dissolvedOn);
   return (
-    <div className="page">
+    <div className="page mtg-list-page">
       <p className="board-back">
         <Link to="/meetings">Meetings</Link>
       </p>

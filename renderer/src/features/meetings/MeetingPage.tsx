@@ -46,7 +46,7 @@ export function MeetingPage() {
   const v = view.data;
   const tabs: TabDef[] = [
     { id: 'notice', label: 'Notice' },
-    { id: 'agenda', label: 'Agenda and papers', badge: String(v.items.length) },
+    { id: 'agenda', label: 'Agenda and papers', badge: String(v.items.length), badgeText: `${v.items.length} ${v.items.length === 1 ? 'item' : 'items'}` },
     { id: 'attendance', label: 'Attendance' },
     { id: 'items', label: 'Items and decisions' },
     { id: 'minutes', label: 'Minutes' },

@@ -3,8 +3,10 @@ import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 export interface TabDef {
   id: string;
   label: string;
-  /** A count or state shown after the label ("3"), read as part of it. */
+  /** A count shown after the label ("3"). */
   badge?: string;
+  /** What a screen reader hears for the badge ("3 items"). */
+  badgeText?: string;
 }
 
 /**
@@ -54,7 +56,14 @@ export function Tabs({ tabs, selected, onSelect, label, children }: { tabs: read
               onClick={() => onSelect(t.id)}
             >
               {t.label}
-              {t.badge ? <span className="mtg-tab-badge">{t.badge}</span> : null}
+              {t.badge ? (
+                <>
+                  <span className="mtg-tab-badge" aria-hidden="true">
+                    {t.badge}
+                  </span>
+                  <span className="visually-hidden">, {t.badgeText ?? t.badge}</span>
+                </>
+              ) : null}
             </button>
           );
         })}
