@@ -59,7 +59,7 @@ test('a members’ written resolution circulated too long ago has lapsed, and on
     await api(app, 'members.admit', {
       classId: cls.id,
       admittedOn: '2020-05-01',
-      particulars: { givenNames: g, familyName: f, address: { line1: '3 Mill Lane', town: 'Leeds', postcode: 'LS2 7AB' }, email: null, employee: null, loansAndDepositsPence: null },
+      particulars: { givenNames: g, familyName: f, address: { line1: '3 Mill Lane', town: 'Leeds', postcode: 'LS2 7AB' }, email: `${g.toLowerCase()}@example.org`, employee: null, loansAndDepositsPence: null },
       initialShares: null,
     });
   }
@@ -99,8 +99,32 @@ test('a members’ written resolution circulated too long ago has lapsed, and on
   await page.screenshot({ path: '/tmp/shots2/written-resolution-lapsed.png', fullPage: true });
   await expectNoAxeViolations(page, 'a lapsed written resolution');
 
+  // An ordinary resolution circulated today passes once members holding more than half of all the votes agree (s282(2), s296(4)).
+  await page.getByRole('link', { name: 'Written resolutions' }).first().click();
+  await page.getByRole('button', { name: 'Circulate a written resolution' }).click();
+  await dialog.getByLabel(/^Ordinary: members holding more than half/).check();
+  await dialog.getByLabel('Text of the resolution').fill('THAT the annual report and accounts for 2025-26 be received.');
+  await dialog.getByRole('button', { name: 'Circulate' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Members’ written resolution (ordinary)' })).toBeVisible();
+  await expect(main).toContainText('Circulating');
+  const eligible = main.getByRole('table', { name: 'Eligible members and their agreement' });
+  for (const name of ['Aisha Khan', 'Bob Taylor']) {
+    await eligible.getByRole('row', { name: new RegExp(name) }).getByRole('button', { name: /Record agreement/ }).click();
+    const agree = page.getByRole('dialog', { name: 'Record agreement' });
+    await expect(agree).toContainText('cannot be revoked');
+    if (name === 'Aisha Khan') await expectNoAxeViolations(page, 'record agreement');
+    await agree.getByRole('button', { name: 'Record agreement' }).click();
+    await expect(agree).toBeHidden();
+  }
+  await expect(main.getByRole('heading', { name: 'The result' })).toBeVisible();
+  await expect(main).toContainText('Passed');
+  await expect(eligible.getByRole('row', { name: /Aisha Khan/ })).toContainText(`Agreed on ${formatLegalDate(today)}`);
+  await page.screenshot({ path: '/tmp/shots2/written-resolution-passed.png', fullPage: true });
+  await expectNoAxeViolations(page, 'a passed written resolution');
+
   await page.getByRole('link', { name: 'Written resolutions' }).first().click();
   await expect(page.getByRole('row', { name: /name of the company be changed/ })).toContainText('Lapsed');
+  await expect(page.getByRole('row', { name: /annual report/ })).toContainText('Passed');
   await page.screenshot({ path: '/tmp/shots2/written-resolutions.png', fullPage: true });
   await expectNoAxeViolations(page, 'written resolutions list');
 });

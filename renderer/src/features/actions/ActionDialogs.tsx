@@ -120,6 +120,8 @@ function CloseForm({ action, status, title, onClose }: { action: Action; status:
   const outcome = useSubmitOutcome(setError, ['closedOn', 'note']);
   const onValid = async (v: CloseValues) => {
     outcome.clear();
+    // A dropped action says why, so matters arising can report it.
+    if (status === 'dropped' && !v.note.trim()) return outcome.fieldError('note', 'Say why the action was dropped.');
     const result = await call('actions.close', { id: action.id, status, closedOn: v.closedOn, note: v.note });
     await outcome.settle(result, (a) => `Action marked ${a.status} on ${formatLegalDate(a.closedOn ?? v.closedOn)}.`, onClose);
   };
@@ -129,7 +131,7 @@ function CloseForm({ action, status, title, onClose }: { action: Action; status:
       <DateField id="closedOn" label={status === 'done' ? 'Date it was done' : 'Date it was dropped'} messageLabel="The date" error={errorAt(formState.errors, 'closedOn')} control={control} name="closedOn" />
       <Field
         id="note"
-        label={status === 'done' ? 'What was done (optional)' : 'Why it was dropped (optional)'}
+        label={status === 'done' ? 'What was done (optional)' : 'Why it was dropped'}
         hint="Kept with the action and shown under matters arising."
         error={errorAt(formState.errors, 'note')}
       >

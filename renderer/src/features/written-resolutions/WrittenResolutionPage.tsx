@@ -90,8 +90,9 @@ export function WrittenResolutionPage() {
         lede={
           <>
             {statusBadge(r.status, WRITTEN_RESOLUTION_STATUS_LABEL[r.status])} Circulated on {formatLegalDate(r.circulatedOn)}
-            {r.lapsesAfter ? `; lapses if not passed by the end of ${formatLegalDate(r.lapsesAfter)}` : ''}
-            {r.decidedOn ? `; ${r.status === 'passed' ? 'passed' : r.status} on ${formatLegalDate(r.decidedOn)}` : ''}.
+            {r.lapsesAfter && r.status === 'circulating' ? `; lapses if not passed by the end of ${formatLegalDate(r.lapsesAfter)}` : ''}
+            {r.lapsesAfter && r.status === 'lapsed' ? `; lapsed at the end of ${formatLegalDate(r.lapsesAfter)}` : ''}
+            {r.decidedOn && r.status !== 'lapsed' ? `; ${r.status} on ${formatLegalDate(r.decidedOn)}` : ''}.
           </>
         }
       />
@@ -103,7 +104,7 @@ export function WrittenResolutionPage() {
       <section className="card" aria-labelledby="wr-text-h">
         <h2 id="wr-text-h">The resolution</h2>
         <p className="wr-text">{r.text}</p>
-        <h3>The result so far</h3>
+        <h3>{r.status === 'circulating' ? 'The result so far' : 'The result'}</h3>
         <Banner tone={r.status === 'passed' ? 'success' : r.status === 'circulating' ? 'info' : 'warning'}>
           <p className="wr-result">{r.message}</p>
         </Banner>

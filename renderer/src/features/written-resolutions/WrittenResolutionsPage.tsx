@@ -31,7 +31,7 @@ export function WrittenResolutionsPage() {
           <Link to={`/written-resolutions/${r.id}`} className="wr-link">
             {r.text.length > 140 ? `${r.text.slice(0, 140)}…` : r.text}
           </Link>
-          <span className="board-sub">{r.message}</span>
+          <span className="board-sub wr-message">{r.message}</span>
         </>
       ),
     },
@@ -50,7 +50,7 @@ export function WrittenResolutionsPage() {
         title="Written resolutions"
         lede="Resolutions agreed in writing instead of at a meeting: the board’s where the articles allow it, and the members’ (CA 2006 s288-s300)."
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => setCirculating(true)}>
+          <button type="button" className="btn btn-primary wr-circulate" onClick={() => setCirculating(true)}>
             Circulate a written resolution
           </button>
         }
@@ -81,6 +81,7 @@ export function WrittenResolutionsPage() {
             columns={columns}
             caption="Written resolutions, newest first"
             rowKey={(r) => r.id}
+            className="wr-table"
             empty={<p className="empty wr-empty">No written resolution has been circulated yet.</p>}
           />
         ) : list.isPending ? (
