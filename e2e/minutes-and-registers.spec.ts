@@ -55,7 +55,7 @@ test('a members’ written resolution circulated too long ago has lapsed, and on
     ['Aisha', 'Khan'],
     ['Bob', 'Taylor'],
     ['Carys', 'Evans'],
-  ]) {
+  ] as const) {
     await api(app, 'members.admit', {
       classId: cls.id,
       admittedOn: '2020-05-01',
