@@ -265,3 +265,29 @@ describe('the decisions register', () => {
     expect(await texts({ meetingKind: 'board', meetingId: first.meetingId, limit: 1 })).toEqual(['To review the 50% price rise.']);
   });
 });
+
+describe("a society's two-meeting special resolution (CCBS Act 2014 s111)", () => {
+  it('says the first meeting passed it, then which step failed at the confirming meeting', async () => {
+    const t = await open(cleanups, {}, { legalForm: 'cooperative_society', registrationNumber: '12345R' });
+    const cls = await makeClass(t.core, 'Member', { withdrawable: true });
+    const ms: { id: string }[] = [];
+    for (const n of ['Ann', 'Bea', 'Cal', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ida', 'Jo']) ms.push(await admit(t.core, cls, person(n, 'Shaw')));
+    async function meeting(heldOn: string, firstMeetingId?: string) {
+      let v = await ok(t, 'meetings.create', { kind: 'general', heldOn, startsAt: '18:00', place: 'Civic Hall, Leeds', standardItems: false, ...(firstMeetingId ? { firstMeetingId, societyResolutionKind: 'amalgamation' } : {}) });
+      const meetingId = v.meeting.id;
+      v = await ok(t, 'meetings.addItem', { meetingId, title: 'Amalgamation', purpose: 'decision' });
+      const itemId = v.items.at(-1)!.id;
+      v = await ok(t, 'meetings.addResolution', { meetingId, agendaItemId: itemId, kind: 'special', societyKind: 'amalgamation', text: 'That the society amalgamate with Riverside Co-operative.' });
+      for (const m of ms.slice(0, 3)) v = await ok(t, 'meetings.setAttendance', { meetingId, memberId: m.id, status: 'present' });
+      return { meetingId, itemId, resolutionId: v.resolutions[0]!.id };
+    }
+    const first = await meeting('2026-10-01');
+    const d1 = await once<Decision>(t, 'decisions.record', { agendaItemId: first.itemId, kind: 'special', method: 'show_of_hands', resolutionId: first.resolutionId, text: 'Amalgamation', votesFor: 7, votesAgainst: 3 });
+    expect(d1.outcome).toBe('passed');
+    expect(d1.outcomeMessage).toMatch(/^Passed at the first meeting; it must now be confirmed by over half/);
+    const second = await meeting('2026-10-20', first.meetingId);
+    const d2 = await once<Decision>(t, 'decisions.record', { agendaItemId: second.itemId, kind: 'special', method: 'show_of_hands', resolutionId: second.resolutionId, text: 'Amalgamation confirmed', votesFor: 2, votesAgainst: 3 });
+    expect(d2.outcome).toBe('not_passed');
+    expect(d2.outcomeMessage).toMatch(/^Not passed: it failed at the confirmation at the second meeting\. Second meeting: 2 of the 5 eligible members who voted confirmed it/);
+  });
+});

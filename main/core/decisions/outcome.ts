@@ -1,4 +1,5 @@
 import type { FormFamily } from '../../../shared/domain/legal-form';
+import { atLeastPercent, meetingResolutionResult, percentOf } from '../../../shared/rules/resolution-result';
 
 /**
  * The outcome of a decision and its words, citing the rule.
@@ -11,8 +12,7 @@ import type { FormFamily } from '../../../shared/domain/legal-form';
  * votes cast, and a tie is not a majority. Percentages compare in whole numbers (basis points),
  * so 74.9% never rounds up to pass.
  *
- * Kept in one place so that shared/rules/resolution-result.ts, when it lands, replaces these
- * bodies without touching the handlers.
+ * The members' rules are shared/rules/resolution-result.ts; this file adapts them to the records.
  */
 
 export interface Counts {
@@ -25,12 +25,7 @@ export function boardSources(family: FormFamily) {
   return family === 'company' ? { conflict: 'Model Articles art 14' } : { conflict: 'your registered rules' };
 }
 
-/** "74.9%" from a part and a whole, never rounded up (74.996% shows as 74.99%). */
-export function percentOf(part: number, whole: number): string {
-  if (whole === 0) return '0%';
-  const hundredths = Math.floor((part * 10000) / whole);
-  return `${Number((hundredths / 100).toFixed(2))}%`;
-}
+export { percentOf };
 
 export interface MembersResult {
   passed: boolean;
@@ -38,8 +33,9 @@ export interface MembersResult {
 }
 
 /**
- * A members' resolution at a meeting on the votes cast (abstentions are not votes cast).
- * `specialPct` is the society's rules' percentage; a company's is 75 (s283).
+ * A members' resolution at a meeting on the votes cast (abstentions are not votes cast), by
+ * shared/rules/resolution-result.ts. The notice is checked before (a special resolution must be
+ * one the notice stated as special, s283(6)), so here the notice agrees with the kind.
  */
 export function resolutionAtMeeting(
   kind: 'ordinary' | 'special',
@@ -48,27 +44,17 @@ export function resolutionAtMeeting(
   family: FormFamily,
   specialPct: number,
 ): MembersResult {
-  const cast = c.votesFor + c.votesAgainst;
-  const how = method === 'poll' ? 'on a poll' : 'on a show of hands';
-  const abst = c.votesAbstain ? `, ${c.votesAbstain} abstaining (abstentions are not votes cast)` : '';
-  const counts = `${c.votesFor} for, ${c.votesAgainst} against${abst}`;
-  if (kind === 'ordinary') {
-    const passed = c.votesFor > c.votesAgainst;
-    const source = family === 'company' ? `CA 2006 s282(${method === 'poll' ? 4 : 3})` : 'your registered rules; CA 2006 s282 for companies';
-    const tie = cast > 0 && c.votesFor === c.votesAgainst ? '; a tie is not a majority' : '';
-    return {
-      passed,
-      message: `${passed ? 'Passed' : 'Not passed'} as an ordinary resolution ${how}: ${counts}${cast ? ` (${percentOf(c.votesFor, cast)} of the votes cast)` : ''}; a simple majority of the votes cast is needed${tie} (${source}).`,
-    };
-  }
-  const pct = family === 'company' ? 75 : specialPct;
-  const bp = Math.round(pct * 100);
-  const passed = cast > 0 && c.votesFor * 10000 >= bp * cast;
-  const source = family === 'company' ? `CA 2006 s283(${method === 'poll' ? 5 : 4})` : 'your registered rules';
-  return {
-    passed,
-    message: `${passed ? 'Passed' : 'Not passed'} as a special resolution ${how}: ${counts}${cast ? ` (${percentOf(c.votesFor, cast)} of the votes cast)` : ''}; not less than ${pct}% of the votes cast is needed (${source}).`,
-  };
+  const r = meetingResolutionResult({
+    kind,
+    method,
+    votesFor: c.votesFor,
+    votesAgainst: c.votesAgainst,
+    abstentions: c.votesAbstain,
+    family,
+    ...(family === 'company' ? {} : { specialPct }),
+    noticeStatedSpecial: kind === 'special',
+  });
+  return { passed: r.passed, message: r.message };
 }
 
 /**
@@ -79,5 +65,5 @@ export function resolutionAtMeeting(
 export function writtenResolutionMet(kind: 'ordinary' | 'special', agreed: number, total: number, specialPct: number): boolean {
   if (total === 0) return false;
   if (kind === 'ordinary') return agreed * 2 > total;
-  return agreed * 10000 >= Math.round(specialPct * 100) * total;
+  return atLeastPercent(agreed, total, specialPct);
 }

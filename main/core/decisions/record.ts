@@ -11,7 +11,7 @@ import { votingMembersOn } from '../meetings/people';
 import type { AgendaItemRow, DecisionRow, MeetingRow } from '../meetings/tables';
 import { boardVote, boardVoteProblems, type BoardVoteInput } from '../../../shared/rules/board-vote';
 import { boardSources, resolutionAtMeeting } from './outcome';
-import { isSocietyKind, societyMessage, societyVerdict, type DecisionContext } from './view';
+import { isSocietyKind, societyMessage, societyPassed, societyVerdict, type DecisionContext } from './view';
 
 /**
  * What `decisions.record` and `decisions.update` decide before writing: who may vote, the counts,
@@ -216,7 +216,7 @@ export async function membersTally(
     if (!v) {
       throw new AppError('CONFLICT', 'This meeting confirms a special resolution of an earlier meeting, whose result is not recorded yet. Record the first meeting’s decision first.');
     }
-    const passed = v.second ? v.verdict.passed : v.verdict.firstPassed;
+    const passed = societyPassed(v);
     return { ...counts, named: false, votes: [], outcome: passed ? 'passed' : 'not_passed', message: societyMessage(v), notQuorate };
   }
   const r = resolutionAtMeeting(kind, method, counts, ctx.family, ctx.specialResolutionPct);

@@ -1,7 +1,8 @@
 import { isMembersMeeting, type MeetingKind } from '../../../shared/contract/meetings';
 import { DECISION_OUTCOME_LABEL, type Decision, type DecisionOutcome } from '../../../shared/contract/decisions';
 import { formFamily, type FormFamily, type LegalForm } from '../../../shared/domain/legal-form';
-import { SOCIETY_RESOLUTION_KINDS, societySpecialResolutionVerdict, type SocietyResolutionKind } from '../../../shared/rules/society-resolutions';
+import { SOCIETY_RESOLUTION_KINDS, type SocietyResolutionKind } from '../../../shared/rules/society-resolutions';
+import { twoMeetingVerdict } from '../../../shared/rules/society-two-meeting';
 import type { ReadDb } from '../context';
 import { toRules } from '../organisation/handlers';
 import { itemNumbers } from '../meetings/quorum';
@@ -54,7 +55,7 @@ export async function societyVerdict(
   const eligible = async (m: Pick<MeetingRow, 'organisation_id' | 'held_on'>) => (await votingMembersOn(db, m.organisation_id, m.held_on)).length;
   if (!meeting.first_meeting_id) {
     const vote = { heldOn: meeting.held_on, eligibleMembers: await eligible(meeting), ...counts };
-    return { verdict: societySpecialResolutionVerdict(kind, vote), second: false as const, vote };
+    return { verdict: twoMeetingVerdict(kind, vote), second: false as const, vote };
   }
   const first = await db.selectFrom('meeting').selectAll().where('id', '=', meeting.first_meeting_id).executeTakeFirst();
   if (!first) return null;
@@ -64,30 +65,17 @@ export async function societyVerdict(
   if (!firstDecision) return null;
   const firstVote = { heldOn: first.held_on, eligibleMembers: await eligible(first), votesFor: firstDecision.votes_for, votesAgainst: firstDecision.votes_against };
   const vote = { heldOn: meeting.held_on, eligibleMembers: await eligible(meeting), ...counts };
-  return { verdict: societySpecialResolutionVerdict(kind, firstVote, vote), second: true as const, vote, first };
+  return { verdict: twoMeetingVerdict(kind, firstVote, vote), second: true as const, vote, first };
 }
 
-/** Words for a society two-meeting verdict, leading with the step that failed. */
+/** Words for a society two-meeting verdict: where it stands, naming the step that failed (society-two-meeting.ts). */
 export function societyMessage(v: NonNullable<Awaited<ReturnType<typeof societyVerdict>>>): string {
-  const { verdict } = v;
-  const rule = verdict.rule;
-  let head: string;
-  if (!v.second) {
-    head = verdict.firstPassed
-      ? `Passed at the first meeting, subject to confirmation at a second meeting (${rule.section})`
-      : `Not passed at the first meeting (${rule.section})`;
-  } else if (!verdict.firstPassed) {
-    head = `Not passed: it had not been passed at the first meeting, so there was nothing to confirm (${rule.section})`;
-  } else if (verdict.passed) {
-    head = `Passed: confirmed at the second meeting (${rule.section})`;
-  } else {
-    const w = verdict.secondMeetingWindow;
-    const inWindow = v.vote.heldOn >= w.earliest && v.vote.heldOn <= w.latest;
-    head = inWindow
-      ? `Not passed: the second meeting did not confirm it by ${rule.confirmation.words} of those voting (${rule.section})`
-      : `Not passed: the second meeting was not held at least 14 days and no more than one month after the first (${rule.section})`;
-  }
-  return `${head}. ${verdict.messages.join(' ')}`;
+  return v.verdict.message;
+}
+
+/** Whether the verdict passes this meeting's step: the first meeting's vote, or the whole procedure at the second. */
+export function societyPassed(v: NonNullable<Awaited<ReturnType<typeof societyVerdict>>>): boolean {
+  return v.second ? v.verdict.stage === 'passed' : v.verdict.stage !== 'failed';
 }
 
 /**
@@ -180,6 +168,12 @@ export async function toDecisions(db: ReadDb, ctx: DecisionContext, rows: readon
       ? (await db.selectFrom('officer').select(['id', 'given_names', 'family_name']).where('id', 'in', chairIds).execute()).map((o) => [o.id, shortName(o.given_names, o.family_name)])
       : [],
   );
+  const resIds = rows.filter((r) => r.kind === 'special' && r.resolution_id !== null).map((r) => r.resolution_id!);
+  const societyKinds = new Map(
+    resIds.length
+      ? (await db.selectFrom('resolution').select(['id', 'society_kind']).where('id', 'in', resIds).where('society_kind', 'is not', null).execute()).map((r) => [r.id, r.society_kind])
+      : [],
+  );
   const wrIds = [...new Set(rows.map((r) => r.written_resolution_id).filter((x): x is string => x !== null))];
   const written = new Map<string, { total: number; eligible: number }>();
   if (wrIds.length) {
@@ -199,7 +193,7 @@ export async function toDecisions(db: ReadDb, ctx: DecisionContext, rows: readon
     const short = own.map((v) => ({ officerId: v.officer_id, name: shortName(v.given_names, v.family_name), vote: v.vote }));
     const chair = m?.chair_officer_id ? { id: m.chair_officer_id, name: chairNames.get(m.chair_officer_id) ?? 'The chair' } : null;
     let society: string | undefined;
-    const sk = m?.society_resolution_kind;
+    const sk = m?.society_resolution_kind ?? (d.resolution_id ? societyKinds.get(d.resolution_id) : null);
     if (m && d.kind === 'special' && isMembersMeeting(m.kind as MeetingKind) && isSocietyKind(sk)) {
       const v = await societyVerdict(db, m, sk, { votesFor: d.votes_for, votesAgainst: d.votes_against }, d.id).catch(() => null);
       if (v) society = societyMessage(v);

@@ -2,7 +2,8 @@ import type { Selectable } from 'kysely';
 import type { WrittenResolution } from '../../../shared/contract/written-resolutions';
 import { formFamily, type FormFamily, type LegalForm } from '../../../shared/domain/legal-form';
 import type { GoverningRules } from '../../../shared/rules/governing-rules';
-import { addDays, formatLegalDate } from '../../../shared/rules/legal-date';
+import { formatLegalDate } from '../../../shared/rules/legal-date';
+import { lapsePeriod } from '../../../shared/rules/written-resolution';
 import type { RecordRef } from '../audit/state';
 import type { ReadDb, RegisterCtx } from '../context';
 import { uuidv7 } from '../db/ids';
@@ -53,7 +54,7 @@ export function statusOn(r: Pick<WrRow, 'status' | 'lapses_after'>, today: strin
 
 /** The last day of the period beginning with the circulation date (CA 2006 s297(1)): day 1 is the circulation date. */
 export function lapseDay(circulatedOn: string, days: number): string {
-  return addDays(circulatedOn, days - 1);
+  return lapsePeriod(circulatedOn, days).lastDay;
 }
 
 /** The smallest number of votes that passes, on the total voting rights of eligible members. */
