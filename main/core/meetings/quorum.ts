@@ -2,7 +2,8 @@ import { isMembersMeeting, type ItemQuorum } from '../../../shared/contract/meet
 import { boardQuorum, boardQuorumForItems, itemMoments as itemMomentsRule, BOARD_QUORUM_SOURCE, CONFLICT_QUORUM_SOURCE, type BoardDirector } from '../../../shared/rules/board-quorum';
 import { conflictedDirectors, sameOrganisation, type DeclaredInterest } from '../../../shared/rules/conflicts';
 import { presentAt as presentAtRule } from '../../../shared/rules/time-of-day';
-import { gmQuorumFor } from '../../../shared/rules/quorum';
+import { gmQuorumFor, type GmQuorum } from '../../../shared/rules/quorum';
+import { gmQuorum, type QualifyingAttendee } from '../../../shared/rules/general-meeting-quorum';
 import type { LegalForm } from '../../../shared/domain/legal-form';
 import { defaultRules, type GoverningRules } from '../../../shared/rules/governing-rules';
 import { formFamily } from '../../../shared/domain/legal-form';
@@ -66,8 +67,10 @@ export interface QuorumInputs {
   /** Members entitled to attend (general and class meetings), for s318(1). */
   memberCount: number;
   gmQuorumSource?: string;
-  /** Proxy appointments of this meeting: appointment id to the member who appointed. */
-  proxyMembers?: ReadonlyMap<string, string>;
+  /** The general meeting quorum and its source (CA 2006 s318, or the rules). */
+  gm?: GmQuorum;
+  /** Proxy appointments of this meeting. */
+  proxies?: readonly { id: string; member_id: string; proxy_name: string; revoked_at: string | null }[];
 }
 
 /**
@@ -179,27 +182,30 @@ export function computeQuorums(q: QuorumInputs): { items: Map<string, ItemQuorum
 
 /**
  * Qualifying persons present at a general or class meeting (CA 2006 s318(3)): members present in
- * person or electronically, proxies and corporate representatives. Two or more proxies of one
- * member, or representatives of one corporation, are one qualifying person for the quorum
- * (s318(2)(a)-(b)); counted here as one for each member represented.
+ * person or electronically, proxies and corporate representatives, counted by
+ * shared/rules/general-meeting-quorum.ts (two proxies of one member, or two representatives of
+ * one corporation, are one: s318(2)(a)-(b)). A proxy represents every unrevoked appointment of
+ * this meeting that names them, and the one their attendance is linked to.
  */
-export function gmQuorumNow(q: Pick<QuorumInputs, 'meeting' | 'attendance' | 'required' | 'gmQuorumSource' | 'proxyMembers'>): ItemQuorum {
-  const here = q.attendance.filter((a) => a.role !== 'director' && a.role !== 'in_attendance' && attendingAt(a, null, q.meeting.ends_at));
-  const keys = new Set<string>();
-  for (const a of here) {
-    if (a.role === 'member') keys.add(`m:${a.member_id}`);
-    else if (a.role === 'corporate_representative') keys.add(`c:${a.member_id ?? a.id}`);
-    else keys.add(`p:${(a.proxy_appointment_id && q.proxyMembers?.get(a.proxy_appointment_id)) ?? a.id}`);
+export function gmQuorumNow(q: Pick<QuorumInputs, 'meeting' | 'attendance' | 'required' | 'gm' | 'proxies'>): ItemQuorum {
+  const fold = (x: string) => x.trim().toLowerCase().replace(/\s+/g, ' ');
+  const attendees: QualifyingAttendee[] = [];
+  for (const a of q.attendance) {
+    const presence = { id: a.id, name: a.name, status: a.status, arrivedAt: a.arrived_at, leftAt: a.left_at };
+    if (a.role === 'member' && a.member_id) attendees.push({ ...presence, as: 'member', memberId: a.member_id });
+    else if (a.role === 'corporate_representative' && a.member_id) attendees.push({ ...presence, as: 'corporate_representative', corporationMemberId: a.member_id });
+    else if (a.role === 'proxy') {
+      const forMembers = [
+        ...new Set(
+          (q.proxies ?? []).filter((p) => p.id === a.proxy_appointment_id || (p.revoked_at === null && fold(p.proxy_name) === fold(a.name))).map((p) => p.member_id),
+        ),
+      ];
+      if (forMembers.length) attendees.push({ ...presence, as: 'proxy', forMembers });
+    }
   }
-  const counted = keys.size;
-  const quorate = counted >= q.required;
-  const source = q.gmQuorumSource ? ` (${q.gmQuorumSource})` : '';
-  return {
-    quorate,
-    counted,
-    required: q.required,
-    message: `${quorate ? 'Quorate' : 'Not quorate'}: ${counted} of ${q.required} qualifying person${q.required === 1 ? '' : 's'} needed${source}.`,
-  };
+  const gm = q.gm ?? { quorum: q.required, source: 'your governing rules' };
+  const v = gmQuorum({ quorum: gm, attendees, at: null, endsAt: q.meeting.ends_at });
+  return { quorate: v.quorate, counted: v.counted, required: v.required ?? q.required, message: v.message };
 }
 
 /** Reads everything the quorum needs for a meeting (a fixed handful of queries). */
@@ -225,8 +231,10 @@ export async function quorumInputs(
       .$if(meeting.class_id !== null, (qb) => qb.where('class_id', '=', meeting.class_id!))
       .executeTakeFirstOrThrow();
     const memberCount = Number(members.n);
-    const proxies = await db.selectFrom('proxy_appointment').select(['id', 'member_id']).where('meeting_id', '=', meeting.id).execute();
-    const gm = gmQuorumFor(legalForm, memberCount, rules.gmQuorum);
+    const proxies = await db.selectFrom('proxy_appointment').select(['id', 'member_id', 'proxy_name', 'revoked_at']).where('meeting_id', '=', meeting.id).execute();
+    // The articles' quorum where they set one other than the statute's two (s318(2)); a society's rules always set it.
+    const statutory = formFamily(legalForm) === 'company' && rules.gmQuorum === defaultRules(legalForm).gmQuorum.value;
+    const gm = gmQuorumFor(legalForm, memberCount, statutory ? null : rules.gmQuorum);
     return {
       ...base,
       interests: [],
@@ -239,7 +247,8 @@ export async function quorumInputs(
       conflictSource: '',
       memberCount,
       gmQuorumSource: gm.source,
-      proxyMembers: new Map(proxies.map((p) => [p.id, p.member_id])),
+      gm,
+      proxies,
     };
   }
   const interestRows = await db
