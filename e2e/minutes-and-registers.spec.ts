@@ -161,7 +161,7 @@ test('the decisions register finds a decision by its words and links to its meet
   await expect(table.getByRole('link', { name: meeting.title }).first()).toHaveAttribute('href', new RegExp(`/meetings/${meeting.id}$`));
 });
 
-test('a secretary drafts the minutes, writes a heading and a bulleted list, circulates them, records approval and the chair’s signature, and they can no longer be edited', async ({
+test('a secretary records an action, drafts the minutes, writes a heading and a bulleted list, circulates them, has the next meeting approve them (closing the carried action there), records the chair’s signature, and they can no longer be edited', async ({
   page,
   app,
   cspErrors,
@@ -174,6 +174,20 @@ test('a secretary drafts the minutes, writes a heading and a bulleted list, circ
   const heldOn = addDays(today, -14);
   const { meeting } = await heldBoardMeeting(app, heldOn, [a, b]);
   const chair = 'Amara Okafor';
+
+  // An action agreed at the meeting, owned by a director, before the minutes are drafted.
+  await page.evaluate((id) => (window.location.hash = `#/meetings/${id}?tab=actions`), meeting.id);
+  const actions = page.getByRole('region', { name: 'Actions' });
+  await actions.getByRole('button', { name: 'Add an action' }).click();
+  const addAction = page.getByRole('dialog', { name: 'Add an action' });
+  await addAction.getByLabel('What is to be done').fill('Ask the council for the price review figures');
+  await addAction.getByLabel('Who will do it').selectOption({ label: 'Bryn Jones' });
+  await fillDate(addAction, 'Due by (optional)', addDays(today, 10));
+  await expectNoAxeViolations(page, 'add an action');
+  await addAction.getByRole('button', { name: 'Add the action' }).click();
+  await expect(addAction).toBeHidden();
+  await expect(actions.getByRole('table', { name: 'Actions agreed at this meeting' })).toContainText('Ask the council for the price review figures');
+  await expectNoAxeViolations(page, 'actions of the meeting');
 
   await page.evaluate((id) => (window.location.hash = `#/minutes/${id}`), meeting.id);
   await expect(page.getByRole('heading', { level: 1, name: `Minutes: ${meeting.title}` })).toBeVisible();
@@ -247,6 +261,21 @@ test('a secretary drafts the minutes, writes a heading and a bulleted list, circ
   await expect(item.getByRole('listitem').filter({ hasText: 'be approved as a true record' })).toContainText('Amara Okafor: for');
   await page.screenshot({ path: '/tmp/shots2/item-decision-recorded.png', fullPage: true });
   await expectNoAxeViolations(page, 'decision recorded on the next meeting');
+
+  // The open action is carried to the next meeting's matters arising, and closed there.
+  await page.getByRole('tab', { name: /Actions/ }).click();
+  const carried = page.getByRole('table', { name: 'Open actions carried from earlier meetings' });
+  await expect(carried).toContainText('Ask the council for the price review figures');
+  await carried.getByRole('button', { name: /Mark done/ }).click();
+  const done = page.getByRole('dialog', { name: 'Mark the action done' });
+  await done.getByLabel('What was done (optional)').fill('Figures received and circulated');
+  await done.getByRole('button', { name: 'Mark done' }).click();
+  await expect(done).toBeHidden();
+  await expect(page.getByText('Nothing is carried from earlier meetings.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Action tracker' }).click();
+  await page.getByRole('link', { name: 'Done or dropped' }).click();
+  await expect(page.getByRole('row', { name: /price review figures/ })).toContainText('Figures received and circulated');
+  await expectNoAxeViolations(page, 'action tracker');
 
   // Back on the minutes: approval by that decision, then the chair signs after the confirmation.
   await page.evaluate((id) => (window.location.hash = `#/minutes/${id}`), meeting.id);
