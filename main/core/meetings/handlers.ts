@@ -286,6 +286,7 @@ function attendanceWords(status: string, arrivedAt: string | null, leftAt: strin
   if (status === 'apologies') return 'sent apologies';
   if (status === 'absent') return 'absent';
   const how = status === 'present_electronically' ? ' (by electronic means)' : '';
+  if (arrivedAt && leftAt) return `present ${arrivedAt} to ${leftAt}${how}`;
   if (leftAt) return `left ${leftAt}${how}`;
   if (arrivedAt) return `arrived ${arrivedAt}${how}`;
   return `present${how}`;
@@ -783,7 +784,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
         ? `left ${leftAt}`
         : before && present && arrivedAt && arrivedAt !== before.arrived_at
           ? `arrived ${arrivedAt}`
-          : attendanceWords(input.status, arrivedAt, before ? leftAt : null);
+          : attendanceWords(input.status, arrivedAt, leftAt);
     tx.audit({
       action: 'attendance.recorded',
       entityType: 'attendance',
