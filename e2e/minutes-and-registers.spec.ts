@@ -221,6 +221,12 @@ test('a secretary records an action, drafts the minutes, writes a heading and a 
   await page.keyboard.type('The budget was discussed at length.');
   await page.keyboard.press('Enter');
   await page.keyboard.type('The treasurer will report in January.');
+  // Leave the list (Enter on an empty item) and insert a table.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await toolbar.getByRole('button', { name: 'Insert a table' }).click();
+  await page.keyboard.type('Budget line');
+  await expect(editor.locator('table td, table th').first()).toContainText('Budget line');
   await expect(editor.locator('h2', { hasText: 'Finance' })).toBeVisible();
   await expect(editor.locator('ul > li')).toHaveCount(2);
   await expect(panel.getByText(/^Saved at \d\d:\d\d$/)).toBeVisible();
@@ -314,5 +320,15 @@ test('a secretary records an action, drafts the minutes, writes a heading and a 
   await panel.getByRole('button', { name: 'Download PDF' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
   await page.screenshot({ path: '/tmp/shots2/minutes-sealed.png', fullPage: true });
+
+  // A mistake found after signing is a correction: a new record for a later meeting, never an edit.
+  await panel.getByRole('button', { name: 'Record a correction' }).click();
+  const correction = page.getByRole('dialog', { name: 'Record a correction' });
+  await correction.getByLabel('Meeting to approve it').selectOption({ index: 1 });
+  await correction.getByLabel('The correction').fill('Item 5: the treasurer is Bryn Jones.');
+  await expectNoAxeViolations(page, 'record a correction');
+  await correction.getByRole('button', { name: 'Record the correction' }).click();
+  await expect(correction).toBeHidden();
+  await expect(panel.getByRole('heading', { name: 'Corrected later' })).toBeVisible();
   await expectNoAxeViolations(page, 'sealed minutes after checks');
 });
