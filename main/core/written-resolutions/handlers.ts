@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { WrittenResolution } from '../../../shared/contract/written-resolutions';
 import { formFamily, type FormFamily, type LegalForm } from '../../../shared/domain/legal-form';
-import type { GoverningRules } from '../../../shared/rules/governing-rules';
-import { formatLegalDate } from '../../../shared/rules/legal-date';
-import { lapsePeriod } from '../../../shared/rules/written-resolution';
+import { defaultRules, type GoverningRules } from '../../../shared/rules/governing-rules';
+import { daysBetween, formatLegalDate } from '../../../shared/rules/legal-date';
+import { lapsePeriod, writtenResolutionAvailability, writtenResolutionResult, type WrittenResolutionResult } from '../../../shared/rules/written-resolution';
+import { boardWrittenResolution } from '../../../shared/rules/board-written-resolution';
 import type { RecordRef } from '../audit/state';
 import type { ReadDb, RegisterCtx } from '../context';
 import { uuidv7 } from '../db/ids';
@@ -12,7 +13,6 @@ import { defineHandlers, mutation, query } from '../handler';
 import type { DecisionRow, WrittenResolutionSignatoryTable, WrittenResolutionTable } from '../meetings/tables';
 import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/guards';
 import { toRules } from '../organisation/handlers';
-import { percentOf, writtenResolutionMet } from '../decisions/outcome';
 import { eligibleDirectorsOn, eligibleMembersOn } from './eligible';
 
 /**
@@ -57,44 +57,57 @@ export function lapseDay(circulatedOn: string, days: number): string {
   return lapsePeriod(circulatedOn, days).lastDay;
 }
 
-/** The smallest number of votes that passes, on the total voting rights of eligible members. */
-function votesNeeded(kind: 'ordinary' | 'special', total: number, specialPct: number): number {
-  if (kind === 'ordinary') return Math.floor(total / 2) + 1;
-  return Math.ceil((Math.round(specialPct * 100) * total) / 10000);
+function specialPctFor(ctx: Ctx): number | undefined {
+  return ctx.family === 'company' ? undefined : ctx.rules.specialResolutionPct;
 }
 
-function specialPctFor(ctx: Ctx): number {
-  return ctx.family === 'company' ? 75 : ctx.rules.specialResolutionPct;
+/** A members' written resolution by shared/rules/written-resolution.ts, from what is on record. */
+function membersResult(r: WrRow, signatories: readonly SignatoryRow[], ctx: Ctx, today: string): WrittenResolutionResult {
+  const pct = specialPctFor(ctx);
+  return writtenResolutionResult({
+    kind: r.kind ?? 'ordinary',
+    family: ctx.family,
+    company: 'private',
+    // A society's members resolve in writing only under its rules; the app lets the secretary record it and says so.
+    rulesAllow: true,
+    statedAsSpecial: r.kind === 'special',
+    circulatedOn: r.circulated_on,
+    periodDays: daysBetween(r.circulated_on, r.lapses_after!) + 1,
+    totalEligibleVotes: signatories.reduce((n, s) => n + s.votes, 0),
+    agreements: signatories.filter((s) => s.agreed_on !== null).map((s) => ({ memberId: s.id, name: s.name, votes: s.votes, receivedOn: s.agreed_on! })),
+    today,
+    ...(pct !== undefined ? { specialPct: pct } : {}),
+  });
 }
 
-function membersBase(ctx: Ctx, kind: 'ordinary' | 'special'): string {
-  return ctx.family === 'company'
-    ? `CA 2006 ${kind === 'special' ? 's283(2)' : 's282(2)'}, s296(4)`
-    : 'under your registered rules, which must provide for written resolutions of members (the CCBS Act 2014 has none); counted as CA 2006 s282(2) and s283(2) count for a company unless your rules say otherwise';
+/**
+ * A board written resolution by shared/rules/board-written-resolution.ts. The eligible directors
+ * were fixed, and art 8(4)'s quorum checked, when it was circulated; here they are the signatories.
+ */
+function boardResult(signatories: readonly SignatoryRow[], ctx: Ctx) {
+  return boardWrittenResolution({
+    family: ctx.family,
+    rulesAllow: true,
+    directors: signatories.map((s) => ({ id: s.id, name: s.name })),
+    conflicted: [],
+    quorum: { required: 1, source: 'checked when circulated' },
+    responses: signatories.filter((s) => s.agreed_on !== null).map((s) => ({ directorId: s.id, agreed: true, on: s.agreed_on! })),
+  });
 }
 
-function message(r: WrRow, status: WrRow['status'], signatories: readonly SignatoryRow[], ctx: Ctx): string {
-  const total = signatories.reduce((n, s) => n + s.votes, 0);
-  const agreed = signatories.filter((s) => s.agreed_on !== null);
+const societyLabel = (ctx: Ctx) =>
+  ctx.family === 'company' ? '' : ` ${writtenResolutionAvailability({ family: 'society', rulesAllow: true }).message}`;
+
+function message(r: WrRow, status: WrRow['status'], signatories: readonly SignatoryRow[], ctx: Ctx, today: string): string {
   if (r.body === 'board') {
-    const art = ctx.family === 'company' ? 'Model Articles art 8' : 'your registered rules';
-    const n = signatories.length;
-    if (status === 'passed') return `Passed on ${formatLegalDate(r.decided_on!)}: all ${n} eligible director${n === 1 ? '' : 's'} agreed (${art}).`;
-    if (status === 'withdrawn') return `Withdrawn: ${agreed.length} of ${n} eligible directors had agreed.`;
-    return `${agreed.length} of ${n} eligible director${n === 1 ? '' : 's'} have agreed; it passes when every eligible director has (${art}).`;
+    const b = boardResult(signatories, ctx);
+    if (status === 'withdrawn') return `Withdrawn. ${b.message}`;
+    if (status === 'passed') return `Passed on ${formatLegalDate(r.decided_on!)}, when the last of the ${signatories.length} eligible directors agreed in writing (${ctx.family === 'company' ? 'Model Articles art 8(1)-(2)' : 'your registered rules'}).`;
+    return b.message;
   }
-  const kind = r.kind ?? 'ordinary';
-  const votes = agreed.reduce((n, s) => n + s.votes, 0);
-  const need = votesNeeded(kind, total, specialPctFor(ctx));
-  const pass = kind === 'special' ? `not less than ${specialPctFor(ctx)}%` : 'more than half';
-  const tally = `${votes} of ${total} votes agreed (${percentOf(votes, total)} of the total voting rights of eligible members, not of those who replied)`;
-  const base = membersBase(ctx, kind);
-  if (status === 'passed') return `Passed on ${formatLegalDate(r.decided_on!)} as a written ${kind} resolution: ${tally}; ${pass} needed (${base}).`;
-  if (status === 'withdrawn') return `Withdrawn: ${tally}.`;
-  if (status === 'lapsed') {
-    return `Lapsed at the end of ${formatLegalDate(r.lapses_after!)}, not having passed within the period beginning with the circulation date (${ctx.family === 'company' ? 'CA 2006 s297(1)' : 'your registered rules'}): ${tally}; ${need} (${pass}) were needed.`;
-  }
-  return `${tally}; ${need} needed to pass as a written ${kind} resolution (${pass}, ${base}). It lapses if not passed by the end of ${formatLegalDate(r.lapses_after!)} (${ctx.family === 'company' ? 'CA 2006 s297' : 'your registered rules'}).`;
+  const m = membersResult(r, signatories, ctx, today);
+  if (status === 'withdrawn') return `Withdrawn. ${m.message}${societyLabel(ctx)}`;
+  return `${m.message}${societyLabel(ctx)}`;
 }
 
 async function views(db: ReadDb, ctx: Ctx, rows: readonly WrRow[], today: string): Promise<WrittenResolution[]> {
@@ -118,7 +131,7 @@ async function views(db: ReadDb, ctx: Ctx, rows: readonly WrRow[], today: string
       eligible: own.length,
       totalVotes: own.reduce((n, s) => n + s.votes, 0),
       votesAgreed: own.filter((s) => s.agreed_on !== null).reduce((n, s) => n + s.votes, 0),
-      message: message(r, status, own, ctx),
+      message: message(r, status, own, ctx, today),
       signatories: own.map((s) => ({ id: s.id, officerId: s.officer_id, memberId: s.member_id, name: s.name, votes: s.votes, agreedOn: s.agreed_on })),
     };
   });
@@ -139,21 +152,10 @@ function auditView(r: Pick<WrRow, 'body' | 'kind' | 'text' | 'circulated_on' | '
   return { body: r.body, kind: r.kind, text: r.text, circulatedOn: r.circulated_on, lapsesAfter: r.lapses_after, status: r.status, decidedOn: r.decided_on };
 }
 
-/**
- * The day the resolution passed, if it has: for members, the day the agreements, in date order,
- * first reached the majority of the total voting rights; for the board, the day the last eligible
- * director agreed.
- */
-function passedOn(r: WrRow, signatories: readonly SignatoryRow[], ctx: Ctx): string | null {
-  const agreed = signatories.filter((s) => s.agreed_on !== null).sort((a, b) => (a.agreed_on! < b.agreed_on! ? -1 : a.agreed_on! > b.agreed_on! ? 1 : 0));
-  if (r.body === 'board') return agreed.length === signatories.length && agreed.length > 0 ? agreed.at(-1)!.agreed_on! : null;
-  const total = signatories.reduce((n, s) => n + s.votes, 0);
-  let votes = 0;
-  for (const s of agreed) {
-    votes += s.votes;
-    if (writtenResolutionMet(r.kind ?? 'ordinary', votes, total, specialPctFor(ctx))) return s.agreed_on!;
-  }
-  return null;
+/** The day the resolution passed, if it has (s296(4); Model Articles art 8(1)-(2)). */
+function passedOn(r: WrRow, signatories: readonly SignatoryRow[], ctx: Ctx, today: string): string | null {
+  if (r.body === 'board') return boardResult(signatories, ctx).takenOn;
+  return membersResult(r, signatories, ctx, today).passedOn;
 }
 
 function refuseUnlessCirculating(r: WrRow, today: string): void {
@@ -202,33 +204,36 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
         throw AppError.field('purpose', `The board cannot remove ${input.purpose === 'remove_director' ? 'a director (members do, CA 2006 s168)' : 'an auditor (members do, CA 2006 s510)'}.`);
       }
       const { eligible, conflicted } = await eligibleDirectorsOn(tx.db, rc.org.id, input.circulatedOn, input.relatedOrganisation);
-      const art = company ? 'Model Articles art 8(4)' : 'your registered rules';
-      if (eligible.length < ctx.rules.boardQuorum) {
-        const out = conflicted.length ? ` (${conflicted.map((c) => c.name).join(', ')} ${conflicted.length === 1 ? 'has' : 'have'} a declared interest in ${input.relatedOrganisation})` : '';
-        throw AppError.field(
-          'relatedOrganisation',
-          `Only ${eligible.length} director${eligible.length === 1 ? ' is' : 's are'} eligible to agree on ${formatLegalDate(input.circulatedOn)}${out}; a written resolution of the board needs eligible directors who would form a quorum of ${ctx.rules.boardQuorum} at a meeting (${art}). Take the decision at a board meeting.`,
-        );
-      }
+      const verdict = boardWrittenResolution({
+        family: ctx.family,
+        rulesAllow: true,
+        directors: [...eligible, ...conflicted].map((d) => ({ id: d.officerId, name: d.name })),
+        conflicted: conflicted.map((d) => d.officerId),
+        conflictedExcluded: ctx.rules.conflictedExcludedFromQuorum,
+        quorum: { required: ctx.rules.boardQuorum, source: defaultRules(rc.legalForm).boardQuorum.source },
+        responses: [],
+      });
+      if (verdict.status === 'not_taken') throw AppError.field(input.relatedOrganisation ? 'relatedOrganisation' : 'body', verdict.message);
+      const eligibleIds = new Set(verdict.eligible.map((d) => d.id));
       if (conflicted.length) note = `; ${conflicted.map((c) => c.name).join(', ')} not eligible (interest in ${input.relatedOrganisation})`;
       row = { id, organisation_id: rc.org.id, body: 'board', kind: null, text: input.text, circulated_on: input.circulatedOn, lapses_after: null, status: 'circulating', decided_on: null, created_at: at, updated_at: at };
-      signatories = eligible.map((d) => ({ id: uuidv7(), written_resolution_id: id, officer_id: d.officerId, member_id: null, name: d.name, votes: 1, agreed_on: null, created_at: at, updated_at: at }));
+      signatories = [...eligible, ...conflicted].filter((d) => eligibleIds.has(d.officerId)).map((d) => ({ id: uuidv7(), written_resolution_id: id, officer_id: d.officerId, member_id: null, name: d.name, votes: 1, agreed_on: null, created_at: at, updated_at: at }));
     } else {
       if (!input.kind) throw AppError.field('kind', 'Choose whether it is proposed as an ordinary or a special resolution (CA 2006 s282, s283).');
-      if (input.purpose === 'remove_director') {
+      const availability = writtenResolutionAvailability({
+        family: ctx.family,
+        company: 'private',
+        purpose: input.purpose === 'other' ? 'general' : input.purpose,
+        rulesAllow: true,
+      });
+      if (!availability.available || (ctx.family === 'society' && input.purpose !== 'other')) {
+        // A society's director or auditor is removed at a general meeting, where they may be heard,
+        // as CA 2006 s288(2) requires of a company; written resolutions are not offered for it.
         throw AppError.field(
           'purpose',
-          company
-            ? 'A director cannot be removed by written resolution (CA 2006 s288(2)(a)): removal under s168 needs an ordinary resolution at a meeting, with special notice, where the director may be heard.'
-            : 'A director is removed at a general meeting, where they may be heard; written resolutions are not offered for it (as CA 2006 s288(2)(a) provides for a company).',
-        );
-      }
-      if (input.purpose === 'remove_auditor') {
-        throw AppError.field(
-          'purpose',
-          company
-            ? 'An auditor cannot be removed by written resolution (CA 2006 s288(2)(b)): removal under s510 needs an ordinary resolution at a meeting, with special notice, where the auditor may be heard.'
-            : 'An auditor is removed at a general meeting, where they may be heard; written resolutions are not offered for it (as CA 2006 s288(2)(b) provides for a company).',
+          availability.available
+            ? `${input.purpose === 'remove_director' ? 'A director' : 'An auditor'} is removed at a general meeting, where they may be heard; written resolutions are not offered for it (as CA 2006 s288(2) provides for a company).`
+            : availability.message,
         );
       }
       const members = await eligibleMembersOn(tx.db, rc.org.id, input.circulatedOn);
@@ -277,7 +282,7 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
     }
     await tx.db.updateTable('written_resolution_signatory').set({ agreed_on: input.agreedOn, updated_at: tx.who.at }).where('id', '=', s.id).execute();
     const after = signatories.map((x) => (x.id === s.id ? { ...x, agreed_on: input.agreedOn } : x));
-    const passed = passedOn(r, after, ctx);
+    const passed = passedOn(r, after, ctx, rc.today);
     const refs: RecordRef[] = [{ type: 'written_resolution_signatory', id: s.id }];
     if (passed) {
       // Passed: the decision is written in the same transaction, so the register shows it at once.

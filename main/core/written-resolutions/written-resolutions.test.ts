@@ -34,7 +34,7 @@ describe("members' written resolutions (CA 2006 s288-s300)", () => {
     expect(wr.status).toBe('lapsed');
     expect(t.core.raw.prepare('select status from written_resolution where id = ?').pluck().get(wr.id)).toBe('circulating');
     expect(wr.message).toBe(
-      'Lapsed at the end of 28 October 2026, not having passed within the period beginning with the circulation date (CA 2006 s297(1)): 0 of 3 votes agreed (0% of the total voting rights of eligible members, not of those who replied); 2 (more than half) were needed.',
+      'Lapsed at the end of 28 October 2026 without passing: 0 of the 3 votes of eligible members (0%) agreed in time; 2 were needed, a simple majority of the total voting rights of eligible members (CA 2006 s282(2)) (CA 2006 s297(1)).',
     );
     const late = refused(await attempt(t, 'writtenResolutions.recordAgreement', { id: wr.id, signatoryId: wr.signatories[0]!.id, agreedOn: '2026-10-29' }), 'VALIDATION', 'agreedOn');
     expect(late).toBe(
@@ -61,7 +61,7 @@ describe("members' written resolutions (CA 2006 s288-s300)", () => {
     // Five of five replies agree, but five of ten votes is not more than half of the total.
     expect(v).toMatchObject({ status: 'circulating', votesAgreed: 5, decisionId: null });
     expect(v.message).toBe(
-      '5 of 10 votes agreed (50% of the total voting rights of eligible members, not of those who replied); 6 needed to pass as a written ordinary resolution (more than half, CA 2006 s282(2), s296(4)). It lapses if not passed by the end of 17 December 2026 (CA 2006 s297).',
+      'Not yet passed: 5 of the 10 votes of eligible members (50%) have agreed; 6 are needed, a simple majority of the total voting rights of eligible members (CA 2006 s282(2)), by the end of 17 December 2026 (CA 2006 s297).',
     );
     expect(refused(await agree(t, wr, 'MemberA Jones', '2026-11-26'), 'CONFLICT')).toMatch(/recorded as received on 25 November 2026; once signified it cannot be revoked or given again \(CA 2006 s296\(3\)\)/);
     // The sixth agreement, received earlier than it is entered, passes it on its own date.
@@ -107,7 +107,7 @@ describe("members' written resolutions (CA 2006 s288-s300)", () => {
     expectOk(await agree(t, wr, 'Ann Shaw', '2026-11-21'));
     let v = expectOk(await agree(t, wr, 'Cal Ives', '2026-11-21')) as WrittenResolution;
     expect(v).toMatchObject({ status: 'circulating', votesAgreed: 70 });
-    expect(v.message).toMatch(/^70 of 100 votes agreed \(70% of the total voting rights of eligible members, not of those who replied\); 75 needed to pass as a written special resolution \(not less than 75%, CA 2006 s283\(2\), s296\(4\)\)/);
+    expect(v.message).toMatch(/^Not yet passed: 70 of the 100 votes of eligible members \(70%\) have agreed; 75 are needed, not less than 75% of the total voting rights of eligible members \(CA 2006 s283\(2\)\)/);
     v = expectOk(await agree(t, wr, 'Bea Hall', '2026-11-22')) as WrittenResolution;
     expect(v).toMatchObject({ status: 'passed', decidedOn: '2026-11-22' });
   });
@@ -116,10 +116,10 @@ describe("members' written resolutions (CA 2006 s288-s300)", () => {
     const t = await open(cleanups);
     await members(t, 2);
     expect(refused(await attempt(t, 'writtenResolutions.circulate', { body: 'members', kind: 'ordinary', text: 'That J. Patel be removed as a director.', circulatedOn: '2026-11-20', purpose: 'remove_director' }), 'VALIDATION', 'purpose')).toBe(
-      'A director cannot be removed by written resolution (CA 2006 s288(2)(a)): removal under s168 needs an ordinary resolution at a meeting, with special notice, where the director may be heard.',
+      'A resolution under CA 2006 s168 removing a director before the end of their period of office cannot be passed as a written resolution (s288(2)(a)); it needs a general meeting, with special notice (s168(2), s312).',
     );
     expect(refused(await attempt(t, 'writtenResolutions.circulate', { body: 'members', kind: 'ordinary', text: 'That the auditor be removed.', circulatedOn: '2026-11-20', purpose: 'remove_auditor' }), 'VALIDATION', 'purpose')).toMatch(
-      /^An auditor cannot be removed by written resolution \(CA 2006 s288\(2\)\(b\)\)/,
+      /^A resolution under CA 2006 s510 removing an auditor .* cannot be passed as a written resolution \(s288\(2\)\(b\)\)/,
     );
     expect(refused(await attempt(t, 'writtenResolutions.circulate', { body: 'members', text: 'That x.', circulatedOn: '2026-11-20' }), 'VALIDATION', 'kind')).toMatch(/ordinary or a special/);
   });
@@ -128,7 +128,7 @@ describe("members' written resolutions (CA 2006 s288-s300)", () => {
     const t = await open(cleanups, {}, { legalForm: 'cooperative_society', registrationNumber: '12345R' });
     await members(t, 2, '2020-01-06', true);
     const wr = await circulate(t, { body: 'members', kind: 'ordinary', circulatedOn: '2026-11-20' });
-    expect(wr.message).toMatch(/under your registered rules, which must provide for written resolutions of members \(the CCBS Act 2014 has none\)/);
+    expect(wr.message).toMatch(/The CCBS Act 2014 has no written-resolution procedure; your registered rules let members decide in writing, on the terms the rules set\.$/);
   });
 });
 
@@ -145,7 +145,7 @@ describe('board written resolutions (Model Articles art 8)', () => {
     expect(wr.signatories.map((s) => s.name)).toEqual(['Jaspreet Patel', 'Sarah Lee']);
     expect(wr).toMatchObject({ body: 'board', kind: null, lapsesAfter: null, status: 'circulating' });
     let v = expectOk(await agree(t, wr, 'Sarah Lee', '2026-11-21')) as WrittenResolution;
-    expect(v.message).toBe('1 of 2 eligible directors have agreed; it passes when every eligible director has (Model Articles art 8).');
+    expect(v.message).toBe('Awaiting agreement from Jaspreet Patel: all 2 eligible directors must agree in writing (Model Articles art 8(1)-(2)).');
     v = expectOk(await agree(t, wr, 'Jaspreet Patel', '2026-11-23')) as WrittenResolution;
     expect(v).toMatchObject({ status: 'passed', decidedOn: '2026-11-23' });
     const d = (await ok<{ rows: Decision[] }>(t, 'decisions.register', {})).rows[0]!;
@@ -160,7 +160,7 @@ describe('board written resolutions (Model Articles art 8)', () => {
     await director(t, 'Sarah', 'Lee');
     await declare(t, khan.id, 'Leeds City Council');
     expect(refused(await attempt(t, 'writtenResolutions.circulate', { body: 'board', text: 'That x.', circulatedOn: '2026-11-20', relatedOrganisation: 'The Leeds City Council' }), 'VALIDATION', 'relatedOrganisation')).toBe(
-      'Only 2 directors are eligible to agree on 20 November 2026 (Amir Khan has a declared interest in The Leeds City Council); a written resolution of the board needs eligible directors who would form a quorum of 3 at a meeting (Model Articles art 8(4)). Take the decision at a board meeting.',
+      'It cannot be taken in writing: only 2 directors are eligible to vote on it, fewer than the quorum of 3 (Model Articles art 8(4); Model Articles for private companies limited by guarantee (SI 2008/3229 Sch 2), art 11(2)). Amir Khan, conflicted, is not an eligible director, so their agreement is neither needed nor counted (Model Articles art 8(3)). Take it at a meeting.',
     );
     const wr = await circulate(t, { body: 'board', text: 'That y.', circulatedOn: '2026-11-20' });
     expect(wr.eligible).toBe(3);
