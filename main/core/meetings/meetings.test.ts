@@ -348,6 +348,22 @@ describe('lists and the home screen', () => {
     const dash = expectOk(await t.core.dispatch('meetings.dashboard', {})) as { next: { id: string } | null; minutesAwaiting: unknown[]; overdueActions: unknown[] };
     expect(dash.next!.id).toBe(gm.meeting.id);
     expect(dash.minutesAwaiting).toEqual([]);
+
+    // Minutes awaiting approval and an overdue open action (written as the minutes and actions areas would).
+    const pastId = (expectOk(await t.core.dispatch('meetings.list', { when: 'past' })) as { id: string }[])[0]!.id;
+    const org = t.core.raw.prepare('select id from organisation').pluck().get();
+    t.core.raw.prepare(`insert into minutes (id, meeting_id, status, body, created_at, updated_at) values ('0190a000-0000-7000-8000-0000000000e1', ?, 'circulated', '{}', 'x', 'x')`).run(pastId);
+    const action = t.core.raw.prepare(
+      `insert into action_item (id, organisation_id, meeting_id, description, owner_name, due_on, status, created_at, updated_at) values (?, ?, ?, ?, 'J. Patel', ?, 'open', 'x', 'x')`,
+    );
+    action.run('0190a000-0000-7000-8000-0000000000f1', org, pastId, 'Renew the lease', '2026-11-29');
+    action.run('0190a000-0000-7000-8000-0000000000f2', org, pastId, 'Not yet due', '2026-11-30');
+    const again = expectOk(await t.core.dispatch('meetings.dashboard', {})) as {
+      minutesAwaiting: { meetingId: string; status: string }[];
+      overdueActions: { description: string; meetingTitle: string }[];
+    };
+    expect(again.minutesAwaiting).toMatchObject([{ meetingId: pastId, status: 'circulated' }]);
+    expect(again.overdueActions).toMatchObject([{ description: 'Renew the lease', meetingTitle: 'Board meeting' }]);
   });
 });
 
