@@ -6,6 +6,7 @@ import * as m0004 from './0004_audit_record_states';
 import * as m0005 from './0005_board_filings';
 import * as m0006 from './0006_members_law';
 import * as m0007 from './0007_meetings';
+import * as m0008 from './0008_minutes_corrections';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { name: '0005_board_filings', up: m0005.up },
   { name: '0006_members_law', up: m0006.up },
   { name: '0007_meetings', up: m0007.up },
+  { name: '0008_minutes_corrections', up: m0008.up },
 ];

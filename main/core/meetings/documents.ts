@@ -45,7 +45,7 @@ async function meetingRow(db: ReadDb, organisationId: string, id: string, field 
 }
 
 async function isSealed(db: ReadDb, meetingId: string): Promise<boolean> {
-  return (await db.selectFrom('minutes').select('id').where('meeting_id', '=', meetingId).where('status', '=', 'signed').executeTakeFirst()) !== undefined;
+  return (await db.selectFrom('minutes').select('id').where('meeting_id', '=', meetingId).where('status', '=', 'signed').where('corrects_minutes_id', 'is', null).executeTakeFirst()) !== undefined;
 }
 
 function heading(rc: RegisterCtx, m: MeetingRow): MeetingHeading {

@@ -66,7 +66,8 @@ const brief = (m: MinutesRow) => ({ status: m.status, circulatedOn: m.circulated
 
 export const minutesHandlers = defineHandlers('minutes', {
   'minutes.get': query(async (input, ctx) => {
-    const row = await ctx.db.selectFrom('minutes').selectAll().where('meeting_id', '=', input.meetingId).executeTakeFirst();
+    // The meeting's own minutes; corrections it approves are reached from the minutes they correct.
+    const row = await ctx.db.selectFrom('minutes').selectAll().where('meeting_id', '=', input.meetingId).where('corrects_minutes_id', 'is', null).executeTakeFirst();
     if (!row) {
       await requireMeeting(ctx.db, input.meetingId);
       return null;
@@ -81,7 +82,7 @@ export const minutesHandlers = defineHandlers('minutes', {
       throw new AppError('CONFLICT', `Minutes are drafted once a meeting is held; the ${meeting.title} on ${formatLegalDate(meeting.held_on)} cannot have them drafted because ${why}.`);
     }
     const body = draftBody(await meetingFacts(tx.db, meeting));
-    const existing = await tx.db.selectFrom('minutes').selectAll().where('meeting_id', '=', meeting.id).executeTakeFirst();
+    const existing = await tx.db.selectFrom('minutes').selectAll().where('meeting_id', '=', meeting.id).where('corrects_minutes_id', 'is', null).executeTakeFirst();
     if (existing) {
       if (!input.regenerate) throw new AppError('CONFLICT', 'This meeting already has minutes: open them, or choose to regenerate the draft.');
       refuseIfSealed(existing);
@@ -262,10 +263,10 @@ export const minutesHandlers = defineHandlers('minutes', {
       throw AppError.field('meetingId', `A correction is approved at a later meeting than the one the minutes record (${formatLegalDate(originalMeeting.held_on)}); the ${later.title} was held on ${formatLegalDate(later.held_on)}.`);
     }
     if (later.status === 'cancelled') throw AppError.field('meetingId', `The ${later.title} on ${formatLegalDate(later.held_on)} was cancelled; choose the meeting that will approve the correction.`);
-    const taken = await tx.db.selectFrom('minutes').select(['id', 'corrects_minutes_id']).where('meeting_id', '=', later.id).executeTakeFirst();
+    // A meeting holds its own minutes and any corrections it approves (migration 0008), but one correction of the same minutes.
+    const taken = await tx.db.selectFrom('minutes').select('id').where('meeting_id', '=', later.id).where('corrects_minutes_id', '=', original.id).executeTakeFirst();
     if (taken) {
-      // migration 0007 keeps one minutes record per meeting (minutes.meeting_id is unique).
-      throw AppError.field('meetingId', `The ${later.title} on ${formatLegalDate(later.held_on)} already has ${taken.corrects_minutes_id ? 'a correction' : 'minutes'} recorded, and a meeting holds one minutes record; choose another later meeting.`);
+      throw AppError.field('meetingId', `A correction to these minutes is already recorded for the ${later.title} on ${formatLegalDate(later.held_on)}; edit that correction instead.`);
     }
     const body = stateFromText(input.text);
     const id = uuidv7();

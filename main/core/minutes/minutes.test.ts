@@ -211,7 +211,12 @@ describe('corrections and retention', () => {
     const before = t.core.raw.prepare('select * from minutes where id = ?').get(s.id);
     expect(refused(await call('minutes.correct', { id: s.id, meetingId: f.first.meetingId, text: 'Item 2: 3 for.' }), 'VALIDATION', 'meetingId')).toMatch(/later meeting/);
     await ok('minutes.draft', { meetingId: f.second.meetingId });
-    expect(refused(await call('minutes.correct', { id: s.id, meetingId: f.second.meetingId, text: 'x' }), 'VALIDATION', 'meetingId')).toMatch(/already has minutes recorded, and a meeting holds one minutes record/);
+    // A meeting with minutes of its own may still approve a correction to earlier minutes (migration 0008).
+    const atSecond = await ok('minutes.correct', { id: s.id, meetingId: f.second.meetingId, text: 'Item 2: 3 for.' });
+    expect(atSecond).toMatchObject({ meetingId: f.second.meetingId, correctsMinutesId: s.id });
+    expect((expectOk(await call('minutes.get', { meetingId: f.second.meetingId })) as Minutes).correctsMinutesId).toBeNull();
+    expect(refused(await call('minutes.correct', { id: s.id, meetingId: f.second.meetingId, text: 'x' }), 'VALIDATION', 'meetingId')).toMatch(/already recorded for the/);
+    await ok('minutes.delete', { id: atSecond.id });
     const n = events();
     const c = await ok('minutes.correct', { id: s.id, meetingId: f.third.meetingId, text: 'Item 2 should read: 2 for, none against.\n\nAisha Khan left the room.' });
     expect(events()).toBe(n + 1);

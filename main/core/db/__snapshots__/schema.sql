@@ -103,6 +103,12 @@ CREATE UNIQUE INDEX "member_one_current_per_person" on "member" ("person_id") wh
 -- index minutes_comment_minutes on minutes_comment
 CREATE INDEX minutes_comment_minutes on minutes_comment(minutes_id);
 
+-- index minutes_correction on minutes
+CREATE UNIQUE INDEX minutes_correction on minutes(corrects_minutes_id, meeting_id) where corrects_minutes_id is not null;
+
+-- index minutes_of_meeting on minutes
+CREATE UNIQUE INDEX minutes_of_meeting on minutes(meeting_id) where corrects_minutes_id is null;
+
 -- index officer_member on officer
 CREATE INDEX "officer_member" on "officer" ("member_id");
 
@@ -197,9 +203,6 @@ CREATE UNIQUE INDEX short_notice_consent_member on short_notice_consent(meeting_
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_minutes_1 on minutes
--- (created implicitly by SQLite)
-
--- index sqlite_autoindex_minutes_2 on minutes
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_minutes_comment_1 on minutes_comment
@@ -475,9 +478,9 @@ CREATE TABLE "membership_class" ("id" text primary key, "organisation_id" text n
 CREATE TABLE "migration_event" ("id" integer primary key, "migration" text not null, "action" text not null, "summary" text not null, "after" text not null, "records" text not null) strict;
 
 -- table minutes on minutes
-CREATE TABLE minutes (
+CREATE TABLE "minutes" (
     id text primary key,
-    meeting_id text not null unique references meeting(id),
+    meeting_id text not null references meeting(id),
     status text not null check (status in ('draft', 'circulated', 'approved', 'signed')),
     body text not null,
     circulated_on text,
@@ -606,22 +609,22 @@ CREATE TABLE written_resolution_signatory (
   ) strict;
 
 -- trigger agenda_item_sealed_delete on agenda_item
-CREATE TRIGGER agenda_item_sealed_delete before delete on agenda_item when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER agenda_item_sealed_delete before delete on agenda_item when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger agenda_item_sealed_insert on agenda_item
-CREATE TRIGGER agenda_item_sealed_insert before insert on agenda_item when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER agenda_item_sealed_insert before insert on agenda_item when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger agenda_item_sealed_update on agenda_item
-CREATE TRIGGER agenda_item_sealed_update before update on agenda_item when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER agenda_item_sealed_update before update on agenda_item when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger attendance_sealed_delete on attendance
-CREATE TRIGGER attendance_sealed_delete before delete on attendance when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER attendance_sealed_delete before delete on attendance when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger attendance_sealed_insert on attendance
-CREATE TRIGGER attendance_sealed_insert before insert on attendance when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER attendance_sealed_insert before insert on attendance when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger attendance_sealed_update on attendance
-CREATE TRIGGER attendance_sealed_update before update on attendance when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER attendance_sealed_update before update on attendance when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger audit_event_no_delete on audit_event
 CREATE TRIGGER audit_event_no_delete before delete on audit_event
@@ -650,37 +653,37 @@ CREATE TRIGGER audit_state_no_update before update on audit_state
     begin select raise(abort, 'audit states cannot be changed'); end;
 
 -- trigger decision_sealed_delete on decision
-CREATE TRIGGER decision_sealed_delete before delete on decision when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER decision_sealed_delete before delete on decision when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger decision_sealed_insert on decision
-CREATE TRIGGER decision_sealed_insert before insert on decision when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER decision_sealed_insert before insert on decision when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger decision_sealed_update on decision
-CREATE TRIGGER decision_sealed_update before update on decision when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER decision_sealed_update before update on decision when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger decision_vote_sealed_delete on decision_vote
-CREATE TRIGGER decision_vote_sealed_delete before delete on decision_vote when exists (select 1 from minutes where meeting_id = (select meeting_id from decision where id = old.decision_id) and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER decision_vote_sealed_delete before delete on decision_vote when exists (select 1 from minutes where meeting_id = (select meeting_id from decision where id = old.decision_id) and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger decision_vote_sealed_insert on decision_vote
-CREATE TRIGGER decision_vote_sealed_insert before insert on decision_vote when exists (select 1 from minutes where meeting_id = (select meeting_id from decision where id = new.decision_id) and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER decision_vote_sealed_insert before insert on decision_vote when exists (select 1 from minutes where meeting_id = (select meeting_id from decision where id = new.decision_id) and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger decision_vote_sealed_update on decision_vote
-CREATE TRIGGER decision_vote_sealed_update before update on decision_vote when exists (select 1 from minutes where meeting_id = (select meeting_id from decision where id = old.decision_id) and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER decision_vote_sealed_update before update on decision_vote when exists (select 1 from minutes where meeting_id = (select meeting_id from decision where id = old.decision_id) and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger meeting_declaration_sealed_delete on meeting_declaration
-CREATE TRIGGER meeting_declaration_sealed_delete before delete on meeting_declaration when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER meeting_declaration_sealed_delete before delete on meeting_declaration when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger meeting_declaration_sealed_insert on meeting_declaration
-CREATE TRIGGER meeting_declaration_sealed_insert before insert on meeting_declaration when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER meeting_declaration_sealed_insert before insert on meeting_declaration when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger meeting_declaration_sealed_update on meeting_declaration
-CREATE TRIGGER meeting_declaration_sealed_update before update on meeting_declaration when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER meeting_declaration_sealed_update before update on meeting_declaration when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger meeting_sealed_delete on meeting
-CREATE TRIGGER meeting_sealed_delete before delete on meeting when exists (select 1 from minutes where meeting_id = old.id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER meeting_sealed_delete before delete on meeting when exists (select 1 from minutes where meeting_id = old.id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger meeting_sealed_update on meeting
-CREATE TRIGGER meeting_sealed_update before update on meeting when exists (select 1 from minutes where meeting_id = old.id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER meeting_sealed_update before update on meeting when exists (select 1 from minutes where meeting_id = old.id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger member_tally_class_delete on membership_class
 CREATE TRIGGER member_tally_class_delete before delete on membership_class begin
@@ -716,28 +719,28 @@ CREATE TRIGGER minutes_sealed_delete before delete on minutes when old.status = 
 CREATE TRIGGER minutes_sealed_update before update on minutes when old.status = 'signed' begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger paper_sealed_delete on paper
-CREATE TRIGGER paper_sealed_delete before delete on paper when exists (select 1 from minutes where meeting_id = (select meeting_id from agenda_item where id = old.agenda_item_id) and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER paper_sealed_delete before delete on paper when exists (select 1 from minutes where meeting_id = (select meeting_id from agenda_item where id = old.agenda_item_id) and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger paper_sealed_insert on paper
-CREATE TRIGGER paper_sealed_insert before insert on paper when exists (select 1 from minutes where meeting_id = (select meeting_id from agenda_item where id = new.agenda_item_id) and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER paper_sealed_insert before insert on paper when exists (select 1 from minutes where meeting_id = (select meeting_id from agenda_item where id = new.agenda_item_id) and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger paper_sealed_update on paper
-CREATE TRIGGER paper_sealed_update before update on paper when exists (select 1 from minutes where meeting_id = (select meeting_id from agenda_item where id = old.agenda_item_id) and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER paper_sealed_update before update on paper when exists (select 1 from minutes where meeting_id = (select meeting_id from agenda_item where id = old.agenda_item_id) and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger proxy_appointment_sealed_delete on proxy_appointment
-CREATE TRIGGER proxy_appointment_sealed_delete before delete on proxy_appointment when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER proxy_appointment_sealed_delete before delete on proxy_appointment when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger proxy_appointment_sealed_insert on proxy_appointment
-CREATE TRIGGER proxy_appointment_sealed_insert before insert on proxy_appointment when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER proxy_appointment_sealed_insert before insert on proxy_appointment when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger proxy_appointment_sealed_update on proxy_appointment
-CREATE TRIGGER proxy_appointment_sealed_update before update on proxy_appointment when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER proxy_appointment_sealed_update before update on proxy_appointment when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger resolution_sealed_delete on resolution
-CREATE TRIGGER resolution_sealed_delete before delete on resolution when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER resolution_sealed_delete before delete on resolution when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger resolution_sealed_insert on resolution
-CREATE TRIGGER resolution_sealed_insert before insert on resolution when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER resolution_sealed_insert before insert on resolution when exists (select 1 from minutes where meeting_id = new.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
 
 -- trigger resolution_sealed_update on resolution
-CREATE TRIGGER resolution_sealed_update before update on resolution when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed') begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
+CREATE TRIGGER resolution_sealed_update before update on resolution when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
