@@ -33,29 +33,32 @@ describe('retentionRule', () => {
 });
 
 describe('removableFrom and isRemovable', () => {
-  it('allow removal from the tenth anniversary of ceasing, not a day before', () => {
-    expect(removableFrom('2016-03-01')).toBe('2026-03-01');
-    expect(isRemovable('2016-03-01', '2026-02-28')).toBe(false);
-    expect(isRemovable('2016-03-01', '2026-03-01')).toBe(true);
+  // s121: "after the expiration of ten years from the date on which he ceased": the ten years
+  // run from the day after cessation and expire at the end of the tenth anniversary.
+  it('allow removal from the day after the tenth anniversary of ceasing, not on the anniversary itself', () => {
+    expect(removableFrom('2016-03-01')).toBe('2026-03-02');
+    expect(isRemovable('2016-03-01', '2026-03-01')).toBe(false);
+    expect(isRemovable('2016-03-01', '2026-03-02')).toBe(true);
     expect(isRemovable(null, '2099-01-01')).toBe(false);
   });
 
-  it('take a cessation on 29 February to 28 February ten years on', () => {
-    expect(removableFrom('2016-02-29')).toBe('2026-02-28');
+  it('take a cessation on 29 February to 1 March ten years on (the period ends with 28 February)', () => {
+    expect(removableFrom('2016-02-29')).toBe('2026-03-01');
   });
 
   it('follow a society’s own period', () => {
     const six = retentionRule('society', 6);
-    expect(removableFrom('2020-07-15', six)).toBe('2026-07-15');
-    expect(isRemovable('2020-07-15', '2026-07-14', six)).toBe(false);
+    expect(removableFrom('2020-07-15', six)).toBe('2026-07-16');
+    expect(isRemovable('2020-07-15', '2026-07-15', six)).toBe(false);
   });
 });
 
 describe('removableCeasedOnOrBefore', () => {
   it('selects exactly the entries isRemovable allows, leap days included', () => {
-    expect(removableCeasedOnOrBefore('2026-03-01')).toBe('2016-03-01');
-    // Ceased on 29 February 2016: removable on 28 February 2026, so the cut-off that day includes it.
-    expect(removableCeasedOnOrBefore('2026-02-28')).toBe('2016-02-29');
+    expect(removableCeasedOnOrBefore('2026-03-02')).toBe('2016-03-01');
+    // Ceased on 29 February 2016: removable on 1 March 2026, so the cut-off that day includes it and the one before.
+    expect(removableCeasedOnOrBefore('2026-03-01')).toBe('2016-02-29');
+    expect(removableCeasedOnOrBefore('2026-02-28')).toBe('2016-02-27');
     fc.assert(
       fc.property(date, date, fc.constantFrom(COMPANY_RETENTION, retentionRule('society', 6), retentionRule('society', 1)), (ceasedOn, today, rule) => {
         expect(ceasedOn <= removableCeasedOnOrBefore(today, rule)).toBe(isRemovable(ceasedOn, today, rule));

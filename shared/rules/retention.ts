@@ -50,9 +50,15 @@ export function retentionRule(family: FormFamily, rulesPeriodYears: number | nul
   };
 }
 
-/** The first day a former member's entry may be removed. */
+/**
+ * The first day a former member's entry may be removed. CA 2006 s121 allows removal "after the
+ * expiration of ten years from the date on which he ceased to be a member": the period runs from
+ * the day after cessation and expires at the end of the tenth anniversary, so removal may begin
+ * the day after it (ceased 1 March 2016: removable from 2 March 2026; ceased 29 February 2016:
+ * the period ends with 28 February 2026, removable from 1 March). A rules period counts the same way.
+ */
 export function removableFrom(ceasedOn: string, rule: RetentionRule = COMPANY_RETENTION): string {
-  return addYears(ceasedOn, rule.years);
+  return addDays(addYears(ceasedOn, rule.years), 1);
 }
 
 export function isRemovable(ceasedOn: string | null, today: string, rule: RetentionRule = COMPANY_RETENTION): boolean {
@@ -62,10 +68,11 @@ export function isRemovable(ceasedOn: string | null, today: string, rule: Retent
 /**
  * The latest cessation date whose entry is removable on `today`, for a query of the form
  * `ceased_on <= cutoff`. Agrees with isRemovable: a member who ceased on 29 February is removable
- * on 28 February (anniversaries of a leap day fall on 28 February), so that day's cut-off is the 29th.
+ * on 1 March ten years on (the period ends with 28 February), so that day's cut-off is the 29th.
  */
 export function removableCeasedOnOrBefore(today: string, rule: RetentionRule = COMPANY_RETENTION): string {
-  const cutoff = addYears(today, -rule.years);
-  const next = addDays(cutoff, 1);
-  return removableFrom(next, rule) <= today ? next : cutoff;
+  // removableFrom is non-decreasing in the cessation date; step down from just above the answer.
+  let c = addDays(addYears(addDays(today, -1), -rule.years), 2);
+  while (removableFrom(c, rule) > today) c = addDays(c, -1);
+  return c;
 }

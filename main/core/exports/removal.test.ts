@@ -35,14 +35,16 @@ describe('removing long-former members (CA 2006 s121)', () => {
     // Ten years on from Olive's cessation, but not from Rita's.
     clock.now = new Date('2024-07-01T09:00:00Z');
     const removable = expectOk(await core.dispatch('members.removable', {})) as Removable;
-    expect(removable.ceasedOnOrBefore).toBe('2014-07-01');
+    // On 1 July 2024, entries of members who ceased on or before 30 June 2014 may go: ten years
+    // from 30 June 2014 expired at the end of 30 June 2024 (s121, "after the expiration").
+    expect(removable.ceasedOnOrBefore).toBe('2014-06-30');
     expect(removable.source).toContain('CA 2006 s121');
     expect(removable.rows.map((r) => r.memberNumber)).toEqual([old.memberNumber]);
-    expect(removable.rows[0]!.removableFrom).toBe('2024-06-30');
+    expect(removable.rows[0]!.removableFrom).toBe('2024-07-01');
 
     const tooEarly = await core.dispatch('members.remove', { ids: [recent.id], confirm: true });
     expect(tooEarly.ok ? 'ok' : tooEarly.error.code).toBe('FORBIDDEN');
-    expect(tooEarly.ok ? '' : tooEarly.error.message).toContain('not before 10 January 2027');
+    expect(tooEarly.ok ? '' : tooEarly.error.message).toContain('not before 11 January 2027');
     const current = await core.dispatch('members.remove', { ids: [stays.id], confirm: true });
     expect(current.ok ? '' : current.error.message).toContain('current member');
 
@@ -65,7 +67,7 @@ describe('removing long-former members (CA 2006 s121)', () => {
     expect(String(ritaBody)).toContain('Recent');
 
     const removal = core.raw.prepare("select e.summary, p.body from audit_event e join audit_payload p on p.event_id = e.id where e.action = 'register.entries_removed'").get() as { summary: string; body: string };
-    expect(removal.summary).toBe('1 former member entry removed under CA 2006 s121 (ceased on or before 1 July 2014)');
+    expect(removal.summary).toBe('1 former member entry removed under CA 2006 s121 (ceased on or before 30 June 2014)');
     expect(JSON.parse(removal.body).after).toEqual({ memberNumbers: [old.memberNumber] });
 
     const report = await verifyAuditChain(core.raw);

@@ -101,7 +101,7 @@ describe('removing former members’ entries', () => {
 
     expectOk(await t.core.dispatch('members.updateRegisterSettings', { registerIsIndex: false, retentionYears: 6 }));
     const after = expectOk(await t.core.dispatch('members.removable', {})) as RemovableList;
-    expect(after).toMatchObject({ years: 6, statutory: false, rows: [{ id: m.id, removableFrom: '2025-06-30' }] });
+    expect(after).toMatchObject({ years: 6, statutory: false, rows: [{ id: m.id, removableFrom: '2025-07-01' }] });
     expect(after.source).toContain('Your rules allow removal 6 years after a member ceases.');
     expectOk(await t.core.dispatch('members.remove', { ids: [m.id], confirm: true }));
     expect(t.core.raw.prepare("select summary from audit_event where action = 'register.entries_removed'").pluck().get()).toBe(
