@@ -139,7 +139,7 @@ export const actionsHandlers = defineHandlers('actions', {
     const rc = await tx.register();
     const meeting = await loadMeeting(tx.db, rc, input.meetingId, 'meetingId');
     if (meeting.status === 'cancelled') throw AppError.field('meetingId', `The ${meeting.title} on ${formatLegalDate(meeting.held_on)} was cancelled, so it agreed no actions.`);
-    const minutes = await tx.db.selectFrom('minutes').select('status').where('meeting_id', '=', meeting.id).executeTakeFirst();
+    const minutes = await tx.db.selectFrom('minutes').select('status').where('meeting_id', '=', meeting.id).where('corrects_minutes_id', 'is', null).executeTakeFirst();
     if (minutes?.status === 'signed') {
       throw new AppError('CONFLICT', `The minutes of the ${meeting.title} on ${formatLegalDate(meeting.held_on)} are signed and record the actions it agreed (CA 2006 s248, s355); record a new action at a later meeting.`);
     }

@@ -44,7 +44,7 @@ export async function loadItemAndMeeting(tx: WriteContext, rc: RegisterCtx, agen
 
 /** Refuses any change to the decisions of a meeting whose minutes are signed, before the SQL trigger has to. */
 export async function assertNotSealed(tx: WriteContext, meeting: MeetingRow): Promise<void> {
-  const minutes = await tx.db.selectFrom('minutes').select('status').where('meeting_id', '=', meeting.id).executeTakeFirst();
+  const minutes = await tx.db.selectFrom('minutes').select('status').where('meeting_id', '=', meeting.id).where('corrects_minutes_id', 'is', null).executeTakeFirst();
   if (minutes?.status === 'signed') throw new AppError('CONFLICT', `The minutes of the ${meeting.title} on ${formatLegalDate(meeting.held_on)} ${SEALED}`);
 }
 

@@ -145,7 +145,7 @@ export async function toDecisions(db: ReadDb, ctx: DecisionContext, rows: readon
     : [];
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const signed = meetingIds.length
-    ? new Set((await db.selectFrom('minutes').select('meeting_id').where('meeting_id', 'in', meetingIds).where('status', '=', 'signed').execute()).map((r) => r.meeting_id))
+    ? new Set((await db.selectFrom('minutes').select('meeting_id').where('meeting_id', 'in', meetingIds).where('status', '=', 'signed').where('corrects_minutes_id', 'is', null).execute()).map((r) => r.meeting_id))
     : new Set<string>();
   const items = meetingIds.length ? await db.selectFrom('agenda_item').select(['id', 'parent_id', 'position', 'meeting_id']).where('meeting_id', 'in', meetingIds).execute() : [];
   const numbers = new Map<string, string>();
