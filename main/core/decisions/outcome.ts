@@ -1,5 +1,5 @@
 import type { FormFamily } from '../../../shared/domain/legal-form';
-import { atLeastPercent, meetingResolutionResult, percentOf } from '../../../shared/rules/resolution-result';
+import { meetingResolutionResult, percentOf } from '../../../shared/rules/resolution-result';
 
 /**
  * The outcome of a decision and its words, citing the rule.
@@ -55,15 +55,4 @@ export function resolutionAtMeeting(
     noticeStatedSpecial: kind === 'special',
   });
   return { passed: r.passed, message: r.message };
-}
-
-/**
- * A written resolution of members: passed when the agreed votes reach the required majority of
- * the TOTAL voting rights of eligible members, not of those who replied (CA 2006 s282(2),
- * s283(2), s296(4)).
- */
-export function writtenResolutionMet(kind: 'ordinary' | 'special', agreed: number, total: number, specialPct: number): boolean {
-  if (total === 0) return false;
-  if (kind === 'ordinary') return agreed * 2 > total;
-  return atLeastPercent(agreed, total, specialPct);
 }
