@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { PDFDocument } from 'pdf-lib';
+import { writeFile } from 'node:fs/promises';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { formFamily } from '../../../shared/domain/legal-form';
 import { isMembersMeeting, MEETING_KIND_LABEL, type MeetingKind } from '../../../shared/contract/meetings';
@@ -147,16 +147,23 @@ export const readPaper: HandlerFor<'meetings.readPaper'> = command(async (input,
 /** The agenda as the documents print it: items in order with their sub-items, and (for the pack) each paper's bytes. */
 async function packItems(db: ReadDb, meetingId: string, withPapers: boolean): Promise<PackItem[]> {
   const items = orderItems(await db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId).execute());
-  const papers = withPapers
+  const listed = withPapers
     ? await db
         .selectFrom('paper as p')
         .innerJoin('agenda_item as i', 'i.id', 'p.agenda_item_id')
-        .innerJoin('document as d', 'd.id', 'p.document_id')
-        .select(['p.agenda_item_id', 'p.title', 'p.file_name', 'p.kind', 'p.position', 'd.bytes'])
+        .select(['p.agenda_item_id', 'p.title', 'p.file_name', 'p.kind', 'p.position', 'p.document_id'])
         .where('i.meeting_id', '=', meetingId)
         .orderBy('p.position')
         .execute()
     : [];
+  // Each paper's bytes in a query of its own, with a turn of the event loop between them: one
+  // query for every paper of a big pack held the app for over a second.
+  const papers: Array<(typeof listed)[number] & { bytes: Uint8Array }> = [];
+  for (const p of listed) {
+    const d = await db.selectFrom('document').select('bytes').where('id', '=', p.document_id).executeTakeFirstOrThrow();
+    papers.push({ ...p, bytes: d.bytes });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   const toItem = (i: AgendaItemRow): PackItem => ({
     title: i.title,
     presenter: i.presenter,
@@ -175,11 +182,13 @@ export const boardPack: HandlerFor<'meetings.boardPack'> = job(async (input, ctx
   return ctx.startJob({ label: `Board pack for ${m.title}, ${formatLegalDate(m.held_on)}` }, async (j) => {
     const items = await packItems(ctx.db, m.id, true);
     const model: BoardPackModel = { meeting: heading(rc, m), items, issuedOn: rc.today };
-    const bytes = await buildBoardPack(model, (done, total) => j.progress(done, total));
-    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+    const info: { pages?: number } = {};
+    const bytes = await buildBoardPack(model, (done, total) => j.progress(done, total), info);
     const file = exportStore(ctx).create(fileNameFor(m, 'board pack', 'pdf'), PDF);
+    const pages = info.pages ?? 0;
     try {
-      writeFileSync(file.path, bytes);
+      // Written asynchronously: a pack of 200 pages with scanned papers is tens of megabytes.
+      await writeFile(file.path, bytes);
       const meta = file.commit();
       return { fileId: file.id, fileName: meta.fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes, pages };
     } catch (e) {

@@ -45,7 +45,7 @@ async function loadMeeting(tx: WriteContext, rc: RegisterCtx, id: string, field?
 
 /** Refuses any change to a meeting whose minutes are signed, before the SQL trigger has to. */
 async function assertOpen(tx: WriteContext, m: MeetingRow): Promise<void> {
-  const minutes = await tx.db.selectFrom('minutes').select(['status']).where('meeting_id', '=', m.id).executeTakeFirst();
+  const minutes = await tx.db.selectFrom('minutes').select(['status']).where('meeting_id', '=', m.id).where('corrects_minutes_id', 'is', null).executeTakeFirst();
   if (minutes?.status === 'signed') throw new AppError('CONFLICT', `The minutes of the ${meetingWords(m)} ${SEALED}`);
 }
 

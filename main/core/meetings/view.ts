@@ -40,7 +40,7 @@ export function summaryQuery(db: ReadDb) {
     .selectFrom('meeting as m')
     .leftJoin('committee as c', 'c.id', 'm.committee_id')
     .leftJoin('membership_class as k', 'k.id', 'm.class_id')
-    .leftJoin('minutes as n', 'n.meeting_id', 'm.id')
+    .leftJoin('minutes as n', (j) => j.onRef('n.meeting_id', '=', 'm.id').on('n.corrects_minutes_id', 'is', null))
     .selectAll('m')
     .select(['c.name as committee_name', 'k.name as class_name', 'n.status as minutes_status', 'n.id as minutes_id']);
 }

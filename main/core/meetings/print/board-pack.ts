@@ -44,8 +44,9 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /**
  * Builds the pack. `onProgress(done, total)` is called after each paper (and once with 0 at the
  * start), and the event loop is given a turn between papers so the app stays responsive.
+ * `info.pages` is set to the pack's page count.
  */
-export async function buildBoardPack(model: BoardPackModel, onProgress?: ProgressListener): Promise<Uint8Array> {
+export async function buildBoardPack(model: BoardPackModel, onProgress?: ProgressListener, info?: { pages?: number }): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedFonts(doc);
   const title = packTitle(model);
@@ -106,6 +107,8 @@ export async function buildBoardPack(model: BoardPackModel, onProgress?: Progres
     { title: 'Agenda', at: agenda.at },
     ...outlineItems,
   ]);
+  // The page count for the caller, so it need not parse the finished file again to learn it.
+  if (info) info.pages = doc.getPageCount();
   // pdf-lib yields between batches of objects as it writes; each new content stream is deflated,
   // so small batches keep each turn of the event loop short.
   return doc.save({ objectsPerTick: 25 });
