@@ -66,17 +66,17 @@ export function AgendaTab({ v }: { v: MeetingView }) {
                   {editable ? (
                     <div className="mtg-item-actions" role="group" aria-label={`Item ${item.number}`}>
                       <button type="button" className="btn btn-secondary btn-small" disabled={index === 0} onClick={() => void run(change('meetings.moveItem', { id: item.id, direction: 'up' }))}>
-                        <span aria-hidden="true">↑ </span>Up<span className="visually-hidden">: move item {item.number} up</span>
+                        <span aria-hidden="true">↑ </span>Up<span className="visually-hidden"> (move item {item.number} up)</span>
                       </button>
                       <button type="button" className="btn btn-secondary btn-small" disabled={index === siblings.length - 1} onClick={() => void run(change('meetings.moveItem', { id: item.id, direction: 'down' }))}>
-                        <span aria-hidden="true">↓ </span>Down<span className="visually-hidden">: move item {item.number} down</span>
+                        <span aria-hidden="true">↓ </span>Down<span className="visually-hidden"> (move item {item.number} down)</span>
                       </button>
                       <button type="button" className="btn btn-secondary btn-small" onClick={() => setDialog({ mode: 'edit', item })}>
                         Change<span className="visually-hidden"> item {item.number}</span>
                       </button>
                       {item.parentId === null ? (
                         <button type="button" className="btn btn-secondary btn-small" onClick={() => setDialog({ mode: 'add', parent: item })}>
-                          Sub-item<span className="visually-hidden">: add one under item {item.number}</span>
+                          Sub-item<span className="visually-hidden"> (add one under item {item.number})</span>
                         </button>
                       ) : null}
                       <button type="button" className="btn btn-link" onClick={() => setRemoving(item)}>
