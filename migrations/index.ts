@@ -7,6 +7,7 @@ import * as m0005 from './0005_board_filings';
 import * as m0006 from './0006_members_law';
 import * as m0007 from './0007_meetings';
 import * as m0008 from './0008_minutes_corrections';
+import * as m0009 from './0009_decisions_search';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { name: '0006_members_law', up: m0006.up },
   { name: '0007_meetings', up: m0007.up },
   { name: '0008_minutes_corrections', up: m0008.up },
+  { name: '0009_decisions_search', up: m0009.up },
 ];

@@ -450,9 +450,11 @@ function rawDecisionSearch(raw: Database.Database, orgId: string) {
   return (s: Record<string, any>) => {
     const where = ['d.organisation_id = ?'];
     const params: unknown[] = [orgId];
-    for (const w of String(s.search ?? '').split(/\s+/).filter(Boolean)) {
-      where.push("d.text like ? escape '\\'");
-      params.push(`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // The same FTS5 index the app searches (migration 0009), so both sides do the same work.
+    const words = String(s.search ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length > 0) {
+      where.push('d.rowid in (select rowid from decision_fts where decision_fts match ?)');
+      params.push(words.map((w) => `"${w}"*`).join(' '));
     }
     const filters: [unknown, string][] = [
       [s.meetingKind, 'm.kind = ?'],

@@ -257,7 +257,10 @@ describe('the decisions register', () => {
     // The search reads the item's organisation too.
     expect(await texts({ search: 'leeds city' })).toEqual(['To review the 50% price rise.', 'To renew the council contract.']);
     expect(await texts({ search: '50%' })).toEqual(['To review the 50% price rise.']);
-    expect(await texts({ search: '0%' })).toEqual(['To review the 50% price rise.']);
+    // Words match from their start (FTS5 prefixes, migration 0009), accents folded; punctuation alone matches nothing.
+    expect(await texts({ search: 'pri ris' })).toEqual(['To review the 50% price rise.']);
+    expect(await texts({ search: '0%' })).toEqual([]);
+    expect(await texts({ search: '%' })).toEqual([]);
     expect(await texts({ organisation: 'The Leeds City Council Ltd' })).toEqual(['To review the 50% price rise.', 'To renew the council contract.']);
     expect(await texts({ outcome: 'lost' })).toEqual(['To review the 50% price rise.']);
     expect(await texts({ from: '2026-09-15', to: '2026-10-31' })).toEqual(['To open a second site.', 'To approve the budget.']);

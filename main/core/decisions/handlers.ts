@@ -102,9 +102,6 @@ async function loadForChange(tx: WriteContext, rc: RegisterCtx, id: string, what
   return { d, item, meeting };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" means those characters. */
-const likeTerm = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export const decisionsHandlers = defineHandlers('decisions', {
   'decisions.record': mutation(async (input, tx) => {
     const rc = await tx.register();
@@ -254,15 +251,13 @@ export const decisionsHandlers = defineHandlers('decisions', {
     }
     if (input.outcome) q = q.where('d.outcome', '=', input.outcome);
     if (input.search) {
-      const term = likeTerm(input.search);
-      q = q.where((eb) =>
-        eb.or([
-          sql<boolean>`d.text like ${term} escape '\\'`,
-          sql<boolean>`d.related_organisation like ${term} escape '\\'`,
-          sql<boolean>`d.proposer like ${term} escape '\\'`,
-          sql<boolean>`d.seconder like ${term} escape '\\'`,
-        ]),
-      );
+      // Each word the secretary typed, as a prefix, all of them (FTS5, migration 0009): "renew
+      // leeds" finds "To renew the Leeds City Council contract". Quoted, so no word is read as
+      // FTS syntax; a search with no letters or digits matches nothing.
+      const words = input.search.match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (words.length === 0) return { rows: [], next: null };
+      const match = words.map((w) => `"${w}"*`).join(' ');
+      q = q.where(sql<boolean>`d.rowid in (select rowid from decision_fts where decision_fts match ${match})`);
     }
     if (input.organisation) {
       // "The Leeds City Council Ltd" finds "Leeds City Council": the words that name it, in order.

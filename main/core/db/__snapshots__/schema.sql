@@ -37,11 +37,17 @@ CREATE INDEX committee_member_committee on committee_member(committee_id);
 -- index decision_meeting on decision
 CREATE INDEX decision_meeting on decision(meeting_id, agenda_item_id);
 
+-- index decision_outcome on decision
+CREATE INDEX decision_outcome on decision(organisation_id, outcome, decided_on);
+
 -- index decision_register on decision
 CREATE INDEX decision_register on decision(organisation_id, decided_on);
 
 -- index decision_vote_officer on decision_vote
 CREATE UNIQUE INDEX decision_vote_officer on decision_vote(decision_id, officer_id);
+
+-- index decision_written on decision
+CREATE INDEX decision_written on decision(written_resolution_id) where written_resolution_id is not null;
 
 -- index document_content on document
 CREATE UNIQUE INDEX document_content on document(organisation_id, sha256);
@@ -384,6 +390,22 @@ CREATE TABLE decision (
     check (meeting_id is not null or written_resolution_id is not null)
   ) strict;
 
+-- table decision_fts on decision_fts
+CREATE VIRTUAL TABLE decision_fts using fts5(text, related_organisation, proposer, seconder,
+    content = 'decision', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
+
+-- table decision_fts_config on decision_fts_config
+CREATE TABLE 'decision_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table decision_fts_data on decision_fts_data
+CREATE TABLE 'decision_fts_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table decision_fts_docsize on decision_fts_docsize
+CREATE TABLE 'decision_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table decision_fts_idx on decision_fts_idx
+CREATE TABLE 'decision_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 -- table decision_vote on decision_vote
 CREATE TABLE decision_vote (
     id text primary key,
@@ -651,6 +673,19 @@ CREATE TRIGGER audit_state_no_delete before delete on audit_state
 -- trigger audit_state_no_update on audit_state
 CREATE TRIGGER audit_state_no_update before update on audit_state
     begin select raise(abort, 'audit states cannot be changed'); end;
+
+-- trigger decision_fts_delete on decision
+CREATE TRIGGER decision_fts_delete after delete on decision begin
+    insert into decision_fts(decision_fts, rowid, text, related_organisation, proposer, seconder) values ('delete', old.rowid, old.text, old.related_organisation, old.proposer, old.seconder); end;
+
+-- trigger decision_fts_insert on decision
+CREATE TRIGGER decision_fts_insert after insert on decision begin
+    insert into decision_fts(rowid, text, related_organisation, proposer, seconder) values (new.rowid, new.text, new.related_organisation, new.proposer, new.seconder); end;
+
+-- trigger decision_fts_update on decision
+CREATE TRIGGER decision_fts_update after update of text, related_organisation, proposer, seconder on decision begin
+    insert into decision_fts(decision_fts, rowid, text, related_organisation, proposer, seconder) values ('delete', old.rowid, old.text, old.related_organisation, old.proposer, old.seconder);
+    insert into decision_fts(rowid, text, related_organisation, proposer, seconder) values (new.rowid, new.text, new.related_organisation, new.proposer, new.seconder); end;
 
 -- trigger decision_sealed_delete on decision
 CREATE TRIGGER decision_sealed_delete before delete on decision when exists (select 1 from minutes where meeting_id = old.meeting_id and status = 'signed' and corrects_minutes_id is null) begin select raise(abort, 'These minutes are signed and sealed: they cannot be changed (CA 2006 s248, s355, s1138). Record a correction instead.'); end;
