@@ -325,7 +325,7 @@ export function rawMeetingView(raw: Database.Database, orgId: string) {
   const q = {
     meeting: raw.prepare(
       `select m.*, c.name as committee_name, c.terms as committee_terms, n.id as minutes_id, n.status as minutes_status
-         from meeting m left join committee c on c.id = m.committee_id left join minutes n on n.meeting_id = m.id where m.id = ? and m.organisation_id = ?`,
+         from meeting m left join committee c on c.id = m.committee_id left join minutes n on n.meeting_id = m.id and n.corrects_minutes_id is null where m.id = ? and m.organisation_id = ?`,
     ),
     rules: raw.prepare('select * from governing_rules where organisation_id = ?'),
     items: raw.prepare('select * from agenda_item where meeting_id = ?'),
@@ -471,7 +471,7 @@ function rawDecisionSearch(raw: Database.Database, orgId: string) {
     const rows = raw
       .prepare(
         `select d.*, m.title as meeting_title, m.kind as meeting_kind, n.status as minutes_status
-           from decision d left join meeting m on m.id = d.meeting_id left join minutes n on n.meeting_id = d.meeting_id
+           from decision d left join meeting m on m.id = d.meeting_id left join minutes n on n.meeting_id = d.meeting_id and n.corrects_minutes_id is null
           where ${where.join(' and ')} order by d.decided_on desc, d.id desc limit 51`,
       )
       .all(...params) as any[];
