@@ -17,6 +17,9 @@ const LANDED: Record<string, string> = {
   '0004_audit_record_states.ts': 'b68e5eb682062c13de5c9c5b84569466e11e6378cbe1c653564132e4ea6620f8',
   '0005_board_filings.ts': 'eecf5e4a864a4a4a85d50a56692d541c0d3f8824d29a8ba9b49cd73b854deb55',
   '0006_members_law.ts': '335aafbc86d159cf039e12fd345e15852d3403208bd5e4d4b86ca7bd08134608',
+  '0007_meetings.ts': '7ae0d27aa5e89351ddfdde5a4219be760ee10f4020af4c7b24418dbe34cf9942',
+  '0008_minutes_corrections.ts': '06450d9682072233e9bb5f9433da2a00f2ba87cdb4bc47315e69b93aa35520df',
+  '0009_decisions_search.ts': 'e0f876056be5eb7013aad922f9a7acfa212344277078a4b7225da945c03ec3f3',
 };
 
 const dir = __dirname;
