@@ -105,7 +105,7 @@ describe('removing former members’ entries', () => {
     expect(after.source).toContain('Your rules allow removal 6 years after a member ceases.');
     expectOk(await t.core.dispatch('members.remove', { ids: [m.id], confirm: true }));
     expect(t.core.raw.prepare("select summary from audit_event where action = 'register.entries_removed'").pluck().get()).toBe(
-      '1 former member entry removed as the society’s rules allow (ceased on or before 30 November 2020)',
+      '1 former member entry removed as the society’s rules allow (ceased on or before 29 November 2020)',
     );
   });
 });
