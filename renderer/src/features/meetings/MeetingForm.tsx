@@ -13,6 +13,8 @@ import { errorAt } from '../../ui/form-errors';
 import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { PageHeader } from '../../ui/PageHeader';
 import { isCurrentDirector } from '../officers/format';
+import { SOCIETY_RESOLUTION_KINDS, SOCIETY_RESOLUTION_LABEL } from '../../../../shared/rules/society-resolutions';
+import { useLegalForm } from '../../lib/useLegalForm';
 import { normaliseTime } from './format';
 import './meetings.css';
 
@@ -28,9 +30,12 @@ interface Values {
   electronicMeans: string;
   chairOfficerId: string;
   standardItems: boolean;
+  /** A society's confirming meeting: the first meeting and the kind of resolution it confirms (CCBS Act 2014 s111, s113). */
+  firstMeetingId: string;
+  societyResolutionKind: string;
 }
 
-const PATHS = ['kind', 'committeeId', 'classId', 'title', 'heldOn', 'startsAt', 'endsAt', 'place', 'electronicMeans', 'chairOfficerId'];
+const PATHS = ['kind', 'committeeId', 'classId', 'title', 'heldOn', 'startsAt', 'endsAt', 'place', 'electronicMeans', 'chairOfficerId', 'firstMeetingId', 'societyResolutionKind'];
 
 const blank = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s);
 
@@ -46,6 +51,8 @@ function toFields(v: Values) {
     place: blank(v.place),
     electronicMeans: blank(v.electronicMeans),
     chairOfficerId: blank(v.chairOfficerId),
+    firstMeetingId: blank(v.firstMeetingId),
+    societyResolutionKind: blank(v.firstMeetingId) ? blank(v.societyResolutionKind) : undefined,
   };
 }
 
@@ -63,10 +70,12 @@ function fromView(v: MeetingView): Values {
     electronicMeans: m.electronicMeans ?? '',
     chairOfficerId: m.chairOfficerId ?? '',
     standardItems: false,
+    firstMeetingId: m.firstMeetingId ?? '',
+    societyResolutionKind: m.societyResolutionKind ?? '',
   };
 }
 
-const EMPTY: Values = { kind: 'board', committeeId: '', classId: '', title: '', heldOn: '', startsAt: '', endsAt: '', place: '', electronicMeans: '', chairOfficerId: '', standardItems: true };
+const EMPTY: Values = { kind: 'board', committeeId: '', classId: '', title: '', heldOn: '', startsAt: '', endsAt: '', place: '', electronicMeans: '', chairOfficerId: '', standardItems: true, firstMeetingId: '', societyResolutionKind: '' };
 
 /** Plan a meeting (/meetings/new). */
 export function PlanMeetingPage() {
@@ -135,6 +144,12 @@ function MeetingFormBody({ initial, id }: { initial: Values; id?: string }) {
   );
   const chairOptions = directors.length > 0 ? directors : (officers.data ?? []).filter(isCurrentDirector);
   const openCommittees = (committees.data ?? []).filter((c) => c.dissolvedOn === null);
+  // Only a society's general meeting can confirm a two-meeting special resolution.
+  const form = useLegalForm();
+  const confirming = form?.family === 'society' && (kind === 'general' || kind === 'annual_general');
+  const earlier = useApiQuery('meetings.list', { when: 'all' }, { enabled: confirming });
+  const firstMeetings = (earlier.data ?? []).filter((m) => (m.kind === 'general' || m.kind === 'annual_general') && m.id !== id && m.status !== 'cancelled');
+  const firstMeetingId = useWatch({ control, name: 'firstMeetingId' });
 
   // The resolver hands over the contract's parsed input (see mappedResolver), so it is sent as it is.
   const onValid = async (parsed: Values) => {
@@ -234,6 +249,37 @@ function MeetingFormBody({ initial, id }: { initial: Values; id?: string }) {
           ))}
         </select>
       </Field>
+      {confirming ? (
+        <fieldset className="field">
+          <legend className="legend-small">Confirming a special resolution of an earlier meeting (optional)</legend>
+          <p className="hint">
+            A society’s resolution to amalgamate, transfer its engagements or convert into a company is passed at one general meeting and confirmed at a second, held from 14
+            days to one month after the first (CCBS Act 2014 s111, s113). Choose the first meeting if this is the second.
+          </p>
+          <Field id="firstMeetingId" label="First meeting" error={e('firstMeetingId')}>
+            <select {...register('firstMeetingId')}>
+              <option value="">This is not a confirming meeting</option>
+              {firstMeetings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title}, {formatLegalDate(m.heldOn)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {firstMeetingId ? (
+            <Field id="societyResolutionKind" label="The resolution it confirms" error={e('societyResolutionKind')}>
+              <select {...register('societyResolutionKind')}>
+                <option value="">Choose the kind of resolution</option>
+                {SOCIETY_RESOLUTION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {SOCIETY_RESOLUTION_LABEL[k]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
+        </fieldset>
+      ) : null}
       {editing ? null : (
         <CheckboxField id="standardItems" label="Add the standard items (apologies, declarations of interest, minutes of the previous meeting, matters arising, any other business)">
           <input {...register('standardItems')} />
