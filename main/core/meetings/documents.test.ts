@@ -66,8 +66,8 @@ describe('papers', () => {
     const t = await open();
     const { view, itemId } = await boardWithItem(t);
     const bytes = await pdfOf(3, 'Finance report');
-    let v = expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await upload(t.core, 'Q3 finance.pdf', bytes), title: 'Finance report' })) as MeetingView;
-    v = expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: view.items[0]!.id, uploadId: await upload(t.core, 'copy.pdf', bytes) })) as MeetingView;
+    expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await upload(t.core, 'Q3 finance.pdf', bytes), title: 'Finance report' }));
+    const v = expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: view.items[0]!.id, uploadId: await upload(t.core, 'copy.pdf', bytes) })) as MeetingView;
     const papers = v.items.flatMap((i) => i.papers);
     expect(papers.map((p) => [p.title, p.kind])).toEqual([
       ['copy', 'pdf'],
