@@ -5,6 +5,7 @@ import type { MeetingView } from '../../../../shared/contract/meetings';
 import type { Result } from '../../../../shared/result';
 import { call } from '../../api/client';
 import { useToast } from '../../ui/Toasts';
+import { inTurn } from './in-turn';
 
 /** The meetings methods that answer with the whole meeting view. */
 export type ViewMethod = { [M in MethodName]: M extends `meetings.${string}` ? (MethodOutput<M> extends MeetingView ? M : never) : never }[MethodName];
@@ -20,18 +21,20 @@ export function useMeetingChange(meetingId: string) {
   const toast = useToast();
   return useCallback(
     async <M extends ViewMethod>(method: M, input: MethodInput<M>, success?: string): Promise<Result<MeetingView>> => {
-      let result: Result<MeetingView>;
-      try {
-        result = (await call(method, input)) as Result<MeetingView>;
-      } catch (e) {
-        return { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : 'The app’s background service did not answer.' } };
-      }
-      if (result.ok) {
-        queryClient.setQueryData(['meetings.get', { id: meetingId }], result.value);
-        void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'meetings.get' });
-        if (success) toast(success);
-      }
-      return result;
+      return inTurn(meetingId, async () => {
+        let result: Result<MeetingView>;
+        try {
+          result = (await call(method, input)) as Result<MeetingView>;
+        } catch (e) {
+          return { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : 'The app’s background service did not answer.' } } as Result<MeetingView>;
+        }
+        if (result.ok) {
+          queryClient.setQueryData(['meetings.get', { id: meetingId }], result.value);
+          void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'meetings.get' });
+          if (success) toast(success);
+        }
+        return result;
+      });
     },
     [meetingId, queryClient, toast],
   );
