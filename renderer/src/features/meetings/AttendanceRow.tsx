@@ -36,10 +36,14 @@ export function AttendanceRow({
   const [chosen, setChosen] = useState<AttendanceStatus | null>(null);
   const [seen, setSeen] = useState(attendee);
   if (attendee !== seen) {
+    // A newer answer replaces what the boxes show, except text typed since the last answer and
+    // not yet saved: an earlier save coming back must not wipe a time being typed (it did, on a
+    // loaded machine, between typing a departure and leaving the box).
+    const untouched = (local: string, was: string | null | undefined) => local === (was ?? '');
     setSeen(attendee);
     setChosen(null);
-    setArrived(attendee?.arrivedAt ?? '');
-    setLeft(attendee?.leftAt ?? '');
+    if (untouched(arrived, seen?.arrivedAt)) setArrived(attendee?.arrivedAt ?? '');
+    if (untouched(left, seen?.leftAt)) setLeft(attendee?.leftAt ?? '');
   }
   const status = chosen ?? attendee?.status ?? null;
   const present = status === 'present' || status === 'present_electronically';
