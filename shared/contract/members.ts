@@ -97,6 +97,21 @@ export const memberOrganisationSchema = z.strictObject({
   representative: optionalText('the name of its representative', 200),
 });
 
+/**
+ * The member's agreement to receive notices and other documents by e-mail at the address the
+ * register holds, as a dated fact. A company may send a document in electronic form only to a
+ * person who has agreed (generally or specifically) and has not revoked that agreement (CA 2006
+ * s1144(2), Sch 5 Part 3 para 6), at an address they specified for the purpose (para 7). A
+ * society gives notice as its registered rules provide; these dates record the agreement where
+ * its rules make notice by e-mail depend on one. The core checks the dates against each other and
+ * today, with messages that cite the law for the legal form.
+ */
+export const electronicCommsSchema = z.strictObject({
+  agreedOn: legalDate('the date the member agreed'),
+  revokedOn: legalDate('the date the member withdrew the agreement').optional().or(z.literal('').transform(() => undefined)),
+});
+export type ElectronicComms = z.output<typeof electronicCommsSchema>;
+
 export const memberParticularsSchema = z
   .strictObject({
     kind: z.enum(HOLDER_KINDS).default('individual'),
@@ -111,6 +126,11 @@ export const memberParticularsSchema = z
     email,
     /** Societies record what the member gave their e-mail address for (CCBS Act 2014 s30). */
     emailPurposes: optionalText('what the e-mail address may be used for', 300),
+    /**
+     * Agreement to notices by e-mail: null for none on record. Left out of a change, the entry's
+     * recorded agreement stays as it is (an import that knows nothing of it cannot erase it).
+     */
+    electronicComms: electronicCommsSchema.nullable().optional(),
     dateOfBirth: legalDate('the date of birth').optional().or(z.literal('').transform(() => undefined)),
     /** Only for members of an employee class (data minimisation). */
     employee: employeeDetailsSchema.nullable(),
@@ -222,6 +242,8 @@ export const memberDetailSchema = memberRowSchema.extend({
     address: z.object({ line1: z.string(), line2: z.string().optional(), town: z.string(), postcode: z.string().optional(), country: z.string().optional() }),
     email: z.string().optional(),
     emailPurposes: z.string().optional(),
+    /** Agreement to notices by e-mail (CA 2006 Sch 5 para 6); null where none is on record. */
+    electronicComms: z.object({ agreedOn: z.string(), revokedOn: z.string().optional() }).nullable(),
     dateOfBirth: z.string().optional(),
     employee: z
       .object({
@@ -466,6 +488,8 @@ export const MEMBER_FIELD_LABEL: Record<string, string> = {
   'address.country': 'Country',
   email: 'E-mail',
   emailPurposes: 'E-mail may be used for',
+  'electronicComms.agreedOn': 'Agreed to notices by e-mail on',
+  'electronicComms.revokedOn': 'Withdrew agreement to notices by e-mail on',
   dateOfBirth: 'Date of birth',
   'employee.employeeNumber': 'Employee number',
   'employee.serviceArea': 'Service area',

@@ -10,9 +10,22 @@ import type { MemberTable, MemberRowDb } from '../db/schema';
 /** Particulars as the columns need them; callers from before organisation members (an import) may leave the newer parts out. */
 type ParticularsIn = Omit<MemberParticulars, 'kind' | 'organisation' | 'jointHolders'> & Partial<Pick<MemberParticulars, 'kind' | 'organisation' | 'jointHolders'>>;
 
+/**
+ * The agreement to notices by e-mail as columns, only where the particulars carry it: left out
+ * (an import, a caller from before migration 0011), the entry's recorded agreement is untouched.
+ */
+function electronicCommsColumns(p: Pick<ParticularsIn, 'electronicComms'>) {
+  if (p.electronicComms === undefined) return {};
+  return {
+    electronic_comms_agreed_on: p.electronicComms?.agreedOn ?? null,
+    electronic_comms_revoked_on: p.electronicComms?.revokedOn ?? null,
+  };
+}
+
 export function particularsColumns(p: ParticularsIn) {
   const org = p.kind === 'organisation' ? (p.organisation ?? null) : null;
   return {
+    ...electronicCommsColumns(p),
     // A person is stored with nulls (as before migration 0006), so their record's audit state is unchanged.
     holder_kind: p.kind === 'organisation' ? ('organisation' as const) : null,
     organisation_kind: org?.organisationKind ?? null,
@@ -103,6 +116,9 @@ export function toParticulars(r: MemberRowDb, jointHolders: readonly JointHolder
     },
     ...(r.email ? { email: r.email } : {}),
     ...(r.email_purposes ? { emailPurposes: r.email_purposes } : {}),
+    electronicComms: r.electronic_comms_agreed_on
+      ? { agreedOn: r.electronic_comms_agreed_on, ...(r.electronic_comms_revoked_on ? { revokedOn: r.electronic_comms_revoked_on } : {}) }
+      : null,
     ...(r.date_of_birth ? { dateOfBirth: r.date_of_birth } : {}),
     employee:
       r.employee_number !== null

@@ -81,6 +81,57 @@ export function checkParticulars(rc: RegisterCtx, cls: MembershipClassRow, p: Me
   }
 }
 
+/**
+ * The agreement to notices by e-mail: given by today, withdrawn (if at all) on or after it was
+ * given and by today, and, while it stands, with an e-mail address to send to. For a company the
+ * law is the reason: a document may be sent in electronic form only to a person who has agreed
+ * and not revoked the agreement (CA 2006 s1144(2), Sch 5 Part 3 para 6), at an address they
+ * specified for the purpose (para 7). A society gives notice as its registered rules provide, so
+ * its messages cite the rules, never company law.
+ */
+export function checkElectronicComms(
+  rc: Pick<RegisterCtx, 'today' | 'form'>,
+  comms: { agreedOn: string; revokedOn?: string | undefined } | null,
+  email: string | null | undefined,
+  prefix: string,
+): void {
+  if (comms === null) return;
+  const company = rc.form.family === 'company';
+  const field = (f: string) => `${prefix}${f}`;
+  const today = formatLegalDate(rc.today);
+  if (comms.agreedOn > rc.today) {
+    throw AppError.field(
+      field('electronicComms.agreedOn'),
+      company
+        ? `The member’s agreement to notices by e-mail cannot be dated in the future (today is ${today}): notices may go by e-mail only to a member who has already agreed (CA 2006 s1144(2), Sch 5 para 6).`
+        : `The member’s agreement to notices by e-mail cannot be dated in the future (today is ${today}).`,
+    );
+  }
+  if (comms.revokedOn !== undefined) {
+    if (comms.revokedOn < comms.agreedOn) {
+      throw AppError.field(
+        field('electronicComms.revokedOn'),
+        `The agreement cannot be withdrawn before it was given: the member agreed on ${formatLegalDate(comms.agreedOn)}${company ? ' (CA 2006 Sch 5 para 6)' : ''}.`,
+      );
+    }
+    if (comms.revokedOn > rc.today) {
+      throw AppError.field(
+        field('electronicComms.revokedOn'),
+        `The date the member withdrew their agreement cannot be in the future (today is ${today}); record it once they have withdrawn it${company ? ' (CA 2006 Sch 5 para 6)' : ''}.`,
+      );
+    }
+    return;
+  }
+  if (!email) {
+    throw AppError.field(
+      field('email'),
+      company
+        ? 'Enter the e-mail address the member agreed to receive notices at: notices may go by e-mail only to an address the member gave for the purpose (CA 2006 Sch 5 para 7).'
+        : 'Enter the e-mail address the member agreed to receive notices at, as the society’s rules provide.',
+    );
+  }
+}
+
 export function checkEligibility(cls: MembershipClassRow, p: MemberParticulars, on: string, prefix: string): void {
   if (cls.is_employee_class !== 1 || p.employee === null) return;
   const problems = eligibilityProblems(
@@ -168,6 +219,7 @@ export const memberHandlers = defineHandlers('members', {
     assertNotFuture(rc, input.admittedOn, 'admittedOn', 'An admission');
     assertNotBeforeIncorporation(rc, input.admittedOn, 'admittedOn', 'An admission');
     checkParticulars(rc, cls, input.particulars, 'particulars.');
+    checkElectronicComms(rc, input.particulars.electronicComms ?? null, input.particulars.email, 'particulars.');
     checkEligibility(cls, input.particulars, input.admittedOn, 'particulars.');
     if (rc.form.hasShares && input.initialShares === null) {
       throw AppError.field('initialShares.shares', `Members of a ${rc.form.label.toLowerCase()} hold shares: enter the shares allotted on admission.`);
@@ -245,6 +297,9 @@ export const memberHandlers = defineHandlers('members', {
       throw AppError.field('classId', 'A former member’s class cannot be changed; it records the class they held.');
     }
     checkParticulars(rc, cls, input.particulars, 'particulars.');
+    // Left out of the change, the recorded agreement stands, and must still have an address to go to.
+    const comms = input.particulars.electronicComms !== undefined ? input.particulars.electronicComms : toParticulars(before).electronicComms;
+    checkElectronicComms(rc, comms, input.particulars.email, 'particulars.');
     if (cls.id !== oldClass.id) checkEligibility(cls, input.particulars, rc.today, 'particulars.');
     const employeeNumber = input.particulars.employee ? normaliseEmployeeNumber(input.particulars.employee.employeeNumber) : null;
     if (employeeNumber !== null && employeeNumber !== before.employee_number && before.ceased_on === null) {

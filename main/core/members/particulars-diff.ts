@@ -21,6 +21,9 @@ export function flattenParticulars(p: MemberDetail['particulars'], className: st
     'address.country': p.address.country ?? null,
     email: p.email ?? null,
     emailPurposes: p.emailPurposes ?? null,
+    // Null before migration 0011 and wherever no agreement is on record, so older events read the same.
+    'electronicComms.agreedOn': p.electronicComms?.agreedOn ?? null,
+    'electronicComms.revokedOn': p.electronicComms?.revokedOn ?? null,
     dateOfBirth: p.dateOfBirth ?? null,
     'employee.employeeNumber': p.employee?.employeeNumber ?? null,
     'employee.serviceArea': p.employee?.serviceArea ?? null,

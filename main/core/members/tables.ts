@@ -47,6 +47,13 @@ export interface MemberTable {
   organisation_number: string | null;
   /** The person it has named to act for it (CA 2006 s323 for a company's members). */
   representative_name: string | null;
+  /**
+   * The date the member agreed to receive notices and documents by e-mail at the address held,
+   * and the date they revoked that agreement (CA 2006 s1144(2), Sch 5 Part 3 paras 6-7; for a
+   * society, as its rules provide). Null: none on record (migration 0011).
+   */
+  electronic_comms_agreed_on: string | null;
+  electronic_comms_revoked_on: string | null;
 }
 
 /** The other joint holders of an entry's shares, in order; the entry's own name is the first-named (CA 2006 s113(5)). */
@@ -84,6 +91,6 @@ export interface MemberTables {
   sequence: SequenceTable;
 }
 
-/** Columns added by migration 0006: a row built by hand (a bulk load, an import) may leave them out. */
-type AddedIn0006 = 'holder_kind' | 'organisation_kind' | 'organisation_number' | 'representative_name';
-export type MemberRowDb = Omit<Selectable<MemberTable>, AddedIn0006> & Partial<Pick<Selectable<MemberTable>, AddedIn0006>>;
+/** Columns added by migrations 0006 and 0011: a row built by hand (a bulk load, an import) may leave them out. */
+type AddedLater = 'holder_kind' | 'organisation_kind' | 'organisation_number' | 'representative_name' | 'electronic_comms_agreed_on' | 'electronic_comms_revoked_on';
+export type MemberRowDb = Omit<Selectable<MemberTable>, AddedLater> & Partial<Pick<Selectable<MemberTable>, AddedLater>>;
