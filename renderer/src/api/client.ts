@@ -20,17 +20,31 @@ export class ApiError extends Error {
   }
 }
 
-async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+/** How a call is sent. */
+export interface CallOptions {
+  /**
+   * Sent as the page goes away (tab closed, navigated off, laptop lid shut): the browser keeps
+   * the request alive after the page is gone (fetch keepalive). Browsers refuse keepalive for a
+   * body over 64 KiB, so a larger one goes as an ordinary request (best effort).
+   */
+  keepalive?: boolean;
+}
+
+const KEEPALIVE_MAX_BODY = 60_000;
+
+async function overHttp(method: string, input: unknown, options: CallOptions = {}): Promise<Result<unknown>> {
   const token = sessionToken();
   if (!token) {
     return { ok: false, error: { code: 'FORBIDDEN', message: 'SESSION' } };
   }
   let response: Response;
+  const body = JSON.stringify(input ?? {});
   try {
     response = await fetch(`./api/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-MG-Token': token },
-      body: JSON.stringify(input ?? {}),
+      body,
+      keepalive: options.keepalive === true && new TextEncoder().encode(body).length <= KEEPALIVE_MAX_BODY,
     });
   } catch {
     throw new ApiError({ code: 'OFFLINE', message: 'The app’s background service is not running. Start it again with npm start.' });
@@ -49,9 +63,12 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
   return (await response.json()) as Result<unknown>;
 }
 
-/** Calls one contract method; the answer is the Result envelope, never a throw for app errors. */
-export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
-  const result = window.bridge ? await window.bridge.invoke(method, input) : await overHttp(method, input);
+/**
+ * Calls one contract method; the answer is the Result envelope, never a throw for app errors.
+ * On the desktop the bridge's IPC message reaches the core even if the window closes straight after.
+ */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<Result<MethodOutput<M>>> {
+  const result = window.bridge ? await window.bridge.invoke(method, input) : await overHttp(method, input, options);
   if (!result.ok && result.error.message === 'SESSION') throw new ApiError({ code: 'SESSION', message: 'SESSION' });
   return result as Result<MethodOutput<M>>;
 }

@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import type { AgendaItem } from '../../../../shared/contract/meetings';
-import { notesStateText, useItemNotes } from './useItemNotes';
+import { autosaveStatusText } from './use-autosave';
+import { useItemNotes } from './useItemNotes';
 
-/** An item's discussion notes, saved as they are typed, with the save state beside the box. */
+/** An item's discussion notes, saved as they are typed, with the save state beside the box ("Saved at 19:42", "Saving…", "Not saved: …"). */
 export function ItemNotes({ meetingId, item, disabled, large = false, textareaRef }: { meetingId: string; item: AgendaItem; disabled: boolean; large?: boolean; textareaRef?: React.Ref<HTMLTextAreaElement> }) {
   const notes = useItemNotes(meetingId, item);
   const id = useId();
-  const stateText = notesStateText(notes.state);
+  const stateText = autosaveStatusText(notes.state);
   return (
     <div className={`field mtg-notes${large ? ' mtg-notes-large' : ''}`}>
       <div className="mtg-notes-head">

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type AgendaItem, type Attendee, type MeetingView } from '../../../../shared/contract/meetings';
@@ -8,7 +9,7 @@ import { QuorumVerdict } from './QuorumVerdict';
 import { ItemMeta } from './AgendaTab';
 import { ItemNotes } from './ItemNotes';
 import { LIVE_SHORTCUTS, shortcutFor } from './shortcuts';
-import { itemFields } from './useItemNotes';
+import { itemFields, latestItem } from './useItemNotes';
 import { useMeetingChange } from './useMeetingChange';
 import './meetings.css';
 
@@ -39,6 +40,7 @@ export function LiveMeeting() {
 
 function Live({ v }: { v: MeetingView }) {
   const change = useMeetingChange(v.meeting.id);
+  const queryClient = useQueryClient();
   const [index, setIndex] = useState(() => currentItemIndex(v.items));
   const [help, setHelp] = useState(false);
   const [note, setNote] = useState<string | null>(null);
@@ -48,6 +50,12 @@ function Live({ v }: { v: MeetingView }) {
   const safeIndex = Math.min(index, Math.max(0, v.items.length - 1));
   const item: AgendaItem | undefined = v.items[safeIndex];
 
+  // The time an item is taken, with the item's other fields as they stand when the change's turn
+  // comes: notes typed a moment ago and saved just before must not be sent back as they were.
+  const takenNow = (target: AgendaItem) => {
+    const at = nowHHMM();
+    return () => ({ ...itemFields(latestItem(queryClient, v.meeting.id, target)), startsAt: at });
+  };
   // Moving to an item records when it was taken (once), so the minutes and the quorum per item follow the meeting.
   const goTo = async (next: number) => {
     if (next < 0 || next >= v.items.length) return;
@@ -55,11 +63,11 @@ function Live({ v }: { v: MeetingView }) {
     const target = v.items[next]!;
     window.setTimeout(() => itemHeadingRef.current?.focus(), 0);
     if (!editable || target.startsAt) return;
-    const r = await change('meetings.updateItem', { ...itemFields(target), startsAt: nowHHMM() });
+    const r = await change('meetings.updateItem', takenNow(target));
     setNote(r.ok ? null : `The time item ${target.number} was taken was not recorded: ${r.error.fieldErrors?.['startsAt'] ?? r.error.message}`);
   };
   const markStarted = async (target: AgendaItem) => {
-    const r = await change('meetings.updateItem', { ...itemFields(target), startsAt: nowHHMM() });
+    const r = await change('meetings.updateItem', takenNow(target));
     setNote(r.ok ? null : `The time item ${target.number} was taken was not recorded: ${r.error.fieldErrors?.['startsAt'] ?? r.error.message}`);
   };
   const goRef = useRef(goTo);

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AgendaItem } from '../../../../shared/contract/meetings';
-import { useMeetingChange } from './useMeetingChange';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import type { AgendaItem, MeetingView } from '../../../../shared/contract/meetings';
+import { call } from '../../api/client';
+import { inTurn } from './in-turn';
+import { useAutosavedText, type SaveAnswer, type SaveText } from './use-autosave';
 
 /** How long typing must pause before an item's notes are saved. */
 export const NOTES_SAVE_MS = 500;
-
-export type NotesState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 /** The item's own fields, as updateItem needs them all (an omitted one would be cleared). */
 export function itemFields(item: AgendaItem) {
@@ -23,77 +24,42 @@ export function itemFields(item: AgendaItem) {
 }
 
 /**
- * An item's discussion notes, saved as they are typed: half a second after typing pauses, at once
- * when the box loses focus, and before the box goes away; one save at a time, always the latest
- * text. Nothing on screen for more than a second is lost, and a refusal keeps the text to retry.
+ * The item as the page's cache now holds it (the answer to the latest change), falling back to
+ * the one given. A change built when its turn comes from this carries the fields the changes
+ * before it saved: the notes sent with the time an item was taken, the time sent with its notes.
  */
-export function useItemNotes(meetingId: string, item: AgendaItem) {
-  const change = useMeetingChange(meetingId);
-  const [text, setText] = useState(item.notes ?? '');
-  const [state, setState] = useState<NotesState>({ kind: 'idle' });
-  const waiting = useRef<string | null>(null);
-  const timer = useRef<number | undefined>(undefined);
-  const inflight = useRef<Promise<void> | null>(null);
-  const latestItem = useRef(item);
-  useEffect(() => {
-    latestItem.current = item;
-  }, [item]);
-
-  const flush = useCallback(async () => {
-    window.clearTimeout(timer.current);
-    while (inflight.current) await inflight.current;
-    const notes = waiting.current;
-    if (notes === null) return;
-    waiting.current = null;
-    setState({ kind: 'saving' });
-    const run = change('meetings.updateItem', { ...itemFields(latestItem.current), notes }).then((r) => {
-      if (r.ok) {
-        if (waiting.current === null) setState({ kind: 'saved' });
-      } else {
-        waiting.current ??= notes;
-        setState({ kind: 'failed', message: r.error.fieldErrors?.['notes'] ?? r.error.message });
-      }
-    });
-    inflight.current = run.finally(() => {
-      inflight.current = null;
-    });
-    await inflight.current;
-  }, [change]);
-
-  const onChange = useCallback(
-    (next: string) => {
-      setText(next);
-      waiting.current = next;
-      setState({ kind: 'pending' });
-      window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => void flush(), NOTES_SAVE_MS);
-    },
-    [flush],
-  );
-
-  // Leaving the item (the next item, another tab) saves what is waiting.
-  useEffect(
-    () => () => {
-      if (waiting.current !== null) void flush();
-    },
-    [flush],
-  );
-
-  return { text, state, onChange, flush };
+export function latestItem(queryClient: QueryClient, meetingId: string, item: AgendaItem): AgendaItem {
+  const view = queryClient.getQueryData<MeetingView>(['meetings.get', { id: meetingId }]);
+  return view?.items.find((i) => i.id === item.id) ?? item;
 }
 
-/** The indicator beside the notes, in words. */
-export function notesStateText(s: NotesState): string {
-  switch (s.kind) {
-    case 'idle':
-      return '';
-    case 'pending':
-      return 'Not saved yet…';
-    case 'saving':
-      return 'Saving…';
-    case 'saved':
-      return 'Saved';
-    case 'failed':
-      return `Not saved: ${s.message}`;
-  }
+/**
+ * An item's discussion notes, saved as they are typed (useAutosavedText: half a second after
+ * typing pauses, on leaving the box or the item, as the page is hidden or closed), in turn with
+ * the meeting's other changes; an answer never puts back older text over what was typed since.
+ */
+export function useItemNotes(meetingId: string, item: AgendaItem) {
+  const queryClient = useQueryClient();
+  const itemRef = useRef(item);
+  useEffect(() => {
+    itemRef.current = item;
+  }, [item]);
+  const save = useCallback<SaveText>(
+    (notes, how) => {
+      const run = async (): Promise<SaveAnswer> => {
+        // An exit save already sent the newer text; this older one need not follow it.
+        if (how.superseded()) return { ok: true };
+        const current = latestItem(queryClient, meetingId, itemRef.current);
+        const r = await call('meetings.updateItem', { ...itemFields(current), notes }, { keepalive: how.keepalive });
+        if (!r.ok) return { ok: false, message: r.error.fieldErrors?.['notes'] ?? r.error.message };
+        queryClient.setQueryData(['meetings.get', { id: meetingId }], r.value);
+        void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'meetings.get' });
+        return { ok: true, saved: r.value.items.find((i) => i.id === current.id)?.notes ?? '' };
+      };
+      // As the page goes away there is no time to wait for the meeting's other changes.
+      return how.keepalive ? run() : inTurn(meetingId, run);
+    },
+    [meetingId, queryClient],
+  );
+  return useAutosavedText({ server: item.notes ?? '', save, delayMs: NOTES_SAVE_MS });
 }

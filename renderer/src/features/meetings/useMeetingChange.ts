@@ -20,11 +20,13 @@ export function useMeetingChange(meetingId: string) {
   const queryClient = useQueryClient();
   const toast = useToast();
   return useCallback(
-    async <M extends ViewMethod>(method: M, input: MethodInput<M>, success?: string): Promise<Result<MeetingView>> => {
+    async <M extends ViewMethod>(method: M, input: MethodInput<M> | (() => MethodInput<M>), success?: string): Promise<Result<MeetingView>> => {
       return inTurn(meetingId, async () => {
         let result: Result<MeetingView>;
         try {
-          result = (await call(method, input)) as Result<MeetingView>;
+          // A function input is read when the change's turn comes, after the answers to the changes
+          // before it, so it carries their fields (an item's notes saved a moment ago) and not older ones.
+          result = (await call(method, typeof input === 'function' ? input() : input)) as Result<MeetingView>;
         } catch (e) {
           return { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : 'The app’s background service did not answer.' } } as Result<MeetingView>;
         }
