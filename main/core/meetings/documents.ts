@@ -198,29 +198,52 @@ export const boardPack: HandlerFor<'meetings.boardPack'> = job(async (input, ctx
   });
 });
 
-/** Who a notice goes to, as the register stood on the day it was sent (or today, before it is sent). */
+/**
+ * Who a notice goes to, and how, as the register stood on the day it was sent (or today, before
+ * it is sent).
+ *
+ * Board and committee meetings: each director (or committee member) on that day. Notice of a
+ * directors' meeting must be given to each director but need not be in writing (Model Articles
+ * for private companies, art 9(3); a society's rules say how its board is called), and the app
+ * holds no officer's e-mail address, so no method or address is given for them: the notice names
+ * who was given notice, not a channel the app cannot vouch for.
+ *
+ * General and class meetings: each member on that day (of the class, for a class meeting).
+ * - A company may send a document in electronic form only to a person who has agreed, generally
+ *   or specifically, that it may be sent that way and has not revoked that agreement (CA 2006
+ *   s1144(2), Sch 5 Part 3 para 6), and only to an address they specified for the purpose (para
+ *   7). So a member gets the notice by e-mail only if the register records an e-mail address and
+ *   an agreement given on or before the day of sending that was not revoked on or before it
+ *   (member.electronic_comms_agreed_on / _revoked_on, migration 0011). Everyone else gets it in
+ *   hard copy by post to their address in the register of members (Sch 5 Part 2 para 4(1)(c));
+ *   the register requires an address line and a town, so post is always possible.
+ * - A co-operative or community benefit society gives notice as its registered rules provide;
+ *   company law does not apply. The app applies the same test, which is the safe reading of rules
+ *   that allow notice by e-mail to members who have agreed to it: by e-mail only where the
+ *   member's agreement is on record and stands on the day, by post to the registered address
+ *   otherwise. The free-text `email_purposes` a society records (CCBS Act 2014 s30) is not read
+ *   as an agreement.
+ */
 async function recipients(ctx: CommandContext, rc: RegisterCtx, m: MeetingRow, on: string): Promise<NoticeRecipient[]> {
   if (m.kind === 'board' || m.kind === 'committee') {
     const people = m.kind === 'committee' && m.committee_id ? await committeeMembersOn(ctx.db, m.committee_id, on) : await directorsOn(ctx.db, rc.org.id, on);
-    return people.map((p) => ({ name: p.name, method: 'email', address: 'as held by the secretary' }));
+    return people.map((p) => ({ name: p.name, method: null, address: null }));
   }
   let q = ctx.db
     .selectFrom('member')
-    .select(['given_names', 'family_name', 'email', 'email_purposes', 'address_line1', 'address_line2', 'address_town', 'address_postcode'])
+    .select(['given_names', 'family_name', 'email', 'electronic_comms_agreed_on', 'electronic_comms_revoked_on', 'address_line1', 'address_line2', 'address_town', 'address_postcode', 'address_country'])
     .where('organisation_id', '=', rc.org.id)
     .where('admitted_on', '<=', on)
     .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', on)]))
     .orderBy('sort_key');
   if (m.kind === 'class' && m.class_id) q = q.where('class_id', '=', m.class_id);
   const rows = await q.execute();
-  // Notice may go by e-mail only to a member who has agreed to receive notices that way (CA 2006
-  // s1144(2), Sch 5 Part 3 para 6). The register records an e-mail address with free-text
-  // purposes, not that agreement as a field: a member with an address whose purposes do not
-  // mention notices gets it by post. Everyone else gets it by post to the registered address.
   return rows.map((r) => {
     const name = `${r.given_names} ${r.family_name}`.trim();
-    const byEmail = r.email !== null && (r.email_purposes === null || /notice|meeting|all/i.test(r.email_purposes));
-    const address = byEmail ? r.email! : [r.address_line1, r.address_line2, r.address_town, r.address_postcode].filter(Boolean).join(', ');
+    const agreed = r.electronic_comms_agreed_on !== null && r.electronic_comms_agreed_on <= on;
+    const revoked = r.electronic_comms_revoked_on !== null && r.electronic_comms_revoked_on <= on;
+    const byEmail = r.email !== null && r.email !== '' && agreed && !revoked;
+    const address = byEmail ? r.email! : [r.address_line1, r.address_line2, r.address_town, r.address_postcode, r.address_country].filter(Boolean).join(', ');
     return { name, method: byEmail ? 'email' : 'post', address };
   });
 }

@@ -65,12 +65,17 @@ export interface BoardPackModel {
 
 export type DeliveryMethod = 'post' | 'email' | 'hand';
 
-/** One member the notice went to, from the register on the date it was sent. */
+/**
+ * One person the notice went to, from the register on the date it was sent. `method` and
+ * `address` are null for a director or committee member: notice of a directors' meeting need not
+ * be in writing (Model Articles art 9(3)) and the app holds no officer's e-mail address, so the
+ * notice names who was given it, not how.
+ */
 export interface NoticeRecipient {
   name: string;
-  method: DeliveryMethod;
+  method: DeliveryMethod | null;
   /** The postal or e-mail address used. */
-  address: string;
+  address: string | null;
 }
 
 export interface NoticeResolution {

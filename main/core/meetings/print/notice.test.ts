@@ -198,7 +198,8 @@ describe('board notice', () => {
     ],
     noticeDate: '2026-10-06',
     secretaryName: 'Rhiannon Llewellyn',
-    distribution: members.slice(0, 7),
+    // Directors by name only: the app holds no officer's e-mail address, and notice need not be in writing (Model Articles art 9(3)).
+    distribution: members.slice(0, 7).map(({ name }) => ({ name, method: null, address: null })),
   };
 
   it('gives the particulars and the agenda, shorter than a general meeting notice', async () => {
@@ -210,9 +211,25 @@ describe('board notice', () => {
     expect(text).toContain('Time 18:00 to 20:30');
     expect(text).toContain('3 Finance Dafydd ap Gruffydd Decision 45 minutes');
     expect(text).toContain('3.1 Budget 2027/28 (£2.5m) Dafydd ap Gruffydd Decision 30 minutes');
-    expect(text).toContain('This notice was sent on 6 October 2026: 7 in all (4 by e-mail, 3 by post).');
+    expect(text).toContain('Given to');
+    expect(text).toContain(
+      'This notice was given on 6 October 2026 to each of the 7 directors named below, in the way the articles allow (for a company on the Model Articles, notice of a directors’ meeting must be given to each director but need not be in writing, article 9(3)).',
+    );
+    expect(text).toContain('Siân Ó Briain');
+    // No invented channel or address for a director.
+    expect(text).not.toMatch(/Sent by|Address used|as held by the secretary|by e-mail|by post/);
     const docxBody = docxText(keep('board-notice.docx', await boardNoticeDocx(board)));
     expect(docxBody).toContain('Budget 2027/28 (£2.5m)');
     expect(docxBody).toContain('Notice of a meeting of the board of directors');
+    expect(docxBody).toContain('to each of the 7 directors named below');
+    expect(docxBody).toContain('Dafydd ap Gruffydd');
+    expect(docxBody).not.toContain('Address used');
+  });
+
+  it('lists a committee’s members by name, citing the articles for how notice may be given', async () => {
+    const committee: BoardNoticeModel = { ...board, meeting: { ...board.meeting, title: 'Audit and Risk Committee', kind: 'committee' }, distribution: board.distribution!.slice(0, 1) };
+    const text = (await readPdf(await boardNoticePdf(committee))).text.join(' ');
+    expect(text).toContain('This notice was given on 6 October 2026 to the member of the committee named below, in the way the articles and the committee’s terms allow');
+    expect(text).toContain('article 6, and notice of those need not be in writing, article 9(3)');
   });
 });

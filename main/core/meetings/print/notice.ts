@@ -44,6 +44,18 @@ function secretaryTitle(family: 'company' | 'society', given?: string | null): s
   return given ?? (family === 'company' ? 'Company Secretary' : 'Secretary');
 }
 
+/** The people a board or committee notice was given to: names only, since how each was told is not recorded (see boardNoticeBlocks). */
+function givenToBlocks(recipients: NoticeRecipient[], sentOn: string, kind: BoardNoticeModel['meeting']['kind']): DocBlock[] {
+  const sorted = [...recipients].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const n = recipients.length;
+  const committee = kind === 'committee';
+  const who = n === 1 ? (committee ? 'the member of the committee' : 'the director') : `each of the ${n} ${committee ? 'members of the committee' : 'directors'}`;
+  const intro = committee
+    ? `This notice was given on ${formatLegalDate(sentOn)} to ${who} named below, in the way the articles and the committee’s terms allow (for a company on the Model Articles, a committee follows the rules for directors’ meetings, article 6, and notice of those need not be in writing, article 9(3)).`
+    : `This notice was given on ${formatLegalDate(sentOn)} to ${who} named below, in the way the articles allow (for a company on the Model Articles, notice of a directors’ meeting must be given to each director but need not be in writing, article 9(3)).`;
+  return [para(intro), { type: 'list', ordered: false, items: sorted.map((r) => ({ runs: [t(r.name)] })) }];
+}
+
 function distributionBlocks(recipients: NoticeRecipient[], sentOn: string, intro: string): DocBlock[] {
   const counts = (['email', 'post', 'hand'] as const)
     .map((m) => [m, recipients.filter((r) => r.method === m).length] as const)
@@ -56,7 +68,7 @@ function distributionBlocks(recipients: NoticeRecipient[], sentOn: string, intro
       type: 'table',
       headerRow: true,
       widths: [3, 1.3, 5],
-      rows: [[cell('Name'), cell('Sent by'), cell('Address used')], ...sorted.map((r) => [cell(r.name), cell(METHOD[r.method]), cell(r.address)])],
+      rows: [[cell('Name'), cell('Sent by'), cell('Address used')], ...sorted.map((r) => [cell(r.name), cell(r.method ? METHOD[r.method] : ''), cell(r.address ?? '')])],
     },
   ];
 }
@@ -245,7 +257,10 @@ export function boardNoticeBlocks(model: BoardNoticeModel): DocBlock[] {
     para(t(model.secretaryName, { bold: true }), '\n', model.secretaryTitle ?? 'Company Secretary'),
   );
   if (model.distribution && model.distribution.length > 0) {
-    blocks.push(heading(2, 'Sent to', true), ...distributionBlocks(model.distribution, model.noticeDate, 'This notice was sent'));
+    // Directors and committee members are listed by name without a method or address: the app holds
+    // no officer's e-mail address, and the articles let notice be given without writing.
+    if (model.distribution.every((r) => r.method === null)) blocks.push(heading(2, 'Given to', true), ...givenToBlocks(model.distribution, model.noticeDate, meeting.kind));
+    else blocks.push(heading(2, 'Sent to', true), ...distributionBlocks(model.distribution, model.noticeDate, 'This notice was sent'));
   }
   return blocks;
 }
