@@ -1,5 +1,7 @@
-// Bundles the Electron shell: main/hosts/electron/main.ts -> build/electron/main.cjs and
-// main/hosts/preload/index.ts -> build/electron/preload.cjs.
+// Bundles the Electron shell: main/hosts/electron/main.ts -> build/electron/main.cjs,
+// main/hosts/preload/index.ts -> build/electron/preload.cjs, and the board pack's worker thread
+// main/core/meetings/pack-worker.ts -> build/electron/pack-worker.cjs (main.cjs starts it from
+// beside itself: main/core/meetings/pack-thread.ts).
 // Usage: node tools/build-electron.mjs [--outdir DIR]   (DIR defaults to build/electron; the
 // bundle test builds elsewhere so it never races a real build)
 //
@@ -25,21 +27,25 @@ const common = {
   legalComments: 'none',
 };
 
+// The main process and its worker threads: plain Node, CommonJS.
+const node = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  external: ['electron', 'better-sqlite3'],
+  // Code such as main/core/db/integrity.ts reads import.meta.url when it is not CommonJS.
+  // In this CommonJS bundle, give it the bundle's real file URL instead of esbuild's empty
+  // import.meta (which would also warn).
+  define: { 'import.meta.url': '__mgImportMetaUrl' },
+  // 'use strict' first, since a banner ahead of esbuild's own would demote that to a no-op.
+  banner: { js: "'use strict';\nconst __mgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 await Promise.all([
-  build({
-    ...common,
-    entryPoints: ['main/hosts/electron/main.ts'],
-    outfile: join(outdir, 'main.cjs'),
-    platform: 'node',
-    target: 'node20',
-    external: ['electron', 'better-sqlite3'],
-    // Code such as main/core/db/integrity.ts reads import.meta.url when it is not CommonJS.
-    // In this CommonJS bundle, give it the bundle's real file URL instead of esbuild's empty
-    // import.meta (which would also warn).
-    define: { 'import.meta.url': '__mgImportMetaUrl' },
-    // 'use strict' first, since a banner ahead of esbuild's own would demote that to a no-op.
-    banner: { js: "'use strict';\nconst __mgImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  }),
+  build({ ...node, entryPoints: ['main/hosts/electron/main.ts'], outfile: join(outdir, 'main.cjs') }),
+  // A worker thread cannot load TypeScript, and tsx is not shipped: the pack's worker is built
+  // ahead. better-sqlite3 stays external here too, so it loads the same unpacked native addon.
+  build({ ...node, entryPoints: ['main/core/meetings/pack-worker.ts'], outfile: join(outdir, 'pack-worker.cjs') }),
   build({
     ...common,
     entryPoints: ['main/hosts/preload/index.ts'],
@@ -52,4 +58,4 @@ await Promise.all([
 ]);
 
 const shown = relative(root, outdir).startsWith('..') ? outdir : relative(root, outdir);
-console.log(`build-electron: ${shown}/main.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);
+console.log(`build-electron: ${shown}/main.cjs, pack-worker.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);

@@ -17,6 +17,11 @@ export interface JobHandle {
   progress(done: number, total: number, message?: string): void;
   /** Yields to the event loop if this slice has run long enough. */
   checkpoint(): Promise<void>;
+  /**
+   * Aborted when the job is cancelled (JobRunner.cancel), with the AppError the job should end
+   * with as its reason. A job that runs work elsewhere (a worker thread) stops that work on it.
+   */
+  readonly signal: AbortSignal;
 }
 
 export interface JobSpec {
@@ -30,6 +35,7 @@ interface JobRecord {
   status: JobStatus;
   exclusive: boolean;
   promise: Promise<void>;
+  cancel: AbortController;
 }
 
 export class JobRunner {
@@ -63,7 +69,9 @@ export class JobRunner {
       finishedAt: null,
     };
     let sliceStart = performance.now();
+    const cancel = new AbortController();
     const handle: JobHandle = {
+      signal: cancel.signal,
       progress: (done, total, message) => {
         status.done = done;
         status.total = total;
@@ -76,7 +84,7 @@ export class JobRunner {
         }
       },
     };
-    const record: JobRecord = { status, exclusive: spec.exclusive ?? false, promise: Promise.resolve() };
+    const record: JobRecord = { status, exclusive: spec.exclusive ?? false, promise: Promise.resolve(), cancel };
     if (record.exclusive) this.#exclusive = record;
     record.promise = (async () => {
       // Let the caller's answer ("job started") go out before the first slice runs.
@@ -101,6 +109,19 @@ export class JobRunner {
     const record = this.#jobs.get(id);
     if (!record) throw new AppError('NOT_FOUND', 'That job is not known (it may have finished more than 30 minutes ago).');
     return { ...record.status };
+  }
+
+  /**
+   * Asks a running job to stop: its signal is aborted and the job ends as failed with the reason
+   * once it has stopped (a job that does not watch its signal runs to its end). False if the
+   * job had already finished.
+   */
+  cancel(id: string): boolean {
+    const record = this.#jobs.get(id);
+    if (!record) throw new AppError('NOT_FOUND', 'That job is not known (it may have finished more than 30 minutes ago).');
+    if (record.status.state !== 'running') return false;
+    record.cancel.abort(new AppError('CONFLICT', `${record.status.label} was cancelled; nothing was made.`));
+    return true;
   }
 
   /** Resolves when every job started so far has finished (used at shutdown and in tests). */

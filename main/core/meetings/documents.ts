@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { formFamily } from '../../../shared/domain/legal-form';
 import { isMembersMeeting, MEETING_KIND_LABEL, type MeetingKind } from '../../../shared/contract/meetings';
@@ -12,8 +11,9 @@ import { exportStore } from '../exports/register-export';
 import { toRules } from '../organisation/handlers';
 import { PROXY_MAX_HOURS, proxyDeadlineFromRules } from '../../../shared/rules/proxy-deadline';
 import type { LegalForm } from '../../../shared/domain/legal-form';
-import { buildBoardPack, boardNoticeDocx, boardNoticePdf, checkPaper, generalNoticeDocx, generalNoticePdf } from './print/index';
-import type { BoardPackModel, MeetingHeading, NoticeRecipient, PackItem } from './print/index';
+import { boardNoticeDocx, boardNoticePdf, checkPaper, generalNoticeDocx, generalNoticePdf } from './print/index';
+import type { MeetingHeading, NoticeRecipient, PackItem } from './print/index';
+import { buildBoardPackInWorker } from './pack-thread';
 import { directorsOn, committeeMembersOn } from './people';
 import { orderItems } from './quorum';
 import type { AgendaItemRow, MeetingRow, PaperKind } from './tables';
@@ -180,20 +180,29 @@ export const boardPack: HandlerFor<'meetings.boardPack'> = job(async (input, ctx
   const rc = await ctx.register();
   const m = await meetingRow(ctx.db, rc.org.id, input.id);
   return ctx.startJob({ label: `Board pack for ${m.title}, ${formatLegalDate(m.held_on)}` }, async (j) => {
-    const items = await packItems(ctx.db, m.id, true);
-    const model: BoardPackModel = { meeting: heading(rc, m), items, issuedOn: rc.today };
-    const info: { pages?: number } = {};
-    const bytes = await buildBoardPack(model, (done, total) => j.progress(done, total), info);
+    // Built on a worker thread that reads the papers from the file itself (pack-thread.ts), so a
+    // pack of hundreds of pages never holds up the window. The snapshot holds the file meanwhile:
+    // a restore waits for the pack rather than replacing the file under the worker.
+    const hold = await ctx.store.openSnapshot();
     const file = exportStore(ctx).create(fileNameFor(m, 'board pack', 'pdf'), PDF);
-    const pages = info.pages ?? 0;
     try {
-      // Written asynchronously: a pack of 200 pages with scanned papers is tens of megabytes.
-      await writeFile(file.path, bytes);
+      const { pages } = await buildBoardPackInWorker({
+        dbPath: ctx.store.dbPath,
+        meetingId: m.id,
+        meeting: heading(rc, m),
+        issuedOn: rc.today,
+        outPath: file.path,
+        onProgress: (done, total) => j.progress(done, total),
+        signal: j.signal,
+      });
       const meta = file.commit();
       return { fileId: file.id, fileName: meta.fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes, pages };
     } catch (e) {
+      // A failed or cancelled pack leaves no file behind (the worker has stopped by now).
       file.discard();
       throw e;
+    } finally {
+      await hold.close();
     }
   });
 });
