@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { LEGAL_FORM_INFO, LEGAL_FORMS } from '../../../shared/domain/legal-form';
-import { registerColumns } from './columns';
+import { electronicCommsText, registerColumns } from './columns';
 
 const keys = (form: (typeof LEGAL_FORMS)[number], view: 'full' | 'inspection') => registerColumns(view, LEGAL_FORM_INFO[form]).map((c) => c.key);
 
 describe('register columns', () => {
   it('gives a company limited by guarantee the s113 particulars, with e-mail only in the full register', () => {
     expect(keys('company_limited_by_guarantee', 'inspection')).toEqual(['memberNumber', 'familyName', 'givenNames', 'address', 'className', 'admittedOn', 'ceasedOn']);
-    expect(keys('company_limited_by_guarantee', 'full')).toEqual(['memberNumber', 'familyName', 'givenNames', 'address', 'email', 'className', 'admittedOn', 'ceasedOn']);
+    expect(keys('company_limited_by_guarantee', 'full')).toEqual(['memberNumber', 'familyName', 'givenNames', 'address', 'email', 'noticesByEmail', 'className', 'admittedOn', 'ceasedOn']);
   });
 
   it('adds shares held, amount paid and joint holders for companies with a share capital, in both views (s113(3), (5))', () => {
@@ -45,5 +45,15 @@ describe('register columns', () => {
     for (const form of LEGAL_FORMS) {
       for (const c of registerColumns('full', LEGAL_FORM_INFO[form])) expect(c.source.length).toBeGreaterThan(10);
     }
+  });
+
+  it('shows the agreement to notices by e-mail in the full register only, with its dates (CA 2006 Sch 5 para 6)', () => {
+    for (const form of LEGAL_FORMS) {
+      expect(keys(form, 'full')).toContain('noticesByEmail');
+      expect(keys(form, 'inspection')).not.toContain('noticesByEmail');
+    }
+    expect(electronicCommsText({ electronic_comms_agreed_on: null, electronic_comms_revoked_on: null })).toBe('');
+    expect(electronicCommsText({ electronic_comms_agreed_on: '2024-05-01', electronic_comms_revoked_on: null })).toBe('Agreed 1 May 2024');
+    expect(electronicCommsText({ electronic_comms_agreed_on: '2024-05-01', electronic_comms_revoked_on: '2026-11-02' })).toBe('Agreed 1 May 2024; withdrawn 2 November 2026');
   });
 });

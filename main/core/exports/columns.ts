@@ -1,5 +1,6 @@
 import type { RegisterView } from '../../../shared/contract/exports';
 import type { LegalFormInfo } from '../../../shared/domain/legal-form';
+import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { MemberRowDb } from '../db/schema';
 
 /**
@@ -12,6 +13,9 @@ import type { MemberRowDb } from '../db/schema';
  *    them (s113(3)); the class where there is more than one.
  *  - Societies, CCBS Act 2014 s30: the same, plus the e-mail address and what the member agreed
  *    it may be used for, and other property held in the society (loans and deposits).
+ *  - Both: whether and when the member agreed to receive notices by e-mail, and any withdrawal
+ *    (CA 2006 s1144(2), Sch 5 para 6; a society's rules), so the copy shows who may be sent
+ *    notices by e-mail. Not a register particular, so never in an inspection copy.
  *
  * Inspection copy (what a person inspecting or asking for a copy is shown):
  *  - Companies, CA 2006 s116: the s113 particulars and nothing else. The e-mail address is not
@@ -43,6 +47,8 @@ export type RegisterRowSource = Pick<
   | 'address_country'
   | 'email'
   | 'email_purposes'
+  | 'electronic_comms_agreed_on'
+  | 'electronic_comms_revoked_on'
   | 'admitted_on'
   | 'ceased_on'
   | 'shares_held'
@@ -69,6 +75,8 @@ export const REGISTER_SOURCE_COLUMNS = [
   'address_country',
   'email',
   'email_purposes',
+  'electronic_comms_agreed_on',
+  'electronic_comms_revoked_on',
   'admitted_on',
   'ceased_on',
   'shares_held',
@@ -149,6 +157,24 @@ const EMAIL_PURPOSES: RegisterColumn = {
   width: 30,
   get: (r) => r.email_purposes,
 };
+/** "Agreed 1 May 2024", "Agreed 1 May 2024; withdrawn 2 November 2026", or empty where none is on record. */
+export function electronicCommsText(r: Pick<RegisterRowSource, 'electronic_comms_agreed_on' | 'electronic_comms_revoked_on'>): string {
+  if (!r.electronic_comms_agreed_on) return '';
+  const agreed = `Agreed ${formatLegalDate(r.electronic_comms_agreed_on)}`;
+  return r.electronic_comms_revoked_on ? `${agreed}; withdrawn ${formatLegalDate(r.electronic_comms_revoked_on)}` : agreed;
+}
+const NOTICES_BY_EMAIL_COMPANY: RegisterColumn = {
+  key: 'noticesByEmail',
+  label: 'Notices by e-mail',
+  type: 'text',
+  source: 'CA 2006 s1144(2), Sch 5 para 6: notices go by e-mail only to a member who has agreed and not revoked the agreement; not a s113 particular, so only in the full register',
+  width: 26,
+  get: electronicCommsText,
+};
+const NOTICES_BY_EMAIL_SOCIETY: RegisterColumn = {
+  ...NOTICES_BY_EMAIL_COMPANY,
+  source: 'The society’s rules say how notice is given; the member’s agreement to notices by e-mail, where recorded. Not a s30 entry, so only in the full register',
+};
 const CLASS: RegisterColumn = {
   key: 'className',
   label: 'Class',
@@ -212,12 +238,12 @@ export function registerColumns(view: RegisterView, form: LegalFormInfo, opts: {
     const shares = form.hasShares ? [SHARES, ...(opts.numbered ? [NUMBERS] : []), PAID] : [];
     const names = form.hasShares ? [FAMILY, GIVEN, JOINT] : [FAMILY, GIVEN];
     return view === 'full'
-      ? [NUMBER, ...names, ADDRESS, EMAIL_COMPANY, CLASS, ENTERED, CEASED, ...shares]
+      ? [NUMBER, ...names, ADDRESS, EMAIL_COMPANY, NOTICES_BY_EMAIL_COMPANY, CLASS, ENTERED, CEASED, ...shares]
       : [NUMBER, ...names, ADDRESS, CLASS, ENTERED, CEASED, ...shares];
   }
   const shares = [SHARES, ...(opts.numbered ? [NUMBERS] : []), PAID];
   return view === 'full'
-    ? [NUMBER, FAMILY, GIVEN, ADDRESS, EMAIL_SOCIETY, EMAIL_PURPOSES, CLASS, ENTERED, CEASED, ...shares, LOANS]
+    ? [NUMBER, FAMILY, GIVEN, ADDRESS, EMAIL_SOCIETY, EMAIL_PURPOSES, NOTICES_BY_EMAIL_SOCIETY, CLASS, ENTERED, CEASED, ...shares, LOANS]
     : [NUMBER, FAMILY, GIVEN, ADDRESS, EMAIL_SOCIETY, EMAIL_PURPOSES, CLASS, ENTERED, CEASED];
 }
 

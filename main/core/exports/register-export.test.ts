@@ -87,7 +87,7 @@ describe('register exports', () => {
     const { bytes } = await exportFile(core, { format: 'csv', view: 'full', status: 'current' });
     const rows = parseCsv(bytes);
     const header = rows.find((r) => r[0] === 'Member number')!;
-    expect(header).toEqual(['Member number', 'Family name or organisation', 'Given names', 'Address', 'E-mail address', 'Class', 'Date entered', 'Date ceased']);
+    expect(header).toEqual(['Member number', 'Family name or organisation', 'Given names', 'Address', 'E-mail address', 'Notices by e-mail', 'Class', 'Date entered', 'Date ceased']);
     expect(rows.at(-1)![4]).toBe('chloe@example.org');
     const text = bytes.toString('utf8');
     expect(text).not.toMatch(/1980-02-03|E1001/);
@@ -143,6 +143,7 @@ describe('register exports', () => {
       'Joint holders (after the first-named)',
       'Address',
       'E-mail address',
+      'Notices by e-mail',
       'Class',
       'Date entered',
       'Date ceased',
@@ -154,9 +155,9 @@ describe('register exports', () => {
     expect(first.getCell(1).value).toBe(1);
     expect(first.getCell(3).value).toBe('Aisha');
     expect(first.getCell(6).value).toBe('aisha.khan@example.org');
-    expect((first.getCell(8).value as Date).toISOString()).toBe('2020-05-01T00:00:00.000Z');
-    expect(first.getCell(10).value).toBe(1);
+    expect((first.getCell(9).value as Date).toISOString()).toBe('2020-05-01T00:00:00.000Z');
     expect(first.getCell(11).value).toBe(1);
+    expect(first.getCell(12).value).toBe(1);
     // A name that looks like a formula is stored as text, not as a formula.
     expect(ws.getRow(9).getCell(2).value).toBe('=HYPERLINK("http://x","y")');
     expect(ws.getRow(9).getCell(2).type).toBe(ExcelJS.ValueType.String);
