@@ -168,6 +168,21 @@ function Particulars({ member, form }: { member: MemberDetail; form: LegalFormIn
             <dd>{p.emailPurposes ?? <span className="muted">Not recorded</span>}</dd>
           </>
         ) : null}
+        <dt>Notices by e-mail</dt>
+        <dd>
+          {p.electronicComms === null ? (
+            <span className="muted">No agreement recorded: notices go by post</span>
+          ) : p.electronicComms.revokedOn ? (
+            <>
+              Agreed on {formatLegalDate(p.electronicComms.agreedOn)}; withdrawn on {formatLegalDate(p.electronicComms.revokedOn)}, so notices go by post
+            </>
+          ) : (
+            <>Agreed on {formatLegalDate(p.electronicComms.agreedOn)}</>
+          )}
+          <div className="muted small">
+            {society ? 'As the society’s rules provide.' : 'A notice goes by e-mail only to a member who has agreed and not withdrawn it (CA 2006 s1144(2), Sch 5 para 6).'}
+          </div>
+        </dd>
         {p.kind === 'organisation' ? null : (
           <>
             <dt>Date of birth</dt>

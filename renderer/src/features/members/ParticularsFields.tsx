@@ -2,7 +2,7 @@ import { useFieldArray, useWatch, type FieldErrors, type FieldValues, type Path,
 import type { MembershipClass } from '../../../../shared/contract/classes';
 import { MAX_JOINT_HOLDERS, ORGANISATION_KINDS, ORGANISATION_KIND_LABEL } from '../../../../shared/contract/members';
 import type { FormFamily } from '../../../../shared/domain/legal-form';
-import { Field } from '../../ui/Field';
+import { CheckboxField, Field } from '../../ui/Field';
 import { errorAt, fieldId } from '../../ui/form-errors';
 import { eligibilitySummary } from '../classes/class-terms';
 import { DateField, type FormControl } from '../../ui/DateInput';
@@ -28,6 +28,8 @@ export function ParticularsFields<T extends FieldValues>(props: {
   const society = family === 'society';
   const kind = useWatch({ control, name: p('kind') }) as unknown as string;
   const organisationKind = useWatch({ control, name: p('organisation.organisationKind') }) as unknown as string;
+  const commsAgreed = useWatch({ control, name: p('electronicComms.agreed') }) as unknown as boolean;
+  const commsWithdrawn = useWatch({ control, name: p('electronicComms.withdrawn') }) as unknown as boolean;
   const joint = useFieldArray({ control: control as never, name: p('jointHolders') as never });
   const organisation = kind === 'organisation';
   const jointAllowed = family === 'company' && hasShares && !organisation;
@@ -192,6 +194,36 @@ export function ParticularsFields<T extends FieldValues>(props: {
               <input type="text" {...register(p('emailPurposes'))} />
             </Field>
           ) : null}
+          <div className="member-notices">
+            <CheckboxField
+              id={fieldId(p('electronicComms.agreed'))}
+              label={society ? 'Has agreed to receive notices by e-mail (as the society’s rules provide)' : 'Has agreed to receive notices by e-mail (Companies Act 2006 Sch 5 para 6)'}
+              source={
+                society
+                  ? 'The society’s rules say how notice is given. Without a recorded agreement, notices go by post to the address above.'
+                  : 'Notices and other documents may be sent by e-mail only to a member who has agreed and not withdrawn their agreement, at the address they gave for it (CA 2006 s1144(2), Sch 5 paras 6-7). Without a recorded agreement, notices go by post to the address above.'
+              }
+            >
+              <input {...register(p('electronicComms.agreed'))} />
+            </CheckboxField>
+            {commsAgreed ? (
+              <div className="conditional">
+                <DateField {...field('electronicComms.agreedOn')} label="Date they agreed" hint="As on their signed form or e-mail, for example 27 3 2025." control={control} name={p('electronicComms.agreedOn')} />
+                <CheckboxField id={fieldId(p('electronicComms.withdrawn'))} label="They have since withdrawn their agreement">
+                  <input {...register(p('electronicComms.withdrawn'))} />
+                </CheckboxField>
+                {commsWithdrawn ? (
+                  <DateField
+                    {...field('electronicComms.revokedOn')}
+                    label="Date they withdrew it"
+                    hint="Notices sent on or after this date go by post. Record a withdrawal here rather than unticking the box above, so earlier notices still show how they were sent."
+                    control={control}
+                    name={p('electronicComms.revokedOn')}
+                  />
+                ) : null}
+              </div>
+            ) : null}
+          </div>
         </fieldset>
       </div>
 

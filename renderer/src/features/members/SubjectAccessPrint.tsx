@@ -154,6 +154,15 @@ function Entry({ e }: { e: EntryRecord }) {
             <dd>{p.emailPurposes}</dd>
           </>
         ) : null}
+        {p.electronicComms ? (
+          <>
+            <dt>Agreed to notices by e-mail</dt>
+            <dd>
+              {date(p.electronicComms.agreedOn)}
+              {p.electronicComms.revokedOn ? `; withdrawn ${date(p.electronicComms.revokedOn)}` : ''}
+            </dd>
+          </>
+        ) : null}
         <dt>Date of birth</dt>
         <dd>{date(p.dateOfBirth)}</dd>
         <dt>Class</dt>

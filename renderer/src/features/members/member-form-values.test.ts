@@ -92,10 +92,22 @@ describe('editing a stored entry', () => {
       familyName: 'Lee',
       address: { line1: '1 High St', town: 'York', postcode: 'YO1 7HH' },
       email: 'ann@example.org',
+      electronicComms: { agreedOn: '2024-05-01', revokedOn: '2026-11-02' },
       employee: { employeeNumber: 'E7', employmentStart: '2019-09-01', weeklyHours: 22.5 },
       loansAndDepositsPence: 1999,
     };
     const input = memberParticularsSchema.parse(toParticularsInput(particularsValues(stored), { family: 'society', hasShares: true, employeeClass: true }));
     expect(input).toEqual({ ...stored, employee: { ...stored.employee } });
+  });
+
+  test('the agreement to notices by e-mail is sent with its dates, and unticking it clears it', () => {
+    const scope = { family: 'company' as const, hasShares: false, employeeClass: false };
+    const values = (electronicComms: typeof filled.particulars.electronicComms) => ({ ...filled.particulars, email: 'ann@example.org', electronicComms });
+    const agreed = memberParticularsSchema.parse(toParticularsInput(values({ agreed: true, agreedOn: '2024-05-01', withdrawn: false, revokedOn: '2026-01-01' }), scope));
+    expect(agreed.electronicComms).toEqual({ agreedOn: '2024-05-01' });
+    const withdrawn = memberParticularsSchema.parse(toParticularsInput(values({ agreed: true, agreedOn: '2024-05-01', withdrawn: true, revokedOn: '2026-11-02' }), scope));
+    expect(withdrawn.electronicComms).toEqual({ agreedOn: '2024-05-01', revokedOn: '2026-11-02' });
+    const none = memberParticularsSchema.parse(toParticularsInput(values({ agreed: false, agreedOn: '2024-05-01', withdrawn: false, revokedOn: '' }), scope));
+    expect(none.electronicComms).toBeNull();
   });
 });

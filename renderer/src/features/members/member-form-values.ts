@@ -20,6 +20,11 @@ export interface ParticularsValues {
   address: { line1: string; line2: string; town: string; postcode: string; country: string };
   email: string;
   emailPurposes: string;
+  /**
+   * The member's agreement to notices by e-mail: ticked with the date they agreed, and, once they
+   * withdraw it, the date of withdrawal (CA 2006 s1144(2), Sch 5 para 6; a society's rules).
+   */
+  electronicComms: { agreed: boolean; agreedOn: string; withdrawn: boolean; revokedOn: string };
   dateOfBirth: string;
   employee: { employeeNumber: string; serviceArea: string; employmentStart: string; employmentEnd: string; weeklyHours: string };
   /** Pounds as typed. */
@@ -57,6 +62,7 @@ export const EMPTY_PARTICULARS: ParticularsValues = {
   address: { line1: '', line2: '', town: '', postcode: '', country: '' },
   email: '',
   emailPurposes: '',
+  electronicComms: { agreed: false, agreedOn: '', withdrawn: false, revokedOn: '' },
   dateOfBirth: '',
   employee: { employeeNumber: '', serviceArea: '', employmentStart: '', employmentEnd: '', weeklyHours: '' },
   loansAndDepositsPence: '',
@@ -81,6 +87,8 @@ export function toParticularsInput(v: ParticularsValues, scope: FormScope): Memb
     address: { line1: v.address.line1, line2: v.address.line2, town: v.address.town, postcode: v.address.postcode, country: v.address.country },
     email: v.email,
     ...(society ? { emailPurposes: v.emailPurposes } : {}),
+    // Always sent, so unticking the box clears a mistaken entry; a withdrawal is recorded by its date.
+    electronicComms: v.electronicComms.agreed ? { agreedOn: v.electronicComms.agreedOn, revokedOn: v.electronicComms.withdrawn ? v.electronicComms.revokedOn : '' } : null,
     dateOfBirth: org ? '' : v.dateOfBirth,
     employee: scope.employeeClass && !org
       ? {
@@ -130,6 +138,12 @@ export function particularsValues(p: MemberDetail['particulars']): ParticularsVa
     },
     email: p.email ?? '',
     emailPurposes: p.emailPurposes ?? '',
+    electronicComms: {
+      agreed: p.electronicComms !== null,
+      agreedOn: p.electronicComms?.agreedOn ?? '',
+      withdrawn: p.electronicComms?.revokedOn !== undefined,
+      revokedOn: p.electronicComms?.revokedOn ?? '',
+    },
     dateOfBirth: p.dateOfBirth ?? '',
     employee: p.employee
       ? {
@@ -162,6 +176,8 @@ export function particularsPaths(prefix: string): string[] {
     'address.country',
     'email',
     'emailPurposes',
+    'electronicComms.agreedOn',
+    'electronicComms.revokedOn',
     'dateOfBirth',
     'employee.employeeNumber',
     'employee.serviceArea',
