@@ -20,6 +20,7 @@ const LANDED: Record<string, string> = {
   '0007_meetings.ts': '7ae0d27aa5e89351ddfdde5a4219be760ee10f4020af4c7b24418dbe34cf9942',
   '0008_minutes_corrections.ts': '06450d9682072233e9bb5f9433da2a00f2ba87cdb4bc47315e69b93aa35520df',
   '0009_decisions_search.ts': 'e0f876056be5eb7013aad922f9a7acfa212344277078a4b7225da945c03ec3f3',
+  '0010_proxy_holders_and_wr_organisation.ts': 'bb3151ffb5b68568797adb7e63faf9da43b26b4ac571b50d5fdbae0410bbdacb',
   '0011_electronic_notice_agreement.ts': '0d147f411f226998e05c4eeef1399bfdd8b389467b7badad90525eb8c2596553',
 };
 

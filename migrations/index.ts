@@ -8,6 +8,7 @@ import * as m0006 from './0006_members_law';
 import * as m0007 from './0007_meetings';
 import * as m0008 from './0008_minutes_corrections';
 import * as m0009 from './0009_decisions_search';
+import * as m0010 from './0010_proxy_holders_and_wr_organisation';
 import * as m0011 from './0011_electronic_notice_agreement';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   { name: '0007_meetings', up: m0007.up },
   { name: '0008_minutes_corrections', up: m0008.up },
   { name: '0009_decisions_search', up: m0009.up },
+  { name: '0010_proxy_holders_and_wr_organisation', up: m0010.up },
   { name: '0011_electronic_notice_agreement', up: m0011.up },
 ];

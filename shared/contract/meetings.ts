@@ -157,7 +157,11 @@ export const attendeeSchema = z.object({
   status: z.enum(ATTENDANCE_STATUSES),
   arrivedAt: z.string().nullable(),
   leftAt: z.string().nullable(),
-  /** For a proxy: the members they represent. */
+  /**
+   * The members whose proxy appointments this person holds: for a proxy, every unrevoked
+   * appointment with the same holder (a member by id, anyone else by name with case, spaces and
+   * punctuation ignored); for a member attending in their own right, those naming them as proxy.
+   */
   represents: z.array(z.object({ memberId: id, name: z.string() })),
 });
 export type Attendee = z.output<typeof attendeeSchema>;
@@ -166,7 +170,10 @@ export const proxyAppointmentSchema = z.object({
   id,
   memberId: id,
   memberName: z.string(),
+  /** The proxy's name: a member's as the register has it, or as the appointment gives it. */
   proxyName: z.string(),
+  /** The proxy when they are themselves a member; null for anyone else. */
+  proxyMemberId: id.nullable(),
   receivedAt: z.string(),
   instructions: z.string().nullable(),
   revokedAt: z.string().nullable(),
@@ -196,7 +203,14 @@ export const noticeStateSchema = z.object({
   /** Whether the notice recorded as given is enough. */
   verdict: z.object({ ok: z.boolean(), message: z.string(), explanation: z.string() }).nullable(),
   /** Consents to short notice (CA 2006 s307(4)-(6)) and whether they reach the majority needed. */
-  shortNotice: z.object({ consents: z.number().int(), verdict: verdictSchema }).nullable(),
+  shortNotice: z
+    .object({
+      consents: z.number().int(),
+      /** Each consent recorded, by name: the date it was received and the member's votes on the meeting date (0 if none). */
+      list: z.array(z.object({ memberId: id, name: z.string(), consentedOn: z.string(), votes: z.number().int() })),
+      verdict: verdictSchema,
+    })
+    .nullable(),
   proxyDeadline: z.string().nullable(),
 });
 
@@ -380,7 +394,10 @@ export const meetingMethods = defineMethods('meetings', {
     input: z.strictObject({
       meetingId: id,
       memberId: id,
-      proxyName: requiredText("the proxy's name", 200, 'one'),
+      /** The proxy when they are themselves a member (matched by id for the quorum, CA 2006 s318). */
+      proxyMemberId: id.optional(),
+      /** The proxy's name when they are not a member (one of the two is required). */
+      proxyName: optionalText("the proxy's name", 200, 'one'),
       receivedAt: localDateTime('when the appointment was received'),
       instructions: optionalText('the voting instructions', 2000),
     }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods, method } from './method';
-import { id, legalDate, requiredText } from './fields';
+import { id, legalDate, optionalText, requiredText } from './fields';
 
 /**
  * Written resolutions. The board's, where the articles allow (Model Articles pcls art 7-8: all
@@ -28,6 +28,8 @@ export const writtenResolutionSchema = z.object({
   lapsesAfter: z.string().nullable(),
   status: z.enum(WRITTEN_RESOLUTION_STATUSES),
   decidedOn: z.string().nullable(),
+  /** The organisation it concerns (a council, an NHS trust, a supplier); its decision carries it to the register. */
+  relatedOrganisation: z.string().nullable(),
   decisionId: id.nullable(),
   eligible: z.number().int(),
   totalVotes: z.number().int(),
@@ -61,7 +63,8 @@ export const writtenResolutionMethods = defineMethods('writtenResolutions', {
       circulatedOn: legalDate('the circulation date'),
       /** s288(2): a written resolution cannot remove a director (s168) or an auditor (s510). */
       purpose: z.enum(['other', 'remove_director', 'remove_auditor']).default('other'),
-      relatedOrganisation: z.string().trim().max(200).optional(),
+      /** The organisation it concerns: kept with it and its decision; for the board, directors with an interest in it are not eligible (art 8(3), 14). */
+      relatedOrganisation: optionalText('the related organisation', 200, 'one'),
     }),
     output: writtenResolutionSchema,
   }),

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import {
   ATTENDANCE_STATUS_LABEL,
@@ -23,8 +24,9 @@ import { toRules } from '../organisation/handlers';
 import type { LegalForm } from '../../../shared/domain/legal-form';
 import type { RecordRef } from '../audit/state';
 import { committeeMembersOn, notInOfficeReason, shortName, votingMembersOn } from './people';
+import { foldName, holderKey } from './proxy-holders';
 import { itemNumbers } from './quorum';
-import type { AgendaItemRow, AttendanceRow, MeetingRow } from './tables';
+import type { AgendaItemRow, AttendanceRow, MeetingRow, PaperTable, ProxyAppointmentTable, ResolutionTable } from './tables';
 import { attachPaper, boardPack, notice, readPaper } from './documents';
 import { defaultTitle, meetingView, meetingWords, noticeDeadline, noticeSource, summaryQuery, toSummary, ukPartOf } from './view';
 
@@ -224,17 +226,45 @@ async function itemNumberOf(tx: WriteContext, meetingId: string, itemId: string)
   return itemNumbers(items).get(itemId) ?? '';
 }
 
+/** A meeting's own records that a change reaches by their id, with the words for one not found. */
+const NOT_ON_RECORD = {
+  agenda_item: 'That agenda item is not on record.',
+  attendance: 'That attendance entry is not on record.',
+  proxy_appointment: 'That proxy appointment is not on record.',
+  resolution: 'That resolution is not on record.',
+  paper: 'That paper is not on record.',
+} as const;
+
+interface ChildRows {
+  agenda_item: AgendaItemRow;
+  attendance: AttendanceRow;
+  proxy_appointment: Selectable<ProxyAppointmentTable>;
+  resolution: Selectable<ResolutionTable>;
+  /** A paper belongs to an item; its meeting is the item's. */
+  paper: Selectable<PaperTable> & { meeting_id: string };
+}
+
+/**
+ * Loads one of a meeting's records by id, with its meeting: NOT_FOUND (in the record's own words)
+ * when it is not there or its meeting is another organisation's, CONFLICT when the meeting's
+ * minutes are signed (assertOpen). Every change to an item, attendance entry, proxy appointment,
+ * resolution or paper starts here.
+ */
+async function loadInMeeting<T extends keyof ChildRows>(tx: WriteContext, rc: RegisterCtx, table: T, id: string): Promise<{ row: ChildRows[T]; meeting: MeetingRow }> {
+  const row = (
+    table === 'paper'
+      ? await tx.db.selectFrom('paper as c').innerJoin('agenda_item as i', 'i.id', 'c.agenda_item_id').selectAll('c').select('i.meeting_id').where('c.id', '=', id).executeTakeFirst()
+      : await tx.db.selectFrom(table as Exclude<keyof ChildRows, 'paper'>).selectAll().where('id', '=', id).executeTakeFirst()
+  ) as ChildRows[T] | undefined;
+  const meeting = row ? await tx.db.selectFrom('meeting').selectAll().where('id', '=', row.meeting_id).where('organisation_id', '=', rc.org.id).executeTakeFirst() : undefined;
+  if (!row || !meeting) throw new AppError('NOT_FOUND', NOT_ON_RECORD[table]);
+  await assertOpen(tx, meeting);
+  return { row, meeting };
+}
+
 async function loadItem(tx: WriteContext, rc: RegisterCtx, id: string) {
-  const item = await tx.db
-    .selectFrom('agenda_item as i')
-    .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
-    .selectAll('i')
-    .where('i.id', '=', id)
-    .where('m.organisation_id', '=', rc.org.id)
-    .executeTakeFirst();
-  if (!item) throw new AppError('NOT_FOUND', 'That agenda item is not on record.');
-  const meeting = await openMeeting(tx, rc, item.meeting_id);
-  return { item: item as AgendaItemRow, meeting };
+  const { row, meeting } = await loadInMeeting(tx, rc, 'agenda_item', id);
+  return { item: row, meeting };
 }
 
 function itemAudit(i: Pick<AgendaItemRow, 'parent_id' | 'position' | 'title' | 'presenter' | 'purpose' | 'minutes_allotted' | 'standard' | 'related_organisation' | 'contract_ref' | 'starts_at' | 'notes'>) {
@@ -291,8 +321,6 @@ function attendanceWords(status: string, arrivedAt: string | null, leftAt: strin
   if (arrivedAt) return `arrived ${arrivedAt}${how}`;
   return `present${how}`;
 }
-
-const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 async function rulesOf(tx: WriteContext, rc: RegisterCtx) {
   return toRules(await tx.db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', rc.org.id).executeTakeFirstOrThrow(), rc.org.legal_form as LegalForm);
@@ -695,17 +723,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
 
   'meetings.removePaper': mutation(async (input, tx) => {
     const rc = await tx.register();
-    const paper = await tx.db
-      .selectFrom('paper as p')
-      .innerJoin('agenda_item as i', 'i.id', 'p.agenda_item_id')
-      .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
-      .selectAll('p')
-      .select(['i.meeting_id'])
-      .where('p.id', '=', input.id)
-      .where('m.organisation_id', '=', rc.org.id)
-      .executeTakeFirst();
-    if (!paper) throw new AppError('NOT_FOUND', 'That paper is not on record.');
-    const m = await openMeeting(tx, rc, paper.meeting_id);
+    const { row: paper, meeting: m } = await loadInMeeting(tx, rc, 'paper', input.id);
     await tx.db.deleteFrom('paper').where('id', '=', paper.id).execute();
     const rest = await tx.db.selectFrom('paper').select(['id', 'position']).where('agenda_item_id', '=', paper.agenda_item_id).orderBy('position').execute();
     const renumbered: RecordRef[] = [];
@@ -806,7 +824,8 @@ export const meetingsHandlers = defineHandlers('meetings', {
       assertMembersMeeting(m, 'Proxies');
       let q = tx.db.selectFrom('proxy_appointment').selectAll().where('meeting_id', '=', m.id).where('revoked_at', 'is', null);
       if (input.memberId) q = q.where('member_id', '=', input.memberId);
-      const appointments = (await q.orderBy('received_at').execute()).filter((p) => fold(p.proxy_name) === fold(input.name));
+      // The holder by name, case, spaces and punctuation ignored (a member holder's appointments carry their register name).
+      const appointments = (await q.orderBy('received_at').execute()).filter((p) => foldName(p.proxy_name) === foldName(input.name));
       if (appointments.length === 0) {
         throw AppError.field(
           'name',
@@ -855,15 +874,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
 
   'meetings.removeAttendee': mutation(async (input, tx) => {
     const rc = await tx.register();
-    const row = await tx.db
-      .selectFrom('attendance as a')
-      .innerJoin('meeting as m', 'm.id', 'a.meeting_id')
-      .selectAll('a')
-      .where('a.id', '=', input.id)
-      .where('m.organisation_id', '=', rc.org.id)
-      .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', 'That attendance entry is not on record.');
-    const m = await openMeeting(tx, rc, row.meeting_id);
+    const { row, meeting: m } = await loadInMeeting(tx, rc, 'attendance', input.id);
     await tx.db.deleteFrom('attendance').where('id', '=', row.id).execute();
     tx.audit({
       action: 'attendance.removed',
@@ -891,14 +902,33 @@ export const meetingsHandlers = defineHandlers('meetings', {
     if (input.receivedAt >= meetingAt) throw AppError.field('receivedAt', `An appointment received at ${formatLocalDateTime(input.receivedAt)} came after the meeting began at ${formatLocalDateTime(meetingAt)}.`);
     assertNotFuture(rc, input.receivedAt.slice(0, 10), 'receivedAt', 'A proxy appointment');
     assertNotBeforeIncorporation(rc, input.receivedAt.slice(0, 10), 'receivedAt', 'A proxy appointment');
-    const dup = await tx.db.selectFrom('proxy_appointment').select(['proxy_name']).where('meeting_id', '=', m.id).where('member_id', '=', member.id).where('revoked_at', 'is', null).execute();
-    if (dup.some((d) => fold(d.proxy_name) === fold(input.proxyName))) throw AppError.field('proxyName', `${member.name} has already appointed ${input.proxyName} as proxy for this meeting.`);
+    // The holder: a member (by id, so that one person holding several appointments is one
+    // qualifying person, CA 2006 s318(3)), or anyone else by the name the appointment gives.
+    let holder: { proxy_member_id: string | null; proxy_name: string; field: 'proxyMemberId' | 'proxyName' };
+    if (input.proxyMemberId) {
+      if (input.proxyMemberId === member.id) throw AppError.field('proxyMemberId', `${member.name} cannot be their own proxy; a proxy attends and votes in a member’s place (CA 2006 s324).`);
+      const h = await memberOnDate(tx, rc, input.proxyMemberId, m, 'proxyMemberId');
+      holder = { proxy_member_id: h.id, proxy_name: h.name, field: 'proxyMemberId' };
+    } else if (input.proxyName) {
+      holder = { proxy_member_id: null, proxy_name: input.proxyName, field: 'proxyName' };
+    } else {
+      throw AppError.field('proxyName', 'Choose the member appointed as proxy, or give the name of the proxy if they are not a member.');
+    }
+    const dup = await tx.db
+      .selectFrom('proxy_appointment')
+      .select(['proxy_name', 'proxy_member_id'])
+      .where('meeting_id', '=', m.id)
+      .where('member_id', '=', member.id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    if (dup.some((d) => holderKey(d) === holderKey(holder))) throw AppError.field(holder.field, `${member.name} has already appointed ${holder.proxy_name} as proxy for this meeting.`);
     const at = tx.who.at;
     const row = {
       id: uuidv7(),
       meeting_id: m.id,
       member_id: member.id,
-      proxy_name: input.proxyName,
+      proxy_name: holder.proxy_name,
+      proxy_member_id: holder.proxy_member_id,
       received_at: input.receivedAt,
       instructions: input.instructions ?? null,
       revoked_at: null,
@@ -912,22 +942,14 @@ export const meetingsHandlers = defineHandlers('meetings', {
       entityId: row.id,
       summary: `${meetingWords(m)}: proxy appointment received ${formatLocalDateTime(input.receivedAt)}`,
       before: null,
-      after: { memberId: row.member_id, proxyName: row.proxy_name, receivedAt: row.received_at, instructions: row.instructions },
+      after: { memberId: row.member_id, proxyName: row.proxy_name, proxyMemberId: row.proxy_member_id, receivedAt: row.received_at, instructions: row.instructions },
     });
     return view(tx, rc, m.id);
   }),
 
   'meetings.revokeProxy': mutation(async (input, tx) => {
     const rc = await tx.register();
-    const p = await tx.db
-      .selectFrom('proxy_appointment as p')
-      .innerJoin('meeting as m', 'm.id', 'p.meeting_id')
-      .selectAll('p')
-      .where('p.id', '=', input.id)
-      .where('m.organisation_id', '=', rc.org.id)
-      .executeTakeFirst();
-    if (!p) throw new AppError('NOT_FOUND', 'That proxy appointment is not on record.');
-    const m = await openMeeting(tx, rc, p.meeting_id);
+    const { row: p, meeting: m } = await loadInMeeting(tx, rc, 'proxy_appointment', input.id);
     if (p.revoked_at) throw new AppError('CONFLICT', `That appointment was already revoked at ${formatLocalDateTime(p.revoked_at)}.`);
     if (input.revokedAt < p.received_at) throw AppError.field('revokedAt', `The appointment was received at ${formatLocalDateTime(p.received_at)}; it cannot be revoked before that.`);
     assertNotFuture(rc, input.revokedAt.slice(0, 10), 'revokedAt', 'A revocation');
@@ -987,15 +1009,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
 
   'meetings.updateResolution': mutation(async (input, tx) => {
     const rc = await tx.register();
-    const r = await tx.db
-      .selectFrom('resolution as r')
-      .innerJoin('meeting as m', 'm.id', 'r.meeting_id')
-      .selectAll('r')
-      .where('r.id', '=', input.id)
-      .where('m.organisation_id', '=', rc.org.id)
-      .executeTakeFirst();
-    if (!r) throw new AppError('NOT_FOUND', 'That resolution is not on record.');
-    const m = await openMeeting(tx, rc, r.meeting_id);
+    const { row: r, meeting: m } = await loadInMeeting(tx, rc, 'resolution', input.id);
     const note = input.explanatoryNote ?? null;
     if (r.text === input.text && r.kind === input.kind && r.explanatory_note === note) return view(tx, rc, m.id);
     assertNoticeNotGiven(m, 'changing a resolution now');
@@ -1014,15 +1028,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
 
   'meetings.removeResolution': mutation(async (input, tx) => {
     const rc = await tx.register();
-    const r = await tx.db
-      .selectFrom('resolution as r')
-      .innerJoin('meeting as m', 'm.id', 'r.meeting_id')
-      .selectAll('r')
-      .where('r.id', '=', input.id)
-      .where('m.organisation_id', '=', rc.org.id)
-      .executeTakeFirst();
-    if (!r) throw new AppError('NOT_FOUND', 'That resolution is not on record.');
-    const m = await openMeeting(tx, rc, r.meeting_id);
+    const { row: r, meeting: m } = await loadInMeeting(tx, rc, 'resolution', input.id);
     assertNoticeNotGiven(m, 'removing a resolution now');
     const decided = await tx.db.selectFrom('decision').select('id').where('resolution_id', '=', r.id).executeTakeFirst();
     if (decided) throw new AppError('CONFLICT', 'A decision is recorded on this resolution; it stays on the record.');

@@ -113,9 +113,10 @@ export interface VotingMember {
 /**
  * Members entitled to attend and vote on a day (admitted on or before it, not ceased on or before
  * it), with their votes: the class's votes per member; for a per-share class one vote per share
- * held at the end of that day, from the share ledger (allotments and transfers in add, every
- * other entry takes away: withdrawal, redemption, purchase, cancellation, transfer out); none for
- * a non-voting class. Optionally only one class (a class meeting, where every member of the class
+ * held at the end of that day, from the share ledger (each entry's `shares` is signed, as
+ * shares/ledger.ts writes it: allotments and transfers in are positive, withdrawals, redemptions,
+ * purchases, cancellations and transfers out negative, so the holding is their sum, as the
+ * ledger's running balance is); none for a non-voting class. Optionally only one class (a class meeting, where every member of the class
  * is listed, with or without a vote).
  */
 export async function votingMembersOn(db: ReadDb, organisationId: string, on: string, classId?: string | null): Promise<VotingMember[]> {
@@ -133,7 +134,7 @@ export async function votingMembersOn(db: ReadDb, organisationId: string, on: st
     const sums = await db
       .selectFrom('share_transaction')
       .select(['member_id'])
-      .select(sql<number>`sum(case when kind in ('allotment', 'transfer_in') then shares else -shares end)`.as('held'))
+      .select(sql<number>`sum(shares)`.as('held'))
       .where('organisation_id', '=', organisationId)
       .where('date', '<=', on)
       .groupBy('member_id')

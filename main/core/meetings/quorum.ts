@@ -11,6 +11,7 @@ import type { ReadDb } from '../context';
 import { AppError } from '../errors';
 import { toRules } from '../organisation/handlers';
 import { committeeMembersOn, directorsOn, shortName } from './people';
+import { appointmentsHeld, personKey, type ProxyHolderRow } from './proxy-holders';
 import type { AgendaItemRow, AttendanceRow, MeetingRow } from './tables';
 
 /**
@@ -70,7 +71,7 @@ export interface QuorumInputs {
   /** The general meeting quorum and its source (CA 2006 s318, or the rules). */
   gm?: GmQuorum;
   /** Proxy appointments of this meeting. */
-  proxies?: readonly { id: string; member_id: string; proxy_name: string; revoked_at: string | null }[];
+  proxies?: readonly ProxyHolderRow[];
 }
 
 /**
@@ -185,21 +186,19 @@ export function computeQuorums(q: QuorumInputs): { items: Map<string, ItemQuorum
  * person or electronically, proxies and corporate representatives, counted by
  * shared/rules/general-meeting-quorum.ts (two proxies of one member, or two representatives of
  * one corporation, are one: s318(2)(a)-(b)). A proxy represents every unrevoked appointment of
- * this meeting that names them, and the one their attendance is linked to.
+ * this meeting with the same holder (a member by id, anyone else by folded name), and the one
+ * their attendance is linked to.
  */
 export function gmQuorumNow(q: Pick<QuorumInputs, 'meeting' | 'attendance' | 'required' | 'gm' | 'proxies'>): ItemQuorum {
-  const fold = (x: string) => x.trim().toLowerCase().replace(/\s+/g, ' ');
+  const proxies = q.proxies ?? [];
   const attendees: QualifyingAttendee[] = [];
   for (const a of q.attendance) {
-    const presence = { id: a.id, name: a.name, status: a.status, arrivedAt: a.arrived_at, leftAt: a.left_at };
+    // One id per individual (./proxy-holders.ts): a member who also attends as a proxy, or a proxy entered twice, is one person.
+    const presence = { id: personKey(a, proxies), name: a.name, status: a.status, arrivedAt: a.arrived_at, leftAt: a.left_at };
     if (a.role === 'member' && a.member_id) attendees.push({ ...presence, as: 'member', memberId: a.member_id });
     else if (a.role === 'corporate_representative' && a.member_id) attendees.push({ ...presence, as: 'corporate_representative', corporationMemberId: a.member_id });
     else if (a.role === 'proxy') {
-      const forMembers = [
-        ...new Set(
-          (q.proxies ?? []).filter((p) => p.id === a.proxy_appointment_id || (p.revoked_at === null && fold(p.proxy_name) === fold(a.name))).map((p) => p.member_id),
-        ),
-      ];
+      const forMembers = [...new Set(appointmentsHeld(a, proxies).map((p) => p.member_id))];
       if (forMembers.length) attendees.push({ ...presence, as: 'proxy', forMembers });
     }
   }
@@ -231,7 +230,7 @@ export async function quorumInputs(
       .$if(meeting.class_id !== null, (qb) => qb.where('class_id', '=', meeting.class_id!))
       .executeTakeFirstOrThrow();
     const memberCount = Number(members.n);
-    const proxies = await db.selectFrom('proxy_appointment').select(['id', 'member_id', 'proxy_name', 'revoked_at']).where('meeting_id', '=', meeting.id).execute();
+    const proxies = await db.selectFrom('proxy_appointment').select(['id', 'member_id', 'proxy_name', 'proxy_member_id', 'revoked_at']).where('meeting_id', '=', meeting.id).execute();
     // The articles' quorum where they set one other than the statute's two (s318(2)); a society's rules always set it.
     const statutory = formFamily(legalForm) === 'company' && rules.gmQuorum === defaultRules(legalForm).gmQuorum.value;
     const gm = gmQuorumFor(legalForm, memberCount, statutory ? null : rules.gmQuorum);

@@ -104,7 +104,10 @@ export interface ProxyAppointmentTable {
   id: string;
   meeting_id: string;
   member_id: string;
+  /** The name the appointment gives; for a member holder, their name as the register had it. */
   proxy_name: string;
+  /** The holder, when they are a member (migration 0010); null for anyone else. */
+  proxy_member_id: string | null;
   received_at: string;
   instructions: string | null;
   revoked_at: string | null;
@@ -230,6 +233,8 @@ export interface WrittenResolutionTable {
   lapses_after: string | null;
   status: 'circulating' | 'passed' | 'lapsed' | 'withdrawn';
   decided_on: string | null;
+  /** The organisation the resolution concerns (migration 0010); its decision carries it to the register. */
+  related_organisation: string | null;
   created_at: string;
   updated_at: string;
 }

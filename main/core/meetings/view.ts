@@ -17,6 +17,7 @@ import { AppError } from '../errors';
 import type { OrganisationRow } from '../db/schema';
 import { toRules } from '../organisation/handlers';
 import { votingMembersOn, type VotingMember } from './people';
+import { appointmentsHeld } from './proxy-holders';
 import { computeQuorums, itemNumbers, orderItems, quorumInputs } from './quorum';
 import type { MeetingRow } from './tables';
 
@@ -90,11 +91,12 @@ interface NoticeParts {
   part: UkPart;
   /** Members with their votes on the meeting date; null when not read (short notice not in question). */
   voters: readonly VotingMember[] | null;
-  consents: ReadonlySet<string>;
+  /** Consents recorded, by member: the date received and the member's name. */
+  consents: ReadonlyMap<string, { consentedOn: string; name: string }>;
 }
 
 /** Whether the consents recorded reach the majority short notice needs (CA 2006 s307(4)-(6)). */
-export function shortNoticeState(m: MeetingRow, p: NoticeParts): { consents: number; verdict: { ok: boolean; message: string } } {
+export function shortNoticeState(m: MeetingRow, p: NoticeParts): NonNullable<NonNullable<MeetingView['notice']>['shortNotice']> {
   const entitled = (p.voters ?? []).filter((v) => v.votes > 0);
   const agreeing = entitled.filter((v) => p.consents.has(v.memberId));
   const total = entitled.reduce((s, v) => s + v.votes, 0);
@@ -115,7 +117,12 @@ export function shortNoticeState(m: MeetingRow, p: NoticeParts): { consents: num
     articlesPercentage,
   });
   const message = formFamily(p.legalForm) === 'company' ? v.message : `${v.message} For a society, your registered rules decide whether short notice is allowed; the app applies the same test.`;
-  return { consents: agreeing.length, verdict: { ok: v.ok, message } };
+  // Every consent on record, counted or not (a member with no vote on the day is listed with 0), by name.
+  const votesOf = new Map((p.voters ?? []).map((x) => [x.memberId, x.votes]));
+  const list = [...p.consents]
+    .map(([memberId, c]) => ({ memberId, name: c.name, consentedOn: c.consentedOn, votes: votesOf.get(memberId) ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return { consents: agreeing.length, list, verdict: { ok: v.ok, message } };
 }
 
 export function noticeState(m: MeetingRow, p: NoticeParts): MeetingView['notice'] {
@@ -192,12 +199,18 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
   let notice: MeetingView['notice'] = null;
   let expected: MeetingView['expected'] = [];
   if (members) {
-    notice = noticeState(row, { rules, legalForm, part, voters: null, consents: new Set() });
+    notice = noticeState(row, { rules, legalForm, part, voters: null, consents: new Map() });
     // The register is read only when short notice is in question (a large register costs a scan).
     if (row.short_notice === 1 || (notice?.verdict && !notice.verdict.ok)) {
       const voters = await votingMembersOn(db, org.id, row.held_on, row.class_id);
-      const consents = await db.selectFrom('short_notice_consent').select('member_id').where('meeting_id', '=', row.id).execute();
-      notice = noticeState(row, { rules, legalForm, part, voters, consents: new Set(consents.map((c) => c.member_id)) });
+      const consents = await db
+        .selectFrom('short_notice_consent as c')
+        .innerJoin('member as m', 'm.id', 'c.member_id')
+        .select(['c.member_id', 'c.consented_on', 'm.given_names', 'm.family_name'])
+        .where('c.meeting_id', '=', row.id)
+        .execute();
+      const byMember = new Map(consents.map((c) => [c.member_id, { consentedOn: c.consented_on, name: `${c.given_names} ${c.family_name}`.trim() }]));
+      notice = noticeState(row, { rules, legalForm, part, voters, consents: byMember });
     }
     if (notice?.verdict && !notice.verdict.ok) {
       if (notice.shortNotice?.verdict.ok) warnings.push(`Notice was short (${notice.verdict.message}) but enough members consented: ${notice.shortNotice.verdict.message}`);
@@ -226,10 +239,8 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
 
   const paperByItem = new Map<string, typeof papers>();
   for (const p of papers) paperByItem.set(p.agenda_item_id, [...(paperByItem.get(p.agenda_item_id) ?? []), p]);
-  const proxyById = new Map(proxies.map((p) => [p.id, p]));
   const meetingAt = `${row.held_on}T${row.starts_at}`;
   const deadline = notice?.proxyDeadline ?? null;
-  const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
   return {
     meeting: {
@@ -268,12 +279,8 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
     attendance: attendance
       .sort((a, b) => ATTENDANCE_ORDER[a.role] - ATTENDANCE_ORDER[b.role] || a.name.localeCompare(b.name, 'en-GB'))
       .map((a) => {
-        let represents: { memberId: string; name: string }[] = [];
-        if (a.role === 'proxy') {
-          const linked = a.proxy_appointment_id ? proxyById.get(a.proxy_appointment_id) : undefined;
-          const same = proxies.filter((p) => p.revoked_at === null && (p.id === linked?.id || fold(p.proxy_name) === fold(a.name)));
-          represents = same.map((p) => ({ memberId: p.member_id, name: `${p.given_names} ${p.family_name}`.trim() }));
-        }
+        // The appointments this person holds, matched by holder (./proxy-holders.ts, as the quorum counts them).
+        const represents = appointmentsHeld(a, proxies).map((p) => ({ memberId: p.member_id, name: `${p.given_names} ${p.family_name}`.trim() }));
         return {
           id: a.id,
           role: a.role,
@@ -292,6 +299,7 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
       memberId: p.member_id,
       memberName: `${p.given_names} ${p.family_name}`.trim(),
       proxyName: p.proxy_name,
+      proxyMemberId: p.proxy_member_id,
       receivedAt: p.received_at,
       instructions: p.instructions,
       revokedAt: p.revoked_at,

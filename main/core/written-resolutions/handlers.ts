@@ -127,6 +127,7 @@ async function views(db: ReadDb, ctx: Ctx, rows: readonly WrRow[], today: string
       lapsesAfter: r.lapses_after,
       status,
       decidedOn: r.decided_on,
+      relatedOrganisation: r.related_organisation,
       decisionId: decisions.find((d) => d.written_resolution_id === r.id)?.id ?? null,
       eligible: own.length,
       totalVotes: own.reduce((n, s) => n + s.votes, 0),
@@ -148,8 +149,8 @@ async function one(db: ReadDb, rc: RegisterCtx, id: string): Promise<WrittenReso
   return (await views(db, ctx, [await loadWr(db, rc, id)], rc.today))[0]!;
 }
 
-function auditView(r: Pick<WrRow, 'body' | 'kind' | 'text' | 'circulated_on' | 'lapses_after' | 'status' | 'decided_on'>) {
-  return { body: r.body, kind: r.kind, text: r.text, circulatedOn: r.circulated_on, lapsesAfter: r.lapses_after, status: r.status, decidedOn: r.decided_on };
+function auditView(r: Pick<WrRow, 'body' | 'kind' | 'text' | 'circulated_on' | 'lapses_after' | 'status' | 'decided_on' | 'related_organisation'>) {
+  return { body: r.body, kind: r.kind, text: r.text, circulatedOn: r.circulated_on, lapsesAfter: r.lapses_after, status: r.status, decidedOn: r.decided_on, relatedOrganisation: r.related_organisation };
 }
 
 /** The day the resolution passed, if it has (s296(4); Model Articles art 8(1)-(2)). */
@@ -185,6 +186,8 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
     assertNotFuture(rc, input.circulatedOn, 'circulatedOn', 'The circulation date');
     assertNotBeforeIncorporation(rc, input.circulatedOn, 'circulatedOn', 'A written resolution');
     const company = ctx.family === 'company';
+    // The organisation it concerns (a council, an NHS trust): kept, and carried to its decision so the register's organisation filter finds it.
+    const related = input.relatedOrganisation ? input.relatedOrganisation : null;
     const id = uuidv7();
     const at = tx.who.at;
     let signatories: SignatoryRow[];
@@ -216,7 +219,7 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
       if (verdict.status === 'not_taken') throw AppError.field(input.relatedOrganisation ? 'relatedOrganisation' : 'body', verdict.message);
       const eligibleIds = new Set(verdict.eligible.map((d) => d.id));
       if (conflicted.length) note = `; ${conflicted.map((c) => c.name).join(', ')} not eligible (interest in ${input.relatedOrganisation})`;
-      row = { id, organisation_id: rc.org.id, body: 'board', kind: null, text: input.text, circulated_on: input.circulatedOn, lapses_after: null, status: 'circulating', decided_on: null, created_at: at, updated_at: at };
+      row = { id, organisation_id: rc.org.id, body: 'board', kind: null, text: input.text, circulated_on: input.circulatedOn, lapses_after: null, status: 'circulating', decided_on: null, related_organisation: related, created_at: at, updated_at: at };
       signatories = [...eligible, ...conflicted].filter((d) => eligibleIds.has(d.officerId)).map((d) => ({ id: uuidv7(), written_resolution_id: id, officer_id: d.officerId, member_id: null, name: d.name, votes: 1, agreed_on: null, created_at: at, updated_at: at }));
     } else {
       if (!input.kind) throw AppError.field('kind', 'Choose whether it is proposed as an ordinary or a special resolution (CA 2006 s282, s283).');
@@ -239,7 +242,7 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
       const members = await eligibleMembersOn(tx.db, rc.org.id, input.circulatedOn);
       if (members.length === 0) throw AppError.field('circulatedOn', `No member was entitled to vote on ${formatLegalDate(input.circulatedOn)} (CA 2006 s289), so nobody could agree to it.`);
       const lapses = lapseDay(input.circulatedOn, ctx.rules.writtenResolutionLapseDays);
-      row = { id, organisation_id: rc.org.id, body: 'members', kind: input.kind, text: input.text, circulated_on: input.circulatedOn, lapses_after: lapses, status: 'circulating', decided_on: null, created_at: at, updated_at: at };
+      row = { id, organisation_id: rc.org.id, body: 'members', kind: input.kind, text: input.text, circulated_on: input.circulatedOn, lapses_after: lapses, status: 'circulating', decided_on: null, related_organisation: related, created_at: at, updated_at: at };
       signatories = members.map((m) => ({ id: uuidv7(), written_resolution_id: id, officer_id: null, member_id: m.memberId, name: m.name, votes: m.votes, agreed_on: null, created_at: at, updated_at: at }));
       if (!company) note = '; under the registered rules';
     }
@@ -251,7 +254,7 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
       entityId: id,
       summary: `Written resolution of the ${input.body === 'board' ? 'board' : 'members'} circulated on ${formatLegalDate(input.circulatedOn)} to ${signatories.length} eligible ${input.body === 'board' ? 'director' : 'member'}${signatories.length === 1 ? '' : 's'}${note}`,
       before: null,
-      after: { ...auditView(row), purpose: input.purpose, relatedOrganisation: input.relatedOrganisation ?? null, eligible: signatories.map((s) => ({ officerId: s.officer_id, memberId: s.member_id, votes: s.votes })) },
+      after: { ...auditView(row), purpose: input.purpose, eligible: signatories.map((s) => ({ officerId: s.officer_id, memberId: s.member_id, votes: s.votes })) },
       records: [{ type: 'written_resolution', id }, ...signatories.map((s) => ({ type: 'written_resolution_signatory', id: s.id }))],
     });
     return one(tx.db, rc, id);
@@ -305,7 +308,7 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
         votes_abstain: 0,
         outcome: 'passed',
         recorded_not_quorate: 0,
-        related_organisation: null,
+        related_organisation: r.related_organisation,
         decided_on: passed,
         created_at: tx.who.at,
         updated_at: tx.who.at,

@@ -112,6 +112,55 @@ describe("members' written resolutions (CA 2006 s288-s300)", () => {
     expect(v).toMatchObject({ status: 'passed', decidedOn: '2026-11-22' });
   });
 
+  it('counts each member’s shares as the ledger holds them at the end of the circulation date: a transfer out before it takes votes away, one after it changes nothing (s289)', async () => {
+    const t = await open(cleanups, {}, { legalForm: 'cic_limited_by_shares' });
+    const cls = expectOk(
+      await t.core.dispatch('classes.create', {
+        name: 'Ordinary',
+        votingRights: 'per_share',
+        votesPerMember: 1,
+        isEmployeeClass: false,
+        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+        shareTerms: { nominalPence: 100, withdrawable: false, transferable: true, maxHolding: null, redeemable: false, numbered: false },
+      }),
+    ) as MembershipClass;
+    const ann = await admit(t.core, cls, person('Ann', 'Shaw'), { shares: 60 });
+    const bea = await admit(t.core, cls, person('Bea', 'Hall'), { shares: 30 });
+    // Before the circulation date Ann transfers 20 to Bea; after it, Bea transfers 45 back.
+    expectOk(await t.core.dispatch('shares.transfer', { fromMemberId: ann.id, toMemberId: bea.id, date: '2026-11-10', shares: 20 }));
+    expectOk(await t.core.dispatch('shares.transfer', { fromMemberId: bea.id, toMemberId: ann.id, date: '2026-11-25', shares: 45 }));
+    const wr = await circulate(t, { body: 'members', kind: 'ordinary', circulatedOn: '2026-11-20' });
+    expect(wr.signatories.map((s) => [s.name, s.votes])).toEqual([
+      ['Ann Shaw', 40],
+      ['Bea Hall', 50],
+    ]);
+    // The meetings area reads the same ledger the same way (one helper, meetings/people.ts).
+    const { votingMembersOn } = await import('../meetings/people');
+    const orgId = String(t.core.raw.prepare('select id from organisation').pluck().get());
+    const voters = await votingMembersOn(t.core.db, orgId, '2026-11-20');
+    expect(voters.map((v) => [v.name, v.votes]).sort()).toEqual([
+      ['Ann Shaw', 40],
+      ['Bea Hall', 50],
+    ]);
+  });
+
+  it('keeps the organisation it relates to, and its decision is found by the register’s organisation filter', async () => {
+    const t = await open(cleanups);
+    await members(t, 1);
+    let wr = await circulate(t, { body: 'members', kind: 'ordinary', text: 'That the contract with the trust be renewed.', circulatedOn: '2026-11-20', relatedOrganisation: 'Leeds Teaching Hospitals NHS Trust' });
+    expect(wr.relatedOrganisation).toBe('Leeds Teaching Hospitals NHS Trust');
+    wr = expectOk(await agree(t, wr, 'MemberA Jones', '2026-11-21')) as WrittenResolution;
+    expect(wr.status).toBe('passed');
+    const found = await ok<{ rows: Decision[] }>(t, 'decisions.register', { organisation: 'leeds teaching hospitals' });
+    expect(found.rows.map((d) => [d.writtenResolutionId, d.relatedOrganisation])).toEqual([[wr.id, 'Leeds Teaching Hospitals NHS Trust']]);
+    const report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
+    expect(report).toMatchObject({ ok: true, records: { problems: [] } });
+    // A resolution circulated with no organisation keeps none.
+    const plain = await circulate(t, { body: 'members', kind: 'ordinary', circulatedOn: '2026-11-20' });
+    expect(plain.relatedOrganisation).toBeNull();
+    expect(t.core.raw.prepare('select related_organisation from written_resolution where id = ?').pluck().get(plain.id)).toBeNull();
+  });
+
   it('is refused for removing a director or an auditor (s288(2))', async () => {
     const t = await open(cleanups);
     await members(t, 2);

@@ -561,7 +561,7 @@ CREATE TABLE proxy_appointment (
     revoked_at text,
     created_at text not null,
     updated_at text not null
-  ) strict;
+  , proxy_member_id text references member(id)) strict;
 
 -- table psc on psc
 CREATE TABLE "psc" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "kind" text not null, "name" text not null, "service_line1" text not null, "service_line2" text, "service_town" text not null, "service_postcode" text, "service_country" text, "date_of_birth" text, "nationality" text, "country_of_residence" text, "legal_form" text, "governing_law" text, "registration_number" text, "natures" text not null, "became_registrable_on" text not null, "ceased_on" text, "created_at" text not null, "updated_at" text not null) strict;
@@ -614,7 +614,7 @@ CREATE TABLE written_resolution (
     decided_on text,
     created_at text not null,
     updated_at text not null
-  ) strict;
+  , related_organisation text) strict;
 
 -- table written_resolution_signatory on written_resolution_signatory
 CREATE TABLE written_resolution_signatory (
