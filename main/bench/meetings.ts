@@ -273,7 +273,7 @@ export async function benchMeetings(args: MeetingsBenchArgs): Promise<Figure[]> 
     const sign = pairs.length ? await attempt('minutes.sign', { id: pairs[0]!.app, signedBy: chairOf.get(pairs[0]!.app), signedOn: today }) : ({ ok: false, skipped: 'skipped: no approved minutes' } as Outcome);
     if (!sign.ok) skip('seal_ms', sign.skipped);
     else {
-      const rawSign = rawSigner(raw);
+      const rawSign = rawSigner(raw, view);
       const s = await timePaired(
         pairs.slice(1),
         (p) => ok('minutes.sign', { id: p.app, signedBy: chairOf.get(p.app), signedOn: today }),
@@ -513,8 +513,28 @@ function rawPackModel(raw: Database.Database, meetingId: string): BoardPackModel
 }
 
 /** Signing in raw SQL: the sealed record as canonical JSON, its SHA-256, the minutes updated, an audit event. */
-function rawSigner(raw: Database.Database) {
+/**
+ * Signing as raw SQL: the sealed record, the update and its audit event, then the same answer the
+ * app gives the screen (the signed minutes with their facts: the meeting view's reads, the
+ * decisions with their votes, the actions, the comments and the sealing event).
+ */
+function rawSigner(raw: Database.Database, view: (meetingId: string) => unknown) {
   const sealer = rawSealer(raw);
+  const answer = {
+    meeting: raw.prepare('select organisation_id from meeting where id = ?'),
+    organisation: raw.prepare('select name from organisation where id = ?'),
+    decisions: raw.prepare('select * from decision where meeting_id = ? order by created_at, id'),
+    votes: raw.prepare(
+      `select v.decision_id, v.vote, o.given_names, o.family_name from decision_vote v join decision d on d.id = v.decision_id join officer o on o.id = v.officer_id where d.meeting_id = ?`,
+    ),
+    actions: raw.prepare('select * from action_item where meeting_id = ? order by created_at'),
+    comments: raw.prepare('select * from minutes_comment where minutes_id = ? order by created_at, id'),
+    corrections: raw.prepare('select id, meeting_id, status from minutes where corrects_minutes_id = ? order by created_at'),
+    event: raw.prepare(
+      `select e.seq, e.hash, e.at, p.body from audit_event e left join audit_payload p on p.event_id = e.id
+        where e.entity_type = 'minutes' and e.entity_id = ? and e.action = 'minutes.signed' order by e.seq desc limit 1`,
+    ),
+  };
   const get = raw.prepare('select * from minutes where id = ?');
   const update = raw.prepare("update minutes set status = 'signed', signed_on = ?, signed_by = ?, sealed_sha256 = ?, sealed_record = ?, updated_at = ? where id = ?");
   const audit = rawAudit(raw, 'bench');
@@ -528,5 +548,20 @@ function rawSigner(raw: Database.Database) {
     update.run(signedOn, signedBy, sha256, body, new Date().toISOString(), id);
     audit('minutes.signed', 'minutes', get.get(id) as any, `Minutes signed by ${signedBy}; SHA-256 ${sha256}`, { status: m.status }, { status: 'signed', sha256 });
   });
-  return (id: string, signedBy: string, signedOn: string) => tx.immediate(id, signedBy, signedOn);
+  return (id: string, signedBy: string, signedOn: string) => {
+    tx.immediate(id, signedBy, signedOn);
+    const m = get.get(id) as any;
+    const meeting = answer.meeting.get(m.meeting_id) as any;
+    return {
+      minutes: m,
+      organisation: answer.organisation.get(meeting.organisation_id),
+      view: view(m.meeting_id),
+      decisions: answer.decisions.all(m.meeting_id),
+      votes: answer.votes.all(m.meeting_id),
+      actions: answer.actions.all(m.meeting_id),
+      comments: answer.comments.all(id),
+      corrections: answer.corrections.all(id),
+      event: answer.event.get(id),
+    };
+  };
 }

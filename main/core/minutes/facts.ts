@@ -2,6 +2,7 @@ import { DECISION_OUTCOME_LABEL, type DecisionOutcome } from '../../../shared/co
 import { isMembersMeeting } from '../../../shared/contract/meetings';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { ReadDb } from '../context';
+import { compiledOnce } from '../db/compiled';
 import type { DraftMinutesModel, MinutesAction, MinutesAttendee, MinutesDecision } from '../meetings/print/models';
 import { computeQuorums, itemNumbers, orderItems, quorumInputs } from '../meetings/quorum';
 import type { AgendaItemRow, DecisionRow, MeetingRow } from '../meetings/tables';
@@ -24,40 +25,50 @@ export function outcomeLabel(outcome: string): string {
 
 const fullName = (o: { given_names: string; family_name: string }) => `${o.given_names} ${o.family_name}`;
 
-export async function meetingFacts(db: ReadDb, meeting: MeetingRow): Promise<MeetingFacts> {
-  const org = await db.selectFrom('organisation').select(['name']).where('id', '=', meeting.organisation_id).executeTakeFirstOrThrow();
-  const items = await db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meeting.id).execute();
-  const attendance = await db.selectFrom('attendance').selectAll().where('meeting_id', '=', meeting.id).orderBy('name').execute();
-  const declarations = await db
-    .selectFrom('meeting_declaration as d')
-    .innerJoin('officer as o', 'o.id', 'd.officer_id')
-    .select(['d.agenda_item_id', 'd.nature', 'o.given_names', 'o.family_name', 'd.created_at'])
-    .where('d.meeting_id', '=', meeting.id)
-    .orderBy('d.created_at')
-    .execute();
-  const decisions = await db.selectFrom('decision').selectAll().where('meeting_id', '=', meeting.id).orderBy('created_at').orderBy('id').execute();
-  const votes = decisions.length
-    ? await db
-        .selectFrom('decision_vote as v')
-        .innerJoin('officer as o', 'o.id', 'v.officer_id')
-        .select(['v.decision_id', 'v.vote', 'o.given_names', 'o.family_name'])
-        .where(
-          'v.decision_id',
-          'in',
-          decisions.map((d) => d.id),
-        )
-        .orderBy('o.family_name')
-        .execute()
-    : [];
-  const actions = await db.selectFrom('action_item').selectAll().where('meeting_id', '=', meeting.id).orderBy('created_at').execute();
-  const chair = meeting.chair_officer_id ? await db.selectFrom('officer').select(['given_names', 'family_name']).where('id', '=', meeting.chair_officer_id).executeTakeFirst() : undefined;
+/** The facts' queries: fixed shapes, compiled once (db/compiled.ts). */
+const Q = {
+  organisation: compiledOnce((db: ReadDb, id: string) => db.selectFrom('organisation').select(['name']).where('id', '=', id)),
+  items: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId)),
+  attendance: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId).orderBy('name')),
+  declarations: compiledOnce((db: ReadDb, meetingId: string) =>
+    db
+      .selectFrom('meeting_declaration as d')
+      .innerJoin('officer as o', 'o.id', 'd.officer_id')
+      .select(['d.agenda_item_id', 'd.nature', 'o.given_names', 'o.family_name', 'd.created_at'])
+      .where('d.meeting_id', '=', meetingId)
+      .orderBy('d.created_at'),
+  ),
+  decisions: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('decision').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id')),
+  // By the meeting rather than a list of decision ids: one statement whatever the number of decisions.
+  votes: compiledOnce((db: ReadDb, meetingId: string) =>
+    db
+      .selectFrom('decision_vote as v')
+      .innerJoin('decision as d', 'd.id', 'v.decision_id')
+      .innerJoin('officer as o', 'o.id', 'v.officer_id')
+      .select(['v.decision_id', 'v.vote', 'o.given_names', 'o.family_name'])
+      .where('d.meeting_id', '=', meetingId)
+      .orderBy('o.family_name')
+      .orderBy('o.given_names')
+      .orderBy('v.decision_id'),
+  ),
+  actions: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('action_item').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at')),
+  officer: compiledOnce((db: ReadDb, id: string) => db.selectFrom('officer').select(['given_names', 'family_name']).where('id', '=', id)),
+  proxies: compiledOnce((db: ReadDb, meetingId: string) =>
+    db.selectFrom('proxy_appointment as p').innerJoin('member as m', 'm.id', 'p.member_id').select(['p.id', 'm.given_names', 'm.family_name']).where('p.meeting_id', '=', meetingId),
+  ),
+};
 
-  const proxies = await db
-    .selectFrom('proxy_appointment as p')
-    .innerJoin('member as m', 'm.id', 'p.member_id')
-    .select(['p.id', 'm.given_names', 'm.family_name'])
-    .where('p.meeting_id', '=', meeting.id)
-    .execute();
+export async function meetingFacts(db: ReadDb, meeting: MeetingRow): Promise<MeetingFacts> {
+  const org = await Q.organisation.first(db, meeting.organisation_id);
+  if (!org) throw new Error('The organisation of this meeting is not on record.');
+  const items = await Q.items.all(db, meeting.id);
+  const attendance = await Q.attendance.all(db, meeting.id);
+  const declarations = await Q.declarations.all(db, meeting.id);
+  const decisions = await Q.decisions.all(db, meeting.id);
+  const votes = decisions.length ? await Q.votes.all(db, meeting.id) : [];
+  const actions = await Q.actions.all(db, meeting.id);
+  const chair = meeting.chair_officer_id ? await Q.officer.first(db, meeting.chair_officer_id) : undefined;
+  const proxies = await Q.proxies.all(db, meeting.id);
   const proxyFor = new Map(proxies.map((p) => [p.id, `${p.given_names} ${p.family_name}`.trim()]));
 
   const numbers = itemNumbers(items);

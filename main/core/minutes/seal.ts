@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/state';
 import type { ReadDb } from '../context';
+import { compiledOnce } from '../db/compiled';
 import { itemNumbers } from '../meetings/quorum';
 import type { MinutesRow } from '../meetings/tables';
 
@@ -52,6 +53,32 @@ export function sealedMinutesFields(m: MinutesRow): Record<string, unknown> {
 }
 
 /** Reads the record of a meeting as it stands now, in a stable order. */
+/**
+ * The sealed record's queries: fixed shapes, compiled once (db/compiled.ts). Votes and papers are
+ * found through their decision's or item's meeting (the same rows as by lists of ids, in one
+ * statement whatever their number); every list is sorted by id before it is hashed.
+ */
+const Q = {
+  meeting: compiledOnce((db: ReadDb, id: string) => db.selectFrom('meeting').selectAll().where('id', '=', id)),
+  items: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId)),
+  attendance: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId)),
+  declarations: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('meeting_declaration').selectAll().where('meeting_id', '=', meetingId)),
+  proxies: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('proxy_appointment').selectAll().where('meeting_id', '=', meetingId)),
+  resolutions: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('resolution').selectAll().where('meeting_id', '=', meetingId)),
+  decisions: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('decision').selectAll().where('meeting_id', '=', meetingId)),
+  votes: compiledOnce((db: ReadDb, meetingId: string) =>
+    db.selectFrom('decision_vote as v').innerJoin('decision as d', 'd.id', 'v.decision_id').selectAll('v').where('d.meeting_id', '=', meetingId),
+  ),
+  papers: compiledOnce((db: ReadDb, meetingId: string) =>
+    db
+      .selectFrom('paper as p')
+      .innerJoin('agenda_item as i', 'i.id', 'p.agenda_item_id')
+      .innerJoin('document as d', 'd.id', 'p.document_id')
+      .select(['p.id', 'p.agenda_item_id', 'p.document_id', 'p.title', 'p.file_name', 'p.kind', 'p.position', 'p.created_at', 'd.sha256', 'd.size'])
+      .where('i.meeting_id', '=', meetingId),
+  ),
+};
+
 export async function readSealedRecord(db: ReadDb, minutes: MinutesRow): Promise<SealedRecord> {
   if (minutes.corrects_minutes_id) {
     // A correction seals its own text and the seal of the minutes it corrects, not the records
@@ -71,24 +98,15 @@ export async function readSealedRecord(db: ReadDb, minutes: MinutesRow): Promise
     };
   }
   const meetingId = minutes.meeting_id;
-  const meeting = await db.selectFrom('meeting').selectAll().where('id', '=', meetingId).executeTakeFirst();
-  const agendaItems = await db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId).execute();
-  const itemIds = agendaItems.map((i) => i.id);
-  const attendance = await db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId).execute();
-  const declarations = await db.selectFrom('meeting_declaration').selectAll().where('meeting_id', '=', meetingId).execute();
-  const proxies = await db.selectFrom('proxy_appointment').selectAll().where('meeting_id', '=', meetingId).execute();
-  const resolutions = await db.selectFrom('resolution').selectAll().where('meeting_id', '=', meetingId).execute();
-  const decisions = await db.selectFrom('decision').selectAll().where('meeting_id', '=', meetingId).execute();
-  const decisionIds = decisions.map((d) => d.id);
-  const votes = decisionIds.length ? await db.selectFrom('decision_vote').selectAll().where('decision_id', 'in', decisionIds).execute() : [];
-  const papers = itemIds.length
-    ? await db
-        .selectFrom('paper as p')
-        .innerJoin('document as d', 'd.id', 'p.document_id')
-        .select(['p.id', 'p.agenda_item_id', 'p.document_id', 'p.title', 'p.file_name', 'p.kind', 'p.position', 'p.created_at', 'd.sha256', 'd.size'])
-        .where('p.agenda_item_id', 'in', itemIds)
-        .execute()
-    : [];
+  const meeting = await Q.meeting.first(db, meetingId);
+  const agendaItems = await Q.items.all(db, meetingId);
+  const attendance = await Q.attendance.all(db, meetingId);
+  const declarations = await Q.declarations.all(db, meetingId);
+  const proxies = await Q.proxies.all(db, meetingId);
+  const resolutions = await Q.resolutions.all(db, meetingId);
+  const decisions = await Q.decisions.all(db, meetingId);
+  const votes = decisions.length ? await Q.votes.all(db, meetingId) : [];
+  const papers = agendaItems.length ? await Q.papers.all(db, meetingId) : [];
   const votesOf = new Map<string, Row[]>();
   for (const v of votes) votesOf.set(v.decision_id, [...(votesOf.get(v.decision_id) ?? []), { ...v }]);
   return {
