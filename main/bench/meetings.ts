@@ -483,8 +483,18 @@ function rawDecisionSearch(raw: Database.Database, orgId: string) {
         items.filter((x) => x.parent_id === t.id).forEach((x, j) => numbers.set(x.id, `${i + 1}.${j + 1}`));
       });
     }
+    // The named votes of the page's decisions, as the register shows them (the app reads the same).
+    const page = rows.slice(0, 50);
+    const votes = page.length
+      ? (raw
+          .prepare(
+            `select v.decision_id, v.officer_id, v.vote, o.given_names, o.family_name from decision_vote v join officer o on o.id = v.officer_id
+              where v.decision_id in (${page.map(() => '?').join(',')}) order by o.family_name, o.given_names`,
+          )
+          .all(...page.map((x) => x.id)) as any[])
+      : [];
     return {
-      rows: rows.slice(0, 50).map((x) => ({ ...x, itemNumber: numbers.get(x.agenda_item_id) ?? null, sealed: x.minutes_status === 'signed' })),
+      rows: page.map((x) => ({ ...x, itemNumber: numbers.get(x.agenda_item_id) ?? null, sealed: x.minutes_status === 'signed', votes: votes.filter((v) => v.decision_id === x.id) })),
       next: rows.length > 50 ? { decidedOn: rows[49].decided_on, id: rows[49].id } : null,
     };
   };
