@@ -178,27 +178,50 @@ describe('the board pack job on a worker thread', () => {
     const t = await open();
     const v = await meetingWithPapers(t);
     const controller = new AbortController();
-    let worker: Worker | undefined;
-    const exited = new Promise<number>((resolve) => {
-      const started = buildBoardPackInWorker({
+    let exited!: Promise<number>;
+    const started = buildBoardPackInWorker({
+      dbPath: t.dbPath,
+      meetingId: v.meeting.id,
+      meeting: { organisationName: 'Test CIC', title: 'Board', kind: 'board', date: '2026-12-10', startTime: '18:30' },
+      issuedOn: null,
+      outPath: join(exportsDirFor(t.dbPath), 'abort-test.part'),
+      onWorker: (w) => (exited = new Promise((resolve) => w.once('exit', resolve))),
+      // Aborted once the worker is at work: after the first paper has gone in.
+      onProgress: (done) => done === 1 && controller.abort(new Error('stopped by the test')),
+      signal: controller.signal,
+    });
+    await expect(started).rejects.toThrow('stopped by the test');
+    // Terminated (exit code 1), not left to run to the end, nor kept for another pack.
+    expect(await exited).toBe(1);
+  }, 60_000);
+
+  it('keeps a finished worker for the next pack, never one that was stopped', async () => {
+    const t = await open();
+    const v = await meetingWithPapers(t);
+    const workers: Worker[] = [];
+    const pack = (name: string, signal?: AbortSignal, onProgress?: (done: number) => void) =>
+      buildBoardPackInWorker({
         dbPath: t.dbPath,
         meetingId: v.meeting.id,
         meeting: { organisationName: 'Test CIC', title: 'Board', kind: 'board', date: '2026-12-10', startTime: '18:30' },
         issuedOn: null,
-        outPath: join(exportsDirFor(t.dbPath), 'abort-test.part'),
-        onWorker: (w) => {
-          worker = w;
-          w.once('exit', resolve);
-        },
-        // Aborted once the worker is at work: after the first paper has gone in.
-        onProgress: (done) => done === 1 && controller.abort(new Error('stopped by the test')),
-        signal: controller.signal,
+        outPath: join(exportsDirFor(t.dbPath), name),
+        onWorker: (w) => workers.push(w),
+        ...(signal ? { signal } : {}),
+        ...(onProgress ? { onProgress } : {}),
       });
-      void expect(started).rejects.toThrow('stopped by the test');
-    });
-    // Terminated (exit code 1), not left to run to the end (exit code 0).
-    expect(await exited).toBe(1);
-    expect(worker).toBeDefined();
+    mkdirSync(exportsDirFor(t.dbPath), { recursive: true });
+    const first = await pack('first.part');
+    const second = await pack('second.part');
+    expect(workers[1]).toBe(workers[0]);
+    // The kept worker makes the same pack again.
+    expect(second).toEqual(first);
+    expect(Buffer.compare(readFileSync(join(exportsDirFor(t.dbPath), 'first.part')), readFileSync(join(exportsDirFor(t.dbPath), 'second.part')))).toBe(0);
+    const controller = new AbortController();
+    await expect(pack('third.part', controller.signal, (done) => done === 1 && controller.abort(new Error('stopped')))).rejects.toThrow('stopped');
+    expect(workers[2]).toBe(workers[0]);
+    await pack('fourth.part');
+    expect(workers[3]).not.toBe(workers[2]);
   }, 60_000);
 
   it('fails the job, with the message reading the paper gives, when a paper no longer matches its SHA-256', async () => {

@@ -38,22 +38,71 @@ export interface PackInWorker extends PackWorkerData {
   onWorker?: (worker: Worker) => void;
 }
 
+/** How long a finished pack's worker is kept for another pack before it is ended. */
+export const SPARE_WORKER_MS = 60_000;
+
+/**
+ * One finished worker, kept a while: starting a thread and loading pdf-lib and the fonts' code
+ * costs about a second, and a secretary often makes the pack again after changing a paper. It
+ * is unref'd while it waits, so it never keeps the process alive.
+ */
+let spare: { worker: Worker; script: string; timer: NodeJS.Timeout } | null = null;
+
+function takeWorker(script: string): Worker {
+  if (spare && spare.script === script) {
+    const { worker, timer } = spare;
+    spare = null;
+    clearTimeout(timer);
+    worker.ref();
+    return worker;
+  }
+  const worker = new Worker(script, { workerData: { task: 'board-pack' } });
+  // A pack in progress reports its worker's error itself (below); this listener only keeps an
+  // error from an idle worker (never expected: it runs nothing then) from being an unhandled
+  // 'error' event, which would end the host. Such a worker has ended and is not kept.
+  worker.on('error', () => {});
+  return worker;
+}
+
+function keepWorker(worker: Worker, script: string): void {
+  if (spare) void spare.worker.terminate();
+  worker.unref();
+  const timer = setTimeout(() => {
+    if (spare?.worker === worker) spare = null;
+    void worker.terminate();
+  }, SPARE_WORKER_MS);
+  timer.unref();
+  spare = { worker, script, timer };
+  worker.once('exit', () => {
+    if (spare?.worker === worker) {
+      clearTimeout(timer);
+      spare = null;
+    }
+  });
+}
+
 export function buildBoardPackInWorker(options: PackInWorker): Promise<{ pages: number; sizeBytes: number }> {
-  const { onProgress, signal, script, onWorker, ...data } = options;
+  const { onProgress, signal, script: given, onWorker, ...data } = options;
+  const script = given ?? packWorkerScript();
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const worker = new Worker(script ?? packWorkerScript(), { workerData: { task: 'board-pack', data } });
+    const worker = takeWorker(script);
     onWorker?.(worker);
     let settled = false;
-    const settle = (fn: () => void) => {
+    const settle = (fn: () => void, reusable = false) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener('abort', onAbort);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      // Kept only after a pack that ran to its end: a worker that failed or was stopped is ended.
+      if (reusable) keepWorker(worker, script);
       fn();
     };
     const onAbort = () => {
       // terminate() stops the worker's JavaScript wherever it is, even inside pdf-lib's save;
-      // the caller discards the half-written file once this promise has rejected.
+      // the promise rejects once it has stopped, so the caller can discard the half-written file.
       settle(() => {
         void worker.terminate().then(
           () => reject(signal!.reason),
@@ -61,14 +110,17 @@ export function buildBoardPackInWorker(options: PackInWorker): Promise<{ pages: 
         );
       });
     };
+    const onMessage = (m: PackWorkerMessage) => {
+      if (m.type === 'progress') onProgress?.(m.done, m.total);
+      else if (m.type === 'done') settle(() => resolve({ pages: m.pages, sizeBytes: m.sizeBytes }), true);
+      else if (m.type === 'refused') settle(() => reject(new AppError(m.code, m.message)), true);
+    };
+    const onError = (e: Error) => settle(() => reject(e));
+    const onExit = (code: number) => settle(() => reject(new Error(`The board pack worker stopped (exit code ${code}) before it finished.`)));
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: PackWorkerMessage) => {
-      if (m.type === 'progress') {
-        if (!settled) onProgress?.(m.done, m.total);
-      } else if (m.type === 'done') settle(() => resolve({ pages: m.pages, sizeBytes: m.sizeBytes }));
-      else if (m.type === 'refused') settle(() => reject(new AppError(m.code, m.message)));
-    });
-    worker.once('error', (e) => settle(() => reject(e)));
-    worker.once('exit', (code) => settle(() => reject(new Error(`The board pack worker stopped (exit code ${code}) before it finished.`))));
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    worker.postMessage({ type: 'pack', data });
   });
 }

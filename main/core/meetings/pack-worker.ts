@@ -135,10 +135,14 @@ async function run(data: PackWorkerData, post: (m: PackWorkerMessage) => void): 
   post({ type: 'done', pages: info.pages ?? 0, sizeBytes: bytes.length });
 }
 
-// Only as a worker started for this (the module can be imported for readPackModel alone).
+// Only as a worker started for this (the module can be imported for readPackModel alone). The
+// thread serves one pack at a time and may be kept for the next (pack-thread.ts): a second pack
+// then skips loading pdf-lib and runs on code V8 has already optimised.
 if (parentPort && (workerData as { task?: string } | null)?.task === 'board-pack') {
   const port = parentPort;
-  // Not awaited at the top level (the Electron bundle is CommonJS): an exception is an unhandled
-  // rejection, which ends the worker and reaches the host as its 'error' event (logged there).
-  void run((workerData as { data: PackWorkerData }).data, (m) => port.postMessage(m));
+  port.on('message', (m: { type: 'pack'; data: PackWorkerData }) => {
+    // An exception is an unhandled rejection, which ends the worker and reaches the host as its
+    // 'error' event (logged there); such a worker is never used again.
+    if (m.type === 'pack') void run(m.data, (r) => port.postMessage(r));
+  });
 }
