@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ReadDb } from '../context';
+import { compiledOnce } from '../db/compiled';
 
 /**
  * Who may sit at a meeting on its date: directors in office, committee members, members entitled
@@ -35,14 +36,29 @@ export function inOfficeOn(a: { appointed_on: string; ceased_on: string | null }
 
 /** Every director appointment of the organisation, with the officer's name (one query). */
 export async function directorAppointments(db: ReadDb, organisationId: string) {
-  return db
-    .selectFrom('appointment as a')
-    .innerJoin('officer as o', 'o.id', 'a.officer_id')
-    .select(['a.officer_id', 'a.appointed_on', 'a.ceased_on', 'o.given_names', 'o.family_name'])
-    .where('a.organisation_id', '=', organisationId)
-    .where('a.role', '=', 'director')
-    .execute();
+  return Q.directorAppointments.all(db, organisationId);
 }
+
+/** Fixed-shape queries, compiled once (db/compiled.ts): a meeting view runs them on every change. */
+const Q = {
+  directorAppointments: compiledOnce((db: ReadDb, organisationId: string) =>
+    db
+      .selectFrom('appointment as a')
+      .innerJoin('officer as o', 'o.id', 'a.officer_id')
+      .select(['a.officer_id', 'a.appointed_on', 'a.ceased_on', 'o.given_names', 'o.family_name'])
+      .where('a.organisation_id', '=', organisationId)
+      .where('a.role', '=', 'director'),
+  ),
+  committeeMembersOn: compiledOnce((db: ReadDb, committeeId: string, on: string) =>
+    db
+      .selectFrom('committee_member as cm')
+      .innerJoin('officer as o', 'o.id', 'cm.officer_id')
+      .select(['cm.officer_id', 'o.given_names', 'o.family_name'])
+      .where('cm.committee_id', '=', committeeId)
+      .where('cm.joined_on', '<=', on)
+      .where((eb) => eb.or([eb('cm.left_on', 'is', null), eb('cm.left_on', '>=', on)])),
+  ),
+};
 
 /** Directors in office on a day, each once, by family name. */
 export async function directorsOn(db: ReadDb, organisationId: string, on: string): Promise<DirectorOnDate[]> {
@@ -88,14 +104,7 @@ export interface CommitteeMemberOnDate {
 
 /** Members of a committee on a day (joined on or before it, not left before it). */
 export async function committeeMembersOn(db: ReadDb, committeeId: string, on: string): Promise<CommitteeMemberOnDate[]> {
-  const rows = await db
-    .selectFrom('committee_member as cm')
-    .innerJoin('officer as o', 'o.id', 'cm.officer_id')
-    .select(['cm.officer_id', 'o.given_names', 'o.family_name'])
-    .where('cm.committee_id', '=', committeeId)
-    .where('cm.joined_on', '<=', on)
-    .where((eb) => eb.or([eb('cm.left_on', 'is', null), eb('cm.left_on', '>=', on)]))
-    .execute();
+  const rows = await Q.committeeMembersOn.all(db, committeeId, on);
   const out = new Map<string, CommitteeMemberOnDate>();
   for (const r of rows) {
     out.set(r.officer_id, { officerId: r.officer_id, name: `${r.given_names} ${r.family_name}`, shortName: shortName(r.given_names, r.family_name) });

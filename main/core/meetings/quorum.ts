@@ -8,6 +8,7 @@ import type { LegalForm } from '../../../shared/domain/legal-form';
 import { defaultRules, type GoverningRules } from '../../../shared/rules/governing-rules';
 import { formFamily } from '../../../shared/domain/legal-form';
 import type { ReadDb } from '../context';
+import { compiledOnce } from '../db/compiled';
 import { AppError } from '../errors';
 import { toRules } from '../organisation/handlers';
 import { committeeMembersOn, directorsOn, shortName } from './people';
@@ -207,6 +208,41 @@ export function gmQuorumNow(q: Pick<QuorumInputs, 'meeting' | 'attendance' | 're
   return { quorate: v.quorate, counted: v.counted, required: v.required ?? q.required, message: v.message };
 }
 
+/** The quorum's queries: fixed shapes, compiled once (db/compiled.ts). */
+const Q = {
+  items: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId)),
+  attendance: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId)),
+  membersOn: compiledOnce((db: ReadDb, organisationId: string, on: string) =>
+    db
+      .selectFrom('member')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', organisationId)
+      .where('admitted_on', '<=', on)
+      .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', on)])),
+  ),
+  classMembersOn: compiledOnce((db: ReadDb, organisationId: string, on: string, classId: string) =>
+    db
+      .selectFrom('member')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organisation_id', '=', organisationId)
+      .where('admitted_on', '<=', on)
+      .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', on)]))
+      .where('class_id', '=', classId),
+  ),
+  proxies: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('proxy_appointment').select(['id', 'member_id', 'proxy_name', 'proxy_member_id', 'revoked_at']).where('meeting_id', '=', meetingId)),
+  interests: compiledOnce((db: ReadDb, organisationId: string, on: string) =>
+    db
+      .selectFrom('interest as i')
+      .innerJoin('officer as o', 'o.id', 'i.officer_id')
+      .select(['i.officer_id', 'i.related_organisation', 'i.declared_on', 'i.ended_on', 'i.nature', 'o.given_names', 'o.family_name'])
+      .where('i.organisation_id', '=', organisationId)
+      .where('i.declared_on', '<=', on)
+      .where((eb) => eb.or([eb('i.ended_on', 'is', null), eb('i.ended_on', '>=', on)])),
+  ),
+  declarations: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('meeting_declaration').select(['agenda_item_id', 'officer_id', 'nature']).where('meeting_id', '=', meetingId)),
+  committeeTerms: compiledOnce((db: ReadDb, committeeId: string) => db.selectFrom('committee').select(['terms']).where('id', '=', committeeId)),
+};
+
 /** Reads everything the quorum needs for a meeting (a fixed handful of queries). */
 export async function quorumInputs(
   db: ReadDb,
@@ -217,20 +253,13 @@ export async function quorumInputs(
   const legalForm =
     pre.legalForm ?? ((await db.selectFrom('organisation').select(['legal_form']).where('id', '=', org.id).executeTakeFirstOrThrow()).legal_form as LegalForm);
   const rules = pre.rules ?? toRules(await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow(), legalForm);
-  const items = pre.items ?? (await db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meeting.id).execute());
-  const attendance = pre.attendance ?? (await db.selectFrom('attendance').selectAll().where('meeting_id', '=', meeting.id).execute());
+  const items = pre.items ?? (await Q.items.all(db, meeting.id));
+  const attendance = pre.attendance ?? (await Q.attendance.all(db, meeting.id));
   const base = { meeting, legalForm, rules, items, attendance };
   if (isMembersMeeting(meeting.kind)) {
-    const members = await db
-      .selectFrom('member')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('organisation_id', '=', org.id)
-      .where('admitted_on', '<=', meeting.held_on)
-      .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', meeting.held_on)]))
-      .$if(meeting.class_id !== null, (qb) => qb.where('class_id', '=', meeting.class_id!))
-      .executeTakeFirstOrThrow();
-    const memberCount = Number(members.n);
-    const proxies = await db.selectFrom('proxy_appointment').select(['id', 'member_id', 'proxy_name', 'proxy_member_id', 'revoked_at']).where('meeting_id', '=', meeting.id).execute();
+    const members = meeting.class_id === null ? await Q.membersOn.first(db, org.id, meeting.held_on) : await Q.classMembersOn.first(db, org.id, meeting.held_on, meeting.class_id);
+    const memberCount = Number(members?.n ?? 0);
+    const proxies = await Q.proxies.all(db, meeting.id);
     // The articles' quorum where they set one other than the statute's two (s318(2)); a society's rules always set it.
     const statutory = formFamily(legalForm) === 'company' && rules.gmQuorum === defaultRules(legalForm).gmQuorum.value;
     const gm = gmQuorumFor(legalForm, memberCount, statutory ? null : rules.gmQuorum);
@@ -250,22 +279,16 @@ export async function quorumInputs(
       proxies,
     };
   }
-  const interestRows = await db
-    .selectFrom('interest as i')
-    .innerJoin('officer as o', 'o.id', 'i.officer_id')
-    .select(['i.officer_id', 'i.related_organisation', 'i.declared_on', 'i.ended_on', 'i.nature', 'o.given_names', 'o.family_name'])
-    .where('i.organisation_id', '=', org.id)
-    .where('i.declared_on', '<=', meeting.held_on)
-    .where((eb) => eb.or([eb('i.ended_on', 'is', null), eb('i.ended_on', '>=', meeting.held_on)]))
-    .execute();
-  const declarations = await db.selectFrom('meeting_declaration').select(['agenda_item_id', 'officer_id', 'nature']).where('meeting_id', '=', meeting.id).execute();
+  const interestRows = await Q.interests.all(db, org.id, meeting.held_on);
+  const declarations = await Q.declarations.all(db, meeting.id);
   let seats: { officerId: string; name: string; shortName: string }[];
   const company = formFamily(legalForm) === 'company';
   const boardSource = company ? (rules.boardQuorum === defaultRules(legalForm).boardQuorum.value ? BOARD_QUORUM_SOURCE : 'your articles') : 'your registered rules';
   let required = rules.boardQuorum;
   let quorumSource = boardSource;
   if (meeting.kind === 'committee') {
-    const committee = await db.selectFrom('committee').select(['terms']).where('id', '=', meeting.committee_id!).executeTakeFirstOrThrow();
+    const committee = await Q.committeeTerms.first(db, meeting.committee_id!);
+    if (!committee) throw new AppError('NOT_FOUND', 'The committee of this meeting is not on record.');
     seats = await committeeMembersOn(db, meeting.committee_id!, meeting.held_on);
     const fromTerms = quorumFromTerms(committee.terms);
     required = fromTerms ?? Math.max(1, Math.min(rules.boardQuorum, seats.length));

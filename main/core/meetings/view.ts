@@ -14,6 +14,7 @@ import { formatLocalDateTime } from '../../../shared/rules/working-hours';
 import type { GoverningRules } from '../../../shared/rules/governing-rules';
 import type { ReadDb } from '../context';
 import { AppError } from '../errors';
+import { compiledOnce } from '../db/compiled';
 import type { OrganisationRow } from '../db/schema';
 import { toRules } from '../organisation/handlers';
 import { votingMembersOn, type VotingMember } from './people';
@@ -154,41 +155,56 @@ export function proxyInTime(receivedAt: string, deadline: string | null, meeting
     : { ok: false, message: `Received at ${formatLocalDateTime(receivedAt)}, after the deadline of ${formatLocalDateTime(deadline)} (your articles; CA 2006 s327).` };
 }
 
+/** The view's queries: fixed shapes, compiled once (db/compiled.ts). */
+const Q = {
+  meeting: compiledOnce((db: ReadDb, id: string, organisationId: string) => summaryQuery(db).where('m.id', '=', id).where('m.organisation_id', '=', organisationId)),
+  rules: compiledOnce((db: ReadDb, organisationId: string) => db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', organisationId)),
+  items: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId)),
+  papers: compiledOnce((db: ReadDb, meetingId: string) =>
+    db
+      .selectFrom('paper as p')
+      .innerJoin('agenda_item as i', 'i.id', 'p.agenda_item_id')
+      .innerJoin('document as d', 'd.id', 'p.document_id')
+      .select(['p.id', 'p.agenda_item_id', 'p.title', 'p.file_name', 'p.kind', 'p.position', 'd.size', 'd.sha256'])
+      .where('i.meeting_id', '=', meetingId),
+  ),
+  attendance: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId)),
+  proxies: compiledOnce((db: ReadDb, meetingId: string) =>
+    db
+      .selectFrom('proxy_appointment as p')
+      .innerJoin('member as m', 'm.id', 'p.member_id')
+      .selectAll('p')
+      .select(['m.given_names', 'm.family_name'])
+      .where('p.meeting_id', '=', meetingId)
+      .orderBy('p.received_at'),
+  ),
+  resolutions: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('resolution').selectAll().where('meeting_id', '=', meetingId).orderBy('position')),
+  declarations: compiledOnce((db: ReadDb, meetingId: string) =>
+    db
+      .selectFrom('meeting_declaration as d')
+      .innerJoin('officer as o', 'o.id', 'd.officer_id')
+      .selectAll('d')
+      .select(['o.given_names', 'o.family_name'])
+      .where('d.meeting_id', '=', meetingId)
+      .orderBy('d.created_at'),
+  ),
+};
+
 /** The whole meeting view. `org` is the organisation the caller already holds; `today` the UK day (for warnings). */
 export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: string, today: string): Promise<MeetingView> {
-  const row = (await summaryQuery(db).where('m.id', '=', meetingId).where('m.organisation_id', '=', org.id).executeTakeFirst()) as
-    | (SummaryRow & { minutes_id: string | null })
-    | undefined;
+  const row = (await Q.meeting.first(db, meetingId, org.id)) as (SummaryRow & { minutes_id: string | null }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'That meeting is not on record.');
   const legalForm = org.legal_form as LegalForm;
   const part = ukPartOf(org);
-  const rules = toRules(await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow(), legalForm);
-  const items = await db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', row.id).execute();
-  const papers = await db
-    .selectFrom('paper as p')
-    .innerJoin('agenda_item as i', 'i.id', 'p.agenda_item_id')
-    .innerJoin('document as d', 'd.id', 'p.document_id')
-    .select(['p.id', 'p.agenda_item_id', 'p.title', 'p.file_name', 'p.kind', 'p.position', 'd.size', 'd.sha256'])
-    .where('i.meeting_id', '=', row.id)
-    .execute();
-  const attendance = await db.selectFrom('attendance').selectAll().where('meeting_id', '=', row.id).execute();
-  const proxies = await db
-    .selectFrom('proxy_appointment as p')
-    .innerJoin('member as m', 'm.id', 'p.member_id')
-    .selectAll('p')
-    .select(['m.given_names', 'm.family_name'])
-    .where('p.meeting_id', '=', row.id)
-    .orderBy('p.received_at')
-    .execute();
-  const resolutions = await db.selectFrom('resolution').selectAll().where('meeting_id', '=', row.id).orderBy('position').execute();
-  const declarations = await db
-    .selectFrom('meeting_declaration as d')
-    .innerJoin('officer as o', 'o.id', 'd.officer_id')
-    .selectAll('d')
-    .select(['o.given_names', 'o.family_name'])
-    .where('d.meeting_id', '=', row.id)
-    .orderBy('d.created_at')
-    .execute();
+  const rulesRow = await Q.rules.first(db, org.id);
+  if (!rulesRow) throw new AppError('NOT_FOUND', 'The governing rules are not on record.');
+  const rules = toRules(rulesRow, legalForm);
+  const items = await Q.items.all(db, row.id);
+  const papers = await Q.papers.all(db, row.id);
+  const attendance = await Q.attendance.all(db, row.id);
+  const proxies = await Q.proxies.all(db, row.id);
+  const resolutions = await Q.resolutions.all(db, row.id);
+  const declarations = await Q.declarations.all(db, row.id);
 
   const members = isMembersMeeting(row.kind);
   const quorumData = await quorumInputs(db, row, { items, attendance, legalForm, rules });
