@@ -13,7 +13,8 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.test-helpers.ts'];
 const TEST_TOOLS = ['vitest', 'fast-check'];
 
 // The npm packages of each zone (checked against the imports in use on 2026-11-30).
-const SHARED_PACKAGES = ['zod'];
+// @noble/*, libsodium-wrappers-sumo: the ballot protocol (shared/ballot, docs/ballot-protocol.md §13).
+const SHARED_PACKAGES = ['zod', '@noble/curves', '@noble/hashes', '@noble/ciphers', 'libsodium-wrappers-sumo'];
 // lexical: the minutes editor (renderer/src/features/minutes), whose state the core parses with the same nodes.
 const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod', 'lexical', '@lexical/*'];
 // pdf-lib, @pdf-lib/fontkit, docx: the board pack, notices and minutes as PDF and Word (main/core/meetings/print).
