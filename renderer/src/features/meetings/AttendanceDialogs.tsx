@@ -173,6 +173,9 @@ export function ProxyDialog({ v, open, onClose }: { v: MeetingView; open: boolea
 function ProxyForm({ v, onClose }: { v: MeetingView; onClose: () => void }) {
   const change = useMeetingChange(v.meeting.id);
   const [member, setMember] = useState<PickedMember | null>(null);
+  // The proxy: a member (chosen, so one person holding several appointments counts once, CA 2006 s318), or anyone else by name.
+  const [holderIsMember, setHolderIsMember] = useState(false);
+  const [holder, setHolder] = useState<PickedMember | null>(null);
   const [proxyName, setProxyName] = useState('');
   const [on, setOn] = useState(todayUk());
   const [at, setAt] = useState(nowHHMM());
@@ -186,25 +189,56 @@ function ProxyForm({ v, onClose }: { v: MeetingView; onClose: () => void }) {
       onSubmit={async (e) => {
         e.preventDefault();
         if (!member) return setErrors({ memberId: 'Choose the member who appointed the proxy.' });
+        if (holderIsMember && !holder) return setErrors({ proxyMemberId: 'Choose the member appointed as proxy.' });
         if (isDateInputProblem(on)) return setErrors({ receivedAt: dateInputProblem(on) });
         setBusy(true);
         const r = await change(
           'meetings.recordProxy',
-          { meetingId: v.meeting.id, memberId: member.id, proxyName, receivedAt: `${on}T${normaliseTime(at)}`, instructions },
+          {
+            meetingId: v.meeting.id,
+            memberId: member.id,
+            ...(holderIsMember && holder ? { proxyMemberId: holder.id } : { proxyName }),
+            receivedAt: `${on}T${normaliseTime(at)}`,
+            instructions,
+          },
           `Proxy appointment for ${member.label} recorded.`,
         );
         setBusy(false);
         if (r.ok) onClose();
-        else setErrors(errorsFrom(r.error, ['memberId', 'proxyName', 'receivedAt', 'instructions']));
+        else setErrors(errorsFrom(r.error, ['memberId', 'proxyMemberId', 'proxyName', 'receivedAt', 'instructions']));
       }}
     >
       <General errors={errors} title="Not recorded" />
       <Field id="memberId" label="Member" error={errors['memberId']} hint="Type part of the name or member number.">
         <MemberPicker value={member} onChange={setMember} />
       </Field>
-      <Field id="proxyName" label="Proxy’s name" hint="Or “the chair of the meeting”." error={errors['proxyName']}>
-        <input type="text" value={proxyName} onChange={(e) => setProxyName(e.target.value)} autoComplete="off" />
-      </Field>
+      <fieldset className="field">
+        <legend className="legend-small">The proxy is</legend>
+        <div className="mtg-radios">
+          <div className="mtg-radio">
+            <input type="radio" id="proxy-holder-other" name="proxy-holder" checked={!holderIsMember} onChange={() => setHolderIsMember(false)} />
+            <label htmlFor="proxy-holder-other">Not a member (give their name)</label>
+          </div>
+          <div className="mtg-radio">
+            <input type="radio" id="proxy-holder-member" name="proxy-holder" checked={holderIsMember} onChange={() => setHolderIsMember(true)} />
+            <label htmlFor="proxy-holder-member">A member</label>
+          </div>
+        </div>
+      </fieldset>
+      {holderIsMember ? (
+        <Field
+          id="proxyMemberId"
+          label="Member appointed as proxy"
+          error={errors['proxyMemberId']}
+          hint="Type part of the name or member number. A member holding several members’ appointments is one qualifying person for the quorum (CA 2006 s318)."
+        >
+          <MemberPicker value={holder} onChange={setHolder} excludeId={member?.id} />
+        </Field>
+      ) : (
+        <Field id="proxyName" label="Proxy’s name" hint="Or “the chair of the meeting”." error={errors['proxyName']}>
+          <input type="text" value={proxyName} onChange={(e) => setProxyName(e.target.value)} autoComplete="off" />
+        </Field>
+      )}
       <DateInput id="receivedAt" label="Date received" value={on} onChange={setOn} error={errors['receivedAt']} />
       <Field id="receivedTime" label="Time received" hint="24-hour clock, for example 11:00">
         <input type="text" inputMode="numeric" className="narrow" value={at} onChange={(e) => setAt(e.target.value)} autoComplete="off" />

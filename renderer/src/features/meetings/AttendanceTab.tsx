@@ -31,6 +31,8 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
   const seats = v.attendance.filter((a) => a.role === (members ? 'member' : 'director'));
   const others = v.attendance.filter((a) => a.role === 'in_attendance');
   const representatives = v.attendance.filter((a) => a.role === 'proxy' || a.role === 'corporate_representative');
+  // Members present who also hold other members' proxies: one person each for the quorum (CA 2006 s318(3)).
+  const memberHolders = v.attendance.filter((a) => a.role === 'member' && a.represents.length > 0);
   // One list with a stable key per person, so a director keeps their row (and focus) when first recorded.
   const rows = [
     ...seats.map((a) => ({ key: a.officerId ?? a.memberId ?? a.id, name: a.name, who: a.officerId ? { officerId: a.officerId } : { memberId: a.memberId! }, attendee: a as Attendee | null })),
@@ -118,6 +120,7 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
                     <th scope="row">{p.memberName}</th>
                     <td>
                       {p.proxyName}
+                      {p.proxyMemberId ? <span className="badge badge-muted">Member</span> : null}
                       {p.instructions ? <span className="board-sub">{p.instructions}</span> : null}
                     </td>
                     <td>
@@ -149,6 +152,19 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
           )}
           <h3 id="att-reps-h">Proxies and corporate representatives present</h3>
           <PeopleList people={representatives} editable={editable} onRemove={setRemoving} empty="None recorded. Add a proxy or a corporate representative under “Add someone in attendance”." />
+          {memberHolders.length > 0 ? (
+            <>
+              <h3 id="att-holders-h">Members present holding proxies</h3>
+              <p className="muted">Each counts once towards the quorum, however many appointments they hold (CA 2006 s318(3)).</p>
+              <ul className="mtg-people" aria-labelledby="att-holders-h">
+                {memberHolders.map((a) => (
+                  <li key={a.id}>
+                    <span className="board-name">{a.name}</span> <span className="muted">Member, proxy for {a.represents.map((r) => r.name).join(', ')}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ) : null}
 

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { legalDate } from '../../../../shared/contract/fields';
 import { NOTICE_METHODS, isMembersMeeting, timeOfDay, type MeetingView } from '../../../../shared/contract/meetings';
 import { call } from '../../api/client';
-import { todayUk } from '../../lib/dates';
+import { formatLegalDate, todayUk } from '../../lib/dates';
 import { withDateChecks } from '../../lib/mapped-resolver';
 import { Banner } from '../../ui/Banner';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DateField, DateInput } from '../../ui/DateInput';
 import { useToast } from '../../ui/Toasts';
 import { dateInputProblem, isDateInputProblem } from '../../lib/date-parts';
@@ -20,6 +21,8 @@ import { MemberPicker, type PickedMember } from '../members/MemberPicker';
 import { DocumentButton, startNotice } from './documents';
 import { formatDayDate, formatMoment, normaliseTime, nowHHMM } from './format';
 import { ResolutionsSection } from './Resolutions';
+
+type ShortNoticeConsent = NonNullable<NonNullable<MeetingView['notice']>['shortNotice']>['list'][number];
 
 export const NOTICE_METHOD_LABEL: Record<(typeof NOTICE_METHODS)[number], string> = {
   post: 'By post',
@@ -34,6 +37,9 @@ export function NoticeTab({ v }: { v: MeetingView }) {
   const [consenting, setConsenting] = useState(false);
   const closeRecording = useCallback(() => setRecording(false), []);
   const closeConsenting = useCallback(() => setConsenting(false), []);
+  const [removing, setRemoving] = useState<ShortNoticeConsent | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const change = useMeetingChange(v.meeting.id);
   const open = !v.sealed && v.meeting.status !== 'cancelled';
   const n = v.notice;
   return (
@@ -88,6 +94,49 @@ export function NoticeTab({ v }: { v: MeetingView }) {
                 <span className={n.shortNotice.verdict.ok ? 'badge badge-success' : 'badge badge-danger'}>{n.shortNotice.verdict.ok ? 'Enough' : 'Not enough'}</span>
               </p>
               <p>{n.shortNotice.verdict.message}</p>
+              {n.shortNotice.list.length > 0 ? (
+                <table className="data">
+                  <caption className="visually-hidden">Consents to short notice received</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Member</th>
+                      <th scope="col">Consent received</th>
+                      <th scope="col" className="numeric">
+                        Votes
+                      </th>
+                      {open ? (
+                        <th scope="col">
+                          <span className="visually-hidden">Actions</span>
+                        </th>
+                      ) : null}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {n.shortNotice.list.map((c) => (
+                      <tr key={c.memberId}>
+                        <th scope="row">{c.name}</th>
+                        <td>{formatLegalDate(c.consentedOn)}</td>
+                        <td className="numeric">
+                          {c.votes.toLocaleString('en-GB')}
+                          {c.votes === 0 ? <span className="board-sub">No vote on the meeting date, so not counted</span> : null}
+                        </td>
+                        {open ? (
+                          <td className="board-row-action">
+                            <button type="button" className="btn btn-link" onClick={() => setRemoving(c)}>
+                              Remove<span className="visually-hidden">: consent of {c.name}</span>
+                            </button>
+                          </td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+              {problem ? (
+                <p className="mtg-inline-error" role="alert">
+                  {problem}
+                </p>
+              ) : null}
             </section>
           ) : null}
           {open ? (
@@ -126,6 +175,21 @@ export function NoticeTab({ v }: { v: MeetingView }) {
       {members ? <ResolutionsSection v={v} /> : null}
       <RecordNoticeDialog v={v} open={recording} onClose={closeRecording} />
       <ConsentDialog v={v} open={consenting} onClose={closeConsenting} />
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Remove ${removing?.name ?? ''}’s consent to short notice?`}
+        confirmLabel="Remove the consent"
+        tone="danger"
+        onCancel={() => setRemoving(null)}
+        onConfirm={async () => {
+          const c = removing!;
+          setRemoving(null);
+          const r = await change('meetings.recordConsent', { id: v.meeting.id, memberId: c.memberId, consentedOn: c.consentedOn, withdraw: true }, `${c.name}’s consent removed.`);
+          setProblem(r.ok ? null : r.error.message);
+        }}
+      >
+        <p>For a consent recorded in error, or withdrawn. The audit log keeps that it was recorded; the verdict on the notice is worked out again.</p>
+      </ConfirmDialog>
     </div>
   );
 }

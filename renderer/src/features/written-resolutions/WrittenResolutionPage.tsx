@@ -104,6 +104,11 @@ export function WrittenResolutionPage() {
       <section className="card" aria-labelledby="wr-text-h">
         <h2 id="wr-text-h">The resolution</h2>
         <p className="wr-text">{r.text}</p>
+        {r.relatedOrganisation ? (
+          <p>
+            Related organisation: <strong>{r.relatedOrganisation}</strong>
+          </p>
+        ) : null}
         <h3>{r.status === 'circulating' ? 'The result so far' : 'The result'}</h3>
         <Banner tone={r.status === 'passed' ? 'success' : r.status === 'circulating' ? 'info' : 'warning'}>
           <p className="wr-result">{r.message}</p>
