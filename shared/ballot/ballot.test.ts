@@ -97,6 +97,9 @@ describe('group backends', () => {
     for (const b of bad) {
       expect(() => G.decode(b)).toThrow();
       expect(() => S.decode(b)).toThrow();
+      // The tally's unchecked decode still refuses a non-point at the first operation (§8).
+      expect(() => S.add(S.identity, S.decodeOperand(b))).toThrow();
+      expect(() => G.add(G.identity, G.decodeOperand(b))).toThrow();
     }
   });
 });

@@ -48,6 +48,12 @@ export async function sodiumGroup(): Promise<Group<Uint8Array>> {
       if (b.length !== 32 || !sodium.crypto_core_ristretto255_is_valid_point(b)) throw new Error('not a canonical ristretto255 encoding');
       return b;
     },
+    // crypto_core_ristretto255_add/sub and crypto_scalarmult_ristretto255 decode their operands and
+    // throw on a non-canonical encoding or a non-point, so the length is the only check needed here.
+    decodeOperand: (b) => {
+      if (b.length !== 32) throw new Error('a point is 32 bytes');
+      return b;
+    },
     prepare: (p) => p,
   };
   return ready;

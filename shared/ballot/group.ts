@@ -27,6 +27,12 @@ export interface Group<P> {
   decode(b: Uint8Array): P;
   /** A copy of p prepared for many multiplications (the election key); may return p. */
   prepare(p: P): P;
+  /**
+   * Decodes a point that goes straight into add/sub/mul, where the backend validates it anyway
+   * (libsodium refuses a non-point in every operation), so the separate check can be skipped: the
+   * tally of 35,000 ballots is 1.5 million such points (§8). Same as decode for noble.
+   */
+  decodeOperand(b: Uint8Array): P;
 }
 
 type NoblePoint = InstanceType<typeof ristretto255.Point>;
@@ -45,6 +51,7 @@ export const nobleGroup: Group<NoblePoint> = {
     if (b.length !== 32) throw new Error('a point is 32 bytes');
     return ristretto255.Point.fromBytes(b);
   },
+  decodeOperand: (b) => nobleGroup.decode(b),
   prepare: (p) => {
     // A fresh object so the window table is cached for this key only (noble caches per instance).
     const q = ristretto255.Point.fromBytes(p.toBytes());

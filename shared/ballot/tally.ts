@@ -50,8 +50,8 @@ export function weightedTally<P>(G: Group<P>, shape: number[], entries: readonly
       for (let c = 0; c < n; c++) {
         const ct = e.ballot.answers[q]!.choices[c]!;
         const t = acc[q]![c]!;
-        t.A = G.add(t.A, G.decode(fromHex32(ct.alpha, 'alpha')));
-        t.B = G.add(t.B, G.decode(fromHex32(ct.beta, 'beta')));
+        t.A = G.add(t.A, G.decodeOperand(fromHex32(ct.alpha, 'alpha')));
+        t.B = G.add(t.B, G.decodeOperand(fromHex32(ct.beta, 'beta')));
       }
     }
   }
