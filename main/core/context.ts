@@ -111,6 +111,8 @@ export interface StoreOps {
 }
 
 export interface CommandContext extends ReadContext {
+  /** A command may also ask a long job to stop (jobs.cancel); a query only reads them. */
+  readonly jobs: ReadContext['jobs'] & { cancel(id: string): JobStatus };
   readonly uploads: UploadStore;
   readonly store: StoreOps;
   /** A mutation inside a command or a job: one transaction, audit required as for any mutation. */

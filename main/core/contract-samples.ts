@@ -72,6 +72,7 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'uploads.begin': { purpose: 'restore', fileName: 'backup.sqlite', sizeBytes: 1024 },
   'uploads.append': { uploadId: TOKEN, index: 0, base64: 'AAAA' },
   'jobs.get': { id: 'b'.repeat(32) },
+  'jobs.cancel': { id: 'b'.repeat(32) },
   'classes.list': {},
   'classes.create': classInput,
   'classes.update': { id: ID, changes: classInput },

@@ -336,6 +336,7 @@ export class Core {
   commandContext(): CommandContext {
     return {
       ...this.readContext(),
+      jobs: this.jobs,
       uploads: this.uploads,
       store: this.#storeOps(),
       write: (fn) => this.#mutate('a change made by a command', this.#store.db, fn),

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { VALID_INPUTS } from '../contract-samples';
 import { AppError } from '../errors';
 import { expectOk, openTestCore, type TestCore } from '../testing';
 import { JobRunner } from './runner';
@@ -127,6 +128,105 @@ describe('JobRunner', () => {
     expect(jobs.exclusive).toBeNull();
   });
 
+  describe('cancel', () => {
+    it('stops a job that honours its signal: it ends failed with the cancellation, and asking again is harmless', async () => {
+      const jobs = new JobRunner();
+      const reached = gate();
+      let sawReason: unknown;
+      const id = jobs.start({ kind: 'test.pack', label: 'Board pack for Board, 10 December 2026', cancellable: true }, async (job) => {
+        job.progress(1, 40);
+        reached.open();
+        // Stands in for a worker: it stops only when told to, rejecting with the signal's reason.
+        await new Promise<void>((_resolve, reject) => job.signal.addEventListener('abort', () => reject((sawReason = job.signal.reason))));
+        job.progress(2, 40, 'Never reached');
+      });
+      expect(jobs.get(id).cancellable).toBe(true);
+      await reached.promise;
+
+      const answered = jobs.cancel(id);
+      expect(answered).toMatchObject({ id, state: 'running', message: 'Cancelling', cancellable: true });
+      // Asking again while it stops changes nothing and is not refused.
+      expect(jobs.cancel(id)).toMatchObject({ state: 'running', message: 'Cancelling' });
+      await jobs.idle();
+
+      const expected = { code: 'CONFLICT', message: 'Board pack for Board, 10 December 2026 was cancelled; nothing was made.' };
+      expect(sawReason).toBeInstanceOf(AppError);
+      expect(jobs.get(id)).toMatchObject({ state: 'failed', done: 1, error: expected, finishedAt: expect.any(String) });
+      // Still harmless once it has stopped: the answer is its (cancelled) status.
+      expect(jobs.cancel(id)).toMatchObject({ state: 'failed', error: expected });
+    });
+
+    it('never starts a job cancelled before its first slice', async () => {
+      const jobs = new JobRunner();
+      let ran = false;
+      const id = jobs.start({ kind: 'test.pack', label: 'Board pack for Board, 10 December 2026', cancellable: true }, async () => {
+        ran = true;
+      });
+      jobs.cancel(id);
+      await jobs.idle();
+      expect(ran).toBe(false);
+      expect(jobs.get(id)).toMatchObject({ state: 'failed', error: { code: 'CONFLICT', message: 'Board pack for Board, 10 December 2026 was cancelled; nothing was made.' } });
+    });
+
+    it('lets a job that ignores its signal run to its end, keeping its outcome', async () => {
+      const jobs = new JobRunner();
+      const hold = gate();
+      const reached = gate();
+      const id = jobs.start({ kind: 'test.stubborn', label: 'Stubborn', cancellable: true }, async (job) => {
+        reached.open();
+        await hold.promise;
+        job.progress(3, 3, 'Done anyway');
+        return { made: true };
+      });
+      await reached.promise;
+      expect(jobs.cancel(id).state).toBe('running');
+      hold.open();
+      await jobs.idle();
+      // It did finish (and made its result), so it is not reported as cancelled.
+      expect(jobs.get(id)).toMatchObject({ state: 'succeeded', result: { made: true }, message: 'Cancelling', finishedAt: expect.any(String) });
+    });
+
+    it('frees the database when a cancelled exclusive job stops', async () => {
+      const jobs = new JobRunner();
+      const id = jobs.start({ kind: 'test.import', label: 'The HR import', exclusive: true, cancellable: true }, (job) =>
+        new Promise<void>((_resolve, reject) => job.signal.addEventListener('abort', () => reject(job.signal.reason))),
+      );
+      jobs.cancel(id);
+      // The hold lasts until the job has actually stopped, never merely because it was asked.
+      expect(jobs.exclusive).toMatchObject({ id });
+      await jobs.idle();
+      expect(jobs.exclusive).toBeNull();
+    });
+
+    it('refuses to cancel a job that has already finished, and leaves its outcome alone', async () => {
+      const jobs = new JobRunner();
+      const done = jobs.start({ kind: 'test.pack', label: 'Board pack for Board, 10 December 2026', cancellable: true }, async () => ({ fileId: 'f' }));
+      const failed = jobs.start({ kind: 'test.pack', label: 'Board pack for AGM, 1 December 2026', cancellable: true }, async () => {
+        throw new AppError('VALIDATION', 'Paper “Accounts” has changed since it was attached.');
+      });
+      await jobs.idle();
+      expect(() => jobs.cancel(done)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT', message: 'Board pack for Board, 10 December 2026 has already finished, so it cannot be cancelled.' }),
+      );
+      expect(() => jobs.cancel(failed)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: 'Board pack for AGM, 1 December 2026 has already stopped, so it cannot be cancelled.' }));
+      expect(jobs.get(done)).toMatchObject({ state: 'succeeded', result: { fileId: 'f' } });
+      expect(jobs.get(failed).error?.code).toBe('VALIDATION');
+    });
+
+    it('refuses to cancel a job that cannot stop part-way, and one it does not know', async () => {
+      const jobs = new JobRunner();
+      const hold = gate();
+      const id = jobs.start({ kind: 'test.export', label: 'Exporting the register of members' }, () => hold.promise);
+      expect(jobs.get(id).cancellable).toBe(false);
+      expect(() => jobs.cancel(id)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: 'Exporting the register of members cannot be stopped part-way; it will finish on its own.' }));
+      expect(jobs.get(id)).toMatchObject({ state: 'running', message: '' });
+      expect(() => jobs.cancel('0'.repeat(32))).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+      hold.open();
+      await jobs.idle();
+      expect(jobs.get(id).state).toBe('succeeded');
+    });
+  });
+
   it('answers NOT_FOUND for a job it does not know', () => {
     expect(() => new JobRunner().get('0'.repeat(32))).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
@@ -184,6 +284,22 @@ describe('a long job on the core', () => {
 
     await t.core.jobs.idle();
     expect(t.core.jobs.get(id)).toMatchObject({ state: 'succeeded', done: 60 });
+  });
+
+  it('answers jobs.cancel while an exclusive job holds the database, when mutations are refused', async () => {
+    const t = await core();
+    const id = t.core.jobs.start({ kind: 'test.restore', label: 'Restoring a backup', exclusive: true, cancellable: true }, (job) =>
+      new Promise<void>((_resolve, reject) => job.signal.addEventListener('abort', () => reject(job.signal.reason))),
+    );
+    const refused = await t.core.dispatch('classes.create', VALID_INPUTS['classes.create']);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(expectOk(await t.core.dispatch('jobs.cancel', { id }))).toMatchObject({ id, state: 'running', cancellable: true, message: 'Cancelling' });
+    await t.core.jobs.idle();
+    expect(expectOk(await t.core.dispatch('jobs.get', { id }))).toMatchObject({
+      state: 'failed',
+      error: { code: 'CONFLICT', message: 'Restoring a backup was cancelled; nothing was made.' },
+    });
+    expect(await t.core.dispatch('jobs.cancel', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('answers "job started" before the job’s first slice runs', async () => {

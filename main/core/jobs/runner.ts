@@ -29,6 +29,12 @@ export interface JobSpec {
   label: string;
   /** Holds the database: mutations are refused (LOCKED) until it finishes. */
   exclusive?: boolean;
+  /**
+   * The job watches its handle's signal and stops part-way when it is aborted, leaving nothing
+   * behind (the board pack terminates its worker and discards the half-written file). Only such
+   * jobs can be cancelled, and only they offer a Cancel button; others run to their end.
+   */
+  cancellable?: boolean;
 }
 
 interface JobRecord {
@@ -65,6 +71,7 @@ export class JobRunner {
       done: 0,
       total: 0,
       message: '',
+      cancellable: spec.cancellable ?? false,
       startedAt: this.#now().toISOString(),
       finishedAt: null,
     };
@@ -75,7 +82,8 @@ export class JobRunner {
       progress: (done, total, message) => {
         status.done = done;
         status.total = total;
-        if (message !== undefined) status.message = message;
+        // Once cancelled, the status keeps saying so while the job stops.
+        if (message !== undefined && !cancel.signal.aborted) status.message = message;
       },
       checkpoint: async () => {
         if (performance.now() - sliceStart >= SLICE_MS) {
@@ -91,6 +99,8 @@ export class JobRunner {
       await yieldToLoop();
       sliceStart = performance.now();
       try {
+        // Cancelled before its first slice (the caller cancelled straight away): never started.
+        if (status.cancellable) cancel.signal.throwIfAborted();
         status.result = await run(handle);
         status.state = 'succeeded';
       } catch (e) {
@@ -112,16 +122,30 @@ export class JobRunner {
   }
 
   /**
-   * Asks a running job to stop: its signal is aborted and the job ends as failed with the reason
-   * once it has stopped (a job that does not watch its signal runs to its end). False if the
-   * job had already finished.
+   * Asks a running cancellable job to stop: its signal is aborted with the AppError it should end
+   * with, and it ends as failed with that error once it has stopped. Until then it is still
+   * running (it may be mid-way through a slice, or terminating a worker), so the status answered
+   * says "running"; the caller follows it with get(). A job that does not watch its signal runs
+   * to its end and keeps its outcome: it did finish, so it is not reported as cancelled.
+   *
+   * Idempotent: asking again, while it stops or after it has stopped because of a cancel, answers
+   * its status. Refused (CONFLICT) for a job that finished on its own (there is nothing to stop
+   * and its outcome stands) and for one that cannot stop part-way.
    */
-  cancel(id: string): boolean {
+  cancel(id: string): JobStatus {
     const record = this.#jobs.get(id);
     if (!record) throw new AppError('NOT_FOUND', 'That job is not known (it may have finished more than 30 minutes ago).');
-    if (record.status.state !== 'running') return false;
-    record.cancel.abort(new AppError('CONFLICT', `${record.status.label} was cancelled; nothing was made.`));
-    return true;
+    const { status } = record;
+    if (record.cancel.signal.aborted) return { ...status };
+    if (status.state !== 'running') {
+      throw new AppError('CONFLICT', `${status.label} has already ${status.state === 'succeeded' ? 'finished' : 'stopped'}, so it cannot be cancelled.`);
+    }
+    if (!status.cancellable) {
+      throw new AppError('CONFLICT', `${status.label} cannot be stopped part-way; it will finish on its own.`);
+    }
+    status.message = 'Cancelling';
+    record.cancel.abort(new AppError('CONFLICT', `${status.label} was cancelled; nothing was made.`));
+    return { ...status };
   }
 
   /** Resolves when every job started so far has finished (used at shutdown and in tests). */

@@ -144,33 +144,19 @@ export const readPaper: HandlerFor<'meetings.readPaper'> = command(async (input,
   }
 });
 
-/** The agenda as the documents print it: items in order with their sub-items, and (for the pack) each paper's bytes. */
-async function packItems(db: ReadDb, meetingId: string, withPapers: boolean): Promise<PackItem[]> {
+/**
+ * The agenda as the notice prints it: items in order with their sub-items. Papers are left empty:
+ * the board pack reads them (and their bytes) on its worker thread (pack-worker.ts).
+ */
+async function packItems(db: ReadDb, meetingId: string): Promise<PackItem[]> {
   const items = orderItems(await db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId).execute());
-  const listed = withPapers
-    ? await db
-        .selectFrom('paper as p')
-        .innerJoin('agenda_item as i', 'i.id', 'p.agenda_item_id')
-        .select(['p.agenda_item_id', 'p.title', 'p.file_name', 'p.kind', 'p.position', 'p.document_id'])
-        .where('i.meeting_id', '=', meetingId)
-        .orderBy('p.position')
-        .execute()
-    : [];
-  // Each paper's bytes in a query of its own, with a turn of the event loop between them: one
-  // query for every paper of a big pack held the app for over a second.
-  const papers: Array<(typeof listed)[number] & { bytes: Uint8Array }> = [];
-  for (const p of listed) {
-    const d = await db.selectFrom('document').select('bytes').where('id', '=', p.document_id).executeTakeFirstOrThrow();
-    papers.push({ ...p, bytes: d.bytes });
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
   const toItem = (i: AgendaItemRow): PackItem => ({
     title: i.title,
     presenter: i.presenter,
     purpose: i.purpose,
     minutesAllotted: i.minutes_allotted,
     startsAt: null,
-    papers: papers.filter((p) => p.agenda_item_id === i.id).map((p) => ({ title: p.title, fileName: p.file_name, kind: p.kind, bytes: new Uint8Array(p.bytes) })),
+    papers: [],
   });
   const top = items.filter((i) => i.parent_id === null);
   return top.map((t) => ({ ...toItem(t), children: items.filter((c) => c.parent_id === t.id).map(toItem) }));
@@ -179,7 +165,8 @@ async function packItems(db: ReadDb, meetingId: string, withPapers: boolean): Pr
 export const boardPack: HandlerFor<'meetings.boardPack'> = job(async (input, ctx) => {
   const rc = await ctx.register();
   const m = await meetingRow(ctx.db, rc.org.id, input.id);
-  return ctx.startJob({ label: `Board pack for ${m.title}, ${formatLegalDate(m.held_on)}` }, async (j) => {
+  // Cancellable: the worker is terminated on the job's signal and the half-written file discarded.
+  return ctx.startJob({ label: `Board pack for ${m.title}, ${formatLegalDate(m.held_on)}`, cancellable: true }, async (j) => {
     // Built on a worker thread that reads the papers from the file itself (pack-thread.ts), so a
     // pack of hundreds of pages never holds up the window. The snapshot holds the file meanwhile:
     // a restore waits for the pack rather than replacing the file under the worker.
@@ -311,7 +298,7 @@ export const notice: HandlerFor<'meetings.notice'> = job(async (input, ctx) => {
       };
       bytes = input.format === 'pdf' ? await generalNoticePdf(model) : await generalNoticeDocx(model);
     } else {
-      const items = (await packItems(ctx.db, m.id, false)).map(({ papers: _p, children, ...rest }) => ({ ...rest, children: children?.map(({ papers: _q, children: _c, ...c }) => c) }));
+      const items = (await packItems(ctx.db, m.id)).map(({ papers: _p, children, ...rest }) => ({ ...rest, children: children?.map(({ papers: _q, children: _c, ...c }) => c) }));
       const model = { meeting: heading(rc, m), items, noticeDate: on, secretaryName: secretary, distribution };
       bytes = input.format === 'pdf' ? await boardNoticePdf(model) : await boardNoticeDocx(model);
     }
