@@ -80,6 +80,21 @@ describe('standalone verifier', () => {
     expect((await verifyParsed(one)).lines[0]).toMatch(/2 trustees must decrypt; the file has partial decryptions from 1/);
   });
 
+  it('checks the ballot proofs on worker threads with the same verdicts', async () => {
+    const sim = await election();
+    const out = await verifyParsed(sim.file, { threads: 2 });
+    expect(out.code).toBe(0);
+    expect(out.lines[0]).toMatch(/^verified: 5 ballots/);
+    const bad = copy(sim.file);
+    const ch = bad.ballots[3]!.ballot.answers[1]!.choices;
+    [ch[0]!.proof, ch[1]!.proof] = [ch[1]!.proof, ch[0]!.proof];
+    const resealed = await reseal(bad, 'trackers');
+    const index = resealed.ballots.findIndex((b) => b.tracker === trackerOf(bad.ballots[3]!.ballot));
+    resealed.sealedBoxHash = boxHashOf(resealed.fingerprint, resealed.ballots);
+    const res = await verifyParsed(resealed, { threads: 2 });
+    expect(res.lines[0]).toBe(`NOT VERIFIED: Ballot ${index + 1} (tracker ${resealed.ballots[index]!.tracker}): Question 2, choice 1: the proof that it is 0 or 1 does not verify.`);
+  });
+
   it('a voter finds their tracker, and a missing one is reported', async () => {
     const sim = await election();
     const t = sim.file.ballots[2]!.tracker;

@@ -65,7 +65,13 @@ export function buildFile(
   };
 }
 
-export type Verdict = { ok: true; result: number[][]; ballots: number } | { ok: false; problem: string };
+/**
+ * `stage` says where the first problem was found (§12 order); `ballot` is the 0-based place of the
+ * ballot for problems found in the ballot list, so a caller checking proofs elsewhere can keep the order.
+ */
+export type Verdict =
+  | { ok: true; result: number[][]; ballots: number }
+  | { ok: false; problem: string; stage: 'election' | 'ballots' | 'after-ballots'; ballot?: number };
 
 export interface VerifyOptions {
   /** Called after each ballot's proofs are checked (progress for a long file). */
@@ -74,7 +80,9 @@ export interface VerifyOptions {
   skipBallotProofs?: boolean;
 }
 
-const fail = (problem: string): Verdict => ({ ok: false, problem });
+let stage: 'election' | 'ballots' | 'after-ballots' = 'election';
+let current: number | undefined;
+const fail = (problem: string): Verdict => ({ ok: false, problem, stage, ...(current !== undefined ? { ballot: current } : {}) });
 
 /**
  * Recomputes everything in the file, in the order of §12, and names the first thing that does not
@@ -82,6 +90,8 @@ const fail = (problem: string): Verdict => ({ ok: false, problem });
  * trackers, the box hash, the tally the decryption proofs were made on, or the result.
  */
 export function verifyFile<P>(G: Group<P>, file: VerificationFile, opts: VerifyOptions = {}): Verdict {
+  stage = 'election';
+  current = undefined;
   if (file?.format !== FILE_FORMAT) return fail(`This is not a ballot verification file (format ${String(file?.format)}).`);
   if (file.version !== FILE_VERSION) return fail(`This verifier reads version ${FILE_VERSION} files; this file is version ${String(file.version)}.`);
   const setup = file.election;
@@ -104,9 +114,16 @@ export function verifyFile<P>(G: Group<P>, file: VerificationFile, opts: VerifyO
   const p = prepare(G, election);
   const seenAlpha = new Set<string>();
   if (!Array.isArray(file.ballots)) return fail('The file has no list of ballots.');
+  stage = 'ballots';
   for (const [i, entry] of file.ballots.entries()) {
+    current = i;
     const at = `Ballot ${i + 1} (tracker ${String(entry?.tracker)})`;
-    const tracker = trackerOf(entry.ballot);
+    let tracker: string;
+    try {
+      tracker = trackerOf(entry.ballot);
+    } catch {
+      return fail(`${at}: the ballot is not in the ballot format (a field is missing or of the wrong kind).`);
+    }
     if (tracker !== entry.tracker) return fail(`${at}: its tracker does not match its contents (recomputed ${tracker}); the ballot was changed.`);
     if (i > 0 && !(file.ballots[i - 1]!.tracker < entry.tracker)) {
       return fail(`${at}: the ballots are not in tracker order (or a tracker appears twice); a ballot was moved, added or duplicated.`);
@@ -118,12 +135,15 @@ export function verifyFile<P>(G: Group<P>, file: VerificationFile, opts: VerifyO
     } else if (entry.ballot?.fingerprint !== election.fingerprint) {
       return fail(`${at}: The ballot was made for another election (its fingerprint differs).`);
     }
+    if (opts.skipBallotProofs && ballotShapeProblem(entry.ballot, setup)) return fail(`${at}: ${ballotShapeProblem(entry.ballot, setup)}`);
     for (const a of alphasOf(entry.ballot)) {
       if (seenAlpha.has(a)) return fail(`${at}: it repeats a ciphertext of an earlier ballot (a copied ballot, §6).`);
       seenAlpha.add(a);
     }
     opts.onBallot?.(i + 1, file.ballots.length);
   }
+  stage = 'after-ballots';
+  current = undefined;
   if (file.counts?.votedElectronically !== file.ballots.length) {
     return fail(`The file counts ${String(file.counts?.votedElectronically)} electronic votes but holds ${file.ballots.length} ballots; a ballot was added or removed.`);
   }
@@ -134,7 +154,12 @@ export function verifyFile<P>(G: Group<P>, file: VerificationFile, opts: VerifyO
   if (boxHash !== file.sealedBoxHash) return fail(`The sealed box hash does not match the ballots: the file says ${file.sealedBoxHash}, recomputed ${boxHash}; a ballot was added, removed, changed or reweighted.`);
 
   const shape = setup.questions.map((q) => q.choices.length);
-  const tally = weightedTally(G, shape, file.ballots);
+  let tally: ReturnType<typeof weightedTally<P>>;
+  try {
+    tally = weightedTally(G, shape, file.ballots);
+  } catch (e) {
+    return fail(`The ballots cannot be summed: ${(e as Error).message}.`);
+  }
   const tallyJson = tallyToJson(G, tally);
   for (const [q, qs] of tallyJson.entries()) {
     for (const [c, t] of qs.entries()) {
@@ -165,4 +190,13 @@ export function verifyFile<P>(G: Group<P>, file: VerificationFile, opts: VerifyO
     }
   }
   return { ok: true, result, ballots: file.ballots.length };
+}
+
+/** The shape a ballot must have for the tally (when its proofs are checked elsewhere, e.g. in workers). */
+function ballotShapeProblem(b: BallotJson, setup: ElectionSetup): string | null {
+  if (b.answers.length !== setup.questions.length) return `The ballot must answer ${setup.questions.length} questions.`;
+  for (const [q, question] of setup.questions.entries()) {
+    if (b.answers[q]!.choices.length !== question.choices.length) return `Question ${q + 1}: expected ${question.choices.length} encrypted choices.`;
+  }
+  return null;
 }
