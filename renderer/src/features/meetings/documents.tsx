@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../shared/contract/jobs';
 import type { Result } from '../../../../shared/result';
 import { call, request } from '../../api/client';
@@ -6,7 +6,12 @@ import { downloadExport } from '../../api/download';
 import { formatBytes } from '../../lib/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 
-type Step = { kind: 'idle' } | { kind: 'running'; done: number; total: number; message: string } | { kind: 'done'; text: string } | { kind: 'failed'; message: string };
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number; message: string; jobId?: string; cancellable?: boolean; cancelling?: boolean }
+  | { kind: 'done'; text: string }
+  | { kind: 'cancelled'; text: string }
+  | { kind: 'failed'; message: string };
 
 async function follow(jobId: string, onStatus: (s: JobStatus) => void): Promise<JobStatus> {
   for (;;) {
@@ -26,11 +31,17 @@ async function follow(jobId: string, onStatus: (s: JobStatus) => void): Promise<
 
 /**
  * A button that produces a document in the core (a board pack, a notice), shows its progress,
- * then downloads it. The page stays usable meanwhile: the core builds it in slices.
+ * then downloads it. The page stays usable meanwhile: the core builds it in slices. A job that
+ * can stop part-way (the board pack: its status says `cancellable`) gets a Cancel button beside
+ * its progress; cancelled, it says so in the same place and nothing is downloaded.
  */
 export function DocumentButton({ label, start, busyLabel, describe }: { label: string; busyLabel: string; start: () => Promise<Result<{ jobId: string }>>; describe?: (result: Record<string, unknown>) => string }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const cancelAsked = useRef(false);
+  const what = label.replace(/ \(.*\)$/, '').toLowerCase();
+  const startButton = useRef<HTMLButtonElement>(null);
   const run = async () => {
+    cancelAsked.current = false;
     setStep({ kind: 'running', done: 0, total: 1, message: busyLabel });
     try {
       const started = await start();
@@ -38,9 +49,14 @@ export function DocumentButton({ label, start, busyLabel, describe }: { label: s
         setStep({ kind: 'failed', message: started.error.message });
         return;
       }
-      const end = await follow(started.value.jobId, (s) => setStep({ kind: 'running', done: s.done, total: Math.max(1, s.total), message: s.message || busyLabel }));
+      const jobId = started.value.jobId;
+      const end = await follow(jobId, (s) =>
+        setStep({ kind: 'running', done: s.done, total: Math.max(1, s.total), message: s.message || busyLabel, jobId, cancellable: s.cancellable, cancelling: cancelAsked.current }),
+      );
       if (end.state !== 'succeeded') {
-        setStep({ kind: 'failed', message: end.error?.message ?? 'The document could not be produced.' });
+        const message = end.error?.message ?? 'The document could not be produced.';
+        // The job's own words ("Board pack for … was cancelled; nothing was made."), not an error.
+        setStep(cancelAsked.current && end.error?.code === 'CONFLICT' ? { kind: 'cancelled', text: message } : { kind: 'failed', message });
         return;
       }
       const result = end.result as { fileId: string } & Record<string, unknown>;
@@ -51,14 +67,35 @@ export function DocumentButton({ label, start, busyLabel, describe }: { label: s
       setStep({ kind: 'failed', message: e instanceof Error ? e.message : 'The document could not be produced.' });
     }
   };
+  // Once cancelled, the Cancel button that had the focus is gone: the focus goes to the button
+  // that starts again (enabled by then), not to the page's start.
+  useEffect(() => {
+    if (step.kind === 'cancelled') startButton.current?.focus();
+  }, [step.kind]);
+  const cancel = async (jobId: string) => {
+    cancelAsked.current = true;
+    setStep((s) => (s.kind === 'running' ? { ...s, cancelling: true } : s));
+    // The polling above sees the job stop and shows its message. A refusal means it finished
+    // first (it is then downloaded as usual), so there is nothing more to say here.
+    const r = await call('jobs.cancel', { id: jobId });
+    if (!r.ok) cancelAsked.current = false;
+  };
   return (
     <div className="mtg-doc">
-      <button type="button" className="btn btn-secondary" onClick={() => void run()} disabled={step.kind === 'running'}>
-        {label}
-      </button>
+      <div className="mtg-doc-buttons">
+        <button ref={startButton} type="button" className="btn btn-secondary" onClick={() => void run()} disabled={step.kind === 'running'}>
+          {label}
+        </button>
+        {step.kind === 'running' && step.jobId && step.cancellable ? (
+          // Not disabled while it stops, so it keeps the focus; asking again is harmless (jobs.cancel is idempotent).
+          <button type="button" className="btn btn-secondary" onClick={() => void cancel(step.jobId!)} aria-label={`${step.cancelling ? 'Cancelling' : 'Cancel'} the ${what}`}>
+            {step.cancelling ? 'Cancelling' : 'Cancel'}
+          </button>
+        ) : null}
+      </div>
       {step.kind === 'running' ? <ProgressBar done={step.done} total={step.total} label={step.message} /> : null}
-      <p className={`mtg-doc-outcome${step.kind === 'failed' ? ' is-error' : ''}`} role="status">
-        {step.kind === 'done' ? step.text : step.kind === 'failed' ? `${label}: ${step.message}` : ''}
+      <p className={`mtg-doc-outcome${step.kind === 'failed' ? ' is-error' : ''}`} role="status" aria-live="polite">
+        {step.kind === 'done' || step.kind === 'cancelled' ? step.text : step.kind === 'failed' ? `${label}: ${step.message}` : ''}
       </p>
     </div>
   );
