@@ -34,6 +34,8 @@ export interface TrusteePublic {
   name: string;
   commitments: string[];
   proof: ProofJson;
+  /** k-of-n only: the key shares are sealed to (§5 "Share transport"). */
+  transportKey?: string;
 }
 
 /** Everything a ballot is made and checked against (§3). */
@@ -73,6 +75,8 @@ export function isThreshold(setup: ElectionSetup): boolean {
 /** A trustee's secret: the coefficients of its polynomial (n-of-n: one coefficient, xᵢ). */
 export interface TrusteeSecret {
   coefficients: bigint[];
+  /** k-of-n only: the secret of the transport key. */
+  transportSecret?: bigint;
 }
 
 /** A trustee makes its key on the laptop (§5); the secret goes straight into the keystore. */
@@ -81,7 +85,10 @@ export function createTrusteeKey<P>(G: Group<P>, setup: ElectionSetup, index: nu
   const coefficients = Array.from({ length: degree }, (_, t) => (t === 0 ? randomNonZeroScalar() : randomScalar()));
   const commitments = coefficients.map((a) => G.mulBase(a));
   const proof = provePok(G, setupHashOf(setup), index, coefficients[0]!, commitments[0]!);
-  return { public: { index, name, commitments: commitments.map((p) => toHex(G.encode(p))), proof }, secret: { coefficients } };
+  const pub: TrusteePublic = { index, name, commitments: commitments.map((p) => toHex(G.encode(p))), proof };
+  if (!isThreshold(setup)) return { public: pub, secret: { coefficients } };
+  const transportSecret = randomNonZeroScalar();
+  return { public: { ...pub, transportKey: toHex(G.encode(G.mulBase(transportSecret))) }, secret: { coefficients, transportSecret } };
 }
 
 /** Returns a message for the first trustee whose public part is wrong (a rogue or forged key), or null. */
@@ -98,6 +105,13 @@ export function trusteeProblem<P>(G: Group<P>, setup: ElectionSetup, trustees: T
       for (const c of t.commitments.slice(1)) G.decode(fromHex32(c, 'commitment'));
     } catch {
       return `Trustee ${t.index} (${t.name}) has a commitment that is not a group element.`;
+    }
+    if (isThreshold(setup)) {
+      try {
+        G.decode(fromHex32(t.transportKey, 'transport key'));
+      } catch {
+        return `Trustee ${t.index} (${t.name}) has no valid transport key for the shares.`;
+      }
     }
     if (!verifyPok(G, setupHash, t.index, first, t.proof)) return `Trustee ${t.index} (${t.name})'s proof of knowledge of their key does not verify.`;
   }

@@ -9,3 +9,4 @@ export * from './tally';
 export * from './keystore';
 export * from './verification-file';
 export * from './simulate';
+export * from './shares';

@@ -10,13 +10,14 @@ import {
   dealShares,
   isThreshold,
   openElection,
-  shareIsValid,
+  setupHashOf,
   type ElectionPublic,
   type ElectionSetup,
   type TrusteePublic,
 } from './election';
 import { boxHashOf, combine, partialDecrypt, sortBox, tallyToJson, weightedTally, type DecryptionJson } from './tally';
 import { buildFile, type VerificationFile } from './verification-file';
+import { openShare, sealShare } from './shares';
 
 export interface SimulatedVoter {
   selections: number[][];
@@ -36,14 +37,18 @@ export function setUpTrustees<P>(G: Group<P>, setup: ElectionSetup): { trustees:
   const made = Array.from({ length: n }, (_, i) => createTrusteeKey(G, setup, i + 1, `Trustee ${i + 1}`));
   const trustees = made.map((m) => m.public);
   if (!isThreshold(setup)) return { trustees, secrets: made.map((m) => m.secret.coefficients[0]!) };
-  const dealt = made.map((m) => dealShares(m.secret, n));
-  const secrets = trustees.map((_, jIdx) => {
-    const j = jIdx + 1;
-    const received = dealt.map((shares, i) => {
-      const share = shares[jIdx]!;
-      if (!shareIsValid(G, trustees[i]!, j, share)) throw new Error(`Trustee ${i + 1} dealt trustee ${j} a bad share.`);
-      return share;
-    });
+  // Round 2: each dealer seals fᵢ(j) for every other trustee j; round 3: each trustee opens and checks theirs.
+  const setupHash = setupHashOf(setup);
+  const sealed = made.map((m, i) =>
+    dealShares(m.secret, n).map((share, jIdx) =>
+      jIdx === i ? null : sealShare(G, setupHash, { index: i + 1, transportSecret: m.secret.transportSecret!, transportKey: trustees[i]!.transportKey! }, { index: jIdx + 1, transportKey: trustees[jIdx]!.transportKey! }, share),
+    ),
+  );
+  const secrets = made.map((m, jIdx) => {
+    const me = { index: jIdx + 1, transportSecret: m.secret.transportSecret!, transportKey: trustees[jIdx]!.transportKey! };
+    const received = made.map((dealer, i) =>
+      i === jIdx ? dealShares(dealer.secret, n)[jIdx]! : openShare(G, setupHash, me, { ...trustees[i]!, transportKey: trustees[i]!.transportKey! }, sealed[i]![jIdx]!),
+    );
     return combineShares(received);
   });
   return { trustees, secrets };
