@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
+import type { MethodInput } from '../../../../shared/contract/index';
 import { ITEM_PURPOSES, ITEM_PURPOSE_LABEL, meetingMethods, type AgendaItem } from '../../../../shared/contract/meetings';
 import { call } from '../../api/client';
 import { mappedResolver } from '../../lib/mapped-resolver';
@@ -6,7 +8,8 @@ import { Field } from '../../ui/Field';
 import { errorAt } from '../../ui/form-errors';
 import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
-import { itemFields } from './useItemNotes';
+import { useMeetingChange } from './useMeetingChange';
+import { itemFields, latestItem } from './useItemNotes';
 
 export type ItemDialogState = { mode: 'add'; parent?: AgendaItem } | { mode: 'edit'; item: AgendaItem } | null;
 
@@ -46,7 +49,15 @@ export function ItemDialog({ meetingId, state, onClose }: { meetingId: string; s
 function ItemForm({ meetingId, state, title, onClose }: { meetingId: string; state: NonNullable<ItemDialogState>; title: string; onClose: () => void }) {
   const item = state.mode === 'edit' ? state.item : null;
   const parentId = state.mode === 'add' ? state.parent?.id : undefined;
-  const toInput = (v: Values) => (item ? { ...itemFields(item), ...fields(v) } : { meetingId, ...(parentId ? { parentId } : {}), ...fields(v) });
+  const queryClient = useQueryClient();
+  const change = useMeetingChange(meetingId);
+  // The dialog does not edit the notes or the time the item was taken, so it checks and sends
+  // only its own fields; those two are added when its change's turn comes (below).
+  const ownFields = (i: AgendaItem) => {
+    const { notes: _notes, startsAt: _startsAt, ...own } = itemFields(i);
+    return own;
+  };
+  const toInput = (v: Values) => (item ? { ...ownFields(item), ...fields(v) } : { meetingId, ...(parentId ? { parentId } : {}), ...fields(v) });
   const schema = item ? meetingMethods['meetings.updateItem'].input : meetingMethods['meetings.addItem'].input;
   const { register, handleSubmit, setError, formState } = useForm<Values>({
     resolver: mappedResolver(schema as never, toInput as never) as never,
@@ -64,7 +75,15 @@ function ItemForm({ meetingId, state, title, onClose }: { meetingId: string; sta
   // The resolver hands over the contract's parsed input (see mappedResolver), so it is sent as it is.
   const onValid = async (parsed: Values) => {
     outcome.clear();
-    const result = item ? await call('meetings.updateItem', parsed as never) : await call('meetings.addItem', parsed as never);
+    // updateItem sets every field (an omitted one is cleared), so the notes and time go with the
+    // change, read as the page holds them when its turn comes (after any notes save queued before
+    // it), never as they were when the dialog opened: notes typed on the Items tab meanwhile stay.
+    const result = item
+      ? await change('meetings.updateItem', () => {
+          const latest = latestItem(queryClient, meetingId, item);
+          return { ...(parsed as unknown as MethodInput<'meetings.updateItem'>), notes: latest.notes ?? undefined, startsAt: latest.startsAt ?? undefined };
+        })
+      : await call('meetings.addItem', parsed as never);
     await outcome.settle(result, () => (item ? `Item ${item.number} changed.` : `${parsed.title} added to the agenda.`), onClose);
   };
   const e = (p: string) => errorAt(formState.errors, p);
