@@ -445,16 +445,20 @@ function rawAttendance(raw: Database.Database, view: (id: string) => unknown) {
 }
 
 /** The decisions register in raw SQL: search words, filters, newest first, 50 a page, with item numbers. */
-function rawDecisionSearch(raw: Database.Database, orgId: string) {
+export function rawDecisionSearch(raw: Database.Database, orgId: string) {
   const itemsOf = raw.prepare('select id, parent_id, position, meeting_id from agenda_item where meeting_id = ?');
+  const countMatches = raw.prepare('select count(*) from (select rowid from decision_fts where decision_fts match ? limit 500)').pluck();
   return (s: Record<string, any>) => {
     const where = ['d.organisation_id = ?'];
     const params: unknown[] = [orgId];
     // The same FTS5 index the app searches (migration 0009), so both sides do the same work.
     const words = String(s.search ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
     if (words.length > 0) {
-      where.push('d.rowid in (select rowid from decision_fts where decision_fts match ?)');
-      params.push(words.map((w) => `"${w}"*`).join(' '));
+      // The same choice the app makes: walk the register for a common word, sort the matches of a rare one.
+      const match = words.map((w) => `"${w}"*`).join(' ');
+      const common = (countMatches.get(match) as number) >= 500;
+      where.push(`${common ? '+' : ''}d.rowid in (select rowid from decision_fts where decision_fts match ?)`);
+      params.push(match);
     }
     const filters: [unknown, string][] = [
       [s.meetingKind, 'm.kind = ?'],

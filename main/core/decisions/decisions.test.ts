@@ -269,6 +269,39 @@ describe('the decisions register', () => {
   });
 });
 
+describe('the decisions register with a common word', () => {
+  it('finds a word in hundreds of decisions newest first, pages by keyset, and finds a rare word among them', async () => {
+    // Over 500 matches the search walks the register instead of sorting the matches (handlers.ts
+    // COMMON_MATCHES); the answer must be the same as for a rare word: newest first, by keyset.
+    const t = await open(cleanups);
+    const [khan, patel] = await sixDirectors(t);
+    const days = ['2026-06-01', '2026-07-01', '2026-08-01'];
+    const meetings = [];
+    for (const heldOn of days) meetings.push(await boardMeeting(t, { heldOn, chair: khan!.id, present: [khan!.id, patel!.id] }));
+    for (let i = 0; i < 510; i++) {
+      const m = meetings[i % 3]!;
+      await record(t, { agendaItemId: m.itemId, text: `To note the safeguarding report number ${i}${i === 7 ? ' on the Hartley lease' : ''}.`, votesFor: 2, votesAgainst: 0 });
+    }
+    type Page = { rows: Decision[]; next: { decidedOn: string; id: string } | null };
+    const seen: Decision[] = [];
+    let page = await ok<Page>(t, 'decisions.register', { search: 'safeguard', limit: 200 });
+    seen.push(...page.rows);
+    while (page.next) {
+      page = await ok<Page>(t, 'decisions.register', { search: 'safeguard', limit: 200, after: page.next });
+      seen.push(...page.rows);
+    }
+    expect(seen).toHaveLength(510);
+    expect(new Set(seen.map((d) => d.id)).size).toBe(510);
+    const keys = seen.map((d) => `${d.decidedOn} ${d.id}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+    expect(seen[0]!.decidedOn).toBe('2026-08-01');
+    const rare = await ok<Page>(t, 'decisions.register', { search: 'hartley' });
+    expect(rare.rows.map((d) => d.text)).toEqual(['To note the safeguarding report number 7 on the Hartley lease.']);
+    const both = await ok<Page>(t, 'decisions.register', { search: 'safeguarding hartley', from: '2026-07-01' });
+    expect(both.rows.map((d) => d.text)).toEqual(['To note the safeguarding report number 7 on the Hartley lease.']);
+  }, 60_000);
+});
+
 describe("a society's two-meeting special resolution (CCBS Act 2014 s111)", () => {
   it('says the first meeting passed it, then which step failed at the confirming meeting', async () => {
     const t = await open(cleanups, {}, { legalForm: 'cooperative_society', registrationNumber: '12345R' });

@@ -102,6 +102,12 @@ async function loadForChange(tx: WriteContext, rc: RegisterCtx, id: string, what
   return { d, item, meeting };
 }
 
+/**
+ * Matches from which a search walks the register rather than sorting the matches: walking finds a
+ * page of 50 after about 50 x (decisions / matches) rows, sorting costs a row fetch per match.
+ */
+const COMMON_MATCHES = 500;
+
 export const decisionsHandlers = defineHandlers('decisions', {
   'decisions.record': mutation(async (input, tx) => {
     const rc = await tx.register();
@@ -257,7 +263,18 @@ export const decisionsHandlers = defineHandlers('decisions', {
       const words = input.search.match(/[\p{L}\p{N}]+/gu) ?? [];
       if (words.length === 0) return { rows: [], next: null };
       const match = words.map((w) => `"${w}"*`).join(' ');
-      q = q.where(sql<boolean>`d.rowid in (select rowid from decision_fts where decision_fts match ${match})`);
+      // A common word ("council": thousands of decisions) is found by walking the register newest
+      // first and checking each row against the matches ("+" keeps SQLite from driving the query
+      // by the matches, which would fetch and sort every one of them: 49 ms for 6,600 of 100,000
+      // decisions, against 2 ms walking). A rare word is found through its few matches, sorted.
+      const common = await ctx.db
+        .selectFrom(sql<{ rowid: number }>`(select rowid from decision_fts where decision_fts match ${match} limit ${COMMON_MATCHES})`.as('f'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      q =
+        Number(common.n) >= COMMON_MATCHES
+          ? q.where(sql<boolean>`+d.rowid in (select rowid from decision_fts where decision_fts match ${match})`)
+          : q.where(sql<boolean>`d.rowid in (select rowid from decision_fts where decision_fts match ${match})`);
     }
     if (input.organisation) {
       // "The Leeds City Council Ltd" finds "Leeds City Council": the words that name it, in order.
