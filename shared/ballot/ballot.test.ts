@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ristretto255 } from '@noble/curves/ed25519.js';
 import {
   DlogTable,
+  addTallies,
+  tallyToJson,
   Fn,
   WRONG_PASSPHRASE,
   ballotProblem,
@@ -299,6 +301,16 @@ describe('tally (§8) and decryption (§7, §9)', () => {
     const d2 = partialDecrypt(G, election, boxHash, 2, secrets[1]!, tally);
     expect(() => combine(G, election, tally, [d1])).toThrow(/2 trustees must decrypt/);
     expect(combine(G, election, tally, [d1, d2]).flat().every((m) => m >= 0 && m <= 3)).toBe(true);
+  });
+
+  it('the tally of a box split in parts and added is the tally of the whole box (for worker threads)', () => {
+    const setup = setupOf(2);
+    const { election } = opened(setup, 100);
+    const p = prepare(G, election);
+    const box = Array.from({ length: 7 }, () => ({ weight: 1 + randInt(5), ballot: encryptBallot(p, randomSelections(setup)) }));
+    const whole = tallyToJson(G, weightedTally(G, [3, 4], box));
+    const parts = [box.slice(0, 2), box.slice(2, 3), box.slice(3)].map((part) => weightedTally(G, [3, 4], part));
+    expect(tallyToJson(G, addTallies(G, parts))).toEqual(whole);
   });
 
   it('bounded discrete log finds every m within the bound and nothing outside it', () => {

@@ -68,6 +68,13 @@ export function weightedTally<P>(G: Group<P>, shape: number[], entries: readonly
   return total;
 }
 
+/** The sum of tallies of disjoint parts of the box (the tally split over worker threads, §8). */
+export function addTallies<P>(G: Group<P>, parts: Ciphertext<P>[][][]): Ciphertext<P>[][] {
+  const [first, ...rest] = parts;
+  if (!first) throw new Error('No tallies to add.');
+  return first.map((qs, q) => qs.map((t, c) => rest.reduce((acc, part) => ({ A: G.add(acc.A, part[q]![c]!.A), B: G.add(acc.B, part[q]![c]!.B) }), t)));
+}
+
 export function tallyToJson<P>(G: Group<P>, tally: Ciphertext<P>[][]): CiphertextJson[][] {
   return tally.map((q) => q.map((t) => ({ alpha: toHex(G.encode(t.A)), beta: toHex(G.encode(t.B)) })));
 }
