@@ -45,4 +45,16 @@ describe('the sample’s meetings', () => {
     expect(report.problem).toBeNull();
     expect(report.ok).toBe(true);
   }, 120_000);
+
+  it('builds for a community benefit society (the default form), whose rules leave board written resolutions out', async () => {
+    // `npm run sample` makes a society unless told otherwise; its default rules do not let the board
+    // decide in writing (CCBS Act 2014 is silent), so the sample must not try to.
+    t = await openTestCore({ actor: 'sample' });
+    await buildSample(t.core, { members: 12, form: 'community_benefit_society', seed: 3, log: () => {} });
+    const count = (sql: string) => t.core.raw.prepare(sql).pluck().get() as number;
+    expect(count("select count(*) from meeting where kind = 'board'")).toBeGreaterThanOrEqual(11);
+    expect(count("select count(*) from written_resolution where body = 'board'")).toBe(0);
+    const report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
+    expect(report.ok).toBe(true);
+  }, 120_000);
 });

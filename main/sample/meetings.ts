@@ -289,13 +289,15 @@ export async function buildSampleMeetings(core: Core, opts: { today: string; log
     if (signed.ok) result.signedMinutes += 1;
   }
 
-  // A board written resolution (Model Articles art 8: all eligible directors agree in writing).
-  const wr = await maybe('writtenResolutions.circulate', {
+  // A board written resolution (Model Articles art 8: all eligible directors agree in writing),
+  // where the governing rules allow one: a society's default rules do not (the Act is silent).
+  const rules = (await d('rules.get', {})) as { values: { boardWrittenResolutions: boolean } };
+  const wr = rules.values.boardWrittenResolutions ? await maybe('writtenResolutions.circulate', {
     body: 'board',
     text: 'That the mutual opens a second bank account with Yorkshire Building Society for its reserves.',
     circulatedOn: addDays(today, -20),
-  });
-  if (wr.ok) {
+  }) : null;
+  if (wr?.ok) {
     for (const s of wr.value.signatories as { id: string }[]) {
       const r = await maybe('writtenResolutions.recordAgreement', { id: wr.value.id, signatoryId: s.id, agreedOn: addDays(today, -18) });
       if (!r.ok) break;
