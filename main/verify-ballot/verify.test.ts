@@ -180,6 +180,29 @@ describe('standalone verifier', () => {
     expect(S.name).toBe('libsodium ristretto255');
   });
 
+  it('never crashes on a damaged file: any field replaced by junk is reported, or changes nothing', async () => {
+    const sim = await election();
+    const rnd = (n: number) => crypto.getRandomValues(new Uint32Array(1))[0]! % n;
+    const junk = [null, 0, -1, 1.5, '', 'x', '0'.repeat(64), [], {}, true];
+    // Every path to a leaf or a node of the file.
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]) => {
+      paths.push(path);
+      if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, [...path, Array.isArray(v) ? Number(k) : k]);
+    };
+    walk(sim.file, []);
+    for (let i = 0; i < Number(process.env.FUZZ_ROUNDS ?? 80); i++) {
+      const f = copy(sim.file) as unknown as Record<string | number, unknown>;
+      const path = paths[1 + rnd(paths.length - 1)]!;
+      let parent = f;
+      for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+      parent[path.at(-1)!] = junk[rnd(junk.length)];
+      const out = await verifyParsed(f as unknown as VerificationFile, { threads: 1 });
+      if (out.code === 0) expect(out.lines.slice(1)).toEqual((await verifyParsed(sim.file, { threads: 1 })).lines.slice(1));
+      else expect(out.lines[0]).toMatch(/^NOT VERIFIED: \S/);
+    }
+  }, 60_000);
+
   it('the command exits 0 on a good file and 1 on a changed copy', async () => {
     const sim = await election();
     const dir = mkdtempSync(join(tmpdir(), 'verify-ballot-'));

@@ -4,6 +4,7 @@ import { Fn, randomNonZeroScalar, type Group } from './group';
 import { canonicalJson, fromHex32, sha256Hex, toHex, u32, type Part } from './encoding';
 import { proveInterval, verifyInterval, type IntervalStatement, type ProofJson } from './proofs';
 import { VERSION, type ElectionPublic } from './election';
+import { ballotSchema, shapeProblem } from './schema';
 
 export interface CiphertextJson {
   alpha: string;
@@ -91,8 +92,9 @@ function sumCiphertexts<P>(G: Group<P>, cts: { alpha: P; beta: P }[]) {
  */
 export function ballotProblem<P>(p: Prepared<P>, ballot: unknown): string | null {
   const { G, Y, election } = p;
-  if (typeof ballot !== 'object' || ballot === null) return 'The ballot is not an object.';
-  const b = ballot as Partial<BallotJson>;
+  const shape = shapeProblem(ballotSchema, ballot);
+  if (shape) return `The ballot is not in the ballot format (${shape}).`;
+  const b = ballot as BallotJson;
   if (b.version !== VERSION) return `The ballot is version ${String(b.version)}, expected ${VERSION}.`;
   if (b.fingerprint !== election.fingerprint) return 'The ballot was made for another election (its fingerprint differs).';
   const questions = election.setup.questions;

@@ -10,3 +10,4 @@ export * from './keystore';
 export * from './verification-file';
 export * from './simulate';
 export * from './shares';
+export * from './schema';

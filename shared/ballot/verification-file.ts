@@ -15,6 +15,7 @@ import {
   type TrusteePublic,
 } from './election';
 import { toHex } from './encoding';
+import { shapeProblem, verificationFileSchema } from './schema';
 import { boxHashOf, combine, decryptionProblem, tallyToJson, weightedTally, type DecryptionJson } from './tally';
 
 export const FILE_FORMAT = 'mutual-governance/ballot-verification';
@@ -94,6 +95,8 @@ export function verifyFile<P>(G: Group<P>, file: VerificationFile, opts: VerifyO
   current = undefined;
   if (file?.format !== FILE_FORMAT) return fail(`This is not a ballot verification file (format ${String(file?.format)}).`);
   if (file.version !== FILE_VERSION) return fail(`This verifier reads version ${FILE_VERSION} files; this file is version ${String(file.version)}.`);
+  const shape = shapeProblem(verificationFileSchema, file);
+  if (shape) return fail(`The file is not in the verification format (${shape}).`);
   const setup = file.election;
   const sp = setupProblem(setup) ?? trusteeProblem(G, setup, file.trustees);
   if (sp) return fail(`Trustees: ${sp}`);
@@ -153,10 +156,10 @@ export function verifyFile<P>(G: Group<P>, file: VerificationFile, opts: VerifyO
   const boxHash = boxHashOf(election.fingerprint, file.ballots);
   if (boxHash !== file.sealedBoxHash) return fail(`The sealed box hash does not match the ballots: the file says ${file.sealedBoxHash}, recomputed ${boxHash}; a ballot was added, removed, changed or reweighted.`);
 
-  const shape = setup.questions.map((q) => q.choices.length);
+  const choiceCounts = setup.questions.map((q) => q.choices.length);
   let tally: ReturnType<typeof weightedTally<P>>;
   try {
-    tally = weightedTally(G, shape, file.ballots);
+    tally = weightedTally(G, choiceCounts, file.ballots);
   } catch (e) {
     return fail(`The ballots cannot be summed: ${(e as Error).message}.`);
   }
