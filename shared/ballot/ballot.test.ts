@@ -27,6 +27,8 @@ import {
   proveInterval,
   randomScalar,
   sealKey,
+  sealTrusteeSecret,
+  openTrusteeSecret,
   setUpTrustees,
   setupHashOf,
   shareIsValid,
@@ -359,6 +361,16 @@ describe('passphrase-protected key share (§11)', () => {
     await expect(openKey('correct horse battery', { ...sealed, ciphertext: flipped }, { allowWeakKdf: true })).rejects.toThrow(WRONG_PASSPHRASE);
     await expect(openKey('correct horse battery', sealed)).rejects.toThrow(/too weak/);
     await expect(sealKey('short', secret, meta, weak)).rejects.toThrow(/at least 8/);
+  });
+
+  it('seals and reopens a threshold trustee’s set-up secret (coefficients and transport key)', async () => {
+    const setup = setupOf(3, 2);
+    const made = createTrusteeKey(G, setup, 2, 'Chair');
+    const sealed = await sealTrusteeSecret('the chair’s passphrase', made.secret, { setupHash: setupHashOf(setup), trustee: 2 }, weak);
+    const opened = await openTrusteeSecret('the chair’s passphrase', sealed, { degree: 2, withTransport: true }, { allowWeakKdf: true });
+    expect(opened).toEqual(made.secret);
+    await expect(openTrusteeSecret('the chair’s passphrase', sealed, { degree: 3, withTransport: true }, { allowWeakKdf: true })).rejects.toThrow(/holds 3 secrets, expected 4/);
+    await expect(openTrusteeSecret('wrong passphrase!', sealed, { degree: 2, withTransport: true }, { allowWeakKdf: true })).rejects.toThrow(WRONG_PASSPHRASE);
   });
 
   it('uses argon2id at RFC 9106 parameters by default', async () => {

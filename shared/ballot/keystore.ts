@@ -93,3 +93,32 @@ export async function openKey(passphrase: string, sealed: SealedKey, opts: { all
   plain.fill(0);
   return out;
 }
+
+/**
+ * A trustee's secret as sealed after step 1 of the setup (§5): the polynomial's coefficients, then,
+ * for k-of-n, the transport key's secret last. The header says how many coefficients there are by
+ * the election's threshold, so the reader splits them again.
+ */
+export async function sealTrusteeSecret(
+  passphrase: string,
+  secret: { coefficients: bigint[]; transportSecret?: bigint },
+  meta: { setupHash: string; trustee: number },
+  kdf?: { t: number; m: number; p: number },
+): Promise<SealedKey> {
+  const scalars = secret.transportSecret === undefined ? secret.coefficients : [...secret.coefficients, secret.transportSecret];
+  return sealKey(passphrase, scalars, { ...meta, content: 'coefficients' }, kdf);
+}
+
+export async function openTrusteeSecret(
+  passphrase: string,
+  sealed: SealedKey,
+  threshold: { degree: number; withTransport: boolean },
+  opts: { allowWeakKdf?: boolean } = {},
+): Promise<{ coefficients: bigint[]; transportSecret?: bigint }> {
+  if (sealed.header?.content !== 'coefficients') throw new Error('This key file holds a combined share, not a trustee’s set-up secret.');
+  const scalars = await openKey(passphrase, sealed, opts);
+  const expected = threshold.degree + (threshold.withTransport ? 1 : 0);
+  if (scalars.length !== expected) throw new Error(`This key file holds ${scalars.length} secrets, expected ${expected}: it belongs to another ballot's setup.`);
+  const coefficients = scalars.slice(0, threshold.degree);
+  return threshold.withTransport ? { coefficients, transportSecret: scalars[threshold.degree]! } : { coefficients };
+}
