@@ -494,7 +494,9 @@ export const meetingsHandlers = defineHandlers('meetings', {
       if (!verdict.ok && !input.shortNotice) {
         throw AppError.field(
           'sentAt',
-          `${verdict.message} The meeting can be held on shorter notice only if enough members agree (CA 2006 s307(4)-(6)): record it as short notice, then their consents.`,
+          rc.form.family === 'company'
+            ? `${verdict.message} The meeting can be held on shorter notice only if enough members agree (CA 2006 s307(4)-(6)): record it as short notice, then their consents.`
+            : `${verdict.message} Your registered rules decide whether it can be held on shorter notice (the CCBS Act 2014 is silent): if they allow it, record it as short notice, then the members' consents.`,
         );
       }
       if (verdict.ok) short = false;

@@ -231,6 +231,22 @@ describe('a general meeting: notice, short notice and consents', () => {
     expect(report).toMatchObject({ ok: true, records: { problems: [] } });
   });
 
+  it('for a society, says its registered rules decide short notice and applies company law only as a named safe check', async () => {
+    const t = await open({}, 'cooperative_society');
+    const cls = await makeClass(t.core, 'Members', { withdrawable: true });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await admit(t.core, cls, person(`Member${i}`, `Surname${i}`))).id);
+    const v = await ok(t, 'meetings.create', { kind: 'annual_general', heldOn: '2026-10-20', startsAt: '18:00', place: 'Civic Hall, Leeds' });
+    const message = refused(await t.core.dispatch('meetings.recordNotice', { id: v.meeting.id, sentAt: '2026-10-08T10:00', method: 'hand' }), 'VALIDATION', 'sentAt');
+    expect(message).toMatch(/^14 clear days required by your registered rules; 11 given\. Your registered rules decide whether it can be held on shorter notice \(the CCBS Act 2014 is silent\)/);
+    expect(message).not.toMatch(/CA 2006/);
+    await once(t, 'meetings.recordNotice', { id: v.meeting.id, sentAt: '2026-10-08T10:00', method: 'hand', shortNotice: true });
+    const view = await once(t, 'meetings.recordConsent', { id: v.meeting.id, memberId: ids[0]!, consentedOn: '2026-10-09' });
+    expect(view.notice!.shortNotice!.verdict.message).toBe(
+      'Your registered rules decide whether a meeting may be held at shorter notice (the CCBS Act 2014 is silent). As a safe check the app asks what company law asks (CA 2006 s307(4)-(6)): a majority in number of the members entitled to vote, together holding at least 90% of the votes; 1 of 4 members agreed, holding 25%.',
+    );
+  });
+
   it('refuses notice sent after the meeting, and changes to resolutions once notice is given', async () => {
     const t = await open();
     const { v } = await agm(t, 3);
