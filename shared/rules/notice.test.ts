@@ -158,4 +158,13 @@ describe('latestSendDate', () => {
       }),
     );
   });
+
+  it('for a society, says its rules decide and names company law only as the app reading where they are silent', () => {
+    const company = noticeVerdict({ sentAt: '2026-11-30T09:00', method: 'electronic', meetingOn: '2026-12-08', requiredClearDays: 14, part: 'england', source: 'CA 2006 s307' });
+    const society = noticeVerdict({ sentAt: '2026-11-30T09:00', method: 'electronic', meetingOn: '2026-12-08', requiredClearDays: 14, part: 'england', source: 'your registered rules', society: true });
+    expect(society.ok).toBe(company.ok);
+    expect(society.given).toBe(company.given);
+    expect(company.explanation).toMatch(/\(CA 2006 s1147/);
+    expect(society.explanation).toMatch(/^Sent electronically at 09:00 on Monday 30 November 2026, deemed delivered at 09:00 on Wednesday 2 December 2026\. Your registered rules decide when a notice counts as delivered and which days count; where they are silent the app counts as company law does \(CA 2006 s1147/);
+  });
 });

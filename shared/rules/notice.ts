@@ -134,6 +134,12 @@ export function noticeVerdict(opts: {
   part: UkPart;
   source: string;
   delivery?: DeliveryTerms;
+  /**
+   * A registered society: the CCBS Act 2014 sets no rules on deemed delivery or clear days, so
+   * its registered rules decide; the explanation says so and names company law's counting as
+   * the app's reading where the rules are silent, rather than citing it as the law.
+   */
+  society?: boolean;
 }): NoticeVerdict {
   const delivery = deemedDelivery(opts.sentAt, opts.method, opts.part, opts.delivery);
   const verdict = clearDaysVerdict({ deliveredOn: delivery.on, meetingOn: opts.meetingOn, requiredClearDays: opts.requiredClearDays, source: opts.source });
@@ -142,6 +148,14 @@ export function noticeVerdict(opts: {
     opts.method === 'hand'
       ? `${sent} at ${formatLocalDateTime(opts.sentAt)} (${delivery.source}).`
       : `${sent} at ${formatLocalDateTime(opts.sentAt)}, deemed delivered at ${formatLocalDateTime(delivery.at)} (${delivery.source}).`;
+  if (opts.society) {
+    const base = opts.method === 'hand' ? `${sent} at ${formatLocalDateTime(opts.sentAt)}.` : `${sent} at ${formatLocalDateTime(opts.sentAt)}, deemed delivered at ${formatLocalDateTime(delivery.at)}.`;
+    return {
+      ...verdict,
+      delivery,
+      explanation: `${base} Your registered rules decide when a notice counts as delivered and which days count; where they are silent the app counts as company law does (${delivery.source}; ${CLEAR_DAYS_SOURCE}).`,
+    };
+  }
   return { ...verdict, delivery, explanation: `${explanation} ${CLEAR_DAYS_SOURCE}.` };
 }
 

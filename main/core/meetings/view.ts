@@ -138,7 +138,7 @@ export function noticeState(m: MeetingRow, p: NoticeParts): MeetingView['notice'
   const latest = latestSendDate({ meetingOn: m.held_on, clearDays: required, method: 'post', part: p.part });
   const verdict =
     m.notice_sent_at && m.notice_method
-      ? noticeVerdict({ sentAt: m.notice_sent_at, method: m.notice_method, meetingOn: m.held_on, requiredClearDays: required, part: p.part, source })
+      ? noticeVerdict({ sentAt: m.notice_sent_at, method: m.notice_method, meetingOn: m.held_on, requiredClearDays: required, part: p.part, source, society: formFamily(p.legalForm) === 'society' })
       : null;
   const short = p.voters !== null && (m.short_notice === 1 || (verdict !== null && !verdict.ok)) ? shortNoticeState(m, p) : null;
   return {
