@@ -3,6 +3,7 @@
 // points that only the CSPRNG should make, so plain loops over crypto.getRandomValues say it more directly.
 import { describe, expect, it } from 'vitest';
 import { ristretto255 } from '@noble/curves/ed25519.js';
+import fc from 'fast-check';
 import {
   DlogTable,
   addTallies,
@@ -116,6 +117,25 @@ describe('canonical JSON', () => {
   });
 });
 
+describe('canonical JSON, as a property', () => {
+  it('is a fixed point under parse, and ignores key order (fast-check)', () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.maxSafeInteger(), fc.string(), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string(), tie('value'), { maxKeys: 4 })),
+    })).value;
+    fc.assert(
+      fc.property(json, (v) => {
+        const c = canonicalJson(v);
+        expect(canonicalJson(JSON.parse(c))).toBe(c);
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+          const reversed = Object.fromEntries(Object.entries(v).reverse());
+          expect(canonicalJson(reversed)).toBe(c);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('trustee keys (§5)', () => {
   it('a proof of knowledge verifies, and forged, rogue or replayed keys are refused', () => {
     const setup = setupOf(3);
@@ -218,6 +238,8 @@ describe('ballot proofs (§6)', () => {
       const st = { label: 'choice', context: [u32(0)], index: 0, alpha, beta, alphaBytes: G.encode(alpha), betaBytes: G.encode(beta), lo: 0, hi: 1 };
       expect(verifyInterval(G, p.Y, st, proveInterval(G, p.Y, st, m, r))).toBe(false);
     }
+    expect(() => encryptBallot(p, [[2, 0, 0], [0, 0, 0, 0]])).toThrow(/each choice is marked 0 or 1/);
+    expect(() => encryptBallot(p, [[-1, 1, 1], [0, 0, 0, 0]])).toThrow(/each choice is marked 0 or 1/);
     expect(() => proveInterval(G, p.Y, { label: 'choice', context: [], index: 0, alpha, beta, alphaBytes: G.encode(alpha), betaBytes: G.encode(beta), lo: 0, hi: 1 }, 2, r)).toThrow();
   });
 

@@ -2,7 +2,7 @@
 // and its tracker (docs/ballot-protocol.md §4, §6, §10).
 import { Fn, randomNonZeroScalar, type Group } from './group';
 import { canonicalJson, fromHex32, sha256Hex, toHex, u32, type Part } from './encoding';
-import { proveInterval, verifyInterval, type IntervalStatement, type ProofJson } from './proofs';
+import { proveInterval, smallMultiple, verifyInterval, type IntervalStatement, type ProofJson } from './proofs';
 import { VERSION, type ElectionPublic } from './election';
 import { ballotSchema, shapeProblem } from './schema';
 
@@ -59,12 +59,14 @@ export function encryptBallot<P>(p: Prepared<P>, selections: number[][]): Ballot
   const answers = questions.map((question, q): AnswerJson => {
     const marks = selections[q]!;
     if (marks.length !== question.choices.length) throw new Error(`Question ${q + 1} has ${question.choices.length} choices, got ${marks.length}.`);
+    if (marks.some((m) => m !== 0 && m !== 1)) throw new Error(`Question ${q + 1}: each choice is marked 0 or 1.`);
     const count = marks.reduce((a, b) => a + b, 0);
     if (count < question.min || count > question.max) throw new Error(`Question ${q + 1}: choose between ${question.min} and ${question.max}, ${count} chosen.`);
     const rs = marks.map(() => randomNonZeroScalar());
     const cts = marks.map((m, c) => {
       const alpha = G.mulBase(rs[c]!);
-      const beta = G.add(G.mulBase(BigInt(m)), G.mul(Y, rs[c]!));
+      // m·G from a table, not G.mulBase(m): mulBase(0) returns at once, so its timing would tell 0 from 1.
+      const beta = G.add(G.mul(Y, rs[c]!), smallMultiple(G, m));
       return { alpha, beta, alphaBytes: G.encode(alpha), betaBytes: G.encode(beta) };
     });
     const context = questionContext(p, q, cts.flatMap((ct) => [ct.alphaBytes, ct.betaBytes]));
