@@ -105,7 +105,13 @@ test('a general meeting on short notice: consents listed and one removed; a memb
   await expectNoAxeViolations(page, 'attendance tab with proxies');
 
   // Dev Rao's appointment revoked: Pat Jones and Sam Ray now both stand only for Cara Dunn, and count once (s318(2)(b)).
-  await page.getByRole('button', { name: /^Revoked now\s*:\s*proxy for Dev Rao$/ }).click();
+  // Recorded through a confirming dialog with when the revocation arrived (it cannot be undone).
+  await page.getByRole('button', { name: /^Record revocation\s*:\s*proxy for Dev Rao$/ }).click();
+  const revoke = page.getByRole('dialog', { name: 'Record that a proxy appointment was revoked' });
+  await expect(revoke).toContainText('no longer counts for Dev Rao');
+  await expectNoAxeViolations(page, 'revoke proxy dialog');
+  await revoke.getByRole('button', { name: 'Record the revocation' }).click();
+  await expect(revoke).toBeHidden();
   await expect(page.getByText(/^Quorate: 2 of 2 qualifying persons needed .*a proxy of a member another proxy present already represents/)).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Pat Jones' })).toContainText('for Cara Dunn');
   await expect(page.getByRole('listitem').filter({ hasText: 'Pat Jones' })).not.toContainText('Dev Rao');

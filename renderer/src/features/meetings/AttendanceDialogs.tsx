@@ -250,3 +250,53 @@ function ProxyForm({ v, onClose }: { v: MeetingView; onClose: () => void }) {
     </form>
   );
 }
+
+/**
+ * Recording that a proxy appointment was revoked, with when the revocation arrived: a member's
+ * letter may have come days before it is entered, and whether it arrived before the meeting
+ * decides whether the proxy may still act. A revocation cannot be undone, so it is confirmed here.
+ */
+export function RevokeProxyDialog({ v, proxy, onClose }: { v: MeetingView; proxy: MeetingView['proxies'][number] | null; onClose: () => void }) {
+  return (
+    <FormDialog
+      open={proxy !== null}
+      title="Record that a proxy appointment was revoked"
+      onClose={onClose}
+      description={proxy ? `${proxy.memberName} appointed ${proxy.proxyName}. Once recorded, the revocation stays on the record; ${proxy.proxyName} no longer counts for ${proxy.memberName} in the quorum.` : undefined}
+    >
+      {proxy ? <RevokeProxyForm v={v} proxy={proxy} onClose={onClose} /> : null}
+    </FormDialog>
+  );
+}
+
+function RevokeProxyForm({ v, proxy, onClose }: { v: MeetingView; proxy: MeetingView['proxies'][number]; onClose: () => void }) {
+  const change = useMeetingChange(v.meeting.id);
+  const [on, setOn] = useState(todayUk());
+  const [at, setAt] = useState(nowHHMM());
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      noValidate
+      aria-label="Record that a proxy appointment was revoked"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (isDateInputProblem(on)) return setErrors({ revokedAt: dateInputProblem(on) });
+        const time = normaliseTime(at);
+        if (!/^\d{2}:\d{2}$/.test(time)) return setErrors({ revokedTime: 'Enter the time as 24-hour hours and minutes, for example 14:05.' });
+        setBusy(true);
+        const r = await change('meetings.revokeProxy', { id: proxy.id, revokedAt: `${on}T${time}` }, `Proxy appointment for ${proxy.memberName} recorded as revoked.`);
+        setBusy(false);
+        if (r.ok) onClose();
+        else setErrors(errorsFrom(r.error, ['revokedAt']));
+      }}
+    >
+      <General errors={errors} title="Not recorded" />
+      <DateInput id="revokedAt" label="Date the revocation was received" value={on} onChange={setOn} error={errors['revokedAt']} />
+      <Field id="revokedTime" label="Time received" hint="24-hour clock, for example 14:05" error={errors['revokedTime']}>
+        <input type="text" inputMode="numeric" className="narrow" value={at} onChange={(e) => setAt(e.target.value)} autoComplete="off" />
+      </Field>
+      <DialogButtons submitLabel="Record the revocation" busy={busy} onCancel={onClose} />
+    </form>
+  );
+}

@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react';
 import { isMembersMeeting, type Attendee, type MeetingView } from '../../../../shared/contract/meetings';
 import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { AddAttendeeDialog, MemberAttendanceDialog, ProxyDialog } from './AttendanceDialogs';
+import { AddAttendeeDialog, MemberAttendanceDialog, ProxyDialog, RevokeProxyDialog } from './AttendanceDialogs';
 import { AttendanceRow } from './AttendanceRow';
-import { formatMoment, nowLocal } from './format';
+import { formatMoment } from './format';
 import { useMeetingChange } from './useMeetingChange';
 
 const ROLE_LABEL: Record<Attendee['role'], string> = {
@@ -24,6 +24,7 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
   const [addingMember, setAddingMember] = useState(false);
   const [proxy, setProxy] = useState(false);
   const [removing, setRemoving] = useState<Attendee | null>(null);
+  const [revoking, setRevoking] = useState<MeetingView['proxies'][number] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const closeAdding = useCallback(() => setAdding(false), []);
   const closeMember = useCallback(() => setAddingMember(false), []);
@@ -136,12 +137,9 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
                         <button
                           type="button"
                           className="btn btn-link"
-                          onClick={async () => {
-                            const r = await change('meetings.revokeProxy', { id: p.id, revokedAt: nowLocal() }, `Proxy appointment for ${p.memberName} recorded as revoked.`);
-                            setProblem(r.ok ? null : r.error.message);
-                          }}
+                          onClick={() => setRevoking(p)}
                         >
-                          Revoked now<span className="visually-hidden">: proxy for {p.memberName}</span>
+                          Record revocation<span className="visually-hidden">: proxy for {p.memberName}</span>
                         </button>
                       ) : null}
                     </td>
@@ -188,6 +186,7 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
       <AddAttendeeDialog v={v} open={adding} onClose={closeAdding} />
       {members ? <MemberAttendanceDialog v={v} open={addingMember} onClose={closeMember} /> : null}
       {members ? <ProxyDialog v={v} open={proxy} onClose={closeProxy} /> : null}
+      {members ? <RevokeProxyDialog v={v} proxy={revoking} onClose={() => setRevoking(null)} /> : null}
       <ConfirmDialog
         open={removing !== null}
         title={`Remove ${removing?.name ?? ''} from the attendance?`}
