@@ -1,5 +1,6 @@
 import { addDays, formatLegalDate, ukDateOf } from '../shared/rules/legal-date';
 import { api } from './support/api';
+import { seedVotingMembers } from './support/members';
 import { expect, expectNoAxeViolations, test } from './support/app';
 import { fillDate } from './support/dates';
 import { setUpMutual } from './support/mutual';
@@ -12,31 +13,14 @@ const today = ukDateOf(new Date());
 test('a general meeting with a special resolution: short notice refused without consents, and the result on the votes cast', async ({ page, app, cspErrors }) => {
   void cspErrors;
   await setUpMutual(page, app.url);
-  const cls = await api(app, 'classes.create', {
-    name: 'Employee members',
-    votingRights: 'per_member',
-    votesPerMember: 1,
-    isEmployeeClass: false,
-    eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
-    shareTerms: null,
-  });
-  const members: { id: string }[] = [];
-  for (const [g, f] of [
+  const ids = await seedVotingMembers(app, [
     ['Aisha', 'Khan'],
     ['Bob', 'Taylor'],
     ['Carys', 'Evans'],
     ['Dafydd', 'Ap Gwilym'],
     ['Eilís', 'Ní Bhriain'],
-  ] as const) {
-    members.push(
-      await api(app, 'members.admit', {
-        classId: cls.id,
-        particulars: { givenNames: g, familyName: f, address: { line1: '1 Mill Lane', town: 'Leeds', postcode: 'LS2 7EW' }, employee: null, loansAndDepositsPence: null },
-        admittedOn: '2020-01-06',
-        initialShares: null,
-      }),
-    );
-  }
+  ]);
+  const members = Object.values(ids).map((id) => ({ id }));
   // Held a week ago; notice was posted 12 days before it, two clear days short of s307's 14.
   const heldOn = addDays(today, -7);
   const sentOn = addDays(heldOn, -12);

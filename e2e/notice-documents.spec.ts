@@ -5,6 +5,7 @@ import { readZipEntry } from '../main/core/meetings/print/zip';
 import { addDays, ukDateOf } from '../shared/rules/legal-date';
 import { formatDayDate, formatLocalDateTime } from '../shared/rules/working-hours';
 import { api } from './support/api';
+import { seedVotingMembers } from './support/members';
 import { expect, expectNoAxeViolations, test, type AppUnderTest } from './support/app';
 import { setUpMutual } from './support/mutual';
 
@@ -52,22 +53,7 @@ function docxText(bytes: Buffer): string {
 }
 
 async function seed(app: AppUnderTest): Promise<{ meetingId: string; heldOn: string }> {
-  const cls = await api(app, 'classes.create', {
-    name: 'Employee members',
-    votingRights: 'per_member',
-    votesPerMember: 1,
-    isEmployeeClass: false,
-    eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
-    shareTerms: null,
-  });
-  for (const [g, f] of MEMBERS) {
-    await api(app, 'members.admit', {
-      classId: cls.id,
-      particulars: { givenNames: g, familyName: f, address: { line1: '1 Mill Lane', town: 'Leeds', postcode: 'LS2 7EW' }, employee: null, loansAndDepositsPence: null },
-      admittedOn: '2020-01-06',
-      initialShares: null,
-    });
-  }
+  await seedVotingMembers(app, MEMBERS);
   // A month ahead, so notice sent today gives more than s307's 14 clear days.
   const heldOn = addDays(ukDateOf(new Date()), 30);
   const created = await api(app, 'meetings.create', { kind: 'general', heldOn, startsAt: '18:00', endsAt: '19:30', place: 'Civic Hall, Leeds', standardItems: false });

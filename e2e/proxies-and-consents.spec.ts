@@ -1,5 +1,6 @@
 import { addDays, ukDateOf } from '../shared/rules/legal-date';
 import { api } from './support/api';
+import { seedVotingMembers } from './support/members';
 import { expect, expectNoAxeViolations, test } from './support/app';
 import { fillDate } from './support/dates';
 import { setUpMutual } from './support/mutual';
@@ -12,30 +13,13 @@ const today = ukDateOf(new Date());
 test('a general meeting on short notice: consents listed and one removed; a member holding two proxies counts once; a proxy revoked and the quorum follows', async ({ page, app, cspErrors }) => {
   void cspErrors;
   await setUpMutual(page, app.url);
-  const cls = await api(app, 'classes.create', {
-    name: 'Employee members',
-    votingRights: 'per_member',
-    votesPerMember: 1,
-    isEmployeeClass: false,
-    eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
-    shareTerms: null,
-  });
-  const id: Record<string, string> = {};
-  for (const [g, f] of [
+  const id = await seedVotingMembers(app, [
     ['Hana', 'Holt'],
     ['Ann', 'Lowe'],
     ['Bob', 'Hill'],
     ['Cara', 'Dunn'],
     ['Dev', 'Rao'],
-  ] as const) {
-    const m = await api(app, 'members.admit', {
-      classId: cls.id,
-      particulars: { givenNames: g, familyName: f, address: { line1: '1 Mill Lane', town: 'Leeds', postcode: 'LS2 7EW' }, employee: null, loansAndDepositsPence: null },
-      admittedOn: '2020-01-06',
-      initialShares: null,
-    });
-    id[g] = m.id;
-  }
+  ]);
   // Held a week ago on three days' notice, given by hand and marked as short notice (CA 2006 s307(4)-(6)).
   const heldOn = addDays(today, -7);
   const sentOn = addDays(heldOn, -3);
