@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { MeetingView } from '../../../shared/contract/meetings';
 import type { Officer } from '../../../shared/contract/officers';
-import type { Core } from '../core';
 import { admit, makeClass, person } from '../members/register.test-helpers';
 import { exportsDirFor } from '../exports/file-store';
+import { pdfOf, uploadPaper } from './papers.test-helpers';
 import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
@@ -33,22 +33,6 @@ async function director(t: TestCore, givenNames: string, familyName: string): Pr
   ) as Officer;
 }
 
-async function upload(core: Core, fileName: string, bytes: Uint8Array): Promise<string> {
-  const { uploadId, chunkBytes } = expectOk(await core.dispatch('uploads.begin', { purpose: 'paper', fileName, sizeBytes: bytes.length })) as { uploadId: string; chunkBytes: number };
-  const buf = Buffer.from(bytes);
-  for (let offset = 0, index = 0; offset < buf.length; offset += chunkBytes, index++) {
-    expectOk(await core.dispatch('uploads.append', { uploadId, index, base64: buf.subarray(offset, offset + chunkBytes).toString('base64') }));
-  }
-  return uploadId;
-}
-
-async function pdfOf(pages: number, text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 0; i < pages; i++) doc.addPage().drawText(`${text} page ${i + 1}`, { x: 50, y: 700, font, size: 14 });
-  return doc.save();
-}
-
 async function readExport(t: TestCore, fileId: string): Promise<Buffer> {
   return readFileSync(join(exportsDirFor(t.dbPath), fileId));
 }
@@ -66,8 +50,8 @@ describe('papers', () => {
     const t = await open();
     const { view, itemId } = await boardWithItem(t);
     const bytes = await pdfOf(3, 'Finance report');
-    expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await upload(t.core, 'Q3 finance.pdf', bytes), title: 'Finance report' }));
-    const v = expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: view.items[0]!.id, uploadId: await upload(t.core, 'copy.pdf', bytes) })) as MeetingView;
+    expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await uploadPaper(t.core, 'Q3 finance.pdf', bytes), title: 'Finance report' }));
+    const v = expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: view.items[0]!.id, uploadId: await uploadPaper(t.core, 'copy.pdf', bytes) })) as MeetingView;
     const papers = v.items.flatMap((i) => i.papers);
     expect(papers.map((p) => [p.title, p.kind])).toEqual([
       ['copy', 'pdf'],
@@ -88,7 +72,7 @@ describe('papers', () => {
     const t = await open();
     const { itemId } = await boardWithItem(t);
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Budget')] }] }));
-    const r = await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await upload(t.core, 'budget.pdf', docx) });
+    const r = await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await uploadPaper(t.core, 'budget.pdf', docx) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.fieldErrors?.['uploadId']).toMatch(/“budget\.pdf” is not a PDF: its contents are a Word document/);
     expect(t.core.raw.prepare('select count(*) from paper').pluck().get()).toBe(0);
@@ -103,7 +87,7 @@ describe('papers', () => {
     t.core.raw
       .prepare(`insert into minutes (id, meeting_id, status, body, signed_on, signed_by, sealed_sha256, sealed_record, created_at, updated_at) values ('0190f000-0000-7000-8000-0000000000aa', ?, 'signed', '{}', '2026-12-20', 'S. Ó Briain', ?, '{}', '2026-12-20T00:00:00Z', '2026-12-20T00:00:00Z')`)
       .run(view.meeting.id, 'a'.repeat(64));
-    const r = await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await upload(t.core, 'late.pdf', await pdfOf(1, 'Late')) });
+    const r = await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await uploadPaper(t.core, 'late.pdf', await pdfOf(1, 'Late')) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/signed and sealed/);
   });
@@ -111,7 +95,7 @@ describe('papers', () => {
   it('verify names a paper whose stored bytes were swapped in the file', async () => {
     const t = await open();
     const { itemId } = await boardWithItem(t);
-    expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await upload(t.core, 'report.pdf', await pdfOf(1, 'Original')) }));
+    expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await uploadPaper(t.core, 'report.pdf', await pdfOf(1, 'Original')) }));
     t.core.raw.prepare('update document set bytes = ?, size = ?').run(Buffer.from(await pdfOf(1, 'Forged')), (await pdfOf(1, 'Forged')).length);
     const report = (await runJob(t.core, 'audit.verify', {})).result as { ok: boolean; records: { problems: string[] } };
     expect(report.ok).toBe(false);
@@ -123,7 +107,7 @@ describe('board pack and notice', () => {
   it('produces one PDF of cover, agenda and papers with every page numbered', async () => {
     const t = await open();
     const { itemId } = await boardWithItem(t);
-    expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await upload(t.core, 'contract.pdf', await pdfOf(5, 'Contract')), title: 'Draft contract' }));
+    expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId: itemId, uploadId: await uploadPaper(t.core, 'contract.pdf', await pdfOf(5, 'Contract')), title: 'Draft contract' }));
     const status = await runJob(t.core, 'meetings.boardPack', { id: (expectOk(await t.core.dispatch('meetings.list', {})) as { id: string }[])[0]!.id });
     expect(status.state).toBe('succeeded');
     const result = status.result as { fileId: string; pages: number; fileName: string };

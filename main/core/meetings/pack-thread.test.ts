@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingView } from '../../../shared/contract/meetings';
-import type { Core } from '../core';
 import { exportsDirFor } from '../exports/file-store';
+import { pdfOf, uploadPaper } from './papers.test-helpers';
 import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
 import { buildBoardPackInWorker, packWorkerScript } from './pack-thread';
 import { readPackModel } from './pack-worker';
@@ -37,24 +37,8 @@ async function open(): Promise<TestCore> {
   return t;
 }
 
-async function upload(core: Core, fileName: string, bytes: Uint8Array): Promise<string> {
-  const { uploadId, chunkBytes } = expectOk(await core.dispatch('uploads.begin', { purpose: 'paper', fileName, sizeBytes: bytes.length })) as { uploadId: string; chunkBytes: number };
-  const buf = Buffer.from(bytes);
-  for (let offset = 0, index = 0; offset < buf.length; offset += chunkBytes, index++) {
-    expectOk(await core.dispatch('uploads.append', { uploadId, index, base64: buf.subarray(offset, offset + chunkBytes).toString('base64') }));
-  }
-  return uploadId;
-}
-
-async function pdfOf(pages: number, text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 0; i < pages; i++) doc.addPage().drawText(`${text} page ${i + 1}`, { x: 50, y: 700, font, size: 14 });
-  return doc.save();
-}
-
 async function attach(t: TestCore, agendaItemId: string, fileName: string, title: string, pages: number): Promise<MeetingView> {
-  return expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId, uploadId: await upload(t.core, fileName, await pdfOf(pages, title)), title })) as MeetingView;
+  return expectOk(await t.core.dispatch('meetings.attachPaper', { agendaItemId, uploadId: await uploadPaper(t.core, fileName, await pdfOf(pages, title)), title })) as MeetingView;
 }
 
 /** A board meeting with a sub-item, and papers on an item, its sub-item and a later item. */
