@@ -24,6 +24,20 @@ async function members(t: TestCore, n: number, admittedOn = '2020-01-06', shares
   return { cls, out };
 }
 
+/** A class of transferable ordinary shares of £1, one vote per share (CA 2006 s284). */
+async function ordinaryShares(t: TestCore): Promise<MembershipClass> {
+  return expectOk(
+    await t.core.dispatch('classes.create', {
+      name: 'Ordinary',
+      votingRights: 'per_share',
+      votesPerMember: 1,
+      isEmployeeClass: false,
+      eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+      shareTerms: { nominalPence: 100, withdrawable: false, transferable: true, maxHolding: null, redeemable: false, numbered: false },
+    }),
+  ) as MembershipClass;
+}
+
 describe("members' written resolutions (CA 2006 s288-s300)", () => {
   it('lapses at the end of 28 days beginning with the circulation date: agreement the day after is refused (s297)', async () => {
     const t = await open(cleanups);
@@ -84,16 +98,7 @@ describe("members' written resolutions (CA 2006 s288-s300)", () => {
 
   it('counts votes per share as held on the circulation date (s284, s289); a special resolution needs 75% of the total', async () => {
     const t = await open(cleanups, {}, { legalForm: 'cic_limited_by_shares' });
-    const cls = expectOk(
-      await t.core.dispatch('classes.create', {
-        name: 'Ordinary',
-        votingRights: 'per_share',
-        votesPerMember: 1,
-        isEmployeeClass: false,
-        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
-        shareTerms: { nominalPence: 100, withdrawable: false, transferable: true, maxHolding: null, redeemable: false, numbered: false },
-      }),
-    ) as MembershipClass;
+    const cls = await ordinaryShares(t);
     await admit(t.core, cls, person('Ann', 'Shaw'), { shares: 60 });
     await admit(t.core, cls, person('Bea', 'Hall'), { shares: 30 });
     await admit(t.core, cls, person('Cal', 'Ives'), { shares: 10 });
@@ -114,16 +119,7 @@ describe("members' written resolutions (CA 2006 s288-s300)", () => {
 
   it('counts each member’s shares as the ledger holds them at the end of the circulation date: a transfer out before it takes votes away, one after it changes nothing (s289)', async () => {
     const t = await open(cleanups, {}, { legalForm: 'cic_limited_by_shares' });
-    const cls = expectOk(
-      await t.core.dispatch('classes.create', {
-        name: 'Ordinary',
-        votingRights: 'per_share',
-        votesPerMember: 1,
-        isEmployeeClass: false,
-        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
-        shareTerms: { nominalPence: 100, withdrawable: false, transferable: true, maxHolding: null, redeemable: false, numbered: false },
-      }),
-    ) as MembershipClass;
+    const cls = await ordinaryShares(t);
     const ann = await admit(t.core, cls, person('Ann', 'Shaw'), { shares: 60 });
     const bea = await admit(t.core, cls, person('Bea', 'Hall'), { shares: 30 });
     // Before the circulation date Ann transfers 20 to Bea; after it, Bea transfers 45 back.
