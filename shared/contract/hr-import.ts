@@ -140,6 +140,8 @@ export const planSchema = z.object({
   ),
   /** Whether each new member is allotted one share, paid in full at its nominal value (forms with shares). */
   allotsShares: z.boolean(),
+  /** Agreements to notices by e-mail the import ends because it changes the address (CA 2006 Sch 5 para 7); null for none. */
+  electronicCommsEnded: z.object({ count: z.number().int(), message: z.string() }).nullable(),
 });
 export type ImportPlan = z.output<typeof planSchema>;
 export type ImportPlanPerson = z.output<typeof planPerson>;
@@ -154,6 +156,8 @@ export const applyResultSchema = z.object({
   firstMemberNumber: z.number().int().nullable(),
   lastMemberNumber: z.number().int().nullable(),
   auditEvents: z.number().int(),
+  /** Agreements to notices by e-mail ended because the file changed the address (CA 2006 Sch 5 para 7); null for none. */
+  electronicCommsEnded: z.object({ count: z.number().int(), message: z.string() }).nullable(),
 });
 export type ImportApplyResult = z.output<typeof applyResultSchema>;
 

@@ -13,7 +13,7 @@ import { flattenParticulars } from '../members/particulars-diff';
 import { allocate } from '../members/sequence';
 import { givenKey, sortKey } from '../../../shared/rules/fold';
 import { updateMembersById } from './batch-update';
-import type { CeaseAction, ImportPlanFull, Progress } from './plan';
+import { electronicCommsEndedNote, type CeaseAction, type ImportPlanFull, type Progress } from './plan';
 
 /** Rows written between checkpoints; each slice is a few milliseconds of work. */
 const SLICE = 200;
@@ -22,8 +22,9 @@ const PER_STATEMENT = 200;
 /**
  * Columns an import may change on an existing entry. Names and e-mail are set only when they
  * changed: SQLite rewrites an index entry whenever its column is set, even to the same value.
+ * The end of an agreement to notices by e-mail goes with the e-mail address that ends it.
  */
-const NAME_COLUMNS = ['given_names', 'family_name', 'sort_key', 'given_key', 'email', 'email_key'] as const;
+const NAME_COLUMNS = ['given_names', 'family_name', 'sort_key', 'given_key', 'email', 'email_key', 'electronic_comms_revoked_on'] as const;
 const OTHER_COLUMNS = [
   'date_of_birth',
   'address_line1',
@@ -84,6 +85,7 @@ export async function applyPlan(tx: WriteContext, plan: ImportPlanFull, job: Pro
   }
 
   const c = plan.preview.counts;
+  const commsEnded = electronicCommsEndedNote(plan.updates.filter((u) => u.endsElectronicComms).length, plan.family, 'applied');
   const result: ImportApplyResult = {
     fileName: plan.fileName,
     admitted,
@@ -92,13 +94,14 @@ export async function applyPlan(tx: WriteContext, plan: ImportPlanFull, job: Pro
     firstMemberNumber: first,
     lastMemberNumber: first === null ? null : first + admitted - 1,
     auditEvents: events + 1,
+    electronicCommsEnded: commsEnded,
   };
   tx.audit([
     {
       action: 'import.applied',
       entityType: 'import',
       entityId: null,
-      summary: `HR import of ${c.rows} row${c.rows === 1 ? '' : 's'}: ${admitted} admitted, ${result.ceased} ceased, ${result.updated} updated, ${c.unchanged} unchanged, ${c.notEligible} not eligible, ${c.rejected} rejected`,
+      summary: `HR import of ${c.rows} row${c.rows === 1 ? '' : 's'}: ${admitted} admitted, ${result.ceased} ceased, ${result.updated} updated, ${c.unchanged} unchanged, ${c.notEligible} not eligible, ${c.rejected} rejected${commsEnded ? `; agreement to notices by e-mail ended for ${commsEnded.count}` : ''}`,
       before: null,
       after: {
         fileName: plan.fileName,
@@ -254,6 +257,7 @@ async function updateSlice(tx: WriteContext, plan: ImportPlanFull, from: number,
         givenKey(n.family_name, n.given_names),
         n.email,
         n.email ? emailKey(n.email) : null,
+        n.electronic_comms_revoked_on ?? null,
         ...rest,
       ]);
     } else {

@@ -15,7 +15,7 @@ import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { checkHoldingLimits } from '../../../shared/rules/shareholding';
 import type { FormFamily } from '../../../shared/domain/legal-form';
 import type { MemberRowDb, MembershipClassRow } from '../db/schema';
-import { normaliseEmployeeNumber, toParticulars } from '../members/columns';
+import { emailKey, normaliseEmployeeNumber, toParticulars } from '../members/columns';
 import { diffFlat, flattenParticulars } from '../members/particulars-diff';
 import type { CsvRow } from './csv';
 import { validateRows, type ImportRecord, type RowIssue } from './rows';
@@ -70,6 +70,11 @@ export interface UpdateAction {
   next: MemberRowDb;
   nameChanged: boolean;
   emailChanged: boolean;
+  /**
+   * The file changes the e-mail address of a member whose agreement to notices by e-mail stands,
+   * so `next` ends that agreement on the day of the import (CA 2006 Sch 5 para 7).
+   */
+  endsElectronicComms: boolean;
   before: Flat;
   after: Flat;
   changed: string[];
@@ -99,6 +104,7 @@ export interface ImportPlanFull {
   mapping: ImportMapping;
   dateFormat: DateFormat;
   hasShares: boolean;
+  family: FormFamily;
   classNames: ReadonlyMap<string, string>;
   classes: ReadonlyMap<string, MembershipClassRow>;
   admits: AdmitAction[];
@@ -156,6 +162,7 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
   const splits: ImportPlan['splits'] = [];
   let splitRows = 0;
   let updating = 0;
+  let electronicCommsEnded = 0;
   const holdingProblem = new Map<string, string | null>();
   const column = (f: ImportField) => o.mapping[f] ?? '';
 
@@ -235,8 +242,9 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
         rejectedRows += 1;
         continue;
       }
-      const update = changesFor(current, r, mapped, cls?.name ?? '');
+      const update = changesFor(current, r, mapped, cls?.name ?? '', o.today);
       if (update) updates.push(update);
+      if (update?.endsElectronicComms) electronicCommsEnded += 1;
       if (leaving) {
         ceasing += 1;
         const withdraw = current.shares_held > 0 ? { shares: current.shares_held, repayPence: current.paid_pence } : null;
@@ -322,6 +330,7 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
     mapping: o.mapping,
     dateFormat: o.dateFormat,
     hasShares: o.hasShares,
+    family: o.family,
     classNames: new Map(o.classes.map((c) => [c.id, c.name])),
     classes,
     admits,
@@ -350,9 +359,33 @@ export async function planImport(db: ReadDb, o: PlanOptions, job: Progress = noP
       rejected: issues.slice(0, PREVIEW_LIMIT),
       splits,
       allotsShares: o.hasShares,
+      electronicCommsEnded: electronicCommsEndedNote(electronicCommsEnded, o.family, 'plan'),
     },
   };
 }
+
+/**
+ * What the secretary is told about agreements to notices by e-mail the import ends. For a
+ * company the law is the reason: a document in electronic form may be sent only to an address
+ * "specified for the purpose by the intended recipient" (CA 2006 Sch 5 para 7(1)(a)), and an
+ * address from the HR system was given to the employer, not to the company for notices. A
+ * society gives notice as its registered rules provide, so its note cites them, not company law.
+ */
+export function electronicCommsEndedNote(count: number, family: FormFamily, when: 'plan' | 'applied'): { count: number; message: string } | null {
+  if (count === 0) return null;
+  const members = `${count.toLocaleString('en-GB')} member${count === 1 ? '' : 's'}`;
+  const why =
+    family === 'company'
+      ? 'Companies Act 2006 Sch 5 para 7: notices go to an address the member gave for the purpose'
+      : 'your registered rules; the app treats an address from the HR file as not given by the member for notices';
+  const [end, change] = when === 'plan' ? ['will end', 'changes'] : ['ended', 'changed'];
+  return {
+    count,
+    message: `Agreement to notices by e-mail ${end} for ${members} whose e-mail address the HR file ${change} (${why}); record it again once they confirm the new address.`,
+  };
+}
+
+const addressKey = (email: string | null): string | null => (email ? emailKey(email) : null);
 
 function display(v: string | number | null | undefined): string {
   return v === null || v === undefined ? '' : String(v);
@@ -443,7 +476,7 @@ function mappedFields(mapping: ImportMapping): Mapped {
  * cheap column comparison runs first and allocates nothing; only a changed entry pays for the
  * copy and the audit-shaped diff.
  */
-function changesFor(current: MemberRowDb, r: ImportRecord, m: Mapped, className: string): UpdateAction | null {
+function changesFor(current: MemberRowDb, r: ImportRecord, m: Mapped, className: string, today: string): UpdateAction | null {
   const given = m.givenNames ? r.givenNames : current.given_names;
   const family = m.familyName ? r.familyName : current.family_name;
   const email = m.email ? r.email : current.email;
@@ -487,6 +520,12 @@ function changesFor(current: MemberRowDb, r: ImportRecord, m: Mapped, className:
     employment_end: end,
     weekly_hours_centi: hours,
   };
+  // A new address (not merely the same one in other capitals) is not one the member gave for
+  // notices: a standing agreement ends on the day of the import (CA 2006 Sch 5 para 7), in this
+  // same change, so the member's one audit event records both. Never before it was given.
+  const agreedOn = current.electronic_comms_agreed_on ?? null;
+  const endsElectronicComms = agreedOn !== null && (current.electronic_comms_revoked_on ?? null) === null && addressKey(email) !== addressKey(current.email);
+  if (endsElectronicComms) next.electronic_comms_revoked_on = today < agreedOn ? agreedOn : today;
   const diff = diffFlat(flattenParticulars(toParticulars(current), className), flattenParticulars(toParticulars(next), className));
   if (diff.changed.length === 0) return null;
   return {
@@ -496,6 +535,7 @@ function changesFor(current: MemberRowDb, r: ImportRecord, m: Mapped, className:
     next,
     nameChanged: given !== current.given_names || family !== current.family_name,
     emailChanged: email !== current.email,
+    endsElectronicComms,
     before: diff.before,
     after: diff.after,
     changed: diff.changed,

@@ -123,6 +123,7 @@ export function PlanReview(props: {
             <p className="result-numbers">
               {resultSentence(result)} Every change is in the audit log, with one entry for the import as a whole.
             </p>
+            {result.electronicCommsEnded ? <p>{result.electronicCommsEnded.message}</p> : null}
             <p>
               <Link to="/register">Open the register</Link>
             </p>
@@ -166,6 +167,12 @@ export function PlanReview(props: {
             Names or addresses given in one column were split into the register’s particulars. Check the split in the “Split from one column” tab before you
             apply the changes.
           </p>
+        </Banner>
+      ) : null}
+
+      {plan.electronicCommsEnded && !result ? (
+        <Banner tone="warning" title={`E-mail notices: ${formatCount(plan.electronicCommsEnded.count, 'agreement')} to end`}>
+          <p>{plan.electronicCommsEnded.message}</p>
         </Banner>
       ) : null}
 
@@ -218,6 +225,7 @@ export function PlanReview(props: {
             </li>
           ) : null}
           {c.update > 0 ? <li>update the particulars of {formatCount(c.update, 'member')};</li> : null}
+          {plan.electronicCommsEnded ? <li>end the agreement to notices by e-mail of {formatCount(plan.electronicCommsEnded.count, 'member')} whose e-mail address changes;</li> : null}
           <li>record each change in the audit log, with one entry for the import.</li>
         </ul>
         <p>
