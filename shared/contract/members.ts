@@ -109,6 +109,11 @@ export const memberOrganisationSchema = z.strictObject({
 export const electronicCommsSchema = z.strictObject({
   agreedOn: legalDate('the date the member agreed'),
   revokedOn: legalDate('the date the member withdrew the agreement').optional().or(z.literal('').transform(() => undefined)),
+  /**
+   * On a change of e-mail address while the agreement stands: the secretary confirms the member
+   * gave the new address for notices (CA 2006 Sch 5 para 7). Checked, never stored.
+   */
+  confirmedForAddress: z.boolean().optional(),
 });
 export type ElectronicComms = z.output<typeof electronicCommsSchema>;
 

@@ -13,7 +13,7 @@ import { nameParts } from '../../../shared/rules/fold';
 import { checkHoldingLimits } from '../../../shared/rules/shareholding';
 import { shareExitRoutes } from '../../../shared/rules/share-exit';
 import { allotShares, disposeOnCessation } from '../shares/operations';
-import { jointHolderRows, nameTokensFor, normaliseEmployeeNumber, particularsColumns, readJointHolders, toMemberDetail, toParticulars } from './columns';
+import { emailKey, jointHolderRows, nameTokensFor, normaliseEmployeeNumber, particularsColumns, readJointHolders, toMemberDetail, toParticulars } from './columns';
 import { registerFacts, updateRegisterSettings } from './register-facts';
 import { requireMember } from './lookup';
 import { diffFlat, flattenParticulars } from './particulars-diff';
@@ -130,6 +130,33 @@ export function checkElectronicComms(
         : 'Enter the e-mail address the member agreed to receive notices at, as the society’s rules provide.',
     );
   }
+}
+
+/**
+ * A change of e-mail address while the member's agreement to notices by e-mail stands. A notice
+ * may be sent in electronic form only to an address "specified for the purpose by the intended
+ * recipient" (CA 2006 Sch 5 para 7(1)(a)): the agreement was given for the old address, so the
+ * new one is refused until the secretary confirms the member gave it for notices
+ * (`electronicComms.confirmedForAddress`), unticks the agreement, or records its withdrawal. Never
+ * ended silently. The same address in other capitals is the same mailbox, so it needs nothing.
+ */
+export function checkAddressForNotices(
+  rc: Pick<RegisterCtx, 'form'>,
+  before: MemberRowDb,
+  input: Pick<MemberParticulars, 'email' | 'electronicComms'>,
+  comms: { revokedOn?: string | undefined } | null,
+  prefix: string,
+): void {
+  const standing = (before.electronic_comms_agreed_on ?? null) !== null && (before.electronic_comms_revoked_on ?? null) === null;
+  if (!standing || comms === null || comms.revokedOn !== undefined) return;
+  const key = (e: string | null | undefined) => (e ? emailKey(e) : null);
+  if (key(input.email) === null || key(input.email) === key(before.email)) return;
+  if (input.electronicComms?.confirmedForAddress === true) return;
+  const name = `${before.given_names} ${before.family_name}`.trim();
+  throw AppError.field(
+    `${prefix}electronicComms.confirmedForAddress`,
+    `The e-mail address changed; confirm that ${name} gave the new address for notices, or untick the agreement${rc.form.family === 'company' ? ' (CA 2006 Sch 5 para 7)' : ''}.`,
+  );
 }
 
 export function checkEligibility(cls: MembershipClassRow, p: MemberParticulars, on: string, prefix: string): void {
@@ -300,6 +327,7 @@ export const memberHandlers = defineHandlers('members', {
     // Left out of the change, the recorded agreement stands, and must still have an address to go to.
     const comms = input.particulars.electronicComms !== undefined ? input.particulars.electronicComms : toParticulars(before).electronicComms;
     checkElectronicComms(rc, comms, input.particulars.email, 'particulars.');
+    checkAddressForNotices(rc, before, input.particulars, comms, 'particulars.');
     if (cls.id !== oldClass.id) checkEligibility(cls, input.particulars, rc.today, 'particulars.');
     const employeeNumber = input.particulars.employee ? normaliseEmployeeNumber(input.particulars.employee.employeeNumber) : null;
     if (employeeNumber !== null && employeeNumber !== before.employee_number && before.ceased_on === null) {

@@ -90,7 +90,15 @@ export function EditParticulars({ member, classes, form, onDone }: { member: Mem
             )}
           </fieldset>
         </div>
-        <ParticularsFields register={register} control={control} errors={formState.errors} family={form.family} hasShares={form.hasShares} cls={byId(classId)} />
+        <ParticularsFields
+          register={register}
+          control={control}
+          errors={formState.errors}
+          family={form.family}
+          hasShares={form.hasShares}
+          cls={byId(classId)}
+          agreedAddress={member.particulars.electronicComms && !member.particulars.electronicComms.revokedOn ? (member.particulars.email ?? null) : null}
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={formState.isSubmitting}>
             Save particulars

@@ -6,6 +6,7 @@ import { CheckboxField, Field } from '../../ui/Field';
 import { errorAt, fieldId } from '../../ui/form-errors';
 import { eligibilitySummary } from '../classes/class-terms';
 import { DateField, type FormControl } from '../../ui/DateInput';
+import { foldText } from '../../../../shared/rules/fold';
 
 /**
  * A member's particulars: who they are (a person, or an organisation with one name and a named
@@ -21,8 +22,10 @@ export function ParticularsFields<T extends FieldValues>(props: {
   family: FormFamily;
   hasShares: boolean;
   cls: MembershipClass | undefined;
+  /** Editing: the address a standing agreement to notices by e-mail was given for; null for none. */
+  agreedAddress?: string | null;
 }) {
-  const { register, control, errors, family, hasShares, cls } = props;
+  const { register, control, errors, family, hasShares, cls, agreedAddress = null } = props;
   const p = (k: string) => `particulars.${k}` as Path<T>;
   const field = (k: string) => ({ id: fieldId(p(k)), error: errorAt(errors, p(k)) });
   const society = family === 'society';
@@ -30,7 +33,10 @@ export function ParticularsFields<T extends FieldValues>(props: {
   const organisationKind = useWatch({ control, name: p('organisation.organisationKind') }) as unknown as string;
   const commsAgreed = useWatch({ control, name: p('electronicComms.agreed') }) as unknown as boolean;
   const commsWithdrawn = useWatch({ control, name: p('electronicComms.withdrawn') }) as unknown as boolean;
-  const joint = useFieldArray({ control: control as never, name: p('jointHolders') as never });
+  const email = useWatch({ control, name: p('email') }) as unknown as string;
+  // A new address (not the same one in other capitals) while the agreement stands needs the
+  // secretary's word that the member gave it for notices (CA 2006 Sch 5 para 7).
+  const addressChanged = agreedAddress !== null && (email ?? '').trim() !== '' && foldText((email ?? '').trim()) !== foldText(agreedAddress.trim());  const joint = useFieldArray({ control: control as never, name: p('jointHolders') as never });
   const organisation = kind === 'organisation';
   const jointAllowed = family === 'company' && hasShares && !organisation;
   const employee = cls?.isEmployeeClass === true && !organisation;
@@ -209,6 +215,20 @@ export function ParticularsFields<T extends FieldValues>(props: {
             {commsAgreed ? (
               <div className="conditional">
                 <DateField {...field('electronicComms.agreedOn')} label="Date they agreed" hint="As on their signed form or e-mail, for example 27 3 2025." control={control} name={p('electronicComms.agreedOn')} />
+                {addressChanged && !commsWithdrawn ? (
+                  <CheckboxField
+                    id={fieldId(p('electronicComms.confirmedForAddress'))}
+                    error={errorAt(errors, p('electronicComms.confirmedForAddress'))}
+                    label="They gave this new address for notices"
+                    source={
+                      society
+                        ? `They agreed for ${agreedAddress}. Untick the agreement above, or record that they withdrew it, if they have not given the new address for notices.`
+                        : `They agreed for ${agreedAddress}. Notices go by e-mail only to an address the member gave for the purpose (CA 2006 Sch 5 para 7); untick the agreement above, or record that they withdrew it, if they have not.`
+                    }
+                  >
+                    <input {...register(p('electronicComms.confirmedForAddress'))} />
+                  </CheckboxField>
+                ) : null}
                 <CheckboxField id={fieldId(p('electronicComms.withdrawn'))} label="They have since withdrawn their agreement">
                   <input {...register(p('electronicComms.withdrawn'))} />
                 </CheckboxField>

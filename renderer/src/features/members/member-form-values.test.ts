@@ -110,4 +110,17 @@ describe('editing a stored entry', () => {
     const none = memberParticularsSchema.parse(toParticularsInput(values({ agreed: false, agreedOn: '2024-05-01', withdrawn: false, revokedOn: '' }), scope));
     expect(none.electronicComms).toBeNull();
   });
+
+  test('the confirmation that the member gave a new address for notices is sent only while the agreement stands', () => {
+    const scope = { family: 'company' as const, hasShares: false, employeeClass: false };
+    const values = (electronicComms: typeof filled.particulars.electronicComms) => ({ ...filled.particulars, email: 'ann.lee@example.net', electronicComms });
+    const confirmed = memberParticularsSchema.parse(
+      toParticularsInput(values({ agreed: true, agreedOn: '2024-05-01', withdrawn: false, revokedOn: '', confirmedForAddress: true }), scope),
+    );
+    expect(confirmed.electronicComms).toEqual({ agreedOn: '2024-05-01', confirmedForAddress: true });
+    const withdrawn = memberParticularsSchema.parse(
+      toParticularsInput(values({ agreed: true, agreedOn: '2024-05-01', withdrawn: true, revokedOn: '2026-11-02', confirmedForAddress: true }), scope),
+    );
+    expect(withdrawn.electronicComms).toEqual({ agreedOn: '2024-05-01', revokedOn: '2026-11-02' });
+  });
 });

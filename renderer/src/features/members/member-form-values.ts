@@ -24,7 +24,17 @@ export interface ParticularsValues {
    * The member's agreement to notices by e-mail: ticked with the date they agreed, and, once they
    * withdraw it, the date of withdrawal (CA 2006 s1144(2), Sch 5 para 6; a society's rules).
    */
-  electronicComms: { agreed: boolean; agreedOn: string; withdrawn: boolean; revokedOn: string };
+  electronicComms: {
+    agreed: boolean;
+    agreedOn: string;
+    withdrawn: boolean;
+    revokedOn: string;
+    /**
+     * Ticked when the e-mail address changes while the agreement stands: the member gave the new
+     * address for notices (CA 2006 Sch 5 para 7). Without it the core refuses the change.
+     */
+    confirmedForAddress?: boolean;
+  };
   dateOfBirth: string;
   employee: { employeeNumber: string; serviceArea: string; employmentStart: string; employmentEnd: string; weeklyHours: string };
   /** Pounds as typed. */
@@ -88,7 +98,13 @@ export function toParticularsInput(v: ParticularsValues, scope: FormScope): Memb
     email: v.email,
     ...(society ? { emailPurposes: v.emailPurposes } : {}),
     // Always sent, so unticking the box clears a mistaken entry; a withdrawal is recorded by its date.
-    electronicComms: v.electronicComms.agreed ? { agreedOn: v.electronicComms.agreedOn, revokedOn: v.electronicComms.withdrawn ? v.electronicComms.revokedOn : '' } : null,
+    electronicComms: v.electronicComms.agreed
+      ? {
+          agreedOn: v.electronicComms.agreedOn,
+          revokedOn: v.electronicComms.withdrawn ? v.electronicComms.revokedOn : '',
+          ...(v.electronicComms.confirmedForAddress && !v.electronicComms.withdrawn ? { confirmedForAddress: true } : {}),
+        }
+      : null,
     dateOfBirth: org ? '' : v.dateOfBirth,
     employee: scope.employeeClass && !org
       ? {
@@ -178,6 +194,7 @@ export function particularsPaths(prefix: string): string[] {
     'emailPurposes',
     'electronicComms.agreedOn',
     'electronicComms.revokedOn',
+    'electronicComms.confirmedForAddress',
     'dateOfBirth',
     'employee.employeeNumber',
     'employee.serviceArea',
