@@ -22,6 +22,7 @@ const LANDED: Record<string, string> = {
   '0009_decisions_search.ts': 'e0f876056be5eb7013aad922f9a7acfa212344277078a4b7225da945c03ec3f3',
   '0010_proxy_holders_and_wr_organisation.ts': 'bb3151ffb5b68568797adb7e63faf9da43b26b4ac571b50d5fdbae0410bbdacb',
   '0011_electronic_notice_agreement.ts': '0d147f411f226998e05c4eeef1399bfdd8b389467b7badad90525eb8c2596553',
+  '0012_meeting_kind_index.ts': '8db4ad6901d44138d10034c25e3826fafdcbb3536ec378d99a5dff8ee6c3c166',
 };
 
 const dir = __dirname;

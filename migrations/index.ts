@@ -10,6 +10,7 @@ import * as m0008 from './0008_minutes_corrections';
 import * as m0009 from './0009_decisions_search';
 import * as m0010 from './0010_proxy_holders_and_wr_organisation';
 import * as m0011 from './0011_electronic_notice_agreement';
+import * as m0012 from './0012_meeting_kind_index';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { name: '0009_decisions_search', up: m0009.up },
   { name: '0010_proxy_holders_and_wr_organisation', up: m0010.up },
   { name: '0011_electronic_notice_agreement', up: m0011.up },
+  { name: '0012_meeting_kind_index', up: m0012.up },
 ];

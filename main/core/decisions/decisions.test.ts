@@ -3,7 +3,8 @@ import type { Decision } from '../../../shared/contract/decisions';
 import type { VerifyReport } from '../../../shared/contract/audit';
 import { uuidv7 } from '../db/ids';
 import { admit, makeClass, person } from '../members/register.test-helpers';
-import { runJob, type TestCore } from '../testing';
+import { expectOk, runJob, type TestCore } from '../testing';
+import { addDays } from '../../../shared/rules/legal-date';
 import { attempt, boardMeeting, declare, director, ok, once, open, refused } from './fixtures.test-helpers';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -299,6 +300,31 @@ describe('the decisions register with a common word', () => {
     expect(rare.rows.map((d) => d.text)).toEqual(['To note the safeguarding report number 7 on the Hartley lease.']);
     const both = await ok<Page>(t, 'decisions.register', { search: 'safeguarding hartley', from: '2026-07-01' });
     expect(both.rows.map((d) => d.text)).toEqual(['To note the safeguarding report number 7 on the Hartley lease.']);
+  }, 60_000);
+});
+
+describe('the decisions register filtered by a rare meeting kind', () => {
+  it('finds the decisions of a kind under 1% of meetings through its own meetings, and a common kind by walking the register', async () => {
+    // Over 100 board meetings and one committee meeting: the committee is under 1% of meetings, so
+    // its decisions are found through decision_meeting (handlers.ts); the board by walking newest first.
+    const t = await open(cleanups);
+    const [khan, patel] = await sixDirectors(t);
+    const committee = expectOk(await t.core.dispatch('committees.create', { name: 'Audit committee', formedOn: '2025-01-01', officerIds: [khan!.id, patel!.id] })) as { id: string };
+    for (let i = 0; i < 101; i++) {
+      await ok(t, 'meetings.create', { kind: 'board', heldOn: addDays('2025-06-01', i), startsAt: '18:30', place: 'Civic Hall, Leeds', standardItems: false });
+    }
+    const early = await boardMeeting(t, { heldOn: '2026-09-01', chair: khan!.id, present: [khan!.id, patel!.id] });
+    const late = await boardMeeting(t, { heldOn: '2026-10-01', chair: khan!.id, present: [khan!.id, patel!.id] });
+    const audit = await boardMeeting(t, { kind: 'committee', committeeId: committee.id, heldOn: '2026-09-15', chair: khan!.id, present: [khan!.id, patel!.id] });
+    await record(t, { agendaItemId: early.itemId, text: 'To approve the budget.', votesFor: 2, votesAgainst: 0 });
+    await record(t, { agendaItemId: audit.itemId, text: 'To appoint the internal auditor.', votesFor: 2, votesAgainst: 0 });
+    await record(t, { agendaItemId: late.itemId, text: 'To open a second site.', votesFor: 2, votesAgainst: 0 });
+    type Page = { rows: Decision[]; next: unknown };
+    const texts = async (input: Record<string, unknown>) => (await ok<Page>(t, 'decisions.register', input)).rows.map((d) => d.text);
+    expect(await texts({ meetingKind: 'committee' })).toEqual(['To appoint the internal auditor.']);
+    expect(await texts({ meetingKind: 'committee', from: '2026-09-20' })).toEqual([]);
+    expect(await texts({ meetingKind: 'board' })).toEqual(['To open a second site.', 'To approve the budget.']);
+    expect(await texts({ meetingKind: 'annual_general' })).toEqual([]);
   }, 60_000);
 });
 

@@ -70,6 +70,9 @@ CREATE INDEX meeting_committee on meeting(committee_id);
 -- index meeting_declaration_meeting on meeting_declaration
 CREATE INDEX meeting_declaration_meeting on meeting_declaration(meeting_id);
 
+-- index meeting_kind on meeting
+CREATE INDEX meeting_kind on meeting(organisation_id, kind);
+
 -- index meeting_when on meeting
 CREATE INDEX meeting_when on meeting(organisation_id, held_on, starts_at);
 
