@@ -11,6 +11,8 @@ describe('changes in a member’s history', () => {
     expect(describeChange({ field: 'loansAndDepositsPence', from: 0, to: 12550 })).toBe('Loans and deposits: £0.00 → £125.50');
     expect(describeChange({ field: 'cessationReason', from: null, to: 'left_employment' })).toBe('Reason: (none) → Left employment');
     expect(describeChange({ field: 'employee.weeklyHours', from: 30, to: 37.5 })).toBe('Contracted weekly hours: 30 hours a week → 37.5 hours a week');
+    expect(describeChange({ field: 'electronicComms.revokedOn', from: null, to: '2026-11-30' })).toBe('Withdrew agreement to notices by e-mail on: (none) → 30 November 2026');
+    expect(describeChange({ field: 'electronicComms.agreedOn', from: null, to: '2024-05-01' })).toBe('Agreed to notices by e-mail on: (none) → 1 May 2024');
   });
 
   test('a field without a label still shows', () => {

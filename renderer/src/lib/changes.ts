@@ -3,7 +3,7 @@ import { isLegalDate } from '../../../shared/rules/legal-date';
 import { formatPence } from '../../../shared/rules/shareholding';
 import { formatLegalDate } from './dates';
 
-const DATE_FIELDS = new Set(['dateOfBirth', 'employee.employmentStart', 'employee.employmentEnd', 'ceasedOn', 'admittedOn', 'applicationDate']);
+const DATE_FIELDS = new Set(['dateOfBirth', 'employee.employmentStart', 'employee.employmentEnd', 'ceasedOn', 'admittedOn', 'applicationDate', 'electronicComms.agreedOn', 'electronicComms.revokedOn']);
 
 /** The label of a field in a member's history; money fields are shown in pounds, so their label says so. */
 export function changeLabel(field: string): string {
