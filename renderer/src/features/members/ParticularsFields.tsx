@@ -214,7 +214,7 @@ export function ParticularsFields<T extends FieldValues>(props: {
             </CheckboxField>
             {commsAgreed ? (
               <div className="conditional">
-                <DateField {...field('electronicComms.agreedOn')} label="Date they agreed" hint="As on their signed form or e-mail, for example 27 3 2025." control={control} name={p('electronicComms.agreedOn')} />
+                <DateField {...field('electronicComms.agreedOn')} label="Date they agreed" hint="As on their signed form or e-mail." control={control} name={p('electronicComms.agreedOn')} />
                 {addressChanged && !commsWithdrawn ? (
                   <CheckboxField
                     id={fieldId(p('electronicComms.confirmedForAddress'))}
