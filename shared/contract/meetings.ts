@@ -212,6 +212,10 @@ export const noticeStateSchema = z.object({
     })
     .nullable(),
   proxyDeadline: z.string().nullable(),
+  /** Whether members may appoint proxies: always for a company (CA 2006 s324), only where its rules say for a society. */
+  proxiesAllowed: z.boolean(),
+  /** Whose law sets the notice: company law, or (a society) its registered rules. */
+  family: z.enum(['company', 'society']),
 });
 
 export const meetingViewSchema = z.object({

@@ -203,7 +203,7 @@ describe('a general meeting: notice, short notice and consents', () => {
     const t = await open();
     const { v, ids } = await agm(t);
     expect(v.meeting.title).toBe('Annual general meeting 2026');
-    expect(v.notice).toMatchObject({ requiredClearDays: 14, source: 'CA 2006 s307 and your articles', verdict: null, shortNotice: null });
+    expect(v.notice).toMatchObject({ requiredClearDays: 14, source: 'CA 2006 s307 and your articles', verdict: null, shortNotice: null, proxiesAllowed: true, family: 'company' });
     expect(v.notice!.latestSend!.latestDay).toBe('2026-10-01');
     expect(v.notice!.proxyDeadline).toBe('2026-10-16T18:00');
 
@@ -242,6 +242,8 @@ describe('a general meeting: notice, short notice and consents', () => {
     expect(message).not.toMatch(/CA 2006/);
     await once(t, 'meetings.recordNotice', { id: v.meeting.id, sentAt: '2026-10-08T10:00', method: 'hand', shortNotice: true });
     const view = await once(t, 'meetings.recordConsent', { id: v.meeting.id, memberId: ids[0]!, consentedOn: '2026-10-09' });
+    // A society's default rules give no proxies (the Act is silent), so the screens offer none.
+    expect(view.notice).toMatchObject({ proxiesAllowed: false, family: 'society', proxyDeadline: null });
     expect(view.notice!.shortNotice!.verdict.message).toBe(
       'Your registered rules decide whether a meeting may be held at shorter notice (the CCBS Act 2014 is silent). As a safe check the app asks what company law asks (CA 2006 s307(4)-(6)): a majority in number of the members entitled to vote, together holding at least 90% of the votes; 1 of 4 members agreed, holding 25%.',
     );

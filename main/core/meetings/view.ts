@@ -148,6 +148,8 @@ export function noticeState(m: MeetingRow, p: NoticeParts): MeetingView['notice'
     verdict: verdict ? { ok: verdict.ok, message: verdict.message, explanation: verdict.explanation } : null,
     shortNotice: short,
     proxyDeadline: p.rules.proxiesAllowed && p.rules.proxyDeadlineHours > 0 ? proxyDeadlineFromRules(`${m.held_on}T${m.starts_at}`, p.rules.proxyDeadlineHours, p.part) : null,
+    proxiesAllowed: p.rules.proxiesAllowed,
+    family: formFamily(p.legalForm) === 'company' ? 'company' : 'society',
   };
 }
 

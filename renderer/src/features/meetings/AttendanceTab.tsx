@@ -92,13 +92,21 @@ export function AttendanceTab({ v }: { v: MeetingView }) {
         <section className="mtg-subsection" aria-labelledby="att-proxies-h">
           <div className="board-section-head">
             <h3 id="att-proxies-h">Proxy appointments</h3>
-            {editable ? (
+            {editable && v.notice?.proxiesAllowed !== false ? (
               <button type="button" className="btn btn-secondary btn-small" onClick={() => setProxy(true)}>
                 Record a proxy appointment
               </button>
             ) : null}
           </div>
-          {v.notice?.proxyDeadline ? <p>Appointments must be received by {formatMoment(v.notice.proxyDeadline)} (CA 2006 s327; your articles may set less).</p> : null}
+          {v.notice?.proxiesAllowed === false ? (
+            // A society's members have no statutory right to a proxy; only its rules can give one.
+            <p className="muted">Your registered rules do not allow proxies (the CCBS Act 2014 gives no right to one). If they do, change the governing rules in Settings.</p>
+          ) : null}
+          {v.notice?.proxyDeadline ? (
+            <p>
+              Appointments must be received by {formatMoment(v.notice.proxyDeadline)} ({v.notice.family === 'company' ? 'CA 2006 s327; your articles may set less' : 'your registered rules'}).
+            </p>
+          ) : null}
           {v.proxies.length === 0 ? (
             <p className="muted">No proxy appointments received.</p>
           ) : (

@@ -140,12 +140,14 @@ export function NoticePrint() {
             <h2>Agenda</h2>
             <AgendaList v={v} />
           </section>
-          {members ? (
+          {members && v.notice?.proxiesAllowed ? (
             <section>
               <h2>Proxies</h2>
               <p>
-                A member entitled to attend and vote may appoint a proxy, who need not be a member, to attend, speak and vote instead of them (CA 2006 s324 and s325).
-                {v.notice?.proxyDeadline ? ` A proxy appointment must be received by ${formatMoment(v.notice.proxyDeadline)}.` : ''}
+                {v.notice.family === 'company'
+                  ? 'A member entitled to attend and vote may appoint a proxy, who need not be a member, to attend, speak and vote instead of them (CA 2006 s324 and s325).'
+                  : 'As the society’s rules allow, a member entitled to attend and vote may appoint a proxy to attend and vote in their place.'}
+                {v.notice.proxyDeadline ? ` A proxy appointment must be received by ${formatMoment(v.notice.proxyDeadline)}.` : ''}
               </p>
             </section>
           ) : null}

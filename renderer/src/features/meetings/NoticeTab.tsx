@@ -165,10 +165,10 @@ export function NoticeTab({ v }: { v: MeetingView }) {
         <p className="muted">
           {!members
             ? 'A short notice of the meeting with its agenda, to send to each director.'
-            : v.notice?.source.startsWith('CA 2006')
+            : v.notice?.family === 'company'
               ? 'With each resolution in full, the right to appoint a proxy (CA 2006 s324-s325) and its deadline, and the members it went to taken from the register on the day it was sent.'
               : // A society: proxies only where its registered rules allow them (the CCBS Act 2014 gives no right to one).
-                `With each resolution in full, ${v.notice?.proxyDeadline ? 'the right to appoint a proxy under your registered rules and its deadline' : 'no proxy section (your registered rules do not allow proxies)'}, and the members it went to taken from the register on the day it was sent.`}
+                `With each resolution in full, ${v.notice?.proxiesAllowed ? 'the right to appoint a proxy under your registered rules and its deadline' : 'no proxy section (your registered rules do not allow proxies)'}, and the members it went to taken from the register on the day it was sent.`}
         </p>
         <div className="mtg-doc-row">
           <DocumentButton label="Notice (PDF)" busyLabel="Producing the notice" start={() => startNotice(v.meeting.id, 'pdf')} describe={(r) => recipients(r)} />
