@@ -88,4 +88,13 @@ describe('shortNoticeVerdict for a public company', () => {
   it('leaves a private company’s AGM to the ordinary rule (a private company need not hold one)', () => {
     expect(shortNoticeVerdict(guarantee(9, 9, { annualGeneralMeeting: true }))).toMatchObject({ ok: true, requiredPercentage: 90 });
   });
+
+  it('for a society, says its rules decide and applies the company test only as a named safe check', () => {
+    const v = shortNoticeVerdict({ membersEntitled: 4, membersAgreeing: 1, basis: 'voting_rights', total: 4, agreeing: 1, society: true });
+    expect(v.ok).toBe(false);
+    expect(v.source).toBe('your registered rules');
+    expect(v.message).toBe(
+      'Your registered rules decide whether a meeting may be held at shorter notice (the CCBS Act 2014 is silent). As a safe check the app asks what company law asks (CA 2006 s307(4)-(6)): a majority in number of the members entitled to vote, together holding at least 90% of the votes; 1 of 4 members agreed, holding 25%.',
+    );
+  });
 });

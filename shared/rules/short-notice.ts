@@ -34,6 +34,12 @@ export interface ShortNoticeConsent {
   agreeing: number;
   /** A private company's articles may require more than 90%, up to 95% (s307(6)(a)). */
   articlesPercentage?: number | null;
+  /**
+   * A registered society: the CCBS Act 2014 says nothing about short notice, so its registered
+   * rules decide. The same test is applied as a safe check, and the message says so first rather
+   * than citing company law as if it applied.
+   */
+  society?: boolean;
 }
 
 export interface ShortNoticeVerdict {
@@ -83,6 +89,14 @@ export function shortNoticeVerdict(c: ShortNoticeConsent): ShortNoticeVerdict {
   const enough = c.total > 0 && 100 * c.agreeing >= required * c.total;
   const of = c.basis === 'nominal_value' ? 'the nominal value of the shares giving a right to attend and vote' : 'the total voting rights';
   const source = c.articlesPercentage != null && c.company !== 'public' ? `${SHORT_NOTICE_SOURCE} and the articles` : SHORT_NOTICE_SOURCE;
+  if (c.society) {
+    return {
+      ok: majority && enough,
+      requiredPercentage: required,
+      source: 'your registered rules',
+      message: `Your registered rules decide whether a meeting may be held at shorter notice (the CCBS Act 2014 is silent). As a safe check the app asks what company law asks (${SHORT_NOTICE_SOURCE}): a majority in number of the members entitled to vote, together holding at least ${required}% of the votes; ${members} agreed, holding ${percent(c.agreeing, c.total)}.`,
+    };
+  }
   return {
     ok: majority && enough,
     requiredPercentage: required,

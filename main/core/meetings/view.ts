@@ -116,19 +116,14 @@ export function shortNoticeState(m: MeetingRow, p: NoticeParts): NonNullable<Non
     total,
     agreeing: agreeingVotes,
     articlesPercentage,
+    society: formFamily(p.legalForm) === 'society',
   });
-  // A society: the CCBS Act 2014 says nothing about short notice, so the registered rules decide;
-  // the app says so first and applies company law's test only as a safe check, named as such.
-  const message =
-    formFamily(p.legalForm) === 'company'
-      ? v.message
-      : `Your registered rules decide whether a meeting may be held at shorter notice (the CCBS Act 2014 is silent). As a safe check the app asks what company law asks (CA 2006 s307(4)-(6)): a majority in number of the members entitled to vote, together holding at least ${v.requiredPercentage ?? 90}% of the votes; ${agreeing.length} of ${entitled.length} members agreed, holding ${total === 0 ? '0' : Number(((100 * agreeingVotes) / total).toFixed(2))}%.`;
   // Every consent on record, counted or not (a member with no vote on the day is listed with 0), by name.
   const votesOf = new Map((p.voters ?? []).map((x) => [x.memberId, x.votes]));
   const list = [...p.consents]
     .map(([memberId, c]) => ({ memberId, name: c.name, consentedOn: c.consentedOn, votes: votesOf.get(memberId) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return { consents: agreeing.length, list, verdict: { ok: v.ok, message } };
+  return { consents: agreeing.length, list, verdict: { ok: v.ok, message: v.message } };
 }
 
 export function noticeState(m: MeetingRow, p: NoticeParts): MeetingView['notice'] {
