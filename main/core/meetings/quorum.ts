@@ -9,6 +9,7 @@ import { defaultRules, type GoverningRules } from '../../../shared/rules/governi
 import { formFamily } from '../../../shared/domain/legal-form';
 import type { ReadDb } from '../context';
 import { compiledOnce } from '../db/compiled';
+import { meetingRows } from './rows';
 import { AppError } from '../errors';
 import { toRules } from '../organisation/handlers';
 import { committeeMembersOn, directorsOn, shortName } from './people';
@@ -210,8 +211,6 @@ export function gmQuorumNow(q: Pick<QuorumInputs, 'meeting' | 'attendance' | 're
 
 /** The quorum's queries: fixed shapes, compiled once (db/compiled.ts). */
 const Q = {
-  items: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId)),
-  attendance: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId)),
   membersOn: compiledOnce((db: ReadDb, organisationId: string, on: string) =>
     db
       .selectFrom('member')
@@ -253,8 +252,8 @@ export async function quorumInputs(
   const legalForm =
     pre.legalForm ?? ((await db.selectFrom('organisation').select(['legal_form']).where('id', '=', org.id).executeTakeFirstOrThrow()).legal_form as LegalForm);
   const rules = pre.rules ?? toRules(await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow(), legalForm);
-  const items = pre.items ?? (await Q.items.all(db, meeting.id));
-  const attendance = pre.attendance ?? (await Q.attendance.all(db, meeting.id));
+  const items = pre.items ?? (await meetingRows.agendaItems.all(db, meeting.id));
+  const attendance = pre.attendance ?? (await meetingRows.attendance.all(db, meeting.id));
   const base = { meeting, legalForm, rules, items, attendance };
   if (isMembersMeeting(meeting.kind)) {
     const members = meeting.class_id === null ? await Q.membersOn.first(db, org.id, meeting.held_on) : await Q.classMembersOn.first(db, org.id, meeting.held_on, meeting.class_id);

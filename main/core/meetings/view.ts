@@ -15,6 +15,7 @@ import type { GoverningRules } from '../../../shared/rules/governing-rules';
 import type { ReadDb } from '../context';
 import { AppError } from '../errors';
 import { compiledOnce } from '../db/compiled';
+import { meetingRows } from './rows';
 import type { OrganisationRow } from '../db/schema';
 import { toRules } from '../organisation/handlers';
 import { votingMembersOn, type VotingMember } from './people';
@@ -161,7 +162,6 @@ export function proxyInTime(receivedAt: string, deadline: string | null, meeting
 const Q = {
   meeting: compiledOnce((db: ReadDb, id: string, organisationId: string) => summaryQuery(db).where('m.id', '=', id).where('m.organisation_id', '=', organisationId)),
   rules: compiledOnce((db: ReadDb, organisationId: string) => db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', organisationId)),
-  items: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId)),
   papers: compiledOnce((db: ReadDb, meetingId: string) =>
     db
       .selectFrom('paper as p')
@@ -170,7 +170,6 @@ const Q = {
       .select(['p.id', 'p.agenda_item_id', 'p.title', 'p.file_name', 'p.kind', 'p.position', 'd.size', 'd.sha256'])
       .where('i.meeting_id', '=', meetingId),
   ),
-  attendance: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId)),
   proxies: compiledOnce((db: ReadDb, meetingId: string) =>
     db
       .selectFrom('proxy_appointment as p')
@@ -201,9 +200,9 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
   const rulesRow = await Q.rules.first(db, org.id);
   if (!rulesRow) throw new AppError('NOT_FOUND', 'The governing rules are not on record.');
   const rules = toRules(rulesRow, legalForm);
-  const items = await Q.items.all(db, row.id);
+  const items = await meetingRows.agendaItems.all(db, row.id);
   const papers = await Q.papers.all(db, row.id);
-  const attendance = await Q.attendance.all(db, row.id);
+  const attendance = await meetingRows.attendance.all(db, row.id);
   const proxies = await Q.proxies.all(db, row.id);
   const resolutions = await Q.resolutions.all(db, row.id);
   const declarations = await Q.declarations.all(db, row.id);

@@ -3,6 +3,7 @@ import { isMembersMeeting } from '../../../shared/contract/meetings';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { ReadDb } from '../context';
 import { compiledOnce } from '../db/compiled';
+import { meetingRows } from '../meetings/rows';
 import type { DraftMinutesModel, MinutesAction, MinutesAttendee, MinutesDecision } from '../meetings/print/models';
 import { computeQuorums, itemNumbers, orderItems, quorumInputs } from '../meetings/quorum';
 import type { AgendaItemRow, DecisionRow, MeetingRow } from '../meetings/tables';
@@ -28,7 +29,6 @@ const fullName = (o: { given_names: string; family_name: string }) => `${o.given
 /** The facts' queries: fixed shapes, compiled once (db/compiled.ts). */
 const Q = {
   organisation: compiledOnce((db: ReadDb, id: string) => db.selectFrom('organisation').select(['name']).where('id', '=', id)),
-  items: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId)),
   attendance: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId).orderBy('name')),
   declarations: compiledOnce((db: ReadDb, meetingId: string) =>
     db
@@ -61,7 +61,7 @@ const Q = {
 export async function meetingFacts(db: ReadDb, meeting: MeetingRow): Promise<MeetingFacts> {
   const org = await Q.organisation.first(db, meeting.organisation_id);
   if (!org) throw new Error('The organisation of this meeting is not on record.');
-  const items = await Q.items.all(db, meeting.id);
+  const items = await meetingRows.agendaItems.all(db, meeting.id);
   const attendance = await Q.attendance.all(db, meeting.id);
   const declarations = await Q.declarations.all(db, meeting.id);
   const decisions = await Q.decisions.all(db, meeting.id);

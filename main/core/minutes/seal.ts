@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit/state';
 import type { ReadDb } from '../context';
 import { compiledOnce } from '../db/compiled';
+import { meetingRows } from '../meetings/rows';
 import { itemNumbers } from '../meetings/quorum';
 import type { MinutesRow } from '../meetings/tables';
 
@@ -60,8 +61,6 @@ export function sealedMinutesFields(m: MinutesRow): Record<string, unknown> {
  */
 const Q = {
   meeting: compiledOnce((db: ReadDb, id: string) => db.selectFrom('meeting').selectAll().where('id', '=', id)),
-  items: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId)),
-  attendance: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId)),
   declarations: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('meeting_declaration').selectAll().where('meeting_id', '=', meetingId)),
   proxies: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('proxy_appointment').selectAll().where('meeting_id', '=', meetingId)),
   resolutions: compiledOnce((db: ReadDb, meetingId: string) => db.selectFrom('resolution').selectAll().where('meeting_id', '=', meetingId)),
@@ -99,8 +98,8 @@ export async function readSealedRecord(db: ReadDb, minutes: MinutesRow): Promise
   }
   const meetingId = minutes.meeting_id;
   const meeting = await Q.meeting.first(db, meetingId);
-  const agendaItems = await Q.items.all(db, meetingId);
-  const attendance = await Q.attendance.all(db, meetingId);
+  const agendaItems = await meetingRows.agendaItems.all(db, meetingId);
+  const attendance = await meetingRows.attendance.all(db, meetingId);
   const declarations = await Q.declarations.all(db, meetingId);
   const proxies = await Q.proxies.all(db, meetingId);
   const resolutions = await Q.resolutions.all(db, meetingId);
