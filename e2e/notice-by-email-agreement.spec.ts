@@ -53,3 +53,51 @@ test('a secretary records a member’s agreement to notices by e-mail, and its w
   const saved = await api(app, 'members.get', { id: member.id });
   expect(saved.particulars.electronicComms).toEqual({ agreedOn: '2025-03-03', revokedOn: '2026-06-01' });
 });
+
+/**
+ * A new e-mail address while the agreement stands is refused next to a checkbox until the
+ * secretary confirms the member gave it for notices (CA 2006 Sch 5 para 7); nothing is saved
+ * before that.
+ */
+test('changing the e-mail address of a member who agreed to notices by e-mail asks for confirmation first', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await setUpMutual(page, app.url);
+  const cls = await api(app, 'classes.create', {
+    name: 'Community',
+    votingRights: 'per_member',
+    votesPerMember: 1,
+    isEmployeeClass: false,
+    eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+    shareTerms: null,
+  });
+  const member = await api(app, 'members.admit', {
+    classId: cls.id,
+    admittedOn: '2020-05-01',
+    particulars: {
+      givenNames: 'Siân',
+      familyName: 'O’Brien',
+      address: { line1: '3 Mill Lane', town: 'Leeds', postcode: 'LS2 7AB' },
+      email: 'sian@example.org',
+      electronicComms: { agreedOn: '2024-05-01' },
+      employee: null,
+      loansAndDepositsPence: null,
+    },
+    initialShares: null,
+  });
+
+  await page.goto(`${app.url}#/register/members/${member.id}`);
+  await page.getByRole('button', { name: 'Edit particulars' }).click();
+  await page.getByLabel('E-mail address (optional)').fill('sian.obrien@newmail.example.org');
+  await page.getByRole('button', { name: 'Save particulars' }).click();
+  const confirm = page.getByLabel('They gave this new address for notices');
+  await expect(page.getByText('The e-mail address changed; confirm that Siân O’Brien gave the new address for notices, or untick the agreement (CA 2006 Sch 5 para 7).').first()).toBeVisible();
+  expect((await api(app, 'members.get', { id: member.id })).particulars.email).toBe('sian@example.org');
+  await expectNoAxeViolations(page, 'a changed address awaiting confirmation');
+
+  await confirm.check();
+  await page.getByRole('button', { name: 'Save particulars' }).click();
+  await expect(page.getByRole('button', { name: 'Edit particulars' })).toBeVisible();
+  const saved = await api(app, 'members.get', { id: member.id });
+  expect(saved.particulars.email).toBe('sian.obrien@newmail.example.org');
+  expect(saved.particulars.electronicComms).toEqual({ agreedOn: '2024-05-01' });
+});
