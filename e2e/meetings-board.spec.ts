@@ -10,6 +10,10 @@ import { setUpMutual } from './support/mutual';
 
 const SHOTS = '/tmp/shots';
 
+/** The time of day in the UK, HH:MM. */
+const ukTimeOf = (instant: Date): string =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -123,22 +127,24 @@ test('a secretary plans a board meeting, tags an item with the council, records 
   expect(pdf.getPageCount()).toBeGreaterThanOrEqual(2);
   await expect(page.getByRole('status').filter({ hasText: /downloaded/ })).toContainText(/pages/);
 
-  // Attendance: Amir Khan and Jaspreet Patel arrive; Jaspreet Patel leaves at 09:40.
+  // Attendance: Amir Khan and Jaspreet Patel arrive at the start; Jaspreet Patel leaves at 00:01, so that
+  // the live view's "taken now" falls after the departure whatever the time of day the journey runs.
+  if (ukTimeOf(new Date()) === '00:00') await page.waitForTimeout(61_000);
   await tabs.getByRole('tab', { name: 'Attendance' }).click();
   const khanRow = page.getByRole('row', { name: /Amir Khan/ });
   const patelRow = page.getByRole('row', { name: /Jaspreet Patel/ });
   await khanRow.getByRole('group', { name: 'Attendance of Amir Khan' }).getByLabel('Present', { exact: true }).check();
   await expect(khanRow.getByLabel('Amir Khan: arrived at')).toBeEnabled();
-  await khanRow.getByLabel('Amir Khan: arrived at').fill('09:00');
+  await khanRow.getByLabel('Amir Khan: arrived at').fill('00:00');
   await khanRow.getByLabel('Amir Khan: arrived at').blur();
   await patelRow.getByRole('group', { name: 'Attendance of Jaspreet Patel' }).getByLabel('Present', { exact: true }).check();
   await expect(patelRow.getByLabel('Jaspreet Patel: arrived at')).toBeEnabled();
-  await patelRow.getByLabel('Jaspreet Patel: arrived at').fill('09:00');
+  await patelRow.getByLabel('Jaspreet Patel: arrived at').fill('00:00');
   await patelRow.getByLabel('Jaspreet Patel: arrived at').blur();
   await expect(page.getByRole('heading', { name: 'Quorate now' })).toBeVisible();
-  await patelRow.getByLabel('Jaspreet Patel: left at').fill('940');
+  await patelRow.getByLabel('Jaspreet Patel: left at').fill('0001');
   await patelRow.getByLabel('Jaspreet Patel: left at').blur();
-  await expect(patelRow.getByLabel('Jaspreet Patel: left at')).toHaveValue('09:40');
+  await expect(patelRow.getByLabel('Jaspreet Patel: left at')).toHaveValue('00:01');
   await expect(page.getByRole('heading', { name: 'Not quorate now' })).toBeVisible();
   await expectNoAxeViolations(page, 'meeting page: attendance');
   await shot(page, '05-meeting-attendance');
@@ -146,7 +152,7 @@ test('a secretary plans a board meeting, tags an item with the council, records 
   // Items and decisions: item 5 is not quorate, naming who left and who is conflicted.
   await tabs.getByRole('tab', { name: 'Items and decisions' }).click();
   const card = page.getByRole('region', { name: /5 Renewal of the domiciliary care contract/ });
-  await expect(card.getByText(/Not quorate for item 5: 0 of 2 .*Patel left at 09:40 .*Khan is conflicted/)).toBeVisible();
+  await expect(card.getByText(/Not quorate for item 5: 0 of 2 .*Patel left at 00:01 .*Khan is conflicted/)).toBeVisible();
   await expectNoAxeViolations(page, 'meeting page: items and decisions');
   await shot(page, '06-meeting-items');
 
@@ -165,7 +171,7 @@ test('a secretary plans a board meeting, tags an item with the council, records 
   const heading = current.locator('h2.live-item-title');
   await expect(heading).toContainText('Renewal of the domiciliary care contract');
   await expect(heading).toBeFocused();
-  await expect(current.getByRole('alert')).toContainText(/Not quorate for item 5: 0 of 2 .*Patel left at 09:40/);
+  await expect(current.getByRole('alert')).toContainText(/Not quorate for item 5: 0 of 2 .*Patel left at 00:01/);
   await expectNoAxeViolations(page, 'live view: not quorate');
   await shot(page, '07-live-not-quorate');
 
