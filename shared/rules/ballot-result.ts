@@ -1,5 +1,6 @@
 import type { FormFamily } from '../domain/legal-form';
 import { lengthPrefixed, sha256Hex } from '../ballot/encoding';
+import { COMPANY_SPECIAL_PCT } from './resolution-result';
 
 /**
  * The outcome of each question of a ballot (issue 8), from the decrypted electronic totals and the
@@ -34,7 +35,6 @@ import { lengthPrefixed, sha256Hex } from '../ballot/encoding';
  * with one decimal place, and never shown on the wrong side of the threshold (74.96% is shown as
  * "74.96%", not "75.0%").
  */
-export const COMPANY_SPECIAL_PCT = 75;
 export const CASTING_VOTE_SAVING = 'SI 2007/2194 Sch 3 para 23A';
 const SOCIETY_RULES = 'your registered rules';
 
