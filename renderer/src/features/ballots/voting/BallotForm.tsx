@@ -39,6 +39,10 @@ type Step =
   | { kind: 'sealing'; phase: 'sealing' | 'casting' }
   | { kind: 'receipt'; tracker: string; stationTracker: string | null };
 
+/**
+ * One voter's ballot. Mount it afresh for each voter (the kiosk: `key={checkInId}`), and unmount it when
+ * they finish: the answers live only while it is mounted, and are cleared as soon as the vote is cast.
+ */
 export function BallotForm({ election, questions: display, onSubmit, voterLabel, onFinished }: BallotFormProps) {
   const idPrefix = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const built = useMemo(() => {

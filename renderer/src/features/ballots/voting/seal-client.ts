@@ -37,12 +37,24 @@ async function sealHere(election: ElectionPublic, marks: number[][]): Promise<Se
   return sealBallot(election, marks);
 }
 
+/** Longer than any device takes to seal (a slow phone: a second or two); past it the worker is presumed stuck. */
+const WORKER_TIMEOUT_MS = 30_000;
+
 export function createSealer(): Sealer {
   let worker = startWorker();
+  // A worker whose script cannot load (an old browser, a stricter policy) reports an error event, possibly
+  // before any ballot is sent: from then on ballots are sealed on the main thread instead.
   let broken = worker === null;
+  const onStartError = (e: Event) => {
+    e.preventDefault();
+    broken = true;
+  };
+  worker?.addEventListener('error', onStartError);
+
   const sealInWorker = (w: Worker, request: SealRequest) =>
     new Promise<Sealed>((resolve, reject) => {
       const done = () => {
+        clearTimeout(timer);
         w.removeEventListener('message', onMessage);
         w.removeEventListener('error', onError);
       };
@@ -51,17 +63,20 @@ export function createSealer(): Sealer {
         if (e.data.ok) resolve({ ballot: e.data.ballot, tracker: e.data.tracker });
         else reject(new Error(e.data.message));
       };
-      // A worker that cannot load its script (an old browser, a stricter policy) reports an error event:
-      // the ballot is then sealed on the main thread instead.
       const onError = (e: Event) => {
         e.preventDefault();
         done();
         reject(new WorkerUnavailable());
       };
+      const timer = setTimeout(() => {
+        done();
+        reject(new WorkerUnavailable());
+      }, WORKER_TIMEOUT_MS);
       w.addEventListener('message', onMessage);
       w.addEventListener('error', onError);
       w.postMessage(request);
     });
+
   return {
     async seal(election, marks) {
       if (!broken && worker) {
@@ -70,10 +85,10 @@ export function createSealer(): Sealer {
         } catch (e) {
           if (!(e instanceof WorkerUnavailable)) throw e;
           broken = true;
-          worker.terminate();
-          worker = null;
         }
       }
+      worker?.terminate();
+      worker = null;
       return sealHere(election, marks);
     },
     close() {

@@ -77,6 +77,7 @@ describe('the questions as the voter sees them', () => {
     const plain = ballotQuestions(election, []);
     expect(plain.map((q) => q.heading)).toEqual(PREVIEW_SETUP.questions.map((q) => q.text));
     expect(plain[3]!.noun.many).toBe('candidates');
+    expect(questionError(plain[0]!, [])).toBe('Select For, Against or Abstain.');
   });
 });
 

@@ -49,6 +49,8 @@ export interface BallotQuestion {
   kind: Question['kind'];
   /** The page's heading: "Resolution 1", "Election of directors", the consultation's question. */
   heading: string;
+  /** How a message names the question mid-sentence ("resolution 2"), where the heading will not do. */
+  name?: string;
   /** The resolution's text, under the heading. */
   text?: string;
   /** "Special resolution" and the like, shown as a tag. */
@@ -88,6 +90,7 @@ export function ballotQuestions(election: ElectionPublic, display: readonly Ques
       return {
         ...base,
         heading: `Resolution ${d.number}`,
+        name: `resolution ${d.number}`,
         text: d.text,
         tag: RESOLUTION_TAG[d.resolutionType],
         choices: q.choices.map((c) => ({ id: c.id, label: c.label, ...abstainHint(c.label) })),
@@ -171,7 +174,7 @@ export function questionError(q: BallotQuestion, chosen: readonly string[]): str
   if (chosen.some((id) => !q.choices.some((c) => c.id === id))) return 'A choice is not on this ballot. Choose again.';
   if (new Set(chosen).size !== chosen.length) return 'A choice is marked twice. Choose again.';
   if (chosen.length < q.min) {
-    if (q.kind === 'resolution') return `Select ${q.choices.map((c) => c.label).join(', ').replace(/, ([^,]*)$/, ' or $1')} for ${q.heading.toLowerCase()}.`;
+    if (q.kind === 'resolution') return `Select ${q.choices.map((c) => c.label).join(', ').replace(/, ([^,]*)$/, ' or $1')}${q.name ? ` for ${q.name}` : ''}.`;
     if (q.min === 1) return `Select ${q.control === 'radio' ? 'an' : 'at least one'} ${q.noun.one}.`;
     return `Choose at least ${q.min} ${q.noun.many}; you have chosen ${chosen.length}.`;
   }
