@@ -16,7 +16,8 @@ const TEST_TOOLS = ['vitest', 'fast-check'];
 // @noble/*, libsodium-wrappers-sumo: the ballot protocol (shared/ballot, docs/ballot-protocol.md §13).
 const SHARED_PACKAGES = ['zod', '@noble/curves', '@noble/hashes', '@noble/ciphers', 'libsodium-wrappers-sumo'];
 // lexical: the minutes editor (renderer/src/features/minutes), whose state the core parses with the same nodes.
-const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod', 'lexical', '@lexical/*'];
+// qrcode: the QR code of a voting code on the ballot letters (renderer/src/features/ballots/kiosk, issue 8).
+const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod', 'lexical', '@lexical/*', 'qrcode'];
 // pdf-lib, @pdf-lib/fontkit, docx: the board pack, notices and minutes as PDF and Word (main/core/meetings/print).
 const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse', 'lexical', '@lexical/*', 'pdf-lib', '@pdf-lib/fontkit', 'docx'];
 
