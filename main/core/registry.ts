@@ -22,6 +22,7 @@ import { meetingsArea } from './meetings/index';
 import { decisionsArea } from './decisions/index';
 import { actionsArea } from './actions/index';
 import { writtenResolutionsArea } from './written-resolutions/index';
+import { ballotsArea } from './ballots/index';
 import { minutesArea } from './minutes/index';
 
 /** One area of the app as the core sees it: its handlers, and how to read its records' states. */
@@ -53,6 +54,7 @@ export const AREAS: readonly Area[] = [
   decisionsArea,
   actionsArea,
   writtenResolutionsArea,
+  ballotsArea,
   minutesArea,
 ];
 

@@ -23,6 +23,7 @@ import { decisionMethods } from './decisions';
 import { minutesMethods } from './minutes';
 import { actionMethods } from './actions';
 import { writtenResolutionMethods } from './written-resolutions';
+import { ballotMethods } from './ballots';
 
 /**
  * Every call the renderer can make, by globally unique name: one line per contract file, and a
@@ -54,6 +55,7 @@ export const contract = mergeRegistries(
   minutesMethods,
   actionMethods,
   writtenResolutionMethods,
+  ballotMethods,
 );
 
 export type Contract = typeof contract;

@@ -90,6 +90,21 @@ export const AUDIT_ACTIONS = {
   'written_resolution.passed': 'Written resolution passed',
   'written_resolution.lapsed': 'Written resolution lapsed',
   'written_resolution.withdrawn': 'Written resolution withdrawn',
+  'ballot.created': 'Ballot set up',
+  'ballot.cancelled': 'Ballot cancelled',
+  'ballot.trustee_key_made': 'Trustee key made',
+  'ballot.shares_dealt': 'Trustee shares sealed for the other trustees',
+  'ballot.shares_accepted': 'Trustee shares accepted',
+  'ballot.opened': 'Ballot opened and roll frozen',
+  'ballot.codes_issued': 'Voting codes issued',
+  'ballot.voted': 'Vote recorded on the roll',
+  'ballot.paper_issued': 'Paper ballot issued',
+  'ballot.paper_batch_entered': 'Paper ballot counts entered',
+  'ballot.closed': 'Ballot closed and box sealed',
+  'ballot.tallied': 'Ballots summed',
+  'ballot.decrypted': 'Trustee decrypted the total',
+  'ballot.decided': 'Ballot result declared',
+  'ballot.verification_exported': 'Ballot verification file exported',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

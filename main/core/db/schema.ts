@@ -1,4 +1,5 @@
 import type { AuditTables } from '../audit/tables';
+import type { BallotTables } from '../ballots/tables';
 import type { ClassTables } from '../classes/tables';
 import type { DocumentTables } from '../documents/tables';
 import type { FilingTables } from '../filings/tables';
@@ -57,7 +58,8 @@ export interface DB
     FilingTables,
     InspectionTables,
     DocumentTables,
-    MeetingTables {}
+    MeetingTables,
+    BallotTables {}
 
 export type { AuditEventRow } from '../audit/tables';
 export type { GoverningRulesRow, OrganisationRow } from '../organisation/tables';

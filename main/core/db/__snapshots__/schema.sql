@@ -31,6 +31,24 @@ CREATE INDEX "audit_event_entity" on "audit_event" ("entity_type", "entity_id", 
 -- index audit_state_event on audit_state
 CREATE INDEX "audit_state_event" on "audit_state" ("event_seq");
 
+-- index ballot_meeting on ballot
+CREATE INDEX ballot_meeting on ballot(meeting_id) where meeting_id is not null;
+
+-- index ballot_organisation on ballot
+CREATE INDEX ballot_organisation on ballot(organisation_id, status);
+
+-- index ballot_proxy_vote_ballot on ballot_proxy_vote
+CREATE INDEX ballot_proxy_vote_ballot on ballot_proxy_vote(ballot_id);
+
+-- index ballot_roll_code on ballot_roll
+CREATE UNIQUE INDEX ballot_roll_code on ballot_roll(code_hash) where code_hash is not null;
+
+-- index ballot_roll_number on ballot_roll
+CREATE INDEX ballot_roll_number on ballot_roll(ballot_id, member_number);
+
+-- index ballot_roll_paper on ballot_roll
+CREATE UNIQUE INDEX ballot_roll_paper on ballot_roll(ballot_id, paper_serial) where paper_serial is not null;
+
 -- index committee_member_committee on committee_member
 CREATE INDEX committee_member_committee on committee_member(committee_id);
 
@@ -164,6 +182,48 @@ CREATE UNIQUE INDEX short_notice_consent_member on short_notice_consent(meeting_
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_audit_payload_1 on audit_payload
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_1 on ballot
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_choice_1 on ballot_choice
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_choice_2 on ballot_choice
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_paper_batch_1 on ballot_paper_batch
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_paper_batch_2 on ballot_paper_batch
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_proxy_vote_1 on ballot_proxy_vote
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_question_1 on ballot_question
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_question_2 on ballot_question
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_roll_1 on ballot_roll
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_roll_2 on ballot_roll
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_share_1 on ballot_share
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_share_2 on ballot_share
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_trustee_1 on ballot_trustee
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_ballot_trustee_2 on ballot_trustee
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_committee_1 on committee
@@ -342,6 +402,147 @@ CREATE TABLE "audit_payload" ("event_id" text primary key references "audit_even
 
 -- table audit_state on audit_state
 CREATE TABLE "audit_state" ("entity_type" text not null, "entity_id" text not null, "event_seq" integer not null, "state_hash" text not null, constraint "audit_state_pk" primary key ("entity_type", "entity_id", "event_seq")) without rowid, strict;
+
+-- table ballot on ballot
+CREATE TABLE ballot (
+    id text primary key,
+    organisation_id text not null references organisation(id),
+    meeting_id text references meeting(id),
+    title text not null,
+    base text not null check (base in ('votes_cast', 'eligible_votes')),
+    record_date text not null,
+    status text not null check (status in ('draft', 'open', 'closed', 'decided', 'cancelled')),
+    trustee_count integer not null check (trustee_count >= 2),
+    threshold integer not null check (threshold >= 1 and threshold <= trustee_count),
+    casting_vote integer not null default 0,
+    setup_hash text not null,
+    public_key text,
+    fingerprint text,
+    roll_hash text,
+    roll_count integer,
+    total_weight integer,
+    opened_at text,
+    closed_at text,
+    sealed_box_hash text,
+    box_count integer,
+    tally text,
+    result text,
+    lot_seed text,
+    decided_at text,
+    created_at text not null,
+    updated_at text not null
+  ) strict;
+
+-- table ballot_alpha on ballot_alpha
+CREATE TABLE ballot_alpha (
+    ballot_id text not null references ballot(id),
+    alpha text not null,
+    primary key (ballot_id, alpha)
+  ) strict, without rowid;
+
+-- table ballot_box on ballot_box
+CREATE TABLE ballot_box (
+    ballot_id text not null references ballot(id),
+    tracker text not null,
+    weight integer not null check (weight > 0),
+    ballot text not null,
+    primary key (ballot_id, tracker)
+  ) strict, without rowid;
+
+-- table ballot_choice on ballot_choice
+CREATE TABLE ballot_choice (
+    id text primary key,
+    question_id text not null references ballot_question(id),
+    position integer not null,
+    label text not null,
+    statement text,
+    created_at text not null,
+    unique (question_id, position)
+  ) strict;
+
+-- table ballot_paper_batch on ballot_paper_batch
+CREATE TABLE ballot_paper_batch (
+    id text primary key,
+    ballot_id text not null references ballot(id),
+    label text not null,
+    first_teller text,
+    first_entry text,
+    second_teller text,
+    second_entry text,
+    created_at text not null,
+    updated_at text not null,
+    unique (ballot_id, label)
+  ) strict;
+
+-- table ballot_proxy_vote on ballot_proxy_vote
+CREATE TABLE ballot_proxy_vote (
+    roll_id text primary key references ballot_roll(id),
+    ballot_id text not null references ballot(id),
+    proxy_appointment_id text not null references proxy_appointment(id),
+    tracker text not null,
+    ballot text not null,
+    created_at text not null
+  ) strict;
+
+-- table ballot_question on ballot_question
+CREATE TABLE ballot_question (
+    id text primary key,
+    ballot_id text not null references ballot(id),
+    position integer not null,
+    kind text not null check (kind in ('resolution', 'election', 'consultation')),
+    text text not null,
+    resolution_kind text check (resolution_kind in ('ordinary', 'special')),
+    resolution_id text references resolution(id),
+    min_choices integer not null,
+    max_choices integer not null,
+    created_at text not null,
+    check (kind <> 'resolution' or resolution_kind is not null),
+    unique (ballot_id, position)
+  ) strict;
+
+-- table ballot_roll on ballot_roll
+CREATE TABLE ballot_roll (
+    id text primary key,
+    ballot_id text not null references ballot(id),
+    member_id text not null references member(id),
+    member_number integer not null,
+    name text not null,
+    class_name text not null,
+    weight integer not null check (weight > 0),
+    code_hash text,
+    voted_by text check (voted_by in ('kiosk', 'code', 'phone', 'paper', 'proxy')),
+    paper_serial text,
+    created_at text not null,
+    updated_at text not null,
+    unique (ballot_id, member_id)
+  ) strict;
+
+-- table ballot_share on ballot_share
+CREATE TABLE ballot_share (
+    id text primary key,
+    ballot_id text not null references ballot(id),
+    dealer integer not null,
+    recipient integer not null,
+    sealed text not null,
+    created_at text not null,
+    unique (ballot_id, dealer, recipient)
+  ) strict;
+
+-- table ballot_trustee on ballot_trustee
+CREATE TABLE ballot_trustee (
+    id text primary key,
+    ballot_id text not null references ballot(id),
+    position integer not null,
+    name text not null,
+    role text,
+    public_part text,
+    sealed_secret text,
+    sealed_share text,
+    decryption text,
+    created_at text not null,
+    updated_at text not null,
+    unique (ballot_id, position)
+  ) strict;
 
 -- table committee on committee
 CREATE TABLE committee (

@@ -1,0 +1,259 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { encryptBallot, nobleGroup, prepare, verifyFile, type BallotJson, type ElectionPublic, type VerificationFile } from '../../../shared/ballot';
+import { sodiumGroup } from '../../../shared/ballot/group-sodium';
+import type { VerifyReport } from '../../../shared/contract/audit';
+import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
+import { admit, makeClass, person } from '../members/register.test-helpers';
+import { expectOk, runJob, type TestCore } from '../testing';
+import { attempt, open, refused } from '../decisions/fixtures.test-helpers';
+import { useLightKdfForTests } from './kdf';
+
+// Today is 30 November 2026 (fixtures NOW). Trustees' keys are sealed with a light argon2id here
+// (the keystore's own tests cover the real parameters).
+beforeAll(() => useLightKdfForTests());
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const PASS = ['scrutineer passphrase one', 'chair passphrase number two', 'third trustee passphrase'];
+const ok = async <T>(t: TestCore, method: string, input: unknown) => expectOk(await t.core.dispatch(method, input)) as T;
+
+async function withMembers(n: number) {
+  const t = await open(cleanups);
+  const cls = await makeClass(t.core, 'Employee', null);
+  for (let i = 1; i <= n; i++) await admit(t.core, cls, person(`Voter${i}`, 'Smith'), { admittedOn: '2024-01-08' });
+  return t;
+}
+
+async function setUp(t: TestCore, extra: Record<string, unknown> = {}): Promise<Ballot> {
+  return ok<Ballot>(t, 'ballots.create', {
+    title: 'AGM 2026 poll',
+    recordDate: '2026-11-01',
+    questions: [
+      { kind: 'resolution', text: 'That the new articles be adopted.', resolutionKind: 'special' },
+      { kind: 'election', text: 'Election of directors', seats: 2, candidates: [{ name: 'Ann Lee', statement: 'Care worker for 12 years.' }, { name: 'Raj Patel' }, { name: 'Sam Jones' }] },
+    ],
+    trustees: [
+      { name: 'Ann Scrutineer', role: 'Independent scrutineer' },
+      { name: 'Raj Chair', role: 'Chair' },
+    ],
+    ...extra,
+  });
+}
+
+async function keysAndOpen(t: TestCore, b: Ballot): Promise<Ballot> {
+  for (const tr of b.trustees) await ok(t, 'ballots.makeTrusteeKey', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
+  if (b.threshold < b.trusteeCount) {
+    for (const tr of b.trustees) await ok(t, 'ballots.dealShares', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
+    for (const tr of b.trustees) await ok(t, 'ballots.acceptShares', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
+  }
+  return ok<Ballot>(t, 'ballots.open', { id: b.id });
+}
+
+/** The voting device: encrypts with noble, as the kiosk page does. */
+async function device(t: TestCore, id: string) {
+  const pub = await ok<{ election: ElectionPublic }>(t, 'ballots.publicElection', { id });
+  return (selections: number[][]): BallotJson => encryptBallot(prepare(nobleGroup, pub.election), selections);
+}
+
+async function roll(t: TestCore, id: string): Promise<RollEntry[]> {
+  return (await ok<{ entries: RollEntry[] }>(t, 'ballots.roll', { id, limit: 5000 })).entries;
+}
+
+async function kioskVote(t: TestCore, id: string, rollId: string, ballot: BallotJson) {
+  const { token } = await ok<{ token: string }>(t, 'ballots.checkIn', { id, rollId });
+  return t.core.dispatch('ballots.cast', { id, credential: { kind: 'checkin', token }, ballot });
+}
+
+const FOR = [1, 0, 0];
+const AGAINST = [0, 1, 0];
+
+describe('ballots: set-up, casting, closing, decryption and the result', () => {
+  it('runs a poll to its result: kiosk and code votes, a paper batch, 2 trustees decrypt only the sum; the file verifies', async () => {
+    const t = await withMembers(6);
+    let b = await setUp(t, { base: 'votes_cast' });
+    expect(b.status).toBe('draft');
+    expect(b.warnings[0]).toMatch(/Every one of the 2 trustees must enter their passphrase/);
+    expect(b.nextStep).toBe('Trustee 1, Ann Scrutineer, has not made their key yet.');
+    // Voting before opening is refused.
+    b = await keysAndOpen(t, b);
+    expect(b).toMatchObject({ status: 'open', roll: { count: 6, totalWeight: 6 } });
+    const entries = await roll(t, b.id);
+    const vote = await device(t, b.id);
+
+    // Three at the kiosk, one with a code; one given a paper.
+    for (const [i, sel] of [[FOR, [1, 1, 0]], [FOR, [1, 0, 1]], [AGAINST, [0, 1, 1]]].entries()) {
+      const r = expectOk(await kioskVote(t, b.id, entries[i]!.id, vote(sel as number[][]))) as { tracker: string };
+      expect(r.tracker).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const { codes } = await ok<{ codes: { rollId: string; code: string }[] }>(t, 'ballots.issueCodes', { id: b.id });
+    expect(codes).toHaveLength(3);
+    const code = codes.find((c) => c.rollId === entries[3]!.id)!.code;
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // Only the hash is kept.
+    expect(t.core.raw.prepare('select count(*) from ballot_roll where code_hash = ?').pluck().get(code)).toBe(0);
+    expectOk(await t.core.dispatch('ballots.cast', { id: b.id, credential: { kind: 'code', code: code.toLowerCase().replace(/-/g, ' ') }, ballot: vote([FOR, [0, 0, 1]]) }));
+    // A used code says so, without saying how it was used.
+    expect(refused(await t.core.dispatch('ballots.cast', { id: b.id, credential: { kind: 'code', code }, ballot: vote([FOR, [0, 0, 1]]) }), 'VALIDATION', 'credential.code')).toBe('This voting code has already been used.');
+    expectOk(await t.core.dispatch('ballots.issuePaper', { id: b.id, rollId: entries[4]!.id, serial: 'P-0001' }));
+    // The roll knows that member voted, and how; the box knows nothing of who.
+    const after = await roll(t, b.id);
+    expect(after.map((e) => e.votedBy)).toEqual(['kiosk', 'kiosk', 'kiosk', 'code', 'paper', null]);
+    const cols = (t.core.raw.prepare("select name from pragma_table_info('ballot_box')").all() as { name: string }[]).map((c) => c.name);
+    expect(cols).toEqual(['ballot_id', 'tracker', 'weight', 'ballot']);
+    expect(t.core.raw.prepare("select sql from sqlite_master where name = 'ballot_box'").pluck().get()).toMatch(/without rowid/i);
+    // The audit events of the casts name the roll entry, never a tracker.
+    const trackers = (t.core.raw.prepare('select tracker from ballot_box').pluck().all() as string[]);
+    const log = (t.core.raw.prepare("select coalesce(p.body, '') || e.summary from audit_event e left join audit_payload p on p.event_id = e.id").pluck().all() as string[]).join('\n');
+    for (const tr of trackers) expect(log).not.toContain(tr);
+    // Nothing shows a running result.
+    b = await ok<Ballot>(t, 'ballots.get', { id: b.id });
+    expect(b.result).toBeNull();
+    expect(b.roll!.voted).toEqual({ kiosk: 3, code: 1, phone: 0, paper: 1, proxy: 0 });
+
+    // Tellers: the same batch twice; a discrepancy is flagged, then corrected.
+    const first = await ok<{ batches: { agreed: boolean; discrepancies: string[] }[] }>(t, 'ballots.enterPaperBatch', { id: b.id, label: 'A', teller: 'Jo Teller', counts: [[1, 0, 0], [0, 1, 1]], spoilt: 0 });
+    expect(first.batches[0]!.agreed).toBe(false);
+    const second = await ok<{ batches: { agreed: boolean; discrepancies: string[] }[] }>(t, 'ballots.enterPaperBatch', { id: b.id, label: 'A', teller: 'Sam Teller', counts: [[0, 1, 0], [0, 1, 1]], spoilt: 0 });
+    expect(second.batches[0]!.discrepancies).toEqual(['Question 1, For: Jo Teller counted 1, Sam Teller 0.', 'Question 1, Against: Jo Teller counted 0, Sam Teller 1.']);
+    const fixed = await ok<{ batches: { agreed: boolean }[] }>(t, 'ballots.enterPaperBatch', { id: b.id, label: 'A', teller: 'Sam Teller', counts: [[1, 0, 0], [0, 1, 1]], spoilt: 0 });
+    expect(fixed.batches[0]!.agreed).toBe(true);
+
+    // Close (a job), then voting is refused.
+    const job = await runJob(t.core, 'ballots.close', { id: b.id });
+    expect(job.state).toBe('succeeded');
+    expect(refused(await t.core.dispatch('ballots.checkIn', { id: b.id, rollId: entries[5]!.id }), 'CONFLICT')).toBe('Voting closed on 30 November 2026; no more votes can be cast.');
+    b = await ok<Ballot>(t, 'ballots.get', { id: b.id });
+    expect(b).toMatchObject({ status: 'closed', boxCount: 4 });
+    expect(b.sealedBoxHash).toMatch(/^[0-9a-f]{64}$/);
+
+    // A wrong passphrase reveals nothing and changes nothing.
+    const before = Number(t.core.raw.prepare('select count(*) from audit_event').pluck().get());
+    expect(refused(await t.core.dispatch('ballots.decrypt', { id: b.id, trustee: 1, passphrase: 'not the passphrase' }), 'VALIDATION', 'passphrase')).toBe('The passphrase is wrong or the key file is damaged.');
+    expect(Number(t.core.raw.prepare('select count(*) from audit_event').pluck().get())).toBe(before);
+    b = await ok<Ballot>(t, 'ballots.decrypt', { id: b.id, trustee: 1, passphrase: PASS[0] });
+    expect(b.result).toBeNull();
+    expect(b.nextStep).toMatch(/1 of the 2 trustees needed have decrypted/);
+    b = await ok<Ballot>(t, 'ballots.decrypt', { id: b.id, trustee: 2, passphrase: PASS[1] });
+    expect(b.status).toBe('decided');
+    const [special, election] = b.result!.questions;
+    // 4 for (3 electronic + 1 paper), 1 against: 80% of the 5 votes cast.
+    expect(special!.choices.map((c) => [c.electronic, c.paper, c.total])).toEqual([[3, 1, 4], [1, 0, 1], [0, 0, 0]]);
+    expect(special!.outcome).toBe('passed');
+    expect(special!.words).toMatch(/^Special resolution 1 passed: 4 for, 1 against \(80\.0% of the 5 votes cast; not less than 75% required by CA 2006 s283\(5\)\)/);
+    // Ann 2, Raj 2+1, Sam 3+1: Sam and Raj elected.
+    expect(election!.choices.map((c) => c.total)).toEqual([2, 3, 4]);
+    expect(election!.elected.sort()).toEqual([election!.choices[1]!.id, election!.choices[2]!.id].sort());
+    expect(b.result!.turnout.words).toBe('5 of the 6 members on the roll voted (83.3%): 3 at the kiosk, 1 with a voting code, 1 on paper.');
+
+    // The verification file checks with the standalone verifier's own function.
+    const exported = await runJob(t.core, 'ballots.exportVerification', { id: b.id });
+    expect(exported.state).toBe('succeeded');
+    const { fileId } = exported.result as { fileId: string };
+    const chunks: string[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const c = await ok<{ base64: string; nextOffset: number | null }>(t, 'exports.readFile', { fileId, offset });
+      chunks.push(Buffer.from(c.base64, 'base64').toString('utf8'));
+      offset = c.nextOffset;
+    }
+    const file = JSON.parse(chunks.join('')) as VerificationFile;
+    const G = await sodiumGroup();
+    expect(verifyFile(G, file)).toMatchObject({ ok: true, result: [[3, 1, 0], [2, 2, 3]], ballots: 4 });
+    expect(JSON.stringify(file)).not.toMatch(/Voter\d Smith/);
+
+    // The audit chain and the registers still agree.
+    const report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
+    expect(report.ok).toBe(true);
+  }, 60_000);
+
+  it('refuses a ballot with a bad proof, a copied ballot, a second vote at the same moment, another ballot’s code and voting before opening', async () => {
+    const t = await withMembers(3);
+    const draft = await setUp(t);
+    const early = await attempt(t, 'ballots.cast', { id: draft.id, credential: { kind: 'code', code: 'ABCD-EFGH-JKMN-PQRS' }, ballot: {} });
+    expect(refused(early, 'CONFLICT')).toBe('Voting has not opened yet: the ballot is still being set up.');
+    const b = await keysAndOpen(t, draft);
+    const other = await keysAndOpen(t, await setUp(t, { title: 'Another ballot' }));
+    const entries = await roll(t, b.id);
+    const vote = await device(t, b.id);
+
+    // A choice of 2 (forged by hand: the device refuses to make one) fails its proof.
+    const good = vote([FOR, [1, 0, 0]]);
+    const forged = JSON.parse(JSON.stringify(good)) as BallotJson;
+    forged.answers[0]!.choices[0]!.beta = good.answers[0]!.choices[1]!.beta;
+    expect(refused(await kioskVote(t, b.id, entries[0]!.id, forged), 'VALIDATION', 'ballot')).toMatch(/^The ballot was refused: /);
+    // Too many choices: three of two seats.
+    expect(() => vote([FOR, [1, 1, 1]])).toThrow();
+
+    // Two casts for one voter at the same moment: exactly one is stored.
+    const a = await ok<{ token: string }>(t, 'ballots.checkIn', { id: b.id, rollId: entries[0]!.id });
+    const codes = await ok<{ codes: { rollId: string; code: string }[] }>(t, 'ballots.issueCodes', { id: b.id, rollIds: [entries[0]!.id] });
+    const results = await Promise.all([
+      t.core.dispatch('ballots.cast', { id: b.id, credential: { kind: 'checkin', token: a.token }, ballot: good }),
+      t.core.dispatch('ballots.cast', { id: b.id, credential: { kind: 'code', code: codes.codes[0]!.code }, ballot: vote([AGAINST, [0, 1, 0]]) }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(t.core.raw.prepare('select count(*) from ballot_box where ballot_id = ?').pluck().get(b.id)).toBe(1);
+
+    // The same ballot again for another voter: a copy.
+    expect(refused(await kioskVote(t, b.id, entries[1]!.id, good), 'VALIDATION', 'ballot')).toMatch(/copied ballot/);
+    // A code of another ballot.
+    const otherCodes = await ok<{ codes: { code: string }[] }>(t, 'ballots.issueCodes', { id: other.id });
+    expect(refused(await t.core.dispatch('ballots.cast', { id: b.id, credential: { kind: 'code', code: otherCodes.codes[0]!.code }, ballot: vote([FOR, [0, 0, 0]]) }), 'VALIDATION', 'credential.code')).toBe(
+      'This voting code is not valid for this ballot. Check it against your ballot letter.',
+    );
+    // A ballot made for the other election does not pass here (its proofs bind the other fingerprint).
+    const otherVote = (await device(t, other.id))([FOR, [0, 0, 0]]);
+    expect(refused(await kioskVote(t, b.id, entries[2]!.id, otherVote), 'VALIDATION', 'ballot')).toMatch(/refused/);
+  }, 60_000);
+
+  it('detects a ballot row edited, deleted or added in SQL, and refuses to close over it', async () => {
+    const t = await withMembers(3);
+    const b = await keysAndOpen(t, await setUp(t));
+    const entries = await roll(t, b.id);
+    const vote = await device(t, b.id);
+    for (const e of entries.slice(0, 2)) expectOk(await kioskVote(t, b.id, e.id, vote([FOR, [1, 0, 0]])));
+    // Edit one ballot's content: it no longer hashes to its tracker.
+    const row = t.core.raw.prepare('select tracker, ballot from ballot_box limit 1').get() as { tracker: string; ballot: string };
+    const edited = JSON.parse(row.ballot) as BallotJson;
+    edited.answers[1]!.choices[0]!.alpha = edited.answers[1]!.choices[1]!.alpha;
+    t.core.raw.prepare('update ballot_box set ballot = ? where tracker = ?').run(JSON.stringify(edited), row.tracker);
+    let report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
+    expect(report.ok).toBe(false);
+    expect(JSON.stringify(report)).toMatch(/no longer matches its tracker/);
+    t.core.raw.prepare('update ballot_box set ballot = ? where tracker = ?').run(row.ballot, row.tracker);
+    // Delete one: the box no longer matches the roll's count.
+    t.core.raw.prepare('delete from ballot_box where tracker = ?').run(row.tracker);
+    report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
+    expect(JSON.stringify(report)).toMatch(/holds 1 ballot but the roll records 2 electronic votes/);
+    const closing = await runJob(t.core, 'ballots.close', { id: b.id });
+    expect(closing.state).toBe('failed');
+    expect(closing.error?.message).toMatch(/changed outside the app/);
+  }, 60_000);
+
+  it('with any 2 of 3 trustees, decrypts without the third; n-of-n warns before opening', async () => {
+    const t = await withMembers(2);
+    const b0 = await setUp(t, { trustees: [{ name: 'Ann Scrutineer' }, { name: 'Raj Chair' }, { name: 'Sue Secretary', role: 'Company secretary' }], threshold: 2 });
+    expect(b0.warnings[0]).toMatch(/Any 2 of the 3 trustees can decrypt/);
+    const b = await keysAndOpen(t, b0);
+    const entries = await roll(t, b.id);
+    const vote = await device(t, b.id);
+    expectOk(await kioskVote(t, b.id, entries[0]!.id, vote([AGAINST, [0, 1, 1]])));
+    expect((await runJob(t.core, 'ballots.close', { id: b.id })).state).toBe('succeeded');
+    await ok(t, 'ballots.decrypt', { id: b.id, trustee: 3, passphrase: PASS[2] });
+    const done = await ok<Ballot>(t, 'ballots.decrypt', { id: b.id, trustee: 1, passphrase: PASS[0] });
+    expect(done.status).toBe('decided');
+    expect(done.result!.questions[0]!.outcome).toBe('failed');
+    expect(done.result!.questions[0]!.words).toMatch(/not passed: 0 for, 1 against/);
+  }, 60_000);
+
+  it('refuses a trustee list with one person twice, a threshold of one, and more seats than candidates', async () => {
+    const t = await withMembers(1);
+    const dup = await attempt(t, 'ballots.create', { title: 'X', recordDate: '2026-11-01', questions: [{ kind: 'resolution', text: 'That X.', resolutionKind: 'ordinary' }], trustees: [{ name: 'Ann Lee' }, { name: 'ann  lee' }] });
+    expect(refused(dup, 'VALIDATION', 'trustees.1.name')).toMatch(/already a trustee/);
+    const one = await attempt(t, 'ballots.create', { title: 'X', recordDate: '2026-11-01', questions: [{ kind: 'resolution', text: 'That X.', resolutionKind: 'ordinary' }], trustees: [{ name: 'A' }, { name: 'B' }], threshold: 1 });
+    expect(refused(one, 'VALIDATION', 'threshold')).toMatch(/no one person can/);
+    const seats = await attempt(t, 'ballots.create', { title: 'X', recordDate: '2026-11-01', questions: [{ kind: 'election', text: 'Directors', seats: 3, candidates: [{ name: 'A' }, { name: 'B' }] }], trustees: [{ name: 'A' }, { name: 'B' }] });
+    expect(refused(seats, 'VALIDATION', 'questions.0.seats')).toMatch(/2 candidates for 3 seats/);
+  });
+});

@@ -1,0 +1,115 @@
+import { addTallies, boxHashOf, tallyToJson, trackerOf, weightedTally, type BallotJson, type Ciphertext } from '../../../shared/ballot';
+import { formatLegalDate } from '../../../shared/rules/legal-date';
+import type { CommandContext, ReadDb } from '../context';
+import { AppError } from '../errors';
+import type { JobHandle } from '../jobs/runner';
+import { coreGroup, loadBallot, questionsOf } from './election';
+import type { BallotRow } from './tables';
+
+/**
+ * Closing (docs/ballot-protocol.md §8, §10): no more votes; the proxies' votes that were not
+ * overridden join the box; the box is checked against the roll (as many ballots as electronic
+ * votes recorded, each ballot's tracker its own hash), sealed (its hash written to the ballot and
+ * so into the audit chain) and then summed homomorphically, page by page, yielding to the event
+ * loop so the window stays responsive. The sum is stored for the trustees to decrypt. If the sum
+ * is interrupted (the app closed), closing again finishes it from the sealed box.
+ */
+const PAGE = 400;
+
+const ELECTRONIC = ['kiosk', 'code', 'phone', 'proxy'] as const;
+
+export async function boxProblem(db: ReadDb, b: BallotRow): Promise<string | null> {
+  const voted = Number(
+    (await db.selectFrom('ballot_roll').select((eb) => eb.fn.countAll<number>().as('n')).where('ballot_id', '=', b.id).where('voted_by', 'in', [...ELECTRONIC]).executeTakeFirst())?.n ?? 0,
+  );
+  const held = Number((await db.selectFrom('ballot_proxy_vote').select((eb) => eb.fn.countAll<number>().as('n')).where('ballot_id', '=', b.id).executeTakeFirst())?.n ?? 0);
+  const boxed = Number((await db.selectFrom('ballot_box').select((eb) => eb.fn.countAll<number>().as('n')).where('ballot_id', '=', b.id).executeTakeFirst())?.n ?? 0);
+  if (boxed + held !== voted) {
+    return `The ballot box holds ${boxed + held} ballot${boxed + held === 1 ? '' : 's'} but the roll records ${voted} electronic vote${voted === 1 ? '' : 's'}: the file was changed outside the app. Restore a backup taken before the change, or ask the trustees and the scrutineer how to proceed.`;
+  }
+  return null;
+}
+
+async function sealBox(ctx: CommandContext, orgId: string, ballotId: string, job: JobHandle): Promise<void> {
+  await ctx.write(async (tx) => {
+    const b = await loadBallot(tx.db, orgId, ballotId);
+    if (b.status !== 'open') return;
+    const problem = await boxProblem(tx.db, b);
+    if (problem) throw new AppError('CONFLICT', problem);
+    // The proxies' votes not overridden by their appointers voting in person join the box now.
+    const proxies = await tx.db
+      .selectFrom('ballot_proxy_vote as p')
+      .innerJoin('ballot_roll as r', 'r.id', 'p.roll_id')
+      .select(['p.roll_id', 'p.tracker', 'p.ballot', 'r.weight'])
+      .where('p.ballot_id', '=', b.id)
+      .orderBy('p.tracker')
+      .execute();
+    for (let i = 0; i < proxies.length; i += 200) {
+      await tx.db
+        .insertInto('ballot_box')
+        .values(proxies.slice(i, i + 200).map((p) => ({ ballot_id: b.id, tracker: p.tracker, weight: p.weight, ballot: p.ballot })))
+        .execute();
+    }
+    await tx.db.deleteFrom('ballot_proxy_vote').where('ballot_id', '=', b.id).execute();
+    job.progress(0, 1, 'Sealing the ballot box');
+    const entries = await tx.db.selectFrom('ballot_box').select(['tracker', 'weight']).where('ballot_id', '=', b.id).orderBy('tracker').execute();
+    const sealed = boxHashOf(b.fingerprint!, entries);
+    const at = tx.who.at;
+    await tx.db.updateTable('ballot').set({ status: 'closed', closed_at: at, sealed_box_hash: sealed, box_count: entries.length, updated_at: at }).where('id', '=', b.id).execute();
+    tx.audit({
+      action: 'ballot.closed',
+      entityType: 'ballot',
+      entityId: b.id,
+      summary: `Ballot closed on ${formatLegalDate(at.slice(0, 10))}: ${entries.length} electronic ballot${entries.length === 1 ? '' : 's'} sealed${proxies.length ? ` (${proxies.length} by proxy)` : ''}`,
+      before: { status: 'open' },
+      after: { status: 'closed', sealedBoxHash: sealed, boxCount: entries.length, proxies: proxies.length },
+      records: [{ type: 'ballot', id: b.id }, { type: 'ballot_box', id: b.id }, ...proxies.map((p) => ({ type: 'ballot_proxy_vote', id: p.roll_id }))],
+    });
+  });
+}
+
+async function sum(ctx: CommandContext, b: BallotRow, job: JobHandle): Promise<Ciphertext<Uint8Array>[][]> {
+  const G = await coreGroup();
+  const shape = (await questionsOf(ctx.db, b.id)).map((q) => q.choices.length);
+  const total = b.box_count ?? 0;
+  let tally: Ciphertext<Uint8Array>[][] = shape.map((n) => Array.from({ length: n }, () => ({ A: G.identity, B: G.identity })));
+  let after = '';
+  let done = 0;
+  job.progress(0, total, 'Adding up the encrypted ballots');
+  for (;;) {
+    const page = await ctx.db.selectFrom('ballot_box').select(['tracker', 'weight', 'ballot']).where('ballot_id', '=', b.id).where('tracker', '>', after).orderBy('tracker').limit(PAGE).execute();
+    if (page.length === 0) break;
+    const entries = page.map((r) => {
+      const ballot = JSON.parse(r.ballot) as BallotJson;
+      // A ballot edited in the file no longer hashes to its tracker.
+      if (trackerOf(ballot) !== r.tracker) throw new AppError('CONFLICT', `The ballot with tracker ${r.tracker.slice(0, 16)}… was changed outside the app: it no longer matches its tracker. Nothing was decrypted.`);
+      return { weight: r.weight, ballot };
+    });
+    // Sum in slices so the loop is given back between them.
+    for (let i = 0; i < entries.length; i += 25) {
+      tally = addTallies(G, [tally, weightedTally(G, shape, entries.slice(i, i + 25))]);
+      done += Math.min(25, entries.length - i);
+      job.progress(done, total, 'Adding up the encrypted ballots');
+      await job.checkpoint();
+    }
+    after = page[page.length - 1]!.tracker;
+  }
+  if (done !== total) throw new AppError('CONFLICT', `The sealed box held ${total} ballots but ${done} are in the file now: it was changed outside the app. Nothing was decrypted.`);
+  return tally;
+}
+
+export async function closeBallot(ctx: CommandContext, orgId: string, ballotId: string, job: JobHandle): Promise<{ sealedBoxHash: string; boxCount: number }> {
+  await sealBox(ctx, orgId, ballotId, job);
+  const b = await loadBallot(ctx.db, orgId, ballotId);
+  if (b.tally === null) {
+    const G = await coreGroup();
+    const tally = tallyToJson(G, await sum(ctx, b, job));
+    await ctx.write(async (tx) => {
+      const now = await loadBallot(tx.db, orgId, ballotId);
+      if (now.tally !== null || now.sealed_box_hash !== b.sealed_box_hash) return;
+      await tx.db.updateTable('ballot').set({ tally: JSON.stringify(tally), updated_at: tx.who.at }).where('id', '=', b.id).execute();
+      tx.audit({ action: 'ballot.tallied', entityType: 'ballot', entityId: b.id, summary: `The ${b.box_count} sealed ballots were summed, still encrypted, for the trustees to decrypt`, before: null, after: { tally } });
+    });
+  }
+  return { sealedBoxHash: b.sealed_box_hash!, boxCount: b.box_count ?? 0 };
+}

@@ -1,0 +1,35 @@
+import { rollHash, rollWeights } from '../../../shared/rules/ballot-roll';
+import type { RollCandidate } from './roll';
+
+/**
+ * The roll as it is frozen: each voter's weight from shared/rules/ballot-roll.ts. No class in the
+ * register carries a cap on its share of the votes yet (a society's rules may set one, e.g. 10% for
+ * investor members); until one does, the weights are the members' votes unchanged.
+ */
+export interface FrozenRoll {
+  entries: (RollCandidate & { weight: number })[];
+  totalWeight: number;
+  classes: { name: string; voters: number; votes: number; weight: number }[];
+  words: string;
+  problem: string | null;
+}
+
+export function frozenRoll(candidates: readonly RollCandidate[]): FrozenRoll {
+  const classNames: Record<string, string> = {};
+  for (const c of candidates) classNames[c.classId] = c.className;
+  const w = rollWeights({ voters: candidates.map((c) => ({ memberId: c.memberId, classId: c.classId, votes: c.votes })), classNames });
+  if (!w.ok) return { entries: [], totalWeight: 0, classes: [], words: w.problem, problem: w.problem };
+  const weightOf = new Map(w.voters.map((v) => [v.memberId, v.weight]));
+  const entries = candidates.map((c) => ({ ...c, weight: weightOf.get(c.memberId) ?? 0 })).filter((e) => e.weight > 0);
+  const classes = w.classes.map((c) => ({ name: c.name, voters: c.voters, votes: c.rawVotes, weight: c.weight }));
+  const words =
+    entries.length === 0
+      ? 'Nobody on the register on the record date has a vote.'
+      : `${entries.length.toLocaleString('en-GB')} voter${entries.length === 1 ? '' : 's'} with ${w.totalWeight.toLocaleString('en-GB')} vote${w.totalWeight === 1 ? '' : 's'}: ${classes.map((c) => `${c.name}, ${c.voters.toLocaleString('en-GB')} with ${c.weight.toLocaleString('en-GB')}`).join('; ')}.`;
+  return { entries, totalWeight: w.totalWeight, classes, words, problem: null };
+}
+
+/** The frozen roll's hash (shared/rules/ballot-roll.ts rollHash), bound into the fingerprint. */
+export function rollHashOf(entries: FrozenRoll['entries']): string {
+  return rollHash(entries.map((e) => ({ memberId: e.memberId, memberNumber: e.memberNumber, name: e.name, classId: e.classId, weight: e.weight })));
+}

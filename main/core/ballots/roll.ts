@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import type { ReadDb } from '../context';
+
+/**
+ * The voter roll on the record date (issue 8 "Who votes"): members admitted on or before it and
+ * not ceased on or before it, in a class with voting rights, with their votes: the class's votes
+ * per member, or one per share held at the end of that day from the share ledger (its entries are
+ * signed; the holding is their sum, as meetings/people.ts votingMembersOn reads it). Members with
+ * no vote are left out. Sorted by member number.
+ */
+export interface RollCandidate {
+  memberId: string;
+  memberNumber: number;
+  name: string;
+  classId: string;
+  className: string;
+  votes: number;
+}
+
+export async function rollOn(db: ReadDb, organisationId: string, on: string): Promise<RollCandidate[]> {
+  const rows = await db
+    .selectFrom('member as m')
+    .innerJoin('membership_class as c', 'c.id', 'm.class_id')
+    .select(['m.id', 'm.member_number', 'm.given_names', 'm.family_name', 'c.id as class_id', 'c.name as class_name', 'c.voting_rights', 'c.votes_per_member'])
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.admitted_on', '<=', on)
+    .where((eb) => eb.or([eb('m.ceased_on', 'is', null), eb('m.ceased_on', '>', on)]))
+    .where('c.voting_rights', '<>', 'none')
+    .orderBy('m.member_number')
+    .execute();
+  let held = new Map<string, number>();
+  if (rows.some((r) => r.voting_rights === 'per_share')) {
+    const sums = await db
+      .selectFrom('share_transaction')
+      .select(['member_id'])
+      .select(sql<number>`sum(shares)`.as('held'))
+      .where('organisation_id', '=', organisationId)
+      .where('date', '<=', on)
+      .groupBy('member_id')
+      .execute();
+    held = new Map(sums.map((s) => [s.member_id, Number(s.held)]));
+  }
+  return rows
+    .map((r) => ({
+      memberId: r.id,
+      memberNumber: r.member_number,
+      name: `${r.given_names} ${r.family_name}`.trim(),
+      classId: r.class_id,
+      className: r.class_name,
+      votes: r.voting_rights === 'per_share' ? Math.max(0, held.get(r.id) ?? 0) : r.votes_per_member,
+    }))
+    .filter((m) => m.votes > 0);
+}
