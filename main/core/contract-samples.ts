@@ -213,5 +213,6 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'ballots.enterPaperBatch': { id: ID, label: 'A', teller: 'Jo Teller', counts: [[3, 1, 0]], spoilt: 1 },
   'ballots.close': { id: ID },
   'ballots.decrypt': { id: ID, trustee: 1, passphrase: 'correct horse battery staple' },
+  'ballots.recordInMinutes': { id: ID, questionId: OTHER_ID },
   'ballots.exportVerification': { id: ID },
 };

@@ -309,6 +309,12 @@ export const ballotMethods = defineMethods('ballots', {
     input: z.strictObject({ id, trustee: z.number().int().min(1), passphrase: z.string().max(1000) }),
     output: ballotSchema,
   }),
+  'ballots.recordInMinutes': method({
+    kind: 'mutation',
+    summary: "Record a resolution's declared poll result as a decision of the ballot's meeting (decisions.record with method 'poll'), so the minutes carry it.",
+    input: z.strictObject({ id, questionId: id, /** Needed when the resolution in the notice is not on an agenda item. */ agendaItemId: id.optional() }),
+    output: z.object({ decisionId: id, words: z.string() }),
+  }),
   'ballots.exportVerification': method({
     kind: 'mutation',
     summary: 'Write the verification file of a closed ballot (every encrypted ballot, proofs, tally, decryptions, result); read it with exports.readFile.',

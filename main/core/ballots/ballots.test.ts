@@ -153,7 +153,7 @@ describe('ballots: set-up, casting, closing, decryption and the result', () => {
     const { fileId } = exported.result as { fileId: string };
     const chunks: string[] = [];
     for (let offset: number | null = 0; offset !== null; ) {
-      const c = await ok<{ base64: string; nextOffset: number | null }>(t, 'exports.readFile', { fileId, offset });
+      const c: { base64: string; nextOffset: number | null } = await ok(t, 'exports.readFile', { fileId, offset });
       chunks.push(Buffer.from(c.base64, 'base64').toString('utf8'));
       offset = c.nextOffset;
     }
@@ -256,4 +256,42 @@ describe('ballots: set-up, casting, closing, decryption and the result', () => {
     const seats = await attempt(t, 'ballots.create', { title: 'X', recordDate: '2026-11-01', questions: [{ kind: 'election', text: 'Directors', seats: 3, candidates: [{ name: 'A' }, { name: 'B' }] }], trustees: [{ name: 'A' }, { name: 'B' }] });
     expect(refused(seats, 'VALIDATION', 'questions.0.seats')).toMatch(/2 candidates for 3 seats/);
   });
+});
+
+describe('ballots at a meeting', () => {
+  it("records a declared poll result as the meeting's decision, through the meeting's own checks", async () => {
+    const t = await withMembers(3);
+    const v = await ok<{ meeting: { id: string }; items: { id: string }[]; resolutions: { id: string }[] }>(t, 'meetings.create', {
+      kind: 'annual_general',
+      heldOn: '2026-11-20',
+      startsAt: '18:00',
+      place: 'Civic Hall, Leeds',
+    });
+    const withRes = await ok<{ resolutions: { id: string }[]; items: { id: string }[] }>(t, 'meetings.addResolution', { meetingId: v.meeting.id, kind: 'ordinary', text: 'That the accounts be received.' });
+    const b0 = await ok<Ballot>(t, 'ballots.create', {
+      title: 'AGM 2026 poll',
+      meetingId: v.meeting.id,
+      recordDate: '2026-11-01',
+      questions: [{ kind: 'resolution', text: 'That the accounts be received.', resolutionKind: 'ordinary', resolutionId: withRes.resolutions[0]!.id }],
+      trustees: [{ name: 'Ann Scrutineer' }, { name: 'Raj Chair' }],
+    });
+    expect(b0.base).toBe('votes_cast');
+    const b = await keysAndOpen(t, b0);
+    const entries = await roll(t, b.id);
+    const vote = async (sel: number[][]) => encryptBallot(prepare(nobleGroup, (await ok<{ election: ElectionPublic }>(t, 'ballots.publicElection', { id: b.id })).election), sel);
+    expectOk(await kioskVote(t, b.id, entries[0]!.id, await vote([FOR])));
+    expectOk(await kioskVote(t, b.id, entries[1]!.id, await vote([FOR])));
+    expectOk(await kioskVote(t, b.id, entries[2]!.id, await vote([AGAINST])));
+    await runJob(t.core, 'ballots.close', { id: b.id });
+    await ok(t, 'ballots.decrypt', { id: b.id, trustee: 1, passphrase: PASS[0] });
+    const done = await ok<Ballot>(t, 'ballots.decrypt', { id: b.id, trustee: 2, passphrase: PASS[1] });
+    expect(done.result!.questions[0]!.outcome).toBe('passed');
+    const memberIds = t.core.raw.prepare('select id from member order by member_number limit 2').pluck().all() as string[];
+    for (const memberId of memberIds) await ok(t, 'meetings.setAttendance', { meetingId: v.meeting.id, memberId, status: 'present', arrivedAt: '18:00' });
+    // The resolution is on no agenda item: the secretary names the item.
+    expect(refused(await t.core.dispatch('ballots.recordInMinutes', { id: b.id, questionId: done.questionList[0]!.id }), 'VALIDATION', 'agendaItemId')).toMatch(/Choose the agenda item/);
+    const rec = await ok<{ decisionId: string; words: string }>(t, 'ballots.recordInMinutes', { id: b.id, questionId: done.questionList[0]!.id, agendaItemId: withRes.items[0]!.id });
+    const d = t.core.raw.prepare('select method, votes_for, votes_against, outcome, resolution_id from decision where id = ?').get(rec.decisionId) as Record<string, unknown>;
+    expect(d).toMatchObject({ method: 'poll', votes_for: 2, votes_against: 1, resolution_id: withRes.resolutions[0]!.id });
+  }, 60_000);
 });

@@ -14,7 +14,8 @@ import {
   type SealedShare,
   type TrusteePublic,
 } from '../../../shared/ballot';
-import type { Ballot } from '../../../shared/contract/ballots';
+import type { Ballot, BallotResult } from '../../../shared/contract/ballots';
+import { decisionsHandlers } from '../decisions/handlers';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { sql } from 'kysely';
 import type { ReadDb } from '../context';
@@ -482,6 +483,36 @@ export const ballotsHandlers = defineHandlers('ballots', {
   }),
 
   'ballots.decrypt': mutation(async (input, tx) => decrypt(tx, input)),
+
+  'ballots.recordInMinutes': mutation(async (input, tx) => {
+    const rc = await tx.register();
+    const b = await loadBallot(tx.db, rc.org.id, input.id);
+    if (b.status !== 'decided' || b.result === null) throw new AppError('CONFLICT', 'The result has not been declared yet.');
+    if (!b.meeting_id) throw new AppError('CONFLICT', 'This ballot was not held at a meeting; its result is recorded with the ballot itself.');
+    const q = (await questionsOf(tx.db, b.id)).find((x) => x.id === input.questionId);
+    if (!q || q.kind !== 'resolution') throw AppError.field('questionId', 'Choose a resolution of this ballot.');
+    const result = (JSON.parse(b.result) as BallotResult).questions.find((x) => x.questionId === q.id)!;
+    const res = q.resolutionId ? await tx.db.selectFrom('resolution').select(['agenda_item_id']).where('id', '=', q.resolutionId).executeTakeFirst() : null;
+    const agendaItemId = input.agendaItemId ?? res?.agenda_item_id ?? null;
+    if (!agendaItemId) throw AppError.field('agendaItemId', 'Choose the agenda item at which the poll was taken.');
+    const item = await tx.db.selectFrom('agenda_item').select(['meeting_id']).where('id', '=', agendaItemId).executeTakeFirst();
+    if (!item || item.meeting_id !== b.meeting_id) throw AppError.field('agendaItemId', 'That item is not on the agenda of the ballot’s meeting.');
+    // The meeting's own checks apply (minutes not sealed, meeting held, quorum): the decision is recorded as any poll is.
+    const decision = await decisionsHandlers['decisions.record'].run(
+      {
+        agendaItemId,
+        kind: q.resolutionKind!,
+        method: 'poll',
+        ...(q.resolutionId ? { resolutionId: q.resolutionId } : {}),
+        text: `${q.text}\n\nPoll by secret ballot “${b.title}”: ${result.words}`,
+        votesFor: result.choices[0]!.total,
+        votesAgainst: result.choices[1]!.total,
+        votesAbstain: result.choices[2]!.total,
+      } as never,
+      tx,
+    );
+    return { decisionId: decision.id, words: result.words };
+  }),
 
   'ballots.exportVerification': job(async (input, ctx) => {
     const rc = await ctx.register();
