@@ -15,9 +15,9 @@ import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { ResultPanel } from './ResultPanel';
-import { ExportPanel, OpenBallotPanel, SealedPanel, VotingPanel } from './StagePanels';
+import { CloseBallotPanel, ExportPanel, OpenBallotPanel, SealedPanel, VotingPanel } from './StagePanels';
 import { statusBadge } from './status';
-import { isThresholdSharing, STEP_LABEL, trusteeProgress, trusteeStep, type TrusteeStep } from './steps';
+import { awaitingSum, isThresholdSharing, STEP_LABEL, trusteeProgress, trusteeStep, type TrusteeStep } from './steps';
 import { TrusteeKeyDialog } from './TrusteeKeyDialog';
 import '../officers/officers.css';
 import './ballots.css';
@@ -78,6 +78,8 @@ export function BallotPage() {
       <TrusteesSection ballot={b} />
       {b.status === 'draft' ? <OpenBallotPanel ballot={b} /> : null}
       {b.status === 'open' ? <VotingPanel ballot={b} /> : null}
+      {/* One slot for open and still-summing, so a close job's progress survives the status turning to closed. */}
+      {b.status === 'open' || awaitingSum(b) ? <CloseBallotPanel ballot={b} /> : null}
       {b.status === 'closed' || b.status === 'decided' ? <SealedPanel ballot={b} /> : null}
       {b.status === 'decided' ? <ExportPanel ballot={b} /> : null}
       {cancellable ? (
@@ -162,9 +164,13 @@ function TrusteesSection({ ballot }: { ballot: Ballot }) {
                 <td>{trusteeProgress(ballot, t)}</td>
                 <td className="ballot-step-cell">
                   {step ? (
-                    <button type="button" className={`btn btn-small ${step === 'decrypt' || step === 'make_key' ? 'btn-primary' : 'btn-secondary'}`} onClick={() => setActing({ trustee: t, step })}>
+                    <button
+                      type="button"
+                      className={`btn btn-small ${step === 'decrypt' || step === 'make_key' ? 'btn-primary' : 'btn-secondary'}`}
+                      aria-label={`${STEP_LABEL[step]}: ${t.name}`}
+                      onClick={() => setActing({ trustee: t, step })}
+                    >
                       {STEP_LABEL[step]}
-                      <span className="visually-hidden">: {t.name}</span>
                     </button>
                   ) : null}
                 </td>

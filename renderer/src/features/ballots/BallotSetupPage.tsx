@@ -152,8 +152,8 @@ function MeetingResolutions({ meetingId, added, onAdd }: { meetingId: string; ad
                   <span aria-hidden="true">✓ </span>Added as a question
                 </p>
               ) : (
-                <button type="button" className="btn btn-secondary btn-small" onClick={() => onAdd(questionFromResolution(r))}>
-                  Add as a question<span className="visually-hidden">: resolution {i + 1}</span>
+                <button type="button" className="btn btn-secondary btn-small" aria-label={`Add as a question: resolution ${i + 1}`} onClick={() => onAdd(questionFromResolution(r))}>
+                  Add as a question
                 </button>
               )}
             </li>

@@ -124,14 +124,14 @@ function QuestionFields({ form, index, count, onMove, onRemove }: { form: Form; 
         </>
       ) : null}
       <div className="ballot-row-actions">
-        <button type="button" id={`questions-${index}-up`} className="btn btn-link" disabled={index === 0} onClick={() => onMove(index - 1, 'up')}>
-          Move up<span className="visually-hidden">: question {n}</span>
+        <button type="button" id={`questions-${index}-up`} className="btn btn-link" disabled={index === 0} aria-label={`Move up: question ${n}`} onClick={() => onMove(index - 1, 'up')}>
+          Move up
         </button>
-        <button type="button" id={`questions-${index}-down`} className="btn btn-link" disabled={index === count - 1} onClick={() => onMove(index + 1, 'down')}>
-          Move down<span className="visually-hidden">: question {n}</span>
+        <button type="button" id={`questions-${index}-down`} className="btn btn-link" disabled={index === count - 1} aria-label={`Move down: question ${n}`} onClick={() => onMove(index + 1, 'down')}>
+          Move down
         </button>
-        <button type="button" className="btn btn-link ballot-remove" onClick={onRemove}>
-          Remove<span className="visually-hidden"> question {n}</span>
+        <button type="button" className="btn btn-link ballot-remove" aria-label={`Remove question ${n}`} onClick={onRemove}>
+          Remove
         </button>
       </div>
     </fieldset>

@@ -180,12 +180,12 @@ export function VotingPanel({ ballot }: { ballot: Ballot }) {
           </li>
         </ul>
       </section>
-      <CloseBallotPanel ballot={ballot} />
     </>
   );
 }
 
-function CloseBallotPanel({ ballot }: { ballot: Ballot }) {
+/** Closing: a job that seals the box and adds up the encrypted votes; offered again if the sum stopped part-way. */
+export function CloseBallotPanel({ ballot }: { ballot: Ballot }) {
   const [confirming, setConfirming] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -215,7 +215,11 @@ function CloseBallotPanel({ ballot }: { ballot: Ballot }) {
   return (
     <section className="card" aria-labelledby="ballot-close-h">
       <h2 id="ballot-close-h">Closing the ballot</h2>
-      <p>When voting time is over, close the ballot. The box is sealed, its fingerprint goes into the audit log, and the encrypted votes are added up for the trustees to decrypt.</p>
+      {ballot.status === 'open' ? (
+        <p>When voting time is over, close the ballot. The box is sealed, its fingerprint goes into the audit log, and the encrypted votes are added up for the trustees to decrypt.</p>
+      ) : (
+        <p>The box is sealed. The encrypted votes are being added up for the trustees to decrypt; if this stopped part-way, finish it here.</p>
+      )}
       {shown ? (
         <Banner tone="error" title="Not closed">
           <p>{shown}</p>
@@ -225,9 +229,15 @@ function CloseBallotPanel({ ballot }: { ballot: Ballot }) {
         job ? <ProgressBar done={job.done} total={job.total} label={job.message || 'Sealing and adding up the ballot box'} /> : <p role="status">Starting…</p>
       ) : (
         <div className="ballot-actions">
-          <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)}>
-            Close the ballot
-          </button>
+          {ballot.status === 'open' ? (
+            <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)}>
+              Close the ballot
+            </button>
+          ) : (
+            <button type="button" className="btn btn-primary" onClick={() => void close()}>
+              Finish adding up the votes
+            </button>
+          )}
         </div>
       )}
       {confirming ? (

@@ -65,7 +65,13 @@ describe('the ballot set-up form as the contract’s input', () => {
   it('names the candidate whose name is missing by its path', () => {
     const v = filled();
     v.questions[1]!.candidates[1]!.name = ' ';
-    expect(setupProblems(v).problems).toContainEqual({ path: 'questions.1.candidates.1.name', message: 'Enter the candidate’s name.' });
+    expect(setupProblems(v).problems).toContainEqual({ path: 'questions.1.candidates.1.name', message: 'Enter the name of candidate 2 in question 2.' });
+  });
+
+  it('says which trustee’s name is missing, so two such messages in the summary differ', () => {
+    const v = filled();
+    v.trustees = [{ name: '', role: '' }, { name: '', role: 'Chair' }];
+    expect(setupProblems(v).problems.map((p) => p.message)).toEqual(['Enter the name of trustee 1.', 'Enter the name of trustee 2.']);
   });
 
   it('needs at least two trustees, at least one question, and a threshold no larger than the trustees named', () => {

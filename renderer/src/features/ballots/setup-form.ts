@@ -162,8 +162,22 @@ export function setupProblems(v: SetupValues): { input: CreateOutput | null; pro
     for (const issue of parsed.error.issues) problems.push({ path: issue.path.join('.'), message: issue.message });
   }
   const seen = new Set<string>();
-  const firsts = problems.filter((p) => (seen.has(p.path) ? false : (seen.add(p.path), true)));
+  const firsts = problems.filter((p) => (seen.has(p.path) ? false : (seen.add(p.path), true))).map(whose);
   return { input: parsed.success && firsts.length === 0 ? parsed.data : null, problems: firsts };
+}
+
+/**
+ * The schema says "Enter the trustee’s name." for every trustee; in a summary of several
+ * problems each must say which one it is about.
+ */
+function whose(p: Problem): Problem {
+  const trustee = /^trustees\.(\d+)\.name$/.exec(p.path);
+  if (trustee && p.message === 'Enter the trustee’s name.') return { ...p, message: `Enter the name of trustee ${Number(trustee[1]) + 1}.` };
+  const candidate = /^questions\.(\d+)\.candidates\.(\d+)\.name$/.exec(p.path);
+  if (candidate && p.message === 'Enter the candidate’s name.') return { ...p, message: `Enter the name of candidate ${Number(candidate[2]) + 1} in question ${Number(candidate[1]) + 1}.` };
+  const option = /^questions\.(\d+)\.options\.(\d+)$/.exec(p.path);
+  if (option && p.message === 'Enter the option.') return { ...p, message: `Enter option ${Number(option[2]) + 1} of question ${Number(option[1]) + 1}.` };
+  return p;
 }
 
 /** Every field path the form shows, for placing the core's field errors (others go to the banner). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keysReady, trusteeProgress, trusteeStep } from './steps';
+import { awaitingSum, keysReady, trusteeProgress, trusteeStep } from './steps';
 
 const t = (over: Partial<{ keyMade: boolean; sharesDealt: boolean; sharesAccepted: boolean; decrypted: boolean }> = {}) => ({
   position: 1,
@@ -42,5 +42,18 @@ describe('each trustee’s next step', () => {
     expect(b.trustees.map((x) => trusteeStep(b, x))).toEqual([null, 'decrypt']);
     expect(trusteeStep({ ...b, status: 'open' }, b.trustees[1]!)).toBeNull();
     expect(trusteeStep({ ...b, status: 'decided' }, b.trustees[1]!)).toBeNull();
+  });
+
+  it('offers no Decrypt while the sealed ballots are still being added up', () => {
+    const b = {
+      status: 'closed' as const,
+      threshold: 2,
+      trusteeCount: 2,
+      trustees: [t({ keyMade: true }), t({ keyMade: true })],
+      nextStep: 'Closed and sealed; the ballots are being added up. If this stops, close it again to finish the sum.',
+    };
+    expect(awaitingSum(b)).toBe(true);
+    expect(trusteeStep(b, b.trustees[0]!)).toBeNull();
+    expect(awaitingSum({ status: 'closed', nextStep: 'Closed and sealed. 0 of the 2 trustees needed have decrypted the total.' })).toBe(false);
   });
 });

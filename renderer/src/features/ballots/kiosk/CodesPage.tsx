@@ -118,12 +118,15 @@ export function CodesPage() {
           <OneVoter ballot={b} busy={busy} onIssue={(entry) => void issue({ rollIds: [entry.id], reissue: entry.hasCode })} />
         </>
       ) : null}
-      <ConfirmDialog open={blocker.state === 'blocked'} title="Leave without the codes?" confirmLabel="Leave and lose the codes" tone="danger" onCancel={() => blocker.reset?.()} onConfirm={() => blocker.proceed?.()}>
+      {/* Mounted only while asked: ConfirmDialog names itself by a fixed id, which two on one page would share. */}
+      {blocker.state === 'blocked' ? (
+      <ConfirmDialog open title="Leave without the codes?" confirmLabel="Leave and lose the codes" tone="danger" onCancel={() => blocker.reset?.()} onConfirm={() => blocker.proceed?.()}>
         <p>
           {formatCount(issued?.length ?? 0, 'code')} shown on this page will not be shown again. If you have not downloaded or printed them, you
           will have to reissue them (the old codes then stop working).
         </p>
       </ConfirmDialog>
+      ) : null}
       {issued && b && printing ? <BallotLetters ballot={b} codes={issued} /> : null}
     </div>
   );
@@ -225,19 +228,21 @@ function OneVoter({ ballot, busy, onIssue }: { ballot: Ballot; busy: boolean; on
       ) : search && found.data ? (
         <p>Nobody on the roll matches “{search}”.</p>
       ) : null}
+      {confirm ? (
       <ConfirmDialog
-        open={confirm !== null}
-        title={confirm ? `Reissue ${confirm.name}’s code?` : 'Reissue the code?'}
+        open
+        title={`Reissue ${confirm.name}’s code?`}
         confirmLabel="Reissue the code"
         tone="danger"
         onCancel={() => setConfirm(null)}
         onConfirm={() => {
-          if (confirm) onIssue(confirm);
+          onIssue(confirm);
           setConfirm(null);
         }}
       >
-        <p>The old code stops working at once. Give {confirm?.name ?? 'the voter'} the new one.</p>
+        <p>The old code stops working at once. Give {confirm.name} the new one.</p>
       </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

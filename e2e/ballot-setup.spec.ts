@@ -1,0 +1,163 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { seedVotingMembers } from './support/members';
+import { expect, expectNoAxeViolations, test } from './support/app';
+import { setUpMutual } from './support/mutual';
+
+test.describe.configure({ timeout: 300_000 });
+test.use({ actionTimeout: 30_000 });
+
+const SHOTS = process.env.BALLOT_SHOTS ?? '/tmp/shots-ballots';
+const PASS = { 1: 'orange kettle harbour violin', 2: 'quiet meadow lantern copper' } as const;
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** A trustee takes their turn at the laptop: passphrase twice, then the one-time backup file. */
+async function makeKey(page: Page, name: string, passphrase: string) {
+  await page.getByRole('button', { name: `Make your key: ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Make your key: ${name}` });
+  await dialog.getByLabel(`Passphrase for ${name}`).fill('too short');
+  await expect(dialog.getByText('Too short: use at least 12 characters (9 so far).')).toBeVisible();
+  await dialog.getByLabel(`Passphrase for ${name}`).fill(passphrase);
+  await expect(dialog.getByText(/^Strong:/)).toBeVisible();
+  await dialog.getByLabel('Type the passphrase again').fill(passphrase);
+  await dialog.getByRole('button', { name: 'Make your key' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Save your backup file now' })).toBeFocused({ timeout: 60_000 });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download the backup file' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('a secretary sets up a ballot with a special resolution and a two-seat election; two trustees make keys, it opens and closes with nobody voting, both decrypt, and the result shows', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await setUpMutual(page, app.url);
+  await seedVotingMembers(app, [
+    ['Aisha', 'Khan'],
+    ['Bob', 'Taylor'],
+    ['Carys', 'Evans'],
+  ]);
+
+  // The list, empty: it says what a ballot is for and offers to set one up.
+  await page.getByRole('link', { name: 'Ballots' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ballots' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'No ballot yet' })).toBeVisible();
+  await expectNoAxeViolations(page, 'ballots list, empty');
+  await shot(page, '01-list-empty');
+  await page.getByRole('link', { name: 'Set up a ballot' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up a ballot' })).toBeFocused();
+
+  // Sent empty: the summary lists what is missing, each next to its field.
+  await page.getByRole('button', { name: 'Set up the ballot' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Enter the title of the ballot.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /Choose how the result is counted/ })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Add at least one question.' })).toBeVisible();
+  await expectNoAxeViolations(page, 'ballot set-up form with errors');
+
+  await page.getByLabel('Title of the ballot').fill('Members’ ballot 2026: articles and staff directors');
+  await page.getByLabel(/On the total votes of every member on the roll/).check();
+  await page.getByRole('button', { name: 'Add a resolution' }).click();
+  await expect(page.getByLabel('Text of the resolution')).toBeFocused();
+  await page.getByLabel('Text of the resolution').fill('THAT the articles of association produced to members be adopted as the articles of the company.');
+  await page.getByLabel(/^Special: passed by at least 75%/).check();
+  await page.getByRole('button', { name: 'Add an election' }).click();
+  await expect(page.getByLabel('What the election is for')).toBeFocused();
+  await page.getByLabel('What the election is for').fill('Election of two staff directors');
+  await page.getByLabel('Seats to fill').fill('2');
+  await page.getByLabel('Candidate 1: name').fill('Dami Okafor');
+  await page.getByLabel('Candidate 1: statement (optional)').fill('Twelve years on the wards; I will keep the board close to the front line.');
+  await page.getByLabel('Candidate 2: name').fill('Ffion Hughes');
+  await page.getByRole('button', { name: 'Add a candidate' }).click();
+  await expect(page.getByLabel('Candidate 3: name')).toBeFocused();
+  await page.getByLabel('Candidate 3: name').fill('Gareth Lloyd');
+  // Reorder: the election first and back again, by keyboard-reachable buttons.
+  await page.getByRole('button', { name: 'Move down: question 1' }).click();
+  await expect(page.getByRole('group', { name: 'Question 1: Election' })).toBeVisible();
+  await page.getByRole('button', { name: 'Move down: question 1' }).click();
+  await expect(page.getByRole('group', { name: 'Question 1: Resolution' })).toBeVisible();
+  await page.getByRole('group', { name: 'Trustee 1' }).getByLabel('Name', { exact: true }).fill('Harriet Scrutineer');
+  await page.getByRole('group', { name: 'Trustee 2' }).getByLabel('Name', { exact: true }).fill('Ivor Chair');
+  await expect(page.getByRole('heading', { name: 'If a trustee loses their passphrase, there is no result' })).toBeVisible();
+  await expectNoAxeViolations(page, 'ballot set-up form, filled');
+  await shot(page, '02-setup-filled');
+  await page.getByRole('button', { name: 'Set up the ballot' }).click();
+
+  // The ballot's page: what comes next, the warning about a lost passphrase, trustees' steps.
+  await expect(page.getByRole('heading', { level: 1, name: 'Members’ ballot 2026: articles and staff directors' })).toBeFocused();
+  await expect(page.getByText('Trustee 1, Harriet Scrutineer, has not made their key yet.')).toBeVisible();
+  await expect(page.getByText(/If any of them loses their passphrase and their backup, the result can never be computed/)).toBeVisible();
+  await expectNoAxeViolations(page, 'ballot page, being set up');
+  await shot(page, '03-ballot-draft');
+
+  await makeKey(page, 'Harriet Scrutineer', PASS[1]);
+  await expectNoAxeViolations(page, 'ballot page after one key');
+  await makeKey(page, 'Ivor Chair', PASS[2]);
+
+  // Open: the roll preview first, then the confirmation that it freezes the roll.
+  await expect(page.getByRole('table', { name: 'Voters and votes by membership class' })).toContainText('Employee members');
+  await page.getByRole('button', { name: 'Open the ballot' }).click();
+  const openDialog = page.getByRole('dialog', { name: 'Open the ballot?' });
+  await expect(openDialog).toContainText('The roll is frozen from the register');
+  await shot(page, '04-open-confirm');
+  await openDialog.getByRole('button', { name: 'Open the ballot' }).click();
+  await expect(page.getByText('Open for voting', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('0 of 3 voters on the roll have voted (0%).')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Kiosk' })).toHaveAttribute('href', /#\/ballots\/[^/]+\/kiosk$/);
+  await expectNoAxeViolations(page, 'ballot page, open');
+  await shot(page, '05-ballot-open');
+
+  // Close: a job with a progress bar, then the trustees decrypt.
+  await page.getByRole('button', { name: 'Close the ballot' }).first().click();
+  await page.getByRole('dialog', { name: 'Close the ballot?' }).getByRole('button', { name: 'Close the ballot' }).click();
+  await expect(page.getByText('Closed, awaiting the trustees', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Decrypt: Harriet Scrutineer' })).toBeVisible({ timeout: 60_000 });
+  await expectNoAxeViolations(page, 'ballot page, closed');
+  await shot(page, '06-ballot-closed');
+
+  // A wrong passphrase: the core's message, and nothing changes.
+  await page.getByRole('button', { name: 'Decrypt: Harriet Scrutineer' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Decrypt: Harriet Scrutineer' });
+  await dialog.getByLabel('Harriet Scrutineer’s passphrase').fill('not the right passphrase at all');
+  await dialog.getByRole('button', { name: 'Decrypt' }).click();
+  await expect(dialog.locator('.error-message').first()).toBeVisible({ timeout: 60_000 });
+  await expectNoAxeViolations(page, 'decrypt dialog with a wrong passphrase');
+  await shot(page, '07-decrypt-wrong');
+  await dialog.getByLabel('Harriet Scrutineer’s passphrase').fill(PASS[1]);
+  await dialog.getByRole('button', { name: 'Decrypt' }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByRole('row', { name: /Harriet Scrutineer/ })).toContainText('Has decrypted their part');
+
+  await page.getByRole('button', { name: 'Decrypt: Ivor Chair' }).click();
+  dialog = page.getByRole('dialog', { name: 'Decrypt: Ivor Chair' });
+  await dialog.getByLabel('Ivor Chair’s passphrase').fill(PASS[2]);
+  await dialog.getByRole('button', { name: 'Decrypt' }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+
+  // The result: each question's words and votes, the turnout.
+  await expect(page.getByText('Result declared', { exact: true })).toBeVisible();
+  const result = page.getByRole('region', { name: 'The result' });
+  await expect(result.getByRole('table', { name: 'Votes for each choice on question 1' })).toBeVisible();
+  await expect(result.getByRole('table', { name: 'Votes for each choice on question 2' })).toContainText('Dami Okafor');
+  await expectNoAxeViolations(page, 'ballot page, result declared');
+  await shot(page, '08-result');
+
+  // Export for verification: a job, then the file downloads.
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Export for verification' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  await expect(page.getByText(/^Downloaded /)).toBeVisible();
+
+  // The list shows it with its status and turnout.
+  await page.getByRole('link', { name: 'Ballots', exact: true }).first().click();
+  await expect(page.getByRole('row', { name: /Members’ ballot 2026/ })).toContainText('Result declared');
+  await expect(page.getByRole('row', { name: /Members’ ballot 2026/ })).toContainText('0 of 3 voted (0%)');
+  await expectNoAxeViolations(page, 'ballots list');
+  await shot(page, '09-list');
+});
