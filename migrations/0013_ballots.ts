@@ -26,10 +26,18 @@ import { sql, type Kysely } from 'kysely';
  *   moved into the box at the close.
  * - `ballot_alpha`: the α of every ciphertext cast, to refuse a copied ballot (§6).
  * - `ballot_paper_batch`: counts of paper ballots entered per batch by two tellers.
+ * - `membership_class` gains an optional cap on the class's share of the votes in a ballot.
  * Frozen: change the schema in a new migration.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const run = (q: string) => sql.raw(q).execute(db);
+
+  // A class's share of the total votes in a ballot may be capped by the rules (e.g. investor or
+  // supporter members at 10%, as the Co-operatives UK multi-stakeholder model rules allow), in
+  // basis points (1000 = 10%), with the rule that says so. Null: no cap. Nullable, so every
+  // existing class's audit state is unchanged.
+  await run(`alter table membership_class add column vote_cap_bp integer check (vote_cap_bp is null or (vote_cap_bp > 0 and vote_cap_bp < 10000))`);
+  await run(`alter table membership_class add column vote_cap_source text`);
 
   await run(`create table ballot (
     id text primary key,

@@ -9,6 +9,9 @@ export interface MembershipClassTable {
   description: string | null;
   voting_rights: VotingRights;
   votes_per_member: number;
+  /** Migration 0013: a cap on the class's share of a ballot's votes, in basis points, and the rule that sets it. */
+  vote_cap_bp: number | null;
+  vote_cap_source: string | null;
   is_employee_class: number;
   min_age_years: number | null;
   /** Hundredths of an hour: 750 = 7.5 hours. */
@@ -30,6 +33,6 @@ export interface ClassTables {
   membership_class: MembershipClassTable;
 }
 
-/** Columns added by migration 0006: a row built by hand (a bulk load, an import) may leave them out. */
-type AddedIn0006 = 'share_redeemable' | 'share_numbered';
+/** Columns added by migrations 0006 and 0013: a row built by hand (a bulk load, an import) may leave them out. */
+type AddedIn0006 = 'share_redeemable' | 'share_numbered' | 'vote_cap_bp' | 'vote_cap_source';
 export type MembershipClassRow = Omit<Selectable<MembershipClassTable>, AddedIn0006> & Partial<Pick<Selectable<MembershipClassTable>, AddedIn0006>>;
