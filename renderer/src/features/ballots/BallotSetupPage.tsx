@@ -72,7 +72,12 @@ function SetupForm() {
         hint="Choose the general meeting whose poll this is. Leave it as “No meeting” for a members’ vote outside a meeting."
         error={e('meetingId')}
       >
-        <select {...register('meetingId')}>
+        <select
+          {...register('meetingId', {
+            // A question taken from one meeting's notice cannot be put to another's poll: the words stay, the link goes.
+            onChange: () => form.setValue('questions', form.getValues('questions').map((q) => ({ ...q, resolutionId: '' }))),
+          })}
+        >
           <option value="">No meeting</option>
           {choices.map((m) => (
             <option key={m.id} value={m.id}>

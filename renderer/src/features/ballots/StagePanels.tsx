@@ -307,6 +307,9 @@ export function ExportPanel({ ballot }: { ballot: Ballot }) {
         <button type="button" className="btn btn-secondary" onClick={() => void start()} disabled={running}>
           Export for verification
         </button>
+        <Link className="btn btn-secondary" to={`/print/ballots/${ballot.id}/result`}>
+          Print the result
+        </Link>
       </div>
       {running && job ? <ProgressBar done={job.done} total={job.total} label={job.message || 'Writing the verification file'} /> : null}
       {downloaded ? (
