@@ -10,9 +10,13 @@ test.use({ actionTimeout: 30_000 });
 const SHOTS = process.env.BALLOT_SHOTS ?? '/tmp/shots-ballots';
 const PASS = { 1: 'orange kettle harbour violin', 2: 'quiet meadow lantern copper' } as const;
 
+/** The app scrolls inside its main column, so the window is made as tall as the page for the picture. */
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  const height = await page.evaluate(() => Math.max(document.querySelector('main')?.scrollHeight ?? 0, document.body.scrollHeight));
+  await page.setViewportSize({ width: 1280, height: Math.min(Math.max(height + 100, 900), 5000) });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** A trustee takes their turn at the laptop: passphrase twice, then the one-time backup file. */
@@ -154,10 +158,19 @@ test('a secretary sets up a ballot with a special resolution and a two-seat elec
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
   await expect(page.getByText(/^Downloaded /)).toBeVisible();
 
+  // The result on paper.
+  await page.getByRole('link', { name: 'Print the result' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Result of the ballot: Members’ ballot 2026: articles and staff directors' })).toBeVisible();
+  await expect(page.getByText('Sealed box fingerprint')).toBeVisible();
+  await expectNoAxeViolations(page, 'printable result');
+  await shot(page, '09-result-print');
+  await page.getByRole('link', { name: /Back to the ballot/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Members’ ballot 2026: articles and staff directors' })).toBeFocused();
+
   // The list shows it with its status and turnout.
   await page.getByRole('link', { name: 'Ballots', exact: true }).first().click();
   await expect(page.getByRole('row', { name: /Members’ ballot 2026/ })).toContainText('Result declared');
   await expect(page.getByRole('row', { name: /Members’ ballot 2026/ })).toContainText('0 of 3 voted (0%)');
   await expectNoAxeViolations(page, 'ballots list');
-  await shot(page, '09-list');
+  await shot(page, '10-list');
 });
