@@ -213,6 +213,8 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'ballots.enterPaperBatch': { id: ID, label: 'A', teller: 'Jo Teller', counts: [[3, 1, 0]], spoilt: 1 },
   'ballots.close': { id: ID },
   'ballots.decrypt': { id: ID, trustee: 1, passphrase: 'correct horse battery staple' },
+  'ballots.decryptionRequest': { id: ID, trustee: 2 },
+  'ballots.importDecryption': { id: ID, file: '{"format":"mutual-governance/ballot-decryption"}' },
   'ballots.recordInMinutes': { id: ID, questionId: OTHER_ID },
   'ballots.exportVerification': { id: ID },
 };

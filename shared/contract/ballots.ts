@@ -309,6 +309,18 @@ export const ballotMethods = defineMethods('ballots', {
     input: z.strictObject({ id, trustee: z.number().int().min(1), passphrase: z.string().max(1000) }),
     output: ballotSchema,
   }),
+  'ballots.decryptionRequest': method({
+    kind: 'query',
+    summary: "A file for a trustee to decrypt their part on their own computer (npm run cli -- ballot-decrypt): the election's public part, the sealed box hash and the summed ciphertexts; no secret and no ballot.",
+    input: z.strictObject({ id, trustee: z.number().int().min(1) }),
+    output: z.object({ file: z.string(), fileName: z.string() }),
+  }),
+  'ballots.importDecryption': method({
+    kind: 'mutation',
+    summary: "Take a trustee's decryption made on their own computer: its proof is checked against the sealed total before it is kept.",
+    input: z.strictObject({ id, file: z.string().max(5_000_000, 'That file is far larger than a decryption; choose the file ballot-decrypt wrote.') }),
+    output: ballotSchema,
+  }),
   'ballots.recordInMinutes': method({
     kind: 'mutation',
     summary: "Record a resolution's declared poll result as a decision of the ballot's meeting (decisions.record with method 'poll'), so the minutes carry it.",

@@ -6,6 +6,7 @@ import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
 import { admit, makeClass, person } from '../members/register.test-helpers';
 import { expectOk, runJob, type TestCore } from '../testing';
 import { attempt, open, refused } from '../decisions/fixtures.test-helpers';
+import { answerRequest } from './decrypt';
 import { useLightKdfForTests } from './kdf';
 
 // Today is 30 November 2026 (fixtures NOW). Trustees' keys are sealed with a light argon2id here
@@ -293,5 +294,34 @@ describe('ballots at a meeting', () => {
     const rec = await ok<{ decisionId: string; words: string }>(t, 'ballots.recordInMinutes', { id: b.id, questionId: done.questionList[0]!.id, agendaItemId: withRes.items[0]!.id });
     const d = t.core.raw.prepare('select method, votes_for, votes_against, outcome, resolution_id from decision where id = ?').get(rec.decisionId) as Record<string, unknown>;
     expect(d).toMatchObject({ method: 'poll', votes_for: 2, votes_against: 1, resolution_id: withRes.resolutions[0]!.id });
+  }, 60_000);
+});
+
+describe('a trustee decrypting on their own computer', () => {
+  it('takes a request file and the key backup, and the secretary imports the answer, checked by its proof', async () => {
+    const t = await withMembers(2);
+    const b0 = await setUp(t, { base: 'votes_cast' });
+    const backups: string[] = [];
+    for (const tr of b0.trustees) backups.push((await ok<{ backup: string }>(t, 'ballots.makeTrusteeKey', { id: b0.id, trustee: tr.position, passphrase: PASS[tr.position - 1] })).backup);
+    const b = await ok<Ballot>(t, 'ballots.open', { id: b0.id });
+    const entries = await roll(t, b.id);
+    const vote = await device(t, b.id);
+    expectOk(await kioskVote(t, b.id, entries[0]!.id, vote([FOR, [1, 0, 0]])));
+    await runJob(t.core, 'ballots.close', { id: b.id });
+    await ok(t, 'ballots.decrypt', { id: b.id, trustee: 1, passphrase: PASS[0] });
+    const { file } = await ok<{ file: string }>(t, 'ballots.decryptionRequest', { id: b.id, trustee: 2 });
+    expect(file).not.toMatch(/"ballots"/);
+    const request = JSON.parse(file);
+    // The wrong backup (trustee 1's) is refused by name; a wrong passphrase says so.
+    await expect(answerRequest(request, JSON.parse(backups[0]!), PASS[1]!)).rejects.toThrow(/trustee 1's of another ballot or another trustee/);
+    await expect(answerRequest(request, JSON.parse(backups[1]!), 'wrong passphrase here')).rejects.toThrow('The passphrase is wrong or the key file is damaged.');
+    const answer = await answerRequest(request, JSON.parse(backups[1]!), PASS[1]!);
+    // A tampered answer fails its proof and changes nothing.
+    const forged = JSON.parse(JSON.stringify(answer));
+    forged.decryption.factors[0][0].d = answer.decryption.factors[0][1].d;
+    expect(refused(await t.core.dispatch('ballots.importDecryption', { id: b.id, file: JSON.stringify(forged) }), 'VALIDATION', 'file')).toMatch(/does not check against the sealed total/);
+    const done = await ok<Ballot>(t, 'ballots.importDecryption', { id: b.id, file: JSON.stringify(answer) });
+    expect(done.status).toBe('decided');
+    expect(done.result!.questions[0]!.choices.map((c) => c.total)).toEqual([1, 0, 0]);
   }, 60_000);
 });

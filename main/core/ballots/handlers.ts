@@ -25,7 +25,7 @@ import { command, defineHandlers, job, mutation, query } from '../handler';
 import { assertNotBeforeIncorporation } from '../organisation/guards';
 import { cast, codeHash, newCheckIn, newCode, refuseUnlessOpen } from './cast';
 import { closeBallot } from './close';
-import { decrypt } from './decrypt';
+import { decrypt, decryptionRequest, importDecryption } from './decrypt';
 import { coreGroup, electionOf, loadBallot, questionsOf, RESOLUTION_CHOICES, setupOf, trusteesPublic } from './election';
 import { exportVerification } from './export';
 import { kdfForKeys, openOptions } from './kdf';
@@ -483,6 +483,15 @@ export const ballotsHandlers = defineHandlers('ballots', {
   }),
 
   'ballots.decrypt': mutation(async (input, tx) => decrypt(tx, input)),
+
+  'ballots.decryptionRequest': query(async (input, ctx) => {
+    const rc = await ctx.register();
+    const request = await decryptionRequest(ctx, rc.org.id, input.id, input.trustee);
+    const slug = request.election.setup.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'ballot';
+    return { file: JSON.stringify(request, null, 2), fileName: `decryption-request-trustee-${input.trustee}-${slug}.json` };
+  }),
+
+  'ballots.importDecryption': mutation(async (input, tx) => importDecryption(tx, input)),
 
   'ballots.recordInMinutes': mutation(async (input, tx) => {
     const rc = await tx.register();

@@ -15,13 +15,16 @@ export interface RollCandidate {
   classId: string;
   className: string;
   votes: number;
+  /** The class's cap on its share of the votes, in basis points (migration 0013), and the rule that sets it; null: no cap. */
+  capBp: number | null;
+  capSource: string | null;
 }
 
 export async function rollOn(db: ReadDb, organisationId: string, on: string): Promise<RollCandidate[]> {
   const rows = await db
     .selectFrom('member as m')
     .innerJoin('membership_class as c', 'c.id', 'm.class_id')
-    .select(['m.id', 'm.member_number', 'm.given_names', 'm.family_name', 'c.id as class_id', 'c.name as class_name', 'c.voting_rights', 'c.votes_per_member'])
+    .select(['m.id', 'm.member_number', 'm.given_names', 'm.family_name', 'c.id as class_id', 'c.name as class_name', 'c.voting_rights', 'c.votes_per_member', 'c.vote_cap_bp', 'c.vote_cap_source'])
     .where('m.organisation_id', '=', organisationId)
     .where('m.admitted_on', '<=', on)
     .where((eb) => eb.or([eb('m.ceased_on', 'is', null), eb('m.ceased_on', '>', on)]))
@@ -48,6 +51,8 @@ export async function rollOn(db: ReadDb, organisationId: string, on: string): Pr
       classId: r.class_id,
       className: r.class_name,
       votes: r.voting_rights === 'per_share' ? Math.max(0, held.get(r.id) ?? 0) : r.votes_per_member,
+      capBp: r.vote_cap_bp,
+      capSource: r.vote_cap_source,
     }))
     .filter((m) => m.votes > 0);
 }
