@@ -1,5 +1,6 @@
 import type { Area } from './area';
 import { actionsArea } from './actions';
+import { ballotsArea } from './ballots';
 import { classesArea } from './classes';
 import { decisionsArea } from './decisions';
 import { exportsArea } from './exports';
@@ -30,6 +31,7 @@ export const AREAS: readonly Area[] = [
   minutesArea,
   decisionsArea,
   writtenResolutionsArea,
+  ballotsArea,
   actionsArea,
   settingsArea,
 ];
