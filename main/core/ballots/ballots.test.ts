@@ -318,7 +318,7 @@ describe('a trustee decrypting on their own computer', () => {
     const answer = await answerRequest(request, JSON.parse(backups[1]!), PASS[1]!);
     // A tampered answer fails its proof and changes nothing.
     const forged = JSON.parse(JSON.stringify(answer));
-    forged.decryption.factors[0][0].d = answer.decryption.factors[0][1].d;
+    forged.decryption.factors[0][0].d = answer.decryption.factors[0]![1]!.d;
     expect(refused(await t.core.dispatch('ballots.importDecryption', { id: b.id, file: JSON.stringify(forged) }), 'VALIDATION', 'file')).toMatch(/does not check against the sealed total/);
     const done = await ok<Ballot>(t, 'ballots.importDecryption', { id: b.id, file: JSON.stringify(answer) });
     expect(done.status).toBe('decided');
