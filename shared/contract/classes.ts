@@ -39,16 +39,42 @@ export const shareTermsSchema = z.strictObject({
 });
 export type ShareTerms = z.output<typeof shareTermsSchema>;
 
-export const classInputSchema = z.strictObject({
-  name: requiredText('the class name', 80),
-  description: optionalText('who may join', 1000),
-  votingRights: z.enum(VOTING_RIGHTS, { error: 'Choose the voting rights.' }),
-  votesPerMember: wholeNumber('the votes per member', 1, 100),
-  isEmployeeClass: z.boolean(),
-  eligibility: eligibilitySchema,
-  /** Required where the legal form has shares; null otherwise. */
-  shareTerms: shareTermsSchema.nullable(),
+/**
+ * A cap on the class's share of the total votes in a ballot, as a society's rules may set for its
+ * non-user (investor or supporter) members: the Co-operatives UK Multi-stakeholder Co-operative
+ * Model Rules let a society weight voting by member category, and the Community Shares Handbook
+ * §2.2.7.3 gives rules limiting non-user investor members to 10% of the votes. The ballot's roll
+ * weights the class to exactly its cap where it would otherwise hold more
+ * (shared/rules/ballot-roll.ts). Held as basis points (1000 = 10%), so two decimals at most.
+ */
+export const voteCapSchema = z.strictObject({
+  pct: z
+    .number({ error: 'Enter the cap as a percentage of the votes, such as 10.' })
+    .gt(0, 'The cap must be more than 0% of the votes.')
+    .lt(100, 'The cap must be less than 100% of the votes; a class that may hold all of them has no cap.')
+    .refine(hasAtMostTwoDecimals, 'Use at most two decimal places for the cap.'),
+  source: requiredText('the rule that sets the cap', 200, 'one'),
 });
+export type VoteCap = z.output<typeof voteCapSchema>;
+
+export const NO_VOTE_NO_CAP = 'A class with no voting rights has no votes to cap. Choose how its members vote, or take off the cap.';
+
+export const classInputSchema = z
+  .strictObject({
+    name: requiredText('the class name', 80),
+    description: optionalText('who may join', 1000),
+    votingRights: z.enum(VOTING_RIGHTS, { error: 'Choose the voting rights.' }),
+    votesPerMember: wholeNumber('the votes per member', 1, 100),
+    isEmployeeClass: z.boolean(),
+    eligibility: eligibilitySchema,
+    /** Required where the legal form has shares; null otherwise. */
+    shareTerms: shareTermsSchema.nullable(),
+    /** A cap on the class's share of a ballot's votes set by the rules; null (the default): no cap. */
+    voteCap: voteCapSchema.nullable().default(null),
+  })
+  .superRefine((v, ctx) => {
+    if (v.votingRights === 'none' && v.voteCap) ctx.addIssue({ code: 'custom', path: ['voteCap', 'pct'], message: NO_VOTE_NO_CAP });
+  });
 export type ClassInput = z.input<typeof classInputSchema>;
 
 export const membershipClassSchema = z.object({
@@ -69,6 +95,7 @@ export const membershipClassSchema = z.object({
       numbered: z.boolean(),
     })
     .nullable(),
+  voteCap: z.object({ pct: z.number(), source: z.string() }).nullable(),
   currentMembers: z.number().int(),
   createdAt: isoInstant,
   updatedAt: isoInstant,

@@ -36,6 +36,7 @@ export function toClass(r: MembershipClassRow, currentMembers: number): Membersh
             redeemable: r.share_redeemable === 1,
             numbered: r.share_numbered === 1,
           },
+    voteCap: r.vote_cap_bp == null ? null : { pct: r.vote_cap_bp / 100, source: r.vote_cap_source ?? '' },
     currentMembers,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -62,6 +63,9 @@ function columns(c: ParsedClass) {
     // Null rather than 0 when off, so classes saved before migration 0006 keep their audit state.
     share_redeemable: c.shareTerms?.redeemable ? 1 : null,
     share_numbered: c.shareTerms?.numbered ? 1 : null,
+    // Basis points, so the cap's two decimals are exact (migration 0013); null: no cap.
+    vote_cap_bp: c.voteCap ? Math.round(c.voteCap.pct * 100) : null,
+    vote_cap_source: c.voteCap?.source ?? null,
   };
 }
 
@@ -117,6 +121,26 @@ export async function requireClass(db: ReadDb, organisationId: string, id: strin
   return row;
 }
 
+/**
+ * The caps of all the classes together must leave some of the votes to the members whose votes
+ * are not capped: otherwise no roll could meet them (shared/rules/ballot-roll.ts refuses it when
+ * a ballot opens, which is too late to find out).
+ */
+async function assertCapsLeaveRoom(db: ReadDb, organisationId: string, name: string, capBp: number | null, exceptId?: string): Promise<void> {
+  if (capBp === null) return;
+  let q = db.selectFrom('membership_class').select(['name', 'vote_cap_bp']).where('organisation_id', '=', organisationId).where('vote_cap_bp', 'is not', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  const others = await q.orderBy('name').execute();
+  const total = others.reduce((n, o) => n + (o.vote_cap_bp ?? 0), capBp);
+  if (total >= 10000) {
+    const list = [...others.map((o) => `${o.name} ${(o.vote_cap_bp ?? 0) / 100}%`), `${name} ${capBp / 100}%`].join(', ');
+    throw AppError.field(
+      'voteCap.pct',
+      `The caps on the classes' shares of the votes would add up to ${total / 100}% (${list}). Together they must stay below 100%, so that some of the votes are left to the members whose votes are not capped.`,
+    );
+  }
+}
+
 async function assertNameFree(db: ReadDb, organisationId: string, name: string, exceptId?: string): Promise<void> {
   let q = db.selectFrom('membership_class').select('id').where('organisation_id', '=', organisationId).where('name_key', '=', foldText(name));
   if (exceptId) q = q.where('id', '!=', exceptId);
@@ -135,7 +159,9 @@ export const classHandlers = defineHandlers('classes', {
     const org = await requireOrganisation(tx.db);
     checkAgainstForm(org, input);
     await assertNameFree(tx.db, org.id, input.name);
-    const row: MembershipClassRow = { id: uuidv7(), organisation_id: org.id, ...columns(input), created_at: tx.who.at, updated_at: tx.who.at };
+    const cols = columns(input);
+    await assertCapsLeaveRoom(tx.db, org.id, input.name, cols.vote_cap_bp);
+    const row: MembershipClassRow = { id: uuidv7(), organisation_id: org.id, ...cols, created_at: tx.who.at, updated_at: tx.who.at };
     await tx.db.insertInto('membership_class').values(row).execute();
     const view = toClass(row, 0);
     tx.audit({ action: 'class.created', entityType: 'membership_class', entityId: row.id, summary: `Class “${row.name}” created`, before: null, after: view });
@@ -151,6 +177,7 @@ export const classHandlers = defineHandlers('classes', {
     const current = counts.get(before.id) ?? 0;
     const next = columns(input.changes);
     await assertNumberingUnchanged(tx.db, before, next.share_numbered === 1);
+    await assertCapsLeaveRoom(tx.db, org.id, input.changes.name, next.vote_cap_bp, before.id);
     if (current > 0 && next.share_max_holding !== null) {
       const over = await tx.db
         .selectFrom('member')

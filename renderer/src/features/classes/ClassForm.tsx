@@ -25,6 +25,8 @@ const KNOWN_PATHS = [
   'shareTerms.maxHolding',
   'shareTerms.redeemable',
   'shareTerms.numbered',
+  'voteCap.pct',
+  'voteCap.source',
 ];
 
 /** Create or change a membership class. Share terms appear only where the legal form has shares. */
@@ -46,6 +48,7 @@ export function ClassForm(props: {
   });
   const voting = useWatch({ control, name: 'votingRights' });
   const employee = useWatch({ control, name: 'isEmployeeClass' });
+  const capped = useWatch({ control, name: 'voteCap.capped' });
   const field = (path: string) => ({ id: fieldId(path), error: errorAt(formState.errors, path) });
   const votingError = errorAt(formState.errors, 'votingRights');
 
@@ -113,6 +116,30 @@ export function ClassForm(props: {
               <div className="conditional">
                 <Field {...field('votesPerMember')} label="Votes per member" hint="Usually 1: one member, one vote.">
                   <input type="text" inputMode="numeric" className="narrow" {...register('votesPerMember')} />
+                </Field>
+              </div>
+            ) : null}
+          </fieldset>
+        </div>
+
+        <div className="card">
+          <fieldset aria-describedby="voteCap-hint">
+            <legend>Cap on this class’s share of the votes in a ballot</legend>
+            <p className="fieldset-hint" id="voteCap-hint">
+              For societies whose rules limit a class, for example investor or supporter members, to a share of the votes such as 10%, as the Co-operatives UK
+              Multi-stakeholder Co-operative Model Rules allow. In a ballot, a class that would hold more than its cap has its votes weighted to exactly its cap;
+              a ballot already open keeps the roll it froze. Leave this off if your rules set no cap.
+            </p>
+            <CheckboxField {...field('voteCap.capped')} label="The rules cap this class’s share of the votes">
+              <input {...register('voteCap.capped')} />
+            </CheckboxField>
+            {capped ? (
+              <div className="conditional">
+                <Field {...field('voteCap.pct')} label="Cap, as a percentage of all the votes" hint="Above 0 and below 100, to two decimal places at most, for example 10.">
+                  <input type="text" inputMode="decimal" className="narrow" {...register('voteCap.pct')} />
+                </Field>
+                <Field {...field('voteCap.source')} label="Which rule sets this cap" hint="As your rules number it, for example Rule 14(b). The ballot’s roll names it beside the weighting.">
+                  <input type="text" autoComplete="off" {...register('voteCap.source')} />
                 </Field>
               </div>
             ) : null}

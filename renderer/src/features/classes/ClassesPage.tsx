@@ -8,7 +8,7 @@ import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { useToast } from '../../ui/Toasts';
-import { eligibilitySummary, shareTermsSummary, votingSummary } from './class-terms';
+import { eligibilitySummary, shareTermsSummary, voteCapSummary, votingSummary } from './class-terms';
 import { useLegalForm } from '../../lib/useLegalForm';
 import { BLANK_CLASS, CLASS_PRESETS, classValues, defaultShareTerms, type ClassValues } from './class-form-values';
 import { ClassForm } from './ClassForm';
@@ -168,7 +168,16 @@ function ClassTable({ classes, form, onEdit }: { classes: MembershipClass[]; for
                 </>
               ),
             },
-            { id: 'voting', header: 'Voting rights', cell: ({ row: { original: c } }) => votingSummary(c) },
+            {
+              id: 'voting',
+              header: 'Voting rights',
+              cell: ({ row: { original: c } }) => (
+                <>
+                  {votingSummary(c)}
+                  {c.voteCap ? <div className="muted">{voteCapSummary(c)}</div> : null}
+                </>
+              ),
+            },
             {
               id: 'eligibility',
               header: 'Employee eligibility',

@@ -36,6 +36,7 @@ describe('class input from the form', () => {
       isEmployeeClass: true,
       eligibility: { minAgeYears: 16, minWeeklyHours: 7.5, minServiceMonths: null },
       shareTerms: { nominalPence: 100, withdrawable: true, transferable: false, maxHolding: null, redeemable: false, numbered: false },
+      voteCap: { pct: 12.5, source: 'Rule 14(b)' },
       currentMembers: 3,
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',
@@ -49,6 +50,28 @@ describe('class input from the form', () => {
       isEmployeeClass: true,
       eligibility: stored.eligibility,
       shareTerms: stored.shareTerms,
+      voteCap: stored.voteCap,
     });
+  });
+
+  test('a cap on the share of the votes is sent only while ticked, and may be typed with a per cent sign', () => {
+    const base = { ...CLASS_PRESETS[1]!.values, shareTerms: defaultShareTerms('society') };
+    expect(classInputSchema.parse(toClassInput({ ...base, voteCap: { capped: false, pct: '10', source: 'Rule 14(b)' } }, true)).voteCap).toBeNull();
+    expect(classInputSchema.parse(toClassInput({ ...base, voteCap: { capped: true, pct: '10 %', source: 'Rule 14(b)' } }, true)).voteCap).toEqual({ pct: 10, source: 'Rule 14(b)' });
+  });
+
+  test('a cap that is empty, out of range, too precise or on a class with no vote is refused on its field', () => {
+    const base = { ...CLASS_PRESETS[1]!.values, shareTerms: defaultShareTerms('society') };
+    const problems = (values: typeof base) => classInputSchema.safeParse(toClassInput(values, true)).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(problems({ ...base, voteCap: { capped: true, pct: '', source: '' } })).toEqual([
+      'voteCap.pct: Enter the cap as a percentage of the votes, such as 10.',
+      'voteCap.source: Enter the rule that sets the cap.',
+    ]);
+    expect(problems({ ...base, voteCap: { capped: true, pct: '100', source: 'Rule 9' } })).toEqual(['voteCap.pct: The cap must be less than 100% of the votes; a class that may hold all of them has no cap.']);
+    expect(problems({ ...base, voteCap: { capped: true, pct: '0', source: 'Rule 9' } })).toEqual(['voteCap.pct: The cap must be more than 0% of the votes.']);
+    expect(problems({ ...base, voteCap: { capped: true, pct: '10.125', source: 'Rule 9' } })).toEqual(['voteCap.pct: Use at most two decimal places for the cap.']);
+    expect(problems({ ...base, votingRights: 'none', voteCap: { capped: true, pct: '10', source: 'Rule 9' } })).toEqual([
+      'voteCap.pct: A class with no voting rights has no votes to cap. Choose how its members vote, or take off the cap.',
+    ]);
   });
 });

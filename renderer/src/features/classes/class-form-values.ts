@@ -11,7 +11,11 @@ export interface ClassValues {
   isEmployeeClass: boolean;
   eligibility: { minAgeYears: string; minWeeklyHours: string; minServiceMonths: string };
   shareTerms: { nominalPence: string; withdrawable: boolean; transferable: boolean; maxHolding: string; redeemable: boolean; numbered: boolean };
+  /** `pct` as typed ("10", "12.5", "10%"); sent only while `capped` is ticked. */
+  voteCap: { capped: boolean; pct: string; source: string };
 }
+
+const NO_CAP: ClassValues['voteCap'] = { capped: false, pct: '', source: '' };
 
 const nullableWhole = (text: string): number | null => (text.trim() === '' ? null : parseWhole(text));
 
@@ -42,6 +46,8 @@ export function toClassInput(v: ClassValues, hasShares: boolean): ClassInput {
           numbered: v.shareTerms.numbered,
         }
       : null,
+    // A cap is sent as ticked, even on a class with no vote, so the contract can say why it is refused.
+    voteCap: v.voteCap.capped ? { pct: parseNumber(v.voteCap.pct.replace(/\s*%\s*$/, '')) ?? Number.NaN, source: v.voteCap.source } : null,
   };
 }
 
@@ -67,6 +73,7 @@ export function classValues(c: MembershipClass): ClassValues {
           numbered: c.shareTerms.numbered,
         }
       : { nominalPence: '1.00', withdrawable: false, transferable: false, maxHolding: '', redeemable: false, numbered: false },
+    voteCap: c.voteCap ? { capped: true, pct: String(c.voteCap.pct), source: c.voteCap.source } : NO_CAP,
   };
 }
 
@@ -84,6 +91,7 @@ export const BLANK_CLASS: Omit<ClassValues, 'shareTerms'> = {
   votesPerMember: '1',
   isEmployeeClass: false,
   eligibility: { minAgeYears: '', minWeeklyHours: '', minServiceMonths: '' },
+  voteCap: NO_CAP,
 };
 
 /** Typical classes of a public service mutual, offered as one-click starting points. */

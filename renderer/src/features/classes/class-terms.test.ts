@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { eligibilitySummary, shareTermsSummary, votingSummary } from './class-terms';
+import { eligibilitySummary, shareTermsSummary, voteCapSummary, votingSummary } from './class-terms';
 
 describe('a class’s terms in words', () => {
   test('eligibility lists only the conditions set, and only for an employee class', () => {
@@ -35,5 +35,10 @@ describe('a class’s terms in words', () => {
     expect(shareTermsSummary({ shareTerms: { nominalPence: 100, withdrawable: false, transferable: false, maxHolding: null, redeemable: false, numbered: false } }, 'company')).toBe(
       '£1.00 shares, not transferable',
     );
+  });
+
+  test('a cap on the share of the votes names its rule', () => {
+    expect(voteCapSummary({ voteCap: { pct: 12.5, source: 'Rule 14(b)' } })).toBe('At most 12.5% of the votes in a ballot (Rule 14(b))');
+    expect(voteCapSummary({ voteCap: null })).toBeNull();
   });
 });

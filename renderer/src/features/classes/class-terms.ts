@@ -22,6 +22,12 @@ export function votingSummary(c: Pick<MembershipClass, 'votingRights' | 'votesPe
   return VOTING_RIGHTS_LABEL[c.votingRights];
 }
 
+/** "At most 10% of the votes in a ballot (Rule 14(b))", or null for a class with no cap. */
+export function voteCapSummary(c: Pick<MembershipClass, 'voteCap'>): string | null {
+  if (!c.voteCap) return null;
+  return `At most ${c.voteCap.pct.toLocaleString('en-GB', { maximumFractionDigits: 2 })}% of the votes in a ballot (${c.voteCap.source})`;
+}
+
 /**
  * "£1.00 shares, withdrawable, not transferable, at most 2,000 each". A company's shares are never
  * withdrawable, so for a company the summary says whether they are redeemable instead.
