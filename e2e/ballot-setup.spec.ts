@@ -1,5 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { addDays, ukDateOf } from '../shared/rules/legal-date';
+import { api, runJob } from './support/api';
 import { seedVotingMembers } from './support/members';
 import { expect, expectNoAxeViolations, test } from './support/app';
 import { setUpMutual } from './support/mutual';
@@ -173,4 +176,76 @@ test('a secretary sets up a ballot with a special resolution and a two-seat elec
   await expect(page.getByRole('row', { name: /Members’ ballot 2026/ })).toContainText('0 of 3 voted (0%)');
   await expectNoAxeViolations(page, 'ballots list');
   await shot(page, '10-list');
+});
+
+test('a poll at a general meeting: its resolution becomes the question, a trustee may decrypt on their own computer, and the result goes into the meeting’s decisions', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await setUpMutual(page, app.url);
+  const ids = await seedVotingMembers(app, [
+    ['Aisha', 'Khan'],
+    ['Bob', 'Taylor'],
+    ['Carys', 'Evans'],
+  ]);
+  const today = ukDateOf(new Date());
+  const created = await api(app, 'meetings.create', { kind: 'general', heldOn: addDays(today, -1), startsAt: '18:00', place: 'Civic Hall, Leeds', standardItems: false });
+  const meetingId = created.meeting.id as string;
+  const withItem = await api(app, 'meetings.addItem', { meetingId, title: 'Change of name', purpose: 'decision' });
+  await api(app, 'meetings.addResolution', { meetingId, agendaItemId: withItem.items.at(-1).id, kind: 'special', text: 'THAT the name of the company be changed to Riverside Care Co-operative Ltd.' });
+
+  await page.evaluate(() => (window.location.hash = '#/ballots/new'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up a ballot' })).toBeFocused();
+  await page.getByLabel('Title of the ballot').fill('Poll on the change of name');
+  await page.getByLabel('Meeting (optional)').selectOption(meetingId);
+  // At a meeting the base is the votes cast, so it is not asked; the notice's resolution is offered.
+  await expect(page.getByRole('group', { name: 'How the result is counted' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Add as a question: resolution 1' }).click();
+  await expect(page.getByRole('group', { name: 'Question 1: Resolution from the meeting’s notice' })).toBeVisible();
+  await expect(page.getByLabel('Text of the resolution')).toHaveValue('THAT the name of the company be changed to Riverside Care Co-operative Ltd.');
+  await expect(page.getByText('Added as a question')).toBeVisible();
+  await page.getByRole('group', { name: 'Trustee 1' }).getByLabel('Name', { exact: true }).fill('Harriet Scrutineer');
+  await page.getByRole('group', { name: 'Trustee 2' }).getByLabel('Name', { exact: true }).fill('Ivor Chair');
+  await expectNoAxeViolations(page, 'ballot set-up at a meeting');
+  await shot(page, '11-setup-meeting');
+  await page.getByRole('button', { name: 'Set up the ballot' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Poll on the change of name' })).toBeFocused();
+  const ballotId = page.url().split('/').pop()!;
+
+  // The keys, opening and closing are the first journey's; here they go through the contract.
+  await api(app, 'ballots.makeTrusteeKey', { id: ballotId, trustee: 1, passphrase: PASS[1] });
+  await api(app, 'ballots.makeTrusteeKey', { id: ballotId, trustee: 2, passphrase: PASS[2] });
+  await api(app, 'ballots.open', { id: ballotId });
+  await runJob(app, 'ballots.close', { id: ballotId });
+  await api(app, 'ballots.decrypt', { id: ballotId, trustee: 1, passphrase: PASS[1] });
+  await page.reload();
+
+  // Ivor decrypts on his own computer: the request downloads; a file that is not a decryption is refused.
+  await page.getByRole('button', { name: 'On their own computer: Ivor Chair' }).click();
+  const remote = page.getByRole('dialog', { name: 'Decrypt on their own computer: Ivor Chair' });
+  const request = page.waitForEvent('download');
+  await remote.getByRole('button', { name: 'Download the request file' }).click();
+  expect((await request).suggestedFilename()).toMatch(/^decryption-request-trustee-2-.*\.json$/);
+  const notADecryption = join(app.dir, 'not-a-decryption.json');
+  writeFileSync(notADecryption, '{"format":"something else"}');
+  await remote.getByLabel('The decryption file they send back').setInputFiles(notADecryption);
+  await remote.getByRole('button', { name: 'Check and keep the decryption' }).click();
+  await expect(remote.getByText('This file is not a decryption made by Mutual Governance.')).toBeVisible();
+  await expectNoAxeViolations(page, 'decrypt on their own computer');
+  await shot(page, '12-remote-decrypt');
+  await remote.getByRole('button', { name: 'Cancel' }).click();
+  await api(app, 'ballots.decrypt', { id: ballotId, trustee: 2, passphrase: PASS[2] });
+
+  // The meeting is held, with a quorum; the poll's result is recorded as its decision.
+  await api(app, 'meetings.setAttendance', { meetingId, memberId: ids.Aisha, status: 'present', arrivedAt: '18:00' });
+  await api(app, 'meetings.setAttendance', { meetingId, memberId: ids.Bob, status: 'present', arrivedAt: '18:00' });
+  await api(app, 'meetings.setStatus', { id: meetingId, status: 'held' });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'The meeting’s minutes' })).toBeVisible();
+  await page.getByRole('button', { name: 'Record in the minutes: question 1' }).click();
+  await expect(page.getByText('Recorded in the meeting’s decisions.')).toBeVisible();
+  await expectNoAxeViolations(page, 'result recorded in the minutes');
+  await shot(page, '13-minutes');
+  const register = await api(app, 'decisions.register', { meetingId });
+  expect(register.rows).toHaveLength(1);
+  expect(register.rows[0].method).toBe('poll');
 });

@@ -18,7 +18,9 @@ import { ResultPanel } from './ResultPanel';
 import { CloseBallotPanel, ExportPanel, OpenBallotPanel, SealedPanel, VotingPanel } from './StagePanels';
 import { statusBadge } from './status';
 import { awaitingSum, isThresholdSharing, STEP_LABEL, trusteeProgress, trusteeStep, type TrusteeStep } from './steps';
+import { RemoteDecryptDialog } from './RemoteDecryptDialog';
 import { TrusteeKeyDialog } from './TrusteeKeyDialog';
+import { MinutesPanel } from './MinutesPanel';
 import '../officers/officers.css';
 import './ballots.css';
 
@@ -74,6 +76,7 @@ export function BallotPage() {
         </Banner>
       ) : null}
       {b.status === 'decided' && b.result ? <ResultPanel ballot={b} result={b.result} /> : null}
+      {b.status === 'decided' && b.result && b.meetingId ? <MinutesPanel ballot={b} meetingId={b.meetingId} /> : null}
       <QuestionsSection ballot={b} />
       <TrusteesSection ballot={b} />
       {b.status === 'draft' ? <OpenBallotPanel ballot={b} /> : null}
@@ -130,7 +133,9 @@ function QuestionsSection({ ballot }: { ballot: Ballot }) {
 
 function TrusteesSection({ ballot }: { ballot: Ballot }) {
   const [acting, setActing] = useState<{ trustee: Trustee; step: TrusteeStep } | null>(null);
+  const [remote, setRemote] = useState<Trustee | null>(null);
   const close = useCallback(() => setActing(null), []);
+  const closeRemote = useCallback(() => setRemote(null), []);
   const sharing = isThresholdSharing(ballot);
   return (
     <section className="card" aria-labelledby="ballot-trustees-h">
@@ -173,6 +178,11 @@ function TrusteesSection({ ballot }: { ballot: Ballot }) {
                       {STEP_LABEL[step]}
                     </button>
                   ) : null}
+                  {step === 'decrypt' ? (
+                    <button type="button" className="btn btn-link btn-small" aria-label={`On their own computer: ${t.name}`} onClick={() => setRemote(t)}>
+                      On their own computer
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             );
@@ -180,6 +190,7 @@ function TrusteesSection({ ballot }: { ballot: Ballot }) {
         </tbody>
       </table>
       <TrusteeKeyDialog ballot={ballot} trustee={acting?.trustee ?? null} step={acting?.step ?? null} onClose={close} />
+      <RemoteDecryptDialog ballot={ballot} trustee={remote} onClose={closeRemote} />
     </section>
   );
 }

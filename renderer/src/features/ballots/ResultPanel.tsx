@@ -13,15 +13,13 @@ const OUTCOME_LABEL: Record<QuestionResult['outcome'], string> = {
 const n = (v: number) => v.toLocaleString('en-GB');
 
 /** The declared result: each question's votes (electronic, paper, total), what it decided, and the turnout. */
-export function ResultPanel({ ballot, result, headingLevel = 2 }: { ballot: Pick<Ballot, 'baseWords' | 'questionList'>; result: BallotResult; headingLevel?: 2 | 3 }) {
+export function ResultPanel({ ballot, result, headingLevel = 2 }: { ballot: Pick<Ballot, 'questionList'>; result: BallotResult; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Q = headingLevel === 2 ? 'h3' : 'h4';
   return (
     <section className="card ballot-result" aria-labelledby="ballot-result-h">
       <H id="ballot-result-h">The result</H>
-      <p className="muted">
-        Declared {formatInstant(result.declaredAt)}. {ballot.baseWords}
-      </p>
+      <p className="muted">Declared {formatInstant(result.declaredAt)}.</p>
       <p className="ballot-turnout-words">{result.turnout.words}</p>
       {result.questions.map((q, i) => {
         const question = ballot.questionList.find((x) => x.id === q.questionId);
