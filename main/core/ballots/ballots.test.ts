@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encryptBallot, nobleGroup, prepare, verifyFile, type BallotJson, type ElectionPublic, type VerificationFile } from '../../../shared/ballot';
 import { sodiumGroup } from '../../../shared/ballot/group-sodium';
@@ -6,6 +7,7 @@ import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
 import { admit, makeClass, person } from '../members/register.test-helpers';
 import { expectOk, runJob, type TestCore } from '../testing';
 import { attempt, open, refused } from '../decisions/fixtures.test-helpers';
+import { scrubLogNow } from './cast';
 import { answerRequest } from './decrypt';
 import { useLightKdfForTests } from './kdf';
 
@@ -323,5 +325,19 @@ describe('a trustee decrypting on their own computer', () => {
     const done = await ok<Ballot>(t, 'ballots.importDecryption', { id: b.id, file: JSON.stringify(answer) });
     expect(done.status).toBe('decided');
     expect(done.result!.questions[0]!.choices.map((c) => c.total)).toEqual([1, 0, 0]);
+  }, 60_000);
+});
+
+describe('the write-ahead log after a cast', () => {
+  it('holds the new tracker until the log is scrubbed, and not after', async () => {
+    const t = await withMembers(2);
+    const b = await keysAndOpen(t, await setUp(t));
+    const entries = await roll(t, b.id);
+    const vote = await device(t, b.id);
+    const { tracker } = expectOk(await kioskVote(t, b.id, entries[0]!.id, vote([FOR, [1, 0, 0]]))) as { tracker: string };
+    const wal = `${t.dbPath}-wal`;
+    expect(readFileSync(wal).includes(Buffer.from(tracker))).toBe(true);
+    expect(await scrubLogNow(t.dbPath)).toBe(true);
+    expect(existsSync(wal) ? readFileSync(wal).includes(Buffer.from(tracker)) : false).toBe(false);
   }, 60_000);
 });

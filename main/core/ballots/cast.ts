@@ -1,4 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { checkpointInWorker } from '../db/checkpoint';
+import { logError } from '../log';
 import { alphasOf, ballotProblem, prepare, trackerOf, type BallotJson, type Prepared } from '../../../shared/ballot';
 import { ballotSchema as ballotShape, shapeProblem } from '../../../shared/ballot/schema';
 import { VOTE_CHANNEL_LABEL } from '../../../shared/contract/ballots';
@@ -150,6 +153,7 @@ export async function cast(
   }
   await tx.db.updateTable('ballot_roll').set({ voted_by: who.channel, updated_at: tx.who.at }).where('id', '=', roll.id).execute();
   if (credential.kind === 'checkin') CHECK_INS.delete(credential.token);
+  scrubLogSoon(tx.files.dbPath);
   tx.audit({
     action: 'ballot.voted',
     entityType: 'ballot_roll',
@@ -164,6 +168,33 @@ export async function cast(
     ],
   });
   return { tracker };
+}
+
+/**
+ * The write-ahead log keeps the pages of recent commits in the order they were written, so for a
+ * while after a cast it holds the page of the roll that changed beside the page of the box that
+ * gained a tracker. Two seconds after the last cast the log is checkpointed and truncated (on a
+ * worker thread: the cast never waits for it), which shortens that window to seconds. What the
+ * disk's own blocks keep of a truncated file is beyond what the app controls (README, Ballots).
+ */
+const SCRUB_AFTER_MS = 2000;
+const scrubs = new Map<string, NodeJS.Timeout>();
+
+export function scrubLogSoon(dbPath: string): void {
+  const pending = scrubs.get(dbPath);
+  if (pending) clearTimeout(pending);
+  const timer = setTimeout(() => {
+    scrubs.delete(dbPath);
+    void scrubLogNow(dbPath);
+  }, SCRUB_AFTER_MS);
+  timer.unref();
+  scrubs.set(dbPath, timer);
+}
+
+export async function scrubLogNow(dbPath: string): Promise<boolean> {
+  const o = await checkpointInWorker(dbPath, 'TRUNCATE');
+  if (!o.ok && existsSync(dbPath)) logError('ballot log scrub', new Error(o.message));
+  return o.ok;
 }
 
 /** A fresh random seed for a lot (tie-break), from the platform's CSPRNG. */

@@ -1,6 +1,7 @@
 import { addTallies, boxHashOf, tallyToJson, trackerOf, weightedTally, type BallotJson, type Ciphertext } from '../../../shared/ballot';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { CommandContext, ReadDb } from '../context';
+import { checkpointInWorker } from '../db/checkpoint';
 import { AppError } from '../errors';
 import type { JobHandle } from '../jobs/runner';
 import { coreGroup, loadBallot, questionsOf } from './election';
@@ -100,6 +101,8 @@ async function sum(ctx: CommandContext, b: BallotRow, job: JobHandle): Promise<C
 
 export async function closeBallot(ctx: CommandContext, orgId: string, ballotId: string, job: JobHandle): Promise<{ sealedBoxHash: string; boxCount: number }> {
   await sealBox(ctx, orgId, ballotId, job);
+  // The proxies' held votes were deleted and the box rewritten: empty the log of those pages now.
+  await checkpointInWorker(ctx.files.dbPath, 'TRUNCATE');
   const b = await loadBallot(ctx.db, orgId, ballotId);
   if (b.tally === null) {
     const G = await coreGroup();

@@ -15,7 +15,7 @@ let db;
 try {
   db = new Database(workerData.path, { fileMustExist: true });
   db.pragma('busy_timeout = 1000');
-  const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+  const [r] = db.pragma(workerData.mode === 'TRUNCATE' ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)');
   parentPort.postMessage({ ok: true, busy: r.busy, log: r.log, checkpointed: r.checkpointed });
 } catch (e) {
   parentPort.postMessage({ ok: false, message: String((e && e.message) || e) });
@@ -37,9 +37,14 @@ function driverPath(): string {
   return createRequire(base).resolve('better-sqlite3');
 }
 
-export function checkpointInWorker(dbPath: string): Promise<CheckpointOutcome> {
+/**
+ * `TRUNCATE` also empties the log file once every frame is in the database (waiting up to a second
+ * for readers), so pages written recently no longer sit in the log in the order they were written:
+ * the ballot box asks for it after casts (main/core/ballots/cast.ts).
+ */
+export function checkpointInWorker(dbPath: string, mode: 'PASSIVE' | 'TRUNCATE' = 'PASSIVE'): Promise<CheckpointOutcome> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: dbPath, driver: driverPath() } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: dbPath, driver: driverPath(), mode } });
     let settled = false;
     const done = (o: CheckpointOutcome) => {
       if (!settled) {
