@@ -249,3 +249,67 @@ test('a poll at a general meeting: its resolution becomes the question, a truste
   expect(register.rows).toHaveLength(1);
   expect(register.rows[0].method).toBe('poll');
 });
+
+test('any 2 of 3 trustees: each seals shares for the others, then accepts theirs and saves the new backup, before the ballot can open', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await setUpMutual(page, app.url);
+  await seedVotingMembers(app, [
+    ['Aisha', 'Khan'],
+    ['Bob', 'Taylor'],
+  ]);
+  await page.evaluate(() => (window.location.hash = '#/ballots/new'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up a ballot' })).toBeFocused();
+  await page.getByLabel('Title of the ballot').fill('Consultation on the new depot');
+  await page.getByLabel(/On the votes cast, where your rules count/).check();
+  await page.getByRole('button', { name: 'Add a consultation' }).click();
+  await page.getByLabel('The question').fill('Which site should the new depot be on?');
+  await page.getByLabel('Option 1').fill('North Street');
+  await page.getByLabel('Option 2').fill('Canal Wharf');
+  await page.getByRole('group', { name: 'Trustee 1' }).getByLabel('Name', { exact: true }).fill('Harriet Scrutineer');
+  await page.getByRole('group', { name: 'Trustee 2' }).getByLabel('Name', { exact: true }).fill('Ivor Chair');
+  await page.getByRole('button', { name: 'Add a trustee' }).click();
+  await expect(page.getByRole('group', { name: 'Trustee 3' }).getByLabel('Name', { exact: true })).toBeFocused();
+  await page.getByRole('group', { name: 'Trustee 3' }).getByLabel('Name', { exact: true }).fill('Jas Secretary');
+  await page.getByLabel(/Any number of them that you choose/).check();
+  await page.getByLabel('How many of the 3 trustees must take part').fill('4');
+  await page.getByRole('button', { name: 'Set up the ballot' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: 'You have named 3 trustees, so no more than 3 can be required.' })).toBeVisible();
+  await page.getByLabel('How many of the 3 trustees must take part').fill('2');
+  await expect(page.getByText(/Any 2 of the 3 trustees can decrypt the result together, so up to 1 may lose/)).toBeVisible();
+  await expectNoAxeViolations(page, 'ballot set-up, k of n');
+  await page.getByRole('button', { name: 'Set up the ballot' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Consultation on the new depot' })).toBeFocused();
+  const ballotId = page.url().split('/').pop()!;
+  const pass = { 1: PASS[1], 2: PASS[2], 3: 'amber pylon thistle marble' } as const;
+  for (const t of [1, 2, 3] as const) await api(app, 'ballots.makeTrusteeKey', { id: ballotId, trustee: t, passphrase: pass[t] });
+  await page.reload();
+
+  // Step 2: Harriet seals shares for the others here; the other two through the contract.
+  await expect(page.getByRole('button', { name: 'Seal shares for the others: Ivor Chair' })).toBeVisible();
+  await page.getByRole('button', { name: 'Seal shares for the others: Harriet Scrutineer' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Seal shares for the others: Harriet Scrutineer' });
+  await dialog.getByLabel('Harriet Scrutineer’s passphrase').fill(pass[1]);
+  await dialog.getByRole('button', { name: 'Seal shares for the others' }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByRole('row', { name: /Harriet Scrutineer/ })).toContainText('Key made, shares sealed for the others');
+  await expectNoAxeViolations(page, 'ballot page, shares being sealed');
+  await shot(page, '14-k-of-n-dealing');
+  for (const t of [2, 3] as const) await api(app, 'ballots.dealShares', { id: ballotId, trustee: t, passphrase: pass[t] });
+  await page.reload();
+
+  // Step 3: accepting gives a new backup, which replaces the first.
+  await page.getByRole('button', { name: 'Accept your shares: Harriet Scrutineer' }).click();
+  dialog = page.getByRole('dialog', { name: 'Accept your shares: Harriet Scrutineer' });
+  await dialog.getByLabel('Harriet Scrutineer’s passphrase').fill(pass[1]);
+  await dialog.getByRole('button', { name: 'Accept your shares' }).click();
+  await expect(dialog.getByRole('heading', { name: 'Save your backup file now' })).toBeFocused({ timeout: 60_000 });
+  await expect(dialog).toContainText('it replaces the backup you saved before');
+  await expectNoAxeViolations(page, 'accepted shares: the new backup');
+  await shot(page, '15-k-of-n-backup');
+  await dialog.getByRole('button', { name: 'Done without saving' }).click();
+  for (const t of [2, 3] as const) await api(app, 'ballots.acceptShares', { id: ballotId, trustee: t, passphrase: pass[t] });
+  await page.reload();
+  await expect(page.getByText('Every trustee\'s key is ready.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open the ballot' })).toBeVisible();
+});
