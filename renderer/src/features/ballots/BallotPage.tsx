@@ -111,7 +111,7 @@ function QuestionsSection({ ballot }: { ballot: Ballot }) {
                 ? `${q.resolutionKind === 'special' ? 'Special' : 'Ordinary'} resolution`
                 : q.kind === 'election'
                   ? `Election: each voter may choose up to ${q.max}`
-                  : `Consultation (advisory): each voter may choose ${q.min === q.max ? q.max : `${q.min} to ${q.max}`}`}
+                  : `Consultation (advisory): each voter may choose ${q.min === q.max ? q.max : q.min === 0 ? `up to ${q.max}` : `${q.min} to ${q.max}`}`}
             </p>
             <p className="ballot-question-text">{q.text}</p>
             {q.kind !== 'resolution' ? (
