@@ -57,6 +57,12 @@ export const checkedBackupSchema = z.object({
   takenAt: isoInstant.nullable(),
   /** It predates this version's schema and will be upgraded as it is restored. */
   needsUpgrade: z.boolean(),
+  /**
+   * What restoring it would undo in the ballots of the live file, one sentence each: votes
+   * recorded since it was taken, a ballot closed or declared since, a ballot it does not hold.
+   * The restore is not refused (the secretary may need it); the confirmation names the loss.
+   */
+  ballotWarnings: z.array(z.string()),
 });
 export type CheckedBackup = z.output<typeof checkedBackupSchema>;
 
@@ -66,6 +72,8 @@ export const restoreResultSchema = z.object({
   keptAside: z.string(),
   organisationName: z.string().nullable(),
   auditEvents: z.number().int(),
+  /** The ballot losses the check named, recorded in the restore's audit event too. */
+  ballotWarnings: z.array(z.string()),
 });
 export type RestoreResult = z.output<typeof restoreResultSchema>;
 

@@ -82,6 +82,7 @@ describe('data.backup', () => {
       organisationName: 'Riverside Care Mutual',
       members: 0,
       lastChangedAt: expect.any(String),
+      ballots: [],
     });
     const copy = new Database(result.path, { readonly: true, fileMustExist: true });
     try {

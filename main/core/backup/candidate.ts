@@ -11,6 +11,7 @@ import { APP_MARKER } from '../db/migrator';
 import { describeSqliteError } from '../db/open';
 import { ReadOnlyPlugin } from '../db/read-only';
 import type { DB } from '../db/schema';
+import { backupBallots, type BallotFacts } from './ballot-losses';
 import { claimedLevel, expectedSchema, readSchema, schemaDifferences } from './schema-match';
 
 export type CandidateReport =
@@ -23,6 +24,8 @@ export type CandidateReport =
       members: number;
       /** The newest event's time: when the backup's records were last changed. */
       lastChangedAt: string | null;
+      /** Its ballots with their status and how many on each roll had voted, to compare with the live file's. */
+      ballots: BallotFacts[];
     }
   | { ok: false; reason: string };
 
@@ -114,6 +117,7 @@ export async function inspectCandidate(path: string, readers: StateReaders, chec
       organisationName: org ?? null,
       members,
       lastChangedAt: last ?? null,
+      ballots: backupBallots(raw, tables),
     };
   } catch (e) {
     return { ok: false, reason: `This file cannot be read as a Mutual Governance database: ${describeSqliteError(e)}` };

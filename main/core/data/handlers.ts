@@ -4,6 +4,7 @@ import type { BackupFile } from '../../../shared/contract/data';
 import { moveHeadsLogAside, readBackupHead, recordHead, writeBackupHead } from '../audit/anchors';
 import { headFingerprint } from '../../../shared/domain/fingerprint';
 import { backupFileName } from '../backup/backup';
+import { ballotLosses, liveBallots } from '../backup/ballot-losses';
 import { discardStaged } from '../backup/candidates';
 import { swapIntoPlace } from '../backup/restore';
 import { migrations } from '../../../migrations/index';
@@ -107,6 +108,7 @@ export const dataHandlers = defineHandlers('data', {
           lastChangedAt: report.lastChangedAt,
           takenAt,
           needsUpgrade: report.migrations < migrations.length,
+          ballotWarnings: ballotLosses(await liveBallots(ctx.db), report.ballots),
         };
       } catch (e) {
         if (staged) discardStaged(staged.path);
@@ -136,6 +138,9 @@ async function restoreFrom(ctx: CommandContext, staging: string, label: string, 
   // it has not just read (the check is read-only and refuses anything it does not expect).
   const report = await ctx.store.inspectCandidate(staging, () => j.checkpoint());
   if (!report.ok) throw new AppError('VALIDATION', `${label} was not restored. ${report.reason} Your current records are unchanged.`);
+  // What the restore undoes in the ballots, read from the live file before it is set aside, so the
+  // restored file's own log says which votes it no longer holds (the check showed the same words).
+  const ballotWarnings = ballotLosses(await liveBallots(ctx.db), report.ballots);
   j.progress(1, 3, 'Replacing the database');
   let asidePath = '';
   await ctx.store.replaceDatabase(() => {
@@ -150,11 +155,11 @@ async function restoreFrom(ctx: CommandContext, staging: string, label: string, 
       action: 'data.restored',
       entityType: 'database',
       entityId: null,
-      summary: `Database restored from ${label}; the previous file was kept as ${asidePath}`,
+      summary: `Database restored from ${label}; the previous file was kept as ${asidePath}${ballotWarnings.length ? `; it set back ${ballotWarnings.length} ballot${ballotWarnings.length === 1 ? '' : 's'}, as the details say` : ''}`,
       before: null,
-      after: { restoredFrom: label, keptAside: asidePath },
+      after: { restoredFrom: label, keptAside: asidePath, ...(ballotWarnings.length ? { ballotWarnings } : {}) },
     });
   });
   j.progress(3, 3, 'Restored');
-  return { restoredFrom: label, keptAside: asidePath, organisationName: report.organisationName, auditEvents: report.auditEvents + 1 };
+  return { restoredFrom: label, keptAside: asidePath, organisationName: report.organisationName, auditEvents: report.auditEvents + 1, ballotWarnings };
 }

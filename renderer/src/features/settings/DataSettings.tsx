@@ -98,6 +98,8 @@ export function DataSettings() {
   const d = info.data;
   const busy = backup?.state === 'running' || check?.state === 'running' || restore?.state === 'running' || upload !== null;
   const backupResult = backup?.state === 'succeeded' ? (backup.result ?? null) : null;
+  /** The check found ballots this backup would set back (votes recorded since, a close or a result): the confirmation names them. */
+  const ballotLoss = (candidate?.ballotWarnings.length ?? 0) > 0;
   const restoreResult = restore?.state === 'succeeded' ? (restore.result ?? null) : null;
 
   return (
@@ -123,6 +125,9 @@ export function DataSettings() {
           <p>
             The records now come from {restoreResult.restoredFrom}. The previous database was kept as <span className="hash">{restoreResult.keptAside}</span>.
           </p>
+          {restoreResult.ballotWarnings.length > 0 ? (
+            <p>The audit log records what the restore set back in the ballots: {restoreResult.ballotWarnings.join(' ')}</p>
+          ) : null}
         </Banner>
       ) : null}
       {restore?.state === 'failed' ? <Banner tone="error" title="Not restored">{restore.error?.message}</Banner> : null}
@@ -200,8 +205,8 @@ export function DataSettings() {
 
       <ConfirmDialog
         open={candidate !== null}
-        title="Replace your records with this backup?"
-        confirmLabel="Restore"
+        title={ballotLoss ? 'Replace your records with this backup, and lose ballot records?' : 'Replace your records with this backup?'}
+        confirmLabel={ballotLoss ? 'Restore and lose the ballot records listed' : 'Restore'}
         tone="danger"
         onCancel={() => {
           setCandidate(null);
@@ -209,6 +214,19 @@ export function DataSettings() {
         }}
         onConfirm={confirmRestore}
       >
+        {candidate && ballotLoss ? (
+          <Banner tone="warning" title="Ballots in your current records that this backup would set back">
+            <ul>
+              {candidate.ballotWarnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+            <p>
+              Restore only if you must (for example, your current file is damaged), and tell the ballot’s trustees and scrutineer first: members whose
+              votes would be lost need to vote again, as their receipts will not be in the published list of trackers.
+            </p>
+          </Banner>
+        ) : null}
         <p>
           The app will show the records as they were in <strong>{pending?.kind === 'backup' ? pending.name : (pending?.file.name ?? candidate?.fileName)}</strong>. Changes
           made since then will no longer appear.
