@@ -341,3 +341,30 @@ describe('the write-ahead log after a cast', () => {
     expect(existsSync(wal) ? readFileSync(wal).includes(Buffer.from(tracker)) : false).toBe(false);
   }, 60_000);
 });
+
+describe('the roll', () => {
+  it('is taken from the register on the record date and frozen at opening: later admissions and cessations do not change it', async () => {
+    const t = await withMembers(3);
+    const cls = (await ok<{ id: string }[]>(t, 'classes.list', {}))[0]!;
+    // Admitted after the record date: not on the roll.
+    await admit(t.core, cls as never, person('Late', 'Joiner'), { admittedOn: '2026-11-15' });
+    const draft = await setUp(t);
+    expect((await ok<{ count: number }>(t, 'ballots.previewRoll', { id: draft.id })).count).toBe(3);
+    // Refused while the record date is still ahead.
+    const future = await setUp(t, { title: 'Next year', recordDate: '2027-01-04' });
+    for (const tr of future.trustees) await ok(t, 'ballots.makeTrusteeKey', { id: future.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
+    expect(refused(await t.core.dispatch('ballots.open', { id: future.id }), 'VALIDATION', 'recordDate')).toMatch(/^The record date is 4 January 2027/);
+    const b = await keysAndOpen(t, draft);
+    expect(b.roll).toMatchObject({ count: 3, totalWeight: 3 });
+    const entries = await roll(t, b.id);
+    // A voter who ceases after opening stays on the frozen roll and can still vote; the roll's hash is unchanged.
+    const memberId = t.core.raw.prepare('select member_id from ballot_roll where id = ?').pluck().get(entries[0]!.id) as string;
+    await ok(t, 'members.cease', { memberId, ceasedOn: '2026-11-29', reason: 'resigned' });
+    await admit(t.core, cls as never, person('Later', 'Still'), { admittedOn: '2026-11-29' });
+    const vote = await device(t, b.id);
+    expectOk(await kioskVote(t, b.id, entries[0]!.id, vote([FOR, [1, 0, 0]])));
+    const after = await ok<Ballot>(t, 'ballots.get', { id: b.id });
+    expect(after.roll).toMatchObject({ count: 3, hash: b.roll!.hash });
+    expect((await roll(t, b.id)).map((e) => e.name)).not.toContain('Later Still');
+  }, 60_000);
+});
