@@ -84,11 +84,14 @@ test('a secretary sets up a ballot with a special resolution and a two-seat elec
   await page.getByRole('button', { name: 'Add a candidate' }).click();
   await expect(page.getByLabel('Candidate 3: name')).toBeFocused();
   await page.getByLabel('Candidate 3: name').fill('Gareth Lloyd');
-  // Reorder: the election first and back again, by keyboard-reachable buttons.
-  await page.getByRole('button', { name: 'Move down: question 1' }).click();
+  // Reorder: the election first and back again, by keyboard; focus stays on a move button of the question moved.
+  await page.getByRole('button', { name: 'Move down: question 1' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('group', { name: 'Question 1: Election' })).toBeVisible();
-  await page.getByRole('button', { name: 'Move down: question 1' }).click();
+  await expect(page.getByRole('button', { name: 'Move up: question 2' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('group', { name: 'Question 1: Resolution' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Move down: question 1' })).toBeFocused();
   await page.getByRole('group', { name: 'Trustee 1' }).getByLabel('Name', { exact: true }).fill('Harriet Scrutineer');
   await page.getByRole('group', { name: 'Trustee 2' }).getByLabel('Name', { exact: true }).fill('Ivor Chair');
   await expect(page.getByRole('heading', { name: 'If a trustee loses their passphrase, there is no result' })).toBeVisible();
@@ -312,4 +315,15 @@ test('any 2 of 3 trustees: each seals shares for the others, then accepts theirs
   await page.reload();
   await expect(page.getByText('Every trustee\'s key is ready.', { exact: false })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open the ballot' })).toBeVisible();
+
+  // Cancelled instead: a reason is required, and nothing is decrypted.
+  await page.getByRole('button', { name: 'Cancel the ballot' }).click();
+  const cancel = page.getByRole('dialog', { name: 'Cancel the ballot' });
+  await cancel.getByRole('button', { name: 'Cancel the ballot' }).click();
+  await expect(cancel.getByText('Enter why the ballot is cancelled.').first()).toBeVisible();
+  await cancel.getByLabel('Why the ballot is cancelled').fill('The board chose a site before the consultation could run.');
+  await cancel.getByRole('button', { name: 'Cancel the ballot' }).click();
+  await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open the ballot' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'cancelled ballot');
 });

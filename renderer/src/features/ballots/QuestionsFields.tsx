@@ -40,7 +40,9 @@ export function QuestionsFields({ form }: { form: Form }) {
               count={fields.length}
               onMove={(to, button) => {
                 move(i, to);
-                focusSoon(`questions-${to}-${button}`);
+                // Keep focus on the same button in its new place; at the top or bottom that one is disabled, so take the other.
+                const edge = (button === 'up' && to === 0) || (button === 'down' && to === fields.length - 1);
+                focusSoon(`questions-${to}-${edge ? (button === 'up' ? 'down' : 'up') : button}`);
               }}
               onRemove={() => {
                 remove(i);
