@@ -126,12 +126,21 @@ describe('usage', () => {
     expect(text).toMatch(/^ {2}--members N +How many members\.$/m);
   });
 
+  it('takes a switch with no value, refuses one given a value, and shows it without a value in usage', () => {
+    const specs: CommandSpec[] = [{ name: 'export', summary: 'Export.', flags: [{ name: 'latest', value: '', required: false, switch: true, description: 'The latest.' }, { name: 'out', value: 'FILE', required: true, description: 'Where.' }] }];
+    expect(parseCommandLine(['export', '--latest', '--out', 'x'], specs)).toEqual({ ok: true, kind: 'run', command: 'export', flags: { latest: 'yes', out: 'x' } });
+    expect(parseCommandLine(['export', '--out', 'x', '--latest'], specs)).toEqual({ ok: true, kind: 'run', command: 'export', flags: { latest: 'yes', out: 'x' } });
+    expect(parseCommandLine(['export', '--latest=no', '--out', 'x'], specs)).toEqual({ ok: false, message: '--latest takes no value.', command: 'export' });
+    expect(usage(specs, 'export').split('\n')[0]).toBe('Usage: npm run cli -- export [--latest] --out FILE');
+    expect(usage(specs, 'export')).toMatch(/^ {2}--latest {4}The latest\.$/m);
+  });
+
   it('covers the real command table, whose flags all have descriptions', () => {
     const text = usage(COMMANDS);
     for (const c of COMMANDS) {
       expect(text).toContain(`  ${c.name}`);
       for (const f of c.flags) expect(f.description.length, `${c.name} --${f.name}`).toBeGreaterThan(0);
     }
-    expect(COMMANDS.map((c) => c.name)).toEqual(['verify', 'backup', 'restore']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['verify', 'backup', 'restore', 'ballot-export']);
   });
 });

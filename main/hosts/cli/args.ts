@@ -10,6 +10,8 @@ export interface FlagSpec {
   value: string;
   required: boolean;
   description: string;
+  /** A switch that takes no value (`--latest`); its value in the parsed flags is 'yes'. */
+  switch?: true;
 }
 
 export interface CommandSpec {
@@ -54,7 +56,10 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
       return { ok: false, message: `Unknown option --${name} for ${spec.name}; it takes ${flagList(spec)}.`, command: spec.name };
     }
     let value: string | undefined;
-    if (eq !== -1) value = arg.slice(eq + 1);
+    if (flag.switch) {
+      if (eq !== -1) return { ok: false, message: `--${flag.name} takes no value.`, command: spec.name };
+      value = 'yes';
+    } else if (eq !== -1) value = arg.slice(eq + 1);
     else {
       const next = rest[i + 1];
       // A following option is never taken as a value: `--db --out x` means --db was left empty.
@@ -78,23 +83,27 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
 
 function flagList(spec: CommandSpec): string {
   if (spec.flags.length === 0) return 'no options';
-  return spec.flags.map((f) => `--${f.name} ${f.value}`).join(', ');
+  return spec.flags.map((f) => flagText(f)).join(', ');
+}
+
+function flagText(f: FlagSpec): string {
+  return f.switch ? `--${f.name}` : `--${f.name} ${f.value}`;
 }
 
 function synopsis(spec: CommandSpec): string {
-  return spec.flags.map((f) => (f.required ? `--${f.name} ${f.value}` : `[--${f.name} ${f.value}]`)).join(' ');
+  return spec.flags.map((f) => (f.required ? flagText(f) : `[${flagText(f)}]`)).join(' ');
 }
 
 /** The usage text for every command, or for one. */
 export function usage(commands: readonly CommandSpec[], command: string | null = null): string {
   const spec = command === null ? undefined : commands.find((c) => c.name === command);
   if (spec) {
-    const width = Math.max(...spec.flags.map((f) => f.name.length + f.value.length + 3), 0);
+    const width = Math.max(...spec.flags.map((f) => flagText(f).length), 0);
     return [
       `Usage: ${PROGRAM} ${spec.name} ${synopsis(spec)}`.trimEnd(),
       '',
       spec.summary,
-      ...(spec.flags.length > 0 ? ['', 'Options:', ...spec.flags.map((f) => `  ${`--${f.name} ${f.value}`.padEnd(width)}  ${f.description}`)] : []),
+      ...(spec.flags.length > 0 ? ['', 'Options:', ...spec.flags.map((f) => `  ${flagText(f).padEnd(width)}  ${f.description}`)] : []),
     ].join('\n');
   }
   const lines = commands.map((c) => [c.name, synopsis(c), c.summary] as const);

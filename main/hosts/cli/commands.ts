@@ -33,4 +33,15 @@ export const COMMANDS: readonly CliCommand[] = [
     ],
     load: async () => (await import('./commands/restore')).restore,
   },
+  {
+    name: 'ballot-export',
+    summary: 'Write the verification file of a ballot whose result has been declared, for `npm run verify-ballot`. Reads the database only.',
+    flags: [
+      { name: 'db', value: 'FILE', required: true, description: 'The database (or a copy of it) holding the ballot.' },
+      { name: 'ballot', value: 'ID', required: false, description: 'The ballot’s id, as shown on its page.' },
+      { name: 'latest', value: '', required: false, switch: true, description: 'Instead of --ballot: the ballot whose result was declared most recently.' },
+      { name: 'out', value: 'FILE', required: true, description: 'The verification file to write (JSON); it must not exist yet.' },
+    ],
+    load: async () => (await import('./commands/ballot-export')).ballotExport,
+  },
 ];
