@@ -2,6 +2,7 @@ import { LEGAL_FORM_INFO, type LegalForm } from '../../shared/domain/legal-form'
 import { defaultRuleValues } from '../../shared/rules/governing-rules';
 import { addDays, ukDateOf } from '../../shared/rules/legal-date';
 import type { Core } from '../core/core';
+import { buildSampleBallots, type SampleBallots } from './ballots';
 import { buildSampleMeetings } from './meetings';
 import { rng, samplePerson, type SamplePerson } from './people';
 
@@ -49,7 +50,7 @@ const ORG_BY_FORM: Record<LegalForm, { name: string; number: string }> = {
   eot_company: { name: 'Harbour Reablement Ltd', number: '10987654' },
 };
 
-export async function buildSample(core: Core, opts: SampleOptions): Promise<{ members: number }> {
+export async function buildSample(core: Core, opts: SampleOptions): Promise<{ members: number; ballots: SampleBallots }> {
   const d = dispatcher(core);
   const r = rng(opts.seed);
   const form = LEGAL_FORM_INFO[opts.form];
@@ -210,9 +211,10 @@ export async function buildSample(core: Core, opts: SampleOptions): Promise<{ me
     receivedOn: addDays(today, -2),
   });
   await buildSampleMeetings(core, { today, log: opts.log });
+  const ballots = await buildSampleBallots(core, { today, rnd: r, log: opts.log });
   const count = await d('members.count', { status: 'all' });
   opts.log(`Done: ${count.count.toLocaleString('en-GB')} register entries.`);
-  return { members: count.count };
+  return { members: count.count, ballots };
 }
 
 /** The workforce arrives the way it does in real life: an HR export, mapped, planned and applied. */

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { LEGAL_FORMS, type LegalForm } from '../../shared/domain/legal-form';
 import { Core } from '../core/core';
 import { AppError } from '../core/errors';
+import { ballotLines } from './ballots';
 import { buildSample } from './build';
 
 const USAGE = `Usage: npm run sample -- --db FILE --members N [--form ${LEGAL_FORMS.join('|')}] [--seed N]`;
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<void> {
     const started = Date.now();
     const result = await buildSample(core, { members, form, seed, log: (s) => console.log(s) });
     console.log(`Sample ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${resolve(db)} (${result.members.toLocaleString('en-GB')} entries). Open it with: npm start -- --db "${resolve(db)}"`);
+    for (const line of ballotLines(resolve(db), result.ballots)) console.log(line);
   } finally {
     await core.close();
   }

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../shared/contract/audit';
 import { expectOk, openTestCore, runJob, type TestCore } from '../core/testing';
+import { useLightKdfForTests } from '../core/ballots/kdf';
 import { buildSample } from './build';
 
 /**
@@ -9,6 +10,8 @@ import { buildSample } from './build';
  * (some overdue) and minutes signed and sealed for all but the most recent meeting, in a file
  * that verifies.
  */
+// The sample also runs its ballots: their trustees' keys are sealed with a light argon2id here.
+beforeAll(() => useLightKdfForTests());
 let t: TestCore;
 afterEach(async () => t?.cleanup());
 
