@@ -1,29 +1,36 @@
+import { benchBallot } from './ballot';
 import { benchMeetings } from './meetings';
 import { benchRegister } from './register';
 
-const USAGE = 'Usage: npm run bench -- register [--json FILE] [--members N] [--keep]\n       npm run bench -- meetings [--json FILE] [--years N] [--bodies N] [--keep]';
+const USAGE = 'Usage: npm run bench -- register [--json FILE] [--members N] [--keep]\n       npm run bench -- meetings [--json FILE] [--years N] [--bodies N] [--keep]\n       npm run bench -- ballot [--json FILE] [--voters N] [--keep]';
 
 /** `npm run bench -- register --json FILE [--members N] [--keep]`, or `meetings [--years N] [--bodies N]`. */
 async function main(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
-  if (what !== 'register' && what !== 'meetings') {
+  if (what !== 'register' && what !== 'meetings' && what !== 'ballot') {
     console.error(USAGE);
     process.exitCode = 1;
     return;
   }
-  const args = { json: undefined as string | undefined, members: 1_000_000, years: 10, bodies: 50, keep: false };
+  const args = { json: undefined as string | undefined, members: 1_000_000, years: 10, bodies: 50, voters: 35_000, keep: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') args.json = rest[++i];
     else if (a === '--members' && what === 'register') args.members = Number(rest[++i]);
     else if (a === '--years' && what === 'meetings') args.years = Number(rest[++i]);
     else if (a === '--bodies' && what === 'meetings') args.bodies = Number(rest[++i]);
+    else if (a === '--voters' && what === 'ballot') args.voters = Number(rest[++i]);
     else if (a === '--keep') args.keep = true;
     else {
       console.error(`Unknown option ${a}. ${USAGE}`);
       process.exitCode = 1;
       return;
     }
+  }
+  if (what === 'ballot') {
+    if (!Number.isInteger(args.voters) || args.voters < 10 || args.voters > 1_000_000) return fail('--voters needs a whole number from 10 to 1,000,000.');
+    await benchBallot(args);
+    return;
   }
   if (what === 'meetings') {
     if (!Number.isInteger(args.years) || args.years < 1 || args.years > 30) return fail('--years needs a whole number from 1 to 30.');
