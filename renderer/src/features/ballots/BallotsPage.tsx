@@ -28,7 +28,7 @@ export function BallotsPage() {
         </>
       ),
     },
-    { id: 'status', header: 'Status', cell: ({ row: { original: b } }) => statusBadge(b.status, BALLOT_STATUS_LABEL[b.status]) },
+    { id: 'status', header: 'Status', meta: { nowrap: true }, cell: ({ row: { original: b } }) => statusBadge(b.status, BALLOT_STATUS_LABEL[b.status]) },
     { id: 'record', header: 'Record date', meta: { nowrap: true }, cell: ({ row: { original: b } }) => formatShortDate(b.recordDate) },
     { id: 'turnout', header: 'Turnout', cell: ({ row: { original: b } }) => turnoutWords(b.voted, b.rollCount) },
   ];
