@@ -7,6 +7,7 @@ import { Banner } from '../../../ui/Banner';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { KioskCheckIn, type Voter } from './KioskCheckIn';
 import { KioskExitDialog } from './KioskExitDialog';
+import { engagedLock, engageKiosk, kioskPath, onTurnedBack, releaseKiosk, takeTurnedBack } from './kiosk-guard';
 import { KioskVoting } from './KioskVoting';
 import { createLock, lockPassphraseProblem, type KioskLock } from './lock';
 import './kiosk.css';
@@ -21,7 +22,11 @@ import './kiosk.css';
 export function KioskPage() {
   const { id = '' } = useParams();
   const ballot = useApiQuery('ballots.get', { id });
-  const [lock, setLock] = useState<KioskLock | null>(null);
+  // A lock engaged before this screen was last unmounted (the address was turned back) still holds.
+  const [lock, setLock] = useState<KioskLock | null>(() => {
+    const held = engagedLock();
+    return held && held.ballotId === id ? held.lock : null;
+  });
   useEffect(() => {
     document.title = ballot.data ? `Kiosk: ${ballot.data.title} – Mutual Governance` : 'Kiosk – Mutual Governance';
   }, [ballot.data]);
@@ -38,7 +43,15 @@ export function KioskPage() {
   }
   if (!ballot.data) return <p role="status">Loading…</p>;
   if (lock) return <LockedKiosk ballot={ballot.data} lock={lock} onUnlocked={() => setLock(null)} />;
-  return <KioskStart ballot={ballot.data} onLocked={setLock} />;
+  return (
+    <KioskStart
+      ballot={ballot.data}
+      onLocked={(l) => {
+        engageKiosk(ballot.data.id, l);
+        setLock(l);
+      }}
+    />
+  );
 }
 
 function KioskStart({ ballot, onLocked }: { ballot: Ballot; onLocked: (lock: KioskLock) => void }) {
@@ -140,6 +153,8 @@ function statusWords(status: Ballot['status']): string {
   return { draft: 'still being set up', open: 'open', closed: 'closed', decided: 'decided', cancelled: 'cancelled' }[status];
 }
 
+const LOCKED_NOTICE = 'The kiosk is locked. Only a poll clerk can close it, with the kiosk passphrase.';
+
 type Screen = { kind: 'check-in' } | { kind: 'voting'; session: number; voter: Voter };
 
 function LockedKiosk({ ballot, lock, onUnlocked }: { ballot: Ballot; lock: KioskLock; onUnlocked: () => void }) {
@@ -147,20 +162,30 @@ function LockedKiosk({ ballot, lock, onUnlocked }: { ballot: Ballot; lock: Kiosk
   const queryClient = useQueryClient();
   const [screen, setScreen] = useState<Screen>({ kind: 'check-in' });
   const [exitOpen, setExitOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => (takeTurnedBack() ? LOCKED_NOTICE : null));
   const [fullScreen, setFullScreen] = useState(() => document.fullscreenElement !== null);
   const sessions = useRef(0);
   const locked = useRef(true);
 
-  // No route change while locked: links, Back and typed addresses inside the app all stop here.
-  const blocker = useBlocker(() => {
-    if (!locked.current) return false;
-    setNotice('The kiosk is locked. Only a poll clerk can close it, with the kiosk passphrase.');
+  // No route change while locked: links and Back stop here. (An address typed or set by a script is
+  // a change the router cannot stop; kiosk-guard turns it back.)
+  const blocker = useBlocker(({ nextLocation }) => {
+    if (!locked.current || nextLocation.pathname === kioskPath(ballot.id)) return false;
+    setNotice(LOCKED_NOTICE);
     return true;
   });
   useEffect(() => {
     if (blocker.state === 'blocked') blocker.reset();
   }, [blocker]);
+
+  useEffect(
+    () =>
+      onTurnedBack(() => {
+        takeTurnedBack();
+        setNotice(LOCKED_NOTICE);
+      }),
+    [],
+  );
 
   // Reloading or closing the window would end the lock: the browser asks first.
   useEffect(() => {
@@ -189,6 +214,7 @@ function LockedKiosk({ ballot, lock, onUnlocked }: { ballot: Ballot; lock: Kiosk
 
   const unlocked = () => {
     locked.current = false;
+    releaseKiosk();
     setExitOpen(false);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     onUnlocked();

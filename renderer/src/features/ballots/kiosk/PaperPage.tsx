@@ -242,7 +242,7 @@ function BatchEntry({ ballot, onBatches }: { ballot: Ballot; onBatches: (b: Batc
         <ErrorSummary items={errors.map((e) => ({ fieldId: fieldId(e.key), message: e.message }))} focusKey={attempts} />
         <div className="field-row">
           <NumberishField id={fieldId('teller')} label="Your name (teller)" value={form.teller} error={errorFor('teller')} onChange={(v) => setForm((f) => ({ ...f, teller: v }))} />
-          <NumberishField id={fieldId('label')} label="Batch" hint="As written on the bundle, for example “Box 1”" value={form.label} error={errorFor('label')} onChange={(v) => setForm((f) => ({ ...f, label: v }))} />
+          <NumberishField id={fieldId('label')} label="Batch label" hint="As written on the bundle, for example “Box 1”" value={form.label} error={errorFor('label')} onChange={(v) => setForm((f) => ({ ...f, label: v }))} />
         </div>
         {questions.map((q, qi) => (
           <fieldset key={q.id} className="paper-question">

@@ -1,0 +1,84 @@
+import type { KioskLock } from './lock';
+
+/**
+ * The kiosk's lock, held for the whole page (not by the kiosk screen), so that it outlives the
+ * screen: a route change the router cannot block (an address typed or set by a script changes the
+ * hash, a history entry the router did not make) unmounts the kiosk screen, and without this the
+ * lock would go with it. While engaged, any change of address is turned straight back to the
+ * kiosk, which finds the lock here and stays locked. In memory only, never stored.
+ */
+interface Engaged {
+  ballotId: string;
+  lock: KioskLock;
+  /** Set when the address was turned back, so the kiosk can say why. */
+  turnedBack: boolean;
+  listeners: Set<() => void>;
+  /** The router's record of the kiosk's history entry, put back with its address. */
+  historyState: unknown;
+}
+
+let engaged: Engaged | null = null;
+
+export function kioskPath(ballotId: string): string {
+  return `/ballots/${ballotId}/kiosk`;
+}
+
+/** The lock in force, if any. */
+export function engagedLock(): { ballotId: string; lock: KioskLock } | null {
+  return engaged ? { ballotId: engaged.ballotId, lock: engaged.lock } : null;
+}
+
+/**
+ * A change of address (Back, Forward, an address typed or set by a script) reaches the page as a
+ * popstate event. Listeners on the window run in the order they were added, and this module is
+ * loaded (through the routes) before the app creates its router, so this listener runs first: while
+ * the lock is engaged it stops the event before the router hears of it and puts the kiosk's address
+ * back, so the router never leaves the kiosk and the voter's screen is kept. hashchange is caught
+ * as well, in case the router did move: the address is turned back and the kiosk screen, mounted
+ * again, finds the lock here.
+ */
+function away(e: Engaged): boolean {
+  return window.location.hash.split('?')[0] !== `#${kioskPath(e.ballotId)}`;
+}
+
+function turnBack(e: Engaged): void {
+  e.turnedBack = true;
+  for (const l of e.listeners) l();
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('popstate', (event) => {
+    if (!engaged || !away(engaged)) return;
+    event.stopImmediatePropagation();
+    window.history.replaceState(engaged.historyState, '', `#${kioskPath(engaged.ballotId)}`);
+    turnBack(engaged);
+  });
+  window.addEventListener('hashchange', () => {
+    if (!engaged || !away(engaged)) return;
+    window.location.replace(`#${kioskPath(engaged.ballotId)}`);
+    turnBack(engaged);
+  });
+}
+
+/** Engages the lock for this ballot's kiosk (the page must be at the kiosk's address). */
+export function engageKiosk(ballotId: string, lock: KioskLock): void {
+  engaged = { ballotId, lock, turnedBack: false, listeners: new Set(), historyState: window.history.state as unknown };
+}
+
+/** Calls `listener` each time the address is turned back; answers the unsubscribe. */
+export function onTurnedBack(listener: () => void): () => void {
+  const e = engaged;
+  e?.listeners.add(listener);
+  return () => e?.listeners.delete(listener);
+}
+
+/** Whether the address was turned back since the last call (and forgets it). */
+export function takeTurnedBack(): boolean {
+  if (!engaged?.turnedBack) return false;
+  engaged.turnedBack = false;
+  return true;
+}
+
+export function releaseKiosk(): void {
+  engaged = null;
+}
