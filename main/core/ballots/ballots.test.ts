@@ -368,3 +368,43 @@ describe('the roll', () => {
     expect((await roll(t, b.id)).map((e) => e.name)).not.toContain('Later Still');
   }, 60_000);
 });
+
+describe('proxies', () => {
+  it('a proxy votes for two appointers; one appointer then votes in person and overrides it; a late appointment is refused (CA 2006 s327)', async () => {
+    const t = await withMembers(4);
+    const v = await ok<{ meeting: { id: string } }>(t, 'meetings.create', { kind: 'general', heldOn: '2026-11-27', startsAt: '18:00', place: 'Civic Hall, Leeds' });
+    const members = t.core.raw.prepare('select id from member order by member_number').pluck().all() as string[];
+    const proxies: string[] = [];
+    for (const memberId of members.slice(0, 2)) {
+      const view = await ok<{ proxies: { id: string; memberId: string }[] }>(t, 'meetings.recordProxy', { meetingId: v.meeting.id, memberId, proxyName: 'Pat Proxy', receivedAt: '2026-11-20T10:00', instructions: 'Discretionary' });
+      proxies.push(view.proxies.find((p) => p.memberId === memberId)!.id);
+    }
+    // Received on the Wednesday before a Friday meeting at 18:00: after the 48 working hours (Wednesday 18:00).
+    const late = await ok<{ proxies: { id: string; memberId: string }[] }>(t, 'meetings.recordProxy', { meetingId: v.meeting.id, memberId: members[2], proxyName: 'Pat Proxy', receivedAt: '2026-11-25T19:00' });
+    const lateId = late.proxies.find((p) => p.memberId === members[2])!.id;
+    const b = await keysAndOpen(t, await ok<Ballot>(t, 'ballots.create', {
+      title: 'General meeting poll', meetingId: v.meeting.id, recordDate: '2026-11-01',
+      questions: [{ kind: 'resolution', text: 'That the rules be amended.', resolutionKind: 'special' }],
+      trustees: [{ name: 'Ann Scrutineer' }, { name: 'Raj Chair' }],
+    }));
+    const vote = async (sel: number[][]) => encryptBallot(prepare(nobleGroup, (await ok<{ election: ElectionPublic }>(t, 'ballots.publicElection', { id: b.id })).election), sel);
+    expect(refused(await t.core.dispatch('ballots.checkInProxy', { id: b.id, proxyAppointmentId: lateId }), 'VALIDATION', 'proxyAppointmentId')).toMatch(/^This appointment cannot be used: received at .*after the deadline of .*CA 2006 s327/);
+    for (const p of proxies) {
+      const { token, voter } = await ok<{ token: string; voter: string }>(t, 'ballots.checkInProxy', { id: b.id, proxyAppointmentId: p });
+      expect(voter).toMatch(/^Pat Proxy, proxy for Voter\d Smith/);
+      expectOk(await t.core.dispatch('ballots.cast', { id: b.id, credential: { kind: 'checkin', token }, ballot: await vote([FOR]) }));
+    }
+    // The proxy cannot vote twice for the same appointer.
+    expect(refused(await t.core.dispatch('ballots.checkInProxy', { id: b.id, proxyAppointmentId: proxies[0] }), 'CONFLICT')).toMatch(/already voted by proxy/);
+    // The first appointer comes in person: their vote overrides the proxy's, which is discarded unopened.
+    const entries = await roll(t, b.id);
+    const first = entries.find((e) => t.core.raw.prepare('select member_id from ballot_roll where id = ?').pluck().get(e.id) === members[0])!;
+    expectOk(await kioskVote(t, b.id, first.id, await vote([AGAINST])));
+    expect(t.core.raw.prepare('select count(*) from ballot_proxy_vote').pluck().get()).toBe(1);
+    await runJob(t.core, 'ballots.close', { id: b.id });
+    await ok(t, 'ballots.decrypt', { id: b.id, trustee: 1, passphrase: PASS[0] });
+    const done = await ok<Ballot>(t, 'ballots.decrypt', { id: b.id, trustee: 2, passphrase: PASS[1] });
+    expect(done.result!.questions[0]!.choices.map((c) => c.total)).toEqual([1, 1, 0]);
+    expect(done.result!.turnout.words).toBe('2 of the 4 members on the roll voted (50.0%): 1 at the kiosk, 1 by proxy.');
+  }, 60_000);
+});

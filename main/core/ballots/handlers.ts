@@ -23,6 +23,9 @@ import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
 import { command, defineHandlers, job, mutation, query } from '../handler';
 import { assertNotBeforeIncorporation } from '../organisation/guards';
+import { toRules } from '../organisation/handlers';
+import { proxyInTime, ukPartOf } from '../meetings/view';
+import { proxyDeadlineFromRules } from '../../../shared/rules/proxy-deadline';
 import { cast, codeHash, newCheckIn, newCode, refuseUnlessOpen } from './cast';
 import { closeBallot } from './close';
 import { decrypt, decryptionRequest, importDecryption } from './decrypt';
@@ -459,6 +462,13 @@ export const ballotsHandlers = defineHandlers('ballots', {
     const p = await ctx.db.selectFrom('proxy_appointment').selectAll().where('id', '=', input.proxyAppointmentId).where('meeting_id', '=', b.meeting_id).executeTakeFirst();
     if (!p) throw AppError.field('proxyAppointmentId', 'That proxy appointment is not on record for this meeting.');
     if (p.revoked_at) throw AppError.field('proxyAppointmentId', 'That proxy appointment was revoked.');
+    // Only an appointment received by the deadline the rules set counts (CA 2006 s327 for a company; a society's rules).
+    const m = await ctx.db.selectFrom('meeting').selectAll().where('id', '=', b.meeting_id).executeTakeFirstOrThrow();
+    const rules = toRules(await ctx.db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', rc.org.id).executeTakeFirstOrThrow(), rc.legalForm);
+    const meetingAt = `${m.held_on}T${m.starts_at}`;
+    const deadline = rules.proxiesAllowed && rules.proxyDeadlineHours > 0 ? proxyDeadlineFromRules(meetingAt, rules.proxyDeadlineHours, ukPartOf(rc.org)) : null;
+    const inTime = proxyInTime(p.received_at, deadline, meetingAt);
+    if (!inTime.ok) throw AppError.field('proxyAppointmentId', `This appointment cannot be used: ${inTime.message.charAt(0).toLowerCase()}${inTime.message.slice(1)}`);
     const r = await ctx.db.selectFrom('ballot_roll').selectAll().where('ballot_id', '=', b.id).where('member_id', '=', p.member_id).executeTakeFirst();
     if (!r) throw AppError.field('proxyAppointmentId', 'The member who appointed this proxy is not on the roll of this ballot.');
     if (r.voted_by) throw new AppError('CONFLICT', `${r.name} (member ${r.member_number}) has already voted${r.voted_by === 'proxy' ? ' by proxy' : ''}; their proxy cannot vote for them.`);
