@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { addDays, ukDateOf } from '../shared/rules/legal-date';
 import { api } from './support/api';
 import { expect, expectNoAxeViolations, test } from './support/app';
 import { tabTo, typeInto } from './support/keyboard';
@@ -61,11 +62,11 @@ async function checkIn(page: Page, name: string) {
   await page.getByRole('button', { name: named('Check in', name) }).click();
 }
 
-test('a poll clerk runs the kiosk: five members check in and vote (one by keyboard only), one votes with a code from a ballot letter, nobody leaves without the clerk’s passphrase, and the roll and paper tellers follow', async ({ page, app, cspErrors }) => {
+test('a poll clerk runs the kiosk: five members check in and vote (one by keyboard only), one votes with a code from a ballot letter, a proxy votes for an appointer, nobody leaves without the clerk’s passphrase, and the roll and paper tellers follow', async ({ page, app, cspErrors }) => {
   void cspErrors;
   await page.setViewportSize({ width: 1280, height: 900 });
   await setUpMutual(page, app.url);
-  await seedVotingMembers(app, [
+  const ids = await seedVotingMembers(app, [
     ['Aisha', 'Khan'],
     ['Bob', 'Taylor'],
     ['Carys', 'Evans'],
@@ -74,10 +75,15 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
     ['Fern', 'Lloyd'],
     ['Gwen', 'Price'],
   ]);
+  // A poll at a general meeting a week away, for which Gwen Price has appointed Pat Jones her proxy.
+  const today = ukDateOf(new Date());
+  const meeting = await api(app, 'meetings.create', { kind: 'general', heldOn: addDays(today, 7), startsAt: '18:00', place: 'Civic Hall, Leeds', standardItems: false });
+  const meetingId: string = meeting.meeting.id;
+  await api(app, 'meetings.recordProxy', { meetingId, memberId: ids['Gwen'], proxyName: 'Pat Jones', receivedAt: `${addDays(today, -1)}T10:00`, instructions: 'Vote for the resolution.' });
   const created = await api(app, 'ballots.create', {
     title: 'Members’ ballot 2026',
-    base: 'votes_cast',
-    recordDate: '2026-11-02',
+    meetingId,
+    recordDate: addDays(today, -1),
     questions: [
       { kind: 'resolution', text: RESOLUTION, resolutionKind: 'special' },
       { kind: 'election', text: ELECTION, seats: 2, candidates: [{ name: 'Dami Okafor' }, { name: 'Ffion Hughes' }, { name: 'Gareth Lloyd' }] },
@@ -197,11 +203,24 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   await page.getByRole('button', { name: 'Continue to the ballot' }).click();
   await vote(page, /Voting with a voting code/, 'Against', ['Dami Okafor']);
 
+  // Pat Jones votes for Gwen Price as her proxy, with Gwen's instructions on screen.
+  await page.getByRole('button', { name: 'Check in a proxy' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check in a proxy' })).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Proxy appointments' })).toContainText('Instructions: Vote for the resolution.');
+  await expectNoAxeViolations(page, 'kiosk proxy check-in');
+  await shot(page, '10b-kiosk-proxy');
+  await page.getByRole('button', { name: named('Check in', 'Pat Jones for Gwen Price') }).click();
+  await expect(page.getByRole('region', { name: 'The appointing member’s instructions' }).or(page.getByText('Vote for the resolution.'))).toBeVisible({ timeout: 30_000 });
+  await vote(page, /Voting as Pat Jones, proxy for Gwen Price/, 'For', ['Ffion Hughes']);
+
   // Nothing leads out while locked: the app's addresses, Back, Escape.
   await page.evaluate(() => {
     window.location.hash = '#/members';
   });
   await expect(page.getByRole('alert').filter({ hasText: 'The kiosk is locked.' })).toBeVisible();
+  await expect(page).toHaveURL(/\/kiosk$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Check in a voter' })).toBeVisible();
+  await page.goBack();
   await expect(page).toHaveURL(/\/kiosk$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Check in a voter' })).toBeVisible();
   await page.keyboard.press('Escape');
@@ -225,7 +244,7 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   await expect(page.getByRole('heading', { level: 1, name: 'Voter roll' })).toBeFocused();
   await expect(page.getByRole('row', { name: /Aisha Khan/ })).toContainText('Yes, at the kiosk');
   await expect(page.getByRole('row', { name: /Fern Lloyd/ })).toContainText('Yes, with a voting code');
-  await expect(page.getByRole('row', { name: /Gwen Price/ })).toContainText('Not yet');
+  await expect(page.getByRole('row', { name: /Gwen Price/ })).toContainText('Yes, by proxy');
   const rollDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download names and numbers (CSV)' }).click();
   const rollCsv = readFileSync((await (await rollDownload).path())!, 'utf8');
@@ -234,7 +253,7 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   await expectNoAxeViolations(page, 'voter roll');
   await shot(page, '13-roll');
 
-  // Paper: Gwen is given paper P-001; two tellers enter the batch and disagree.
+  // Paper: Gwen comes in person and is given paper P-001, which replaces her proxy's vote; two tellers enter the batch and disagree.
   await page.goto(`${app.url}#/ballots/${id}/paper`);
   await expect(page.getByRole('heading', { level: 1, name: 'Paper ballots' })).toBeFocused();
   await page.getByLabel('Voter’s name or member number').fill('Gwen');
@@ -242,6 +261,7 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   await page.getByLabel('Serial number of the paper').fill('P-001');
   await page.getByRole('button', { name: 'Record the paper as given' }).click();
   await expect(page.getByText(/Paper P-001 given to Gwen Price/)).toBeVisible();
+  await shot(page, '14a-paper-given');
   const teller = async (name: string, dami: string) => {
     await page.getByLabel('Your name (teller)').fill(name);
     await page.getByLabel('Batch label', { exact: true }).fill('Box 1');
@@ -264,8 +284,9 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   await expect(page.getByText(/Jo Teller’s count of Box 1 is recorded/)).toBeVisible();
   await teller('Kim Teller', '0');
   await expect(page.getByText(/The tellers’ counts of Box 1 differ/)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Batches' })).toContainText('Dami Okafor');
+  await expect(page.getByRole('region', { name: 'Batches' })).toContainText('Question 2, Dami Okafor: Jo Teller counted 1, Kim Teller 0.');
   await expectNoAxeViolations(page, 'paper batches with a discrepancy');
+  await page.getByRole('region', { name: 'Batches' }).scrollIntoViewIfNeeded();
   await shot(page, '15-paper-discrepancy');
 
   const ballot = await api(app, 'ballots.get', { id });

@@ -186,7 +186,7 @@ function BatchEntry({ ballot, onBatches }: { ballot: Ballot; onBatches: (b: Batc
   const [form, setForm] = useState<PaperBatchForm>(EMPTY);
   const [errors, setErrors] = useState<{ key: string; message: string }[]>([]);
   const [attempts, setAttempts] = useState(0);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ tone: 'success' | 'warning'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const questions = [...ballot.questionList].sort((a, b) => a.position - b.position);
   const fieldId = (key: string) => `paper-${key}`;
@@ -215,10 +215,10 @@ function BatchEntry({ ballot, onBatches }: { ballot: Ballot; onBatches: (b: Batc
     const batch = r.value.batches.find((x) => x.label === parsed.value.label);
     setDone(
       !batch || !batch.secondTeller
-        ? `${parsed.value.teller}’s count of ${parsed.value.label} is recorded. A second teller now counts the same batch and enters it here.`
+        ? { tone: 'success', text: `${parsed.value.teller}’s count of ${parsed.value.label} is recorded. A second teller now counts the same batch and enters it here.` }
         : batch.agreed
-          ? `Both tellers agree on ${parsed.value.label}: its counts are added to the paper total.`
-          : `The tellers’ counts of ${parsed.value.label} differ. Count the batch again; see the differences below.`,
+          ? { tone: 'success', text: `Both tellers agree on ${parsed.value.label}: its counts are added to the paper total.` }
+          : { tone: 'warning', text: `The tellers’ counts of ${parsed.value.label} differ, so it is not counted yet. Count the batch again; the differences are listed under Batches.` },
     );
     // Cleared, so that the second teller enters their own count and not the first's.
     setForm(EMPTY);
@@ -234,9 +234,11 @@ function BatchEntry({ ballot, onBatches }: { ballot: Ballot; onBatches: (b: Batc
         by number only.
       </p>
       {done ? (
-        <Banner tone="success">
-          <p>{done}</p>
-        </Banner>
+        <div role="status">
+          <Banner tone={done.tone}>
+            <p>{done.text}</p>
+          </Banner>
+        </div>
       ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary items={errors.map((e) => ({ fieldId: fieldId(e.key), message: e.message }))} focusKey={attempts} />
