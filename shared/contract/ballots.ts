@@ -269,7 +269,8 @@ export const ballotMethods = defineMethods('ballots', {
     kind: 'command',
     summary: 'Kiosk: check in a proxy to vote for one appointer (the appointment must be on record for the ballot’s meeting).',
     input: z.strictObject({ id, proxyAppointmentId: id }),
-    output: z.object({ token: z.string(), voter: z.string() }),
+    /** `instructions`: a mandated proxy's instructions from the appointment, shown to the proxy as they vote (null: discretionary). */
+    output: z.object({ token: z.string(), voter: z.string(), instructions: z.string().nullable() }),
   }),
   'ballots.cast': method({
     kind: 'mutation',

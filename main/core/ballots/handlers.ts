@@ -472,7 +472,7 @@ export const ballotsHandlers = defineHandlers('ballots', {
     const r = await ctx.db.selectFrom('ballot_roll').selectAll().where('ballot_id', '=', b.id).where('member_id', '=', p.member_id).executeTakeFirst();
     if (!r) throw AppError.field('proxyAppointmentId', 'The member who appointed this proxy is not on the roll of this ballot.');
     if (r.voted_by) throw new AppError('CONFLICT', `${r.name} (member ${r.member_number}) has already voted${r.voted_by === 'proxy' ? ' by proxy' : ''}; their proxy cannot vote for them.`);
-    return { token: newCheckIn(ctx.files.dbPath, b.id, r.id, p.id, ctx.now().getTime()), voter: `${p.proxy_name}, proxy for ${r.name} (member ${r.member_number})` };
+    return { token: newCheckIn(ctx.files.dbPath, b.id, r.id, p.id, ctx.now().getTime()), voter: `${p.proxy_name}, proxy for ${r.name} (member ${r.member_number})`, instructions: p.instructions };
   }),
 
   'ballots.cast': mutation(async (input, tx) => {
