@@ -113,6 +113,15 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   expect(csv).toContain(`,Fern Lloyd,${fernCode}`);
   await expectNoAxeViolations(page, 'voting codes, issued');
   await shot(page, '01-codes-issued');
+  // Aisha has lost her letter: her code is reissued (the old one stops working), and the new one replaces it in the list.
+  const aishaOld = (await page.getByRole('row', { name: /Aisha Khan/ }).locator('td.mono').textContent())!.trim();
+  await page.getByLabel('Name or member number').fill('Aisha');
+  await page.getByRole('button', { name: named('Reissue code', 'Aisha Khan') }).click();
+  const reissue = page.getByRole('dialog', { name: 'Reissue Aisha Khan’s code?' });
+  await expect(reissue).toContainText('The old code stops working at once.');
+  await reissue.getByRole('button', { name: 'Reissue the code' }).click();
+  await expect(page.getByRole('row', { name: /Aisha Khan/ }).locator('td.mono')).not.toHaveText(aishaOld);
+  await expect(page.getByRole('heading', { name: '7 codes issued' })).toBeVisible();
   // The letters, as printed: one per page, the code large and as a QR code.
   await page.evaluate(() => {
     window.print = () => undefined;
@@ -252,6 +261,17 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   expect(rollCsv.split('\r\n').filter(Boolean)).toHaveLength(8);
   await expectNoAxeViolations(page, 'voter roll');
   await shot(page, '13-roll');
+  // Printed: names and numbers only.
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByRole('button', { name: 'Print the roll' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('table').filter({ hasText: 'Gwen Price' })).toBeVisible();
+  await expect(page.getByText('Yes, at the kiosk').first()).toBeHidden();
+  await expect(page.getByText('Roll hash:')).toBeHidden();
+  await shot(page, '13b-roll-print');
+  await page.emulateMedia({ media: 'screen' });
 
   // Paper: Gwen comes in person and is given paper P-001, which replaces her proxy's vote; two tellers enter the batch and disagree.
   await page.goto(`${app.url}#/ballots/${id}/paper`);

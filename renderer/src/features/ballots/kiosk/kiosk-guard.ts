@@ -1,11 +1,11 @@
 import type { KioskLock } from './lock';
 
 /**
- * The kiosk's lock, held for the whole page (not by the kiosk screen), so that it outlives the
- * screen: a route change the router cannot block (an address typed or set by a script changes the
- * hash, a history entry the router did not make) unmounts the kiosk screen, and without this the
- * lock would go with it. While engaged, any change of address is turned straight back to the
- * kiosk, which finds the lock here and stays locked. In memory only, never stored.
+ * The kiosk's lock, held for the whole page rather than by the kiosk screen. react-router's
+ * useBlocker stops the app's own links and Back, but not a change of address it did not make (an
+ * address typed, or set by a script): the router moves on and the kiosk screen would unmount with
+ * its lock. So the lock lives here, and while it is engaged this module turns any change of address
+ * back to the kiosk (below). In memory only, never stored.
  */
 interface Engaged {
   ballotId: string;
