@@ -139,6 +139,8 @@ export const ballotSchema = ballotSummarySchema.extend({
   fingerprint: z.string().nullable(),
   sealedBoxHash: z.string().nullable(),
   boxCount: z.number().int().nullable(),
+  /** Closed and the sealed ballots added up (still encrypted): the trustees can decrypt. */
+  summed: z.boolean(),
   openedAt: isoInstant.nullable(),
   closedAt: isoInstant.nullable(),
   result: ballotResultSchema.nullable(),

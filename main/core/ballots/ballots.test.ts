@@ -137,7 +137,8 @@ describe('ballots: set-up, casting, closing, decryption and the result', () => {
     expect(Number(t.core.raw.prepare('select count(*) from audit_event').pluck().get())).toBe(before);
     b = await ok<Ballot>(t, 'ballots.decrypt', { id: b.id, trustee: 1, passphrase: PASS[0] });
     expect(b.result).toBeNull();
-    expect(b.nextStep).toMatch(/1 of the 2 trustees needed have decrypted/);
+    expect(b.nextStep).toMatch(/Trustees who have decrypted their part of the total: 1 of the 2 needed; waiting for trustee 2, Raj Chair\./);
+    expect(b.summed).toBe(true);
     b = await ok<Ballot>(t, 'ballots.decrypt', { id: b.id, trustee: 2, passphrase: PASS[1] });
     expect(b.status).toBe('decided');
     const [special, election] = b.result!.questions;

@@ -516,6 +516,14 @@ export const ballotsHandlers = defineHandlers('ballots', {
     if (!agendaItemId) throw AppError.field('agendaItemId', 'Choose the agenda item at which the poll was taken.');
     const item = await tx.db.selectFrom('agenda_item').select(['meeting_id']).where('id', '=', agendaItemId).executeTakeFirst();
     if (!item || item.meeting_id !== b.meeting_id) throw AppError.field('agendaItemId', 'That item is not on the agenda of the ballot’s meeting.');
+    const marker = `Poll by secret ballot “${b.title}”`;
+    const already = await tx.db
+      .selectFrom('decision')
+      .select(['id'])
+      .where('meeting_id', '=', b.meeting_id)
+      .where((eb) => (q.resolutionId ? eb('resolution_id', '=', q.resolutionId) : eb('text', 'like', `%${marker}%`)))
+      .executeTakeFirst();
+    if (already) throw new AppError('CONFLICT', 'This resolution’s decision is already recorded for the meeting; correct it from the meeting’s Items and decisions if it is wrong.');
     // The meeting's own checks apply (minutes not sealed, meeting held, quorum): the decision is recorded as any poll is.
     const decision = await decisionsHandlers['decisions.record'].run(
       {
@@ -523,7 +531,7 @@ export const ballotsHandlers = defineHandlers('ballots', {
         kind: q.resolutionKind!,
         method: 'poll',
         ...(q.resolutionId ? { resolutionId: q.resolutionId } : {}),
-        text: `${q.text}\n\nPoll by secret ballot “${b.title}”: ${result.words}`,
+        text: `${q.text}\n\n${marker}: ${result.words}`,
         votesFor: result.choices[0]!.total,
         votesAgainst: result.choices[1]!.total,
         votesAbstain: result.choices[2]!.total,

@@ -21,7 +21,7 @@ export async function channelCounts(db: ReadDb, ballotId: string): Promise<Recor
 
 export function baseWords(base: BallotRow['base']): string {
   return base === 'votes_cast'
-    ? 'On the votes cast (a poll at a meeting): an ordinary resolution needs a simple majority of them (CA 2006 s282(3)-(4)), a special one not less than 75% (s283(4)-(5)). Abstentions are not votes cast.'
+    ? 'On the votes cast, as on a poll at a meeting: an ordinary resolution needs a simple majority of them (CA 2006 s282(4)), a special one not less than 75% (s283(5)). Abstentions are not votes cast.'
     : "On the total voting rights of the eligible members (a members' vote in writing: CA 2006 s282(2), s283(2)), so a member who does not vote counts as not agreeing.";
 }
 
@@ -45,7 +45,7 @@ function nextStep(b: BallotRow, trustees: Ballot['trustees'], voted: number): st
       if (b.tally === null) return 'Closed and sealed; the ballots are being added up. If this stops, close it again to finish the sum.';
       const done = trustees.filter((t) => t.decrypted).length;
       const missing = trustees.filter((t) => !t.decrypted).map((t) => `${t.position}, ${t.name}`);
-      return `Closed and sealed. ${done} of the ${b.threshold} trustees needed have decrypted the total${missing.length ? `; waiting for trustee ${missing.join('; trustee ')}` : ''}.`;
+      return `Closed and sealed. Trustees who have decrypted their part of the total: ${done} of the ${b.threshold} needed${missing.length ? `; waiting for trustee ${missing.join('; trustee ')}` : ''}.`;
     }
     case 'decided':
       return `Result declared on ${formatLegalDate(b.decided_at!.slice(0, 10))}. Export the verification file so that anyone can check it.`;
@@ -58,7 +58,7 @@ export function warnings(b: BallotRow): string[] {
   if (b.status === 'decided' || b.status === 'cancelled') return [];
   if (b.threshold === b.trustee_count) {
     return [
-      `Every one of the ${b.trustee_count} trustees must enter their passphrase to decrypt the result. If any of them loses their passphrase and their backup, the result can never be computed: there is no way round this, by design. Choose "any k of n" when setting up a ballot to allow for a lost trustee.`,
+      `Every one of the ${b.trustee_count} trustees must enter their passphrase to decrypt the result. If any of them loses their passphrase and their backup, the result can never be computed: there is no way round this, by design. Choose ‘any k of n’ when setting up a ballot to allow for a lost trustee.`,
     ];
   }
   return [`Any ${b.threshold} of the ${b.trustee_count} trustees can decrypt the result; if more than ${b.trustee_count - b.threshold} lose their passphrase, it can never be computed. Any ${b.threshold} of them together could also decrypt it without the others.`];
@@ -121,6 +121,7 @@ export async function ballotView(db: ReadDb, b: BallotRow): Promise<Ballot> {
     fingerprint: b.fingerprint,
     sealedBoxHash: b.sealed_box_hash,
     boxCount: b.box_count,
+    summed: b.tally !== null,
     openedAt: b.opened_at,
     closedAt: b.closed_at,
     result: b.result === null ? null : (JSON.parse(b.result) as BallotResult),

@@ -50,10 +50,10 @@ describe('each trustee’s next step', () => {
       threshold: 2,
       trusteeCount: 2,
       trustees: [t({ keyMade: true }), t({ keyMade: true })],
-      nextStep: 'Closed and sealed; the ballots are being added up. If this stops, close it again to finish the sum.',
+      summed: false,
     };
     expect(awaitingSum(b)).toBe(true);
     expect(trusteeStep(b, b.trustees[0]!)).toBeNull();
-    expect(awaitingSum({ status: 'closed', nextStep: 'Closed and sealed. 0 of the 2 trustees needed have decrypted the total.' })).toBe(false);
+    expect(awaitingSum({ status: 'closed', summed: true })).toBe(false);
   });
 });

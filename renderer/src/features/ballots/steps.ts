@@ -8,15 +8,14 @@ import type { Ballot } from '../../../../shared/contract/ballots';
  */
 export type TrusteeStep = 'make_key' | 'deal' | 'accept' | 'decrypt';
 type Trustee = Ballot['trustees'][number];
-type Facts = Pick<Ballot, 'status' | 'threshold' | 'trusteeCount' | 'trustees'> & Partial<Pick<Ballot, 'nextStep'>>;
+type Facts = Pick<Ballot, 'status' | 'threshold' | 'trusteeCount' | 'trustees'> & Partial<Pick<Ballot, 'summed'>>;
 
 /**
  * Closed and sealed, but the sum of the sealed ballots is not yet recorded (the close job is
- * running, or stopped part-way): closing again finishes it, and nobody can decrypt before. The
- * view has no field for this, so it is read from the core's own next step.
+ * running, or stopped part-way): closing again finishes it, and nobody can decrypt before.
  */
-export function awaitingSum(b: Pick<Ballot, 'status' | 'nextStep'>): boolean {
-  return b.status === 'closed' && /being added up|close it again/i.test(b.nextStep);
+export function awaitingSum(b: Pick<Ballot, 'status' | 'summed'>): boolean {
+  return b.status === 'closed' && !b.summed;
 }
 
 export function isThresholdSharing(b: Pick<Ballot, 'threshold' | 'trusteeCount'>): boolean {
@@ -32,7 +31,7 @@ export function trusteeStep(b: Facts, t: Trustee): TrusteeStep | null {
     if (!b.trustees.every((x) => x.sharesDealt)) return null;
     return t.sharesAccepted ? null : 'accept';
   }
-  if (b.status === 'closed') return t.decrypted || (b.nextStep !== undefined && awaitingSum({ status: b.status, nextStep: b.nextStep })) ? null : 'decrypt';
+  if (b.status === 'closed') return t.decrypted || (b.summed !== undefined && awaitingSum({ status: b.status, summed: b.summed })) ? null : 'decrypt';
   return null;
 }
 
