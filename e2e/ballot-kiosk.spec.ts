@@ -208,9 +208,26 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   await expect(page.getByText(/A voting code has 16 letters and numbers, in four groups of four; you entered 8\./)).toBeVisible();
   await expectNoAxeViolations(page, 'kiosk code entry with an error');
   await shot(page, '10-kiosk-code-error');
-  await page.getByLabel('Voting code').fill(fernCode.toLowerCase().replace(/-/g, ' '));
+  // A code of the right form but not hers is refused only when cast: she corrects it above her answers, which are kept.
+  await page.getByLabel('Voting code').fill('ZZZZ-ZZZZ-ZZZZ-ZZZZ');
   await page.getByRole('button', { name: 'Continue to the ballot' }).click();
-  await vote(page, /Voting with a voting code/, 'Against', ['Dami Okafor']);
+  await expect(page.getByRole('heading', { level: 1, name: 'Resolution 1' })).toBeFocused({ timeout: 30_000 });
+  await page.getByLabel('Against', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Dami Okafor', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Cast my vote' }).click();
+  await expect(page.getByRole('heading', { name: 'Your voting code was not accepted' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('This voting code is not valid for this ballot.').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'kiosk voting: code refused at cast');
+  await shot(page, '10a-kiosk-code-refused');
+  await page.getByLabel('Voting code').fill(fernCode.toLowerCase().replace(/-/g, ' '));
+  await page.getByRole('button', { name: 'Use this code' }).click();
+  await expect(page.getByText('Code changed. Press “Cast my vote” again.')).toBeVisible();
+  await page.getByRole('button', { name: 'Cast my vote' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your vote has been cast' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check in a voter' })).toBeFocused();
 
   // Pat Jones votes for Gwen Price as her proxy, with Gwen's instructions on screen.
   await page.getByRole('button', { name: 'Check in a proxy' }).click();
