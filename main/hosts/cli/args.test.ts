@@ -141,6 +141,6 @@ describe('usage', () => {
       expect(text).toContain(`  ${c.name}`);
       for (const f of c.flags) expect(f.description.length, `${c.name} --${f.name}`).toBeGreaterThan(0);
     }
-    expect(COMMANDS.map((c) => c.name)).toEqual(['verify', 'backup', 'restore', 'ballot-export']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['verify', 'backup', 'restore', 'ballot-export', 'ballot-decrypt']);
   });
 });

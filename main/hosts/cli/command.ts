@@ -4,6 +4,8 @@ import type { CommandSpec } from './args';
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
+  /** Asks for a secret (a trustee's passphrase) without echoing it; absent where nobody can type one. */
+  readSecret?(prompt: string): Promise<string>;
 }
 
 /** What a command does. Returns the exit code; throws CliError or AppError for a refusal. */

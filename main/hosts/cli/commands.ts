@@ -44,4 +44,14 @@ export const COMMANDS: readonly CliCommand[] = [
     ],
     load: async () => (await import('./commands/ballot-export')).ballotExport,
   },
+  {
+    name: 'ballot-decrypt',
+    summary: "A trustee's part of a ballot's decryption, on their own computer: asks for their passphrase, decrypts their part of the sealed sum with a proof, and writes the answer for the secretary to import.",
+    flags: [
+      { name: 'request', value: 'FILE', required: true, description: 'The decryption request the secretary gave you (from the ballot’s page).' },
+      { name: 'key', value: 'FILE', required: true, description: 'Your key backup, saved when you made your key (or accepted your shares).' },
+      { name: 'out', value: 'FILE', required: true, description: 'The answer to write (JSON) and take back to the secretary; it must not exist yet.' },
+    ],
+    load: async () => (await import('./commands/ballot-decrypt')).ballotDecrypt,
+  },
 ];

@@ -44,12 +44,31 @@ export async function main(argv: readonly string[], io: CliIO, commands: readonl
   }
 }
 
+/**
+ * Reads a line from the terminal without showing it (each key is echoed as nothing), or the first
+ * line of standard input when it is not a terminal (a passphrase piped in by a script).
+ */
+async function readSecret(prompt: string): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+  if (process.stdin.isTTY) {
+    process.stdout.write(prompt);
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => undefined;
+  }
+  try {
+    return await new Promise<string>((done) => rl.once('line', (line) => done(line)).once('close', () => done('')));
+  } finally {
+    if (process.stdin.isTTY) process.stdout.write('\n');
+    rl.close();
+  }
+}
+
 function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const io: CliIO = { out: (line) => console.log(line), err: (line) => console.error(line) };
+  const io: CliIO = { out: (line) => console.log(line), err: (line) => console.error(line), readSecret };
   void main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });
