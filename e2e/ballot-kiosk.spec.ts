@@ -236,7 +236,8 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   await expectNoAxeViolations(page, 'kiosk proxy check-in');
   await shot(page, '10b-kiosk-proxy');
   await page.getByRole('button', { name: named('Check in', 'Pat Jones for Gwen Price') }).click();
-  await expect(page.getByRole('region', { name: 'The appointing member’s instructions' }).or(page.getByText('Vote for the resolution.'))).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'The appointing member’s instructions' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.kiosk-instructions')).toContainText('Vote for the resolution.');
   await vote(page, /Voting as Pat Jones, proxy for Gwen Price/, 'For', ['Ffion Hughes']);
 
   // Nothing leads out while locked: the app's addresses, Back, Escape.

@@ -220,7 +220,7 @@ function ProxyCheckIn(props: { ballot: Ballot; meetingId: string; headingRef: Re
     setBusy(true);
     try {
       const r = await request('ballots.checkInProxy', { id: ballot.id, proxyAppointmentId: p.id });
-      onVoter({ credential: { kind: 'checkin', token: r.token }, label: `Voting as ${r.voter}`, ...(p.instructions ? { instructions: p.instructions } : {}) });
+      onVoter({ credential: { kind: 'checkin', token: r.token }, label: `Voting as ${r.voter}`, ...(r.instructions ? { instructions: r.instructions } : {}) });
     } catch (e) {
       setProblem(e instanceof ApiError ? e.message : 'The proxy could not be checked in. Try again.');
       setBusy(false);
