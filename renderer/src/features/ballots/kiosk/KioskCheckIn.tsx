@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { VOTE_CHANNEL_LABEL, type Ballot, type RollEntry } from '../../../../../shared/contract/ballots';
+import type { Ballot, RollEntry } from '../../../../../shared/contract/ballots';
 import { ApiError, request } from '../../../api/client';
 import { useApiQuery } from '../../../api/queries';
 import { useDebounced } from '../../../lib/useDebounced';
 import { Banner } from '../../../ui/Banner';
 import { codeProblem, formatCode } from './code';
+import { canCheckIn, statusWords } from './roll-status';
 
 /** Who is about to vote on this screen, and with what: a check-in token or their voting code. */
 export interface Voter {
@@ -132,18 +133,6 @@ function RollSearch({ ballot, onVoter }: { ballot: Ballot; onVoter: (voter: Vote
 function resultWords(total: number, shown: number): string {
   if (total === 0) return 'Nobody on the roll matches.';
   return total === shown ? `${total} on the roll ${total === 1 ? 'matches' : 'match'}.` : `${total} match; the first ${shown} are shown.`;
-}
-
-export function canCheckIn(e: Pick<RollEntry, 'votedBy'>): boolean {
-  return e.votedBy === null || e.votedBy === 'proxy';
-}
-
-/** Whether they have voted, and by which channel only: never how. */
-export function statusWords(e: Pick<RollEntry, 'votedBy' | 'paperSerial'>): string {
-  if (e.votedBy === null) return 'Not voted yet';
-  if (e.votedBy === 'paper') return `Given paper ballot ${e.paperSerial ?? ''}`.trim();
-  if (e.votedBy === 'proxy') return 'Their proxy has voted. Voting in person replaces the proxy’s vote.';
-  return `Already voted ${VOTE_CHANNEL_LABEL[e.votedBy]}`;
 }
 
 function CodeEntry({ headingRef, onBack, onVoter }: { headingRef: RefObject<HTMLHeadingElement | null>; onBack: () => void; onVoter: (voter: Voter) => void }) {

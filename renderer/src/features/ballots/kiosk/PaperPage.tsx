@@ -8,7 +8,7 @@ import { useDebounced } from '../../../lib/useDebounced';
 import { Banner } from '../../../ui/Banner';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { PageHeader } from '../../../ui/PageHeader';
-import { statusWords, canCheckIn } from './KioskCheckIn';
+import { canCheckIn, statusWords } from './roll-status';
 import { countKey, parsePaperBatch, type PaperBatchForm } from './paper-counts';
 import './kiosk.css';
 

@@ -3,6 +3,7 @@ import type { BallotQuestion } from '../../../../../shared/contract/ballots';
 import { codeProblem, formatCode } from './code';
 import { codesCsv, fileNameFor, rollCsv } from './csv';
 import { questionsForDisplay } from './display';
+import { canCheckIn, statusWords } from './roll-status';
 import { qrPath } from './qr';
 import { countKey, parsePaperBatch } from './paper-counts';
 
@@ -157,5 +158,16 @@ describe('the QR code on a ballot letter', () => {
     expect(path.startsWith('M4 4h1v1h-1z')).toBe(true);
     expect(qrPath('ABCD-EFGH-JKMN-PQRS').path).toBe(path);
     expect(qrPath('ABCD-EFGH-JKMN-PQRT').path).not.toBe(path);
+  });
+});
+
+describe('a voter’s line at check-in', () => {
+  test('says whether and by which channel they voted, and offers check-in only before a vote in person', () => {
+    expect(statusWords({ votedBy: null, paperSerial: null })).toBe('Not voted yet');
+    expect(statusWords({ votedBy: 'kiosk', paperSerial: null })).toBe('Already voted at the kiosk');
+    expect(statusWords({ votedBy: 'code', paperSerial: null })).toBe('Already voted with a voting code');
+    expect(statusWords({ votedBy: 'paper', paperSerial: 'P-001' })).toBe('Given paper ballot P-001');
+    expect(statusWords({ votedBy: 'proxy', paperSerial: null })).toMatch(/replaces the proxy’s vote/);
+    expect([null, 'proxy', 'kiosk', 'code', 'phone', 'paper'].map((v) => canCheckIn({ votedBy: v as never }))).toEqual([true, true, false, false, false, false]);
   });
 });
