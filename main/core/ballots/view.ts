@@ -1,6 +1,7 @@
 import { BALLOT_STATUS_LABEL, type Ballot, type BallotResult, type BallotSummary } from '../../../shared/contract/ballots';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { ReadDb } from '../context';
+import { formFamily, type FormFamily, type LegalForm } from '../../../shared/domain/legal-form';
 import { questionsOf } from './election';
 import type { BallotRow, VoteChannel } from './tables';
 
@@ -19,10 +20,21 @@ export async function channelCounts(db: ReadDb, ballotId: string): Promise<Recor
   return out;
 }
 
-export function baseWords(base: BallotRow['base']): string {
+/**
+ * How resolutions in the ballot are decided, in words, for the legal form: company law for a
+ * company (CA 2006 s282, s283), the registered rules for a society (the CCBS Act 2014 leaves the
+ * majorities to them). A ballot of elections and consultations only has no such base.
+ */
+export function baseWords(base: BallotRow['base'], family: FormFamily, hasResolutions: boolean): string {
+  if (!hasResolutions) return 'Elections fill their seats with the candidates who have the most votes; consultations are advisory counts.';
+  if (family === 'society') {
+    return base === 'votes_cast'
+      ? 'Resolutions are decided on the votes cast, as on a poll at a meeting, by the majorities your registered rules set (the CCBS Act 2014 leaves them to the rules). Abstentions are not votes cast.'
+      : "Resolutions are decided on the total votes of the eligible members, as your registered rules provide for a members' resolution in writing, so a member who does not vote counts as not agreeing.";
+  }
   return base === 'votes_cast'
-    ? 'On the votes cast, as on a poll at a meeting: an ordinary resolution needs a simple majority of them (CA 2006 s282(4)), a special one not less than 75% (s283(5)). Abstentions are not votes cast.'
-    : "On the total voting rights of the eligible members (a members' vote in writing: CA 2006 s282(2), s283(2)), so a member who does not vote counts as not agreeing.";
+    ? 'Resolutions are decided on the votes cast, as on a poll at a meeting: an ordinary resolution needs a simple majority of them (CA 2006 s282(4)), a special one not less than 75% (s283(5)). Abstentions are not votes cast.'
+    : "Resolutions are decided on the total voting rights of the eligible members, as for a members' written resolution (CA 2006 s282(2), s283(2)), so a member who does not vote counts as not agreeing.";
 }
 
 function nextStep(b: BallotRow, trustees: Ballot['trustees'], voted: number): string {
@@ -90,6 +102,7 @@ export async function summaries(db: ReadDb, rows: readonly BallotRow[]): Promise
 }
 
 export async function ballotView(db: ReadDb, b: BallotRow): Promise<Ballot> {
+  const org = await db.selectFrom('organisation').select(['legal_form']).where('id', '=', b.organisation_id).executeTakeFirstOrThrow();
   const [summary] = await summaries(db, [b]);
   const questionList = await questionsOf(db, b.id);
   const trows = await db.selectFrom('ballot_trustee').selectAll().where('ballot_id', '=', b.id).orderBy('position').execute();
@@ -111,7 +124,7 @@ export async function ballotView(db: ReadDb, b: BallotRow): Promise<Ballot> {
   return {
     ...summary!,
     base: b.base,
-    baseWords: baseWords(b.base),
+    baseWords: baseWords(b.base, formFamily(org.legal_form as LegalForm), questionList.some((q) => q.kind === 'resolution')),
     castingVote: b.casting_vote === 1,
     trusteeCount: b.trustee_count,
     threshold: b.threshold,
