@@ -211,6 +211,7 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'ballots.cast': { id: ID, credential: { kind: 'code', code: 'ABCD-EFGH-JKMN-PQRS' }, ballot: { version: 1 } },
   'ballots.issuePaper': { id: ID, rollId: OTHER_ID, serial: 'P-0001' },
   'ballots.enterPaperBatch': { id: ID, label: 'A', teller: 'Jo Teller', counts: [[3, 1, 0]], spoilt: 1 },
+  'ballots.paperBatches': { id: ID },
   'ballots.close': { id: ID },
   'ballots.decrypt': { id: ID, trustee: 1, passphrase: 'correct horse battery staple' },
   'ballots.decryptionRequest': { id: ID, trustee: 2 },

@@ -299,6 +299,12 @@ export const ballotMethods = defineMethods('ballots', {
     input: z.strictObject({ id, label: requiredText('the batch label', 60, 'one'), teller: requiredText('the teller’s name', 200, 'one'), counts: tallyEntrySchema, spoilt: z.number().int().min(0) }),
     output: z.object({ batches: z.array(z.object({ label: z.string(), firstTeller: z.string().nullable(), secondTeller: z.string().nullable(), agreed: z.boolean(), discrepancies: z.array(z.string()) })) }),
   }),
+  'ballots.paperBatches': method({
+    kind: 'query',
+    summary: 'The paper batches entered so far, with their tellers, whether the two counts agree, and each difference.',
+    input: z.strictObject({ id }),
+    output: z.object({ batches: z.array(z.object({ label: z.string(), firstTeller: z.string().nullable(), secondTeller: z.string().nullable(), agreed: z.boolean(), discrepancies: z.array(z.string()) })) }),
+  }),
   'ballots.close': method({
     kind: 'mutation',
     summary: 'Close the ballot: no more votes; the box is sealed (its hash into the audit chain) and summed. A job with progress.',

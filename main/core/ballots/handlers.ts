@@ -32,7 +32,7 @@ import { decrypt, decryptionRequest, importDecryption } from './decrypt';
 import { coreGroup, electionOf, loadBallot, questionsOf, RESOLUTION_CHOICES, setupOf, trusteesPublic } from './election';
 import { exportVerification } from './export';
 import { kdfForKeys, openOptions } from './kdf';
-import { enterPaperBatch, issuePaper } from './paper';
+import { batchesOf, enterPaperBatch, issuePaper } from './paper';
 import { rollOn } from './roll';
 import { frozenRoll, rollHashOf } from './roll-weights';
 import type { BallotRow, BallotTrusteeRow } from './tables';
@@ -484,6 +484,12 @@ export const ballotsHandlers = defineHandlers('ballots', {
   'ballots.issuePaper': mutation(async (input, tx) => issuePaper(tx, input)),
 
   'ballots.enterPaperBatch': mutation(async (input, tx) => enterPaperBatch(tx, input)),
+
+  'ballots.paperBatches': query(async (input, ctx) => {
+    const rc = await ctx.register();
+    const b = await loadBallot(ctx.db, rc.org.id, input.id);
+    return { batches: (await batchesOf(ctx.db, b)).map(({ entry: _e, ...rest }) => rest) };
+  }),
 
   'ballots.close': job(async (input, ctx) => {
     const rc = await ctx.register();

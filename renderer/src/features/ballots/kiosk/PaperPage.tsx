@@ -22,7 +22,9 @@ type Batches = { label: string; firstTeller: string | null; secondTeller: string
 export function PaperPage() {
   const { id = '' } = useParams();
   const ballot = useApiQuery('ballots.get', { id });
-  const [batches, setBatches] = useState<Batches | null>(null);
+  const listed = useApiQuery('ballots.paperBatches', { id });
+  const [entered, setBatches] = useState<Batches | null>(null);
+  const batches = entered ?? listed.data?.batches ?? null;
   if (ballot.error) {
     return (
       <div className="page">
@@ -41,17 +43,13 @@ export function PaperPage() {
       <PageHeader title="Paper ballots" lede="Record each numbered paper given to a voter, then the tellers’ counts of each batch of papers." />
       {!b ? <p role="status">Loading…</p> : null}
       {b && b.status !== 'open' ? (
-        <Banner tone="info" title="Voting is not open">
-          <p>Papers are given out and counted while the ballot is open for voting.</p>
+        <Banner tone="info" title={b.status === 'closed' ? 'Voting has closed' : 'Voting is not open'}>
+          <p>{b.status === 'closed' ? 'No more papers can be given out. The tellers can still enter the counts of their batches until the trustees declare the result.' : 'Papers are given out while the ballot is open for voting, and counted until the result is declared.'}</p>
         </Banner>
       ) : null}
-      {b?.status === 'open' ? (
-        <>
-          <IssuePaper ballot={b} />
-          <BatchEntry ballot={b} onBatches={setBatches} />
-          {batches ? <BatchList batches={batches} /> : null}
-        </>
-      ) : null}
+      {b?.status === 'open' ? <IssuePaper ballot={b} /> : null}
+      {b?.status === 'open' || (b?.status === 'closed' && !b.result) ? <BatchEntry ballot={b} onBatches={setBatches} /> : null}
+      {batches && batches.length > 0 ? <BatchList batches={batches} /> : null}
     </div>
   );
 }
