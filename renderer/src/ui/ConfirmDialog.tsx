@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useModalDialog } from './useModalDialog';
 
 /**
@@ -16,9 +16,11 @@ export function ConfirmDialog(props: {
   onCancel: () => void;
 }) {
   const ref = useModalDialog(props.open, props.onCancel);
+  // One id per dialog: two on a page must not both be named by the first one's title.
+  const titleId = useId();
   return (
-    <dialog ref={ref} className="modal" aria-labelledby="confirm-title">
-      <h2 id="confirm-title">{props.title}</h2>
+    <dialog ref={ref} className="modal" aria-labelledby={titleId}>
+      <h2 id={titleId}>{props.title}</h2>
       <div>{props.children}</div>
       <div className="dialog-actions">
         <button type="button" className="btn btn-secondary" onClick={props.onCancel} autoFocus>
