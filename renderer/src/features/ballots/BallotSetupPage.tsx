@@ -47,6 +47,8 @@ function SetupForm() {
   const outcome = useSubmitOutcome(setError, setupPaths(values));
   const meetingId = values.meetingId ?? '';
   const meetings = useApiQuery('meetings.list', { when: 'all' });
+  // A society's majorities are its registered rules', not company law's.
+  const society = useApiQuery('app.status', {}).data?.legalFamily === 'society';
   const choices = (meetings.data ?? []).filter((m) => MEMBERS_MEETINGS.has(m.kind) && m.status !== 'cancelled');
   const e = (p: string) => errorAt(formState.errors, p);
 
@@ -100,12 +102,12 @@ function SetupForm() {
           <div className="checkbox">
             <input id="base" type="radio" value="eligible_votes" {...register('base')} />
             <label htmlFor="base">
-              On the total votes of every member on the roll, as for a members’ written resolution: those who do not vote count against (CA 2006 s282(2), s283(2))
+              On the total votes of every member on the roll, as for a members’ written resolution: those who do not vote count against ({society ? 'as your registered rules provide' : 'CA 2006 s282(2), s283(2)'})
             </label>
           </div>
           <div className="checkbox">
             <input id="base-votes-cast" type="radio" value="votes_cast" {...register('base')} />
-            <label htmlFor="base-votes-cast">On the votes cast, where your rules count a members’ ballot that way (as a poll at a meeting is, CA 2006 s282(4), s283(5))</label>
+            <label htmlFor="base-votes-cast">On the votes cast, where your rules count a members’ ballot that way ({society ? 'as a poll at a meeting is, with the majorities your registered rules set' : 'as a poll at a meeting is, CA 2006 s282(4), s283(5)'})</label>
           </div>
         </fieldset>
       )}
