@@ -332,6 +332,8 @@ test('an AGM poll, one vote per share: five members at the kiosk (one by keyboar
   const result = page.getByRole('region', { name: 'The result' });
   await expect(result).toContainText(/Special resolution 1 not passed: 74 for, 26 against \(74\.0% of the 100 votes cast; not less than 75% required by CA 2006 s283\(5\)[^)]*\); 4 abstentions, not votes cast\./);
   await expect(result.getByRole('table', { name: 'Votes for each choice on question 2' })).toContainText('Dami Okafor');
+  // No candidates tied, so no lot was needed: the banner about one would mislead.
+  await expect(result.getByText('A tie was broken by lot')).toHaveCount(0);
   await expectNoAxeViolations(page, 'ballot 1 result');
   await shot(page, '13-result-74');
 

@@ -70,7 +70,9 @@ export function ResultPanel({ ballot, result, headingLevel = 2 }: { ballot: Pick
           </article>
         );
       })}
-      {result.lotSeed ? (
+      {/* The core draws a seed for every ballot with an election, before it knows of any tie; the banner is
+          for the ballots where a lot decided a seat, which the election's words then say ("Decided by lot"). */}
+      {result.lotSeed && result.questions.some((q) => q.kind === 'election' && q.words.includes('Decided by lot')) ? (
         <Banner tone="info" title="A tie was broken by lot">
           <p>
             The lot was drawn from the seed <span className="fingerprint">{result.lotSeed}</span>, recorded so that anyone can draw it again and get the same answer.
