@@ -150,6 +150,8 @@ describe('ballots: set-up, casting, closing, decryption and the result', () => {
     expect(election!.choices.map((c) => c.total)).toEqual([2, 3, 4]);
     expect(election!.elected.sort()).toEqual([election!.choices[1]!.id, election!.choices[2]!.id].sort());
     expect(b.result!.turnout.words).toBe('5 of the 6 members on the roll voted (83.3%): 3 at the kiosk, 1 with a voting code, 1 on paper.');
+    // No tie, so no lot: no seed is kept.
+    expect(b.result!.lotSeed).toBeNull();
 
     // The verification file checks with the standalone verifier's own function.
     const exported = await runJob(t.core, 'ballots.exportVerification', { id: b.id });

@@ -110,6 +110,8 @@ describe('a ballot’s roll with a class capped by the rules', () => {
     const [q] = done.result!.questions;
     expect(q!.choices.map((c) => c.total)).toEqual([39, 54, 0]);
     expect(q!.outcome).toBe('failed');
+    // The counts are votes, not voters, and the turnout says so.
+    expect(done.result!.turnout.words).toMatch(/members on the roll voted \([\d.]+%\), holding 93 of the 120 votes on the roll \(the counts below are votes, not voters\)/);
   }, 60_000);
 
   it('leaves the votes as they are when the capped class is within its cap, and says so', async () => {

@@ -161,6 +161,8 @@ async function declare(tx: WriteContext, b: BallotRow, electronic: number[][], p
   const questions = await questionsOf(tx.db, b.id);
   const seed = questions.some((q) => q.kind === 'election') ? lotSeed() : null;
   let resolutionNo = 0;
+  // The seed is drawn before the counts are known (so nobody can choose it after), but kept only if a lot decided a seat.
+  let lotUsed = false;
   const out: QuestionResult[] = questions.map((q, i) => {
     const e = electronic[i]!;
     const p = paper.counts[i]!;
@@ -186,6 +188,7 @@ async function declare(tx: WriteContext, b: BallotRow, electronic: number[][], p
     if (q.kind === 'election') {
       const o = questionOutcome({ kind: 'election', title: q.text, seats: q.max, candidates: q.choices.map((c, j) => ({ id: c.id, name: c.label, votes: votes(j) })), tieBreak: { method: 'lot', seed: seed! } });
       if (o.kind !== 'election') throw new Error('unreachable');
+      if (o.lot) lotUsed = true;
       return { questionId: q.id, kind: q.kind, text: q.text, choices, outcome: 'elected', elected: o.elected.map((c) => c.id), words: o.minutes };
     }
     const o = questionOutcome({ kind: 'consultation', question: q.text, options: q.choices.map((c, j) => ({ id: c.id, label: c.label, votes: votes(j) })) });
@@ -197,17 +200,23 @@ async function declare(tx: WriteContext, b: BallotRow, electronic: number[][], p
   const roll = b.roll_count ?? 0;
   const parts = (Object.keys(byChannel) as (keyof typeof byChannel)[]).filter((k) => byChannel[k] > 0).map((k) => `${byChannel[k].toLocaleString('en-GB')} ${VOTE_CHANNEL_LABEL[k]}`);
   const pct = roll ? ((voters * 1000) / roll / 10).toFixed(1) : '0.0';
+  // Where members carry different numbers of votes (one a share, or a capped class), say how many votes the voters held.
+  const votedWeight = Number(
+    (await tx.db.selectFrom('ballot_roll').select((eb) => eb.fn.sum<number>('weight').as('w')).where('ballot_id', '=', b.id).where('voted_by', 'is not', null).executeTakeFirst())?.w ?? 0,
+  );
+  const weighted = (b.total_weight ?? 0) !== roll;
+  const votesPart = weighted ? `, holding ${votedWeight.toLocaleString('en-GB')} of the ${(b.total_weight ?? 0).toLocaleString('en-GB')} votes on the roll (the counts below are votes, not voters)` : '';
   const result: BallotResult = {
     questions: out,
     turnout: {
       voters,
       roll,
       byChannel,
-      words: `${voters.toLocaleString('en-GB')} of the ${roll.toLocaleString('en-GB')} members on the roll voted (${pct}%)${parts.length ? `: ${parts.join(', ')}` : ''}${paper.spoilt ? `; ${paper.spoilt} spoilt paper${paper.spoilt === 1 ? '' : 's'}` : ''}.`,
+      words: `${voters.toLocaleString('en-GB')} of the ${roll.toLocaleString('en-GB')} members on the roll voted (${pct}%)${votesPart}${parts.length ? `: ${parts.join(', ')}` : ''}${paper.spoilt ? `; ${paper.spoilt} spoilt paper${paper.spoilt === 1 ? '' : 's'}` : ''}.`,
     },
-    lotSeed: seed,
+    lotSeed: lotUsed ? seed : null,
     declaredAt: tx.who.at,
   };
-  await tx.db.updateTable('ballot').set({ status: 'decided', result: JSON.stringify(result), lot_seed: seed, decided_at: tx.who.at, updated_at: tx.who.at }).where('id', '=', b.id).execute();
+  await tx.db.updateTable('ballot').set({ status: 'decided', result: JSON.stringify(result), lot_seed: result.lotSeed, decided_at: tx.who.at, updated_at: tx.who.at }).where('id', '=', b.id).execute();
   return result;
 }

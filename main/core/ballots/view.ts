@@ -49,7 +49,7 @@ function nextStep(b: BallotRow, trustees: Ballot['trustees'], voted: number): st
         const notAccepted = trustees.find((t) => !t.sharesAccepted);
         if (notAccepted) return `Trustee ${notAccepted.position}, ${notAccepted.name}, has not accepted the shares sealed for them yet.`;
       }
-      return `Every trustee's key is ready. Open the ballot to freeze the roll from the register on ${formatLegalDate(b.record_date)}.`;
+      return `Every trustee’s key is ready. Open the ballot to freeze the roll from the register on ${formatLegalDate(b.record_date)}.`;
     }
     case 'open':
       return `Open for voting: ${voted.toLocaleString('en-GB')} of ${(b.roll_count ?? 0).toLocaleString('en-GB')} voters have voted. No result is shown until it closes and the trustees decrypt the total.`;
