@@ -82,9 +82,10 @@ export function emptySetup(recordDate: string): SetupValues {
     base: '',
     recordDate,
     questions: [],
+    // Empty: a role is saved with the ballot, so it must be what the secretary typed, not a suggestion left in place.
     trustees: [
-      { name: '', role: 'Independent scrutineer' },
-      { name: '', role: 'Chair' },
+      { name: '', role: '' },
+      { name: '', role: '' },
     ],
     thresholdMode: 'all',
     threshold: '',
