@@ -77,7 +77,12 @@ function SetupForm() {
         <select
           {...register('meetingId', {
             // A question taken from one meeting's notice cannot be put to another's poll: the words stay, the link goes.
-            onChange: () => form.setValue('questions', form.getValues('questions').map((q) => ({ ...q, resolutionId: '' }))),
+            onChange: (ev: { target: { value: string } }) => {
+              form.setValue('questions', form.getValues('questions').map((q) => ({ ...q, resolutionId: '' })));
+              // A poll's roll is the register on the day of its meeting, unless the secretary chose a record date already.
+              const held = choices.find((m) => m.id === ev.target.value)?.heldOn;
+              if (held && held <= form.getValues('recordDate') && !form.getFieldState('recordDate').isDirty) form.setValue('recordDate', held);
+            },
           })}
         >
           <option value="">No meeting</option>
