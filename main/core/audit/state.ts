@@ -103,3 +103,47 @@ export async function readStates(db: ReadDb, readers: StateReaders, refs: readon
 export function refKey(ref: RecordRef): string {
   return `${ref.type}\u0000${ref.id}`;
 }
+
+/** The tables whose records are keyed by a text `id` column and whose state is their own columns. */
+type RowTable =
+  | 'decision'
+  | 'decision_vote'
+  | 'written_resolution'
+  | 'written_resolution_signatory'
+  | 'meeting'
+  | 'agenda_item'
+  | 'paper'
+  | 'attendance'
+  | 'proxy_appointment'
+  | 'short_notice_consent'
+  | 'resolution'
+  | 'meeting_declaration'
+  | 'committee'
+  | 'committee_member'
+  | 'ballot'
+  | 'ballot_question'
+  | 'ballot_choice'
+  | 'ballot_trustee'
+  | 'ballot_share'
+  | 'ballot_roll'
+  | 'ballot_paper_batch';
+
+/**
+ * The usual reader: a record's state is its row, every column, read by id; its ids walk the
+ * primary key. Areas whose records need more (a derived state, a check) write their own.
+ */
+export function rowStateReader(table: RowTable, describe: (db: ReadDb, id: string) => Promise<string>): StateReader {
+  return {
+    type: table,
+    describe,
+    read: async (db, ids) => {
+      const rows = (await db.selectFrom(table).selectAll().where('id', 'in', ids).execute()) as { id: string }[];
+      return new Map(rows.map((r) => [r.id, { ...r }]));
+    },
+    ids: async (db, after, limit) => {
+      let q = db.selectFrom(table).select('id').orderBy('id').limit(limit);
+      if (after !== null) q = q.where('id', '>', after);
+      return (await q.execute()).map((r) => r.id);
+    },
+  };
+}

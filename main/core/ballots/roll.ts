@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { ReadDb } from '../context';
+import { sharesHeldOn } from '../meetings/people';
 
 /**
  * The voter roll on the record date (issue 8 "Who votes"): members admitted on or before it and
@@ -31,18 +31,7 @@ export async function rollOn(db: ReadDb, organisationId: string, on: string): Pr
     .where('c.voting_rights', '<>', 'none')
     .orderBy('m.member_number')
     .execute();
-  let held = new Map<string, number>();
-  if (rows.some((r) => r.voting_rights === 'per_share')) {
-    const sums = await db
-      .selectFrom('share_transaction')
-      .select(['member_id'])
-      .select(sql<number>`sum(shares)`.as('held'))
-      .where('organisation_id', '=', organisationId)
-      .where('date', '<=', on)
-      .groupBy('member_id')
-      .execute();
-    held = new Map(sums.map((s) => [s.member_id, Number(s.held)]));
-  }
+  const held = rows.some((r) => r.voting_rights === 'per_share') ? await sharesHeldOn(db, organisationId, on) : new Map<string, number>();
   return rows
     .map((r) => ({
       memberId: r.id,

@@ -1,5 +1,5 @@
 import { boxHashOf, trackerOf, type BallotJson } from '../../../shared/ballot';
-import type { StateReader } from '../audit/state';
+import { rowStateReader, type StateReader } from '../audit/state';
 import type { ReadDb } from '../context';
 import { boxProblem } from './close';
 
@@ -15,23 +15,7 @@ import { boxProblem } from './close';
  * the roll records electronic votes, and once sealed, the box must give the sealed hash. So a
  * ballot row edited, deleted or added in SQL is found by the audit check (and by the verifier).
  */
-type Plain = 'ballot' | 'ballot_question' | 'ballot_choice' | 'ballot_trustee' | 'ballot_share' | 'ballot_roll' | 'ballot_paper_batch';
-
-function plain(table: Plain, describe: (db: ReadDb, id: string) => Promise<string>): StateReader {
-  return {
-    type: table,
-    describe,
-    read: async (db, ids) => {
-      const rows = (await db.selectFrom(table).selectAll().where('id', 'in', ids).execute()) as { id: string }[];
-      return new Map(rows.map((r) => [r.id, { ...r }]));
-    },
-    ids: async (db, after, limit) => {
-      let q = db.selectFrom(table).select('id').orderBy('id').limit(limit);
-      if (after !== null) q = q.where('id', '>', after);
-      return (await q.execute()).map((r) => r.id);
-    },
-  };
-}
+const plain = rowStateReader;
 
 async function ballotWords(db: ReadDb, id: string): Promise<string> {
   const b = await db.selectFrom('ballot').select(['title']).where('id', '=', id).executeTakeFirst();

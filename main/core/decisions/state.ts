@@ -1,4 +1,4 @@
-import type { StateReader } from '../audit/state';
+import { rowStateReader, type StateReader } from '../audit/state';
 import type { ReadDb } from '../context';
 
 /**
@@ -6,21 +6,7 @@ import type { ReadDb } from '../context';
  * named vote or recusal (decision_vote). Every decision event lists the decision and the vote
  * rows it wrote or removed.
  */
-function reader(table: 'decision' | 'decision_vote', describe: (db: ReadDb, id: string) => Promise<string>): StateReader {
-  return {
-    type: table,
-    describe,
-    read: async (db, ids) => {
-      const rows = (await db.selectFrom(table).selectAll().where('id', 'in', ids).execute()) as { id: string }[];
-      return new Map(rows.map((r) => [r.id, { ...r }]));
-    },
-    ids: async (db, after, limit) => {
-      let q = db.selectFrom(table).select('id').orderBy('id').limit(limit);
-      if (after !== null) q = q.where('id', '>', after);
-      return (await q.execute()).map((r) => r.id);
-    },
-  };
-}
+const reader = rowStateReader;
 
 async function decisionWords(db: ReadDb, id: string): Promise<string> {
   const d = await db

@@ -112,6 +112,23 @@ export async function committeeMembersOn(db: ReadDb, committeeId: string, on: st
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
+/**
+ * Shares each member held at the end of a day, from the share ledger: its entries are signed
+ * (allotments and transfers in positive; withdrawals, redemptions, purchases, cancellations and
+ * transfers out negative), so the holding is their sum, as the ledger's running balance is.
+ */
+export async function sharesHeldOn(db: ReadDb, organisationId: string, on: string): Promise<Map<string, number>> {
+  const sums = await db
+    .selectFrom('share_transaction')
+    .select(['member_id'])
+    .select(sql<number>`sum(shares)`.as('held'))
+    .where('organisation_id', '=', organisationId)
+    .where('date', '<=', on)
+    .groupBy('member_id')
+    .execute();
+  return new Map(sums.map((s) => [s.member_id, Number(s.held)]));
+}
+
 export interface VotingMember {
   memberId: string;
   name: string;
@@ -138,18 +155,7 @@ export async function votingMembersOn(db: ReadDb, organisationId: string, on: st
     .where((eb) => eb.or([eb('m.ceased_on', 'is', null), eb('m.ceased_on', '>', on)]));
   if (classId) q = q.where('m.class_id', '=', classId);
   const rows = await q.execute();
-  let held = new Map<string, number>();
-  if (rows.some((r) => r.voting_rights === 'per_share')) {
-    const sums = await db
-      .selectFrom('share_transaction')
-      .select(['member_id'])
-      .select(sql<number>`sum(shares)`.as('held'))
-      .where('organisation_id', '=', organisationId)
-      .where('date', '<=', on)
-      .groupBy('member_id')
-      .execute();
-    held = new Map(sums.map((s) => [s.member_id, Number(s.held)]));
-  }
+  const held = rows.some((r) => r.voting_rights === 'per_share') ? await sharesHeldOn(db, organisationId, on) : new Map<string, number>();
   return rows
     .map((r) => ({
       memberId: r.id,

@@ -1,4 +1,4 @@
-import type { StateReader } from '../audit/state';
+import { rowStateReader, type StateReader } from '../audit/state';
 import type { ReadDb } from '../context';
 
 /**
@@ -6,33 +6,7 @@ import type { ReadDb } from '../context';
  * CONTRIBUTING, "The audit log vouches for record states"). One reader per table the meetings
  * and committees handlers write.
  */
-type Table =
-  | 'meeting'
-  | 'agenda_item'
-  | 'paper'
-  | 'attendance'
-  | 'proxy_appointment'
-  | 'short_notice_consent'
-  | 'resolution'
-  | 'meeting_declaration'
-  | 'committee'
-  | 'committee_member';
-
-function reader(table: Table, describe: (db: ReadDb, id: string) => Promise<string>): StateReader {
-  return {
-    type: table,
-    describe,
-    read: async (db, ids) => {
-      const rows = (await db.selectFrom(table).selectAll().where('id', 'in', ids).execute()) as { id: string }[];
-      return new Map(rows.map((r) => [r.id, { ...r }]));
-    },
-    ids: async (db, after, limit) => {
-      let q = db.selectFrom(table).select('id').orderBy('id').limit(limit);
-      if (after !== null) q = q.where('id', '>', after);
-      return (await q.execute()).map((r) => r.id);
-    },
-  };
-}
+const reader = rowStateReader;
 
 async function meetingWords(db: ReadDb, meetingId: string | null | undefined): Promise<string> {
   if (!meetingId) return 'a meeting';

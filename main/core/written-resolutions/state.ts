@@ -1,4 +1,4 @@
-import type { StateReader } from '../audit/state';
+import { rowStateReader, type StateReader } from '../audit/state';
 import type { ReadDb } from '../context';
 
 /**
@@ -6,21 +6,7 @@ import type { ReadDb } from '../context';
  * stored status; a lapse computed on read is not a stored state) and each eligible director's or
  * member's entry with the date their agreement was received.
  */
-function reader(table: 'written_resolution' | 'written_resolution_signatory', describe: (db: ReadDb, id: string) => Promise<string>): StateReader {
-  return {
-    type: table,
-    describe,
-    read: async (db, ids) => {
-      const rows = (await db.selectFrom(table).selectAll().where('id', 'in', ids).execute()) as { id: string }[];
-      return new Map(rows.map((r) => [r.id, { ...r }]));
-    },
-    ids: async (db, after, limit) => {
-      let q = db.selectFrom(table).select('id').orderBy('id').limit(limit);
-      if (after !== null) q = q.where('id', '>', after);
-      return (await q.execute()).map((r) => r.id);
-    },
-  };
-}
+const reader = rowStateReader;
 
 async function words(db: ReadDb, id: string): Promise<string> {
   const r = await db.selectFrom('written_resolution').select(['body', 'circulated_on']).where('id', '=', id).executeTakeFirst();
