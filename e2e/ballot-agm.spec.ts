@@ -6,6 +6,7 @@ import { encryptBallot, nobleGroup, prepare, type BallotJson, type ElectionPubli
 import { addDays, ukDateOf } from '../shared/rules/legal-date';
 import { api, runJob } from './support/api';
 import { ROOT, expect, expectNoAxeViolations, test, type AppUnderTest } from './support/app';
+import { checkIn, named, voteAtKiosk, type VoteScreen } from './support/ballots';
 import { tabTo, typeInto } from './support/keyboard';
 import { fillSetUp } from './support/mutual';
 
@@ -47,10 +48,15 @@ async function shot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** A button whose visible words are followed by a visually hidden ": name" (Chromium may hear a space before the colon). */
-function named(words: string, name: string): RegExp {
-  return new RegExp(`^${words} ?: ${name}$`);
+/** Axe and a screenshot on each voting screen, for the first voter. */
+const SCREENS: Record<VoteScreen, [string, string]> = { resolution: ['kiosk voting: the resolution', '06-vote-resolution'], election: ['kiosk voting: the election', '07-vote-election'], check: ['kiosk voting: check your answers', '08-vote-check'], receipt: ['kiosk voting: the receipt', '09-vote-receipt'] };
+async function vote(page: Page, voter: RegExp, resolution: 'For' | 'Against' | 'Abstain', candidates: string[], axeAndShots = false) {
+  await voteAtKiosk(page, { voter, election: ELECTION, resolution, candidates }, axeAndShots ? async (screen) => {
+    await expectNoAxeViolations(page, SCREENS[screen][0]);
+    await shot(page, SCREENS[screen][1]);
+  } : undefined);
 }
+
 
 async function seedShareholders(app: AppUnderTest): Promise<Record<string, string>> {
   const cls = await api(app, 'classes.create', {
@@ -97,42 +103,7 @@ async function decrypt(page: Page, name: string, passphrase: string) {
   await expect(dialog).toBeHidden({ timeout: 60_000 });
 }
 
-/** A voter's ballot at the kiosk by mouse: the resolution, the election, check, cast, receipt; axe on each screen when asked. */
-async function vote(page: Page, voterLabel: RegExp, resolution: 'For' | 'Against' | 'Abstain', candidates: string[], axeAndShots = false) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Resolution 1' })).toBeFocused({ timeout: 30_000 });
-  await expect(page.getByText(voterLabel)).toBeVisible();
-  if (axeAndShots) {
-    await expectNoAxeViolations(page, 'kiosk voting: the resolution');
-    await shot(page, '06-vote-resolution');
-  }
-  await page.getByLabel(resolution, { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: ELECTION })).toBeFocused();
-  for (const c of candidates) await page.getByLabel(c, { exact: true }).check();
-  if (axeAndShots) {
-    await expectNoAxeViolations(page, 'kiosk voting: the election');
-    await shot(page, '07-vote-election');
-  }
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('button', { name: 'Cast my vote' })).toBeVisible();
-  if (axeAndShots) {
-    await expectNoAxeViolations(page, 'kiosk voting: check your answers');
-    await shot(page, '08-vote-check');
-  }
-  await page.getByRole('button', { name: 'Cast my vote' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your vote has been cast' })).toBeVisible({ timeout: 60_000 });
-  if (axeAndShots) {
-    await expectNoAxeViolations(page, 'kiosk voting: the receipt');
-    await shot(page, '09-vote-receipt');
-  }
-  await page.getByRole('button', { name: 'Finish' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Check in a voter' })).toBeFocused();
-}
 
-async function checkIn(page: Page, name: string) {
-  await page.getByLabel('Voter’s name or member number').fill(name.split(' ')[0]!);
-  await page.getByRole('button', { name: named('Check in', name) }).click();
-}
 
 /** The standalone verifier, run as a scrutineer runs it (`npm run verify-ballot -- FILE`). */
 function verifyBallot(file: string) {

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { addDays, ukDateOf } from '../shared/rules/legal-date';
 import { api } from './support/api';
 import { expect, expectNoAxeViolations, test } from './support/app';
+import { checkIn, named, voteAtKiosk, type VoteScreen } from './support/ballots';
 import { tabTo, typeInto } from './support/keyboard';
 import { seedVotingMembers } from './support/members';
 import { setUpMutual } from './support/mutual';
@@ -20,47 +21,17 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-/** A voter's ballot, by mouse or touch: a resolution, then two of three candidates, check, cast, receipt. */
-async function vote(page: Page, voterLabel: RegExp, resolution: 'For' | 'Against' | 'Abstain', candidates: string[], axeAndShots = false) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Resolution 1' })).toBeFocused({ timeout: 30_000 });
-  await expect(page.getByText(voterLabel)).toBeVisible();
-  if (axeAndShots) {
-    await expectNoAxeViolations(page, 'kiosk voting: resolution');
-    await shot(page, '05-vote-resolution');
-  }
-  await page.getByLabel(resolution, { exact: true }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: ELECTION })).toBeFocused();
-  for (const c of candidates) await page.getByLabel(c, { exact: true }).check();
-  if (axeAndShots) {
-    await expectNoAxeViolations(page, 'kiosk voting: election');
-    await shot(page, '06-vote-election');
-  }
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('button', { name: 'Cast my vote' })).toBeVisible();
-  if (axeAndShots) {
-    await expectNoAxeViolations(page, 'kiosk voting: check your answers');
-    await shot(page, '07-vote-check');
-  }
-  await page.getByRole('button', { name: 'Cast my vote' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your vote has been cast' })).toBeVisible({ timeout: 60_000 });
-  if (axeAndShots) {
-    await expectNoAxeViolations(page, 'kiosk voting: receipt');
-    await shot(page, '08-vote-receipt');
-  }
-  await page.getByRole('button', { name: 'Finish' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Check in a voter' })).toBeFocused();
+/** Axe and a screenshot on each voting screen, for the first voter. */
+const SCREENS: Record<VoteScreen, [string, string]> = { resolution: ['kiosk voting: resolution', '05-vote-resolution'], election: ['kiosk voting: election', '06-vote-election'], check: ['kiosk voting: check your answers', '07-vote-check'], receipt: ['kiosk voting: receipt', '08-vote-receipt'] };
+async function vote(page: Page, voter: RegExp, resolution: 'For' | 'Against' | 'Abstain', candidates: string[], axeAndShots = false) {
+  await voteAtKiosk(page, { voter, election: ELECTION, resolution, candidates }, axeAndShots ? async (screen) => {
+    await expectNoAxeViolations(page, SCREENS[screen][0]);
+    await shot(page, SCREENS[screen][1]);
+  } : undefined);
 }
 
-/** A button whose visible words are followed by a visually hidden ": name" (Chromium may hear a space before the colon). */
-function named(words: string, name: string): RegExp {
-  return new RegExp(`^${words} ?: ${name}$`);
-}
 
-async function checkIn(page: Page, name: string) {
-  await page.getByLabel('Voter’s name or member number').fill(name.split(' ')[0]!);
-  await page.getByRole('button', { name: named('Check in', name) }).click();
-}
+
 
 test('a poll clerk runs the kiosk: five members check in and vote (one by keyboard only), one votes with a code from a ballot letter, a proxy votes for an appointer, nobody leaves without the clerk’s passphrase, and the roll and paper tellers follow', async ({ page, app, cspErrors }) => {
   void cspErrors;
