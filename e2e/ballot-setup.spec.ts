@@ -313,7 +313,7 @@ test('any 2 of 3 trustees: each seals shares for the others, then accepts theirs
   await dialog.getByRole('button', { name: 'Done without saving' }).click();
   for (const t of [2, 3] as const) await api(app, 'ballots.acceptShares', { id: ballotId, trustee: t, passphrase: pass[t] });
   await page.reload();
-  await expect(page.getByText('Every trustee\'s key is ready.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Every trustee’s key is ready.', { exact: false })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open the ballot' })).toBeVisible();
 
   // Cancelled instead: a reason is required, and nothing is decrypted.
