@@ -146,6 +146,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     ballot text not null,
     primary key (ballot_id, tracker)
   ) strict, without rowid`);
+  // The box's rows are large (a ballot is ~11 KB), so counting or sealing it through the table
+  // walks every row's pages; this index holds only (ballot, tracker, weight), in tracker order like
+  // the table, so the count each cast's audit state needs and the seal read it alone.
+  await run(`create index ballot_box_seal on ballot_box(ballot_id, tracker, weight)`);
 
   // Every α of every ballot cast (in the box or held as a proxy's vote), so a ballot that copies
   // another's ciphertexts and proofs is refused at cast (ballot copying, Cortier and Smyth 2011; §6).

@@ -23,7 +23,7 @@ const LANDED: Record<string, string> = {
   '0010_proxy_holders_and_wr_organisation.ts': 'bb3151ffb5b68568797adb7e63faf9da43b26b4ac571b50d5fdbae0410bbdacb',
   '0011_electronic_notice_agreement.ts': '0d147f411f226998e05c4eeef1399bfdd8b389467b7badad90525eb8c2596553',
   '0012_meeting_kind_index.ts': '8db4ad6901d44138d10034c25e3826fafdcbb3536ec378d99a5dff8ee6c3c166',
-  '0013_ballots.ts': '101f32d6b45728218ea3866ed359151fe29b568db1808d11c22022eb08dac4d7',
+  '0013_ballots.ts': '7a66fea7689c47cf352dc91c8625a09d591a1c7c05e4494bdf7416c6843ac1ad',
 };
 
 const dir = __dirname;

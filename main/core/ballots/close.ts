@@ -15,7 +15,7 @@ import type { BallotRow } from './tables';
  * loop so the window stays responsive. The sum is stored for the trustees to decrypt. If the sum
  * is interrupted (the app closed), closing again finishes it from the sealed box.
  */
-const PAGE = 400;
+const PAGE = 100;
 
 const ELECTRONIC = ['kiosk', 'code', 'phone', 'proxy'] as const;
 

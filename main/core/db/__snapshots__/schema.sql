@@ -31,6 +31,9 @@ CREATE INDEX "audit_event_entity" on "audit_event" ("entity_type", "entity_id", 
 -- index audit_state_event on audit_state
 CREATE INDEX "audit_state_event" on "audit_state" ("event_seq");
 
+-- index ballot_box_seal on ballot_box
+CREATE INDEX ballot_box_seal on ballot_box(ballot_id, tracker, weight);
+
 -- index ballot_meeting on ballot
 CREATE INDEX ballot_meeting on ballot(meeting_id) where meeting_id is not null;
 
