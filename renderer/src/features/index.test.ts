@@ -26,7 +26,7 @@ describe('the registry of areas', () => {
 
   test('printable views are shown without the app’s menu', () => {
     const print = AREAS.flatMap((a) => a.routes).filter((r) => r.path?.startsWith('/print/'));
-    expect(print.map((r) => r.path)).toEqual(['/print/subject-access/:id', '/print/register', '/print/member-index', '/print/officers', '/print/meetings/:id/notice', '/print/meetings/:id/agenda']);
+    expect(print.map((r) => r.path)).toEqual(['/print/subject-access/:id', '/print/register', '/print/member-index', '/print/officers', '/print/meetings/:id/notice', '/print/meetings/:id/agenda', '/print/ballots/:id/result']);
     for (const r of print) expect(r.handle).toEqual({ bare: true });
   });
 });
