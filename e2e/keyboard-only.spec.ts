@@ -2,6 +2,8 @@ import { expectNoAxeViolations, test, expect } from './support/app';
 import { tabTo, typeInto } from './support/keyboard';
 
 test('the whole first-run journey works by keyboard alone, and axe finds nothing on any screen', async ({ page, app, cspErrors }) => {
+  // About 25 s alone, with an axe check on every screen; over a minute when the 2 cores are shared.
+  test.slow();
   void cspErrors;
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Set up your mutual' })).toBeFocused();
