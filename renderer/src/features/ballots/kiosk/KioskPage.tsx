@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import type { Ballot } from '../../../../../shared/contract/ballots';
 import { useApiQuery } from '../../../api/queries';
+import { Field } from '../../../ui/Field';
 import { Banner } from '../../../ui/Banner';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { KioskCheckIn, type Voter } from './KioskCheckIn';
@@ -119,33 +120,10 @@ function KioskStart({ ballot, onLocked }: { ballot: Ballot; onLocked: (lock: Kio
 
 export function PassField(props: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; error?: string | undefined; autoComplete: string }) {
   const { id, label, hint, value, onChange, error, autoComplete } = props;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
-      <input
-        id={id}
-        type="password"
-        className="kiosk-input"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        autoComplete={autoComplete}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input type="password" className="kiosk-input" value={value} onChange={(e) => onChange(e.target.value)} autoComplete={autoComplete} spellCheck={false} />
+    </Field>
   );
 }
 

@@ -5,6 +5,7 @@ import type { Ballot, RollEntry } from '../../../../../shared/contract/ballots';
 import { call } from '../../../api/client';
 import { useApiQuery } from '../../../api/queries';
 import { useDebounced } from '../../../lib/useDebounced';
+import { Field } from '../../../ui/Field';
 import { Banner } from '../../../ui/Banner';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { PageHeader } from '../../../ui/PageHeader';
@@ -267,34 +268,10 @@ function BatchEntry({ ballot, onBatches }: { ballot: Ballot; onBatches: (b: Batc
 
 function NumberishField(props: { id: string; label: string; hint?: string; value: string; error: string | undefined; numeric?: boolean; onChange: (v: string) => void }) {
   const { id, label, hint, value, error, numeric, onChange } = props;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
-      <input
-        id={id}
-        type="text"
-        className={numeric ? 'narrow' : undefined}
-        inputMode={numeric ? 'numeric' : undefined}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input type="text" className={numeric ? 'narrow' : undefined} inputMode={numeric ? 'numeric' : undefined} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" spellCheck={false} />
+    </Field>
   );
 }
 
