@@ -1,3 +1,4 @@
+import { EMPTY_TRACKER } from '../core/ballots/slots';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -248,7 +249,7 @@ export async function benchBallot(args: Args): Promise<Figure[]> {
     const closeS = (nowMs() - t) / 1000;
     t = nowMs();
     const shape = election.setup.questions.map((q) => q.choices.length);
-    const rows = c.raw.prepare('select tracker, weight, ballot from ballot_box where ballot_id = ? order by tracker').all(b.id) as { tracker: string; weight: number; ballot: string }[];
+    const rows = c.raw.prepare(`select s.tracker, cast(s.weight as integer) as weight, x.ballot from ballot_slot s join ballot_slot_ballot x on x.slot = s.slot where s.ballot_id = ? and s.tracker <> '${EMPTY_TRACKER}' order by s.tracker`).all(b.id) as { tracker: string; weight: number; ballot: string }[];
     const entries = rows.map((r) => {
       const ballot = JSON.parse(r.ballot) as BallotJson;
       if (trackerOf(ballot) !== r.tracker) throw new Error('a tracker does not match');
@@ -374,7 +375,7 @@ function rawExport(c: Core, ballotId: string, election: ElectionPublic, path: st
     writeSync(fd, `${JSON.stringify(head).slice(0, -1)},"ballots":[`);
     let n = 0;
     let chunk: string[] = [];
-    for (const r of c.raw.prepare('select tracker, weight, ballot from ballot_box where ballot_id = ? order by tracker').iterate(ballotId) as Iterable<{ tracker: string; weight: number; ballot: string }>) {
+    for (const r of c.raw.prepare(`select s.tracker, cast(s.weight as integer) as weight, x.ballot from ballot_slot s join ballot_slot_ballot x on x.slot = s.slot where s.ballot_id = ? and s.tracker <> '${EMPTY_TRACKER}' order by s.tracker`).iterate(ballotId) as Iterable<{ tracker: string; weight: number; ballot: string }>) {
       chunk.push(`${n++ === 0 ? '' : ','}{"tracker":"${r.tracker}","weight":${r.weight},"ballot":${r.ballot}}`);
       if (chunk.length === 500) {
         writeSync(fd, chunk.join(''));

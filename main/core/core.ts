@@ -13,6 +13,7 @@ import { recordMigrationEvents } from './audit/migration-events';
 import { checkRegistersAgainstLog, verifyAll, type RegisterCheck } from './audit/verify-all';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { backupFileName, takeBackup } from './backup/backup';
+import { forgetCastAlphas } from './ballots/alphas';
 import { inspectCandidate } from './backup/candidate';
 import { CandidateStore } from './backup/candidates';
 import type { CommandContext, Host, JobStartContext, ReadContext, ReadDb, RegisterCtx, StoreOps, WriteContext } from './context';
@@ -455,6 +456,8 @@ export class Core {
   async #replace(swap: () => () => void): Promise<void> {
     this.#organisation = null;
     this.#generation += 1;
+    // The α remembered to refuse copied ballots were the old file's (ballots/alphas.ts).
+    forgetCastAlphas();
     await this.#store.db.destroy();
     let undo: (() => void) | undefined;
     try {

@@ -10,6 +10,7 @@ import { attempt, open, refused } from '../decisions/fixtures.test-helpers';
 import { scrubLogNow } from './cast';
 import { answerRequest } from './decrypt';
 import { useLightKdfForTests } from './kdf';
+import { EMPTY_TRACKER as EMPTY } from './slots';
 
 // Today is 30 November 2026 (fixtures NOW). Trustees' keys are sealed with a light argon2id here
 // (the keystore's own tests cover the real parameters).
@@ -103,11 +104,12 @@ describe('ballots: set-up, casting, closing, decryption and the result', () => {
     // The roll knows that member voted, and how; the box knows nothing of who.
     const after = await roll(t, b.id);
     expect(after.map((e) => e.votedBy)).toEqual(['kiosk', 'kiosk', 'kiosk', 'code', 'paper', null]);
-    const cols = (t.core.raw.prepare("select name from pragma_table_info('ballot_box')").all() as { name: string }[]).map((c) => c.name);
-    expect(cols).toEqual(['ballot_id', 'tracker', 'weight', 'ballot']);
-    expect(t.core.raw.prepare("select sql from sqlite_master where name = 'ballot_box'").pluck().get()).toMatch(/without rowid/i);
+    const cols = (table: string) => (t.core.raw.prepare(`select name from pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
+    expect(cols('ballot_slot')).toEqual(['ballot_id', 'slot', 'tracker', 'weight']);
+    expect(cols('ballot_slot_ballot')).toEqual(['slot', 'ballot']);
     // The audit events of the casts name the roll entry, never a tracker.
-    const trackers = (t.core.raw.prepare('select tracker from ballot_box').pluck().all() as string[]);
+    const trackers = (t.core.raw.prepare(`select tracker from ballot_slot where tracker <> '${EMPTY}'`).pluck().all() as string[]);
+    expect(trackers).toHaveLength(4);
     const log = (t.core.raw.prepare("select coalesce(p.body, '') || e.summary from audit_event e left join audit_payload p on p.event_id = e.id").pluck().all() as string[]).join('\n');
     for (const tr of trackers) expect(log).not.toContain(tr);
     // Nothing shows a running result.
@@ -199,7 +201,7 @@ describe('ballots: set-up, casting, closing, decryption and the result', () => {
       t.core.dispatch('ballots.cast', { id: b.id, credential: { kind: 'code', code: codes.codes[0]!.code }, ballot: vote([AGAINST, [0, 1, 0]]) }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(t.core.raw.prepare('select count(*) from ballot_box where ballot_id = ?').pluck().get(b.id)).toBe(1);
+    expect(t.core.raw.prepare(`select count(*) from ballot_slot where ballot_id = ? and tracker <> '${EMPTY}'`).pluck().get(b.id)).toBe(1);
 
     // The same ballot again for another voter: a copy.
     expect(refused(await kioskVote(t, b.id, entries[1]!.id, good), 'VALIDATION', 'ballot')).toMatch(/copied ballot/);
@@ -220,16 +222,16 @@ describe('ballots: set-up, casting, closing, decryption and the result', () => {
     const vote = await device(t, b.id);
     for (const e of entries.slice(0, 2)) expectOk(await kioskVote(t, b.id, e.id, vote([FOR, [1, 0, 0]])));
     // Edit one ballot's content: it no longer hashes to its tracker.
-    const row = t.core.raw.prepare('select tracker, ballot from ballot_box limit 1').get() as { tracker: string; ballot: string };
+    const row = t.core.raw.prepare(`select s.slot, s.tracker, x.ballot from ballot_slot s join ballot_slot_ballot x on x.slot = s.slot where s.tracker <> '${EMPTY}' limit 1`).get() as { slot: number; tracker: string; ballot: string };
     const edited = JSON.parse(row.ballot) as BallotJson;
     edited.answers[1]!.choices[0]!.alpha = edited.answers[1]!.choices[1]!.alpha;
-    t.core.raw.prepare('update ballot_box set ballot = ? where tracker = ?').run(JSON.stringify(edited), row.tracker);
+    t.core.raw.prepare('update ballot_slot_ballot set ballot = ? where slot = ?').run(JSON.stringify(edited), row.slot);
     let report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
     expect(report.ok).toBe(false);
     expect(JSON.stringify(report)).toMatch(/no longer matches its tracker/);
-    t.core.raw.prepare('update ballot_box set ballot = ? where tracker = ?').run(row.ballot, row.tracker);
+    t.core.raw.prepare('update ballot_slot_ballot set ballot = ? where slot = ?').run(row.ballot, row.slot);
     // Delete one: the box no longer matches the roll's count.
-    t.core.raw.prepare('delete from ballot_box where tracker = ?').run(row.tracker);
+    t.core.raw.prepare('delete from ballot_slot where slot = ?').run(row.slot);
     report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
     expect(JSON.stringify(report)).toMatch(/holds 1 ballot but the roll records 2 electronic votes/);
     const closing = await runJob(t.core, 'ballots.close', { id: b.id });
@@ -343,6 +345,71 @@ describe('the write-ahead log after a cast', () => {
     expect(await scrubLogNow(t.dbPath)).toBe(true);
     expect(existsSync(wal) ? readFileSync(wal).includes(Buffer.from(tracker)) : false).toBe(false);
   }, 60_000);
+
+  it('keeps no cast order in the file: every slot is laid out at opening, filled in place, and chosen at random', async () => {
+    const n = 40;
+    const t = await withMembers(n);
+    // A ballot the size of a real AGM's (a resolution and 5 seats from 12 candidates), so its
+    // ballots (~9 KB) run onto overflow pages, the pages an appended row would allocate.
+    const candidates = Array.from({ length: 12 }, (_, i) => ({ name: `Candidate ${i + 1}` }));
+    const b = await keysAndOpen(t, await setUp(t, { questions: [{ kind: 'resolution', text: 'That the new articles be adopted.', resolutionKind: 'special' }, { kind: 'election', text: 'Election of directors', seats: 5, candidates }] }));
+    const entries = await roll(t, b.id);
+    const pub = await ok<{ election: ElectionPublic }>(t, 'ballots.publicElection', { id: b.id });
+    const prepared = prepare(await sodiumGroup(), pub.election);
+    const vote = (selections: number[][]) => encryptBallot(prepared, selections);
+    const raw = t.core.raw;
+    // The layout SQLite gives the box's two tables: every page (leaf, interior, overflow), its
+    // cells and their sizes, and in each b-tree page the header and the cell pointer array (the
+    // cells' positions inside the page, which an insertion would change).
+    const layout = () => {
+      expect(raw.pragma('wal_checkpoint(TRUNCATE)', { simple: true })).toBe(0);
+      const pages = raw.prepare("select name, path, pageno, pagetype, ncell, payload, unused from dbstat where name in ('ballot_slot', 'ballot_slot_ballot') order by name, path").all() as { pageno: number; pagetype: string; ncell: number }[];
+      const file = readFileSync(t.dbPath);
+      const size = raw.pragma('page_size', { simple: true }) as number;
+      const pointers = pages
+        .filter((p) => p.pagetype !== 'overflow')
+        .map((p) => {
+          const at = (p.pageno - 1) * size + (p.pageno === 1 ? 100 : 0);
+          const header = p.pagetype === 'internal' ? 12 : 8;
+          return file.subarray(at, at + header + 2 * p.ncell).toString('hex');
+        });
+      return { pages: JSON.stringify(pages), pointers };
+    };
+    const opened = layout();
+    expect(JSON.parse(opened.pages).filter((p: { name: string; pagetype: string }) => p.name === 'ballot_slot_ballot' && p.pagetype === 'overflow').length).toBeGreaterThan(0);
+    expect(raw.prepare('select count(*) from ballot_slot where ballot_id = ?').pluck().get(b.id)).toBe(n);
+
+    const trackers: string[] = [];
+    for (const [i, e] of entries.slice(0, 30).entries()) {
+      const { tracker } = expectOk(await kioskVote(t, b.id, e.id, vote([i % 3 === 0 ? FOR : AGAINST, candidates.map((_, c) => ((c + i) % 4 === 0 ? 1 : 0))]))) as { tracker: string };
+      trackers.push(tracker);
+    }
+    const cast = layout();
+    // The box's tables kept every page, and every cell where it was: only the slots' bytes changed
+    // (the file grew by the roll's and the audit log's pages, elsewhere).
+    expect(cast).toEqual(opened);
+
+    // The slots the ballots landed in, in the order they were cast, follow no order: not the
+    // layout's (slot numbers rising or falling), nor close to it (rank correlation; for 30
+    // random draws its standard deviation is 0.19, so 0.75 is four of them).
+    const slotOf = new Map((raw.prepare(`select tracker, slot from ballot_slot where tracker <> '${EMPTY}'`).all() as { tracker: string; slot: number }[]).map((r) => [r.tracker, r.slot]));
+    const slots = trackers.map((tr) => slotOf.get(tr)!);
+    expect(slots.every((s) => typeof s === 'number')).toBe(true);
+    const rising = slots.every((s, i) => i === 0 || s > slots[i - 1]!);
+    const falling = slots.every((s, i) => i === 0 || s < slots[i - 1]!);
+    expect(rising || falling).toBe(false);
+    const rank = new Map([...slots].sort((x, y) => x - y).map((s, i) => [s, i]));
+    const m = slots.length;
+    const d2 = slots.reduce((sum, s, i) => sum + (rank.get(s)! - i) ** 2, 0);
+    expect(Math.abs(1 - (6 * d2) / (m * (m * m - 1)))).toBeLessThan(0.75);
+
+    // At the close the empty slots go, and the sealed box still verifies.
+    const closed = await runJob(t.core, 'ballots.close', { id: b.id });
+    expect(closed.state).toBe('succeeded');
+    expect(raw.prepare('select count(*) from ballot_slot where ballot_id = ?').pluck().get(b.id)).toBe(30);
+    expect(raw.prepare('select count(*) from ballot_slot_ballot').pluck().get()).toBe(30);
+    expect(((await runJob(t.core, 'audit.verify', {})).result as VerifyReport).ok).toBe(true);
+  }, 120_000);
 });
 
 describe('the roll', () => {

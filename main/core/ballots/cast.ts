@@ -2,21 +2,24 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { checkpointInWorker } from '../db/checkpoint';
 import { logError } from '../log';
-import { alphasOf, ballotProblem, prepare, trackerOf, type BallotJson, type Prepared } from '../../../shared/ballot';
+import { alphasOf, ballotProblem, canonicalBallot, prepare, trackerOf, type BallotJson, type Prepared } from '../../../shared/ballot';
 import { ballotSchema as ballotShape, shapeProblem } from '../../../shared/ballot/schema';
 import { VOTE_CHANNEL_LABEL } from '../../../shared/contract/ballots';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { ReadDb, WriteContext } from '../context';
 import { AppError } from '../errors';
+import { isCopied, rememberAlphas } from './alphas';
 import { coreGroup, electionOf } from './election';
+import { putInBox } from './slots';
 import type { BallotRollRow, BallotRow, VoteChannel } from './tables';
 
 /**
  * Casting (docs/ballot-protocol.md §6, §10; issue 8 "Casting", "No link from voter to choice").
  *
  * One transaction: the voter's roll entry is marked as voted (by channel) and the encrypted ballot
- * goes into the box, keyed by its tracker, with the weight the frozen roll gives that voter and
- * nothing else: no voter id, no time, no sequence. The audit event names the roll entry, never the
+ * goes into a random empty slot of the box (slots.ts), with its tracker and the weight the frozen
+ * roll gives that voter and nothing else: no voter id, no time, no sequence, and the slot is
+ * overwritten in place so the file's structure keeps no order either. The audit event names the roll entry, never the
  * tracker, and vouches for the box only by its count (ballot_box state), so the log cannot be
  * used to tell which ballot was whose. SQLite runs one write transaction at a time, so two casts
  * for one voter at the same moment are serialised: the second finds the entry already voted.
@@ -130,27 +133,24 @@ export async function cast(
   const problem = ballotProblem(p, ballot);
   if (problem) throw AppError.field('ballot', `The ballot was refused: ${problem}`);
   const json = ballot as BallotJson;
+  // Only the canonical form is stored (a device's extra fields are not kept), and the tracker is its hash.
+  const canonical = canonicalBallot(json);
   const tracker = trackerOf(json);
   const alphas = alphasOf(json);
   if (overriding) {
-    const held = await tx.db.selectFrom('ballot_proxy_vote').select(['ballot']).where('roll_id', '=', roll.id).executeTakeFirst();
-    if (held) {
-      const old = alphasOf(JSON.parse(held.ballot) as BallotJson);
-      for (let i = 0; i < old.length; i += 200) await tx.db.deleteFrom('ballot_alpha').where('ballot_id', '=', b.id).where('alpha', 'in', old.slice(i, i + 200)).execute();
-      await tx.db.deleteFrom('ballot_proxy_vote').where('roll_id', '=', roll.id).execute();
-    }
+    // The proxy's held ballot is discarded unopened (its α no longer count as cast: see alphas.ts).
+    await tx.db.deleteFrom('ballot_proxy_vote').where('roll_id', '=', roll.id).execute();
   }
-  const copied = await tx.db.selectFrom('ballot_alpha').select('alpha').where('ballot_id', '=', b.id).where('alpha', 'in', alphas).limit(1).executeTakeFirst();
-  if (copied) throw AppError.field('ballot', 'The ballot was refused: it repeats an encryption from a ballot already cast (a copied ballot).');
-  await tx.db.insertInto('ballot_alpha').values(alphas.map((alpha) => ({ ballot_id: b.id, alpha }))).execute();
+  if (await isCopied(tx.db, tx.files.dbPath, b.id, alphas)) throw AppError.field('ballot', 'The ballot was refused: it repeats an encryption from a ballot already cast (a copied ballot).');
   if (who.channel === 'proxy') {
     await tx.db
       .insertInto('ballot_proxy_vote')
-      .values({ roll_id: roll.id, ballot_id: b.id, proxy_appointment_id: who.proxyAppointmentId!, tracker, ballot: JSON.stringify(json), created_at: tx.who.at })
+      .values({ roll_id: roll.id, ballot_id: b.id, proxy_appointment_id: who.proxyAppointmentId!, tracker, ballot: canonical, created_at: tx.who.at })
       .execute();
   } else {
-    await tx.db.insertInto('ballot_box').values({ ballot_id: b.id, tracker, weight: roll.weight, ballot: JSON.stringify(json) }).execute();
+    await putInBox(tx, b, p.election, { tracker, weight: roll.weight, canonical });
   }
+  rememberAlphas(tx.files.dbPath, b.id, alphas);
   await tx.db.updateTable('ballot_roll').set({ voted_by: who.channel, updated_at: tx.who.at }).where('id', '=', roll.id).execute();
   if (credential.kind === 'checkin') CHECK_INS.delete(credential.token);
   scrubLogSoon(tx.files.dbPath);

@@ -1,10 +1,11 @@
-import { addTallies, boxHashOf, tallyToJson, trackerOf, weightedTally, type BallotJson, type Ciphertext } from '../../../shared/ballot';
+import { addTallies, boxHashOf, canonicalBallot, tallyToJson, trackerOf, weightedTally, type BallotJson, type Ciphertext } from '../../../shared/ballot';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { CommandContext, ReadDb } from '../context';
 import { checkpointInWorker } from '../db/checkpoint';
 import { AppError } from '../errors';
 import type { JobHandle } from '../jobs/runner';
-import { coreGroup, loadBallot, questionsOf } from './election';
+import { coreGroup, electionOf, loadBallot, questionsOf } from './election';
+import { ballotsOf, boxCount, boxEntries, dropEmptySlots, putInBox } from './slots';
 import type { BallotRow } from './tables';
 
 /**
@@ -24,7 +25,7 @@ export async function boxProblem(db: ReadDb, b: BallotRow): Promise<string | nul
     (await db.selectFrom('ballot_roll').select((eb) => eb.fn.countAll<number>().as('n')).where('ballot_id', '=', b.id).where('voted_by', 'in', [...ELECTRONIC]).executeTakeFirst())?.n ?? 0,
   );
   const held = Number((await db.selectFrom('ballot_proxy_vote').select((eb) => eb.fn.countAll<number>().as('n')).where('ballot_id', '=', b.id).executeTakeFirst())?.n ?? 0);
-  const boxed = Number((await db.selectFrom('ballot_box').select((eb) => eb.fn.countAll<number>().as('n')).where('ballot_id', '=', b.id).executeTakeFirst())?.n ?? 0);
+  const boxed = (await boxCount(db, [b.id])).get(b.id) ?? 0;
   if (boxed + held !== voted) {
     return `The ballot box holds ${boxed + held} ballot${boxed + held === 1 ? '' : 's'} but the roll records ${voted} electronic vote${voted === 1 ? '' : 's'}: the file was changed outside the app. Restore a backup taken before the change, or ask the trustees and the scrutineer how to proceed.`;
   }
@@ -45,15 +46,16 @@ async function sealBox(ctx: CommandContext, orgId: string, ballotId: string, job
       .where('p.ballot_id', '=', b.id)
       .orderBy('p.tracker')
       .execute();
-    for (let i = 0; i < proxies.length; i += 200) {
-      await tx.db
-        .insertInto('ballot_box')
-        .values(proxies.slice(i, i + 200).map((p) => ({ ballot_id: b.id, tracker: p.tracker, weight: p.weight, ballot: p.ballot })))
-        .execute();
+    const election = await electionOf(tx.db, b);
+    for (const p of proxies) {
+      const ballot = JSON.parse(p.ballot) as BallotJson;
+      if (trackerOf(ballot) !== p.tracker) throw new AppError('CONFLICT', `A proxy’s held vote no longer matches its tracker ${p.tracker.slice(0, 16)}…: it was changed outside the app. Nothing was sealed.`);
+      await putInBox(tx, b, election, { tracker: p.tracker, weight: p.weight, canonical: canonicalBallot(ballot) });
     }
     await tx.db.deleteFrom('ballot_proxy_vote').where('ballot_id', '=', b.id).execute();
+    await dropEmptySlots(tx, b.id);
     job.progress(0, 1, 'Sealing the ballot box');
-    const entries = await tx.db.selectFrom('ballot_box').select(['tracker', 'weight']).where('ballot_id', '=', b.id).orderBy('tracker').execute();
+    const entries = await boxEntries(tx.db, b.id);
     const sealed = boxHashOf(b.fingerprint!, entries);
     const at = tx.who.at;
     await tx.db.updateTable('ballot').set({ status: 'closed', closed_at: at, sealed_box_hash: sealed, box_count: entries.length, updated_at: at }).where('id', '=', b.id).execute();
@@ -74,14 +76,14 @@ async function sum(ctx: CommandContext, b: BallotRow, job: JobHandle): Promise<C
   const shape = (await questionsOf(ctx.db, b.id)).map((q) => q.choices.length);
   const total = b.box_count ?? 0;
   let tally: Ciphertext<Uint8Array>[][] = shape.map((n) => Array.from({ length: n }, () => ({ A: G.identity, B: G.identity })));
-  let after = '';
   let done = 0;
   job.progress(0, total, 'Adding up the encrypted ballots');
-  for (;;) {
-    const page = await ctx.db.selectFrom('ballot_box').select(['tracker', 'weight', 'ballot']).where('ballot_id', '=', b.id).where('tracker', '>', after).orderBy('tracker').limit(PAGE).execute();
-    if (page.length === 0) break;
-    const entries = page.map((r) => {
-      const ballot = JSON.parse(r.ballot) as BallotJson;
+  const all = await boxEntries(ctx.db, b.id);
+  for (let at = 0; at < all.length; at += PAGE) {
+    const page = all.slice(at, at + PAGE);
+    const texts = await ballotsOf(ctx.db, page);
+    const entries = page.map((r, i) => {
+      const ballot = JSON.parse(texts[i]!) as BallotJson;
       // A ballot edited in the file no longer hashes to its tracker.
       if (trackerOf(ballot) !== r.tracker) throw new AppError('CONFLICT', `The ballot with tracker ${r.tracker.slice(0, 16)}… was changed outside the app: it no longer matches its tracker. Nothing was decrypted.`);
       return { weight: r.weight, ballot };
@@ -93,7 +95,6 @@ async function sum(ctx: CommandContext, b: BallotRow, job: JobHandle): Promise<C
       job.progress(done, total, 'Adding up the encrypted ballots');
       await job.checkpoint();
     }
-    after = page[page.length - 1]!.tracker;
   }
   if (done !== total) throw new AppError('CONFLICT', `The sealed box held ${total} ballots but ${done} are in the file now: it was changed outside the app. Nothing was decrypted.`);
   return tally;

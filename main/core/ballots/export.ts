@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { exportStore } from '../exports/register-export';
 import type { JobHandle } from '../jobs/runner';
 import { electionOf } from './election';
+import { ballotsOf, boxEntries } from './slots';
 import type { BallotRow } from './tables';
 
 /**
@@ -40,14 +41,13 @@ export async function writeVerificationFile(db: ReadDb, b: BallotRow, path: stri
     };
     const headJson = JSON.stringify(head);
     writeSync(fd, `${headJson.slice(0, -1)},"ballots":[`);
-    let after = '';
     const total = b.box_count ?? 0;
-    for (;;) {
-      const page = await db.selectFrom('ballot_box').select(['tracker', 'weight', 'ballot']).where('ballot_id', '=', b.id).where('tracker', '>', after).orderBy('tracker').limit(PAGE).execute();
-      if (page.length === 0) break;
-      // The stored ballot JSON is written as it is, so the verifier sees exactly the bytes in the box.
-      writeSync(fd, page.map((r) => `${written++ === 0 ? '' : ','}{"tracker":"${r.tracker}","weight":${r.weight},"ballot":${r.ballot}}`).join(''));
-      after = page[page.length - 1]!.tracker;
+    const entries = await boxEntries(db, b.id);
+    for (let i = 0; i < entries.length; i += PAGE) {
+      const page = entries.slice(i, i + PAGE);
+      const texts = await ballotsOf(db, page);
+      // The stored (canonical) ballot is written as it is, so the verifier sees exactly the bytes in the box.
+      writeSync(fd, page.map((r, j) => `${written++ === 0 ? '' : ','}{"tracker":"${r.tracker}","weight":${r.weight},"ballot":${texts[j]}}`).join(''));
       job?.progress(written, total, 'Writing the encrypted ballots');
       if (job) await job.checkpoint();
     }

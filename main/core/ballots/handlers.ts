@@ -34,6 +34,7 @@ import { exportVerification } from './export';
 import { kdfForKeys, openOptions } from './kdf';
 import { batchesOf, enterPaperBatch, issuePaper } from './paper';
 import { rollOn } from './roll';
+import { layOutSlots } from './slots';
 import { frozenRoll, rollHashOf } from './roll-weights';
 import type { BallotRow, BallotTrusteeRow } from './tables';
 import { ballotView, summaries } from './view';
@@ -377,6 +378,8 @@ export const ballotsHandlers = defineHandlers('ballots', {
     for (let i = 0; i < rows.length; i += 500) await tx.db.insertInto('ballot_roll').values(rows.slice(i, i + 500)).execute();
     const after = { status: 'open' as const, public_key: election.publicKey, fingerprint: election.fingerprint, roll_hash: rollHash, roll_count: rows.length, total_weight: roll.totalWeight, opened_at: at, updated_at: at };
     await tx.db.updateTable('ballot').set(after).where('id', '=', b.id).execute();
+    // One empty slot per roll entry, so no cast ever allocates a page (slots.ts).
+    await layOutSlots(tx, { ...b, ...after }, election);
     tx.audit({
       action: 'ballot.opened',
       entityType: 'ballot',

@@ -2,7 +2,6 @@ import type { RollEntry } from '../../../shared/contract/ballots';
 import type { ReadDb, WriteContext } from '../context';
 import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
-import { alphasOf, type BallotJson } from '../../../shared/ballot';
 import { refuseUnlessOpen } from './cast';
 import { loadBallot, questionsOf } from './election';
 import type { BallotRow } from './tables';
@@ -36,8 +35,6 @@ export async function issuePaper(tx: WriteContext, input: { id: string; rollId: 
     // Voting in person overrides the proxy: their proxy's ballot is discarded unopened.
     const held = await tx.db.selectFrom('ballot_proxy_vote').select(['ballot']).where('roll_id', '=', r.id).executeTakeFirst();
     if (held) {
-      const old = alphasOf(JSON.parse(held.ballot) as BallotJson);
-      for (let i = 0; i < old.length; i += 200) await tx.db.deleteFrom('ballot_alpha').where('ballot_id', '=', b.id).where('alpha', 'in', old.slice(i, i + 200)).execute();
       await tx.db.deleteFrom('ballot_proxy_vote').where('roll_id', '=', r.id).execute();
       records.push({ type: 'ballot_proxy_vote', id: r.id });
     }

@@ -95,16 +95,20 @@ export interface BallotRollTable {
   updated_at: string;
 }
 
-export interface BallotBoxTable {
+/** One place in the box per roll entry, laid out at the opening (migration 0014; slots.ts). */
+export interface BallotSlotTable {
   ballot_id: string;
+  slot: number;
+  /** 64 hex characters, or 64 dashes while the slot is empty. */
   tracker: string;
-  weight: number;
-  ballot: string;
+  /** The weight as 16 digits (fixed width, so the row keeps its size), zeros while empty. */
+  weight: string;
 }
 
-export interface BallotAlphaTable {
-  ballot_id: string;
-  alpha: string;
+export interface BallotSlotBallotTable {
+  slot: number;
+  /** The canonical encrypted ballot, or spaces of the same length while the slot is empty. */
+  ballot: string;
 }
 
 export interface BallotProxyVoteTable {
@@ -135,8 +139,8 @@ export interface BallotTables {
   ballot_trustee: BallotTrusteeTable;
   ballot_share: BallotShareTable;
   ballot_roll: BallotRollTable;
-  ballot_box: BallotBoxTable;
-  ballot_alpha: BallotAlphaTable;
+  ballot_slot: BallotSlotTable;
+  ballot_slot_ballot: BallotSlotBallotTable;
   ballot_proxy_vote: BallotProxyVoteTable;
   ballot_paper_batch: BallotPaperBatchTable;
 }

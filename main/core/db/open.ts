@@ -38,6 +38,10 @@ export function openDatabase(path: string, options: { readonly?: boolean; wal?: 
     // hundreds of MB, and lookups that miss the cache go to the operating system every time.
     db.pragma(`cache_size = -${CACHE_KIB}`);
     db.pragma('temp_store = MEMORY');
+    // Deleted content is overwritten with zeros, not left in free pages: a former member's
+    // erased entry, and a proxy's held ballot once it joins the box at the close (whose row named
+    // the appointer), must not be readable from the file afterwards (docs/ballot-protocol.md §10).
+    db.pragma('secure_delete = ON');
     if (!readonly) db.pragma('wal_autocheckpoint = 0');
   } catch (e) {
     db.close();

@@ -31,9 +31,6 @@ CREATE INDEX "audit_event_entity" on "audit_event" ("entity_type", "entity_id", 
 -- index audit_state_event on audit_state
 CREATE INDEX "audit_state_event" on "audit_state" ("event_seq");
 
--- index ballot_box_seal on ballot_box
-CREATE INDEX ballot_box_seal on ballot_box(ballot_id, tracker, weight);
-
 -- index ballot_meeting on ballot
 CREATE INDEX ballot_meeting on ballot(meeting_id) where meeting_id is not null;
 
@@ -436,22 +433,6 @@ CREATE TABLE ballot (
     updated_at text not null
   ) strict;
 
--- table ballot_alpha on ballot_alpha
-CREATE TABLE ballot_alpha (
-    ballot_id text not null references ballot(id),
-    alpha text not null,
-    primary key (ballot_id, alpha)
-  ) strict, without rowid;
-
--- table ballot_box on ballot_box
-CREATE TABLE ballot_box (
-    ballot_id text not null references ballot(id),
-    tracker text not null,
-    weight integer not null check (weight > 0),
-    ballot text not null,
-    primary key (ballot_id, tracker)
-  ) strict, without rowid;
-
 -- table ballot_choice on ballot_choice
 CREATE TABLE ballot_choice (
     id text primary key,
@@ -529,6 +510,21 @@ CREATE TABLE ballot_share (
     sealed text not null,
     created_at text not null,
     unique (ballot_id, dealer, recipient)
+  ) strict;
+
+-- table ballot_slot on ballot_slot
+CREATE TABLE ballot_slot (
+    ballot_id text not null references ballot(id),
+    slot integer not null,
+    tracker text not null check (length(tracker) = 64),
+    weight text not null check (length(weight) = 16 and weight not glob '*[^0-9]*'),
+    primary key (ballot_id, slot)
+  ) strict, without rowid;
+
+-- table ballot_slot_ballot on ballot_slot_ballot
+CREATE TABLE ballot_slot_ballot (
+    slot integer primary key,
+    ballot text not null
   ) strict;
 
 -- table ballot_trustee on ballot_trustee
