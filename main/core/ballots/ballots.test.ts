@@ -471,7 +471,14 @@ describe('proxies', () => {
     const first = entries.find((e) => t.core.raw.prepare('select member_id from ballot_roll where id = ?').pluck().get(e.id) === members[0])!;
     expectOk(await kioskVote(t, b.id, first.id, await vote([AGAINST])));
     expect(t.core.raw.prepare('select count(*) from ballot_proxy_vote').pluck().get()).toBe(1);
+    // The held vote's row names its appointer beside its tracker and ballot; once the vote joins
+    // the box at the close, nothing of that row may stay readable in the file's free pages.
+    const held = t.core.raw.prepare('select proxy_appointment_id, tracker from ballot_proxy_vote').get() as { proxy_appointment_id: string; tracker: string };
     await runJob(t.core, 'ballots.close', { id: b.id });
+    t.core.raw.pragma('wal_checkpoint(TRUNCATE)');
+    const file = readFileSync(t.dbPath);
+    expect(file.includes(Buffer.from(held.tracker))).toBe(true);
+    expect(file.includes(Buffer.from(held.proxy_appointment_id + held.tracker))).toBe(false);
     await ok(t, 'ballots.decrypt', { id: b.id, trustee: 1, passphrase: PASS[0] });
     const done = await ok<Ballot>(t, 'ballots.decrypt', { id: b.id, trustee: 2, passphrase: PASS[1] });
     expect(done.result!.questions[0]!.choices.map((c) => c.total)).toEqual([1, 1, 0]);
