@@ -1,5 +1,5 @@
 import type { ReadDb } from '../context';
-import { ballotsOf, boxEntries } from './slots';
+import { ballotsOf, boxEntries, forgetEmptySlots } from './slots';
 
 /**
  * Refusing a copied ballot (ballot copying, Cortier and Smyth 2011; docs/ballot-protocol.md §6):
@@ -20,9 +20,10 @@ function keyOf(dbPath: string, ballotId: string): string {
   return `${dbPath}\n${ballotId}`;
 }
 
-/** Forgets every remembered α (the file was replaced by a restore). */
+/** Forgets every remembered α, and the empty slots remembered (the file was replaced by a restore). */
 export function forgetCastAlphas(): void {
   MEMORY.clear();
+  forgetEmptySlots();
 }
 
 async function remembered(db: ReadDb, dbPath: string, ballotId: string): Promise<Set<string>> {

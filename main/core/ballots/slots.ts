@@ -83,16 +83,42 @@ async function layOutSlotsFrom(tx: WriteContext, b: BallotRow, slots: number[], 
 export async function putInBox(tx: WriteContext, b: BallotRow, election: ElectionPublic, entry: { tracker: string; weight: number; canonical: string }): Promise<void> {
   const size = slotSize(election);
   if (entry.canonical.length !== size) throw AppError.field('ballot', `The ballot was refused: it is ${entry.canonical.length} characters long, and every ballot of this election is ${size}.`);
-  let empty = await emptySlots(tx.db, b.id);
-  if (empty.length === 0) {
-    await layOutSlots(tx, b, election);
-    empty = await emptySlots(tx.db, b.id);
+  const key = `${tx.files.dbPath}\n${b.id}`;
+  for (let attempt = 0; ; attempt++) {
+    let empty = EMPTY.get(key);
+    if (!empty || empty.length === 0 || attempt > 0) {
+      empty = await emptySlots(tx.db, b.id);
+      if (empty.length === 0) {
+        await layOutSlots(tx, b, election);
+        empty = await emptySlots(tx.db, b.id);
+      }
+      if (EMPTY.size > 20) EMPTY.clear();
+      EMPTY.set(key, empty);
+    }
+    if (empty.length === 0) throw new AppError('CONFLICT', 'The ballot box has no empty place left: it holds a ballot for every voter on the roll. The file was changed outside the app.');
+    // Drawn from the CSPRNG, uniformly over the empty slots, and taken out of the list.
+    const i = randomInt(empty.length);
+    const slot = empty[i]!;
+    empty[i] = empty[empty.length - 1]!;
+    empty.pop();
+    const r = await tx.db.updateTable('ballot_slot').set({ tracker: entry.tracker, weight: weightText(entry.weight) }).where('ballot_id', '=', b.id).where('slot', '=', slot).where('tracker', '=', EMPTY_TRACKER).executeTakeFirst();
+    // Remembered as empty but filled in the file (a restore, or a cast rolled back after it): look again.
+    if (Number(r.numUpdatedRows) !== 1 && attempt === 0) continue;
+    const body = await tx.db.updateTable('ballot_slot_ballot').set({ ballot: entry.canonical }).where('slot', '=', slot).where((eb) => eb(eb.fn('length', ['ballot']), '=', size)).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1 || Number(body.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'The ballot box’s empty place could not be written: the file was changed outside the app. Nothing was stored.');
+    return;
   }
-  if (empty.length === 0) throw new AppError('CONFLICT', 'The ballot box has no empty place left: it holds a ballot for every voter on the roll. The file was changed outside the app.');
-  const slot = empty[randomInt(empty.length)]!;
-  const r = await tx.db.updateTable('ballot_slot').set({ tracker: entry.tracker, weight: weightText(entry.weight) }).where('ballot_id', '=', b.id).where('slot', '=', slot).where('tracker', '=', EMPTY_TRACKER).executeTakeFirst();
-  const body = await tx.db.updateTable('ballot_slot_ballot').set({ ballot: entry.canonical }).where('slot', '=', slot).where((eb) => eb(eb.fn('length', ['ballot']), '=', size)).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1 || Number(body.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'The ballot box’s empty place could not be written: the file was changed outside the app. Nothing was stored.');
+}
+
+/**
+ * The empty slots of each open ballot, remembered between casts so a cast does not read the
+ * whole box to find one (a slot taken by a cast that is then rolled back stays out of the list,
+ * and simply stays empty). Forgotten when a restore replaces the file.
+ */
+const EMPTY = new Map<string, number[]>();
+
+export function forgetEmptySlots(): void {
+  EMPTY.clear();
 }
 
 async function emptySlots(db: ReadDb, ballotId: string): Promise<number[]> {
