@@ -170,11 +170,15 @@ export function ProxyDialog({ v, open, onClose }: { v: MeetingView; open: boolea
   );
 }
 
+const CHAIR_PROXY = 'The chair of the meeting';
+
 function ProxyForm({ v, onClose }: { v: MeetingView; onClose: () => void }) {
   const change = useMeetingChange(v.meeting.id);
   const [member, setMember] = useState<PickedMember | null>(null);
   // The proxy: a member (chosen, so one person holding several appointments counts once, CA 2006 s318), or anyone else by name.
-  const [holderIsMember, setHolderIsMember] = useState(false);
+  // A form that names nobody appoints the chair of the meeting, as proxy forms and model articles provide.
+  const [holderKind, setHolderKind] = useState<'other' | 'member' | 'chair'>('other');
+  const holderIsMember = holderKind === 'member';
   const [holder, setHolder] = useState<PickedMember | null>(null);
   const [proxyName, setProxyName] = useState('');
   const [on, setOn] = useState(todayUk());
@@ -197,7 +201,7 @@ function ProxyForm({ v, onClose }: { v: MeetingView; onClose: () => void }) {
           {
             meetingId: v.meeting.id,
             memberId: member.id,
-            ...(holderIsMember && holder ? { proxyMemberId: holder.id } : { proxyName }),
+            ...(holderIsMember && holder ? { proxyMemberId: holder.id } : { proxyName: holderKind === 'chair' ? CHAIR_PROXY : proxyName }),
             receivedAt: `${on}T${normaliseTime(at)}`,
             instructions,
           },
@@ -216,12 +220,17 @@ function ProxyForm({ v, onClose }: { v: MeetingView; onClose: () => void }) {
         <legend className="legend-small">The proxy is</legend>
         <div className="mtg-radios">
           <div className="mtg-radio">
-            <input type="radio" id="proxy-holder-other" name="proxy-holder" checked={!holderIsMember} onChange={() => setHolderIsMember(false)} />
+            <input type="radio" id="proxy-holder-other" name="proxy-holder" checked={holderKind === 'other'} onChange={() => setHolderKind('other')} />
             <label htmlFor="proxy-holder-other">Not a member (give their name)</label>
           </div>
           <div className="mtg-radio">
-            <input type="radio" id="proxy-holder-member" name="proxy-holder" checked={holderIsMember} onChange={() => setHolderIsMember(true)} />
+            <input type="radio" id="proxy-holder-member" name="proxy-holder" checked={holderIsMember} onChange={() => setHolderKind('member')} />
             <label htmlFor="proxy-holder-member">A member</label>
+          </div>
+          <div className="mtg-radio">
+            <input type="radio" id="proxy-holder-chair" name="proxy-holder" checked={holderKind === 'chair'} onChange={() => setHolderKind('chair')} aria-describedby="proxy-holder-chair-hint" />
+            <label htmlFor="proxy-holder-chair">The chair of the meeting</label>
+            <div id="proxy-holder-chair-hint" className="hint">Also when the form names nobody: the chair is then the proxy.</div>
           </div>
         </div>
       </fieldset>
@@ -234,8 +243,8 @@ function ProxyForm({ v, onClose }: { v: MeetingView; onClose: () => void }) {
         >
           <MemberPicker value={holder} onChange={setHolder} excludeId={member?.id} />
         </Field>
-      ) : (
-        <Field id="proxyName" label="Proxy’s name" hint="Or “the chair of the meeting”." error={errors['proxyName']}>
+      ) : holderKind === 'chair' ? null : (
+        <Field id="proxyName" label="Proxy’s name" error={errors['proxyName']}>
           <input type="text" value={proxyName} onChange={(e) => setProxyName(e.target.value)} autoComplete="off" />
         </Field>
       )}
