@@ -1,73 +1,28 @@
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encryptBallot, nobleGroup, prepare, type ElectionPublic } from '../../../shared/ballot';
 import type { VerifyReport } from '../../../shared/contract/audit';
-import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
+import type { Ballot } from '../../../shared/contract/ballots';
 import type { CheckedBackup, RestoreResult } from '../../../shared/contract/data';
 import { useLightKdfForTests } from '../ballots/kdf';
-import { admit, makeClass, person } from '../members/register.test-helpers';
 import { REGISTRY } from '../registry';
-import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
+import { runJob, type TestCore } from '../testing';
 import { ballotLosses, type BallotFacts } from './ballot-losses';
+import { backup, cleanups, MID_BALLOT, ok, openBallot, PASS, roll, vote, withMembers } from './ballot-restore.test-helpers';
 import { inspectCandidate } from './candidate';
 
 // Issue 8, "Bad input and attacks": restoring a backup taken during a ballot. The backup is real,
 // taken through data.backup while the ballot is open; the check must name what the restore would
 // lose before the secretary confirms, and the restore (not refused) must record it.
 beforeAll(() => useLightKdfForTests());
-const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
-
-const PASS = ['scrutineer passphrase one', 'chair passphrase number two'];
-const ok = async <T>(t: TestCore, method: string, input: unknown) => expectOk(await t.core.dispatch(method, input)) as T;
-
-/** A clock the test moves on, so that two backups taken in one test get names of their own. */
-async function withMembers(n: number) {
-  let now = new Date('2026-11-30T12:00:00Z');
-  const t = await openTestCore({ now: () => now });
-  cleanups.push(() => t.cleanup());
-  await setUpOrganisation(t.core);
-  const cls = await makeClass(t.core, 'Employee', null);
-  for (let i = 1; i <= n; i++) await admit(t.core, cls, person(`Voter${i}`, 'Smith'), { admittedOn: '2024-01-08' });
-  return { t, later: () => (now = new Date(now.getTime() + 60_000)) };
-}
-
-async function openBallot(t: TestCore, title: string): Promise<Ballot> {
-  const b = await ok<Ballot>(t, 'ballots.create', {
-    title,
-    recordDate: '2026-11-01',
-    base: 'votes_cast',
-    questions: [{ kind: 'resolution', text: 'That the accounts be received.', resolutionKind: 'ordinary' }],
-    trustees: [{ name: 'Ann Scrutineer' }, { name: 'Raj Chair' }],
-  });
-  for (const tr of b.trustees) await ok(t, 'ballots.makeTrusteeKey', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
-  return ok<Ballot>(t, 'ballots.open', { id: b.id });
-}
-
-async function vote(t: TestCore, b: Ballot, entry: RollEntry) {
-  const pub = await ok<{ election: ElectionPublic }>(t, 'ballots.publicElection', { id: b.id });
-  const { token } = await ok<{ token: string }>(t, 'ballots.checkIn', { id: b.id, rollId: entry.id });
-  return expectOk(await t.core.dispatch('ballots.cast', { id: b.id, credential: { kind: 'checkin', token }, ballot: encryptBallot(prepare(nobleGroup, pub.election), [[1, 0, 0]]) }));
-}
-
-const roll = async (t: TestCore, id: string) => (await ok<{ entries: RollEntry[] }>(t, 'ballots.roll', { id, limit: 100 })).entries;
-
-async function backup(t: TestCore): Promise<string> {
-  const status = await runJob(t.core, 'data.backup', {});
-  expect(status.state, status.error?.message).toBe('succeeded');
-  return (status.result as { name: string }).name;
-}
 
 async function check(t: TestCore, name: string): Promise<CheckedBackup> {
   const status = await runJob(t.core, 'data.checkBackup', { source: { kind: 'backup', name } });
   expect(status.state, status.error?.message).toBe('succeeded');
   return status.result as CheckedBackup;
 }
-
-const MID_BALLOT =
-  'This backup was taken while the ballot “AGM 2026 poll” was open: 2 votes recorded since then would be lost, and those voters’ receipts would not be in the box. Members who voted after it was taken could vote again.';
 
 describe('restoring a backup taken during a ballot', () => {
   it('names the votes recorded since the backup before the secretary confirms, restores when confirmed, and records the loss', async () => {

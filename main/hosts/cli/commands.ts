@@ -30,6 +30,7 @@ export const COMMANDS: readonly CliCommand[] = [
     flags: [
       { name: 'db', value: 'FILE', required: true, description: 'The database to replace (it may be damaged or missing).' },
       { name: 'from', value: 'FILE', required: true, description: 'The backup file to restore; it is not changed.' },
+      { name: 'despite-ballots', value: '', required: false, switch: true, description: 'Restore even though the backup would set back a ballot (the votes it would lose are named first).' },
     ],
     load: async () => (await import('./commands/restore')).restore,
   },
