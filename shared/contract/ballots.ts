@@ -151,6 +151,21 @@ export const ballotSchema = ballotSummarySchema.extend({
 });
 export type Ballot = z.output<typeof ballotSchema>;
 
+/**
+ * A batch of paper ballots as the tellers entered it; its agreed counts (per question, per choice,
+ * weighted) and spoilt papers only once voting has closed, so no screen shows a running result.
+ */
+export const paperBatchSchema = z.object({
+  label: z.string(),
+  firstTeller: z.string().nullable(),
+  secondTeller: z.string().nullable(),
+  agreed: z.boolean(),
+  discrepancies: z.array(z.string()),
+  counts: z.array(z.array(z.number().int())).nullable(),
+  spoilt: z.number().int().nullable(),
+});
+export type PaperBatch = z.infer<typeof paperBatchSchema>;
+
 export const rollEntrySchema = z.object({
   id,
   memberNumber: z.number().int(),
@@ -246,7 +261,7 @@ export const ballotMethods = defineMethods('ballots', {
   'ballots.roll': method({
     kind: 'query',
     summary: 'Entries of the frozen roll, by member number, searched by name or number (for check-in, printing and export).',
-    input: z.strictObject({ id, search: z.string().max(200).optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(5000).optional() }),
+    input: z.strictObject({ id, search: z.string().max(200).optional(), votedBy: z.enum(VOTE_CHANNELS).optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(5000).optional() }),
     output: z.object({ entries: z.array(rollEntrySchema), total: z.number().int() }),
   }),
   'ballots.issueCodes': method({
@@ -297,13 +312,13 @@ export const ballotMethods = defineMethods('ballots', {
     kind: 'mutation',
     summary: 'A teller enters the counts of a batch of paper ballots (per question, per choice, weighted, and the spoilt papers); the second teller’s entry must agree.',
     input: z.strictObject({ id, label: requiredText('the batch label', 60, 'one'), teller: requiredText('the teller’s name', 200, 'one'), counts: tallyEntrySchema, spoilt: z.number().int().min(0) }),
-    output: z.object({ batches: z.array(z.object({ label: z.string(), firstTeller: z.string().nullable(), secondTeller: z.string().nullable(), agreed: z.boolean(), discrepancies: z.array(z.string()) })) }),
+    output: z.object({ batches: z.array(paperBatchSchema) }),
   }),
   'ballots.paperBatches': method({
     kind: 'query',
     summary: 'The paper batches entered so far, with their tellers, whether the two counts agree, and each difference.',
     input: z.strictObject({ id }),
-    output: z.object({ batches: z.array(z.object({ label: z.string(), firstTeller: z.string().nullable(), secondTeller: z.string().nullable(), agreed: z.boolean(), discrepancies: z.array(z.string()) })) }),
+    output: z.object({ batches: z.array(paperBatchSchema) }),
   }),
   'ballots.close': method({
     kind: 'mutation',

@@ -124,10 +124,16 @@ describe('ballots: set-up, casting, closing, decryption and the result', () => {
     expect(second.batches[0]!.discrepancies).toEqual(['Question 1, For: Jo Teller counted 1, Sam Teller 0.', 'Question 1, Against: Jo Teller counted 0, Sam Teller 1.']);
     const fixed = await ok<{ batches: { agreed: boolean }[] }>(t, 'ballots.enterPaperBatch', { id: b.id, label: 'A', teller: 'Sam Teller', counts: [[1, 0, 0], [0, 1, 1]], spoilt: 0 });
     expect(fixed.batches[0]!.agreed).toBe(true);
+    // The agreed counts are not shown while voting is open (a running result), only after.
+    expect(fixed.batches[0]).toMatchObject({ counts: null, spoilt: null });
+    // The papers given out, for the tellers: serial and votes.
+    const papers = await ok<{ entries: RollEntry[]; total: number }>(t, 'ballots.roll', { id: b.id, votedBy: 'paper' });
+    expect(papers.entries.map((e) => [e.paperSerial, e.votes])).toEqual([['P-0001', 1]]);
 
     // Close (a job), then voting is refused.
     const job = await runJob(t.core, 'ballots.close', { id: b.id });
     expect(job.state).toBe('succeeded');
+    expect((await ok<{ batches: unknown[] }>(t, 'ballots.paperBatches', { id: b.id })).batches[0]).toMatchObject({ counts: [[1, 0, 0], [0, 1, 1]], spoilt: 0 });
     expect(refused(await t.core.dispatch('ballots.checkIn', { id: b.id, rollId: entries[5]!.id }), 'CONFLICT')).toBe('Voting closed on 30 November 2026; no more votes can be cast.');
     b = await ok<Ballot>(t, 'ballots.get', { id: b.id });
     expect(b).toMatchObject({ status: 'closed', boxCount: 4 });

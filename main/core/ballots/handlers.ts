@@ -32,7 +32,7 @@ import { decrypt, decryptionRequest, importDecryption } from './decrypt';
 import { coreGroup, electionOf, loadBallot, questionsOf, RESOLUTION_CHOICES, setupOf, trusteesPublic } from './election';
 import { exportVerification } from './export';
 import { kdfForKeys, openOptions } from './kdf';
-import { batchesOf, enterPaperBatch, issuePaper } from './paper';
+import { batchesOf, enterPaperBatch, issuePaper, shownBatches } from './paper';
 import { rollOn } from './roll';
 import { layOutSlots } from './slots';
 import { frozenRoll, rollHashOf } from './roll-weights';
@@ -401,6 +401,7 @@ export const ballotsHandlers = defineHandlers('ballots', {
       const n = /^\d+$/.test(search) ? Number(search) : null;
       q = n !== null ? q.where('member_number', '=', n) : q.where(sql<boolean>`instr(lower(name), lower(${search})) > 0`);
     }
+    if (input.votedBy) q = q.where('voted_by', '=', input.votedBy);
     const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
     const rows = await q.selectAll().orderBy('member_number').offset(input.offset ?? 0).limit(input.limit ?? 100).execute();
     return {
@@ -491,7 +492,7 @@ export const ballotsHandlers = defineHandlers('ballots', {
   'ballots.paperBatches': query(async (input, ctx) => {
     const rc = await ctx.register();
     const b = await loadBallot(ctx.db, rc.org.id, input.id);
-    return { batches: (await batchesOf(ctx.db, b)).map(({ entry: _e, ...rest }) => rest) };
+    return { batches: shownBatches(b, await batchesOf(ctx.db, b)) };
   }),
 
   'ballots.close': job(async (input, ctx) => {

@@ -148,5 +148,14 @@ export async function enterPaperBatch(tx: WriteContext, input: { id: string; lab
     before: null,
     after: { label: input.label, teller, which, counts: input.counts, spoilt: input.spoilt },
   });
-  return { batches: batches.map(({ entry: _e, ...rest }) => rest) };
+  return { batches: shownBatches(b, batches) };
+}
+
+/**
+ * The batches as the screens show them. The agreed counts appear only once voting has closed: a
+ * paper count shown while the ballot is open would be a running result (issue 8: "nothing shows a
+ * running result while the ballot is open"). The tellers know their own counts, as at any count.
+ */
+export function shownBatches(b: BallotRow, batches: Awaited<ReturnType<typeof batchesOf>>) {
+  return batches.map(({ entry, ...rest }) => ({ ...rest, counts: rest.agreed && b.status !== 'open' ? entry!.counts : null, spoilt: rest.agreed && b.status !== 'open' ? entry!.spoilt : null }));
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Ballot, RollEntry } from '../../../../../shared/contract/ballots';
+import type { Ballot, PaperBatch, RollEntry } from '../../../../../shared/contract/ballots';
 import { call } from '../../../api/client';
 import { useApiQuery } from '../../../api/queries';
 import { useDebounced } from '../../../lib/useDebounced';
@@ -13,7 +13,7 @@ import { canCheckIn, statusWords } from './roll-status';
 import { countKey, parsePaperBatch, type PaperBatchForm } from './paper-counts';
 import './kiosk.css';
 
-type Batches = { label: string; firstTeller: string | null; secondTeller: string | null; agreed: boolean; discrepancies: string[] }[];
+type Batches = PaperBatch[];
 
 /**
  * Paper ballots (issue 8 "Paper ballots"): the roll records who was given which numbered paper (so
@@ -50,7 +50,8 @@ export function PaperPage() {
       ) : null}
       {b?.status === 'open' ? <IssuePaper ballot={b} /> : null}
       {b?.status === 'open' || (b?.status === 'closed' && !b.result) ? <BatchEntry ballot={b} onBatches={setBatches} /> : null}
-      {batches && batches.length > 0 ? <BatchList batches={batches} /> : null}
+      {b && b.status !== 'draft' ? <PapersGiven ballot={b} /> : null}
+      {b && batches && batches.length > 0 ? <BatchList ballot={b} batches={batches} /> : null}
     </div>
   );
 }
@@ -275,10 +276,61 @@ function NumberishField(props: { id: string; label: string; hint?: string; value
   );
 }
 
-function BatchList({ batches }: { batches: Batches }) {
+/**
+ * The papers given out, by serial number with the votes each carries (a member's votes per share),
+ * without names, so the tellers can count each paper at its weight and check the number of papers
+ * in their batches. Names stay on the roll, where the clerk needs them.
+ */
+function PapersGiven({ ballot }: { ballot: Ballot }) {
+  const papers = useApiQuery('ballots.roll', { id: ballot.id, votedBy: 'paper', limit: 5000 });
+  const rows = [...(papers.data?.entries ?? [])].sort((a, b) => (a.paperSerial ?? '').localeCompare(b.paperSerial ?? '', 'en-GB', { numeric: true }));
+  const votes = rows.reduce((s, r) => s + r.votes, 0);
+  const weighted = rows.some((r) => r.votes !== 1);
+  return (
+    <section className="card" aria-labelledby="paper-given-h">
+      <h2 id="paper-given-h">Papers given out</h2>
+      {papers.error ? <p role="alert">The papers given out could not be read: {papers.error.message}</p> : null}
+      {!papers.data && !papers.error ? <p role="status">Loading…</p> : null}
+      {papers.data && rows.length === 0 ? <p>No paper has been given out yet.</p> : null}
+      {rows.length > 0 ? (
+        <>
+          <p>
+            {rows.length === 1 ? '1 paper' : `${rows.length.toLocaleString('en-GB')} papers`} carrying {votes === 1 ? '1 vote' : `${votes.toLocaleString('en-GB')} votes`}.
+            {weighted ? ' Count each paper with the votes shown against its number.' : ' Each paper carries one vote.'}
+          </p>
+          <div className="table-wrap">
+          <table className="data paper-given">
+            <caption className="visually-hidden">Papers given out, by serial number</caption>
+            <thead>
+              <tr>
+                <th scope="col">Paper</th>
+                <th scope="col" className="num">
+                  Votes
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.paperSerial}</td>
+                  <td className="num">{r.votes.toLocaleString('en-GB')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function BatchList({ ballot, batches }: { ballot: Ballot; batches: Batches }) {
+  const questions = [...ballot.questionList].sort((a, b) => a.position - b.position);
   return (
     <section className="card" aria-labelledby="paper-batches-h">
       <h2 id="paper-batches-h">Batches</h2>
+      {ballot.status === 'open' && batches.some((b) => b.agreed) ? <p className="muted">The agreed counts are shown here once voting has closed, so that no screen shows a running result.</p> : null}
       <ul className="plain-list">
         {batches.map((b) => (
           <li key={b.label} className="paper-batch">
@@ -296,6 +348,38 @@ function BatchList({ batches }: { batches: Batches }) {
                   <li key={d}>{d}</li>
                 ))}
               </ul>
+            ) : null}
+            {b.counts ? (
+              <div className="table-wrap">
+              <table className="data paper-agreed">
+                <caption>Agreed count of {b.label}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Question and choice</th>
+                    <th scope="col" className="num">
+                      Votes
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {questions.flatMap((q, qi) =>
+                    q.choices.map((c, ci) => (
+                      <tr key={`${q.id}-${c.id}`}>
+                        <th scope="row">
+                          {ci === 0 ? <span className="paper-agreed-q">Question {qi + 1}: </span> : null}
+                          {c.label}
+                        </th>
+                        <td className="num">{(b.counts![qi]?.[ci] ?? 0).toLocaleString('en-GB')}</td>
+                      </tr>
+                    )),
+                  )}
+                  <tr>
+                    <th scope="row">Spoilt papers</th>
+                    <td className="num">{(b.spoilt ?? 0).toLocaleString('en-GB')}</td>
+                  </tr>
+                </tbody>
+              </table>
+              </div>
             ) : null}
           </li>
         ))}
