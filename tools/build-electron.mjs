@@ -46,6 +46,8 @@ await Promise.all([
   // A worker thread cannot load TypeScript, and tsx is not shipped: the pack's worker is built
   // ahead. better-sqlite3 stays external here too, so it loads the same unpacked native addon.
   build({ ...node, entryPoints: ['main/core/meetings/pack-worker.ts'], outfile: join(outdir, 'pack-worker.cjs') }),
+  // The close's sum workers (main/core/ballots/sum-thread.ts), for the same reason.
+  build({ ...node, entryPoints: ['main/core/ballots/sum-worker.ts'], outfile: join(outdir, 'sum-worker.cjs') }),
   build({
     ...common,
     entryPoints: ['main/hosts/preload/index.ts'],
@@ -58,4 +60,4 @@ await Promise.all([
 ]);
 
 const shown = relative(root, outdir).startsWith('..') ? outdir : relative(root, outdir);
-console.log(`build-electron: ${shown}/main.cjs, pack-worker.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);
+console.log(`build-electron: ${shown}/main.cjs, pack-worker.cjs, sum-worker.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);

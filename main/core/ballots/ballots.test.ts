@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encryptBallot, nobleGroup, prepare, verifyFile, type BallotJson, type ElectionPublic, type VerificationFile } from '../../../shared/ballot';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { encryptBallot, nobleGroup, prepare, tallyToJson, verifyFile, type BallotJson, type ElectionPublic, type VerificationFile } from '../../../shared/ballot';
 import { sodiumGroup } from '../../../shared/ballot/group-sodium';
 import type { VerifyReport } from '../../../shared/contract/audit';
 import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
@@ -10,7 +13,10 @@ import { attempt, open, refused } from '../decisions/fixtures.test-helpers';
 import { scrubLogNow } from './cast';
 import { answerRequest } from './decrypt';
 import { useLightKdfForTests } from './kdf';
-import { EMPTY_TRACKER as EMPTY } from './slots';
+import { boxEntries, EMPTY_TRACKER as EMPTY } from './slots';
+import { sumInWorkers, sumWorkerScript } from './sum-thread';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 // Today is 30 November 2026 (fixtures NOW). Trustees' keys are sealed with a light argon2id here
 // (the keystore's own tests cover the real parameters).
@@ -490,4 +496,41 @@ describe('proxies', () => {
     expect(done.result!.questions[0]!.choices.map((c) => c.total)).toEqual([1, 1, 0]);
     expect(done.result!.turnout.words).toBe('2 of the 4 members on the roll voted (50.0%): 1 at the kiosk, 1 by proxy.');
   }, 60_000);
+});
+
+describe('the close’s sum on worker threads (sum-thread.ts)', () => {
+  let out: string;
+  beforeAll(() => {
+    // The Electron bundle's prebuilt worker (tools/build-electron.mjs), inside the repository so its
+    // external better-sqlite3 resolves from node_modules as it does from the app's own folder.
+    mkdirSync(join(ROOT, 'build'), { recursive: true });
+    out = mkdtempSync(join(ROOT, 'build', 'sum-worker-test-'));
+    execFileSync(process.execPath, [join(ROOT, 'tools', 'build-electron.mjs'), '--outdir', out], { cwd: ROOT });
+  }, 120_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('gives the sealed sum on one worker, on two, and from the bundle without tsx; a ballot changed in the file is refused', async () => {
+    expect(sumWorkerScript(pathToFileURL(join(out, 'main.cjs')).href)).toBe(join(out, 'sum-worker.cjs'));
+    expect(sumWorkerScript()).toBe(join(ROOT, 'main', 'core', 'ballots', 'sum-worker-entry.mjs'));
+    const t = await withMembers(5);
+    const b = await keysAndOpen(t, await setUp(t));
+    const entries = await roll(t, b.id);
+    const vote = await device(t, b.id);
+    for (const [i, e] of entries.entries()) expectOk(await kioskVote(t, b.id, e.id, vote([i % 2 ? FOR : AGAINST, [1, 0, i % 2]])));
+    expect((await runJob(t.core, 'ballots.close', { id: b.id })).state).toBe('succeeded');
+    const sealed = JSON.parse(t.core.raw.prepare('select tally from ballot where id = ?').pluck().get(b.id) as string) as unknown;
+    const G = await sodiumGroup();
+    const box = await boxEntries(t.core.db, b.id);
+    const shape = [3, 3];
+    const sum = async (options: { workers?: number; script?: string }) =>
+      tallyToJson(G, await sumInWorkers({ dbPath: t.dbPath, shape, entries: box, onProgress: () => {}, signal: new AbortController().signal, ...options }));
+    expect(await sum({ workers: 1 })).toEqual(sealed);
+    expect(await sum({ workers: 2 })).toEqual(sealed);
+    expect(await sum({ workers: 2, script: join(out, 'sum-worker.cjs') })).toEqual(sealed);
+    // One ballot's bytes changed in the file: it no longer hashes to its tracker.
+    const slot = box[2]!.slot;
+    const text = t.core.raw.prepare('select ballot from ballot_slot_ballot where slot = ?').pluck().get(slot) as string;
+    t.core.raw.prepare('update ballot_slot_ballot set ballot = ? where slot = ?').run(text.replace(/"alpha":"[0-9a-f]/, '"alpha":"f'), slot);
+    await expect(sum({ workers: 2 })).rejects.toThrow(`The ballot with tracker ${box[2]!.tracker.slice(0, 16)}… was changed outside the app`);
+  }, 120_000);
 });

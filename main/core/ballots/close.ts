@@ -1,11 +1,12 @@
-import { addTallies, boxHashOf, canonicalBallot, tallyToJson, trackerOf, weightedTally, type BallotJson, type Ciphertext } from '../../../shared/ballot';
+import { boxHashOf, canonicalBallot, tallyToJson, trackerOf, type BallotJson, type Ciphertext } from '../../../shared/ballot';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { CommandContext, ReadDb } from '../context';
 import { checkpointInWorker } from '../db/checkpoint';
 import { AppError } from '../errors';
 import type { JobHandle } from '../jobs/runner';
 import { coreGroup, electionOf, loadBallot, questionsOf } from './election';
-import { ballotsOf, boxCount, boxEntries, dropEmptySlots, putInBox } from './slots';
+import { boxCount, boxEntries, dropEmptySlots, putInBox } from './slots';
+import { sumInWorkers } from './sum-thread';
 import type { BallotRow } from './tables';
 
 /**
@@ -16,8 +17,6 @@ import type { BallotRow } from './tables';
  * loop so the window stays responsive. The sum is stored for the trustees to decrypt. If the sum
  * is interrupted (the app closed), closing again finishes it from the sealed box.
  */
-const PAGE = 100;
-
 const ELECTRONIC = ['kiosk', 'code', 'phone', 'proxy'] as const;
 
 export async function boxProblem(db: ReadDb, b: BallotRow): Promise<string | null> {
@@ -72,32 +71,29 @@ async function sealBox(ctx: CommandContext, orgId: string, ballotId: string, job
 }
 
 async function sum(ctx: CommandContext, b: BallotRow, job: JobHandle): Promise<Ciphertext<Uint8Array>[][]> {
-  const G = await coreGroup();
   const shape = (await questionsOf(ctx.db, b.id)).map((q) => q.choices.length);
   const total = b.box_count ?? 0;
-  let tally: Ciphertext<Uint8Array>[][] = shape.map((n) => Array.from({ length: n }, () => ({ A: G.identity, B: G.identity })));
-  let done = 0;
+  const entries = await boxEntries(ctx.db, b.id);
+  if (entries.length !== total) throw new AppError('CONFLICT', `The sealed box held ${total} ballots but ${entries.length} are in the file now: it was changed outside the app. Nothing was decrypted.`);
   job.progress(0, total, 'Adding up the encrypted ballots');
-  const all = await boxEntries(ctx.db, b.id);
-  for (let at = 0; at < all.length; at += PAGE) {
-    const page = all.slice(at, at + PAGE);
-    const texts = await ballotsOf(ctx.db, page);
-    const entries = page.map((r, i) => {
-      const ballot = JSON.parse(texts[i]!) as BallotJson;
-      // A ballot edited in the file no longer hashes to its tracker.
-      if (trackerOf(ballot) !== r.tracker) throw new AppError('CONFLICT', `The ballot with tracker ${r.tracker.slice(0, 16)}… was changed outside the app: it no longer matches its tracker. Nothing was decrypted.`);
-      return { weight: r.weight, ballot };
-    });
-    // Sum in slices so the loop is given back between them.
-    for (let i = 0; i < entries.length; i += 25) {
-      tally = addTallies(G, [tally, weightedTally(G, shape, entries.slice(i, i + 25))]);
-      done += Math.min(25, entries.length - i);
-      job.progress(done, total, 'Adding up the encrypted ballots');
-      await job.checkpoint();
-    }
+  if (entries.length === 0) {
+    const G = await coreGroup();
+    return shape.map((n) => Array.from({ length: n }, () => ({ A: G.identity, B: G.identity })));
   }
-  if (done !== total) throw new AppError('CONFLICT', `The sealed box held ${total} ballots but ${done} are in the file now: it was changed outside the app. Nothing was decrypted.`);
-  return tally;
+  // On worker threads that read the sealed box themselves (sum-thread.ts); the snapshot holds the
+  // file meanwhile, so a restore waits for the sum rather than replacing the file under it.
+  const hold = await ctx.store.openSnapshot();
+  try {
+    return await sumInWorkers({
+      dbPath: ctx.store.dbPath,
+      shape,
+      entries: entries.map((e) => ({ slot: e.slot, tracker: e.tracker, weight: e.weight })),
+      onProgress: (done) => job.progress(done, total, 'Adding up the encrypted ballots'),
+      signal: job.signal,
+    });
+  } finally {
+    await hold.close();
+  }
 }
 
 export async function closeBallot(ctx: CommandContext, orgId: string, ballotId: string, job: JobHandle): Promise<{ sealedBoxHash: string; boxCount: number }> {
