@@ -17,9 +17,10 @@ export interface AppUnderTest {
   cli(...args: string[]): { status: number | null; stdout: string; stderr: string };
 }
 
+/** `npm run serve` on a file, through e2e/support/serve.ts (the same start, with the light KDF for trustees' keys). */
 function startServe(dbPath: string): Promise<{ url: string; proc: ChildProcess }> {
   return new Promise((resolvePromise, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'main/serve.ts', '--db', dbPath, '--port', '0'], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/serve.ts', '--db', dbPath, '--port', '0'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
