@@ -170,7 +170,7 @@ export async function benchBallot(args: Args): Promise<Figure[]> {
     note('trustee_keys_s', (nowMs() - t) / 1000, 's (set-up; argon2id at full strength)');
     t = nowMs();
     b = await ok<Ballot>('ballots.open', { id: b.id });
-    note('open_s', (nowMs() - t) / 1000, 's (set-up: roll frozen)');
+    note('open_s', (nowMs() - t) / 1000, 's (set-up: roll frozen, and a slot laid out in the box for each voter)');
     const voters = b.roll!.count;
     about.voters = voters;
     t = nowMs();
