@@ -68,6 +68,11 @@ export async function isCopied(db: ReadDb, dbPath: string, ballotId: string, alp
   return false;
 }
 
+/** Forgets one ballot's α once it has closed (no more casts), so a large ballot's ~40 MB of them is freed. */
+export function forgetBallotAlphas(dbPath: string, ballotId: string): void {
+  MEMORY.delete(keyOf(dbPath, ballotId));
+}
+
 /** Remembers the α of a ballot just cast (after the checks, in the cast's transaction). */
 export function rememberAlphas(dbPath: string, ballotId: string, alphas: readonly string[]): void {
   const set = MEMORY.get(keyOf(dbPath, ballotId));

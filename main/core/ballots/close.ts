@@ -4,6 +4,7 @@ import type { CommandContext, ReadDb } from '../context';
 import { checkpointInWorker } from '../db/checkpoint';
 import { AppError } from '../errors';
 import type { JobHandle } from '../jobs/runner';
+import { forgetBallotAlphas } from './alphas';
 import { coreGroup, electionOf, loadBallot, questionsOf } from './election';
 import { boxCount, boxEntries, dropEmptySlots, putInBox } from './slots';
 import { sumInWorkers } from './sum-thread';
@@ -98,6 +99,7 @@ async function sum(ctx: CommandContext, b: BallotRow, job: JobHandle): Promise<C
 
 export async function closeBallot(ctx: CommandContext, orgId: string, ballotId: string, job: JobHandle): Promise<{ sealedBoxHash: string; boxCount: number }> {
   await sealBox(ctx, orgId, ballotId, job);
+  forgetBallotAlphas(ctx.files.dbPath, ballotId);
   // The proxies' held votes were deleted and the box rewritten: empty the log of those pages now.
   await checkpointInWorker(ctx.files.dbPath, 'TRUNCATE');
   const b = await loadBallot(ctx.db, orgId, ballotId);
