@@ -15,7 +15,11 @@ import { expectOk, fileDigest, openTestCore, runJob, setUpOrganisation, type Tes
 /**
  * The real command line, run as a child process against real files, as a user would. Tests
  * run concurrently: each spends most of its time waiting for a child process to start.
+ * Each start is a fresh Node loading the core through tsx (about 3.5 s of CPU), and up to five
+ * start at once here while the other Vitest worker is busy: a test that runs the CLI three times
+ * took 29 s of the usual 30 s limit on two cores, so these tests have a minute.
  */
+const CLI_TESTS = { timeout: 60_000 };
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const rules = defaultRuleValues('company_limited_by_guarantee');
 
@@ -79,7 +83,7 @@ function withRaw<T>(path: string, fn: (db: Database.Database) => T): T {
   }
 }
 
-describe.concurrent('verify', () => {
+describe.concurrent('verify', CLI_TESTS, () => {
   it('reports ok with the event count and head hash, and leaves the file exactly as it was', async ({ onTestFinished }) => {
     const live = await liveDatabase(onTestFinished);
     const before = fileDigest(live.dbPath);
@@ -112,7 +116,7 @@ describe.concurrent('verify', () => {
   });
 });
 
-describe.concurrent('backup', () => {
+describe.concurrent('backup', CLI_TESTS, () => {
   it('writes a backup that verifies with the same head, and refuses to overwrite it', async ({ onTestFinished }) => {
     const live = await liveDatabase(onTestFinished);
     const out = join(live.dir, 'copies', 'riverside.sqlite');
@@ -138,7 +142,7 @@ describe.concurrent('backup', () => {
   });
 });
 
-describe.concurrent('restore', () => {
+describe.concurrent('restore', CLI_TESTS, () => {
   const refusals: [string, (backup: Buffer) => Buffer, RegExp][] = [
     ['random bytes', () => randomBytes(32 * 1024), /not a SQLite database at all/],
     ['the first half of a real backup', (b) => b.subarray(0, Math.floor(b.length / 2)), /damaged or incomplete/],
@@ -226,7 +230,7 @@ describe.concurrent('restore', () => {
   });
 });
 
-describe.concurrent('usage', () => {
+describe.concurrent('usage', CLI_TESTS, () => {
   it('prints the commands for help and exits 0', async () => {
     const run = await cli('help');
     expect(run.code).toBe(0);
