@@ -24,6 +24,7 @@ const LANDED: Record<string, string> = {
   '0011_electronic_notice_agreement.ts': '0d147f411f226998e05c4eeef1399bfdd8b389467b7badad90525eb8c2596553',
   '0012_meeting_kind_index.ts': '8db4ad6901d44138d10034c25e3826fafdcbb3536ec378d99a5dff8ee6c3c166',
   '0013_ballots.ts': '7a66fea7689c47cf352dc91c8625a09d591a1c7c05e4494bdf7416c6843ac1ad',
+  '0014_ballot_slots.ts': 'd602a754190fbacbead9f31e5a3a19c9ab16b790e8efafdc1d6abc476f79bc16',
 };
 
 const dir = __dirname;
