@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { checkpointInWorker } from '../db/checkpoint';
 import { logError } from '../log';
-import { alphasOf, ballotProblem, canonicalBallot, prepare, trackerOf, type BallotJson, type Prepared } from '../../../shared/ballot';
+import { alphasOf, ballotProblem, canonicalBallot, prepare, sha256Hex, type BallotJson, type Prepared } from '../../../shared/ballot';
 import { ballotSchema as ballotShape, shapeProblem } from '../../../shared/ballot/schema';
 import { VOTE_CHANNEL_LABEL } from '../../../shared/contract/ballots';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
@@ -135,7 +135,7 @@ export async function cast(
   const json = ballot as BallotJson;
   // Only the canonical form is stored (a device's extra fields are not kept), and the tracker is its hash.
   const canonical = canonicalBallot(json);
-  const tracker = trackerOf(json);
+  const tracker = sha256Hex(canonical);
   const alphas = alphasOf(json);
   if (overriding) {
     // The proxy's held ballot is discarded unopened (its α no longer count as cast: see alphas.ts).

@@ -33,6 +33,8 @@ export function weightText(weight: number): string {
  * count of choices (§6), so the length depends on the questions alone.
  */
 export function slotSize(election: ElectionPublic): number {
+  const known = SIZES.get(election.fingerprint);
+  if (known !== undefined) return known;
   const proof = { c: HEX0, s: HEX0 };
   const template: BallotJson = {
     version: VERSION,
@@ -42,8 +44,14 @@ export function slotSize(election: ElectionPublic): number {
       sumProof: Array.from({ length: q.max - q.min + 1 }, () => proof),
     })),
   };
-  return canonicalBallot(template).length;
+  const size = canonicalBallot(template).length;
+  if (SIZES.size > 20) SIZES.clear();
+  SIZES.set(election.fingerprint, size);
+  return size;
 }
+
+/** Sizes by election fingerprint: every cast needs its ballot's, and it never changes. */
+const SIZES = new Map<string, number>();
 
 /** Lays out empty slots until the ballot has one per roll entry (at the opening; or for a box moved by 0014). */
 export async function layOutSlots(tx: WriteContext, b: BallotRow, election: ElectionPublic): Promise<number> {
