@@ -255,6 +255,10 @@ test('an AGM poll, one vote per share: five members at the kiosk (one by keyboar
   await page.getByLabel('Serial number of the paper').fill('P-001');
   await page.getByRole('button', { name: 'Record the paper as given' }).click();
   await expect(page.getByText(/Paper P-001 given to Huw Morgan/)).toBeVisible();
+  // The papers given out are listed by serial number with the votes each carries, and no names.
+  const given = page.getByRole('table', { name: 'Papers given out, by serial number' });
+  await expect(given.getByRole('row', { name: 'P-001 1', exact: true })).toBeVisible();
+  await expect(given).not.toContainText('Huw');
   const teller = async (name: string, gareth: string) => {
     await page.getByLabel('Your name (teller)').fill(name);
     await page.getByLabel('Batch label', { exact: true }).fill('Box 1');
@@ -277,6 +281,9 @@ test('an AGM poll, one vote per share: five members at the kiosk (one by keyboar
   await shot(page, '11-paper-discrepancy');
   await teller('Kim Teller', '1');
   await expect(page.getByText('Both tellers agree on Box 1: its counts are added to the paper total.')).toBeVisible();
+  // While voting is open the agreed counts are not shown: they would be a running result.
+  await expect(page.getByText('The agreed counts are shown here once voting has closed, so that no screen shows a running result.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Agreed count of Box 1' })).toHaveCount(0);
   await shot(page, '12-paper-agreed');
 
   // Close: the box is sealed and summed, with a progress bar; then both trustees decrypt.
@@ -295,6 +302,16 @@ test('an AGM poll, one vote per share: five members at the kiosk (one by keyboar
   await page.getByRole('dialog', { name: 'Close the ballot?' }).getByRole('button', { name: 'Close the ballot' }).click();
   await expect(page.getByText('Closed, awaiting the trustees', { exact: true })).toBeVisible({ timeout: 60_000 });
   expect(await page.evaluate(() => (window as unknown as { closeBars: string[] }).closeBars)).toContainEqual(expect.stringMatching(/Sealing|Adding up/));
+  // Once voting has closed, the batch's agreed counts are shown.
+  await page.goto(`${app.url}#/ballots/${id}/paper`);
+  const agreed = page.getByRole('table', { name: 'Agreed count of Box 1' });
+  await expect(agreed.getByRole('row', { name: 'Question 1: For 0', exact: true })).toBeVisible();
+  await expect(agreed.getByRole('row', { name: 'Abstain 1', exact: true })).toBeVisible();
+  await expect(agreed.getByRole('row', { name: 'Gareth Lloyd 1', exact: true })).toBeVisible();
+  await expect(agreed.getByRole('row', { name: 'Ffion Hughes 0', exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'paper page after the close');
+  await shot(page, '12a-paper-after-close');
+  await page.goto(`${app.url}#/ballots/${id}`);
   await decrypt(page, 'Harriet Scrutineer', PASS[1]);
   await decrypt(page, 'Ivor Chair', PASS[2]);
 
@@ -337,7 +354,7 @@ test('an AGM poll, one vote per share: five members at the kiosk (one by keyboar
   });
   await api(app, 'ballots.makeTrusteeKey', { id: b2.id, trustee: 1, passphrase: PASS[1] });
   await api(app, 'ballots.makeTrusteeKey', { id: b2.id, trustee: 2, passphrase: PASS[2] });
-  await api(app, 'ballots.open', { id: b2.id });
+  await runJob(app, 'ballots.open', { id: b2.id });
   const { election } = await api<{ election: ElectionPublic }>(app, 'ballots.publicElection', { id: b2.id });
   const device = prepare(nobleGroup, election);
   const roll2 = (await api(app, 'ballots.roll', { id: b2.id, limit: 5000 })).entries as { id: string; name: string }[];

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { addDays, ukDateOf } from '../shared/rules/legal-date';
-import { api } from './support/api';
+import { api, runJob } from './support/api';
 import { expect, expectNoAxeViolations, test } from './support/app';
 import { checkIn, named, voteAtKiosk, type VoteScreen } from './support/ballots';
 import { tabTo, typeInto } from './support/keyboard';
@@ -64,7 +64,7 @@ test('a poll clerk runs the kiosk: five members check in and vote (one by keyboa
   const id: string = created.id;
   await api(app, 'ballots.makeTrusteeKey', { id, trustee: 1, passphrase: 'orange kettle harbour violin' });
   await api(app, 'ballots.makeTrusteeKey', { id, trustee: 2, passphrase: 'quiet meadow lantern copper' });
-  await api(app, 'ballots.open', { id });
+  await runJob(app, 'ballots.open', { id });
 
   // Voting codes: issued to everyone, shown once, with the mail-merge file and the letters.
   await page.goto(`${app.url}#/ballots/${id}/codes`);

@@ -217,7 +217,7 @@ test('a poll at a general meeting: its resolution becomes the question, a truste
   // The keys, opening and closing are the first journey's; here they go through the contract.
   await api(app, 'ballots.makeTrusteeKey', { id: ballotId, trustee: 1, passphrase: PASS[1] });
   await api(app, 'ballots.makeTrusteeKey', { id: ballotId, trustee: 2, passphrase: PASS[2] });
-  await api(app, 'ballots.open', { id: ballotId });
+  await runJob(app, 'ballots.open', { id: ballotId });
   await runJob(app, 'ballots.close', { id: ballotId });
   await api(app, 'ballots.decrypt', { id: ballotId, trustee: 1, passphrase: PASS[1] });
   await page.reload();

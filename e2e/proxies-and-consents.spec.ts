@@ -100,3 +100,32 @@ test('a general meeting on short notice: consents listed and one removed; a memb
   await expect(page.getByRole('listitem').filter({ hasText: 'Pat Jones' })).toContainText('for Cara Dunn');
   await expect(page.getByRole('listitem').filter({ hasText: 'Pat Jones' })).not.toContainText('Dev Rao');
 });
+
+test('a proxy form that names nobody is recorded as appointing the chair of the meeting', async ({ page, app, cspErrors }) => {
+  void cspErrors;
+  await setUpMutual(page, app.url);
+  await seedVotingMembers(app, [
+    ['Ann', 'Lowe'],
+    ['Bob', 'Hill'],
+  ]);
+  const heldOn = addDays(today, 21);
+  const created = await api(app, 'meetings.create', { kind: 'general', heldOn, startsAt: '18:00', endsAt: '19:30', place: 'Civic Hall, Leeds', standardItems: false });
+  await page.evaluate((m) => (window.location.hash = `#/meetings/${m}`), created.meeting.id as string);
+  await page.getByRole('tab', { name: 'Attendance' }).click();
+  await page.getByRole('button', { name: 'Record a proxy appointment' }).click();
+  const proxy = page.getByRole('form', { name: 'Record a proxy appointment' });
+  await proxy.getByLabel('Member', { exact: true }).fill('Lowe');
+  await page.getByRole('option', { name: /Ann Lowe/ }).click();
+  await proxy.getByRole('radio', { name: 'The chair of the meeting' }).check();
+  // Nobody to name: the proxy's name is not asked for.
+  await expect(proxy.getByLabel('Proxy’s name')).toHaveCount(0);
+  await expect(proxy).toContainText('Also when the form names nobody: the chair is then the proxy.');
+  await expectNoAxeViolations(page, 'proxy form, chair of the meeting');
+  await fillDate(proxy, 'Date received', today);
+  await proxy.getByLabel('Time received').fill('09:00');
+  await proxy.getByRole('button', { name: 'Record the appointment' }).click();
+  await expect(proxy).toHaveCount(0);
+  const received = page.getByRole('table', { name: 'Proxy appointments received' });
+  await expect(received.getByRole('row', { name: /Ann Lowe/ })).toContainText('The chair of the meeting');
+  await expect(received.getByRole('row', { name: /Ann Lowe/ })).toContainText('In time');
+});

@@ -24,7 +24,7 @@ test('a secretary restoring a backup taken during a ballot is told which votes w
   });
   await api(app, 'ballots.makeTrusteeKey', { id, trustee: 1, passphrase: 'orange kettle harbour violin' });
   await api(app, 'ballots.makeTrusteeKey', { id, trustee: 2, passphrase: 'quiet meadow lantern copper' });
-  await api(app, 'ballots.open', { id });
+  await runJob(app, 'ballots.open', { id });
   const backup = await runJob<{ name: string }>(app, 'data.backup');
   // Two members are given paper ballots after the backup: the roll records that they voted.
   const { entries } = await api<{ entries: { id: string; name: string; votedBy: string | null }[] }>(app, 'ballots.roll', { id });

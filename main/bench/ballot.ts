@@ -169,8 +169,10 @@ export async function benchBallot(args: Args): Promise<Figure[]> {
     for (const tr of b.trustees) await ok('ballots.makeTrusteeKey', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
     note('trustee_keys_s', (nowMs() - t) / 1000, 's (set-up; argon2id at full strength)');
     t = nowMs();
-    b = await ok<Ballot>('ballots.open', { id: b.id });
+    let openStall = 0;
+    b = (await job('ballots.open', { id: b.id }, (ms) => (openStall = Math.max(openStall, ms)))) as Ballot;
     note('open_s', (nowMs() - t) / 1000, 's (set-up: roll frozen, and a slot laid out in the box for each voter)');
+    note('open_max_stall_ms', openStall, 'ms (longest the event loop was held during the opening job)');
     const voters = b.roll!.count;
     about.voters = voters;
     t = nowMs();

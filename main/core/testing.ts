@@ -85,6 +85,13 @@ export async function runJob(core: Core, method: string, input: unknown) {
   return core.jobs.get(jobId);
 }
 
+/** Runs a job to its end and answers its result, failing the test with the job's error if it failed. */
+export async function jobResult<T>(core: Core, method: string, input: unknown): Promise<T> {
+  const s = await runJob(core, method, input);
+  if (s?.state !== 'succeeded') throw new Error(`${method} did not succeed: ${s?.error?.message ?? s?.state}`);
+  return s.result as T;
+}
+
 /**
  * SHA-256 over the schema and every row of every table, in a fixed order: equal digests mean
  * the logical content is the same (the file's bytes may differ after a checkpoint).

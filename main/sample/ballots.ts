@@ -86,7 +86,7 @@ export async function buildSampleBallots(core: Core, opts: { today: string; rnd:
     trustees: TRUSTEES,
   });
   await keys(d, agm, trustees);
-  agm = await d<Ballot>('ballots.open', { id: agm.id });
+  agm = (await job(core, d, 'ballots.open', { id: agm.id })) as Ballot;
   const roll = await wholeRoll(d, agm.id);
 
   // Who votes how: up to 60 electronically (a third at the kiosk, the rest with codes), three given
@@ -139,7 +139,7 @@ export async function buildSampleBallots(core: Core, opts: { today: string; rnd:
   });
   const openTrustees = trusteesOf();
   await keys(d, open, openTrustees);
-  open = await d<Ballot>('ballots.open', { id: open.id });
+  open = (await job(core, d, 'ballots.open', { id: open.id })) as Ballot;
   const openRoll = await wholeRoll(d, open.id);
   const sealOpen = await sealer(d, open.id);
   const few = shuffled(openRoll, rnd).slice(0, Math.min(5, openRoll.length));

@@ -254,9 +254,10 @@ export const ballotMethods = defineMethods('ballots', {
   }),
   'ballots.open': method({
     kind: 'mutation',
-    summary: 'Open the ballot: the roll is frozen from the register on the record date and its hash recorded; the election fingerprint is fixed.',
+    summary: 'Open the ballot: the roll is frozen from the register on the record date and its hash recorded; the election fingerprint is fixed; one empty slot per voter is laid out in the box. A job with progress.',
     input: z.strictObject({ id }),
-    output: ballotSchema,
+    output: jobStartedSchema,
+    jobResult: ballotSchema,
   }),
   'ballots.roll': method({
     kind: 'query',

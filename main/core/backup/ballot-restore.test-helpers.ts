@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { encryptBallot, nobleGroup, prepare, type ElectionPublic } from '../../../shared/ballot';
 import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
 import { admit, makeClass, person } from '../members/register.test-helpers';
-import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
+import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
 
 // A ballot with votes before and after a backup, for the restore tests of the app and the command
 // line. The callers set the light KDF (ballots/kdf.ts) and clean up the cores they are given.
@@ -31,7 +31,7 @@ export async function openBallot(t: TestCore, title: string): Promise<Ballot> {
     trustees: [{ name: 'Ann Scrutineer' }, { name: 'Raj Chair' }],
   });
   for (const tr of b.trustees) await ok(t, 'ballots.makeTrusteeKey', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
-  return ok<Ballot>(t, 'ballots.open', { id: b.id });
+  return jobResult<Ballot>(t.core, 'ballots.open', { id: b.id });
 }
 
 export async function vote(t: TestCore, b: Ballot, entry: RollEntry) {

@@ -8,7 +8,7 @@ import { sodiumGroup } from '../../../shared/ballot/group-sodium';
 import type { VerifyReport } from '../../../shared/contract/audit';
 import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
 import { admit, makeClass, person } from '../members/register.test-helpers';
-import { expectOk, runJob, type TestCore } from '../testing';
+import { expectOk, jobResult, runJob, type TestCore } from '../testing';
 import { attempt, open, refused } from '../decisions/fixtures.test-helpers';
 import { scrubLogNow } from './cast';
 import { answerRequest } from './decrypt';
@@ -58,7 +58,7 @@ async function keysAndOpen(t: TestCore, b: Ballot): Promise<Ballot> {
     for (const tr of b.trustees) await ok(t, 'ballots.dealShares', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
     for (const tr of b.trustees) await ok(t, 'ballots.acceptShares', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
   }
-  return ok<Ballot>(t, 'ballots.open', { id: b.id });
+  return jobResult<Ballot>(t.core, 'ballots.open', { id: b.id });
 }
 
 /** The voting device: encrypts with noble, as the kiosk page does. */
@@ -322,7 +322,7 @@ describe('a trustee decrypting on their own computer', () => {
     const b0 = await setUp(t, { base: 'votes_cast' });
     const backups: string[] = [];
     for (const tr of b0.trustees) backups.push((await ok<{ backup: string }>(t, 'ballots.makeTrusteeKey', { id: b0.id, trustee: tr.position, passphrase: PASS[tr.position - 1] })).backup);
-    const b = await ok<Ballot>(t, 'ballots.open', { id: b0.id });
+    const b = await jobResult<Ballot>(t.core, 'ballots.open', { id: b0.id });
     const entries = await roll(t, b.id);
     const vote = await device(t, b.id);
     expectOk(await kioskVote(t, b.id, entries[0]!.id, vote([FOR, [1, 0, 0]])));
@@ -460,6 +460,26 @@ describe('the roll', () => {
     const after = await ok<Ballot>(t, 'ballots.get', { id: b.id });
     expect(after.roll).toMatchObject({ count: 3, hash: b.roll!.hash });
     expect((await roll(t, b.id)).map((e) => e.name)).not.toContain('Later Still');
+  }, 60_000);
+
+  it('is frozen by a job that reports the roll and the box as it goes, and a second request to open while it runs is refused, not run twice', async () => {
+    const t = await withMembers(7);
+    const draft = await setUp(t);
+    for (const tr of draft.trustees) await ok(t, 'ballots.makeTrusteeKey', { id: draft.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
+    const first = expectOk(await t.core.dispatch('ballots.open', { id: draft.id })) as { jobId: string };
+    // The first job has not committed yet, so the second passes the check made before its job starts…
+    const second = expectOk(await t.core.dispatch('ballots.open', { id: draft.id })) as { jobId: string };
+    await t.core.jobs.idle();
+    const one = t.core.jobs.get(first.jobId)!;
+    expect(one).toMatchObject({ state: 'succeeded', done: 14, total: 14, message: 'Recording the opening in the audit log' });
+    expect((one.result as Ballot).roll).toMatchObject({ count: 7 });
+    // …and is refused by the check inside its transaction, once the first has opened the ballot.
+    const two = t.core.jobs.get(second.jobId)!;
+    expect(two.state).toBe('failed');
+    expect(two.error?.message).toBe('A ballot can be opened only while the ballot is being set up; it is open for voting.');
+    expect(t.core.raw.prepare('select count(*) from ballot_roll where ballot_id = ?').pluck().get(draft.id)).toBe(7);
+    expect(t.core.raw.prepare('select count(*) from ballot_slot where ballot_id = ?').pluck().get(draft.id)).toBe(7);
+    expect(t.core.raw.prepare("select count(*) from audit_event where action = 'ballot.opened'").pluck().get()).toBe(1);
   }, 60_000);
 });
 

@@ -3,7 +3,7 @@ import { encryptBallot, nobleGroup, prepare, type BallotJson, type ElectionPubli
 import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
 import type { MembershipClass } from '../../../shared/contract/classes';
 import { admit, person, registerOf } from '../members/register.test-helpers';
-import { expectOk, runJob, type TestCore } from '../testing';
+import { expectOk, jobResult, runJob, type TestCore } from '../testing';
 import { useLightKdfForTests } from './kdf';
 
 // A co-operative society with employee members and supporter members whose rules cap the
@@ -55,7 +55,7 @@ async function setUp(t: TestCore): Promise<Ballot> {
 
 async function keysAndOpen(t: TestCore, b: Ballot): Promise<Ballot> {
   for (const tr of b.trustees) await ok(t, 'ballots.makeTrusteeKey', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
-  return ok<Ballot>(t, 'ballots.open', { id: b.id });
+  return jobResult<Ballot>(t.core, 'ballots.open', { id: b.id });
 }
 
 async function kioskVote(t: TestCore, id: string, rollId: string, ballot: BallotJson) {

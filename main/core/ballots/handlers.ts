@@ -18,7 +18,7 @@ import type { Ballot, BallotResult } from '../../../shared/contract/ballots';
 import { decisionsHandlers } from '../decisions/handlers';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { sql } from 'kysely';
-import type { ReadDb } from '../context';
+import type { ReadDb, RegisterCtx } from '../context';
 import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
 import { command, defineHandlers, job, mutation, query } from '../handler';
@@ -51,6 +51,34 @@ async function trusteeRow(db: ReadDb, b: BallotRow, position: number): Promise<B
 
 function refuseUnlessDraft(b: BallotRow, what: string): void {
   if (b.status !== 'draft') throw new AppError('CONFLICT', `${what} only while the ballot is being set up; it is ${b.status === 'open' ? 'open for voting' : b.status}.`);
+}
+
+/**
+ * Whether the ballot can open now, and what it would open with: a draft, on or after its record
+ * date, every trustee's key made (and, for k-of-n, every share accepted), a roll that is not
+ * empty, and keys that fit together. Throws the reason otherwise.
+ */
+async function openingPlan(db: ReadDb, rc: RegisterCtx, b: BallotRow) {
+  refuseUnlessDraft(b, 'A ballot can be opened');
+  if (b.record_date > rc.today) throw AppError.field('recordDate', `The record date is ${formatLegalDate(b.record_date)}: the roll is taken from the register on that date, so the ballot can open on or after it.`);
+  const trows = await db.selectFrom('ballot_trustee').selectAll().where('ballot_id', '=', b.id).orderBy('position').execute();
+  const noKey = trows.filter((t) => t.public_part === null);
+  if (noKey.length) throw new AppError('CONFLICT', `${noKey.map((t) => `Trustee ${t.position}, ${t.name},`).join(' and ')} ${noKey.length === 1 ? 'has' : 'have'} not made their key yet.`);
+  if (b.threshold < b.trustee_count) {
+    const notAccepted = trows.filter((t) => t.sealed_share === null);
+    if (notAccepted.length) throw new AppError('CONFLICT', `${notAccepted.map((t) => `Trustee ${t.position}, ${t.name},`).join(' and ')} ${notAccepted.length === 1 ? 'has' : 'have'} not accepted their shares yet.`);
+  }
+  const roll = frozenRoll(await rollOn(db, rc.org.id, b.record_date));
+  if (roll.problem) throw new AppError('CONFLICT', roll.problem);
+  if (roll.entries.length === 0) throw AppError.field('recordDate', `No member was entitled to vote on ${formatLegalDate(b.record_date)}, so there is nobody to vote.`);
+  const rollHash = rollHashOf(roll.entries);
+  const G = await coreGroup();
+  const setup = setupOf(b, await questionsOf(db, b.id));
+  try {
+    return { trows, roll, rollHash, election: openElection(G, setup, trows.map((t) => JSON.parse(t.public_part!) as TrusteePublic), rollHash, roll.totalWeight) };
+  } catch (e) {
+    throw new AppError('CONFLICT', `The trustees' keys do not fit together: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** A trustee's passphrase failing to open their key: nothing is revealed or changed (§11). */
@@ -336,60 +364,60 @@ export const ballotsHandlers = defineHandlers('ballots', {
     return { count: roll.entries.length, totalWeight: roll.totalWeight, classes: roll.classes, words: roll.words };
   }),
 
-  'ballots.open': mutation(async (input, tx) => {
-    const rc = await tx.register();
-    const b = await loadBallot(tx.db, rc.org.id, input.id);
-    refuseUnlessDraft(b, 'A ballot can be opened');
-    if (b.record_date > rc.today) throw AppError.field('recordDate', `The record date is ${formatLegalDate(b.record_date)}: the roll is taken from the register on that date, so the ballot can open on or after it.`);
-    const trows = await tx.db.selectFrom('ballot_trustee').selectAll().where('ballot_id', '=', b.id).orderBy('position').execute();
-    const noKey = trows.filter((t) => t.public_part === null);
-    if (noKey.length) throw new AppError('CONFLICT', `${noKey.map((t) => `Trustee ${t.position}, ${t.name},`).join(' and ')} ${noKey.length === 1 ? 'has' : 'have'} not made their key yet.`);
-    if (b.threshold < b.trustee_count) {
-      const notAccepted = trows.filter((t) => t.sealed_share === null);
-      if (notAccepted.length) throw new AppError('CONFLICT', `${notAccepted.map((t) => `Trustee ${t.position}, ${t.name},`).join(' and ')} ${notAccepted.length === 1 ? 'has' : 'have'} not accepted their shares yet.`);
-    }
-    const roll = frozenRoll(await rollOn(tx.db, rc.org.id, b.record_date));
-    if (roll.problem) throw new AppError('CONFLICT', roll.problem);
-    if (roll.entries.length === 0) throw AppError.field('recordDate', `No member was entitled to vote on ${formatLegalDate(b.record_date)}, so there is nobody to vote.`);
-    const rollHash = rollHashOf(roll.entries);
-    const G = await coreGroup();
-    const setup = setupOf(b, await questionsOf(tx.db, b.id));
-    let election;
-    try {
-      election = openElection(G, setup, trows.map((t) => JSON.parse(t.public_part!) as TrusteePublic), rollHash, roll.totalWeight);
-    } catch (e) {
-      throw new AppError('CONFLICT', `The trustees' keys do not fit together: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const at = tx.who.at;
-    const rows = roll.entries.map((e) => ({
-      id: uuidv7(),
-      ballot_id: b.id,
-      member_id: e.memberId,
-      member_number: e.memberNumber,
-      name: e.name,
-      class_name: e.className,
-      weight: e.weight,
-      code_hash: null,
-      voted_by: null,
-      paper_serial: null,
-      created_at: at,
-      updated_at: at,
-    }));
-    for (let i = 0; i < rows.length; i += 500) await tx.db.insertInto('ballot_roll').values(rows.slice(i, i + 500)).execute();
-    const after = { status: 'open' as const, public_key: election.publicKey, fingerprint: election.fingerprint, roll_hash: rollHash, roll_count: rows.length, total_weight: roll.totalWeight, opened_at: at, updated_at: at };
-    await tx.db.updateTable('ballot').set(after).where('id', '=', b.id).execute();
-    // One empty slot per roll entry, so no cast ever allocates a page (slots.ts).
-    await layOutSlots(tx, { ...b, ...after }, election);
-    tx.audit({
-      action: 'ballot.opened',
-      entityType: 'ballot',
-      entityId: b.id,
-      summary: `Ballot opened: roll of ${rows.length} voters with ${roll.totalWeight} votes frozen from the register on ${formatLegalDate(b.record_date)}`,
-      before: { status: 'draft' },
-      after: { status: 'open', publicKey: election.publicKey, fingerprint: election.fingerprint, rollHash, rollCount: rows.length, totalWeight: roll.totalWeight, roll: roll.words },
-      records: [{ type: 'ballot', id: b.id }, { type: 'ballot_box', id: b.id }, ...rows.map((r) => ({ type: 'ballot_roll', id: r.id }))],
-    });
-    return viewOf(tx.db, rc.org.id, b.id);
+  'ballots.open': job(async (input, ctx) => {
+    // Checked here first, so a ballot that cannot open is refused at once with its reason; and
+    // again inside the job's transaction, where the roll is frozen.
+    const rc = await ctx.register();
+    const b = await loadBallot(ctx.db, rc.org.id, input.id);
+    await openingPlan(ctx.db, rc, b);
+    return ctx.startJob({ label: `Opening “${b.title}”` }, (j) =>
+      ctx.write(async (tx) => {
+        const wrc = await tx.register();
+        const now = await loadBallot(tx.db, wrc.org.id, input.id);
+        const { roll, election, rollHash } = await openingPlan(tx.db, wrc, now);
+        const total = roll.entries.length;
+        const steps = 2 * total;
+        j.progress(0, steps, 'Freezing the roll');
+        const at = tx.who.at;
+        const rows = roll.entries.map((e) => ({
+          id: uuidv7(),
+          ballot_id: now.id,
+          member_id: e.memberId,
+          member_number: e.memberNumber,
+          name: e.name,
+          class_name: e.className,
+          weight: e.weight,
+          code_hash: null,
+          voted_by: null,
+          paper_serial: null,
+          created_at: at,
+          updated_at: at,
+        }));
+        for (let i = 0; i < rows.length; i += 500) {
+          await tx.db.insertInto('ballot_roll').values(rows.slice(i, i + 500)).execute();
+          j.progress(Math.min(i + 500, total), steps, 'Freezing the roll');
+          await j.checkpoint();
+        }
+        const after = { status: 'open' as const, public_key: election.publicKey, fingerprint: election.fingerprint, roll_hash: rollHash, roll_count: rows.length, total_weight: roll.totalWeight, opened_at: at, updated_at: at };
+        await tx.db.updateTable('ballot').set(after).where('id', '=', now.id).execute();
+        // One empty slot per roll entry, so no cast ever allocates a page (slots.ts).
+        await layOutSlots(tx, { ...now, ...after }, election, async (done) => {
+          j.progress(total + done, steps, 'Laying out the ballot box');
+          await j.checkpoint();
+        });
+        j.progress(steps, steps, 'Recording the opening in the audit log');
+        tx.audit({
+          action: 'ballot.opened',
+          entityType: 'ballot',
+          entityId: now.id,
+          summary: `Ballot opened: roll of ${rows.length} voters with ${roll.totalWeight} votes frozen from the register on ${formatLegalDate(now.record_date)}`,
+          before: { status: 'draft' },
+          after: { status: 'open', publicKey: election.publicKey, fingerprint: election.fingerprint, rollHash, rollCount: rows.length, totalWeight: roll.totalWeight, roll: roll.words },
+          records: [{ type: 'ballot', id: now.id }, { type: 'ballot_box', id: now.id }, ...rows.map((r) => ({ type: 'ballot_roll', id: r.id }))],
+        });
+        return viewOf(tx.db, wrc.org.id, now.id);
+      }),
+    );
   }),
 
   'ballots.roll': query(async (input, ctx) => {

@@ -53,35 +53,38 @@ export function slotSize(election: ElectionPublic): number {
 /** Sizes by election fingerprint: every cast needs its ballot's, and it never changes. */
 const SIZES = new Map<string, number>();
 
-/** Lays out empty slots until the ballot has one per roll entry (at the opening; or for a box moved by 0014). */
-export async function layOutSlots(tx: WriteContext, b: BallotRow, election: ElectionPublic): Promise<number> {
+/**
+ * Lays out empty slots until the ballot has one per roll entry (at the opening; or for a box
+ * moved by 0014). `onChunk` hears how many are laid out so far and may yield to the event loop
+ * (the opening is a job with progress: 35,000 slots are about 400 MB of placeholders).
+ */
+export async function layOutSlots(tx: WriteContext, b: BallotRow, election: ElectionPublic, onChunk?: (done: number, total: number) => Promise<void>): Promise<number> {
   const want = b.roll_count ?? 0;
-  const have = Number((await tx.db.selectFrom('ballot_slot').select((eb) => eb.fn.countAll<number>().as('n')).where('ballot_id', '=', b.id).executeTakeFirst())?.n ?? 0);
-  const need = want - have;
-  if (need <= 0) return 0;
   const size = slotSize(election);
-  const fresh = new Set<number>();
-  while (fresh.size < need) fresh.add(randomInt(1, SLOT_RANGE));
-  const slots = [...fresh].sort((x, y) => x - y);
-  // Slot numbers are unique across ballots (the ballots' table is keyed by slot alone): drop any
-  // already taken (about one in 10^9 at 35,000 slots) and draw again.
-  for (let i = 0; i < slots.length; i += 500) {
-    const chunk = slots.slice(i, i + 500);
-    const taken = await tx.db.selectFrom('ballot_slot_ballot').select('slot').where('slot', 'in', chunk).execute();
-    for (const t of taken) fresh.delete(t.slot);
-  }
-  if (fresh.size < need) return (await layOutSlotsFrom(tx, b, [...fresh].sort((x, y) => x - y), size)) + (await layOutSlots(tx, b, election));
-  return layOutSlotsFrom(tx, b, slots, size);
-}
-
-async function layOutSlotsFrom(tx: WriteContext, b: BallotRow, slots: number[], size: number): Promise<number> {
   const blank = ' '.repeat(size);
-  for (let i = 0; i < slots.length; i += 200) {
-    const chunk = slots.slice(i, i + 200);
-    await tx.db.insertInto('ballot_slot').values(chunk.map((slot) => ({ ballot_id: b.id, slot, tracker: EMPTY_TRACKER, weight: EMPTY_WEIGHT }))).execute();
-    await tx.db.insertInto('ballot_slot_ballot').values(chunk.map((slot) => ({ slot, ballot: blank }))).execute();
+  let laid = 0;
+  for (;;) {
+    const have = Number((await tx.db.selectFrom('ballot_slot').select((eb) => eb.fn.countAll<number>().as('n')).where('ballot_id', '=', b.id).executeTakeFirst())?.n ?? 0);
+    const need = want - have;
+    if (need <= 0) return laid;
+    const fresh = new Set<number>();
+    while (fresh.size < need) fresh.add(randomInt(1, SLOT_RANGE));
+    // Slot numbers are unique across ballots (the ballots' table is keyed by slot alone): drop any
+    // already taken (about one in 10^9 at 35,000 slots); the loop draws again for them.
+    const drawn = [...fresh].sort((x, y) => x - y);
+    for (let i = 0; i < drawn.length; i += 500) {
+      const taken = await tx.db.selectFrom('ballot_slot_ballot').select('slot').where('slot', 'in', drawn.slice(i, i + 500)).execute();
+      for (const t of taken) fresh.delete(t.slot);
+    }
+    const slots = [...fresh].sort((x, y) => x - y);
+    for (let i = 0; i < slots.length; i += 200) {
+      const chunk = slots.slice(i, i + 200);
+      await tx.db.insertInto('ballot_slot').values(chunk.map((slot) => ({ ballot_id: b.id, slot, tracker: EMPTY_TRACKER, weight: EMPTY_WEIGHT }))).execute();
+      await tx.db.insertInto('ballot_slot_ballot').values(chunk.map((slot) => ({ slot, ballot: blank }))).execute();
+      laid += chunk.length;
+      if (onChunk) await onChunk(have + i + chunk.length, want);
+    }
   }
-  return slots.length;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
 import { useLightKdfForTests } from '../../core/ballots/kdf';
 import { open } from '../../core/decisions/fixtures.test-helpers';
 import { admit, makeClass, person } from '../../core/members/register.test-helpers';
-import { expectOk, runJob } from '../../core/testing';
+import { expectOk, jobResult, runJob } from '../../core/testing';
 import type { CliIO } from './command';
 import { main } from './index';
 
@@ -44,7 +44,7 @@ describe('ballot-decrypt', () => {
     });
     const backups: string[] = [];
     for (const tr of b.trustees) backups.push((await ok<{ backup: string }>('ballots.makeTrusteeKey', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] })).backup);
-    b = await ok<Ballot>('ballots.open', { id: b.id });
+    b = await jobResult<Ballot>(t.core, 'ballots.open', { id: b.id });
     const { election } = await ok<{ election: ElectionPublic }>('ballots.publicElection', { id: b.id });
     const { entries } = await ok<{ entries: RollEntry[] }>('ballots.roll', { id: b.id });
     const { token } = await ok<{ token: string }>('ballots.checkIn', { id: b.id, rollId: entries[0]!.id });

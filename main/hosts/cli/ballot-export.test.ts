@@ -8,7 +8,7 @@ import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
 import { useLightKdfForTests } from '../../core/ballots/kdf';
 import { open } from '../../core/decisions/fixtures.test-helpers';
 import { admit, makeClass, person } from '../../core/members/register.test-helpers';
-import { expectOk, fileDigest, runJob, type TestCore } from '../../core/testing';
+import { expectOk, fileDigest, jobResult, runJob, type TestCore } from '../../core/testing';
 import { main as verifyBallot, verifyParsed } from '../../verify-ballot/run';
 import type { CliIO } from './command';
 import { main } from './index';
@@ -62,7 +62,7 @@ async function fileWithBallots(): Promise<TestCore & { decided: Ballot; open: Ba
       ],
     });
     for (const tr of b.trustees) await ok('ballots.makeTrusteeKey', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
-    return ok<Ballot>('ballots.open', { id: b.id });
+    return jobResult<Ballot>(t.core, 'ballots.open', { id: b.id });
   };
   const vote = async (b: Ballot, sel: number[][][]) => {
     const { election } = await ok<{ election: ElectionPublic }>('ballots.publicElection', { id: b.id });

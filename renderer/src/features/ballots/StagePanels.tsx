@@ -20,17 +20,30 @@ export function OpenBallotPanel({ ballot }: { ballot: Ballot }) {
   const preview = useApiQuery('ballots.previewRoll', { id: ballot.id });
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId, 'ballots.open');
   const queryClient = useQueryClient();
   const toast = useToast();
+  const handled = useRef<string | null>(null);
   const ready = keysReady(ballot);
+  useEffect(() => {
+    if (!job || job.state === 'running' || handled.current === job.id) return;
+    handled.current = job.id;
+    if (job.state === 'succeeded' && job.result) {
+      toast(`${job.result.title} is open for voting.`);
+      void queryClient.invalidateQueries();
+    }
+  }, [job, queryClient, toast]);
   const open = async () => {
     setConfirming(false);
     setProblem(null);
     const result = await call('ballots.open', { id: ballot.id });
     if (!result.ok) return setProblem(result.error.message);
-    await queryClient.invalidateQueries();
-    toast(`${result.value.title} is open for voting.`);
+    setJobId(result.value.jobId);
   };
+  const failed = job?.state === 'failed' ? (job.error?.message ?? 'The ballot could not be opened.') : null;
+  const running = jobId !== null && (!job || job.state !== 'failed');
+  const shown = problem ?? failed;
   return (
     <section className="card" aria-labelledby="ballot-roll-h">
       <h2 id="ballot-roll-h">The roll and opening the ballot</h2>
@@ -87,12 +100,14 @@ export function OpenBallotPanel({ ballot }: { ballot: Ballot }) {
       ) : preview.isPending ? (
         <p role="status">Reading the register…</p>
       ) : null}
-      {problem ? (
+      {shown ? (
         <Banner tone="error" title="Not opened">
-          <p>{problem}</p>
+          <p>{shown}</p>
         </Banner>
       ) : null}
-      {ready ? (
+      {running ? (
+        job ? <ProgressBar done={job.done} total={job.total} label={job.message || 'Opening the ballot'} /> : <p role="status">Starting…</p>
+      ) : ready ? (
         <div className="ballot-actions">
           <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)}>
             Open the ballot
