@@ -171,6 +171,31 @@ export default tseslint.config(
     }),
   },
 
+  // main/station: the voting station's server for members' phones (issue 9), started and stopped
+  // by the core (main/core/station). Fastify and its rate limiter live here and nowhere else; it
+  // serves the voting page with main/hosts/shared's static files and CSP, and reaches no host.
+  {
+    files: ['main/station/**/*.ts'],
+    ignores: TESTS,
+    rules: zone({
+      name: 'The voting station server',
+      packages: ['fastify', '@fastify/rate-limit', 'zod'],
+      node: true,
+      folders: ['**/renderer/**', '**/electron/**', '**/preload/**', '**/http/**', '**/cli/**', ...OTHER_WORLDS],
+      why: 'The voting station reaches the core through dispatch and no host or renderer code.',
+    }),
+  },
+  {
+    files: TESTS.map((t) => `main/station/${t}`),
+    rules: zone({
+      name: 'Tests of the voting station server',
+      packages: ['fastify', '@fastify/rate-limit', 'zod', ...TEST_TOOLS],
+      node: true,
+      folders: ['**/renderer/**', '**/electron/**', '**/preload/**', '**/http/**', '**/cli/**', ...OTHER_WORLDS],
+      why: 'The voting station reaches the core through dispatch and no host or renderer code.',
+    }),
+  },
+
   // main/hosts: thin programs around the core. Each host reaches the core and main/hosts/shared,
   // never another host; only the Electron shell and its preload import electron.
   {

@@ -17,6 +17,7 @@ const ALL = ['shared/**/*.test.ts', 'main/**/*.test.ts', 'migrations/**/*.test.t
  */
 const ISOLATED = [
   'main/core/ballots/**/*.test.ts',
+  'main/station/**/*.test.ts',
   'main/core/backup/ballot-restore.test.ts',
   'main/hosts/cli/ballot-decrypt.test.ts',
   'main/hosts/cli/ballot-export.test.ts',

@@ -9,6 +9,7 @@ import type { DB, OrganisationRow } from './db/schema';
 import type { Snapshot } from './db/snapshot';
 import type { JobHandle, JobSpec } from './jobs/runner';
 import type { UploadStore } from './jobs/uploads';
+import type { StationControl, StationView } from './station/types';
 
 export type Host = 'electron' | 'browser' | 'cli';
 
@@ -66,6 +67,8 @@ export interface BaseContext {
 export interface ReadContext extends BaseContext {
   readonly db: ReadDb;
   readonly jobs: { get(id: string): JobStatus; readonly exclusive: JobStatus | null };
+  /** The voting station the core runs for phones (issue 9): what it is doing. */
+  readonly station: StationView;
 }
 
 /**
@@ -113,6 +116,8 @@ export interface StoreOps {
 export interface CommandContext extends ReadContext {
   /** A command may also ask a long job to stop (jobs.cancel); a query only reads them. */
   readonly jobs: ReadContext['jobs'] & { cancel(id: string): JobStatus };
+  /** A command may also start and stop the voting station. */
+  readonly station: StationControl;
   readonly uploads: UploadStore;
   readonly store: StoreOps;
   /** A mutation inside a command or a job: one transaction, audit required as for any mutation. */

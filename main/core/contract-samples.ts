@@ -218,4 +218,8 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'ballots.importDecryption': { id: ID, file: '{"format":"mutual-governance/ballot-decryption"}' },
   'ballots.recordInMinutes': { id: ID, questionId: OTHER_ID },
   'ballots.exportVerification': { id: ID },
+  'station.interfaces': {},
+  'station.start': { ballotId: ID, address: '127.0.0.1', allInterfaces: false, port: 0 },
+  'station.stop': {},
+  'station.status': {},
 };

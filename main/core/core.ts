@@ -33,9 +33,13 @@ import { JobRunner, type JobHandle } from './jobs/runner';
 import { UploadStore } from './jobs/uploads';
 import { logInfo } from './log';
 import { REGISTRY, type Registry } from './registry';
+import { StationManager, type StationOptions } from './station/manager';
 import { Kysely as KyselyClass } from 'kysely';
 
 export const APP_VERSION = '0.1.0';
+
+/** Calls after which the voting station checks whether its ballot or resolution has ended. */
+const STATION_ENDERS = new Set(['ballots.close', 'ballots.cancel', 'jobs.get', 'writtenResolutions.withdraw', 'writtenResolutions.recordAgreement', 'writtenResolutions.agreeWithCode']);
 
 /** The migration from which the audit log vouches for record states. */
 const STATES_MIGRATION = '0004_audit_record_states';
@@ -51,6 +55,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Where backups go; defaults to a `backups` folder beside the database. */
   backupsDir?: string;
+  /** The voting station's page and limits (tests and the benchmark tighten them). */
+  station?: StationOptions;
 }
 
 /**
@@ -67,6 +73,8 @@ export class Core {
   readonly uploads: UploadStore;
   readonly candidates: CandidateStore;
   readonly registry: Registry = REGISTRY;
+  /** The voting station for phones (issue 9): stopped when the core closes and before a restore. */
+  readonly station: StationManager;
   readonly #actor: string;
   readonly #now: () => Date;
   #store: OpenedStore;
@@ -96,6 +104,10 @@ export class Core {
     this.jobs = new JobRunner(this.#now);
     this.uploads = new UploadStore(join(dirname(store.path), '.uploads'));
     this.candidates = new CandidateStore(store.path);
+    this.station = new StationManager(
+      { dispatch: (m, i) => this.dispatch(m, i), readContext: () => this.readContext(), mutate: (label, fn, as) => this.mutate(label, fn, as), who: () => this.who() },
+      options.station,
+    );
     this.#store = store;
     this.#readDb = store.db.withPlugin(new ReadOnlyPlugin());
     this.#releaseLock = releaseLock;
@@ -239,6 +251,8 @@ export class Core {
     const result = await dispatch(this.registry, this, method, input);
     if (typeof method !== 'string') return result;
     if (method.startsWith('organisation.')) this.#organisation = null;
+    // A change that may end what the station serves: it looks at once rather than at its next tick.
+    if (STATION_ENDERS.has(method)) this.station.checkSoon();
     // Keep the write-ahead log short (a long log slows every read and commit): after writes,
     // and while a job writes, checkpoint it off the host thread once it passes 4 MB.
     if (method === 'jobs.get' || (isMethodName(method) && contract[method].kind !== 'query')) this.#checkpointer.maybe();
@@ -296,6 +310,7 @@ export class Core {
       ...this.#base(this.#readDb),
       db: this.#readDb,
       jobs: this.jobs,
+      station: this.station,
     };
   }
 
@@ -338,6 +353,7 @@ export class Core {
     return {
       ...this.readContext(),
       jobs: this.jobs,
+      station: this.station,
       uploads: this.uploads,
       store: this.#storeOps(),
       write: (fn) => this.#mutate('a change made by a command', this.#store.db, fn),
@@ -437,6 +453,8 @@ export class Core {
     let done!: () => void;
     this.#replacing = new Promise<void>((r) => (done = r));
     try {
+      // Phones must not vote into a file about to be replaced: the station stops first (and says why in the old file's log).
+      await this.station.shutdown('a backup was restored over the database');
       // From now on no backup, check or export may start; those already reading the file
       // finish first (the file is never closed under them).
       await Promise.all([...this.#fileUsers]);
@@ -489,6 +507,7 @@ export class Core {
   async close(): Promise<void> {
     // The background check, if still running, reads on its own connection and ends by itself.
     this.#closed = true;
+    await this.station.shutdown('the app was closed');
     await this.jobs.idle();
     await this.#checkpointer.stop();
     this.uploads.discardAll();

@@ -24,6 +24,7 @@ import { actionsArea } from './actions/index';
 import { writtenResolutionsArea } from './written-resolutions/index';
 import { ballotsArea } from './ballots/index';
 import { minutesArea } from './minutes/index';
+import { stationArea } from './station/index';
 
 /** One area of the app as the core sees it: its handlers, and how to read its records' states. */
 export interface Area {
@@ -56,6 +57,7 @@ export const AREAS: readonly Area[] = [
   writtenResolutionsArea,
   ballotsArea,
   minutesArea,
+  stationArea,
 ];
 
 export interface Registry {

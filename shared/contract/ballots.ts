@@ -297,7 +297,8 @@ export const ballotMethods = defineMethods('ballots', {
       id,
       credential: z.discriminatedUnion('kind', [
         z.strictObject({ kind: z.literal('checkin'), token: z.string().max(100) }),
-        z.strictObject({ kind: z.literal('code'), code: z.string().max(100) }),
+        /** `via: 'phone'`: cast from a phone on the voting station (issue 9), recorded on the roll as such. */
+        z.strictObject({ kind: z.literal('code'), code: z.string().max(100), via: z.enum(['phone']).optional() }),
       ]),
       ballot: z.unknown(),
     }),

@@ -24,6 +24,7 @@ import { minutesMethods } from './minutes';
 import { actionMethods } from './actions';
 import { writtenResolutionMethods } from './written-resolutions';
 import { ballotMethods } from './ballots';
+import { stationMethods } from './station';
 
 /**
  * Every call the renderer can make, by globally unique name: one line per contract file, and a
@@ -56,6 +57,7 @@ export const contract = mergeRegistries(
   actionMethods,
   writtenResolutionMethods,
   ballotMethods,
+  stationMethods,
 );
 
 export type Contract = typeof contract;

@@ -105,6 +105,9 @@ export const AUDIT_ACTIONS = {
   'ballot.decrypted': 'Trustee decrypted the total',
   'ballot.decided': 'Ballot result declared',
   'ballot.verification_exported': 'Ballot verification file exported',
+  'station.started': 'Voting station started for phones',
+  'station.stopped': 'Voting station stopped',
+  'station.throttled': 'Voting station refused a phone for a while (too many tries)',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -93,7 +93,9 @@ interface Credential {
   proxyAppointmentId: string | null;
 }
 
-async function resolve(tx: WriteContext, b: BallotRow, credential: { kind: 'checkin'; token: string } | { kind: 'code'; code: string }, now: number): Promise<Credential> {
+type CastCredential = { kind: 'checkin'; token: string } | { kind: 'code'; code: string; via?: 'phone' };
+
+async function resolve(tx: WriteContext, b: BallotRow, credential: CastCredential, now: number): Promise<Credential> {
   if (credential.kind === 'checkin') {
     const c = CHECK_INS.get(credential.token);
     if (!c || c.dbPath !== tx.files.dbPath || c.ballotId !== b.id || c.expires < now) {
@@ -107,13 +109,13 @@ async function resolve(tx: WriteContext, b: BallotRow, credential: { kind: 'chec
   const roll = await tx.db.selectFrom('ballot_roll').selectAll().where('code_hash', '=', hash).executeTakeFirst();
   // Not found and another ballot's code say the same, so a guess learns nothing about other ballots.
   if (!roll || roll.ballot_id !== b.id) throw AppError.field('credential.code', 'This voting code is not valid for this ballot. Check it against your ballot letter.');
-  return { roll, channel: 'code', proxyAppointmentId: null };
+  return { roll, channel: credential.via === 'phone' ? 'phone' : 'code', proxyAppointmentId: null };
 }
 
 export async function cast(
   tx: WriteContext,
   b: BallotRow,
-  credential: { kind: 'checkin'; token: string } | { kind: 'code'; code: string },
+  credential: CastCredential,
   ballot: unknown,
 ): Promise<{ tracker: string }> {
   refuseUnlessOpen(b);
@@ -124,7 +126,7 @@ export async function cast(
   if (roll.voted_by !== null) {
     // A member who votes in person overrides their proxy's vote (the proxy's ballot is discarded unopened).
     if (roll.voted_by === 'proxy' && who.channel !== 'proxy') overriding = true;
-    else if (who.channel === 'code') throw AppError.field('credential.code', 'This voting code has already been used.');
+    else if (credential.kind === 'code') throw AppError.field('credential.code', 'This voting code has already been used.');
     else throw new AppError('CONFLICT', `${roll.name} (member ${roll.member_number}) has already voted ${VOTE_CHANNEL_LABEL[roll.voted_by]}.`);
   }
   const shape = shapeProblem(ballotShape, ballot);
