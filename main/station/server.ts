@@ -14,7 +14,6 @@ import {
 } from '../../shared/station/api';
 import { normaliseCode } from '../core/ballots/cast';
 import { logError } from '../core/log';
-import { contentSecurityPolicy } from '../hosts/shared/csp';
 import { rawPathOf, readStaticFile, staticHeaders } from '../hosts/shared/static-files';
 
 /**
@@ -159,7 +158,7 @@ class Throttled extends Error {
 /** The page shown when build/station/ is missing (the secretary sees the same on the laptop). */
 const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Voting page not built</title></head>
-<body><h1>The voting page was not built</h1><p>This voting station is running, but its voting page is missing from this copy of the app. Tell the secretary: the page is built with <code>npm run build:station</code>.</p></body></html>
+<body><h1>The voting page was not built</h1><p>This voting station is running, but its voting page is missing from this copy of the app. Tell the secretary: the page is built with <code>npm run build:renderer</code>.</p></body></html>
 `;
 
 /**
@@ -302,7 +301,7 @@ export async function startStationServer(options: StationServerOptions): Promise
     const rawPath = rawPathOf(req.raw.url ?? '/');
     if (rawPath.startsWith('/api/') || rawPath === '/api') return fail(reply, 'not_found', 'There is no such call on this voting station.');
     if ((rawPath === '/' || rawPath === '') && !existsSync(join(options.pageDir, 'index.html'))) {
-      return reply.code(200).headers(staticHeaders('text/html; charset=utf-8', 'no-store')).send(NOT_BUILT);
+      return reply.code(200).headers(pageHeaders('text/html; charset=utf-8', 'no-store')).send(NOT_BUILT);
     }
     const file = await readStaticFile(options.pageDir, rawPath);
     if (!file.found) return fail(reply, 'not_found', 'There is no such page on this voting station.');
@@ -310,7 +309,7 @@ export async function startStationServer(options: StationServerOptions): Promise
     const immutable = rawPath.startsWith('/assets/');
     return reply
       .code(200)
-      .headers(staticHeaders(file.contentType, immutable ? 'public, max-age=31536000, immutable' : 'no-store'))
+      .headers(pageHeaders(file.contentType, immutable ? 'public, max-age=31536000, immutable' : 'no-store'))
       .send(file.body);
   };
   app.get('/', serveFile);
@@ -349,5 +348,27 @@ export function addressedToUs(host: string | undefined, port: number): boolean {
   return Number(m[3]) === port;
 }
 
-/** The page's CSP, for tests and the secretary's screen (the same as the renderer's: nothing external). */
-export const stationContentSecurityPolicy = contentSecurityPolicy;
+/**
+ * The voting page's Content Security Policy: its own files only, nothing external, nothing
+ * inline, no eval, no data: or blob: sources (the page's build inlines nothing), no framing.
+ */
+export const STATION_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+/** The loopback host's static headers (main/hosts/shared), with the voting page's own CSP. */
+function pageHeaders(contentType: string, cacheControl: string): Record<string, string> {
+  return { ...staticHeaders(contentType, cacheControl), 'Content-Security-Policy': STATION_CSP };
+}

@@ -10,6 +10,7 @@ import { useLightKdfForTests } from '../core/ballots/kdf';
 import { NOW } from '../core/decisions/fixtures.test-helpers';
 import { admit, makeClass, person } from '../core/members/register.test-helpers';
 import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, tempDir, type TestCore } from '../core/testing';
+import { startStationServer } from './server';
 
 /**
  * The voting station against the real core: a real ballot opened with two trustees, real
@@ -127,7 +128,8 @@ describe('voting station', () => {
     const page = await call(s.port!, 'GET', '/');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<title>Vote</title>');
-    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'/);
+    expect(page.headers['content-security-policy']).toMatch(/^default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';/);
+    expect(page.headers['content-security-policy']).not.toMatch(/https?:|data:|blob:|unsafe/);
     expect((await call(s.port!, 'GET', '/assets/vote.js')).status).toBe(200);
 
     const about = await call(s.port!, 'GET', '/api/station');
@@ -172,6 +174,10 @@ describe('voting station', () => {
         resolve('connected');
       });
       socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      socket.setTimeout(2000, () => {
+        socket.destroy();
+        resolve('timed out');
+      });
     });
     // On Linux 127.0.0.2 is this machine too; elsewhere it may not exist: either way, no station.
     expect(other).not.toBe('connected');
@@ -345,6 +351,29 @@ describe('voting station', () => {
     // And it will not start again for a closed ballot.
     const again = await t.core.dispatch('station.start', { ballotId: ballot.id, address: '127.0.0.1' });
     expect(again).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is not: voting closed on 30 November 2026/) } });
+  });
+});
+
+describe('voting station server on its own', () => {
+  it('without the voting page built, answers a plain page saying so (with the page’s CSP), and still 404 for anything else', async () => {
+    const never = async () => ({ ok: false as const, code: 'not_open' as const, message: 'no' });
+    const server = await startStationServer({
+      address: '127.0.0.1',
+      port: 0,
+      pageDir: join(tempDir('mg-station-empty-'), 'missing'),
+      backend: { about: async () => ({ organisation: 'X', ballot: null, resolution: null }), ballot: never, cast: never, receipt: never, resolution: never, agree: never },
+      events: { refused: () => {}, throttleStarted: () => {} },
+    });
+    try {
+      const page = await call(server.port, 'GET', '/');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('The voting page was not built');
+      expect(page.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+      expect((await call(server.port, 'GET', '/assets/index.js')).json.error.code).toBe('not_found');
+      expect((await call(server.port, 'GET', '/api/ballot')).json.error.code).toBe('not_open');
+    } finally {
+      await server.close();
+    }
   });
 });
 
