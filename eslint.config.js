@@ -21,6 +21,9 @@ const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 
 // pdf-lib, @pdf-lib/fontkit, docx: the board pack, notices and minutes as PDF and Word (main/core/meetings/print).
 const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse', 'lexical', '@lexical/*', 'pdf-lib', '@pdf-lib/fontkit', 'docx'];
 
+// i18next, react-i18next: the phone voting page in English and Welsh (renderer/station, issue 9).
+const STATION_PACKAGES = ['react', 'react-dom', 'i18next', 'react-i18next'];
+
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** 'zod' allows zod and zod/<subpath>; '@tanstack/*' allows every package of that scope. */
 const packageRegex = (name) => (name.endsWith('/*') ? `${escapeRegex(name.slice(0, -1))}` : `${escapeRegex(name)}(?:/|$)`);
@@ -53,6 +56,23 @@ function zone({ name, packages, node, folders = [], why }) {
 }
 
 const OTHER_WORLDS = ['**/e2e/**', '**/tools/**'];
+
+/**
+ * The phone voting page's zone: its packages, no main/ or migrations/, and of the rest of the
+ * renderer only the kiosk's sealing and choosing code (its imports reach renderer/src as
+ * '../../src/…'; its own files never name a 'src/' folder), and nothing of the app's contract.
+ */
+function stationZone(name, packages, node) {
+  const rule = zone({ name, packages, node, folders: ['**/main/**', '**/migrations/**', ...OTHER_WORLDS], why: 'The phone voting page never reaches the core, the hosts or the migrations: only the station’s API.' });
+  rule['no-restricted-imports'][1].patterns.push(
+    {
+      regex: '(^|/)src/(?!features/ballots/voting/(seal|seal-client|selections|voting\\.css)$|features/ballots/kiosk/(code|display)$)',
+      message: 'The phone voting page takes from the renderer only the kiosk’s sealing and choosing code (features/ballots/voting/seal, seal-client, selections, voting.css; kiosk/code, kiosk/display): never the secretary’s screens, router or API client.',
+    },
+    { regex: '(^|/)shared/contract(/|$)', message: 'The phone voting page speaks the station’s API (shared/station/api.ts), not the app’s contract.' },
+  );
+  return rule;
+}
 
 export default tseslint.config(
   { ignores: ['build/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
@@ -120,6 +140,27 @@ export default tseslint.config(
       folders: ['**/main/**', '**/migrations/**', ...OTHER_WORLDS],
       why: 'The renderer reaches the core only through the contract in shared/.',
     }),
+  },
+
+  // renderer/station: the phone voting page (issue 9), a bundle of its own that the voting station
+  // serves to members' phones. It speaks English and Welsh with i18next, talks to the station's API
+  // (shared/station/api.ts), and takes from the renderer only the kiosk's sealing and choosing code:
+  // never the secretary's screens, router, API client or the app's contract. These rules come after
+  // the renderer's and replace them for its files.
+  {
+    files: ['renderer/station/**/*.{ts,tsx}'],
+    ignores: ['renderer/station/vite.config.ts', ...TESTS],
+    rules: stationZone('The phone voting page', STATION_PACKAGES, false),
+  },
+  {
+    files: TESTS.map((t) => `renderer/station/${t}`),
+    // node: bundle.test.ts reads the built bundle from build/station/.
+    rules: stationZone('Tests of the phone voting page', [...STATION_PACKAGES, ...TEST_TOOLS], true),
+  },
+  {
+    files: ['renderer/station/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off' },
   },
 
   // main/ and migrations/: plain Node.

@@ -3,7 +3,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 
 // Unit and integration tests of every world (shared, main, migrations, renderer logic).
 // End-to-end journeys are Playwright's, in e2e/.
-const ALL = ['shared/**/*.test.ts', 'main/**/*.test.ts', 'migrations/**/*.test.ts', 'renderer/src/**/*.test.ts', 'tools/**/*.test.mjs'];
+const ALL = ['shared/**/*.test.ts', 'main/**/*.test.ts', 'migrations/**/*.test.ts', 'renderer/src/**/*.test.ts', 'renderer/station/**/*.test.ts', 'tools/**/*.test.mjs'];
 
 /**
  * Files that change state the whole process shares, or depend on it being fresh, so each runs in

@@ -96,7 +96,10 @@ if (unit) {
   if (unit.numFailedTestSuites > 0 && unit.numFailedTests === 0) failed += unit.numFailedTestSuites;
 } else count('unit tests (no report)', false);
 
-const built = run('Renderer production build (vite)', bin('vite'), ['build', '--config', 'renderer/vite.config.ts']);
+const built =
+  run('Renderer production build (vite)', bin('vite'), ['build', '--config', 'renderer/vite.config.ts']) &&
+  // The phone voting page, a bundle of its own that the voting station serves (renderer/station, issue 9).
+  run('Phone voting page build (vite)', bin('vite'), ['build', '--config', 'renderer/station/vite.config.ts']);
 count('renderer build', built);
 
 const noChromium = built ? ensureChromium() : 'the renderer build failed, so there was nothing to test';
