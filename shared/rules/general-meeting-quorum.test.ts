@@ -9,7 +9,7 @@ describe('gmQuorum', () => {
   it('counts two members present as a quorum of two (CA 2006 s318(2))', () => {
     const v = gmQuorum({ quorum: two, attendees: [{ id: 'm1', as: 'member', memberId: 'm1' }, { id: 'm2', as: 'member', memberId: 'm2' }] });
     expect(v).toMatchObject({ quorate: true, counted: 2, required: 2, notCounted: [] });
-    expect(v.message).toBe('Quorate: 2 of 2 qualifying persons needed (CA 2006 s318(2): two qualifying persons unless the articles say otherwise).');
+    expect(v.message).toBe('Quorate: 2 qualifying persons present, 2 needed (CA 2006 s318(2): two qualifying persons unless the articles say otherwise).');
   });
 
   it('counts two proxies of the same member once (s318(2)(b))', () => {
@@ -22,7 +22,7 @@ describe('gmQuorum', () => {
     });
     expect(v).toMatchObject({ quorate: false, counted: 1, notCounted: [{ id: 'p2', name: 'L. Green', reason: 'same_member' }] });
     expect(v.message).toBe(
-      'Not quorate: 1 of 2 qualifying persons needed (CA 2006 s318(2): two qualifying persons unless the articles say otherwise); L. Green is a proxy of a member another proxy present already represents, so does not count again (CA 2006 s318(2)(b)).',
+      'Not quorate: 1 qualifying person present, 2 needed (CA 2006 s318(2): two qualifying persons unless the articles say otherwise); L. Green is a proxy of a member another proxy present already represents, so does not count again (CA 2006 s318(2)(b)).',
     );
   });
 
@@ -76,7 +76,7 @@ describe('gmQuorum', () => {
   it('uses one qualifying person for a single-member company (s318(1))', () => {
     const v = gmQuorum({ quorum: gmQuorumFor('eot_company', 1, 3), attendees: [{ id: 'p', as: 'proxy', forMembers: ['trust'] }] });
     expect(v.quorate).toBe(true);
-    expect(v.message).toMatch(/^Quorate: 1 of 1 qualifying person needed \(CA 2006 s318\(1\)/);
+    expect(v.message).toMatch(/^Quorate: 1 qualifying person present, 1 needed \(CA 2006 s318\(1\)/);
   });
 
   it('cannot decide where a society’s rules set no quorum, and says so', () => {

@@ -105,7 +105,8 @@ export function gmQuorum(opts: { quorum: GmQuorum; attendees: readonly Qualifyin
     return { quorate: false, counted, required, notCounted, message: `${persons}. ${opts.quorum.warning ?? 'Enter the quorum your rules set.'}` };
   }
   const quorate = counted >= required;
-  const head = `${quorate ? 'Quorate' : 'Not quorate'}: ${counted} of ${required} qualifying ${required === 1 ? 'person' : 'persons'} needed (${opts.quorum.source})`;
+  // "3 present, 2 needed": the count and the quorum side by side ("3 of 2 needed" read as a fraction).
+  const head = `${quorate ? 'Quorate' : 'Not quorate'}: ${counted} qualifying ${counted === 1 ? 'person' : 'persons'} present, ${required} needed (${opts.quorum.source})`;
   const proxies = notCounted.filter((n) => n.reason === 'same_member').map((n) => n.name);
   const reps = notCounted.filter((n) => n.reason === 'same_corporation').map((n) => n.name);
   const notes: string[] = [];

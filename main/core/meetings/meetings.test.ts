@@ -289,7 +289,7 @@ describe('a general meeting: notice, short notice and consents', () => {
     await once(t, 'meetings.recordProxy', { meetingId: id, memberId: ids[0]!, proxyName: 'Dan Brown', receivedAt: '2026-10-15T10:00' });
     view = await once(t, 'meetings.addAttendee', { meetingId: id, role: 'proxy', name: 'Dan Brown' });
     expect(view.quorum!.counted).toBe(3);
-    expect(view.quorum!.message).toMatch(/^Quorate: 3 of 2 qualifying persons needed \(CA 2006 s318\(2\): two qualifying persons unless the articles say otherwise\); Dan Brown is a proxy of a member another proxy present already represents, so does not count again \(CA 2006 s318\(2\)\(b\)\)\.$/);
+    expect(view.quorum!.message).toMatch(/^Quorate: 3 qualifying persons present, 2 needed \(CA 2006 s318\(2\): two qualifying persons unless the articles say otherwise\); Dan Brown is a proxy of a member another proxy present already represents, so does not count again \(CA 2006 s318\(2\)\(b\)\)\.$/);
     const report = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
     expect(report).toMatchObject({ ok: true, records: { problems: [] } });
   });

@@ -290,7 +290,7 @@ describe('minutes of a general meeting', () => {
     const m = await ok('minutes.draft', { meetingId: gm.id });
     const facts = Object.fromEntries(m.facts.map((x) => [x.heading, x.lines]));
     expect(facts.Present).toEqual(['Grace Hopper, in person', 'Joan Clarke (proxy for Alan Turing), in person']);
-    expect(facts.Quorum![0]).toMatch(/^The meeting was quorate: 2 of 2 qualifying persons needed/);
+    expect(facts.Quorum![0]).toMatch(/^The meeting was quorate: 2 qualifying persons present, 2 needed/);
     expect(facts.Decisions).toEqual(['To adopt new articles of association (special resolution): Passed. For 2, against 0, abstaining 0.']);
   });
 });
