@@ -82,7 +82,7 @@ test('a general meeting on short notice: consents listed and one removed; a memb
   await page.getByRole('tab', { name: 'Attendance' }).click();
 
   // Hana Holt (once, however many appointments), Pat Jones (for Dev Rao) and Sam Ray (for Cara Dunn): three (s318(2)-(3)).
-  await expect(page.getByText(/^Quorate: 3 of 2 qualifying persons needed/)).toBeVisible();
+  await expect(page.getByText(/^Quorate: 3 qualifying persons present, 2 needed/)).toBeVisible();
   const holders = page.getByRole('list', { name: 'Members present holding proxies' });
   await expect(holders).toContainText('Hana Holt');
   await expect(holders).toContainText('proxy for Ann Lowe, Bob Hill');
@@ -96,7 +96,7 @@ test('a general meeting on short notice: consents listed and one removed; a memb
   await expectNoAxeViolations(page, 'revoke proxy dialog');
   await revoke.getByRole('button', { name: 'Record the revocation' }).click();
   await expect(revoke).toBeHidden();
-  await expect(page.getByText(/^Quorate: 2 of 2 qualifying persons needed .*a proxy of a member another proxy present already represents/)).toBeVisible();
+  await expect(page.getByText(/^Quorate: 2 qualifying persons present, 2 needed .*a proxy of a member another proxy present already represents/)).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Pat Jones' })).toContainText('for Cara Dunn');
   await expect(page.getByRole('listitem').filter({ hasText: 'Pat Jones' })).not.toContainText('Dev Rao');
 });
