@@ -60,7 +60,7 @@ export function ReceiptCheck({ initial, onBack, backLabel }: { initial: string; 
           id="tracker"
           name="tracker"
           className="station-input station-tracker-input"
-          rows={3}
+          rows={4}
           value={typed}
           onChange={(e) => {
             setTyped(e.currentTarget.value);
