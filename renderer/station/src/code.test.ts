@@ -19,6 +19,12 @@ describe('a voting code typed or pasted on a phone', () => {
     expect(codeProblem('ABCD-EFGH-JKMN-PQRST')).toEqual({ key: 'code.errorLength', values: { entered: 17 } });
     expect(codeProblem('ABCD-EFGH-JKMN-PQRU')).toEqual({ key: 'code.errorLetterU' });
   });
+
+  it('names a written resolution’s code an agreement code', () => {
+    expect(codeProblem('', 'agreement')).toEqual({ key: 'code.agreementErrorEmpty' });
+    expect(codeProblem('ABCD', 'agreement')).toEqual({ key: 'code.agreementErrorLength', values: { entered: 4 } });
+    expect(codeProblem('abcd efgh jkmn pqrs', 'agreement')).toBeNull();
+  });
 });
 
 describe('a tracker typed to check a receipt', () => {

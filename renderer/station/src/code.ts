@@ -9,13 +9,22 @@ export { normaliseCode };
 /** Crockford base 32: no I, L, O (read as 1, 1, 0) and no U. */
 const CROCKFORD = /^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{16}$/;
 
-/** What is wrong with a typed voting code (the same checks as the kiosk's), or null. */
-export function codeProblem(typed: string): Message | null {
+/** A ballot's voting code, or a written resolution's agreement code: the same form, named for what it is. */
+export type CodeKind = 'voting' | 'agreement';
+
+const PROBLEM_KEYS = {
+  voting: { empty: 'code.errorEmpty', characters: 'code.errorCharacters', length: 'code.errorLength', letterU: 'code.errorLetterU' },
+  agreement: { empty: 'code.agreementErrorEmpty', characters: 'code.agreementErrorCharacters', length: 'code.agreementErrorLength', letterU: 'code.agreementErrorLetterU' },
+} as const;
+
+/** What is wrong with a typed code (the same checks as the kiosk's), or null. */
+export function codeProblem(typed: string, kind: CodeKind = 'voting'): Message | null {
+  const keys = PROBLEM_KEYS[kind];
   const code = normaliseCode(typed);
-  if (code === '') return message('code.errorEmpty');
-  if (/[^0-9A-Z]/.test(code)) return message('code.errorCharacters');
-  if (code.length !== 16) return message('code.errorLength', { entered: code.length });
-  if (!CROCKFORD.test(code)) return message('code.errorLetterU');
+  if (code === '') return message(keys.empty);
+  if (/[^0-9A-Z]/.test(code)) return message(keys.characters);
+  if (code.length !== 16) return message(keys.length, { entered: code.length });
+  if (!CROCKFORD.test(code)) return message(keys.letterU);
   return null;
 }
 

@@ -41,6 +41,13 @@ describe('what the voter is told about each of the station’s errors', () => {
     expect(say(cy.t, failureMessage({ code: 'throttled' }))).toContain('Arhoswch funud');
   });
 
+  it('calls a written resolution’s code an agreement code when the station refuses it', () => {
+    expect(say(en.t, failureMessage({ code: 'code_invalid' }, 'agreement'))).toBe('This agreement code was not recognised. Check it against your letter, or ask the secretary for help.');
+    expect(say(cy.t, failureMessage({ code: 'code_format' }, 'agreement'))).toMatch(/cod cytuno/);
+    expect(say(en.t, failureMessage({ code: 'code_used' }, 'agreement'))).toBe('This code has already been used.');
+    expect(say(en.t, failureMessage({ code: 'code_invalid' }))).toMatch(/^This voting code/);
+  });
+
   it('treats only the code errors as the code’s fault (the voter corrects the code, not the answers)', () => {
     expect(STATION_ERRORS.filter((c) => isCodeFailure(c))).toEqual(['code_format', 'code_invalid', 'code_used']);
   });

@@ -42,8 +42,10 @@ export class StationFailure extends Error {
   }
 }
 
-/** What to tell the voter about a failure, in their language. */
-export function failureMessage(failure: { code: FailureCode; retryAfterSeconds?: number | undefined }): Message {
+/** What to tell the voter about a failure, in their language; `agreement`: the code was a written resolution's agreement code. */
+export function failureMessage(failure: { code: FailureCode; retryAfterSeconds?: number | undefined }, kind: 'voting' | 'agreement' = 'voting'): Message {
+  if (kind === 'agreement' && failure.code === 'code_format') return message('errors.agreementCodeFormat');
+  if (kind === 'agreement' && failure.code === 'code_invalid') return message('errors.agreementCodeInvalid');
   if (failure.code === 'network') return message('errors.network');
   if (failure.code === 'unexpected') return message('errors.unexpected');
   if (failure.code === 'throttled') {

@@ -78,7 +78,7 @@ function AgreeForm({ resolution, onAgreed }: { resolution: StationResolution; on
 
   const submit = async () => {
     if (busy) return;
-    const cp = codeProblem(code);
+    const cp = codeProblem(code, 'agreement');
     const ap = agree ? null : message('resolution.errorNotTicked');
     setCodeError(cp);
     setAgreeError(ap);
@@ -91,8 +91,8 @@ function AgreeForm({ resolution, onAgreed }: { resolution: StationResolution; on
     } catch (e) {
       const f = asFailure(e);
       if (f.code === 'unexpected') console.error(e);
-      if (isCodeFailure(f.code)) setCodeError(failureMessage(f));
-      else setFailure(failureMessage(f));
+      if (isCodeFailure(f.code)) setCodeError(failureMessage(f, 'agreement'));
+      else setFailure(failureMessage(f, 'agreement'));
       setErrorKey((k) => k + 1);
     } finally {
       setBusy(false);
@@ -138,7 +138,7 @@ function AgreeForm({ resolution, onAgreed }: { resolution: StationResolution; on
       <p>{t('resolution.notSecret')}</p>
       <p>{t('resolution.noNeedToDisagree')}</p>
       <h2 className="vote-subheading">{t('resolution.agreeTitle')}</h2>
-      <CodeField id="resolution-code" label={t('resolution.codeLabel')} hint={t('code.hint')} value={code} onChange={setCode} error={codeError} />
+      <CodeField id="resolution-code" label={t('resolution.codeLabel')} hint={t('resolution.codeHint')} value={code} onChange={setCode} error={codeError} />
       <div className={`station-field${agreeError ? ' has-error' : ''}`}>
         <FieldError id="resolution-agree-error" text={agreeError} />
         <div className={`vote-choice${agree ? ' is-checked' : ''}`}>
