@@ -238,6 +238,13 @@ test('three members vote from their own phones through the voting station (one i
   await b.getByLabel('Gareth Lloyd', { exact: true }).check();
   await expect(b.getByText('Rydych wedi dewis 1 o 2')).toBeVisible();
   await check(b, 'election, in Welsh', '14-cy-election');
+  // The phone's own Back steps back a question, keeping the answers, rather than leaving the page.
+  await b.goBack();
+  await expect(b.getByRole('heading', { level: 1, name: 'Penderfyniad 1' })).toBeFocused();
+  await expect(b.getByLabel('Yn erbyn', { exact: true })).toBeChecked();
+  await b.getByRole('button', { name: 'Parhau' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: ELECTION })).toBeFocused();
+  await expect(b.getByLabel('Gareth Lloyd', { exact: true })).toBeChecked();
   await b.getByRole('button', { name: 'Parhau' }).click();
   await expect(b.getByRole('heading', { level: 1, name: 'Gwiriwch eich atebion' })).toBeFocused();
   await expect(b.getByRole('definition').filter({ hasText: 'Yn erbyn' })).toBeVisible();

@@ -9,6 +9,7 @@ import type { StationBallot } from '../../../../shared/station/api';
 import { createSealer, type Sealed, type Sealer } from '../../../src/features/ballots/voting/seal-client';
 import { emptySelections, toMarks, toggle, type Selections } from '../../../src/features/ballots/voting/selections';
 import { station } from '../api';
+import { usePhoneBack } from '../back';
 import { codeProblem, formatCode } from '../code';
 import { asFailure, failureMessage, isCodeFailure } from '../errors';
 import { message, say, type Text } from '../message';
@@ -141,6 +142,17 @@ export function BallotFlow({ onExit }: { onExit(): void }) {
 
   const title = loaded.state === 'ready' ? loaded.ballot.title : null;
   const back = backFrom(step, questions.length);
+  // The phone's Back does what the page's "Back" does; while sealing it is ignored (the vote is on
+  // its way), and from the receipt it leaves the flow.
+  usePhoneBack(() => {
+    if (step.kind === 'sealing') return true;
+    if (back && back !== 'exit') {
+      go(back);
+      return true;
+    }
+    onExit();
+    return false;
+  });
   const header = title && step.kind !== 'receipt' && step.kind !== 'receiptCheck' ? <p className="vote-ballot-title station-context">{title}</p> : null;
 
   let body;

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { station, type Agreement, type StationResolution } from '../api';
+import { usePhoneBack } from '../back';
 import { codeProblem, formatCode } from '../code';
 import { asFailure, failureMessage, isCodeFailure } from '../errors';
 import { formatDate, formatInstant } from '../dates';
@@ -29,6 +30,11 @@ export function ResolutionFlow({ onExit }: { onExit(): void }) {
       live = false;
     };
   }, [attempt]);
+
+  usePhoneBack(() => {
+    onExit();
+    return false;
+  });
 
   if (agreement) return <Agreed agreement={agreement} onFinish={onExit} />;
   return (
