@@ -1,18 +1,19 @@
 import { benchBallot } from './ballot';
 import { benchMeetings } from './meetings';
 import { benchRegister } from './register';
+import { benchStation } from './station';
 
-const USAGE = 'Usage: npm run bench -- register [--json FILE] [--members N] [--keep]\n       npm run bench -- meetings [--json FILE] [--years N] [--bodies N] [--keep]\n       npm run bench -- ballot [--json FILE] [--voters N] [--keep]';
+const USAGE = 'Usage: npm run bench -- register [--json FILE] [--members N] [--keep]\n       npm run bench -- meetings [--json FILE] [--years N] [--bodies N] [--keep]\n       npm run bench -- ballot [--json FILE] [--voters N] [--keep]\n       npm run bench -- station [--json FILE] [--phones N] [--seconds S] [--keep]';
 
 /** `npm run bench -- register --json FILE [--members N] [--keep]`, or `meetings [--years N] [--bodies N]`. */
 async function main(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
-  if (what !== 'register' && what !== 'meetings' && what !== 'ballot') {
+  if (what !== 'register' && what !== 'meetings' && what !== 'ballot' && what !== 'station') {
     console.error(USAGE);
     process.exitCode = 1;
     return;
   }
-  const args = { json: undefined as string | undefined, members: 1_000_000, years: 10, bodies: 50, voters: 35_000, keep: false };
+  const args = { json: undefined as string | undefined, members: 1_000_000, years: 10, bodies: 50, voters: 35_000, phones: 300, seconds: 60, keep: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') args.json = rest[++i];
@@ -20,12 +21,20 @@ async function main(argv: string[]): Promise<void> {
     else if (a === '--years' && what === 'meetings') args.years = Number(rest[++i]);
     else if (a === '--bodies' && what === 'meetings') args.bodies = Number(rest[++i]);
     else if (a === '--voters' && what === 'ballot') args.voters = Number(rest[++i]);
+    else if (a === '--phones' && what === 'station') args.phones = Number(rest[++i]);
+    else if (a === '--seconds' && what === 'station') args.seconds = Number(rest[++i]);
     else if (a === '--keep') args.keep = true;
     else {
       console.error(`Unknown option ${a}. ${USAGE}`);
       process.exitCode = 1;
       return;
     }
+  }
+  if (what === 'station') {
+    if (!Number.isInteger(args.phones) || args.phones < 1 || args.phones > 10_000) return fail('--phones needs a whole number from 1 to 10,000.');
+    if (!Number.isFinite(args.seconds) || args.seconds < 1 || args.seconds > 600) return fail('--seconds needs a number from 1 to 600.');
+    await benchStation(args);
+    return;
   }
   if (what === 'ballot') {
     if (!Number.isInteger(args.voters) || args.voters < 10 || args.voters > 1_000_000) return fail('--voters needs a whole number from 10 to 1,000,000.');

@@ -47,7 +47,7 @@ import { rawPathOf, readStaticFile, staticHeaders } from '../hosts/shared/static
  *
  * Its limits (plain HTTP on a trusted local network): the page itself travels unencrypted and
  * unsigned, so someone able to tamper with traffic on the meeting's network (a rogue access point,
- * ARP spoofing) could serve phones a altered page, which could leak or change a vote before
+ * ARP spoofing) could serve phones an altered page, which could leak or change a vote before
  * encryption, and could read a voting code as it is sent. The defence is the network: the
  * meeting's own Wi-Fi or a travel router with WPA2/WPA3, not a public hotspot. A voter can check
  * afterwards that their tracker is in the published box, which detects a dropped ballot but not

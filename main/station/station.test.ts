@@ -9,8 +9,9 @@ import type { StationStatus } from '../../shared/contract/station';
 import { useLightKdfForTests } from '../core/ballots/kdf';
 import { NOW } from '../core/decisions/fixtures.test-helpers';
 import { admit, makeClass, person } from '../core/members/register.test-helpers';
+import { refusalOf } from '../core/station/manager';
 import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, tempDir, type TestCore } from '../core/testing';
-import { startStationServer } from './server';
+import { addressedToUs, startStationServer } from './server';
 
 /**
  * The voting station against the real core: a real ballot opened with two trustees, real
@@ -336,6 +337,18 @@ describe('voting station', () => {
     expect(log[0]!.text).toContain(`http://127.0.0.1:${s.port}/`);
   });
 
+  it('stops before a restore replaces the database, and says so', async () => {
+    const backup = await runJob(t.core, 'data.backup', {});
+    expect(backup.state, backup.error?.message).toBe('succeeded');
+    const s = await start();
+    const checked = await runJob(t.core, 'data.checkBackup', { source: { kind: 'backup', name: (backup.result as { name: string }).name } });
+    expect(checked.state, checked.error?.message).toBe('succeeded');
+    const restored = await runJob(t.core, 'data.restore', { candidateId: (checked.result as { candidateId: string }).candidateId, confirm: true });
+    expect(restored.state, restored.error?.message).toBe('succeeded');
+    expect(expectOk(await t.core.dispatch('station.status', {}))).toMatchObject({ running: false, stoppedBecause: 'a backup was restored over the database' });
+    await expect(call(s.port!, 'GET', '/api/station')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
   it('stops itself when the ballot closes, says why, and no longer answers phones', async () => {
     const s = await start();
     await runJob(t.core, 'ballots.close', { id: ballot.id });
@@ -355,6 +368,29 @@ describe('voting station', () => {
 });
 
 describe('voting station server on its own', () => {
+  it('puts the core’s refusals in the station’s terms: a used code says only that it was used', () => {
+    const field = (path: string, message: string) => ({ code: 'VALIDATION' as const, message, fieldErrors: { [path]: message } });
+    expect(refusalOf(field('credential.code', 'This voting code has already been used.'), 'ballot')).toEqual({ code: 'code_used', message: 'This code has already been used.' });
+    expect(refusalOf(field('code', 'This agreement code has already been used.'), 'resolution').code).toBe('code_used');
+    expect(refusalOf(field('credential.code', 'This voting code is not valid for this ballot. Check it against your ballot letter.'), 'ballot').code).toBe('code_invalid');
+    expect(refusalOf(field('credential.code', 'A voting code has 16 letters and numbers, in four groups of four.'), 'ballot').code).toBe('code_format');
+    expect(refusalOf(field('ballot', 'The ballot was refused: a proof does not verify.'), 'ballot')).toEqual({ code: 'ballot_refused', message: 'The ballot was refused: a proof does not verify.' });
+    expect(refusalOf({ code: 'CONFLICT', message: 'Voting closed on 1 December 2026; no more votes can be cast.' }, 'ballot').code).toBe('not_open');
+    expect(refusalOf({ code: 'INTERNAL', message: 'Internal error (reference abc123).' }, 'ballot')).toEqual({ code: 'server', message: 'Something went wrong on the laptop; try again or ask the secretary.' });
+  });
+
+  it('answers only requests addressed to its IP address and port, never to a host name (DNS rebinding)', () => {
+    expect(addressedToUs('192.168.8.20:8181', 8181)).toBe(true);
+    expect(addressedToUs('[fe80::1c2:3ff:fe4a:5b6c]:8181', 8181)).toBe(true);
+    expect(addressedToUs('[::1]:8181', 8181)).toBe(true);
+    expect(addressedToUs('192.168.8.20:8182', 8181)).toBe(false);
+    expect(addressedToUs('192.168.8.20', 8181)).toBe(false);
+    expect(addressedToUs('laptop.local:8181', 8181)).toBe(false);
+    expect(addressedToUs('192.168.8.20.evil.example:8181', 8181)).toBe(false);
+    expect(addressedToUs('localhost:8181', 8181)).toBe(false);
+    expect(addressedToUs(undefined, 8181)).toBe(false);
+  });
+
   it('without the voting page built, answers a plain page saying so (with the page’s CSP), and still 404 for anything else', async () => {
     const never = async () => ({ ok: false as const, code: 'not_open' as const, message: 'no' });
     const server = await startStationServer({

@@ -6,7 +6,7 @@ import type { WrittenResolution } from '../../../shared/contract/written-resolut
 import type { AppErrorBody, Result } from '../../../shared/result';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { StationAbout, StationErrorCode } from '../../../shared/station/api';
-import { startStationServer, type Answer, type StationBackend, type StationEvents, type StationLimits, type StationServer, type ThrottleReason } from '../../station/server';
+import type { Answer, StationBackend, StationEvents, StationLimits, StationServer, ThrottleReason } from '../../station/server';
 import type { Actor, AuditEntry } from '../audit/log';
 import type { ReadContext, WriteContext } from '../context';
 import { EMPTY_TRACKER } from '../ballots/slots';
@@ -100,6 +100,8 @@ export class StationManager implements StationControl {
 
   async #listen(plan: StationPlan): Promise<StationServer> {
     const host = plan.scope ? `${plan.address}%${plan.scope}` : plan.address;
+    // Loaded when first started, so opening the core (every window, every command line) does not load Fastify.
+    const { startStationServer } = await import('../../station/server');
     const open = (port: number) =>
       startStationServer({ address: host, port, pageDir: this.#options.pageDir ?? stationPageDir(), backend: this.#backend(plan), events: this.#events(plan), limits: this.#options.limits });
     try {
