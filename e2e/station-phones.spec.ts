@@ -122,6 +122,8 @@ test('three members vote from their own phones through the voting station (one i
   await expect(a.getByRole('heading', { level: 1, name: 'Vote from your phone' })).toBeFocused();
   await expect(a.getByRole('heading', { level: 2, name: 'Members’ ballot 2026' })).toBeVisible();
   await expect(a.getByText('Riverside Care Mutual Ltd')).toBeVisible();
+  // The fingerprint the projector shows beside the address, to compare.
+  await expect(a.getByRole('definition').filter({ hasText: election.fingerprint.slice(0, 4) })).toHaveText(election.fingerprint.slice(0, 16).match(/.{4}/g)!.join(' '));
   await check(a, 'start', '02-start');
   await a.getByRole('button', { name: 'Start voting' }).click();
 

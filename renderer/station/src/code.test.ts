@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeProblem, formatCode, normaliseCode, normaliseTracker, trackerProblem } from './code';
+import { codeProblem, formatCode, normaliseCode, normaliseTracker, shortFingerprint, trackerProblem } from './code';
 
 describe('a voting code typed or pasted on a phone', () => {
   it('ignores spaces, dashes and case, and reads I, L and O as 1, 1 and 0 (as the core does)', () => {
@@ -40,5 +40,11 @@ describe('a tracker typed to check a receipt', () => {
     expect(trackerProblem('')).toEqual({ key: 'receiptCheck.errorEmpty' });
     expect(trackerProblem(tracker.slice(0, 60))).toEqual({ key: 'receiptCheck.errorLength', values: { entered: 60 } });
     expect(trackerProblem(`${tracker.slice(0, 63)}g`)).toEqual({ key: 'receiptCheck.errorCharacters' });
+  });
+});
+
+describe('the ballot’s fingerprint', () => {
+  it('is shown as the projector shows it: the first 16 characters in fours', () => {
+    expect(shortFingerprint('3f9a0c1d77e24b5a9c0d1e2f3a4b5c6d')).toBe('3f9a 0c1d 77e2 4b5a');
   });
 });

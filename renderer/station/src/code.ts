@@ -46,3 +46,8 @@ export function trackerProblem(typed: string): Message | null {
   if (tracker.length !== 64) return message('receiptCheck.errorLength', { entered: tracker.length });
   return null;
 }
+
+/** The ballot's fingerprint as voters compare it with the projector: its first 16 characters in fours. */
+export function shortFingerprint(fingerprint: string): string {
+  return (fingerprint.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
+}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { StationAbout } from '../../../../shared/station/api';
+import { shortFingerprint } from '../code';
 import { formatDate } from '../dates';
 import { say, type Text } from '../message';
 import { PageHeading, useTitle } from '../ui';
@@ -58,6 +59,17 @@ export function Start(props: {
             {about.ballot.title}
           </h2>
           <p>{t('start.ballotIntro')}</p>
+          <dl className="station-facts">
+            <div>
+              <dt>{t('start.fingerprintLabel')}</dt>
+              <dd className="station-fingerprint" aria-describedby="start-fingerprint-hint">
+                {shortFingerprint(about.ballot.fingerprint)}
+              </dd>
+            </div>
+          </dl>
+          <p className="vote-hint" id="start-fingerprint-hint">
+            {t('start.fingerprintHint')}
+          </p>
           <div className="vote-actions">
             <button type="button" className="vote-button" onClick={onBallot}>
               {t('start.ballotButton')}
