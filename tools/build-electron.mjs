@@ -48,6 +48,8 @@ await Promise.all([
   build({ ...node, entryPoints: ['main/core/meetings/pack-worker.ts'], outfile: join(outdir, 'pack-worker.cjs') }),
   // The close's sum workers (main/core/ballots/sum-thread.ts), for the same reason.
   build({ ...node, entryPoints: ['main/core/ballots/sum-worker.ts'], outfile: join(outdir, 'sum-worker.cjs') }),
+  // The cast's proof-checking worker (main/core/ballots/check-pool.ts).
+  build({ ...node, entryPoints: ['main/core/ballots/check-worker.ts'], outfile: join(outdir, 'check-worker.cjs') }),
   build({
     ...common,
     entryPoints: ['main/hosts/preload/index.ts'],
@@ -60,4 +62,4 @@ await Promise.all([
 ]);
 
 const shown = relative(root, outdir).startsWith('..') ? outdir : relative(root, outdir);
-console.log(`build-electron: ${shown}/main.cjs, pack-worker.cjs, sum-worker.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);
+console.log(`build-electron: ${shown}/main.cjs, pack-worker.cjs, sum-worker.cjs, check-worker.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);

@@ -89,10 +89,39 @@ function sumCiphertexts<P>(G: Group<P>, cts: { alpha: P; beta: P }[]) {
 }
 
 /**
- * Checks a ballot against the election: shape, group elements, every proof (§6). Returns a message
+ * Which proofs of a ballot a check covers: all of them, or one of `of` shares (the core checks a
+ * ballot's proofs on two threads at once: main/core/ballots/check-pool.ts). Proofs go to the
+ * share with the fewest branches so far (a choice's proof has 2, a question's sum proof one per
+ * allowed count), in the ballot's order, so every share is the same for a given election.
+ */
+export interface ProofShare {
+  index: number;
+  of: number;
+}
+
+/** For each proof in order (each question's choices, then its sum), the share that checks it. */
+export function proofShares(election: ElectionPublic, of: number): number[] {
+  const load = Array.from({ length: of }, () => 0);
+  const out: number[] = [];
+  const put = (branches: number) => {
+    let k = 0;
+    for (let i = 1; i < of; i++) if (load[i]! < load[k]!) k = i;
+    load[k]! += branches;
+    out.push(k);
+  };
+  for (const q of election.setup.questions) {
+    for (let c = 0; c < q.choices.length; c++) put(2);
+    put(q.max - q.min + 1);
+  }
+  return out;
+}
+
+/**
+ * Checks a ballot against the election: shape, group elements, every proof (§6), or with `share`
+ * only that share's proofs (the shape and elements are always checked whole). Returns a message
  * naming the first problem, or null. The core runs it once, when the ballot is cast; the verifier again.
  */
-export function ballotProblem<P>(p: Prepared<P>, ballot: unknown): string | null {
+export function ballotProblem<P>(p: Prepared<P>, ballot: unknown, share?: ProofShare): string | null {
   const { G, Y, election } = p;
   const shape = shapeProblem(ballotSchema, ballot);
   if (shape) return `The ballot is not in the ballot format (${shape}).`;
@@ -101,6 +130,9 @@ export function ballotProblem<P>(p: Prepared<P>, ballot: unknown): string | null
   if (b.fingerprint !== election.fingerprint) return 'The ballot was made for another election (its fingerprint differs).';
   const questions = election.setup.questions;
   if (!Array.isArray(b.answers) || b.answers.length !== questions.length) return `The ballot must answer ${questions.length} questions.`;
+  const shares = share && share.of > 1 ? proofShares(election, share.of) : null;
+  let proof = 0;
+  const mine = () => shares === null || shares[proof++] === share!.index;
   for (const [q, question] of questions.entries()) {
     const answer = b.answers[q]!;
     if (!Array.isArray(answer?.choices) || answer.choices.length !== question.choices.length) return `Question ${q + 1}: expected ${question.choices.length} encrypted choices.`;
@@ -116,10 +148,12 @@ export function ballotProblem<P>(p: Prepared<P>, ballot: unknown): string | null
     }
     const context = questionContext(p, q, cts.flatMap((ct) => [ct.alphaBytes, ct.betaBytes]));
     for (const [c, ct] of cts.entries()) {
+      if (!mine()) continue;
       if (!verifyInterval(G, Y, { label: 'choice', context, index: c, ...ct, lo: 0, hi: 1 }, answer.choices[c]!.proof)) {
         return `Question ${q + 1}, choice ${c + 1}: the proof that it is 0 or 1 does not verify.`;
       }
     }
+    if (!mine()) continue;
     const sum = sumCiphertexts(G, cts);
     if (!verifyInterval(G, Y, { label: 'sum', context, index: SUM_INDEX, ...sum, lo: question.min, hi: question.max }, answer.sumProof)) {
       return `Question ${q + 1}: the proof that between ${question.min} and ${question.max} choices are marked does not verify.`;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encryptBallot, nobleGroup, prepare, tallyToJson, verifyFile, type BallotJson, type ElectionPublic, type VerificationFile } from '../../../shared/ballot';
+import { encryptBallot, nobleGroup, prepare, proofShares, tallyToJson, verifyFile, type BallotJson, type ElectionPublic, type VerificationFile } from '../../../shared/ballot';
 import { sodiumGroup } from '../../../shared/ballot/group-sodium';
 import type { VerifyReport } from '../../../shared/contract/audit';
 import type { Ballot, RollEntry } from '../../../shared/contract/ballots';
@@ -15,6 +15,7 @@ import { answerRequest } from './decrypt';
 import { useLightKdfForTests } from './kdf';
 import { boxEntries, EMPTY_TRACKER as EMPTY } from './slots';
 import { sumInWorkers, sumWorkerScript } from './sum-thread';
+import { checkCounts, checkWorkerScript, stopCheckWorker } from './check-pool';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -530,7 +531,7 @@ describe('proxies', () => {
   }, 60_000);
 });
 
-describe('the close’s sum on worker threads (sum-thread.ts)', () => {
+describe('the close’s sum and the cast’s proof checks on worker threads (sum-thread.ts, check-pool.ts)', () => {
   let out: string;
   beforeAll(() => {
     // The Electron bundle's prebuilt worker (tools/build-electron.mjs), inside the repository so its
@@ -564,5 +565,52 @@ describe('the close’s sum on worker threads (sum-thread.ts)', () => {
     const text = t.core.raw.prepare('select ballot from ballot_slot_ballot where slot = ?').pluck().get(slot) as string;
     t.core.raw.prepare('update ballot_slot_ballot set ballot = ? where slot = ?').run(text.replace(/"alpha":"[0-9a-f]/, '"alpha":"f'), slot);
     await expect(sum({ workers: 2 })).rejects.toThrow(`The ballot with tracker ${box[2]!.tracker.slice(0, 16)}… was changed outside the app`);
+  }, 120_000);
+
+  it('checks a cast ballot’s proofs on two threads: a bad proof in either thread’s share is refused, from the bundle too, and with no worker the host checks them all', async () => {
+    expect(checkWorkerScript(pathToFileURL(join(out, 'main.cjs')).href)).toBe(join(out, 'check-worker.cjs'));
+    const t = await withMembers(8);
+    const b = await keysAndOpen(t, await setUp(t));
+    const entries = await roll(t, b.id);
+    const pub = await ok<{ election: ElectionPublic }>(t, 'ballots.publicElection', { id: b.id });
+    const vote = await device(t, b.id);
+    // Each proof in order (each question's choices, then its sum) and the share that checks it.
+    const places = pub.election.setup.questions.flatMap((q, qi) => [...q.choices.map((_, c) => ({ qi, c })), { qi, c: -1 }]);
+    const shares = proofShares(pub.election, 2);
+    expect(shares).toHaveLength(places.length);
+    expect(new Set(shares)).toEqual(new Set([0, 1]));
+    // A valid ballot with one proof's response changed (still well-formed hex).
+    const spoilt = (share: number): { ballot: BallotJson; message: string } => {
+      const at = places[shares.indexOf(share)]!;
+      const ballot = vote([FOR, [1, 0, 0]]);
+      const proof = at.c < 0 ? ballot.answers[at.qi]!.sumProof[0]! : ballot.answers[at.qi]!.choices[at.c]!.proof[0]!;
+      proof.s = (proof.s[0] === '0' ? '1' : '0') + proof.s.slice(1);
+      return { ballot, message: at.c < 0 ? `Question ${at.qi + 1}: the proof that` : `Question ${at.qi + 1}, choice ${at.c + 1}: the proof that it is 0 or 1 does not verify.` };
+    };
+    let voter = 0;
+    const refusedFor = async (share: number) => {
+      const { ballot, message } = spoilt(share);
+      const r = await kioskVote(t, b.id, entries[voter++]!.id, ballot);
+      expect(refused(r, 'VALIDATION', 'ballot')).toContain(message);
+    };
+    try {
+      for (const script of [null, join(out, 'check-worker.cjs')]) {
+        await stopCheckWorker({ disable: false, script });
+        const before = checkCounts();
+        await refusedFor(0);
+        await refusedFor(1);
+        expectOk(await kioskVote(t, b.id, entries[voter++]!.id, vote([AGAINST, [0, 1, 0]])));
+        // The worker answered for its share of the ballots whose first share passed.
+        expect(checkCounts().worker - before.worker).toBe(2);
+      }
+      // No worker (one core, or it cannot start): the host checks every proof itself.
+      await stopCheckWorker({ disable: true });
+      const before = checkCounts();
+      await refusedFor(1);
+      expect(checkCounts().worker).toBe(before.worker);
+    } finally {
+      await stopCheckWorker({ disable: false, script: null });
+    }
+    expect(t.core.raw.prepare('select count(*) from ballot_roll where ballot_id = ? and voted_by is not null').pluck().get(b.id)).toBe(2);
   }, 120_000);
 });

@@ -2,13 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { checkpointInWorker } from '../db/checkpoint';
 import { logError } from '../log';
-import { alphasOf, ballotProblem, canonicalBallot, prepare, sha256Hex, type BallotJson, type Prepared } from '../../../shared/ballot';
+import { alphasOf, canonicalBallot, prepare, sha256Hex, type BallotJson, type Prepared } from '../../../shared/ballot';
 import { ballotSchema as ballotShape, shapeProblem } from '../../../shared/ballot/schema';
 import { VOTE_CHANNEL_LABEL } from '../../../shared/contract/ballots';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { ReadDb, WriteContext } from '../context';
 import { AppError } from '../errors';
 import { isCopied, rememberAlphas } from './alphas';
+import { checkBallot } from './check-pool';
 import { coreGroup, electionOf } from './election';
 import { putInBox } from './slots';
 import type { BallotRollRow, BallotRow, VoteChannel } from './tables';
@@ -132,7 +133,7 @@ export async function cast(
   const shape = shapeProblem(ballotShape, ballot);
   if (shape) throw AppError.field('ballot', `The ballot is not in the right form (${shape}).`);
   const p = await prepared(tx.db, b);
-  const problem = ballotProblem(p, ballot);
+  const problem = await checkBallot(p, ballot);
   if (problem) throw AppError.field('ballot', `The ballot was refused: ${problem}`);
   const json = ballot as BallotJson;
   // Only the canonical form is stored (a device's extra fields are not kept), and the tracker is its hash.

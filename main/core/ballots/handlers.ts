@@ -27,6 +27,7 @@ import { toRules } from '../organisation/handlers';
 import { proxyInTime, ukPartOf } from '../meetings/view';
 import { proxyDeadlineFromRules } from '../../../shared/rules/proxy-deadline';
 import { cast, codeHash, newCheckIn, newCode, refuseUnlessOpen } from './cast';
+import { warmUpChecks } from './check-pool';
 import { closeBallot } from './close';
 import { decrypt, decryptionRequest, importDecryption } from './decrypt';
 import { coreGroup, electionOf, loadBallot, questionsOf, RESOLUTION_CHOICES, setupOf, trusteesPublic } from './election';
@@ -415,6 +416,8 @@ export const ballotsHandlers = defineHandlers('ballots', {
           after: { status: 'open', publicKey: election.publicKey, fingerprint: election.fingerprint, rollHash, rollCount: rows.length, totalWeight: roll.totalWeight, roll: roll.words },
           records: [{ type: 'ballot', id: now.id }, { type: 'ballot_box', id: now.id }, ...rows.map((r) => ({ type: 'ballot_roll', id: r.id }))],
         });
+        // The cast's proof-checking thread starts now, not on the first voter's time (check-pool.ts).
+        warmUpChecks();
         return viewOf(tx.db, wrc.org.id, now.id);
       }),
     );
