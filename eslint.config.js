@@ -214,8 +214,9 @@ export default tseslint.config(
   },
 
   // main/station: the voting station's server for members' phones (issue 9), started and stopped
-  // by the core (main/core/station). Fastify and its rate limiter live here and nowhere else; it
-  // serves the voting page with main/hosts/shared's static files and CSP, and reaches no host.
+  // by the core (main/core/station), so like the core it reaches no host, not even main/hosts/shared
+  // (main/core/never-imports-electron.test.ts follows the graph). Fastify and its rate limiter live
+  // here and nowhere else.
   {
     files: ['main/station/**/*.ts'],
     ignores: TESTS,
@@ -223,8 +224,8 @@ export default tseslint.config(
       name: 'The voting station server',
       packages: ['fastify', '@fastify/rate-limit', 'zod'],
       node: true,
-      folders: ['**/renderer/**', '**/electron/**', '**/preload/**', '**/http/**', '**/cli/**', ...OTHER_WORLDS],
-      why: 'The voting station reaches the core through dispatch and no host or renderer code.',
+      folders: ['**/renderer/**', '**/hosts/**', ...OTHER_WORLDS],
+      why: 'The voting station is started by the core, so like the core it reaches no host (not even main/hosts/shared) and no renderer code.',
     }),
   },
   {
@@ -233,8 +234,8 @@ export default tseslint.config(
       name: 'Tests of the voting station server',
       packages: ['fastify', '@fastify/rate-limit', 'zod', ...TEST_TOOLS],
       node: true,
-      folders: ['**/renderer/**', '**/electron/**', '**/preload/**', '**/http/**', '**/cli/**', ...OTHER_WORLDS],
-      why: 'The voting station reaches the core through dispatch and no host or renderer code.',
+      folders: ['**/renderer/**', '**/hosts/**', ...OTHER_WORLDS],
+      why: 'The voting station is started by the core, so like the core it reaches no host (not even main/hosts/shared) and no renderer code.',
     }),
   },
 

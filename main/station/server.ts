@@ -1,6 +1,4 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fastify, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fastifyRateLimit, normalizeIP } from '@fastify/rate-limit';
 import {
@@ -14,14 +12,15 @@ import {
 } from '../../shared/station/api';
 import { normaliseCode } from '../core/ballots/cast';
 import { logError } from '../core/log';
-import { rawPathOf, readStaticFile, staticHeaders } from '../hosts/shared/static-files';
+import { loadPage, rawPathOf } from './page';
 
 /**
  * The voting station's server (issue 9): members' phones on the meeting room's network reach the
  * secretary's laptop here, and nowhere else. A separate server from the loopback host (which
  * serves the secretary's app on 127.0.0.1 only), built on Fastify with @fastify/rate-limit.
  *
- * What it exposes: the voting page (build/station/, its own bundle with no secretary screens) and
+ * What it exposes: the voting page (build/station/, its own bundle with no secretary screens; the
+ * files found there at start, matched exactly, page.ts) and
  * the six voter calls of shared/station/api.ts, each of which goes through the core's own methods
  * (ballots.publicElection, ballots.cast with channel 'phone', writtenResolutions.agreeWithCode),
  * so every check and audit rule of the kiosk applies. Every other path or method answers 404
@@ -297,19 +296,15 @@ export async function startStationServer(options: StationServerOptions): Promise
 
   // ---- the voting page ---------------------------------------------------------------------
 
+  const page = loadPage(options.pageDir);
   const serveFile = async (req: FastifyRequest, reply: FastifyReply) => {
     const rawPath = rawPathOf(req.raw.url ?? '/');
-    if (rawPath.startsWith('/api/') || rawPath === '/api') return fail(reply, 'not_found', 'There is no such call on this voting station.');
-    if ((rawPath === '/' || rawPath === '') && !existsSync(join(options.pageDir, 'index.html'))) {
-      return reply.code(200).headers(pageHeaders('text/html; charset=utf-8', 'no-store')).send(NOT_BUILT);
-    }
-    const file = await readStaticFile(options.pageDir, rawPath);
-    if (!file.found) return fail(reply, 'not_found', 'There is no such page on this voting station.');
-    // Built assets are named by their content, so they never change under the same name.
-    const immutable = rawPath.startsWith('/assets/');
+    if (rawPath === '/' && !page.has('/')) return reply.code(200).headers(pageHeaders('text/html; charset=utf-8', 'no-store')).send(NOT_BUILT);
+    const file = page.get(rawPath);
+    if (!file) return fail(reply, 'not_found', 'There is no such page or call on this voting station.');
     return reply
       .code(200)
-      .headers(pageHeaders(file.contentType, immutable ? 'public, max-age=31536000, immutable' : 'no-store'))
+      .headers(pageHeaders(file.type, file.immutable ? 'public, max-age=31536000, immutable' : 'no-store'))
       .send(file.body);
   };
   app.get('/', serveFile);
@@ -368,7 +363,7 @@ export const STATION_CSP = [
   "frame-src 'none'",
 ].join('; ');
 
-/** The loopback host's static headers (main/hosts/shared), with the voting page's own CSP. */
+/** Headers on every file of the page: its CSP, no sniffing, no framing, no referrer. */
 function pageHeaders(contentType: string, cacheControl: string): Record<string, string> {
-  return { ...staticHeaders(contentType, cacheControl), 'Content-Security-Policy': STATION_CSP };
+  return { ...JSON_HEADERS, 'Content-Type': contentType, 'Content-Security-Policy': STATION_CSP, 'Cache-Control': cacheControl };
 }
