@@ -14,6 +14,9 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../build/station', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
+    // Members' own phones, some of them old: Vite's former default for modules (Chrome 87 and
+    // Safari 14, both with BigInt, which the sealing code needs) rather than today's newer baseline.
+    target: ['es2020', 'chrome87', 'edge88', 'firefox78', 'safari14'],
     // Nothing is inlined as a data: URL, so the station's CSP need allow no data: sources.
     assetsInlineLimit: 0,
   },
