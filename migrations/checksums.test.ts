@@ -25,6 +25,7 @@ const LANDED: Record<string, string> = {
   '0012_meeting_kind_index.ts': '8db4ad6901d44138d10034c25e3826fafdcbb3536ec378d99a5dff8ee6c3c166',
   '0013_ballots.ts': '7a66fea7689c47cf352dc91c8625a09d591a1c7c05e4494bdf7416c6843ac1ad',
   '0014_ballot_slots.ts': 'd602a754190fbacbead9f31e5a3a19c9ab16b790e8efafdc1d6abc476f79bc16',
+  '0015_written_resolution_codes.ts': '117f8159d89e38d598b3c5b5c265e15c1ce3df1a7438f7173b8527c9e8193b7c',
 };
 
 const dir = __dirname;

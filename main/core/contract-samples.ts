@@ -185,6 +185,8 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'writtenResolutions.get': { id: ID },
   'writtenResolutions.circulate': { body: 'members', kind: 'special', text: 'That the name of the company be changed.', circulatedOn: '2026-03-01' },
   'writtenResolutions.recordAgreement': { id: ID, signatoryId: OTHER_ID, agreedOn: '2026-03-05' },
+  'writtenResolutions.issueCodes': { id: ID, signatoryIds: [OTHER_ID], reissue: true },
+  'writtenResolutions.agreeWithCode': { id: ID, code: 'ABCD-EFGH-JKMN-PQRS', via: 'kiosk' },
   'writtenResolutions.withdraw': { id: ID },
   'ballots.list': {},
   'ballots.get': { id: ID },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods, method } from './method';
-import { id, legalDate, optionalText, requiredText } from './fields';
+import { id, isoInstant, legalDate, optionalText, requiredText } from './fields';
 
 /**
  * Written resolutions. The board's, where the articles allow (Model Articles pcls art 7-8: all
@@ -17,6 +17,21 @@ export const WRITTEN_RESOLUTION_STATUS_LABEL: Record<(typeof WRITTEN_RESOLUTION_
   passed: 'Passed',
   lapsed: 'Lapsed',
   withdrawn: 'Withdrawn',
+};
+
+/**
+ * How a member or director signified agreement (CA 2006 s296(1)-(2): an authenticated document,
+ * in hard copy or electronic form). 'secretary': the secretary recorded a document received, with
+ * the date it was received; 'kiosk' and 'phone': the member typed their one-time agreement code at
+ * the meeting laptop or on the voting station's page, which authenticates them in the manner the
+ * company specifies (s1146(3)(a)), at an instant the app records. Agreement is not secret.
+ */
+export const AGREEMENT_CHANNELS = ['secretary', 'kiosk', 'phone'] as const;
+export type AgreementChannel = (typeof AGREEMENT_CHANNELS)[number];
+export const AGREEMENT_CHANNEL_LABEL: Record<AgreementChannel, string> = {
+  secretary: 'recorded by the secretary',
+  kiosk: 'at the meeting laptop',
+  phone: 'from a phone',
 };
 
 export const writtenResolutionSchema = z.object({
@@ -36,9 +51,43 @@ export const writtenResolutionSchema = z.object({
   votesAgreed: z.number().int(),
   /** The result so far in words, on the base the law sets. */
   message: z.string(),
-  signatories: z.array(z.object({ id, officerId: id.nullable(), memberId: id.nullable(), name: z.string(), votes: z.number().int(), agreedOn: z.string().nullable() })),
+  /** Eligible members holding a one-time agreement code (members' resolutions of a company only). */
+  codesIssued: z.number().int(),
+  signatories: z.array(
+    z.object({
+      id,
+      officerId: id.nullable(),
+      memberId: id.nullable(),
+      name: z.string(),
+      votes: z.number().int(),
+      /** The date agreement was received (s296(1)); the date of `agreedAt` where agreed with a code. */
+      agreedOn: z.string().nullable(),
+      /** The instant agreement was signified with a code; null where the secretary recorded only the date received. */
+      agreedAt: z.string().nullable(),
+      /** How agreement was signified; null while they have not agreed. */
+      agreedVia: z.enum(AGREEMENT_CHANNELS).nullable(),
+      /** Whether they hold an agreement code (used or not). */
+      hasCode: z.boolean(),
+    }),
+  ),
 });
 export type WrittenResolution = z.output<typeof writtenResolutionSchema>;
+
+/** An agreement code as issued: shown once, here only; the core keeps its hash. */
+export const issuedAgreementCodeSchema = z.object({ signatoryId: id, memberNumber: z.number().int().nullable(), name: z.string(), code: z.string() });
+export type IssuedAgreementCode = z.output<typeof issuedAgreementCodeSchema>;
+
+/** What a member who agreed with their code is told (the station passes on only what its page needs). */
+export const agreedWithCodeSchema = z.object({
+  /** The member whose code it was (agreement is not secret). */
+  name: z.string(),
+  /** The instant agreement was signified (ISO 8601, UTC). */
+  agreedAt: isoInstant,
+  /** Whether this agreement made the resolution pass (s296(4)). */
+  passed: z.boolean(),
+  resolution: writtenResolutionSchema,
+});
+export type AgreedWithCode = z.output<typeof agreedWithCodeSchema>;
 
 export const writtenResolutionMethods = defineMethods('writtenResolutions', {
   'writtenResolutions.list': method({
@@ -70,9 +119,23 @@ export const writtenResolutionMethods = defineMethods('writtenResolutions', {
   }),
   'writtenResolutions.recordAgreement': method({
     kind: 'mutation',
-    summary: 'Record that an eligible director or member signified agreement on a date (received; electronic collection comes with voting).',
+    summary: 'Record that an eligible director or member signified agreement on a date (a document received); members may also agree with a code (agreeWithCode).',
     input: z.strictObject({ id, signatoryId: id, agreedOn: legalDate('the date agreement was received') }),
     output: writtenResolutionSchema,
+  }),
+  'writtenResolutions.issueCodes': method({
+    kind: 'mutation',
+    summary:
+      "Issue one-time agreement codes to the eligible members of a circulating members' written resolution who have not agreed (all, or those chosen). Shown once; only their hashes are kept. Reissuing cancels the old code.",
+    input: z.strictObject({ id, signatoryIds: z.array(id).max(100_000).optional(), reissue: z.boolean().default(false) }),
+    output: z.object({ codes: z.array(issuedAgreementCodeSchema), resolution: writtenResolutionSchema }),
+  }),
+  'writtenResolutions.agreeWithCode': method({
+    kind: 'mutation',
+    summary:
+      "A member signifies agreement to a members' written resolution with their one-time code, at the meeting laptop ('kiosk') or from a phone on the voting station ('phone'): recorded with the instant and the channel; the resolution passes at once when the required majority of the total voting rights of eligible members have agreed (CA 2006 s296(4)).",
+    input: z.strictObject({ id, code: z.string().max(100), via: z.enum(['kiosk', 'phone']) }),
+    output: agreedWithCodeSchema,
   }),
   'writtenResolutions.withdraw': method({
     kind: 'mutation',

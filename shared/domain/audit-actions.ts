@@ -90,6 +90,7 @@ export const AUDIT_ACTIONS = {
   'written_resolution.passed': 'Written resolution passed',
   'written_resolution.lapsed': 'Written resolution lapsed',
   'written_resolution.withdrawn': 'Written resolution withdrawn',
+  'written_resolution.codes_issued': 'Agreement codes issued for a written resolution',
   'ballot.created': 'Ballot set up',
   'ballot.cancelled': 'Ballot cancelled',
   'ballot.trustee_key_made': 'Trustee key made',

@@ -247,6 +247,12 @@ export interface WrittenResolutionSignatoryTable {
   name: string;
   votes: number;
   agreed_on: string | null;
+  /** SHA-256 of the member's one-time agreement code (migration 0015); the code is never kept. */
+  code_hash: string | null;
+  /** The instant agreement was signified with a code (ISO 8601); null where only the date received is known. */
+  agreed_at: string | null;
+  /** How agreement was signified; null on one recorded before migration 0015 (always the secretary's). */
+  agreed_via: 'secretary' | 'kiosk' | 'phone' | null;
   created_at: string;
   updated_at: string;
 }

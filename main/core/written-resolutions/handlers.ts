@@ -1,19 +1,24 @@
-import type { Selectable } from 'kysely';
-import type { WrittenResolution } from '../../../shared/contract/written-resolutions';
-import { formFamily, type FormFamily, type LegalForm } from '../../../shared/domain/legal-form';
-import { defaultRules, type GoverningRules } from '../../../shared/rules/governing-rules';
-import { daysBetween, formatLegalDate } from '../../../shared/rules/legal-date';
-import { lapsePeriod, writtenResolutionAvailability, writtenResolutionResult, type WrittenResolutionResult } from '../../../shared/rules/written-resolution';
+import { defaultRules } from '../../../shared/rules/governing-rules';
+import { formatLegalDate } from '../../../shared/rules/legal-date';
+import { writtenResolutionAvailability } from '../../../shared/rules/written-resolution';
 import { boardWrittenResolution } from '../../../shared/rules/board-written-resolution';
-import type { RecordRef } from '../audit/state';
-import type { ReadDb, RegisterCtx } from '../context';
+import { formFamily } from '../../../shared/domain/legal-form';
 import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
-import type { DecisionRow, WrittenResolutionSignatoryTable, WrittenResolutionTable } from '../meetings/tables';
 import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/guards';
-import { toRules } from '../organisation/handlers';
+import { agreeWithCode, issueCodes } from './code-handlers';
 import { eligibleDirectorsOn, eligibleMembersOn } from './eligible';
+import { signify } from './signify';
+import { auditView, lapseDay, loadWr, one, statusOn, views, wrContext, type SignatoryRow, type WrRow } from './view';
+
+export { lapseDay, statusOn };
+
+function refuseUnlessCirculating(r: WrRow, today: string): void {
+  const status = statusOn(r, today);
+  if (status === 'passed') throw new AppError('CONFLICT', `This written resolution passed on ${formatLegalDate(r.decided_on!)}.`);
+  if (status === 'withdrawn') throw new AppError('CONFLICT', 'This written resolution was withdrawn.');
+}
 
 /**
  * Written resolutions of the board (Model Articles art 7-8: a unanimous decision of the eligible
@@ -32,139 +37,6 @@ import { eligibleDirectorsOn, eligibleMembersOn } from './eligible';
  * A withdrawal or an agreement dated after the lapse is refused, so no change can be made to a
  * lapsed resolution by mistake.
  */
-type WrRow = Selectable<WrittenResolutionTable>;
-type SignatoryRow = Selectable<WrittenResolutionSignatoryTable>;
-
-interface Ctx {
-  family: FormFamily;
-  legalForm: LegalForm;
-  rules: GoverningRules;
-}
-
-async function wrContext(db: ReadDb, rc: RegisterCtx): Promise<Ctx> {
-  const row = await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', rc.org.id).executeTakeFirstOrThrow();
-  return { family: formFamily(rc.legalForm), legalForm: rc.legalForm, rules: toRules(row, rc.legalForm) };
-}
-
-/** The status as it stands today: a circulating resolution past its last day has lapsed. */
-export function statusOn(r: Pick<WrRow, 'status' | 'lapses_after'>, today: string): WrRow['status'] {
-  if (r.status === 'circulating' && r.lapses_after !== null && today > r.lapses_after) return 'lapsed';
-  return r.status;
-}
-
-/** The last day of the period beginning with the circulation date (CA 2006 s297(1)): day 1 is the circulation date. */
-export function lapseDay(circulatedOn: string, days: number): string {
-  return lapsePeriod(circulatedOn, days).lastDay;
-}
-
-function specialPctFor(ctx: Ctx): number | undefined {
-  return ctx.family === 'company' ? undefined : ctx.rules.specialResolutionPct;
-}
-
-/** A members' written resolution by shared/rules/written-resolution.ts, from what is on record. */
-function membersResult(r: WrRow, signatories: readonly SignatoryRow[], ctx: Ctx, today: string): WrittenResolutionResult {
-  const pct = specialPctFor(ctx);
-  return writtenResolutionResult({
-    kind: r.kind ?? 'ordinary',
-    family: ctx.family,
-    company: 'private',
-    // A society's members resolve in writing only under its rules; the app lets the secretary record it and says so.
-    rulesAllow: true,
-    statedAsSpecial: r.kind === 'special',
-    circulatedOn: r.circulated_on,
-    periodDays: daysBetween(r.circulated_on, r.lapses_after!) + 1,
-    totalEligibleVotes: signatories.reduce((n, s) => n + s.votes, 0),
-    agreements: signatories.filter((s) => s.agreed_on !== null).map((s) => ({ memberId: s.id, name: s.name, votes: s.votes, receivedOn: s.agreed_on! })),
-    today,
-    ...(pct !== undefined ? { specialPct: pct } : {}),
-  });
-}
-
-/**
- * A board written resolution by shared/rules/board-written-resolution.ts. The eligible directors
- * were fixed, and art 8(4)'s quorum checked, when it was circulated; here they are the signatories.
- */
-function boardResult(signatories: readonly SignatoryRow[], ctx: Ctx) {
-  return boardWrittenResolution({
-    family: ctx.family,
-    rulesAllow: true,
-    directors: signatories.map((s) => ({ id: s.id, name: s.name })),
-    conflicted: [],
-    quorum: { required: 1, source: 'checked when circulated' },
-    responses: signatories.filter((s) => s.agreed_on !== null).map((s) => ({ directorId: s.id, agreed: true, on: s.agreed_on! })),
-  });
-}
-
-const societyLabel = (ctx: Ctx) =>
-  ctx.family === 'company' ? '' : ` ${writtenResolutionAvailability({ family: 'society', rulesAllow: true }).message}`;
-
-function message(r: WrRow, status: WrRow['status'], signatories: readonly SignatoryRow[], ctx: Ctx, today: string): string {
-  if (r.body === 'board') {
-    const b = boardResult(signatories, ctx);
-    if (status === 'withdrawn') return `Withdrawn. ${b.message}`;
-    if (status === 'passed') return `Passed on ${formatLegalDate(r.decided_on!)}, when the last of the ${signatories.length} eligible directors agreed in writing (${ctx.family === 'company' ? 'Model Articles art 8(1)-(2)' : 'your registered rules'}).`;
-    return b.message;
-  }
-  const m = membersResult(r, signatories, ctx, today);
-  if (status === 'withdrawn') return `Withdrawn. ${m.message}${societyLabel(ctx)}`;
-  return `${m.message}${societyLabel(ctx)}`;
-}
-
-async function views(db: ReadDb, ctx: Ctx, rows: readonly WrRow[], today: string): Promise<WrittenResolution[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const signatories = await db.selectFrom('written_resolution_signatory').selectAll().where('written_resolution_id', 'in', ids).orderBy('name').orderBy('id').execute();
-  const decisions = await db.selectFrom('decision').select(['id', 'written_resolution_id']).where('written_resolution_id', 'in', ids).execute();
-  return rows.map((r) => {
-    const own = signatories.filter((s) => s.written_resolution_id === r.id);
-    const status = statusOn(r, today);
-    return {
-      id: r.id,
-      body: r.body,
-      kind: r.kind,
-      text: r.text,
-      circulatedOn: r.circulated_on,
-      lapsesAfter: r.lapses_after,
-      status,
-      decidedOn: r.decided_on,
-      relatedOrganisation: r.related_organisation,
-      decisionId: decisions.find((d) => d.written_resolution_id === r.id)?.id ?? null,
-      eligible: own.length,
-      totalVotes: own.reduce((n, s) => n + s.votes, 0),
-      votesAgreed: own.filter((s) => s.agreed_on !== null).reduce((n, s) => n + s.votes, 0),
-      message: message(r, status, own, ctx, today),
-      signatories: own.map((s) => ({ id: s.id, officerId: s.officer_id, memberId: s.member_id, name: s.name, votes: s.votes, agreedOn: s.agreed_on })),
-    };
-  });
-}
-
-async function loadWr(db: ReadDb, rc: RegisterCtx, id: string): Promise<WrRow> {
-  const r = await db.selectFrom('written_resolution').selectAll().where('id', '=', id).where('organisation_id', '=', rc.org.id).executeTakeFirst();
-  if (!r) throw new AppError('NOT_FOUND', 'That written resolution is not on record.');
-  return r;
-}
-
-async function one(db: ReadDb, rc: RegisterCtx, id: string): Promise<WrittenResolution> {
-  const ctx = await wrContext(db, rc);
-  return (await views(db, ctx, [await loadWr(db, rc, id)], rc.today))[0]!;
-}
-
-function auditView(r: Pick<WrRow, 'body' | 'kind' | 'text' | 'circulated_on' | 'lapses_after' | 'status' | 'decided_on' | 'related_organisation'>) {
-  return { body: r.body, kind: r.kind, text: r.text, circulatedOn: r.circulated_on, lapsesAfter: r.lapses_after, status: r.status, decidedOn: r.decided_on, relatedOrganisation: r.related_organisation };
-}
-
-/** The day the resolution passed, if it has (s296(4); Model Articles art 8(1)-(2)). */
-function passedOn(r: WrRow, signatories: readonly SignatoryRow[], ctx: Ctx, today: string): string | null {
-  if (r.body === 'board') return boardResult(signatories, ctx).takenOn;
-  return membersResult(r, signatories, ctx, today).passedOn;
-}
-
-function refuseUnlessCirculating(r: WrRow, today: string): void {
-  const status = statusOn(r, today);
-  if (status === 'passed') throw new AppError('CONFLICT', `This written resolution passed on ${formatLegalDate(r.decided_on!)}.`);
-  if (status === 'withdrawn') throw new AppError('CONFLICT', 'This written resolution was withdrawn.');
-}
-
 export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
   'writtenResolutions.list': query(async (input, ctx) => {
     const rc = await ctx.register();
@@ -220,7 +92,7 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
       const eligibleIds = new Set(verdict.eligible.map((d) => d.id));
       if (conflicted.length) note = `; ${conflicted.map((c) => c.name).join(', ')} not eligible (interest in ${input.relatedOrganisation})`;
       row = { id, organisation_id: rc.org.id, body: 'board', kind: null, text: input.text, circulated_on: input.circulatedOn, lapses_after: null, status: 'circulating', decided_on: null, related_organisation: related, created_at: at, updated_at: at };
-      signatories = [...eligible, ...conflicted].filter((d) => eligibleIds.has(d.officerId)).map((d) => ({ id: uuidv7(), written_resolution_id: id, officer_id: d.officerId, member_id: null, name: d.name, votes: 1, agreed_on: null, created_at: at, updated_at: at }));
+      signatories = [...eligible, ...conflicted].filter((d) => eligibleIds.has(d.officerId)).map((d) => ({ id: uuidv7(), written_resolution_id: id, officer_id: d.officerId, member_id: null, name: d.name, votes: 1, agreed_on: null, code_hash: null, agreed_at: null, agreed_via: null, created_at: at, updated_at: at }));
     } else {
       if (!input.kind) throw AppError.field('kind', 'Choose whether it is proposed as an ordinary or a special resolution (CA 2006 s282, s283).');
       const availability = writtenResolutionAvailability({
@@ -243,7 +115,7 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
       if (members.length === 0) throw AppError.field('circulatedOn', `No member was entitled to vote on ${formatLegalDate(input.circulatedOn)} (CA 2006 s289), so nobody could agree to it.`);
       const lapses = lapseDay(input.circulatedOn, ctx.rules.writtenResolutionLapseDays);
       row = { id, organisation_id: rc.org.id, body: 'members', kind: input.kind, text: input.text, circulated_on: input.circulatedOn, lapses_after: lapses, status: 'circulating', decided_on: null, related_organisation: related, created_at: at, updated_at: at };
-      signatories = members.map((m) => ({ id: uuidv7(), written_resolution_id: id, officer_id: null, member_id: m.memberId, name: m.name, votes: m.votes, agreed_on: null, created_at: at, updated_at: at }));
+      signatories = members.map((m) => ({ id: uuidv7(), written_resolution_id: id, officer_id: null, member_id: m.memberId, name: m.name, votes: m.votes, agreed_on: null, code_hash: null, agreed_at: null, agreed_via: null, created_at: at, updated_at: at }));
       if (!company) note = '; under the registered rules';
     }
     await tx.db.insertInto('written_resolution').values(row).execute();
@@ -283,73 +155,12 @@ export const writtenResolutionsHandlers = defineHandlers('writtenResolutions', {
         `${s.name}'s agreement was recorded as received on ${formatLegalDate(s.agreed_on)}${r.body === 'members' && company ? '; once signified it cannot be revoked or given again (CA 2006 s296(3))' : ''}.`,
       );
     }
-    await tx.db.updateTable('written_resolution_signatory').set({ agreed_on: input.agreedOn, updated_at: tx.who.at }).where('id', '=', s.id).execute();
-    const after = signatories.map((x) => (x.id === s.id ? { ...x, agreed_on: input.agreedOn } : x));
-    const passed = passedOn(r, after, ctx, rc.today);
-    const refs: RecordRef[] = [{ type: 'written_resolution_signatory', id: s.id }];
-    if (passed) {
-      // Passed: the decision is written in the same transaction, so the register shows it at once.
-      const votesFor = after.filter((x) => x.agreed_on !== null).reduce((n, x) => n + x.votes, 0);
-      const decision: DecisionRow = {
-        id: uuidv7(),
-        organisation_id: rc.org.id,
-        meeting_id: null,
-        agenda_item_id: null,
-        resolution_id: null,
-        written_resolution_id: r.id,
-        kind: r.body === 'board' ? 'board' : (r.kind ?? 'ordinary'),
-        text: r.text,
-        proposer: null,
-        seconder: null,
-        method: 'written',
-        votes_named: 0,
-        votes_for: votesFor,
-        votes_against: 0,
-        votes_abstain: 0,
-        outcome: 'passed',
-        recorded_not_quorate: 0,
-        related_organisation: r.related_organisation,
-        decided_on: passed,
-        created_at: tx.who.at,
-        updated_at: tx.who.at,
-      };
-      await tx.db.insertInto('decision').values(decision).execute();
-      await tx.db.updateTable('written_resolution').set({ status: 'passed', decided_on: passed, updated_at: tx.who.at }).where('id', '=', r.id).execute();
-      tx.audit({
-        action: 'written_resolution.passed',
-        entityType: 'written_resolution',
-        entityId: r.id,
-        summary: `Written resolution circulated on ${formatLegalDate(r.circulated_on)} passed on ${formatLegalDate(passed)} with the agreement received on ${formatLegalDate(input.agreedOn)}`,
-        before: auditView(r),
-        after: { ...auditView({ ...r, status: 'passed', decided_on: passed }), agreed: { signatoryId: s.id, agreedOn: input.agreedOn }, decisionId: decision.id },
-        records: [{ type: 'written_resolution', id: r.id }, ...refs, { type: 'decision', id: decision.id }],
-      });
-    } else if (statusOn(r, rc.today) === 'lapsed') {
-      // An agreement dated within the period, entered after it ended, that did not make it pass:
-      // the lapse is stored now, in this one event.
-      await tx.db.updateTable('written_resolution').set({ status: 'lapsed', updated_at: tx.who.at }).where('id', '=', r.id).execute();
-      tx.audit({
-        action: 'written_resolution.agreed',
-        entityType: 'written_resolution',
-        entityId: r.id,
-        summary: `Agreement received on ${formatLegalDate(input.agreedOn)} recorded; the resolution lapsed at the end of ${formatLegalDate(r.lapses_after!)} without passing`,
-        before: auditView(r),
-        after: { ...auditView({ ...r, status: 'lapsed' }), agreed: { signatoryId: s.id, agreedOn: input.agreedOn } },
-        records: [{ type: 'written_resolution', id: r.id }, ...refs],
-      });
-    } else {
-      tx.audit({
-        action: 'written_resolution.agreed',
-        entityType: 'written_resolution',
-        entityId: r.id,
-        summary: `Agreement to the written resolution circulated on ${formatLegalDate(r.circulated_on)} received on ${formatLegalDate(input.agreedOn)}`,
-        before: null,
-        after: { signatoryId: s.id, agreedOn: input.agreedOn },
-        records: refs,
-      });
-    }
+    await signify(tx, rc, ctx, r, signatories, s, { on: input.agreedOn, at: null, via: 'secretary' });
     return one(tx.db, rc, r.id);
   }),
+
+  'writtenResolutions.issueCodes': issueCodes,
+  'writtenResolutions.agreeWithCode': agreeWithCode,
 
   'writtenResolutions.withdraw': mutation(async (input, tx) => {
     const rc = await tx.register();

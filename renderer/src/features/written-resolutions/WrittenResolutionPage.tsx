@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { z } from 'zod';
 import { legalDate } from '../../../../shared/contract/fields';
 import { WRITTEN_RESOLUTION_STATUS_LABEL, type WrittenResolution } from '../../../../shared/contract/written-resolutions';
+import { formFamily } from '../../../../shared/domain/legal-form';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { formatLegalDate, formatShortDate, todayUk } from '../../lib/dates';
@@ -20,6 +21,7 @@ import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useToast } from '../../ui/Toasts';
+import { agreementWords, codesApply } from './agreement';
 import { statusBadge } from './status';
 import '../officers/officers.css';
 import './written-resolutions.css';
@@ -29,7 +31,10 @@ type Signatory = WrittenResolution['signatories'][number];
 /** One written resolution: its text, those eligible and who has agreed, and the result on the base the law sets. */
 export function WrittenResolutionPage() {
   const { id = '' } = useParams();
-  const wr = useApiQuery('writtenResolutions.get', { id });
+  // While members may still agree, the page reads the resolution every few seconds, so an agreement
+  // given from a phone on the voting station, or at the laptop, shows here without a reload.
+  const wr = useApiQuery('writtenResolutions.get', { id }, { refetchInterval: (q) => (q.state.data?.status === 'circulating' && q.state.data.body === 'members' ? 3000 : false) });
+  const org = useApiQuery('organisation.get', {});
   const [agreeing, setAgreeing] = useState<Signatory | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,6 +57,7 @@ export function WrittenResolutionPage() {
   const r = wr.data;
   if (!r) return <p role="status">Loading…</p>;
   const members = r.body === 'members';
+  const withCodes = org.data ? codesApply(r, formFamily(org.data.legalForm)) : false;
   const withdraw = async () => {
     setWithdrawing(false);
     const result = await call('writtenResolutions.withdraw', { id: r.id });
@@ -68,7 +74,8 @@ export function WrittenResolutionPage() {
       cell: ({ row: { original: s } }) =>
         s.agreedOn ? (
           <span>
-            <span aria-hidden="true">✓ </span>Agreed on {formatLegalDate(s.agreedOn)}
+            <span aria-hidden="true">✓ </span>
+            {agreementWords(s)}
           </span>
         ) : r.status === 'circulating' ? (
           <button type="button" className="btn btn-secondary btn-small" onClick={() => setAgreeing(s)}>
@@ -110,9 +117,11 @@ export function WrittenResolutionPage() {
           </p>
         ) : null}
         <h3>{r.status === 'circulating' ? 'The result so far' : 'The result'}</h3>
-        <Banner tone={r.status === 'passed' ? 'success' : r.status === 'circulating' ? 'info' : 'warning'}>
-          <p className="wr-result">{r.message}</p>
-        </Banner>
+        <div aria-live="polite">
+          <Banner tone={r.status === 'passed' ? 'success' : r.status === 'circulating' ? 'info' : 'warning'}>
+            <p className="wr-result">{r.message}</p>
+          </Banner>
+        </div>
         {r.totalVotes > 0 ? (
           <div className="wr-meter">
             <ProgressBar done={r.votesAgreed} total={r.totalVotes} label={members ? `Votes agreed, of the total voting rights of eligible members` : 'Directors agreed, of those eligible'} />
@@ -122,6 +131,26 @@ export function WrittenResolutionPage() {
           <p>
             It is in the <Link to="/decisions">decisions register</Link>.
           </p>
+        ) : null}
+        {r.status === 'circulating' && withCodes ? (
+          <>
+            <h3>Agreement by code</h3>
+            <p>
+              Members can agree with a one-time code: at this laptop, or from their phone while the voting station runs at a meeting (an
+              authenticated document in electronic form, CA 2006 s296(2), s1146(3)). {r.codesIssued.toLocaleString('en-GB')} of{' '}
+              {r.eligible.toLocaleString('en-GB')} eligible members have a code.
+            </p>
+            <div className="wr-actions">
+              <Link className="btn btn-secondary" to={`/written-resolutions/${r.id}/codes`}>
+                Issue agreement codes
+              </Link>
+              {r.codesIssued > 0 ? (
+                <Link className="btn btn-secondary" to={`/written-resolutions/${r.id}/agree`}>
+                  Agree at this laptop
+                </Link>
+              ) : null}
+            </div>
+          </>
         ) : null}
         {r.status === 'circulating' ? (
           <div className="wr-actions">

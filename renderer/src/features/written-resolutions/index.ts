@@ -1,4 +1,6 @@
-import { NAV_GROUPS, type Area } from '../area';
+import { NAV_GROUPS, type Area, type RouteHandle } from '../area';
+import { AgreeKioskPage } from './AgreeKioskPage';
+import { AgreementCodesPage } from './AgreementCodesPage';
 import { WrittenResolutionPage } from './WrittenResolutionPage';
 import { WrittenResolutionsPage } from './WrittenResolutionsPage';
 
@@ -8,6 +10,9 @@ export const writtenResolutionsArea: Area = {
   routes: [
     { path: '/written-resolutions', Component: WrittenResolutionsPage },
     { path: '/written-resolutions/:id', Component: WrittenResolutionPage },
+    { path: '/written-resolutions/:id/codes', Component: AgreementCodesPage },
+    // Shown without the app's menu: a member at the laptop has no way into the records.
+    { path: '/written-resolutions/:id/agree', Component: AgreeKioskPage, handle: { bare: true } satisfies RouteHandle },
   ],
   nav: [{ to: '/written-resolutions', label: 'Written resolutions', group: NAV_GROUPS.board, order: 55 }],
 };

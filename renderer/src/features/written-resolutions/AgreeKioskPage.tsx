@@ -1,0 +1,360 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import type { AgreedWithCode, WrittenResolution } from '../../../../shared/contract/written-resolutions';
+import { call } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
+import { formatLegalDate } from '../../lib/dates';
+import { Banner } from '../../ui/Banner';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { useModalDialog } from '../../ui/useModalDialog';
+import { PassField } from '../ballots/kiosk/KioskPage';
+import { createLock, lockPassphraseProblem, unlocks, type KioskLock } from '../ballots/kiosk/lock';
+import { agreementCodeProblem, formatAgreementCode, timeAndDate } from './agreement';
+import '../ballots/kiosk/kiosk.css';
+import './written-resolutions.css';
+
+/**
+ * "Agree at this laptop" (issue 9): members agree to a members' written resolution one after
+ * another at the secretary's laptop, each typing their own agreement code and confirming. That is
+ * an authenticated document in electronic form identifying the resolution and indicating agreement
+ * (CA 2006 s296(1)-(2), s1146(3)(a)); it is recorded with the instant, and the resolution passes the
+ * moment members holding the required majority have agreed (s296(4)), which the screen says at once.
+ *
+ * Like the ballot kiosk, the secretary locks the screen with a passphrase of their own (a hash in
+ * this page's memory only) so that a member left with the laptop cannot reach the records: the
+ * app's menu is not shown (a bare route), and the app's links and Back stop here until the
+ * passphrase is given.
+ */
+export function AgreeKioskPage() {
+  const { id = '' } = useParams();
+  const wr = useApiQuery('writtenResolutions.get', { id });
+  const [lock, setLock] = useState<KioskLock | null>(null);
+  useEffect(() => {
+    document.title = 'Agree to a written resolution – Mutual Governance';
+  }, []);
+  if (wr.error) {
+    return (
+      <div className="kiosk kiosk-page">
+        <Banner tone="error" title="This written resolution could not be read">
+          <p>{wr.error.message}</p>
+        </Banner>
+        <Link to="/written-resolutions">Back to written resolutions</Link>
+      </div>
+    );
+  }
+  if (!wr.data) return <p role="status">Loading…</p>;
+  if (lock) return <LockedAgreement resolution={wr.data} lock={lock} />;
+  return <AgreeStart resolution={wr.data} onLocked={setLock} />;
+}
+
+function statusWords(r: WrittenResolution): string {
+  if (r.status === 'passed') return `It passed on ${formatLegalDate(r.decidedOn!)}.`;
+  if (r.status === 'lapsed') return `It lapsed at the end of ${formatLegalDate(r.lapsesAfter!)} (CA 2006 s297).`;
+  if (r.status === 'withdrawn') return 'It was withdrawn.';
+  return '';
+}
+
+function AgreeStart({ resolution: r, onLocked }: { resolution: WrittenResolution; onLocked: (lock: KioskLock) => void }) {
+  const idp = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [problem, setProblem] = useState<{ field: 'passphrase' | 'again'; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempts, setAttempts] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const start = async (e: FormEvent) => {
+    e.preventDefault();
+    const p = lockPassphraseProblem(passphrase, again);
+    setProblem(p);
+    setAttempts((n) => n + 1);
+    if (p) return;
+    setBusy(true);
+    const lock = await createLock(passphrase);
+    setPassphrase('');
+    setAgain('');
+    setBusy(false);
+    document.documentElement.requestFullscreen?.().catch(() => undefined);
+    onLocked(lock);
+  };
+  return (
+    <div className="kiosk kiosk-page">
+      <p>
+        <Link to={`/written-resolutions/${r.id}`}>Back to the written resolution</Link>
+      </p>
+      <h1 className="kiosk-heading" tabIndex={-1} ref={headingRef}>
+        Agree at this laptop
+      </h1>
+      <p className="wr-agree-text">{r.text}</p>
+      {r.status !== 'circulating' ? (
+        <Banner tone="warning" title="Members can no longer agree to it">
+          <p>{statusWords(r)}</p>
+        </Banner>
+      ) : (
+        <form onSubmit={(e) => void start(e)} noValidate>
+          <ErrorSummary items={problem ? [{ fieldId: `${idp}-${problem.field}`, message: problem.message }] : []} focusKey={attempts} />
+          <p>
+            Members agree here one after another, each with the agreement code on their letter. Lock the laptop first: nobody can then leave
+            this screen for the records without the passphrase you set now. It is kept only in this window’s memory, never saved.
+          </p>
+          <PassField id={`${idp}-passphrase`} label="Passphrase" hint="At least 8 characters. Only the secretary should know it." value={passphrase} onChange={setPassphrase} error={problem?.field === 'passphrase' ? problem.message : undefined} autoComplete="new-password" />
+          <PassField id={`${idp}-again`} label="Type the passphrase again" value={again} onChange={setAgain} error={problem?.field === 'again' ? problem.message : undefined} autoComplete="new-password" />
+          <button type="submit" className="btn btn-primary kiosk-big" disabled={busy}>
+            {busy ? 'Locking…' : 'Lock the laptop and start'}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+const LOCKED_NOTICE = 'This laptop is locked for members to agree. Only the secretary can close it, with the passphrase.';
+
+function LockedAgreement({ resolution, lock }: { resolution: WrittenResolution; lock: KioskLock }) {
+  const navigate = useNavigate();
+  const locked = useRef(true);
+  const [exitOpen, setExitOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [done, setDone] = useState<AgreedWithCode | null>(null);
+  const [session, setSession] = useState(0);
+
+  // No route change while locked: the app's links and Back stop here.
+  const blocker = useBlocker(() => {
+    if (!locked.current) return false;
+    setNotice(LOCKED_NOTICE);
+    return true;
+  });
+  useEffect(() => {
+    if (blocker.state === 'blocked') blocker.reset();
+  }, [blocker]);
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (locked.current) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  const unlocked = () => {
+    locked.current = false;
+    setExitOpen(false);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    void navigate(`/written-resolutions/${resolution.id}`);
+  };
+  const next = useCallback(() => {
+    setNotice(null);
+    setDone(null);
+    setSession((n) => n + 1);
+  }, []);
+
+  return (
+    <div className="kiosk kiosk-locked">
+      <header className="kiosk-bar">
+        <p className="kiosk-bar-title">
+          <span className="kiosk-bar-kicker">Written resolution</span> Circulated on {formatLegalDate(resolution.circulatedOn)}
+        </p>
+        <button type="button" className="btn btn-secondary" onClick={() => setExitOpen(true)}>
+          Close
+        </button>
+      </header>
+      {notice ? (
+        <div className="kiosk-notice" role="alert">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <main className="kiosk-main">
+        {done ? <Agreed result={done} onNext={next} /> : <AgreeForm key={session} resolution={resolution} onAgreed={setDone} />}
+      </main>
+      <ExitDialog open={exitOpen} lock={lock} onCancel={() => setExitOpen(false)} onUnlocked={unlocked} />
+    </div>
+  );
+}
+
+function AgreeForm({ resolution: r, onAgreed }: { resolution: WrittenResolution; onAgreed: (result: AgreedWithCode) => void }) {
+  const idp = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const queryClient = useQueryClient();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [general, setGeneral] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState(0);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const codeId = `${idp}-code`;
+
+  const check = (e: FormEvent) => {
+    e.preventDefault();
+    setGeneral(null);
+    const p = agreementCodeProblem(code);
+    setError(p);
+    setAttempts((n) => n + 1);
+    if (!p) setConfirming(true);
+  };
+  const agree = async () => {
+    setConfirming(false);
+    setBusy(true);
+    const result = await call('writtenResolutions.agreeWithCode', { id: r.id, code: formatAgreementCode(code), via: 'kiosk' });
+    setBusy(false);
+    if (!result.ok) {
+      const field = result.error.fieldErrors?.['code'];
+      if (field) setError(field);
+      else setGeneral(result.error.message);
+      setAttempts((n) => n + 1);
+      return;
+    }
+    // The resolution's page (and the list) show the agreement, and a pass, at once.
+    queryClient.setQueryData(['writtenResolutions.get', { id: r.id }], result.value.resolution);
+    void queryClient.invalidateQueries({ queryKey: ['writtenResolutions.list'] });
+    void queryClient.invalidateQueries({ queryKey: ['decisions.register'] });
+    onAgreed(result.value);
+  };
+
+  if (r.status !== 'circulating') {
+    return (
+      <div className="kiosk-screen">
+        <h1 className="kiosk-heading" tabIndex={-1} ref={headingRef}>
+          Members can no longer agree to this resolution
+        </h1>
+        <p className="wr-agree-text">{r.text}</p>
+        <Banner tone={r.status === 'passed' ? 'success' : 'warning'}>
+          <p>{statusWords(r)}</p>
+        </Banner>
+      </div>
+    );
+  }
+  return (
+    <form className="kiosk-screen" onSubmit={check} noValidate aria-label="Agree with your code">
+      <h1 className="kiosk-heading" tabIndex={-1} ref={headingRef}>
+        Agree to this written resolution
+      </h1>
+      <ErrorSummary items={error ? [{ fieldId: codeId, message: error }] : []} focusKey={attempts} />
+      {general ? (
+        <Banner tone="error" title="Your agreement was not recorded">
+          <p>{general}</p>
+        </Banner>
+      ) : null}
+      <p className="wr-agree-text">{r.text}</p>
+      <p>
+        {r.kind === 'special'
+          ? 'It passes when members holding at least 75% of the total voting rights of all eligible members have agreed (CA 2006 s283(2)).'
+          : 'It passes when members holding more than half of the total voting rights of all eligible members have agreed (CA 2006 s282(2)).'}
+        {r.lapsesAfter ? ` It lapses if it has not passed by the end of ${formatLegalDate(r.lapsesAfter)} (s297).` : ''}
+      </p>
+      <div className={`field${error ? ' has-error' : ''}`}>
+        <label htmlFor={codeId}>Your agreement code</label>
+        <span className="hint" id={`${idp}-hint`}>
+          On your letter: 16 letters and numbers, for example ABCD-EFGH-JKMN-PQRS
+        </span>
+        {error ? (
+          <span className="error-message" id={`${idp}-error`}>
+            <span className="visually-hidden">Error: </span>
+            {error}
+          </span>
+        ) : null}
+        <input
+          id={codeId}
+          type="text"
+          className="kiosk-input kiosk-code-input"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[error ? `${idp}-error` : null, `${idp}-hint`].filter(Boolean).join(' ')}
+        />
+      </div>
+      <div className="kiosk-choices">
+        <button type="submit" className="btn btn-primary kiosk-big" disabled={busy}>
+          {busy ? 'Recording…' : 'Continue'}
+        </button>
+      </div>
+      <p className="muted">If you do not agree, you need do nothing. Agreement is not secret: the record shows who agreed and when.</p>
+      {confirming ? (
+        <ConfirmDialog open title="Do you agree to this resolution?" confirmLabel="I agree" onCancel={() => setConfirming(false)} onConfirm={() => void agree()}>
+          <p>Confirming records your agreement to the resolution on this screen, now. Once given, agreement cannot be taken back (CA 2006 s296(3)).</p>
+        </ConfirmDialog>
+      ) : null}
+    </form>
+  );
+}
+
+function Agreed({ result, onNext }: { result: AgreedWithCode; onNext: () => void }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const r = result.resolution;
+  return (
+    <div className="kiosk-screen">
+      <h1 className="kiosk-heading" tabIndex={-1} ref={headingRef}>
+        Thank you, {result.name}
+      </h1>
+      <Banner tone="success" title="Your agreement is recorded">
+        <p>You agreed at {timeAndDate(result.agreedAt)}.</p>
+        {result.passed ? (
+          <p className="wr-agree-done">
+            The resolution has now passed: members holding the required majority of the total voting rights have agreed (CA 2006 s296(4)).
+          </p>
+        ) : (
+          <p>
+            It has not passed yet: {r.votesAgreed.toLocaleString('en-GB')} of the {r.totalVotes.toLocaleString('en-GB')} votes of eligible members
+            have agreed so far.
+          </p>
+        )}
+      </Banner>
+      <div className="kiosk-choices">
+        <button type="button" className="btn btn-primary kiosk-big" onClick={onNext}>
+          Next member
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The only way out: the secretary's passphrase, checked against the hash in memory. */
+function ExitDialog({ open, lock, onCancel, onUnlocked }: { open: boolean; lock: KioskLock; onCancel: () => void; onUnlocked: () => void }) {
+  const idp = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const [attempt, setAttempt] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const cancel = useCallback(() => {
+    setAttempt('');
+    setError(null);
+    onCancel();
+  }, [onCancel]);
+  const ref = useModalDialog(open, cancel, (dialog) => dialog.querySelector<HTMLInputElement>('input')?.focus());
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (checking) return;
+    if (attempt === '') return setError('Enter the passphrase.');
+    setChecking(true);
+    const ok = await unlocks(lock, attempt);
+    setChecking(false);
+    setAttempt('');
+    if (!ok) return setError('That is not the passphrase. The laptop stays locked.');
+    setError(null);
+    onUnlocked();
+  };
+  return (
+    <dialog ref={ref} className="modal kiosk-dialog" aria-labelledby={`${idp}-title`}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <h2 id={`${idp}-title`}>Close this screen</h2>
+        <p>For the secretary only. Enter the passphrase to return to the written resolution.</p>
+        <PassField id={`${idp}-passphrase`} label="Passphrase" value={attempt} onChange={setAttempt} error={error ?? undefined} autoComplete="off" />
+        <p className="visually-hidden" role="status">
+          {checking ? 'Checking the passphrase…' : (error ?? '')}
+        </p>
+        <div className="dialog-actions">
+          <button type="button" className="btn btn-secondary kiosk-big" onClick={cancel}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary kiosk-big" disabled={checking}>
+            {checking ? 'Checking…' : 'Close'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
