@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useToast } from '../../ui/Toasts';
 import { keysReady } from './steps';
+import { StationJump, StationPanel } from './station/StationPanel';
 
 const n = (v: number) => v.toLocaleString('en-GB');
 
@@ -193,8 +194,12 @@ export function VotingPanel({ ballot }: { ballot: Ballot }) {
           <li>
             <Link to={`/ballots/${ballot.id}/paper`}>Paper ballots</Link>: record papers handed out, and the tellers’ counts.
           </li>
+          <li>
+            <StationJump />: members vote on their own phones over this room’s Wi-Fi.
+          </li>
         </ul>
       </section>
+      <StationPanel ballotId={ballot.id} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { BallotPage } from './BallotPage';
 import { BallotSetupPage } from './BallotSetupPage';
 import { BallotsPage } from './BallotsPage';
 import { ResultPrint } from './ResultPrint';
+import { BallotProjectorPage } from './station/ProjectorPage';
 
 const bare: RouteHandle = { bare: true };
 
@@ -13,4 +14,6 @@ export const ballotRoutes: RouteObject[] = [
   { path: '/ballots/new', Component: BallotSetupPage },
   { path: '/ballots/:id', Component: BallotPage },
   { path: '/print/ballots/:id/result', Component: ResultPrint, handle: bare },
+  // The projector view of the voting station (issue 9): full screen, without the app's menu.
+  { path: '/ballots/:id/station', Component: BallotProjectorPage, handle: bare },
 ];
