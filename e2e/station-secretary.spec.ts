@@ -4,6 +4,7 @@ import { encryptBallot, nobleGroup, prepare, type ElectionPublic } from '../shar
 import { addDays, ukDateOf } from '../shared/rules/legal-date';
 import { api, runJob } from './support/api';
 import { expect, expectNoAxeViolations, test } from './support/app';
+import { focusedName, tabTo } from './support/keyboard';
 import { seedVotingMembers } from './support/members';
 import { setUpMutual } from './support/mutual';
 
@@ -67,16 +68,21 @@ test('the secretary starts the voting station on this laptop only, shows its add
   await panel.getByRole('button', { name: 'Start the voting station' }).click();
   await expect(networks).toContainText('Choose the network the phones will use.');
   await expect(radios.first()).toBeFocused();
-  // All connections warns before anything starts.
-  await radios.last().check();
+  // By keyboard, as radio buttons go: the arrows move through the choices. All connections (last)
+  // warns before anything starts; this laptop only is just before it.
+  for (let i = 0; i < count && (await focusedName(page)) !== 'All network connections'; i += 1) await page.keyboard.press('ArrowDown');
+  await expect(radios.last()).toBeChecked();
   await expect(panel.getByRole('heading', { name: 'Every network connection' })).toBeVisible();
   await expectNoAxeViolations(page, 'voting from phones: choosing a network');
   await shot(page, '01-choose-network');
+  await page.keyboard.press('ArrowUp');
+  await expect(loopback).toBeChecked();
+  await expect(loopback).toBeFocused();
+  await expect(panel.getByRole('heading', { name: 'Every network connection' })).toHaveCount(0);
 
   // Started on this laptop only: the address in large type, focus back on the panel.
-  await loopback.check();
-  await expect(panel.getByRole('heading', { name: 'Every network connection' })).toHaveCount(0);
-  await panel.getByRole('button', { name: 'Start the voting station' }).click();
+  await tabTo(page, 'Start the voting station');
+  await page.keyboard.press('Enter');
   await expect(panel.getByText('Running', { exact: true })).toBeVisible();
   await expect(panel.getByRole('heading', { level: 2, name: 'Voting from phones' })).toBeFocused();
   const address = (await panel.locator('.station-address').textContent())!.trim();
@@ -124,6 +130,11 @@ test('the secretary starts the voting station on this laptop only, shows its add
   await expect(page.getByText('2 of 3 have voted')).toBeVisible();
   await expectNoAxeViolations(page, 'voting station projector');
   await shot(page, '03-projector');
+  // Narrow (a small screen, or the page zoomed to 200%): one column, nothing to scroll sideways.
+  await page.setViewportSize({ width: 640, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/03b-projector-narrow.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Back to the ballot and stop, after a short confirmation.
   await page.getByRole('link', { name: 'Back to the ballot' }).click();
