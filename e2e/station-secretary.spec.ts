@@ -155,4 +155,12 @@ test('the secretary starts the voting station on this laptop only, shows its add
   await expect(page.getByRole('link', { name: 'Back to the ballot' }).first()).toBeVisible();
   await expectNoAxeViolations(page, 'voting station projector, stopped');
   await shot(page, '04-projector-stopped');
+
+  // Started again, it stops on its own when the ballot closes, and the projector says why.
+  await api(app, 'station.start', { ballotId: id, address: '127.0.0.1' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Vote on your phone' })).toBeFocused();
+  await runJob(app, 'ballots.close', { id });
+  await expect(page.getByRole('heading', { level: 1, name: 'Voting from phones is not open' })).toBeFocused();
+  await expect(page.getByText(/The voting station has stopped\. The ballot closed on \d{1,2} [A-Z][a-z]+ \d{4}\./)).toBeVisible();
+  await shot(page, '05-projector-ballot-closed');
 });
