@@ -110,10 +110,15 @@ test('the secretary starts the voting station on this laptop only, shows its add
   await expect(panel).toContainText('2 of 3 voters on the roll have voted (67%).');
   await expect(panel).toContainText('1 of them from a phone.');
   await expect(panel.getByRole('progressbar', { name: 'Voters who have voted' })).toHaveAttribute('aria-valuenow', '67');
+  // Screen readers are told at a polite rate (at most every 30 seconds), not at every 2-second
+  // reading: seconds after the station started, its live region still holds the first count.
+  await expect(panel.locator('.station-announcer')).toHaveText('No votes yet: 3 voters are on the roll.');
   await expect(panel.getByRole('row', { name: /Wrong codes/ })).toContainText('1');
   // The ballot page's own turnout card follows too.
   await expect(page.getByRole('region', { name: 'Turnout' })).toContainText('2 of 3 voters on the roll have voted (67%).');
   await shot(page, '02b-running-with-votes');
+  // ...and once the 30 seconds are up, the count as it is then (idle waiting: the screen reads the station every 2 s meanwhile).
+  await expect(panel.locator('.station-announcer')).toHaveText('2 of 3 voters on the roll have voted (67%). 1 of them from a phone.', { timeout: 45_000 });
 
   // The projector: the QR code of the address, the address, the fingerprint the phones show.
   await panel.getByRole('link', { name: 'Show the address and QR code on the projector' }).click();

@@ -219,7 +219,7 @@ function StartStation({ status, target, onStarted }: { status: StationStatus; ta
 function RunningStation({ status, target, projectorPath, onStopped }: { status: StationStatus; target: StationTarget; projectorPath: string | undefined; onStopped: () => void }) {
   const turnout = target.ballotId ? status.turnout : null;
   const agreement = target.writtenResolutionId ? status.agreement : null;
-  const words = [turnout ? `${turnoutWords(turnout)} ${phoneWords(turnout)}` : null, agreement ? agreementWords(agreement) : null].filter(Boolean).join(' ');
+  const words = [turnout ? turnoutWords(turnout) : null, turnout ? phoneWords(turnout) : null, agreement ? agreementWords(agreement) : null].filter(Boolean).join(' ');
   // Alerts that arrive while the panel is shown are announced with the turnout (at the same polite rate).
   const [shownSince] = useState(() => new Date().toISOString());
   const fresh = status.alerts.find((a) => a.at >= shownSince);
@@ -254,7 +254,7 @@ function RunningStation({ status, target, projectorPath, onStopped }: { status: 
       {turnout ? (
         <>
           <p className="station-turnout">{turnoutWords(turnout)}</p>
-          <p>{phoneWords(turnout)}</p>
+          {phoneWords(turnout) ? <p>{phoneWords(turnout)}</p> : null}
           <TurnoutBar done={turnout.voted} total={turnout.count} label="Voters who have voted" valueText={turnoutWords(turnout)} />
         </>
       ) : null}
@@ -264,7 +264,7 @@ function RunningStation({ status, target, projectorPath, onStopped }: { status: 
           <TurnoutBar done={agreement.votesAgreed} total={agreement.totalVotes} label="Votes of members who have agreed" valueText={agreementWords(agreement)} />
         </>
       ) : null}
-      <div className="visually-hidden" role="status" aria-live="polite">
+      <div className="visually-hidden station-announcer" role="status" aria-live="polite">
         {announced}
       </div>
       <h3>Refused</h3>

@@ -22,9 +22,9 @@ export function turnoutWords(t: Turnout): string {
   return `${n(t.voted)} of ${n(t.count)} ${t.count === 1 ? 'voter' : 'voters'} on the roll ${t.voted === 1 ? 'has' : 'have'} voted (${percent(t.voted, t.count)}%).`;
 }
 
-/** How many of those who voted did so from a phone: "8 of them from phones." */
-export function phoneWords(t: Turnout): string {
-  if (t.voted === 0) return 'Nobody has voted yet, by any means.';
+/** How many of those who voted did so from a phone: "8 of them from phones." Nothing before anyone has voted. */
+export function phoneWords(t: Turnout): string | null {
+  if (t.voted === 0) return null;
   if (t.fromPhones === 0) return 'None of them from phones yet.';
   if (t.voted === 1) return 'They voted from a phone.';
   return `${n(t.fromPhones)} of them from ${t.fromPhones === 1 ? 'a phone' : 'phones'}.`;
