@@ -1,7 +1,7 @@
 // `npm test`: everything a change needs: type check and lint (side by side: each is one
-// single-threaded process, and the machines have two cores), unit and integration tests
-// (Vitest), the production renderer build, and the end-to-end journeys (Playwright in
-// Chromium). Ends with one line "N passed, N failed" counting every test of every suite.
+// single-threaded process, and the machines have two cores), the production builds of the
+// renderer and the phone voting page, unit and integration tests (Vitest, some of which read
+// those builds), and the end-to-end journeys (Playwright in Chromium). Ends with one line "N passed, N failed" counting every test of every suite.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,8 +86,15 @@ const [typed, linted] = await runSideBySide([
 count('type check', typed);
 count('lint', linted);
 
+// Built before the unit tests, which read the phone voting page's bundle (renderer/station/bundle.test.ts).
+const built =
+  run('Renderer production build (vite)', bin('vite'), ['build', '--config', 'renderer/vite.config.ts']) &&
+  // The phone voting page, a bundle of its own that the voting station serves (renderer/station, issue 9).
+  run('Phone voting page build (vite)', bin('vite'), ['build', '--config', 'renderer/station/vite.config.ts']);
+count('renderer build', built);
+
 const unitJson = join(results, 'unit.json');
-run('Unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+run('Unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`], built ? { MG_STATION_BUILT: '1' } : {});
 const unit = readJson(unitJson);
 if (unit) {
   passed += unit.numPassedTests;
@@ -95,12 +102,6 @@ if (unit) {
   if (unit.numFailedTests > 0 || unit.numFailedTestSuites > 0) problems.push('unit tests');
   if (unit.numFailedTestSuites > 0 && unit.numFailedTests === 0) failed += unit.numFailedTestSuites;
 } else count('unit tests (no report)', false);
-
-const built =
-  run('Renderer production build (vite)', bin('vite'), ['build', '--config', 'renderer/vite.config.ts']) &&
-  // The phone voting page, a bundle of its own that the voting station serves (renderer/station, issue 9).
-  run('Phone voting page build (vite)', bin('vite'), ['build', '--config', 'renderer/station/vite.config.ts']);
-count('renderer build', built);
 
 const noChromium = built ? ensureChromium() : 'the renderer build failed, so there was nothing to test';
 if (noChromium === null) {

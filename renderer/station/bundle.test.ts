@@ -61,6 +61,9 @@ const title = built
   ? 'the phone voting page’s bundle (build/station)'
   : 'the phone voting page’s bundle: SKIPPED, build/station/ is not built (`npm run build:renderer` builds it; npm test and the e2e step do)';
 
+// npm test builds the page before the unit tests and says so: then a missing build is a failure, not a skip.
+if (process.env.MG_STATION_BUILT === '1' && !built) throw new Error(`npm test built the phone voting page, but ${OUT} has no index.html.`);
+
 describe.skipIf(!built)(title, () => {
   const all = built ? files(OUT) : [];
   const text = (exts: RegExp) => all.filter((f) => exts.test(f)).map((f) => ({ file: relative(OUT, f), body: readFileSync(f, 'utf8') }));
