@@ -55,6 +55,8 @@ test('the secretary circulates a members’ written resolution, issues agreement
   await expect(main).toContainText('0 of 5 eligible members have a code.');
   // Nothing to agree with yet: the laptop screen is offered once codes are out.
   await expect(main.getByRole('link', { name: 'Agree at this laptop' })).toHaveCount(0);
+  // Members can also agree from their phones through the voting station, started from here.
+  await expect(main.getByRole('heading', { level: 2, name: 'Voting from phones' })).toBeVisible();
   await expectNoAxeViolations(page, 'a circulating members’ resolution, before codes');
 
   // Codes: issued to every eligible member, shown once, with the mail-merge file and the letters.
@@ -158,6 +160,7 @@ test('the secretary circulates a members’ written resolution, issues agreement
   await expect(eligible.getByRole('row', { name: /Aisha Khan/ })).toContainText(/Agreed at the meeting laptop at \d\d:\d\d on /);
   await expect(eligible.getByRole('row', { name: /Bob Taylor/ })).toContainText(/Agreed at the meeting laptop at \d\d:\d\d on /);
   await expect(main.getByRole('link', { name: 'Issue agreement codes' })).toHaveCount(0);
+  await expect(main.getByRole('heading', { name: 'Voting from phones' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'a members’ resolution passed by codes');
   await shot(page, '06-passed');
 });

@@ -19,6 +19,7 @@ import { errorAt } from '../../ui/form-errors';
 import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { PageHeader } from '../../ui/PageHeader';
+import { StationPanel } from '../ballots/station/StationPanel';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useToast } from '../../ui/Toasts';
 import { agreementWords, codesApply } from './agreement';
@@ -160,6 +161,7 @@ export function WrittenResolutionPage() {
           </div>
         ) : null}
       </section>
+      {r.status === 'circulating' && withCodes ? <StationPanel writtenResolutionId={r.id} projectorPath={`/written-resolutions/${r.id}/station`} /> : null}
       <section className="card board-table-card" aria-labelledby="wr-eligible-h">
         <h2 id="wr-eligible-h">
           {members ? 'Members eligible on the circulation date' : 'Directors eligible'} ({agreed} of {r.signatories.length} agreed)

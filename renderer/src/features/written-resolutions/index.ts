@@ -1,4 +1,5 @@
 import { NAV_GROUPS, type Area, type RouteHandle } from '../area';
+import { WrittenResolutionProjectorPage } from '../ballots/station/ProjectorPage';
 import { AgreeKioskPage } from './AgreeKioskPage';
 import { AgreementCodesPage } from './AgreementCodesPage';
 import { WrittenResolutionPage } from './WrittenResolutionPage';
@@ -13,6 +14,8 @@ export const writtenResolutionsArea: Area = {
     { path: '/written-resolutions/:id/codes', Component: AgreementCodesPage },
     // Shown without the app's menu: a member at the laptop has no way into the records.
     { path: '/written-resolutions/:id/agree', Component: AgreeKioskPage, handle: { bare: true } satisfies RouteHandle },
+    // The voting station's projector view for the resolution (issue 9), full screen like the ballot's.
+    { path: '/written-resolutions/:id/station', Component: WrittenResolutionProjectorPage, handle: { bare: true } satisfies RouteHandle },
   ],
   nav: [{ to: '/written-resolutions', label: 'Written resolutions', group: NAV_GROUPS.board, order: 55 }],
 };
