@@ -357,7 +357,7 @@ describe('voting station', () => {
       await new Promise((r) => setTimeout(r, 100));
       status = expectOk(await t.core.dispatch('station.status', {})) as StationStatus;
     }
-    expect(status).toMatchObject({ running: false, stoppedBecause: 'the ballot closed on 30 November 2026' });
+    expect(status).toMatchObject({ running: false, stoppedBecause: 'the ballot closed on 30 November 2026', stoppedFor: { ballotId: ballot.id, writtenResolutionId: null } });
     await expect(call(s.port!, 'GET', '/api/ballot')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     const last = auditLog().filter((e) => e.action === 'station.stopped').at(-1)!;
     expect(last.text).toMatch(/^voting station Voting station stopped: the ballot closed/);

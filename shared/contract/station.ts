@@ -47,6 +47,8 @@ export const stationStatusSchema = z.object({
   alerts: z.array(z.object({ at: isoInstant, message: z.string() })),
   /** Why the station stopped on its own (the ballot closed, the resolution passed or lapsed), while stopped. */
   stoppedBecause: z.string().nullable(),
+  /** What the stopped station was serving, so a screen says why only about its own ballot or resolution. */
+  stoppedFor: z.object({ ballotId: id.nullable(), writtenResolutionId: id.nullable() }).nullable(),
 });
 export type StationStatus = z.output<typeof stationStatusSchema>;
 

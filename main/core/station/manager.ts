@@ -63,6 +63,7 @@ export class StationManager implements StationControl {
   #starting = false;
   #stopping: Promise<StationRun | null> | null = null;
   #stoppedBecause: string | null = null;
+  #stoppedFor: StationStatus['stoppedFor'] = null;
   #refusals = { throttled: 0, badCodes: 0, usedCodes: 0 };
   #alerts: { at: string; message: string }[] = [];
   #throttleLog: number[] = [];
@@ -89,6 +90,7 @@ export class StationManager implements StationControl {
       this.#throttleLog = [];
       this.#unloggedThrottles = 0;
       this.#stoppedBecause = null;
+      this.#stoppedFor = null;
       const timer = setInterval(() => void this.#watch(), this.#options.watchEveryMs ?? 1000);
       timer.unref();
       this.#running = { plan, server, url, startedAt: this.#host.who().at, timer };
@@ -132,6 +134,7 @@ export class StationManager implements StationControl {
       } finally {
         this.#running = null;
         this.#stoppedBecause = because;
+        this.#stoppedFor = { ballotId: running.plan.ballot?.id ?? null, writtenResolutionId: running.plan.writtenResolution?.id ?? null };
       }
       return { plan: running.plan, url: running.url, startedAt: running.startedAt, refusals: { ...this.#refusals }, unloggedThrottles: this.#unloggedThrottles };
     })();
@@ -173,6 +176,7 @@ export class StationManager implements StationControl {
       refusals: { ...this.#refusals },
       alerts: [...this.#alerts],
       stoppedBecause: r ? null : this.#stoppedBecause,
+      stoppedFor: r ? null : this.#stoppedFor,
     };
   }
 

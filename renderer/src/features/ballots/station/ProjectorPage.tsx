@@ -2,7 +2,7 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../../api/queries';
 import { QrCode } from '../kiosk/QrCode';
-import { servesTarget, STATION_POLL_MS, type StationTarget } from './target';
+import { servesTarget, STATION_POLL_MS, stoppedReasonFor, type StationTarget } from './target';
 import { TurnoutBar } from './TurnoutBar';
 import { agreementWords, projectorTurnout, shortFingerprint, stoppedSentence, turnoutWords } from './words';
 import './station.css';
@@ -95,8 +95,8 @@ export function StationProjector({ ballotId, writtenResolutionId, backTo, backLa
           <p className="station-projector-message">
             {s.running
               ? 'The voting station is running for something else.'
-              : s.stoppedBecause
-                ? `The voting station has stopped. ${stoppedSentence(s.stoppedBecause)}`
+              : stoppedReasonFor(s, { ballotId, writtenResolutionId })
+                ? `The voting station has stopped. ${stoppedSentence(stoppedReasonFor(s, { ballotId, writtenResolutionId })!)}`
                 : 'The voting station is not running. Start it from the ballot’s page, under “Voting from phones”.'}
           </p>
           <p className="station-projector-message">

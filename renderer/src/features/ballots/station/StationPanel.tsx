@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useToast } from '../../../ui/Toasts';
 import { useThrottledAnnouncement } from './announce';
 import { ALL_INTERFACES, listensEverywhere, networkChoices, otherAddresses, startInput } from './interfaces';
-import { servesTarget, STATION_POLL_MS, type StationTarget } from './target';
+import { servesTarget, STATION_POLL_MS, stoppedReasonFor, type StationTarget } from './target';
 import { TurnoutBar } from './TurnoutBar';
 import { agreementWords, phoneWords, refusalRows, stoppedSentence, turnoutWords } from './words';
 import './station.css';
@@ -135,10 +135,10 @@ function StartStation({ status, target, onStarted }: { status: StationStatus; ta
   const errorId = `${idp}-error`;
   return (
     <>
-      {status.stoppedBecause ? (
+      {stoppedReasonFor(status, target) ? (
         <div role="status">
           <Banner tone="info" title="The voting station has stopped">
-            <p>{stoppedSentence(status.stoppedBecause)}</p>
+            <p>{stoppedSentence(stoppedReasonFor(status, target)!)}</p>
           </Banner>
         </div>
       ) : null}

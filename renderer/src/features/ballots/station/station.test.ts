@@ -3,7 +3,7 @@ import type { NetworkInterface, StationStatus } from '../../../../../shared/cont
 import { contract } from '../../../../../shared/contract/index';
 import { ANNOUNCE_GAP_MS, waitBeforeAnnouncing } from './announce';
 import { ALL_INTERFACES, interfaceKind, listensEverywhere, networkChoices, otherAddresses, startInput } from './interfaces';
-import { servesTarget } from './target';
+import { servesTarget, stoppedReasonFor } from './target';
 import { agreementWords, percent, phoneWords, projectorTurnout, refusalRows, shortFingerprint, stoppedSentence, turnoutWords } from './words';
 
 const LAPTOP: NetworkInterface[] = [
@@ -169,6 +169,7 @@ describe('which station a screen follows', () => {
     refusals: { throttled: 0, badCodes: 0, usedCodes: 0 },
     alerts: [],
     stoppedBecause: null,
+    stoppedFor: null,
   };
   test('its own ballot or resolution while running; not another one, and not a stopped station', () => {
     expect(servesTarget(base, { ballotId: 'b1' })).toBe(true);
@@ -176,5 +177,12 @@ describe('which station a screen follows', () => {
     expect(servesTarget(base, { writtenResolutionId: 'w1' })).toBe(false);
     expect(servesTarget({ ...base, writtenResolution: { id: 'w1', text: 'THAT…' } }, { writtenResolutionId: 'w1' })).toBe(true);
     expect(servesTarget({ ...base, running: false }, { ballotId: 'b1' })).toBe(false);
+  });
+  test('why it stopped is said only on the page of what it was serving', () => {
+    const stopped = { ...base, running: false, stoppedBecause: 'the ballot closed on 1 December 2026', stoppedFor: { ballotId: 'b1', writtenResolutionId: null } };
+    expect(stoppedReasonFor(stopped, { ballotId: 'b1' })).toBe('the ballot closed on 1 December 2026');
+    expect(stoppedReasonFor(stopped, { ballotId: 'b2' })).toBeNull();
+    expect(stoppedReasonFor(stopped, { writtenResolutionId: 'w1' })).toBeNull();
+    expect(stoppedReasonFor(base, { ballotId: 'b1' })).toBeNull();
   });
 });

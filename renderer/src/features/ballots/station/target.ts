@@ -9,6 +9,14 @@ export interface StationTarget {
   writtenResolutionId?: string | undefined;
 }
 
+/** Why the station stopped, if it was serving this ballot or this written resolution when it did. */
+export function stoppedReasonFor(status: StationStatus, target: StationTarget): string | null {
+  if (status.running || !status.stoppedBecause || !status.stoppedFor) return null;
+  const f = status.stoppedFor;
+  if ((target.ballotId && f.ballotId === target.ballotId) || (target.writtenResolutionId && f.writtenResolutionId === target.writtenResolutionId)) return status.stoppedBecause;
+  return null;
+}
+
 /** Whether the station, as last read, is serving this ballot or this written resolution. */
 export function servesTarget(status: StationStatus, target: StationTarget): boolean {
   if (!status.running) return false;
