@@ -65,7 +65,7 @@ async function trackerOn(page: Page): Promise<string> {
   return shown;
 }
 
-test('three members vote from their own phones through the voting station (one in Welsh, one by keyboard only), keep and check their receipts, a used code is refused, and the result counts them beside the kiosk', async ({ browser, page, app, cspErrors }) => {
+test('three members vote from their own phones through the voting station (one in Welsh, one by keyboard only), keep and check their receipts, a used code is refused, and the result counts them beside a kiosk vote and a paper one', async ({ browser, page, app, cspErrors }) => {
   void cspErrors;
   await page.setViewportSize({ width: 1280, height: 900 });
   await setUpMutual(page, app.url);
@@ -74,6 +74,7 @@ test('three members vote from their own phones through the voting station (one i
     ['Bryn', 'Jones'],
     ['Carys', 'Evans'],
     ['Dev', 'Patel'],
+    ['Eira', 'Rees'],
   ]);
   const today = ukDateOf(new Date());
   const created = await api(app, 'ballots.create', {
@@ -102,6 +103,11 @@ test('three members vote from their own phones through the voting station (one i
   const roll = (await api(app, 'ballots.roll', { id })).entries as { id: string; name: string }[];
   const { token } = await api(app, 'ballots.checkIn', { id, rollId: roll.find((r) => r.name === 'Dev Patel')!.id });
   await api(app, 'ballots.cast', { id, credential: { kind: 'checkin', token }, ballot: encryptBallot(prepare(nobleGroup, election), [[1, 0, 0], [1, 1, 0]]) });
+  // Eira votes on paper (against; for Ffion Hughes and Gareth Lloyd), counted by two tellers who agree.
+  await api(app, 'ballots.issuePaper', { id, rollId: roll.find((r) => r.name === 'Eira Rees')!.id, serial: 'P-001' });
+  for (const teller of ['Jo Teller', 'Kim Teller']) {
+    await api(app, 'ballots.enterPaperBatch', { id, label: 'Box 1', teller, counts: [[0, 1, 0], [0, 1, 1]], spoilt: 0 });
+  }
 
   // The secretary starts the station on this laptop's loopback address (the phones here are browsers on the same machine).
   const status = await api<{ url: string; running: boolean }>(app, 'station.start', { ballotId: id, address: '127.0.0.1' });
@@ -322,19 +328,22 @@ test('three members vote from their own phones through the voting station (one i
 
   // The secretary sees three votes from phones (never choices).
   const running = await api(app, 'station.status');
-  expect(running.turnout).toMatchObject({ voted: 4, count: 4, fromPhones: 3 });
+  expect(running.turnout).toMatchObject({ voted: 5, count: 5, fromPhones: 3 });
   expect(running.refusals.usedCodes).toBeGreaterThanOrEqual(1);
 
-  // Closing the ballot stops the station; the result counts the kiosk's vote and the phones'.
+  // Closing the ballot stops the station; the result counts the phones' votes with the kiosk's and the paper one.
   await runJob(app, 'ballots.close', { id });
   await expect.poll(async () => (await api(app, 'station.status')).running).toBe(false);
   await api(app, 'ballots.decrypt', { id, trustee: 1, passphrase: PASS[1] });
   const decided = await api(app, 'ballots.decrypt', { id, trustee: 2, passphrase: PASS[2] });
-  expect(decided.result.turnout.byChannel).toMatchObject({ kiosk: 1, phone: 3 });
+  expect(decided.result.turnout.byChannel).toMatchObject({ kiosk: 1, phone: 3, paper: 1 });
   const resolution = decided.result.questions[0];
-  expect(resolution.choices.map((ch: { total: number }) => ch.total)).toEqual([2, 1, 1]);
+  expect(resolution.choices.map((ch: { electronic: number }) => ch.electronic)).toEqual([2, 1, 1]);
+  expect(resolution.choices.map((ch: { paper: number }) => ch.paper)).toEqual([0, 1, 0]);
+  expect(resolution.choices.map((ch: { total: number }) => ch.total)).toEqual([2, 2, 1]);
   const elected = decided.result.questions[1];
-  expect(elected.choices.map((ch: { total: number }) => ch.total)).toEqual([3, 2, 1]);
+  expect(elected.choices.map((ch: { electronic: number }) => ch.electronic)).toEqual([3, 2, 1]);
+  expect(elected.choices.map((ch: { total: number }) => ch.total)).toEqual([3, 3, 2]);
 
   // The published box: each phone's tracker is in it, once.
   const exported = await runJob<{ fileId: string }>(app, 'ballots.exportVerification', { id });
