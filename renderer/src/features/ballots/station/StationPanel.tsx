@@ -279,7 +279,7 @@ function RunningStation({ status, target, projectorPath, onStopped }: { status: 
           ))}
         </tbody>
       </table>
-      <p className="muted">Each refusal is recorded in the audit log, without the code that was typed.</p>
+      <p className="muted">A phone or a code stopped for trying too often is recorded in the audit log, with the phone’s address and never the code that was typed.</p>
       <h3>Alerts</h3>
       {status.alerts.length === 0 ? (
         <p className="muted">None.</p>
