@@ -78,4 +78,19 @@ describe('voting station: a members’ written resolution agreed from phones', (
     const refused = await t.core.dispatch('station.start', { writtenResolutionId: wr.id, address: '127.0.0.1' });
     expect(refused).toMatchObject({ ok: false, error: { message: 'Agreement can be collected only while a written resolution is circulating; this one is not: it passed on 30 November 2026.' } });
   });
+
+  it('will not start for a society’s members’ resolution: its registered rules, not the Companies Act, decide how members agree', async () => {
+    const society = await openTestCore({ now: () => NOW, station: { pageDir: tempDir('mg-station-page-'), watchEveryMs: 100 } });
+    try {
+      await setUpOrganisation(society.core, { particulars: { legalForm: 'cooperative_society', registrationNumber: '12345R' } });
+      const cls = await makeClass(society.core, 'Member', { withdrawable: true });
+      for (const name of ['Ann', 'Ben']) await admit(society.core, cls, person(name, 'Jones'), { admittedOn: '2020-01-06' });
+      const wr = expectOk(await society.core.dispatch('writtenResolutions.circulate', { body: 'members', kind: 'ordinary', text: 'That the society adopt the new rota policy.', circulatedOn: '2026-11-20' })) as WrittenResolution;
+      const r = await society.core.dispatch('station.start', { writtenResolutionId: wr.id, address: '127.0.0.1', port: 0 });
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { writtenResolutionId: expect.stringMatching(/^Agreement from phones follows the Companies Act procedure .*CA 2006 s288-s300, s296.*your registered rules decide/) } } });
+      expect((expectOk(await society.core.dispatch('station.status', {})) as StationStatus).running).toBe(false);
+    } finally {
+      await society.cleanup();
+    }
+  });
 });

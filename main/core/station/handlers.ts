@@ -68,6 +68,10 @@ async function planOf(input: StartInput, ctx: CommandContext): Promise<StationPl
     const w = await ctx.db.selectFrom('written_resolution').selectAll().where('id', '=', input.writtenResolutionId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
     if (!w) throw new AppError('NOT_FOUND', 'That written resolution is not on record.');
     if (w.body !== 'members') throw AppError.field('writtenResolutionId', 'Only a members’ written resolution can be agreed to from phones; the board’s are agreed by the directors (Model Articles art 7-8).');
+    // Agreement by code is the Companies Act procedure (s296); a society's rules decide how its members agree (signify.ts).
+    if (rc.form.family !== 'company') {
+      throw AppError.field('writtenResolutionId', 'Agreement from phones follows the Companies Act procedure for a private company’s members (CA 2006 s288-s300, s296). The CCBS Act 2014 has none: your registered rules decide whether and how members agree in writing, so record each agreement received under them.');
+    }
     const status = statusOn(w, rc.today);
     if (status !== 'circulating') {
       const why = status === 'passed' ? `it passed${w.decided_on ? ` on ${formatLegalDate(w.decided_on)}` : ''}` : status === 'lapsed' ? `it lapsed at the end of ${formatLegalDate(w.lapses_after!)} (CA 2006 s297)` : 'it was withdrawn';
