@@ -11,6 +11,11 @@ export interface AppErrorBody {
   message: string;
   /** Field path (dot-separated, as react-hook-form names fields) to the message for that field. */
   fieldErrors?: Record<string, string>;
+  /**
+   * A stable name for why, where a host says it in its own words (the voting station's phone page
+   * says a code refusal in English or Welsh): 'code_format', 'code_invalid', 'code_used'.
+   */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };

@@ -50,7 +50,11 @@ export async function dispatch(registry: Registry, core: Core, method: string, r
     }
     return ok(checked.data);
   } catch (e) {
-    if (e instanceof AppError) return fail(e.code, e.message, e.fieldErrors);
+    if (e instanceof AppError) {
+      const r = fail(e.code, e.message, e.fieldErrors);
+      if (e.reason && !r.ok) r.error.reason = e.reason;
+      return r;
+    }
     const code = (e as { code?: string }).code;
     if (code === 'SQLITE_BUSY') {
       return fail('LOCKED', 'Another program is writing to the database; try again in a moment. Nothing was saved.');

@@ -7,6 +7,8 @@ import type { ErrorCode } from '../../shared/result';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors: Record<string, string> | undefined;
+  /** See AppErrorBody.reason. */
+  reason: string | undefined;
 
   constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string>) {
     super(message);
@@ -16,7 +18,9 @@ export class AppError extends Error {
   }
 
   /** A VALIDATION error on one form field, e.g. fieldError('particulars.incorporatedOn', '...'). */
-  static field(path: string, message: string): AppError {
-    return new AppError('VALIDATION', message, { [path]: message });
+  static field(path: string, message: string, reason?: string): AppError {
+    const e = new AppError('VALIDATION', message, { [path]: message });
+    e.reason = reason;
+    return e;
   }
 }

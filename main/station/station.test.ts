@@ -369,11 +369,15 @@ describe('voting station', () => {
 
 describe('voting station server on its own', () => {
   it('puts the core’s refusals in the station’s terms: a used code says only that it was used', () => {
-    const field = (path: string, message: string) => ({ code: 'VALIDATION' as const, message, fieldErrors: { [path]: message } });
-    expect(refusalOf(field('credential.code', 'This voting code has already been used.'), 'ballot')).toEqual({ code: 'code_used', message: 'This code has already been used.' });
-    expect(refusalOf(field('code', 'This agreement code has already been used.'), 'resolution').code).toBe('code_used');
-    expect(refusalOf(field('credential.code', 'This voting code is not valid for this ballot. Check it against your ballot letter.'), 'ballot').code).toBe('code_invalid');
-    expect(refusalOf(field('credential.code', 'A voting code has 16 letters and numbers, in four groups of four.'), 'ballot').code).toBe('code_format');
+    const field = (path: string, message: string, reason?: string) => ({ code: 'VALIDATION' as const, message, fieldErrors: { [path]: message }, ...(reason ? { reason } : {}) });
+    // By the reason the core gives (AppErrorBody.reason), not by its wording.
+    expect(refusalOf(field('credential.code', 'This voting code has already been used.', 'code_used'), 'ballot')).toEqual({ code: 'code_used', message: 'This code has already been used.' });
+    expect(refusalOf(field('code', 'Some other words.', 'code_used'), 'resolution').code).toBe('code_used');
+    expect(refusalOf(field('credential.code', 'This voting code is not valid for this ballot. Check it against your ballot letter.', 'code_invalid'), 'ballot').code).toBe('code_invalid');
+    expect(refusalOf(field('credential.code', 'A voting code has 16 letters and numbers, in four groups of four.', 'code_format'), 'ballot').code).toBe('code_format');
+    expect(refusalOf(field('code', 'Enter the agreement code from your letter.', 'code_format'), 'resolution').code).toBe('code_format');
+    // A refusal about a code with no reason reads as not valid, and never as used.
+    expect(refusalOf(field('code', 'This code has already been used.'), 'resolution').code).toBe('code_invalid');
     expect(refusalOf(field('ballot', 'The ballot was refused: a proof does not verify.'), 'ballot')).toEqual({ code: 'ballot_refused', message: 'The ballot was refused: a proof does not verify.' });
     expect(refusalOf({ code: 'CONFLICT', message: 'Voting closed on 1 December 2026; no more votes can be cast.' }, 'ballot').code).toBe('not_open');
     expect(refusalOf({ code: 'INTERNAL', message: 'Internal error (reference abc123).' }, 'ballot')).toEqual({ code: 'server', message: 'Something went wrong on the laptop; try again or ask the secretary.' });

@@ -106,10 +106,10 @@ async function resolve(tx: WriteContext, b: BallotRow, credential: CastCredentia
     return { roll, channel: c.proxyAppointmentId ? 'proxy' : 'kiosk', proxyAppointmentId: c.proxyAppointmentId };
   }
   const hash = codeHash(credential.code);
-  if (normaliseCode(credential.code).length !== 16) throw AppError.field('credential.code', 'A voting code has 16 letters and numbers, in four groups of four, as printed on your ballot letter.');
+  if (normaliseCode(credential.code).length !== 16) throw AppError.field('credential.code', 'A voting code has 16 letters and numbers, in four groups of four, as printed on your ballot letter.', 'code_format');
   const roll = await tx.db.selectFrom('ballot_roll').selectAll().where('code_hash', '=', hash).executeTakeFirst();
   // Not found and another ballot's code say the same, so a guess learns nothing about other ballots.
-  if (!roll || roll.ballot_id !== b.id) throw AppError.field('credential.code', 'This voting code is not valid for this ballot. Check it against your ballot letter.');
+  if (!roll || roll.ballot_id !== b.id) throw AppError.field('credential.code', 'This voting code is not valid for this ballot. Check it against your ballot letter.', 'code_invalid');
   return { roll, channel: credential.via === 'phone' ? 'phone' : 'code', proxyAppointmentId: null };
 }
 
@@ -127,7 +127,7 @@ export async function cast(
   if (roll.voted_by !== null) {
     // A member who votes in person overrides their proxy's vote (the proxy's ballot is discarded unopened).
     if (roll.voted_by === 'proxy' && who.channel !== 'proxy') overriding = true;
-    else if (credential.kind === 'code') throw AppError.field('credential.code', 'This voting code has already been used.');
+    else if (credential.kind === 'code') throw AppError.field('credential.code', 'This voting code has already been used.', 'code_used');
     else throw new AppError('CONFLICT', `${roll.name} (member ${roll.member_number}) has already voted ${VOTE_CHANNEL_LABEL[roll.voted_by]}.`);
   }
   const shape = shapeProblem(ballotShape, ballot);

@@ -356,8 +356,9 @@ export function refusalOf(e: AppErrorBody, what: 'ballot' | 'resolution'): { cod
   const fields = Object.keys(e.fieldErrors ?? {});
   const onCode = fields.some((f) => f === 'code' || f.endsWith('.code'));
   if (onCode) {
-    if (/already/i.test(e.message)) return { code: 'code_used', message: 'This code has already been used.' };
-    if (/16 letters/i.test(e.message)) return { code: 'code_format', message: 'A code has 16 letters and numbers, in four groups of four, as printed on your letter.' };
+    // The core names why a code was refused (AppErrorBody.reason); anything else about a code reads as not valid.
+    if (e.reason === 'code_used') return { code: 'code_used', message: 'This code has already been used.' };
+    if (e.reason === 'code_format') return { code: 'code_format', message: 'A code has 16 letters and numbers, in four groups of four, as printed on your letter.' };
     return { code: 'code_invalid', message: `This code is not valid for this ${what === 'ballot' ? 'ballot' : 'resolution'}. Check it against your letter.` };
   }
   if (fields.includes('ballot')) return { code: 'ballot_refused', message: e.message };

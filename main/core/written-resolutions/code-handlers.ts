@@ -61,14 +61,14 @@ export const agreeWithCode: HandlerFor<'writtenResolutions.agreeWithCode'> = mut
   refuseUnlessCodesApply(r, ctx);
   refuseUnlessOpenForAgreement(r, rc.today);
   const problem = agreementCodeProblem(input.code);
-  if (problem) throw AppError.field('code', problem);
+  if (problem) throw AppError.field('code', problem, 'code_format');
   const hash = agreementCodeHash(input.code);
   const signatories = await tx.db.selectFrom('written_resolution_signatory').selectAll().where('written_resolution_id', '=', r.id).execute();
   const s = signatories.find((x) => x.code_hash === hash);
   // No such code and another resolution's code say the same, so a guess learns nothing else.
-  if (!s) throw AppError.field('code', 'This agreement code is not valid for this resolution. Check it against your letter.');
+  if (!s) throw AppError.field('code', 'This agreement code is not valid for this resolution. Check it against your letter.', 'code_invalid');
   // Used (or the member's agreement was already recorded another way): said without anything else.
-  if (s.agreed_on !== null) throw AppError.field('code', 'This agreement code has already been used.');
+  if (s.agreed_on !== null) throw AppError.field('code', 'This agreement code has already been used.', 'code_used');
   const at = tx.who.at;
   const outcome = await signify(tx, rc, ctx, r, signatories, s, { on: ukDateOf(new Date(at)), at, via: input.via });
   return { name: s.name, agreedAt: at, passed: outcome.passed !== null, resolution: await one(tx.db, rc, r.id) };
