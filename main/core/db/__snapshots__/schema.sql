@@ -322,6 +322,9 @@ CREATE UNIQUE INDEX short_notice_consent_member on short_notice_consent(meeting_
 -- index written_resolution_org on written_resolution
 CREATE INDEX written_resolution_org on written_resolution(organisation_id, circulated_on);
 
+-- index written_resolution_signatory_code on written_resolution_signatory
+CREATE UNIQUE INDEX written_resolution_signatory_code on written_resolution_signatory(code_hash) where code_hash is not null;
+
 -- index written_resolution_signatory_wr on written_resolution_signatory
 CREATE INDEX written_resolution_signatory_wr on written_resolution_signatory(written_resolution_id);
 
@@ -829,7 +832,7 @@ CREATE TABLE written_resolution_signatory (
     votes integer not null check (votes >= 0),
     agreed_on text,
     created_at text not null,
-    updated_at text not null,
+    updated_at text not null, code_hash text check (code_hash is null or length(code_hash) = 64), agreed_at text check (agreed_at is null or agreed_on is not null), agreed_via text check (agreed_via is null or (agreed_via in ('secretary', 'kiosk', 'phone') and agreed_on is not null)),
     check ((officer_id is null) <> (member_id is null))
   ) strict;
 
