@@ -115,6 +115,13 @@ test('the secretary circulates a members’ written resolution, issues agreement
   await expect(page.getByText(TEXT)).toBeVisible();
   await expectNoAxeViolations(page, 'agree at this laptop: enter a code');
   await shot(page, '03-agree-enter');
+  // An address typed into the bar (here set by a script) is turned back: the laptop stays locked.
+  const agreeUrl = page.url();
+  await page.evaluate(() => (window.location.hash = '#/members'));
+  await expect(page.getByText('This laptop is locked for members to agree. Only the secretary can close it, with the passphrase.')).toBeVisible();
+  expect(page.url()).toBe(agreeUrl);
+  await expect(page.getByLabel('Your agreement code')).toBeVisible();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
 
   // A mistyped code is caught before anything is sent.
   await page.getByLabel('Your agreement code').fill('ABCD-EFGH');

@@ -11,6 +11,12 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { useModalDialog } from '../../ui/useModalDialog';
 import { PassField } from '../ballots/kiosk/KioskPage';
 import { createLock, lockPassphraseProblem, unlocks, type KioskLock } from '../ballots/kiosk/lock';
+import { engagedLockAt, engageLockAt, onTurnedBack, releaseKiosk, takeTurnedBack } from '../ballots/kiosk/kiosk-guard';
+
+/** The route of a written resolution's "Agree at this laptop" (written-resolutions/index.ts). */
+export function agreePath(id: string): string {
+  return `/written-resolutions/${id}/agree`;
+}
 import { agreementCodeProblem, formatAgreementCode, timeAndDate } from './agreement';
 import '../ballots/kiosk/kiosk.css';
 import './written-resolutions.css';
@@ -30,7 +36,13 @@ import './written-resolutions.css';
 export function AgreeKioskPage() {
   const { id = '' } = useParams();
   const wr = useApiQuery('writtenResolutions.get', { id });
-  const [lock, setLock] = useState<KioskLock | null>(null);
+  // The lock lives in kiosk-guard for the whole page, so an address typed while it is engaged is
+  // turned back here and this screen, mounted again, finds it (as the ballot kiosk does).
+  const [lock, setLock] = useState<KioskLock | null>(() => engagedLockAt(agreePath(id)));
+  const locked = (l: KioskLock) => {
+    engageLockAt(agreePath(id), l);
+    setLock(l);
+  };
   useEffect(() => {
     document.title = 'Agree to a written resolution – Mutual Governance';
   }, []);
@@ -46,7 +58,7 @@ export function AgreeKioskPage() {
   }
   if (!wr.data) return <p role="status">Loading…</p>;
   if (lock) return <LockedAgreement resolution={wr.data} lock={lock} />;
-  return <AgreeStart resolution={wr.data} onLocked={setLock} />;
+  return <AgreeStart resolution={wr.data} onLocked={locked} />;
 }
 
 function statusWords(r: WrittenResolution): string {
@@ -116,7 +128,7 @@ function LockedAgreement({ resolution, lock }: { resolution: WrittenResolution; 
   const navigate = useNavigate();
   const locked = useRef(true);
   const [exitOpen, setExitOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => (takeTurnedBack() ? LOCKED_NOTICE : null));
   const [done, setDone] = useState<AgreedWithCode | null>(null);
   const [session, setSession] = useState(0);
 
@@ -129,6 +141,15 @@ function LockedAgreement({ resolution, lock }: { resolution: WrittenResolution; 
   useEffect(() => {
     if (blocker.state === 'blocked') blocker.reset();
   }, [blocker]);
+  // An address typed or set by a script is a change the router cannot stop; kiosk-guard turns it back.
+  useEffect(
+    () =>
+      onTurnedBack(() => {
+        takeTurnedBack();
+        setNotice(LOCKED_NOTICE);
+      }),
+    [],
+  );
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (locked.current) e.preventDefault();
@@ -139,6 +160,7 @@ function LockedAgreement({ resolution, lock }: { resolution: WrittenResolution; 
 
   const unlocked = () => {
     locked.current = false;
+    releaseKiosk();
     setExitOpen(false);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     void navigate(`/written-resolutions/${resolution.id}`);

@@ -78,4 +78,23 @@ describe('the kiosk’s guard on the address', () => {
     goTo('#/ballots/b1');
     expect(routerHeard).toEqual(['#/ballots/b1']);
   });
+
+  test('holds a written resolution’s “Agree at this laptop” the same way, at its own address', async () => {
+    const path = '/written-resolutions/w1/agree';
+    win.location.hash = `#${path}`;
+    routerHeard.length = 0;
+    const { createLock } = await import('./lock');
+    const lock = await createLock('meeting room laptop', 1000);
+    guard.engageLockAt(path, lock);
+    expect(guard.engagedLockAt(path)).toBe(lock);
+    expect(guard.engagedLockAt('/ballots/b1/kiosk')).toBeNull();
+    goTo('#/members');
+    expect(routerHeard).toEqual([]);
+    expect(win.location.hash).toBe(`#${path}`);
+    expect(guard.takeTurnedBack()).toBe(true);
+    guard.releaseKiosk();
+    expect(guard.engagedLockAt(path)).toBeNull();
+    goTo('#/written-resolutions/w1');
+    expect(routerHeard).toEqual(['#/written-resolutions/w1']);
+  });
 });

@@ -8,6 +8,8 @@ import type { KioskLock } from './lock';
  * back to the kiosk (below). In memory only, never stored.
  */
 interface Engaged {
+  /** The locked screen's route (the ballot kiosk's, or a written resolution's "Agree at this laptop"). */
+  path: string;
   ballotId: string;
   lock: KioskLock;
   /** Set when the address was turned back, so the kiosk can say why. */
@@ -38,7 +40,7 @@ export function engagedLock(): { ballotId: string; lock: KioskLock } | null {
  * again, finds the lock here.
  */
 function away(e: Engaged): boolean {
-  return window.location.hash.split('?')[0] !== `#${kioskPath(e.ballotId)}`;
+  return window.location.hash.split('?')[0] !== `#${e.path}`;
 }
 
 function turnBack(e: Engaged): void {
@@ -50,19 +52,32 @@ if (typeof window !== 'undefined') {
   window.addEventListener('popstate', (event) => {
     if (!engaged || !away(engaged)) return;
     event.stopImmediatePropagation();
-    window.history.replaceState(engaged.historyState, '', `#${kioskPath(engaged.ballotId)}`);
+    window.history.replaceState(engaged.historyState, '', `#${engaged.path}`);
     turnBack(engaged);
   });
   window.addEventListener('hashchange', () => {
     if (!engaged || !away(engaged)) return;
-    window.location.replace(`#${kioskPath(engaged.ballotId)}`);
+    window.location.replace(`#${engaged.path}`);
     turnBack(engaged);
   });
 }
 
 /** Engages the lock for this ballot's kiosk (the page must be at the kiosk's address). */
 export function engageKiosk(ballotId: string, lock: KioskLock): void {
-  engaged = { ballotId, lock, turnedBack: false, listeners: new Set(), historyState: window.history.state as unknown };
+  engageLockAt(kioskPath(ballotId), lock, ballotId);
+}
+
+/**
+ * Engages the lock for any locked screen at `path` (the page must be at that address): a written
+ * resolution's "Agree at this laptop" holds the laptop the same way as the ballot kiosk.
+ */
+export function engageLockAt(path: string, lock: KioskLock, ballotId = ''): void {
+  engaged = { path, ballotId, lock, turnedBack: false, listeners: new Set(), historyState: window.history.state as unknown };
+}
+
+/** The lock engaged for the screen at `path`, if any (a screen mounted again after the address was turned back finds it here). */
+export function engagedLockAt(path: string): KioskLock | null {
+  return engaged?.path === path ? engaged.lock : null;
 }
 
 /** Calls `listener` each time the address is turned back; answers the unsubscribe. */
