@@ -8,9 +8,9 @@ import { formatLegalDate } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { useModalDialog } from '../../ui/useModalDialog';
 import { PassField } from '../ballots/kiosk/KioskPage';
-import { createLock, lockPassphraseProblem, unlocks, type KioskLock } from '../ballots/kiosk/lock';
+import { KioskExitDialog, type ExitWords } from '../ballots/kiosk/KioskExitDialog';
+import { createLock, lockPassphraseProblem, type KioskLock } from '../ballots/kiosk/lock';
 import { engagedLockAt, engageLockAt, onTurnedBack, releaseKiosk, takeTurnedBack } from '../ballots/kiosk/kiosk-guard';
 
 /** The route of a written resolution's "Agree at this laptop" (written-resolutions/index.ts). */
@@ -189,7 +189,7 @@ function LockedAgreement({ resolution, lock }: { resolution: WrittenResolution; 
       <main className="kiosk-main">
         {done ? <Agreed result={done} onNext={next} /> : <AgreeForm key={session} resolution={resolution} onAgreed={setDone} />}
       </main>
-      <ExitDialog open={exitOpen} lock={lock} onCancel={() => setExitOpen(false)} onUnlocked={unlocked} />
+      <KioskExitDialog open={exitOpen} lock={lock} onCancel={() => setExitOpen(false)} onUnlocked={unlocked} words={EXIT_WORDS} />
     </div>
   );
 }
@@ -335,48 +335,12 @@ function Agreed({ result, onNext }: { result: AgreedWithCode; onNext: () => void
   );
 }
 
-/** The only way out: the secretary's passphrase, checked against the hash in memory. */
-function ExitDialog({ open, lock, onCancel, onUnlocked }: { open: boolean; lock: KioskLock; onCancel: () => void; onUnlocked: () => void }) {
-  const idp = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const [attempt, setAttempt] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [checking, setChecking] = useState(false);
-  const cancel = useCallback(() => {
-    setAttempt('');
-    setError(null);
-    onCancel();
-  }, [onCancel]);
-  const ref = useModalDialog(open, cancel, (dialog) => dialog.querySelector<HTMLInputElement>('input')?.focus());
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (checking) return;
-    if (attempt === '') return setError('Enter the passphrase.');
-    setChecking(true);
-    const ok = await unlocks(lock, attempt);
-    setChecking(false);
-    setAttempt('');
-    if (!ok) return setError('That is not the passphrase. The laptop stays locked.');
-    setError(null);
-    onUnlocked();
-  };
-  return (
-    <dialog ref={ref} className="modal kiosk-dialog" aria-labelledby={`${idp}-title`}>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <h2 id={`${idp}-title`}>Close this screen</h2>
-        <p>For the secretary only. Enter the passphrase to return to the written resolution.</p>
-        <PassField id={`${idp}-passphrase`} label="Passphrase" value={attempt} onChange={setAttempt} error={error ?? undefined} autoComplete="off" />
-        <p className="visually-hidden" role="status">
-          {checking ? 'Checking the passphrase…' : (error ?? '')}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="btn btn-secondary kiosk-big" onClick={cancel}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary kiosk-big" disabled={checking}>
-            {checking ? 'Checking…' : 'Close'}
-          </button>
-        </div>
-      </form>
-    </dialog>
-  );
-}
+/** The only way out: the secretary's passphrase (the ballot kiosk's dialog, in this screen's words). */
+const EXIT_WORDS: ExitWords = {
+  title: 'Close this screen',
+  intro: 'For the secretary only. Enter the passphrase to return to the written resolution.',
+  label: 'Passphrase',
+  empty: 'Enter the passphrase.',
+  wrong: 'That is not the passphrase. The laptop stays locked.',
+  submit: 'Close',
+};

@@ -3,11 +3,43 @@ import { useModalDialog } from '../../../ui/useModalDialog';
 import { PassField } from './KioskPage';
 import { unlocks, type KioskLock } from './lock';
 
+/** What the dialog says: the ballot kiosk's by default; a written resolution's "Agree at this laptop" has its own. */
+export interface ExitWords {
+  title: string;
+  intro: string;
+  label: string;
+  empty: string;
+  wrong: string;
+  submit: string;
+}
+
+const KIOSK_WORDS: ExitWords = {
+  title: 'Close the kiosk',
+  intro: 'For poll clerks only. Enter the kiosk passphrase to leave the polling station and return to the ballot.',
+  label: 'Kiosk passphrase',
+  empty: 'Enter the kiosk passphrase.',
+  wrong: 'That is not the kiosk passphrase. The kiosk stays locked.',
+  submit: 'Close the kiosk',
+};
+
 /**
- * The only way out of the kiosk: the poll clerk's passphrase, checked against the hash in memory.
- * Escape or Cancel closes this dialog and the kiosk stays locked.
+ * The only way out of a locked screen (the ballot kiosk, or a written resolution's "Agree at this
+ * laptop"): the passphrase, checked against the hash in memory. Escape or Cancel closes this dialog
+ * and the screen stays locked.
  */
-export function KioskExitDialog({ open, lock, onCancel, onUnlocked }: { open: boolean; lock: KioskLock; onCancel: () => void; onUnlocked: () => void }) {
+export function KioskExitDialog({
+  open,
+  lock,
+  onCancel,
+  onUnlocked,
+  words = KIOSK_WORDS,
+}: {
+  open: boolean;
+  lock: KioskLock;
+  onCancel: () => void;
+  onUnlocked: () => void;
+  words?: ExitWords;
+}) {
   const idp = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [attempt, setAttempt] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +55,7 @@ export function KioskExitDialog({ open, lock, onCancel, onUnlocked }: { open: bo
     e.preventDefault();
     if (checking) return;
     if (attempt === '') {
-      setError('Enter the kiosk passphrase.');
+      setError(words.empty);
       return;
     }
     setChecking(true);
@@ -31,7 +63,7 @@ export function KioskExitDialog({ open, lock, onCancel, onUnlocked }: { open: bo
     setChecking(false);
     setAttempt('');
     if (!ok) {
-      setError('That is not the kiosk passphrase. The kiosk stays locked.');
+      setError(words.wrong);
       return;
     }
     setError(null);
@@ -41,9 +73,9 @@ export function KioskExitDialog({ open, lock, onCancel, onUnlocked }: { open: bo
   return (
     <dialog ref={ref} className="modal kiosk-dialog" aria-labelledby={`${idp}-title`}>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <h2 id={`${idp}-title`}>Close the kiosk</h2>
-        <p>For poll clerks only. Enter the kiosk passphrase to leave the polling station and return to the ballot.</p>
-        <PassField id={`${idp}-passphrase`} label="Kiosk passphrase" value={attempt} onChange={setAttempt} error={error ?? undefined} autoComplete="off" />
+        <h2 id={`${idp}-title`}>{words.title}</h2>
+        <p>{words.intro}</p>
+        <PassField id={`${idp}-passphrase`} label={words.label} value={attempt} onChange={setAttempt} error={error ?? undefined} autoComplete="off" />
         <p className="visually-hidden" role="status">
           {checking ? 'Checking the passphrase…' : (error ?? '')}
         </p>
@@ -52,7 +84,7 @@ export function KioskExitDialog({ open, lock, onCancel, onUnlocked }: { open: bo
             Cancel
           </button>
           <button type="submit" className="btn btn-primary kiosk-big" disabled={checking}>
-            {checking ? 'Checking…' : 'Close the kiosk'}
+            {checking ? 'Checking…' : words.submit}
           </button>
         </div>
       </form>
