@@ -26,6 +26,7 @@ const LANDED: Record<string, string> = {
   '0013_ballots.ts': '7a66fea7689c47cf352dc91c8625a09d591a1c7c05e4494bdf7416c6843ac1ad',
   '0014_ballot_slots.ts': 'd602a754190fbacbead9f31e5a3a19c9ab16b790e8efafdc1d6abc476f79bc16',
   '0015_written_resolution_codes.ts': '117f8159d89e38d598b3c5b5c265e15c1ce3df1a7438f7173b8527c9e8193b7c',
+  '0016_contracts.ts': 'faa942f5970e037dc45ddae3241aaf55d4e2b9d4a8f6cecae4a3c3db31b6b0aa',
 };
 
 const dir = __dirname;

@@ -14,6 +14,7 @@ import * as m0012 from './0012_meeting_kind_index';
 import * as m0013 from './0013_ballots';
 import * as m0014 from './0014_ballot_slots';
 import * as m0015 from './0015_written_resolution_codes';
+import * as m0016 from './0016_contracts';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { name: '0013_ballots', up: m0013.up },
   { name: '0014_ballot_slots', up: m0014.up },
   { name: '0015_written_resolution_codes', up: m0015.up },
+  { name: '0016_contracts', up: m0016.up },
 ];

@@ -1,6 +1,8 @@
 import type { AuditTables } from '../audit/tables';
 import type { BallotTables } from '../ballots/tables';
 import type { ClassTables } from '../classes/tables';
+import type { ContractTables } from '../contracts/tables';
+import type { CounterpartyTables } from '../counterparties/tables';
 import type { DocumentTables } from '../documents/tables';
 import type { FilingTables } from '../filings/tables';
 import type { InspectionTables } from '../inspections/tables';
@@ -59,7 +61,9 @@ export interface DB
     InspectionTables,
     DocumentTables,
     MeetingTables,
-    BallotTables {}
+    BallotTables,
+    CounterpartyTables,
+    ContractTables {}
 
 export type { AuditEventRow } from '../audit/tables';
 export type { GoverningRulesRow, OrganisationRow } from '../organisation/tables';

@@ -134,6 +134,7 @@ export const decisionsHandlers = defineHandlers('decisions', {
       outcome: tally.outcome,
       recorded_not_quorate: tally.notQuorate ? 1 : 0,
       related_organisation: item.related_organisation,
+      counterparty_id: item.counterparty_id,
       decided_on: meeting.held_on,
       created_at: tx.who.at,
       updated_at: tx.who.at,

@@ -82,6 +82,7 @@ export async function insertInterest(
     category: input.category,
     nature: input.nature,
     related_organisation: input.relatedOrganisation ?? null,
+    counterparty_id: null,
     declared_on: input.declaredOn,
     ended_on: null,
     created_at: who.at,

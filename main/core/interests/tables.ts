@@ -7,6 +7,8 @@ export interface InterestTable {
   category: InterestCategory;
   nature: string;
   related_organisation: string | null;
+  /** The organisation it concerns, from the shared list (migration 0016); null where only a name was recorded. */
+  counterparty_id: string | null;
   declared_on: string;
   ended_on: string | null;
   created_at: string;

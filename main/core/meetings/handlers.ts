@@ -600,6 +600,8 @@ export const meetingsHandlers = defineHandlers('meetings', {
       standard: input.standard ?? null,
       related_organisation: input.relatedOrganisation ?? null,
       contract_ref: input.contractRef ?? null,
+      counterparty_id: null,
+      contract_id: null,
       starts_at: null,
       notes: null,
       created_at: at,

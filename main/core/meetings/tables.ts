@@ -67,6 +67,9 @@ export interface AgendaItemTable {
   standard: StandardItem | null;
   related_organisation: string | null;
   contract_ref: string | null;
+  /** Tags from the shared organisations list and the contracts (migration 0016). */
+  counterparty_id: string | null;
+  contract_id: string | null;
   starts_at: string | null;
   notes: string | null;
   created_at: string;
@@ -165,6 +168,8 @@ export interface DecisionTable {
   outcome: string;
   recorded_not_quorate: number;
   related_organisation: string | null;
+  /** The organisation it concerns, from the shared list (migration 0016). */
+  counterparty_id: string | null;
   decided_on: string;
   created_at: string;
   updated_at: string;

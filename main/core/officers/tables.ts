@@ -41,6 +41,8 @@ export interface AppointmentTable {
   role: AppointmentRole;
   director_kind: DirectorKind | null;
   nominated_by: string | null;
+  /** The organisation that nominated a nominee director, from the shared list (migration 0016). */
+  nominating_counterparty_id: string | null;
   appointed_on: string;
   ceased_on: string | null;
   cessation_reason: string | null;

@@ -99,6 +99,7 @@ export async function signify(
       outcome: 'passed',
       recorded_not_quorate: 0,
       related_organisation: r.related_organisation,
+      counterparty_id: null,
       decided_on: passed,
       created_at: tx.who.at,
       updated_at: tx.who.at,

@@ -52,6 +52,45 @@ CREATE UNIQUE INDEX ballot_roll_paper on ballot_roll(ballot_id, paper_serial) wh
 -- index committee_member_committee on committee_member
 CREATE INDEX committee_member_committee on committee_member(committee_id);
 
+-- index contract_break_contract on contract_break
+CREATE INDEX contract_break_contract on contract_break(contract_id);
+
+-- index contract_counterparty on contract
+CREATE INDEX contract_counterparty on contract(counterparty_id);
+
+-- index contract_decision_decision on contract_decision
+CREATE INDEX contract_decision_decision on contract_decision(decision_id);
+
+-- index contract_document_contract on contract_document
+CREATE INDEX contract_document_contract on contract_document(contract_id);
+
+-- index contract_duty_due on contract_duty
+CREATE INDEX contract_duty_due on contract_duty(organisation_id, due_on);
+
+-- index contract_kpi_contract on contract_kpi
+CREATE INDEX contract_kpi_contract on contract_kpi(contract_id);
+
+-- index contract_org_award on contract
+CREATE INDEX contract_org_award on contract(organisation_id, award_on);
+
+-- index contract_org_end on contract
+CREATE INDEX contract_org_end on contract(organisation_id, end_on);
+
+-- index contract_price_review_contract on contract_price_review
+CREATE INDEX contract_price_review_contract on contract_price_review(contract_id);
+
+-- index contract_service_code on contract_service
+CREATE INDEX contract_service_code on contract_service(cpv_code);
+
+-- index contract_variation_contract on contract_variation
+CREATE INDEX contract_variation_contract on contract_variation(contract_id, made_on);
+
+-- index counterparty_ods on counterparty
+CREATE UNIQUE INDEX counterparty_ods on counterparty(organisation_id, ods_code) where ods_code is not null;
+
+-- index decision_counterparty on decision
+CREATE INDEX decision_counterparty on decision(counterparty_id) where counterparty_id is not null;
+
 -- index decision_meeting on decision
 CREATE INDEX decision_meeting on decision(meeting_id, agenda_item_id);
 
@@ -78,6 +117,9 @@ CREATE INDEX "filing_duty_subject" on "filing_duty" ("subject_type", "subject_id
 
 -- index inspection_request_received on inspection_request
 CREATE INDEX "inspection_request_received" on "inspection_request" ("organisation_id", "received_on");
+
+-- index interest_counterparty on interest
+CREATE INDEX interest_counterparty on interest(counterparty_id) where counterparty_id is not null;
 
 -- index interest_officer on interest
 CREATE INDEX "interest_officer" on "interest" ("officer_id", "declared_on");
@@ -232,6 +274,39 @@ CREATE UNIQUE INDEX short_notice_consent_member on short_notice_consent(meeting_
 -- index sqlite_autoindex_committee_member_1 on committee_member
 -- (created implicitly by SQLite)
 
+-- index sqlite_autoindex_contract_1 on contract
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_contract_2 on contract
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_contract_break_1 on contract_break
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_contract_document_1 on contract_document
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_contract_extension_1 on contract_extension
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_contract_extension_2 on contract_extension
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_contract_kpi_1 on contract_kpi
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_contract_price_review_1 on contract_price_review
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_contract_variation_1 on contract_variation
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_counterparty_1 on counterparty
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_counterparty_2 on counterparty
+-- (created implicitly by SQLite)
+
 -- index sqlite_autoindex_decision_1 on decision
 -- (created implicitly by SQLite)
 
@@ -363,7 +438,7 @@ CREATE TABLE agenda_item (
     notes text,
     created_at text not null,
     updated_at text not null
-  ) strict;
+  , counterparty_id text references counterparty(id), contract_id text references contract(id)) strict;
 
 -- table app_meta on app_meta
 CREATE TABLE "app_meta" ("key" text primary key, "value" text not null) strict;
@@ -372,7 +447,7 @@ CREATE TABLE "app_meta" ("key" text primary key, "value" text not null) strict;
 CREATE TABLE "app_setting" ("organisation_id" text not null references "organisation" ("id"), "key" text not null, "value" text not null, "updated_at" text not null, constraint "app_setting_pk" primary key ("organisation_id", "key")) strict;
 
 -- table appointment on appointment
-CREATE TABLE "appointment" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "officer_id" text not null references "officer" ("id"), "role" text not null, "director_kind" text, "nominated_by" text, "appointed_on" text not null, "ceased_on" text, "cessation_reason" text, "created_at" text not null, "updated_at" text not null, constraint "appointment_ceased_after_appointed" check (ceased_on is null or ceased_on >= appointed_on)) strict;
+CREATE TABLE "appointment" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "officer_id" text not null references "officer" ("id"), "role" text not null, "director_kind" text, "nominated_by" text, "appointed_on" text not null, "ceased_on" text, "cessation_reason" text, "created_at" text not null, "updated_at" text not null, nominating_counterparty_id text references counterparty(id), constraint "appointment_ceased_after_appointed" check (ceased_on is null or ceased_on >= appointed_on)) strict;
 
 -- table attendance on attendance
 CREATE TABLE attendance (
@@ -570,6 +645,166 @@ CREATE TABLE committee_member (
     check (left_on is null or left_on >= joined_on)
   ) strict;
 
+-- table contract on contract
+CREATE TABLE contract (
+    id text primary key,
+    organisation_id text not null references organisation(id),
+    counterparty_id text not null references counterparty(id),
+    reference text not null check (length(reference) between 1 and 100),
+    reference_key text not null,
+    title text not null check (length(title) between 1 and 300),
+    description text,
+    route text not null,
+    bid_due_on text,
+    award_on text,
+    start_on text,
+    end_on text,
+    terminated_on text,
+    termination_reason text,
+    annual_value_pence integer check (annual_value_pence is null or annual_value_pence >= 0),
+    whole_life_value_pence integer check (whole_life_value_pence is null or whole_life_value_pence >= 0),
+    manager_officer_id text references officer(id),
+    manager_name text,
+    notes text,
+    created_at text not null,
+    updated_at text not null,
+    check (end_on is null or start_on is null or end_on >= start_on),
+    check (terminated_on is null or award_on is not null),
+    unique (organisation_id, counterparty_id, reference_key)
+  ) strict;
+
+-- table contract_break on contract_break
+CREATE TABLE contract_break (
+    id text primary key,
+    contract_id text not null references contract(id),
+    earliest_on text,
+    notice_days integer not null check (notice_days between 0 and 3650),
+    description text not null,
+    created_at text not null,
+    updated_at text not null
+  ) strict;
+
+-- table contract_decision on contract_decision
+CREATE TABLE contract_decision (
+    contract_id text not null references contract(id),
+    decision_id text not null references decision(id),
+    purpose text not null check (purpose in ('bid', 'sign', 'vary', 'extend', 'end', 'other')),
+    created_at text not null,
+    primary key (contract_id, decision_id)
+  ) strict, without rowid;
+
+-- table contract_document on contract_document
+CREATE TABLE contract_document (
+    id text primary key,
+    contract_id text not null references contract(id),
+    document_id text not null references document(id),
+    title text not null,
+    file_name text not null,
+    kind text not null check (kind in ('contract', 'variation', 'letter', 'tender', 'other')),
+    media_type text not null,
+    created_at text not null
+  ) strict;
+
+-- table contract_duty on contract_duty
+CREATE TABLE contract_duty (
+    contract_id text not null references contract(id),
+    key text not null,
+    organisation_id text not null references organisation(id),
+    kind text not null check (kind in ('extension_decision', 'extension_notice', 'break_notice', 'price_review', 'kpi_report', 'end')),
+    due_on text not null,
+    title text not null,
+    primary key (contract_id, key)
+  ) strict, without rowid;
+
+-- table contract_duty_done on contract_duty_done
+CREATE TABLE contract_duty_done (
+    contract_id text not null references contract(id),
+    key text not null,
+    done_on text not null,
+    recorded_by text not null,
+    recorded_at text not null,
+    note text,
+    primary key (contract_id, key)
+  ) strict, without rowid;
+
+-- table contract_extension on contract_extension
+CREATE TABLE contract_extension (
+    id text primary key,
+    contract_id text not null references contract(id),
+    position integer not null check (position >= 1),
+    length_months integer not null check (length_months between 1 and 240),
+    decision_by text,
+    notice_by text,
+    exercised_on text,
+    declined_on text,
+    created_at text not null,
+    updated_at text not null,
+    check (exercised_on is null or declined_on is null),
+    unique (contract_id, position)
+  ) strict;
+
+-- table contract_kpi on contract_kpi
+CREATE TABLE contract_kpi (
+    id text primary key,
+    contract_id text not null references contract(id),
+    name text not null,
+    target text,
+    frequency text not null check (frequency in ('monthly', 'quarterly', 'six_monthly', 'annual')),
+    first_due_on text not null,
+    created_at text not null,
+    updated_at text not null
+  ) strict;
+
+-- table contract_price_review on contract_price_review
+CREATE TABLE contract_price_review (
+    id text primary key,
+    contract_id text not null references contract(id),
+    review_on text not null,
+    note text,
+    created_at text not null,
+    updated_at text not null
+  ) strict;
+
+-- table contract_service on contract_service
+CREATE TABLE contract_service (
+    contract_id text not null references contract(id),
+    cpv_code text not null check (length(cpv_code) = 10),
+    primary key (contract_id, cpv_code)
+  ) strict, without rowid;
+
+-- table contract_variation on contract_variation
+CREATE TABLE contract_variation (
+    id text primary key,
+    contract_id text not null references contract(id),
+    made_on text not null,
+    description text not null,
+    value_change_pence integer not null default 0,
+    new_end_on text,
+    created_at text not null,
+    updated_at text not null
+  ) strict;
+
+-- table counterparty on counterparty
+CREATE TABLE counterparty (
+    id text primary key,
+    organisation_id text not null references organisation(id),
+    name text not null check (length(name) between 1 and 200),
+    name_key text not null,
+    kind text not null check (kind in ('council', 'nhs_trust', 'icb', 'nhs_england', 'government_department', 'public_body', 'mutual', 'charity', 'company', 'supplier', 'other')),
+    ods_code text,
+    companies_house_number text,
+    charity_number text,
+    society_number text,
+    contact_name text,
+    contact_email text,
+    contact_phone text,
+    address text,
+    notes text,
+    created_at text not null,
+    updated_at text not null,
+    unique (organisation_id, name_key)
+  ) strict;
+
 -- table decision on decision
 CREATE TABLE decision (
     id text primary key,
@@ -592,7 +827,7 @@ CREATE TABLE decision (
     related_organisation text,
     decided_on text not null,
     created_at text not null,
-    updated_at text not null,
+    updated_at text not null, counterparty_id text references counterparty(id),
     check (meeting_id is not null or written_resolution_id is not null)
   ) strict;
 
@@ -644,7 +879,7 @@ CREATE TABLE "governing_rules" ("organisation_id" text primary key references "o
 CREATE TABLE "inspection_request" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "requester_name" text not null, "requester_address" text not null, "purpose" text not null, "will_share" integer not null, "shared_with" text, "received_on" text not null, "due_on" text not null, "outcome" text not null, "outcome_on" text, "outcome_note" text, "created_at" text not null, "updated_at" text not null) strict;
 
 -- table interest on interest
-CREATE TABLE "interest" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "officer_id" text not null references "officer" ("id"), "category" text not null, "nature" text not null, "related_organisation" text, "declared_on" text not null, "ended_on" text, "created_at" text not null, "updated_at" text not null, constraint "interest_ended_after_declared" check (ended_on is null or ended_on >= declared_on)) strict;
+CREATE TABLE "interest" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "officer_id" text not null references "officer" ("id"), "category" text not null, "nature" text not null, "related_organisation" text, "declared_on" text not null, "ended_on" text, "created_at" text not null, "updated_at" text not null, counterparty_id text references counterparty(id), constraint "interest_ended_after_declared" check (ended_on is null or ended_on >= declared_on)) strict;
 
 -- table meeting on meeting
 CREATE TABLE meeting (
