@@ -1,0 +1,58 @@
+import type { Portfolio } from '../../../../shared/contract/contract-reports';
+import { lookupCpv } from '../../../../shared/rules/procurement/cpv';
+import type { ReadDb } from '../../context';
+import { addMonths } from '../terms';
+import { contractsEndingBy, incomeByCommissionerOn, incomeByServiceOn } from './live-income';
+
+/**
+ * The portfolio as at a day, for the board: the annual income of the contracts live on the day
+ * (or in an extension) by commissioner and by service, the contracts ending within 6, 12 and 18
+ * months, and the largest commissioner's share of the income (concentration risk). Three grouped
+ * queries, whatever the number of contracts (live-income.ts says what counts as live and how a
+ * contract with several service categories is split between them).
+ */
+
+/** The ending contracts listed one by one; the counts and values above them are exact whatever the number. */
+export const ENDING_LIST_LIMIT = 500;
+
+export const NO_SERVICE_CODE = '';
+
+export async function portfolioOn(db: ReadDb, organisationId: string, asAt: string): Promise<Portfolio> {
+  const by = { by6: addMonths(asAt, 6), by12: addMonths(asAt, 12), by18: addMonths(asAt, 18) };
+  const [commissioners, services, ending] = await Promise.all([
+    incomeByCommissionerOn(db, organisationId, asAt, by),
+    incomeByServiceOn(db, organisationId, asAt),
+    contractsEndingBy(db, organisationId, asAt, by.by18, ENDING_LIST_LIMIT),
+  ]);
+  const total = commissioners.reduce((n, c) => n + c.pence, 0);
+  const byCommissioner = commissioners
+    .map((c) => ({ counterpartyId: c.counterpartyId, name: c.name, annualPence: c.pence, contracts: c.contracts, share: total > 0 ? c.pence / total : 0 }))
+    .sort((a, b) => b.annualPence - a.annualPence || a.name.localeCompare(b.name, 'en-GB'));
+  const byService = services
+    .map((s) => ({
+      code: s.code ?? NO_SERVICE_CODE,
+      description: s.code === null ? 'No service category recorded' : (lookupCpv(s.code)?.description ?? 'Not in the CPV list shipped with the app'),
+      annualPence: s.pence,
+      contracts: s.contracts,
+    }))
+    .sort((a, b) => b.annualPence - a.annualPence || a.code.localeCompare(b.code));
+  const sum = (f: (e: (typeof commissioners)[number]['ending']) => number) => commissioners.reduce((n, c) => n + f(c.ending), 0);
+  const largest = byCommissioner[0];
+  return {
+    asAt,
+    annualIncomePence: total,
+    byCommissioner,
+    byService,
+    ending: {
+      within6: sum((e) => e.within6),
+      within12: sum((e) => e.within12),
+      within18: sum((e) => e.within18),
+      within6Pence: sum((e) => e.within6Pence),
+      within12Pence: sum((e) => e.within12Pence),
+      within18Pence: sum((e) => e.within18Pence),
+    },
+    endingContracts: ending,
+    largestShare: largest && total > 0 ? largest.share : 0,
+    largestCommissioner: largest && total > 0 ? largest.name : null,
+  };
+}
