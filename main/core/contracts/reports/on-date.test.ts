@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../core';
+import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
+import { expectOk, type TestCore } from '../../testing';
+import { comparableContracts, periodStart, sameCategory } from './comparable';
+import { commissioner, contract } from './fixtures.test-helpers';
+import { controlOnDate } from './register-on-date';
+import { organisationOnDate } from './organisation-on-date';
+
+let t: TestCore | undefined;
+afterEach(async () => {
+  await t?.cleanup();
+  t = undefined;
+});
+
+const orgOf = (core: Core) => core.db.selectFrom('organisation').selectAll().executeTakeFirstOrThrow();
+
+export async function appointDirector(core: Core, givenNames: string, familyName: string, directorKind: 'employee' | 'independent' | 'nominee' | 'member', appointedOn: string, memberId?: string) {
+  return expectOk(
+    await core.dispatch('officers.add', {
+      particulars: {
+        givenNames,
+        familyName,
+        serviceAddress: { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA' },
+        dateOfBirth: '1980-01-01',
+        nationality: 'British',
+        occupation: 'Nurse',
+        countryOfResidence: 'England',
+        ...(memberId ? { memberId } : {}),
+      },
+      residentialAddress: { line1: '7 Larkspur Close', town: 'Otley', postcode: 'LS21 3QP' },
+      appointment: { role: 'director', directorKind, appointedOn },
+    }),
+  );
+}
+
+const employee = (n: string) => ({ employee: { employeeNumber: n, employmentStart: '2019-01-01', weeklyHours: 37.5 } });
+
+describe('the registers as they stood on a day', () => {
+  it('counts members, votes and directors on the day, not today: later admissions, cessations and appointments change nothing', async () => {
+    t = await registerOf('company_limited_by_guarantee');
+    const staff = await makeClass(t.core, 'Employee', null, true);
+    const community = await makeClass(t.core, 'Community', null, false);
+    const a = await admit(t.core, staff, person('Ada', 'Lovelace', employee('E1')), { admittedOn: '2020-01-06' });
+    await admit(t.core, staff, person('Grace', 'Hopper', employee('E2')), { admittedOn: '2020-01-06' });
+    const left = await admit(t.core, staff, person('Alan', 'Turing', employee('E3')), { admittedOn: '2020-01-06' });
+    await admit(t.core, community, person('Mary', 'Seacole'), { admittedOn: '2021-05-01' });
+    // After the day: one admitted, one ceases.
+    await admit(t.core, community, person('Florence', 'Nightingale'), { admittedOn: '2026-02-01' });
+    expectOk(await t.core.dispatch('members.cease', { memberId: left.id, ceasedOn: '2026-03-01', reason: 'left_employment' }));
+    await appointDirector(t.core, 'Siân', 'Ó Briain', 'employee', '2020-02-01');
+    await appointDirector(t.core, 'Ravi', 'Patel', 'independent', '2020-02-01');
+    await appointDirector(t.core, 'Ada', 'Lovelace', 'member', '2021-01-01', a.id);
+    await appointDirector(t.core, 'Late', 'Comer', 'independent', '2026-06-01');
+    const org = await orgOf(t.core);
+
+    const then = await controlOnDate(t.core.db, org.id, '2025-12-31');
+    expect({ members: then.members, employeeMembers: then.employeeMembers, votingRights: then.votingRights, employeeVotingRights: then.employeeVotingRights }).toEqual({
+      members: 4,
+      employeeMembers: 3,
+      votingRights: 4,
+      employeeVotingRights: 3,
+    });
+    expect(then.directors.map((d) => [d.name, d.directorKind, d.employeeMember])).toEqual([
+      ['Ada Lovelace', 'member', true],
+      ['Ravi Patel', 'independent', false],
+      ['Siân Ó Briain', 'employee', false],
+    ]);
+
+    const now = await controlOnDate(t.core.db, org.id, '2026-11-30');
+    expect([now.members, now.employeeMembers, now.directors.length]).toEqual([4, 2, 4]);
+    // The ceased member counts up to the day before their cessation.
+    expect((await controlOnDate(t.core.db, org.id, '2026-02-28')).employeeMembers).toBe(3);
+    expect((await controlOnDate(t.core.db, org.id, '2026-03-01')).employeeMembers).toBe(2);
+  });
+
+  it('counts one vote per share held at the end of the day where a class votes by shares', async () => {
+    t = await registerOf('cooperative_society');
+    const staff = expectOk(
+      await t.core.dispatch('classes.create', {
+        name: 'Employee',
+        votingRights: 'per_share',
+        votesPerMember: 1,
+        isEmployeeClass: true,
+        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+        shareTerms: { nominalPence: 100, withdrawable: true, transferable: false, maxHolding: null, redeemable: false, numbered: false },
+      }),
+    ) as never;
+    const investor = await makeClass(t.core, 'Investor', { withdrawable: true });
+    const ada = await admit(t.core, staff, person('Ada', 'Lovelace', employee('E1')), { admittedOn: '2020-01-06', shares: 10 });
+    await admit(t.core, investor, person('Ivan', 'Investor'), { admittedOn: '2020-01-06', shares: 5 });
+    expectOk(await t.core.dispatch('shares.allot', { memberId: ada.id, date: '2026-05-01', shares: 100, amountPaidPence: 10_000 } as never));
+    const org = await orgOf(t.core);
+    const then = await controlOnDate(t.core.db, org.id, '2026-04-30');
+    // Investors vote one per member in this class; employees one per share held.
+    expect([then.votingRights, then.employeeVotingRights]).toEqual([11, 10]);
+    const after = await controlOnDate(t.core.db, org.id, '2026-05-01');
+    expect([after.votingRights, after.employeeVotingRights]).toEqual([111, 110]);
+  });
+
+  it('reads the legal form and rules as they stood on the day, undoing later changes from the audit log', async () => {
+    t = await registerOf('company_limited_by_guarantee', new Date('2026-11-30T12:00:00Z'));
+    const org = await orgOf(t.core);
+    const rules = expectOk(await t.core.dispatch('rules.get', {})) as { values: Record<string, unknown> };
+    expectOk(await t.core.dispatch('rules.update', { ...rules.values, boardQuorum: 5 } as never));
+    // The change was made today (30 November 2026): on 29 November the quorum was the default.
+    expect((await organisationOnDate(t.core.db, org, '2026-11-29')).rules.boardQuorum).toBe(rules.values['boardQuorum']);
+    expect((await organisationOnDate(t.core.db, org, '2026-11-29')).laterChanges).toEqual([{ on: '2026-11-30', what: 'governing rules' }]);
+    expect((await organisationOnDate(t.core.db, org, '2026-11-30')).rules.boardQuorum).toBe(5);
+  });
+});
+
+describe('comparable contracts (Procurement Act 2023 s33(5), (7))', () => {
+  it('finds a contract reserved two years earlier by the same council for the same services, not one from another council nor one three years and a day earlier', async () => {
+    t = await registerOf('company_limited_by_guarantee');
+    const leeds = await commissioner(t.core, 'Leeds City Council');
+    const bradford = await commissioner(t.core, 'Bradford Council');
+    const twoYears = await contract(t.core, { counterpartyId: leeds, reference: 'L-2024', services: ['85311000-2'], awardOn: '2024-06-01' });
+    await contract(t.core, { counterpartyId: bradford, reference: 'B-2025', services: ['85310000-5'], awardOn: '2025-06-01' });
+    await contract(t.core, { counterpartyId: leeds, reference: 'L-2023', services: ['85310000-5'], awardOn: '2023-05-31' });
+    // Exactly three years earlier: outside the three years ending with the award day.
+    await contract(t.core, { counterpartyId: leeds, reference: 'L-2023b', services: ['85310000-5'], awardOn: '2023-06-01' });
+    // Same council, same time, other services; and same services not reserved under s33.
+    await contract(t.core, { counterpartyId: leeds, reference: 'L-hotel', services: ['55100000-1'], awardOn: '2025-01-01' });
+    await contract(t.core, { counterpartyId: leeds, reference: 'L-open', services: ['85310000-5'], awardOn: '2025-01-01', route: 'pa23_open' });
+    const next = await contract(t.core, { counterpartyId: leeds, reference: 'L-2026', services: ['85310000-5'], awardOn: null, startOn: null, endOn: null });
+    const org = await orgOf(t.core);
+
+    const found = await comparableContracts(t.core.db, org.id, { id: next, counterpartyId: leeds, codes: ['85310000-5'] }, '2026-06-01');
+    expect(found).toEqual([
+      { id: twoYears, reference: 'L-2024', title: 'Contract L-2024', awardOn: '2024-06-01', countsUntil: '2027-05-31', stopsCountingOn: '2027-06-01', sharedCodes: ['85310000-5'], terminatedOn: null },
+    ]);
+    const forBradford = await comparableContracts(t.core.db, org.id, { id: next, counterpartyId: bradford, codes: ['85310000-5'] }, '2026-06-01');
+    expect(forBradford.map((c) => c.reference)).toEqual(['B-2025']);
+    expect(periodStart('2026-06-01')).toBe('2023-06-02');
+  });
+
+  it('compares CPV codes in their hierarchy: the same code or one within the other', () => {
+    expect(sameCategory('85310000-5', '85311000-2')).toBe(true);
+    expect(sameCategory('85311000-2', '85310000-5')).toBe(true);
+    expect(sameCategory('85311000-2', '85312000-9')).toBe(false);
+    expect(sameCategory('85310000-5', '55100000-1')).toBe(false);
+  });
+});
