@@ -224,4 +224,10 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'station.start': { ballotId: ID, address: '127.0.0.1', allInterfaces: false, port: 0 },
   'station.stop': {},
   'station.status': {},
+  'counterparties.list': { search: 'Leeds', kind: 'council' },
+  'counterparties.get': { id: ID },
+  'counterparties.create': { name: 'Leeds City Council', kind: 'council', contactEmail: 'commissioning@leeds.example' },
+  'counterparties.update': { id: ID, name: 'Leeds Teaching Hospitals NHS Trust', kind: 'nhs_trust', odsCode: 'RR8' },
+  'counterparties.unlinkedNames': {},
+  'counterparties.linkName': { name: 'Leeds CC', counterpartyId: ID },
 };

@@ -25,6 +25,7 @@ import { actionMethods } from './actions';
 import { writtenResolutionMethods } from './written-resolutions';
 import { ballotMethods } from './ballots';
 import { stationMethods } from './station';
+import { counterpartyMethods } from './counterparties';
 
 /**
  * Every call the renderer can make, by globally unique name: one line per contract file, and a
@@ -58,6 +59,7 @@ export const contract = mergeRegistries(
   writtenResolutionMethods,
   ballotMethods,
   stationMethods,
+  counterpartyMethods,
 );
 
 export type Contract = typeof contract;

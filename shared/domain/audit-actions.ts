@@ -109,6 +109,20 @@ export const AUDIT_ACTIONS = {
   'station.started': 'Voting station started for phones',
   'station.stopped': 'Voting station stopped',
   'station.throttled': 'Voting station refused a phone for a while (too many tries)',
+  'counterparty.created': 'Organisation added to the list',
+  'counterparty.updated': 'Organisation on the list changed',
+  'counterparty.name_linked': 'Records naming an organisation linked to the list',
+  'contract.created': 'Contract recorded',
+  'contract.updated': 'Contract changed',
+  'contract.variation_recorded': 'Contract variation recorded',
+  'contract.extension_decided': 'Contract extension exercised or declined',
+  'contract.terminated': 'Contract ended early',
+  'contract.decision_linked': 'Decision linked to a contract',
+  'contract.decision_unlinked': 'Decision unlinked from a contract',
+  'contract.document_attached': 'Contract document attached',
+  'contract.document_removed': 'Contract document removed',
+  'contract.duty_done': 'Contract duty recorded as done',
+  'contract.duty_reopened': 'Contract duty reopened',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
