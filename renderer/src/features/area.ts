@@ -13,6 +13,7 @@ export const NAV_GROUPS = {
   start: { order: 0 },
   register: { heading: 'Register of members', order: 10 },
   board: { heading: 'Board', order: 20 },
+  contracts: { heading: 'Contracts', order: 30 },
   end: { order: 90 },
 } satisfies Record<string, NavGroup>;
 

@@ -11,6 +11,7 @@ import { meetingsArea } from './meetings';
 import { membersArea } from './members';
 import { minutesArea } from './minutes';
 import { officersArea } from './officers';
+import { organisationsArea } from './organisations';
 import { pscArea } from './psc';
 import { settingsArea } from './settings';
 import { writtenResolutionsArea } from './written-resolutions';
@@ -33,5 +34,6 @@ export const AREAS: readonly Area[] = [
   writtenResolutionsArea,
   ballotsArea,
   actionsArea,
+  organisationsArea,
   settingsArea,
 ];
