@@ -3,7 +3,7 @@ import { defineMethods, method } from './method';
 
 /**
  * Files sent from the renderer to the core in ordered chunks (a backup to restore, an HR export
- * to import). The core keeps them in a private folder until the job that takes them ends.
+ * or a contracts spreadsheet to import). The core keeps them in a private folder until the job that takes them ends.
  */
 export const uploadId = z.string().regex(/^[0-9a-f]{32}$/, 'Unknown upload.');
 
@@ -15,7 +15,7 @@ export const uploadMethods = defineMethods('uploads', {
     kind: 'command',
     summary: 'Start sending a file from the renderer in chunks (for restore, import, or a meeting paper).',
     input: z.strictObject({
-      purpose: z.enum(['restore', 'import', 'paper']),
+      purpose: z.enum(['restore', 'import', 'paper', 'contracts_import']),
       fileName: z.string().trim().min(1).max(255),
       sizeBytes: z.number().int().min(0).max(UPLOAD_MAX_BYTES, 'That file is too large.'),
     }),

@@ -5,7 +5,7 @@ import { UPLOAD_CHUNK_BYTES } from '../../../shared/contract/uploads';
 import { randomToken } from '../db/ids';
 import { AppError } from '../errors';
 
-export type UploadPurpose = 'restore' | 'import' | 'paper';
+export type UploadPurpose = 'restore' | 'import' | 'paper' | 'contracts_import';
 
 interface Upload {
   id: string;
@@ -23,6 +23,7 @@ const EXPIRE_MS = 60 * 60 * 1000;
 
 function emptyFileMessage(purpose: UploadPurpose, fileName: string): string {
   if (purpose === 'paper') return `${fileName} is empty (0 bytes), so it cannot be a paper. Choose the file again.`;
+  if (purpose === 'contracts_import') return `${fileName} is empty (0 bytes), so it holds no contracts. Save the spreadsheet again (as .xlsx or .csv), then choose the new file.`;
   return purpose === 'import'
     ? `${fileName} is empty (0 bytes). Export the staff list from your HR system again, then choose the new file.`
     : `${fileName} is empty (0 bytes), so it cannot be a backup. Choose the backup file again.`;

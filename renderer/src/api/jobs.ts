@@ -56,7 +56,7 @@ function typed<M extends JobMethodName>(method: M, s: JobStatus): TypedJobStatus
  */
 export async function uploadFile(
   file: File,
-  purpose: 'restore' | 'import',
+  purpose: 'restore' | 'import' | 'contracts_import',
   onProgress: (sent: number, total: number) => void,
 ): Promise<string> {
   const { uploadId, chunkBytes } = await request('uploads.begin', { purpose, fileName: file.name, sizeBytes: file.size });
