@@ -108,7 +108,7 @@ export function checkCpv(code: string): CpvCheck {
     return {
       ok: false,
       reason: 'unknown',
-      message: `${p.digits}${p.checkDigit ? `-${p.checkDigit}` : ''} is not among the CPV 2008 codes shipped with the app (${CPV_DATA_SOURCE.coverage.toLowerCase()}).`,
+      message: `${p.digits}${p.checkDigit ? `-${p.checkDigit}` : ''} is not among the CPV 2008 codes shipped with the app: these are the ${load().entries.length} codes the light touch and reserved-contract lists name (Public Contracts Regulations 2015 Schedule 3 and reg 77). It may still be a valid CPV code.`,
     };
   }
   if (p.checkDigit !== null && entry.code.slice(9) !== p.checkDigit) {
