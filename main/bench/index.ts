@@ -1,23 +1,25 @@
 import { benchBallot } from './ballot';
+import { benchContracts } from './contracts';
 import { benchMeetings } from './meetings';
 import { benchRegister } from './register';
 import { benchStation } from './station';
 
-const USAGE = 'Usage: npm run bench -- register [--json FILE] [--members N] [--keep]\n       npm run bench -- meetings [--json FILE] [--years N] [--bodies N] [--keep]\n       npm run bench -- ballot [--json FILE] [--voters N] [--keep]\n       npm run bench -- station [--json FILE] [--phones N] [--seconds S] [--keep]';
+const USAGE = 'Usage: npm run bench -- register [--json FILE] [--members N] [--keep]\n       npm run bench -- meetings [--json FILE] [--years N] [--bodies N] [--keep]\n       npm run bench -- ballot [--json FILE] [--voters N] [--keep]\n       npm run bench -- station [--json FILE] [--phones N] [--seconds S] [--keep]\n       npm run bench -- contracts [--json FILE] [--contracts N] [--members N] [--keep]';
 
 /** `npm run bench -- register --json FILE [--members N] [--keep]`, or `meetings [--years N] [--bodies N]`. */
 async function main(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
-  if (what !== 'register' && what !== 'meetings' && what !== 'ballot' && what !== 'station') {
+  if (what !== 'register' && what !== 'meetings' && what !== 'ballot' && what !== 'station' && what !== 'contracts') {
     console.error(USAGE);
     process.exitCode = 1;
     return;
   }
-  const args = { json: undefined as string | undefined, members: 1_000_000, years: 10, bodies: 50, voters: 35_000, phones: 300, seconds: 60, keep: false };
+  const args = { json: undefined as string | undefined, members: what === 'contracts' ? 20_000 : 1_000_000, contracts: 50_000, years: 10, bodies: 50, voters: 35_000, phones: 300, seconds: 60, keep: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') args.json = rest[++i];
-    else if (a === '--members' && what === 'register') args.members = Number(rest[++i]);
+    else if (a === '--members' && (what === 'register' || what === 'contracts')) args.members = Number(rest[++i]);
+    else if (a === '--contracts' && what === 'contracts') args.contracts = Number(rest[++i]);
     else if (a === '--years' && what === 'meetings') args.years = Number(rest[++i]);
     else if (a === '--bodies' && what === 'meetings') args.bodies = Number(rest[++i]);
     else if (a === '--voters' && what === 'ballot') args.voters = Number(rest[++i]);
@@ -29,6 +31,12 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = 1;
       return;
     }
+  }
+  if (what === 'contracts') {
+    if (!Number.isInteger(args.contracts) || args.contracts < 100 || args.contracts > 1_000_000) return fail('--contracts needs a whole number from 100 to 1,000,000.');
+    if (!Number.isInteger(args.members) || args.members < 10 || args.members > 1_000_000) return fail('--members needs a whole number from 10 to 1,000,000.');
+    await benchContracts({ json: args.json, contracts: args.contracts, members: args.members, keep: args.keep });
+    return;
   }
   if (what === 'station') {
     if (!Number.isInteger(args.phones) || args.phones < 1 || args.phones > 10_000) return fail('--phones needs a whole number from 1 to 10,000.');
