@@ -230,4 +230,8 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'counterparties.update': { id: ID, name: 'Leeds Teaching Hospitals NHS Trust', kind: 'nhs_trust', odsCode: 'RR8' },
   'counterparties.unlinkedNames': {},
   'counterparties.linkName': { name: 'Leeds CC', counterpartyId: ID },
+  'contracts.s33Check': { contractId: ID, asAt: '2026-11-30' },
+  'contracts.evidencePack': { contractId: ID, asAt: '2026-11-30', format: 'pdf' },
+  'contracts.portfolio': { asAt: '2026-11-30' },
+  'contracts.portfolioReport': { asAt: '2026-11-30', format: 'xlsx' },
 };

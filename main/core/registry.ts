@@ -25,6 +25,7 @@ import { writtenResolutionsArea } from './written-resolutions/index';
 import { ballotsArea } from './ballots/index';
 import { minutesArea } from './minutes/index';
 import { stationArea } from './station/index';
+import { contractReportsArea } from './contracts/reports/index';
 import { counterpartiesArea } from './counterparties/index';
 
 /** One area of the app as the core sees it: its handlers, and how to read its records' states. */
@@ -59,6 +60,7 @@ export const AREAS: readonly Area[] = [
   ballotsArea,
   minutesArea,
   stationArea,
+  contractReportsArea,
   counterpartiesArea,
 ];
 

@@ -25,6 +25,7 @@ import { actionMethods } from './actions';
 import { writtenResolutionMethods } from './written-resolutions';
 import { ballotMethods } from './ballots';
 import { stationMethods } from './station';
+import { contractReportMethods } from './contract-reports';
 import { counterpartyMethods } from './counterparties';
 
 /**
@@ -59,6 +60,7 @@ export const contract = mergeRegistries(
   writtenResolutionMethods,
   ballotMethods,
   stationMethods,
+  contractReportMethods,
   counterpartyMethods,
 );
 

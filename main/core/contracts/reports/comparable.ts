@@ -1,4 +1,5 @@
-import { addDays, addYears } from '../../../../shared/rules/legal-date';
+import { addDays } from '../../../../shared/rules/legal-date';
+import { s33PeriodStart, s33StopsCountingOn } from '../../../../shared/rules/procurement/s33';
 import type { ReadDb } from '../../context';
 import { compiledOnce } from '../../db/compiled';
 
@@ -15,10 +16,11 @@ import { compiledOnce } from '../../db/compiled';
  * secretary judges whether the services are of the same kind; a contract with no codes matches
  * nothing, and is said to.
  *
- * The period of three years ending with the award day begins on the day after the same date
- * three years earlier: a contract awarded on 2 June 2023 counts for an award on 1 June 2026 but
- * not for one on 2 June 2026 (the same reading as "within the period of three years ending with"
- * elsewhere in UK statutes). So a contract stops counting on the third anniversary of its award.
+ * The period of three years ending with the award day, and the day an earlier contract stops
+ * counting, are the law module's (shared/rules/procurement/s33.ts s33PeriodStart,
+ * s33StopsCountingOn): a contract awarded on 2 June 2023 counts for an award on 1 June 2026 but
+ * not for one on 2 June 2026. Only award dates are recorded, so the award date stands for the day
+ * the mutual entered into the contract, and the evaluation says so.
  */
 
 export interface Comparable {
@@ -26,19 +28,17 @@ export interface Comparable {
   reference: string;
   title: string;
   awardOn: string;
-  /** The last award day on which it still counts: the day before the third anniversary of its award. */
+  /** The last award day on which it still counts: the day before it stops counting. */
   countsUntil: string;
-  /** The day from which it no longer counts: the third anniversary of its award. */
+  /** The first award day for which it no longer counts. */
   stopsCountingOn: string;
-  /** The codes the two contracts share (the broader of each pair where one sits within the other). */
-  sharedCodes: string[];
+  /** The codes the two contracts share: this contract's code and the other's, where they are the same or one sits within the other. */
+  sharedCodes: { mine: string; theirs: string }[];
   terminatedOn: string | null;
 }
 
-/** The first day of the three years ending with `awardOn`. */
-export function periodStart(awardOn: string): string {
-  return addDays(addYears(awardOn, -3), 1);
-}
+/** The first day of the three years ending with `awardOn` (the law's reading: shared/rules/procurement/s33.ts). */
+export const periodStart = s33PeriodStart;
 
 /** "85311000-2" → "85311": the digits that place the code in the hierarchy (at least the division's two). */
 function significant(code: string): string {
@@ -86,7 +86,8 @@ export async function comparableContracts(
     if (r.cpv_code === null) continue;
     const shared = contract.codes.filter((c) => sameCategory(c, r.cpv_code!));
     if (shared.length === 0) continue;
-    const third = addYears(r.award_on!, 3);
+    const theirs = r.cpv_code;
+    const third = s33StopsCountingOn(r.award_on!);
     const entry = byId.get(r.id) ?? {
       id: r.id,
       reference: r.reference,
@@ -97,8 +98,7 @@ export async function comparableContracts(
       sharedCodes: [],
       terminatedOn: r.terminated_on,
     };
-    const broader = significant(r.cpv_code).length <= significant(shared[0]!).length ? r.cpv_code : shared[0]!;
-    if (!entry.sharedCodes.includes(broader)) entry.sharedCodes.push(broader);
+    for (const mine of shared) entry.sharedCodes.push({ mine, theirs });
     byId.set(r.id, entry);
   }
   return [...byId.values()];

@@ -1,43 +1,22 @@
 import type { ProcurementRoute } from '../../../../shared/contract/contracts';
 import type { Core } from '../../core';
 import { uuidv7 } from '../../db/ids';
-import { generateDuties } from '../terms';
+import { generateDuties } from '../../../../shared/rules/procurement/contract-terms';
+import { expectOk } from '../../testing';
 
 /**
  * Commissioners and contracts for the reports' tests.
  *
- * PROVISIONAL: rows are inserted directly (with the `end` duty the contracts core would build from
- * the same dates, terms.ts generateDuties) until counterparties.create and contracts.create land;
- * then these helpers call them, so the tests go through the real rules.
+ * Commissioners go through counterparties.create. PROVISIONAL: contracts are inserted directly
+ * (with the duties the contracts core builds from the same dates with the law's generateDuties)
+ * until contracts.create lands; then this helper calls it, so the tests go through the real rules.
  */
 
 const AT = '2026-11-30T12:00:00.000Z';
 
-export async function commissioner(core: Core, name: string, kind: 'council' | 'nhs_trust' | 'icb' = 'council'): Promise<string> {
-  const org = await core.db.selectFrom('organisation').select('id').executeTakeFirstOrThrow();
-  const id = uuidv7();
-  await core.db
-    .insertInto('counterparty')
-    .values({
-      id,
-      organisation_id: org.id,
-      name,
-      name_key: name.toLowerCase(),
-      kind,
-      ods_code: null,
-      companies_house_number: null,
-      charity_number: null,
-      society_number: null,
-      contact_name: null,
-      contact_email: null,
-      contact_phone: null,
-      address: null,
-      notes: null,
-      created_at: AT,
-      updated_at: AT,
-    })
-    .execute();
-  return id;
+/** A commissioner added through counterparties.create (the real rules: a name once on the list). */
+export async function commissioner(core: Core, name: string, kind: 'council' | 'nhs_trust' | 'icb' | 'supplier' = 'council'): Promise<string> {
+  return (expectOk(await core.dispatch('counterparties.create', { name, kind })) as { id: string }).id;
 }
 
 export interface ContractFixture {
@@ -96,7 +75,7 @@ export async function contract(core: Core, f: ContractFixture): Promise<string> 
   }
   const duties = generateDuties({
     route: f.route ?? 'pa23_reserved_mutual',
-    awardOn,
+    awardedOn: awardOn,
     startOn,
     endOn,
     terminatedOn: f.terminatedOn ?? null,
@@ -110,4 +89,24 @@ export async function contract(core: Core, f: ContractFixture): Promise<string> 
     await core.db.insertInto('contract_duty').values({ contract_id: id, key: d.key, organisation_id: org.id, kind: d.kind, due_on: d.dueOn, title: d.title }).execute();
   }
   return id;
+}
+
+/** A director appointed through officers.add, optionally linked to their entry in the register of members. */
+export async function appointDirector(core: Core, givenNames: string, familyName: string, directorKind: 'employee' | 'independent' | 'nominee' | 'member', appointedOn: string, memberId?: string) {
+  return expectOk(
+    await core.dispatch('officers.add', {
+      particulars: {
+        givenNames,
+        familyName,
+        serviceAddress: { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA' },
+        dateOfBirth: '1980-01-01',
+        nationality: 'British',
+        occupation: 'Nurse',
+        countryOfResidence: 'England',
+        ...(memberId ? { memberId } : {}),
+      },
+      residentialAddress: { line1: '7 Larkspur Close', town: 'Otley', postcode: 'LS21 3QP' },
+      appointment: { role: 'director', directorKind, appointedOn },
+    }),
+  );
 }

@@ -185,3 +185,19 @@ export async function incomeShareOn(db: ReadDb, organisationId: string, on: stri
     byService: byService.sort((a, b) => b.pence - a.pence || (a.code ?? '').localeCompare(b.code ?? '')),
   };
 }
+
+/** Commissioners that are public bodies: a contract with one of them is for public services. */
+export const PUBLIC_BODY_KINDS = ['council', 'nhs_trust', 'icb', 'nhs_england', 'government_department', 'public_body'] as const;
+
+const PUBLIC = compiledOnce((db: ReadDb, organisationId: string, on: string) =>
+  liveOn(db, organisationId, on)
+    .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
+    .where('p.kind', 'in', PUBLIC_BODY_KINDS)
+    .select((eb) => [eb.fn.countAll<number>().as('contracts'), sql<number>`coalesce(sum(c.annual_value_pence), 0)`.as('pence')]),
+);
+
+/** The live contracts on a day whose commissioner is a public body (a council, an NHS body, a department), and their annual value. */
+export async function publicBodyIncomeOn(db: ReadDb, organisationId: string, on: string): Promise<{ contracts: number; pence: number }> {
+  const [r] = await PUBLIC.all(db, organisationId, on);
+  return { contracts: Number(r?.contracts ?? 0), pence: Number(r?.pence ?? 0) };
+}

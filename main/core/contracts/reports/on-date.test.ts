@@ -3,7 +3,7 @@ import type { Core } from '../../core';
 import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
 import { expectOk, type TestCore } from '../../testing';
 import { comparableContracts, periodStart, sameCategory } from './comparable';
-import { commissioner, contract } from './fixtures.test-helpers';
+import { appointDirector, commissioner, contract } from './fixtures.test-helpers';
 import { controlOnDate } from './register-on-date';
 import { organisationOnDate } from './organisation-on-date';
 
@@ -14,25 +14,6 @@ afterEach(async () => {
 });
 
 const orgOf = (core: Core) => core.db.selectFrom('organisation').selectAll().executeTakeFirstOrThrow();
-
-export async function appointDirector(core: Core, givenNames: string, familyName: string, directorKind: 'employee' | 'independent' | 'nominee' | 'member', appointedOn: string, memberId?: string) {
-  return expectOk(
-    await core.dispatch('officers.add', {
-      particulars: {
-        givenNames,
-        familyName,
-        serviceAddress: { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA' },
-        dateOfBirth: '1980-01-01',
-        nationality: 'British',
-        occupation: 'Nurse',
-        countryOfResidence: 'England',
-        ...(memberId ? { memberId } : {}),
-      },
-      residentialAddress: { line1: '7 Larkspur Close', town: 'Otley', postcode: 'LS21 3QP' },
-      appointment: { role: 'director', directorKind, appointedOn },
-    }),
-  );
-}
 
 const employee = (n: string) => ({ employee: { employeeNumber: n, employmentStart: '2019-01-01', weeklyHours: 37.5 } });
 
@@ -128,7 +109,7 @@ describe('comparable contracts (Procurement Act 2023 s33(5), (7))', () => {
 
     const found = await comparableContracts(t.core.db, org.id, { id: next, counterpartyId: leeds, codes: ['85310000-5'] }, '2026-06-01');
     expect(found).toEqual([
-      { id: twoYears, reference: 'L-2024', title: 'Contract L-2024', awardOn: '2024-06-01', countsUntil: '2027-05-31', stopsCountingOn: '2027-06-01', sharedCodes: ['85310000-5'], terminatedOn: null },
+      { id: twoYears, reference: 'L-2024', title: 'Contract L-2024', awardOn: '2024-06-01', countsUntil: '2027-05-31', stopsCountingOn: '2027-06-01', sharedCodes: [{ mine: '85310000-5', theirs: '85311000-2' }], terminatedOn: null },
     ]);
     const forBradford = await comparableContracts(t.core.db, org.id, { id: next, counterpartyId: bradford, codes: ['85310000-5'] }, '2026-06-01');
     expect(forBradford.map((c) => c.reference)).toEqual(['B-2025']);

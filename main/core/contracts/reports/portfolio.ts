@@ -1,7 +1,8 @@
 import type { Portfolio } from '../../../../shared/contract/contract-reports';
 import { lookupCpv } from '../../../../shared/rules/procurement/cpv';
 import type { ReadDb } from '../../context';
-import { addMonths } from '../terms';
+import { addDays } from '../../../../shared/rules/legal-date';
+import { termEnd } from '../../../../shared/rules/procurement/contract-terms';
 import { contractsEndingBy, incomeByCommissionerOn, incomeByServiceOn } from './live-income';
 
 /**
@@ -18,7 +19,9 @@ export const ENDING_LIST_LIMIT = 500;
 export const NO_SERVICE_CODE = '';
 
 export async function portfolioOn(db: ReadDb, organisationId: string, asAt: string): Promise<Portfolio> {
-  const by = { by6: addMonths(asAt, 6), by12: addMonths(asAt, 12), by18: addMonths(asAt, 18) };
+  // "Within 6 months": ending on or before the last day of the 6 months that follow the date.
+  const after = addDays(asAt, 1);
+  const by = { by6: termEnd(after, 6), by12: termEnd(after, 12), by18: termEnd(after, 18) };
   const [commissioners, services, ending] = await Promise.all([
     incomeByCommissionerOn(db, organisationId, asAt, by),
     incomeByServiceOn(db, organisationId, asAt),

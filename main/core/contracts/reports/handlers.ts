@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import type { contractReportMethods } from '../../../../shared/contract/contract-reports';
+import { formatLegalDate } from '../../../../shared/rules/legal-date';
+import { AppError } from '../../errors';
+import { exportStore, headOf } from '../../exports/register-export';
+import { job, query, type HandlerFor } from '../../handler';
+import { evidencePackDocx, evidencePackPdf } from './evidence-pack';
+import { portfolioOn } from './portfolio';
+import { portfolioPdf, portfolioXlsx } from './portfolio-report';
+import { s33Report } from './s33-check';
+
+/**
+ * What the contract records tell a commissioner and the board (issue 10): the s33 check and its
+ * evidence pack, the portfolio and its board report. Typed by the contract's own method names
+ * rather than with defineHandlers('contracts', …), which would ask for every contracts.* method:
+ * the contracts core registers the others in its own area.
+ */
+
+const PDF = 'application/pdf';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file name safe on every system. */
+function safeName(text: string): string {
+  return text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+type ReportHandlers = { [M in keyof typeof contractReportMethods]: HandlerFor<M> };
+
+export const contractReportHandlers: ReportHandlers = {
+  'contracts.s33Check': query(async (input, ctx) => {
+    const rc = await ctx.register();
+    return (await s33Report(ctx.db, rc, input.contractId, input.asAt ?? rc.today)).result;
+  }),
+
+  'contracts.evidencePack': job(async (input, ctx) => {
+    const rc = await ctx.register();
+    // Refused now, before a job starts, if the contract is not on record.
+    const row = await ctx.db.selectFrom('contract').select(['reference']).where('id', '=', input.contractId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
+    if (!row) throw AppError.field('contractId', 'That contract is not on record.');
+    return ctx.startJob({ label: `s33 evidence pack for ${row.reference}, as at ${formatLegalDate(input.asAt)}` }, async (j) => {
+      j.progress(0, 3, 'Reading the records as at the date');
+      // The head first: the pack names the event the records stood at when it was read.
+      const head = await headOf(ctx.db);
+      const report = await s33Report(ctx.db, rc, input.contractId, input.asAt);
+      j.progress(1, 3, 'Writing the pack');
+      await j.checkpoint();
+      const model = { report, producedOn: rc.today, head };
+      const bytes = input.format === 'pdf' ? await evidencePackPdf(model) : await evidencePackDocx(model);
+      j.progress(2, 3, 'Saving');
+      const file = exportStore(ctx).create(safeName(`s33 evidence ${report.contract.reference} ${input.asAt}.${input.format}`), input.format === 'pdf' ? PDF : DOCX);
+      try {
+        writeFileSync(file.path, bytes);
+        const meta = file.commit();
+        j.progress(3, 3);
+        return { fileId: file.id, fileName: meta.fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes };
+      } catch (e) {
+        file.discard();
+        throw e;
+      }
+    });
+  }),
+
+  'contracts.portfolio': query(async (input, ctx) => {
+    const rc = await ctx.register();
+    return portfolioOn(ctx.db, rc.org.id, input.asAt ?? rc.today);
+  }),
+
+  'contracts.portfolioReport': job(async (input, ctx) => {
+    const rc = await ctx.register();
+    return ctx.startJob({ label: `Contract portfolio as at ${formatLegalDate(input.asAt)} (${input.format.toUpperCase()})` }, async (j) => {
+      j.progress(0, 3, 'Adding up the contracts');
+      const head = await headOf(ctx.db);
+      const portfolio = await portfolioOn(ctx.db, rc.org.id, input.asAt);
+      j.progress(1, 3, 'Writing the report');
+      await j.checkpoint();
+      const model = { organisationName: rc.org.name, portfolio, producedOn: rc.today, head };
+      const bytes = input.format === 'pdf' ? await portfolioPdf(model) : await portfolioXlsx(model);
+      j.progress(2, 3, 'Saving');
+      const file = exportStore(ctx).create(safeName(`Contract portfolio ${input.asAt}.${input.format}`), input.format === 'pdf' ? PDF : XLSX);
+      try {
+        writeFileSync(file.path, bytes);
+        const meta = file.commit();
+        j.progress(3, 3);
+        return { fileId: file.id, fileName: meta.fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes };
+      } catch (e) {
+        file.discard();
+        throw e;
+      }
+    });
+  }),
+};

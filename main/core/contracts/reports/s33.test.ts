@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { S33Result } from '../../../../shared/contract/contract-reports';
+import type { LegalForm } from '../../../../shared/domain/legal-form';
+import type { Core } from '../../core';
+import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
+import { expectOk, type TestCore } from '../../testing';
+import { appointDirector, commissioner, contract, type ContractFixture } from './fixtures.test-helpers';
+
+let t: TestCore | undefined;
+afterEach(async () => {
+  await t?.cleanup();
+  t = undefined;
+});
+
+const employee = (n: string) => ({ employee: { employeeNumber: n, employmentStart: '2019-01-01', weeklyHours: 37.5 } });
+
+/**
+ * A mutual that meets every condition on 30 November 2026: a CIC limited by guarantee (not for
+ * profit by its form), three employee members of four, two employee directors of three, its
+ * income from a council's social work contract; and the contract considered, for social work,
+ * three years with a one-year option, not yet awarded.
+ */
+async function eligibleMutual(form: LegalForm = 'cic_limited_by_guarantee', considered: Partial<ContractFixture> = {}) {
+  t = await registerOf(form);
+  const core = t.core;
+  const staff = await makeClass(core, 'Employee', null, true);
+  const community = await makeClass(core, 'Community', null, false);
+  for (const [i, name] of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing'].entries()) {
+    const [g, f] = name.split(' ') as [string, string];
+    await admit(core, staff, person(g, f, employee(`E${i}`)), { admittedOn: '2020-01-06' });
+  }
+  await admit(core, community, person('Mary', 'Seacole'), { admittedOn: '2021-05-01' });
+  await appointDirector(core, 'Siân', 'Ó Briain', 'employee', '2020-02-01');
+  await appointDirector(core, 'Jo', 'Bloggs', 'employee', '2020-02-01');
+  await appointDirector(core, 'Ravi', 'Patel', 'independent', '2020-02-01');
+  const leeds = await commissioner(core, 'Leeds City Council');
+  const bradford = await commissioner(core, 'Bradford Council');
+  await contract(core, { counterpartyId: leeds, reference: 'LCC-HOME', route: 'pcr15_light_touch', services: ['85312000-9'], awardOn: '2022-01-10', startOn: '2022-04-01', endOn: '2027-03-31', annualValuePence: 400_000_00 });
+  const id = await contract(core, {
+    counterpartyId: leeds,
+    reference: 'LCC-2027',
+    title: 'Community support services',
+    services: ['85310000-5'],
+    awardOn: null,
+    startOn: '2027-04-01',
+    endOn: '2030-03-31',
+    extensions: [{ lengthMonths: 12 }],
+    annualValuePence: 250_000_00,
+    ...considered,
+  });
+  return { core, staff, community, leeds, bradford, id };
+}
+
+async function check(core: Core, contractId: string, asAt?: string): Promise<S33Result> {
+  return expectOk(await core.dispatch('contracts.s33Check', { contractId, ...(asAt ? { asAt } : {}) })) as S33Result;
+}
+
+const byRef = (r: S33Result) => Object.fromEntries(r.conditions.map((c) => [c.ref, c.met]));
+
+describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
+  it('finds every condition met for an employee-controlled, not-for-profit mutual, with the figures as at the date', async () => {
+    const { core, id } = await eligibleMutual();
+    const r = await check(core, id);
+    expect(byRef(r)).toEqual({ 's33(1)(a)': true, 's33(1)(b)': true, 's33(5) and (7)': true, 's33(6)(a)': true, 's33(6)(b)': true, 's33(6)(c)': true });
+    expect(r.reservable).toBe(true);
+    expect(r.asAt).toBe('2026-11-30');
+    expect(r.counterpartyName).toBe('Leeds City Council');
+    expect(r.figures).toEqual({ members: 4, employeeMembers: 3, votingRights: 4, employeeVotingRights: 3, directors: 3, employeeDirectors: 2, contractIncomePence: 400_000_00, reservableIncomePence: 400_000_00 });
+    expect(r.summary).toContain('every condition of the Procurement Act 2023 s33 is met');
+    expect(r.comparable).toEqual([]);
+    const term = r.conditions.find((c) => c.ref === 's33(1)(b)')!;
+    expect(term.statement).toContain('4 years 0 months');
+    const income = r.conditions.find((c) => c.ref === 's33(6)(a)')!;
+    expect(income.evidence).toContain('Annual value of the 1 contract live on 30 November 2026: £400,000.00 of £400,000.00 (100%) from reservable light touch services.');
+    expect(r.cannotJudge.join(' ')).toContain('the app compares CPV codes');
+  });
+
+  it('refuses under s33(5) when the same council reserved the same services two years earlier, names it and when it stops counting; allows it for another council', async () => {
+    const { core, leeds, bradford, id } = await eligibleMutual();
+    const earlier = await contract(core, { counterpartyId: leeds, reference: 'LCC-2024', title: 'Social work services', services: ['85310000-5'], awardOn: '2024-11-30', startOn: '2025-01-01', endOn: '2027-12-31', annualValuePence: null });
+    // Another council's reservation and one three years and a day before the date do not count.
+    await contract(core, { counterpartyId: bradford, reference: 'BC-2025', services: ['85310000-5'], awardOn: '2025-06-01', annualValuePence: null });
+    await contract(core, { counterpartyId: leeds, reference: 'LCC-2023', services: ['85310000-5'], awardOn: '2023-11-29', startOn: '2023-12-01', endOn: '2024-11-30', annualValuePence: null });
+    const r = await check(core, id);
+    expect(r.reservable).toBe(false);
+    expect(byRef(r)['s33(5) and (7)']).toBe(false);
+    expect(r.comparable).toEqual([{ id: earlier, reference: 'LCC-2024', title: 'Social work services', awardOn: '2024-11-30', countsUntil: '2027-11-29' }]);
+    const cond = r.conditions.find((c) => c.ref === 's33(5) and (7)')!;
+    expect(cond.evidence.join(' ')).toContain('Social work services (LCC-2024), from Leeds City Council');
+    expect(cond.evidence.join(' ')).toContain('stops counting for awards made on or after 30 November 2027');
+    expect(r.summary).toContain('do not meet s33(5) and (7)');
+
+    const other = await contract(core, { counterpartyId: bradford, reference: 'BC-2027', services: ['85310000-5'], awardOn: null, startOn: '2027-04-01', endOn: '2029-03-31', annualValuePence: null });
+    // Bradford's own reservation (BC-2025) is comparable for Bradford.
+    expect((await check(core, other)).comparable.map((c) => c.reference)).toEqual(['BC-2025']);
+    const third = await commissioner(core, 'Wakefield Council');
+    const wakefield = await contract(core, { counterpartyId: third, reference: 'WC-2027', services: ['85310000-5'], awardOn: null, startOn: '2027-04-01', endOn: '2029-03-31', annualValuePence: null });
+    const w = await check(core, wakefield);
+    expect(w.reservable).toBe(true);
+    expect(w.comparable).toEqual([]);
+  });
+
+  it('counts the three years back from the award date of an awarded contract, not from the date of the evidence', async () => {
+    const { core, leeds } = await eligibleMutual();
+    await contract(core, { counterpartyId: leeds, reference: 'LCC-2021', services: ['85310000-5'], awardOn: '2021-06-01', startOn: '2021-07-01', endOn: '2022-06-30', annualValuePence: null });
+    const awarded = await contract(core, { counterpartyId: leeds, reference: 'LCC-2024', services: ['85310000-5'], awardOn: '2024-05-31', startOn: '2024-06-01', endOn: '2026-12-31', annualValuePence: null });
+    const r = await check(core, awarded);
+    expect(r.comparable.map((c) => [c.reference, c.countsUntil])).toEqual([['LCC-2021', '2024-05-31']]);
+    expect(byRef(r)['s33(5) and (7)']).toBe(false);
+  });
+
+  it('refuses a contract over five years with its options, and one for services that are not reservable', async () => {
+    const long = await eligibleMutual('cic_limited_by_guarantee', { extensions: [{ lengthMonths: 24 }, { lengthMonths: 12 }] });
+    const r = await check(long.core, long.id);
+    expect(byRef(r)['s33(1)(b)']).toBe(false);
+    expect(r.conditions.find((c) => c.ref === 's33(1)(b)')!.statement).toContain('6 years 0 months');
+    await t!.cleanup();
+    const hotel = await eligibleMutual('cic_limited_by_guarantee', { services: ['55100000-1'] });
+    expect(byRef(await check(hotel.core, hotel.id))['s33(1)(a)']).toBe(false);
+  });
+
+  it('leaves to the authority what the records cannot settle: mixed services, a guarantee company’s profits, income mainly from other services', async () => {
+    const { core, leeds, id } = await eligibleMutual('company_limited_by_guarantee', { services: ['85310000-5', '55100000-1'] });
+    await contract(core, { counterpartyId: leeds, reference: 'LCC-HOTEL', route: 'pcr15_light_touch', services: ['55100000-1'], awardOn: '2022-01-10', startOn: '2022-04-01', endOn: '2027-03-31', annualValuePence: 900_000_00 });
+    const r = await check(core, id);
+    expect(byRef(r)).toMatchObject({ 's33(1)(a)': 'cannot_judge', 's33(6)(a)': 'cannot_judge', 's33(6)(b)': 'cannot_judge', 's33(6)(c)': true });
+    expect(r.reservable).toBe('cannot_judge');
+    expect(r.figures.reservableIncomePence).toBe(400_000_00);
+    expect(r.figures.contractIncomePence).toBe(1_300_000_00);
+    expect(r.summary).toContain('need the contracting authority’s judgement');
+  });
+
+  it('finds employees not in control where they hold no votes and no seat', async () => {
+    t = await registerOf('cic_limited_by_guarantee');
+    const core = t.core;
+    const community = await makeClass(core, 'Community', null, false);
+    await admit(core, community, person('Mary', 'Seacole'), { admittedOn: '2021-05-01' });
+    await appointDirector(core, 'Ravi', 'Patel', 'independent', '2020-02-01');
+    const leeds = await commissioner(core, 'Leeds City Council');
+    const id = await contract(core, { counterpartyId: leeds, reference: 'X', services: ['85310000-5'], awardOn: null, startOn: '2027-04-01', endOn: '2029-03-31' });
+    expect(byRef(await check(core, id))['s33(6)(c)']).toBe(false);
+  });
+
+  it('reads the registers as they stood on an earlier date: members admitted and directors appointed later are not counted', async () => {
+    const { core, staff, community, id } = await eligibleMutual();
+    const before = await check(core, id, '2026-06-30');
+    await admit(core, community, person('Florence', 'Nightingale'), { admittedOn: '2026-09-01' });
+    await admit(core, community, person('Edith', 'Cavell'), { admittedOn: '2026-09-01' });
+    await admit(core, staff, person('Late', 'Joiner', employee('E9')), { admittedOn: '2026-07-01' });
+    await appointDirector(core, 'New', 'Director', 'independent', '2026-10-01');
+    const after = await check(core, id, '2026-06-30');
+    expect(after.figures).toEqual(before.figures);
+    expect(after.figures).toMatchObject({ members: 4, employeeMembers: 3, directors: 3 });
+    expect((await check(core, id)).figures).toMatchObject({ members: 7, employeeMembers: 4, directors: 4 });
+  });
+
+  it('refuses a contract that is not on record', async () => {
+    t = await registerOf('cic_limited_by_guarantee');
+    const r = await t.core.dispatch('contracts.s33Check', { contractId: '0190f000-0000-7000-8000-000000000009' });
+    expect(r.ok).toBe(false);
+    expect(r.ok ? null : r.error.fieldErrors?.['contractId']).toBe('That contract is not on record.');
+  });
+});
