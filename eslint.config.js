@@ -19,7 +19,8 @@ const SHARED_PACKAGES = ['zod', '@noble/curves', '@noble/hashes', '@noble/cipher
 // qrcode: the QR code of a voting code on the ballot letters (renderer/src/features/ballots/kiosk, issue 8).
 const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod', 'lexical', '@lexical/*', 'qrcode'];
 // pdf-lib, @pdf-lib/fontkit, docx: the board pack, notices and minutes as PDF and Word (main/core/meetings/print).
-const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse', 'lexical', '@lexical/*', 'pdf-lib', '@pdf-lib/fontkit', 'docx'];
+// ical-generator: the contracts' dated duties as an iCalendar file (main/core/contracts/calendar.ts, issue 10).
+const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse', 'lexical', '@lexical/*', 'pdf-lib', '@pdf-lib/fontkit', 'docx', 'ical-generator'];
 
 // i18next, react-i18next: the phone voting page in English and Welsh (renderer/station, issue 9).
 const STATION_PACKAGES = ['react', 'react-dom', 'i18next', 'react-i18next'];
@@ -183,8 +184,9 @@ export default tseslint.config(
     files: TESTS.flatMap((t) => [`main/core/${t}`, `migrations/${t}`]),
     rules: zone({
       name: 'Tests of main/core',
-      // esbuild: never-imports-electron.test.ts walks the import graph with it; pdfjs-dist reads produced PDFs back.
-      packages: [...CORE_PACKAGES, ...TEST_TOOLS, 'esbuild', 'pdfjs-dist'],
+      // esbuild: never-imports-electron.test.ts walks the import graph with it; pdfjs-dist reads produced PDFs back;
+      // ical.js parses the contracts' .ics back.
+      packages: [...CORE_PACKAGES, ...TEST_TOOLS, 'esbuild', 'pdfjs-dist', 'ical.js'],
       node: true,
       folders: ['**/hosts/**', '**/renderer/**', ...OTHER_WORLDS],
       why: 'main/core runs under every host and never imports one (nor the renderer).',

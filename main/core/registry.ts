@@ -27,6 +27,7 @@ import { minutesArea } from './minutes/index';
 import { stationArea } from './station/index';
 import { contractReportsArea } from './contracts/reports/index';
 import { counterpartiesArea } from './counterparties/index';
+import { contractsArea } from './contracts/index';
 
 /** One area of the app as the core sees it: its handlers, and how to read its records' states. */
 export interface Area {
@@ -62,6 +63,7 @@ export const AREAS: readonly Area[] = [
   stationArea,
   contractReportsArea,
   counterpartiesArea,
+  contractsArea,
 ];
 
 export interface Registry {

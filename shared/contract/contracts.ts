@@ -295,7 +295,8 @@ export const contractMethods = defineMethods('contracts', {
     output: contractDetailSchema,
   }),
   'contracts.attachDocument': method({
-    kind: 'mutation',
+    // A command, as meetings.attachPaper is: it takes the upload, then records the change in a mutation of its own.
+    kind: 'command',
     summary: 'Keep an uploaded document with the contract, inside the database file with its SHA-256; its type is checked from its contents; at most 50 MB.',
     input: z.strictObject({ contractId: id, uploadId, title: requiredText('the document’s title', 300, 'one'), kind: z.enum(CONTRACT_DOCUMENT_KINDS) }),
     output: contractDetailSchema,

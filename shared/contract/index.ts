@@ -27,6 +27,7 @@ import { ballotMethods } from './ballots';
 import { stationMethods } from './station';
 import { contractReportMethods } from './contract-reports';
 import { counterpartyMethods } from './counterparties';
+import { contractMethods } from './contracts';
 
 /**
  * Every call the renderer can make, by globally unique name: one line per contract file, and a
@@ -62,6 +63,7 @@ export const contract = mergeRegistries(
   stationMethods,
   contractReportMethods,
   counterpartyMethods,
+  contractMethods,
 );
 
 export type Contract = typeof contract;

@@ -1,0 +1,57 @@
+import type { TimelineEntry } from '../../../shared/contract/contracts';
+import type { ReadDb, RegisterCtx } from '../context';
+import { toDuty } from './view';
+
+/**
+ * The dated duties across every contract between two dates, as one indexed range read on
+ * contract_duty (organisation_id, due_on) joined with the done state; with `includeOverdue`,
+ * also every earlier duty not recorded as done whose date has passed (overdue: due before today
+ * and not done).
+ */
+export async function timeline(
+  db: ReadDb,
+  rc: RegisterCtx,
+  input: { from: string; to: string; includeOverdue: boolean; limit?: number | undefined },
+): Promise<{ entries: TimelineEntry[]; overdueCount: number; truncated: boolean }> {
+  const limit = input.limit ?? 1000;
+  const base = () =>
+    db
+      .selectFrom('contract_duty as d')
+      .innerJoin('contract as c', 'c.id', 'd.contract_id')
+      .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
+      .leftJoin('contract_duty_done as x', (j) => j.onRef('x.contract_id', '=', 'd.contract_id').onRef('x.key', '=', 'd.key'))
+      .select(['d.contract_id', 'd.key', 'd.kind', 'd.due_on', 'd.title', 'x.done_on', 'x.recorded_by', 'x.recorded_at', 'x.note', 'c.reference', 'c.title as contract_title', 'p.name as counterparty_name'])
+      .where('d.organisation_id', '=', rc.org.id);
+  // Overdue: before today (and, when listed ahead of the range, before its first day) and not done.
+  const overdueBefore = input.from < rc.today ? input.from : rc.today;
+  const overdueRows = input.includeOverdue
+    ? await base().where('d.due_on', '<', overdueBefore).where('x.done_on', 'is', null).orderBy('d.due_on').orderBy('d.contract_id').orderBy('d.key').limit(limit + 1).execute()
+    : [];
+  const inRange = await base()
+    .where('d.due_on', '>=', input.from)
+    .where('d.due_on', '<=', input.to)
+    .orderBy('d.due_on')
+    .orderBy('d.contract_id')
+    .orderBy('d.key')
+    .limit(limit + 1)
+    .execute();
+  const all = [...overdueRows, ...inRange];
+  const truncated = all.length > limit;
+  const overdueCount = Number(
+    (
+      await db
+        .selectFrom('contract_duty as d')
+        .leftJoin('contract_duty_done as x', (j) => j.onRef('x.contract_id', '=', 'd.contract_id').onRef('x.key', '=', 'd.key'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('d.organisation_id', '=', rc.org.id)
+        .where('d.due_on', '<', rc.today)
+        .where('x.done_on', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  return {
+    entries: all.slice(0, limit).map((r) => ({ ...toDuty(r, rc.today), contractReference: r.reference, contractTitle: r.contract_title, counterpartyName: r.counterparty_name })),
+    overdueCount,
+    truncated,
+  };
+}

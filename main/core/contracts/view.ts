@@ -1,0 +1,184 @@
+import type { ContractDetail, ContractStatus, ContractSummary, Duty, ProcurementRoute } from '../../../shared/contract/contracts';
+import { lookupCpv } from '../../../shared/rules/procurement/cpv';
+import type { ReadDb, RegisterCtx } from '../context';
+import { nameKey } from '../counterparties/names';
+import { requireContract } from './store';
+import { statusFrom, termsOf } from './status';
+import type { ContractRow } from './tables';
+import { maximumTermWords } from './terms';
+
+/** How the contracts area shows a contract: its summary in lists, and its page. */
+
+type DutyRow = { contract_id: string; key: string; kind: Duty['kind']; due_on: string; title: string; done_on: string | null; recorded_by: string | null; recorded_at: string | null; note: string | null };
+
+export function toDuty(r: DutyRow, today: string): Duty {
+  return {
+    contractId: r.contract_id,
+    key: r.key,
+    kind: r.kind,
+    dueOn: r.due_on,
+    title: r.title,
+    done: r.done_on !== null ? { doneOn: r.done_on, recordedBy: r.recorded_by!, recordedAt: r.recorded_at!, note: r.note } : null,
+    overdue: r.done_on === null && r.due_on < today,
+  };
+}
+
+/** The duties and their done state, joined on the stable key. */
+export function dutiesQuery(db: ReadDb) {
+  return db
+    .selectFrom('contract_duty as d')
+    .leftJoin('contract_duty_done as x', (j) => j.onRef('x.contract_id', '=', 'd.contract_id').onRef('x.key', '=', 'd.key'))
+    .select(['d.contract_id', 'd.key', 'd.kind', 'd.due_on', 'd.title', 'x.done_on', 'x.recorded_by', 'x.recorded_at', 'x.note']);
+}
+
+async function summaries(db: ReadDb, rc: RegisterCtx, rows: readonly ContractRow[]): Promise<ContractSummary[]> {
+  if (rows.length === 0) return [];
+  const terms = await termsOf(db, rows);
+  const names = new Map<string, string>();
+  const next = new Map<string, { key: string; dueOn: string; title: string }>();
+  const overdue = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const cps = await db.selectFrom('counterparty').select(['id', 'name']).where('id', 'in', [...new Set(rows.slice(i, i + 500).map((r) => r.counterparty_id))]).execute();
+    for (const c of cps) names.set(c.id, c.name);
+    const open = await dutiesQuery(db).where('d.contract_id', 'in', ids).where('x.done_on', 'is', null).orderBy('d.contract_id').orderBy('d.due_on').orderBy('d.key').execute();
+    for (const d of open) {
+      if (d.due_on < rc.today) overdue.set(d.contract_id, (overdue.get(d.contract_id) ?? 0) + 1);
+      else if (!next.has(d.contract_id)) next.set(d.contract_id, { key: d.key, dueOn: d.due_on, title: d.title });
+    }
+  }
+  return rows.map((r) => {
+    const s = statusFrom(terms.get(r.id)!, rc.today);
+    return {
+      id: r.id,
+      reference: r.reference,
+      title: r.title,
+      counterpartyId: r.counterparty_id,
+      counterpartyName: names.get(r.counterparty_id) ?? '',
+      route: r.route as ProcurementRoute,
+      status: s.status,
+      awardOn: r.award_on,
+      startOn: r.start_on,
+      currentEndOn: s.currentEndOn,
+      maximumEndOn: s.maximumEndOn,
+      annualValuePence: r.annual_value_pence,
+      wholeLifeValuePence: r.whole_life_value_pence,
+      nextDuty: next.get(r.id) ?? null,
+      overdueCount: overdue.get(r.id) ?? 0,
+    };
+  });
+}
+
+export async function listContracts(db: ReadDb, rc: RegisterCtx, filter: { status?: ContractStatus | undefined; counterpartyId?: string | undefined; search?: string | undefined }): Promise<ContractSummary[]> {
+  let q = db.selectFrom('contract').selectAll().where('organisation_id', '=', rc.org.id);
+  if (filter.counterpartyId) q = q.where('counterparty_id', '=', filter.counterpartyId);
+  let rows = await q.orderBy('reference_key').orderBy('id').execute();
+  const words = filter.search ? nameKey(filter.search) : '';
+  if (words) {
+    const matching = new Set(
+      (await db.selectFrom('counterparty').select(['id', 'name_key']).where('organisation_id', '=', rc.org.id).execute()).filter((c) => c.name_key.includes(words)).map((c) => c.id),
+    );
+    rows = rows.filter((r) => r.reference_key.includes(words) || nameKey(r.title).includes(words) || matching.has(r.counterparty_id));
+  }
+  const list = await summaries(db, rc, rows);
+  return filter.status ? list.filter((c) => c.status === filter.status) : list;
+}
+
+/**
+ * Directors holding office today with a current declaration of interest naming the commissioner
+ * (linked to it on the list, or recorded with the same name, case and spacing ignored).
+ */
+async function conflictedOn(db: ReadDb, rc: RegisterCtx, counterpartyId: string, counterpartyKey: string): Promise<ContractDetail['conflicted']> {
+  const rows = await db
+    .selectFrom('interest as i')
+    .innerJoin('officer as o', 'o.id', 'i.officer_id')
+    .select(['i.id', 'i.officer_id', 'i.nature', 'i.declared_on', 'i.counterparty_id', 'i.related_organisation', 'o.given_names', 'o.family_name'])
+    .where('i.organisation_id', '=', rc.org.id)
+    .where('i.ended_on', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('appointment as a')
+          .select('a.id')
+          .whereRef('a.officer_id', '=', 'i.officer_id')
+          .where('a.role', '=', 'director')
+          .where('a.appointed_on', '<=', rc.today)
+          .where((e) => e.or([e('a.ceased_on', 'is', null), e('a.ceased_on', '>', rc.today)])),
+      ),
+    )
+    .orderBy('o.family_name')
+    .orderBy('o.given_names')
+    .orderBy('i.declared_on')
+    .execute();
+  return rows
+    .filter((r) => r.counterparty_id === counterpartyId || (r.related_organisation !== null && nameKey(r.related_organisation) === counterpartyKey))
+    .map((r) => ({ officerId: r.officer_id, name: `${r.given_names} ${r.family_name}`, interestId: r.id, nature: r.nature, declaredOn: r.declared_on }));
+}
+
+export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): Promise<ContractDetail> {
+  const row = await requireContract(db, rc.org.id, id);
+  const [summary] = await summaries(db, rc, [row]);
+  const terms = (await termsOf(db, [row])).get(row.id)!;
+  const cp = await db.selectFrom('counterparty').select(['id', 'name_key']).where('id', '=', row.counterparty_id).executeTakeFirstOrThrow();
+  const [services, extensions, breaks, reviews, kpis, variations, documents, decisions, agendaItems, duties, conflicted] = await Promise.all([
+    db.selectFrom('contract_service').select('cpv_code').where('contract_id', '=', id).orderBy('cpv_code').execute(),
+    db.selectFrom('contract_extension').selectAll().where('contract_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('contract_break').selectAll().where('contract_id', '=', id).orderBy('earliest_on').orderBy('id').execute(),
+    db.selectFrom('contract_price_review').selectAll().where('contract_id', '=', id).orderBy('review_on').orderBy('id').execute(),
+    db.selectFrom('contract_kpi').selectAll().where('contract_id', '=', id).orderBy('id').execute(),
+    db.selectFrom('contract_variation').selectAll().where('contract_id', '=', id).orderBy('made_on').orderBy('id').execute(),
+    db
+      .selectFrom('contract_document as cd')
+      .innerJoin('document as d', 'd.id', 'cd.document_id')
+      .select(['cd.id', 'cd.title', 'cd.file_name', 'cd.kind', 'cd.media_type', 'cd.created_at', 'd.size', 'd.sha256'])
+      .where('cd.contract_id', '=', id)
+      .orderBy('cd.created_at')
+      .orderBy('cd.id')
+      .execute(),
+    db
+      .selectFrom('contract_decision as cd')
+      .innerJoin('decision as d', 'd.id', 'cd.decision_id')
+      .leftJoin('meeting as m', 'm.id', 'd.meeting_id')
+      .select(['cd.decision_id', 'cd.purpose', 'd.text', 'd.decided_on', 'd.outcome', 'd.meeting_id', 'm.title as meeting_title'])
+      .where('cd.contract_id', '=', id)
+      .orderBy('d.decided_on')
+      .orderBy('cd.decision_id')
+      .execute(),
+    db
+      .selectFrom('agenda_item as i')
+      .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
+      .select(['i.id', 'i.title', 'm.id as meeting_id', 'm.title as meeting_title', 'm.held_on'])
+      .where('i.contract_id', '=', id)
+      .orderBy('m.held_on')
+      .orderBy('i.id')
+      .execute(),
+    dutiesQuery(db).where('d.contract_id', '=', id).orderBy('d.due_on').orderBy('d.key').execute(),
+    conflictedOn(db, rc, cp.id, cp.name_key),
+  ]);
+  return {
+    ...summary!,
+    description: row.description,
+    bidDueOn: row.bid_due_on,
+    endOn: row.end_on,
+    terminatedOn: row.terminated_on,
+    terminationReason: row.termination_reason,
+    managerOfficerId: row.manager_officer_id,
+    managerName: row.manager_name,
+    notes: row.notes,
+    maximumTerm: maximumTermWords(terms),
+    services: services.map((s) => {
+      const e = lookupCpv(s.cpv_code);
+      return { code: s.cpv_code, description: e?.description ?? 'Not in the CPV 2008 list shipped with this version', lightTouch: e?.lightTouch ?? false, reservable: e?.reservable ?? false };
+    }),
+    extensions: extensions.map((x) => ({ id: x.id, position: x.position, lengthMonths: x.length_months, decisionBy: x.decision_by, noticeBy: x.notice_by, exercisedOn: x.exercised_on, declinedOn: x.declined_on })),
+    breaks: breaks.map((b) => ({ id: b.id, earliestOn: b.earliest_on, noticeDays: b.notice_days, description: b.description })),
+    priceReviews: reviews.map((p) => ({ id: p.id, reviewOn: p.review_on, note: p.note })),
+    kpis: kpis.map((k) => ({ id: k.id, name: k.name, target: k.target, frequency: k.frequency, firstDueOn: k.first_due_on })),
+    variations: variations.map((v) => ({ id: v.id, madeOn: v.made_on, description: v.description, valueChangePence: v.value_change_pence, newEndOn: v.new_end_on })),
+    documents: documents.map((d) => ({ id: d.id, title: d.title, fileName: d.file_name, kind: d.kind, mediaType: d.media_type, sizeBytes: d.size, sha256: d.sha256, addedAt: d.created_at })),
+    decisions: decisions.map((d) => ({ decisionId: d.decision_id, purpose: d.purpose, text: d.text, decidedOn: d.decided_on, outcome: d.outcome, meetingId: d.meeting_id, meetingTitle: d.meeting_title })),
+    conflicted,
+    agendaItems: agendaItems.map((i) => ({ id: i.id, title: i.title, meetingId: i.meeting_id, meetingTitle: i.meeting_title, heldOn: i.held_on })),
+    duties: duties.map((d) => toDuty(d, rc.today)),
+  };
+}
