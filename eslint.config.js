@@ -17,7 +17,8 @@ const TEST_TOOLS = ['vitest', 'fast-check'];
 const SHARED_PACKAGES = ['zod', '@noble/curves', '@noble/hashes', '@noble/ciphers', 'libsodium-wrappers-sumo'];
 // lexical: the minutes editor (renderer/src/features/minutes), whose state the core parses with the same nodes.
 // qrcode: the QR code of a voting code on the ballot letters (renderer/src/features/ballots/kiosk, issue 8).
-const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod', 'lexical', '@lexical/*', 'qrcode'];
+// recharts: the contract portfolio's charts (renderer/src/features/contracts/portfolio, issue 10).
+const RENDERER_PACKAGES = ['react', 'react-dom', 'react-router', '@tanstack/*', 'react-hook-form', '@hookform/resolvers', 'radix-ui', 'zod', 'lexical', '@lexical/*', 'qrcode', 'recharts'];
 // pdf-lib, @pdf-lib/fontkit, docx: the board pack, notices and minutes as PDF and Word (main/core/meetings/print).
 // ical-generator: the contracts' dated duties as an iCalendar file (main/core/contracts/calendar.ts, issue 10).
 const CORE_PACKAGES = ['kysely', 'better-sqlite3', 'zod', 'exceljs', 'papaparse', 'lexical', '@lexical/*', 'pdf-lib', '@pdf-lib/fontkit', 'docx', 'ical-generator'];
