@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { ChooseFile } from './ChooseFile';
+import { ImportStepList } from './ImportStepList';
 import { initialSettings, MapColumns, type PlanSettings } from './MapColumns';
 import { PlanReview } from './PlanReview';
 import './import.css';
@@ -16,6 +17,7 @@ type Stage =
   | { step: 'plan'; analysis: ImportAnalysis; settings: PlanSettings; plan: ImportPlan; applied: boolean };
 
 const TITLE = 'Import from HR';
+const STEPS = ['Choose the file', 'Match the columns', 'Check the plan', 'Applied'];
 const LEDE =
   'Bring the register up to date from your HR system’s staff list: eligible new starters are admitted, leavers’ memberships end and changed particulars are updated. Nothing changes until you have seen the plan and applied it.';
 
@@ -81,14 +83,7 @@ function ImportSteps({ classes }: { classes: MembershipClass[] }) {
   return (
     <div className="page">
       <PageHeader title={TITLE} lede={LEDE} />
-      <ol className="import-steps" aria-label="Steps">
-        {['Choose the file', 'Match the columns', 'Check the plan', 'Applied'].map((label, i) => (
-          <li key={label} className={i < current ? 'done' : undefined} aria-current={i === current ? 'step' : undefined}>
-            {label}
-            {i < current ? <span className="visually-hidden"> (done)</span> : null}
-          </li>
-        ))}
-      </ol>
+      <ImportStepList labels={STEPS} current={current} />
       {stage.step === 'file' ? <ChooseFile onRead={onRead} headingRef={headingRef} /> : null}
       {stage.step === 'map' ? (
         <MapColumns
