@@ -1,0 +1,122 @@
+import { useState, type RefObject } from 'react';
+import {
+  CONTRACT_IMPORT_FIELD_LABEL,
+  CONTRACT_IMPORT_FIELDS,
+  contractImportAnalysisSchema,
+  type ContractImportAnalysis,
+} from '../../../../../shared/contract/contract-import';
+import type { JobStatus } from '../../../../../shared/contract/jobs';
+import { call } from '../../../api/client';
+import { uploadFile } from '../../../api/jobs';
+import { Banner } from '../../../ui/Banner';
+import { Field } from '../../../ui/Field';
+import { ProgressBar } from '../../../ui/ProgressBar';
+import { followJob, isAbort, useLeaveSignal } from '../../hr-import/follow-job';
+import { isRequiredField } from './import-format';
+
+const FIELD_NOTE: Partial<Record<(typeof CONTRACT_IMPORT_FIELDS)[number], string>> = {
+  commissioner: '(needed, or its ODS code)',
+  commissionerOdsCode: '(for NHS bodies, instead of or as well as the name)',
+  services: '(CPV codes such as 85310000-5, separated by commas or semicolons)',
+  route: '(such as “Open procedure”, “Reserved (s33)”, “PSR direct award C” or “Grant”)',
+  extensions: '(their lengths, such as “12+12” in months, “1+1 years” or “2 x 12 months”)',
+};
+
+/** Step 1: the secretary chooses the spreadsheet (CSV or XLSX); it is sent in chunks and read by the core. */
+export function ChooseContractsFile({ onRead, headingRef }: { onRead: (analysis: ContractImportAnalysis) => void; headingRef: RefObject<HTMLHeadingElement | null> }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
+  const [reading, setReading] = useState<JobStatus | null>(null);
+  const leaveSignal = useLeaveSignal();
+  const busy = sending !== null || reading !== null;
+
+  const read = async () => {
+    setProblem(null);
+    if (!file) {
+      setFieldError('Choose the contracts spreadsheet, saved as CSV or XLSX.');
+      document.getElementById('contracts-import-file')?.focus();
+      return;
+    }
+    setFieldError(undefined);
+    const signal = leaveSignal();
+    try {
+      setSending({ sent: 0, total: file.size });
+      const uploadId = await uploadFile(file, 'contracts_import', (sent, total) => setSending({ sent, total }));
+      setSending(null);
+      const started = await call('contractImport.analyse', { uploadId });
+      if (!started.ok) {
+        setProblem(started.error.message);
+        return;
+      }
+      const end = await followJob(started.value.jobId, setReading, signal);
+      setReading(null);
+      if (end.state === 'succeeded') onRead(contractImportAnalysisSchema.parse(end.result));
+      else setProblem(end.error?.message ?? 'The file could not be read.');
+    } catch (e) {
+      if (isAbort(e)) return;
+      setSending(null);
+      setReading(null);
+      setProblem((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="card import-step" aria-labelledby="ci-file-h">
+      <h2 id="ci-file-h" tabIndex={-1} ref={headingRef}>
+        Choose your contracts spreadsheet
+      </h2>
+      <p>
+        Save the spreadsheet you keep your contracts in as a CSV file or an Excel workbook (XLSX), with a heading row and one contract a row. Headings such as
+        Commissioner, Reference, Title, Start Date, End Date and Annual Value are recognised; you can match any others in the next step.
+      </p>
+      <details className="import-expect">
+        <summary>What the spreadsheet should contain</summary>
+        <ul>
+          {CONTRACT_IMPORT_FIELDS.map((f) => (
+            <li key={f}>
+              {CONTRACT_IMPORT_FIELD_LABEL[f]}
+              {FIELD_NOTE[f] ? (
+                <span className={isRequiredField(f) || f === 'commissioner' ? 'required-mark' : 'optional-mark'}> {FIELD_NOTE[f]}</span>
+              ) : isRequiredField(f) ? (
+                <span className="required-mark"> (needed)</span>
+              ) : (
+                <span className="optional-mark">(if held)</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </details>
+      {problem ? (
+        <Banner tone="error" title="The file was not read">
+          <p>{problem}</p>
+        </Banner>
+      ) : null}
+      <Field
+        id="contracts-import-file"
+        label="Contracts spreadsheet (CSV or XLSX)"
+        hint="From a workbook, the first worksheet with data is read. Dates may be day/month/year (31/03/2027) or year-month-day (2027-03-31)."
+        error={fieldError}
+      >
+        <input
+          type="file"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={busy}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setFieldError(undefined);
+          }}
+        />
+      </Field>
+      {sending ? <ProgressBar done={sending.sent} total={sending.total} label="Sending the file" /> : null}
+      {reading ? <ProgressBar done={reading.done} total={reading.total} label={reading.message || 'Reading the file'} /> : null}
+      <div className="form-actions">
+        <button type="button" className="btn btn-primary" onClick={() => void read()} disabled={busy}>
+          Read the file
+        </button>
+        <span className="muted">Nothing is recorded until you have checked the plan and applied it.</span>
+      </div>
+    </section>
+  );
+}
