@@ -54,6 +54,26 @@ const nullMapping = {
   className: null,
 };
 
+const contractMapping = {
+  commissioner: 'Commissioner',
+  commissionerOdsCode: null,
+  commissionerKind: null,
+  reference: 'Contract ref',
+  title: 'Title',
+  description: null,
+  services: 'CPV codes',
+  route: 'Route',
+  bidDueOn: null,
+  awardOn: 'Award date',
+  startOn: 'Start date',
+  endOn: 'End date',
+  extensions: null,
+  annualValue: 'Annual value',
+  wholeLifeValue: null,
+  managerName: null,
+  notes: null,
+};
+
 export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'app.status': {},
   'organisation.get': {},
@@ -122,6 +142,9 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'hrImport.analyse': { uploadId: TOKEN },
   'hrImport.plan': { importId: TOKEN, mapping: nullMapping, dateFormat: 'dmy', defaultClassId: ID, asOf: '2026-04-01' },
   'hrImport.apply': { planId: TOKEN },
+  'contractImport.analyse': { uploadId: TOKEN },
+  'contractImport.plan': { importId: TOKEN, mapping: contractMapping, dateFormat: 'dmy' },
+  'contractImport.apply': { planId: TOKEN },
   'exports.register': { format: 'csv', view: 'inspection', status: 'current' },
   'exports.registerPage': { view: 'full', status: 'all', afterNumber: 100, limit: 200 },
   'exports.memberIndexPage': { after: { sortKey: 'lovelace ada', memberNumber: 12 }, limit: 200 },

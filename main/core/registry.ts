@@ -26,6 +26,7 @@ import { ballotsArea } from './ballots/index';
 import { minutesArea } from './minutes/index';
 import { stationArea } from './station/index';
 import { contractReportsArea } from './contracts/reports/index';
+import { contractImportArea } from './contract-import/index';
 import { counterpartiesArea } from './counterparties/index';
 import { contractsArea } from './contracts/index';
 
@@ -62,6 +63,7 @@ export const AREAS: readonly Area[] = [
   minutesArea,
   stationArea,
   contractReportsArea,
+  contractImportArea,
   counterpartiesArea,
   contractsArea,
 ];

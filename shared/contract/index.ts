@@ -26,6 +26,7 @@ import { writtenResolutionMethods } from './written-resolutions';
 import { ballotMethods } from './ballots';
 import { stationMethods } from './station';
 import { contractReportMethods } from './contract-reports';
+import { contractImportMethods } from './contract-import';
 import { counterpartyMethods } from './counterparties';
 import { contractMethods } from './contracts';
 
@@ -62,6 +63,7 @@ export const contract = mergeRegistries(
   ballotMethods,
   stationMethods,
   contractReportMethods,
+  contractImportMethods,
   counterpartyMethods,
   contractMethods,
 );

@@ -38,6 +38,7 @@ export const AUDIT_ACTIONS = {
   'filing.filed': 'Companies House filing made',
   'filing.not_required': 'Companies House filing not needed',
   'import.applied': 'HR import applied',
+  'contract_import.applied': 'Contracts spreadsheet imported',
   'inspection.logged': 'Inspection request logged',
   'inspection.closed': 'Inspection request closed',
   'register.exported': 'Register exported',
