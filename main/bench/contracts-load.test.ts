@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { storedTerms } from '../core/contracts/store';
+import { generateDuties } from '../core/contracts/terms';
+import { expectOk, openTestCore, setUpOrganisation, type TestCore } from '../core/testing';
+import { bulkLoadContracts } from './contracts-load';
+
+/**
+ * The contracts benchmark's loader writes contracts the app reads as its own: each contract's
+ * dated duties are exactly the ones the contracts core rebuilds from its stored terms, and the
+ * contract page, the timeline and the portfolio answer for them.
+ */
+let t: TestCore;
+afterEach(async () => t?.cleanup());
+
+describe('the contracts benchmark’s loader', () => {
+  it('loads contracts in the shape the core writes: duties as the core generates them, pages the app opens', async () => {
+    t = await openTestCore({ actor: 'bench', now: () => new Date('2026-12-01T10:00:00Z') });
+    await setUpOrganisation(t.core, { particulars: { incorporatedOn: '2004-04-01' } });
+    const raw = t.core.raw;
+    const org = raw.prepare('select id from organisation').get() as { id: string };
+    const loaded = bulkLoadContracts(raw, { organisationId: org.id, today: '2026-12-01', contracts: 400, years: 20, counterparties: 30, documents: 800, seed: 4 });
+    const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
+    expect(count('select count(*) from contract')).toBe(400);
+    expect(count('select count(*) from counterparty')).toBe(30);
+    expect(count('select count(*) from contract_document')).toBe(800);
+    expect(count('select count(*) from document')).toBe(800);
+    expect(count('select count(*) from contract_duty')).toBe(loaded.duties);
+    // About four dated duties a contract, as the benchmark's 50,000 contracts and 200,000 duties need.
+    expect(loaded.duties / 400).toBeGreaterThan(3.4);
+    expect(loaded.duties / 400).toBeLessThan(4.6);
+    expect(loaded.reservedIds.length).toBeGreaterThan(5);
+
+    const read = t.core.readContext().db;
+    for (const id of loaded.contractIds.slice(0, 60)) {
+      const row = await read.selectFrom('contract').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const expected = generateDuties(await storedTerms(read, row)).map((d) => ({ key: d.key, kind: d.kind, due_on: d.dueOn, title: d.title }));
+      const stored = raw.prepare('select key, kind, due_on, title from contract_duty where contract_id = ? order by due_on, key').all(id);
+      expect(stored).toEqual(expected);
+    }
+    const page = expectOk(await t.core.dispatch('contracts.get', { id: loaded.contractIds[7] })) as { documents: unknown[]; duties: unknown[]; services: unknown[] };
+    expect(page.documents).toHaveLength(2);
+    expect(page.services.length).toBeGreaterThan(0);
+    const timeline = expectOk(await t.core.dispatch('contracts.timeline', { from: '2026-12-01', to: '2027-03-01', includeOverdue: true })) as { entries: unknown[] };
+    expect(timeline.entries.length).toBeGreaterThan(0);
+  }, 120_000);
+});
