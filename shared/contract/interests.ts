@@ -25,6 +25,8 @@ export const interestSchema = z.object({
   category: z.enum(INTEREST_CATEGORIES),
   nature: z.string(),
   relatedOrganisation: z.string().nullable(),
+  /** The organisation on the list of organisations it concerns, where linked (issue 10). */
+  counterpartyId: id.nullable(),
   declaredOn: z.string(),
   endedOn: z.string().nullable(),
 });
@@ -45,6 +47,8 @@ export const interestMethods = defineMethods('interests', {
       category: z.enum(INTEREST_CATEGORIES, { error: 'Choose the kind of interest.' }),
       nature: requiredText('the nature of the interest', 500),
       relatedOrganisation: optionalText('the related organisation', 200),
+      /** The organisation from the list of organisations; its name is recorded when relatedOrganisation is empty. */
+      counterpartyId: id.optional(),
       declaredOn: legalDate('the date declared'),
     }),
     output: interestSchema,

@@ -136,6 +136,9 @@ export const agendaItemSchema = z.object({
   standard: z.enum(STANDARD_ITEMS).nullable(),
   relatedOrganisation: z.string().nullable(),
   contractRef: z.string().nullable(),
+  /** Tags from the list of organisations and the contracts (issue 10), where linked. */
+  counterpartyId: id.nullable(),
+  contractId: id.nullable(),
   /** When the item was taken (live meeting), 'HH:MM'. */
   startsAt: z.string().nullable(),
   notes: z.string().nullable(),
@@ -268,6 +271,9 @@ const itemFields = {
   minutesAllotted: wholeNumber('the time allotted in minutes', 1, 600).optional(),
   relatedOrganisation: optionalText('the related organisation', 200, 'one'),
   contractRef: optionalText('the contract', 200, 'one'),
+  /** The organisation from the list of organisations, and the contract (which brings its commissioner); their name and reference are recorded when the words are empty. */
+  counterpartyId: id.optional(),
+  contractId: id.optional(),
 };
 
 export const meetingMethods = defineMethods('meetings', {

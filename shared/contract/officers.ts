@@ -62,11 +62,13 @@ export const appointmentInputSchema = z
     directorKind: z.enum(DIRECTOR_KINDS).optional(),
     /** For nominee directors: the council or NHS body that nominated them. */
     nominatedBy: optionalText('the nominating body', 200),
+    /** The nominating body from the list of organisations (issue 10); its name is recorded when nominatedBy is empty. */
+    nominatingCounterpartyId: id.optional(),
     appointedOn: legalDate('the appointment date'),
   })
   .superRefine((v, ctx) => {
     if (v.role === 'director' && !v.directorKind) ctx.addIssue({ code: 'custom', path: ['directorKind'], message: 'Choose the kind of director.' });
-    if (v.directorKind === 'nominee' && !v.nominatedBy) {
+    if (v.directorKind === 'nominee' && !v.nominatedBy && !v.nominatingCounterpartyId) {
       ctx.addIssue({ code: 'custom', path: ['nominatedBy'], message: 'Name the body that nominated this director.' });
     }
   });
@@ -76,6 +78,8 @@ export const appointmentSchema = z.object({
   role: z.enum(APPOINTMENT_ROLES),
   directorKind: z.enum(DIRECTOR_KINDS).nullable(),
   nominatedBy: z.string().nullable(),
+  /** The nominating body on the list of organisations, where linked. */
+  nominatingCounterpartyId: id.nullable(),
   appointedOn: z.string(),
   ceasedOn: z.string().nullable(),
   cessationReason: z.string().nullable(),

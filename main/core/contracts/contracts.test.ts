@@ -395,7 +395,7 @@ describe('documents', () => {
     expect(await problems(t)).toEqual([]);
     // Bytes swapped in the file: refused on reading, and named by verify.
     const stored = Buffer.from(t.core.raw.prepare('select bytes from document').pluck().get() as Uint8Array);
-    stored[stored.length - 2] ^= 0xff;
+    stored[stored.length - 2] = stored[stored.length - 2]! ^ 0xff;
     t.core.raw.prepare('update document set bytes = ?').run(stored);
     refused(await t.core.dispatch('contracts.readDocument', { contractId: c.id, documentId: v.documents[0]!.id }), 'CONFLICT');
     const removed = await once<ContractDetail>(t, 'contracts.removeDocument', { contractId: c.id, documentId: v.documents[0]!.id });

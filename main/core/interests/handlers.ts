@@ -26,6 +26,7 @@ function toInterest(r: InterestRow & { given_names: string; family_name: string 
     category: r.category as Interest['category'],
     nature: r.nature,
     relatedOrganisation: r.related_organisation,
+    counterpartyId: r.counterparty_id,
     declaredOn: r.declared_on,
     endedOn: r.ended_on,
   };
@@ -46,8 +47,16 @@ async function interestById(db: ReadDb, organisationId: string, id: string): Pro
   return toInterest(row);
 }
 
-export function auditView(r: Pick<InterestRow, 'officer_id' | 'category' | 'nature' | 'related_organisation' | 'declared_on' | 'ended_on'>) {
-  return { officerId: r.officer_id, category: r.category, nature: r.nature, relatedOrganisation: r.related_organisation, declaredOn: r.declared_on, endedOn: r.ended_on };
+export function auditView(r: Pick<InterestRow, 'officer_id' | 'category' | 'nature' | 'related_organisation' | 'declared_on' | 'ended_on'> & { counterparty_id?: string | null }) {
+  return {
+    officerId: r.officer_id,
+    category: r.category,
+    nature: r.nature,
+    relatedOrganisation: r.related_organisation,
+    ...(r.counterparty_id ? { counterpartyId: r.counterparty_id } : {}),
+    declaredOn: r.declared_on,
+    endedOn: r.ended_on,
+  };
 }
 
 /**
@@ -59,11 +68,18 @@ export function auditView(r: Pick<InterestRow, 'officer_id' | 'category' | 'natu
 export async function insertInterest(
   tx: WriteContext,
   rc: RegisterCtx,
-  input: { officerId: string; category: InterestCategory; nature: string; relatedOrganisation?: string | null; declaredOn: string },
+  input: { officerId: string; category: InterestCategory; nature: string; relatedOrganisation?: string | null; counterpartyId?: string | undefined; declaredOn: string },
   field: { declaredOn: string } = { declaredOn: 'declaredOn' },
 ): Promise<InterestRow> {
   const trx = tx.db;
   const officer = await requireOfficer(trx, rc.org.id, input.officerId);
+  // Chosen from the list of organisations (issue 10): its name is the related organisation when none was typed.
+  let relatedOrganisation = input.relatedOrganisation ?? null;
+  if (input.counterpartyId) {
+    const cp = await trx.selectFrom('counterparty').select(['name']).where('id', '=', input.counterpartyId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
+    if (!cp) throw AppError.field('counterpartyId', 'That organisation is not on the list of organisations.');
+    relatedOrganisation ??= cp.name;
+  }
   assertNotFuture(rc, input.declaredOn, field.declaredOn, 'A declaration');
   assertNotBeforeIncorporation(rc, input.declaredOn, field.declaredOn, 'A declaration');
   const appointments = await appointmentsOf(trx, officer.id);
@@ -81,8 +97,8 @@ export async function insertInterest(
     officer_id: officer.id,
     category: input.category,
     nature: input.nature,
-    related_organisation: input.relatedOrganisation ?? null,
-    counterparty_id: null,
+    related_organisation: relatedOrganisation,
+    counterparty_id: input.counterpartyId ?? null,
     declared_on: input.declaredOn,
     ended_on: null,
     created_at: who.at,

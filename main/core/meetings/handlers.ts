@@ -25,6 +25,7 @@ import type { LegalForm } from '../../../shared/domain/legal-form';
 import type { RecordRef } from '../audit/state';
 import { committeeMembersOn, notInOfficeReason, shortName, votingMembersOn } from './people';
 import { foldName, holderKey } from './proxy-holders';
+import { itemTags } from './item-tags';
 import { itemNumbers } from './quorum';
 import type { AgendaItemRow, AttendanceRow, MeetingRow, PaperTable, ProxyAppointmentTable, ResolutionTable } from './tables';
 import { attachPaper, boardPack, notice, readPaper } from './documents';
@@ -267,8 +268,13 @@ async function loadItem(tx: WriteContext, rc: RegisterCtx, id: string) {
   return { item: row, meeting };
 }
 
-function itemAudit(i: Pick<AgendaItemRow, 'parent_id' | 'position' | 'title' | 'presenter' | 'purpose' | 'minutes_allotted' | 'standard' | 'related_organisation' | 'contract_ref' | 'starts_at' | 'notes'>) {
+function itemAudit(
+  i: Pick<AgendaItemRow, 'parent_id' | 'position' | 'title' | 'presenter' | 'purpose' | 'minutes_allotted' | 'standard' | 'related_organisation' | 'contract_ref' | 'starts_at' | 'notes'> & Partial<Pick<AgendaItemRow, 'counterparty_id' | 'contract_id'>>,
+) {
   return {
+    // The links to the list of organisations and to a contract (issue 10), only where set.
+    ...(i.counterparty_id ? { counterpartyId: i.counterparty_id } : {}),
+    ...(i.contract_id ? { contractId: i.contract_id } : {}),
     parentId: i.parent_id,
     position: i.position,
     title: i.title,
@@ -588,6 +594,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
       if (aob >= 0) index = aob;
     }
     const at = tx.who.at;
+    const tags = await itemTags(tx, rc, input, null);
     const row: AgendaItemRow = {
       id: uuidv7(),
       meeting_id: m.id,
@@ -598,10 +605,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
       purpose: input.purpose,
       minutes_allotted: input.minutesAllotted ?? null,
       standard: input.standard ?? null,
-      related_organisation: input.relatedOrganisation ?? null,
-      contract_ref: input.contractRef ?? null,
-      counterparty_id: null,
-      contract_id: null,
+      ...tags,
       starts_at: null,
       notes: null,
       created_at: at,
@@ -642,15 +646,14 @@ export const meetingsHandlers = defineHandlers('meetings', {
       presenter: input.presenter ?? null,
       purpose: input.purpose,
       minutes_allotted: input.minutesAllotted ?? null,
-      related_organisation: input.relatedOrganisation ?? null,
-      contract_ref: input.contractRef ?? null,
+      ...(await itemTags(tx, rc, input, before)),
       notes: input.notes ?? null,
       starts_at: input.startsAt ?? null,
       updated_at: tx.who.at,
     };
     const a = itemAudit(after);
     const b = itemAudit(before);
-    const changed = (Object.keys(a) as (keyof typeof a)[]).filter((k) => a[k] !== b[k]);
+    const changed = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => (a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]);
     if (changed.length === 0) return view(tx, rc, m.id);
     const { id: _id, ...set } = after;
     await tx.db.updateTable('agenda_item').set(set).where('id', '=', before.id).execute();

@@ -284,6 +284,8 @@ export async function meetingView(db: ReadDb, org: OrganisationRow, meetingId: s
         standard: it.standard,
         relatedOrganisation: it.related_organisation,
         contractRef: it.contract_ref,
+        counterpartyId: it.counterparty_id,
+        contractId: it.contract_id,
         startsAt: it.starts_at,
         notes: it.notes,
         papers: (paperByItem.get(it.id) ?? [])

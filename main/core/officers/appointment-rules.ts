@@ -16,6 +16,7 @@ export interface AppointmentInput {
   role: AppointmentRole;
   directorKind?: DirectorKind | undefined;
   nominatedBy?: string | undefined;
+  nominatingCounterpartyId?: string | undefined;
   appointedOn: string;
 }
 
@@ -41,6 +42,20 @@ export function checkAppointmentShape(rc: RegisterCtx, a: AppointmentInput, fiel
   if (a.directorKind !== 'nominee' && a.nominatedBy) {
     throw AppError.field(`${field}nominatedBy`, 'Only a nominee director has a nominating body; leave it empty.');
   }
+  if (a.directorKind !== 'nominee' && a.nominatingCounterpartyId) {
+    throw AppError.field(`${field}nominatingCounterpartyId`, 'Only a nominee director has a nominating body; leave it empty.');
+  }
+}
+
+/**
+ * A nominee's nominating body chosen from the list of organisations (issue 10): it must be on
+ * this organisation's list, and its name is recorded as the nominating body when none was typed.
+ */
+export async function withNomination(db: ReadDb, rc: RegisterCtx, a: AppointmentInput, field: string): Promise<AppointmentInput> {
+  if (!a.nominatingCounterpartyId) return a;
+  const cp = await db.selectFrom('counterparty').select(['name']).where('id', '=', a.nominatingCounterpartyId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
+  if (!cp) throw AppError.field(`${field}nominatingCounterpartyId`, 'That organisation is not on the list of organisations.');
+  return { ...a, nominatedBy: a.nominatedBy ?? cp.name };
 }
 
 /**

@@ -55,6 +55,7 @@ export function toAppointment(a: AppointmentRow): Officer['appointments'][number
     role: a.role as Officer['appointments'][number]['role'],
     directorKind: a.director_kind as Officer['appointments'][number]['directorKind'],
     nominatedBy: a.nominated_by,
+    nominatingCounterpartyId: a.nominating_counterparty_id,
     appointedOn: a.appointed_on,
     ceasedOn: a.ceased_on,
     cessationReason: a.cessation_reason,

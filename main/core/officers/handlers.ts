@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
 import { diffFlat } from '../members/particulars-diff';
 import { assertNotFuture, assertPlausibleDateOfBirth } from '../organisation/guards';
-import { checkAppointmentShape, checkCompanyDirector, checkNoClash, type AppointmentInput } from './appointment-rules';
+import { checkAppointmentShape, checkCompanyDirector, checkNoClash, withNomination, type AppointmentInput } from './appointment-rules';
 import {
   changedParticularNames,
   flattenOfficer,
@@ -76,7 +76,7 @@ function checkParticularDates(rc: RegisterCtx, p: OfficerParticulars): void {
 }
 
 function appointmentAudit(a: AppointmentRow) {
-  return { appointmentId: a.id, role: a.role, directorKind: a.director_kind, nominatedBy: a.nominated_by, appointedOn: a.appointed_on, ceasedOn: a.ceased_on, cessationReason: a.cessation_reason };
+  return { appointmentId: a.id, role: a.role, directorKind: a.director_kind, nominatedBy: a.nominated_by, nominatingCounterpartyId: a.nominating_counterparty_id, appointedOn: a.appointed_on, ceasedOn: a.ceased_on, cessationReason: a.cessation_reason };
 }
 
 function newAppointment(rc: RegisterCtx, officerId: string, a: AppointmentInput, at: string): AppointmentRow {
@@ -87,7 +87,7 @@ function newAppointment(rc: RegisterCtx, officerId: string, a: AppointmentInput,
     role: a.role,
     director_kind: a.role === 'director' ? (a.directorKind ?? null) : null,
     nominated_by: a.directorKind === 'nominee' ? (a.nominatedBy ?? null) : null,
-    nominating_counterparty_id: null,
+    nominating_counterparty_id: a.directorKind === 'nominee' ? (a.nominatingCounterpartyId ?? null) : null,
     appointed_on: a.appointedOn,
     ceased_on: null,
     cessation_reason: null,
@@ -155,7 +155,7 @@ export const officersHandlers = defineHandlers('officers', {
     const row: OfficerRow = { id: uuidv7(), organisation_id: rc.org.id, ...officerColumns(p), identity_verified_on: null, personal_code: null, created_at: who.at, updated_at: who.at };
     await trx.insertInto('officer').values(row).execute();
     await writeResidential(trx, row.id, input.residentialAddress, who.at);
-    const appointment = newAppointment(rc, row.id, input.appointment, who.at);
+    const appointment = newAppointment(rc, row.id, await withNomination(trx, rc, input.appointment, 'appointment.'), who.at);
     await trx.insertInto('appointment').values(appointment).execute();
     tx.audit(
       {
@@ -232,7 +232,7 @@ export const officersHandlers = defineHandlers('officers', {
     }
     await checkNoClash(trx, rc, officer, input.appointment, 'appointment.');
     const who = tx.who;
-    const appointment = newAppointment(rc, officer.id, input.appointment, who.at);
+    const appointment = newAppointment(rc, officer.id, await withNomination(trx, rc, input.appointment, 'appointment.'), who.at);
     await trx.insertInto('appointment').values(appointment).execute();
     await trx.updateTable('officer').set({ updated_at: who.at }).where('id', '=', officer.id).execute();
     tx.audit(
