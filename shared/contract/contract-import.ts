@@ -12,6 +12,9 @@ import { PROCUREMENT_ROUTES } from './contracts';
  * with the rules contracts.create applies; nothing written), apply (all or nothing, one
  * transaction, a job with progress).
  */
+/** A register of even a large group's contracts is a few megabytes; a larger file is refused before it is sent. */
+export const CONTRACT_IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
 export const CONTRACT_IMPORT_FIELDS = [
   'commissioner',
   'commissionerOdsCode',

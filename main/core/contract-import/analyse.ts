@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import type { ContractImportAnalysis } from '../../../shared/contract/contract-import';
+import { CONTRACT_IMPORT_MAX_BYTES, type ContractImportAnalysis } from '../../../shared/contract/contract-import';
 import type { ReadDb } from '../context';
 import { randomToken } from '../db/ids';
 import { AppError } from '../errors';
@@ -9,8 +9,6 @@ import type { Progress } from './plan';
 import { readSheet } from './read';
 import type { ContractImportSession } from './sessions';
 
-/** A register of even a large group's contracts is a few megabytes; anything far larger is not one. */
-export const MAX_CONTRACT_IMPORT_BYTES = 50 * 1024 * 1024;
 /**
  * Rows in one file: far more contracts than any mutual holds. Checking a row records it in a
  * transaction that is rolled back (about 2 ms a row), with changes paused meanwhile, so the
@@ -31,7 +29,7 @@ export async function readContractFile(
   job: Progress,
 ): Promise<{ session: ContractImportSession; analysis: ContractImportAnalysis }> {
   const size = (await stat(file.path)).size;
-  if (size > MAX_CONTRACT_IMPORT_BYTES) {
+  if (size > CONTRACT_IMPORT_MAX_BYTES) {
     throw new AppError('VALIDATION', `${file.fileName} is ${Math.round(size / 1024 / 1024)} MB, larger than a contracts spreadsheet should be (at most 50 MB). Check you chose the right file.`);
   }
   job.progress(0, 3, 'Reading the file');

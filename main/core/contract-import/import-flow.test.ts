@@ -248,6 +248,10 @@ describe('importing a contracts spreadsheet', () => {
     expectOk(await core.dispatch('uploads.append', { uploadId, index: 0, base64: Buffer.from('a,b').toString('base64') }));
     const wrong = await core.dispatch('contractImport.analyse', { uploadId });
     expect(wrong.ok).toBe(false);
+    // A file far larger than any contracts register is refused before a byte is sent.
+    const huge = await core.dispatch('uploads.begin', { purpose: 'contracts_import', fileName: 'everything.xlsx', sizeBytes: 60 * 1024 * 1024 });
+    expect(huge.ok).toBe(false);
+    if (!huge.ok) expect(huge.error.fieldErrors?.['sizeBytes']).toBe('everything.xlsx is 60 MB, larger than a contracts spreadsheet should be (at most 50 MB). Check you chose the right file.');
   });
 });
 

@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTRACT_IMPORT_MAX_BYTES } from '../../../shared/contract/contract-import';
 import { PAPER_MAX_BYTES } from '../../../shared/contract/meetings';
 import { UPLOAD_CHUNK_BYTES } from '../../../shared/contract/uploads';
 import { randomToken } from '../db/ids';
@@ -61,6 +62,9 @@ export class UploadStore {
     // Papers are kept inside the database file; a larger one is refused before a byte is sent.
     if (purpose === 'paper' && sizeBytes > PAPER_MAX_BYTES) {
       throw AppError.field('sizeBytes', `${fileName} is ${(sizeBytes / 1024 / 1024).toFixed(1)} MB; papers can be at most ${PAPER_MAX_BYTES / 1024 / 1024} MB. Reduce it (for example, save the PDF at a lower image quality) and attach it again.`);
+    }
+    if (purpose === 'contracts_import' && sizeBytes > CONTRACT_IMPORT_MAX_BYTES) {
+      throw AppError.field('sizeBytes', `${fileName} is ${Math.round(sizeBytes / 1024 / 1024)} MB, larger than a contracts spreadsheet should be (at most ${CONTRACT_IMPORT_MAX_BYTES / 1024 / 1024} MB). Check you chose the right file.`);
     }
     // Uploads are backups or HR files: members' personal data, for the owner's eyes only.
     mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
