@@ -108,6 +108,7 @@ describe('importing a contracts spreadsheet', () => {
       { ref: '', title: 'No reference' },
       { ref: 'LCC-107', commissioner: '', ods: 'ZZZ9' },
       { ref: 'LCC-108', award: '01/04/25' },
+      { ref: 'LCH-9', commissioner: 'Leeds Community Healthcare NHS Trust', ods: 'RR8' },
       // The rules of a whole contract, found by the contracts core's own checks:
       { ref: 'LCC-109', start: '01/04/2025', end: '31/03/2024', extensions: '' },
       { ref: 'LCC-110', route: 'Reserved (s33)', start: '01/04/2025', end: '31/03/2029', extensions: '12+12' },
@@ -117,7 +118,7 @@ describe('importing a contracts spreadsheet', () => {
     const { plan: p } = await planFile(core, 'contracts.csv', contractsCsv(bad));
     expect(p.canApply).toBe(false);
     expect(p.counts.create).toBe(0);
-    expect(p.counts.rows).toBe(14);
+    expect(p.counts.rows).toBe(15);
     expect(problems(p, 2)).toEqual([]);
     expect(problems(p, 3)).toEqual([{ line: 3, column: 'Annual value', value: '£10.505', reason: 'The annual value of £10.505 has a fraction of a penny; enter it in whole pence (two decimal places at most).' }]);
     expect(problems(p, 4)).toEqual([{ line: 4, column: 'Total contract value', value: '-£5,000.00', reason: 'The whole-life value cannot be negative (-£5,000.00).' }]);
@@ -131,17 +132,20 @@ describe('importing a contracts spreadsheet', () => {
     expect(problems(p, 10)).toEqual([{ line: 10, column: 'Contract ref', value: '', reason: 'Enter the commissioner’s contract reference.' }]);
     expect(problems(p, 11)).toEqual([{ line: 11, column: 'ODS code', value: 'ZZZ9', reason: 'No organisation on the list has the ODS code ZZZ9; add the commissioner’s name so it can be added to the list.' }]);
     expect(problems(p, 12)).toEqual([{ line: 12, column: 'Award date', value: '01/04/25', reason: expect.stringMatching(/^Write the year of the award date in full/) }]);
-    // The contracts core's own rules, each in the column it is about:
-    expect(problems(p, 13)).toEqual([{ line: 13, column: 'End date', value: '31/03/2024', reason: 'The end date (31 March 2024) is before the start date (1 April 2025).' }]);
-    expect(problems(p, 14)).toEqual([
-      { line: 14, column: 'Extension options', value: '12+12', reason: expect.stringMatching(/^A contract reserved to public service mutuals under the Procurement Act 2023 must have a maximum term of five years or less.*\(s33\(1\)\(b\)\)/) },
+    expect(problems(p, 13)).toEqual([
+      { line: 13, column: 'ODS code', value: 'RR8', reason: 'Leeds Community Healthcare NHS Trust is on the list with the ODS code RY6, not RR8; correct the code (or the organisation’s record, if the list is wrong).' },
     ]);
-    expect(problems(p, 15)).toEqual([{ line: 15, column: 'Award date', value: '01/03/2010', reason: expect.stringMatching(/^A contract’s award cannot be dated before 1 April 2015, when Riverside Care Mutual was incorporated/) }]);
-    expect(p.counts).toMatchObject({ rejected: 13, rejectedRows: 13 });
+    // The contracts core's own rules, each in the column it is about:
+    expect(problems(p, 14)).toEqual([{ line: 14, column: 'End date', value: '31/03/2024', reason: 'The end date (31 March 2024) is before the start date (1 April 2025).' }]);
+    expect(problems(p, 15)).toEqual([
+      { line: 15, column: 'Extension options', value: '12+12', reason: expect.stringMatching(/^A contract reserved to public service mutuals under the Procurement Act 2023 must have a maximum term of five years or less.*\(s33\(1\)\(b\)\)/) },
+    ]);
+    expect(problems(p, 16)).toEqual([{ line: 16, column: 'Award date', value: '01/03/2010', reason: expect.stringMatching(/^A contract’s award cannot be dated before 1 April 2015, when Riverside Care Mutual was incorporated/) }]);
+    expect(p.counts).toMatchObject({ rejected: 14, rejectedRows: 14 });
 
     const refused = await runJob(core, 'contractImport.apply', { planId: p.planId });
     expect(refused.state).toBe('failed');
-    expect(refused.error?.message).toBe('The file has 13 problems; correct the rows listed and check the file again. Nothing was recorded.');
+    expect(refused.error?.message).toBe('The file has 14 problems; correct the rows listed and check the file again. Nothing was recorded.');
     expect(count('select count(*) from contract')).toBe(0);
     expect(count('select count(*) from counterparty')).toBe(2);
     expect(auditSeq()).toBe(before);

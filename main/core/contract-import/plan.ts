@@ -194,6 +194,8 @@ export async function planContractImport(db: ReadDb, input: PlanInput, job: Prog
     const byCode = ods === '' ? undefined : byOds.get(odsKey(ods));
     if (byName && byCode && byName.id !== byCode.id) {
       bad('commissionerOdsCode', `The ODS code ${odsKey(ods)} is recorded for ${byCode.name}, but the commissioner is named as ${name} (${byName.name} on the list); correct one of them.`);
+    } else if (byName && !byCode && ods !== '' && byName.ods_code !== null) {
+      bad('commissionerOdsCode', `${byName.name} is on the list with the ODS code ${byName.ods_code}, not ${odsKey(ods)}; correct the code (or the organisation’s record, if the list is wrong).`);
     } else if (byName || byCode) {
       const c = (byName ?? byCode)!;
       commissioner = { existingId: c.id };
