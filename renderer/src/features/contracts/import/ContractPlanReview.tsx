@@ -9,7 +9,6 @@ import {
 } from '../../../../../shared/contract/contract-import';
 import { COUNTERPARTY_KIND_LABEL } from '../../../../../shared/contract/counterparties';
 import type { JobStatus } from '../../../../../shared/contract/jobs';
-import { ROUTES } from '../../../../../shared/rules/procurement/routes';
 import { formatPence } from '../../../../../shared/rules/shareholding';
 import { call } from '../../../api/client';
 import { formatShortDate } from '../../../lib/dates';
@@ -18,7 +17,7 @@ import { Banner } from '../../../ui/Banner';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { followJob, isAbort, useLeaveSignal } from '../../hr-import/follow-job';
-import { appliedSentence, extensionsText, problemsByLine } from './import-format';
+import { appliedSentence, extensionsText, problemsByLine, routeParts, rowsText } from './import-format';
 
 /**
  * Step 3: what the import would record, row by row, and every problem beside the row it is on.
@@ -168,7 +167,7 @@ export function ContractPlanReview(props: {
       {plan.contracts.length > 0 ? (
         <section aria-labelledby="ci-contracts-h" className="ci-block">
           <h3 id="ci-contracts-h">{result ? 'Contracts recorded' : plan.canApply ? 'Contracts the import would record' : 'Rows that are right'}</h3>
-          <div className="plan-table-scroll" tabIndex={0} role="region" aria-labelledby="ci-contracts-h">
+          <div className="plan-table-scroll ci-scroll" tabIndex={0} role="region" aria-labelledby="ci-contracts-h">
             <table className="data plan-table">
               <caption className="visually-hidden">Each contract as it would be recorded, by row of the file</caption>
               <thead>
@@ -176,7 +175,9 @@ export function ContractPlanReview(props: {
                   <th scope="col">Row</th>
                   <th scope="col">Reference and title</th>
                   <th scope="col">Commissioner</th>
-                  <th scope="col">Route</th>
+                  <th scope="col" className="ci-route">
+                    Route
+                  </th>
                   <th scope="col">Term</th>
                   <th scope="col">Extensions</th>
                   <th scope="col" className="num">
@@ -196,9 +197,12 @@ export function ContractPlanReview(props: {
                       {k.commissionerName}
                       {k.newCommissioner ? <span className="badge badge-warning ci-new">New</span> : null}
                     </td>
-                    <td>{ROUTES[k.route]?.label ?? k.route}</td>
-                    <td className="nowrap">
-                      {k.startOn ? formatShortDate(k.startOn) : '–'} to {k.endOn ? formatShortDate(k.endOn) : '–'}
+                    <td>
+                      {routeParts(k.route).name}
+                      {routeParts(k.route).note ? <span className="ci-note">{routeParts(k.route).note}</span> : null}
+                    </td>
+                    <td>
+                      <span className="nowrap">{k.startOn ? formatShortDate(k.startOn) : '–'} to</span> <span className="nowrap">{k.endOn ? formatShortDate(k.endOn) : '–'}</span>
                     </td>
                     <td>{extensionsText(k.extensionMonths)}</td>
                     <td className="num">{k.annualValuePence === null ? '–' : formatPence(k.annualValuePence)}</td>
@@ -224,7 +228,7 @@ export function ContractPlanReview(props: {
                   {plan.newCommissioners.map((n) => (
                     <li key={n.name}>
                       <strong>{n.name}</strong> ({COUNTERPARTY_KIND_LABEL[n.kind]}
-                      {n.odsCode ? `, ODS code ${n.odsCode}` : ''}) <span className="muted">rows {n.lines.join(', ')}</span>
+                      {n.odsCode ? `, ODS code ${n.odsCode}` : ''}) <span className="muted">{rowsText(n.lines)}</span>
                     </li>
                   ))}
                 </ul>
@@ -236,7 +240,7 @@ export function ContractPlanReview(props: {
                 <ul>
                   {plan.matchedCommissioners.map((m) => (
                     <li key={`${m.inFile}:${m.name}`}>
-                      “{m.inFile}” is <strong>{m.name}</strong> <span className="muted">(by {m.by === 'ods_code' ? 'ODS code' : 'name'}; rows {m.lines.join(', ')})</span>
+                      “{m.inFile}” is <strong>{m.name}</strong> <span className="muted">(by {m.by === 'ods_code' ? 'ODS code' : 'name'}; {rowsText(m.lines)})</span>
                     </li>
                   ))}
                 </ul>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CONTRACT_IMPORT_FIELDS, type ContractImportMapping } from '../../../../../shared/contract/contract-import';
-import { appliedSentence, extensionsText, mappingProblems, problemsByLine } from './import-format';
+import { appliedSentence, extensionsText, mappingProblems, problemsByLine, routeParts, rowsText } from './import-format';
 
 const empty = Object.fromEntries(CONTRACT_IMPORT_FIELDS.map((f) => [f, null])) as ContractImportMapping;
 
@@ -47,4 +47,12 @@ describe('the plan', () => {
     expect(extensionsText([12])).toBe('1 year');
     expect(extensionsText([12, 24, 6])).toBe('1 year, 2 years and 6 months');
   });
+});
+
+test('names routes without their citation, and rows in words', () => {
+  expect(routeParts('pa23_open')).toEqual({ name: 'Open procedure', note: 'Procurement Act 2023 s20(2)(a)' });
+  expect(routeParts('pcr15_reg77')).toEqual({ name: 'Reserved contract for certain services', note: 'Public Contracts Regulations 2015 reg 77' });
+  expect(routeParts('other')).toEqual({ name: 'Other, or transferred to the mutual at spin-out', note: null });
+  expect(rowsText([4])).toBe('row 4');
+  expect(rowsText([2, 5, 9])).toBe('rows 2, 5 and 9');
 });

@@ -7,6 +7,8 @@ import {
   type ContractImportMapping,
   type ContractImportPlan,
 } from '../../../../../shared/contract/contract-import';
+import type { ProcurementRoute } from '../../../../../shared/contract/contracts';
+import { ROUTES } from '../../../../../shared/rules/procurement/routes';
 import { formatCount } from '../../../lib/format';
 
 /**
@@ -74,4 +76,17 @@ export function extensionsText(months: readonly number[]): string {
   if (months.length === 0) return 'None';
   const each = months.map((m) => (m % 12 === 0 ? formatCount(m / 12, 'year') : formatCount(m, 'month')));
   return each.length === 1 ? each[0]! : `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
+}
+
+/** A route's name and, apart, the citation or note in brackets at the end of its label: "Reserved to public service mutuals" and "Procurement Act 2023 s33". */
+export function routeParts(route: ProcurementRoute): { name: string; note: string | null } {
+  const label = ROUTES[route]?.label ?? route;
+  const m = /^(.*?)\s*\(((?:[^()]|\([^()]*\))*)\)$/.exec(label);
+  return m ? { name: m[1]!, note: m[2]! } : { name: label, note: null };
+}
+
+/** "row 4", "rows 2, 5 and 9". */
+export function rowsText(lines: readonly number[]): string {
+  if (lines.length === 1) return `row ${lines[0]}`;
+  return `rows ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
 }
