@@ -43,6 +43,7 @@ describe('UK dates', () => {
     expect(parseUkDate('soon', 'dmy', 'the start date').error).toBe('Enter the start date as day/month/year, such as 31/03/2027 or 31 March 2027.');
     expect(parseUkDate('31/03/2027', 'ymd', 'the start date').error).toMatch(/looks like day\/month\/year/);
     expect(parseUkDate('1 Smarch 2024', 'dmy', 'the start date').error).toMatch(/“Smarch” is not a month/);
+    expect(parseUkDate('45383', 'dmy', 'the start date').error).toMatch(/looks like a date the spreadsheet keeps as a number/);
   });
 });
 

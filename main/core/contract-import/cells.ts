@@ -51,7 +51,12 @@ export function parseUkDate(raw: string, format: DateFormat, what: string): Cell
     if (words[3]!.length === 2) return { error: `Write the year of ${what} in full (20${words[3]} or 19${words[3]}?): a two-digit year could be either century.` };
     [d, m, y] = [Number(words[1]), month, Number(words[3])];
   } else {
-    const hint = format === 'ymd' && DMY.test(v) ? ' (it looks like day/month/year: choose that date format)' : '';
+    const serial = /^\d{5}$/.test(v) && Number(v) > 20000 && Number(v) < 80000;
+    const hint = serial
+      ? ' (it looks like a date the spreadsheet keeps as a number: format the column as a date, or type the date, and save the file again)'
+      : format === 'ymd' && DMY.test(v)
+        ? ' (it looks like day/month/year: choose that date format)'
+        : '';
     return { error: `Enter ${what} as ${EXAMPLE[format]}${hint}.` };
   }
   if (m < 1 || m > 12) return { error: `${v} is not a real date: there is no month ${m}.` };

@@ -71,6 +71,16 @@ describe('importing a contracts spreadsheet', () => {
     expect(strip(fromXlsx.plan)).toEqual(strip(fromCsv.plan));
   });
 
+  it('reads a CSV saved by Excel on Windows (Windows-1252, so the pound sign is one byte)', async () => {
+    const { core } = await mutual();
+    const text = contractsCsv([{ ref: 'LCC-W1', annual: '£1,250,000.00', total: '£3,750,000.00', title: 'Café and day services' }]);
+    const bytes = Buffer.from(text.replace(/£/g, '\u00a3'), 'latin1');
+    expect(bytes.includes(0xa3)).toBe(true);
+    const { plan: p } = await planFile(core, 'windows.csv', bytes);
+    expect(p.rejected).toEqual([]);
+    expect(p.contracts[0]).toMatchObject({ title: 'Café and day services', annualValuePence: 125_000_000, wholeLifeValuePence: 375_000_000 });
+  });
+
   it('plans a good file: commissioners matched by name (case and spaces ignored) or ODS code, new ones proposed, money in pence, nothing written', async () => {
     const { core, leedsId } = await mutual();
     const before = auditSeq();
