@@ -206,6 +206,10 @@ test('the portfolio shows income, contracts ending and concentration as charts w
   const xlsxBytes = readFileSync(await (await xlsx).path());
   expect(xlsxBytes.subarray(0, 2).toString('latin1')).toBe('PK');
   await expect(page.getByText(/\.xlsx downloaded/)).toBeVisible();
+  const report = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Board report (PDF)' }).click();
+  expect(readFileSync(await (await report).path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(page.getByText(/\.pdf downloaded/)).toBeVisible();
 
   // The s33 panel on the community support contract's page.
   await page.goto(`${app.url}#/contracts/${community.id}`);
@@ -228,6 +232,10 @@ test('the portfolio shows income, contracts ending and concentration as charts w
   const pdfBytes = readFileSync(await (await pdf).path());
   expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await expect(panel.getByText(/\.pdf downloaded/)).toBeVisible();
+  const docx = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Evidence pack (DOCX)' }).click();
+  expect(readFileSync(await (await docx).path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  await expect(panel.getByText(/\.docx downloaded/)).toBeVisible();
 });
 
 test('a secretary imports a contracts spreadsheet: the bad row is listed with its problem and nothing is recorded; fixed, it is read again and recorded', async ({ page, app, cspErrors }) => {
