@@ -20,7 +20,7 @@ import {
 function contract(over: Partial<ContractTermsInput> = {}): ContractTermsInput {
   return {
     route: 'pa23_open',
-    awardedOn: '2025-02-10',
+    awardedOn: '2025-03-10',
     startOn: '2025-04-01',
     endOn: '2028-03-31',
     terminatedOn: null,
@@ -166,13 +166,28 @@ describe('validateTerms', () => {
     expect(validateTerms(contract({ terminatedOn: '2025-03-01' }))[0]).toMatchObject({ field: 'terminatedOn', message: expect.stringMatching(/^The termination date \(1 March 2025\) is before the start date \(1 April 2025\)/) });
   });
 
+  it('refuses an award under a regime before it was in force, citing its commencement', () => {
+    expect(validateTerms(contract({ route: 'pa23_reserved_mutual', awardedOn: '2025-02-23' }))).toEqual([
+      {
+        field: 'awardedOn',
+        message:
+          'Reserved to public service mutuals (Procurement Act 2023 s33) was not in force on 23 February 2025: awards under it began on 24 February 2025 (Procurement Act 2023 (Commencement No. 3 and Transitional and Saving Provisions) Regulations 2024 (SI 2024/716), as amended by SI 2024/959). An earlier award was made under the rules then in force: choose that route.',
+      },
+    ]);
+    expect(validateTerms(contract({ route: 'pa23_reserved_mutual', awardedOn: '2025-02-24' }))).toEqual([]);
+    expect(validateTerms(contract({ route: 'psr_direct_c', awardedOn: '2023-12-31' }))[0]?.message).toMatch(/began on 1 January 2024 \(Health Care Services \(Provider Selection Regime\) Regulations 2023/);
+    // A procurement begun under the 2015 Regulations may be awarded after the Act came in (SI 2024/716 Part 3).
+    expect(validateTerms(contract({ route: 'pcr15_reg77', awardedOn: '2025-06-01', startOn: '2025-07-01', endOn: '2028-06-30' }))).toEqual([]);
+    expect(validateTerms(contract({ route: 'grant', awardedOn: '1999-01-01', startOn: '1999-02-01', endOn: '2000-01-31' }))).toEqual([]);
+  });
+
   it('allows an award after the start (services begun under a letter of intent)', () => {
     expect(validateTerms(contract({ awardedOn: '2025-05-01' }))).toEqual([]);
   });
 
   it('refuses a variation before the award, or on a bid', () => {
     expect(validateTerms(contract({ variations: [{ id: 'v', madeOn: '2025-01-01', valueChangePence: 0, newEndOn: null }] }))).toEqual([
-      { field: 'variations.0.madeOn', message: 'Variation 1 is dated 1 January 2025, before the contract was awarded on 10 February 2025.' },
+      { field: 'variations.0.madeOn', message: 'Variation 1 is dated 1 January 2025, before the contract was awarded on 10 March 2025.' },
     ]);
     expect(validateTerms(contract({ awardedOn: null, variations: [{ id: 'v', madeOn: '2025-06-01', valueChangePence: 0, newEndOn: null }] }))[0]?.message).toMatch(/has not been awarded/);
   });

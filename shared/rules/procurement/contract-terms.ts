@@ -20,7 +20,7 @@
  * contract can be varied.
  */
 import { addDays, daysBetween, daysInMonth, formatLegalDate, isLegalDate } from '../legal-date';
-import { ROUTES, type ProcurementRoute } from './routes';
+import { REGIME_IN_FORCE, ROUTES, type ProcurementRoute } from './routes';
 
 export interface ContractTermsInput {
   route: ProcurementRoute;
@@ -241,6 +241,14 @@ export function validateTerms(t: ContractTermsInput): TermProblem[] {
   });
   if (!datesOk) return problems;
 
+  const regime = ROUTES[t.route]?.regime;
+  const inForce = regime ? REGIME_IN_FORCE[regime] : null;
+  if (t.awardedOn !== null && inForce && t.awardedOn < inForce.from) {
+    add(
+      'awardedOn',
+      `${ROUTES[t.route].label} was not in force on ${when(t.awardedOn)}: awards under it began on ${when(inForce.from)} (${inForce.citation}). An earlier award was made under the rules then in force: choose that route.`,
+    );
+  }
   if (t.startOn !== null && t.endOn !== null && t.endOn < t.startOn) {
     add('endOn', `The end date (${when(t.endOn)}) is before the start date (${when(t.startOn)}).`);
   }

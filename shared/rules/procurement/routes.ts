@@ -75,6 +75,25 @@ export interface RouteInfo {
   termNote: string;
 }
 
+/**
+ * When each regime began to govern awards. An award under a regime before it was in force is a
+ * slip (most often the wrong route chosen), refused with the commencement cited:
+ * - Procurement Act 2023: the award provisions, s33(1)-(6) among them, came into force on
+ *   24 February 2025 (Procurement Act 2023 (Commencement No. 3 and Transitional and Saving
+ *   Provisions) Regulations 2024, SI 2024/716, reg 2(2) and the Schedule, the date moved from
+ *   28 October 2024 by SI 2024/959). VERIFIED (legislation.gov.uk). Procurements begun before
+ *   then go on under the 2015 Regulations (SI 2024/716 Part 3), so a PCR 2015 award after that
+ *   date is not refused.
+ * - Provider Selection Regime: in force 1 January 2024 (SI 2023/1348 reg 1(2)).
+ * - Public Contracts Regulations 2015: in force 26 February 2015 (SI 2015/102 reg 1(2)).
+ */
+export const REGIME_IN_FORCE: Record<ProcurementRegime, { from: string; citation: string } | null> = {
+  pa2023: { from: '2025-02-24', citation: 'Procurement Act 2023 (Commencement No. 3 and Transitional and Saving Provisions) Regulations 2024 (SI 2024/716), as amended by SI 2024/959' },
+  psr2023: { from: '2024-01-01', citation: 'Health Care Services (Provider Selection Regime) Regulations 2023 (SI 2023/1348) reg 1(2)' },
+  pcr2015: { from: '2015-02-26', citation: 'Public Contracts Regulations 2015 (SI 2015/102) reg 1(2)' },
+  none: null,
+};
+
 const NO_MAXIMUM = 'The law sets no maximum term for this route; the contract decides.';
 
 export const ROUTES: Record<ProcurementRoute, RouteInfo> = {
