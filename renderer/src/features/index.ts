@@ -2,6 +2,7 @@ import type { Area } from './area';
 import { actionsArea } from './actions';
 import { ballotsArea } from './ballots';
 import { classesArea } from './classes';
+import { contractsArea } from './contracts';
 import { decisionsArea } from './decisions';
 import { exportsArea } from './exports';
 import { filingsArea } from './filings';
@@ -34,6 +35,7 @@ export const AREAS: readonly Area[] = [
   writtenResolutionsArea,
   ballotsArea,
   actionsArea,
+  contractsArea,
   organisationsArea,
   settingsArea,
 ];

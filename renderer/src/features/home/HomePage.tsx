@@ -8,6 +8,7 @@ import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatInstant, formatLegalDate, formatYearEnd } from '../../lib/dates';
+import { ContractDatesPanel } from '../contracts/ContractDatesPanel';
 import { FilingsPanel } from '../filings/FilingsPanel';
 import { MeetingsPanel } from '../meetings/MeetingsPanel';
 
@@ -61,6 +62,7 @@ export function HomePage() {
       <div className="home-grid">
         <MeetingsPanel />
         <FilingsPanel />
+        <ContractDatesPanel />
         <section className="card" aria-labelledby="register-h">
           <header>
             <h2 id="register-h">Register of members</h2>

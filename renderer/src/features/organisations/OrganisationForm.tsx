@@ -81,7 +81,7 @@ function OrganisationFormBody({ initial, id, onSaved, cancelTo, onCancel }: { in
   const { register, control, handleSubmit, setError, formState } = useForm<OrganisationValues>({
     resolver: mappedResolver(schema as typeof counterpartyInput, (v: OrganisationValues) => (editing ? { ...toOrganisationInput(v), id } : toOrganisationInput(v)) as never) as never,
     defaultValues: initial,
-    shouldFocusError: false,
+    shouldFocusError: false, reValidateMode: 'onSubmit',
   });
   const outcome = useSubmitOutcome(setError, ORGANISATION_PATHS);
   const kind = useWatch({ control, name: 'kind' });
@@ -147,9 +147,12 @@ function OrganisationFormBody({ initial, id, onSaved, cancelTo, onCancel }: { in
           <textarea rows={3} {...register('address')} />
         </Field>
       </fieldset>
-      <Field id="notes" label="Notes (optional)" error={e('notes')}>
-        <textarea rows={3} {...register('notes')} />
-      </Field>
+      {onCancel ? null : (
+        // Left out of the dialog: the form it opens over has a Notes field of its own (one id per page).
+        <Field id="notes" label="Notes (optional)" error={e('notes')}>
+          <textarea rows={3} {...register('notes')} />
+        </Field>
+      )}
       {onCancel ? (
         <DialogButtons submitLabel={editing ? 'Save changes' : 'Add organisation'} busy={formState.isSubmitting} onCancel={onCancel} />
       ) : (

@@ -40,6 +40,9 @@ export function UnlinkedNamesPage() {
     const c = (orgs.data ?? []).find((o) => o.id === counterpartyId);
     if (!c) {
       setRowError((e) => ({ ...e, [name]: `Choose the organisation “${name}” means, or add it to the list.` }));
+      // The message is next to the list to choose from: take the keyboard there.
+      const index = (names.data ?? []).findIndex((n) => n.name === name);
+      window.requestAnimationFrame(() => document.getElementById(`link-${index}`)?.focus());
       return;
     }
     setRowError((e) => ({ ...e, [name]: '' }));
@@ -149,7 +152,7 @@ export function UnlinkedNamesPage() {
                           Link<span className="visually-hidden"> “{n.name}”</span>
                         </button>
                         <button type="button" className="btn btn-secondary btn-small" onClick={() => setAdding({ name: n.name, uses: n.uses })}>
-                          Add as a new organisation<span className="visually-hidden">: {n.name}</span>
+                          Add as a new organisation<span className="visually-hidden"> for “{n.name}”</span>
                         </button>
                       </td>
                     </tr>
