@@ -155,6 +155,12 @@ test('a secretary walks the contract calendar by keyboard, sees overdue and done
   await expect(kpiDay).toContainText(`Done on ${formatLegalDate(addDays(today, -41))}`);
   await expect(page.getByRole('gridcell', { name: `${longDay(kpi)}: 1 duty, 1 done` })).toBeVisible();
   await shot(page, 'calendar-done-day');
+  // Overdue duties stay listed whatever the month; each one leads to its day.
+  const overdueList = page.getByRole('list', { name: 'Overdue duties' });
+  await expect(overdueList.getByRole('listitem')).toHaveCount(1);
+  await overdueList.getByRole('button', { name: `Show ${formatLegalDate(decision)} on the calendar` }).click();
+  await expect(page.locator(':focus')).toHaveAccessibleName(`${longDay(decision)}: 1 duty, 1 overdue`);
+  await expect(page.getByRole('grid', { name: monthLabel(decision) })).toBeVisible();
 
   // The .ics: one event per duty of both contracts, each with a UID that stays the same next time.
   const duties = (await api<{ duties: unknown[] }>(app, 'contracts.get', { id: community.id })).duties.length + (await api<{ duties: unknown[] }>(app, 'contracts.get', { id: nursing.id })).duties.length;

@@ -28,7 +28,9 @@ export function CalendarPage() {
   const [byKey, setByKey] = useState(false);
   const dayHeading = useRef<HTMLHeadingElement>(null);
   const range = gridRange(month);
-  const timeline = useApiQuery('contracts.timeline', { from: range.from, to: range.to, includeOverdue: true, limit: 5000 }, { placeholderData: (previous) => previous });
+  const timeline = useApiQuery('contracts.timeline', { from: range.from, to: range.to, includeOverdue: false, limit: 5000 }, { placeholderData: (previous) => previous });
+  // Every overdue duty, whatever month is shown: they stay in view until recorded as done.
+  const overdueQuery = useApiQuery('contracts.timeline', { from: today, to: today, includeOverdue: true, limit: 5000 });
 
   const go = (date: string, key: boolean) => {
     setByKey(key);
@@ -41,12 +43,12 @@ export function CalendarPage() {
 
   const entries = timeline.data?.entries ?? [];
   const shown = entries.filter((e) => e.dueOn >= range.from && e.dueOn <= range.to);
-  const earlier = entries.filter((e) => e.dueOn < range.from && e.overdue);
+  const overdue = (overdueQuery.data?.entries ?? []).filter((e) => e.overdue);
   const days = byDay(shown);
   const inMonth = shown.filter((e) => e.dueOn.startsWith(month));
   const monthDays = [...byDay(inMonth).entries()];
   const selectedEntries = days.get(selected) ?? [];
-  const overdueCount = timeline.data?.overdueCount ?? 0;
+  const overdueCount = overdueQuery.data?.overdueCount ?? 0;
 
   return (
     <div className="page page-wide cal-page">
@@ -66,10 +68,13 @@ export function CalendarPage() {
       {overdueCount > 0 ? (
         <Banner tone="error" title={overdueCount === 1 ? 'One duty is overdue' : `${overdueCount.toLocaleString('en-GB')} duties are overdue`}>
           <p>
-            {earlier.length > 0
-              ? `${earlier.length === overdueCount ? (earlier.length === 1 ? 'It falls' : 'They fall') : `${formatCount(earlier.length, 'duty', 'duties')} fall`} before ${formatLegalDate(range.from)} and ${earlier.length === 1 ? 'is' : 'are'} listed below the calendar. `
-              : ''}
-            Open the contract to record a duty as done.
+            {overdueCount === 1 ? 'It stays' : 'They stay'} flagged until recorded as done on {overdueCount === 1 ? 'its contract' : 'their contracts'}.{' '}
+            <a href="#cal-overdue-h" onClick={(e) => {
+              e.preventDefault();
+              document.getElementById('cal-overdue-h')?.focus();
+            }}>
+              See {overdueCount === 1 ? 'it' : 'them'} below the calendar
+            </a>
           </p>
         </Banner>
       ) : null}
@@ -136,10 +141,22 @@ export function CalendarPage() {
         </div>
       </section>
 
-      {earlier.length > 0 ? (
-        <section className="card" aria-labelledby="cal-earlier-h">
-          <h2 id="cal-earlier-h">Overdue from before {formatLegalDate(range.from)}</h2>
-          <DutyList entries={earlier} label="Overdue duties from earlier months" showDate />
+      {overdue.length > 0 ? (
+        <section className="card" aria-labelledby="cal-overdue-h">
+          <h2 id="cal-overdue-h" tabIndex={-1}>
+            Overdue
+          </h2>
+          <DutyList
+            entries={overdue}
+            label="Overdue duties"
+            showDate
+            action={(e) => (
+              <button type="button" className="btn btn-link" onClick={() => go(e.dueOn, true)}>
+                Show {formatLegalDate(e.dueOn)} on the calendar
+              </button>
+            )}
+          />
+          {overdueQuery.data?.truncated ? <p className="muted">Only the first 5,000 overdue duties are listed.</p> : null}
         </section>
       ) : null}
 

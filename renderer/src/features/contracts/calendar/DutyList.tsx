@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DUTY_KIND_LABEL, type TimelineEntry } from '../../../../../shared/contract/contracts';
 import { formatInstant, formatLegalDate } from '../../../lib/dates';
@@ -6,7 +7,7 @@ import { DUTY_STATE_LABEL, dutyState } from './duties';
 const BADGE = { overdue: 'badge-danger', done: 'badge-success', due: 'badge-muted' } as const;
 
 /** One dated duty: its state in words, what it is, the contract it belongs to (a link) and, once done, who recorded it. */
-export function DutyItem({ entry, showDate = false }: { entry: TimelineEntry; showDate?: boolean }) {
+export function DutyItem({ entry, showDate = false, action }: { entry: TimelineEntry; showDate?: boolean; action?: ReactNode }) {
   const state = dutyState(entry);
   return (
     <li className={`duty-item ${state}`}>
@@ -31,15 +32,17 @@ export function DutyItem({ entry, showDate = false }: { entry: TimelineEntry; sh
           {entry.done.note ? `: ${entry.done.note}` : '.'}
         </p>
       ) : null}
+      {action ? <div className="duty-action">{action}</div> : null}
     </li>
   );
 }
 
-export function DutyList({ entries, label, showDate = false }: { entries: readonly TimelineEntry[]; label: string; showDate?: boolean }) {
+export function DutyList(props: { entries: readonly TimelineEntry[]; label: string; showDate?: boolean; action?: (entry: TimelineEntry) => ReactNode }) {
+  const { entries, label, showDate = false, action } = props;
   return (
     <ul className="duty-list" aria-label={label}>
       {entries.map((e) => (
-        <DutyItem key={`${e.contractId}:${e.key}`} entry={e} showDate={showDate} />
+        <DutyItem key={`${e.contractId}:${e.key}`} entry={e} showDate={showDate} action={action?.(e)} />
       ))}
     </ul>
   );
