@@ -4,6 +4,7 @@ import { addDays, ukDateOf } from '../../shared/rules/legal-date';
 import type { Core } from '../core/core';
 import { buildSampleBallots, type SampleBallots } from './ballots';
 import { buildSampleMeetings } from './meetings';
+import { buildSampleContracts } from './contracts';
 import { rng, samplePerson, type SamplePerson } from './people';
 
 /**
@@ -211,6 +212,7 @@ export async function buildSample(core: Core, opts: SampleOptions): Promise<{ me
     receivedOn: addDays(today, -2),
   });
   await buildSampleMeetings(core, { today, log: opts.log });
+  await buildSampleContracts(core, { today, log: opts.log });
   const ballots = await buildSampleBallots(core, { today, rnd: r, log: opts.log });
   const count = await d('members.count', { status: 'all' });
   opts.log(`Done: ${count.count.toLocaleString('en-GB')} register entries.`);
