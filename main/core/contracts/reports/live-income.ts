@@ -11,8 +11,9 @@ import { compiledOnce } from '../../db/compiled';
  * awarded, started on or before the day, not terminated on or before it, and not ended before it.
  * A contract's end is its current end as the contracts core keeps it: the due date of its `end`
  * duty (contract_duty key 'end', rebuilt from the contract's dates, exercised extensions and
- * variations whenever it changes: main/core/contracts/terms.ts), or the end of its initial term
- * where it has no such duty (a terminated contract has none); a contract with no end date runs on.
+ * variations whenever it changes, with the law's generateDuties); a contract with no end date
+ * runs on. A contract with an end date is found only through its duty, so records written outside
+ * the core (a benchmark's loader) must write the duties too.
  * So the term is read as it now stands: an extension exercised after the day is taken as known
  * on the day (it could only lengthen a term that was already running then).
  *
@@ -23,22 +24,44 @@ import { compiledOnce } from '../../db/compiled';
  * A contract with several service categories (CPV codes) has its annual value split equally
  * between them, to the penny: each code gets the value divided by the number of codes, and the
  * first codes in code order one penny more each until the remainder is used up, so the codes'
- * shares add up to the contract's value exactly. (Counting it all under its first code would make
- * a contract for "home care and meals" read as home care alone.)
+ * shares add up to the contract's value exactly (a window over the contract's codes: measured
+ * cheaper than two correlated counts per contract). Counting it all under its first code would
+ * make a contract for "home care and meals" read as home care alone.
  */
 
-/** The current end as SQL: the 'end' duty's date, else the initial term's end. */
-const currentEnd = sql<string | null>`coalesce(d.due_on, c.end_on)`;
+/** The current end as SQL: the 'end' duty's date, carried from the candidates (null: no end date). */
+const currentEnd = sql<string | null>`live.current_end`;
+
+/**
+ * The contracts that may be live on the day, found through indexes rather than by reading every
+ * contract: those whose `end` duty falls on or after the day (contract_duty_due: the contracts
+ * core writes an `end` duty for every contract with an end date, from the law's generateDuties),
+ * and those with no end date (contract_org_end). liveOn then keeps the ones awarded, started and
+ * not terminated by the day.
+ */
+function candidates(db: ReadDb, organisationId: string, on: string) {
+  return db
+    .selectFrom('contract_duty as e')
+    .select(['e.contract_id as id', 'e.due_on as current_end'])
+    .where('e.organisation_id', '=', organisationId)
+    .where('e.due_on', '>=', on)
+    .where('e.key', '=', 'end')
+    .unionAll(
+      db
+        .selectFrom('contract as z')
+        .select(['z.id', sql<string | null>`null`.as('current_end')])
+        .where('z.organisation_id', '=', organisationId)
+        .where('z.end_on', 'is', null),
+    );
+}
 
 function liveOn(db: ReadDb, organisationId: string, on: string) {
   return db
-    .selectFrom('contract as c')
-    .leftJoin('contract_duty as d', (j) => j.onRef('d.contract_id', '=', 'c.id').on('d.key', '=', 'end'))
-    .where('c.organisation_id', '=', organisationId)
+    .selectFrom(candidates(db, organisationId, on).as('live'))
+    .innerJoin('contract as c', 'c.id', 'live.id')
     .where('c.award_on', 'is not', null)
     .where('c.start_on', '<=', on)
-    .where((eb) => eb.or([eb('c.terminated_on', 'is', null), eb('c.terminated_on', '>', on)]))
-    .where((eb) => eb.or([eb(currentEnd, 'is', null), eb(currentEnd, '>=', on)]));
+    .where((eb) => eb.or([eb('c.terminated_on', 'is', null), eb('c.terminated_on', '>', on)]));
 }
 
 const Q = {
@@ -64,7 +87,7 @@ const Q = {
   byCommissioner: compiledOnce((db: ReadDb, organisationId: string, on: string, by6: string, by12: string, by18: string) =>
     liveOn(db, organisationId, on)
       .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
-      .select(['c.counterparty_id', 'p.name'])
+      .select(['c.counterparty_id', 'p.name', 'p.kind'])
       .select((eb) => [
         eb.fn.count<number>('c.id').as('contracts'),
         eb.fn.count<number>('c.annual_value_pence').as('valued'),
@@ -76,16 +99,23 @@ const Q = {
         sql<number>`coalesce(sum(case when ${currentEnd} <= ${by12} then c.annual_value_pence end), 0)`.as('end12_pence'),
         sql<number>`coalesce(sum(case when ${currentEnd} <= ${by18} then c.annual_value_pence end), 0)`.as('end18_pence'),
       ])
-      .groupBy(['c.counterparty_id', 'p.name']),
+      .groupBy(['c.counterparty_id', 'p.name', 'p.kind']),
   ),
-  /** Live contracts ending on or before a date, soonest first. */
+  /** Live contracts ending on or before a date, soonest first: a range of the `end` duties (contract_duty_due). */
   ending: compiledOnce((db: ReadDb, organisationId: string, on: string, by: string, limit: number) =>
-    liveOn(db, organisationId, on)
+    db
+      .selectFrom('contract_duty as d')
+      .innerJoin('contract as c', 'c.id', 'd.contract_id')
       .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
-      .select(['c.id', 'c.reference', 'c.title', 'p.name as counterparty_name', 'c.annual_value_pence'])
-      .select(currentEnd.as('current_end'))
-      .where(currentEnd, '<=', by)
-      .orderBy(currentEnd)
+      .select(['c.id', 'c.reference', 'c.title', 'p.name as counterparty_name', 'c.annual_value_pence', 'd.due_on as current_end'])
+      .where('d.organisation_id', '=', organisationId)
+      .where('d.due_on', '>=', on)
+      .where('d.due_on', '<=', by)
+      .where('d.key', '=', 'end')
+      .where('c.award_on', 'is not', null)
+      .where('c.start_on', '<=', on)
+      .where((eb) => eb.or([eb('c.terminated_on', 'is', null), eb('c.terminated_on', '>', on)]))
+      .orderBy('d.due_on')
       .orderBy('c.reference')
       .limit(limit),
   ),
@@ -106,6 +136,7 @@ export async function incomeByServiceOn(db: ReadDb, organisationId: string, on: 
 export interface CommissionerIncome {
   counterpartyId: string;
   name: string;
+  kind: string;
   contracts: number;
   /** Contracts with an annual value recorded. */
   valued: number;
@@ -118,6 +149,7 @@ export async function incomeByCommissionerOn(db: ReadDb, organisationId: string,
   return rows.map((r) => ({
     counterpartyId: r.counterparty_id,
     name: r.name,
+    kind: r.kind,
     contracts: Number(r.contracts),
     valued: Number(r.valued),
     pence: Number(r.pence),
@@ -143,7 +175,7 @@ export interface EndingContract {
 
 export async function contractsEndingBy(db: ReadDb, organisationId: string, on: string, by: string, limit: number): Promise<EndingContract[]> {
   const rows = await Q.ending.all(db, organisationId, on, by, limit);
-  return rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, counterpartyName: r.counterparty_name, currentEndOn: r.current_end!, annualValuePence: r.annual_value_pence }));
+  return rows.map((r) => ({ id: r.id, reference: r.reference, title: r.title, counterpartyName: r.counterparty_name, currentEndOn: r.current_end, annualValuePence: r.annual_value_pence }));
 }
 
 /**
@@ -158,30 +190,25 @@ export interface IncomeShare {
   /** Live contracts with no annual value recorded: left out of both figures. */
   unvalued: number;
   contracts: number;
+  /** The live contracts whose commissioner is a public body, and their annual value. */
+  publicBodies: { contracts: number; pence: number };
   byService: (ServiceIncome & { description: string | null; reservable: boolean; lightTouch: boolean })[];
 }
 
 export async function incomeShareOn(db: ReadDb, organisationId: string, on: string): Promise<IncomeShare> {
-  const [services, unvalued] = await Promise.all([
-    incomeByServiceOn(db, organisationId, on),
-    liveOn(db, organisationId, on)
-      .where('c.annual_value_pence', 'is', null)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst(),
-  ]);
+  const [services, commissioners] = await Promise.all([incomeByServiceOn(db, organisationId, on), incomeByCommissionerOn(db, organisationId, on, { by6: on, by12: on, by18: on })]);
+  const totals = totalsOf(commissioners);
   const byService = services.map((s) => {
     const entry = s.code ? lookupCpv(s.code) : null;
     return { ...s, description: entry?.description ?? null, reservable: entry?.reservable ?? false, lightTouch: entry?.lightTouch ?? false };
   });
-  const contracts = await liveOn(db, organisationId, on)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
   return {
     totalPence: byService.reduce((n, s) => n + s.pence, 0),
     reservablePence: byService.filter((s) => s.reservable).reduce((n, s) => n + s.pence, 0),
     lightTouchPence: byService.filter((s) => s.lightTouch).reduce((n, s) => n + s.pence, 0),
-    unvalued: Number(unvalued?.n ?? 0),
-    contracts: Number(contracts?.n ?? 0),
+    unvalued: totals.contracts - totals.valued,
+    contracts: totals.contracts,
+    publicBodies: totals.publicBodies,
     byService: byService.sort((a, b) => b.pence - a.pence || (a.code ?? '').localeCompare(b.code ?? '')),
   };
 }
@@ -189,15 +216,15 @@ export async function incomeShareOn(db: ReadDb, organisationId: string, on: stri
 /** Commissioners that are public bodies: a contract with one of them is for public services. */
 export const PUBLIC_BODY_KINDS = ['council', 'nhs_trust', 'icb', 'nhs_england', 'government_department', 'public_body'] as const;
 
-const PUBLIC = compiledOnce((db: ReadDb, organisationId: string, on: string) =>
-  liveOn(db, organisationId, on)
-    .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
-    .where('p.kind', 'in', PUBLIC_BODY_KINDS)
-    .select((eb) => [eb.fn.countAll<number>().as('contracts'), sql<number>`coalesce(sum(c.annual_value_pence), 0)`.as('pence')]),
-);
-
-/** The live contracts on a day whose commissioner is a public body (a council, an NHS body, a department), and their annual value. */
-export async function publicBodyIncomeOn(db: ReadDb, organisationId: string, on: string): Promise<{ contracts: number; pence: number }> {
-  const [r] = await PUBLIC.all(db, organisationId, on);
-  return { contracts: Number(r?.contracts ?? 0), pence: Number(r?.pence ?? 0) };
+/** How many contracts were live, how many have an annual value, and those whose commissioner is a public body (a council, an NHS body, a department) with their annual value. */
+export function totalsOf(commissioners: readonly CommissionerIncome[]): { contracts: number; valued: number; publicBodies: { contracts: number; pence: number } } {
+  const isPublic = (c: CommissionerIncome) => (PUBLIC_BODY_KINDS as readonly string[]).includes(c.kind);
+  return {
+    contracts: commissioners.reduce((n, c) => n + c.contracts, 0),
+    valued: commissioners.reduce((n, c) => n + c.valued, 0),
+    publicBodies: {
+      contracts: commissioners.filter(isPublic).reduce((n, c) => n + c.contracts, 0),
+      pence: commissioners.filter(isPublic).reduce((n, c) => n + c.pence, 0),
+    },
+  };
 }

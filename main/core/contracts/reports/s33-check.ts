@@ -9,7 +9,7 @@ import { evaluateS33, type S33Input, type S33Result } from '../../../../shared/r
 import type { ReadDb, RegisterCtx } from '../../context';
 import { AppError } from '../../errors';
 import { comparableContracts, type Comparable } from './comparable';
-import { incomeShareOn, publicBodyIncomeOn, type IncomeShare } from './live-income';
+import { incomeShareOn, type IncomeShare } from './live-income';
 import { organisationOnDate, type OrganisationOnDate } from './organisation-on-date';
 import { controlOnDate, type ControlOnDate } from './register-on-date';
 
@@ -130,13 +130,13 @@ export async function s33Report(db: ReadDb, rc: RegisterCtx, contractId: string,
   const orgId = rc.org.id;
   const c = await contractOf(db, orgId, contractId);
   const awardOn = c.row.award_on ?? asAt;
-  const [comparables, income, publicBodies, control, organisation] = await Promise.all([
+  const [comparables, income, control, organisation] = await Promise.all([
     comparableContracts(db, orgId, { id: c.row.id, counterpartyId: c.row.counterparty_id, codes: c.codes }, awardOn),
     incomeShareOn(db, orgId, asAt),
-    publicBodyIncomeOn(db, orgId, asAt),
     controlOnDate(db, orgId, asAt),
     organisationOnDate(db, rc.org, asAt),
   ]);
+  const publicBodies = income.publicBodies;
   const services = c.codes.map((code) => {
     const entry = lookupCpv(code);
     return { code: entry?.code ?? code, description: entry?.description ?? 'not in the CPV list shipped with the app', reservable: entry?.reservable ?? false, lightTouch: entry?.lightTouch ?? false };
