@@ -17,6 +17,7 @@ import { downloadExport } from '../../api/download';
 import { useApiQuery } from '../../api/queries';
 import { formatInstant, formatLegalDate, todayUk } from '../../lib/dates';
 import { formatBytes, formatCount } from '../../lib/format';
+import { fullName } from '../../lib/people';
 import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { DataTable } from '../../ui/DataTable';
@@ -66,7 +67,8 @@ function ContractView({ c }: { c: ContractDetail }) {
   const closeDo = useCallback(() => setDoing(null), []);
   const closeLink = useCallback(() => setLinking(false), []);
   const overdue = c.duties.filter((d) => d.overdue);
-  const manager = c.managerName ?? null;
+  const managerOfficer = useApiQuery('officers.get', { id: c.managerOfficerId ?? '' }, { enabled: c.managerOfficerId !== null });
+  const manager = c.managerName ?? (managerOfficer.data ? fullName(managerOfficer.data) : null);
   return (
     <div className="page page-wide">
       <p className="ctr-back">
