@@ -122,13 +122,14 @@ describe('importing a contracts spreadsheet', () => {
       // The rules of a whole contract, found by the contracts core's own checks:
       { ref: 'LCC-109', start: '01/04/2025', end: '31/03/2024', extensions: '' },
       { ref: 'LCC-110', route: 'Reserved (s33)', start: '01/04/2025', end: '31/03/2029', extensions: '12+12' },
-      { ref: 'LCC-111', award: '01/03/2010', start: '01/04/2010', end: '31/03/2011' },
+      { ref: 'LCC-111', award: '01/03/2010', start: '01/04/2010', end: '31/03/2011', route: 'Grant' },
+      { ref: 'LCC-112', route: 'Reserved (s33)', award: '01/03/2024', start: '01/04/2024', end: '31/03/2026', extensions: '' },
     ];
     const before = auditSeq();
     const { plan: p } = await planFile(core, 'contracts.csv', contractsCsv(bad));
     expect(p.canApply).toBe(false);
     expect(p.counts.create).toBe(0);
-    expect(p.counts.rows).toBe(15);
+    expect(p.counts.rows).toBe(16);
     expect(problems(p, 2)).toEqual([]);
     expect(problems(p, 3)).toEqual([{ line: 3, column: 'Annual value', value: '£10.505', reason: 'The annual value of £10.505 has a fraction of a penny; enter it in whole pence (two decimal places at most).' }]);
     expect(problems(p, 4)).toEqual([{ line: 4, column: 'Total contract value', value: '-£5,000.00', reason: 'The whole-life value cannot be negative (-£5,000.00).' }]);
@@ -151,11 +152,14 @@ describe('importing a contracts spreadsheet', () => {
       { line: 15, column: 'Extension options', value: '12+12', reason: expect.stringMatching(/^A contract reserved to public service mutuals under the Procurement Act 2023 must have a maximum term of five years or less.*\(s33\(1\)\(b\)\)/) },
     ]);
     expect(problems(p, 16)).toEqual([{ line: 16, column: 'Award date', value: '01/03/2010', reason: expect.stringMatching(/^A contract’s award cannot be dated before 1 April 2015, when Riverside Care Mutual was incorporated/) }]);
-    expect(p.counts).toMatchObject({ rejected: 14, rejectedRows: 14 });
+    expect(problems(p, 17)).toEqual([
+      { line: 17, column: 'Award date', value: '01/03/2024', reason: expect.stringMatching(/^Reserved to public service mutuals \(Procurement Act 2023 s33\) was not in force on 1 March 2024: awards under it began on 24 February 2025/) },
+    ]);
+    expect(p.counts).toMatchObject({ rejected: 15, rejectedRows: 15 });
 
     const refused = await runJob(core, 'contractImport.apply', { planId: p.planId });
     expect(refused.state).toBe('failed');
-    expect(refused.error?.message).toBe('The file has 14 problems; correct the rows listed and check the file again. Nothing was recorded.');
+    expect(refused.error?.message).toBe('The file has 15 problems; correct the rows listed and check the file again. Nothing was recorded.');
     expect(count('select count(*) from contract')).toBe(0);
     expect(count('select count(*) from counterparty')).toBe(2);
     expect(auditSeq()).toBe(before);

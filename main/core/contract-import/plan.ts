@@ -111,6 +111,8 @@ const FIELD_OF_INPUT: Record<string, ContractImportField> = {
   route: 'route',
   bidDueOn: 'bidDueOn',
   awardOn: 'awardOn',
+  /** The contract-terms rules' own name for the award date, should a problem reach the import under it. */
+  awardedOn: 'awardOn',
   startOn: 'startOn',
   endOn: 'endOn',
   annualValuePence: 'annualValue',
