@@ -48,6 +48,8 @@ export const decisionSchema = z.object({
   outcomeMessage: z.string(),
   recordedNotQuorate: z.boolean(),
   relatedOrganisation: z.string().nullable(),
+  /** The organisation on the list of organisations it concerns, where linked (issue 10). */
+  counterpartyId: id.nullable(),
   decidedOn: z.string(),
   sealed: z.boolean(),
 });
@@ -82,6 +84,8 @@ export const decisionMethods = defineMethods('decisions', {
       kind: z.enum(DECISION_KINDS, { error: 'Choose board decision, ordinary or special resolution.' }),
       method: z.enum(DECISION_METHODS).default('board_vote'),
       resolutionId: id.optional(),
+      /** The organisation the decision concerns, from the list of organisations; by default the agenda item's. */
+      counterpartyId: id.optional(),
       ...voteInput,
     }),
     output: decisionSchema,

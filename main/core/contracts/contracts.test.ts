@@ -26,7 +26,7 @@ function communityServices(counterpartyId: string, over: Partial<ContractInput> 
     title: 'Community health services',
     services: ['85300000-2'],
     route: 'pa23_open',
-    awardOn: '2025-02-01',
+    awardOn: '2025-03-01',
     startOn: '2025-04-01',
     endOn: '2027-03-31',
     annualValuePence: 120_000_000,
@@ -140,6 +140,8 @@ describe('contracts.create and get', () => {
     refused(await attempt(t, 'contracts.create', communityServices(unknown)), 'VALIDATION', 'counterpartyId');
     refused(await attempt(t, 'contracts.create', communityServices(cp.id, { managerOfficerId: unknown })), 'VALIDATION', 'managerOfficerId');
     refused(await attempt(t, 'contracts.create', communityServices(cp.id, { annualValuePence: -1 })), 'VALIDATION', 'annualValuePence');
+    // Awarded before the organisation was incorporated (1 April 2015): not its contract.
+    refused(await attempt(t, 'contracts.create', communityServices(cp.id, { route: 'other', awardOn: '2014-01-01', startOn: '2014-04-01', endOn: '2016-03-31', extensions: [] })), 'VALIDATION', 'awardOn');
     const ada = await director(t, 'Ada', 'Lovelace');
     const c = await create(t, communityServices(cp.id, { managerOfficerId: ada.id }));
     expect(c.managerName).toBe('Ada Lovelace');
@@ -155,9 +157,9 @@ describe('status, derived from the dates (today 30 November 2026)', () => {
     expect(bid.status).toBe('pipeline');
     const awarded = await create(t, communityServices(cp.id, { ...base, reference: 'AWD', awardOn: '2026-11-01', startOn: '2027-04-01', endOn: '2030-03-31' }));
     expect(awarded.status).toBe('awarded');
-    const expired = await create(t, communityServices(cp.id, { ...base, reference: 'OLD', awardOn: '2022-01-01', startOn: '2022-04-01', endOn: '2025-03-31' }));
+    const expired = await create(t, communityServices(cp.id, { ...base, reference: 'OLD', route: 'pcr15', awardOn: '2022-01-01', startOn: '2022-04-01', endOn: '2025-03-31' }));
     expect(expired.status).toBe('expired');
-    const extended = await create(t, communityServices(cp.id, { reference: 'EXT', awardOn: '2023-01-01', startOn: '2023-04-01', endOn: '2026-03-31', extensions: [{ lengthMonths: 12, decisionBy: '2025-12-31' }] }));
+    const extended = await create(t, communityServices(cp.id, { reference: 'EXT', route: 'pcr15', awardOn: '2023-01-01', startOn: '2023-04-01', endOn: '2026-03-31', extensions: [{ lengthMonths: 12, decisionBy: '2025-12-31' }] }));
     expect(extended.status).toBe('expired');
     const decided = await once<ContractDetail>(t, 'contracts.decideExtension', { contractId: extended.id, extensionId: extended.extensions[0]!.id, decision: 'exercised', on: '2025-11-15' });
     expect(decided).toMatchObject({ status: 'in_extension', currentEndOn: '2027-03-31' });

@@ -29,7 +29,7 @@ async function contractWith(t: TestCore, counterpartyId: string): Promise<Contra
     title: 'Community health services',
     services: ['85300000-2'],
     route: 'pa23_open',
-    awardOn: '2025-02-01',
+    awardOn: '2025-03-01',
     startOn: '2025-04-01',
     endOn: '2027-03-31',
     extensions: [],
@@ -94,6 +94,22 @@ describe('agenda items and the decisions on them', () => {
     // Words naming another organisation drop the link.
     v = await once<MeetingView>(t, 'meetings.updateItem', { id: item.id, title: 'Extension of the contract', purpose: 'decision', relatedOrganisation: 'Bradford Council' });
     expect(v.items.find((i) => i.id === item.id)).toMatchObject({ counterpartyId: null, contractId: null, relatedOrganisation: 'Bradford Council' });
+  });
+});
+
+describe('decisions.record', () => {
+  it('takes the organisation named over the item’s, refusing one not on the list', async () => {
+    const { t, leeds } = await setUp();
+    const [ada, bob, cy] = [await director(t, 'Ada', 'Lovelace'), await director(t, 'Bob', 'Brown'), await director(t, 'Cy', 'Clark')];
+    let v = await ok<MeetingView>(t, 'meetings.create', { kind: 'board', heldOn: '2026-11-10', startsAt: '18:30', place: 'Civic Hall', chairOfficerId: ada.id, standardItems: false });
+    const meetingId = v.meeting.id;
+    v = await ok<MeetingView>(t, 'meetings.addItem', { meetingId, title: 'Commissioning round', purpose: 'decision' });
+    const itemId = v.items.at(-1)!.id;
+    for (const officerId of [ada.id, bob.id, cy.id]) await ok(t, 'meetings.setAttendance', { meetingId, officerId, status: 'present' });
+    const vote = { agendaItemId: itemId, kind: 'board', text: 'Bid for the council’s tender', votesFor: 3, votesAgainst: 0, votesAbstain: 0 };
+    refused(await attempt(t, 'decisions.record', { ...vote, counterpartyId: UNKNOWN }), 'VALIDATION', 'counterpartyId');
+    const d = expectOk(await t.core.dispatch('decisions.record', { ...vote, counterpartyId: leeds.id })) as { counterpartyId: string | null; relatedOrganisation: string | null };
+    expect(d).toMatchObject({ counterpartyId: leeds.id, relatedOrganisation: 'Leeds City Council' });
   });
 });
 

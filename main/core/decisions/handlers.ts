@@ -115,6 +115,15 @@ export const decisionsHandlers = defineHandlers('decisions', {
     await assertNotSealed(tx, meeting);
     assertMeetingCanDecide(rc, meeting);
     const { tally, resolutionId } = await tallyFor(tx, rc, meeting, item, input.kind, input.method, input.resolutionId, input);
+    // The organisation it concerns (issue 10): the one named, or the agenda item's.
+    let counterpartyId = item.counterparty_id;
+    let relatedOrganisation = item.related_organisation;
+    if (input.counterpartyId) {
+      const cp = await tx.db.selectFrom('counterparty').select(['name']).where('id', '=', input.counterpartyId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
+      if (!cp) throw AppError.field('counterpartyId', 'That organisation is not on the list of organisations.');
+      if (input.counterpartyId !== item.counterparty_id) relatedOrganisation = cp.name;
+      counterpartyId = input.counterpartyId;
+    }
     const row: DecisionRow = {
       id: uuidv7(),
       organisation_id: rc.org.id,
@@ -133,8 +142,8 @@ export const decisionsHandlers = defineHandlers('decisions', {
       votes_abstain: tally.votesAbstain,
       outcome: tally.outcome,
       recorded_not_quorate: tally.notQuorate ? 1 : 0,
-      related_organisation: item.related_organisation,
-      counterparty_id: item.counterparty_id,
+      related_organisation: relatedOrganisation,
+      counterparty_id: counterpartyId,
       decided_on: meeting.held_on,
       created_at: tx.who.at,
       updated_at: tx.who.at,

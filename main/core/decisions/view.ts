@@ -220,6 +220,7 @@ export async function toDecisions(db: ReadDb, ctx: DecisionContext, rows: readon
       outcomeMessage: outcomeMessageFor(d, ctx, chair, short, { ...(society ? { society } : {}), ...(d.written_resolution_id ? { written: written.get(d.written_resolution_id) ?? { total: 0, eligible: 0 } } : {}) }),
       recordedNotQuorate: d.recorded_not_quorate === 1,
       relatedOrganisation: d.related_organisation,
+      counterpartyId: d.counterparty_id,
       decidedOn: d.decided_on,
       sealed: d.meeting_id ? signed.has(d.meeting_id) : false,
     });

@@ -24,6 +24,7 @@ const d = (id: string, meetingId: string | null, text: string, decidedOn: string
   outcomeMessage: 'Carried',
   recordedNotQuorate: false,
   relatedOrganisation: null,
+  counterpartyId: null,
   decidedOn,
   sealed: false,
 });
