@@ -183,6 +183,18 @@ describe('status, derived from the dates (today 30 November 2026)', () => {
     refused(await attempt(t, 'contracts.decideExtension', { contractId: a.id, extensionId: a.extensions[0]!.id, decision: 'declined', on: '2026-11-02' }), 'CONFLICT');
     refused(await attempt(t, 'contracts.decideExtension', { contractId: a.id, extensionId: a.extensions[1]!.id, decision: 'exercised', on: '2026-12-01' }), 'VALIDATION', 'on');
   });
+
+  it('declines the later options with an earlier one, since each follows the one before', async () => {
+    const t = await open(cleanups);
+    const cp = await commissioner(t);
+    const c = await create(t, communityServices(cp.id));
+    const d = await once<ContractDetail>(t, 'contracts.decideExtension', { contractId: c.id, extensionId: c.extensions[0]!.id, decision: 'declined', on: '2026-11-20' });
+    expect(d.extensions.map((x) => x.declinedOn)).toEqual(['2026-11-20', '2026-11-20']);
+    expect(d).toMatchObject({ maximumEndOn: '2027-03-31', currentEndOn: '2027-03-31' });
+    expect(d.duties.some((x) => x.kind === 'extension_decision' || x.kind === 'extension_notice')).toBe(false);
+    const summary = t.core.raw.prepare("select summary from audit_event where action = 'contract.extension_decided'").pluck().get();
+    expect(summary).toBe('Extension option 1 (12 months) of contract LCC/2025/014 “Community health services” declined on 20 November 2026; option 2, which follows it, is declined with it');
+  });
 });
 
 describe('contracts.update and the dated duties', () => {

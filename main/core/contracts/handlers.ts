@@ -104,25 +104,32 @@ export const contractHandlers: ContractHandlers = {
     if (c.terminated_on !== null) throw new AppError('CONFLICT', `Contract ${words(c)} was ended on ${formatLegalDate(c.terminated_on)}; its extension options can no longer be taken.`);
     assertNotFuture(rc, input.on, 'on', 'A decision on an extension');
     const terms = await storedTerms(tx.db, c);
+    // Each option runs on from the one before: declining one declines every later option still
+    // open, on the same date, since none of them can be taken any more.
+    const lapsed = input.decision === 'declined' ? terms.extensions.filter((e) => e.position > x.position && e.exercisedOn === null && e.declinedOn === null) : [];
+    const declined = new Set([x.id, ...lapsed.map((e) => e.id)]);
     const after = {
       ...terms,
-      extensions: terms.extensions.map((e) => (e.id === x.id ? { ...e, exercisedOn: input.decision === 'exercised' ? input.on : null, declinedOn: input.decision === 'declined' ? input.on : null } : e)),
+      extensions: terms.extensions.map((e) =>
+        e.id === x.id && input.decision === 'exercised' ? { ...e, exercisedOn: input.on, declinedOn: null } : declined.has(e.id) ? { ...e, exercisedOn: null, declinedOn: input.on } : e,
+      ),
     };
     const i = after.extensions.findIndex((e) => e.id === x.id);
     assertTerms(after, (f) => (f.startsWith(`extensions.${i}.`) ? 'on' : undefined));
-    await tx.db
-      .updateTable('contract_extension')
-      .set({ exercised_on: input.decision === 'exercised' ? input.on : null, declined_on: input.decision === 'declined' ? input.on : null, updated_at: tx.who.at })
-      .where('id', '=', x.id)
-      .execute();
+    if (input.decision === 'exercised') {
+      await tx.db.updateTable('contract_extension').set({ exercised_on: input.on, declined_on: null, updated_at: tx.who.at }).where('id', '=', x.id).execute();
+    } else {
+      await tx.db.updateTable('contract_extension').set({ exercised_on: null, declined_on: input.on, updated_at: tx.who.at }).where('id', 'in', [...declined]).execute();
+    }
     await rebuildDuties(tx, rc.org.id, c.id, after);
+    const also = lapsed.length === 0 ? '' : `; ${lapsed.length === 1 ? `option ${lapsed[0]!.position}, which follows it, is` : `options ${lapsed.map((e) => e.position).join(' and ')}, which follow it, are`} declined with it`;
     tx.audit({
       action: 'contract.extension_decided',
       entityType: 'contract',
       entityId: c.id,
-      summary: `Extension option ${x.position} (${x.length_months} months) of contract ${words(c)} ${input.decision} on ${formatLegalDate(input.on)}`,
+      summary: `Extension option ${x.position} (${x.length_months} months) of contract ${words(c)} ${input.decision} on ${formatLegalDate(input.on)}${also}`,
       before: { extensionId: x.id, exercisedOn: null, declinedOn: null },
-      after: { extensionId: x.id, decision: input.decision, on: input.on },
+      after: { extensionId: x.id, decision: input.decision, on: input.on, ...(lapsed.length ? { alsoDeclined: lapsed.map((e) => e.id) } : {}) },
     });
     return view(tx, rc, c.id);
   }),

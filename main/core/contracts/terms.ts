@@ -33,7 +33,14 @@ export function maximumTermWords(t: TermsContract): string | null {
  * that against the length of the last option still open, the one that takes it over.
  */
 export function termProblems(t: TermsContract): TermProblem[] {
-  return validateTerms(t).map((p) => {
+  // A declined option's deadlines no longer bind anyone (the rules still compare them with the
+  // end, which moves back when an earlier option is declined), so they are not held against it.
+  const declined = new Set(t.extensions.map((x, i) => (x.declinedOn !== null ? i : -1)).filter((i) => i >= 0));
+  const moot = (field: string) => {
+    const m = /^extensions\.(\d+)\.(decisionBy|noticeBy)$/.exec(field);
+    return m !== null && declined.has(Number(m[1]));
+  };
+  return validateTerms(t).filter((p) => !moot(p.field)).map((p) => {
     if (p.field !== 'extensions') return p;
     const open = t.extensions.map((x, i) => ({ x, i })).filter(({ x }) => x.declinedOn === null);
     const last = open.sort((a, b) => a.x.position - b.x.position).at(-1);
