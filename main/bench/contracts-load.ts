@@ -5,6 +5,7 @@ import { nameKey } from '../core/counterparties/names';
 import { generateDuties, nthMonthlyDate, termEnd, type ContractTermsInput } from '../../shared/rules/procurement/contract-terms';
 import type { ProcurementRoute } from '../../shared/contract/contracts';
 import { allCpvEntries } from '../../shared/rules/procurement/cpv';
+import { REGIME_IN_FORCE, ROUTES } from '../../shared/rules/procurement/routes';
 import { addDays } from '../../shared/rules/legal-date';
 import { rng } from '../sample/people';
 
@@ -59,11 +60,18 @@ const TOWNS = [
 ];
 const COUNCIL_KINDS = ['City Council', 'Borough Council', 'County Council', 'Metropolitan Borough Council', 'Council'];
 
-/** Light touch CPV codes the contracts are spread over (most mutuals' services: health, social care, education). */
-function serviceCodes(): string[] {
-  const lightTouch = allCpvEntries().filter((e) => e.lightTouch && /^(85|80|75|79|98)/.test(e.code));
-  const others = allCpvEntries().filter((e) => !e.lightTouch && /^(90|50|55|60)/.test(e.code));
-  return [...lightTouch.slice(0, 60).map((e) => e.code), ...others.slice(0, 15).map((e) => e.code)];
+/**
+ * CPV codes the contracts are spread over, as the routes allow them (shared/rules/procurement/
+ * route-services.ts): reserved contracts (s33, reg 77) only reservable services, PCR 2015 light
+ * touch awards only Schedule 3 services, the others mostly light touch services (health, social
+ * care, education) and some others (cleaning, maintenance, catering, transport).
+ */
+function servicePools(): { reservable: string[]; lightTouch: string[]; any: string[] } {
+  const all = allCpvEntries();
+  const reservable = all.filter((e) => e.reservable && e.reg77).map((e) => e.code).slice(0, 40);
+  const lightTouch = all.filter((e) => e.pcr2015LightTouch && /^(85|80|75|79|98)/.test(e.code)).map((e) => e.code).slice(0, 60);
+  const others = all.filter((e) => !e.lightTouch && /^(90|50|55|60)/.test(e.code)).map((e) => e.code).slice(0, 15);
+  return { reservable, lightTouch, any: [...lightTouch, ...lightTouch, ...lightTouch, ...others] };
 }
 
 const ROUTE_MIX: [ProcurementRoute, number][] = [
@@ -81,6 +89,7 @@ const ROUTE_MIX: [ProcurementRoute, number][] = [
   ['pcr15', 10],
   ['pcr15_light_touch', 14],
   ['pcr15_reg77', 6],
+  ['other', 3],
 ];
 
 export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLoadOptions): ContractsLoaded {
@@ -88,11 +97,15 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const at = new Date().toISOString();
-  const codes = serviceCodes();
-  const routeTotal = ROUTE_MIX.reduce((n, [, w]) => n + w, 0);
-  const route = (): ProcurementRoute => {
-    let x = r() * routeTotal;
-    for (const [k, w] of ROUTE_MIX) if ((x -= w) < 0) return k;
+  const pools = servicePools();
+  /** A route in force on the award date (the rules refuse an award under a regime before it began), in the mix's proportions. */
+  const route = (on: string): ProcurementRoute => {
+    const mix = ROUTE_MIX.filter(([k]) => {
+      const since = REGIME_IN_FORCE[ROUTES[k].regime];
+      return since === null || since.from <= on;
+    });
+    let x = r() * mix.reduce((n, [, w]) => n + w, 0);
+    for (const [k, w] of mix) if ((x -= w) < 0) return k;
     return 'other';
   };
 
@@ -178,9 +191,9 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
     for (let n = 0; n < opts.contracts; n++) {
       const id = uuidv7();
       const cp = commissioner();
-      const rt = route();
       const pipeline = r() < 0.02;
       const awardOn = pipeline ? null : addDays(first, Math.floor(r() * span));
+      const rt = route(awardOn ?? opts.today);
       const base = awardOn ?? addDays(opts.today, int(10, 120));
       const startOn = addDays(base, int(0, 60));
       // Reserved awards (s33 and reg 77) keep within their maximum terms; others run one to seven years.
@@ -230,7 +243,8 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
       );
       const serviceCount = int(1, 3);
       const chosen = new Set<string>();
-      while (chosen.size < serviceCount) chosen.add(r() < 0.85 ? codes[Math.floor(r() * 60) % codes.length]! : pick(codes));
+      const pool = rt === 'pa23_reserved_mutual' || rt === 'pcr15_reg77' ? pools.reservable : rt === 'pcr15_light_touch' ? pools.lightTouch : pools.any;
+      while (chosen.size < serviceCount) chosen.add(pick(pool));
       for (const code of chosen) ins.service.run(id, code);
       loaded.services += chosen.size;
       extensions.forEach((e) => ins.extension.run(e.id, id, e.position, e.lengthMonths, e.decisionBy, e.noticeBy, e.exercisedOn, e.declinedOn, at, at));

@@ -391,19 +391,35 @@ function rawContractPage(raw: Database.Database, orgId: string, today: string) {
   };
 }
 
-/** "Live on a day": awarded, started, not terminated, and its current end (the 'end' duty, else the initial end) not before it. */
-const LIVE_ON = `from contract c left join contract_duty d on d.contract_id = c.id and d.key = 'end'
-  where c.organisation_id = ? and c.award_on is not null and c.start_on <= ? and (c.terminated_on is null or c.terminated_on > ?)
-    and (coalesce(d.due_on, c.end_on) is null or coalesce(d.due_on, c.end_on) >= ?)`;
+/**
+ * "Live on a day" as the reports read it: the candidates through indexes (the `end` duties due on
+ * or after the day, and the contracts with no end date), kept when awarded, started and not
+ * terminated by the day. `joins` go between the candidates and the conditions.
+ */
+function liveFrom(joins = ''): string {
+  return `from (select e.contract_id as id, e.due_on as current_end from contract_duty e where e.organisation_id = ? and e.due_on >= ? and e.key = 'end'
+      union all select z.id, null as current_end from contract z where z.organisation_id = ? and z.end_on is null) as live
+    join contract c on c.id = live.id ${joins}
+    where c.award_on is not null and c.start_on <= ? and (c.terminated_on is null or c.terminated_on > ?)`;
+}
+const liveParams = (orgId: string, on: string) => [orgId, on, orgId, on, on];
 
 /** Income by service as the reports split it: a contract's annual value shared equally between its codes, to the penny. */
 const BY_SERVICE = `with split as (
     select c.id, s.cpv_code,
       (coalesce(c.annual_value_pence, 0) / count(*) over (partition by c.id)) + (case when row_number() over (partition by c.id order by s.cpv_code) <= coalesce(c.annual_value_pence, 0) % count(*) over (partition by c.id) then 1 else 0 end) as share
-    from contract c left join contract_duty d on d.contract_id = c.id and d.key = 'end' left join contract_service s on s.contract_id = c.id
-    where c.organisation_id = ? and c.award_on is not null and c.start_on <= ? and (c.terminated_on is null or c.terminated_on > ?)
-      and (coalesce(d.due_on, c.end_on) is null or coalesce(d.due_on, c.end_on) >= ?))
+    ${liveFrom('left join contract_service s on s.contract_id = c.id')})
   select cpv_code, sum(share) as pence, count(distinct id) as contracts from split group by cpv_code`;
+
+/** Live contracts by commissioner, with how many (and how much) end by each of three dates. */
+const BY_COMMISSIONER = `select c.counterparty_id, p.name, p.kind, count(c.id) as contracts, count(c.annual_value_pence) as valued, coalesce(sum(c.annual_value_pence), 0) as pence,
+    sum(case when live.current_end <= ? then 1 else 0 end) as end6, sum(case when live.current_end <= ? then 1 else 0 end) as end12, sum(case when live.current_end <= ? then 1 else 0 end) as end18,
+    coalesce(sum(case when live.current_end <= ? then c.annual_value_pence end), 0) as end6_pence, coalesce(sum(case when live.current_end <= ? then c.annual_value_pence end), 0) as end12_pence,
+    coalesce(sum(case when live.current_end <= ? then c.annual_value_pence end), 0) as end18_pence
+  ${liveFrom('join counterparty p on p.id = c.counterparty_id')}
+  group by c.counterparty_id, p.name, p.kind`;
+const byCommissionerParams = (orgId: string, on: string, by: readonly [string, string, string]) => [by[0], by[1], by[2], by[0], by[1], by[2], ...liveParams(orgId, on)];
+const PUBLIC_BODY_KINDS = new Set(['council', 'nhs_trust', 'icb', 'nhs_england', 'government_department', 'public_body']);
 
 /** contracts.s33Check: the contract and its terms, the comparable contracts, the income shares, the public bodies' contracts, the registers on the day. */
 function rawS33Check(raw: Database.Database, orgId: string) {
@@ -415,11 +431,7 @@ function rawS33Check(raw: Database.Database, orgId: string) {
     candidates: `select c.id, c.reference, c.title, c.award_on, c.terminated_on, s.cpv_code from contract c left join contract_service s on s.contract_id = c.id
       where c.organisation_id = ? and c.counterparty_id = ? and c.route = 'pa23_reserved_mutual' and c.id <> ? and c.award_on >= ? and c.award_on <= ? order by c.award_on desc, c.id`,
     byService: BY_SERVICE,
-    unvalued: `select count(*) ${LIVE_ON} and c.annual_value_pence is null`,
-    live: `select count(*) ${LIVE_ON}`,
-    publicBodies: `select count(*) as contracts, coalesce(sum(c.annual_value_pence), 0) as pence from contract c left join contract_duty d on d.contract_id = c.id and d.key = 'end' join counterparty p on p.id = c.counterparty_id
-      where c.organisation_id = ? and c.award_on is not null and c.start_on <= ? and (c.terminated_on is null or c.terminated_on > ?)
-        and (coalesce(d.due_on, c.end_on) is null or coalesce(d.due_on, c.end_on) >= ?) and p.kind in ('council', 'nhs_trust', 'icb', 'nhs_england', 'government_department', 'public_body')`,
+    byCommissioner: BY_COMMISSIONER,
     classes: `select c.id, c.name, c.is_employee_class, c.voting_rights, c.votes_per_member, count(m.id) as members from membership_class c
       left join member m on m.class_id = c.id and m.admitted_on <= ? and (m.ceased_on is null or m.ceased_on > ?) where c.organisation_id = ? group by c.id`,
     directors: `select a.officer_id, a.director_kind, a.appointed_on, a.ceased_on, o.given_names, o.family_name, m.admitted_on, m.ceased_on as member_ceased_on, k.is_employee_class
@@ -430,7 +442,7 @@ function rawS33Check(raw: Database.Database, orgId: string) {
       where e.entity_id = ? and e.action in ('organisation.updated', 'rules.updated') and e.at >= ? order by e.seq desc`,
   };
   const s = Object.fromEntries(Object.entries(q).map(([k, v]) => [k, raw.prepare(v)])) as Record<keyof typeof q, Database.Statement>;
-  const live = (on: string) => [orgId, on, on, on];
+  const live = (on: string) => liveParams(orgId, on);
   const sig = (code: string) => {
     const d = code.slice(0, 8).replace(/0+$/, '');
     return d.length >= 2 ? d : code.slice(0, 2);
@@ -447,9 +459,8 @@ function rawS33Check(raw: Database.Database, orgId: string) {
       const services = (s.byService.all(...live(i.asAt)) as any[]).map((x) => ({ ...x, entry: x.cpv_code ? lookupCpv(x.cpv_code) : null }));
       const total = services.reduce((n, x) => n + x.pence, 0);
       const reservable = services.filter((x) => x.entry?.reservable).reduce((n, x) => n + x.pence, 0);
-      s.unvalued.get(...live(i.asAt));
-      s.live.get(...live(i.asAt));
-      const pub = s.publicBodies.get(...live(i.asAt)) as any;
+      const commissioners = s.byCommissioner.all(...byCommissionerParams(orgId, i.asAt, [i.asAt, i.asAt, i.asAt])) as any[];
+      const pub = { contracts: commissioners.filter((x) => PUBLIC_BODY_KINDS.has(x.kind)).reduce((n, x) => n + x.contracts, 0) };
       const classes = s.classes.all(i.asAt, i.asAt, orgId) as any[];
       const directors = (s.directors.all(orgId, i.asAt) as any[]).filter((a) => a.appointed_on <= i.asAt && (a.ceased_on === null || a.ceased_on >= i.asAt));
       s.rules.get(orgId);
@@ -480,9 +491,7 @@ function rawS33Check(raw: Database.Database, orgId: string) {
       return [
         [q.candidates, [orgId, c.counterparty_id, c.id, s33PeriodStart(awardOn), awardOn]],
         [q.byService, live(i.asAt)],
-        [q.unvalued, live(i.asAt)],
-        [q.live, live(i.asAt)],
-        [q.publicBodies, live(i.asAt)],
+        [q.byCommissioner, byCommissionerParams(orgId, i.asAt, [i.asAt, i.asAt, i.asAt])],
         [q.classes, [i.asAt, i.asAt, orgId]],
         [q.directors, [orgId, i.asAt]],
       ];
@@ -492,29 +501,22 @@ function rawS33Check(raw: Database.Database, orgId: string) {
 
 /** contracts.portfolio: live contracts by commissioner (with those ending in 6, 12, 18 months), by service, and the ending list. */
 function rawPortfolioOf(raw: Database.Database, orgId: string) {
-  const end = 'coalesce(d.due_on, c.end_on)';
   const q = {
-    byCommissioner: `select c.counterparty_id, p.name, count(c.id) as contracts, count(c.annual_value_pence) as valued, coalesce(sum(c.annual_value_pence), 0) as pence,
-        sum(case when ${end} <= ? then 1 else 0 end) as end6, sum(case when ${end} <= ? then 1 else 0 end) as end12, sum(case when ${end} <= ? then 1 else 0 end) as end18,
-        coalesce(sum(case when ${end} <= ? then c.annual_value_pence end), 0) as end6_pence, coalesce(sum(case when ${end} <= ? then c.annual_value_pence end), 0) as end12_pence,
-        coalesce(sum(case when ${end} <= ? then c.annual_value_pence end), 0) as end18_pence
-      from contract c left join contract_duty d on d.contract_id = c.id and d.key = 'end' join counterparty p on p.id = c.counterparty_id
-      where c.organisation_id = ? and c.award_on is not null and c.start_on <= ? and (c.terminated_on is null or c.terminated_on > ?) and (${end} is null or ${end} >= ?)
-      group by c.counterparty_id, p.name`,
+    byCommissioner: BY_COMMISSIONER,
     byService: BY_SERVICE,
-    ending: `select c.id, c.reference, c.title, p.name as counterparty_name, c.annual_value_pence, ${end} as current_end
-      from contract c left join contract_duty d on d.contract_id = c.id and d.key = 'end' join counterparty p on p.id = c.counterparty_id
-      where c.organisation_id = ? and c.award_on is not null and c.start_on <= ? and (c.terminated_on is null or c.terminated_on > ?) and (${end} is null or ${end} >= ?) and ${end} <= ?
-      order by ${end}, c.reference limit 500`,
+    ending: `select c.id, c.reference, c.title, p.name as counterparty_name, c.annual_value_pence, d.due_on as current_end
+      from contract_duty d join contract c on c.id = d.contract_id join counterparty p on p.id = c.counterparty_id
+      where d.organisation_id = ? and d.due_on >= ? and d.due_on <= ? and d.key = 'end' and c.award_on is not null and c.start_on <= ? and (c.terminated_on is null or c.terminated_on > ?)
+      order by d.due_on, c.reference limit 500`,
   };
   const s = Object.fromEntries(Object.entries(q).map(([k, v]) => [k, raw.prepare(v)])) as Record<keyof typeof q, Database.Statement>;
   const params = (asAt: string) => {
     const after = addDays(asAt, 1);
     const by = [termEnd(after, 6), termEnd(after, 12), termEnd(after, 18)] as const;
     return {
-      byCommissioner: [by[0], by[1], by[2], by[0], by[1], by[2], orgId, asAt, asAt, asAt],
-      byService: [orgId, asAt, asAt, asAt],
-      ending: [orgId, asAt, asAt, asAt, by[2]],
+      byCommissioner: byCommissionerParams(orgId, asAt, by),
+      byService: liveParams(orgId, asAt),
+      ending: [orgId, asAt, by[2], asAt, asAt],
     };
   };
   return {
