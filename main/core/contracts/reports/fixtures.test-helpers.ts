@@ -1,18 +1,12 @@
 import type { ProcurementRoute } from '../../../../shared/contract/contracts';
 import type { Core } from '../../core';
-import { uuidv7 } from '../../db/ids';
-import { generateDuties } from '../../../../shared/rules/procurement/contract-terms';
 import { expectOk } from '../../testing';
 
 /**
- * Commissioners and contracts for the reports' tests.
- *
- * Commissioners go through counterparties.create. PROVISIONAL: contracts are inserted directly
- * (with the duties the contracts core builds from the same dates with the law's generateDuties)
- * until contracts.create lands; then this helper calls it, so the tests go through the real rules.
+ * Commissioners, contracts and directors for the reports' tests, each through the contract's
+ * own methods (counterparties.create, contracts.create, officers.add), so the records the
+ * reports read are the ones the real rules let in.
  */
-
-const AT = '2026-11-30T12:00:00.000Z';
 
 /** A commissioner added through counterparties.create (the real rules: a name once on the list). */
 export async function commissioner(core: Core, name: string, kind: 'council' | 'nhs_trust' | 'icb' | 'supplier' = 'council'): Promise<string> {
@@ -23,8 +17,10 @@ export interface ContractFixture {
   counterpartyId: string;
   reference: string;
   title?: string;
+  /** Default 'pcr15_light_touch' (any light touch services, no term limit). */
   route?: ProcurementRoute;
   services: string[];
+  /** Default: the start date, or 1 April 2025; null: a bid in preparation. */
   awardOn?: string | null;
   startOn?: string | null;
   endOn?: string | null;
@@ -33,62 +29,37 @@ export interface ContractFixture {
   terminatedOn?: string | null;
 }
 
+/** A contract recorded through contracts.create (and its extension decisions and termination through their own methods), so the records pass the real rules. */
 export async function contract(core: Core, f: ContractFixture): Promise<string> {
-  const org = await core.db.selectFrom('organisation').select('id').executeTakeFirstOrThrow();
-  const id = uuidv7();
-  const awardOn = f.awardOn === undefined ? '2025-04-01' : f.awardOn;
+  const awardOn = f.awardOn === undefined ? (f.startOn ?? '2025-04-01') : f.awardOn;
   const startOn = f.startOn === undefined ? awardOn : f.startOn;
   const endOn = f.endOn === undefined ? '2028-03-31' : f.endOn;
-  await core.db
-    .insertInto('contract')
-    .values({
-      id,
-      organisation_id: org.id,
-      counterparty_id: f.counterpartyId,
+  const value = f.annualValuePence === undefined ? 100_000_00 : f.annualValuePence;
+  const created = expectOk(
+    await core.dispatch('contracts.create', {
+      counterpartyId: f.counterpartyId,
       reference: f.reference,
-      reference_key: f.reference.toLowerCase(),
       title: f.title ?? `Contract ${f.reference}`,
-      description: null,
-      route: f.route ?? 'pa23_reserved_mutual',
-      bid_due_on: null,
-      award_on: awardOn,
-      start_on: startOn,
-      end_on: endOn,
-      terminated_on: f.terminatedOn ?? null,
-      termination_reason: f.terminatedOn ? 'Ended by agreement' : null,
-      annual_value_pence: f.annualValuePence === undefined ? 100_000_00 : f.annualValuePence,
-      whole_life_value_pence: null,
-      manager_officer_id: null,
-      manager_name: null,
-      notes: null,
-      created_at: AT,
-      updated_at: AT,
-    })
-    .execute();
-  for (const code of f.services) await core.db.insertInto('contract_service').values({ contract_id: id, cpv_code: code }).execute();
-  const extensions = (f.extensions ?? []).map((e, i) => ({ id: uuidv7(), position: i + 1, lengthMonths: e.lengthMonths, decisionBy: null, noticeBy: null, exercisedOn: e.exercisedOn ?? null, declinedOn: e.declinedOn ?? null }));
-  for (const e of extensions) {
-    await core.db
-      .insertInto('contract_extension')
-      .values({ id: e.id, contract_id: id, position: e.position, length_months: e.lengthMonths, decision_by: null, notice_by: null, exercised_on: e.exercisedOn, declined_on: e.declinedOn, created_at: AT, updated_at: AT })
-      .execute();
+      services: f.services,
+      route: f.route ?? 'pcr15_light_touch',
+      ...(awardOn ? { awardOn } : {}),
+      ...(startOn ? { startOn } : {}),
+      ...(endOn ? { endOn } : {}),
+      ...(value !== null ? { annualValuePence: value } : {}),
+      extensions: (f.extensions ?? []).map((e) => ({ lengthMonths: e.lengthMonths })),
+      breaks: [],
+      priceReviews: [],
+      kpis: [],
+    }),
+  ) as { id: string; extensions: { id: string; position: number }[] };
+  for (const [i, e] of (f.extensions ?? []).entries()) {
+    const on = e.exercisedOn ?? e.declinedOn;
+    if (!on) continue;
+    const x = created.extensions.find((x) => x.position === i + 1)!;
+    expectOk(await core.dispatch('contracts.decideExtension', { contractId: created.id, extensionId: x.id, decision: e.exercisedOn ? 'exercised' : 'declined', on }));
   }
-  const duties = generateDuties({
-    route: f.route ?? 'pa23_reserved_mutual',
-    awardedOn: awardOn,
-    startOn,
-    endOn,
-    terminatedOn: f.terminatedOn ?? null,
-    extensions,
-    breaks: [],
-    priceReviews: [],
-    kpis: [],
-    variations: [],
-  });
-  for (const d of duties) {
-    await core.db.insertInto('contract_duty').values({ contract_id: id, key: d.key, organisation_id: org.id, kind: d.kind, due_on: d.dueOn, title: d.title }).execute();
-  }
-  return id;
+  if (f.terminatedOn) expectOk(await core.dispatch('contracts.terminate', { id: created.id, terminatedOn: f.terminatedOn, reason: 'Ended by agreement' }));
+  return created.id;
 }
 
 /** A director appointed through officers.add, optionally linked to their entry in the register of members. */

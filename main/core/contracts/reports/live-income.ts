@@ -42,7 +42,7 @@ const currentEnd = sql<string | null>`live.current_end`;
 function candidates(db: ReadDb, organisationId: string, on: string) {
   return db
     .selectFrom('contract_duty as e')
-    .select(['e.contract_id as id', 'e.due_on as current_end'])
+    .select(['e.contract_id as id', sql<string | null>`e.due_on`.as('current_end')])
     .where('e.organisation_id', '=', organisationId)
     .where('e.due_on', '>=', on)
     .where('e.key', '=', 'end')

@@ -96,24 +96,28 @@ describe('comparable contracts (Procurement Act 2023 s33(5), (7))', () => {
     t = await registerOf('company_limited_by_guarantee');
     const leeds = await commissioner(t.core, 'Leeds City Council');
     const bradford = await commissioner(t.core, 'Bradford Council');
-    const twoYears = await contract(t.core, { counterpartyId: leeds, reference: 'L-2024', services: ['85311000-2'], awardOn: '2024-06-01' });
-    await contract(t.core, { counterpartyId: bradford, reference: 'B-2025', services: ['85310000-5'], awardOn: '2025-06-01' });
-    await contract(t.core, { counterpartyId: leeds, reference: 'L-2023', services: ['85310000-5'], awardOn: '2023-05-31' });
-    // Exactly three years earlier: outside the three years ending with the award day.
-    await contract(t.core, { counterpartyId: leeds, reference: 'L-2023b', services: ['85310000-5'], awardOn: '2023-06-01' });
-    // Same council, same time, other services; and same services not reserved under s33.
-    await contract(t.core, { counterpartyId: leeds, reference: 'L-hotel', services: ['55100000-1'], awardOn: '2025-01-01' });
-    await contract(t.core, { counterpartyId: leeds, reference: 'L-open', services: ['85310000-5'], awardOn: '2025-01-01', route: 'pa23_open' });
-    const next = await contract(t.core, { counterpartyId: leeds, reference: 'L-2026', services: ['85310000-5'], awardOn: null, startOn: null, endOn: null });
+    const reserved = 'pa23_reserved_mutual' as const;
+    // The award considered: 2 March 2028. The Act's award provisions are in force from 24 February 2025.
+    const twoYears = await contract(t.core, { counterpartyId: leeds, reference: 'L-2026', route: reserved, services: ['85311000-2'], awardOn: '2026-03-02' });
+    await contract(t.core, { counterpartyId: bradford, reference: 'B-2026', route: reserved, services: ['85310000-5'], awardOn: '2026-06-01' });
+    await contract(t.core, { counterpartyId: leeds, reference: 'L-2025a', route: reserved, services: ['85310000-5'], awardOn: '2025-03-01' });
+    // Exactly three years earlier: outside the three years ending with the award day too.
+    await contract(t.core, { counterpartyId: leeds, reference: 'L-2025b', route: reserved, services: ['85310000-5'], awardOn: '2025-03-02' });
+    // Same council, same time, other services; and the same services not reserved under s33.
+    await contract(t.core, { counterpartyId: leeds, reference: 'L-school', route: reserved, services: ['80110000-8'], awardOn: '2026-01-05' });
+    await contract(t.core, { counterpartyId: leeds, reference: 'L-open', route: 'pa23_open', services: ['85310000-5'], awardOn: '2025-06-01' });
+    const next = await contract(t.core, { counterpartyId: leeds, reference: 'L-2028', services: ['85310000-5'], awardOn: null, startOn: null, endOn: null });
     const org = await orgOf(t.core);
 
-    const found = await comparableContracts(t.core.db, org.id, { id: next, counterpartyId: leeds, codes: ['85310000-5'] }, '2026-06-01');
+    const found = await comparableContracts(t.core.db, org.id, { id: next, counterpartyId: leeds, codes: ['85310000-5'] }, '2028-03-02');
     expect(found).toEqual([
-      { id: twoYears, reference: 'L-2024', title: 'Contract L-2024', awardOn: '2024-06-01', countsUntil: '2027-05-31', stopsCountingOn: '2027-06-01', sharedCodes: [{ mine: '85310000-5', theirs: '85311000-2' }], terminatedOn: null },
+      { id: twoYears, reference: 'L-2026', title: 'Contract L-2026', awardOn: '2026-03-02', countsUntil: '2029-03-01', stopsCountingOn: '2029-03-02', sharedCodes: [{ mine: '85310000-5', theirs: '85311000-2' }], terminatedOn: null },
     ]);
-    const forBradford = await comparableContracts(t.core.db, org.id, { id: next, counterpartyId: bradford, codes: ['85310000-5'] }, '2026-06-01');
-    expect(forBradford.map((c) => c.reference)).toEqual(['B-2025']);
-    expect(periodStart('2026-06-01')).toBe('2023-06-02');
+    // A day earlier, the contract of 2 March 2025 still counts (the three years run from 2 March 2025 to 1 March 2028).
+    expect((await comparableContracts(t.core.db, org.id, { id: next, counterpartyId: leeds, codes: ['85310000-5'] }, '2028-03-01')).map((c) => c.reference)).toEqual(['L-2026', 'L-2025b']);
+    const forBradford = await comparableContracts(t.core.db, org.id, { id: next, counterpartyId: bradford, codes: ['85310000-5'] }, '2028-03-02');
+    expect(forBradford.map((c) => c.reference)).toEqual(['B-2026']);
+    expect(periodStart('2028-03-02')).toBe('2025-03-03');
   });
 
   it('compares CPV codes in their hierarchy: the same code or one within the other', () => {

@@ -40,6 +40,7 @@ async function eligibleMutual(form: LegalForm = 'cic_limited_by_guarantee', cons
     counterpartyId: leeds,
     reference: 'LCC-2027',
     title: 'Community support services',
+    route: 'pa23_competitive_flexible',
     services: ['85310000-5'],
     awardOn: null,
     startOn: '2027-04-01',
@@ -76,40 +77,49 @@ describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
   });
 
   it('refuses under s33(5) when the same council reserved the same services two years earlier, names it and when it stops counting; allows it for another council', async () => {
-    const { core, leeds, bradford, id } = await eligibleMutual();
-    const earlier = await contract(core, { counterpartyId: leeds, reference: 'LCC-2024', title: 'Social work services', services: ['85310000-5'], awardOn: '2024-11-30', startOn: '2025-01-01', endOn: '2027-12-31', annualValuePence: null });
-    // Another council's reservation and one three years and a day before the date do not count.
-    await contract(core, { counterpartyId: bradford, reference: 'BC-2025', services: ['85310000-5'], awardOn: '2025-06-01', annualValuePence: null });
-    await contract(core, { counterpartyId: leeds, reference: 'LCC-2023', services: ['85310000-5'], awardOn: '2023-11-29', startOn: '2023-12-01', endOn: '2024-11-30', annualValuePence: null });
+    const { core, leeds, bradford } = await eligibleMutual();
+    const reserved = 'pa23_reserved_mutual' as const;
+    const earlier = await contract(core, { counterpartyId: leeds, reference: 'LCC-2025', title: 'Social work services', route: reserved, services: ['85310000-5'], awardOn: '2025-03-03', startOn: '2025-04-01', endOn: '2027-12-31', annualValuePence: null });
+    // Another council's reservation, and the same council's reservation of other services, do not count.
+    await contract(core, { counterpartyId: bradford, reference: 'BC-2025', route: reserved, services: ['85310000-5'], awardOn: '2025-06-01', annualValuePence: null });
+    await contract(core, { counterpartyId: leeds, reference: 'LCC-SCHOOL', route: reserved, services: ['80110000-8'], awardOn: '2025-06-01', annualValuePence: null });
+    // The contract considered is to be awarded on 3 March 2027: two years after LCC-2025.
+    const id = await contract(core, { counterpartyId: leeds, reference: 'LCC-2027B', route: 'pa23_competitive_flexible', services: ['85310000-5'], awardOn: '2027-03-03', startOn: '2027-04-01', endOn: '2030-03-31', annualValuePence: null });
     const r = await check(core, id);
     expect(r.reservable).toBe(false);
     expect(byRef(r)['s33(5) and (7)']).toBe(false);
-    expect(r.comparable).toEqual([{ id: earlier, reference: 'LCC-2024', title: 'Social work services', awardOn: '2024-11-30', countsUntil: '2027-11-29' }]);
+    expect(r.comparable).toEqual([{ id: earlier, reference: 'LCC-2025', title: 'Social work services', awardOn: '2025-03-03', countsUntil: '2028-03-02' }]);
     const cond = r.conditions.find((c) => c.ref === 's33(5) and (7)')!;
-    expect(cond.evidence.join(' ')).toContain('Social work services (LCC-2024), from Leeds City Council');
-    expect(cond.evidence.join(' ')).toContain('stops counting for awards made on or after 30 November 2027');
+    expect(cond.evidence.join(' ')).toContain('Social work services (LCC-2025), from Leeds City Council');
+    expect(cond.evidence.join(' ')).toContain('stops counting for awards made on or after 3 March 2028');
     expect(r.summary).toContain('do not meet s33(5) and (7)');
 
-    const other = await contract(core, { counterpartyId: bradford, reference: 'BC-2027', services: ['85310000-5'], awardOn: null, startOn: '2027-04-01', endOn: '2029-03-31', annualValuePence: null });
+    const other = await contract(core, { counterpartyId: bradford, reference: 'BC-2027', route: 'pa23_competitive_flexible', services: ['85310000-5'], awardOn: null, startOn: '2027-04-01', endOn: '2029-03-31', annualValuePence: null });
     // Bradford's own reservation (BC-2025) is comparable for Bradford.
     expect((await check(core, other)).comparable.map((c) => c.reference)).toEqual(['BC-2025']);
     const third = await commissioner(core, 'Wakefield Council');
-    const wakefield = await contract(core, { counterpartyId: third, reference: 'WC-2027', services: ['85310000-5'], awardOn: null, startOn: '2027-04-01', endOn: '2029-03-31', annualValuePence: null });
+    const wakefield = await contract(core, { counterpartyId: third, reference: 'WC-2027', route: 'pa23_competitive_flexible', services: ['85310000-5'], awardOn: null, startOn: '2027-04-01', endOn: '2029-03-31', annualValuePence: null });
     const w = await check(core, wakefield);
     expect(w.reservable).toBe(true);
     expect(w.comparable).toEqual([]);
   });
 
-  it('counts the three years back from the award date of an awarded contract, not from the date of the evidence', async () => {
+  it('counts the three years back from the award date of the contract, not from the date of the evidence', async () => {
     const { core, leeds } = await eligibleMutual();
-    await contract(core, { counterpartyId: leeds, reference: 'LCC-2021', services: ['85310000-5'], awardOn: '2021-06-01', startOn: '2021-07-01', endOn: '2022-06-30', annualValuePence: null });
-    const awarded = await contract(core, { counterpartyId: leeds, reference: 'LCC-2024', services: ['85310000-5'], awardOn: '2024-05-31', startOn: '2024-06-01', endOn: '2026-12-31', annualValuePence: null });
-    const r = await check(core, awarded);
-    expect(r.comparable.map((c) => [c.reference, c.countsUntil])).toEqual([['LCC-2021', '2024-05-31']]);
+    await contract(core, { counterpartyId: leeds, reference: 'LCC-2025', route: 'pa23_reserved_mutual', services: ['85310000-5'], awardOn: '2025-03-01', startOn: '2025-04-01', endOn: '2026-03-31', annualValuePence: null });
+    const within = await contract(core, { counterpartyId: leeds, reference: 'LCC-2028A', route: 'pa23_competitive_flexible', services: ['85310000-5'], awardOn: '2028-02-29', startOn: '2028-04-01', endOn: '2030-03-31', annualValuePence: null });
+    const after = await contract(core, { counterpartyId: leeds, reference: 'LCC-2028B', route: 'pa23_competitive_flexible', services: ['85310000-5'], awardOn: '2028-03-02', startOn: '2028-04-01', endOn: '2030-03-31', annualValuePence: null });
+    const r = await check(core, within);
+    expect(r.comparable.map((c) => [c.reference, c.countsUntil])).toEqual([['LCC-2025', '2028-02-29']]);
     expect(byRef(r)['s33(5) and (7)']).toBe(false);
+    // Three years and a day after LCC-2025, though the evidence is as at today, within three years of it.
+    const later = await check(core, after);
+    expect(later.comparable).toEqual([]);
+    expect(byRef(later)['s33(5) and (7)']).toBe(true);
   });
 
   it('refuses a contract over five years with its options, and one for services that are not reservable', async () => {
+    // Not on the s33 route, which would refuse it at entry (s33(1)(b)): a contract being considered for reservation.
     const long = await eligibleMutual('cic_limited_by_guarantee', { extensions: [{ lengthMonths: 24 }, { lengthMonths: 12 }] });
     const r = await check(long.core, long.id);
     expect(byRef(r)['s33(1)(b)']).toBe(false);
