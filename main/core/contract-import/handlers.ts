@@ -31,11 +31,11 @@ class DryRunDone extends Error {}
  * does not hide the next one's. Nothing is kept, and the audit log is untouched.
  */
 function dryRun(ctx: CommandContext, rc: RegisterCtx): ContractCheck {
-  return async (rows, newCommissioners) => {
+  return async (rows, newCommissioners, j) => {
     let problems: RowProblems = new Map();
     try {
       await ctx.store.writeOnOwnConnection(async (tx) => {
-        problems = (await recordRows(tx, rc, newCommissioners, rows, CONTRACT_WRITERS, null, 'check')).problems;
+        problems = (await recordRows(tx, rc, newCommissioners, rows, CONTRACT_WRITERS, j, 'check')).problems;
         throw new DryRunDone();
       });
     } catch (e) {

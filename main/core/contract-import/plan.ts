@@ -81,11 +81,10 @@ export interface PlanInput {
  * used): given the rows that passed the field checks, their problems by line, each with the
  * input field it is about. Supplied by the handler (a dry run inside a transaction rolled back).
  */
-export type ContractCheck = (rows: readonly PlannedRow[], newCommissioners: readonly NewCommissioner[]) => Promise<Map<number, { field: string; message: string }[]>>;
+export type ContractCheck = (rows: readonly PlannedRow[], newCommissioners: readonly NewCommissioner[], job: Progress) => Promise<Map<number, { field: string; message: string }[]>>;
 
 const PREVIEW_AT_MOST = 500;
 const REJECTIONS_AT_MOST = 2000;
-const SLICE = 250;
 /** A valid id standing in for the commissioner's while each row's shape is checked. */
 const PLACEHOLDER_ID = '00000000-0000-7000-8000-000000000000';
 
@@ -165,10 +164,12 @@ export async function planContractImport(db: ReadDb, input: PlanInput, job: Prog
   const total = input.rows.length;
   job.progress(0, total, 'Checking the rows');
 
+  let lastPause = performance.now();
   for (let i = 0; i < total; i++) {
-    if (i > 0 && i % SLICE === 0) {
+    if (performance.now() - lastPause > 20) {
       job.progress(i, total, 'Checking the rows');
       await job.checkpoint();
+      lastPause = performance.now();
     }
     const row = input.rows[i]!;
     const line = row.line;
@@ -346,7 +347,7 @@ export async function planContractImport(db: ReadDb, input: PlanInput, job: Prog
   const rowAt = new Map(input.rows.map((r) => [r.line, r]));
   if (check && planned.length > 0) {
     job.progress(total, total, 'Checking each contract’s dates, terms and services');
-    const problems = await check(planned, newCommissioners);
+    const problems = await check(planned, newCommissioners, job);
     for (const [line, list] of problems) {
       const row = rowAt.get(line);
       for (const p of list) {
