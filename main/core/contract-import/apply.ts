@@ -117,6 +117,13 @@ export async function recordRows(
   return { commissioners, contracts, problems };
 }
 
+/** Why a plan cannot be applied: the problems in the file (all or nothing: no row is recorded while any has one). */
+export function cannotApplyMessage(plan: ContractImportPlanFull): string {
+  const c = plan.preview.counts;
+  if (c.rejected === 0) return 'The file has no contracts to record. Nothing was recorded.';
+  return `The file has ${c.rejected} problem${c.rejected === 1 ? '' : 's'}; correct ${c.rejectedRows === 1 ? 'the row' : 'the rows'} listed and check the file again. Nothing was recorded.`;
+}
+
 /**
  * Applies a plan in the caller's transaction (on a connection of its own, so the app keeps
  * answering reads): the records must not have changed since it was made, it must have no
@@ -126,9 +133,7 @@ export async function recordRows(
 export async function applyContractPlan(tx: WriteContext, rc: RegisterCtx, plan: ContractImportPlanFull, writers: ContractWriters, job: Progress): Promise<ContractImportApplyResult> {
   const head = await tx.db.selectFrom('audit_head').select('seq').where('id', '=', 1).executeTakeFirst();
   if ((head?.seq ?? 0) !== plan.auditSeq) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
-  if (!plan.preview.canApply) {
-    throw new AppError('VALIDATION', `The file has ${plan.preview.counts.rejected} problem${plan.preview.counts.rejected === 1 ? '' : 's'}; correct ${plan.preview.counts.rejectedRows === 1 ? 'the row' : 'the rows'} listed and check the file again. Nothing was recorded.`);
-  }
+  if (!plan.preview.canApply) throw new AppError('VALIDATION', cannotApplyMessage(plan));
   job.progress(0, plan.newCommissioners.length + plan.rows.length, 'Starting');
   const before = tx.auditCount;
   let recorded: { commissioners: number; contracts: number };

@@ -6,7 +6,7 @@ import { randomToken } from '../db/ids';
 import { AppError } from '../errors';
 import { defineHandlers, job } from '../handler';
 import { readContractFile } from './analyse';
-import { applyContractPlan, CONFLICT_MESSAGE, recordRows, type RowProblems } from './apply';
+import { applyContractPlan, cannotApplyMessage, CONFLICT_MESSAGE, recordRows, type RowProblems } from './apply';
 import { checkContractMapping, CONTRACT_MAPPING_SETTING_KEY, mergeRememberedContractMapping } from './mapping';
 import { planContractImport, type ContractCheck } from './plan';
 import { contractImportSessions } from './sessions';
@@ -103,6 +103,7 @@ export const contractImportHandlers = defineHandlers('contractImport', {
     if (!plan) throw new AppError('NOT_FOUND', 'That plan is no longer available (plans are kept for an hour); check the file again.');
     const rc = await ctx.register();
     if (plan.organisationId !== rc.org.id) throw new AppError('NOT_FOUND', 'That plan was made for another organisation; check the file again.');
+    if (!plan.preview.canApply) throw new AppError('VALIDATION', cannotApplyMessage(plan));
     const head = await ctx.store.head();
     if (head.seq !== plan.auditSeq) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
     return ctx.startJob({ label: 'The contracts import', exclusive: true }, async (j) => {

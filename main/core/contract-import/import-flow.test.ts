@@ -158,9 +158,9 @@ describe('importing a contracts spreadsheet', () => {
     ]);
     expect(p.counts).toMatchObject({ rejected: 15, rejectedRows: 15 });
 
-    const refused = await runJob(core, 'contractImport.apply', { planId: p.planId });
-    expect(refused.state).toBe('failed');
-    expect(refused.error?.message).toBe('The file has 15 problems; correct the rows listed and check the file again. Nothing was recorded.');
+    const refused = await core.dispatch('contractImport.apply', { planId: p.planId });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toBe('The file has 15 problems; correct the rows listed and check the file again. Nothing was recorded.');
     expect(count('select count(*) from contract')).toBe(0);
     expect(count('select count(*) from counterparty')).toBe(2);
     expect(auditSeq()).toBe(before);
