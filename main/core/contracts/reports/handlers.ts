@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { contractReportMethods } from '../../../../shared/contract/contract-reports';
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
+import type { RegisterCtx } from '../../context';
 import { AppError } from '../../errors';
+import { assertNotBeforeIncorporation } from '../../organisation/guards';
 import { exportStore, headOf } from '../../exports/register-export';
 import { job, query, type HandlerFor } from '../../handler';
 import { evidencePackDocx, evidencePackPdf } from './evidence-pack';
@@ -27,14 +29,27 @@ function safeName(text: string): string {
 
 type ReportHandlers = { [M in keyof typeof contractReportMethods]: HandlerFor<M> };
 
+/**
+ * The evidence is the records as they stood on a day, so the day must have passed (the registers
+ * do not say who will be a member tomorrow) and fall within the organisation's life.
+ */
+function evidenceDate(rc: RegisterCtx, asAt: string): string {
+  if (asAt > rc.today) {
+    throw AppError.field('asAt', `The evidence can be as at today (${formatLegalDate(rc.today)}) or an earlier date, not ${formatLegalDate(asAt)}: the registers record who was a member and a director, not who will be.`);
+  }
+  assertNotBeforeIncorporation(rc, asAt, 'asAt', 'The date of the evidence');
+  return asAt;
+}
+
 export const contractReportHandlers: ReportHandlers = {
   'contracts.s33Check': query(async (input, ctx) => {
     const rc = await ctx.register();
-    return (await s33Report(ctx.db, rc, input.contractId, input.asAt ?? rc.today)).result;
+    return (await s33Report(ctx.db, rc, input.contractId, evidenceDate(rc, input.asAt ?? rc.today))).result;
   }),
 
   'contracts.evidencePack': job(async (input, ctx) => {
     const rc = await ctx.register();
+    evidenceDate(rc, input.asAt);
     // Refused now, before a job starts, if the contract is not on record.
     const row = await ctx.db.selectFrom('contract').select(['reference']).where('id', '=', input.contractId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
     if (!row) throw AppError.field('contractId', 'That contract is not on record.');

@@ -164,6 +164,14 @@ describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
     expect((await check(core, id)).figures).toMatchObject({ members: 7, employeeMembers: 4, directors: 4 });
   });
 
+  it('refuses evidence as at a date still to come, or before the organisation was incorporated, against the date', async () => {
+    const { core, id } = await eligibleMutual();
+    const future = await core.dispatch('contracts.s33Check', { contractId: id, asAt: '2026-12-01' });
+    expect(future.ok ? null : future.error.fieldErrors?.['asAt']).toContain('as at today (30 November 2026) or an earlier date, not 1 December 2026');
+    const early = await core.dispatch('contracts.evidencePack', { contractId: id, asAt: '2015-03-31', format: 'pdf' });
+    expect(early.ok ? null : early.error.fieldErrors?.['asAt']).toMatch(/1 April 2015/);
+  });
+
   it('refuses a contract that is not on record', async () => {
     t = await registerOf('cic_limited_by_guarantee');
     const r = await t.core.dispatch('contracts.s33Check', { contractId: '0190f000-0000-7000-8000-000000000009' });
