@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../core';
 import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
-import { expectOk, type TestCore } from '../../testing';
+import { expectOk, validSetUpInput, type TestCore } from '../../testing';
 import { comparableContracts, periodStart, sameCategory } from './comparable';
 import { appointDirector, commissioner, contract } from './fixtures.test-helpers';
 import { controlOnDate } from './register-on-date';
@@ -88,6 +88,13 @@ describe('the registers as they stood on a day', () => {
     expect((await organisationOnDate(t.core.db, org, '2026-11-29')).rules.boardQuorum).toBe(rules.values['boardQuorum']);
     expect((await organisationOnDate(t.core.db, org, '2026-11-29')).laterChanges).toEqual([{ on: '2026-11-30', what: 'governing rules' }]);
     expect((await organisationOnDate(t.core.db, org, '2026-11-30')).rules.boardQuorum).toBe(5);
+
+    // A change of legal form today: the day before, the organisation was still a guarantee company.
+    expectOk(await t.core.dispatch('organisation.update', { ...validSetUpInput().particulars, legalForm: 'cic_limited_by_guarantee' }));
+    const changed = await orgOf(t.core);
+    expect(changed.legal_form).toBe('cic_limited_by_guarantee');
+    expect((await organisationOnDate(t.core.db, changed, '2026-11-29')).legalForm).toBe('company_limited_by_guarantee');
+    expect((await organisationOnDate(t.core.db, changed, '2026-11-30')).legalForm).toBe('cic_limited_by_guarantee');
   });
 });
 

@@ -29,6 +29,8 @@ export async function organisationOnDate(db: ReadDb, org: OrganisationRow, on: s
     .selectFrom('audit_event as e')
     .innerJoin('audit_payload as p', 'p.event_id', 'e.id')
     .select(['e.seq', 'e.at', 'e.action', 'p.body'])
+    // entity_type first, so the audit log's entity index (entity_type, entity_id, seq) finds them.
+    .where('e.entity_type', 'in', ['organisation', 'governing_rules'])
     .where('e.entity_id', '=', org.id)
     .where('e.action', 'in', ['organisation.updated', 'rules.updated'])
     .where('e.at', '>=', `${on}T00:00:00`)
