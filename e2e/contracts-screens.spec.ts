@@ -137,6 +137,8 @@ test('the secretary adds a commissioner and records a contract with two extensio
   await page.keyboard.type('12');
   await page.keyboard.press('Tab');
   await typeDate(page, secondDecisionBy);
+  // What the dates and both options come to, before anything is sent.
+  await expect(page.getByRole('region', { name: 'Term' })).toContainText(`With every extension option`);
   await expectNoAxeViolations(page, 'contract form, filled');
   await shot('contract-form-filled');
 

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { KPI_FREQUENCIES, KPI_FREQUENCY_LABEL, type ContractDetail } from '../../../../shared/contract/contracts';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
+import { formatLegalDate } from '../../lib/dates';
 import { fullName } from '../../lib/people';
 import { Banner } from '../../ui/Banner';
 import { DateField } from '../../ui/DateInput';
@@ -24,6 +25,7 @@ import {
   EMPTY_PRICE_REVIEW,
   formPathOf,
   ROUTE_GROUPS,
+  previewTerm,
   ROUTE_LABEL,
   routeNote,
   type ContractValues,
@@ -252,6 +254,8 @@ function ContractFormBody({ initial, id, known: knownAtStart }: { initial: Contr
           )}
         />
 
+        <TermSummary form={form} />
+
         <Rows
           form={form}
           name="breaks"
@@ -411,6 +415,35 @@ function Rows<N extends ListName>(props: {
       >
         {addLabel}
       </button>
+    </section>
+  );
+}
+
+/** What the dates and options typed so far come to, before anything is sent; the core checks it again. */
+function TermSummary({ form }: { form: ReturnType<typeof useForm<ContractValues>> }) {
+  const [route, startOn, endOn, extensions] = useWatch({ control: form.control, name: ['route', 'startOn', 'endOn', 'extensions'] });
+  const t = previewTerm({ route, startOn, endOn, extensions });
+  if (!t) return null;
+  return (
+    <section className="card ctr-term" aria-labelledby="ctr-f-term">
+      <h2 id="ctr-f-term">Term</h2>
+      <dl className="facts">
+        <dt>Initial term</dt>
+        <dd>{t.initial}</dd>
+        {t.withOptions ? (
+          <>
+            <dt>With every extension option</dt>
+            <dd>
+              {t.withOptions.term}, to {formatLegalDate(t.withOptions.endOn)}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {t.overLimit ? (
+        <div className="banner banner-warning ctr-term-warning">
+          <p>{t.overLimit} Shorten the term or an option, or choose another route.</p>
+        </div>
+      ) : null}
     </section>
   );
 }

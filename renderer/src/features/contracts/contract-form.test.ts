@@ -9,6 +9,7 @@ import {
   formPathOf,
   moneyProblem,
   poundsToPence,
+  previewTerm,
   ROUTE_GROUPS,
   routeNote,
   signedMoneyProblem,
@@ -146,4 +147,31 @@ test('addDays counts whole days across months, years and the clock change', () =
   expect(addDays('2026-12-01', 90)).toBe('2027-03-01');
   expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
   expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+});
+
+describe('the term preview', () => {
+  const base = { route: 'pa23_competitive_flexible', startOn: '2026-04-01', endOn: '2029-03-31', extensions: [] as ContractValues['extensions'] };
+  test('says nothing until the start and end are whole dates in order', () => {
+    expect(previewTerm({ ...base, endOn: '' })).toBeNull();
+    expect(previewTerm({ ...base, endOn: '2025-01-01' })).toBeNull();
+  });
+
+  test('gives the initial term, and the term and end with every option not declined', () => {
+    expect(previewTerm(base)).toEqual({ initial: '3 years 0 months', withOptions: null, overLimit: null });
+    const two = [
+      { lengthMonths: '12', decisionBy: '', noticeBy: '' },
+      { lengthMonths: '12', decisionBy: '', noticeBy: '' },
+    ];
+    expect(previewTerm({ ...base, extensions: two })?.withOptions).toEqual({ term: '5 years 0 months', endOn: '2031-03-31' });
+    expect(previewTerm({ ...base, extensions: [two[0]!, { ...two[1]!, declinedOn: '2028-01-01' }] })?.withOptions).toEqual({ term: '4 years 0 months', endOn: '2030-03-31' });
+    // A length not yet typed is left out rather than refused here.
+    expect(previewTerm({ ...base, extensions: [{ lengthMonths: '', decisionBy: '', noticeBy: '' }] })?.withOptions).toBeNull();
+  });
+
+  test('warns when a s33 reservation would run past five years, in the law’s words', () => {
+    const long = { ...base, route: 'pa23_reserved_mutual', extensions: [{ lengthMonths: '25', decisionBy: '', noticeBy: '' }] };
+    expect(previewTerm(long)?.overLimit).toMatch(/five years or less.*s33\(1\)\(b\)/);
+    expect(previewTerm({ ...long, extensions: [{ lengthMonths: '24', decisionBy: '', noticeBy: '' }] })?.overLimit).toBeNull();
+    expect(previewTerm({ ...long, route: 'pa23_open' })?.overLimit).toBeNull();
+  });
 });

@@ -6,6 +6,8 @@ import {
   type ProcurementRoute,
 } from '../../../../shared/contract/contracts';
 import { id } from '../../../../shared/contract/fields';
+import { isLegalDate } from '../../../../shared/rules/legal-date';
+import { describeTermLength, maximumEndOn, maximumTerm, maximumTermMonths, termLength, type ContractTermsInput } from '../../../../shared/rules/procurement/contract-terms';
 import { ROUTES } from '../../../../shared/rules/procurement/routes';
 import { parsePounds, poundsInput } from '../../lib/money';
 import { mappedResolver } from '../../lib/mapped-resolver';
@@ -20,6 +22,9 @@ export interface ExtensionValues {
   lengthMonths: string;
   decisionBy: string;
   noticeBy: string;
+  /** Read back with an option already decided; shown in the term preview, never sent. */
+  exercisedOn?: string | null;
+  declinedOn?: string | null;
 }
 export interface BreakValues {
   id?: string | undefined;
@@ -191,7 +196,14 @@ export function contractToValues(c: ContractDetail): ContractValues {
     managerOfficerId: c.managerOfficerId ?? '',
     managerName: c.managerName ?? '',
     notes: c.notes ?? '',
-    extensions: c.extensions.map((e) => ({ id: e.id, lengthMonths: String(e.lengthMonths), decisionBy: e.decisionBy ?? '', noticeBy: e.noticeBy ?? '' })),
+    extensions: c.extensions.map((e) => ({
+      id: e.id,
+      lengthMonths: String(e.lengthMonths),
+      decisionBy: e.decisionBy ?? '',
+      noticeBy: e.noticeBy ?? '',
+      exercisedOn: e.exercisedOn,
+      declinedOn: e.declinedOn,
+    })),
     breaks: c.breaks.map((b) => ({ id: b.id, earliestOn: b.earliestOn ?? '', noticeDays: String(b.noticeDays), description: b.description })),
     priceReviews: c.priceReviews.map((p) => ({ id: p.id, reviewOn: p.reviewOn, note: p.note ?? '' })),
     kpis: c.kpis.map((k) => ({ id: k.id, name: k.name, target: k.target ?? '', frequency: k.frequency, firstDueOn: k.firstDueOn })),
@@ -320,4 +332,38 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const t = new Date(Date.UTC(y!, m! - 1, d! + days));
   return t.toISOString().slice(0, 10);
+}
+
+export interface TermPreview {
+  /** "3 years 0 months", from the start to the end of the initial term. */
+  initial: string;
+  /** With every extension option not declined; null when there are none. */
+  withOptions: { term: string; endOn: string } | null;
+  /** The route's own limit broken (a s33 reservation over five years), in the law's words. */
+  overLimit: string | null;
+}
+
+/**
+ * What the dates and options typed so far come to, for the form to say before it is sent: the
+ * initial term, the term and end with every option, and the route's limit if they break it. Null
+ * until the start and end are whole dates in order.
+ */
+export function previewTerm(v: Pick<ContractValues, 'route' | 'startOn' | 'endOn' | 'extensions'>): TermPreview | null {
+  if (!isLegalDate(v.startOn) || !isLegalDate(v.endOn) || v.endOn < v.startOn) return null;
+  const extensions = v.extensions
+    .map((e, i) => ({ e, i, months: parseWholeText(e.lengthMonths) }))
+    .filter(({ months }) => Number.isInteger(months) && months > 0)
+    .map(({ e, i, months }) => ({ id: e.id ?? `new-${i}`, position: i + 1, lengthMonths: months, decisionBy: null, noticeBy: null, exercisedOn: e.exercisedOn ?? null, declinedOn: e.declinedOn ?? null }));
+  const route = (v.route in ROUTES ? v.route : 'other') as ProcurementRoute;
+  const terms: ContractTermsInput = { route, awardedOn: null, startOn: v.startOn, endOn: v.endOn, terminatedOn: null, extensions, breaks: [], priceReviews: [], kpis: [], variations: [] };
+  const open = extensions.filter((x) => x.declinedOn === null);
+  const max = maximumTerm(terms);
+  const end = maximumEndOn(terms);
+  const limit = ROUTES[route].maximumTerm;
+  const months = maximumTermMonths(terms);
+  return {
+    initial: describeTermLength(termLength(v.startOn, v.endOn)),
+    withOptions: open.length > 0 && max && end ? { term: describeTermLength(max), endOn: end } : null,
+    overLimit: limit && months !== null && months > limit.months ? limit.statement : null,
+  };
 }
