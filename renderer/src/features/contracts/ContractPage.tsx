@@ -51,6 +51,14 @@ export function ContractPage() {
 }
 
 const DUTIES_SHOWN = 10;
+
+/** After a dialog closes, if the control that opened it has gone, the focus goes to this heading. */
+function refocus(headingId: string): void {
+  window.setTimeout(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body || !active.isConnected) document.getElementById(headingId)?.focus();
+  }, 50);
+}
 const none = (words: string) => <span className="muted">{words}</span>;
 const date = (d: string | null, missing = 'Not set') => (d ? formatLegalDate(d) : none(missing));
 const money = (p: number | null) => (p === null ? none('Not set') : formatPence(p));
@@ -62,9 +70,20 @@ function ContractView({ c }: { c: ContractDetail }) {
   const [doing, setDoing] = useState<Duty | null>(null);
   const [linking, setLinking] = useState(false);
   const closeVary = useCallback(() => setVarying(false), []);
-  const closeEnd = useCallback(() => setEnding(false), []);
-  const closeDecide = useCallback(() => setDeciding(null), []);
-  const closeDo = useCallback(() => setDoing(null), []);
+  // A decision or a termination removes the button that opened its dialog: the focus then goes to
+  // its section's heading instead of being lost at the top of the document.
+  const closeEnd = useCallback(() => {
+    setEnding(false);
+    refocus('ctr-end-h');
+  }, []);
+  const closeDecide = useCallback(() => {
+    setDeciding(null);
+    refocus('ctr-ext-h');
+  }, []);
+  const closeDo = useCallback(() => {
+    setDoing(null);
+    refocus('ctr-duties-h');
+  }, []);
   const closeLink = useCallback(() => setLinking(false), []);
   const overdue = c.duties.filter((d) => d.overdue);
   const managerOfficer = useApiQuery('officers.get', { id: c.managerOfficerId ?? '' }, { enabled: c.managerOfficerId !== null });
@@ -193,7 +212,7 @@ function ContractView({ c }: { c: ContractDetail }) {
 
       <section className="card" aria-labelledby="ctr-ext-h">
         <header>
-          <h2 id="ctr-ext-h">Extension options</h2>
+          <h2 id="ctr-ext-h" tabIndex={-1}>Extension options</h2>
         </header>
         <DataTable
           data={c.extensions}
@@ -332,7 +351,7 @@ function ContractView({ c }: { c: ContractDetail }) {
 
       <section className="card" aria-labelledby="ctr-end-h">
         <header>
-          <h2 id="ctr-end-h">Ending early</h2>
+          <h2 id="ctr-end-h" tabIndex={-1}>Ending early</h2>
         </header>
         {c.terminatedOn ? (
           <p>
@@ -402,7 +421,7 @@ function DutiesSection({ c, onDone }: { c: ContractDetail; onDone: (d: Duty) => 
   return (
     <section className="card" aria-labelledby="ctr-duties-h">
       <header>
-        <h2 id="ctr-duties-h">Dates and duties</h2>
+        <h2 id="ctr-duties-h" tabIndex={-1}>Dates and duties</h2>
       </header>
       <p className="muted">Worked out from the contract’s dates. A duty not done by its date stays flagged as overdue until it is recorded as done.</p>
       {failure ? <p className="ctr-inline-error">{failure}</p> : null}
