@@ -79,6 +79,29 @@ describe('the registers as they stood on a day', () => {
     expect([after.votingRights, after.employeeVotingRights]).toEqual([111, 110]);
   });
 
+  it('weighs the votes as the ballot roll does where the rules cap a class’s share of them', async () => {
+    t = await registerOf('company_limited_by_guarantee');
+    const staff = await makeClass(t.core, 'Employee', null, true);
+    const supporters = expectOk(
+      await t.core.dispatch('classes.create', {
+        name: 'Supporter',
+        votingRights: 'per_member',
+        votesPerMember: 1,
+        isEmployeeClass: false,
+        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+        shareTerms: null,
+        voteCap: { pct: 10, source: 'rule 14(b) of the articles' },
+      }),
+    ) as never;
+    for (let i = 0; i < 2; i++) await admit(t.core, staff, person(`Staff${i}`, 'Member', employee(`E${i}`)));
+    for (let i = 0; i < 8; i++) await admit(t.core, supporters, person(`Supporter${i}`, 'Member'));
+    const c = await controlOnDate(t.core.db, (await orgOf(t.core)).id, '2026-11-30');
+    // Raw, employees hold 2 of 10 votes; with supporters capped at 10%, employees hold 90%.
+    expect([c.votingRights, c.employeeVotingRights]).toEqual([10, 2]);
+    expect(c.weightedEmployeeShare).toBeCloseTo(0.9, 10);
+    expect(c.capWords.join(' ')).toContain('rule 14(b) of the articles');
+  });
+
   it('reads the legal form and rules as they stood on the day, undoing later changes from the audit log', async () => {
     t = await registerOf('company_limited_by_guarantee', new Date('2026-11-30T12:00:00Z'));
     const org = await orgOf(t.core);

@@ -191,6 +191,7 @@ export async function s33Report(db: ReadDb, rc: RegisterCtx, contractId: string,
     'What "mainly" means in s33(6)(a): the share of contract income from reservable light touch services is evidence of the purpose, not the test.',
     'The objects clause of the governing document and any asset lock or profit clause in it are not held in the app: quote them from the articles or registered rules.',
     'The day the mutual entered into each earlier contract is not recorded: its award date stands for it.',
+    'Who elected each director is not recorded: directors appointed as employee directors, and directors who were themselves members of an employee class on the date, count as employees; directors elected by the members count as elected by the employees only where employee members held every vote on the date.',
     'Anything not recorded in the app: contracts, members or directors kept elsewhere are not counted.',
   ];
   if (organisation.laterChanges.length) {

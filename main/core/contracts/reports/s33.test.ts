@@ -74,6 +74,7 @@ describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
     const income = r.conditions.find((c) => c.ref === 's33(6)(a)')!;
     expect(income.evidence).toContain('Annual value of the 1 contract live on 30 November 2026: £400,000.00 of £400,000.00 (100%) from reservable light touch services.');
     expect(r.cannotJudge.join(' ')).toContain('the app compares CPV codes');
+    expect(r.cannotJudge.join(' ')).toContain('Who elected each director is not recorded');
   });
 
   it('refuses under s33(5) when the same council reserved the same services two years earlier, names it and when it stops counting; allows it for another council', async () => {
