@@ -141,6 +141,20 @@ describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
     expect(r.summary).toContain('need the contracting authority’s judgement');
   });
 
+  it('cannot judge the term without the dates, the services without a code, or control where employees hold half the votes', async () => {
+    const { core, leeds, community } = await eligibleMutual();
+    // Three community members more: employees hold 3 of 7 votes, not a majority, though 2 of 3 seats.
+    for (const name of ['Edith Cavell', 'Florence Nightingale', 'Elsie Inglis']) {
+      const [g, f] = name.split(' ') as [string, string];
+      await admit(core, community, person(g, f), { admittedOn: '2022-01-10' });
+    }
+    const bare = await contract(core, { counterpartyId: leeds, reference: 'BARE', route: 'pa23_competitive_flexible', services: [], awardOn: null, startOn: null, endOn: null, annualValuePence: null });
+    const r = await check(core, bare);
+    expect(byRef(r)).toMatchObject({ 's33(1)(a)': 'cannot_judge', 's33(1)(b)': 'cannot_judge', 's33(6)(c)': 'cannot_judge' });
+    expect(r.figures).toMatchObject({ members: 7, employeeMembers: 3, votingRights: 7, employeeVotingRights: 3 });
+    expect(r.conditions.find((c) => c.ref === 's33(6)(c)')!.statement).toContain('not a majority of both');
+  });
+
   it('finds employees not in control where they hold no votes and no seat', async () => {
     t = await registerOf('cic_limited_by_guarantee');
     const core = t.core;
