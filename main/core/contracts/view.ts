@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ContractDetail, ContractStatus, ContractSummary, Duty, ProcurementRoute } from '../../../shared/contract/contracts';
 import { lookupCpv } from '../../../shared/rules/procurement/cpv';
 import type { ReadDb, RegisterCtx } from '../context';
@@ -41,10 +42,21 @@ async function summaries(db: ReadDb, rc: RegisterCtx, rows: readonly ContractRow
     const ids = rows.slice(i, i + 500).map((r) => r.id);
     const cps = await db.selectFrom('counterparty').select(['id', 'name']).where('id', 'in', [...new Set(rows.slice(i, i + 500).map((r) => r.counterparty_id))]).execute();
     for (const c of cps) names.set(c.id, c.name);
-    const open = await dutiesQuery(db).where('d.contract_id', 'in', ids).where('x.done_on', 'is', null).orderBy('d.contract_id').orderBy('d.due_on').orderBy('d.key').execute();
-    for (const d of open) {
-      if (d.due_on < rc.today) overdue.set(d.contract_id, (overdue.get(d.contract_id) ?? 0) + 1);
-      else if (!next.has(d.contract_id)) next.set(d.contract_id, { key: d.key, dueOn: d.due_on, title: d.title });
+    // Per contract, counted and picked inside SQLite: the duties are never all read into memory.
+    const agg = await sql<{ id: string; overdue: number; next: string | null }>`
+      select c.id,
+        (select count(*) from contract_duty d where d.contract_id = c.id and d.due_on < ${rc.today}
+           and not exists (select 1 from contract_duty_done x where x.contract_id = d.contract_id and x.key = d.key)) as overdue,
+        (select d.key || char(31) || d.due_on || char(31) || d.title from contract_duty d where d.contract_id = c.id and d.due_on >= ${rc.today}
+           and not exists (select 1 from contract_duty_done x where x.contract_id = d.contract_id and x.key = d.key)
+           order by d.due_on, d.key limit 1) as next
+      from contract c where c.id in (${sql.join(ids)})`.execute(db);
+    for (const a of agg.rows) {
+      if (Number(a.overdue) > 0) overdue.set(a.id, Number(a.overdue));
+      if (a.next !== null) {
+        const [key, dueOn, title] = a.next.split('\u001f') as [string, string, string];
+        next.set(a.id, { key, dueOn, title });
+      }
     }
   }
   return rows.map((r) => {
