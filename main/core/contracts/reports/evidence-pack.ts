@@ -130,7 +130,7 @@ export function evidenceBlocks(m: EvidencePackModel): DocBlock[] {
     small: true,
     runs: [
       t(
-        `Annual values of the ${r.income.contracts.toLocaleString('en-GB')} contracts live (or in an extension) on the date; a contract with several service categories has its value split equally between them.${r.income.unvalued ? ` ${r.income.unvalued.toLocaleString('en-GB')} of them have no annual value recorded and are left out of the figures.` : ''}`,
+        `Annual values of the ${r.income.contracts.toLocaleString('en-GB')} contract${r.income.contracts === 1 ? '' : 's'} live (or in an extension) on the date; a contract with several service categories has its value split equally between them.${r.income.unvalued ? ` ${r.income.unvalued.toLocaleString('en-GB')} of them ${r.income.unvalued === 1 ? 'has' : 'have'} no annual value recorded and ${r.income.unvalued === 1 ? 'is' : 'are'} left out of the figures.` : ''}`,
       ),
     ],
   });

@@ -207,7 +207,7 @@ export async function s33Report(db: ReadDb, rc: RegisterCtx, contractId: string,
     evaluation.reservable === true
       ? `On the records as they stood on ${when(asAt)}, every condition of the Procurement Act 2023 s33 is met for ${subject}: the contract could be reserved to public service mutuals and the mutual could take part.`
       : evaluation.reservable === false
-        ? `On the records as they stood on ${when(asAt)}, ${subject} do not meet ${failed.map((x) => `${x.ref} (${x.title.charAt(0).toLowerCase()}${x.title.slice(1)})`).join('; ')}: the contract could not be reserved to this mutual under the Procurement Act 2023 s33.`
+        ? `On the records as they stood on ${when(asAt)}, ${subject} do not meet ${failed.map((x) => `the condition in ${x.ref} (“${x.title}”)`).join(' or ')}: the contract could not be reserved to this mutual under the Procurement Act 2023 s33.`
         : `On the records as they stood on ${when(asAt)}, no condition of the Procurement Act 2023 s33 fails for ${subject}, but ${open.map((x) => x.ref).join(', ')} ${open.length === 1 ? 'needs' : 'need'} the contracting authority’s judgement on the evidence shown.`;
 
   const result: S33ResultView = {

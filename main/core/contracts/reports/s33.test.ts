@@ -93,7 +93,7 @@ describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
     const cond = r.conditions.find((c) => c.ref === 's33(5) and (7)')!;
     expect(cond.evidence.join(' ')).toContain('Social work services (LCC-2025), from Leeds City Council');
     expect(cond.evidence.join(' ')).toContain('stops counting for awards made on or after 3 March 2028');
-    expect(r.summary).toContain('do not meet s33(5) and (7)');
+    expect(r.summary).toContain('do not meet the condition in s33(5) and (7) (“No comparable contract in the three years ending with the award”)');
 
     const other = await contract(core, { counterpartyId: bradford, reference: 'BC-2027', route: 'pa23_competitive_flexible', services: ['85310000-5'], awardOn: null, startOn: '2027-04-01', endOn: '2029-03-31', annualValuePence: null });
     // Bradford's own reservation (BC-2025) is comparable for Bradford.
