@@ -148,6 +148,22 @@ describe('contracts.create and get', () => {
   });
 });
 
+describe('contracts.list', () => {
+  it('filters by commissioner and by words in the reference, title or commissioner’s name', async () => {
+    const t = await open(cleanups);
+    const leeds = await commissioner(t);
+    const bradford = await commissioner(t, 'Bradford Council');
+    await create(t, communityServices(leeds.id));
+    await create(t, communityServices(bradford.id, { reference: 'BMDC/7', title: 'Reablement' }));
+    const refs = async (filter: object) => (await ok<ContractSummary[]>(t, 'contracts.list', filter)).map((c) => c.reference);
+    expect(await refs({ counterpartyId: bradford.id })).toEqual(['BMDC/7']);
+    expect(await refs({ search: 'REABLE' })).toEqual(['BMDC/7']);
+    expect(await refs({ search: 'lcc/2025' })).toEqual(['LCC/2025/014']);
+    expect(await refs({ search: 'bradford' })).toEqual(['BMDC/7']);
+    expect(await refs({ status: 'live' })).toEqual(['BMDC/7', 'LCC/2025/014']);
+  });
+});
+
 describe('status, derived from the dates (today 30 November 2026)', () => {
   it('is pipeline, awarded, live, in an extension, expired or terminated', async () => {
     const t = await open(cleanups);
@@ -441,6 +457,12 @@ describe('tampering', () => {
     t.core.raw.prepare('update contract_kpi set name = ? where id = ?').run('Visits within 72 hours', c.kpis[0]!.id);
     expect(await problems(t)).toEqual(['the contract LCC/2025/014 “Community health services” with Leeds City Council was changed outside the app (it differs from its last audit event)']);
     t.core.raw.prepare('update contract_kpi set name = ? where id = ?').run('Visits within 48 hours', c.kpis[0]!.id);
+    expect(await problems(t)).toEqual([]);
+    // A duty's done state, and a decision link, are part of the contract's state too.
+    await once(t, 'contracts.recordDutyDone', { contractId: c.id, key: 'end', doneOn: '2026-11-01' });
+    t.core.raw.prepare("update contract_duty_done set done_on = '2026-10-01' where contract_id = ?").run(c.id);
+    expect(await problems(t)).toHaveLength(1);
+    t.core.raw.prepare("update contract_duty_done set done_on = '2026-11-01' where contract_id = ?").run(c.id);
     t.core.raw.prepare("update contract_duty set due_on = '2027-06-30' where contract_id = ? and key = 'end'").run(c.id);
     expect(await problems(t)).toEqual(['the contract LCC/2025/014 “Community health services” with Leeds City Council: its dated duties no longer match its dates (they were changed outside the app)']);
   });
