@@ -193,6 +193,7 @@ function DecideForm({ contract, extension, onClose }: { contract: ContractDetail
   const e = (p: string) => errorAt(formState.errors, p);
   if (checked) {
     const exercised = checked.decision === 'exercised';
+    const later = contract.extensions.filter((x) => x.position > extension.position && x.exercisedOn === null && x.declinedOn === null).length;
     return (
       <ConfirmStep
         confirmLabel={exercised ? 'Record as exercised' : 'Record as declined'}
@@ -212,7 +213,9 @@ function DecideForm({ contract, extension, onClose }: { contract: ContractDetail
         <p>
           {exercised
             ? `The contract’s current end moves ${extension.lengthMonths} months later.`
-            : 'The option no longer counts towards the maximum term, and its later duties stop being due.'}{' '}
+            : later > 0
+              ? `The option no longer counts towards the maximum term, and neither ${later === 1 ? 'does the later option still open' : `do the ${later} later options still open`}: each runs on from the one before, so they are declined with it. Their duties stop being due.`
+              : 'The option no longer counts towards the maximum term, and its duties stop being due.'}{' '}
           The decision is recorded in the audit log; it cannot be undone from this page.
         </p>
       </ConfirmStep>
