@@ -153,7 +153,7 @@ export async function insertCounterparty(tx: WriteContext, rc: RegisterCtx, inpu
     action: 'counterparty.created',
     entityType: 'counterparty',
     entityId: row.id,
-    summary: `${row.name} (${COUNTERPARTY_KIND_LABEL[row.kind].toLowerCase()}) added to the list of organisations`,
+    summary: `${row.name} added to the list of organisations (${COUNTERPARTY_KIND_LABEL[row.kind]})`,
     before: null,
     after: auditView(row),
   });
