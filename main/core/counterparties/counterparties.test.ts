@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Counterparty, CounterpartyDetail } from '../../../shared/contract/counterparties';
 import { attempt, boardMeeting, director, events, once, open, ok, refused } from '../decisions/fixtures.test-helpers';
+import { boardFixture } from '../minutes/fixtures.test-helpers';
 import { expectOk, runJob } from '../testing';
 import { nameKey } from './names';
 
@@ -142,5 +143,25 @@ describe('the records that name an organisation', () => {
   it('refuses to link to an organisation not on the list', async () => {
     const { t } = await setUp();
     refused(await attempt(t, 'counterparties.linkName', { name: 'Leeds City Council', counterpartyId: '0190f000-0000-7000-8000-000000000001' }), 'VALIDATION', 'counterpartyId');
+  });
+});
+
+describe('records of a meeting whose minutes are signed', () => {
+  it('are left as they were: not offered for linking, and linking the name leaves them alone', async () => {
+    const t = await open(cleanups);
+    const f = await boardFixture(t.core);
+    const unsealed = await ok<{ name: string; uses: number }[]>(t, 'counterparties.unlinkedNames', {});
+    // The contract item at the first meeting names the council.
+    expect(unsealed.find((n) => n.name === 'Leeds City Council')?.uses).toBe(1);
+    const m = await ok<{ id: string }>(t, 'minutes.draft', { meetingId: f.first.meetingId });
+    await ok(t, 'minutes.circulate', { id: m.id, circulatedOn: '2026-09-20' });
+    await ok(t, 'minutes.approve', { id: m.id, decisionId: f.second.approvalDecisionId, approvedOn: '2026-10-15' });
+    await ok(t, 'minutes.sign', { id: m.id, signedBy: 'Ben Okoro', signedOn: '2026-10-15' });
+    expect((await ok<{ name: string }[]>(t, 'counterparties.unlinkedNames', {})).map((n) => n.name)).not.toContain('Leeds City Council');
+    const c = await once<Counterparty>(t, 'counterparties.create', council);
+    const before = events(t);
+    expect(await ok(t, 'counterparties.linkName', { name: 'Leeds City Council', counterpartyId: c.id })).toEqual({ interests: 0, decisions: 0, agendaItems: 0, appointments: 0 });
+    expect(events(t)).toBe(before);
+    expect(t.core.raw.prepare('select counterparty_id from agenda_item where id = ?').pluck().get(f.first.contractItemId)).toBeNull();
   });
 });
