@@ -110,6 +110,20 @@ describe('contracts.evidencePack', () => {
     expect(today).toContain('Members in an employee class 6 (75.0%)');
   });
 
+  it('reads the head and every figure from one snapshot taken when the pack is asked for', async () => {
+    const { core, staff, id } = await mutual();
+    const head = t!.core.raw.prepare('select seq, hash from audit_head').get() as { seq: number; hash: string };
+    const started = await core.dispatch('contracts.evidencePack', { contractId: id, asAt: '2026-11-30', format: 'pdf' });
+    // An admission dated on or before the evidence date, made while the pack is being written.
+    await admit(core, staff, person('Late', 'Joiner', employee('E9')), { admittedOn: '2026-11-30' });
+    await core.jobs.idle();
+    const status = core.jobs.get((started as { ok: true; value: { jobId: string } }).value.jobId)!;
+    const text = (await readPdf(readExport(t!, (status.result as FileResult).fileId))).text.join(' ');
+    expect(text).toContain(`audit event #${head.seq}`);
+    expect(text).toContain('Members 6');
+    expect(registerCounts(t!, '2026-11-30').members).toBe(7);
+  });
+
   it('refuses a contract that is not on record before starting a job', async () => {
     t = await registerOf('cic_limited_by_guarantee');
     const r = await t.core.dispatch('contracts.evidencePack', { contractId: '0190f000-0000-7000-8000-000000000009', asAt: '2026-11-30', format: 'pdf' });

@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { assertNotBeforeIncorporation } from '../../organisation/guards';
 import { exportStore, headOf } from '../../exports/register-export';
 import { job, query, type HandlerFor } from '../../handler';
+import type { JobHandle } from '../../jobs/runner';
 import { evidencePackDocx, evidencePackPdf } from './evidence-pack';
 import { portfolioOn } from './portfolio';
 import { portfolioPdf, portfolioXlsx } from './portfolio-report';
@@ -25,6 +26,20 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** A file name safe on every system. */
 function safeName(text: string): string {
   return text.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Writes the bytes to the exports folder for the renderer to read back (exports.readFile). */
+function saveFile(ctx: { files: { dbPath: string }; now(): Date }, name: string, mimeType: string, bytes: Uint8Array, j: JobHandle) {
+  const file = exportStore(ctx).create(safeName(name), mimeType);
+  try {
+    writeFileSync(file.path, bytes);
+    const meta = file.commit();
+    j.progress(3, 3);
+    return { fileId: file.id, fileName: meta.fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes };
+  } catch (e) {
+    file.discard();
+    throw e;
+  }
 }
 
 type ReportHandlers = { [M in keyof typeof contractReportMethods]: HandlerFor<M> };
@@ -53,27 +68,29 @@ export const contractReportHandlers: ReportHandlers = {
     // Refused now, before a job starts, if the contract is not on record.
     const row = await ctx.db.selectFrom('contract').select(['reference']).where('id', '=', input.contractId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
     if (!row) throw AppError.field('contractId', 'That contract is not on record.');
-    return ctx.startJob({ label: `s33 evidence pack for ${row.reference}, as at ${formatLegalDate(input.asAt)}` }, async (j) => {
-      j.progress(0, 3, 'Reading the records as at the date');
-      // The head first: the pack names the event the records stood at when it was read.
-      const head = await headOf(ctx.db);
-      const report = await s33Report(ctx.db, rc, input.contractId, input.asAt);
-      j.progress(1, 3, 'Writing the pack');
-      await j.checkpoint();
-      const model = { report, producedOn: rc.today, head };
-      const bytes = input.format === 'pdf' ? await evidencePackPdf(model) : await evidencePackDocx(model);
-      j.progress(2, 3, 'Saving');
-      const file = exportStore(ctx).create(safeName(`s33 evidence ${report.contract.reference} ${input.asAt}.${input.format}`), input.format === 'pdf' ? PDF : DOCX);
-      try {
-        writeFileSync(file.path, bytes);
-        const meta = file.commit();
-        j.progress(3, 3);
-        return { fileId: file.id, fileName: meta.fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes };
-      } catch (e) {
-        file.discard();
-        throw e;
-      }
-    });
+    // One snapshot for the audit head and every figure, taken when the pack is asked for: the
+    // pack names the event the records stood at, and edits made meanwhile cannot slip in.
+    const snapshot = await ctx.store.openSnapshot();
+    try {
+      return ctx.startJob({ label: `s33 evidence pack for ${row.reference}, as at ${formatLegalDate(input.asAt)}` }, async (j) => {
+        try {
+          j.progress(0, 3, 'Reading the records as at the date');
+          const head = await headOf(snapshot.db);
+          const report = await s33Report(snapshot.db, rc, input.contractId, input.asAt);
+          j.progress(1, 3, 'Writing the pack');
+          await j.checkpoint();
+          const model = { report, producedOn: rc.today, head };
+          const bytes = input.format === 'pdf' ? await evidencePackPdf(model) : await evidencePackDocx(model);
+          j.progress(2, 3, 'Saving');
+          return saveFile(ctx, `s33 evidence ${report.contract.reference} ${input.asAt}.${input.format}`, input.format === 'pdf' ? PDF : DOCX, bytes, j);
+        } finally {
+          await snapshot.close();
+        }
+      });
+    } catch (e) {
+      await snapshot.close();
+      throw e;
+    }
   }),
 
   'contracts.portfolio': query(async (input, ctx) => {
@@ -83,25 +100,26 @@ export const contractReportHandlers: ReportHandlers = {
 
   'contracts.portfolioReport': job(async (input, ctx) => {
     const rc = await ctx.register();
-    return ctx.startJob({ label: `Contract portfolio as at ${formatLegalDate(input.asAt)} (${input.format.toUpperCase()})` }, async (j) => {
-      j.progress(0, 3, 'Adding up the contracts');
-      const head = await headOf(ctx.db);
-      const portfolio = await portfolioOn(ctx.db, rc.org.id, input.asAt);
-      j.progress(1, 3, 'Writing the report');
-      await j.checkpoint();
-      const model = { organisationName: rc.org.name, portfolio, producedOn: rc.today, head };
-      const bytes = input.format === 'pdf' ? await portfolioPdf(model) : await portfolioXlsx(model);
-      j.progress(2, 3, 'Saving');
-      const file = exportStore(ctx).create(safeName(`Contract portfolio ${input.asAt}.${input.format}`), input.format === 'pdf' ? PDF : XLSX);
-      try {
-        writeFileSync(file.path, bytes);
-        const meta = file.commit();
-        j.progress(3, 3);
-        return { fileId: file.id, fileName: meta.fileName, mimeType: meta.mimeType, sizeBytes: meta.sizeBytes };
-      } catch (e) {
-        file.discard();
-        throw e;
-      }
-    });
+    const snapshot = await ctx.store.openSnapshot();
+    try {
+      return ctx.startJob({ label: `Contract portfolio as at ${formatLegalDate(input.asAt)} (${input.format.toUpperCase()})` }, async (j) => {
+        try {
+          j.progress(0, 3, 'Adding up the contracts');
+          const head = await headOf(snapshot.db);
+          const portfolio = await portfolioOn(snapshot.db, rc.org.id, input.asAt);
+          j.progress(1, 3, 'Writing the report');
+          await j.checkpoint();
+          const model = { organisationName: rc.org.name, portfolio, producedOn: rc.today, head };
+          const bytes = input.format === 'pdf' ? await portfolioPdf(model) : await portfolioXlsx(model);
+          j.progress(2, 3, 'Saving');
+          return saveFile(ctx, `Contract portfolio ${input.asAt}.${input.format}`, input.format === 'pdf' ? PDF : XLSX, bytes, j);
+        } finally {
+          await snapshot.close();
+        }
+      });
+    } catch (e) {
+      await snapshot.close();
+      throw e;
+    }
   }),
 };
