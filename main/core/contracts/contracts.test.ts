@@ -86,13 +86,19 @@ describe('contracts.create and get', () => {
     expect(await problems(t)).toEqual([]);
   });
 
-  it('normalises a CPV code typed without its check digit and refuses one that is not a CPV 2008 code', async () => {
+  it('normalises a CPV code typed without its check digit, refuses one that is not a CPV 2008 code, and keeps a code outside the light touch lists typed in full', async () => {
     const t = await open(cleanups);
     const cp = await commissioner(t);
     const c = await create(t, communityServices(cp.id, { services: ['85300000', '85300000-2'] }));
     expect(c.services.map((s) => s.code)).toEqual(['85300000-2']);
     const message = refused(await attempt(t, 'contracts.create', communityServices(cp.id, { reference: 'X', services: ['85300000-2', '85999999'] })), 'VALIDATION', 'services.1');
-    expect(message).toMatch(/^85999999 is not among the CPV 2008 codes/);
+    expect(message).toMatch(/^85999999 is not a light touch service code the app holds\. Enter it in full with its check digit/);
+    // Inside the health and social services range the lists name (held in full): a code not there does not exist.
+    const inRange = refused(await attempt(t, 'contracts.create', communityServices(cp.id, { reference: 'Y', services: ['85312999-1'] })), 'VALIDATION', 'services.0');
+    expect(inRange).toMatch(/^85312999 is not a CPV 2008 code: it falls within the codes the light touch lists name/);
+    // Cleaning services: outside the lists, typed in full, kept as neither light touch nor reservable.
+    const cleaning = await create(t, { ...communityServices(cp.id, { reference: 'Z', services: ['90910000-9'] }), route: 'pa23_open' });
+    expect(cleaning.services).toEqual([{ code: '90910000-9', description: 'A service outside the light touch lists (the app does not hold its description)', lightTouch: false, reservable: false }]);
   });
 
   it('refuses a duplicate reference for the same commissioner, naming the existing contract, and allows it for another', async () => {

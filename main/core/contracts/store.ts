@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { contractInput } from '../../../shared/contract/contracts';
-import { checkCpv } from '../../../shared/rules/procurement/cpv';
+import { checkServiceCode } from '../../../shared/rules/procurement/cpv';
 import { checkServicesForRoute } from '../../../shared/rules/procurement/route-services';
 import type { RecordRef } from '../audit/state';
 import type { ReadDb, RegisterCtx, WriteContext } from '../context';
@@ -37,14 +37,17 @@ function refuse(problems: { field: string; message: string }[]): never {
   throw new AppError('VALIDATION', problems[0]!.message, fieldErrors);
 }
 
-/** The CPV codes as stored (with check digit), each known to the CPV 2008 list shipped with the app. */
+/**
+ * The CPV codes as stored (with check digit): a code the light touch lists name, checked in full,
+ * or another well-formed code typed with its check digit (checkServiceCode says why).
+ */
 function servicesOf(input: ContractInputParsed): { codes: string[]; problems: { field: string; message: string }[] } {
   const codes: string[] = [];
   const problems: { field: string; message: string }[] = [];
   input.services.forEach((code, i) => {
-    const c = checkCpv(code);
+    const c = checkServiceCode(code);
     if (!c.ok) problems.push({ field: `services.${i}`, message: c.message });
-    else if (!codes.includes(c.entry.code)) codes.push(c.entry.code);
+    else if (!codes.includes(c.code)) codes.push(c.code);
   });
   return { codes, problems };
 }

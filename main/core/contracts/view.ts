@@ -180,7 +180,7 @@ export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): P
     maximumTerm: maximumTermWords(terms),
     services: services.map((s) => {
       const e = lookupCpv(s.cpv_code);
-      return { code: s.cpv_code, description: e?.description ?? 'Not in the CPV 2008 list shipped with this version', lightTouch: e?.lightTouch ?? false, reservable: e?.reservable ?? false };
+      return { code: s.cpv_code, description: e?.description ?? 'A service outside the light touch lists (the app does not hold its description)', lightTouch: e?.lightTouch ?? false, reservable: e?.reservable ?? false };
     }),
     extensions: extensions.map((x) => ({ id: x.id, position: x.position, lengthMonths: x.length_months, decisionBy: x.decision_by, noticeBy: x.notice_by, exercisedOn: x.exercised_on, declinedOn: x.declined_on })),
     breaks: breaks.map((b) => ({ id: b.id, earliestOn: b.earliest_on, noticeDays: b.notice_days, description: b.description })),

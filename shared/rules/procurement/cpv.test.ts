@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CPV_DATA_SOURCE, PA2023_BASIS, allCpvEntries, checkCpv, lookupCpv, parseCpv, searchCpv } from './cpv';
+import { CPV_DATA_SOURCE, PA2023_BASIS, allCpvEntries, checkCpv, checkServiceCode, lookupCpv, parseCpv, searchCpv } from './cpv';
 import { PCR2015_REG_77, PCR2015_SCHEDULE_3, listGroupOf } from './cpv-lists';
 
 describe('the shipped CPV data', () => {
@@ -130,5 +130,18 @@ describe('searchCpv', () => {
     expect(searchCpv('services', 5)).toHaveLength(5);
     expect(searchCpv('   ', 5)).toEqual([]);
     expect(searchCpv('85', 0)).toEqual([]);
+  });
+});
+
+describe('checkServiceCode: what a contract may record', () => {
+  it('checks a code the lists name in full, and refuses a code inside their ranges that does not exist', () => {
+    expect(checkServiceCode('85312000')).toMatchObject({ ok: true, code: '85312000-9', entry: { reservable: true } });
+    expect(checkServiceCode('85312000-1')).toMatchObject({ ok: false, reason: 'check_digit' });
+    expect(checkServiceCode('85312999-1')).toMatchObject({ ok: false, reason: 'not_a_code' });
+  });
+  it('keeps any other well-formed code typed with its check digit, as neither light touch nor reservable', () => {
+    expect(checkServiceCode('90910000-9')).toEqual({ ok: true, code: '90910000-9', entry: null });
+    expect(checkServiceCode('90910000')).toMatchObject({ ok: false, reason: 'check_digit_needed' });
+    expect(checkServiceCode('9091')).toMatchObject({ ok: false, reason: 'malformed' });
   });
 });

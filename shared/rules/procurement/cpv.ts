@@ -118,6 +118,43 @@ export function checkCpv(code: string): CpvCheck {
 }
 
 /**
+ * A contract's service category as the app records it. The app ships only the codes the light
+ * touch and reserved-contract lists name (CPV_DATA_SOURCE.coverage), not the whole vocabulary, so:
+ * - a code the lists name is checked in full (its check digit too) and carries its flags;
+ * - a code inside a range the lists name but not shipped does not exist (the ranges are shipped
+ *   complete), and is refused as such;
+ * - any other well-formed code, typed in full with its check digit as a tender notice gives it, is
+ *   accepted as a service outside the light touch lists (neither light touch nor reservable): the
+ *   app cannot confirm it against the whole vocabulary, and says so where it shows it.
+ */
+export type ServiceCodeCheck =
+  | { ok: true; code: string; entry: CpvEntry | null }
+  | { ok: false; reason: 'malformed' | 'check_digit' | 'not_a_code' | 'check_digit_needed'; message: string };
+
+export function checkServiceCode(input: string): ServiceCodeCheck {
+  const known = checkCpv(input);
+  if (known.ok) return { ok: true, code: known.entry.code, entry: known.entry };
+  if (known.reason !== 'unknown') return { ok: false, reason: known.reason, message: known.message };
+  const p = parseCpv(input);
+  if (!p.ok) return { ok: false, reason: 'malformed', message: p.message };
+  if (listIncludes(PCR2015_SCHEDULE_3, p.digits) || listIncludes(PCR2015_REG_77, p.digits)) {
+    return {
+      ok: false,
+      reason: 'not_a_code',
+      message: `${p.digits} is not a CPV 2008 code: it falls within the codes the light touch lists name (Public Contracts Regulations 2015 Schedule 3), which the app holds in full, and is not one of them. Search by words to find the right code.`,
+    };
+  }
+  if (p.checkDigit === null) {
+    return {
+      ok: false,
+      reason: 'check_digit_needed',
+      message: `${p.digits} is not a light touch service code the app holds. Enter it in full with its check digit, as the tender notice gives it (such as 90910000-9), so it is recorded exactly.`,
+    };
+  }
+  return { ok: true, code: `${p.digits}-${p.checkDigit}`, entry: null };
+}
+
+/**
  * Codes for a picker: by code prefix when the text is digits ("853", "85312000-9"), otherwise
  * by words, every word found at the start of a word of the description ("social work",
  * "welf eld"). Light touch services first, then in code order. An empty text gives nothing.

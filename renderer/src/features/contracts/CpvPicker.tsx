@@ -34,10 +34,12 @@ export function CpvPicker(props: { id: string; value: string[]; onChange: (codes
   const listRef = useRef<HTMLUListElement>(null);
   const chipsRef = useRef<HTMLUListElement>(null);
   const matches = settled.length >= 2 ? (results.data ?? []) : [];
+  // A full code the app does not hold (outside the light touch lists it ships): recorded as typed, checked by the core.
+  const fullCode = /^\d{8}-\d$/.test(settled) && results.data !== undefined && matches.length === 0 ? settled : null;
   const hintId = `${id}-hint`;
   const errorId = error ? `${id}-error` : undefined;
   const statusText =
-    settled.length < 2 ? '' : results.isFetching && !results.data ? 'Searching…' : matches.length === 0 ? `No CPV code matches “${settled}”.` : `${matches.length === 12 ? 'The first 12' : matches.length} ${matches.length === 1 ? 'match' : 'matches'}: Tab or the down arrow to choose.`;
+    settled.length < 2 ? '' : results.isFetching && !results.data ? 'Searching…' : fullCode ? `${fullCode} is not a light touch service code the app holds.` : matches.length === 0 ? `No CPV code matches “${settled}”.` : `${matches.length === 12 ? 'The first 12' : matches.length} ${matches.length === 1 ? 'match' : 'matches'}: Tab or the down arrow to choose.`;
 
   const add = (info: CpvInfo) => {
     onLearn(info);
@@ -133,6 +135,14 @@ export function CpvPicker(props: { id: string; value: string[]; onChange: (codes
       <p id={`${id}-status`} className="muted ctr-cpv-status" role="status">
         {statusText}
       </p>
+      {fullCode ? (
+        <p className="ctr-cpv-outside">
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => add({ code: fullCode, description: 'A service outside the light touch lists', lightTouch: false, reservable: false })}>
+            Add {fullCode} as a service outside the light touch lists
+          </button>
+          <span className="hint">The app holds the light touch and reserved-contract codes only; check this one against the tender notice.</span>
+        </p>
+      ) : null}
       {matches.length > 0 ? (
         <ul className="ctr-cpv-results" ref={listRef} aria-label="Matching CPV codes">
           {matches.map((m, i) => {
