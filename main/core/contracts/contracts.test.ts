@@ -63,7 +63,7 @@ describe('contracts.create and get', () => {
       status: 'live',
       currentEndOn: '2027-03-31',
       maximumEndOn: '2029-03-31',
-      maximumTerm: '4 years 0 months',
+      maximumTerm: '4 years',
       annualValuePence: 120_000_000,
     });
     expect(c.services).toEqual([expect.objectContaining({ code: '85300000-2' })]);

@@ -66,7 +66,7 @@ describe('month arithmetic', () => {
     expect(termLength('2025-04-01', '2030-04-01')).toEqual({ months: 60, days: 1 });
     expect(termLength('2025-01-31', '2025-02-28')).toEqual({ months: 1, days: 0 });
     expect(describeTermLength({ months: 59, days: 0 })).toBe('4 years 11 months');
-    expect(describeTermLength({ months: 72, days: 0 })).toBe('6 years 0 months');
+    expect(describeTermLength({ months: 72, days: 0 })).toBe('6 years');
     expect(describeTermLength({ months: 14, days: 3 })).toBe('1 year 2 months and 3 days');
     expect(describeTermLength({ months: 7, days: 1 })).toBe('7 months and 1 day');
   });
@@ -220,13 +220,13 @@ describe('validateTerms', () => {
       {
         field: 'extensions',
         message:
-          'A contract reserved to public service mutuals under the Procurement Act 2023 must have a maximum term of five years or less, counting every extension (s33(1)(b)); from 1 April 2025 this one could run 6 years 0 months, to 31 March 2031. The latest end allowed is 31 March 2030.',
+          'A contract reserved to public service mutuals under the Procurement Act 2023 must have a maximum term of five years or less, counting every extension (s33(1)(b)); from 1 April 2025 this one could run 6 years, to 31 March 2031. The latest end allowed is 31 March 2030.',
       },
     ]);
     // Exactly five years is allowed; declining the second option brings it within.
     expect(validateTerms({ ...t, extensions: [ext('a', 1, 12), ext('b', 2, 12, { declinedOn: '2028-01-01' })] })).toEqual([]);
     // One day over is not.
-    expect(validateTerms({ ...t, extensions: [], endOn: '2030-04-01' })[0]?.message).toMatch(/could run 5 years 0 months and 1 day, to 1 April 2030/);
+    expect(validateTerms({ ...t, extensions: [], endOn: '2030-04-01' })[0]?.message).toMatch(/could run 5 years and 1 day, to 1 April 2030/);
   });
 
   it('refuses a reg 77 contract over three years, and sets no limit for an open procedure', () => {

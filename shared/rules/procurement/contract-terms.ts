@@ -118,12 +118,12 @@ export function termLength(start: string, end: string): TermLength {
   return { months, days: daysBetween(nextPeriodStart(start, months), after) };
 }
 
-/** "4 years 11 months", "5 years 0 months", "1 year 2 months and 3 days", "7 months". */
+/** "4 years 11 months", "5 years", "1 year 2 months and 3 days", "7 months", "5 years and 1 day". */
 export function describeTermLength(t: TermLength): string {
   const years = Math.floor(t.months / 12);
   const months = t.months % 12;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const main = years > 0 ? `${plural(years, 'year')} ${plural(months, 'month')}` : plural(months, 'month');
+  const main = years > 0 ? (months > 0 ? `${plural(years, 'year')} ${plural(months, 'month')}` : plural(years, 'year')) : plural(months, 'month');
   return t.days > 0 ? `${main} and ${plural(t.days, 'day')}` : main;
 }
 
