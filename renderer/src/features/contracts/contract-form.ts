@@ -335,7 +335,7 @@ export function addDays(date: string, days: number): string {
 }
 
 export interface TermPreview {
-  /** "3 years 0 months", from the start to the end of the initial term. */
+  /** "3 years", from the start to the end of the initial term. */
   initial: string;
   /** With every extension option not declined; null when there are none. */
   withOptions: { term: string; endOn: string } | null;
