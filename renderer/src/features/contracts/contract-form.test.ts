@@ -163,7 +163,7 @@ describe('the term preview', () => {
       { lengthMonths: '12', decisionBy: '', noticeBy: '' },
     ];
     expect(previewTerm({ ...base, extensions: two })?.withOptions).toEqual({ term: '5 years', endOn: '2031-03-31' });
-    expect(previewTerm({ ...base, extensions: [two[0]!, { ...two[1]!, declinedOn: '2028-01-01' }] })?.withOptions).toEqual({ term: '4 years 0 months', endOn: '2030-03-31' });
+    expect(previewTerm({ ...base, extensions: [two[0]!, { ...two[1]!, declinedOn: '2028-01-01' }] })?.withOptions).toEqual({ term: '4 years', endOn: '2030-03-31' });
     // A length not yet typed is left out rather than refused here.
     expect(previewTerm({ ...base, extensions: [{ lengthMonths: '', decisionBy: '', noticeBy: '' }] })?.withOptions).toBeNull();
   });
