@@ -27,6 +27,7 @@ const LANDED: Record<string, string> = {
   '0014_ballot_slots.ts': 'd602a754190fbacbead9f31e5a3a19c9ab16b790e8efafdc1d6abc476f79bc16',
   '0015_written_resolution_codes.ts': '117f8159d89e38d598b3c5b5c265e15c1ce3df1a7438f7173b8527c9e8193b7c',
   '0016_contracts.ts': 'faa942f5970e037dc45ddae3241aaf55d4e2b9d4a8f6cecae4a3c3db31b6b0aa',
+  '0017_s33_clauses.ts': 'f82c4226354826213ff45089142f1829c2a31177ff4dc6e6f0e58bc9678155a0',
 };
 
 const dir = __dirname;

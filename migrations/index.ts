@@ -15,6 +15,7 @@ import * as m0013 from './0013_ballots';
 import * as m0014 from './0014_ballot_slots';
 import * as m0015 from './0015_written_resolution_codes';
 import * as m0016 from './0016_contracts';
+import * as m0017 from './0017_s33_clauses';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { name: '0014_ballot_slots', up: m0014.up },
   { name: '0015_written_resolution_codes', up: m0015.up },
   { name: '0016_contracts', up: m0016.up },
+  { name: '0017_s33_clauses', up: m0017.up },
 ];

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Jurisdiction } from '../../../shared/contract/organisation';
 import type { LegalForm } from '../../../shared/domain/legal-form';
 import type { VotingBasis } from '../../../shared/rules/governing-rules';
+import type { ProfitBasis } from '../../../shared/rules/governing-clauses';
 
 /** The organisation this file keeps and the rules of its governing document. */
 export interface OrganisationTable {
@@ -39,6 +40,15 @@ export interface GoverningRulesTable {
   board_written_resolutions: number | null;
   /** Migration 0007; null reads as 90. Consent to short notice needs this percentage of voting rights (CA 2006 s307(6)). */
   short_notice_pct: number | null;
+  /** Migration 0017; null: not recorded. The objects include delivering public services (Procurement Act 2023 s33(6)(a)). */
+  objects_public_services: number | null;
+  /** Migration 0017: the objects clause, its number and words. */
+  objects_clause: string | null;
+  /** Migration 0017: how profits are dealt with (s33(6)(b)). */
+  profit_basis: ProfitBasis | null;
+  profit_clause: string | null;
+  /** Migration 0017: the clause securing the employees' management and control (s33(6)(c)). */
+  employee_control_clause: string | null;
   updated_at: string;
 }
 

@@ -7,6 +7,9 @@ CREATE INDEX action_item_meeting on action_item(meeting_id);
 -- index action_item_open on action_item
 CREATE INDEX action_item_open on action_item(organisation_id, status, due_on);
 
+-- index agenda_item_contract on agenda_item
+CREATE INDEX agenda_item_contract on agenda_item(contract_id) where contract_id is not null;
+
 -- index agenda_item_meeting on agenda_item
 CREATE INDEX agenda_item_meeting on agenda_item(meeting_id, parent_id, position);
 
@@ -873,7 +876,7 @@ CREATE TABLE document (
 CREATE TABLE "filing_duty" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "form" text not null, "subject_type" text not null, "subject_id" text not null, "appointment_id" text, "detail" text, "event_on" text not null, "due_on" text not null, "source" text not null, "outcome" text, "outcome_on" text, "reference" text, "note" text, "created_at" text not null, "updated_at" text not null, constraint "filing_duty_subject" check (subject_type in ('officer', 'psc', 'psc_statement')), constraint "filing_duty_outcome" check ((outcome is null and outcome_on is null) or (outcome in ('filed', 'not_required') and outcome_on is not null)), constraint "filing_duty_due_after_event" check (due_on >= event_on)) strict;
 
 -- table governing_rules on governing_rules
-CREATE TABLE "governing_rules" ("organisation_id" text primary key references "organisation" ("id"), "gm_notice_clear_days" integer not null, "gm_quorum" integer not null, "board_quorum" integer not null, "special_resolution_bp" integer not null, "written_resolution_lapse_days" integer not null, "voting_basis" text not null, "chair_casting_vote" integer not null, "proxies_allowed" integer not null, "proxy_deadline_hours" integer not null, "updated_at" text not null, conflicted_excluded_from_quorum integer, board_written_resolutions integer, short_notice_pct integer) strict;
+CREATE TABLE "governing_rules" ("organisation_id" text primary key references "organisation" ("id"), "gm_notice_clear_days" integer not null, "gm_quorum" integer not null, "board_quorum" integer not null, "special_resolution_bp" integer not null, "written_resolution_lapse_days" integer not null, "voting_basis" text not null, "chair_casting_vote" integer not null, "proxies_allowed" integer not null, "proxy_deadline_hours" integer not null, "updated_at" text not null, conflicted_excluded_from_quorum integer, board_written_resolutions integer, short_notice_pct integer, objects_public_services integer check (objects_public_services in (0, 1)), objects_clause text, profit_basis text check (profit_basis in ('not_for_profit', 'members_only', 'other')), profit_clause text, employee_control_clause text) strict;
 
 -- table inspection_request on inspection_request
 CREATE TABLE "inspection_request" ("id" text primary key, "organisation_id" text not null references "organisation" ("id"), "requester_name" text not null, "requester_address" text not null, "purpose" text not null, "will_share" integer not null, "shared_with" text, "received_on" text not null, "due_on" text not null, "outcome" text not null, "outcome_on" text, "outcome_note" text, "created_at" text not null, "updated_at" text not null) strict;
