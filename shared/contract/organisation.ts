@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LEGAL_FORMS, LEGAL_FORM_INFO } from '../domain/legal-form';
 import { checkRegistrationNumber } from '../rules/registration-number';
 import { RULE_KEYS, VOTING_BASES, lawfulRuleProblems, type GoverningRules } from '../rules/governing-rules';
+import { CLAUSE_KEYS, CLAUSE_MAX, PROFIT_BASES, clauseProblems, type GoverningClauses } from '../rules/governing-clauses';
 import { daysInMonth } from '../rules/legal-date';
 import { societyJurisdictionProblem } from '../rules/society-jurisdiction';
 import { defineMethods, method } from './method';
@@ -45,6 +46,13 @@ export const particularsShape = {
   financialYearEnd,
 };
 
+/** A clause's article or rule number and words: several lines; empty or null is "not recorded". */
+const clauseText = (what: string, max: number) =>
+  optionalText(what, max, 'many')
+    .nullable()
+    .transform((v) => v ?? null)
+    .optional();
+
 export const rulesSchema = z.strictObject({
   gmNoticeClearDays: wholeNumber('the notice period', 0, 365),
   gmQuorum: wholeNumber('the general meeting quorum', 1, 100000),
@@ -64,7 +72,23 @@ export const rulesSchema = z.strictObject({
   conflictedExcludedFromQuorum: z.boolean({ error: 'Say whether interested directors are left out of the quorum.' }).default(true),
   boardWrittenResolutions: z.boolean({ error: 'Say whether the board may decide in writing.' }).default(true),
   shortNoticePct: wholeNumber('the short notice percentage', 50, 100).default(90),
-}) satisfies z.ZodType<GoverningRules>;
+  // Added for the s33 check (migration 0017): clauses of the governing document, each null until
+  // recorded. Left out, a clause stays as it is; null (or empty words) removes it.
+  objectsPublicServices: z.boolean({ error: 'Say whether the objects include delivering public services.' }).nullable().optional(),
+  objectsClause: clauseText('the objects clause', CLAUSE_MAX.objectsClause),
+  profitBasis: z.enum(PROFIT_BASES, { error: 'Choose how the governing document deals with profits.' }).nullable().optional(),
+  profitClause: clauseText('the profit clause', CLAUSE_MAX.profitClause),
+  employeeControlClause: clauseText('the clause securing employee control', CLAUSE_MAX.employeeControlClause),
+})
+  .superRefine((v, ctx) => {
+    // Only when every clause is given (the Settings form sends them all); the core checks the clauses as they will be stored.
+    if (CLAUSE_KEYS.some((k) => v[k] === undefined)) return;
+    const problems = clauseProblems(v as GoverningClauses);
+    for (const key of CLAUSE_KEYS) {
+      const message = problems[key];
+      if (message) ctx.addIssue({ code: 'custom', path: [key], message });
+    }
+  }) satisfies z.ZodType<GoverningRules>;
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -168,7 +192,9 @@ export const ruleChangeSchema = z.object({
   seq: z.number().int(),
   at: isoInstant,
   actor: z.string(),
-  rule: z.enum(RULE_KEYS as unknown as [string, ...string[]]),
+  rule: z.enum([...RULE_KEYS, ...CLAUSE_KEYS] as unknown as [string, ...string[]]),
+  /** The values recorded at set-up, rather than a change (a clause first recorded later also changes from null). */
+  setUp: z.boolean(),
   from: z.union([z.string(), z.number(), z.boolean(), z.null()]),
   to: z.union([z.string(), z.number(), z.boolean(), z.null()]),
 });

@@ -9,6 +9,7 @@ import {
   type VotingBasis,
 } from '../../../shared/rules/governing-rules';
 import { LEGAL_FORM_INFO, type LegalForm } from '../../../shared/domain/legal-form';
+import { CLAUSE_KEYS, NO_CLAUSES, PROFIT_BASIS_SHORT, clauseProblems, type ClauseKey, type GoverningClauses, type ProfitBasis } from '../../../shared/rules/governing-clauses';
 import { checkRegistrationNumber } from '../../../shared/rules/registration-number';
 import type { ReadDb } from '../context';
 import { uuidv7 } from '../db/ids';
@@ -92,6 +93,34 @@ export function rulesColumns(r: GoverningRules) {
   };
 }
 
+/** The s33 clauses as recorded (migration 0017); null where not recorded, never a default. */
+export function toClauses(row: GoverningRulesRow): GoverningClauses {
+  return {
+    objectsPublicServices: row.objects_public_services === null ? null : row.objects_public_services === 1,
+    objectsClause: row.objects_clause,
+    profitBasis: row.profit_basis as ProfitBasis | null,
+    profitClause: row.profit_clause,
+    employeeControlClause: row.employee_control_clause,
+  };
+}
+
+export function clauseColumns(c: GoverningClauses) {
+  return {
+    objects_public_services: c.objectsPublicServices === null ? null : c.objectsPublicServices ? 1 : 0,
+    objects_clause: c.objectsClause,
+    profit_basis: c.profitBasis,
+    profit_clause: c.profitClause,
+    employee_control_clause: c.employeeControlClause,
+  };
+}
+
+/** The clauses an input gives, over those recorded: a clause left out of the input stays as it is. */
+export function mergeClauses(current: GoverningClauses, input: Partial<Record<ClauseKey, unknown>>): GoverningClauses {
+  const next = {} as Record<ClauseKey, unknown>;
+  for (const k of CLAUSE_KEYS) next[k] = input[k] !== undefined ? input[k] : current[k];
+  return next as unknown as GoverningClauses;
+}
+
 /** The one organisation this file keeps (group structures will add more). */
 export async function currentOrganisation(db: ReadDb): Promise<OrganisationRow | undefined> {
   // Ids are UUIDv7, so primary-key order is creation order, read from the index without a sort.
@@ -132,15 +161,21 @@ export async function rulesView(db: ReadDb, org: OrganisationRow): Promise<Rules
   const row = await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
   const defaults = defaultRules(org.legal_form as LegalForm);
   return {
-    values: toRules(row, org.legal_form as LegalForm),
+    values: { ...toRules(row, org.legal_form as LegalForm), ...toClauses(row) },
     sources: Object.fromEntries(RULE_KEYS.map((k) => [k, defaults[k].source])) as RulesView['sources'],
     defaults: Object.fromEntries(RULE_KEYS.map((k) => [k, defaults[k].value])) as unknown as GoverningRules,
     updatedAt: row.updated_at,
   };
 }
 
-export function describeValue(key: RuleKey, v: unknown): string {
+export function describeValue(key: RuleKey | ClauseKey, v: unknown): string {
+  if (v === null || v === undefined) return 'not recorded';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (key === 'profitBasis') return PROFIT_BASIS_SHORT[v as ProfitBasis] ?? String(v);
+  if (typeof v === 'string' && (key === 'objectsClause' || key === 'profitClause' || key === 'employeeControlClause')) {
+    const line = v.replace(/\s+/g, ' ');
+    return `“${line.length > 60 ? `${line.slice(0, 59)}…` : line}”`;
+  }
   if (key === 'votingBasis') return v === 'one_vote_per_share' ? 'one vote per share' : 'one member, one vote';
   if (key === 'specialResolutionPct') return `${String(v)}%`;
   return String(v);
@@ -164,10 +199,13 @@ export const organisationHandlers = defineHandlers('organisation', {
       created_at: tx.who.at,
       updated_at: tx.who.at,
     };
+    const clauses = mergeClauses(NO_CLAUSES, input.rules);
+    const clauseProblem = Object.entries(clauseProblems(clauses)).find(([, m]) => m);
+    if (clauseProblem) throw AppError.field(`rules.${clauseProblem[0]}`, clauseProblem[1]!);
     await tx.db.insertInto('organisation').values(row).execute();
     await tx.db
       .insertInto('governing_rules')
-      .values({ organisation_id: row.id, ...rulesColumns(input.rules), updated_at: tx.who.at })
+      .values({ organisation_id: row.id, ...rulesColumns(input.rules), ...clauseColumns(clauses), updated_at: tx.who.at })
       .execute();
     const organisation = toOrganisation(row);
     tx.audit({

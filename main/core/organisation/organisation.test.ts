@@ -4,6 +4,8 @@ import type { AuditEventDetail } from '../../../shared/contract/audit';
 import { rulesSchema as rulesInput, type Organisation, type RuleChange, type RulesView } from '../../../shared/contract/organisation';
 import { LEGAL_FORMS, LEGAL_FORM_INFO } from '../../../shared/domain/legal-form';
 import { defaultRuleValues } from '../../../shared/rules/governing-rules';
+import { CLAUSE_MAX, NO_CLAUSES } from '../../../shared/rules/governing-clauses';
+import { stateHash } from '../audit/state';
 import { expectOk, openTestCore, setUpOrganisation, validSetUpInput, type TestCore } from '../testing';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -37,7 +39,7 @@ describe('organisation.setUp', () => {
     expect(expectOk(await t.core.dispatch('organisation.get', {}))).toEqual(org);
     expect(expectOk(await t.core.dispatch('app.status', {}))).toMatchObject({ organisationName: 'Riverside Care Mutual', busy: null });
     const rules = expectOk(await t.core.dispatch('rules.get', {})) as RulesView;
-    expect(rules.values).toEqual(companyRules);
+    expect(rules.values).toEqual({ ...companyRules, ...NO_CLAUSES });
     expect(rules.sources.gmNoticeClearDays).toMatch(/CA 2006 s307/);
     const event = await lastEvent(t);
     expect(event).toMatchObject({ seq: 1, action: 'organisation.set_up', entityId: org.id, actor: 'test secretary' });
@@ -143,7 +145,7 @@ describe('rules.update', () => {
     const t = await core();
     await setUpOrganisation(t.core);
     const view = expectOk(await t.core.dispatch('rules.update', { ...companyRules, gmQuorum: 5, chairCastingVote: false })) as RulesView;
-    expect(view.values).toEqual({ ...companyRules, gmQuorum: 5, chairCastingVote: false });
+    expect(view.values).toEqual({ ...companyRules, ...NO_CLAUSES, gmQuorum: 5, chairCastingVote: false });
     expect(eventCount(t)).toBe(2);
     const event = await lastEvent(t);
     expect(event.action).toBe('rules.updated');
@@ -207,6 +209,91 @@ describe('rules.history', () => {
     const setUp = history.filter((c) => c.seq === 1);
     expect(setUp).toHaveLength(RULE_KEYS.length);
     expect(setUp.every((c) => c.from === null)).toBe(true);
+  });
+});
+
+describe('rules.update: the clauses quoted for s33 (Procurement Act 2023 s33(6))', () => {
+  const clauses = {
+    objectsPublicServices: true,
+    objectsClause: 'Article 4 (Objects): to deliver community health and social care services\nin Leeds and the surrounding area.',
+    profitBasis: 'not_for_profit' as const,
+    profitClause: 'Article 5 (Asset lock): the Company shall not distribute any profit to its members.',
+    employeeControlClause: 'Article 12: a majority of the directors shall be employees elected by the employee members.',
+  };
+
+  it('records them with their words, in one audit event, and lists them in the history', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    const view = expectOk(await t.core.dispatch('rules.update', { ...companyRules, ...clauses })) as RulesView;
+    expect(view.values).toMatchObject(clauses);
+    expect((expectOk(await t.core.dispatch('rules.get', {})) as RulesView).values).toMatchObject(clauses);
+    const event = await lastEvent(t);
+    expect(event.action).toBe('rules.updated');
+    expect(event.payload).toEqual({ before: NO_CLAUSES, after: clauses });
+    expect(event.summary).toContain('The objects include delivering public services not recorded → yes');
+    expect(event.summary).toContain('How profits are dealt with not recorded → not for profit');
+    expect(event.summary).toContain('Objects clause not recorded → “Article 4 (Objects): to deliver community health and social…”');
+    const history = expectOk(await t.core.dispatch('rules.history', {})) as RuleChange[];
+    const latest = history.filter((c) => c.seq === event.seq);
+    expect(latest.map((c) => [c.rule, c.from, c.to, c.setUp])).toEqual([
+      ['objectsPublicServices', null, true, false],
+      ['objectsClause', null, clauses.objectsClause, false],
+      ['profitBasis', null, 'not_for_profit', false],
+      ['profitClause', null, clauses.profitClause, false],
+      ['employeeControlClause', null, clauses.employeeControlClause, false],
+    ]);
+    expect(history.filter((c) => c.setUp)).toHaveLength(RULE_KEYS.length);
+  });
+
+  it('keeps the clauses when a caller leaves them out, and removes one given as empty words', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    expectOk(await t.core.dispatch('rules.update', { ...companyRules, ...clauses }));
+    const kept = expectOk(await t.core.dispatch('rules.update', { ...companyRules, gmQuorum: 3 })) as RulesView;
+    expect(kept.values).toMatchObject({ ...clauses, gmQuorum: 3 });
+    expect((await lastEvent(t)).payload).toEqual({ before: { gmQuorum: 2 }, after: { gmQuorum: 3 } });
+    const cleared = expectOk(await t.core.dispatch('rules.update', { ...companyRules, gmQuorum: 3, employeeControlClause: '   ' })) as RulesView;
+    expect(cleared.values.employeeControlClause).toBeNull();
+    expect((await lastEvent(t)).payload).toEqual({ before: { employeeControlClause: clauses.employeeControlClause }, after: { employeeControlClause: null } });
+  });
+
+  it('refuses an answer without its clause, or a clause without its answer, on the field to fill in', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    const noWords = await t.core.dispatch('rules.update', { ...companyRules, ...NO_CLAUSES, profitBasis: 'members_only' });
+    expect(!noWords.ok && noWords.error.fieldErrors?.['profitClause']).toBe('Quote the clause on profits, with its article or rule number, so the s33 check can cite it.');
+    // Sent alone (the other clauses left as they are), the core checks the pair as it would be stored.
+    const alone = await t.core.dispatch('rules.update', { ...companyRules, objectsClause: 'Article 4: to make a profit.' });
+    expect(!alone.ok && alone.error.fieldErrors?.['objectsPublicServices']).toBe('Say whether the objects include delivering public services, or remove the objects clause.');
+    expect(eventCount(t)).toBe(1);
+  });
+
+  it('refuses a clause over its length, an unknown basis and invisible characters, naming the clause; keeps line breaks', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    const long = await t.core.dispatch('rules.update', { ...companyRules, ...clauses, profitClause: 'x'.repeat(CLAUSE_MAX.profitClause + 1) });
+    expect(!long.ok && long.error.fieldErrors?.['profitClause']).toBe('Keep the profit clause to 2000 characters or fewer.');
+    const basis = await t.core.dispatch('rules.update', { ...companyRules, ...clauses, profitBasis: 'reinvested' });
+    expect(!basis.ok && basis.error.fieldErrors?.['profitBasis']).toBe('Choose how the governing document deals with profits.');
+    const hidden = await t.core.dispatch('rules.update', { ...companyRules, ...clauses, employeeControlClause: 'Article 12\u202E' });
+    expect(!hidden.ok && hidden.error.fieldErrors?.['employeeControlClause']).toMatch(/The clause securing employee control contains an invisible control character \(U\+202E\)/);
+    const view = expectOk(await t.core.dispatch('rules.update', { ...companyRules, ...clauses, objectsClause: 'Article 4\r\n(a) health;\r\n(b) care.' })) as RulesView;
+    expect(view.values.objectsClause).toBe('Article 4\n(a) health;\n(b) care.');
+  });
+
+  it('leaves the state the audit log vouches for as it was before migration 0017 while no clause is recorded, and vouches for the clauses once they are', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    const recorded = () =>
+      t.core.raw.prepare(`select state_hash from audit_state where entity_type = 'governing_rules' order by event_seq desc limit 1`).pluck().get() as string;
+    const row = t.core.raw.prepare('select * from governing_rules').get() as Record<string, unknown>;
+    const before0017 = Object.fromEntries(Object.entries(row).filter(([k]) => !['objects_public_services', 'objects_clause', 'profit_basis', 'profit_clause', 'employee_control_clause'].includes(k)));
+    expect(recorded()).toBe(stateHash({ type: 'governing_rules', id: row['organisation_id'] as string }, before0017));
+    expectOk(await t.core.dispatch('rules.update', { ...companyRules, ...clauses }));
+    const after = t.core.raw.prepare('select * from governing_rules').get() as Record<string, unknown>;
+    expect(after['profit_clause']).toBe(clauses.profitClause);
+    expect(recorded()).toBe(stateHash({ type: 'governing_rules', id: row['organisation_id'] as string }, after));
+    expect(recorded()).not.toBe(stateHash({ type: 'governing_rules', id: row['organisation_id'] as string }, before0017));
   });
 });
 

@@ -1,9 +1,10 @@
 import type { RuleChange } from '../../../shared/contract/organisation';
 import { RULE_KEYS, RULE_LABEL, lawfulRuleProblems, type GoverningRules } from '../../../shared/rules/governing-rules';
+import { CLAUSE_KEYS, CLAUSE_LABEL, clauseProblems, type GoverningClauses } from '../../../shared/rules/governing-clauses';
 import type { LegalForm } from '../../../shared/domain/legal-form';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
-import { describeValue, requireOrganisation, rulesColumns, rulesView } from './handlers';
+import { clauseColumns, describeValue, mergeClauses, requireOrganisation, rulesColumns, rulesView } from './handlers';
 
 /** The governing document's rules the app computes with; every change is an audit event. */
 export const rulesHandlers = defineHandlers('rules', {
@@ -11,26 +12,32 @@ export const rulesHandlers = defineHandlers('rules', {
 
   'rules.update': mutation(async (input, tx) => {
     const org = await requireOrganisation(tx.db);
-    const problems = lawfulRuleProblems(org.legal_form as LegalForm, input);
+    const current = await rulesView(tx.db, org);
+    // A clause left out of the input stays as recorded; the pair (answer and words) is checked as it will be stored.
+    const clauses = mergeClauses(current.values as GoverningClauses, input);
+    const problems = { ...lawfulRuleProblems(org.legal_form as LegalForm, input), ...clauseProblems(clauses) };
     const fieldErrors = Object.fromEntries(Object.entries(problems).filter(([, m]) => m)) as Record<string, string>;
     if (Object.keys(fieldErrors).length > 0) {
       throw new AppError('VALIDATION', Object.values(fieldErrors)[0]!, fieldErrors);
     }
-    const current = await rulesView(tx.db, org);
-    const changed = RULE_KEYS.filter((k) => current.values[k] !== input[k]);
+    const next: Record<string, unknown> = { ...input, ...clauses };
+    const was = current.values as Record<string, unknown>;
+    const changed = [...RULE_KEYS, ...CLAUSE_KEYS].filter((k) => (was[k] ?? null) !== next[k]);
     if (changed.length === 0) return current;
     await tx.db
       .updateTable('governing_rules')
-      .set({ ...rulesColumns(input as GoverningRules), updated_at: tx.who.at })
+      .set({ ...rulesColumns(input as GoverningRules), ...clauseColumns(clauses), updated_at: tx.who.at })
       .where('organisation_id', '=', org.id)
       .execute();
+    const label = (k: (typeof changed)[number]) => (k in RULE_LABEL ? RULE_LABEL[k as keyof typeof RULE_LABEL] : CLAUSE_LABEL[k as keyof typeof CLAUSE_LABEL]);
     tx.audit({
       action: 'rules.updated',
       entityType: 'governing_rules',
       entityId: org.id,
-      summary: changed.map((k) => `${RULE_LABEL[k]} ${describeValue(k, current.values[k])} → ${describeValue(k, input[k])}`).join('; '),
-      before: Object.fromEntries(changed.map((k) => [k, current.values[k]])),
-      after: Object.fromEntries(changed.map((k) => [k, input[k]])),
+      summary: changed.map((k) => `${label(k)} ${describeValue(k, was[k])} → ${describeValue(k, next[k])}`).join('; '),
+      // Null for a clause not recorded, so the rules as at a date roll back to "not recorded".
+      before: Object.fromEntries(changed.map((k) => [k, was[k] ?? null])),
+      after: Object.fromEntries(changed.map((k) => [k, next[k]])),
     });
     return rulesView(tx.db, org);
   }),
@@ -50,13 +57,14 @@ export const rulesHandlers = defineHandlers('rules', {
       if (e.body === null) continue;
       const { before, after } = JSON.parse(e.body) as { before: Record<string, unknown> | null; after: Record<string, unknown> };
       const afterRules = (e.action === 'organisation.set_up' ? after['rules'] : after) as Record<string, unknown>;
-      for (const rule of RULE_KEYS) {
+      for (const rule of [...RULE_KEYS, ...CLAUSE_KEYS]) {
         if (!(rule in afterRules)) continue;
         changes.push({
           seq: e.seq,
           at: e.at,
           actor: e.actor,
           rule,
+          setUp: e.action === 'organisation.set_up',
           from: e.action === 'organisation.set_up' ? null : ((before?.[rule] ?? null) as RuleChange['from']),
           to: afterRules[rule] as RuleChange['to'],
         });
