@@ -106,3 +106,51 @@ describe('evaluateS33', () => {
     expect(met(none)['s33(6)(c)']).toBe(false);
   });
 });
+
+describe('evaluateS33: the governing document’s clauses (s33(6)(a)-(c))', () => {
+  const a = (r: ReturnType<typeof evaluateS33>) => r.conditions.find((c) => c.ref === 's33(6)(a)')!;
+  const b = (r: ReturnType<typeof evaluateS33>) => r.conditions.find((c) => c.ref === 's33(6)(b)')!;
+  const c = (r: ReturnType<typeof evaluateS33>) => r.conditions.find((x) => x.ref === 's33(6)(c)')!;
+
+  it('meets (6)(a) only where the objects include public services and more than half the income is from reservable services, quoting the clause', () => {
+    const r = evaluateS33(input({ purpose: { deliversPublicServices: true, clause: 'Rule 2 (Objects):\nto deliver community health services.' } }));
+    expect(a(r).met).toBe(true);
+    expect(a(r).evidence).toContain('Objects clause of the governing document, recorded as including delivering public services: “Rule 2 (Objects): to deliver community health services.”.');
+    // Exactly half is not "mainly" on the income evidence alone.
+    const half = evaluateS33(input({ income: { reservablePence: 50_00, totalPence: 100_00, periodFrom: '2026-04-01', periodTo: '2027-03-31' } }));
+    expect(a(half).met).toBe('cannot_judge');
+  });
+
+  it('fails (6)(a) where the objects are recorded as not about public services, whatever the income; cannot judge where they are not recorded, showing the activity as evidence only', () => {
+    const not = evaluateS33(input({ purpose: { deliversPublicServices: false, clause: 'Article 3: to trade for profit.' } }));
+    expect(a(not).met).toBe(false);
+    expect(not.reservable).toBe(false);
+    const unknown = evaluateS33(input({ purpose: { deliversPublicServices: null, clause: null, activity: 'On 1 April 2027 the mutual held 3 live contracts with public bodies.' } }));
+    expect(a(unknown).met).toBe('cannot_judge');
+    expect(a(unknown).evidence).toEqual(expect.arrayContaining(['The objects clause of the governing document is not recorded.', 'On 1 April 2027 the mutual held 3 live contracts with public bodies.']));
+    expect(a(unknown).statement).toMatch(/^The objects clause of the governing document is not recorded/);
+  });
+
+  it('meets (6)(b) with the clause quoted, fails it for profits to others, and cannot judge it unrecorded, showing what the form usually provides without relying on it', () => {
+    const members = evaluateS33(input({ profits: { legalForm: 'Co-operative society', notForProfit: null, distributesOnlyToMembers: true, clause: 'Rule 60: surplus to members in proportion to trade.' } }));
+    expect(b(members).met).toBe(true);
+    expect(b(members).statement).toBe('The mutual provides for the distribution of profits only to members, as its governing document provides (quoted below), as s33(6)(b) requires (it asks for either, and does not require profits to be reinvested).');
+    expect(b(members).evidence).toContain('Profit clause of the governing document: “Rule 60: surplus to members in proportion to trade.”.');
+    const others = evaluateS33(input({ profits: { legalForm: 'Company limited by shares', notForProfit: false, distributesOnlyToMembers: false, clause: 'Article 40: dividends to any shareholder.' } }));
+    expect(b(others).met).toBe(false);
+    expect(b(others).statement).toContain('its governing document (quoted below) lets profits go to others');
+    const unknown = evaluateS33(input({ profits: { legalForm: 'Community benefit society', notForProfit: null, distributesOnlyToMembers: null, clause: null, usual: 'not for profit.' } }));
+    expect(b(unknown).met).toBe('cannot_judge');
+    expect(b(unknown).evidence).toContain('Usually, for this legal form: not for profit.');
+  });
+
+  it('quotes the clause securing employee control in (6)(c), or says none is recorded, without changing the finding', () => {
+    const control = { membersTotal: 400, employeeMembers: 360, votingRightsTotal: 400, votingRightsEmployees: 360, boardSize: 9, employeeOrEmployeeElectedDirectors: 6, clause: 'voting basis: one member, one vote' };
+    const quoted = evaluateS33(input({ control: { ...control, employeeControlClause: 'Rule 21: six of nine directors elected by employee members.' } }));
+    expect(c(quoted).met).toBe(true);
+    expect(c(quoted).evidence).toContain('Clause of the governing document securing employee control: “Rule 21: six of nine directors elected by employee members.”.');
+    const none = evaluateS33(input({ control: { ...control, employeeControlClause: null } }));
+    expect(c(none).met).toBe(true);
+    expect(c(none).evidence).toContain('No clause of the governing document securing employee control is recorded; the figures come from the registers.');
+  });
+});

@@ -27,8 +27,13 @@
  *   the third anniversary of the day it was entered into (29 February: the day after 28 February).
  *   The Act looks at when the mutual "entered into" the earlier contract; where only its award
  *   date is recorded, the app uses that and says so.
+ * - s33(6)(a) is judged from the objects clause as recorded: met only where the objects include
+ *   delivering public services and more than half of contract income comes from reservable light
+ *   touch services; not met where the objects are recorded as not including them; otherwise for
+ *   the authority. Contracts with public bodies are shown as what the mutual does, not its objects.
  * - s33(6)(b) asks for either a not-for-profit basis or distribution of profits only to members;
- *   it does not require profits to be reinvested, as PCR 2015 reg 77 did.
+ *   it does not require profits to be reinvested, as PCR 2015 reg 77 did. It is judged from the
+ *   profit clause as recorded; what a legal form usually provides is shown, never relied on.
  * - s33(6)(c) sets no percentage: "management and control" is not defined by a number. The app
  *   shows the share of members, of voting rights and of the board held by employees, and treats
  *   the condition as shown where employees hold a majority of the voting rights and employees or
@@ -86,10 +91,18 @@ export interface S33Input {
   comparableContracts: S33ComparableContract[];
   /** Contract income over a period, in pence: the part from reservable light touch services, and all of it. */
   income: { reservablePence: number; totalPence: number; periodFrom: string; periodTo: string };
-  /** From the governing rules: whether the mutual's objects are to deliver public services. */
-  purpose: { deliversPublicServices: boolean | null; clause: string | null };
-  /** From the legal form and the governing rules. */
-  profits: { legalForm: string; notForProfit: boolean | null; distributesOnlyToMembers: boolean | null; clause: string | null };
+  /**
+   * From the governing document's objects clause as recorded: whether the objects include
+   * delivering public services (null: not recorded), and the clause's number and words.
+   * `activity`: what the records show the mutual doing (its contracts with public bodies), shown
+   * as evidence only; it does not stand in for the objects.
+   */
+  purpose: { deliversPublicServices: boolean | null; clause: string | null; activity?: string | null };
+  /**
+   * From the governing document's profit clause as recorded (null: not recorded), with the legal
+   * form. `usual`: what the form usually provides, shown when nothing is recorded, never relied on.
+   */
+  profits: { legalForm: string; notForProfit: boolean | null; distributesOnlyToMembers: boolean | null; clause: string | null; usual?: string | null };
   /** From the registers as at asAt. */
   control: {
     membersTotal: number;
@@ -99,11 +112,19 @@ export interface S33Input {
     boardSize: number;
     /** Directors who are employees or were elected by the employee members, each counted once. */
     employeeOrEmployeeElectedDirectors: number;
+    /** The rules the figures are read by (voting basis, caps on a class's votes). */
     clause: string | null;
+    /** The clause securing the employees' management and control, as recorded; null: not recorded; left out: not asked. */
+    employeeControlClause?: string | null;
   };
 }
 
 const when = formatLegalDate;
+
+/** A clause quoted inside one line of evidence: its line breaks become spaces. */
+function quote(clause: string): string {
+  return `“${clause.replace(/\s*\n\s*/g, ' ').trim()}”`;
+}
 
 /** The first day of the three years ending with the award day (award 10 May 2027 → 11 May 2024). */
 export function s33PeriodStart(awardOn: string): string {
@@ -217,18 +238,40 @@ function purposeCondition(input: S33Input): S33Condition {
   const title = 'Operates to deliver public services, mainly reservable light touch services';
   const { reservablePence, totalPence, periodFrom, periodTo } = input.income;
   const evidence: string[] = [];
-  if (input.purpose.clause) evidence.push(`Objects in the governing rules: ${input.purpose.clause}.`);
+  const objects = input.purpose.deliversPublicServices;
+  if (input.purpose.clause) {
+    evidence.push(
+      objects === null
+        ? `Objects in the governing rules: ${input.purpose.clause}.`
+        : `Objects clause of the governing document, recorded as ${objects ? 'including' : 'not including'} delivering public services: ${quote(input.purpose.clause)}.`,
+    );
+  } else if (objects === null) {
+    evidence.push('The objects clause of the governing document is not recorded.');
+  }
+  if (input.purpose.activity) evidence.push(input.purpose.activity);
   if (totalPence > 0) {
     evidence.push(`Contract income ${when(periodFrom)} to ${when(periodTo)}: ${pounds(reservablePence)} of ${pounds(totalPence)} (${percent(reservablePence, totalPence)}) from reservable light touch services.`);
   } else {
     evidence.push(`No contract income is recorded from ${when(periodFrom)} to ${when(periodTo)}.`);
   }
   const note = 'The Act does not define "mainly"; the share of income is evidence of the purpose the mutual operates for, not the test itself.';
-  if (input.purpose.deliversPublicServices === false) {
-    return { ref, title, met: false, statement: 'The governing rules do not give delivering public services as a purpose of the mutual (s33(6)(a)).', evidence };
+  if (objects === false) {
+    return {
+      ref,
+      title,
+      met: false,
+      statement: 'The objects clause of the governing document (quoted below) does not give delivering public services as a purpose of the mutual, so it does not operate "for the purpose of delivering public services" (s33(6)(a)).',
+      evidence,
+    };
   }
   if (totalPence <= 0) {
-    return { ref, title, met: 'cannot_judge', statement: `With no contract income recorded, the app cannot show what the mutual mainly operates to deliver. ${note}`, evidence };
+    return {
+      ref,
+      title,
+      met: 'cannot_judge',
+      statement: `With no contract income recorded, the app cannot show what the mutual mainly operates to deliver${objects === null ? ', and the objects clause is not recorded' : ''}. ${note}`,
+      evidence,
+    };
   }
   const share = reservablePence / totalPence;
   if (input.purpose.deliversPublicServices === true && share > 0.5) {
@@ -236,7 +279,7 @@ function purposeCondition(input: S33Input): S33Condition {
       ref,
       title,
       met: true,
-      statement: `The mutual’s objects are to deliver public services, and ${percent(reservablePence, totalPence)} of its contract income comes from reservable light touch services, more than half. ${note}`,
+      statement: `The mutual’s objects${input.purpose.clause ? ' (quoted below)' : ''} include delivering public services, and ${percent(reservablePence, totalPence)} of its contract income comes from reservable light touch services, more than half. ${note}`,
       evidence,
     };
   }
@@ -246,7 +289,7 @@ function purposeCondition(input: S33Input): S33Condition {
     met: 'cannot_judge',
     statement:
       input.purpose.deliversPublicServices === null
-        ? `The governing rules’ objects are not recorded, so the app cannot show that the mutual operates to deliver public services; ${percent(reservablePence, totalPence)} of its contract income comes from reservable light touch services. ${note}`
+        ? `The objects clause of the governing document is not recorded, so the app cannot show that the mutual operates for the purpose of delivering public services; ${percent(reservablePence, totalPence)} of its contract income comes from reservable light touch services. ${note}`
         : `Only ${percent(reservablePence, totalPence)} of the mutual’s contract income comes from reservable light touch services, not more than half; other evidence would be needed that it operates mainly to deliver them. ${note}`,
     evidence,
   };
@@ -257,15 +300,29 @@ function profitCondition(input: S33Input): S33Condition {
   const title = 'Not for profit, or profits distributed only to members';
   const p = input.profits;
   const evidence = [`Legal form: ${p.legalForm}.`];
-  if (p.clause) evidence.push(`Governing rules: ${p.clause}.`);
+  if (p.clause) evidence.push(`Profit clause of the governing document: ${quote(p.clause)}.`);
+  const cited = p.clause ? ', as its governing document provides (quoted below)' : '';
   if (p.notForProfit === true || p.distributesOnlyToMembers === true) {
     const how = p.notForProfit === true ? 'is run on a not-for-profit basis' : 'provides for the distribution of profits only to members';
-    return { ref, title, met: true, statement: `The mutual ${how}, as s33(6)(b) requires (it asks for either, and does not require profits to be reinvested).`, evidence };
+    return { ref, title, met: true, statement: `The mutual ${how}${cited}, as s33(6)(b) requires (it asks for either, and does not require profits to be reinvested).`, evidence };
   }
   if (p.notForProfit === false && p.distributesOnlyToMembers === false) {
-    return { ref, title, met: false, statement: 'The mutual is neither run on a not-for-profit basis nor limited to distributing profits only to its members (s33(6)(b)).', evidence };
+    return {
+      ref,
+      title,
+      met: false,
+      statement: `The mutual is neither run on a not-for-profit basis nor limited to distributing profits only to its members${p.clause ? ': its governing document (quoted below) lets profits go to others' : ''} (s33(6)(b)).`,
+      evidence,
+    };
   }
-  return { ref, title, met: 'cannot_judge', statement: 'The governing rules on profits are not recorded, so the app cannot show that the mutual is not for profit or distributes profits only to members (s33(6)(b)).', evidence };
+  if (p.usual) evidence.push(`Usually, for this legal form: ${p.usual}`);
+  return {
+    ref,
+    title,
+    met: 'cannot_judge',
+    statement: 'The governing document’s clause on profits is not recorded, so the app cannot show that the mutual is run on a not-for-profit basis or distributes profits only to members (s33(6)(b)); what the legal form usually provides is not relied on.',
+    evidence,
+  };
 }
 
 function controlCondition(input: S33Input): S33Condition {
@@ -276,6 +333,8 @@ function controlCondition(input: S33Input): S33Condition {
   if (c.membersTotal > 0) evidence.push(`Members on ${when(input.asAt)}: ${c.employeeMembers} of ${c.membersTotal} (${percent(c.employeeMembers, c.membersTotal)}) are employees.`);
   if (c.votingRightsTotal > 0) evidence.push(`Voting rights: ${c.votingRightsEmployees} of ${c.votingRightsTotal} (${percent(c.votingRightsEmployees, c.votingRightsTotal)}) are held by employee members.`);
   if (c.boardSize > 0) evidence.push(`Board: ${c.employeeOrEmployeeElectedDirectors} of ${c.boardSize} directors (${percent(c.employeeOrEmployeeElectedDirectors, c.boardSize)}) are employees or were elected by the employee members.`);
+  if (c.employeeControlClause) evidence.push(`Clause of the governing document securing employee control: ${quote(c.employeeControlClause)}.`);
+  else if (c.employeeControlClause === null) evidence.push('No clause of the governing document securing employee control is recorded; the figures come from the registers.');
   if (c.clause) evidence.push(`Governing rules: ${c.clause}.`);
   const noThreshold = 'The Act sets no percentage for "management and control"; the figures are shown for the contracting authority to judge.';
   if (c.votingRightsTotal <= 0 || c.boardSize <= 0) {

@@ -6,7 +6,8 @@ import { exportsDirFor } from '../../exports/file-store';
 import { docxText, keep, readPdf } from '../../meetings/print/fixtures.test-helpers';
 import { readZipEntry } from '../../meetings/print/zip';
 import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
-import { jobResult, type TestCore } from '../../testing';
+import { defaultRuleValues } from '../../../../shared/rules/governing-rules';
+import { expectOk, jobResult, type TestCore } from '../../testing';
 import { appointDirector, commissioner, contract } from './fixtures.test-helpers';
 
 let t: TestCore | undefined;
@@ -79,6 +80,7 @@ describe('contracts.evidencePack', () => {
       's33(6)(b): Not for profit, or profits distributed only to members',
       's33(6)(c): Under the management and control of its employees',
       'Figures as at 30 June 2026',
+      'The governing document’s clauses as recorded on 30 June 2026',
       'What the app cannot judge',
       'Where these figures come from',
     ]);
@@ -108,6 +110,25 @@ describe('contracts.evidencePack', () => {
     expect(registerCounts(t!, '2026-11-30')).toEqual({ members: 8, employees: 6, directors: 4 });
     expect(today).toContain('Members 8');
     expect(today).toContain('Members in an employee class 6 (75.0%)');
+  });
+
+  it('quotes the governing document’s clauses in full as recorded on the date, and says where one was not recorded then', async () => {
+    const { core, id } = await mutual();
+    const objects = 'Article 3 (Objects): to deliver health and social care services commissioned by public bodies in West Yorkshire.';
+    const assetLock = 'Article 4 (Asset lock): the Company shall not distribute any profit or assets to its members.';
+    expectOk(await core.dispatch('rules.update', { ...defaultRuleValues('cic_limited_by_guarantee'), objectsPublicServices: true, objectsClause: objects, profitBasis: 'not_for_profit', profitClause: assetLock }));
+    const pack = async (asAt: string) => (await readPdf(readExport(t!, (await jobResult<FileResult>(core, 'contracts.evidencePack', { contractId: id, asAt, format: 'pdf' })).fileId))).text.join(' ');
+    const today = await pack('2026-11-30');
+    expect(today).toContain('The governing document’s clauses as recorded on 30 November 2026');
+    expect(today).toContain('Recorded as: the objects include delivering public services');
+    expect(today).toContain('Recorded as: run on a not-for-profit basis (no profits distributed)');
+    expect(today).toContain(assetLock);
+    expect(today).toMatch(/s33\(6\)\(b\): Not for profit, or profits distributed only to members\s+Finding: Met/);
+    expect(today).toMatch(/Employee control \(s33\(6\)\(c\)\)\s+Not recorded on the date\./);
+    // The clauses were recorded today: on 30 June they were not, and the pack as at then says so.
+    const june = await pack('2026-06-30');
+    expect(june).not.toContain(assetLock);
+    expect(june).toMatch(/Profits \(s33\(6\)\(b\)\)\s+Not recorded on the date\./);
   });
 
   it('reads the head and every figure from one snapshot taken when the pack is asked for', async () => {

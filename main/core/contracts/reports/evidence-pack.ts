@@ -1,8 +1,9 @@
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import { formatPence } from '../../../../shared/rules/shareholding';
+import { PROFIT_BASIS_LABEL } from '../../../../shared/rules/governing-clauses';
 import { docxFromBlocks } from '../../meetings/print/blocks-docx';
 import { pdfFromBlocks } from '../../meetings/print/blocks-pdf';
-import { cell, heading, para, t, type DocBlock } from '../../meetings/print/doc-blocks';
+import { cell, heading, para, paragraphsOf, t, type DocBlock } from '../../meetings/print/doc-blocks';
 import { auditLine } from '../../meetings/print/minutes-pdf';
 import type { S33Report } from './s33-check';
 
@@ -149,6 +150,7 @@ export function evidenceBlocks(m: EvidencePackModel): DocBlock[] {
     blocks.push(para(`None: no contract recorded from ${r.counterparty.name} reserved under s33 and sharing a service category was awarded in the three years ending with ${when(r.awardOn)}.`));
   }
 
+  blocks.push(...clauseBlocks(m));
   blocks.push(heading(2, 'What the app cannot judge', true), { type: 'list', ordered: false, items: res.cannotJudge.map((c) => ({ runs: [t(c)] })) });
   blocks.push(
     heading(2, 'Where these figures come from', true),
@@ -159,6 +161,28 @@ export function evidenceBlocks(m: EvidencePackModel): DocBlock[] {
       `Produced on ${when(m.producedOn)} from the records at ${auditLine(m.head.seq, m.head.hash).replace(/^A/, 'a')} in the tamper-evident audit log (SHA-256 of that event: ${m.head.hash}). Any later change to these records is a later event, so the secretary can show that the figures come from the records as they were.`,
     ),
   );
+  return blocks;
+}
+
+/**
+ * The clauses of the governing document that s33(6)(a)-(c) were judged on, in full as recorded
+ * on the date (the conditions quote them on one line), or that each was not recorded then.
+ */
+function clauseBlocks(m: EvidencePackModel): DocBlock[] {
+  const c = m.report.organisation.clauses;
+  const blocks: DocBlock[] = [heading(2, `The governing document’s clauses as recorded on ${when(m.report.result.asAt)}`, true)];
+  const clause = (title: string, answer: string | null, words: string | null) => {
+    blocks.push(heading(3, title));
+    if (words === null) {
+      blocks.push(para('Not recorded on the date.'));
+      return;
+    }
+    if (answer) blocks.push(para(t('Recorded as: ', { bold: true }), answer));
+    for (const p of paragraphsOf(words)) blocks.push(para(p.replace(/\s*\n\s*/g, ' ')));
+  };
+  clause('Objects (s33(6)(a))', c.objectsPublicServices === null ? null : c.objectsPublicServices ? 'the objects include delivering public services' : 'the objects do not include delivering public services', c.objectsClause);
+  clause('Profits (s33(6)(b))', c.profitBasis ? PROFIT_BASIS_LABEL[c.profitBasis].toLowerCase() : null, c.profitClause);
+  clause('Employee control (s33(6)(c))', null, c.employeeControlClause);
   return blocks;
 }
 

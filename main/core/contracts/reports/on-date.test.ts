@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../core';
 import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
-import { expectOk, validSetUpInput, type TestCore } from '../../testing';
+import { defaultRuleValues } from '../../../../shared/rules/governing-rules';
+import { NO_CLAUSES } from '../../../../shared/rules/governing-clauses';
+import { expectOk, openTestCore, setUpOrganisation, validSetUpInput, type TestCore } from '../../testing';
 import { comparableContracts, periodStart, sameCategory } from './comparable';
 import { appointDirector, commissioner, contract } from './fixtures.test-helpers';
 import { controlOnDate } from './register-on-date';
@@ -118,6 +120,38 @@ describe('the registers as they stood on a day', () => {
     expect(changed.legal_form).toBe('cic_limited_by_guarantee');
     expect((await organisationOnDate(t.core.db, changed, '2026-11-29')).legalForm).toBe('company_limited_by_guarantee');
     expect((await organisationOnDate(t.core.db, changed, '2026-11-30')).legalForm).toBe('cic_limited_by_guarantee');
+  });
+});
+
+describe('the governing document’s s33 clauses as they stood on a day', () => {
+  it('undoes each later recording or change, so a day before a clause was recorded reads as not recorded', async () => {
+    let clock = new Date('2026-05-01T12:00:00Z');
+    t = await openTestCore({ now: () => clock });
+    await setUpOrganisation(t.core);
+    const org = await orgOf(t.core);
+    const rules = defaultRuleValues('company_limited_by_guarantee');
+    const objects = 'Article 3: to deliver community health services.';
+    expectOk(await t.core.dispatch('rules.update', { ...rules, objectsPublicServices: true, objectsClause: objects }));
+    clock = new Date('2026-09-01T12:00:00Z');
+    expectOk(await t.core.dispatch('rules.update', { ...rules, profitBasis: 'other', profitClause: 'Article 9: dividends to any shareholder.' }));
+    clock = new Date('2026-10-01T12:00:00Z');
+    expectOk(await t.core.dispatch('rules.update', { ...rules, profitBasis: 'not_for_profit', profitClause: 'Article 9: no dividend shall be paid.', employeeControlClause: 'Article 12: employees elect a majority of the board.' }));
+
+    const on = async (day: string) => (await organisationOnDate(t!.core.db, org, day)).clauses;
+    expect(await on('2026-04-30')).toEqual(NO_CLAUSES);
+    expect(await on('2026-06-30')).toEqual({ ...NO_CLAUSES, objectsPublicServices: true, objectsClause: objects });
+    expect(await on('2026-09-15')).toEqual({ ...NO_CLAUSES, objectsPublicServices: true, objectsClause: objects, profitBasis: 'other', profitClause: 'Article 9: dividends to any shareholder.' });
+    expect(await on('2026-10-01')).toEqual({
+      objectsPublicServices: true,
+      objectsClause: objects,
+      profitBasis: 'not_for_profit',
+      profitClause: 'Article 9: no dividend shall be paid.',
+      employeeControlClause: 'Article 12: employees elect a majority of the board.',
+    });
+    expect((await organisationOnDate(t.core.db, org, '2026-06-30')).laterChanges).toEqual([
+      { on: '2026-09-01', what: 'clauses of the governing document quoted for s33' },
+      { on: '2026-10-01', what: 'clauses of the governing document quoted for s33' },
+    ]);
   });
 });
 

@@ -1,13 +1,14 @@
 import { ukDateOf } from '../../../../shared/rules/legal-date';
 import { RULE_KEYS, type GoverningRules } from '../../../../shared/rules/governing-rules';
+import { CLAUSE_KEYS, type GoverningClauses } from '../../../../shared/rules/governing-clauses';
 import type { LegalForm } from '../../../../shared/domain/legal-form';
 import type { ReadDb } from '../../context';
 import type { OrganisationRow } from '../../db/schema';
-import { toRules } from '../../organisation/handlers';
+import { toClauses, toRules } from '../../organisation/handlers';
 
 /**
- * The legal form and the governing rules as they stood at the end of a day (Procurement Act 2023
- * s33(6)(b) and (c) are judged on the organisation as it was then). The tables hold only today's;
+ * The legal form, the governing rules and the clauses quoted for s33 as they stood at the end of a day (Procurement Act 2023
+ * s33(6)(a)-(c) are judged on the organisation as it was then). The tables hold only today's;
  * every change since was an audit event carrying the value before it (organisation.updated,
  * rules.updated), so the state on the day is today's with each later change undone, the earliest
  * first. A change's day is its UK calendar day: the rules record when they were changed in the
@@ -16,6 +17,8 @@ import { toRules } from '../../organisation/handlers';
 export interface OrganisationOnDate {
   legalForm: LegalForm;
   rules: GoverningRules;
+  /** The s33 clauses of the governing document as recorded on the day (null: not yet recorded then). */
+  clauses: GoverningClauses;
   /** Changes made after the day that were undone to get there, in words ("Legal form changed on 3 May 2027"). */
   laterChanges: { on: string; what: string }[];
 }
@@ -24,6 +27,7 @@ export async function organisationOnDate(db: ReadDb, org: OrganisationRow, on: s
   const rulesRow = await db.selectFrom('governing_rules').selectAll().where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
   let legalForm = org.legal_form as LegalForm;
   const rules: GoverningRules = { ...toRules(rulesRow, legalForm) };
+  const clauses: GoverningClauses = toClauses(rulesRow);
   // Instants are UTC; the UK day ends at most an hour after UTC's, so look from the day's UTC start and judge each by its UK day.
   const events = await db
     .selectFrom('audit_event as e')
@@ -51,9 +55,13 @@ export async function organisationOnDate(db: ReadDb, org: OrganisationRow, on: s
     } else {
       const keys = RULE_KEYS.filter((k) => k in before);
       for (const k of keys) (rules as unknown as Record<string, unknown>)[k] = before[k];
+      // A clause recorded after the day was not recorded on it: its "before" is null.
+      const clauseKeys = CLAUSE_KEYS.filter((k) => k in before);
+      for (const k of clauseKeys) (clauses as unknown as Record<string, unknown>)[k] = before[k] ?? null;
       if (keys.length) laterChanges.push({ on: day, what: 'governing rules' });
+      if (clauseKeys.length) laterChanges.push({ on: day, what: 'clauses of the governing document quoted for s33' });
     }
   }
   laterChanges.reverse();
-  return { legalForm, rules, laterChanges };
+  return { legalForm, rules, clauses, laterChanges };
 }

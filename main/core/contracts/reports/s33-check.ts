@@ -3,6 +3,7 @@ import type { ProcurementRoute } from '../../../../shared/contract/contracts';
 import { LEGAL_FORM_INFO, type LegalForm } from '../../../../shared/domain/legal-form';
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import { VOTING_BASIS_LABEL } from '../../../../shared/rules/governing-rules';
+import { PROFIT_BASIS_SHORT, suggestedProfitBasis, type GoverningClauses } from '../../../../shared/rules/governing-clauses';
 import { describeTermLength, maximumTerm, maximumTermMonths, type ContractTermsInput } from '../../../../shared/rules/procurement/contract-terms';
 import { lookupCpv } from '../../../../shared/rules/procurement/cpv';
 import { evaluateS33, type S33Input, type S33Result } from '../../../../shared/rules/procurement/s33';
@@ -40,26 +41,22 @@ const when = formatLegalDate;
 const pounds = (pence: number) => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /**
- * Profits under the legal form (s33(6)(b)), as the statutes of each form fix them; where they
- * leave it to the governing document, unknown (null), and the evaluation says it cannot judge.
+ * Profits as the governing document's clause was recorded on the date (s33(6)(b)); not recorded,
+ * both unknown, and what the legal form usually provides goes with it as a note, never decided on.
  */
-function profitsOf(form: LegalForm): S33Input['profits'] {
+function profitsOf(form: LegalForm, clauses: GoverningClauses): S33Input['profits'] {
   const legalForm = LEGAL_FORM_INFO[form].label;
-  switch (form) {
-    case 'cic_limited_by_guarantee':
-      return { legalForm, notForProfit: true, distributesOnlyToMembers: null, clause: 'a community interest company limited by guarantee has no shares on which to pay a dividend, and its assets are locked to the community (Companies (Audit, Investigations and Community Enterprise) Act 2004 s30; Community Interest Company Regulations 2005 regs 17-23)' };
-    case 'cic_limited_by_shares':
-      return { legalForm, notForProfit: null, distributesOnlyToMembers: true, clause: 'a community interest company limited by shares pays dividends only to its shareholders, who are its members, within the cap the Regulator sets, and its other assets are locked to the community (Community Interest Company Regulations 2005 regs 17-23)' };
-    case 'cooperative_society':
-      return { legalForm, notForProfit: null, distributesOnlyToMembers: true, clause: 'a co-operative society is conducted for its members’ mutual benefit and distributes any surplus to its members (Co-operative and Community Benefit Societies Act 2014 s2(2)(a)(i), s2(3))' };
-    case 'community_benefit_society':
-      return { legalForm, notForProfit: true, distributesOnlyToMembers: null, clause: 'a community benefit society is conducted for the benefit of the community, not to distribute profits to its members (Co-operative and Community Benefit Societies Act 2014 s2(2)(a)(ii))' };
-    case 'eot_company':
-      return { legalForm, notForProfit: null, distributesOnlyToMembers: true, clause: 'a company limited by shares distributes profits as dividends only to its shareholders, its members (CA 2006 s112, s830); here chiefly the employee ownership trust (Taxation of Chargeable Gains Act 1992 s236H-236U)' };
-    case 'company_limited_by_guarantee':
-      // A guarantee company has no shares, but whether it may distribute profits at all is for its articles.
-      return { legalForm, notForProfit: null, distributesOnlyToMembers: null, clause: null };
+  const basis = clauses.profitBasis;
+  if (basis === null) {
+    const usual = suggestedProfitBasis(form);
+    return { legalForm, notForProfit: null, distributesOnlyToMembers: null, clause: null, usual: `${PROFIT_BASIS_SHORT[usual.basis]}. ${usual.why}` };
   }
+  return {
+    legalForm,
+    notForProfit: basis === 'not_for_profit' ? true : basis === 'other' ? false : null,
+    distributesOnlyToMembers: basis === 'members_only' ? true : basis === 'other' ? false : null,
+    clause: clauses.profitClause,
+  };
 }
 
 /** The s33 evaluation's income line speaks of a period; the figures are the annual values of the contracts live on the date: say that. */
@@ -156,6 +153,7 @@ export async function s33Report(db: ReadDb, rc: RegisterCtx, contractId: string,
   const capped = control.weightedEmployeeShare !== null;
   const votes = capped ? { total: 10_000, employees: Math.round(control.weightedEmployeeShare! * 10_000) } : { total: control.votingRights, employees: control.employeeVotingRights };
   const rules = organisation.rules;
+  const clauses = organisation.clauses;
 
   const input: S33Input = {
     asAt,
@@ -166,14 +164,15 @@ export async function s33Report(db: ReadDb, rc: RegisterCtx, contractId: string,
     maximumTermText: c.maximumTermText,
     comparableContracts: comparables.map((x) => ({ title: x.title, reference: x.reference, contractingAuthority: c.row.counterparty_name, awardedOn: x.awardOn, enteredIntoOn: null, sameKindBasis: sameKindBasis(x) })),
     income: { reservablePence: income.reservablePence, totalPence: income.totalPence, periodFrom: asAt, periodTo: asAt },
-    purpose:
-      publicBodies.contracts > 0
-        ? {
-            deliversPublicServices: true,
-            clause: `not held in the app (quote them from the articles or registered rules); on ${when(asAt)} the mutual held ${publicBodies.contracts.toLocaleString('en-GB')} live contract${publicBodies.contracts === 1 ? '' : 's'} with public bodies (councils, NHS bodies, government departments) worth ${pounds(publicBodies.pence)} a year`,
-          }
-        : { deliversPublicServices: null, clause: null },
-    profits: profitsOf(organisation.legalForm),
+    purpose: {
+      deliversPublicServices: clauses.objectsPublicServices,
+      clause: clauses.objectsClause,
+      activity:
+        publicBodies.contracts > 0
+          ? `On ${when(asAt)} the mutual held ${publicBodies.contracts.toLocaleString('en-GB')} live contract${publicBodies.contracts === 1 ? '' : 's'} with public bodies (councils, NHS bodies, government departments) worth ${pounds(publicBodies.pence)} a year: what it does, not its objects.`
+          : null,
+    },
+    profits: profitsOf(organisation.legalForm, clauses),
     control: {
       membersTotal: control.members,
       employeeMembers: control.employeeMembers,
@@ -182,6 +181,7 @@ export async function s33Report(db: ReadDb, rc: RegisterCtx, contractId: string,
       boardSize: control.directors.length,
       employeeOrEmployeeElectedDirectors: employeeDirectors.length,
       clause: `voting basis: ${VOTING_BASIS_LABEL[rules.votingBasis].toLowerCase()}${capped ? `; ${control.capWords.join(' ')}` : ''}`,
+      employeeControlClause: clauses.employeeControlClause,
     },
   };
   const evaluation = restateIncome(evaluateS33(input), asAt, income);
@@ -189,11 +189,20 @@ export async function s33Report(db: ReadDb, rc: RegisterCtx, contractId: string,
   const cannotJudge = [
     'Whether the services of an earlier contract are "of the same kind" (s33(7)(a)): the app compares CPV codes (the same code, or one within the other) and the secretary judges the kind.',
     'What "mainly" means in s33(6)(a): the share of contract income from reservable light touch services is evidence of the purpose, not the test.',
-    'The objects clause of the governing document and any asset lock or profit clause in it are not held in the app: quote them from the articles or registered rules.',
     'The day the mutual entered into each earlier contract is not recorded: its award date stands for it.',
     'Who elected each director is not recorded: directors appointed as employee directors, and directors who were themselves members of an employee class on the date, count as employees; directors elected by the members count as elected by the employees only where employee members held every vote on the date.',
     'Anything not recorded in the app: contracts, members or directors kept elsewhere are not counted.',
   ];
+  const unrecorded = [
+    clauses.objectsClause === null ? 'the objects clause (s33(6)(a))' : null,
+    clauses.profitClause === null ? 'the clause on profits (s33(6)(b))' : null,
+    clauses.employeeControlClause === null ? 'the clause securing employee control (s33(6)(c))' : null,
+  ].filter((x): x is string => x !== null);
+  if (unrecorded.length) {
+    cannotJudge.push(
+      `Not recorded on ${when(asAt)}: ${unrecorded.join(', ')} of the governing document. Record ${unrecorded.length === 1 ? 'it' : 'them'} with the article or rule number and its words in Settings, Governing rules.`,
+    );
+  }
   if (organisation.laterChanges.length) {
     cannotJudge.push(
       `The legal form and rules are read as they stood on ${when(asAt)} from the audit log (changed since: ${organisation.laterChanges.map((l) => `${l.what} on ${when(l.on)}`).join('; ')}); the log records when a change was entered in the app, not when the members resolved it.`,

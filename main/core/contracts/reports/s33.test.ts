@@ -3,6 +3,7 @@ import type { S33Result } from '../../../../shared/contract/contract-reports';
 import type { LegalForm } from '../../../../shared/domain/legal-form';
 import type { Core } from '../../core';
 import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
+import { defaultRuleValues } from '../../../../shared/rules/governing-rules';
 import { expectOk, type TestCore } from '../../testing';
 import { appointDirector, commissioner, contract, type ContractFixture } from './fixtures.test-helpers';
 
@@ -14,15 +15,30 @@ afterEach(async () => {
 
 const employee = (n: string) => ({ employee: { employeeNumber: n, employmentStart: '2019-01-01', weeklyHours: 37.5 } });
 
+/** The governing document's clauses the s33 check quotes, as a CIC limited by guarantee's articles might put them. */
+const CLAUSES = {
+  objectsPublicServices: true,
+  objectsClause: 'Article 3 (Objects): to carry on activities which benefit the community, in particular by delivering health and social care services commissioned by public bodies.',
+  profitBasis: 'not_for_profit',
+  profitClause: 'Article 4 (Asset lock): the Company shall not transfer any of its assets other than for full consideration, and shall pay no dividend.',
+  employeeControlClause: 'Article 20: a majority of the directors shall be employees elected by the employee members.',
+} as const;
+
+async function recordClauses(core: Core, legalForm: LegalForm, clauses: Partial<Record<keyof typeof CLAUSES, unknown>>) {
+  expectOk(await core.dispatch('rules.update', { ...defaultRuleValues(legalForm), ...clauses }));
+}
+
 /**
- * A mutual that meets every condition on 30 November 2026: a CIC limited by guarantee (not for
- * profit by its form), three employee members of four, two employee directors of three, its
- * income from a council's social work contract; and the contract considered, for social work,
- * three years with a one-year option, not yet awarded.
+ * A mutual that meets every condition on 30 November 2026: a CIC limited by guarantee whose
+ * articles (recorded today) give public services as its objects, lock its assets and give the
+ * employees a majority of the board; three employee members of four, two employee directors of
+ * three, its income from a council's social work contract; and the contract considered, for
+ * social work, three years with a one-year option, not yet awarded. `clauses: null` records none.
  */
-async function eligibleMutual(form: LegalForm = 'cic_limited_by_guarantee', considered: Partial<ContractFixture> = {}) {
+async function eligibleMutual(form: LegalForm = 'cic_limited_by_guarantee', considered: Partial<ContractFixture> = {}, clauses: Partial<Record<keyof typeof CLAUSES, unknown>> | null = CLAUSES) {
   t = await registerOf(form);
   const core = t.core;
+  if (clauses) await recordClauses(core, form, clauses);
   const staff = await makeClass(core, 'Employee', null, true);
   const community = await makeClass(core, 'Community', null, false);
   for (const [i, name] of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing'].entries()) {
@@ -70,7 +86,7 @@ describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
     expect(r.summary).toContain('every condition of the Procurement Act 2023 s33 is met');
     expect(r.comparable).toEqual([]);
     const term = r.conditions.find((c) => c.ref === 's33(1)(b)')!;
-    expect(term.statement).toContain('4 years 0 months');
+    expect(term.statement).toContain('is 4 years: five years or less');
     const income = r.conditions.find((c) => c.ref === 's33(6)(a)')!;
     expect(income.evidence).toContain('Annual value of the 1 contract live on 30 November 2026: £400,000.00 of £400,000.00 (100%) from reservable light touch services.');
     expect(r.cannotJudge.join(' ')).toContain('the app compares CPV codes');
@@ -124,14 +140,14 @@ describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
     const long = await eligibleMutual('cic_limited_by_guarantee', { extensions: [{ lengthMonths: 24 }, { lengthMonths: 12 }] });
     const r = await check(long.core, long.id);
     expect(byRef(r)['s33(1)(b)']).toBe(false);
-    expect(r.conditions.find((c) => c.ref === 's33(1)(b)')!.statement).toContain('6 years 0 months');
+    expect(r.conditions.find((c) => c.ref === 's33(1)(b)')!.statement).toContain('is 6 years: more than the five years');
     await t!.cleanup();
     const hotel = await eligibleMutual('cic_limited_by_guarantee', { services: ['55100000-1'] });
     expect(byRef(await check(hotel.core, hotel.id))['s33(1)(a)']).toBe(false);
   });
 
   it('leaves to the authority what the records cannot settle: mixed services, a guarantee company’s profits, income mainly from other services', async () => {
-    const { core, leeds, id } = await eligibleMutual('company_limited_by_guarantee', { services: ['85310000-5', '55100000-1'] });
+    const { core, leeds, id } = await eligibleMutual('company_limited_by_guarantee', { services: ['85310000-5', '55100000-1'] }, { ...CLAUSES, profitBasis: null, profitClause: null });
     await contract(core, { counterpartyId: leeds, reference: 'LCC-HOTEL', route: 'pcr15_light_touch', services: ['55100000-1'], awardOn: '2022-01-10', startOn: '2022-04-01', endOn: '2027-03-31', annualValuePence: 900_000_00 });
     const r = await check(core, id);
     expect(byRef(r)).toMatchObject({ 's33(1)(a)': 'cannot_judge', 's33(6)(a)': 'cannot_judge', 's33(6)(b)': 'cannot_judge', 's33(6)(c)': true });
@@ -192,5 +208,70 @@ describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
     const r = await t.core.dispatch('contracts.s33Check', { contractId: '0190f000-0000-7000-8000-000000000009' });
     expect(r.ok).toBe(false);
     expect(r.ok ? null : r.error.fieldErrors?.['contractId']).toBe('That contract is not on record.');
+  });
+});
+
+describe('contracts.s33Check: the governing document’s clauses (s33(6)(a)-(c))', () => {
+  const condition = (r: S33Result, ref: string) => r.conditions.find((c) => c.ref === ref)!;
+
+  it('decides (6)(a) and (6)(b) from the clauses recorded, quoting each, and quotes the employee control clause in (6)(c)', async () => {
+    const { core, id } = await eligibleMutual();
+    const r = await check(core, id);
+    const a = condition(r, 's33(6)(a)');
+    expect(a.met).toBe(true);
+    expect(a.statement).toContain('The mutual’s objects (quoted below) include delivering public services, and 100% of its contract income comes from reservable light touch services, more than half.');
+    expect(a.evidence).toContain(`Objects clause of the governing document, recorded as including delivering public services: “${CLAUSES.objectsClause}”.`);
+    const b = condition(r, 's33(6)(b)');
+    expect(b.met).toBe(true);
+    expect(b.statement).toContain('The mutual is run on a not-for-profit basis, as its governing document provides (quoted below)');
+    expect(b.evidence).toContain(`Profit clause of the governing document: “${CLAUSES.profitClause}”.`);
+    expect(condition(r, 's33(6)(c)').evidence).toContain(`Clause of the governing document securing employee control: “${CLAUSES.employeeControlClause}”.`);
+    expect(r.cannotJudge.join(' ')).not.toContain('Not recorded on');
+  });
+
+  it('finds (6)(a) not met where the objects are recorded as not about public services, (6)(b) not met where profits may go to others, and met where only to members', async () => {
+    const { core, id } = await eligibleMutual('company_limited_by_guarantee', {}, { ...CLAUSES, objectsPublicServices: false, objectsClause: 'Article 3: to carry on any trade or business.', profitBasis: 'other', profitClause: 'Article 30: any surplus may be paid to the lenders named in Schedule 2, who need not be members.' });
+    const r = await check(core, id);
+    expect(condition(r, 's33(6)(a)').met).toBe(false);
+    expect(condition(r, 's33(6)(a)').statement).toContain('does not give delivering public services as a purpose of the mutual');
+    expect(condition(r, 's33(6)(a)').evidence).toContain('Objects clause of the governing document, recorded as not including delivering public services: “Article 3: to carry on any trade or business.”.');
+    expect(condition(r, 's33(6)(b)').met).toBe(false);
+    expect(condition(r, 's33(6)(b)').statement).toContain('its governing document (quoted below) lets profits go to others');
+    expect(r.reservable).toBe(false);
+    expect(r.summary).toContain('the condition in s33(6)(a) (“Operates to deliver public services, mainly reservable light touch services”) or the condition in s33(6)(b)');
+
+    await recordClauses(core, 'company_limited_by_guarantee', { profitBasis: 'members_only', profitClause: 'Article 30: any surplus may be distributed only to the members.' });
+    const members = condition(await check(core, id), 's33(6)(b)');
+    expect(members.met).toBe(true);
+    expect(members.statement).toContain('provides for the distribution of profits only to members, as its governing document provides (quoted below)');
+    expect(members.evidence).toContain('Profit clause of the governing document: “Article 30: any surplus may be distributed only to the members.”.');
+  });
+
+  it('cannot judge (6)(a) or (6)(b) with no clause recorded, whatever its contracts with public bodies or its legal form suggest, and says what to record', async () => {
+    const { core, id } = await eligibleMutual('cic_limited_by_guarantee', {}, null);
+    const r = await check(core, id);
+    expect(byRef(r)).toMatchObject({ 's33(6)(a)': 'cannot_judge', 's33(6)(b)': 'cannot_judge', 's33(6)(c)': true });
+    const a = condition(r, 's33(6)(a)');
+    expect(a.statement).toContain('The objects clause of the governing document is not recorded');
+    expect(a.evidence).toContain('On 30 November 2026 the mutual held 1 live contract with public bodies (councils, NHS bodies, government departments) worth £400,000.00 a year: what it does, not its objects.');
+    const b = condition(r, 's33(6)(b)');
+    expect(b.statement).toContain('what the legal form usually provides is not relied on');
+    expect(b.evidence.join(' ')).toContain('Usually, for this legal form: not for profit. A community interest company limited by guarantee has no shares');
+    expect(condition(r, 's33(6)(c)').evidence).toContain('No clause of the governing document securing employee control is recorded; the figures come from the registers.');
+    expect(r.cannotJudge).toContain(
+      'Not recorded on 30 November 2026: the objects clause (s33(6)(a)), the clause on profits (s33(6)(b)), the clause securing employee control (s33(6)(c)) of the governing document. Record them with the article or rule number and its words in Settings, Governing rules.',
+    );
+    expect(r.reservable).toBe('cannot_judge');
+  });
+
+  it('as at a date before the clauses were recorded, cannot judge (6)(a) or (6)(b) and quotes no clause; as at today it can', async () => {
+    const { core, id } = await eligibleMutual();
+    const then = await check(core, id, '2026-06-30');
+    expect(byRef(then)).toMatchObject({ 's33(6)(a)': 'cannot_judge', 's33(6)(b)': 'cannot_judge', 's33(6)(c)': true });
+    const words = JSON.stringify(then.conditions);
+    for (const clause of [CLAUSES.objectsClause, CLAUSES.profitClause, CLAUSES.employeeControlClause]) expect(words).not.toContain(clause);
+    expect(then.cannotJudge.join(' ')).toContain('Not recorded on 30 June 2026: the objects clause (s33(6)(a)), the clause on profits (s33(6)(b)), the clause securing employee control (s33(6)(c))');
+    expect(then.cannotJudge.join(' ')).toContain('changed since: clauses of the governing document quoted for s33 on 30 November 2026');
+    expect(byRef(await check(core, id))).toMatchObject({ 's33(6)(a)': true, 's33(6)(b)': true });
   });
 });
