@@ -281,11 +281,14 @@ function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
   const q = {
     overdue: `${base} and d.due_on < ? and x.done_on is null order by d.due_on, d.contract_id, d.key limit ?`,
     range: `${base} and d.due_on >= ? and d.due_on <= ? order by d.due_on, d.contract_id, d.key limit ?`,
-    count: `select count(*) as n from contract_duty d ${DONE_JOIN} where d.organisation_id = ? and d.due_on < ? and x.done_on is null`,
+    // The overdue count as the core takes it: every duty due before today, less those done (read from the done table outwards).
+    before: `select count(*) as n from contract_duty where organisation_id = ? and due_on < ?`,
+    doneBefore: `select count(*) as n from contract_duty_done x cross join contract_duty d on d.contract_id = x.contract_id and d.key = x.key where d.organisation_id = ? and d.due_on < ?`,
   };
   const overdue = raw.prepare(q.overdue);
   const range = raw.prepare(q.range);
-  const count = raw.prepare(q.count).pluck();
+  const dueBefore = raw.prepare(q.before).pluck();
+  const doneBefore = raw.prepare(q.doneBefore).pluck();
   const limit = 1000;
   return {
     run: (i: { from: string; to: string; includeOverdue: boolean }) => {
@@ -293,14 +296,15 @@ function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
       const rows = [...(i.includeOverdue ? (overdue.all(orgId, before, limit + 1) as any[]) : []), ...(range.all(orgId, i.from, i.to, limit + 1) as any[])];
       return {
         entries: rows.slice(0, limit).map((r) => ({ ...duty(r, today), contractReference: r.reference, contractTitle: r.contract_title, counterpartyName: r.counterparty_name })),
-        overdueCount: count.get(orgId, today) as number,
+        overdueCount: (dueBefore.get(orgId, today) as number) - (doneBefore.get(orgId, today) as number),
         truncated: rows.length > limit,
       };
     },
     sql: (i: { from: string; to: string }): [string, unknown[]][] => [
       [q.overdue, [orgId, today, limit + 1]],
       [q.range, [orgId, i.from, i.to, limit + 1]],
-      [q.count, [orgId, today]],
+      [q.before, [orgId, today]],
+      [q.doneBefore, [orgId, today]],
     ],
   };
 }
