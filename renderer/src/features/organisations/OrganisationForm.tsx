@@ -60,9 +60,21 @@ export function EditOrganisationPage() {
 }
 
 /** Add an organisation without leaving the form that needs it (a contract's commissioner). */
-export function AddOrganisationDialog({ open, onClose, onAdded, initialName = '' }: { open: boolean; onClose: () => void; onAdded: (c: Counterparty) => void; initialName?: string }) {
+export function AddOrganisationDialog({
+  open,
+  onClose,
+  onAdded,
+  initialName = '',
+  description = 'It joins the organisations list and is chosen as the commissioner.',
+}: {
+  open: boolean;
+  onClose: () => void;
+  onAdded: (c: Counterparty) => void;
+  initialName?: string;
+  description?: string;
+}) {
   return (
-    <FormDialog open={open} title="Add an organisation" onClose={onClose} wide description="It joins the organisations list and is chosen as the commissioner.">
+    <FormDialog open={open} title="Add an organisation" onClose={onClose} wide description={description}>
       <OrganisationFormBody
         initial={{ ...EMPTY_ORGANISATION, name: initialName }}
         onSaved={(c) => {
