@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { legalDate, optionalText, requiredText } from '../../../../shared/contract/fields';
 import { type Officer } from '../../../../shared/contract/officers';
@@ -13,6 +13,8 @@ import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { formatLegalDate, todayUk } from '../../lib/dates';
 import { DateField } from '../../ui/DateInput';
 import { withDateChecks } from '../../lib/mapped-resolver';
+import { linkInput } from '../organisations/link-choice';
+import { OrganisationPicker } from '../organisations/OrganisationPicker';
 
 const declareSchema = z.object({
   category: z.enum(INTEREST_CATEGORIES, { error: 'Choose the kind of interest.' }),
@@ -20,8 +22,10 @@ const declareSchema = z.object({
   relatedOrganisation: optionalText('the related organisation', 200),
   declaredOn: legalDate('the date declared'),
 });
-type DeclareValues = { category: string; nature: string; relatedOrganisation: string; declaredOn: string };
+type DeclareValues = { category: string; nature: string; relatedOrganisation: string; counterpartyId: string; declaredOn: string };
 const DECLARE_PATHS = ['category', 'nature', 'relatedOrganisation', 'declaredOn'];
+/** The core names the link counterpartyId; the form shows its problems on the organisation's box. */
+const declarePath = (p: string) => (p === 'counterpartyId' ? 'relatedOrganisation' : p);
 
 /** Record a declaration of interest (CA 2006 s177 for a proposed transaction, s182 for an existing one). */
 export function DeclareInterestDialog({ officer, open, onClose }: { officer: Officer; open: boolean; onClose: () => void }) {
@@ -38,19 +42,22 @@ export function DeclareInterestDialog({ officer, open, onClose }: { officer: Off
 }
 
 function DeclareForm({ officer, onClose }: { officer: Officer; onClose: () => void }) {
-  const { register, control, handleSubmit, setError, formState } = useForm<DeclareValues>({
+  const { register, control, handleSubmit, setError, setValue, formState } = useForm<DeclareValues>({
     resolver: withDateChecks(zodResolver(declareSchema, undefined, { raw: true }) as never) as never,
-    defaultValues: { category: '', nature: '', relatedOrganisation: '', declaredOn: todayUk() },
+    defaultValues: { category: '', nature: '', relatedOrganisation: '', counterpartyId: '', declaredOn: todayUk() },
     shouldFocusError: false,
   });
-  const outcome = useSubmitOutcome(setError, DECLARE_PATHS);
+  const outcome = useSubmitOutcome(setError, DECLARE_PATHS, declarePath);
+  const counterpartyId = useWatch({ control, name: 'counterpartyId' });
   const onValid = async (v: DeclareValues) => {
     outcome.clear();
+    const org = linkInput({ id: v.counterpartyId || null, text: v.relatedOrganisation });
     const result = await call('interests.declare', {
       officerId: officer.id,
       category: v.category as Interest['category'],
       nature: v.nature,
-      relatedOrganisation: v.relatedOrganisation,
+      relatedOrganisation: org.text,
+      ...(org.id ? { counterpartyId: org.id } : {}),
       declaredOn: v.declaredOn,
     });
     await outcome.settle(result, () => 'Interest declared.', onClose);
@@ -72,14 +79,27 @@ function DeclareForm({ officer, onClose }: { officer: Officer; onClose: () => vo
       <Field id="nature" label="Nature of the interest" hint="What it is, in a sentence: for example “Trustee of Riverside Hospice”." error={err('nature')}>
         <textarea rows={3} {...register('nature')} />
       </Field>
-      <Field
-        id="relatedOrganisation"
-        label="Related organisation (optional)"
-        hint="The organisation the interest is in. Board items about it will leave this director out of the quorum and the vote."
-        error={err('relatedOrganisation')}
-      >
-        <input type="text" autoComplete="off" {...register('relatedOrganisation')} />
-      </Field>
+      <Controller
+        control={control}
+        name="relatedOrganisation"
+        render={({ field }) => (
+          <Field
+            id="relatedOrganisation"
+            label="Related organisation (optional)"
+            hint="The organisation the interest is in: choose it from the organisations list (or add it) so its contracts name this director as conflicted, or type a name that is not on the list. Board items about it will leave this director out of the quorum and the vote."
+            error={err('relatedOrganisation')}
+          >
+            <OrganisationPicker
+              value={{ id: counterpartyId || null, text: field.value }}
+              onChange={(c) => {
+                field.onChange(c.text);
+                setValue('counterpartyId', c.id ?? '');
+              }}
+              addDescription="It joins the organisations list and is named as the organisation the interest is in."
+            />
+          </Field>
+        )}
+      />
       <DateField id="declaredOn" label="Date declared" error={err('declaredOn')} control={control} name="declaredOn" />
       <DialogButtons submitLabel="Declare interest" busy={formState.isSubmitting} onCancel={onClose} />
     </form>

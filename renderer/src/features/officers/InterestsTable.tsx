@@ -19,7 +19,17 @@ export function InterestsTable({ interests, showOfficer, caption, onEnd }: { int
         </>
       ),
     },
-    { id: 'related', header: 'Related organisation', cell: ({ row }) => row.original.relatedOrganisation ?? <span className="muted">None given</span> },
+    {
+      id: 'related',
+      header: 'Related organisation',
+      // Linked to the organisations list (issue 10): its page, with the contracts the interest touches.
+      cell: ({ row: { original: i } }) =>
+        i.counterpartyId ? (
+          <Link to={`/organisations/${i.counterpartyId}`}>{i.relatedOrganisation ?? 'The organisation'}</Link>
+        ) : (
+          (i.relatedOrganisation ?? <span className="muted">None given</span>)
+        ),
+    },
     { id: 'declared', header: 'Declared', meta: { nowrap: true }, cell: ({ row }) => formatLegalDate(row.original.declaredOn) },
     {
       id: 'ended',
