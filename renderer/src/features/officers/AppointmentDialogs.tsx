@@ -11,7 +11,7 @@ import { titleOf } from './format';
 import { fullName } from '../../lib/people';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
-import { appointmentFormSchema, APPOINTMENT_PATHS, EMPTY_APPOINTMENT, toAppointmentInput, type AppointmentValues } from './officer-form';
+import { appointmentFormSchema, APPOINTMENT_PATHS, EMPTY_APPOINTMENT, formPath, toAppointmentInput, type AppointmentValues } from './officer-form';
 import { AppointmentFields } from './OfficerFields';
 import { formatLegalDate, todayUk } from '../../lib/dates';
 import { DateField } from '../../ui/DateInput';
@@ -34,7 +34,7 @@ function AddAppointmentForm({ officer, onClose }: { officer: Officer; onClose: (
     defaultValues: { appointment: { ...EMPTY_APPOINTMENT, appointedOn: todayUk() } },
     shouldFocusError: false,
   });
-  const outcome = useSubmitOutcome(setError, APPOINTMENT_PATHS);
+  const outcome = useSubmitOutcome(setError, APPOINTMENT_PATHS, formPath);
   const role = useWatch({ control, name: 'appointment.role' });
   const kind = useWatch({ control, name: 'appointment.directorKind' });
   const onValid = async (v: { appointment: AppointmentValues }) => {

@@ -1,9 +1,10 @@
-import type { FieldErrors, FieldValues, Path, UseFormRegister } from 'react-hook-form';
+import { useController, type FieldErrors, type FieldValues, type Path, type UseFormRegister } from 'react-hook-form';
 import { APPOINTMENT_ROLES, DIRECTOR_KINDS, DIRECTOR_KIND_LABEL, ROLE_LABEL } from '../../../../shared/contract/officers';
 import type { FormFamily } from '../../../../shared/domain/legal-form';
 import { Field } from '../../ui/Field';
 import { errorAt, fieldId } from '../../ui/form-errors';
 import { DateField, type FormControl } from '../../ui/DateInput';
+import { OrganisationPicker } from '../organisations/OrganisationPicker';
 
 /** Form sections shared by the add and edit forms (and the appointment dialog); the address is ui/AddressFields. */
 
@@ -99,11 +100,31 @@ export function AppointmentFields<T extends FieldValues>({ register, control, er
         </Field>
       ) : null}
       {role === 'director' && kind === 'nominee' ? (
-        <Field {...field(p('nominatedBy'))} label="Nominated by" hint="The council, NHS body or other organisation that nominated this director.">
-          <input type="text" {...register(p('nominatedBy'))} />
-        </Field>
+        <NominatedByField control={control} errors={errors} />
       ) : null}
       <DateField {...field(p('appointedOn'))} label="Date of appointment" control={control} name={p('appointedOn')} />
     </>
+  );
+}
+
+/**
+ * A nominee director's nominating body: chosen from the organisations list (issue 10), so its
+ * page lists the directors it nominated, or named in words when it is not on the list.
+ */
+function NominatedByField<T extends FieldValues>({ control, errors }: WithControl<T> & { errors: FieldErrors<T> }) {
+  const field = useField(errors);
+  const text = useController({ control, name: 'appointment.nominatedBy' as Path<T> });
+  const link = useController({ control, name: 'appointment.nominatingCounterpartyId' as Path<T> });
+  return (
+    <Field {...field('appointment.nominatedBy')} label="Nominated by" hint="The council, NHS body or other organisation that nominated this director: choose it from the organisations list, or type its name.">
+      <OrganisationPicker
+        value={{ id: (link.field.value as string) || null, text: (text.field.value as string) ?? '' }}
+        onChange={(c) => {
+          text.field.onChange(c.text);
+          link.field.onChange(c.id ?? '');
+        }}
+        addDescription="It joins the organisations list and is named as the body that nominated this director."
+      />
+    </Field>
   );
 }

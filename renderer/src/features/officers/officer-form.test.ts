@@ -14,15 +14,22 @@ function values(overrides: Partial<Omit<OfficerValues, 'particulars'>> & { parti
 }
 
 describe('toAppointmentInput', () => {
+  it('sends a nominee’s nominating body chosen from the organisations list with its link, and no link for words alone or another kind', () => {
+    const nominee = { role: 'director', directorKind: 'nominee', nominatedBy: 'Leeds City Council', nominatingCounterpartyId: '01JCOUNCIL0000000000000000', appointedOn: '2025-06-01' };
+    expect(toAppointmentInput(nominee)).toEqual({ role: 'director', directorKind: 'nominee', nominatedBy: 'Leeds City Council', nominatingCounterpartyId: '01JCOUNCIL0000000000000000', appointedOn: '2025-06-01' });
+    expect(toAppointmentInput({ ...nominee, nominatingCounterpartyId: '' })).not.toHaveProperty('nominatingCounterpartyId');
+    expect(toAppointmentInput({ ...nominee, nominatedBy: ' ' })).not.toHaveProperty('nominatingCounterpartyId');
+    expect(toAppointmentInput({ ...nominee, directorKind: 'employee' })).toEqual({ role: 'director', directorKind: 'employee', appointedOn: '2025-06-01' });
+  });
   it('sends the kind only for a director and the nominating body only for a nominee', () => {
-    expect(toAppointmentInput({ role: 'chair', directorKind: 'nominee', nominatedBy: 'Leeds City Council', appointedOn: '2025-06-01' })).toEqual({ role: 'chair', appointedOn: '2025-06-01' });
-    expect(toAppointmentInput({ role: 'director', directorKind: 'employee', nominatedBy: 'Leeds City Council', appointedOn: '2025-06-01' })).toEqual({
+    expect(toAppointmentInput({ role: 'chair', directorKind: 'nominee', nominatedBy: 'Leeds City Council', nominatingCounterpartyId: '', appointedOn: '2025-06-01' })).toEqual({ role: 'chair', appointedOn: '2025-06-01' });
+    expect(toAppointmentInput({ role: 'director', directorKind: 'employee', nominatedBy: 'Leeds City Council', nominatingCounterpartyId: '', appointedOn: '2025-06-01' })).toEqual({
       role: 'director',
       directorKind: 'employee',
       appointedOn: '2025-06-01',
     });
-    expect(toAppointmentInput({ role: 'director', directorKind: 'nominee', nominatedBy: 'Leeds City Council', appointedOn: '2025-06-01' })).toMatchObject({ nominatedBy: 'Leeds City Council' });
-    expect(toAppointmentInput({ role: '', directorKind: '', nominatedBy: '', appointedOn: '' }).role).toBeUndefined();
+    expect(toAppointmentInput({ role: 'director', directorKind: 'nominee', nominatedBy: 'Leeds City Council', nominatingCounterpartyId: '', appointedOn: '2025-06-01' })).toMatchObject({ nominatedBy: 'Leeds City Council' });
+    expect(toAppointmentInput({ role: '', directorKind: '', nominatedBy: '', nominatingCounterpartyId: '', appointedOn: '' }).role).toBeUndefined();
   });
 });
 

@@ -34,6 +34,8 @@ export interface AppointmentValues {
   role: string;
   directorKind: string;
   nominatedBy: string;
+  /** The nominating body chosen from the organisations list (issue 10), or '' for words alone. */
+  nominatingCounterpartyId: string;
   appointedOn: string;
 }
 
@@ -62,7 +64,7 @@ export const EMPTY_PARTICULARS: ParticularsValues = {
   memberNumber: '',
 };
 
-export const EMPTY_APPOINTMENT: AppointmentValues = { role: '', directorKind: '', nominatedBy: '', appointedOn: '' };
+export const EMPTY_APPOINTMENT: AppointmentValues = { role: '', directorKind: '', nominatedBy: '', nominatingCounterpartyId: '', appointedOn: '' };
 
 export function isBlankAddress(a: AddressValues): boolean {
   return Object.values(a).every((v) => v.trim() === '');
@@ -80,6 +82,7 @@ export function toAppointmentInput(v: AppointmentValues): MethodInput<'officers.
     role: (v.role || undefined) as never,
     ...(director && v.directorKind ? { directorKind: v.directorKind as never } : {}),
     ...(nominee ? { nominatedBy: v.nominatedBy } : {}),
+    ...(nominee && v.nominatingCounterpartyId && v.nominatedBy.trim() !== '' ? { nominatingCounterpartyId: v.nominatingCounterpartyId } : {}),
     appointedOn: v.appointedOn,
   };
 }
@@ -139,7 +142,7 @@ const particularsValues = officerParticularsSchema.omit({ memberId: true }).exte
 });
 
 const appointmentValues = z
-  .object({ role: z.string(), directorKind: z.string(), nominatedBy: z.string(), appointedOn: z.string() })
+  .object({ role: z.string(), directorKind: z.string(), nominatedBy: z.string(), nominatingCounterpartyId: z.string().default(''), appointedOn: z.string() })
   .transform((v) => toAppointmentInput(v))
   .pipe(appointmentInputSchema);
 
@@ -152,9 +155,14 @@ export const addOfficerFormSchema = z.object({ appointment: appointmentValues, p
 
 export const appointmentFormSchema = z.object({ appointment: appointmentValues });
 
-/** The core names the member link `particulars.memberId`; the form shows it on the member number. */
+/**
+ * The core names the member link `particulars.memberId`; the form shows it on the member number.
+ * The nominating body's link to the organisations list shows on the box that names it.
+ */
 export function formPath(path: string): string {
-  return path === 'particulars.memberId' ? 'particulars.memberNumber' : path;
+  if (path === 'particulars.memberId') return 'particulars.memberNumber';
+  if (path === 'appointment.nominatingCounterpartyId') return 'appointment.nominatedBy';
+  return path;
 }
 
 export const PARTICULAR_PATHS = [
