@@ -1,4 +1,5 @@
 import { useCallback, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { ITEM_PURPOSE_LABEL, PAPER_MAX_BYTES, STANDARD_ITEMS, STANDARD_ITEM_TITLE, type AgendaItem, type MeetingView, type Paper, type StandardItem } from '../../../../shared/contract/meetings';
 import { request } from '../../api/client';
 import { downloadExport } from '../../api/download';
@@ -158,14 +159,14 @@ export function ItemMeta({ item }: { item: AgendaItem }) {
         <li className="mtg-tag">
           <span className="visually-hidden">Organisation: </span>
           <span aria-hidden="true">Organisation · </span>
-          {item.relatedOrganisation}
+          {item.counterpartyId ? <Link to={`/organisations/${item.counterpartyId}`}>{item.relatedOrganisation}</Link> : item.relatedOrganisation}
         </li>
       ) : null}
       {item.contractRef ? (
         <li className="mtg-tag">
           <span className="visually-hidden">Contract: </span>
           <span aria-hidden="true">Contract · </span>
-          {item.contractRef}
+          {item.contractId ? <Link to={`/contracts/${item.contractId}`}>{item.contractRef}</Link> : item.contractRef}
         </li>
       ) : null}
       {item.startsAt ? <li>Taken at {item.startsAt}</li> : null}

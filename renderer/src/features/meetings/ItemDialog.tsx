@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { MethodInput } from '../../../../shared/contract/index';
 import { ITEM_PURPOSES, ITEM_PURPOSE_LABEL, meetingMethods, type AgendaItem } from '../../../../shared/contract/meetings';
 import { call } from '../../api/client';
@@ -10,6 +10,10 @@ import { FormProblems, useSubmitOutcome } from '../../ui/form-outcome';
 import { DialogButtons, FormDialog } from '../../ui/FormDialog';
 import { useMeetingChange } from './useMeetingChange';
 import { itemFields, latestItem } from './useItemNotes';
+import { OrganisationPicker } from '../organisations/OrganisationPicker';
+import { ContractChooser } from './ContractChooser';
+import { itemTagProblem, itemTagsInput, type ChosenContract } from './item-tags';
+import { useApiQuery } from '../../api/queries';
 
 export type ItemDialogState = { mode: 'add'; parent?: AgendaItem } | { mode: 'edit'; item: AgendaItem } | null;
 
@@ -20,9 +24,14 @@ interface Values {
   minutesAllotted: string;
   relatedOrganisation: string;
   contractRef: string;
+  /** The links chosen from the organisations list and the contracts (issue 10), or ''. */
+  counterpartyId: string;
+  contractId: string;
 }
 
 const PATHS = ['title', 'presenter', 'purpose', 'minutesAllotted', 'relatedOrganisation', 'contractRef'];
+/** The core names the links; their problems show on the boxes that choose them. */
+const formPath = (p: string) => (p === 'counterpartyId' ? 'relatedOrganisation' : p === 'contractId' ? 'contractRef' : p);
 
 function fields(v: Values) {
   const n = v.minutesAllotted.trim();
@@ -31,8 +40,7 @@ function fields(v: Values) {
     presenter: v.presenter,
     purpose: v.purpose || undefined,
     minutesAllotted: n === '' ? undefined : /^\d+$/.test(n) ? Number(n) : n,
-    relatedOrganisation: v.relatedOrganisation,
-    contractRef: v.contractRef,
+    ...itemTagsInput({ id: v.counterpartyId || null, text: v.relatedOrganisation }, { id: v.contractId || null, text: v.contractRef }),
   };
 }
 
@@ -59,7 +67,7 @@ function ItemForm({ meetingId, state, title, onClose }: { meetingId: string; sta
   };
   const toInput = (v: Values) => (item ? { ...ownFields(item), ...fields(v) } : { meetingId, ...(parentId ? { parentId } : {}), ...fields(v) });
   const schema = item ? meetingMethods['meetings.updateItem'].input : meetingMethods['meetings.addItem'].input;
-  const { register, handleSubmit, setError, formState } = useForm<Values>({
+  const { register, control, handleSubmit, setError, setValue, formState } = useForm<Values>({
     resolver: mappedResolver(schema as never, toInput as never) as never,
     defaultValues: {
       title: item?.title ?? '',
@@ -68,13 +76,21 @@ function ItemForm({ meetingId, state, title, onClose }: { meetingId: string; sta
       minutesAllotted: item?.minutesAllotted ? String(item.minutesAllotted) : '',
       relatedOrganisation: item?.relatedOrganisation ?? '',
       contractRef: item?.contractRef ?? '',
+      counterpartyId: item?.counterpartyId ?? '',
+      contractId: item?.contractId ?? '',
     },
     shouldFocusError: false,
   });
-  const outcome = useSubmitOutcome(setError, PATHS);
+  const outcome = useSubmitOutcome(setError, PATHS, formPath);
+  const [counterpartyId, contractId, relatedOrganisation] = useWatch({ control, name: ['counterpartyId', 'contractId', 'relatedOrganisation'] });
+  const contracts = useApiQuery('contracts.list', {});
+  const chosen = contracts.data?.find((c) => c.id === contractId);
+  const chosenContract: ChosenContract | null = chosen ? { id: chosen.id, reference: chosen.reference, counterpartyId: chosen.counterpartyId, counterpartyName: chosen.counterpartyName } : null;
   // The resolver hands over the contract's parsed input (see mappedResolver), so it is sent as it is.
   const onValid = async (parsed: Values) => {
     outcome.clear();
+    const mismatch = itemTagProblem({ id: counterpartyId || null, text: relatedOrganisation }, chosenContract);
+    if (mismatch) return outcome.fieldError('relatedOrganisation', mismatch);
     // updateItem sets every field (an omitted one is cleared), so the notes and time go with the
     // change, read as the page holds them when its turn comes (after any notes save queued before
     // it), never as they were when the dialog opened: notes typed on the Items tab meanwhile stay.
@@ -113,17 +129,51 @@ function ItemForm({ meetingId, state, title, onClose }: { meetingId: string; sta
           <input type="text" inputMode="numeric" className="narrow" autoComplete="off" {...register('minutesAllotted')} />
         </Field>
       </div>
-      <Field
-        id="relatedOrganisation"
-        label="Related organisation (optional)"
-        hint="A council, NHS trust or supplier this item concerns. Directors who have declared an interest in it are listed against the item, and left out of its quorum where your rules say so (Model Articles art 14)."
-        error={e('relatedOrganisation')}
-      >
-        <input type="text" autoComplete="off" {...register('relatedOrganisation')} />
-      </Field>
-      <Field id="contractRef" label="Contract (optional)" hint="The contract’s name or reference." error={e('contractRef')}>
-        <input type="text" autoComplete="off" {...register('contractRef')} />
-      </Field>
+      <Controller
+        control={control}
+        name="relatedOrganisation"
+        render={({ field }) => (
+          <Field
+            id="relatedOrganisation"
+            label="Related organisation (optional)"
+            hint="A council, NHS trust or supplier this item concerns: choose it from the organisations list, or type a name. Directors who have declared an interest in it are listed against the item, and left out of its quorum where your rules say so (Model Articles art 14)."
+            error={e('relatedOrganisation')}
+          >
+            <OrganisationPicker
+              value={{ id: counterpartyId || null, text: field.value }}
+              onChange={(c) => {
+                field.onChange(c.text);
+                setValue('counterpartyId', c.id ?? '');
+              }}
+              addDescription="It joins the organisations list and is named as the organisation this item concerns."
+            />
+          </Field>
+        )}
+      />
+      <Controller
+        control={control}
+        name="contractRef"
+        render={({ field }) => (
+          <Field
+            id="contractRef"
+            label="Contract (optional)"
+            hint="Choose a contract on record by its reference, title or commissioner (it brings its commissioner as the organisation), or type a reference."
+            error={e('contractRef')}
+          >
+            <ContractChooser
+              value={{ id: contractId || null, text: field.value }}
+              onChange={(c, contract) => {
+                field.onChange(c.text);
+                setValue('contractId', c.id ?? '');
+                if (contract) {
+                  setValue('relatedOrganisation', contract.counterpartyName);
+                  setValue('counterpartyId', contract.counterpartyId);
+                }
+              }}
+            />
+          </Field>
+        )}
+      />
       <DialogButtons submitLabel={item ? 'Save changes' : 'Add to the agenda'} busy={formState.isSubmitting} onCancel={onClose} />
     </form>
   );
