@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { DECISION_OUTCOMES, DECISION_OUTCOME_LABEL, type Decision, type DecisionOutcome } from '../../../../shared/contract/decisions';
 import { MEETING_KINDS, MEETING_KIND_LABEL, type MeetingKind } from '../../../../shared/contract/meetings';
 import { request, type ApiError } from '../../api/client';
@@ -12,7 +12,7 @@ import { DateFilter } from '../../ui/DateInput';
 import { Field } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
 import { isPositive } from './ItemDecisions';
-import { registerFilters, type RegisterFilterValues } from './register-filters';
+import { filtersFromParams, NO_FILTERS, paramsFromFilters, registerFilters, type RegisterFilterValues } from './register-filters';
 import '../officers/officers.css';
 import './decisions.css';
 
@@ -25,15 +25,30 @@ function whereDetail(d: Decision): string {
   return parts.join(', ');
 }
 
-const EMPTY: RegisterFilterValues = { search: '', meetingKind: '', from: '', to: '', organisation: '', outcome: '' };
-
 /**
  * The decisions register: every decision of the board, its committees and the members, at
- * meetings and in writing, newest first, searchable and filtered, read a page at a time.
+ * meetings and in writing, newest first, searchable and filtered, read a page at a time. The
+ * filters live in the address (?organisation=…&outcome=…), so a link can open it filtered and
+ * Back returns to the same view.
  */
 export function DecisionsPage() {
-  const [filters, setFilters] = useState<RegisterFilterValues>(EMPTY);
-  const set = (patch: Partial<RegisterFilterValues>) => setFilters((f) => ({ ...f, ...patch }));
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  // The boxes hold their own state (a box bound to the address alone can drop keys typed while
+  // the router catches up); the address follows them, and a link to the register (the menu, an
+  // organisation's page) sets them afresh.
+  const [filters, setLocal] = useState<RegisterFilterValues>(() => filtersFromParams(params));
+  const [seenKey, setSeenKey] = useState(location.key);
+  if (location.key !== seenKey) {
+    setSeenKey(location.key);
+    if (!(location.state as { fromFilters?: boolean } | null)?.fromFilters) setLocal(filtersFromParams(params));
+  }
+  const setFilters = (next: RegisterFilterValues) => {
+    setLocal(next);
+    // Replaced, not pushed: each key typed is not a page to go Back through.
+    setParams(paramsFromFilters(next), { replace: true, state: { fromFilters: true } });
+  };
+  const set = (patch: Partial<RegisterFilterValues>) => setFilters({ ...filters, ...patch });
   // Typing settles before it asks the core; choices apply at once.
   const search = useDebounced(filters.search, 300);
   const organisation = useDebounced(filters.organisation, 300);
@@ -133,7 +148,7 @@ export function DecisionsPage() {
           <DateFilter id="decision-from" label="Decided from" value={filters.from} onChange={(v) => set({ from: v })} />
           <DateFilter id="decision-to" label="Decided up to" value={filters.to} onChange={(v) => set({ to: v })} />
           {filtered || filters.search ? (
-            <button type="button" className="btn btn-secondary register-clear" onClick={() => setFilters(EMPTY)}>
+            <button type="button" className="btn btn-secondary register-clear" onClick={() => setFilters(NO_FILTERS)}>
               Clear the filters
             </button>
           ) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerFilters } from './register-filters';
+import { decisionsAbout, filtersFromParams, paramsFromFilters, registerFilters } from './register-filters';
 
 const none = { search: '', meetingKind: '' as const, from: '', to: '', organisation: '', outcome: '' as const };
 
@@ -18,5 +18,30 @@ describe('registerFilters', () => {
   });
   it('sends a date only once it is a whole, real date', () => {
     expect(registerFilters({ ...none, from: '2026-01-01', to: '2026-02-30' })).toEqual({ from: '2026-01-01' });
+  });
+});
+
+describe('filters in the address bar', () => {
+  it('reads a link’s filters, keeping the words as given', () => {
+    expect(filtersFromParams(new URLSearchParams('organisation=Riverside+Borough+Council&outcome=carried&meeting=board&from=2026-01-01&q=budget'))).toEqual({
+      ...none,
+      organisation: 'Riverside Borough Council',
+      outcome: 'carried',
+      meetingKind: 'board',
+      from: '2026-01-01',
+      search: 'budget',
+    });
+  });
+  it('ignores a meeting kind, outcome or date the register does not know', () => {
+    expect(filtersFromParams(new URLSearchParams('meeting=picnic&outcome=maybe&from=2026-02-30&to=soon'))).toEqual(none);
+  });
+  it('writes only the filters set, and reads back what it wrote', () => {
+    expect(paramsFromFilters(none).toString()).toBe('');
+    const set = { ...none, organisation: 'St Mary’s & St John’s Trust', to: '2026-03-31', outcome: 'lost' as const };
+    expect(filtersFromParams(paramsFromFilters(set))).toEqual(set);
+  });
+  it('links to the decisions about an organisation', () => {
+    expect(decisionsAbout('Riverside Borough Council')).toBe('/decisions?organisation=Riverside+Borough+Council');
+    expect(filtersFromParams(new URLSearchParams(decisionsAbout('A & B Ltd').split('?')[1])).organisation).toBe('A & B Ltd');
   });
 });

@@ -1,5 +1,5 @@
-import type { DecisionOutcome } from '../../../../shared/contract/decisions';
-import type { MeetingKind } from '../../../../shared/contract/meetings';
+import { DECISION_OUTCOMES, type DecisionOutcome } from '../../../../shared/contract/decisions';
+import { MEETING_KINDS, type MeetingKind } from '../../../../shared/contract/meetings';
 import { isLegalDate } from '../../../../shared/rules/legal-date';
 
 /** What the register's filter boxes hold. */
@@ -34,4 +34,40 @@ export function registerFilters(v: RegisterFilterValues): {
     ...(organisation ? { organisation } : {}),
     ...(v.outcome ? { outcome: v.outcome } : {}),
   };
+}
+
+export const NO_FILTERS: RegisterFilterValues = { search: '', meetingKind: '', from: '', to: '', organisation: '', outcome: '' };
+
+/** The address bar's names for the filters: /decisions?organisation=Riverside%20Borough%20Council&outcome=carried. */
+const PARAMS = { search: 'q', meetingKind: 'meeting', from: 'from', to: 'to', organisation: 'organisation', outcome: 'outcome' } as const satisfies Record<keyof RegisterFilterValues, string>;
+
+/**
+ * The filters a link or the address bar gives (so another page can link to "decisions about
+ * this organisation"); a meeting kind, outcome or date the register does not know is ignored.
+ */
+export function filtersFromParams(params: URLSearchParams): RegisterFilterValues {
+  const get = (k: keyof RegisterFilterValues) => params.get(PARAMS[k]) ?? '';
+  const kind = get('meetingKind');
+  const outcome = get('outcome');
+  const date = (v: string) => (isLegalDate(v) ? v : '');
+  return {
+    search: get('search'),
+    meetingKind: (MEETING_KINDS as readonly string[]).includes(kind) ? (kind as MeetingKind) : '',
+    from: date(get('from')),
+    to: date(get('to')),
+    organisation: get('organisation'),
+    outcome: (DECISION_OUTCOMES as readonly string[]).includes(outcome) ? (outcome as DecisionOutcome) : '',
+  };
+}
+
+/** The address for the filters as typed: empty boxes are left out, so the register with none is plain /decisions. */
+export function paramsFromFilters(v: RegisterFilterValues): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of Object.keys(PARAMS) as (keyof RegisterFilterValues)[]) if (v[k] !== '') out.set(PARAMS[k], v[k]);
+  return out;
+}
+
+/** A link to the register filtered to the decisions about one organisation (by name, as the register filters). */
+export function decisionsAbout(organisation: string): string {
+  return `/decisions?${paramsFromFilters({ ...NO_FILTERS, organisation }).toString()}`;
 }

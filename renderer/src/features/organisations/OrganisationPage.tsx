@@ -8,6 +8,7 @@ import { Banner } from '../../ui/Banner';
 import { DataTable } from '../../ui/DataTable';
 import { PageHeader } from '../../ui/PageHeader';
 import { ContractStatusBadge } from '../contracts/ContractStatusBadge';
+import { decisionsAbout } from '../decisions/register-filters';
 import './organisations.css';
 
 /** One organisation: its details, its contracts, the interests that name it, its nominees and the decisions about it. */
@@ -187,7 +188,9 @@ function OrganisationView({ org }: { org: CounterpartyDetail }) {
         <section className="card" aria-labelledby="org-decisions-h">
           <header>
             <h2 id="org-decisions-h">Decisions about it</h2>
-            <Link to="/decisions">Decisions register</Link>
+            <Link to={decisionsAbout(org.name)}>
+              Decisions register<span className="visually-hidden"> filtered to {org.name}</span>
+            </Link>
           </header>
           {org.decisions.length === 0 ? (
             <p className="muted">No decision in the register names {org.name}.</p>
