@@ -245,6 +245,23 @@ describe('rules.update: the clauses quoted for s33 (Procurement Act 2023 s33(6))
     expect(history.filter((c) => c.setUp)).toHaveLength(RULE_KEYS.length);
   });
 
+  it('writes no event when the clauses sent are those recorded', async () => {
+    const t = await core();
+    await setUpOrganisation(t.core);
+    expectOk(await t.core.dispatch('rules.update', { ...companyRules, ...clauses }));
+    const events = eventCount(t);
+    expectOk(await t.core.dispatch('rules.update', { ...companyRules, ...clauses, objectsClause: `  ${clauses.objectsClause}  ` }));
+    expect(eventCount(t)).toBe(events);
+  });
+
+  it('takes them at set-up too, and refuses an answer without its clause there on the rules’ field', async () => {
+    const t = await core();
+    const refused = await t.core.dispatch('organisation.setUp', { ...validSetUpInput(), rules: { ...companyRules, profitBasis: 'not_for_profit' } });
+    expect(!refused.ok && refused.error.fieldErrors?.['rules.profitClause']).toBe('Quote the clause on profits, with its article or rule number, so the s33 check can cite it.');
+    expectOk(await t.core.dispatch('organisation.setUp', { ...validSetUpInput(), rules: { ...companyRules, profitBasis: 'not_for_profit', profitClause: clauses.profitClause } }));
+    expect((expectOk(await t.core.dispatch('rules.get', {})) as RulesView).values).toMatchObject({ ...NO_CLAUSES, profitBasis: 'not_for_profit', profitClause: clauses.profitClause });
+  });
+
   it('keeps the clauses when a caller leaves them out, and removes one given as empty words', async () => {
     const t = await core();
     await setUpOrganisation(t.core);
