@@ -181,6 +181,9 @@ describe('status, derived from the dates (today 30 November 2026)', () => {
     expect(awarded.status).toBe('awarded');
     const expired = await create(t, communityServices(cp.id, { ...base, reference: 'OLD', route: 'pcr15', awardOn: '2022-01-01', startOn: '2022-04-01', endOn: '2025-03-31' }));
     expect(expired.status).toBe('expired');
+    // Its end has passed: a date, not a task, so never overdue and nothing to record as done.
+    expect(expired.duties.find((d) => d.key === 'end')).toMatchObject({ dueOn: '2025-03-31', overdue: false, done: null });
+    expect(expired.overdueCount).toBe(0);
     const extended = await create(t, communityServices(cp.id, { reference: 'EXT', route: 'pcr15', awardOn: '2023-01-01', startOn: '2023-04-01', endOn: '2026-03-31', extensions: [{ lengthMonths: 12, decisionBy: '2025-12-31' }] }));
     expect(extended.status).toBe('expired');
     const decided = await once<ContractDetail>(t, 'contracts.decideExtension', { contractId: extended.id, extensionId: extended.extensions[0]!.id, decision: 'exercised', on: '2025-11-15' });

@@ -20,7 +20,8 @@ export function toDuty(r: DutyRow, today: string): Duty {
     dueOn: r.due_on,
     title: r.title,
     done: r.done_on !== null ? { doneOn: r.done_on, recordedBy: r.recorded_by!, recordedAt: r.recorded_at!, note: r.note } : null,
-    overdue: r.done_on === null && r.due_on < today,
+    // The end of a contract is a date, not a task: it passes without anyone doing anything, so it is never overdue.
+    overdue: r.done_on === null && r.due_on < today && r.key !== 'end',
   };
 }
 
@@ -45,7 +46,7 @@ async function summaries(db: ReadDb, rc: RegisterCtx, rows: readonly ContractRow
     // Per contract, counted and picked inside SQLite: the duties are never all read into memory.
     const agg = await sql<{ id: string; overdue: number; next: string | null }>`
       select c.id,
-        (select count(*) from contract_duty d where d.contract_id = c.id and d.due_on < ${rc.today}
+        (select count(*) from contract_duty d where d.contract_id = c.id and d.due_on < ${rc.today} and d.key <> 'end'
            and not exists (select 1 from contract_duty_done x where x.contract_id = d.contract_id and x.key = d.key)) as overdue,
         (select d.key || char(31) || d.due_on || char(31) || d.title from contract_duty d where d.contract_id = c.id and d.due_on >= ${rc.today}
            and not exists (select 1 from contract_duty_done x where x.contract_id = d.contract_id and x.key = d.key)
