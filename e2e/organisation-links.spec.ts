@@ -171,13 +171,54 @@ test('organisations and contracts chosen from the list link declarations, nomina
   await expect(page.getByRole('heading', { name: 'Agenda items about it' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Extension of the adult social care contract' })).toBeVisible();
 
+  // Last week's board decided one thing about the council (its item tagged by the API with the link alone) and one about the hospice.
+  const colleague = (givenNames: string) =>
+    api<{ id: string }>(app, 'officers.add', {
+      particulars: { givenNames, familyName: 'Jones', serviceAddress: { line1: '12 Wellington Street', town: 'Leeds', postcode: 'LS1 4AP' }, dateOfBirth: '1978-03-02', nationality: 'British', countryOfResidence: 'England' },
+      residentialAddress: { line1: '9 Park Road', town: 'Leeds', postcode: 'LS6 2AB' },
+      appointment: { role: 'director', directorKind: 'employee', appointedOn: '2024-01-08' },
+    });
+  const bryn = await colleague('Bryn');
+  const cerys = await colleague('Cerys');
+  const held = await api(app, 'meetings.create', { kind: 'board', heldOn: addDays(today, -7), startsAt: '18:30', endsAt: '20:00', place: 'Board room', chairOfficerId: bryn.id, standardItems: false });
+  const heldId = held.meeting.id as string;
+  await api(app, 'meetings.addItem', { meetingId: heldId, title: 'Council price uplift', purpose: 'decision', counterpartyId: council.id });
+  const heldView = await api<{ items: { id: string; title: string }[] }>(app, 'meetings.addItem', { meetingId: heldId, title: 'Hospice partnership', purpose: 'decision', relatedOrganisation: 'Riverside Hospice' });
+  for (const d of [director, bryn, cerys]) await api(app, 'meetings.setAttendance', { meetingId: heldId, officerId: d.id, status: 'present', arrivedAt: '18:30' });
+  await api(app, 'meetings.setStatus', { id: heldId, status: 'held' });
+  const itemId = (title: string) => heldView.items.find((i) => i.title === title)!.id;
+  await api(app, 'decisions.record', {
+    agendaItemId: itemId('Council price uplift'),
+    kind: 'board',
+    text: 'RESOLVED that the council’s price uplift of 3.2% be accepted.',
+    votes: [
+      { officerId: director.id, vote: 'recused' },
+      { officerId: bryn.id, vote: 'for' },
+      { officerId: cerys.id, vote: 'for' },
+    ],
+  });
+  await api(app, 'decisions.record', {
+    agendaItemId: itemId('Hospice partnership'),
+    kind: 'board',
+    text: 'RESOLVED that the hospice partnership be renewed.',
+    votes: [
+      { officerId: director.id, vote: 'for' },
+      { officerId: bryn.id, vote: 'for' },
+      { officerId: cerys.id, vote: 'for' },
+    ],
+  });
+
   // The council's page opens the decisions register filtered to it; the filter is in the address.
   await page.goto(`${app.url}#/organisations/${council.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Riverside Borough Council' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Decisions about it' })).toContainText('the council’s price uplift');
   await page.getByRole('link', { name: /^Decisions register\s+filtered to Riverside Borough Council$/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Decisions register' })).toBeVisible();
   await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('Riverside Borough Council');
   expect(decodeURIComponent(page.url())).toContain('organisation=Riverside+Borough+Council');
+  const register = page.getByRole('table');
+  await expect(register).toContainText('the council’s price uplift');
+  await expect(register).not.toContainText('hospice partnership');
   await page.getByLabel('Outcome').selectOption({ label: 'Carried' });
   await expect.poll(() => page.url()).toContain('outcome=carried');
   await expectNoAxeViolations(page, 'decisions register filtered from the address');
@@ -186,4 +227,12 @@ test('organisations and contracts chosen from the list link declarations, nomina
   await page.getByRole('button', { name: 'Clear the filters' }).click();
   await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('');
   await expect.poll(() => page.url()).not.toContain('organisation=');
+  await expect(register).toContainText('hospice partnership');
+  // The address alone opens the register filtered (a bookmark, a link from elsewhere), and the menu's link clears it.
+  await page.goto(`${app.url}#/decisions?organisation=Riverside+Hospice`);
+  await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('Riverside Hospice');
+  await expect(register).not.toContainText('price uplift');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decisions register' }).click();
+  await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('');
+  await expect(register).toContainText('price uplift');
 });
