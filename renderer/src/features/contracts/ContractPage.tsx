@@ -448,6 +448,8 @@ function DutiesSection({ c, onDone }: { c: ContractDetail; onDone: (d: Duty) => 
                 </>
               ) : d.overdue ? (
                 <OverdueBadge count={1} />
+              ) : d.kind === 'end' ? (
+                none(d.dueOn < today ? 'Passed' : 'Date to note')
               ) : (
                 none('To do')
               ),
@@ -461,7 +463,7 @@ function DutiesSection({ c, onDone }: { c: ContractDetail; onDone: (d: Duty) => 
                 <button type="button" className="btn btn-link" onClick={() => setReopening(d)}>
                   Undo<span className="visually-hidden"> recording {d.title} as done</span>
                 </button>
-              ) : (
+              ) : d.kind === 'end' ? null : (
                 <button type="button" className="btn btn-secondary btn-small" onClick={() => onDone(d)}>
                   Record as done<span className="visually-hidden"> for {d.title}, due {formatLegalDate(d.dueOn)}</span>
                 </button>
