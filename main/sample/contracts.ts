@@ -175,6 +175,14 @@ export async function buildSampleContracts(core: Core, opts: { today: string; lo
   });
   if (first && first.decisionBy && first.decisionBy < today) await d('contracts.decideExtension', { contractId: community.id, extensionId: first.id, decision: 'exercised', on: first.decisionBy });
 
+  // Reports, reviews and notice dates were dealt with on time (no break was wanted), but for the latest KPI report on each contract, left to do.
+  for (const c of (await d('contracts.list', {})) as { id: string }[]) {
+    const detail = (await d('contracts.get', { id: c.id })) as { duties: { key: string; kind: string; dueOn: string; done: unknown }[] };
+    const past = detail.duties.filter((x) => x.done === null && x.dueOn < today && x.kind !== 'end');
+    const latestKpi = past.filter((x) => x.kind === 'kpi_report').at(-1);
+    for (const x of past) if (x !== latestKpi) await d('contracts.recordDutyDone', { contractId: c.id, key: x.key, doneOn: x.dueOn });
+  }
+
   // A director with an interest in the county council: conflicted on its contracts.
   const officers = (await d('officers.list', { status: 'current' })) as { id: string; appointments: { role: string; ceasedOn: string | null; appointedOn: string }[] }[];
   const director = officers.find((o) => o.appointments.some((a) => a.role === 'director' && a.ceasedOn === null));
