@@ -118,6 +118,10 @@ test('organisations and contracts chosen from the list link declarations, nomina
   await shot('appointment-nominee-linked');
   await appoint.getByRole('button', { name: 'Add appointment' }).click();
   await expect(appoint).toBeHidden();
+  const appointments = page.getByRole('region', { name: 'Appointments' });
+  await expect(appointments).toContainText('Nominee director (Dale District Council)');
+  await appointments.getByRole('link', { name: 'Dale District Council' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dale District Council' })).toBeVisible();
   await page.goto(`${app.url}#/organisations`);
   await page.getByRole('link', { name: 'Dale District Council' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dale District Council' })).toBeVisible();

@@ -170,7 +170,14 @@ function OfficerView({ officer }: { officer: Officer }) {
                 header: 'Role',
                 cell: ({ row: { original: a } }) => (
                   <>
-                    {titleOf(a)}
+                    {a.nominatingCounterpartyId && a.nominatedBy ? (
+                      // The nominating body on the organisations list (issue 10): its page lists its nominees and contracts.
+                      <>
+                        {titleOf({ ...a, nominatedBy: null })} (<Link to={`/organisations/${a.nominatingCounterpartyId}`}>{a.nominatedBy}</Link>)
+                      </>
+                    ) : (
+                      titleOf(a)
+                    )}
                     {a.cessationReason ? <span className="board-sub">{a.cessationReason}</span> : null}
                   </>
                 ),
