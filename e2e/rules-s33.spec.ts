@@ -78,6 +78,9 @@ test('recording the objects, profit and employee control clauses in the governin
 
   // By keyboard: the objects answer with the arrow keys, the usual profit answer by its button, the words typed.
   const objects = clauses.getByRole('group', { name: 'Do your objects include delivering public services?' });
+  // Each question says why it is asked, read with it.
+  await expect(objects).toHaveAccessibleDescription(/^Used to show whether you could be awarded a contract reserved to public service mutuals \(Procurement Act 2023 s33\(6\)\(a\)\)/);
+  await expect(clauses.getByLabel('Clause securing employee control')).toHaveAccessibleDescription(/s33\(6\)\(c\)\): the mutual must be under the management and control of its employees/);
   await objects.getByRole('radio', { name: 'Yes', exact: true }).focus();
   await page.keyboard.press('Space');
   await expect(objects.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();

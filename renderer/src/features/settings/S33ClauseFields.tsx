@@ -8,6 +8,7 @@ import { errorAt, fieldId } from '../../ui/form-errors';
 export type RulesFormValues = RulesView['values'];
 
 const WHY = 'Used to show whether you could be awarded a contract reserved to public service mutuals (Procurement Act 2023 s33(6))';
+const why = (sub: 'a' | 'b' | 'c') => `Used to show whether you could be awarded a contract reserved to public service mutuals (Procurement Act 2023 s33(6)(${sub}))`;
 
 /** A group of radios for one clause's answer, "Not recorded" (null) among them, each reachable by arrow keys as one group. */
 function ClauseRadios<V extends string | boolean>(props: {
@@ -92,7 +93,7 @@ export function S33ClauseFields(props: {
       <ClauseRadios
         name="objectsPublicServices"
         legend="Do your objects include delivering public services?"
-        hint="s33(6)(a): the mutual operates for the purpose of delivering public services, and mainly reservable light touch services (the check also needs more than half your contract income from them)."
+        hint={`${why('a')}: the mutual must operate for the purpose of delivering public services, mainly reservable light touch services. The check also needs more than half your contract income to come from those services.`}
         options={[
           { value: true, label: 'Yes' },
           { value: false, label: 'No' },
@@ -104,7 +105,7 @@ export function S33ClauseFields(props: {
       <ClauseRadios
         name="profitBasis"
         legend="How does your governing document deal with profits?"
-        hint="s33(6)(b): run on a not-for-profit basis, or distributing profits only to members."
+        hint={`${why('b')}: the mutual must be run on a not-for-profit basis, or distribute profits only to its members.`}
         options={PROFIT_BASES.map((b) => ({ value: b, label: PROFIT_BASIS_LABEL[b] }))}
         control={control}
         errors={errors}
@@ -120,7 +121,7 @@ export function S33ClauseFields(props: {
       {clause('profitClause', 'The asset lock, dividend cap or rule on the application of profits: its number and its words.', 3)}
       {clause(
         'employeeControlClause',
-        's33(6)(c): the mutual is under the management and control of its employees. Quote the clause that secures it, for example the employees’ share of the board or of the votes; the check counts them from the registers.',
+        `${why('c')}: the mutual must be under the management and control of its employees. Quote the clause that secures it, such as the employees’ share of the board or of the votes; the check counts those from the registers.`,
         3,
       )}
     </section>
