@@ -72,6 +72,7 @@ test('organisations and contracts chosen from the list link declarations, nomina
   await shot('declare-interest-list-open');
   await page.keyboard.press('Enter');
   await expect(related).toHaveValue('Riverside Borough Council');
+  await expect(related).toHaveAccessibleDescription(/Linked to Riverside Borough Council on the organisations list\./);
   await expect(related).toHaveAttribute('aria-expanded', 'false');
   await expect(declare.getByRole('status').filter({ hasText: 'Linked to' })).toHaveText('Linked to Riverside Borough Council on the organisations list.');
   // Escape closes the list and leaves the dialog open.
@@ -87,6 +88,8 @@ test('organisations and contracts chosen from the list link declarations, nomina
   const interests = page.getByRole('region', { name: 'Declarations of interest' });
   await expect(interests.getByRole('link', { name: 'Riverside Borough Council' })).toHaveAttribute('href', new RegExp(`/organisations/${council.id}$`));
   await expectNoAxeViolations(page, 'officer page with a linked interest');
+  await interests.scrollIntoViewIfNeeded();
+  await shot('interests-linked');
 
   // A nominee's nominating body, not yet on the list: added from the appointment dialog and chosen.
   await page.goto(`${app.url}#/officers/${secretary.id}`);
@@ -107,6 +110,7 @@ test('organisations and contracts chosen from the list link declarations, nomina
   await expect(add).toContainText('named as the body that nominated this director');
   await add.getByLabel('Kind of organisation').selectOption({ label: 'Council' });
   await expectNoAxeViolations(page, 'add an organisation over the appointment dialog');
+  await shot('add-organisation-over-appointment');
   await add.getByRole('button', { name: 'Add organisation' }).click();
   await expect(add).toBeHidden();
   await expect(appoint).toBeVisible();

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ContractSummary } from '../../../../shared/contract/contracts';
 import { useApiQuery } from '../../api/queries';
 import { choiceFromTyping, rankMatches, type LinkChoice } from '../organisations/link-choice';
@@ -19,6 +20,9 @@ export function ContractChooser(props: {
 }) {
   const { value, onChange } = props;
   const contracts = useApiQuery('contracts.list', {});
+  // The link's state is read with the box's own hint, so a screen reader hears whether the words are linked.
+  const stateId = useId();
+  const describedBy = [props['aria-describedby'], stateId].filter(Boolean).join(' ');
   const list = contracts.data ?? [];
   const typed = value.text.trim();
   const matches = rankMatches(list, value.text, (c) => [c.reference, c.title, c.counterpartyName], SHOWN);
@@ -41,9 +45,9 @@ export function ContractChooser(props: {
         listLabel="Contracts on record"
         noMatch={typed ? `No contract on record matches “${typed}”` : 'No contract is on record yet'}
         aria-invalid={props['aria-invalid']}
-        aria-describedby={props['aria-describedby']}
+        aria-describedby={describedBy}
       />
-      <p className="org-picker-state" role="status">
+      <p className="org-picker-state" id={stateId} role="status">
         {value.id ? (
           <>
             Linked to the contract <strong>{linked ? `${linked.reference}, ${linked.title}` : value.text}</strong>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { COUNTERPARTY_KIND_LABEL, type Counterparty } from '../../../../shared/contract/counterparties';
 import { useApiQuery } from '../../api/queries';
@@ -27,6 +27,9 @@ export function OrganisationPicker(props: {
 }) {
   const { value, onChange } = props;
   const orgs = useApiQuery('counterparties.list', {});
+  // The link's state is read with the box's own hint, so a screen reader hears whether the words are linked.
+  const stateId = useId();
+  const describedBy = [props['aria-describedby'], stateId].filter(Boolean).join(' ');
   const [adding, setAdding] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   // Back to the box once the add dialog has gone (while it is open the page behind cannot take the focus).
@@ -65,9 +68,9 @@ export function OrganisationPicker(props: {
         listLabel="Organisations on the list"
         noMatch={typed ? `No organisation on the list matches “${typed}”` : 'No organisation is on the list yet'}
         aria-invalid={props['aria-invalid']}
-        aria-describedby={props['aria-describedby']}
+        aria-describedby={describedBy}
       />
-      <p className="org-picker-state" role="status">
+      <p className="org-picker-state" id={stateId} role="status">
         {value.id ? (
           <>
             Linked to <strong>{linked?.name ?? value.text}</strong>{' '}
