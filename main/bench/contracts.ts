@@ -269,7 +269,7 @@ function duty(r: any, today: string) {
     dueOn: r.due_on,
     title: r.title,
     done: r.done_on !== null ? { doneOn: r.done_on, recordedBy: r.recorded_by, recordedAt: r.recorded_at, note: r.note } : null,
-    overdue: r.done_on === null && r.due_on < today,
+    overdue: r.done_on === null && r.due_on < today && r.key !== 'end',
   };
 }
 
@@ -279,11 +279,12 @@ function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
     from contract_duty d join contract c on c.id = d.contract_id join counterparty p on p.id = c.counterparty_id ${DONE_JOIN}
     where d.organisation_id = ?`;
   const q = {
-    overdue: `${base} and d.due_on < ? and x.done_on is null order by d.due_on, d.contract_id, d.key limit ?`,
+    // A contract's end is a date, not a task: never overdue.
+    overdue: `${base} and d.due_on < ? and d.key != 'end' and x.done_on is null order by d.due_on, d.contract_id, d.key limit ?`,
     range: `${base} and d.due_on >= ? and d.due_on <= ? order by d.due_on, d.contract_id, d.key limit ?`,
     // The overdue count as the core takes it: every duty due before today, less those done (read from the done table outwards).
-    before: `select count(*) as n from contract_duty where organisation_id = ? and due_on < ?`,
-    doneBefore: `select count(*) as n from contract_duty_done x cross join contract_duty d on d.contract_id = x.contract_id and d.key = x.key where d.organisation_id = ? and d.due_on < ?`,
+    before: `select count(*) as n from contract_duty where organisation_id = ? and due_on < ? and key != 'end'`,
+    doneBefore: `select count(*) as n from contract_duty_done x cross join contract_duty d on d.contract_id = x.contract_id and d.key = x.key where d.organisation_id = ? and d.due_on < ? and d.key <> 'end'`,
   };
   const overdue = raw.prepare(q.overdue);
   const range = raw.prepare(q.range);
@@ -369,7 +370,7 @@ function rawContractPage(raw: Database.Database, orgId: string, today: string) {
         maximumEndOn: maximumEndOn(terms),
         maximumTerm: term ? describeTermLength(term) : null,
         nextDuty: next ? { key: next.key, dueOn: next.dueOn, title: next.title } : null,
-        overdueCount: open.filter((d) => d.dueOn < today).length,
+        overdueCount: open.filter((d) => d.overdue).length,
         services: (s.services.all(id) as any[]).map((x) => {
           const e = lookupCpv(x.cpv_code);
           return { code: x.cpv_code, description: e?.description ?? '', lightTouch: e?.lightTouch ?? false, reservable: e?.reservable ?? false };
