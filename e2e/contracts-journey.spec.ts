@@ -215,7 +215,7 @@ test('a council’s reserved contract: extension decision due on the home screen
   expect(text).toMatch(/Directors in office 4 /);
   expect(text).toMatch(/Directors who are employees or employee-elected 3 \(75\.0%\)/);
   // …and the registers today hold ten.
-  const now = await api<{ figures: { members: number; employeeMembers: number } }>(app, 'contracts.s33Check', { contractId: elsewhere.id, asAt: today });
+  const now = await api<{ figures: { members: number; employeeMembers: number } }>(app, 'contractReports.s33Check', { contractId: elsewhere.id, asAt: today });
   expect(now.figures).toMatchObject({ members: 10, employeeMembers: 5 });
 
   // The calendar file: one event per duty across the three contracts, each with a stable UID.

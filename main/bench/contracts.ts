@@ -181,12 +181,12 @@ export async function benchContracts(args: ContractsBenchArgs): Promise<Figure[]
       asAt: addDays(today, -Math.floor(r() * 3 * 365)),
     }));
     const rawS33 = rawS33Check(raw, orgId);
-    await measure('s33_check', 'contracts.s33Check', s33Inputs, rawS33.run, rawS33.sql(s33Inputs[0]!));
+    await measure('s33_check', 'contractReports.s33Check', s33Inputs, rawS33.run, rawS33.sql(s33Inputs[0]!));
 
     // --- the portfolio's aggregates as at a date ---------------------------------------------------
     const portfolioInputs = Array.from({ length: 200 }, (_, i) => ({ asAt: i % 4 === 0 ? today : addDays(today, -Math.floor(r() * 5 * 365)) }));
     const rawPortfolio = rawPortfolioOf(raw, orgId);
-    await measure('portfolio', 'contracts.portfolio', portfolioInputs, (i: { asAt: string }) => rawPortfolio.run(i.asAt), rawPortfolio.sql(today));
+    await measure('portfolio', 'contractReports.portfolio', portfolioInputs, (i: { asAt: string }) => rawPortfolio.run(i.asAt), rawPortfolio.sql(today));
 
     log(`Load after measuring: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; calls timed per figure (each side): ${Object.entries(iterations).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     printTargets(figures, log);
@@ -426,7 +426,7 @@ const BY_COMMISSIONER = `select c.counterparty_id, p.name, p.kind, count(c.id) a
 const byCommissionerParams = (orgId: string, on: string, by: readonly [string, string, string]) => [by[0], by[1], by[2], by[0], by[1], by[2], ...liveParams(orgId, on)];
 const PUBLIC_BODY_KINDS = new Set(['council', 'nhs_trust', 'icb', 'nhs_england', 'government_department', 'public_body']);
 
-/** contracts.s33Check: the contract and its terms, the comparable contracts, the income shares, the public bodies' contracts, the registers on the day. */
+/** contractReports.s33Check: the contract and its terms, the comparable contracts, the income shares, the public bodies' contracts, the registers on the day. */
 function rawS33Check(raw: Database.Database, orgId: string) {
   const q = {
     contract: 'select c.id, c.reference, c.title, c.route, c.award_on, c.start_on, c.end_on, c.terminated_on, c.counterparty_id, p.name as counterparty_name from contract c join counterparty p on p.id = c.counterparty_id where c.id = ? and c.organisation_id = ?',
@@ -504,7 +504,7 @@ function rawS33Check(raw: Database.Database, orgId: string) {
   };
 }
 
-/** contracts.portfolio: live contracts by commissioner (with those ending in 6, 12, 18 months), by service, and the ending list. */
+/** contractReports.portfolio: live contracts by commissioner (with those ending in 6, 12, 18 months), by service, and the ending list. */
 function rawPortfolioOf(raw: Database.Database, orgId: string) {
   const q = {
     byCommissioner: BY_COMMISSIONER,

@@ -284,8 +284,8 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'contracts.timeline': { from: '2026-01-01', to: '2026-03-31', includeOverdue: true, limit: 100 },
   'contracts.exportCalendar': { contractId: ID },
   'contracts.cpvSearch': { text: 'social work', limit: 10 },
-  'contracts.s33Check': { contractId: ID, asAt: '2026-11-30' },
-  'contracts.evidencePack': { contractId: ID, asAt: '2026-11-30', format: 'pdf' },
-  'contracts.portfolio': { asAt: '2026-11-30' },
-  'contracts.portfolioReport': { asAt: '2026-11-30', format: 'xlsx' },
+  'contractReports.s33Check': { contractId: ID, asAt: '2026-11-30' },
+  'contractReports.evidencePack': { contractId: ID, asAt: '2026-11-30', format: 'pdf' },
+  'contractReports.portfolio': { asAt: '2026-11-30' },
+  'contractReports.portfolioReport': { asAt: '2026-11-30', format: 'xlsx' },
 };

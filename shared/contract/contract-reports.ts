@@ -55,27 +55,27 @@ export const portfolioSchema = z.object({
 });
 export type Portfolio = z.output<typeof portfolioSchema>;
 
-export const contractReportMethods = defineMethods('contracts', {
-  'contracts.s33Check': method({
+export const contractReportMethods = defineMethods('contractReports', {
+  'contractReports.s33Check': method({
     kind: 'query',
     summary: 'Whether the contract could be reserved to this mutual under the Procurement Act 2023 s33, condition by condition with the evidence held, as at a date.',
     input: z.strictObject({ contractId: id, asAt: legalDate('the date of the evidence').optional() }),
     output: s33ResultSchema,
   }),
-  'contracts.evidencePack': method({
+  'contractReports.evidencePack': method({
     kind: 'command',
     summary: 'The s33 eligibility evidence pack as PDF or DOCX, with every figure from the records as they stood on the date.',
     input: z.strictObject({ contractId: id, asAt: legalDate('the date of the evidence'), format: z.enum(['pdf', 'docx']) }),
     output: jobStartedSchema,
     jobResult: fileResult,
   }),
-  'contracts.portfolio': method({
+  'contractReports.portfolio': method({
     kind: 'query',
     summary: 'Income by commissioner and by service, contracts ending in 6, 12 and 18 months, and the largest commissioner’s share, as at a date.',
     input: z.strictObject({ asAt: legalDate('the date').optional() }),
     output: portfolioSchema,
   }),
-  'contracts.portfolioReport': method({
+  'contractReports.portfolioReport': method({
     kind: 'command',
     summary: 'The portfolio as a printable board report (PDF, with charts) or a spreadsheet (XLSX, one sheet per table).',
     input: z.strictObject({ asAt: legalDate('the date'), format: z.enum(['pdf', 'xlsx']) }),

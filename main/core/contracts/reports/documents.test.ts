@@ -48,11 +48,11 @@ async function mutual() {
   return { core, staff, community, leeds, id };
 }
 
-describe('contracts.evidencePack', () => {
+describe('contractReports.evidencePack', () => {
   it('states each condition with the figures as at the date in a PDF with bookmarks and a Word file with real headings and tables, and the figures stay those of the date after later admissions', async () => {
     const { core, staff, community, id } = await mutual();
     const asAt = '2026-06-30';
-    const pdfFile = await jobResult<FileResult>(core, 'contracts.evidencePack', { contractId: id, asAt, format: 'pdf' });
+    const pdfFile = await jobResult<FileResult>(core, 'contractReports.evidencePack', { contractId: id, asAt, format: 'pdf' });
     expect(pdfFile).toMatchObject({ fileName: 's33 evidence LCC-2027 2026-06-30.pdf', mimeType: 'application/pdf' });
     const pdf = await readPdf(keep('s33-evidence.pdf', readExport(t!, pdfFile.fileId)));
     const text = pdf.text.join(' ');
@@ -85,7 +85,7 @@ describe('contracts.evidencePack', () => {
       'Where these figures come from',
     ]);
 
-    const docxFile = await jobResult<FileResult>(core, 'contracts.evidencePack', { contractId: id, asAt, format: 'docx' });
+    const docxFile = await jobResult<FileResult>(core, 'contractReports.evidencePack', { contractId: id, asAt, format: 'docx' });
     const docx = readExport(t!, docxFile.fileId);
     const xml = new TextDecoder().decode(readZipEntry(keep('s33-evidence.docx', docx), 'word/document.xml')!);
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
@@ -100,13 +100,13 @@ describe('contracts.evidencePack', () => {
     await admit(core, community, person('Florence', 'Nightingale'), { admittedOn: '2026-09-01' });
     await admit(core, staff, person('Late', 'Joiner', employee('E9')), { admittedOn: '2026-07-01' });
     await appointDirector(core, 'New', 'Director', 'independent', '2026-10-01');
-    const again = (await readPdf(readExport(t!, (await jobResult<FileResult>(core, 'contracts.evidencePack', { contractId: id, asAt, format: 'pdf' })).fileId))).text.join(' ');
+    const again = (await readPdf(readExport(t!, (await jobResult<FileResult>(core, 'contractReports.evidencePack', { contractId: id, asAt, format: 'pdf' })).fileId))).text.join(' ');
     expect(registerCounts(t!, asAt)).toEqual(c);
     expect(again).toContain(`Members ${c.members}`);
     expect(again).toContain(`Members in an employee class ${c.employees} (83.3%)`);
     expect(again).toContain(`Directors in office ${c.directors}`);
     // Today's registers differ, and a pack as at today says so.
-    const today = (await readPdf(readExport(t!, (await jobResult<FileResult>(core, 'contracts.evidencePack', { contractId: id, asAt: '2026-11-30', format: 'pdf' })).fileId))).text.join(' ');
+    const today = (await readPdf(readExport(t!, (await jobResult<FileResult>(core, 'contractReports.evidencePack', { contractId: id, asAt: '2026-11-30', format: 'pdf' })).fileId))).text.join(' ');
     expect(registerCounts(t!, '2026-11-30')).toEqual({ members: 8, employees: 6, directors: 4 });
     expect(today).toContain('Members 8');
     expect(today).toContain('Members in an employee class 6 (75.0%)');
@@ -117,7 +117,7 @@ describe('contracts.evidencePack', () => {
     const objects = 'Article 3 (Objects): to deliver health and social care services commissioned by public bodies in West Yorkshire.';
     const assetLock = 'Article 4 (Asset lock): the Company shall not distribute any profit or assets to its members.';
     expectOk(await core.dispatch('rules.update', { ...defaultRuleValues('cic_limited_by_guarantee'), objectsPublicServices: true, objectsClause: objects, profitBasis: 'not_for_profit', profitClause: assetLock }));
-    const pack = async (asAt: string) => (await readPdf(readExport(t!, (await jobResult<FileResult>(core, 'contracts.evidencePack', { contractId: id, asAt, format: 'pdf' })).fileId))).text.join(' ');
+    const pack = async (asAt: string) => (await readPdf(readExport(t!, (await jobResult<FileResult>(core, 'contractReports.evidencePack', { contractId: id, asAt, format: 'pdf' })).fileId))).text.join(' ');
     const today = await pack('2026-11-30');
     expect(today).toContain('The governing document’s clauses as recorded on 30 November 2026');
     expect(today).toContain('Recorded as: the objects include delivering public services');
@@ -134,7 +134,7 @@ describe('contracts.evidencePack', () => {
   it('reads the head and every figure from one snapshot taken when the pack is asked for', async () => {
     const { core, staff, id } = await mutual();
     const head = t!.core.raw.prepare('select seq, hash from audit_head').get() as { seq: number; hash: string };
-    const started = await core.dispatch('contracts.evidencePack', { contractId: id, asAt: '2026-11-30', format: 'pdf' });
+    const started = await core.dispatch('contractReports.evidencePack', { contractId: id, asAt: '2026-11-30', format: 'pdf' });
     // An admission dated on or before the evidence date, made while the pack is being written.
     await admit(core, staff, person('Late', 'Joiner', employee('E9')), { admittedOn: '2026-11-30' });
     await core.jobs.idle();
@@ -147,15 +147,15 @@ describe('contracts.evidencePack', () => {
 
   it('refuses a contract that is not on record before starting a job', async () => {
     t = await registerOf('cic_limited_by_guarantee');
-    const r = await t.core.dispatch('contracts.evidencePack', { contractId: '0190f000-0000-7000-8000-000000000009', asAt: '2026-11-30', format: 'pdf' });
+    const r = await t.core.dispatch('contractReports.evidencePack', { contractId: '0190f000-0000-7000-8000-000000000009', asAt: '2026-11-30', format: 'pdf' });
     expect(r.ok ? null : r.error.fieldErrors?.['contractId']).toBe('That contract is not on record.');
   });
 });
 
-describe('contracts.portfolioReport', () => {
+describe('contractReports.portfolioReport', () => {
   it('prints the board report with tables and charts from the portfolio’s figures, and a workbook with one sheet per table', async () => {
     const { core } = await mutual();
-    const pdfFile = await jobResult<FileResult>(core, 'contracts.portfolioReport', { asAt: '2026-11-30', format: 'pdf' });
+    const pdfFile = await jobResult<FileResult>(core, 'contractReports.portfolioReport', { asAt: '2026-11-30', format: 'pdf' });
     expect(pdfFile).toMatchObject({ fileName: 'Contract portfolio 2026-11-30.pdf', mimeType: 'application/pdf' });
     const pdf = await readPdf(keep('portfolio.pdf', readExport(t!, pdfFile.fileId)));
     const text = pdf.text.join(' ');
@@ -170,7 +170,7 @@ describe('contracts.portfolioReport', () => {
     expect(text).toMatch(/LCC-HOME Contract LCC-HOME Leeds City Council 31 March (2027 )?£400,000\.00/);
     expect(pdf.outline.map((o) => o.title)).toEqual(['Income by commissioner', 'Income by service', 'Contracts ending', 'Concentration risk', 'How these figures are made']);
 
-    const xlsxFile = await jobResult<FileResult>(core, 'contracts.portfolioReport', { asAt: '2026-11-30', format: 'xlsx' });
+    const xlsxFile = await jobResult<FileResult>(core, 'contractReports.portfolioReport', { asAt: '2026-11-30', format: 'xlsx' });
     expect(xlsxFile.fileName).toBe('Contract portfolio 2026-11-30.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(keep('portfolio.xlsx', readExport(t!, xlsxFile.fileId))) as never);
@@ -200,7 +200,7 @@ describe('contracts.portfolioReport', () => {
 
   it('answers the portfolio query as at a date through the contract', async () => {
     const { core } = await mutual();
-    const r = await core.dispatch('contracts.portfolio', { asAt: '2022-12-31' });
+    const r = await core.dispatch('contractReports.portfolio', { asAt: '2022-12-31' });
     expect(r.ok && r.value).toMatchObject({ asAt: '2022-12-31', annualIncomePence: 400_000_00, largestCommissioner: 'Leeds City Council', largestShare: 1 });
   });
 });

@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import type { contractReportMethods } from '../../../../shared/contract/contract-reports';
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import type { RegisterCtx } from '../../context';
 import { AppError } from '../../errors';
 import { assertNotBeforeIncorporation } from '../../organisation/guards';
 import { exportStore, headOf } from '../../exports/register-export';
-import { job, query, type HandlerFor } from '../../handler';
+import { defineHandlers, job, query } from '../../handler';
 import type { JobHandle } from '../../jobs/runner';
 import { evidencePackDocx, evidencePackPdf } from './evidence-pack';
 import { portfolioOn } from './portfolio';
@@ -14,9 +13,7 @@ import { s33Report } from './s33-check';
 
 /**
  * What the contract records tell a commissioner and the board (issue 10): the s33 check and its
- * evidence pack, the portfolio and its board report. Typed by the contract's own method names
- * rather than with defineHandlers('contracts', …), which would ask for every contracts.* method:
- * the contracts core registers the others in its own area.
+ * evidence pack, the portfolio and its board report (the contractReports.* methods).
  */
 
 const PDF = 'application/pdf';
@@ -42,7 +39,6 @@ function saveFile(ctx: { files: { dbPath: string }; now(): Date }, name: string,
   }
 }
 
-type ReportHandlers = { [M in keyof typeof contractReportMethods]: HandlerFor<M> };
 
 /**
  * The evidence is the records as they stood on a day, so the day must have passed (the registers
@@ -56,13 +52,13 @@ function evidenceDate(rc: RegisterCtx, asAt: string): string {
   return asAt;
 }
 
-export const contractReportHandlers: ReportHandlers = {
-  'contracts.s33Check': query(async (input, ctx) => {
+export const contractReportHandlers = defineHandlers('contractReports', {
+  'contractReports.s33Check': query(async (input, ctx) => {
     const rc = await ctx.register();
     return (await s33Report(ctx.db, rc, input.contractId, evidenceDate(rc, input.asAt ?? rc.today))).result;
   }),
 
-  'contracts.evidencePack': job(async (input, ctx) => {
+  'contractReports.evidencePack': job(async (input, ctx) => {
     const rc = await ctx.register();
     evidenceDate(rc, input.asAt);
     // Refused now, before a job starts, if the contract is not on record.
@@ -93,12 +89,12 @@ export const contractReportHandlers: ReportHandlers = {
     }
   }),
 
-  'contracts.portfolio': query(async (input, ctx) => {
+  'contractReports.portfolio': query(async (input, ctx) => {
     const rc = await ctx.register();
     return portfolioOn(ctx.db, rc.org.id, input.asAt ?? rc.today);
   }),
 
-  'contracts.portfolioReport': job(async (input, ctx) => {
+  'contractReports.portfolioReport': job(async (input, ctx) => {
     const rc = await ctx.register();
     const snapshot = await ctx.store.openSnapshot();
     try {
@@ -122,4 +118,4 @@ export const contractReportHandlers: ReportHandlers = {
       throw e;
     }
   }),
-};
+});

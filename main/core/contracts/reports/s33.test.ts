@@ -69,12 +69,12 @@ async function eligibleMutual(form: LegalForm = 'cic_limited_by_guarantee', cons
 }
 
 async function check(core: Core, contractId: string, asAt?: string): Promise<S33Result> {
-  return expectOk(await core.dispatch('contracts.s33Check', { contractId, ...(asAt ? { asAt } : {}) })) as S33Result;
+  return expectOk(await core.dispatch('contractReports.s33Check', { contractId, ...(asAt ? { asAt } : {}) })) as S33Result;
 }
 
 const byRef = (r: S33Result) => Object.fromEntries(r.conditions.map((c) => [c.ref, c.met]));
 
-describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
+describe('contractReports.s33Check (Procurement Act 2023 s33)', () => {
   it('finds every condition met for an employee-controlled, not-for-profit mutual, with the figures as at the date', async () => {
     const { core, id } = await eligibleMutual();
     const r = await check(core, id);
@@ -197,21 +197,21 @@ describe('contracts.s33Check (Procurement Act 2023 s33)', () => {
 
   it('refuses evidence as at a date still to come, or before the organisation was incorporated, against the date', async () => {
     const { core, id } = await eligibleMutual();
-    const future = await core.dispatch('contracts.s33Check', { contractId: id, asAt: '2026-12-01' });
+    const future = await core.dispatch('contractReports.s33Check', { contractId: id, asAt: '2026-12-01' });
     expect(future.ok ? null : future.error.fieldErrors?.['asAt']).toContain('as at today (30 November 2026) or an earlier date, not 1 December 2026');
-    const early = await core.dispatch('contracts.evidencePack', { contractId: id, asAt: '2015-03-31', format: 'pdf' });
+    const early = await core.dispatch('contractReports.evidencePack', { contractId: id, asAt: '2015-03-31', format: 'pdf' });
     expect(early.ok ? null : early.error.fieldErrors?.['asAt']).toMatch(/1 April 2015/);
   });
 
   it('refuses a contract that is not on record', async () => {
     t = await registerOf('cic_limited_by_guarantee');
-    const r = await t.core.dispatch('contracts.s33Check', { contractId: '0190f000-0000-7000-8000-000000000009' });
+    const r = await t.core.dispatch('contractReports.s33Check', { contractId: '0190f000-0000-7000-8000-000000000009' });
     expect(r.ok).toBe(false);
     expect(r.ok ? null : r.error.fieldErrors?.['contractId']).toBe('That contract is not on record.');
   });
 });
 
-describe('contracts.s33Check: the governing document’s clauses (s33(6)(a)-(c))', () => {
+describe('contractReports.s33Check: the governing document’s clauses (s33(6)(a)-(c))', () => {
   const condition = (r: S33Result, ref: string) => r.conditions.find((c) => c.ref === ref)!;
 
   it('decides (6)(a) and (6)(b) from the clauses recorded, quoting each, and quotes the employee control clause in (6)(c)', async () => {

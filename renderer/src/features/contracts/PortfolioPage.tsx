@@ -25,7 +25,7 @@ const BARS = 8;
  */
 export function PortfolioPage() {
   const [asAt, setAsAt] = useState(todayUk());
-  const portfolio = useApiQuery('contracts.portfolio', { asAt }, { placeholderData: (previous) => previous });
+  const portfolio = useApiQuery('contractReports.portfolio', { asAt }, { placeholderData: (previous) => previous });
   const p = portfolio.data;
   const liveContracts = p ? p.byCommissioner.reduce((s, c) => s + c.contracts, 0) : 0;
   const largest = p ? [...p.byCommissioner].sort((a, b) => b.annualPence - a.annualPence)[0] : undefined;
@@ -46,8 +46,8 @@ export function PortfolioPage() {
         <div className="pf-reports">
           <p className="pf-reports-h">For the board</p>
           <div className="pf-report-buttons">
-            <DocumentButton label="Board report (PDF)" busyLabel="Preparing the board report" start={() => call('contracts.portfolioReport', { asAt, format: 'pdf' })} />
-            <DocumentButton label="Spreadsheet (XLSX)" busyLabel="Preparing the spreadsheet" start={() => call('contracts.portfolioReport', { asAt, format: 'xlsx' })} />
+            <DocumentButton label="Board report (PDF)" busyLabel="Preparing the board report" start={() => call('contractReports.portfolioReport', { asAt, format: 'pdf' })} />
+            <DocumentButton label="Spreadsheet (XLSX)" busyLabel="Preparing the spreadsheet" start={() => call('contractReports.portfolioReport', { asAt, format: 'xlsx' })} />
           </div>
         </div>
       </section>

@@ -19,7 +19,7 @@ import './s33/s33.css';
  */
 export function S33Panel({ contractId }: { contractId: string }) {
   const [asAt, setAsAt] = useState(todayUk());
-  const check = useApiQuery('contracts.s33Check', { contractId, asAt }, { placeholderData: (previous) => previous });
+  const check = useApiQuery('contractReports.s33Check', { contractId, asAt }, { placeholderData: (previous) => previous });
   const r = check.data;
   const verdict = r ? judgementLabel(r.reservable) : null;
 
@@ -166,8 +166,8 @@ export function S33Panel({ contractId }: { contractId: string }) {
             the records as they stood on that date.
           </p>
           <div className="s33-docs">
-            <DocumentButton label="Evidence pack (PDF)" busyLabel="Preparing the evidence pack" start={() => call('contracts.evidencePack', { contractId, asAt: r.asAt, format: 'pdf' })} />
-            <DocumentButton label="Evidence pack (DOCX)" busyLabel="Preparing the evidence pack" start={() => call('contracts.evidencePack', { contractId, asAt: r.asAt, format: 'docx' })} />
+            <DocumentButton label="Evidence pack (PDF)" busyLabel="Preparing the evidence pack" start={() => call('contractReports.evidencePack', { contractId, asAt: r.asAt, format: 'pdf' })} />
+            <DocumentButton label="Evidence pack (DOCX)" busyLabel="Preparing the evidence pack" start={() => call('contractReports.evidencePack', { contractId, asAt: r.asAt, format: 'docx' })} />
           </div>
         </div>
       ) : null}
