@@ -111,6 +111,11 @@ export const decisionMethods = defineMethods('decisions', {
       from: legalDate('the start date').optional(),
       to: legalDate('the end date').optional(),
       organisation: z.string().trim().max(200).optional(),
+      /**
+       * An organisation on the list (issue 10): the decisions linked to it, and those whose related
+       * organisation names it (case and spacing ignored), as its page and its contracts' conflicts match them.
+       */
+      counterpartyId: id.optional(),
       outcome: z.enum(DECISION_OUTCOMES).optional(),
       meetingId: id.optional(),
       /** The last row of the previous page (keyset). */

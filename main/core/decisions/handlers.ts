@@ -5,6 +5,7 @@ import { formatLegalDate } from '../../../shared/rules/legal-date';
 import type { RecordRef } from '../audit/state';
 import type { RegisterCtx, WriteContext } from '../context';
 import { uuidv7 } from '../db/ids';
+import { nameKey } from '../counterparties/names';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
 import { toRules } from '../organisation/handlers';
@@ -244,7 +245,8 @@ export const decisionsHandlers = defineHandlers('decisions', {
   'decisions.register': query(async (input, ctx) => {
     const rc = await ctx.register();
     let q = ctx.db.selectFrom('decision as d').selectAll('d').where('d.organisation_id', '=', rc.org.id);
-    if (input.after) q = q.where(sql<boolean>`(d.decided_on, d.id) < (${input.after.decidedOn}, ${input.after.id})`);
+    // Rows SQL lets through that are not wanted after all (a name the index only nearly matches).
+    let keep: ((d: DecisionRow) => boolean) | null = null;
     if (input.from) q = q.where('d.decided_on', '>=', input.from);
     if (input.to) q = q.where('d.decided_on', '<=', input.to);
     if (input.meetingId) q = q.where('d.meeting_id', '=', input.meetingId);
@@ -289,8 +291,54 @@ export const decisionsHandlers = defineHandlers('decisions', {
       const key = organisationKey(input.organisation);
       if (key) q = q.where(sql<boolean>`d.related_organisation like ${`%${key.split(' ').map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`)).join('%')}%`} escape '\\'`);
     }
-    const rows = await q.orderBy('d.decided_on', 'desc').orderBy('d.id', 'desc').limit(input.limit + 1).execute();
-    const page = rows.slice(0, input.limit) as DecisionRow[];
+    if (input.counterpartyId) {
+      const cp = await ctx.db.selectFrom('counterparty').select(['id', 'name', 'name_key']).where('id', '=', input.counterpartyId).where('organisation_id', '=', rc.org.id).executeTakeFirst();
+      if (!cp) throw AppError.field('counterpartyId', 'That organisation is not on the list of organisations.');
+      // Linked to it (the decision_counterparty index), or naming it in words: the words of its
+      // name as a phrase in the related organisation column of decision_fts, a few more than the
+      // exact name ("… Council Trading Ltd"), so each row is then checked by nameKey, as the
+      // organisation's page checks it. A name with no letters or digits has no words to look up:
+      // every named decision is checked.
+      keep = (d) => d.counterparty_id === cp.id || (d.related_organisation !== null && nameKey(d.related_organisation) === cp.name_key);
+      if (/[\p{L}\p{N}]/u.test(cp.name)) {
+        const match = `related_organisation : "${cp.name.replace(/"/g, '""')}"`;
+        const named = sql`select rowid from decision_fts where decision_fts match ${match}`;
+        // As for words searched: an organisation named or linked by many decisions is found by
+        // walking the register newest first ("+" keeps SQLite off the indexes, which would fetch
+        // and sort every one); one with a few through its links and matches, sorted.
+        const linked = await ctx.db
+          .selectFrom(sql<{ id: string }>`(select id from decision where counterparty_id = ${cp.id} limit ${COMMON_MATCHES})`.as('l'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        const matched = await ctx.db
+          .selectFrom(sql<{ rowid: number }>`(${named} limit ${COMMON_MATCHES})`.as('f'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        q =
+          Number(linked.n) + Number(matched.n) >= COMMON_MATCHES
+            ? q.where(sql<boolean>`(+d.counterparty_id = ${cp.id} or +d.rowid in (${named}))`)
+            : q.where(sql<boolean>`(d.counterparty_id = ${cp.id} or d.rowid in (${named}))`);
+      } else {
+        q = q.where(sql<boolean>`(+d.counterparty_id = ${cp.id} or +d.related_organisation is not null)`);
+      }
+    }
+    // A page and one row more, to know if there is a next page; where rows are checked after
+    // SQL, read on past those turned away until the page is full or the register ends.
+    const rows: DecisionRow[] = [];
+    let after = input.after;
+    for (;;) {
+      const from = after;
+      const batch = (await (from ? q.where(sql<boolean>`(d.decided_on, d.id) < (${from.decidedOn}, ${from.id})`) : q)
+        .orderBy('d.decided_on', 'desc')
+        .orderBy('d.id', 'desc')
+        .limit(input.limit + 1)
+        .execute()) as DecisionRow[];
+      rows.push(...(keep ? batch.filter(keep) : batch));
+      const end = batch.at(-1);
+      if (rows.length > input.limit || batch.length <= input.limit || !end) break;
+      after = { decidedOn: end.decided_on, id: end.id };
+    }
+    const page = rows.slice(0, input.limit);
     const last = page.at(-1);
     const dctx = await decisionContext(ctx.db, rc.org.id);
     return { rows: await toDecisions(ctx.db, dctx, page), next: rows.length > input.limit && last ? { decidedOn: last.decided_on, id: last.id } : null };
