@@ -458,6 +458,11 @@ export const meetingMethods = defineMethods('meetings', {
       officerId: id,
       nature: requiredText('the nature of the interest', 500),
       relatedOrganisation: optionalText('the related organisation', 200, 'one'),
+      /**
+       * The organisation the interest is in, from the list of organisations (issue 10), so its
+       * contracts name the director as conflicted; by default the item's, when the words are the item's.
+       */
+      counterpartyId: id.optional(),
     }),
     output: meetingViewSchema,
   }),

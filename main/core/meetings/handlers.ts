@@ -15,6 +15,7 @@ import { secondMeetingDateVerdict } from '../../../shared/rules/society-two-meet
 import { formatLocalDateTime } from '../../../shared/rules/working-hours';
 import { attendanceTimesProblem, endTimeProblem } from '../../../shared/rules/meeting-times';
 import type { RegisterCtx, WriteContext } from '../context';
+import { nameKey } from '../counterparties/names';
 import { uuidv7 } from '../db/ids';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
@@ -220,6 +221,12 @@ async function siblingsOf(tx: WriteContext, meetingId: string, parentId: string 
   let q = tx.db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId);
   q = parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', parentId);
   return (await q.orderBy('position').orderBy('id').execute()) as AgendaItemRow[];
+}
+
+/** Whether the words name the organisation on the list (case and spacing ignored, as the list compares names). */
+async function namesCounterparty(tx: WriteContext, counterpartyId: string, words: string): Promise<boolean> {
+  const p = await tx.db.selectFrom('counterparty').select(['name_key']).where('id', '=', counterpartyId).executeTakeFirst();
+  return p !== undefined && nameKey(words) === p.name_key;
 }
 
 async function itemNumberOf(tx: WriteContext, meetingId: string, itemId: string): Promise<string> {
@@ -1065,19 +1072,25 @@ export const meetingsHandlers = defineHandlers('meetings', {
     if (isMembersMeeting(m.kind)) throw new AppError('VALIDATION', 'Declarations of interest are made by directors at board and committee meetings (CA 2006 s177, s182).');
     const name = await assertDirectorOnDate(tx, rc, input.officerId, m.held_on, 'officerId');
     let related = input.relatedOrganisation ?? null;
+    let counterpartyId = input.counterpartyId;
     let number: string | null = null;
     if (input.agendaItemId) {
-      const item = await tx.db.selectFrom('agenda_item').select(['id', 'related_organisation']).where('id', '=', input.agendaItemId).where('meeting_id', '=', m.id).executeTakeFirst();
+      const item = await tx.db.selectFrom('agenda_item').select(['id', 'related_organisation', 'counterparty_id']).where('id', '=', input.agendaItemId).where('meeting_id', '=', m.id).executeTakeFirst();
       if (!item) throw AppError.field('agendaItemId', 'That item is not on this meeting’s agenda.');
-      // Declared on an item tagged with an organisation: the interest is in that organisation.
-      related = related ?? item.related_organisation;
+      // Declared on an item tagged with an organisation: the interest is in that organisation,
+      // linked to it on the list when the item is, unless other words or another organisation are given.
+      if (counterpartyId === undefined && item.counterparty_id && (related === null || related === item.related_organisation || (await namesCounterparty(tx, item.counterparty_id, related)))) {
+        counterpartyId = item.counterparty_id;
+      }
+      // Another organisation chosen from the list: its own name, not the item's words.
+      if (counterpartyId === undefined || counterpartyId === item.counterparty_id) related = related ?? item.related_organisation;
       number = await itemNumberOf(tx, m.id, item.id);
     }
     if (m.held_on > rc.today) throw AppError.field('officerId', `A declaration made at the meeting is recorded at or after it; the ${meetingWords(m)} has not happened yet. Record an advance declaration in the interests register instead.`);
     const interest = await insertInterest(
       tx,
       rc,
-      { officerId: input.officerId, category: 'other', nature: input.nature, relatedOrganisation: related, declaredOn: m.held_on },
+      { officerId: input.officerId, category: 'other', nature: input.nature, relatedOrganisation: related, counterpartyId, declaredOn: m.held_on },
       { declaredOn: 'officerId' },
     );
     const row = {
@@ -1094,7 +1107,7 @@ export const meetingsHandlers = defineHandlers('meetings', {
       action: 'meeting.interest_declared',
       entityType: 'meeting_declaration',
       entityId: row.id,
-      summary: `${meetingWords(m)}: ${name.short} declared an interest${number ? ` in item ${number}` : ''}${related ? ` (${related})` : ''}; entered in the interests register`,
+      summary: `${meetingWords(m)}: ${name.short} declared an interest${number ? ` in item ${number}` : ''}${interest.related_organisation ? ` (${interest.related_organisation})` : ''}; entered in the interests register`,
       before: null,
       after: { declaration: { agendaItemId: row.agenda_item_id, officerId: row.officer_id, interestId: row.interest_id, nature: row.nature }, interest: interestAuditView(interest) },
       records: [
