@@ -108,7 +108,7 @@ test('a society whose registered office is in Northern Ireland is refused at set
   await page.getByRole('button', { name: 'Set up the organisation' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lagan Care Co-operative' })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('link', { name: 'Organisation' }).click();
+  await page.getByRole('link', { name: 'Organisation', exact: true }).click();
   await page.getByLabel('Country').selectOption({ label: 'Northern Ireland' });
   await page.getByRole('button', { name: 'Save particulars' }).click();
   await expect(page.locator('#registeredOffice-country-error')).toContainText('Co-operative and Community Benefit Societies Act (Northern Ireland) 1969');
