@@ -19,7 +19,7 @@ describe('the sample’s contracts', () => {
     const result = await buildSampleContracts(t.core, { today, log: () => {} });
     expect(result).toEqual({ counterparties: 5, contracts: 6 });
 
-    const list = expectOk(await t.core.dispatch('contracts.list', {})) as { reference: string; status: string; nextDuty: unknown }[];
+    const list = expectOk(await t.core.dispatch('contracts.list', {})) as { id: string; reference: string; status: string; nextDuty: unknown }[];
     const status = Object.fromEntries(list.map((c) => [c.reference, c.status]));
     expect(status).toEqual({
       'NCC/ASC/2025/017': 'live',
@@ -31,6 +31,11 @@ describe('the sample’s contracts', () => {
     });
     const timeline = expectOk(await t.core.dispatch('contracts.timeline', { from: today, to: `${Number(today.slice(0, 4)) + 6}${today.slice(4)}`, includeOverdue: true })) as { entries: unknown[] };
     expect(timeline.entries.length).toBeGreaterThan(20);
+
+    // The governing document's clauses are recorded, so the s33 check decides (6)(b) instead of 'cannot judge'.
+    const community = list.find((c) => c.reference === 'NCC/ASC/2025/017')!;
+    const s33 = expectOk(await t.core.dispatch('contractReports.s33Check', { contractId: community.id })) as { conditions: { ref: string; met: unknown }[] };
+    expect(s33.conditions.find((c) => c.ref.startsWith('s33(6)(b)'))?.met).toBe(true);
 
     const verify = (await runJob(t.core, 'audit.verify', {})).result as VerifyReport;
     expect(verify.problem).toBeNull();

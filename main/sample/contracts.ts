@@ -28,6 +28,21 @@ export async function buildSampleContracts(core: Core, opts: { today: string; lo
     return r.value;
   };
   log('Recording commissioners and contracts…');
+  // The governing document's clauses the s33 check quotes (Procurement Act 2023 s33(6)), as a
+  // spun-out mutual's articles or rules typically word them.
+  const organisation = (await d('organisation.get', {})) as { legalForm: string };
+  const rules = (await d('rules.get', {})) as { values: Record<string, unknown> };
+  const distributes = organisation.legalForm === 'cooperative_society';
+  await d('rules.update', {
+    ...rules.values,
+    objectsPublicServices: true,
+    objectsClause: 'The objects of the organisation are to provide health, social care, library, cultural and community services to the public, in particular under contracts with public bodies.',
+    profitBasis: distributes ? 'members_only' : 'not_for_profit',
+    profitClause: distributes
+      ? 'Any surplus not applied to the objects or held in reserve may be distributed only to members, in proportion to their transactions with the society.'
+      : 'The income and property of the organisation shall be applied solely towards the promotion of its objects; no part shall be paid or transferred to members by way of dividend, bonus or otherwise by way of profit.',
+    employeeControlClause: 'Employee members hold a majority of the votes at general meetings, and a majority of the board are employee members elected by the employee members.',
+  });
   const org = async (name: string, kind: string, extra: Record<string, string> = {}) => (await d('counterparties.create', { name, kind, ...extra })).id as string;
   const county = await org('Northshire County Council', 'council', { contactName: 'Priya Shah, Head of Commissioning', contactEmail: 'commissioning@northshire.example.gov.uk', address: 'County Hall\nMarket Street\nNorthby NB1 1AA' });
   const icb = await org('NHS Northshire and Dale Integrated Care Board', 'icb', { odsCode: 'QZX', contactName: 'Tom Ellis', contactEmail: 'tom.ellis@nhs.example' });
