@@ -3,6 +3,7 @@ import { defineMethods, method } from './method';
 import { id, isoInstant, legalDate, optionalText, penceAmount, requiredText, wholeNumber } from './fields';
 import { jobStartedSchema } from './jobs';
 import { uploadId } from './uploads';
+import { PROCUREMENT_ROUTES, type ProcurementRoute } from '../rules/procurement/routes';
 
 /**
  * Contract records (issue 10): the mutual's public service contracts, their dates and money, the
@@ -62,24 +63,7 @@ export const DUTY_KIND_LABEL: Record<DutyKind, string> = {
  * The procurement route and legal basis of an award. The law behind each, its citation and any
  * maximum term it sets are in shared/rules/procurement/routes.ts.
  */
-export const PROCUREMENT_ROUTES = [
-  'pa23_open',
-  'pa23_competitive_flexible',
-  'pa23_direct_award',
-  'pa23_framework_call_off',
-  'pa23_reserved_mutual',
-  'psr_direct_a',
-  'psr_direct_b',
-  'psr_direct_c',
-  'psr_most_suitable',
-  'psr_competitive',
-  'grant',
-  'pcr15',
-  'pcr15_light_touch',
-  'pcr15_reg77',
-  'other',
-] as const;
-export type ProcurementRoute = (typeof PROCUREMENT_ROUTES)[number];
+export { PROCUREMENT_ROUTES, type ProcurementRoute };
 
 /** Documents kept inside the database file; anything larger is refused before it is sent. */
 export const CONTRACT_DOCUMENT_MAX_BYTES = 50 * 1024 * 1024;

@@ -1,20 +1,5 @@
 import type { Selectable } from 'kysely';
-
-/** Kinds of organisation the mutual deals with (migration 0016's check constraint). */
-export const COUNTERPARTY_KINDS = [
-  'council',
-  'nhs_trust',
-  'icb',
-  'nhs_england',
-  'government_department',
-  'public_body',
-  'mutual',
-  'charity',
-  'company',
-  'supplier',
-  'other',
-] as const;
-export type CounterpartyKind = (typeof COUNTERPARTY_KINDS)[number];
+import type { CounterpartyKind } from '../../../shared/contract/counterparties';
 
 export interface CounterpartyTable {
   id: string;
