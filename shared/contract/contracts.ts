@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineMethods, method } from './method';
 import { id, isoInstant, legalDate, optionalText, penceAmount, requiredText, wholeNumber } from './fields';
-import { jobStartedSchema } from './jobs';
 import { uploadId } from './uploads';
 import { PROCUREMENT_ROUTES, type ProcurementRoute } from '../rules/procurement/routes';
 
