@@ -18,11 +18,12 @@ const KEEP_AT_MOST = 3;
 /**
  * Files read and plans made, held in memory between the steps of an import (nothing is written
  * to the database until a plan is applied). Kept for an hour, and only the latest few, since a
- * 100,000-row file and its plan take tens of megabytes.
+ * 100,000-row file and its plan take tens of megabytes. The HR import's plans by default; the
+ * contracts import keeps its own plans in one of these too.
  */
-export class ImportSessions {
+export class ImportSessions<P extends { planId: string } = ImportPlanFull> {
   readonly #sessions = new Map<string, ImportSession>();
-  readonly #plans = new Map<string, { plan: ImportPlanFull; createdAt: number }>();
+  readonly #plans = new Map<string, { plan: P; createdAt: number }>();
 
   addSession(s: ImportSession): void {
     this.#sweep();
@@ -35,19 +36,19 @@ export class ImportSessions {
     return this.#sessions.get(importId);
   }
 
-  addPlan(plan: ImportPlanFull, now = Date.now()): void {
+  addPlan(plan: P, now = Date.now()): void {
     this.#sweep();
     this.#plans.set(plan.planId, { plan, createdAt: now });
     trim(this.#plans);
   }
 
-  plan(planId: string): ImportPlanFull | undefined {
+  plan(planId: string): P | undefined {
     this.#sweep();
     return this.#plans.get(planId)?.plan;
   }
 
   /** Plans checked and not yet applied or expired, newest first: alterations pending for the register (CA 2006 s120). */
-  pendingPlans(): ImportPlanFull[] {
+  pendingPlans(): P[] {
     this.#sweep();
     return [...this.#plans.values()].sort((a, b) => b.createdAt - a.createdAt).map((p) => p.plan);
   }
