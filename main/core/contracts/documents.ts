@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { exportStore } from '../exports/register-export';
 import { command, type HandlerFor } from '../handler';
 import { claimedKind, detectPaperKind } from '../meetings/print/index';
-import { formatMegabytes } from '../meetings/print/paper-type';
+import { DESCRIPTION, PAPER_MIME, formatMegabytes } from '../meetings/print/paper-type';
 import { requireContract } from './store';
 import { contractDetail } from './view';
 
@@ -16,27 +16,8 @@ import { contractDetail } from './view';
  * from the contents, never from the name: a file whose contents are not what its extension says
  * is refused, and so is one over 50 MB. Reading one back checks its SHA-256 again.
  */
-const MIME = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-} as const;
+const MIME = PAPER_MIME;
 
-const DESCRIPTION: Record<string, string> = {
-  pdf: 'a PDF',
-  docx: 'a Word document',
-  xlsx: 'an Excel workbook',
-  png: 'a PNG image',
-  jpeg: 'a JPEG image',
-  gif: 'a GIF image',
-  zip: 'a ZIP archive',
-  pptx: 'a PowerPoint presentation',
-  opendocument: 'an OpenDocument file',
-  ole: 'an older Office file (.doc, .xls or .ppt) or a password-protected Office file',
-  unknown: 'not a type the app recognises',
-};
 
 /** Why these bytes cannot be kept as a contract document called `fileName`, or the type they are. */
 export function checkContractDocument(fileName: string, bytes: Uint8Array): { ok: true; kind: keyof typeof MIME } | { ok: false; message: string } {

@@ -12,6 +12,7 @@ import { toRules } from '../organisation/handlers';
 import { PROXY_MAX_HOURS, proxyDeadlineFromRules } from '../../../shared/rules/proxy-deadline';
 import type { LegalForm } from '../../../shared/domain/legal-form';
 import { boardNoticeDocx, boardNoticePdf, checkPaper, generalNoticeDocx, generalNoticePdf } from './print/index';
+import { PAPER_MIME } from './print/paper-type';
 import type { MeetingHeading, NoticeRecipient, PackItem } from './print/index';
 import { buildBoardPackInWorker } from './pack-thread';
 import { directorsOn, committeeMembersOn } from './people';
@@ -25,13 +26,7 @@ import { meetingView, ukPartOf } from './view';
  * records — the board pack, and the notice as PDF or Word.
  */
 
-const MIME: Record<PaperKind, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-};
+const MIME = PAPER_MIME;
 const PDF = 'application/pdf';
 const DOCX = MIME.docx;
 

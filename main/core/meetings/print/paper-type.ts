@@ -18,7 +18,17 @@ export type PaperCheck =
   | { ok: true; kind: PaperKind }
   | { ok: false; message: string; detected: DetectedKind | null };
 
-const DESCRIPTION: Record<DetectedKind, string> = {
+/** The media type a kept file of each kind is served as. */
+export const PAPER_MIME: Record<PaperKind, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+};
+
+/** What each kind of contents is, in words for a refusal ("its contents are a ZIP archive"). */
+export const DESCRIPTION: Record<DetectedKind, string> = {
   pdf: 'a PDF',
   docx: 'a Word document',
   xlsx: 'an Excel workbook',
