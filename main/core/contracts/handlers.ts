@@ -224,6 +224,8 @@ export const contractHandlers: ContractHandlers = {
       .insertInto('contract_duty_done')
       .values({ contract_id: c.id, key: input.key, done_on: input.doneOn, recorded_by: tx.who.actor, recorded_at: tx.who.at, note: input.note ?? null })
       .execute();
+    // The duty's own flag, read by the open-duties index (the timeline's overdue duties).
+    await tx.db.updateTable('contract_duty').set({ done: 1 }).where('contract_id', '=', c.id).where('key', '=', input.key).execute();
     tx.audit({
       action: 'contract.duty_done',
       entityType: 'contract',
@@ -242,6 +244,7 @@ export const contractHandlers: ContractHandlers = {
     if (!done) throw AppError.field('key', 'That duty is not recorded as done.');
     const duty = await tx.db.selectFrom('contract_duty').select(['title']).where('contract_id', '=', c.id).where('key', '=', input.key).executeTakeFirst();
     await tx.db.deleteFrom('contract_duty_done').where('contract_id', '=', c.id).where('key', '=', input.key).execute();
+    await tx.db.updateTable('contract_duty').set({ done: 0 }).where('contract_id', '=', c.id).where('key', '=', input.key).execute();
     tx.audit({
       action: 'contract.duty_reopened',
       entityType: 'contract',

@@ -10,7 +10,8 @@ import { generateDuties } from './terms';
  * recorded as done. Editing any of them in the file with a database tool shows up in Verify as
  * the contract changed outside the app. The dated duties themselves are derived from the terms
  * and rebuilt on every change; `check` regenerates them and names a contract whose stored
- * duties (their keys, kinds and dates) no longer match its terms. Titles are words a later
+ * duties (their keys, kinds and dates) no longer match its terms, or whose duties' `done` flags
+ * (migration 0018, read by the timeline's open-duties index) differ from contract_duty_done. Titles are words a later
  * version may put differently, so they are not compared.
  */
 async function read(db: ReadDb, ids: readonly string[]) {
@@ -99,18 +100,17 @@ export const contractState: StateReader = {
       if (after !== null) q = q.where('id', '>', after);
       const rows = await q.execute();
       if (rows.length === 0) break;
-      const stored = await db
-        .selectFrom('contract_duty')
-        .select(['contract_id', 'key', 'kind', 'due_on'])
-        .where('contract_id', 'in', rows.map((r) => r.id))
-        .orderBy('contract_id')
-        .orderBy('key')
-        .execute();
-      const byContract = new Map<string, string[]>();
+      const ids = rows.map((r) => r.id);
+      const stored = await db.selectFrom('contract_duty').select(['contract_id', 'key', 'kind', 'due_on', 'done']).where('contract_id', 'in', ids).orderBy('contract_id').orderBy('key').execute();
+      const doneRows = await db.selectFrom('contract_duty_done').select(['contract_id', 'key']).where('contract_id', 'in', ids).execute();
+      const doneKeys = new Set(doneRows.map((d) => `${d.contract_id}|${d.key}`));
+      const byContract = new Map<string, { dates: string[]; flags: string[] }>();
       for (const d of stored) {
         let l = byContract.get(d.contract_id);
-        if (!l) byContract.set(d.contract_id, (l = []));
-        l.push(`${d.key}|${d.kind}|${d.due_on}`);
+        if (!l) byContract.set(d.contract_id, (l = { dates: [], flags: [] }));
+        l.dates.push(`${d.key}|${d.kind}|${d.due_on}`);
+        // The flag the open-duties index reads must say what contract_duty_done (the audited record) says.
+        if (Number(d.done) !== (doneKeys.has(`${d.contract_id}|${d.key}`) ? 1 : 0)) l.flags.push(d.key);
       }
       const terms = await termsOf(db, rows);
       for (const r of rows) {
@@ -118,8 +118,9 @@ export const contractState: StateReader = {
         const expected = generateDuties(terms.get(r.id)!)
           .map((d) => `${d.key}|${d.kind}|${d.dueOn}`)
           .sort();
-        const actual = (byContract.get(r.id) ?? []).sort();
-        if (expected.join('\n') !== actual.join('\n')) findings.push({ id: r.id, message: 'its dated duties no longer match its dates (they were changed outside the app)' });
+        const actual = byContract.get(r.id) ?? { dates: [], flags: [] };
+        if (expected.join('\n') !== actual.dates.sort().join('\n')) findings.push({ id: r.id, message: 'its dated duties no longer match its dates (they were changed outside the app)' });
+        else if (actual.flags.length > 0) findings.push({ id: r.id, message: 'its dated duties shown as done or open no longer match the duties recorded as done (they were changed outside the app)' });
       }
       after = rows.at(-1)!.id;
       await checkpoint?.();

@@ -1,6 +1,6 @@
 import type { ContractStatus, ProcurementRoute } from '../../../shared/contract/contracts';
 import type { ReadDb } from '../context';
-import type { ContractRow } from './tables';
+import type { ContractBreakRow, ContractExtensionRow, ContractKpiRow, ContractPriceReviewRow, ContractRow, ContractVariationRow } from './tables';
 import { currentEndOn, deriveStatus, maximumEndOn, type TermsContract } from './terms';
 
 /**
@@ -19,31 +19,44 @@ export async function termsOf(db: ReadDb, rows: readonly ContractRow[]): Promise
       db.selectFrom('contract_kpi').selectAll().where('contract_id', 'in', ids).orderBy('contract_id').orderBy('id').execute(),
       db.selectFrom('contract_variation').select(['contract_id', 'made_on', 'new_end_on', 'value_change_pence', 'id']).where('contract_id', 'in', ids).orderBy('contract_id').orderBy('made_on').orderBy('id').execute(),
     ]);
-    for (const r of chunk) {
-      out.set(r.id, {
-        route: r.route as ProcurementRoute,
-        awardedOn: r.award_on,
-        startOn: r.start_on,
-        endOn: r.end_on,
-        terminatedOn: r.terminated_on,
-        extensions: [],
-        breaks: [],
-        priceReviews: [],
-        kpis: [],
-        variations: [],
-      });
-    }
-    const push = <T>(id: string, key: keyof Pick<TermsContract, 'extensions' | 'breaks' | 'priceReviews' | 'kpis' | 'variations'>, v: T) =>
-      (out.get(id)![key] as T[]).push(v);
-    for (const e of extensions) {
-      push(e.contract_id, 'extensions', { id: e.id, position: e.position, lengthMonths: e.length_months, decisionBy: e.decision_by, noticeBy: e.notice_by, exercisedOn: e.exercised_on, declinedOn: e.declined_on });
-    }
-    for (const b of breaks) push(b.contract_id, 'breaks', { id: b.id, earliestOn: b.earliest_on, noticeDays: b.notice_days, description: b.description });
-    for (const p of reviews) push(p.contract_id, 'priceReviews', { id: p.id, reviewOn: p.review_on, note: p.note });
-    for (const k of kpis) push(k.contract_id, 'kpis', { id: k.id, name: k.name, frequency: k.frequency, firstDueOn: k.first_due_on });
-    for (const v of variations) push(v.contract_id, 'variations', { id: v.id, madeOn: v.made_on, valueChangePence: v.value_change_pence, newEndOn: v.new_end_on });
+    const byContract = <T extends { contract_id: string }>(list: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const x of list) {
+        let l = m.get(x.contract_id);
+        if (!l) m.set(x.contract_id, (l = []));
+        l.push(x);
+      }
+      return (id: string) => m.get(id) ?? [];
+    };
+    const [e, b, p, k, v] = [byContract(extensions), byContract(breaks), byContract(reviews), byContract(kpis), byContract(variations)];
+    for (const r of chunk) out.set(r.id, termsFromRows(r, { extensions: e(r.id), breaks: b(r.id), reviews: p(r.id), kpis: k(r.id), variations: v(r.id) }));
   }
   return out;
+}
+
+/** The stored parts of one contract, each in the order its reader wants them. */
+export interface TermRows {
+  extensions: readonly Pick<ContractExtensionRow, 'id' | 'position' | 'length_months' | 'decision_by' | 'notice_by' | 'exercised_on' | 'declined_on'>[];
+  breaks: readonly Pick<ContractBreakRow, 'id' | 'earliest_on' | 'notice_days' | 'description'>[];
+  reviews: readonly Pick<ContractPriceReviewRow, 'id' | 'review_on' | 'note'>[];
+  kpis: readonly Pick<ContractKpiRow, 'id' | 'name' | 'frequency' | 'first_due_on'>[];
+  variations: readonly Pick<ContractVariationRow, 'id' | 'made_on' | 'value_change_pence' | 'new_end_on'>[];
+}
+
+/** One contract's terms from its row and its parts' rows (extensions by position, variations by date), as the rules read them. */
+export function termsFromRows(r: ContractRow, parts: TermRows): TermsContract {
+  return {
+    route: r.route as ProcurementRoute,
+    awardedOn: r.award_on,
+    startOn: r.start_on,
+    endOn: r.end_on,
+    terminatedOn: r.terminated_on,
+    extensions: parts.extensions.map((e) => ({ id: e.id, position: e.position, lengthMonths: e.length_months, decisionBy: e.decision_by, noticeBy: e.notice_by, exercisedOn: e.exercised_on, declinedOn: e.declined_on })),
+    breaks: parts.breaks.map((b) => ({ id: b.id, earliestOn: b.earliest_on, noticeDays: b.notice_days, description: b.description })),
+    priceReviews: parts.reviews.map((p) => ({ id: p.id, reviewOn: p.review_on, note: p.note })),
+    kpis: parts.kpis.map((k) => ({ id: k.id, name: k.name, frequency: k.frequency, firstDueOn: k.first_due_on })),
+    variations: parts.variations.map((v) => ({ id: v.id, madeOn: v.made_on, valueChangePence: v.value_change_pence, newEndOn: v.new_end_on })),
+  };
 }
 
 export interface StatusOf {

@@ -160,14 +160,21 @@ async function check(db: ReadDb, rc: RegisterCtx, input: ContractInputParsed, ex
   return { cp, referenceKey, codes: services.codes, managerName, ids, terms };
 }
 
-/** Rebuilds a contract's dated duties from its terms (done state is kept by key in contract_duty_done). */
+/**
+ * Rebuilds a contract's dated duties from its terms. The done state is kept by key in
+ * contract_duty_done; each rebuilt duty's `done` flag is set from it, so the open-duties index
+ * (migration 0018) stays true.
+ */
 export async function rebuildDuties(tx: WriteContext, organisationId: string, contractId: string, terms: TermsContract): Promise<void> {
   await tx.db.deleteFrom('contract_duty').where('contract_id', '=', contractId).execute();
   const duties = generateDuties(terms);
+  const done = new Set((await tx.db.selectFrom('contract_duty_done').select('key').where('contract_id', '=', contractId).execute()).map((r) => r.key));
   for (let i = 0; i < duties.length; i += 200) {
     await tx.db
       .insertInto('contract_duty')
-      .values(duties.slice(i, i + 200).map((d) => ({ contract_id: contractId, key: d.key, organisation_id: organisationId, kind: d.kind, due_on: d.dueOn, title: d.title })))
+      .values(
+        duties.slice(i, i + 200).map((d) => ({ contract_id: contractId, key: d.key, organisation_id: organisationId, kind: d.kind, due_on: d.dueOn, title: d.title, done: done.has(d.key) ? (1 as const) : (0 as const) })),
+      )
       .execute();
   }
 }

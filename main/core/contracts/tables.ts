@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Contract records, as stored (migration 0016). Dates 'YYYY-MM-DD', money integer pence. */
 export interface ContractTable {
@@ -118,6 +118,8 @@ export interface ContractDutyTable {
   kind: ContractDutyKind;
   due_on: string;
   title: string;
+  /** 1 when contract_duty_done holds its key (migration 0018), kept in step by the core; 0 for an open duty. */
+  done: Generated<0 | 1>;
 }
 
 /** A dated duty recorded as done (kept by its stable key, so it survives the duty being rebuilt). */
@@ -145,3 +147,8 @@ export interface ContractTables {
 }
 
 export type ContractRow = Selectable<ContractTable>;
+export type ContractExtensionRow = Selectable<ContractExtensionTable>;
+export type ContractBreakRow = Selectable<ContractBreakTable>;
+export type ContractPriceReviewRow = Selectable<ContractPriceReviewTable>;
+export type ContractKpiRow = Selectable<ContractKpiTable>;
+export type ContractVariationRow = Selectable<ContractVariationTable>;

@@ -28,7 +28,8 @@ export function maximumTermWords(t: TermsContract): string | null {
 }
 
 /**
- * The problems with the terms, each against the form's field. The rules name the extension
+ * The problems with the terms, each against the form's field (the rules' `awardedOn` is the
+ * form's `awardOn`). The rules name the extension
  * options as a whole ('extensions') when the term with every option is too long; the form shows
  * that against the length of the last option still open, the one that takes it over.
  */
@@ -41,6 +42,8 @@ export function termProblems(t: TermsContract): TermProblem[] {
     return m !== null && declined.has(Number(m[1]));
   };
   return validateTerms(t).filter((p) => !moot(p.field)).map((p) => {
+    // The rules call the award date `awardedOn`; the form and the contract's fields call it `awardOn`.
+    if (p.field === 'awardedOn') return { field: 'awardOn', message: p.message };
     if (p.field !== 'extensions') return p;
     const open = t.extensions.map((x, i) => ({ x, i })).filter(({ x }) => x.declinedOn === null);
     const last = open.sort((a, b) => a.x.position - b.x.position).at(-1);

@@ -3,10 +3,11 @@ import type { ContractDetail, ContractStatus, ContractSummary, Duty, Procurement
 import { lookupCpv } from '../../../shared/rules/procurement/cpv';
 import type { ReadDb, RegisterCtx } from '../context';
 import { nameKey } from '../counterparties/names';
-import { requireContract } from './store';
-import { statusFrom, termsOf } from './status';
+import { compiledOnce } from '../db/compiled';
+import { AppError } from '../errors';
+import { statusFrom, termsFromRows, termsOf } from './status';
 import type { ContractRow } from './tables';
-import { maximumTermWords } from './terms';
+import { maximumTermWords, type TermsContract } from './terms';
 
 /** How the contracts area shows a contract: its summary in lists, and its page. */
 
@@ -43,13 +44,12 @@ async function summaries(db: ReadDb, rc: RegisterCtx, rows: readonly ContractRow
     const ids = rows.slice(i, i + 500).map((r) => r.id);
     const cps = await db.selectFrom('counterparty').select(['id', 'name']).where('id', 'in', [...new Set(rows.slice(i, i + 500).map((r) => r.counterparty_id))]).execute();
     for (const c of cps) names.set(c.id, c.name);
-    // Per contract, counted and picked inside SQLite: the duties are never all read into memory.
+    // Per contract, counted and picked inside SQLite from its own few duties (the primary key's
+    // range) by their done flag (migration 0018): the duties are never all read into memory.
     const agg = await sql<{ id: string; overdue: number; next: string | null }>`
       select c.id,
-        (select count(*) from contract_duty d where d.contract_id = c.id and d.due_on < ${rc.today} and d.key <> 'end'
-           and not exists (select 1 from contract_duty_done x where x.contract_id = d.contract_id and x.key = d.key)) as overdue,
-        (select d.key || char(31) || d.due_on || char(31) || d.title from contract_duty d where d.contract_id = c.id and d.due_on >= ${rc.today}
-           and not exists (select 1 from contract_duty_done x where x.contract_id = d.contract_id and x.key = d.key)
+        (select count(*) from contract_duty d where d.contract_id = c.id and d.due_on < ${rc.today} and d.done = 0 and d.key <> 'end') as overdue,
+        (select d.key || char(31) || d.due_on || char(31) || d.title from contract_duty d where d.contract_id = c.id and d.due_on >= ${rc.today} and d.done = 0
            order by d.due_on, d.key limit 1) as next
       from contract c where c.id in (${sql.join(ids)})`.execute(db);
     for (const a of agg.rows) {
@@ -60,26 +60,28 @@ async function summaries(db: ReadDb, rc: RegisterCtx, rows: readonly ContractRow
       }
     }
   }
-  return rows.map((r) => {
-    const s = statusFrom(terms.get(r.id)!, rc.today);
-    return {
-      id: r.id,
-      reference: r.reference,
-      title: r.title,
-      counterpartyId: r.counterparty_id,
-      counterpartyName: names.get(r.counterparty_id) ?? '',
-      route: r.route as ProcurementRoute,
-      status: s.status,
-      awardOn: r.award_on,
-      startOn: r.start_on,
-      currentEndOn: s.currentEndOn,
-      maximumEndOn: s.maximumEndOn,
-      annualValuePence: r.annual_value_pence,
-      wholeLifeValuePence: r.whole_life_value_pence,
-      nextDuty: next.get(r.id) ?? null,
-      overdueCount: overdue.get(r.id) ?? 0,
-    };
-  });
+  return rows.map((r) => summaryOf(r, terms.get(r.id)!, names.get(r.counterparty_id) ?? '', next.get(r.id) ?? null, overdue.get(r.id) ?? 0, rc.today));
+}
+
+function summaryOf(r: ContractRow, terms: TermsContract, counterpartyName: string, nextDuty: ContractSummary['nextDuty'], overdueCount: number, today: string): ContractSummary {
+  const s = statusFrom(terms, today);
+  return {
+    id: r.id,
+    reference: r.reference,
+    title: r.title,
+    counterpartyId: r.counterparty_id,
+    counterpartyName,
+    route: r.route as ProcurementRoute,
+    status: s.status,
+    awardOn: r.award_on,
+    startOn: r.start_on,
+    currentEndOn: s.currentEndOn,
+    maximumEndOn: s.maximumEndOn,
+    annualValuePence: r.annual_value_pence,
+    wholeLifeValuePence: r.whole_life_value_pence,
+    nextDuty,
+    overdueCount,
+  };
 }
 
 export async function listContracts(db: ReadDb, rc: RegisterCtx, filter: { status?: ContractStatus | undefined; counterpartyId?: string | undefined; search?: string | undefined }): Promise<ContractSummary[]> {
@@ -102,52 +104,44 @@ export async function listContracts(db: ReadDb, rc: RegisterCtx, filter: { statu
  * (linked to it on the list, or recorded with the same name, case and spacing ignored).
  */
 async function conflictedOn(db: ReadDb, rc: RegisterCtx, counterpartyId: string, counterpartyKey: string): Promise<ContractDetail['conflicted']> {
-  const rows = await db
-    .selectFrom('interest as i')
-    .innerJoin('officer as o', 'o.id', 'i.officer_id')
-    .select(['i.id', 'i.officer_id', 'i.nature', 'i.declared_on', 'i.counterparty_id', 'i.related_organisation', 'o.given_names', 'o.family_name'])
-    .where('i.organisation_id', '=', rc.org.id)
-    .where('i.ended_on', 'is', null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('appointment as a')
-          .select('a.id')
-          .whereRef('a.officer_id', '=', 'i.officer_id')
-          .where('a.role', '=', 'director')
-          .where('a.appointed_on', '<=', rc.today)
-          .where((e) => e.or([e('a.ceased_on', 'is', null), e('a.ceased_on', '>', rc.today)])),
-      ),
-    )
-    .orderBy('o.family_name')
-    .orderBy('o.given_names')
-    .orderBy('i.declared_on')
-    .execute();
+  const rows = await page.interests.all(db, rc.org.id, rc.today);
   return rows
     .filter((r) => r.counterparty_id === counterpartyId || (r.related_organisation !== null && nameKey(r.related_organisation) === counterpartyKey))
     .map((r) => ({ officerId: r.officer_id, name: `${r.given_names} ${r.family_name}`, interestId: r.id, nature: r.nature, declaredOn: r.declared_on }));
 }
 
-export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): Promise<ContractDetail> {
-  const row = await requireContract(db, rc.org.id, id);
-  const [summary] = await summaries(db, rc, [row]);
-  const terms = (await termsOf(db, [row])).get(row.id)!;
-  const cp = await db.selectFrom('counterparty').select(['id', 'name_key']).where('id', '=', row.counterparty_id).executeTakeFirstOrThrow();
-  const [services, extensions, breaks, reviews, kpis, variations, documents, decisions, agendaItems, duties, conflicted] = await Promise.all([
-    db.selectFrom('contract_service').select('cpv_code').where('contract_id', '=', id).orderBy('cpv_code').execute(),
-    db.selectFrom('contract_extension').selectAll().where('contract_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('contract_break').selectAll().where('contract_id', '=', id).orderBy('earliest_on').orderBy('id').execute(),
-    db.selectFrom('contract_price_review').selectAll().where('contract_id', '=', id).orderBy('review_on').orderBy('id').execute(),
-    db.selectFrom('contract_kpi').selectAll().where('contract_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('contract_variation').selectAll().where('contract_id', '=', id).orderBy('made_on').orderBy('id').execute(),
+/**
+ * The contract page's reads, each of a fixed shape and so built and compiled once (db/compiled.ts):
+ * the contract with its commissioner, its parts (read once, for the page and for the terms its
+ * status and ends are derived from), documents, decisions, agenda items, duties and the
+ * directors' interests.
+ */
+const page = {
+  contract: compiledOnce((db: ReadDb, id: string, organisationId: string) =>
+    db
+      .selectFrom('contract as c')
+      .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
+      .selectAll('c')
+      .select(['p.name as counterparty_name', 'p.name_key as counterparty_key'])
+      .where('c.id', '=', id)
+      .where('c.organisation_id', '=', organisationId),
+  ),
+  services: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_service').select('cpv_code').where('contract_id', '=', id).orderBy('cpv_code')),
+  extensions: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_extension').selectAll().where('contract_id', '=', id).orderBy('position')),
+  breaks: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_break').selectAll().where('contract_id', '=', id).orderBy('earliest_on').orderBy('id')),
+  reviews: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_price_review').selectAll().where('contract_id', '=', id).orderBy('review_on').orderBy('id')),
+  kpis: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_kpi').selectAll().where('contract_id', '=', id).orderBy('id')),
+  variations: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_variation').selectAll().where('contract_id', '=', id).orderBy('made_on').orderBy('id')),
+  documents: compiledOnce((db: ReadDb, id: string) =>
     db
       .selectFrom('contract_document as cd')
       .innerJoin('document as d', 'd.id', 'cd.document_id')
       .select(['cd.id', 'cd.title', 'cd.file_name', 'cd.kind', 'cd.media_type', 'cd.created_at', 'd.size', 'd.sha256'])
       .where('cd.contract_id', '=', id)
       .orderBy('cd.created_at')
-      .orderBy('cd.id')
-      .execute(),
+      .orderBy('cd.id'),
+  ),
+  decisions: compiledOnce((db: ReadDb, id: string) =>
     db
       .selectFrom('contract_decision as cd')
       .innerJoin('decision as d', 'd.id', 'cd.decision_id')
@@ -155,21 +149,76 @@ export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): P
       .select(['cd.decision_id', 'cd.purpose', 'd.text', 'd.decided_on', 'd.outcome', 'd.meeting_id', 'm.title as meeting_title'])
       .where('cd.contract_id', '=', id)
       .orderBy('d.decided_on')
-      .orderBy('cd.decision_id')
-      .execute(),
+      .orderBy('cd.decision_id'),
+  ),
+  agendaItems: compiledOnce((db: ReadDb, id: string) =>
     db
       .selectFrom('agenda_item as i')
       .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
       .select(['i.id', 'i.title', 'm.id as meeting_id', 'm.title as meeting_title', 'm.held_on'])
       .where('i.contract_id', '=', id)
       .orderBy('m.held_on')
-      .orderBy('i.id')
-      .execute(),
-    dutiesQuery(db).where('d.contract_id', '=', id).orderBy('d.due_on').orderBy('d.key').execute(),
-    conflictedOn(db, rc, cp.id, cp.name_key),
+      .orderBy('i.id'),
+  ),
+  duties: compiledOnce((db: ReadDb, id: string) => dutiesQuery(db).where('d.contract_id', '=', id).orderBy('d.due_on').orderBy('d.key')),
+  /**
+   * Directors holding office today with a current declaration of interest (conflictedOn keeps
+   * those naming the commissioner, linked to it on the list or recorded with the same name, case
+   * and spacing ignored).
+   */
+  interests: compiledOnce((db: ReadDb, organisationId: string, today: string) =>
+    db
+      .selectFrom('interest as i')
+      .innerJoin('officer as o', 'o.id', 'i.officer_id')
+      .select(['i.id', 'i.officer_id', 'i.nature', 'i.declared_on', 'i.counterparty_id', 'i.related_organisation', 'o.given_names', 'o.family_name'])
+      .where('i.organisation_id', '=', organisationId)
+      .where('i.ended_on', 'is', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('appointment as a')
+            .select('a.id')
+            .whereRef('a.officer_id', '=', 'i.officer_id')
+            .where('a.role', '=', 'director')
+            .where('a.appointed_on', '<=', today)
+            .where((e) => e.or([e('a.ceased_on', 'is', null), e('a.ceased_on', '>', today)])),
+        ),
+      )
+      .orderBy('o.family_name')
+      .orderBy('o.given_names')
+      .orderBy('i.declared_on'),
+  ),
+};
+
+/**
+ * A contract's page in twelve fixed-shape reads: its parts are read once, for the page and for
+ * the terms its status and ends are derived from, and its next and overdue duties are picked
+ * from its own duties (the same rules as the list's summary: open, before today, never the end).
+ */
+export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): Promise<ContractDetail> {
+  const found = await page.contract.first(db, id, rc.org.id);
+  if (!found) throw new AppError('NOT_FOUND', 'That contract is not on record.');
+  const { counterparty_name, counterparty_key, ...row } = found;
+  const [extensions, breaks, reviews, kpis, variations, services, documents, decisions, agendaItems, dutyRows, conflicted] = await Promise.all([
+    page.extensions.all(db, id),
+    page.breaks.all(db, id),
+    page.reviews.all(db, id),
+    page.kpis.all(db, id),
+    page.variations.all(db, id),
+    page.services.all(db, id),
+    page.documents.all(db, id),
+    page.decisions.all(db, id),
+    page.agendaItems.all(db, id),
+    page.duties.all(db, id),
+    conflictedOn(db, rc, row.counterparty_id, counterparty_key),
   ]);
+  const terms = termsFromRows(row, { extensions, breaks, reviews, kpis, variations });
+  const duties = dutyRows.map((d) => toDuty(d, rc.today));
+  // Duties come in date order (then key), as the list's summary picks the next one.
+  const next = duties.find((d) => d.done === null && d.dueOn >= rc.today);
+  const summary = summaryOf(row, terms, counterparty_name, next ? { key: next.key, dueOn: next.dueOn, title: next.title } : null, duties.filter((d) => d.overdue).length, rc.today);
   return {
-    ...summary!,
+    ...summary,
     description: row.description,
     bidDueOn: row.bid_due_on,
     endOn: row.end_on,
@@ -192,6 +241,6 @@ export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): P
     decisions: decisions.map((d) => ({ decisionId: d.decision_id, purpose: d.purpose, text: d.text, decidedOn: d.decided_on, outcome: d.outcome, meetingId: d.meeting_id, meetingTitle: d.meeting_title })),
     conflicted,
     agendaItems: agendaItems.map((i) => ({ id: i.id, title: i.title, meetingId: i.meeting_id, meetingTitle: i.meeting_title, heldOn: i.held_on })),
-    duties: duties.map((d) => toDuty(d, rc.today)),
+    duties,
   };
 }

@@ -70,6 +70,9 @@ CREATE INDEX contract_document_contract on contract_document(contract_id);
 -- index contract_duty_due on contract_duty
 CREATE INDEX contract_duty_due on contract_duty(organisation_id, due_on);
 
+-- index contract_duty_open on contract_duty
+CREATE INDEX contract_duty_open on contract_duty(organisation_id, due_on) where done = 0 and key <> 'end';
+
 -- index contract_kpi_contract on contract_kpi
 CREATE INDEX contract_kpi_contract on contract_kpi(contract_id);
 
@@ -715,7 +718,7 @@ CREATE TABLE contract_duty (
     organisation_id text not null references organisation(id),
     kind text not null check (kind in ('extension_decision', 'extension_notice', 'break_notice', 'price_review', 'kpi_report', 'end')),
     due_on text not null,
-    title text not null,
+    title text not null, done integer not null default 0 check (done in (0, 1)),
     primary key (contract_id, key)
   ) strict, without rowid;
 
