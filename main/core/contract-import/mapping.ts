@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract/contract-import';
 import type { DateFormat } from '../../../shared/contract/hr-import';
 import { AppError } from '../errors';
-import { headerSetKey, normaliseHeading } from '../hr-import/mapping';
+import { headerSetKey, normaliseHeading, readMappingStore } from '../hr-import/mapping';
 
 /**
  * Which column fills which field: suggested from the headings contract registers commonly use,
@@ -101,16 +101,7 @@ export interface RememberedContractMapping {
 }
 type Store = Record<string, RememberedContractMapping>;
 
-async function readStore(db: ReadDb, organisationId: string): Promise<Store> {
-  const row = await db.selectFrom('app_setting').select('value').where('organisation_id', '=', organisationId).where('key', '=', CONTRACT_MAPPING_SETTING_KEY).executeTakeFirst();
-  if (!row) return {};
-  try {
-    const parsed = JSON.parse(row.value) as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as Store) : {};
-  } catch {
-    return {};
-  }
-}
+const readStore = (db: ReadDb, organisationId: string): Promise<Store> => readMappingStore<RememberedContractMapping>(db, organisationId, CONTRACT_MAPPING_SETTING_KEY);
 
 /** The mapping saved for these headings (in any order), if every column it names is still in the file. */
 export async function rememberedContractMapping(db: ReadDb, organisationId: string, headers: readonly string[]): Promise<RememberedContractMapping | null> {

@@ -117,16 +117,19 @@ export interface RememberedMapping {
 }
 type Store = Record<string, RememberedMapping>;
 
-async function readStore(db: ReadDb, organisationId: string): Promise<Store> {
-  const row = await db.selectFrom('app_setting').select('value').where('organisation_id', '=', organisationId).where('key', '=', MAPPING_SETTING_KEY).executeTakeFirst();
+/** The mappings an import remembers under its setting key, by heading set (empty if none, or unreadable). */
+export async function readMappingStore<T>(db: ReadDb, organisationId: string, key: string): Promise<Record<string, T>> {
+  const row = await db.selectFrom('app_setting').select('value').where('organisation_id', '=', organisationId).where('key', '=', key).executeTakeFirst();
   if (!row) return {};
   try {
     const parsed = JSON.parse(row.value) as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as Store) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, T>) : {};
   } catch {
     return {};
   }
 }
+
+const readStore = (db: ReadDb, organisationId: string): Promise<Store> => readMappingStore<RememberedMapping>(db, organisationId, MAPPING_SETTING_KEY);
 
 /** The mapping saved for these headings, if every column it names is still in the file. */
 export async function rememberedMapping(db: ReadDb, organisationId: string, headers: readonly string[]): Promise<RememberedMapping | null> {
