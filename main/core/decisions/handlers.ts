@@ -314,10 +314,8 @@ export const decisionsHandlers = defineHandlers('decisions', {
           .selectFrom(sql<{ rowid: number }>`(${named} limit ${COMMON_MATCHES})`.as('f'))
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow();
-        q =
-          Number(linked.n) + Number(matched.n) >= COMMON_MATCHES
-            ? q.where(sql<boolean>`(+d.counterparty_id = ${cp.id} or +d.rowid in (${named}))`)
-            : q.where(sql<boolean>`(d.counterparty_id = ${cp.id} or d.rowid in (${named}))`);
+        const about = sql`select rowid from decision where counterparty_id = ${cp.id} union ${named}`;
+        q = Number(linked.n) + Number(matched.n) >= COMMON_MATCHES ? q.where(sql<boolean>`+d.rowid in (${about})`) : q.where(sql<boolean>`d.rowid in (${about})`);
       } else {
         q = q.where(sql<boolean>`(+d.counterparty_id = ${cp.id} or +d.related_organisation is not null)`);
       }
