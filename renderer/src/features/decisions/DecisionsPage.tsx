@@ -1,9 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { DECISION_OUTCOMES, DECISION_OUTCOME_LABEL, type Decision, type DecisionOutcome } from '../../../../shared/contract/decisions';
 import { MEETING_KINDS, MEETING_KIND_LABEL, type MeetingKind } from '../../../../shared/contract/meetings';
 import { request, type ApiError } from '../../api/client';
+import { useApiQuery } from '../../api/queries';
 import { formatShortDate } from '../../lib/dates';
 import { useDebounced } from '../../lib/useDebounced';
 import { Banner } from '../../ui/Banner';
@@ -34,6 +35,7 @@ function whereDetail(d: Decision): string {
 export function DecisionsPage() {
   const [params, setParams] = useSearchParams();
   const location = useLocation();
+  const navigationType = useNavigationType();
   // The boxes hold their own state (a box bound to the address alone can drop keys typed while
   // the router catches up); the address follows them, and a link to the register (the menu, an
   // organisation's page) sets them afresh.
@@ -41,7 +43,9 @@ export function DecisionsPage() {
   const [seenKey, setSeenKey] = useState(location.key);
   if (location.key !== seenKey) {
     setSeenKey(location.key);
-    if (!(location.state as { fromFilters?: boolean } | null)?.fromFilters) setLocal(filtersFromParams(params));
+    // Back and Forward (and an address typed) always set them from the address: the entry gone
+    // back to was itself written by the boxes, so its state says so.
+    if (navigationType === NavigationType.Pop || !(location.state as { fromFilters?: boolean } | null)?.fromFilters) setLocal(filtersFromParams(params));
   }
   const setFilters = (next: RegisterFilterValues) => {
     setLocal(next);
@@ -61,6 +65,10 @@ export function DecisionsPage() {
     placeholderData: (p) => p,
   });
   const rows = pages.data?.pages.flatMap((p) => p.rows) ?? [];
+  // The organisation on the list the register is filtered to, named on its chip.
+  const orgs = useApiQuery('counterparties.list', {}, { enabled: filters.counterpartyId !== '' });
+  const chosenOrg = filters.counterpartyId ? (orgs.data?.find((o) => o.id === filters.counterpartyId) ?? null) : null;
+  const chosenName = chosenOrg?.name ?? (orgs.isPending ? 'the organisation' : 'an organisation no longer on the list');
   const filtered = Object.values(input).some((v) => v !== undefined);
   const columns: ColumnDef<Decision>[] = [
     { id: 'date', header: 'Date', meta: { nowrap: true }, cell: ({ row: { original: d } }) => formatShortDate(d.decidedOn) },
@@ -116,6 +124,24 @@ export function DecisionsPage() {
     <div className="page page-wide">
       <PageHeader title="Decisions register" lede="Every decision of the board, its committees and the members, at meetings and in writing, newest first." />
       <form className="card register-filters" role="search" aria-label="Search and filter decisions" onSubmit={(e) => e.preventDefault()}>
+        {filters.counterpartyId ? (
+          <div className="register-chip-row">
+            <p className="register-chip">
+              <span>
+                About{' '}
+                {chosenOrg ? <Link to={`/organisations/${chosenOrg.id}`}>{chosenOrg.name}</Link> : <strong>{chosenName}</strong>}
+                <span className="muted">: decisions linked to it on the organisations list or naming it</span>
+              </span>
+              <button type="button" className="register-chip-remove" onClick={() => {
+                  set({ counterpartyId: '' });
+                  // The button goes with the chip: the focus goes on to the first box rather than the top of the page.
+                  document.getElementById('decision-search')?.focus();
+                }} aria-label={`Remove the filter: about ${chosenName}`}>
+                Remove
+              </button>
+            </p>
+          </div>
+        ) : null}
         <div className="register-search">
           <Field id="decision-search" label="Search" hint="Words in the decision, a proposer’s name or an item.">
             <input type="search" value={filters.search} onChange={(e) => set({ search: e.target.value })} autoComplete="off" />

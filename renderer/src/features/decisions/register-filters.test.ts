@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionsAbout, filtersFromParams, paramsFromFilters, registerFilters } from './register-filters';
 
-const none = { search: '', meetingKind: '' as const, from: '', to: '', organisation: '', outcome: '' as const };
+const none = { search: '', meetingKind: '' as const, from: '', to: '', organisation: '', counterpartyId: '', outcome: '' as const };
 
 describe('registerFilters', () => {
   it('sends nothing for empty boxes, so every way back to "no filter" is one query', () => {
@@ -43,5 +43,13 @@ describe('filters in the address bar', () => {
   it('links to the decisions about an organisation', () => {
     expect(decisionsAbout('Riverside Borough Council')).toBe('/decisions?organisation=Riverside+Borough+Council');
     expect(filtersFromParams(new URLSearchParams(decisionsAbout('A & B Ltd').split('?')[1])).organisation).toBe('A & B Ltd');
+  });
+  it('links to the decisions about an organisation on the list by its id, and sends it; an address that is not an id is ignored', () => {
+    const id = '0190f000-0000-7000-8000-000000000001';
+    expect(decisionsAbout({ counterpartyId: id })).toBe(`/decisions?counterparty=${id}`);
+    const read = filtersFromParams(new URLSearchParams(`counterparty=${id}&outcome=carried`));
+    expect(read).toEqual({ ...none, counterpartyId: id, outcome: 'carried' });
+    expect(registerFilters(read)).toEqual({ counterpartyId: id, outcome: 'carried' });
+    expect(filtersFromParams(new URLSearchParams('counterparty=riverside')).counterpartyId).toBe('');
   });
 });

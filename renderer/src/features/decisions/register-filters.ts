@@ -9,8 +9,13 @@ export interface RegisterFilterValues {
   from: string;
   to: string;
   organisation: string;
+  /** An organisation on the list (issue 10): the decisions linked to it or naming it. */
+  counterpartyId: string;
   outcome: DecisionOutcome | '';
 }
+
+/** A record id as the core's contract has it; anything else in the address is ignored. */
+const RECORD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
  * The register query's input from the filter boxes: empty boxes are left out (so the query key
@@ -22,6 +27,7 @@ export function registerFilters(v: RegisterFilterValues): {
   from?: string;
   to?: string;
   organisation?: string;
+  counterpartyId?: string;
   outcome?: DecisionOutcome;
 } {
   const search = v.search.trim();
@@ -32,14 +38,15 @@ export function registerFilters(v: RegisterFilterValues): {
     ...(isLegalDate(v.from) ? { from: v.from } : {}),
     ...(isLegalDate(v.to) ? { to: v.to } : {}),
     ...(organisation ? { organisation } : {}),
+    ...(v.counterpartyId ? { counterpartyId: v.counterpartyId } : {}),
     ...(v.outcome ? { outcome: v.outcome } : {}),
   };
 }
 
-export const NO_FILTERS: RegisterFilterValues = { search: '', meetingKind: '', from: '', to: '', organisation: '', outcome: '' };
+export const NO_FILTERS: RegisterFilterValues = { search: '', meetingKind: '', from: '', to: '', organisation: '', counterpartyId: '', outcome: '' };
 
 /** The address bar's names for the filters: /decisions?organisation=Riverside%20Borough%20Council&outcome=carried. */
-const PARAMS = { search: 'q', meetingKind: 'meeting', from: 'from', to: 'to', organisation: 'organisation', outcome: 'outcome' } as const satisfies Record<keyof RegisterFilterValues, string>;
+const PARAMS = { search: 'q', meetingKind: 'meeting', from: 'from', to: 'to', organisation: 'organisation', counterpartyId: 'counterparty', outcome: 'outcome' } as const satisfies Record<keyof RegisterFilterValues, string>;
 
 /**
  * The filters a link or the address bar gives (so another page can link to "decisions about
@@ -56,6 +63,7 @@ export function filtersFromParams(params: URLSearchParams): RegisterFilterValues
     from: date(get('from')),
     to: date(get('to')),
     organisation: get('organisation'),
+    counterpartyId: RECORD_ID.test(get('counterpartyId')) ? get('counterpartyId') : '',
     outcome: (DECISION_OUTCOMES as readonly string[]).includes(outcome) ? (outcome as DecisionOutcome) : '',
   };
 }
@@ -67,7 +75,11 @@ export function paramsFromFilters(v: RegisterFilterValues): URLSearchParams {
   return out;
 }
 
-/** A link to the register filtered to the decisions about one organisation (by name, as the register filters). */
-export function decisionsAbout(organisation: string): string {
-  return `/decisions?${paramsFromFilters({ ...NO_FILTERS, organisation }).toString()}`;
+/**
+ * A link to the register filtered to the decisions about one organisation: one on the list by its
+ * link (those linked to it or naming it), or words alone (those naming it).
+ */
+export function decisionsAbout(organisation: string | { counterpartyId: string }): string {
+  const filters = typeof organisation === 'string' ? { ...NO_FILTERS, organisation } : { ...NO_FILTERS, counterpartyId: organisation.counterpartyId };
+  return `/decisions?${paramsFromFilters(filters).toString()}`;
 }

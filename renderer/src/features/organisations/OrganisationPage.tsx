@@ -188,7 +188,7 @@ function OrganisationView({ org }: { org: CounterpartyDetail }) {
         <section className="card" aria-labelledby="org-decisions-h">
           <header>
             <h2 id="org-decisions-h">Decisions about it</h2>
-            <Link to={decisionsAbout(org.name)}>
+            <Link to={decisionsAbout({ counterpartyId: org.id })}>
               Decisions register<span className="visually-hidden"> filtered to {org.name}</span>
             </Link>
           </header>
