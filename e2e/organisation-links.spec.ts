@@ -15,7 +15,9 @@ function addDays(iso: string, days: number): string {
  * conflicted), a nominee's nominating body is added to the list from the appointment dialog, an
  * agenda item is tagged with a contract chosen from those on record (it brings its commissioner,
  * and the contract page lists the item), and the organisation's page opens the decisions
- * register filtered to it. Keyboard on every picker; axe on every changed screen.
+ * register filtered to it by its link (finding a decision linked to it under other words). A
+ * declaration made at a meeting, choosing the council, names that director on the council's
+ * contract too. Keyboard on every picker; axe on every changed screen.
  */
 test('organisations and contracts chosen from the list link declarations, nominations and agenda items to their records', async ({ page, app, cspErrors }) => {
   test.slow();
@@ -191,7 +193,9 @@ test('organisations and contracts chosen from the list link declarations, nomina
   const held = await api(app, 'meetings.create', { kind: 'board', heldOn: addDays(today, -7), startsAt: '18:30', endsAt: '20:00', place: 'Board room', chairOfficerId: bryn.id, standardItems: false });
   const heldId = held.meeting.id as string;
   await api(app, 'meetings.addItem', { meetingId: heldId, title: 'Council price uplift', purpose: 'decision', counterpartyId: council.id });
-  const heldView = await api<{ items: { id: string; title: string }[] }>(app, 'meetings.addItem', { meetingId: heldId, title: 'Hospice partnership', purpose: 'decision', relatedOrganisation: 'Riverside Hospice' });
+  await api(app, 'meetings.addItem', { meetingId: heldId, title: 'Hospice partnership', purpose: 'decision', relatedOrganisation: 'Riverside Hospice' });
+  // Linked to the council, under words that do not name it: only the link finds it.
+  const heldView = await api<{ items: { id: string; title: string }[] }>(app, 'meetings.addItem', { meetingId: heldId, title: 'Care home fees', purpose: 'decision', counterpartyId: council.id, relatedOrganisation: 'RBC adult social care commissioners' });
   for (const d of [director, bryn, cerys]) await api(app, 'meetings.setAttendance', { meetingId: heldId, officerId: d.id, status: 'present', arrivedAt: '18:30' });
   await api(app, 'meetings.setStatus', { id: heldId, status: 'held' });
   const itemId = (title: string) => heldView.items.find((i) => i.title === title)!.id;
@@ -199,6 +203,16 @@ test('organisations and contracts chosen from the list link declarations, nomina
     agendaItemId: itemId('Council price uplift'),
     kind: 'board',
     text: 'RESOLVED that the council’s price uplift of 3.2% be accepted.',
+    votes: [
+      { officerId: director.id, vote: 'recused' },
+      { officerId: bryn.id, vote: 'for' },
+      { officerId: cerys.id, vote: 'for' },
+    ],
+  });
+  await api(app, 'decisions.record', {
+    agendaItemId: itemId('Care home fees'),
+    kind: 'board',
+    text: 'RESOLVED that the care home fee rates be agreed.',
     votes: [
       { officerId: director.id, vote: 'recused' },
       { officerId: bryn.id, vote: 'for' },
@@ -222,20 +236,39 @@ test('organisations and contracts chosen from the list link declarations, nomina
   await expect(page.getByRole('region', { name: 'Decisions about it' })).toContainText('the council’s price uplift');
   await page.getByRole('link', { name: /^Decisions register\s+filtered to Riverside Borough Council$/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Decisions register' })).toBeVisible();
-  await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('Riverside Borough Council');
-  expect(decodeURIComponent(page.url())).toContain('organisation=Riverside+Borough+Council');
+  // Filtered by the link, not by words: the chip names the council and the words box is empty.
+  expect(page.url()).toContain(`counterparty=${council.id}`);
+  const filters = page.getByRole('search', { name: 'Search and filter decisions' });
+  await expect(filters.locator('.register-chip')).toContainText('About Riverside Borough Council: decisions linked to it on the organisations list or naming it');
+  await expect(filters.getByRole('link', { name: 'Riverside Borough Council' })).toHaveAttribute('href', new RegExp(`/organisations/${council.id}$`));
+  await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('');
   const register = page.getByRole('table');
   await expect(register).toContainText('the council’s price uplift');
+  await expect(register).toContainText('the care home fee rates be agreed');
   await expect(register).not.toContainText('hospice partnership');
   await page.getByLabel('Outcome').selectOption({ label: 'Carried' });
   await expect.poll(() => page.url()).toContain('outcome=carried');
-  await expectNoAxeViolations(page, 'decisions register filtered from the address');
+  expect(page.url()).toContain(`counterparty=${council.id}`);
+  await expectNoAxeViolations(page, 'decisions register filtered to an organisation on the list');
   await shot('decisions-filtered');
+  // The words alone do not find the decision linked under other words.
+  await page.goto(`${app.url}#/decisions?organisation=Riverside+Borough+Council`);
+  await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('Riverside Borough Council');
+  await expect(register).toContainText('the council’s price uplift');
+  await expect(register).not.toContainText('care home fee rates');
+  await page.goBack();
+  await expect(filters.locator('.register-chip')).toBeVisible();
+  await expect(register).toContainText('care home fee rates');
+  // Removing the chip removes the filter from the address and leaves the focus on the search box.
+  await filters.getByRole('button', { name: 'Remove the filter: about Riverside Borough Council' }).click();
+  await expect(filters.locator('.register-chip')).toHaveCount(0);
+  await expect(page.getByLabel('Search', { exact: true })).toBeFocused();
+  await expect.poll(() => page.url()).not.toContain('counterparty=');
+  await expect(register).toContainText('hospice partnership');
   // Clearing the filters clears the address.
   await page.getByRole('button', { name: 'Clear the filters' }).click();
-  await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('');
-  await expect.poll(() => page.url()).not.toContain('organisation=');
-  await expect(register).toContainText('hospice partnership');
+  await expect(page.getByLabel('Outcome')).toHaveValue('');
+  await expect.poll(() => page.url()).not.toContain('outcome=');
   // The address alone opens the register filtered (a bookmark, a link from elsewhere), and the menu's link clears it.
   await page.goto(`${app.url}#/decisions?organisation=Riverside+Hospice`);
   await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('Riverside Hospice');
@@ -243,4 +276,35 @@ test('organisations and contracts chosen from the list link declarations, nomina
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decisions register' }).click();
   await expect(page.getByLabel('Organisation', { exact: true })).toHaveValue('');
   await expect(register).toContainText('price uplift');
+
+  // A declaration made at last week's meeting: an item tagged with the council offers it, and the
+  // council is chosen from the list by keys alone; the contract then names her as conflicted.
+  await page.goto(`${app.url}#/meetings/${heldId}`);
+  await page.getByRole('tab', { name: 'Items and decisions' }).click();
+  await page.getByRole('button', { name: 'Record a declaration of interest' }).click();
+  const declareAt = page.getByRole('dialog', { name: 'Record a declaration of interest' });
+  await declareAt.getByLabel('Director').selectOption({ label: 'Cerys Jones' });
+  const atOrg = declareAt.getByRole('combobox', { name: 'Related organisation (optional)' });
+  await declareAt.getByLabel('Item (optional)').selectOption({ label: '1. Council price uplift' });
+  await expect(atOrg).toHaveValue('Riverside Borough Council');
+  await expect(declareAt.getByRole('status').filter({ hasText: 'Linked to' })).toHaveText('Linked to Riverside Borough Council on the organisations list.');
+  // The meeting as a whole: the item's organisation, untouched, goes with it; then the council is chosen.
+  await declareAt.getByLabel('Item (optional)').selectOption({ label: 'The meeting as a whole' });
+  await expect(atOrg).toHaveValue('');
+  await declareAt.getByLabel('Nature of the interest').fill('Her sister is a councillor on Riverside Borough Council’s cabinet');
+  await atOrg.focus();
+  await page.keyboard.type('river');
+  await expect(declareAt.getByRole('listbox', { name: 'Organisations on the list' }).getByRole('option').first()).toHaveText('Riverside Borough CouncilCouncil');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(atOrg).toHaveValue('Riverside Borough Council');
+  await expect(declareAt.getByRole('status').filter({ hasText: 'Linked to' })).toHaveText('Linked to Riverside Borough Council on the organisations list.');
+  await expectNoAxeViolations(page, 'declaration at a meeting: the council chosen from the list');
+  await shot('meeting-declaration-chosen');
+  await declareAt.getByRole('button', { name: 'Record declaration' }).click();
+  await expect(declareAt).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Declarations made at the meeting' })).toContainText('Cerys Jones');
+  await page.goto(`${app.url}#/contracts/${contract.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Community adult social care' })).toBeVisible();
+  await expect(page.getByText(/Directors with an interest in Riverside Borough Council: .*Cerys Jones/)).toBeVisible();
 });
