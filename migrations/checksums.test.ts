@@ -29,6 +29,7 @@ const LANDED: Record<string, string> = {
   '0016_contracts.ts': 'faa942f5970e037dc45ddae3241aaf55d4e2b9d4a8f6cecae4a3c3db31b6b0aa',
   '0017_s33_clauses.ts': 'f82c4226354826213ff45089142f1829c2a31177ff4dc6e6f0e58bc9678155a0',
   '0018_contract_duty_open.ts': '4d60dd5e12f3095fc7a7080a3b40c75a4304af2361383ff17afcb848ff9ff5c9',
+  '0019_contract_income.ts': 'ba99856cad354c9a60bf9e06ab6ee5b43ac65db05ebe37f288a5beb7ec71f518',
 };
 
 const dir = __dirname;

@@ -17,6 +17,7 @@ import * as m0015 from './0015_written_resolution_codes';
 import * as m0016 from './0016_contracts';
 import * as m0017 from './0017_s33_clauses';
 import * as m0018 from './0018_contract_duty_open';
+import * as m0019 from './0019_contract_income';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
 export const migrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { name: '0016_contracts', up: m0016.up },
   { name: '0017_s33_clauses', up: m0017.up },
   { name: '0018_contract_duty_open', up: m0018.up },
+  { name: '0019_contract_income', up: m0019.up },
 ];

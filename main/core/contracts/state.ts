@@ -2,6 +2,7 @@ import type { StateReader } from '../audit/state';
 import type { ReadDb } from '../context';
 import { termsOf } from './status';
 import { generateDuties } from './terms';
+import { incomeRowsDiffering } from './reports/income-rows';
 
 /**
  * What the audit log vouches for in a contract: its own columns (not the reference key, which is
@@ -122,6 +123,7 @@ export const contractState: StateReader = {
         if (expected.join('\n') !== actual.dates.sort().join('\n')) findings.push({ id: r.id, message: 'its dated duties no longer match its dates (they were changed outside the app)' });
         else if (actual.flags.length > 0) findings.push({ id: r.id, message: 'its dated duties shown as done or open no longer match the duties recorded as done (they were changed outside the app)' });
       }
+      for (const id of await incomeRowsDiffering(db, rows)) findings.push({ id, message: 'its income rows read by the portfolio and the s33 check no longer match its record (they were changed outside the app)' });
       after = rows.at(-1)!.id;
       await checkpoint?.();
     }

@@ -13,6 +13,7 @@ import { assertNotBeforeIncorporation } from '../organisation/guards';
 import { termsOf } from './status';
 import type { ContractRow } from './tables';
 import { generateDuties, termProblems, type TermsContract } from './terms';
+import { refreshContractIncome } from './reports/income-rows';
 
 /**
  * Writing a contract and its parts: the checks every way in applies (the form, the import), the
@@ -177,6 +178,7 @@ export async function rebuildDuties(tx: WriteContext, organisationId: string, co
       )
       .execute();
   }
+  await refreshContractIncome(tx, contractId);
 }
 
 /** The terms as stored now (after a change), for rebuilding duties. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { lookupCpv } from '../../../../shared/rules/procurement/cpv';
 import type { ReadDb } from '../../context';
 import { compiledOnce } from '../../db/compiled';
+import type { IncomeTables } from './income-rows';
 
 /**
  * The contracts live on a day and the income they bring, in grouped queries (never one query per
@@ -12,8 +13,8 @@ import { compiledOnce } from '../../db/compiled';
  * A contract's end is its current end as the contracts core keeps it: the due date of its `end`
  * duty (contract_duty key 'end', rebuilt from the contract's dates, exercised extensions and
  * variations whenever it changes, with the law's generateDuties); a contract with no end date
- * runs on. A contract with an end date is found only through its duty, so records written outside
- * the core (a benchmark's loader) must write the duties too.
+ * runs on. The queries read the derived rows the core writes beside the duties (migration 0019,
+ * income-rows.ts), so records written outside the core (a benchmark's loader) must write them too.
  * So the term is read as it now stands: an extension exercised after the day is taken as known
  * on the day (it could only lengthen a term that was already running then).
  *
@@ -24,98 +25,73 @@ import { compiledOnce } from '../../db/compiled';
  * A contract with several service categories (CPV codes) has its annual value split equally
  * between them, to the penny: each code gets the value divided by the number of codes, and the
  * first codes in code order one penny more each until the remainder is used up, so the codes'
- * shares add up to the contract's value exactly (a window over the contract's codes: measured
- * cheaper than two correlated counts per contract). Counting it all under its first code would
+ * shares add up to the contract's value exactly (worked out when the rows are written, so the
+ * report only sums). Counting it all under its first code would
  * make a contract for "home care and meals" read as home care alone.
  */
 
-/** The current end as SQL: the 'end' duty's date, carried from the candidates (null: no end date). */
-const currentEnd = sql<string | null>`live.current_end`;
-
 /**
- * The contracts that may be live on the day, found through indexes rather than by reading every
- * contract: those whose `end` duty falls on or after the day (contract_duty_due: the contracts
- * core writes an `end` duty for every contract with an end date, from the law's generateDuties),
- * and those with no end date (contract_org_end). liveOn then keeps the ones awarded, started and
- * not terminated by the day.
+ * The contracts live on a day, from the derived rows of migration 0019 (income-rows.ts: rebuilt
+ * with the duties on every change, holding each contract's start, current end from its 'end' duty
+ * or OPEN_END, termination and value): one range of the covering index (organisation_id,
+ * current_end_on, start_on, terminated_on, …) with no lookup of the contract itself.
  */
-function candidates(db: ReadDb, organisationId: string, on: string) {
+function liveIncome(db: ReadDb, organisationId: string, on: string) {
   return db
-    .selectFrom('contract_duty as e')
-    .select(['e.contract_id as id', sql<string | null>`e.due_on`.as('current_end')])
-    .where('e.organisation_id', '=', organisationId)
-    .where('e.due_on', '>=', on)
-    .where('e.key', '=', 'end')
-    .unionAll(
-      db
-        .selectFrom('contract as z')
-        .select(['z.id', sql<string | null>`null`.as('current_end')])
-        .where('z.organisation_id', '=', organisationId)
-        .where('z.end_on', 'is', null),
-    );
-}
-
-function liveOn(db: ReadDb, organisationId: string, on: string) {
-  return db
-    .selectFrom(candidates(db, organisationId, on).as('live'))
-    .innerJoin('contract as c', 'c.id', 'live.id')
-    .where('c.award_on', 'is not', null)
-    .where('c.start_on', '<=', on)
-    .where((eb) => eb.or([eb('c.terminated_on', 'is', null), eb('c.terminated_on', '>', on)]));
+    .withTables<IncomeTables>()
+    .selectFrom('contract_income as i')
+    .where('i.organisation_id', '=', organisationId)
+    .where('i.current_end_on', '>=', on)
+    .where('i.start_on', '<=', on)
+    .where((eb) => eb.or([eb('i.terminated_on', 'is', null), eb('i.terminated_on', '>', on)]));
 }
 
 const Q = {
-  /** Live contracts' annual value by service category (null: no category), split equally between a contract's codes; a contract with no value counts with none. */
+  /** Live contracts' annual value by service category (null: no category), each code's share split when the row was written; a contract with no value counts with none. */
   byService: compiledOnce((db: ReadDb, organisationId: string, on: string) =>
     db
-      .with('split', () =>
-        liveOn(db, organisationId, on)
-          .leftJoin('contract_service as s', 's.contract_id', 'c.id')
-          .select(['c.id', 's.cpv_code'])
-          .select(
-            sql<number>`(coalesce(c.annual_value_pence, 0) / count(*) over (partition by c.id)) + (case when row_number() over (partition by c.id order by s.cpv_code) <= coalesce(c.annual_value_pence, 0) % count(*) over (partition by c.id) then 1 else 0 end)`.as(
-              'share',
-            ),
-          ),
-      )
-      .selectFrom('split')
-      .select(['split.cpv_code'])
-      .select((eb) => [eb.fn.sum<number>('split.share').as('pence'), eb.fn.count<number>('split.id').distinct().as('contracts')])
-      .groupBy('split.cpv_code'),
+      .withTables<IncomeTables>()
+      .selectFrom('contract_service_income as s')
+      .where('s.organisation_id', '=', organisationId)
+      .where('s.current_end_on', '>=', on)
+      .where('s.start_on', '<=', on)
+      .where((eb) => eb.or([eb('s.terminated_on', 'is', null), eb('s.terminated_on', '>', on)]))
+      .select(['s.cpv_code'])
+      .select((eb) => [eb.fn.sum<number>('s.share_pence').as('pence'), eb.fn.countAll<number>().as('contracts')])
+      .groupBy('s.cpv_code'),
   ),
   /** Live contracts counted and valued by commissioner, with how many (and how much) end within 6, 12 and 18 months. */
   byCommissioner: compiledOnce((db: ReadDb, organisationId: string, on: string, by6: string, by12: string, by18: string) =>
-    liveOn(db, organisationId, on)
-      .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
-      .select(['c.counterparty_id', 'p.name', 'p.kind'])
-      .select((eb) => [
-        eb.fn.count<number>('c.id').as('contracts'),
-        eb.fn.count<number>('c.annual_value_pence').as('valued'),
-        sql<number>`coalesce(sum(c.annual_value_pence), 0)`.as('pence'),
-        sql<number>`sum(case when ${currentEnd} <= ${by6} then 1 else 0 end)`.as('end6'),
-        sql<number>`sum(case when ${currentEnd} <= ${by12} then 1 else 0 end)`.as('end12'),
-        sql<number>`sum(case when ${currentEnd} <= ${by18} then 1 else 0 end)`.as('end18'),
-        sql<number>`coalesce(sum(case when ${currentEnd} <= ${by6} then c.annual_value_pence end), 0)`.as('end6_pence'),
-        sql<number>`coalesce(sum(case when ${currentEnd} <= ${by12} then c.annual_value_pence end), 0)`.as('end12_pence'),
-        sql<number>`coalesce(sum(case when ${currentEnd} <= ${by18} then c.annual_value_pence end), 0)`.as('end18_pence'),
-      ])
-      .groupBy(['c.counterparty_id', 'p.name', 'p.kind']),
-  ),
-  /** Live contracts ending on or before a date, soonest first: a range of the `end` duties (contract_duty_due). */
-  ending: compiledOnce((db: ReadDb, organisationId: string, on: string, by: string, limit: number) =>
     db
-      .selectFrom('contract_duty as d')
-      .innerJoin('contract as c', 'c.id', 'd.contract_id')
-      .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
-      .select(['c.id', 'c.reference', 'c.title', 'p.name as counterparty_name', 'c.annual_value_pence', 'd.due_on as current_end'])
-      .where('d.organisation_id', '=', organisationId)
-      .where('d.due_on', '>=', on)
-      .where('d.due_on', '<=', by)
-      .where('d.key', '=', 'end')
-      .where('c.award_on', 'is not', null)
-      .where('c.start_on', '<=', on)
-      .where((eb) => eb.or([eb('c.terminated_on', 'is', null), eb('c.terminated_on', '>', on)]))
-      .orderBy('d.due_on')
+      .withTables<IncomeTables>()
+      .selectFrom(
+        liveIncome(db, organisationId, on)
+          .select(['i.counterparty_id'])
+          .select((eb) => [
+            eb.fn.countAll<number>().as('contracts'),
+            eb.fn.count<number>('i.annual_value_pence').as('valued'),
+            sql<number>`coalesce(sum(i.annual_value_pence), 0)`.as('pence'),
+            sql<number>`sum(case when i.current_end_on <= ${by6} then 1 else 0 end)`.as('end6'),
+            sql<number>`sum(case when i.current_end_on <= ${by12} then 1 else 0 end)`.as('end12'),
+            sql<number>`sum(case when i.current_end_on <= ${by18} then 1 else 0 end)`.as('end18'),
+            sql<number>`coalesce(sum(case when i.current_end_on <= ${by6} then i.annual_value_pence end), 0)`.as('end6_pence'),
+            sql<number>`coalesce(sum(case when i.current_end_on <= ${by12} then i.annual_value_pence end), 0)`.as('end12_pence'),
+            sql<number>`coalesce(sum(case when i.current_end_on <= ${by18} then i.annual_value_pence end), 0)`.as('end18_pence'),
+          ])
+          .groupBy('i.counterparty_id')
+          .as('g'),
+      )
+      .innerJoin('counterparty as p', 'p.id', 'g.counterparty_id')
+      .select(['g.counterparty_id', 'p.name', 'p.kind', 'g.contracts', 'g.valued', 'g.pence', 'g.end6', 'g.end12', 'g.end18', 'g.end6_pence', 'g.end12_pence', 'g.end18_pence']),
+  ),
+  /** Live contracts ending on or before a date, soonest first: a range of the same index. */
+  ending: compiledOnce((db: ReadDb, organisationId: string, on: string, by: string, limit: number) =>
+    liveIncome(db, organisationId, on)
+      .where('i.current_end_on', '<=', by)
+      .innerJoin('contract as c', 'c.id', 'i.contract_id')
+      .innerJoin('counterparty as p', 'p.id', 'i.counterparty_id')
+      .select(['c.id', 'c.reference', 'c.title', 'p.name as counterparty_name', 'i.annual_value_pence', 'i.current_end_on as current_end'])
+      .orderBy('i.current_end_on')
       .orderBy('c.reference')
       .limit(limit),
   ),
