@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { uuidv7 } from '../core/db/ids';
-import { FILL_INCOME_HEAD, FILL_SERVICE_INCOME_HEAD, FILL_SERVICE_INCOME_TAIL } from '../core/contracts/reports/income-rows';
 import { nameKey } from '../core/counterparties/names';
 import { generateDuties, nthMonthlyDate, termEnd, type ContractTermsInput } from '../../shared/rules/procurement/contract-terms';
 import type { ProcurementRoute } from '../../shared/contract/contracts';
@@ -133,7 +132,7 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
     contractDocument: raw.prepare(
       'insert into contract_document (id, contract_id, document_id, title, file_name, kind, media_type, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    duty: raw.prepare('insert into contract_duty (contract_id, key, organisation_id, kind, due_on, title) values (?, ?, ?, ?, ?, ?)'),
+    duty: raw.prepare('insert into contract_duty (contract_id, key, organisation_id, kind, due_on, title, done) values (?, ?, ?, ?, ?, ?, ?)'),
     done: raw.prepare('insert into contract_duty_done (contract_id, key, done_on, recorded_by, recorded_at, note) values (?, ?, ?, ?, ?, null)'),
   };
 
@@ -256,11 +255,13 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
       loaded.variations += variations.length;
 
       // The dated duties, as the core generates them; past ones recorded as done (some of the last 60 days' not yet: overdue).
+      // Each duty's `done` flag says whether contract_duty_done holds it, as the core keeps it (migration 0018).
       for (const d of generateDuties(terms)) {
-        ins.duty.run(id, d.key, opts.organisationId, d.kind, d.dueOn, d.title);
-        loaded.duties += 1;
         const age = daysBetween(d.dueOn, opts.today);
-        if (age > 0 && (age > 60 || r() < 0.8)) {
+        const done = age > 0 && (age > 60 || r() < 0.8);
+        ins.duty.run(id, d.key, opts.organisationId, d.kind, d.dueOn, d.title, done ? 1 : 0);
+        loaded.duties += 1;
+        if (done) {
           ins.done.run(id, d.key, d.dueOn, 'Company secretary', at);
           loaded.dutiesDone += 1;
         }
@@ -283,14 +284,6 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
     }
   });
   run();
-  // The live-income rows the core keeps beside the duties (migration 0019), written by the core's
-  // own statements for every contract of the organisation, as rebuildDuties writes them one by one.
-  raw.transaction(() => {
-    raw.prepare('delete from contract_service_income where organisation_id = ?').run(opts.organisationId);
-    raw.prepare('delete from contract_income where organisation_id = ?').run(opts.organisationId);
-    raw.prepare(`${FILL_INCOME_HEAD} c.organisation_id = ?`).run(opts.organisationId);
-    raw.prepare(`${FILL_SERVICE_INCOME_HEAD} i.organisation_id = ? ${FILL_SERVICE_INCOME_TAIL}`).run(opts.organisationId);
-  })();
   return loaded;
 }
 
