@@ -35,6 +35,7 @@ describe('the contracts benchmark’s loader', () => {
     expect(loaded.reservedIds.length).toBeGreaterThan(0);
 
     const read = t.core.readContext().db;
+    let liveChecked = 0;
     for (const id of loaded.contractIds.slice(0, 60)) {
       const row = await read.selectFrom('contract').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       const terms = await storedTerms(read, row);
@@ -45,7 +46,25 @@ describe('the contracts benchmark’s loader', () => {
       const expected = generateDuties(terms).map((d) => ({ key: d.key, kind: d.kind, due_on: d.dueOn, title: d.title }));
       const stored = raw.prepare('select key, kind, due_on, title from contract_duty where contract_id = ? order by due_on, key').all(id);
       expect(stored).toEqual(expected);
+      // Its live-income rows (migration 0019) as the core writes them: its current end from the
+      // 'end' duty (or open), and its value split between its codes in code order to the penny.
+      const end = generateDuties(terms).find((d) => d.key === 'end')?.dueOn ?? null;
+      const income = raw.prepare('select counterparty_id, start_on, current_end_on, terminated_on, annual_value_pence from contract_income where contract_id = ?').all(id);
+      const live = row.award_on !== null && row.start_on !== null && (end !== null || row.end_on === null);
+      expect(income, row.reference).toEqual(
+        live ? [{ counterparty_id: row.counterparty_id, start_on: row.start_on, current_end_on: end ?? '9999-12-31', terminated_on: row.terminated_on, annual_value_pence: row.annual_value_pence }] : [],
+      );
+      const sorted = [...codes].sort();
+      const v = row.annual_value_pence ?? 0;
+      const n = Math.max(sorted.length, 1);
+      const shares = (sorted.length ? sorted : [null]).map((code, i) => ({ cpv_code: code, share_pence: Math.floor(v / n) + (i < v % n ? 1 : 0) }));
+      expect(raw.prepare('select cpv_code, share_pence from contract_service_income where contract_id = ? order by cpv_code').all(id), row.reference).toEqual(live ? shares : []);
+      if (live) {
+        expect(shares.reduce((a, s) => a + s.share_pence, 0)).toBe(v);
+        liveChecked += 1;
+      }
     }
+    expect(liveChecked).toBeGreaterThan(10);
     const page = expectOk(await t.core.dispatch('contracts.get', { id: loaded.contractIds[7] })) as { documents: unknown[]; duties: unknown[]; services: unknown[] };
     expect(page.documents).toHaveLength(2);
     expect(page.services.length).toBeGreaterThan(0);

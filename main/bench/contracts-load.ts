@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { uuidv7 } from '../core/db/ids';
+import { FILL_INCOME_HEAD, FILL_SERVICE_INCOME_HEAD, FILL_SERVICE_INCOME_TAIL } from '../core/contracts/reports/income-rows';
 import { nameKey } from '../core/counterparties/names';
 import { generateDuties, nthMonthlyDate, termEnd, type ContractTermsInput } from '../../shared/rules/procurement/contract-terms';
 import type { ProcurementRoute } from '../../shared/contract/contracts';
@@ -284,6 +285,14 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
     }
   });
   run();
+  // The live-income rows the core keeps beside the duties (migration 0019), written by the core's
+  // own statements for every contract of the organisation, as rebuildDuties writes them one by one.
+  raw.transaction(() => {
+    raw.prepare('delete from contract_service_income where organisation_id = ?').run(opts.organisationId);
+    raw.prepare('delete from contract_income where organisation_id = ?').run(opts.organisationId);
+    raw.prepare(`${FILL_INCOME_HEAD} c.organisation_id = ?`).run(opts.organisationId);
+    raw.prepare(`${FILL_SERVICE_INCOME_HEAD} i.organisation_id = ? ${FILL_SERVICE_INCOME_TAIL}`).run(opts.organisationId);
+  })();
   return loaded;
 }
 

@@ -398,32 +398,22 @@ function rawContractPage(raw: Database.Database, orgId: string, today: string) {
 }
 
 /**
- * "Live on a day" as the reports read it: the candidates through indexes (the `end` duties due on
- * or after the day, and the contracts with no end date), kept when awarded, started and not
- * terminated by the day. `joins` go between the candidates and the conditions.
+ * "Live on a day" as the reports read it: one range of the live-income rows the core keeps beside
+ * the duties (migration 0019: start, current end or '9999-12-31', termination, value).
  */
-function liveFrom(joins = ''): string {
-  return `from (select e.contract_id as id, e.due_on as current_end from contract_duty e where e.organisation_id = ? and e.due_on >= ? and e.key = 'end'
-      union all select z.id, null as current_end from contract z where z.organisation_id = ? and z.end_on is null) as live
-    join contract c on c.id = live.id ${joins}
-    where c.award_on is not null and c.start_on <= ? and (c.terminated_on is null or c.terminated_on > ?)`;
-}
-const liveParams = (orgId: string, on: string) => [orgId, on, orgId, on, on];
+const LIVE_WHERE = `organisation_id = ? and current_end_on >= ? and start_on <= ? and (terminated_on is null or terminated_on > ?)`;
+const liveParams = (orgId: string, on: string) => [orgId, on, on, on];
 
-/** Income by service as the reports split it: a contract's annual value shared equally between its codes, to the penny. */
-const BY_SERVICE = `with split as (
-    select c.id, s.cpv_code,
-      (coalesce(c.annual_value_pence, 0) / count(*) over (partition by c.id)) + (case when row_number() over (partition by c.id order by s.cpv_code) <= coalesce(c.annual_value_pence, 0) % count(*) over (partition by c.id) then 1 else 0 end) as share
-    ${liveFrom('left join contract_service s on s.contract_id = c.id')})
-  select cpv_code, sum(share) as pence, count(distinct id) as contracts from split group by cpv_code`;
+/** Income by service as the reports split it: each code's share of the contract's value, written with the rows. */
+const BY_SERVICE = `select cpv_code, sum(share_pence) as pence, count(*) as contracts from contract_service_income where ${LIVE_WHERE} group by cpv_code`;
 
 /** Live contracts by commissioner, with how many (and how much) end by each of three dates. */
-const BY_COMMISSIONER = `select c.counterparty_id, p.name, p.kind, count(c.id) as contracts, count(c.annual_value_pence) as valued, coalesce(sum(c.annual_value_pence), 0) as pence,
-    sum(case when live.current_end <= ? then 1 else 0 end) as end6, sum(case when live.current_end <= ? then 1 else 0 end) as end12, sum(case when live.current_end <= ? then 1 else 0 end) as end18,
-    coalesce(sum(case when live.current_end <= ? then c.annual_value_pence end), 0) as end6_pence, coalesce(sum(case when live.current_end <= ? then c.annual_value_pence end), 0) as end12_pence,
-    coalesce(sum(case when live.current_end <= ? then c.annual_value_pence end), 0) as end18_pence
-  ${liveFrom('join counterparty p on p.id = c.counterparty_id')}
-  group by c.counterparty_id, p.name, p.kind`;
+const BY_COMMISSIONER = `select g.counterparty_id, p.name, p.kind, g.contracts, g.valued, g.pence, g.end6, g.end12, g.end18, g.end6_pence, g.end12_pence, g.end18_pence from (
+    select counterparty_id, count(*) as contracts, count(annual_value_pence) as valued, coalesce(sum(annual_value_pence), 0) as pence,
+    sum(case when current_end_on <= ? then 1 else 0 end) as end6, sum(case when current_end_on <= ? then 1 else 0 end) as end12, sum(case when current_end_on <= ? then 1 else 0 end) as end18,
+    coalesce(sum(case when current_end_on <= ? then annual_value_pence end), 0) as end6_pence, coalesce(sum(case when current_end_on <= ? then annual_value_pence end), 0) as end12_pence,
+    coalesce(sum(case when current_end_on <= ? then annual_value_pence end), 0) as end18_pence
+  from contract_income where ${LIVE_WHERE} group by counterparty_id) g join counterparty p on p.id = g.counterparty_id`;
 const byCommissionerParams = (orgId: string, on: string, by: readonly [string, string, string]) => [by[0], by[1], by[2], by[0], by[1], by[2], ...liveParams(orgId, on)];
 const PUBLIC_BODY_KINDS = new Set(['council', 'nhs_trust', 'icb', 'nhs_england', 'government_department', 'public_body']);
 
@@ -438,7 +428,7 @@ function rawS33Check(raw: Database.Database, orgId: string) {
       where c.organisation_id = ? and c.counterparty_id = ? and c.route = 'pa23_reserved_mutual' and c.id <> ? and c.award_on >= ? and c.award_on <= ? order by c.award_on desc, c.id`,
     byService: BY_SERVICE,
     byCommissioner: BY_COMMISSIONER,
-    classes: `select c.id, c.name, c.is_employee_class, c.voting_rights, c.votes_per_member, count(m.id) as members from membership_class c
+    classes: `select c.id, c.name, c.is_employee_class, c.voting_rights, c.votes_per_member, count(m.admitted_on) as members from membership_class c
       left join member m on m.class_id = c.id and m.admitted_on <= ? and (m.ceased_on is null or m.ceased_on > ?) where c.organisation_id = ? group by c.id`,
     directors: `select a.officer_id, a.director_kind, a.appointed_on, a.ceased_on, o.given_names, o.family_name, m.admitted_on, m.ceased_on as member_ceased_on, k.is_employee_class
       from appointment a join officer o on o.id = a.officer_id left join member m on m.id = o.member_id left join membership_class k on k.id = m.class_id
@@ -510,10 +500,10 @@ function rawPortfolioOf(raw: Database.Database, orgId: string) {
   const q = {
     byCommissioner: BY_COMMISSIONER,
     byService: BY_SERVICE,
-    ending: `select c.id, c.reference, c.title, p.name as counterparty_name, c.annual_value_pence, d.due_on as current_end
-      from contract_duty d join contract c on c.id = d.contract_id join counterparty p on p.id = c.counterparty_id
-      where d.organisation_id = ? and d.due_on >= ? and d.due_on <= ? and d.key = 'end' and c.award_on is not null and c.start_on <= ? and (c.terminated_on is null or c.terminated_on > ?)
-      order by d.due_on, c.reference limit 500`,
+    ending: `select c.id, c.reference, c.title, p.name as counterparty_name, i.annual_value_pence, i.current_end_on as current_end
+      from contract_income i join contract c on c.id = i.contract_id join counterparty p on p.id = i.counterparty_id
+      where i.organisation_id = ? and i.current_end_on >= ? and i.start_on <= ? and (i.terminated_on is null or i.terminated_on > ?) and i.current_end_on <= ?
+      order by i.current_end_on, c.reference limit 500`,
   };
   const s = Object.fromEntries(Object.entries(q).map(([k, v]) => [k, raw.prepare(v)])) as Record<keyof typeof q, Database.Statement>;
   const params = (asAt: string) => {
@@ -522,7 +512,7 @@ function rawPortfolioOf(raw: Database.Database, orgId: string) {
     return {
       byCommissioner: byCommissionerParams(orgId, asAt, by),
       byService: liveParams(orgId, asAt),
-      ending: [orgId, asAt, by[2], asAt, asAt],
+      ending: [orgId, asAt, asAt, asAt, by[2]],
     };
   };
   return {
