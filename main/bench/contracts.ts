@@ -296,7 +296,10 @@ function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
   return {
     run: (i: { from: string; to: string; includeOverdue: boolean }) => {
       const before = i.from < today ? i.from : today;
-      const rows = [...(i.includeOverdue ? (overdue.all(orgId, before, limit + 1) as any[]) : []), ...(range.all(orgId, i.from, i.to, limit + 1) as any[])];
+      // As the core: the range only for the room the overdue duties leave (and one more, to tell the list was cut short).
+      const late = i.includeOverdue ? (overdue.all(orgId, before, limit + 1) as any[]) : [];
+      const room = limit + 1 - late.length;
+      const rows = [...late, ...(room > 0 ? (range.all(orgId, i.from, i.to, room) as any[]) : [])];
       return {
         entries: rows.slice(0, limit).map((r) => ({ ...duty(r, today), contractReference: r.reference, contractTitle: r.contract_title, counterpartyName: r.counterparty_name })),
         overdueCount: overdueCount.get(orgId, today) as number,

@@ -123,6 +123,14 @@ describe('overdue duties across contracts', () => {
     expect(capped.entries.map((e) => e.key)).toEqual([kpiB(1), kpiB(2)]);
     expect(capped.truncated).toBe(true);
     expect(capped.overdueCount).toBe(3);
+    // The one duty in the range (the October 2026 report, now due 1 December) after the three
+    // overdue: a limit of four holds them all, three is cut short by it.
+    const four = await ok<Timeline>(t, 'contracts.timeline', { from: '2026-11-30', to: '2027-02-28', includeOverdue: true, limit: 4 });
+    expect(four.entries.map((e) => e.key)).toEqual([kpiB(1), kpiB(2), `break:${a.breaks[0]!.id}`, kpiA(2)]);
+    expect(four.truncated).toBe(false);
+    const three = await ok<Timeline>(t, 'contracts.timeline', { from: '2026-11-30', to: '2027-02-28', includeOverdue: true, limit: 3 });
+    expect(three.entries.map((e) => e.key)).toEqual([kpiB(1), kpiB(2), `break:${a.breaks[0]!.id}`]);
+    expect(three.truncated).toBe(true);
   });
 
   it('reads the overdue duties and their count from the open-duties index', async () => {

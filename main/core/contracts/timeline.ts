@@ -67,7 +67,10 @@ export async function timeline(
   // row, so their done columns are null.
   const overdueBefore = input.from < rc.today ? input.from : rc.today;
   const overdueRows = input.includeOverdue ? await overdueQuery.all(db, rc.org.id, overdueBefore, limit + 1) : [];
-  const inRange = await rangeQuery.all(db, rc.org.id, input.from, input.to, limit + 1);
+  // Only as many as can still be shown (one more says whether the list was cut short): when the
+  // overdue duties fill the list, the range is not read at all.
+  const room = limit + 1 - overdueRows.length;
+  const inRange = room > 0 ? await rangeQuery.all(db, rc.org.id, input.from, input.to, room) : [];
   const all = [...overdueRows, ...inRange];
   const truncated = all.length > limit;
   // Every open duty due before today, counted in the open-duties index alone.
