@@ -73,6 +73,9 @@ CREATE INDEX contract_duty_due on contract_duty(organisation_id, due_on);
 -- index contract_duty_open on contract_duty
 CREATE INDEX contract_duty_open on contract_duty(organisation_id, due_on) where done = 0 and key <> 'end';
 
+-- index contract_income_live on contract_income
+CREATE INDEX contract_income_live on contract_income(organisation_id, current_end_on, start_on, terminated_on, counterparty_id, annual_value_pence);
+
 -- index contract_kpi_contract on contract_kpi
 CREATE INDEX contract_kpi_contract on contract_kpi(contract_id);
 
@@ -85,8 +88,17 @@ CREATE INDEX contract_org_end on contract(organisation_id, end_on);
 -- index contract_price_review_contract on contract_price_review
 CREATE INDEX contract_price_review_contract on contract_price_review(contract_id);
 
+-- index contract_reserved_by_authority on contract
+CREATE INDEX contract_reserved_by_authority on contract(organisation_id, counterparty_id, route, award_on);
+
 -- index contract_service_code on contract_service
 CREATE INDEX contract_service_code on contract_service(cpv_code);
+
+-- index contract_service_income_contract on contract_service_income
+CREATE INDEX contract_service_income_contract on contract_service_income(contract_id);
+
+-- index contract_service_income_live on contract_service_income
+CREATE INDEX contract_service_income_live on contract_service_income(organisation_id, current_end_on, start_on, terminated_on, cpv_code, share_pence);
 
 -- index contract_variation_contract on contract_variation
 CREATE INDEX contract_variation_contract on contract_variation(contract_id, made_on);
@@ -159,6 +171,9 @@ CREATE INDEX "member_by_name" on "member" ("organisation_id", "sort_key", "membe
 
 -- index member_by_person on member
 CREATE INDEX "member_by_person" on "member" ("person_id");
+
+-- index member_class_admitted on member
+CREATE INDEX member_class_admitted on member(class_id, admitted_on, ceased_on);
 
 -- index member_former_by_ceased on member
 CREATE INDEX "member_former_by_ceased" on "member" ("organisation_id", "ceased_on") where "ceased_on" is not null;
@@ -296,6 +311,9 @@ CREATE UNIQUE INDEX short_notice_consent_member on short_notice_consent(meeting_
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_contract_extension_2 on contract_extension
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_contract_income_1 on contract_income
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_contract_kpi_1 on contract_kpi
@@ -749,6 +767,17 @@ CREATE TABLE contract_extension (
     unique (contract_id, position)
   ) strict;
 
+-- table contract_income on contract_income
+CREATE TABLE contract_income (
+    contract_id text primary key references contract(id),
+    organisation_id text not null,
+    counterparty_id text not null,
+    start_on text not null,
+    current_end_on text not null,
+    terminated_on text,
+    annual_value_pence integer
+  ) strict;
+
 -- table contract_kpi on contract_kpi
 CREATE TABLE contract_kpi (
     id text primary key,
@@ -777,6 +806,17 @@ CREATE TABLE contract_service (
     cpv_code text not null check (length(cpv_code) = 10),
     primary key (contract_id, cpv_code)
   ) strict, without rowid;
+
+-- table contract_service_income on contract_service_income
+CREATE TABLE contract_service_income (
+    contract_id text not null references contract(id),
+    cpv_code text,
+    organisation_id text not null,
+    start_on text not null,
+    current_end_on text not null,
+    terminated_on text,
+    share_pence integer not null
+  ) strict;
 
 -- table contract_variation on contract_variation
 CREATE TABLE contract_variation (
