@@ -1,52 +1,20 @@
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { analysisSchema, IMPORT_FIELD_LABEL, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportAnalysis } from '../../../../shared/contract/hr-import';
-import { call } from '../../api/client';
-import type { JobStatus } from '../../../../shared/contract/jobs';
-import { uploadFile } from '../../api/jobs';
 import { Banner } from '../../ui/Banner';
 import { Field } from '../../ui/Field';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { followJob, isAbort, useLeaveSignal } from './follow-job';
+import { useReadFile } from './use-read-file';
 
 /** Step 1: the secretary chooses the HR system's CSV export; it is sent in chunks and read by the core. */
 export function ChooseFile({ onRead, headingRef }: { onRead: (analysis: ImportAnalysis) => void; headingRef: RefObject<HTMLHeadingElement | null> }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
-  const [reading, setReading] = useState<JobStatus | null>(null);
-  const leaveSignal = useLeaveSignal();
-  const busy = sending !== null || reading !== null;
-
-  const read = async () => {
-    setProblem(null);
-    if (!file) {
-      setFieldError('Choose the CSV file exported from your HR system.');
-      document.getElementById('import-file')?.focus();
-      return;
-    }
-    setFieldError(undefined);
-    const signal = leaveSignal();
-    try {
-      setSending({ sent: 0, total: file.size });
-      const uploadId = await uploadFile(file, 'import', (sent, total) => setSending({ sent, total }));
-      setSending(null);
-      const started = await call('hrImport.analyse', { uploadId });
-      if (!started.ok) {
-        setProblem(started.error.message);
-        return;
-      }
-      const end = await followJob(started.value.jobId, setReading, signal);
-      setReading(null);
-      if (end.state === 'succeeded') onRead(analysisSchema.parse(end.result));
-      else setProblem(end.error?.message ?? 'The file could not be read.');
-    } catch (e) {
-      if (isAbort(e)) return;
-      setSending(null);
-      setReading(null);
-      setProblem((e as Error).message);
-    }
-  };
+  const { choose, fieldError, problem, sending, reading, busy, read } = useReadFile({
+    purpose: 'import',
+    method: 'hrImport.analyse',
+    inputId: 'import-file',
+    missing: 'Choose the CSV file exported from your HR system.',
+    parse: (result) => analysisSchema.parse(result),
+    onRead,
+  });
 
   return (
     <section className="card import-step" aria-labelledby="step-file-h">
@@ -86,10 +54,7 @@ export function ChooseFile({ onRead, headingRef }: { onRead: (analysis: ImportAn
           type="file"
           accept=".csv,text/csv,.txt"
           disabled={busy}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setFieldError(undefined);
-          }}
+          onChange={(e) => choose(e.target.files?.[0] ?? null)}
         />
       </Field>
       {sending ? <ProgressBar done={sending.sent} total={sending.total} label="Sending the file" /> : null}

@@ -1,17 +1,14 @@
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import {
   CONTRACT_IMPORT_FIELD_LABEL,
   CONTRACT_IMPORT_FIELDS,
   contractImportAnalysisSchema,
   type ContractImportAnalysis,
 } from '../../../../../shared/contract/contract-import';
-import type { JobStatus } from '../../../../../shared/contract/jobs';
-import { call } from '../../../api/client';
-import { uploadFile } from '../../../api/jobs';
 import { Banner } from '../../../ui/Banner';
 import { Field } from '../../../ui/Field';
 import { ProgressBar } from '../../../ui/ProgressBar';
-import { followJob, isAbort, useLeaveSignal } from '../../hr-import/follow-job';
+import { useReadFile } from '../../hr-import/use-read-file';
 import { isRequiredField } from './import-format';
 
 const FIELD_NOTE: Partial<Record<(typeof CONTRACT_IMPORT_FIELDS)[number], string>> = {
@@ -24,43 +21,14 @@ const FIELD_NOTE: Partial<Record<(typeof CONTRACT_IMPORT_FIELDS)[number], string
 
 /** Step 1: the secretary chooses the spreadsheet (CSV or XLSX); it is sent in chunks and read by the core. */
 export function ChooseContractsFile({ onRead, headingRef }: { onRead: (analysis: ContractImportAnalysis) => void; headingRef: RefObject<HTMLHeadingElement | null> }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
-  const [reading, setReading] = useState<JobStatus | null>(null);
-  const leaveSignal = useLeaveSignal();
-  const busy = sending !== null || reading !== null;
-
-  const read = async () => {
-    setProblem(null);
-    if (!file) {
-      setFieldError('Choose the contracts spreadsheet, saved as CSV or XLSX.');
-      document.getElementById('contracts-import-file')?.focus();
-      return;
-    }
-    setFieldError(undefined);
-    const signal = leaveSignal();
-    try {
-      setSending({ sent: 0, total: file.size });
-      const uploadId = await uploadFile(file, 'contracts_import', (sent, total) => setSending({ sent, total }));
-      setSending(null);
-      const started = await call('contractImport.analyse', { uploadId });
-      if (!started.ok) {
-        setProblem(started.error.message);
-        return;
-      }
-      const end = await followJob(started.value.jobId, setReading, signal);
-      setReading(null);
-      if (end.state === 'succeeded') onRead(contractImportAnalysisSchema.parse(end.result));
-      else setProblem(end.error?.message ?? 'The file could not be read.');
-    } catch (e) {
-      if (isAbort(e)) return;
-      setSending(null);
-      setReading(null);
-      setProblem((e as Error).message);
-    }
-  };
+  const { choose, fieldError, problem, sending, reading, busy, read } = useReadFile({
+    purpose: 'contracts_import',
+    method: 'contractImport.analyse',
+    inputId: 'contracts-import-file',
+    missing: 'Choose the contracts spreadsheet, saved as CSV or XLSX.',
+    parse: (result) => contractImportAnalysisSchema.parse(result),
+    onRead,
+  });
 
   return (
     <section className="card import-step" aria-labelledby="ci-file-h">
@@ -103,10 +71,7 @@ export function ChooseContractsFile({ onRead, headingRef }: { onRead: (analysis:
           type="file"
           accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={busy}
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
-            setFieldError(undefined);
-          }}
+          onChange={(e) => choose(e.target.files?.[0] ?? null)}
         />
       </Field>
       {sending ? <ProgressBar done={sending.sent} total={sending.total} label="Sending the file" /> : null}
