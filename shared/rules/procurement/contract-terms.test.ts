@@ -150,6 +150,12 @@ describe('deriveStatus', () => {
     expect(deriveStatus(ended, '2026-06-30')).toBe('terminated');
   });
 
+  it('is a bid until its award date comes (an expected award date is what the s33 check counts back from)', () => {
+    // The base contract is awarded on 10 March 2025.
+    expect(deriveStatus(t, '2025-03-09')).toBe('pipeline');
+    expect(deriveStatus(t, '2025-03-10')).toBe('awarded');
+  });
+
   it('is awarded while the start date is unknown, and live without an end', () => {
     expect(deriveStatus(contract({ startOn: null }), '2026-01-01')).toBe('awarded');
     expect(deriveStatus(contract({ endOn: null }), '2040-01-01')).toBe('live');

@@ -186,7 +186,8 @@ export function maximumTermMonths(t: ContractTermsInput): number | null {
 
 export function deriveStatus(t: ContractTermsInput, today: string): ContractStatus {
   if (t.terminatedOn !== null && t.terminatedOn <= today) return 'terminated';
-  if (t.awardedOn === null) return 'pipeline';
+  // An award date still to come is the expected award (the s33 check counts back from it): a bid until then.
+  if (t.awardedOn === null || today < t.awardedOn) return 'pipeline';
   if (t.startOn === null || today < t.startOn) return 'awarded';
   const varied = variedEndOn(t);
   if (varied === null || today <= varied) return 'live';
