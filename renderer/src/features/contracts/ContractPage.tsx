@@ -11,6 +11,8 @@ import {
   type Duty,
 } from '../../../../shared/contract/contracts';
 import { DECISION_OUTCOME_LABEL, type DecisionOutcome } from '../../../../shared/contract/decisions';
+import { formFamily, type FormFamily } from '../../../../shared/domain/legal-form';
+import { conflictRuleFor } from '../../../../shared/rules/conflicts';
 import { formatPence } from '../../../../shared/rules/shareholding';
 import { call, request } from '../../api/client';
 import { downloadExport } from '../../api/download';
@@ -36,6 +38,8 @@ import './contracts.css';
 export function ContractPage() {
   const { id = '' } = useParams();
   const contract = useApiQuery('contracts.get', { id });
+  // Conflicts are a company's under CA 2006 and its articles, a society's under its registered rules.
+  const organisation = useApiQuery('organisation.get', {});
   if (contract.error) {
     return (
       <div className="page">
@@ -47,7 +51,7 @@ export function ContractPage() {
     );
   }
   if (!contract.data) return <p role="status">Loading…</p>;
-  return <ContractView c={contract.data} />;
+  return <ContractView c={contract.data} family={organisation.data ? formFamily(organisation.data.legalForm) : 'company'} />;
 }
 
 const DUTIES_SHOWN = 10;
@@ -63,7 +67,7 @@ const none = (words: string) => <span className="muted">{words}</span>;
 const date = (d: string | null, missing = 'Not set') => (d ? formatLegalDate(d) : none(missing));
 const money = (p: number | null) => (p === null ? none('Not set') : formatPence(p));
 
-function ContractView({ c }: { c: ContractDetail }) {
+function ContractView({ c, family }: { c: ContractDetail; family: FormFamily }) {
   const [varying, setVarying] = useState(false);
   const [ending, setEnding] = useState(false);
   const [deciding, setDeciding] = useState<ContractDetail['extensions'][number] | null>(null);
@@ -121,7 +125,7 @@ function ContractView({ c }: { c: ContractDetail }) {
               </li>
             ))}
           </ul>
-          <p>They are conflicted on this contract: they are left out of the quorum and the vote on board items about it, unless your articles or rules say otherwise (CA 2006 s175, s177; Model Articles art 14).</p>
+          <p>They are conflicted on this contract: they are left out of the quorum and the vote on board items about it, unless your {family === 'company' ? 'articles' : 'rules'} say otherwise ({conflictRuleFor(family).source}).</p>
         </div>
       ) : null}
       {overdue.length > 0 ? (
