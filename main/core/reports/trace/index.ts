@@ -1,0 +1,20 @@
+import type { ReadDb } from '../../context';
+import type { OrganisationRow } from '../../db/schema';
+
+/**
+ * The records behind a figure, by set name. Each report's sets live in their own file here and are
+ * merged below; a set reads the records as they stood on the report's dates (its params carry them).
+ */
+export interface TraceSet {
+  /** The list's heading, from its params ("Members admitted from 1 April 2025 to 31 March 2026"). */
+  title(params: Record<string, string | number | boolean | null>): string;
+  /** The total and one page of rows, in a stable order. */
+  list(
+    db: ReadDb,
+    org: OrganisationRow,
+    params: Record<string, string | number | boolean | null>,
+    page: { offset: number; limit: number },
+  ): Promise<{ total: number; rows: { id: string; label: string; detail: string; href: string | null }[] }>;
+}
+
+export const TRACE_SETS: Record<string, TraceSet> = {};
