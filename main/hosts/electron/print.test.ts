@@ -43,6 +43,10 @@ describe('pdfOptions', () => {
     expect(options.headerTemplate).toBe('<span></span>');
   });
 
+  it('gives the PDF bookmarks from the page’s headings', () => {
+    expect(pdfOptions().generateDocumentOutline).toBe(true);
+  });
+
   it('lets a view’s own @page rule choose landscape or portrait', () => {
     expect(pdfOptions().preferCSSPageSize).toBe(true);
     expect(pdfOptions().landscape).toBeUndefined();

@@ -24,8 +24,10 @@ export const FOOTER_TEMPLATE =
 export const HEADER_TEMPLATE = '<span></span>';
 
 /**
- * A4, backgrounds kept (shaded table headers), page numbers in the footer, and a tagged PDF
- * (headings, tables and reading order for screen readers; Electron marks it experimental).
+ * A4, backgrounds kept (shaded table headers), page numbers in the footer, a tagged PDF
+ * (headings, tables and reading order for screen readers; Electron marks it experimental) and
+ * bookmarks from the page's headings (generateDocumentOutline), so a long report (the annual
+ * governance report, the AGM pack) can be navigated by its parts in any PDF reader.
  * preferCSSPageSize lets a view's own @page rule choose landscape (the register) or portrait
  * (a subject access record) on A4 paper; A4 is the size when a view sets none.
  */
@@ -34,6 +36,7 @@ export function pdfOptions(): PrintToPDFOptions {
     pageSize: 'A4',
     printBackground: true,
     generateTaggedPDF: true,
+    generateDocumentOutline: true,
     displayHeaderFooter: true,
     headerTemplate: HEADER_TEMPLATE,
     footerTemplate: FOOTER_TEMPLATE,
