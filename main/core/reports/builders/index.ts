@@ -1,8 +1,11 @@
 import type { ReportKind } from '../../../../shared/contract/reports';
 import type { ReportBuilder } from '../source';
+import { annualReport } from './annual';
 
 /**
  * One builder per report kind, each in its own file. A kind without a builder yet is refused by
  * reports.build with a clear message (the catalogue marks it unavailable).
  */
-export const BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = {};
+export const BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = {
+  annual: annualReport,
+};

@@ -1,5 +1,6 @@
 import type { ReadDb } from '../../context';
 import type { OrganisationRow } from '../../db/schema';
+import { ANNUAL_TRACE_SETS } from './annual';
 
 /**
  * The records behind a figure, by set name. Each report's sets live in their own file here and are
@@ -17,4 +18,6 @@ export interface TraceSet {
   ): Promise<{ total: number; rows: { id: string; label: string; detail: string; href: string | null }[] }>;
 }
 
-export const TRACE_SETS: Record<string, TraceSet> = {};
+export const TRACE_SETS: Record<string, TraceSet> = {
+  ...ANNUAL_TRACE_SETS,
+};

@@ -1,0 +1,238 @@
+import { sql } from 'kysely';
+import { CESSATION_REASON_LABEL, type CessationReason } from '../../../../shared/contract/members';
+import { addDays, formatLegalDate, ukDateOf } from '../../../../shared/rules/legal-date';
+import type { ReadDb } from '../../context';
+import type { ReportSource } from '../source';
+import { all, figures, n, periodOf, periodWords, pct, plural, table, words, type AnnualPeriod, type SectionResult } from './annual-util';
+
+/**
+ * Membership (issue 11, report 1): the numbers by class at the start and end of the period,
+ * admissions and cessations in it by class and reason, and employee members as a share of the
+ * employees in the last HR import on or before the end of the period.
+ *
+ * A member counts on a day when admitted on or before it and not ceased on or before it
+ * (admitted_on ≤ day and (ceased_on null or ceased_on > day)), as the registers, meetings and
+ * ballot rolls read the register. "At the start" is at the end of the day before the period
+ * begins, so start + admitted − ceased = end for every class.
+ */
+
+export interface ClassFigures {
+  classId: string;
+  name: string;
+  isEmployeeClass: boolean;
+  atStart: number;
+  atEnd: number;
+  admitted: number;
+  ceased: number;
+}
+
+export interface MembershipFigures {
+  period: AnnualPeriod;
+  classes: ClassFigures[];
+  atStart: number;
+  atEnd: number;
+  admitted: number;
+  ceased: number;
+  employeeMembersAtEnd: number;
+  /** Cessations in the period by reason (all classes). */
+  ceasedByReason: { reason: CessationReason | 'unrecorded'; count: number }[];
+  /** The last HR import applied on or before the end of the period, where one can be told apart for this organisation. */
+  hrImport: { asOf: string; appliedOn: string; fileName: string; rows: number } | null;
+  hrImportProblem: string | null;
+}
+
+/**
+ * One pass over the index member_class_admitted (class_id, admitted_on, ceased_on) per
+ * organisation: every member admitted by the end of the period is counted into the four figures
+ * of their class without reading a member row.
+ */
+export async function classFigures(db: ReadDb, organisationId: string, p: AnnualPeriod) {
+  return all<{ id: string; name: string; is_employee_class: number; at_start: number; at_end: number; admitted: number; ceased: number }>(
+    db,
+    sql`select c.id, c.name, c.is_employee_class,
+          count(case when m.admitted_on <= ${p.start} and (m.ceased_on is null or m.ceased_on > ${p.start}) then 1 end) as at_start,
+          count(case when m.ceased_on is null or m.ceased_on > ${p.to} then 1 end) as at_end,
+          count(case when m.admitted_on >= ${p.from} then 1 end) as admitted,
+          count(case when m.ceased_on >= ${p.from} and m.ceased_on <= ${p.to} then 1 end) as ceased
+        from membership_class c
+        left join member m on m.class_id = c.id and m.admitted_on <= ${p.to}
+        where c.organisation_id = ${organisationId}
+        group by c.id`,
+  );
+}
+
+/** Cessations in the period by reason: the partial index member_former_by_ceased (organisation_id, ceased_on) finds only those. */
+export async function ceasedByReason(db: ReadDb, organisationId: string, p: AnnualPeriod) {
+  return all<{ reason: CessationReason | null; count: number }>(
+    db,
+    sql`select m.cessation_reason as reason, count(*) as count
+        from member m
+        where m.organisation_id = ${organisationId} and m.ceased_on is not null and m.ceased_on >= ${p.from} and m.ceased_on <= ${p.to}
+        group by m.cessation_reason`,
+  );
+}
+
+/**
+ * The last HR import applied on or before the day, from its audit event (import.applied keeps the
+ * file's name, its "as of" date and its counts: the rows in the file, not a headcount). The event
+ * does not name the organisation, so in a file keeping several organisations an import cannot be
+ * told apart: then none is used.
+ */
+export async function lastHrImport(db: ReadDb, on: string): Promise<{ found: MembershipFigures['hrImport']; problem: string | null }> {
+  const orgs = await all<{ k: number }>(db, sql`select count(*) as k from organisation`);
+  // Imports are applied in the app; look back through them newest first (the audit log's action index).
+  const events = await all<{ at: string; body: string | null }>(
+    db,
+    sql`select e.at, p.body from audit_event e join audit_payload p on p.event_id = e.id
+        where e.action = 'import.applied' and e.at < ${`${addDays(on, 1)}T00:00`}
+        order by e.seq desc limit 50`,
+  );
+  for (const e of events) {
+    if (ukDateOf(new Date(e.at)) > on || e.body === null) continue;
+    const after = (JSON.parse(e.body) as { after: { asOf?: string; fileName?: string; counts?: { rows?: number } } | null }).after;
+    if (!after?.asOf || after.asOf > on || typeof after.counts?.rows !== 'number') continue;
+    if (Number(orgs[0]?.k ?? 1) > 1) {
+      return { found: null, problem: 'This file keeps more than one organisation and an HR import’s record does not say which organisation it was for, so the employees cannot be counted for this one.' };
+    }
+    return { found: { asOf: after.asOf, appliedOn: ukDateOf(new Date(e.at)), fileName: after.fileName ?? '', rows: after.counts.rows }, problem: null };
+  }
+  return { found: null, problem: `No HR import was applied on or before ${formatLegalDate(on)}, so the number of employees is not on record.` };
+}
+
+export async function membershipFigures(src: Pick<ReportSource, 'db' | 'org' | 'period' | 'checkpoint'>): Promise<MembershipFigures> {
+  const p = periodOf(src);
+  const rows = await classFigures(src.db, src.org.id, p);
+  await src.checkpoint();
+  const reasons = await ceasedByReason(src.db, src.org.id, p);
+  await src.checkpoint();
+  const hr = await lastHrImport(src.db, p.to);
+  const classes: ClassFigures[] = rows
+    .map((r) => ({
+      classId: r.id,
+      name: r.name,
+      isEmployeeClass: r.is_employee_class === 1,
+      atStart: Number(r.at_start),
+      atEnd: Number(r.at_end),
+      admitted: Number(r.admitted),
+      ceased: Number(r.ceased),
+    }))
+    // A class that had no members at either end and none coming or going is not part of the year's story.
+    .filter((c) => c.atStart + c.atEnd + c.admitted + c.ceased > 0)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.classId.localeCompare(b.classId));
+  const sum = (f: (c: ClassFigures) => number) => classes.reduce((k, c) => k + f(c), 0);
+  const order = ['left_employment', 'resigned', 'expelled', 'deceased', 'other'];
+  return {
+    period: p,
+    classes,
+    atStart: sum((c) => c.atStart),
+    atEnd: sum((c) => c.atEnd),
+    admitted: sum((c) => c.admitted),
+    ceased: sum((c) => c.ceased),
+    employeeMembersAtEnd: sum((c) => (c.isEmployeeClass ? c.atEnd : 0)),
+    ceasedByReason: reasons
+      .map((r) => ({ reason: (r.reason ?? 'unrecorded') as CessationReason | 'unrecorded', count: Number(r.count) }))
+      .sort((a, b) => order.indexOf(a.reason) - order.indexOf(b.reason)),
+    hrImport: hr.found,
+    hrImportProblem: hr.problem,
+  };
+}
+
+/** The membership section of the annual report. */
+export async function membershipSection(src: Pick<ReportSource, 'db' | 'org' | 'period' | 'checkpoint'>): Promise<SectionResult> {
+  const f = await membershipFigures(src);
+  const p = f.period;
+  const cls = (c: ClassFigures | null) => (c ? c.classId : null);
+  const row = (c: ClassFigures | null, v: Pick<ClassFigures, 'atStart' | 'admitted' | 'ceased' | 'atEnd'>) => ({
+    atStart: n(v.atStart, 'annual.members.onDate', { on: p.start, classId: cls(c) }),
+    admitted: n(v.admitted, 'annual.members.admitted', { from: p.from, to: p.to, classId: cls(c) }),
+    ceased: n(v.ceased, 'annual.members.ceased', { from: p.from, to: p.to, classId: cls(c), reason: null }),
+    atEnd: n(v.atEnd, 'annual.members.onDate', { on: p.to, classId: cls(c) }),
+  });
+  const missing: SectionResult['missing'] = [];
+  const blocks: SectionResult['section']['blocks'] = [];
+
+  blocks.push(
+    figures([
+      { id: 'members-at-start', label: `Members on ${formatLegalDate(p.start)}`, value: n(f.atStart, 'annual.members.onDate', { on: p.start, classId: null }) },
+      { id: 'members-admitted', label: 'Members admitted in the period', value: n(f.admitted, 'annual.members.admitted', { from: p.from, to: p.to, classId: null }) },
+      { id: 'members-ceased', label: 'Members who ceased in the period', value: n(f.ceased, 'annual.members.ceased', { from: p.from, to: p.to, classId: null, reason: null }) },
+      { id: 'members-at-end', label: `Members on ${formatLegalDate(p.to)}`, value: n(f.atEnd, 'annual.members.onDate', { on: p.to, classId: null }) },
+    ]),
+  );
+
+  blocks.push(
+    table(
+      'membership-by-class',
+      'Members by class',
+      [
+        { key: 'class', label: 'Class' },
+        { key: 'atStart', label: `On ${formatLegalDate(p.start)}`, numeric: true },
+        { key: 'admitted', label: 'Admitted', numeric: true },
+        { key: 'ceased', label: 'Ceased', numeric: true },
+        { key: 'atEnd', label: `On ${formatLegalDate(p.to)}`, numeric: true },
+      ],
+      f.classes.map((c) => ({ class: words(c.isEmployeeClass ? `${c.name} (employee class)` : c.name), ...row(c, c) })),
+      { total: { class: words('All classes'), ...row(null, f) }, empty: 'The register had no members in the period.' },
+    ),
+  );
+  if (f.classes.length > 0) {
+    blocks.push({
+      type: 'chart',
+      id: 'membership-by-class-chart',
+      chart: 'bar',
+      title: 'Members by class at the start and end of the period',
+      alt: `Bar chart of members by class: ${f.classes
+        .map((c) => `${c.name} ${c.atStart.toLocaleString('en-GB')} on ${formatLegalDate(p.start)} and ${c.atEnd.toLocaleString('en-GB')} on ${formatLegalDate(p.to)}`)
+        .join('; ')}.`,
+      tableId: 'membership-by-class',
+      labelKey: 'class',
+      valueKeys: ['atStart', 'atEnd'],
+    });
+  }
+
+  blocks.push(
+    table(
+      'membership-cessations-by-reason',
+      'Cessations by reason',
+      [
+        { key: 'reason', label: 'Reason' },
+        { key: 'count', label: 'Members', numeric: true },
+      ],
+      f.ceasedByReason.map((r) => ({
+        reason: words(r.reason === 'unrecorded' ? 'Not recorded' : CESSATION_REASON_LABEL[r.reason]),
+        count: n(r.count, 'annual.members.ceased', { from: p.from, to: p.to, classId: null, reason: r.reason }),
+      })),
+      { empty: 'No member ceased in the period.' },
+    ),
+  );
+
+  // Employee members as a share of the employees.
+  const employeeClasses = f.classes.some((c) => c.isEmployeeClass);
+  const empMembers = n(f.employeeMembersAtEnd, 'annual.members.onDate', { on: p.to, classId: null, employee: true });
+  if (f.hrImport) {
+    blocks.push(
+      figures([
+        { id: 'employee-members', label: `Members of employee classes on ${formatLegalDate(p.to)}`, value: empMembers },
+        {
+          id: 'hr-import-rows',
+          label: `Employees in the HR file as of ${formatLegalDate(f.hrImport.asOf)}`,
+          value: n(f.hrImport.rows),
+          note: `Rows in ${f.hrImport.fileName || 'the file'}, imported on ${formatLegalDate(f.hrImport.appliedOn)}: the import keeps the number of rows read, which may include leavers and rows it could not read, not a headcount.`,
+        },
+        { id: 'employee-member-share', label: 'Employee members as a share of the employees', value: pct(f.employeeMembersAtEnd, f.hrImport.rows) },
+      ]),
+    );
+    missing.push({ section: 'Membership', what: 'The number of employees on the date: the HR import keeps only the number of rows in its file, so the share is of those rows.' });
+  } else {
+    blocks.push(figures([{ id: 'employee-members', label: `Members of employee classes on ${formatLegalDate(p.to)}`, value: empMembers }]));
+    blocks.push({ type: 'toWrite', title: 'Employee members as a share of the employees', why: f.hrImportProblem! });
+    missing.push({ section: 'Membership', what: `Employee members as a share of the employees: ${f.hrImportProblem}` });
+  }
+  if (!employeeClasses) blocks.push({ type: 'text', tone: 'note', text: 'No class is marked as an employee class, so no member counts as an employee member.' });
+  blocks.push({
+    type: 'text',
+    tone: 'note',
+    text: `Counted from the register’s dates of admission and cessation: a member counts on a day when admitted on or before it and not ceased by it. The class is each member’s class as recorded now. ${plural(f.admitted, 'member')} admitted and ${plural(f.ceased, 'member')} ceased ${periodWords(p)}.`,
+  });
+  return { section: { id: 'membership', title: 'Membership', blocks }, missing };
+}

@@ -1,0 +1,249 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReportBlock, ReportRequest, ReportSection, ReportValue } from '../../../../shared/contract/reports';
+import type { Officer } from '../../../../shared/contract/officers';
+import { defaultRuleValues } from '../../../../shared/rules/governing-rules';
+import type { Core } from '../../core';
+import type { OrganisationRow } from '../../db/schema';
+import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
+import { expectOk, type TestCore } from '../../testing';
+import { appointDirector } from '../../contracts/reports/fixtures.test-helpers';
+import type { ReportSource } from '../source';
+import { ANNUAL_TRACE_SETS } from '../trace/annual';
+import { annualReport } from './annual';
+import { boardSection } from './annual-board';
+import { membershipSection } from './annual-membership';
+
+/**
+ * The annual governance report on a small known register, through the real core and the real
+ * migrations: each figure, reproducibility after later changes, every trace's total against its
+ * figure, and another organisation in the same file left out.
+ */
+
+let t: TestCore | undefined;
+afterEach(async () => {
+  await t?.cleanup();
+  t = undefined;
+});
+
+const FROM = '2025-04-01';
+const TO = '2026-03-31';
+
+async function orgOf(core: Core): Promise<OrganisationRow> {
+  return core.db.selectFrom('organisation').selectAll().orderBy('created_at').executeTakeFirstOrThrow();
+}
+
+function sourceOf(core: Core, org: OrganisationRow, from: string | null = FROM, to = TO): ReportSource {
+  const request: ReportRequest = { kind: 'annual', asAt: to, ...(from ? { from } : {}) };
+  return { db: core.db, org, request, period: { from, to }, today: '2026-11-30', progress: () => {}, checkpoint: async () => {} };
+}
+
+const employee = (n: string) => ({ employee: { employeeNumber: n, employmentStart: '2019-01-01', weeklyHours: 37.5 } });
+const ok = async <T>(core: Core, method: string, input: unknown) => expectOk(await core.dispatch(method, input)) as T;
+
+/** Every block of a section and its subsections. */
+function blocksOf(sections: ReportSection[]): ReportBlock[] {
+  return sections.flatMap((s) => [...s.blocks, ...blocksOf(s.sections ?? [])]);
+}
+function figure(sections: ReportSection[], id: string): ReportValue {
+  for (const b of blocksOf(sections)) if (b.type === 'figures') for (const i of b.items) if (i.id === id) return i.value;
+  throw new Error(`no figure ${id}`);
+}
+function tableOf(sections: ReportSection[], id: string) {
+  const b = blocksOf(sections).find((x) => x.type === 'table' && x.id === id);
+  if (!b || b.type !== 'table') throw new Error(`no table ${id}`);
+  return b;
+}
+/** Every value in the document that carries a trace. */
+function traced(sections: ReportSection[]): ReportValue[] {
+  const out: ReportValue[] = [];
+  for (const b of blocksOf(sections)) {
+    if (b.type === 'figures') out.push(...b.items.map((i) => i.value));
+    if (b.type === 'table') for (const r of [...b.rows, ...(b.total ? [b.total] : [])]) out.push(...Object.values(r));
+  }
+  return out.filter((v) => v.trace);
+}
+const cells = (tbl: { rows: Record<string, ReportValue>[] }, keys: string[]) => tbl.rows.map((r) => keys.map((k) => r[k]?.value ?? r[k]?.display));
+
+/**
+ * The known register: two classes, six members, three directors (one leaves in the period, one
+ * is appointed in it and is an employee member), a chair, two board meetings and one committee
+ * meeting in the period, one board meeting after it.
+ */
+async function knownRegister() {
+  t = await registerOf('company_limited_by_guarantee');
+  const core = t.core;
+  const staff = await makeClass(core, 'Employee', null, true);
+  const community = await makeClass(core, 'Community', null, false);
+  const ada = await admit(core, staff, person('Ada', 'Lovelace', employee('E1')), { admittedOn: '2020-01-06' });
+  const grace = await admit(core, staff, person('Grace', 'Hopper', employee('E2')), { admittedOn: '2020-01-06' });
+  await admit(core, staff, person('Alan', 'Turing', employee('E3')), { admittedOn: '2025-05-01' });
+  const mary = await admit(core, community, person('Mary', 'Seacole'), { admittedOn: '2021-05-01' });
+  await admit(core, community, person('Florence', 'Nightingale'), { admittedOn: TO });
+  const old = await admit(core, community, person('Olive', 'Older'), { admittedOn: '2019-03-01' });
+  await ok(core, 'members.cease', { memberId: grace.id, ceasedOn: '2025-06-30', reason: 'left_employment' });
+  // Ceasing on the first day of the period: a member at its start, gone by its end.
+  await ok(core, 'members.cease', { memberId: mary.id, ceasedOn: FROM, reason: 'resigned' });
+  await ok(core, 'members.cease', { memberId: old.id, ceasedOn: '2024-12-01', reason: 'resigned' });
+
+  const sian = (await appointDirector(core, 'Siân', 'Ó Briain', 'employee', '2020-02-01')) as Officer;
+  const ravi = (await appointDirector(core, 'Ravi', 'Patel', 'independent', '2020-02-01')) as Officer;
+  const adaDirector = (await appointDirector(core, 'Ada', 'Lovelace', 'member', '2025-06-01', ada.id)) as Officer;
+  await ok(core, 'officers.appoint', { officerId: sian.id, appointment: { role: 'chair', appointedOn: '2021-01-01' } });
+  await ok(core, 'officers.endAppointment', { appointmentId: ravi.appointments[0]!.id, ceasedOn: '2025-09-30', reason: 'Resigned' });
+
+  const committee = await ok<{ id: string }>(core, 'committees.create', { name: 'Audit', formedOn: '2025-04-01', officerIds: [sian.id] });
+  await ok(core, 'committees.addMember', { id: committee.id, officerId: adaDirector.id, joinedOn: '2025-06-01' });
+
+  const meeting = async (heldOn: string, marks: [Officer, string][], kind: 'board' | 'committee' = 'board') => {
+    const v = await ok<{ meeting: { id: string } }>(core, 'meetings.create', {
+      kind,
+      ...(kind === 'committee' ? { committeeId: committee.id } : {}),
+      heldOn,
+      startsAt: '18:30',
+      place: 'Civic Hall, Leeds',
+      standardItems: false,
+    });
+    for (const [o, status] of marks) await ok(core, 'meetings.setAttendance', { meetingId: v.meeting.id, officerId: o.id, status });
+    return v.meeting.id;
+  };
+  await meeting('2025-05-10', [
+    [sian, 'present'],
+    [ravi, 'apologies'],
+  ]);
+  await meeting('2025-10-15', [
+    [sian, 'present'],
+    [adaDirector, 'present_electronically'],
+  ]);
+  await meeting(
+    '2025-11-01',
+    [
+      [sian, 'apologies'],
+      [adaDirector, 'present'],
+    ],
+    'committee',
+  );
+  await meeting('2026-06-01', [[sian, 'present']]);
+  return { core, staff, community, ada, sian, ravi, adaDirector, committee, meeting };
+}
+
+describe('the annual governance report', () => {
+  it('counts members by class at the start and end of the period, admissions and cessations by reason', async () => {
+    const { core, staff, community } = await knownRegister();
+    const org = await orgOf(core);
+    const { section, missing } = await membershipSection(sourceOf(core, org));
+    const s = [section];
+    expect([figure(s, 'members-at-start').value, figure(s, 'members-admitted').value, figure(s, 'members-ceased').value, figure(s, 'members-at-end').value]).toEqual([3, 2, 2, 3]);
+    const byClass = tableOf(s, 'membership-by-class');
+    expect(cells(byClass, ['class', 'atStart', 'admitted', 'ceased', 'atEnd'])).toEqual([
+      ['Community', 1, 1, 1, 1],
+      ['Employee (employee class)', 2, 1, 1, 2],
+    ]);
+    expect(byClass.rows[0]!['atEnd']!.trace).toEqual({ set: 'annual.members.onDate', params: { on: TO, classId: community.id } });
+    expect(byClass.rows[1]!['admitted']!.trace!.params['classId']).toBe(staff.id);
+    expect(cells(tableOf(s, 'membership-cessations-by-reason'), ['reason', 'count'])).toEqual([
+      ['Left employment', 1],
+      ['Resigned', 1],
+    ]);
+    expect(figure(s, 'employee-members').value).toBe(2);
+    // No HR import on record: said, and listed as missing.
+    expect(missing.map((m) => m.what).join(' ')).toMatch(/No HR import was applied on or before 31 March 2026/);
+    const chart = section.blocks.find((b) => b.type === 'chart');
+    expect(chart && chart.type === 'chart' ? chart.alt : '').toContain('Employee 2 on 31 March 2025 and 2 on 31 March 2026');
+  });
+
+  it('gives the board on the date, appointments and departures, and each director’s attendance', async () => {
+    const { core } = await knownRegister();
+    const org = await orgOf(core);
+    const s = [(await boardSection(sourceOf(core, org))).section];
+    expect([figure(s, 'directors-on-date').value, figure(s, 'directors-appointed').value, figure(s, 'directors-departed').value, figure(s, 'directors-employee-members').value]).toEqual([2, 1, 1, 1]);
+    expect(cells(tableOf(s, 'board-composition'), ['name', 'kind', 'employeeMember', 'offices'])).toEqual([
+      ['Ada Lovelace', 'Member-elected director', 'Yes', '—'],
+      ['Siân Ó Briain', 'Employee director', 'Not linked to the register', 'Chair'],
+    ]);
+    expect(cells(tableOf(s, 'board-officers'), ['office', 'name'])).toEqual([['Chair', 'Siân Ó Briain']]);
+    expect(cells(tableOf(s, 'board-departures'), ['name', 'on', 'reason'])).toEqual([['Ravi Patel', '30 September 2025', 'Resigned']]);
+    expect(cells(tableOf(s, 'board-attendance'), ['name', 'boardHeld', 'boardAttended', 'boardApologies', 'committeeHeld', 'committeeAttended', 'committeeApologies'])).toEqual([
+      ['Ada Lovelace', 1, 1, 0, 1, 1, 0],
+      ['Ravi Patel', 1, 0, 1, 0, 0, 0],
+      ['Siân Ó Briain', 2, 2, 0, 1, 0, 1],
+    ]);
+  });
+
+  it('is reproducible: members admitted and ceased, directors appointed and removed, rules changed after the date change nothing', async () => {
+    const { core, staff, ada, sian, adaDirector, meeting } = await knownRegister();
+    const org = await orgOf(core);
+    const first = await annualReport(sourceOf(core, org));
+
+    await admit(core, staff, person('Late', 'Joiner', employee('E9')), { admittedOn: '2026-05-01' });
+    await ok(core, 'members.cease', { memberId: ada.id, ceasedOn: '2026-06-01', reason: 'left_employment' });
+    await appointDirector(core, 'New', 'Director', 'independent', '2026-04-15');
+    await ok(core, 'officers.endAppointment', { appointmentId: sian.appointments.find((a) => a.role === 'director')!.id, ceasedOn: '2026-05-01', reason: 'Retired by rotation' });
+    await meeting('2026-07-01', [[adaDirector, 'apologies']]);
+    await ok(core, 'rules.update', { ...defaultRuleValues('company_limited_by_guarantee'), gmQuorum: 7 });
+
+    const again = await annualReport(sourceOf(core, await orgOf(core)));
+    expect(again.sections).toEqual(first.sections);
+    expect(again.missing).toEqual(first.missing);
+    // And the report for today does see the changes (the test would pass vacuously otherwise).
+    const now = await membershipSection(sourceOf(core, await orgOf(core), '2026-04-01', '2026-11-30'));
+    expect(figure([now.section], 'members-admitted').value).toBe(1);
+  });
+
+  it('lists exactly the records behind every figure, and counts no other organisation’s', async () => {
+    const { core } = await knownRegister();
+    const org = await orgOf(core);
+    addSecondOrganisation(core);
+    const doc = await annualReport(sourceOf(core, org));
+    const values = traced(doc.sections);
+    expect(values.length).toBeGreaterThan(30);
+    for (const v of values) {
+      const set = ANNUAL_TRACE_SETS[v.trace!.set];
+      expect(set, v.trace!.set).toBeDefined();
+      const listed = await set!.list(core.db, org, v.trace!.params, { offset: 0, limit: 500 });
+      expect([v.trace!.set, v.trace!.params, listed.total]).toEqual([v.trace!.set, v.trace!.params, v.value]);
+      expect(listed.rows.length).toBe(Math.min(500, listed.total));
+      expect(typeof set!.title(v.trace!.params)).toBe('string');
+      for (const r of listed.rows) expect(r.href).toMatch(/^#\/(register\/members|officers|meetings)\//);
+    }
+    // The same figures as before the other organisation arrived.
+    const s = doc.sections;
+    expect([figure(s, 'members-at-start').value, figure(s, 'members-at-end').value, figure(s, 'directors-on-date').value]).toEqual([3, 3, 2]);
+    expect(cells(tableOf(s, 'board-attendance'), ['name', 'boardHeld']).length).toBe(3);
+    // The other organisation's own report sees only its own.
+    const other = core.db.selectFrom('organisation').selectAll().where('id', '=', 'org-two').executeTakeFirstOrThrow();
+    const otherDoc = await annualReport(sourceOf(core, await other));
+    expect([figure(otherDoc.sections, 'members-at-end').value, figure(otherDoc.sections, 'directors-on-date').value]).toEqual([2, 1]);
+  });
+
+  it('defaults to the year to the date for an as-at request', async () => {
+    const { core } = await knownRegister();
+    const doc = await annualReport(sourceOf(core, await orgOf(core), null, TO));
+    expect(doc.title).toBe('Annual governance report, 1 April 2025 to 31 March 2026');
+  });
+});
+
+/**
+ * A second organisation in the same file, its rows copied from the first's with new ids (no
+ * method creates one yet): a class, two current members, a director with a board meeting.
+ */
+function addSecondOrganisation(core: Core) {
+  const raw = core.raw;
+  const copy = (tableName: string, where: string, changes: Record<string, unknown>) => {
+    const row = raw.prepare(`select * from ${tableName} where ${where} limit 1`).get() as Record<string, unknown>;
+    const next = { ...row, ...changes };
+    const cols = Object.keys(next);
+    raw.prepare(`insert into ${tableName} (${cols.join(',')}) values (${cols.map((c) => `@${c}`).join(',')})`).run(next);
+  };
+  copy('organisation', '1=1', { id: 'org-two', name: 'Hillside Care Mutual', registration_number: '07654321' });
+  copy('governing_rules', '1=1', { organisation_id: 'org-two' });
+  copy('membership_class', "is_employee_class = 1", { id: 'class-two', organisation_id: 'org-two', name: 'Staff', name_key: 'staff' });
+  for (const [i, id] of ['m-two-1', 'm-two-2'].entries()) {
+    copy('member', "ceased_on is null", { id, organisation_id: 'org-two', class_id: 'class-two', person_id: `p-two-${i}`, member_number: 1000 + i, employee_number: `X${i}`, email: null, email_key: null, admitted_on: '2024-01-01' });
+  }
+  copy('officer', '1=1', { id: 'o-two', organisation_id: 'org-two', member_id: null });
+  copy('appointment', "role = 'director'", { id: 'a-two', organisation_id: 'org-two', officer_id: 'o-two', appointed_on: '2024-01-01', ceased_on: null });
+  copy('meeting', "kind = 'board'", { id: 'mt-two', organisation_id: 'org-two', held_on: '2025-07-01', committee_id: null });
+  copy('attendance', '1=1', { id: 'at-two', meeting_id: 'mt-two', officer_id: 'o-two', status: 'present' });
+}
+
+

@@ -1,0 +1,35 @@
+import { formatLegalDate } from '../../../../shared/rules/legal-date';
+import type { BuiltReport, ReportBuilder, ReportSource } from '../source';
+import { boardSection } from './annual-board';
+import { membershipSection } from './annual-membership';
+import { periodOf, type SectionResult } from './annual-util';
+
+export { boardSection } from './annual-board';
+export { membershipSection } from './annual-membership';
+
+/**
+ * The annual governance report (issue 11, report 1), for members and commissioners: the board,
+ * interests, meetings and decisions, general meetings, ballots, membership, shares, contracts and
+ * the statement of employee ownership and control, for the period and as at its last day, from
+ * the records as they stood (dated entries, and the audit log for what a table keeps only today).
+ * Each section is its own small function (annual-*.ts), so the AGM pack and the group report can
+ * take the sections they need.
+ */
+const SECTIONS: { label: string; build: (src: ReportSource) => Promise<SectionResult> }[] = [
+  { label: 'The board', build: boardSection },
+  { label: 'Membership', build: membershipSection },
+];
+
+export const annualReport: ReportBuilder = async (src): Promise<BuiltReport> => {
+  const p = periodOf(src);
+  const out: BuiltReport = { title: `Annual governance report, ${formatLegalDate(p.from)} to ${formatLegalDate(p.to)}`, sections: [], missing: [] };
+  for (const [i, s] of SECTIONS.entries()) {
+    src.progress(i, SECTIONS.length, s.label);
+    await src.checkpoint();
+    const r = await s.build(src);
+    out.sections.push(r.section);
+    out.missing.push(...r.missing);
+  }
+  src.progress(SECTIONS.length, SECTIONS.length, 'Done');
+  return out;
+};

@@ -1,0 +1,177 @@
+import { sql, type RawBuilder } from 'kysely';
+import { CESSATION_REASON_LABEL, type CessationReason } from '../../../../shared/contract/members';
+import { DIRECTOR_KIND_LABEL, ROLE_LABEL } from '../../../../shared/contract/officers';
+import { formatLegalDate } from '../../../../shared/rules/legal-date';
+import type { ReadDb } from '../../context';
+import { appointmentsOf, attendanceIn, directorAppointedIn, directorDepartedIn, directorsOnDay, officersOnDay, type AttendanceStatus } from '../builders/annual-board';
+import { all, href, optStr, str, type Params } from '../builders/annual-util';
+import type { TraceSet } from './index';
+
+/**
+ * The records behind the annual governance report's figures (builders/annual*.ts). Each set
+ * counts with the same rule as its figure and reads the records as they stood on the dates in
+ * its params, scoped to the organisation.
+ */
+
+type Row = { id: string; label: string; detail: string; href: string | null };
+type Page = { offset: number; limit: number };
+
+const between = (p: Params) => `from ${formatLegalDate(str(p, 'from'))} to ${formatLegalDate(str(p, 'to'))}`;
+
+interface MemberListRow {
+  id: string;
+  member_number: number;
+  given_names: string;
+  family_name: string;
+  class_name: string;
+  admitted_on: string;
+  ceased_on: string | null;
+  cessation_reason: CessationReason | null;
+}
+
+/** Members matching a condition: the total and one page by member number. */
+async function memberList(db: ReadDb, where: RawBuilder<unknown>, page: Page, detail: (r: MemberListRow) => string) {
+  const total = await all<{ k: number }>(db, sql`select count(*) as k from member m join membership_class c on c.id = m.class_id where ${where}`);
+  const rows = await all<MemberListRow>(
+    db,
+    sql`select m.id, m.member_number, m.given_names, m.family_name, c.name as class_name, m.admitted_on, m.ceased_on, m.cessation_reason
+        from member m join membership_class c on c.id = m.class_id where ${where}
+        order by m.member_number limit ${page.limit} offset ${page.offset}`,
+  );
+  return {
+    total: Number(total[0]?.k ?? 0),
+    rows: rows.map((r): Row => ({ id: r.id, label: `${r.given_names} ${r.family_name}`.trim(), detail: `Member ${r.member_number}, ${r.class_name}; ${detail(r)}`, href: href.member(r.id) })),
+  };
+}
+
+const classFilter = (p: Params) => {
+  const classId = optStr(p, 'classId');
+  return classId ? sql`and m.class_id = ${classId}` : sql``;
+};
+
+export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
+  'annual.members.onDate': {
+    title: (p) => `${p['employee'] === true ? 'Members of employee classes' : 'Members'} on ${formatLegalDate(str(p, 'on'))}`,
+    async list(db, org, p, page) {
+      const on = str(p, 'on');
+      const employee = p['employee'] === true ? sql`and c.is_employee_class = 1` : sql``;
+      return memberList(
+        db,
+        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.admitted_on <= ${on} and (m.ceased_on is null or m.ceased_on > ${on}) ${classFilter(p)} ${employee}`,
+        page,
+        (r) => `admitted ${formatLegalDate(r.admitted_on)}`,
+      );
+    },
+  },
+  'annual.members.admitted': {
+    title: (p) => `Members admitted ${between(p)}`,
+    async list(db, org, p, page) {
+      return memberList(
+        db,
+        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.admitted_on >= ${str(p, 'from')} and m.admitted_on <= ${str(p, 'to')} ${classFilter(p)}`,
+        page,
+        (r) => `admitted ${formatLegalDate(r.admitted_on)}`,
+      );
+    },
+  },
+  'annual.members.ceased': {
+    title: (p) => {
+      const reason = optStr(p, 'reason');
+      const why = reason === null ? '' : reason === 'unrecorded' ? ' (reason not recorded)' : ` (${CESSATION_REASON_LABEL[reason as CessationReason] ?? reason})`;
+      return `Members who ceased ${between(p)}${why}`;
+    },
+    async list(db, org, p, page) {
+      const reason = optStr(p, 'reason');
+      const byReason = reason === null ? sql`` : reason === 'unrecorded' ? sql`and m.cessation_reason is null` : sql`and m.cessation_reason = ${reason}`;
+      return memberList(
+        db,
+        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.ceased_on is not null and m.ceased_on >= ${str(p, 'from')} and m.ceased_on <= ${str(p, 'to')} ${classFilter(p)} ${byReason}`,
+        page,
+        (r) => `ceased ${formatLegalDate(r.ceased_on!)}${r.cessation_reason ? ` (${CESSATION_REASON_LABEL[r.cessation_reason]})` : ''}`,
+      );
+    },
+  },
+
+  'annual.board.directorsOnDate': {
+    title: (p) => {
+      const kind = optStr(p, 'kind');
+      const what =
+        kind === null ? 'Directors' : kind === 'employeeMember' ? 'Directors who were employee members' : kind === 'unrecorded' ? 'Directors of no recorded kind' : `${DIRECTOR_KIND_LABEL[kind as never] ?? kind}s`;
+      return `${what} in office on ${formatLegalDate(str(p, 'on'))}`;
+    },
+    async list(db, org, p, page) {
+      const on = str(p, 'on');
+      const kind = optStr(p, 'kind');
+      const list = directorsOnDay(await appointmentsOf(db, org.id, on), on).filter((d) =>
+        kind === null ? true : kind === 'employeeMember' ? d.employeeMember : kind === 'unrecorded' ? d.directorKind === null : d.directorKind === kind,
+      );
+      return {
+        total: list.length,
+        rows: list.slice(page.offset, page.offset + page.limit).map((d) => ({
+          id: d.officerId,
+          label: d.name,
+          detail: `${d.directorKind ? DIRECTOR_KIND_LABEL[d.directorKind] : 'Director'}, in office since ${formatLegalDate(d.appointedOn)}`,
+          href: href.officer(d.officerId),
+        })),
+      };
+    },
+  },
+  'annual.board.officersOnDate': {
+    title: (p) => `Officers in office on ${formatLegalDate(str(p, 'on'))}`,
+    async list(db, org, p, page) {
+      const on = str(p, 'on');
+      const list = officersOnDay(await appointmentsOf(db, org.id, on), on);
+      return {
+        total: list.length,
+        rows: list.slice(page.offset, page.offset + page.limit).map((a) => ({ id: a.id, label: a.name, detail: `${ROLE_LABEL[a.role]} since ${formatLegalDate(a.appointedOn)}`, href: href.officer(a.officerId) })),
+      };
+    },
+  },
+  'annual.board.appointed': {
+    title: (p) => `Directors appointed ${between(p)}`,
+    async list(db, org, p, page) {
+      const period = { from: str(p, 'from'), to: str(p, 'to'), start: '' };
+      const list = directorAppointedIn(await appointmentsOf(db, org.id, period.to), period);
+      return {
+        total: list.length,
+        rows: list.slice(page.offset, page.offset + page.limit).map((a) => ({ id: a.id, label: a.name, detail: `Appointed ${formatLegalDate(a.appointedOn)}`, href: href.officer(a.officerId) })),
+      };
+    },
+  },
+  'annual.board.departed': {
+    title: (p) => `Directors who left office ${between(p)}`,
+    async list(db, org, p, page) {
+      const period = { from: str(p, 'from'), to: str(p, 'to'), start: '' };
+      const list = directorDepartedIn(await appointmentsOf(db, org.id, period.to), period);
+      return {
+        total: list.length,
+        rows: list.slice(page.offset, page.offset + page.limit).map((a) => ({
+          id: a.id,
+          label: a.name,
+          detail: `Left office ${formatLegalDate(a.ceasedOn!)}${a.cessationReason ? ` (${a.cessationReason})` : ''}`,
+          href: href.officer(a.officerId),
+        })),
+      };
+    },
+  },
+  'annual.board.attendance': {
+    title: (p) => {
+      const kind = str(p, 'kind') === 'committee' ? 'Committee' : 'Board';
+      const status = str(p, 'status');
+      const what = status === 'attended' ? 'attended' : status === 'apologies' ? 'with apologies' : 'held while in office';
+      return `${kind} meetings ${what}, ${between(p)}`;
+    },
+    async list(db, org, p, page) {
+      const period = { from: str(p, 'from'), to: str(p, 'to'), start: '' };
+      const officerId = str(p, 'officerId');
+      const kind = str(p, 'kind') === 'committee' ? 'committee' : 'board';
+      const status = str(p, 'status') as AttendanceStatus;
+      const d = (await attendanceIn(db, org.id, period, await appointmentsOf(db, org.id, period.to))).find((x) => x.officerId === officerId);
+      const list = d ? d[kind][status] : [];
+      return {
+        total: list.length,
+        rows: list.slice(page.offset, page.offset + page.limit).map((m) => ({ id: m.id, label: m.title, detail: `${kind === 'board' ? 'Board' : 'Committee'} meeting, ${formatLegalDate(m.heldOn)}`, href: href.meeting(m.id) })),
+      };
+    },
+  },
+};
