@@ -12,6 +12,8 @@ import { ANNUAL_TRACE_SETS } from '../trace/annual';
 import { annualReport } from './annual';
 import { boardSection } from './annual-board';
 import { membershipSection } from './annual-membership';
+import { interestsSection } from './annual-interests';
+import { generalMeetingsSection, meetingsSection } from './annual-meetings';
 
 /**
  * The annual governance report on a small known register, through the real core and the real
@@ -76,7 +78,7 @@ async function knownRegister() {
   const community = await makeClass(core, 'Community', null, false);
   const ada = await admit(core, staff, person('Ada', 'Lovelace', employee('E1')), { admittedOn: '2020-01-06' });
   const grace = await admit(core, staff, person('Grace', 'Hopper', employee('E2')), { admittedOn: '2020-01-06' });
-  await admit(core, staff, person('Alan', 'Turing', employee('E3')), { admittedOn: '2025-05-01' });
+  const alan = await admit(core, staff, person('Alan', 'Turing', employee('E3')), { admittedOn: '2025-05-01' });
   const mary = await admit(core, community, person('Mary', 'Seacole'), { admittedOn: '2021-05-01' });
   await admit(core, community, person('Florence', 'Nightingale'), { admittedOn: TO });
   const old = await admit(core, community, person('Olive', 'Older'), { admittedOn: '2019-03-01' });
@@ -123,7 +125,47 @@ async function knownRegister() {
     'committee',
   );
   await meeting('2026-06-01', [[sian, 'present']]);
-  return { core, staff, community, ada, sian, ravi, adaDirector, committee, meeting };
+
+  // Interests: one open since before the period, one declared and ended in it, one declared in it and open, one declared after it.
+  const declare = async (o: Officer, org: string, declaredOn: string) =>
+    (await ok<{ id: string }>(core, 'interests.declare', { officerId: o.id, category: 'employment', nature: `Employed by ${org}`, relatedOrganisation: org, declaredOn })).id;
+  await declare(sian, 'Leeds City Council', '2024-01-10');
+  const ended = await declare(ravi, 'Bradford Council', '2025-05-01');
+  await ok(core, 'interests.end', { id: ended, endedOn: '2025-09-30' });
+  await declare(adaDirector, 'NHS West Yorkshire ICB', '2025-06-01');
+  await declare(adaDirector, 'Kirklees Council', '2026-05-01');
+
+  // Decisions at the board meeting of 15 October 2025: one carried, one lost.
+  await boardDecisions(core, [sian, adaDirector]);
+  const gm = await generalMeeting(core, [ada, alan]);
+  return { core, staff, community, ada, sian, ravi, adaDirector, committee, meeting, gm };
+}
+
+/** The AGM of 20 September 2025: a special and an ordinary resolution on its notice, one decided by poll, the other with no result recorded; one decision at a board meeting. */
+async function generalMeeting(core: Core, present: { id: string }[]) {
+  type View = { meeting: { id: string }; items: { id: string }[]; resolutions: { id: string; kind: string }[] };
+  let v = await ok<View>(core, 'meetings.create', { kind: 'annual_general', heldOn: '2025-09-20', startsAt: '18:00', place: 'Civic Hall, Leeds', standardItems: false });
+  const meetingId = v.meeting.id;
+  v = await ok<View>(core, 'meetings.addItem', { meetingId, title: 'Resolutions', purpose: 'decision' });
+  const itemId = v.items.at(-1)!.id;
+  await ok(core, 'meetings.addResolution', { meetingId, agendaItemId: itemId, kind: 'special', text: 'That the articles be amended.' });
+  v = await ok<View>(core, 'meetings.addResolution', { meetingId, agendaItemId: itemId, kind: 'ordinary', text: 'That the accounts be received.' });
+  for (const m of present) v = await ok<View>(core, 'meetings.setAttendance', { meetingId, memberId: m.id, status: 'present' });
+  const special = v.resolutions.find((r) => r.kind === 'special')!.id;
+  await ok(core, 'decisions.record', { agendaItemId: itemId, kind: 'special', method: 'show_of_hands', resolutionId: special, text: 'That the articles be amended.', votesFor: 1, votesAgainst: 0, votesAbstain: 1 });
+  return { meetingId, itemId };
+}
+
+async function boardDecisions(core: Core, present: Officer[]) {
+  type View = { meeting: { id: string }; items: { id: string }[] };
+  let v = await ok<View>(core, 'meetings.create', { kind: 'board', heldOn: '2025-12-01', startsAt: '18:00', place: 'Civic Hall, Leeds', standardItems: false });
+  const meetingId = v.meeting.id;
+  v = await ok<View>(core, 'meetings.addItem', { meetingId, title: 'Contract renewal', purpose: 'decision' });
+  const itemId = v.items.at(-1)!.id;
+  for (const o of present) await ok(core, 'meetings.setAttendance', { meetingId, officerId: o.id, status: 'present' });
+  await ok(core, 'decisions.record', { agendaItemId: itemId, kind: 'board', text: 'To renew the contract.', votesFor: 2, votesAgainst: 0 });
+  await ok(core, 'decisions.record', { agendaItemId: itemId, kind: 'board', text: 'To buy a minibus.', votesFor: 0, votesAgainst: 2 });
+  return meetingId;
 }
 
 describe('the annual governance report', () => {
@@ -163,10 +205,49 @@ describe('the annual governance report', () => {
     expect(cells(tableOf(s, 'board-officers'), ['office', 'name'])).toEqual([['Chair', 'Siân Ó Briain']]);
     expect(cells(tableOf(s, 'board-departures'), ['name', 'on', 'reason'])).toEqual([['Ravi Patel', '30 September 2025', 'Resigned']]);
     expect(cells(tableOf(s, 'board-attendance'), ['name', 'boardHeld', 'boardAttended', 'boardApologies', 'committeeHeld', 'committeeAttended', 'committeeApologies'])).toEqual([
-      ['Ada Lovelace', 1, 1, 0, 1, 1, 0],
+      ['Ada Lovelace', 2, 2, 0, 1, 1, 0],
       ['Ravi Patel', 1, 0, 1, 0, 0, 0],
-      ['Siân Ó Briain', 2, 2, 0, 1, 0, 1],
+      ['Siân Ó Briain', 3, 3, 0, 1, 0, 1],
     ]);
+  });
+
+  it('gives interests declared and open, meetings and decisions by kind, and the general meeting’s resolutions with turnout', async () => {
+    const { core } = await knownRegister();
+    const org = await orgOf(core);
+    const src = sourceOf(core, org);
+    const i = [(await interestsSection(src)).section];
+    expect([figure(i, 'interests-declared').value, figure(i, 'interests-open').value]).toEqual([2, 2]);
+    expect(cells(tableOf(i, 'interests-by-director'), ['name', 'declared', 'open'])).toEqual([
+      ['Ada Lovelace', 1, 1],
+      ['Ravi Patel', 1, 0],
+      ['Siân Ó Briain', 0, 1],
+    ]);
+    expect(cells(tableOf(i, 'interests-open'), ['name', 'organisation'])).toEqual([
+      ['Ada Lovelace', 'NHS West Yorkshire ICB'],
+      ['Siân Ó Briain', 'Leeds City Council'],
+    ]);
+
+    const m = [(await meetingsSection(src)).section];
+    expect(cells(tableOf(m, 'meetings-by-kind'), ['kind', 'held'])).toEqual([
+      ['Board meetings', 3],
+      ['Committee meetings', 1],
+      ['Annual general meetings', 1],
+    ]);
+    expect(figure(m, 'meetings-held').value).toBe(5);
+    expect(cells(tableOf(m, 'decisions-by-kind'), ['kind', 'recorded', 'carried', 'notCarried'])).toEqual([
+      ['Board decisions', 2, 1, 1],
+      ['Special resolutions', 1, 1, 0],
+    ]);
+
+    const g = await generalMeetingsSection(src);
+    const gs = [g.section];
+    // On 20 September 2025 the register had Ada and Alan (Grace, Mary and Olive had ceased); Florence came later.
+    expect(cells(tableOf(gs, 'general-meetings'), ['heldOn', 'present', 'eligible', 'attendance', 'resolutions'])).toEqual([['20 September 2025', 2, 2, 100, 2]]);
+    expect(cells(tableOf(gs, 'general-meeting-resolutions'), ['method', 'for', 'against', 'abstain', 'result', 'turnout'])).toEqual([
+      ['Show of hands', 1, 0, 1, 'Passed', 50],
+      ['—', '—', '—', '—', 'No result recorded', '—'],
+    ]);
+    expect(g.missing.map((x) => x.what)).toEqual(['The result of a resolution on the notice of a general meeting held in the period is not recorded.']);
   });
 
   it('is reproducible: members admitted and ceased, directors appointed and removed, rules changed after the date change nothing', async () => {
@@ -180,6 +261,9 @@ describe('the annual governance report', () => {
     await ok(core, 'officers.endAppointment', { appointmentId: sian.appointments.find((a) => a.role === 'director')!.id, ceasedOn: '2026-05-01', reason: 'Retired by rotation' });
     await meeting('2026-07-01', [[adaDirector, 'apologies']]);
     await ok(core, 'rules.update', { ...defaultRuleValues('company_limited_by_guarantee'), gmQuorum: 7 });
+    const sianInterest = (await ok<{ id: string; officerId: string }[]>(core, 'interests.list', { officerId: sian.id })).find((i) => i.officerId === sian.id)!;
+    await ok(core, 'interests.end', { id: sianInterest.id, endedOn: '2026-06-30' });
+    await ok(core, 'interests.declare', { officerId: adaDirector.id, category: 'other', nature: 'Trustee of a local charity', declaredOn: '2026-07-01' });
 
     const again = await annualReport(sourceOf(core, await orgOf(core)));
     expect(again.sections).toEqual(first.sections);

@@ -1,10 +1,14 @@
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import type { BuiltReport, ReportBuilder, ReportSource } from '../source';
 import { boardSection } from './annual-board';
+import { interestsSection } from './annual-interests';
+import { generalMeetingsSection, meetingsSection } from './annual-meetings';
 import { membershipSection } from './annual-membership';
 import { periodOf, type SectionResult } from './annual-util';
 
 export { boardSection } from './annual-board';
+export { interestsSection } from './annual-interests';
+export { generalMeetingsSection, meetingsSection } from './annual-meetings';
 export { membershipSection } from './annual-membership';
 
 /**
@@ -17,6 +21,9 @@ export { membershipSection } from './annual-membership';
  */
 const SECTIONS: { label: string; build: (src: ReportSource) => Promise<SectionResult> }[] = [
   { label: 'The board', build: boardSection },
+  { label: 'Interests declared', build: interestsSection },
+  { label: 'Meetings and decisions', build: meetingsSection },
+  { label: 'General meetings and resolutions', build: generalMeetingsSection },
   { label: 'Membership', build: membershipSection },
 ];
 

@@ -5,6 +5,9 @@ import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import type { ReadDb } from '../../context';
 import { appointmentsOf, attendanceIn, directorAppointedIn, directorDepartedIn, directorsOnDay, officersOnDay, type AttendanceStatus } from '../builders/annual-board';
 import { all, href, optStr, str, type Params } from '../builders/annual-util';
+import { declaredIn, interestsOf, openOn } from '../builders/annual-interests';
+import { MEETING_KIND_LABEL, DECISION_KIND_LABEL, resolutionsAt } from '../builders/annual-meetings';
+import { INTEREST_CATEGORY_LABEL } from '../../../../shared/contract/interests';
 import type { TraceSet } from './index';
 
 /**
@@ -174,4 +177,108 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
       };
     },
   },
+
+  'annual.members.voters': {
+    title: (p) => `Members entitled to vote on ${formatLegalDate(str(p, 'on'))}`,
+    async list(db, org, p, page) {
+      const on = str(p, 'on');
+      return memberList(
+        db,
+        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and c.voting_rights <> 'none' and m.admitted_on <= ${on} and (m.ceased_on is null or m.ceased_on > ${on})`,
+        page,
+        (r) => `admitted ${formatLegalDate(r.admitted_on)}`,
+      );
+    },
+  },
+
+  'annual.interests.declared': {
+    title: (p) => `Interests declared ${between(p)}`,
+    async list(db, org, p, page) {
+      const officerId = optStr(p, 'officerId');
+      const list = declaredIn(await interestsOf(db, org.id, str(p, 'to')), { from: str(p, 'from'), to: str(p, 'to') }).filter((i) => officerId === null || i.officerId === officerId);
+      return pageOf(list, page, (i) => ({ id: i.id, label: i.name, detail: `${INTEREST_CATEGORY_LABEL[i.category]}: ${i.nature}; declared ${formatLegalDate(i.declaredOn)}`, href: href.officer(i.officerId) }));
+    },
+  },
+  'annual.interests.open': {
+    title: (p) => `Interests open on ${formatLegalDate(str(p, 'on'))}`,
+    async list(db, org, p, page) {
+      const on = str(p, 'on');
+      const officerId = optStr(p, 'officerId');
+      const list = openOn(await interestsOf(db, org.id, on), on).filter((i) => officerId === null || i.officerId === officerId);
+      return pageOf(list, page, (i) => ({ id: i.id, label: i.name, detail: `${INTEREST_CATEGORY_LABEL[i.category]}: ${i.nature}; declared ${formatLegalDate(i.declaredOn)}`, href: href.officer(i.officerId) }));
+    },
+  },
+
+  'annual.meetings.held': {
+    title: (p) => `${optStr(p, 'kind') ? MEETING_KIND_LABEL[str(p, 'kind') as keyof typeof MEETING_KIND_LABEL] : 'Meetings'} held ${between(p)}`,
+    async list(db, org, p, page) {
+      const kind = optStr(p, 'kind');
+      const where = sql`organisation_id = ${org.id} and held_on >= ${str(p, 'from')} and held_on <= ${str(p, 'to')} and status <> 'cancelled' ${kind ? sql`and kind = ${kind}` : sql``}`;
+      const total = await all<{ k: number }>(db, sql`select count(*) as k from meeting where ${where}`);
+      const rows = await all<{ id: string; title: string; held_on: string; kind: keyof typeof MEETING_KIND_LABEL }>(
+        db,
+        sql`select id, title, held_on, kind from meeting where ${where} order by held_on, starts_at, id limit ${page.limit} offset ${page.offset}`,
+      );
+      return { total: Number(total[0]?.k ?? 0), rows: rows.map((r) => ({ id: r.id, label: r.title, detail: `${MEETING_KIND_LABEL[r.kind].replace(/s$/, '')}, ${formatLegalDate(r.held_on)}`, href: href.meeting(r.id) })) };
+    },
+  },
+  'annual.decisions.taken': {
+    title: (p) => {
+      const kind = optStr(p, 'kind');
+      const result = optStr(p, 'result');
+      return `${kind ? DECISION_KIND_LABEL[kind as keyof typeof DECISION_KIND_LABEL] : 'Decisions'}${result === 'carried' ? ' carried or passed' : result === 'notCarried' ? ' not carried' : ''} ${between(p)}`;
+    },
+    async list(db, org, p, page) {
+      const kind = optStr(p, 'kind');
+      const result = optStr(p, 'result');
+      const carried = sql`outcome in ('carried', 'carried_on_casting_vote', 'passed')`;
+      const where = sql`organisation_id = ${org.id} and decided_on >= ${str(p, 'from')} and decided_on <= ${str(p, 'to')} ${kind ? sql`and kind = ${kind}` : sql``} ${result === 'carried' ? sql`and ${carried}` : result === 'notCarried' ? sql`and not ${carried}` : sql``}`;
+      const total = await all<{ k: number }>(db, sql`select count(*) as k from decision where ${where}`);
+      const rows = await all<{ id: string; text: string; decided_on: string; outcome: string; meeting_id: string | null; written_resolution_id: string | null }>(
+        db,
+        sql`select id, text, decided_on, outcome, meeting_id, written_resolution_id from decision where ${where} order by decided_on, id limit ${page.limit} offset ${page.offset}`,
+      );
+      return {
+        total: Number(total[0]?.k ?? 0),
+        rows: rows.map((r) => ({
+          id: r.id,
+          label: r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text,
+          detail: `Decided ${formatLegalDate(r.decided_on)}`,
+          href: r.meeting_id ? href.meeting(r.meeting_id) : r.written_resolution_id ? href.writtenResolution(r.written_resolution_id) : href.decisions(),
+        })),
+      };
+    },
+  },
+  'annual.meetings.membersPresent': {
+    title: () => 'Members present or represented at the meeting',
+    async list(db, org, p, page) {
+      const rows = await all<{ id: string; name: string; role: string; member_id: string | null }>(
+        db,
+        sql`select a.id, a.name, a.role, a.member_id from attendance a join meeting m on m.id = a.meeting_id
+            where a.meeting_id = ${str(p, 'meetingId')} and m.organisation_id = ${org.id}
+              and a.role in ('member', 'proxy', 'corporate_representative') and a.status in ('present', 'present_electronically')
+            order by a.name, a.id`,
+      );
+      const role = { member: 'Member', proxy: 'Proxy', corporate_representative: 'Corporate representative' } as Record<string, string>;
+      return pageOf(rows, page, (r) => ({ id: r.id, label: r.name, detail: role[r.role] ?? r.role, href: r.member_id ? href.member(r.member_id) : null }));
+    },
+  },
+  'annual.meetings.resolutions': {
+    title: () => 'Members’ resolutions at the meeting',
+    async list(db, org, p, page) {
+      const meetingId = str(p, 'meetingId');
+      const mine = await all<{ id: string }>(db, sql`select id from meeting where id = ${meetingId} and organisation_id = ${org.id}`);
+      const list = mine.length ? await resolutionsAt(db, meetingId) : [];
+      return pageOf(list, page, (r) => ({
+        id: r.decisionId ?? `${meetingId}-${r.position}`,
+        label: r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text,
+        detail: `${r.kind === 'special' ? 'Special' : 'Ordinary'} resolution${r.outcome ? '' : ', no result recorded'}`,
+        href: href.meeting(meetingId),
+      }));
+    },
+  },
 };
+
+function pageOf<T>(list: T[], page: Page, row: (x: T) => Row): { total: number; rows: Row[] } {
+  return { total: list.length, rows: list.slice(page.offset, page.offset + page.limit).map(row) };
+}
