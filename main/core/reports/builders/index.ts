@@ -1,6 +1,9 @@
 import type { ReportKind } from '../../../../shared/contract/reports';
 import type { ReportBuilder } from '../source';
 import { annualReport } from './annual';
+import { buildCic34 } from './cic34';
+import { buildEot } from './eot';
+import { buildSocietyReturn } from './society-return';
 
 /**
  * One builder per report kind, each in its own file. A kind without a builder yet is refused by
@@ -8,4 +11,7 @@ import { annualReport } from './annual';
  */
 export const BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = {
   annual: annualReport,
+  cic34: buildCic34,
+  societyReturn: buildSocietyReturn,
+  eot: buildEot,
 };

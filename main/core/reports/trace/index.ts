@@ -1,6 +1,7 @@
 import type { ReadDb } from '../../context';
 import type { OrganisationRow } from '../../db/schema';
 import { ANNUAL_TRACE_SETS } from './annual';
+import { REGULATOR_TRACE_SETS } from './regulator';
 
 /**
  * The records behind a figure, by set name. Each report's sets live in their own file here and are
@@ -20,4 +21,5 @@ export interface TraceSet {
 
 export const TRACE_SETS: Record<string, TraceSet> = {
   ...ANNUAL_TRACE_SETS,
+  ...REGULATOR_TRACE_SETS,
 };
