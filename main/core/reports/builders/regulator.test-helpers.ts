@@ -4,7 +4,7 @@ import type { TestCore } from '../../testing';
 import type { BuiltReport, ReportBuilder, ReportSource } from '../source';
 import { TRACE_SETS } from '../trace/index';
 import { REGULATOR_TRACE_SETS } from '../trace/regulator';
-import type { ReportBlock, ReportSection, ReportValue } from '../../../../shared/contract/reports';
+import { reportDocSchema, type ReportBlock, type ReportSection, type ReportValue } from '../../../../shared/contract/reports';
 
 /**
  * Tests of the regulator's reports call their builders directly with a source made here (one read
@@ -25,7 +25,21 @@ export async function build(t: TestCore, builder: ReportBuilder, request: Report
     progress: (_d, _t, label) => void steps.push(label),
     checkpoint: () => Promise.resolve(),
   };
-  return { ...(await builder(src)), steps };
+  const built = await builder(src);
+  // What the runner adds, so the whole document is checked against the contract the screens and exports read.
+  reportDocSchema.parse({
+    request,
+    title: built.title,
+    organisation: { id: src.org.id, name: src.org.name, legalForm: src.org.legal_form, registrationNumber: src.org.registration_number },
+    period,
+    producedAt: '2026-11-30T12:00:00.000Z',
+    auditHead: { seq: 1, hash: 'x' },
+    sections: built.sections,
+    missing: built.missing,
+  });
+  const tableIds = blocks(built.sections).flatMap((b) => (b.type === 'table' ? [b.id] : []));
+  if (new Set(tableIds).size !== tableIds.length) throw new Error(`Table ids must be unique in a report: ${tableIds.join(', ')}`);
+  return { ...built, steps };
 }
 
 /** Every block of a report, depth first. */
