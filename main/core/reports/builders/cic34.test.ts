@@ -27,8 +27,9 @@ async function director(t: TestCore, givenNames: string, familyName: string, app
 }
 
 /**
- * A CIC limited by shares: three shareholders (18 shares, £16.50 paid), an AGM on 20 September
- * 2025 with two of the three present, and directors Ann Lee (throughout) and Bo Grey (June to
+ * A CIC limited by shares: three shareholders (18 shares, £16.50 paid) and one community investor
+ * (2 shares), an AGM on 20 September 2025 with two of the four present, a class meeting of the
+ * investors on 15 November 2025, and directors Ann Lee (throughout) and Bo Grey (June to
  * December 2025); Cy Fox was a director until March 2025, before the year.
  */
 async function cic(legalForm: 'cic_limited_by_shares' | 'cic_limited_by_guarantee' = 'cic_limited_by_shares') {
@@ -40,6 +41,8 @@ async function cic(legalForm: 'cic_limited_by_shares' | 'cic_limited_by_guarante
   const ann = await admit(t.core, cls, person('Ann', 'Lee'), { admittedOn: '2020-01-06', shares: 10 });
   const ben = await admit(t.core, cls, person('Ben', 'Hall'), { admittedOn: '2024-06-01', shares: 5 });
   const cat = await admit(t.core, cls, person('Cat', 'Ray'), { admittedOn: '2025-05-01', shares: 3, paidPence: 150 });
+  const investors = await makeClass(t.core, 'Community investors', shares ? { transferable: true, nominalPence: 100 } : null);
+  const dan = await admit(t.core, investors, person('Dan', 'Cole'), { admittedOn: '2021-01-01', shares: 2 });
   await director(t, 'Ann', 'Lee', '2024-04-01');
   const bo = await director(t, 'Bo', 'Grey', '2025-06-01');
   await ok(t, 'officers.endAppointment', { appointmentId: bo.appointments[0]!.id, ceasedOn: '2025-12-31' });
@@ -49,6 +52,9 @@ async function cic(legalForm: 'cic_limited_by_shares' | 'cic_limited_by_guarante
   for (const m of [ann, ben]) await ok(t, 'meetings.setAttendance', { meetingId: agm.meeting.id, memberId: m.id, status: 'present' });
   await ok(t, 'meetings.setAttendance', { meetingId: agm.meeting.id, memberId: cat.id, status: 'apologies' });
   await ok(t, 'meetings.setStatus', { id: agm.meeting.id, status: 'held' });
+  const classMeeting = await ok<{ meeting: { id: string } }>(t, 'meetings.create', { kind: 'class', classId: investors.id, heldOn: '2025-11-15', startsAt: '18:00', place: 'Civic Hall, Leeds' });
+  await ok(t, 'meetings.setAttendance', { meetingId: classMeeting.meeting.id, memberId: dan.id, status: 'present' });
+  await ok(t, 'meetings.setStatus', { id: classMeeting.meeting.id, status: 'held' });
   // A planned meeting in the year that was never held does not count.
   await ok(t, 'meetings.create', { kind: 'general', heldOn: '2026-02-10', startsAt: '18:00', place: 'Civic Hall, Leeds' });
   return { t, cls, ann, ben, cat };
@@ -60,11 +66,12 @@ describe('CIC34: the community interest company report', () => {
     const r = await build(t, buildCic34, REQUEST, YEAR);
     expect(r.sections.map((s) => s.id)).toEqual(['company', 'activities', 'consultation', 'remuneration', 'transfers', 'dividends']);
 
-    expect(figure(r, 'general-meetings').value).toBe(1);
+    expect(figure(r, 'general-meetings').value).toBe(2);
     expect(figure(r, 'ballots').value).toBe(0);
     const meetings = table(r, 'cic-general-meetings');
     expect(meetings.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v.display])))).toEqual([
-      { meeting: 'Annual general meeting 2025 (Annual general meeting)', held: '20 September 2025', present: '2', entitled: '3', turnout: '2 of 3 (66.7%)' },
+      { meeting: 'Annual general meeting 2025 (Annual general meeting)', held: '20 September 2025', present: '2', entitled: '4', turnout: '2 of 4 (50%)' },
+      { meeting: expect.stringMatching(/\(Class meeting\)$/), held: '15 November 2025', present: '1', entitled: '1', turnout: '1 of 1 (100%)' },
     ]);
     expect(table(r, 'cic-ballots').rows).toEqual([]);
 
@@ -75,8 +82,12 @@ describe('CIC34: the community interest company report', () => {
     ]);
 
     const capital = table(r, 'cic-share-capital');
-    expect(capital.rows.map((row) => [row['class']!.display, row['holders']!.value, row['shares']!.value, row['paid']!.display])).toEqual([['Shareholders', 3, 18, '£16.50']]);
-    expect(capital.total!['paid']).toEqual({ display: '£16.50', value: 1650 });
+    expect(capital.rows.map((row) => [row['class']!.display, row['holders']!.value, row['shares']!.value, row['paid']!.display])).toEqual([
+      ['Community investors', 1, 2, '£2.00'],
+      ['Shareholders', 3, 18, '£16.50'],
+    ]);
+    expect(capital.total!['paid']).toEqual({ display: '£18.50', value: 1850 });
+    expect(capital.total!['shares']!.value).toBe(20);
   });
 
   it('lists in missing exactly the parts it could not fill, each with its part, and leaves each to write', async () => {
@@ -103,7 +114,7 @@ describe('CIC34: the community interest company report', () => {
     const r = await build(t, buildCic34, REQUEST, YEAR);
     expect(r.sections.map((s) => s.id)).not.toContain('dividends');
     expect(r.missing).toHaveLength(4);
-    expect(figure(r, 'general-meetings').value).toBe(1);
+    expect(figure(r, 'general-meetings').value).toBe(2);
   });
 
   it('reads the same for the same year after members come and go and directors are appointed', async () => {
@@ -142,7 +153,7 @@ describe('CIC34: the community interest company report', () => {
     const r = await build(t, buildCic34, { kind: 'cic34', asAt: period.to, from: period.from }, period);
     expect(figure(r, 'ballots').value).toBe(1);
     expect(table(r, 'cic-ballots').rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v.display])))).toEqual([
-      { ballot: 'Consultation on opening hours', closed: '30 November 2026', questions: 'consultation questions', voted: '1', roll: '3', turnout: '1 of 3 (33.3%)' },
+      { ballot: 'Consultation on opening hours', closed: '30 November 2026', questions: 'consultation questions', voted: '1', roll: '4', turnout: '1 of 4 (25%)' },
     ]);
     // Not in the year before.
     expect(figure(await build(t, buildCic34, REQUEST, YEAR), 'ballots').value).toBe(0);

@@ -51,7 +51,7 @@ export async function generalMeetingsInPeriod(db: ReadDb, organisationId: string
       .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', m.held_on)]));
     if (m.kind === 'class' && m.class_id) entitled = entitled.where('class_id', '=', m.class_id);
     const e = await entitled.executeTakeFirstOrThrow();
-    out.push({ id: m.id, kind: m.kind as (typeof GENERAL_KINDS)[number], title: m.title, heldOn: m.held_on, present: Number(present.n), entitled: Number(e.n) });
+    out.push({ id: m.id, kind: m.kind as (typeof GENERAL_KINDS)[number], title: m.title, heldOn: m.held_on, classId: m.kind === 'class' ? m.class_id : null, present: Number(present.n), entitled: Number(e.n) });
   }
   return out;
 }
@@ -140,7 +140,7 @@ export async function buildCic34(src: ReportSource): Promise<BuiltReport> {
           meeting: { display: `${m.title} (${KIND_LABEL[m.kind]})` },
           held: { display: formatLegalDate(m.heldOn) },
           present: count(m.present),
-          entitled: count(m.entitled, { set: 'regulator.members', params: { on: m.heldOn, classId: null } }),
+          entitled: count(m.entitled, { set: 'regulator.members', params: { on: m.heldOn, classId: m.classId } }),
           turnout: { display: turnoutText(m.present, m.entitled) },
         })),
         empty: 'No general meeting was held in the year.',
