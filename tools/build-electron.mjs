@@ -50,6 +50,8 @@ await Promise.all([
   build({ ...node, entryPoints: ['main/core/ballots/sum-worker.ts'], outfile: join(outdir, 'sum-worker.cjs') }),
   // The cast's proof-checking worker (main/core/ballots/check-pool.ts).
   build({ ...node, entryPoints: ['main/core/ballots/check-worker.ts'], outfile: join(outdir, 'check-worker.cjs') }),
+  // The governance reports' builder thread (main/core/reports/worker-thread.ts).
+  build({ ...node, entryPoints: ['main/core/reports/worker.ts'], outfile: join(outdir, 'report-worker.cjs') }),
   build({
     ...common,
     entryPoints: ['main/hosts/preload/index.ts'],
@@ -62,4 +64,4 @@ await Promise.all([
 ]);
 
 const shown = relative(root, outdir).startsWith('..') ? outdir : relative(root, outdir);
-console.log(`build-electron: ${shown}/main.cjs, pack-worker.cjs, sum-worker.cjs, check-worker.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);
+console.log(`build-electron: ${shown}/main.cjs, pack-worker.cjs, sum-worker.cjs, check-worker.cjs, report-worker.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);

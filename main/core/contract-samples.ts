@@ -288,4 +288,8 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'contractReports.evidencePack': { contractId: ID, asAt: '2026-11-30', format: 'pdf' },
   'contractReports.portfolio': { asAt: '2026-11-30' },
   'contractReports.portfolioReport': { asAt: '2026-11-30', format: 'xlsx' },
+  'reports.catalogue': {},
+  'reports.build': { kind: 'annual', asAt: '2026-03-31', from: '2025-04-01' },
+  'reports.trace': { trace: { set: 'members.admitted', params: { from: '2025-04-01', to: '2026-03-31' } }, offset: 0, limit: 100 },
+  'reports.export': { request: { kind: 'annual', asAt: '2026-03-31' }, format: 'csv', tableId: 'membership' },
 };

@@ -29,6 +29,7 @@ import { contractReportsArea } from './contracts/reports/index';
 import { contractImportArea } from './contract-import/index';
 import { counterpartiesArea } from './counterparties/index';
 import { contractsArea } from './contracts/index';
+import { reportsArea } from './reports/index';
 
 /** One area of the app as the core sees it: its handlers, and how to read its records' states. */
 export interface Area {
@@ -66,6 +67,7 @@ export const AREAS: readonly Area[] = [
   contractImportArea,
   counterpartiesArea,
   contractsArea,
+  reportsArea,
 ];
 
 export interface Registry {

@@ -29,6 +29,7 @@ import { contractReportMethods } from './contract-reports';
 import { contractImportMethods } from './contract-import';
 import { counterpartyMethods } from './counterparties';
 import { contractMethods } from './contracts';
+import { reportMethods } from './reports';
 
 /**
  * Every call the renderer can make, by globally unique name: one line per contract file, and a
@@ -66,6 +67,7 @@ export const contract = mergeRegistries(
   contractImportMethods,
   counterpartyMethods,
   contractMethods,
+  reportMethods,
 );
 
 export type Contract = typeof contract;

@@ -1,0 +1,45 @@
+import type { ReportDoc, ReportSection, ReportTable } from '../../../shared/contract/reports';
+import { formatLegalDate, ukDateOf } from '../../../shared/rules/legal-date';
+
+/** What every format says about a report, the same way: whose, when, produced when, from which audit head. */
+
+export const STATUS_WORDS = { met: 'Met', notMet: 'Not met', cannotJudge: 'Cannot be judged from the records', info: 'For information' } as const;
+
+const UK_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** An instant as the UK day and time: "30 November 2026 at 12:00". */
+export function formatProduced(iso: string): string {
+  const at = new Date(iso);
+  return `${formatLegalDate(ukDateOf(at))} at ${UK_TIME.format(at)}`;
+}
+
+export function periodWords(doc: Pick<ReportDoc, 'period'>): string {
+  return doc.period.from ? `${formatLegalDate(doc.period.from)} to ${formatLegalDate(doc.period.to)}` : `As at ${formatLegalDate(doc.period.to)}`;
+}
+
+export function aboutLines(doc: ReportDoc): { label: string; value: string }[] {
+  return [
+    { label: 'Organisation', value: `${doc.organisation.name} (registered number ${doc.organisation.registrationNumber})` },
+    { label: doc.period.from ? 'Period' : 'Date', value: periodWords(doc) },
+    { label: 'Produced', value: formatProduced(doc.producedAt) },
+    { label: 'Audit head', value: `event ${doc.auditHead.seq}, hash ${doc.auditHead.hash}` },
+  ];
+}
+
+/** Every table in the document, in reading order. */
+export function tablesOf(doc: Pick<ReportDoc, 'sections'>): ReportTable[] {
+  const out: ReportTable[] = [];
+  const walk = (list: ReportSection[]) => {
+    for (const s of list) {
+      for (const b of s.blocks) if (b.type === 'table') out.push(b);
+      walk(s.sections ?? []);
+    }
+  };
+  walk(doc.sections);
+  return out;
+}
+
+/** The file's name: "Annual governance report 2026-03-31.docx". */
+export function reportFileName(doc: ReportDoc, ext: string, part?: string): string {
+  return `${doc.title}${part ? ` - ${part}` : ''} ${doc.period.to}.${ext}`;
+}

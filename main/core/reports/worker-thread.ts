@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors';
+import type { OrganisationRow } from '../db/schema';
+import type { BuiltReport } from './source';
+import type { ReportWorkerData, ReportWorkerMessage } from './worker';
+
+/**
+ * Runs a report's builder on a worker thread (worker.ts) that reads the file itself, read-only,
+ * in one read transaction, and resolves with what the builder made and the audit head it read.
+ * The host's event loop only relays progress. The caller holds the file meanwhile
+ * (ctx.store.openSnapshot) so a restore cannot replace it under the worker, as the board pack
+ * does (main/core/meetings/pack-thread.ts, which this follows).
+ */
+
+/**
+ * The worker's script: report-worker.cjs beside main.cjs in the Electron bundle (this module's
+ * import.meta.url is the bundle's there), worker-entry.mjs (tsx) from the sources.
+ */
+export function reportWorkerScript(base: string = import.meta.url): string {
+  const dir = dirname(fileURLToPath(base));
+  const bundled = join(dir, 'report-worker.cjs');
+  return existsSync(bundled) ? bundled : join(dir, 'worker-entry.mjs');
+}
+
+export interface ReportInWorker extends ReportWorkerData {
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** Aborting it terminates the worker; the promise rejects with the signal's reason once it has stopped. */
+  signal?: AbortSignal;
+  script?: string;
+  /** Sees the worker as it starts (tests watch it). */
+  onWorker?: (worker: Worker) => void;
+}
+
+/** How long a finished report's worker is kept for the next (a build is often followed by an export). */
+export const SPARE_WORKER_MS = 60_000;
+
+let spare: { worker: Worker; script: string; timer: NodeJS.Timeout } | null = null;
+
+function takeWorker(script: string): Worker {
+  if (spare && spare.script === script) {
+    const { worker, timer } = spare;
+    spare = null;
+    clearTimeout(timer);
+    worker.ref();
+    return worker;
+  }
+  const worker = new Worker(script, { workerData: { task: 'report' } });
+  // A build in progress reports its worker's error itself; this keeps an idle worker's error
+  // from being an unhandled 'error' event, which would end the host.
+  worker.on('error', () => {});
+  return worker;
+}
+
+function keepWorker(worker: Worker, script: string): void {
+  if (spare) void spare.worker.terminate();
+  worker.unref();
+  const timer = setTimeout(() => {
+    if (spare?.worker === worker) spare = null;
+    void worker.terminate();
+  }, SPARE_WORKER_MS);
+  timer.unref();
+  spare = { worker, script, timer };
+  worker.once('exit', () => {
+    if (spare?.worker === worker) {
+      clearTimeout(timer);
+      spare = null;
+    }
+  });
+}
+
+/** Ends the kept worker now (tests, and a host closing). */
+export async function endSpareReportWorker(): Promise<void> {
+  const s = spare;
+  spare = null;
+  if (s) {
+    clearTimeout(s.timer);
+    await s.worker.terminate();
+  }
+}
+
+export function buildReportInWorker(options: ReportInWorker): Promise<{ built: BuiltReport; head: { seq: number; hash: string }; org: OrganisationRow }> {
+  const { onProgress, signal, script: given, onWorker, ...data } = options;
+  const script = given ?? reportWorkerScript();
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const worker = takeWorker(script);
+    onWorker?.(worker);
+    let settled = false;
+    const settle = (fn: () => void, reusable = false) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (reusable) keepWorker(worker, script);
+      fn();
+    };
+    const onAbort = () => {
+      // terminate() stops the builder wherever it is; reject once it has stopped.
+      settle(() => {
+        void worker.terminate().then(
+          () => reject(signal!.reason),
+          () => reject(signal!.reason),
+        );
+      });
+    };
+    const onMessage = (m: ReportWorkerMessage) => {
+      if (m.type === 'progress') onProgress?.(m.done, m.total, m.label);
+      else if (m.type === 'done') settle(() => resolve({ built: m.built, head: m.head, org: m.org }), true);
+      else if (m.type === 'refused') settle(() => reject(new AppError(m.code, m.message, m.fieldErrors)), true);
+    };
+    const onError = (e: Error) => settle(() => reject(e));
+    const onExit = (code: number) => settle(() => reject(new Error(`The report worker stopped (exit code ${code}) before it finished.`)));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    worker.postMessage({ type: 'build', data });
+  });
+}

@@ -1,0 +1,80 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ReportKind } from '../../../shared/contract/reports';
+import type { OrganisationRow } from '../db/schema';
+import { openSnapshot } from '../db/snapshot';
+import { AppError } from '../errors';
+import { BUILDERS } from './builders/index';
+import { runBuilder, type ResolvedRequest } from './run';
+import type { BuiltReport, ReportBuilder } from './source';
+
+/**
+ * The report worker thread (started by worker-thread.ts). It opens the database file itself,
+ * read-only, in one read transaction (db/snapshot.ts: BEGIN and a first read fix what it sees),
+ * reads the organisation and the audit head in that transaction, and runs the kind's builder over
+ * it. Progress and the result go back by message; the host only relays them, so a report over a
+ * million members never holds the host's event loop (issue 11: no task over 50 ms). Cancelling
+ * terminates the thread wherever it is.
+ *
+ * Loaded as TypeScript through worker-entry.mjs (tsx) under Vitest and tsx, and as the prebuilt
+ * report-worker.cjs beside main.cjs in the Electron bundle (tools/build-electron.mjs).
+ *
+ * A builder runs here unchanged: it reads only through `src.db` and calls `src.progress` and
+ * `src.checkpoint` (the latter costs nothing here: the thread has no one else to serve).
+ */
+
+export interface ReportWorkerData {
+  dbPath: string;
+  organisationId: string;
+  resolved: ResolvedRequest;
+  today: string;
+  /**
+   * Tests only: a module (URL) whose `TEST_BUILDERS` stand in for BUILDERS' entries here, since a
+   * builder put into BUILDERS on the host's thread does not exist in this one.
+   */
+  builderModule?: string;
+}
+
+export type ReportWorkerMessage =
+  | { type: 'progress'; done: number; total: number; label: string }
+  | { type: 'done'; built: BuiltReport; head: { seq: number; hash: string }; org: OrganisationRow }
+  /** A refusal to show as it is (an AppError on the host's side). */
+  | { type: 'refused'; code: AppError['code']; message: string; fieldErrors?: Record<string, string> };
+
+export async function buildInWorkerThread(data: ReportWorkerData, post: (m: ReportWorkerMessage) => void): Promise<void> {
+  let builders: Partial<Record<ReportKind, ReportBuilder>> = BUILDERS;
+  if (data.builderModule) {
+    const mod = (await import(data.builderModule)) as { TEST_BUILDERS?: Partial<Record<ReportKind, ReportBuilder>> };
+    builders = { ...BUILDERS, ...mod.TEST_BUILDERS };
+  }
+  const snapshot = await openSnapshot(data.dbPath);
+  try {
+    const head = (await snapshot.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()) ?? { seq: 0, hash: '0'.repeat(64) };
+    const org = await snapshot.db.selectFrom('organisation').selectAll().where('id', '=', data.organisationId).executeTakeFirst();
+    if (!org) return post({ type: 'refused', code: 'NOT_FOUND', message: 'The organisation is no longer in this file.' });
+    const built = await runBuilder({
+      db: snapshot.db,
+      org,
+      resolved: data.resolved,
+      today: data.today,
+      builders,
+      progress: (done, total, label) => post({ type: 'progress', done, total, label }),
+      checkpoint: async () => {},
+    });
+    post({ type: 'done', built, head, org });
+  } catch (e) {
+    if (e instanceof AppError) return post({ type: 'refused', code: e.code, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) });
+    throw e;
+  } finally {
+    await snapshot.close();
+  }
+}
+
+// Only as a worker started for this (the module can be imported for its types and function).
+if (parentPort && (workerData as { task?: string } | null)?.task === 'report') {
+  const port = parentPort;
+  port.on('message', (m: { type: 'build'; data: ReportWorkerData }) => {
+    // An exception is an unhandled rejection, which ends the worker and reaches the host as its
+    // 'error' event; such a worker is never used again.
+    if (m.type === 'build') void buildInWorkerThread(m.data, (r) => port.postMessage(r));
+  });
+}
