@@ -5,8 +5,11 @@ import { defaultRuleValues } from '../../../../shared/rules/governing-rules';
 import type { Core } from '../../core';
 import type { OrganisationRow } from '../../db/schema';
 import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
-import { expectOk, type TestCore } from '../../testing';
-import { appointDirector } from '../../contracts/reports/fixtures.test-helpers';
+import { encryptBallot, nobleGroup, prepare, type ElectionPublic } from '../../../../shared/ballot';
+import { expectOk, jobResult, runJob, type TestCore } from '../../testing';
+import { useLightKdfForTests } from '../../ballots/kdf';
+import { appointDirector, commissioner, contract } from '../../contracts/reports/fixtures.test-helpers';
+import { ballotsSection } from './annual-ballots';
 import type { ReportSource } from '../source';
 import { ANNUAL_TRACE_SETS } from '../trace/annual';
 import { annualReport } from './annual';
@@ -331,3 +334,143 @@ function addSecondOrganisation(core: Core) {
 }
 
 
+
+describe('the annual governance report: shares, contracts, ballots and the control statement', () => {
+  it('gives the shares in issue at the start and end by class, and those allotted, transferred and withdrawn; none for a company limited by guarantee', async () => {
+    t = await registerOf('cooperative_society');
+    const core = t.core;
+    const member = await makeClass(core, 'Member', { withdrawable: true, transferable: true }, true);
+    const investor = await makeClass(core, 'Investor', { withdrawable: true, transferable: true });
+    const a = await admit(core, member, person('Ada', 'Lovelace', employee('E1')), { admittedOn: '2020-01-06', shares: 10 });
+    const b = await admit(core, member, person('Bea', 'Hall', employee('E2')), { admittedOn: '2025-06-01', shares: 5 });
+    const c = await admit(core, investor, person('Ivan', 'Investor'), { admittedOn: '2020-01-06', shares: 100 });
+    await ok(core, 'shares.allot', { memberId: a.id, date: '2025-07-01', shares: 20, amountPaidPence: 2000 });
+    await ok(core, 'shares.transfer', { fromMemberId: c.id, toMemberId: b.id, date: '2025-08-01', shares: 30 });
+    await ok(core, 'shares.withdraw', { memberId: c.id, noticeDate: '2025-08-15', date: '2025-09-01', shares: 10, amountRepaidPence: 1000 });
+    const org = await orgOf(core);
+    const first = await annualReport(sourceOf(core, org));
+    const s = first.sections;
+    expect(cells(tableOf(s, 'shares-by-class'), ['class', 'atStart', 'allotted', 'transferred', 'withdrawn', 'redeemed', 'atEnd'])).toEqual([
+      ['Investor', 100, 0, 0, 10, 0, 60],
+      ['Member', 10, 25, 30, 0, 0, 65],
+    ]);
+    const total = tableOf(s, 'shares-by-class').total!;
+    expect(['atStart', 'allotted', 'transferred', 'withdrawn', 'atEnd'].map((k) => total[k]!.value)).toEqual([110, 25, 30, 10, 125]);
+    expect(cells(tableOf(s, 'shares-ledger-entries'), ['kind', 'entries', 'shares'])).toEqual([
+      ['Allotment', 2, 25],
+      ['Transfer in', 1, 30],
+      ['Transfer out', 1, 30],
+      ['Withdrawal', 1, 10],
+    ]);
+    // Later entries change nothing; the traces list exactly the entries counted.
+    await ok(core, 'shares.allot', { memberId: a.id, date: '2026-05-01', shares: 50, amountPaidPence: 5000 });
+    await ok(core, 'shares.withdraw', { memberId: a.id, noticeDate: '2026-05-15', date: '2026-06-01', shares: 5, amountRepaidPence: 500 });
+    const again = await annualReport(sourceOf(core, await orgOf(core)));
+    expect(again.sections).toEqual(first.sections);
+    await expectTracesMatch(core, org, again.sections);
+
+    // A company limited by guarantee has no shares.
+    const { core: c2 } = await knownRegister();
+    const shares = blocksOf((await annualReport(sourceOf(c2, await orgOf(c2)))).sections.filter((x) => x.id === 'shares'));
+    expect(shares).toEqual([{ type: 'text', text: 'On 31 March 2026 the organisation was a company limited by guarantee, which has no share capital: its members hold no shares.' }]);
+  });
+
+  it('gives income by commissioner on the date and the contracts awarded, extended and ended in the period', async () => {
+    const { core } = await knownRegister();
+    const leeds = await commissioner(core, 'Leeds City Council');
+    const icb = await commissioner(core, 'West Yorkshire ICB', 'icb');
+    const k1 = await contract(core, { counterpartyId: leeds, reference: 'K1', services: ['85310000-5'], awardOn: '2024-04-01', endOn: '2028-03-31', annualValuePence: 100_000_00 });
+    await contract(core, { counterpartyId: leeds, reference: 'K2', services: ['85310000-5'], awardOn: '2025-06-01', startOn: '2025-07-01', endOn: '2027-06-30', annualValuePence: 50_000_00 });
+    await contract(core, { counterpartyId: icb, reference: 'K3', services: ['85310000-5'], awardOn: '2023-04-01', endOn: '2025-12-31', annualValuePence: 20_000_00 });
+    await contract(core, { counterpartyId: icb, reference: 'K4', services: ['85310000-5'], awardOn: '2023-01-01', endOn: '2025-06-30', annualValuePence: 30_000_00, extensions: [{ lengthMonths: 12, exercisedOn: '2025-05-01' }] });
+    await contract(core, { counterpartyId: icb, reference: 'K5', services: ['85310000-5'], awardOn: '2024-01-01', endOn: '2029-03-31', annualValuePence: 10_000_00, terminatedOn: '2025-10-01' });
+    const org = await orgOf(core);
+    const first = await annualReport(sourceOf(core, org));
+    const s = first.sections;
+    expect([figure(s, 'contracts-live').value, figure(s, 'contracts-income').display, figure(s, 'contracts-awarded').value, figure(s, 'contracts-extended').value, figure(s, 'contracts-ended').value]).toEqual([
+      3,
+      '£180,000.00',
+      1,
+      1,
+      2,
+    ]);
+    expect(cells(tableOf(s, 'contracts-by-commissioner'), ['commissioner', 'live', 'income', 'share', 'awarded', 'extended', 'ended'])).toEqual([
+      ['Leeds City Council', 2, 150_000_00, 83.3, 1, 0, 0],
+      ['West Yorkshire ICB', 1, 30_000_00, 16.7, 0, 1, 2],
+    ]);
+    // Awarded and terminated after the date: nothing changes.
+    await contract(core, { counterpartyId: leeds, reference: 'K6', services: ['85310000-5'], awardOn: '2026-05-01', endOn: '2028-03-31' });
+    expectOk(await core.dispatch('contracts.terminate', { id: k1, terminatedOn: '2026-06-01', reason: 'Ended by agreement' }));
+    const again = await annualReport(sourceOf(core, await orgOf(core)));
+    expect(again.sections).toEqual(first.sections);
+    await expectTracesMatch(core, org, again.sections);
+  });
+
+  it('states employee ownership and control on the date with its evidence', async () => {
+    const { core } = await knownRegister();
+    const doc = await annualReport(sourceOf(core, await orgOf(core)));
+    const st = blocksOf(doc.sections).find((b) => b.type === 'statement');
+    expect(st && st.type === 'statement' ? [st.status, st.citation] : null).toEqual(['met', 'Procurement Act 2023 s33(6)(c)']);
+    const evidence = st && st.type === 'statement' ? st.evidence.join('\n') : '';
+    expect(evidence).toContain('Members on 31 March 2026: 2 of 3 (66.7%) are employees.');
+    expect(evidence).toContain('Board: 2 of 2 directors (100%) are employees or were elected by the employee members.');
+    expect(evidence).toContain('Ada Lovelace: a member of an employee class on the day.');
+    expect(doc.missing.map((m) => m.section)).toContain('Employee ownership and control');
+  });
+
+  it('gives each ballot closed in the period with turnout by class from the roll, and its declared result', async () => {
+    useLightKdfForTests();
+    const { core } = await knownRegister();
+    const b = await ok<{ id: string; trustees: { position: number }[] }>(core, 'ballots.create', {
+      title: 'Election of directors 2026',
+      recordDate: '2026-11-01',
+      questions: [{ kind: 'resolution', text: 'That the accounts be received.', resolutionKind: 'ordinary' }],
+      trustees: [
+        { name: 'Ann Scrutineer', role: 'Independent scrutineer' },
+        { name: 'Raj Chair', role: 'Chair' },
+      ],
+    });
+    const PASS = ['scrutineer passphrase one', 'chair passphrase number two'];
+    for (const tr of b.trustees) await ok(core, 'ballots.makeTrusteeKey', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
+    await jobResult(core, 'ballots.open', { id: b.id });
+    const roll = (await ok<{ entries: { id: string; name: string; className: string }[] }>(core, 'ballots.roll', { id: b.id, limit: 100 })).entries;
+    // On 1 November 2026: Ada, Alan and Florence (the others had ceased).
+    expect(roll.map((r) => [r.name, r.className]).sort()).toEqual([
+      ['Ada Lovelace', 'Employee'],
+      ['Alan Turing', 'Employee'],
+      ['Florence Nightingale', 'Community'],
+    ]);
+    const pub = await ok<{ election: ElectionPublic }>(core, 'ballots.publicElection', { id: b.id });
+    const alan = roll.find((r) => r.name === 'Alan Turing')!;
+    const { token } = await ok<{ token: string }>(core, 'ballots.checkIn', { id: b.id, rollId: alan.id });
+    await ok(core, 'ballots.cast', { id: b.id, credential: { kind: 'checkin', token }, ballot: encryptBallot(prepare(nobleGroup, pub.election), [[1, 0, 0]]) });
+    expect((await runJob(core, 'ballots.close', { id: b.id }))?.state).toBe('succeeded');
+
+    const period = sourceOf(core, await orgOf(core), '2026-04-01', '2026-11-30');
+    let s = [(await ballotsSection(period)).section];
+    expect(figure(s, 'ballots-closed').value).toBe(1);
+    expect(cells(tableOf(s, 'ballot-1-turnout'), ['class', 'roll', 'voted', 'turnout'])).toEqual([
+      ['Community', 1, 0, 0],
+      ['Employee', 2, 1, 50],
+    ]);
+    expect(blocksOf(s).some((x) => x.type === 'text' && /no result had been declared/.test(x.text))).toBe(true);
+    for (const tr of b.trustees) await ok(core, 'ballots.decrypt', { id: b.id, trustee: tr.position, passphrase: PASS[tr.position - 1] });
+    s = [(await ballotsSection(period)).section];
+    const quote = blocksOf(s).find((x) => x.type === 'quote');
+    expect(quote && quote.type === 'quote' ? quote.paragraphs.at(-1) : '').toBe('1 of the 3 members on the roll voted (33.3%): 1 at the kiosk.');
+    await expectTracesMatch(core, await orgOf(core), s);
+    // The period before the close has none.
+    expect(figure([(await ballotsSection(sourceOf(core, await orgOf(core)))).section], 'ballots-closed').value).toBe(0);
+  }, 60_000);
+});
+
+/** Every traced value's set lists exactly as many records as the value. */
+async function expectTracesMatch(core: Core, org: OrganisationRow, sections: ReportSection[]) {
+  for (const v of traced(sections)) {
+    const set = ANNUAL_TRACE_SETS[v.trace!.set];
+    expect(set, v.trace!.set).toBeDefined();
+    const listed = await set!.list(core.db, org, v.trace!.params, { offset: 0, limit: 500 });
+    expect([v.trace!.set, v.trace!.params, listed.total]).toEqual([v.trace!.set, v.trace!.params, v.value]);
+    expect(listed.rows.length).toBe(Math.min(500, listed.total));
+  }
+}

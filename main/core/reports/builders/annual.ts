@@ -1,15 +1,23 @@
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import type { BuiltReport, ReportBuilder, ReportSource } from '../source';
 import { boardSection } from './annual-board';
+import { ballotsSection } from './annual-ballots';
+import { contractsSection } from './annual-contracts';
+import { controlSection } from './annual-control';
 import { interestsSection } from './annual-interests';
 import { generalMeetingsSection, meetingsSection } from './annual-meetings';
 import { membershipSection } from './annual-membership';
+import { sharesSection } from './annual-shares';
 import { periodOf, type SectionResult } from './annual-util';
 
 export { boardSection } from './annual-board';
+export { ballotsSection } from './annual-ballots';
+export { contractsSection } from './annual-contracts';
+export { controlSection } from './annual-control';
 export { interestsSection } from './annual-interests';
 export { generalMeetingsSection, meetingsSection } from './annual-meetings';
 export { membershipSection } from './annual-membership';
+export { sharesSection } from './annual-shares';
 
 /**
  * The annual governance report (issue 11, report 1), for members and commissioners: the board,
@@ -24,7 +32,11 @@ const SECTIONS: { label: string; build: (src: ReportSource) => Promise<SectionRe
   { label: 'Interests declared', build: interestsSection },
   { label: 'Meetings and decisions', build: meetingsSection },
   { label: 'General meetings and resolutions', build: generalMeetingsSection },
+  { label: 'Ballots and elections', build: ballotsSection },
   { label: 'Membership', build: membershipSection },
+  { label: 'Shares', build: sharesSection },
+  { label: 'Contracts', build: contractsSection },
+  { label: 'Employee ownership and control', build: controlSection },
 ];
 
 export const annualReport: ReportBuilder = async (src): Promise<BuiltReport> => {

@@ -2,12 +2,19 @@ import { sql, type RawBuilder } from 'kysely';
 import { CESSATION_REASON_LABEL, type CessationReason } from '../../../../shared/contract/members';
 import { DIRECTOR_KIND_LABEL, ROLE_LABEL } from '../../../../shared/contract/officers';
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
+import { formatPence } from '../../../../shared/rules/shareholding';
 import type { ReadDb } from '../../context';
 import { appointmentsOf, attendanceIn, directorAppointedIn, directorDepartedIn, directorsOnDay, officersOnDay, type AttendanceStatus } from '../builders/annual-board';
 import { all, href, optStr, str, type Params } from '../builders/annual-util';
 import { declaredIn, interestsOf, openOn } from '../builders/annual-interests';
 import { MEETING_KIND_LABEL, DECISION_KIND_LABEL, resolutionsAt } from '../builders/annual-meetings';
 import { INTEREST_CATEGORY_LABEL } from '../../../../shared/contract/interests';
+import { contractRows, type ContractCountKind } from '../builders/annual-contracts';
+import { employeeDirectors } from '../builders/annual-control';
+import { controlOnDate } from '../../contracts/reports/register-on-date';
+import { LEDGER_KIND_LABEL, type LedgerKind } from '../../../../shared/contract/shares';
+import { VOTE_CHANNEL_LABEL } from '../../../../shared/contract/ballots';
+import { addDays, ukDateOf } from '../../../../shared/rules/legal-date';
 import type { TraceSet } from './index';
 
 /**
@@ -275,6 +282,119 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
         detail: `${r.kind === 'special' ? 'Special' : 'Ordinary'} resolution${r.outcome ? '' : ', no result recorded'}`,
         href: href.meeting(meetingId),
       }));
+    },
+  },
+
+  'annual.shares.entries': {
+    title: (p) => `Share ledger entries (${LEDGER_KIND_LABEL[str(p, 'kind') as LedgerKind] ?? str(p, 'kind')}) ${between(p)}`,
+    async list(db, org, p, page) {
+      const where = sql`s.organisation_id = ${org.id} and s.date >= ${str(p, 'from')} and s.date <= ${str(p, 'to')} and s.kind = ${str(p, 'kind')}`;
+      const total = await all<{ k: number }>(db, sql`select count(*) as k from share_transaction s where ${where}`);
+      const rows = await all<{ id: string; member_id: string; date: string; shares: number; given_names: string; family_name: string; member_number: number }>(
+        db,
+        sql`select s.id, s.member_id, s.date, s.shares, m.given_names, m.family_name, m.member_number from share_transaction s join member m on m.id = s.member_id
+            where ${where} order by s.date, s.created_at, s.id limit ${page.limit} offset ${page.offset}`,
+      );
+      return {
+        total: Number(total[0]?.k ?? 0),
+        rows: rows.map((r) => ({ id: r.id, label: `${r.given_names} ${r.family_name}`.trim(), detail: `Member ${r.member_number}: ${Math.abs(r.shares).toLocaleString('en-GB')} shares, ${formatLegalDate(r.date)}`, href: href.member(r.member_id) })),
+      };
+    },
+  },
+
+  'annual.ballots.closed': {
+    title: (p) => `Ballots and elections closed ${between(p)}`,
+    async list(db, org, p, page) {
+      const from = str(p, 'from');
+      const to = str(p, 'to');
+      const rows = (
+        await all<{ id: string; title: string; closed_at: string }>(
+          db,
+          sql`select id, title, closed_at from ballot where organisation_id = ${org.id} and status in ('closed', 'decided') and closed_at >= ${addDays(from, -1)} and closed_at < ${addDays(to, 2)} order by closed_at, id`,
+        )
+      ).filter((r) => ukDateOf(new Date(r.closed_at)) >= from && ukDateOf(new Date(r.closed_at)) <= to);
+      return pageOf(rows, page, (r) => ({ id: r.id, label: r.title, detail: `Voting closed ${formatLegalDate(ukDateOf(new Date(r.closed_at)))}`, href: href.ballot(r.id) }));
+    },
+  },
+  'annual.ballots.roll': {
+    title: (p) => `${p['voted'] === true ? 'Members on the roll who voted' : 'Members on the roll'}${optStr(p, 'className') ? ` (${str(p, 'className')})` : ''}`,
+    async list(db, org, p, page) {
+      const ballotId = str(p, 'ballotId');
+      const className = optStr(p, 'className');
+      const where = sql`r.ballot_id = ${ballotId} and b.organisation_id = ${org.id} ${className !== null ? sql`and r.class_name = ${className}` : sql``} ${p['voted'] === true ? sql`and r.voted_by is not null` : sql``}`;
+      const total = await all<{ k: number }>(db, sql`select count(*) as k from ballot_roll r join ballot b on b.id = r.ballot_id where ${where}`);
+      const rows = await all<{ id: string; member_id: string; member_number: number; name: string; class_name: string; voted_by: keyof typeof VOTE_CHANNEL_LABEL | null }>(
+        db,
+        sql`select r.id, r.member_id, r.member_number, r.name, r.class_name, r.voted_by from ballot_roll r join ballot b on b.id = r.ballot_id
+            where ${where} order by r.member_number, r.id limit ${page.limit} offset ${page.offset}`,
+      );
+      return {
+        total: Number(total[0]?.k ?? 0),
+        rows: rows.map((r) => ({ id: r.id, label: r.name, detail: `Member ${r.member_number}, ${r.class_name}${r.voted_by ? `; voted ${VOTE_CHANNEL_LABEL[r.voted_by]}` : ''}`, href: href.member(r.member_id) })),
+      };
+    },
+  },
+
+  ...Object.fromEntries(
+    (['awarded', 'extended', 'ended'] as ContractCountKind[]).map((kind): [string, TraceSet] => [
+      `annual.contracts.${kind}`,
+      {
+        title: (p) => `Contracts ${kind === 'extended' ? 'extended (extensions exercised)' : kind} ${between(p)}`,
+        async list(db, org, p, page) {
+          const counterpartyId = optStr(p, 'counterpartyId');
+          const base = sql`select x.id as id, x.contract_id as contract_id, x."on" as "on", c.reference as reference, c.title as title, cp.name as name
+                           from (${contractRows(kind, org.id, { from: str(p, 'from'), to: str(p, 'to') })}) x
+                           join contract c on c.id = x.contract_id join counterparty cp on cp.id = x.counterparty_id
+                           ${counterpartyId ? sql`where x.counterparty_id = ${counterpartyId}` : sql``}`;
+          const total = await all<{ k: number }>(db, sql`select count(*) as k from (${base})`);
+          const rows = await all<{ id: string; contract_id: string; on: string; reference: string; title: string; name: string }>(
+            db,
+            sql`select * from (${base}) order by "on", reference, id limit ${page.limit} offset ${page.offset}`,
+          );
+          return {
+            total: Number(total[0]?.k ?? 0),
+            rows: rows.map((r) => ({
+              id: r.id,
+              label: `${r.reference} ${r.title}`,
+              detail: `${r.name}; ${kind === 'awarded' ? 'awarded' : kind === 'extended' ? 'extension exercised' : 'ended'} ${formatLegalDate(r.on)}`,
+              href: href.contract(r.contract_id),
+            })),
+          };
+        },
+      },
+    ]),
+  ),
+  'annual.contracts.live': {
+    title: (p) => `Contracts live on ${formatLegalDate(str(p, 'on'))}`,
+    async list(db, org, p, page) {
+      const on = str(p, 'on');
+      const counterpartyId = optStr(p, 'counterpartyId');
+      const where = sql`i.organisation_id = ${org.id} and i.current_end_on >= ${on} and i.start_on <= ${on} and (i.terminated_on is null or i.terminated_on > ${on}) ${counterpartyId ? sql`and i.counterparty_id = ${counterpartyId}` : sql``}`;
+      const total = await all<{ k: number }>(db, sql`select count(*) as k from contract_income i where ${where}`);
+      const rows = await all<{ id: string; reference: string; title: string; name: string; annual_value_pence: number | null }>(
+        db,
+        sql`select c.id, c.reference, c.title, cp.name, i.annual_value_pence from contract_income i join contract c on c.id = i.contract_id join counterparty cp on cp.id = i.counterparty_id
+            where ${where} order by c.reference, c.id limit ${page.limit} offset ${page.offset}`,
+      );
+      return {
+        total: Number(total[0]?.k ?? 0),
+        rows: rows.map((r) => ({
+          id: r.id,
+          label: `${r.reference} ${r.title}`,
+          detail: `${r.name}; ${r.annual_value_pence === null ? 'no annual value recorded' : `${formatPence(r.annual_value_pence)} a year`}`,
+          href: href.contract(r.id),
+        })),
+      };
+    },
+  },
+
+  'annual.control.employeeDirectors': {
+    title: (p) => `Directors who were employees or elected by them on ${formatLegalDate(str(p, 'on'))}`,
+    async list(db, org, p, page) {
+      const on = str(p, 'on');
+      const control = await controlOnDate(db, org.id, on);
+      const list = employeeDirectors(control);
+      return pageOf(list, page, (d) => ({ id: d.officerId, label: d.name, detail: d.why, href: href.officer(d.officerId) }));
     },
   },
 };
