@@ -4,7 +4,7 @@ import { nameTokensFor, particularsColumns } from '../core/members/columns';
 import { flattenParticulars } from '../core/members/particulars-diff';
 import { toParticulars } from '../core/members/columns';
 import type { MemberRowDb } from '../core/db/schema';
-import { rng, samplePerson } from '../sample/people';
+import { rng, samplePerson, type SamplePerson } from '../sample/people';
 import { formatLegalDate } from '../../shared/rules/legal-date';
 import { rawMemberAudit } from './raw-audit';
 
@@ -16,7 +16,23 @@ import { rawMemberAudit } from './raw-audit';
  */
 export function bulkLoadMembers(
   raw: BetterSqlite3.Database,
-  opts: { organisationId: string; classId: string; className: string; count: number; seed: number; actor: string; onProgress?: (done: number) => void },
+  opts: {
+    organisationId: string;
+    classId: string;
+    className: string;
+    count: number;
+    seed: number;
+    actor: string;
+    onProgress?: (done: number) => void;
+    /**
+     * The member's dates (default: admitted when employed, from 2020, still a member). A member
+     * who ceased is entered as admitted, then ceased with its own `member.ceased` event, as the app
+     * records it (members.cease), so the register holds the dated history a report counts.
+     */
+    dates?: (p: SamplePerson, r: () => number) => { admittedOn: string; ceased: { on: string; reason: 'left_employment' | 'resigned' | 'expelled' | 'deceased' | 'other' } | null };
+    /** One share allotted on admission at this nominal value (paid in full), withdrawn on cessation, as the ledger records them. */
+    shareNominalPence?: number;
+  },
 ): void {
   const r = rng(opts.seed);
   const at = new Date().toISOString();
@@ -30,6 +46,11 @@ export function bulkLoadMembers(
     @ceased_on, @cessation_reason, @cessation_note, @shares_held, @paid_pence, @created_at, @updated_at)`);
   const insertToken = raw.prepare('insert into member_name_token (organisation_id, token, member_id) values (?, ?, ?)');
   const audit = rawMemberAudit(raw, opts.actor);
+  const insertShare = raw.prepare(`insert into share_transaction (id, organisation_id, member_id, kind, date, shares, amount_pence, counterparty_member_id, transfer_id, notice_date, payment_date,
+    board_reference, created_at, resolution_reference, share_numbers, recorded_as) values (?, ?, ?, ?, ?, ?, ?, null, null, ?, ?, null, ?, null, null, null)`);
+  const setShares = raw.prepare('update member set shares_held = ?, paid_pence = ? where id = ?');
+  const cease = raw.prepare('update member set ceased_on = ?, cessation_reason = ?, updated_at = ? where id = ?');
+  const REASON: Record<string, string> = { left_employment: 'left employment', resigned: 'resigned', expelled: 'expelled', deceased: 'deceased', other: 'other' };
   const run = raw.transaction(() => {
     const first = (raw.prepare("select next_value from sequence where organisation_id = ? and name = 'member_number'").pluck().get(opts.organisationId) as number | undefined) ?? 1;
     for (let i = 0; i < opts.count; i++) {
@@ -43,7 +64,8 @@ export function bulkLoadMembers(
         employee: { employeeNumber: p.employeeNumber, serviceArea: p.serviceArea, employmentStart: p.employmentStart, weeklyHours: p.weeklyHours },
         loansAndDepositsPence: null,
       };
-      const admittedOn = p.employmentStart > '2020-01-01' ? p.employmentStart : '2020-01-01';
+      const dated = opts.dates?.(p, r) ?? null;
+      const admittedOn = dated ? dated.admittedOn : p.employmentStart > '2020-01-01' ? p.employmentStart : '2020-01-01';
       const row: MemberRowDb = {
         id: uuidv7(),
         organisation_id: opts.organisationId,
@@ -72,6 +94,29 @@ export function bulkLoadMembers(
         null,
         { ...flattenParticulars(toParticulars(row), opts.className), memberNumber: row.member_number, admittedOn, applicationDate: null, boardReference: null },
       );
+      const nominal = opts.shareNominalPence;
+      if (nominal !== undefined) {
+        insertShare.run(uuidv7(), opts.organisationId, row.id, 'allotment', admittedOn, 1, nominal, null, null, at);
+        setShares.run(1, nominal, row.id);
+        audit.append(at, 'shares.allotted', row.id, `Member ${row.member_number}: 1 share allotted on ${formatLegalDate(admittedOn)}`, { sharesHeld: 0 }, { sharesHeld: 1, kind: 'allotment', date: admittedOn, shares: 1, amountPence: nominal });
+      }
+      if (dated?.ceased) {
+        const { on, reason } = dated.ceased;
+        if (nominal !== undefined) {
+          // The share withdrawn on the day membership ends, its nominal value repaid (members.cease with a withdrawal).
+          insertShare.run(uuidv7(), opts.organisationId, row.id, 'withdrawal', on, -1, nominal, on, on, at);
+          setShares.run(0, 0, row.id);
+        }
+        cease.run(on, reason, at, row.id);
+        audit.append(
+          at,
+          'member.ceased',
+          row.id,
+          `Member ${row.member_number} ceased on ${formatLegalDate(on)}: ${REASON[reason]}`,
+          { ceasedOn: null, cessationReason: null, cessationNote: null },
+          { ceasedOn: on, cessationReason: reason, cessationNote: null },
+        );
+      }
       if ((i + 1) % 50_000 === 0) opts.onProgress?.(i + 1);
     }
     audit.finish();
