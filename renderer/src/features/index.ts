@@ -14,6 +14,7 @@ import { minutesArea } from './minutes';
 import { officersArea } from './officers';
 import { organisationsArea } from './organisations';
 import { pscArea } from './psc';
+import { reportsArea } from './reports';
 import { settingsArea } from './settings';
 import { writtenResolutionsArea } from './written-resolutions';
 import { setupArea } from './setup';
@@ -37,5 +38,6 @@ export const AREAS: readonly Area[] = [
   actionsArea,
   contractsArea,
   organisationsArea,
+  reportsArea,
   settingsArea,
 ];

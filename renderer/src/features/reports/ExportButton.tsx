@@ -1,0 +1,80 @@
+import { useRef, useState } from 'react';
+import type { ReportRequest } from '../../../../shared/contract/reports';
+import { call, request } from '../../api/client';
+import { downloadExport } from '../../api/download';
+import { formatBytes } from '../../lib/format';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { chartPictures } from './chart-png';
+
+type Step = { kind: 'idle' } | { kind: 'running'; done: number; total: number; message: string } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+
+export interface ExportAsk {
+  request: ReportRequest;
+  format: 'docx' | 'xlsx' | 'csv';
+  tableId?: string;
+}
+
+/**
+ * Makes one of the report's files (reports.export, a job) and downloads it through the exports'
+ * chunked reader, saying what was downloaded in a live region beside the button. For the DOCX the
+ * charts on the page are first drawn to PNGs and sent with the request, so the Word file carries
+ * the same pictures as the screen, each with its text alternative.
+ */
+export function ExportButton({ ask, label, accessibleName, className = 'btn btn-secondary', chartsFrom }: { ask: ExportAsk; label: string; accessibleName?: string; className?: string; chartsFrom?: () => ParentNode | null }) {
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const running = useRef(false);
+  const run = async () => {
+    if (running.current) return;
+    running.current = true;
+    try {
+      setStep({ kind: 'running', done: 0, total: 1, message: ask.format === 'docx' ? 'Drawing the charts' : 'Starting' });
+      const root = chartsFrom?.() ?? null;
+      const charts = ask.format === 'docx' && root ? await chartPictures(root) : [];
+      const started = await call('reports.export', { request: ask.request, format: ask.format, ...(ask.tableId ? { tableId: ask.tableId } : {}), ...(charts.length > 0 ? { charts } : {}) });
+      if (!started.ok) {
+        setStep({ kind: 'failed', text: started.error.message });
+        return;
+      }
+      for (;;) {
+        let s;
+        try {
+          s = await request('jobs.get', { id: started.value.jobId });
+        } catch {
+          s = null;
+        }
+        if (s && s.state === 'failed') {
+          setStep({ kind: 'failed', text: s.error?.message ?? 'The file could not be made.' });
+          return;
+        }
+        if (s && s.state === 'succeeded') {
+          const result = s.result as { fileId?: unknown } | undefined;
+          if (typeof result?.fileId !== 'string') {
+            setStep({ kind: 'failed', text: 'The app produced an answer it could not check.' });
+            return;
+          }
+          setStep({ kind: 'running', done: 0, total: 1, message: 'Downloading' });
+          const file = await downloadExport(result.fileId, (received, total) => setStep({ kind: 'running', done: received, total: Math.max(1, total), message: 'Downloading' }));
+          setStep({ kind: 'done', text: `${file.fileName} downloaded (${formatBytes(file.sizeBytes)}).` });
+          return;
+        }
+        if (s) setStep({ kind: 'running', done: s.done, total: Math.max(1, s.total), message: s.message || 'Making the file' });
+        await new Promise((r) => setTimeout(r, s ? 200 : 1000));
+      }
+    } catch (e) {
+      setStep({ kind: 'failed', text: e instanceof Error ? e.message : 'The file could not be made.' });
+    } finally {
+      running.current = false;
+    }
+  };
+  return (
+    <div className="rpt-export">
+      <button type="button" className={className} aria-label={accessibleName} aria-disabled={step.kind === 'running'} onClick={() => void run()}>
+        {label}
+      </button>
+      {step.kind === 'running' ? <ProgressBar done={step.done} total={step.total} label={step.message} /> : null}
+      <span className={`rpt-export-outcome${step.kind === 'failed' ? ' is-error' : ''}`} role="status">
+        {step.kind === 'done' ? step.text : step.kind === 'failed' ? `${label}: ${step.text}` : ''}
+      </span>
+    </div>
+  );
+}

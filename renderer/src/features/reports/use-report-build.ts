@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReportDoc, ReportRequest } from '../../../../shared/contract/reports';
+import { call } from '../../api/client';
+import { useJob } from '../../api/jobs';
+
+export type BuildState =
+  | { kind: 'starting' }
+  | { kind: 'running'; done: number; total: number; message: string; cancellable: boolean; cancelling: boolean }
+  | { kind: 'done'; doc: ReportDoc }
+  | { kind: 'cancelled'; message: string }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Documents built on this visit to the page, by history entry: going Back to a report from a
+ * record it links to shows the same document without building it again; choosing it afresh
+ * (a new entry) or "Produce again" builds it anew. A few are kept; older ones are dropped.
+ */
+const BUILT = new Map<string, ReportDoc>();
+const KEEP = 4;
+
+/**
+ * Builds a report as a job (reports.build) and follows it: progress with the job's own step,
+ * a cancel that stops it part-way, the typed ReportDoc when it succeeds. The core builds in
+ * slices (or a worker), so the page stays responsive throughout. The state is derived from the
+ * job's status as it is polled; nothing is copied into state but what the core answered.
+ */
+export function useReportBuild(request: ReportRequest | null, entryKey: string) {
+  const cacheKey = request ? `${entryKey} ${JSON.stringify(request)}` : '';
+  const [round, setRound] = useState(0);
+  const runKey = `${cacheKey} ${round}`;
+  const [run, setRun] = useState<{ key: string; jobId: string | null; error: string | null }>({ key: '', jobId: null, error: null });
+  const [cancelAsked, setCancelAsked] = useState<string | null>(null);
+  const started = useRef<string | null>(null);
+  const cached = round === 0 ? BUILT.get(cacheKey) : undefined;
+
+  useEffect(() => {
+    if (!request || cached || started.current === runKey) return;
+    started.current = runKey;
+    void call('reports.build', request).then(
+      (r) => setRun({ key: runKey, jobId: r.ok ? r.value.jobId : null, error: r.ok ? null : r.error.message }),
+      (e: unknown) => setRun({ key: runKey, jobId: null, error: e instanceof Error ? e.message : 'The report could not be started.' }),
+    );
+  }, [runKey, request, cached]);
+
+  const current = run.key === runKey ? run : null;
+  const job = useJob(current?.jobId ?? null, 'reports.build');
+  const status = job && current?.jobId && job.id === current.jobId ? job : null;
+
+  useEffect(() => {
+    if (status?.state !== 'succeeded' || !status.result) return;
+    BUILT.set(cacheKey, status.result);
+    while (BUILT.size > KEEP) BUILT.delete(BUILT.keys().next().value!);
+  }, [status, cacheKey]);
+
+  let state: BuildState;
+  if (cached) state = { kind: 'done', doc: cached };
+  else if (!current || (!current.error && !status)) state = { kind: 'starting' };
+  else if (current.error) state = { kind: 'failed', message: current.error };
+  else if (status!.state === 'running') {
+    state = { kind: 'running', done: status!.done, total: Math.max(1, status!.total), message: status!.message || 'Producing the report', cancellable: status!.cancellable, cancelling: cancelAsked === status!.id };
+  } else if (status!.state === 'succeeded' && status!.result) state = { kind: 'done', doc: status!.result };
+  else {
+    const message = status!.error?.message ?? 'The report could not be produced.';
+    state = cancelAsked === status!.id ? { kind: 'cancelled', message } : { kind: 'failed', message };
+  }
+
+  const jobId = current?.jobId ?? null;
+  const cancel = useCallback(async () => {
+    if (!jobId) return;
+    setCancelAsked(jobId);
+    const r = await call('jobs.cancel', { id: jobId });
+    // Refused: it had already finished, and is shown as it ended.
+    if (!r.ok) setCancelAsked(null);
+  }, [jobId]);
+
+  const again = useCallback(() => {
+    BUILT.delete(cacheKey);
+    setRound((n) => n + 1);
+  }, [cacheKey]);
+
+  return { state, cancel, again };
+}
