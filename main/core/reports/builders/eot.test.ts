@@ -134,7 +134,10 @@ describe('employee ownership trust checks', () => {
     expect(s[3]!.evidence[0]).toBe('Riverside EOT Trustee Ltd: shares recorded as more than 50% but less than 75%; the ledger gives 45%, outside that band.');
     expect(s[1]!.evidence[1]).toMatch(/would be 45%: not more than half\.$/);
 
+    // The trustee company renamed since: the report for the earlier date keeps the name it had.
+    await t.core.dispatch('members.update', { id: trustee.id, classId: trustee.classId, particulars: { ...organisation('Riverside Employee Trustee Ltd', 'trustee_company', { registrationNumber: '11223344' }) } }).then(expectOk);
     const again = await build(t, buildEot, at(ON).request, at(ON).period);
+    expect(statements(await build(t, buildEot, at('2026-11-30').request, at('2026-11-30').period))[0]!.evidence[0]).toMatch(/^Shares: Riverside Employee Trustee Ltd \(member 3\) held 45 shares/);
     expect(again.sections).toEqual(before.sections);
     expect(again.missing).toEqual(before.missing);
   });

@@ -17,7 +17,7 @@ import { moreThanHalf } from '../../../../shared/rules/reports/share-capital';
 import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
 import { controlOnDate } from '../../contracts/reports/register-on-date';
 import { count, text, type BuiltReport, type ReportSource } from '../source';
-import { holdersOnDate, pscOnDate } from './regulator-records';
+import { asTheyStood, classesOnDate, holdersOnDate, pscOnDate } from './regulator-records';
 
 /**
  * Employee ownership trust checks as at a date (TCGA 1992 ss236H-236U; the law as read is in
@@ -60,7 +60,8 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
 
   // The trustee and every holding on the day.
   src.progress(1, 4, 'Reading the share ledger and the votes');
-  const holders = await holdersOnDate(db, org.id, on);
+  const holders = await asTheyStood(db, org.id, await holdersOnDate(db, org.id, on), on);
+  const classesThen = await classesOnDate(db, org.id, on);
   const trustees = await db
     .selectFrom('member as m')
     .innerJoin('membership_class as c', 'c.id', 'm.class_id')
@@ -82,7 +83,9 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
     return n + (t.voting_rights === 'none' ? 0 : t.voting_rights === 'per_share' ? held : t.votes_per_member);
   }, 0);
   const allVotes = control.votingRights;
-  const trustName = trustees.map((t) => `${t.family_name} (member ${t.member_number})`).join(' and ');
+  // The trustee's name as it stood: from its holding's row (rolled back), else the register's today.
+  const nameOf = (t: (typeof trustees)[number]) => holders.find((h) => h.memberId === t.id)?.name ?? t.family_name;
+  const trustName = trustees.map((t) => `${nameOf(t)} (member ${t.member_number})`).join(' and ');
   const classesInIssue = new Set(holders.map((h) => h.classId));
 
   sections.push({
@@ -165,7 +168,7 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
               : `A cap on a class’s share of the votes applies, which the app cannot weigh against the trustee’s votes on every question.`,
         evidence: [
           `Shares: ${trustName} held ${plural(trustShares, 'share')} of the ${plural(allShares, 'share')} in issue (${percentText(trustShares, allShares)}), from the share ledger.`,
-          `Votes: ${plural(trustVotes, 'vote')} of the ${plural(allVotes, 'vote')} of all members (${percentText(trustVotes, allVotes)}), from the register’s classes: ${control.classes.filter((c) => c.votes > 0).map((c) => `${c.name} ${c.votes.toLocaleString('en-GB')}`).join(', ') || 'no class carried votes'}.`,
+          `Votes: ${plural(trustVotes, 'vote')} of the ${plural(allVotes, 'vote')} of all members (${percentText(trustVotes, allVotes)}), from the register’s classes: ${control.classes.filter((c) => c.votes > 0).map((c) => `${classesThen.get(c.classId)?.name ?? c.name} ${c.votes.toLocaleString('en-GB')}`).join(', ') || 'no class carried votes'}.`,
           ...control.capWords,
           ordinaryNote,
         ],
@@ -206,7 +209,7 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
   const psc = await pscOnDate(db, org.id, on);
   await src.checkpoint();
   if (trustees.length > 0 && allShares > 0) {
-    const names = new Set(trustees.map((t) => t.family_name.toLocaleLowerCase('en-GB')));
+    const names = new Set(trustees.flatMap((t) => [t.family_name, nameOf(t)]).map((n) => n.toLocaleLowerCase('en-GB')));
     const numbers = new Set(trustees.map((t) => t.organisation_number).filter((n): n is string => !!n));
     const entries = psc.filter((p) => p.kind === 'legal_entity' && ((p.registrationNumber && numbers.has(p.registrationNumber)) || names.has(p.name.toLocaleLowerCase('en-GB'))));
     const evidence: string[] = [];
@@ -244,15 +247,10 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
 
   // s236J and s236K: what on record bears on them.
   src.progress(3, 4, 'Checking the records against the all-employee benefit requirement');
-  const classes = await db
-    .selectFrom('membership_class')
-    .select(['id', 'name', 'is_employee_class', 'min_service_months'])
-    .where('organisation_id', '=', org.id)
-    .orderBy('name')
-    .execute();
-  const longService = classes.filter((c) => c.is_employee_class === 1 && serviceConditionBeyondAllowed(c.min_service_months));
+  const classes = [...classesThen.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const longService = classes.filter((c) => c.isEmployeeClass && serviceConditionBeyondAllowed(c.minServiceMonths));
   const participators = holders.filter((h) => !trusteeIds.has(h.memberId));
-  const employeeClassIds = new Set(classes.filter((c) => c.is_employee_class === 1).map((c) => c.id));
+  const employeeClassIds = new Set(classes.filter((c) => c.isEmployeeClass).map((c) => c.id));
   const benefit: ReportBlock[] = [];
   benefit.push(
     statement({
@@ -261,7 +259,7 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
       text: 'The requirement is about the terms of the trust deed and how the trustees apply the settled property; the app holds neither the deed nor the trust’s distributions, so it cannot judge it. These records bear on it:',
       evidence: [
         longService.length > 0
-          ? `Employee classes in the company’s register ask for more than 12 months’ service: ${longService.map((c) => `${c.name} (${c.min_service_months} months)`).join(', ')}. The trusts may leave out only those who have not been eligible employees for a continuous 12 months (s236K(1)(b)): check the deed does not use a longer condition.`
+          ? `Employee classes in the company’s register ask for more than 12 months’ service: ${longService.map((c) => `${c.name} (${c.minServiceMonths} months)`).join(', ')}. The trusts may leave out only those who have not been eligible employees for a continuous 12 months (s236K(1)(b)): check the deed does not use a longer condition.`
           : 'No employee class in the company’s register asks for more than 12 months’ service (the most s236K(1)(b) allows the trusts to ask).',
         participators.length > 0
           ? `Other holders of shares on ${day}, each a participator in the company and so an excluded participator who cannot be an eligible employee nor benefit (s236J(5)-(7)): ${participators.map((p) => `${p.name} (${percentText(p.shares, allShares)}${employeeClassIds.has(p.classId) ? ', in an employee class' : ''})`).join('; ')}.`
@@ -294,7 +292,7 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
       title: 'The trustees are independent of the former owners and resident in the UK',
       status: 'cannotJudge',
       text: 'For disposals to the trust on or after 30 October 2024, former owners and persons connected with them must not make up half or more of the trustees nor control them through the deed, and the trustees must be UK resident. The app records the trustee as a member, not its directors, the former owners or where the trustees are resident.',
-      evidence: trustees.map((t) => `${t.family_name}: address on the register in ${[t.address_town, t.address_country].filter(Boolean).join(', ')}.`),
+      evidence: trustees.map((t) => `${nameOf(t)}: address on the register in ${[t.address_town, t.address_country].filter(Boolean).join(', ')}.`),
       citation: `${EOT_LAW.trusteeIndependence}; ${EOT_LAW.trusteeResidence}`,
     }),
   );

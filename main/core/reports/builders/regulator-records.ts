@@ -99,14 +99,18 @@ export async function shareCapitalOnDate(db: ReadDb, organisationId: string, on:
     .select(['id', 'name', 'share_nominal_pence'])
     .where('organisation_id', '=', organisationId)
     .execute();
-  const byClass = new Map<string, ClassCapital>(classes.map((c) => [c.id, { classId: c.id, name: c.name, nominalPence: c.share_nominal_pence, holders: 0, shares: 0, paidPence: 0 }]));
+  const named = await classesOnDate(db, organisationId, on);
+  const moved = await movedMembersOnDate(db, organisationId, on);
+  const byClass = new Map<string, ClassCapital>(
+    classes.map((c) => [c.id, { classId: c.id, name: named.get(c.id)?.name ?? c.name, nominalPence: c.share_nominal_pence, holders: 0, shares: 0, paidPence: 0 }]),
+  );
   const PAGE = 20_000;
   let after: { member: string; at: string; id: string } | null = null;
   let current: { member: string; classId: string; entries: LedgerMovement[] } | null = null;
   const flush = () => {
     if (!current) return;
     const h: Holding = replayHolding(current.entries);
-    const c = byClass.get(current.classId);
+    const c = byClass.get(moved.get(current.member) ?? current.classId);
     if (c && h.shares !== 0) {
       c.holders += h.shares > 0 ? 1 : 0;
       c.shares += h.shares;
@@ -151,6 +155,9 @@ export interface HolderOnDate {
   organisationKind: string | null;
   organisationNumber: string | null;
   shares: number;
+  /** Today's names (an organisation's name is its family name), to roll the name back with. */
+  givenNames: string;
+  familyName: string;
 }
 
 /** Each member's shares at the end of the day (one grouped query), those holding any, largest first. */
@@ -164,7 +171,19 @@ export async function holdersOnDate(db: ReadDb, organisationId: string, on: stri
     .where('s.organisation_id', '=', organisationId)
     .where('m.organisation_id', '=', organisationId)
     .where('s.date', '<=', on);
-  if (opts.classId) q = q.where('m.class_id', '=', opts.classId);
+  const moved = await movedMembersOnDate(db, organisationId, on);
+  // A class asked for: its members on the day, those moved out since included and those moved in excluded.
+  if (opts.classId) {
+    const cid = opts.classId;
+    const into = [...moved].filter(([, c]) => c === cid).map(([m]) => m);
+    const away = [...moved].filter(([, c]) => c !== cid).map(([m]) => m);
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('m.class_id', '=', cid), ...(away.length > 0 ? [eb('m.id', 'not in', away)] : [])]),
+        ...(into.length > 0 ? [eb('m.id', 'in', into)] : []),
+      ]),
+    );
+  }
   const rows = await q
     .groupBy('m.id')
     .having(sql<number>`sum(s.shares)`, '>=', Math.max(1, opts.minShares ?? 1))
@@ -175,12 +194,23 @@ export async function holdersOnDate(db: ReadDb, organisationId: string, on: stri
     memberId: r.id,
     memberNumber: r.member_number,
     name: `${r.given_names} ${r.family_name}`.trim(),
-    classId: r.class_id,
+    classId: moved.get(r.id) ?? r.class_id,
     className: r.class_name,
     organisationKind: r.organisation_kind ?? null,
     organisationNumber: r.organisation_number ?? null,
     shares: Number(r.held),
+    givenNames: r.given_names,
+    familyName: r.family_name,
   }));
+}
+
+/** Holders with their names and classes' names as they stood on the day (for the rows a report or trace page shows). */
+export async function asTheyStood(db: ReadDb, organisationId: string, holders: HolderOnDate[], on: string): Promise<HolderOnDate[]> {
+  const classes = await classesOnDate(db, organisationId, on);
+  const later = await beforeLaterChanges(db, { entityType: 'member', action: 'member.updated' }, holders.map((h) => h.memberId), on);
+  return holders.map((h) => {
+    return { ...h, name: nameOnDate({ given: h.givenNames, family: h.familyName }, later.get(h.memberId)), className: classes.get(h.classId)?.name ?? h.className };
+  });
 }
 
 export interface SeatHolder {
@@ -208,6 +238,11 @@ export async function boardOnDate(db: ReadDb, organisationId: string, on: string
   for (const r of rows.filter((r) => r.role === 'director' && inOfficeOn(r, on)).sort((a, b) => a.appointed_on.localeCompare(b.appointed_on))) {
     if (!people.has(r.officer_id)) people.set(r.officer_id, { officerId: r.officer_id, name: `${r.given_names} ${r.family_name}`.trim(), roles: ['Director'], appointedOn: r.appointed_on, ceasedOn: r.ceased_on });
   }
+  const renamed = await beforeLaterChanges(db, { entityType: 'officer', action: 'officer.updated' }, [...people.keys()], on);
+  for (const r of rows) {
+    const p = people.get(r.officer_id);
+    if (p && renamed.has(r.officer_id)) p.name = nameOnDate({ given: r.given_names, family: r.family_name }, renamed.get(r.officer_id));
+  }
   const LABEL: Record<string, string> = { chair: 'Chair', vice_chair: 'Vice-chair', secretary: 'Secretary', treasurer: 'Treasurer' };
   for (const r of rows) {
     const p = people.get(r.officer_id);
@@ -227,7 +262,9 @@ export async function officeHoldersOnDate(db: ReadDb, organisationId: string, on
     .where('a.appointed_on', '<=', on)
     .orderBy('a.appointed_on')
     .execute();
-  return rows.filter((r) => inOfficeOn(r, on)).map((r) => ({ officerId: r.officer_id, name: `${r.given_names} ${r.family_name}`.trim(), appointedOn: r.appointed_on }));
+  const held = rows.filter((r) => inOfficeOn(r, on));
+  const renamed = await beforeLaterChanges(db, { entityType: 'officer', action: 'officer.updated' }, held.map((r) => r.officer_id), on);
+  return held.map((r) => ({ officerId: r.officer_id, name: nameOnDate({ given: r.given_names, family: r.family_name }, renamed.get(r.officer_id)), appointedOn: r.appointed_on }));
 }
 
 /** Director appointments that overlapped the period (in office on any day of it), earliest first. */
@@ -240,11 +277,17 @@ export async function directorsInPeriod(db: ReadDb, organisationId: string, from
     .where('a.role', '=', 'director')
     .where('a.appointed_on', '<=', to)
     .where((eb) => eb.or([eb('a.ceased_on', 'is', null), eb('a.ceased_on', '>=', from)]))
-    .orderBy('o.family_name')
-    .orderBy('o.given_names')
-    .orderBy('a.appointed_on')
     .execute();
-  return rows.map((r) => ({ id: r.id, officerId: r.officer_id, name: `${r.given_names} ${r.family_name}`.trim(), appointedOn: r.appointed_on, ceasedOn: r.ceased_on, kind: r.director_kind }));
+  // Named as they stood at the end of the period, in order of family name then given names.
+  const renamed = await beforeLaterChanges(db, { entityType: 'officer', action: 'officer.updated' }, [...new Set(rows.map((r) => r.officer_id))], to);
+  const named = rows.map((r) => {
+    const b = renamed.get(r.officer_id);
+    const given = typeof b?.['givenNames'] === 'string' ? (b['givenNames'] as string) : r.given_names;
+    const family = typeof b?.['familyName'] === 'string' ? (b['familyName'] as string) : r.family_name;
+    return { id: r.id, officerId: r.officer_id, name: `${given} ${family}`.trim(), family, given, appointedOn: r.appointed_on, ceasedOn: r.ceased_on, kind: r.director_kind };
+  });
+  named.sort((a, b) => a.family.localeCompare(b.family, 'en-GB') || a.given.localeCompare(b.given, 'en-GB') || a.appointedOn.localeCompare(b.appointedOn) || a.id.localeCompare(b.id));
+  return named.map(({ family: _f, given: _g, ...d }) => d);
 }
 
 /** The day a ballot closed, in the UK. */
@@ -269,4 +312,111 @@ export async function pscOnDate(db: ReadDb, organisationId: string, on: string) 
     natures: r.natures.split(',').filter((n) => n.length > 0) as PscNature[],
     becameRegistrableOn: r.became_registrable_on,
   }));
+}
+
+/**
+ * For records changed after the day, what their changed fields held on it: each entity's earliest
+ * later change's "before" (member.updated and officer.updated keep the changed fields;
+ * class.updated the whole class). Records not changed since keep today's values.
+ */
+export async function beforeLaterChanges(
+  db: ReadDb,
+  kind: { entityType: 'member' | 'officer' | 'membership_class'; action: 'member.updated' | 'officer.updated' | 'class.updated' },
+  ids: readonly string[],
+  on: string,
+): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  if (ids.length === 0) return out;
+  const wanted = new Set(ids);
+  // Chunks keep each statement's parameters well under SQLite's limit; the entity index (entity_type, entity_id, seq) finds them.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('audit_event as e')
+      .innerJoin('audit_payload as p', 'p.event_id', 'e.id')
+      .select(['e.entity_id', 'e.seq', 'e.at', 'p.body'])
+      .where('e.entity_type', '=', kind.entityType)
+      .where('e.entity_id', 'in', ids.slice(i, i + 500))
+      .where('e.action', '=', kind.action)
+      .where('e.at', '>=', `${on}T00:00:00`)
+      .orderBy('e.seq', 'asc')
+      .execute();
+    for (const r of rows) {
+      if (!r.entity_id || !wanted.has(r.entity_id) || r.body === null || ukDateOf(new Date(r.at)) <= on) continue;
+      const before = (JSON.parse(r.body) as { before?: Record<string, unknown> | null }).before;
+      if (!before) continue;
+      const seen = out.get(r.entity_id) ?? {};
+      for (const [k, v] of Object.entries(before)) if (!(k in seen)) seen[k] = v;
+      out.set(r.entity_id, seen);
+    }
+  }
+  return out;
+}
+
+/** A person's name on the day, from today's and the fields changed since. */
+export function nameOnDate(today: { given: string; family: string }, before: Record<string, unknown> | undefined): string {
+  const given = typeof before?.['givenNames'] === 'string' ? (before['givenNames'] as string) : today.given;
+  const family = typeof before?.['familyName'] === 'string' ? (before['familyName'] as string) : today.family;
+  return `${given} ${family}`.trim();
+}
+
+export interface ClassOnDay {
+  id: string;
+  name: string;
+  isEmployeeClass: boolean;
+  minServiceMonths: number | null;
+}
+
+/** The organisation's classes as they stood on the day: name, whether for employees and the service condition. */
+export async function classesOnDate(db: ReadDb, organisationId: string, on: string): Promise<Map<string, ClassOnDay>> {
+  const rows = await db.selectFrom('membership_class').select(['id', 'name', 'is_employee_class', 'min_service_months']).where('organisation_id', '=', organisationId).execute();
+  const later = await beforeLaterChanges(db, { entityType: 'membership_class', action: 'class.updated' }, rows.map((r) => r.id), on);
+  return new Map(
+    rows.map((r) => {
+      const b = later.get(r.id) as { name?: string; isEmployeeClass?: boolean; eligibility?: { minServiceMonths?: number | null } } | undefined;
+      return [
+        r.id,
+        {
+          id: r.id,
+          name: b?.name ?? r.name,
+          isEmployeeClass: b?.isEmployeeClass ?? r.is_employee_class === 1,
+          minServiceMonths: b?.eligibility && 'minServiceMonths' in b.eligibility ? (b.eligibility.minServiceMonths ?? null) : r.min_service_months,
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * Members whose class was changed after the day, with the class they were in on it. A change of
+ * class is a member.updated event whose "before" names the class it left (by its name then); the
+ * earliest such change after the day tells the class on the day. Members never moved keep today's.
+ */
+export async function movedMembersOnDate(db: ReadDb, organisationId: string, on: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('audit_event as e')
+    .innerJoin('audit_payload as p', 'p.event_id', 'e.id')
+    .innerJoin('member as m', 'm.id', 'e.entity_id')
+    .select(['e.entity_id', 'e.seq', 'e.at', 'p.body', 'm.class_id'])
+    .where('e.entity_type', '=', 'member')
+    .where('e.action', '=', 'member.updated')
+    .where('e.at', '>=', `${on}T00:00:00`)
+    .where('m.organisation_id', '=', organisationId)
+    .where('p.body', 'like', '%"className"%')
+    .orderBy('e.seq', 'asc')
+    .execute();
+  if (rows.length === 0) return new Map();
+  const classes = await classesOnDate(db, organisationId, on);
+  const today = await db.selectFrom('membership_class').select(['id', 'name']).where('organisation_id', '=', organisationId).execute();
+  const byName = new Map<string, string>([...today.map((c) => [c.name, c.id] as const), ...[...classes.values()].map((c) => [c.name, c.id] as const)]);
+  const out = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (!r.entity_id || seen.has(r.entity_id) || r.body === null || ukDateOf(new Date(r.at)) <= on) continue;
+    const before = (JSON.parse(r.body) as { before?: Record<string, unknown> | null }).before;
+    if (!before || typeof before['className'] !== 'string') continue;
+    seen.add(r.entity_id);
+    const then = byName.get(before['className']);
+    if (then && then !== r.class_id) out.set(r.entity_id, then);
+  }
+  return out;
 }

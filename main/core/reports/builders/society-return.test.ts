@@ -51,7 +51,7 @@ async function society() {
   const gone = await officer(t, 'Eve', 'Hart', 'director', '2020-04-01');
   expectOk(await t.core.dispatch('officers.endAppointment', { appointmentId: gone.appointments[0]!.id, ceasedOn: '2025-12-31' }));
   await officer(t, 'Pat', 'Cole', 'secretary', '2019-04-01');
-  return { t, employees, community, ann, sam };
+  return { t, employees, community, ann, sam, mo: chair };
 }
 
 describe('society annual return data', () => {
@@ -112,12 +112,31 @@ describe('society annual return data', () => {
   });
 
   it('reads the same for the same year end after members come and go, shares move and the office and committee change', async () => {
-    const { t, employees, ann, sam } = await society();
+    const { t, employees, community, ann, sam, mo } = await society();
     const first = await build(t, buildSocietyReturn, REQUEST, YEAR);
     await admit(t.core, employees, staff('New', 'Starter'), { admittedOn: '2026-06-01', shares: 3 });
     expectOk(await t.core.dispatch('shares.allot', { memberId: ann.id, date: '2026-05-01', shares: 7, amountPaidPence: 700 }));
     expectOk(await t.core.dispatch('members.cease', { memberId: sam.id, ceasedOn: '2026-07-01', reason: 'resigned', shares: { kind: 'withdrawal', amountRepaidPence: 100 } }));
     await officer(t, 'Late', 'Comer', 'director', '2026-06-01');
+    // Ann moves to the community class.
+    await t.core.dispatch('members.update', { id: ann.id, classId: community.id, particulars: person('Ann', 'Lee') }).then(expectOk);
+    // Renamed since: a class and a committee member (the register and officers keep only today's names).
+    await t.core.dispatch('classes.update', {
+      id: employees.id,
+      changes: {
+        name: 'Staff members',
+        votingRights: 'per_member',
+        votesPerMember: 1,
+        isEmployeeClass: true,
+        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+        shareTerms: { nominalPence: 100, withdrawable: true, transferable: false, maxHolding: null, redeemable: false, numbered: false },
+      },
+    }).then(expectOk);
+    await t.core.dispatch('officers.update', {
+      id: mo.id,
+      particulars: { givenNames: 'Mo', familyName: 'Khan-Ali', serviceAddress: { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA' }, dateOfBirth: '1980-01-01', nationality: 'British', occupation: 'Nurse', countryOfResidence: 'England' },
+      residentialAddress: { line1: '7 Larkspur Close', town: 'Otley', postcode: 'LS21 3QP' },
+    }).then(expectOk);
     expectOk(
       await t.core.dispatch('organisation.update', {
         name: 'Leeds Care Co-operative',
@@ -135,6 +154,21 @@ describe('society annual return data', () => {
     const today = await build(t, buildSocietyReturn, { ...REQUEST, asAt: '2026-11-30' }, { from: '2025-12-01', to: '2026-11-30' });
     expect(table(today, 'society-particulars').rows[3]!['value']!.display).toBe('9 New Road, Bradford, BD1 1AA');
     expect(figure(today, 'members').value).toBe(4);
+    expect(table(today, 'society-members-by-class').rows.map((row) => [row['class']!.display, row['members']!.value])).toEqual([
+      ['Community members', 3],
+      ['Staff members', 1],
+    ]);
+    // The year end's traces list the members by the class they were in then.
+    const employeesThen = table(first, 'society-members-by-class').rows.find((row) => row['class']!.display === 'Employee members')!['members']!;
+    expect((await listTrace(t, employeesThen)).rows.map((row) => row.label)).toEqual(['1. Ann Lee', '3. Sam Jones']);
+    const holdersThen = table(first, 'society-share-capital').rows.find((row) => row['class']!.display === 'Employee members')!['holders']!;
+    expect((await listTrace(t, holdersThen)).rows.map((row) => [row.label, row.detail])).toEqual([
+      ['1. Ann Lee', '8 shares (Employee members)'],
+      ['3. Sam Jones', '1 share (Employee members)'],
+    ]);
+    expect(table(today, 'society-committee').rows.map((row) => row['name']!.display)).toContain('Mo Khan-Ali');
+    // The trace for the year end lists the committee by the names they had then.
+    expect((await listTrace(t, figure(first, 'committee'))).rows.map((row) => row.label)).toEqual(['Lin Ward', 'Mo Khan']);
   });
 
   it('each trace lists exactly the records its figure counts', async () => {
@@ -149,6 +183,6 @@ describe('society annual return data', () => {
     }
     // The holders' shares add up to the shares figure.
     const holders = await listTrace(t, figure(r, 'holders'));
-    expect(holders.rows.reduce((n, row) => n + Number(/^(\d+) shares/.exec(row.detail)![1]), 0)).toBe(figure(r, 'shares').value);
+    expect(holders.rows.reduce((n, row) => n + Number(/^(\d+) shares?/.exec(row.detail)![1]), 0)).toBe(figure(r, 'shares').value);
   });
 });

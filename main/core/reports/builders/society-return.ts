@@ -6,7 +6,7 @@ import { FROM_THE_ACCOUNTS, SOCIETY_LAW, SOCIETY_TEXT } from '../../../../shared
 import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
 import { controlOnDate } from '../../contracts/reports/register-on-date';
 import { count, text, type BuiltReport, type ReportSource } from '../source';
-import { boardOnDate, officeHoldersOnDate, particularsOnDate, rulesVersionOnDate, shareCapitalOnDate } from './regulator-records';
+import { boardOnDate, classesOnDate, movedMembersOnDate, officeHoldersOnDate, particularsOnDate, rulesVersionOnDate, shareCapitalOnDate } from './regulator-records';
 
 /**
  * The figures a registered society's annual return asks for that its registers hold, as they stood
@@ -57,6 +57,27 @@ export async function buildSocietyReturn(src: ReportSource): Promise<BuiltReport
 
   src.progress(1, 4, 'Counting the members at the year end');
   const control = await controlOnDate(db, org.id, on);
+  const classNames = await classesOnDate(db, org.id, on);
+  // controlOnDate counts by today's class; a member moved since is counted in the class they were in on the day.
+  const moved = await movedMembersOnDate(db, org.id, on);
+  const counts = new Map(control.classes.map((c) => [c.classId, c.members]));
+  if (moved.size > 0) {
+    const rows = await db
+      .selectFrom('member')
+      .select(['id', 'class_id'])
+      .where('organisation_id', '=', org.id)
+      .where('id', 'in', [...moved.keys()])
+      .where('admitted_on', '<=', on)
+      .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', on)]))
+      .execute();
+    for (const r of rows) {
+      counts.set(r.class_id, (counts.get(r.class_id) ?? 0) - 1);
+      counts.set(moved.get(r.id)!, (counts.get(moved.get(r.id)!) ?? 0) + 1);
+    }
+  }
+  const byClass = control.classes
+    .map((c) => ({ ...c, members: counts.get(c.classId) ?? 0, name: classNames.get(c.classId)?.name ?? c.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   sections.push({
     id: 'members',
     title: 'Members at the year end',
@@ -70,7 +91,7 @@ export async function buildSocietyReturn(src: ReportSource): Promise<BuiltReport
           { key: 'class', label: 'Class' },
           { key: 'members', label: 'Members', numeric: true },
         ],
-        rows: control.classes.map((c) => ({ class: { display: c.name }, members: count(c.members, { set: 'regulator.members', params: { on, classId: c.classId, className: c.name } }) })),
+        rows: byClass.map((c) => ({ class: { display: c.name }, members: count(c.members, { set: 'regulator.members', params: { on, classId: c.classId, className: c.name } }) })),
         total: { class: { display: 'All classes' }, members: count(control.members, { set: 'regulator.members', params: { on, classId: null } }) },
         empty: 'The society had no membership classes on record.',
         note: 'From the register of members (CCBS Act 2014 s30): admitted on or before the date and not ceased by it.',

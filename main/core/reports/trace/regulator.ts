@@ -1,7 +1,7 @@
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import { PSC_NATURE_LABEL } from '../../../../shared/contract/psc';
 import type { ReadDb } from '../../context';
-import { boardOnDate, closedDay, directorsInPeriod, holdersOnDate, pscOnDate } from '../builders/regulator-records';
+import { asTheyStood, beforeLaterChanges, boardOnDate, classesOnDate, closedDay, directorsInPeriod, holdersOnDate, movedMembersOnDate, nameOnDate, pscOnDate } from '../builders/regulator-records';
 import { ballotsInPeriod, generalMeetingsInPeriod } from '../builders/cic34';
 import type { TraceSet } from './index';
 
@@ -19,14 +19,21 @@ const str = (p: Params, k: string): string => {
 const page = <T>(all: T[], p: { offset: number; limit: number }) => all.slice(p.offset, p.offset + p.limit);
 const memberHref = (id: string) => `#/register/members/${id}`;
 
-function membersOn(db: ReadDb, organisationId: string, on: string, classId: string | null, filter?: 'trustee') {
+function membersOn(db: ReadDb, organisationId: string, on: string, classId: string | null, moved: Map<string, string>, filter?: 'trustee') {
   let q = db
     .selectFrom('member as m')
     .innerJoin('membership_class as c', 'c.id', 'm.class_id')
     .where('m.organisation_id', '=', organisationId)
     .where('m.admitted_on', '<=', on)
     .where((eb) => eb.or([eb('m.ceased_on', 'is', null), eb('m.ceased_on', '>', on)]));
-  if (classId) q = q.where('m.class_id', '=', classId);
+  // A class: its members on the day, those moved out of it since included and those moved in excluded.
+  if (classId) {
+    const into = [...moved].filter(([, c]) => c === classId).map(([m]) => m);
+    const away = [...moved].filter(([, c]) => c !== classId).map(([m]) => m);
+    q = q.where((eb) =>
+      eb.or([eb.and([eb('m.class_id', '=', classId), ...(away.length > 0 ? [eb('m.id', 'not in', away)] : [])]), ...(into.length > 0 ? [eb('m.id', 'in', into)] : [])]),
+    );
+  }
   if (filter === 'trustee') q = q.where('m.organisation_kind', '=', 'trustee_company');
   return q;
 }
@@ -39,20 +46,24 @@ const membersSet = (filter?: 'trustee'): TraceSet => ({
   async list(db, org, p, pg) {
     const on = str(p, 'on');
     const classId = typeof p['classId'] === 'string' ? p['classId'] : null;
-    const base = membersOn(db, org.id, on, classId, filter);
+    const moved = await movedMembersOnDate(db, org.id, on);
+    const base = membersOn(db, org.id, on, classId, moved, filter);
     const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await base
-      .select(['m.id', 'm.member_number', 'm.given_names', 'm.family_name', 'm.admitted_on', 'c.name as class_name'])
+      .select(['m.id', 'm.member_number', 'm.given_names', 'm.family_name', 'm.admitted_on', 'm.class_id', 'c.name as class_name'])
       .orderBy('m.member_number')
       .offset(pg.offset)
       .limit(pg.limit)
       .execute();
+    // Names as they stood on the day, for the page shown.
+    const classes = await classesOnDate(db, org.id, on);
+    const renamed = await beforeLaterChanges(db, { entityType: 'member', action: 'member.updated' }, rows.map((r) => r.id), on);
     return {
       total,
       rows: rows.map((r) => ({
         id: r.id,
-        label: `${r.member_number}. ${`${r.given_names} ${r.family_name}`.trim()}`,
-        detail: `${r.class_name}; admitted ${formatLegalDate(r.admitted_on)}`,
+        label: `${r.member_number}. ${nameOnDate({ given: r.given_names, family: r.family_name }, renamed.get(r.id))}`,
+        detail: `${classes.get(moved.get(r.id) ?? r.class_id)?.name ?? r.class_name}; admitted ${formatLegalDate(r.admitted_on)}`,
         href: memberHref(r.id),
       })),
     };
@@ -65,10 +76,11 @@ export const REGULATOR_TRACE_SETS: Record<string, TraceSet> = {
   'regulator.holders': {
     title: (p) => `Holders of shares at the end of ${formatLegalDate(String(p['on']))}${p['className'] ? ` in the class ${String(p['className'])}` : ''}`,
     async list(db, org, p, pg) {
-      const all = await holdersOnDate(db, org.id, str(p, 'on'), { classId: typeof p['classId'] === 'string' ? p['classId'] : null });
+      const on = str(p, 'on');
+      const all = await holdersOnDate(db, org.id, on, { classId: typeof p['classId'] === 'string' ? p['classId'] : null });
       return {
         total: all.length,
-        rows: page(all, pg).map((h) => ({ id: h.memberId, label: `${h.memberNumber}. ${h.name}`, detail: `${h.shares.toLocaleString('en-GB')} shares (${h.className})`, href: memberHref(h.memberId) })),
+        rows: (await asTheyStood(db, org.id, page(all, pg), on)).map((h) => ({ id: h.memberId, label: `${h.memberNumber}. ${h.name}`, detail: `${h.shares.toLocaleString('en-GB')} share${h.shares === 1 ? '' : 's'} (${h.className})`, href: memberHref(h.memberId) })),
       };
     },
   },
