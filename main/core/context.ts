@@ -53,7 +53,7 @@ export interface BaseContext {
   now(): Date;
   /** Today's date in the UK ('YYYY-MM-DD'), whatever the computer's time zone. */
   today(): string;
-  /** The organisation this file keeps, or undefined before set-up. */
+  /** The current organisation (of those this file keeps: main/core/group), or undefined before set-up. */
   organisation(): Promise<OrganisationRow | undefined>;
   /** The organisation, its legal form and today; NOT_FOUND before set-up. */
   register(): Promise<RegisterCtx>;
@@ -66,7 +66,7 @@ export interface BaseContext {
 
 export interface ReadContext extends BaseContext {
   readonly db: ReadDb;
-  readonly jobs: { get(id: string): JobStatus; readonly exclusive: JobStatus | null };
+  readonly jobs: { get(id: string): JobStatus; readonly exclusive: JobStatus | null; readonly running: readonly JobStatus[] };
   /** The voting station the core runs for phones (issue 9): what it is doing. */
   readonly station: StationView;
 }
@@ -127,6 +127,11 @@ export interface CommandContext extends ReadContext {
    * is not audited. Keys are namespaced by the caller ('import.mapping:…').
    */
   remember(key: string, value: string): Promise<void>;
+  /**
+   * Makes another organisation in the file the current one (group.switch): kept in app_meta, a
+   * preference of the window and not a record, so not audited; every context after it sees it.
+   */
+  setCurrentOrganisation(organisationId: string): Promise<void>;
 }
 
 /** A method that starts a long job: the job's body gets the command context and a handle. */

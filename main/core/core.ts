@@ -33,6 +33,7 @@ import { JobRunner, type JobHandle } from './jobs/runner';
 import { UploadStore } from './jobs/uploads';
 import { logInfo } from './log';
 import { REGISTRY, type Registry } from './registry';
+import { CURRENT_ORGANISATION_KEY, currentOrganisation } from './organisation/handlers';
 import { StationManager, type StationOptions } from './station/manager';
 import { Kysely as KyselyClass } from 'kysely';
 
@@ -250,7 +251,7 @@ export class Core {
   async dispatch(method: string, input: unknown): Promise<Result<unknown>> {
     const result = await dispatch(this.registry, this, method, input);
     if (typeof method !== 'string') return result;
-    if (method.startsWith('organisation.')) this.#organisation = null;
+    if (method.startsWith('organisation.') || method.startsWith('group.')) this.#organisation = null;
     // A change that may end what the station serves: it looks at once rather than at its next tick.
     if (STATION_ENDERS.has(method)) this.station.checkSoon();
     // Keep the write-ahead log short (a long log slows every read and commit): after writes,
@@ -270,13 +271,7 @@ export class Core {
     // Read through the caller's executor: inside a transaction the one connection is the
     // transaction's, and asking the pool would wait for it forever. Forgotten again if the
     // read fails, so a transient error is not remembered.
-    this.#organisation ??= db
-      .selectFrom('organisation')
-      .selectAll()
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst()
-      .catch((e: unknown) => {
+    this.#organisation ??= currentOrganisation(db).catch((e: unknown) => {
         this.#organisation = null;
         throw e;
       });
@@ -365,6 +360,20 @@ export class Core {
           .values({ organisation_id: org.id, key, value, updated_at: this.#now().toISOString() })
           .onConflict((oc) => oc.columns(['organisation_id', 'key']).doUpdateSet({ value, updated_at: this.#now().toISOString() }))
           .execute();
+      },
+      setCurrentOrganisation: async (organisationId) => {
+        // Written on the live connection outside any mutation, like `remember`: which organisation
+        // the window shows is a preference, not a record, so it is neither audited nor vouched for.
+        this.#organisation = null;
+        try {
+          await this.#store.db
+            .insertInto('app_meta')
+            .values({ key: CURRENT_ORGANISATION_KEY, value: organisationId })
+            .onConflict((oc) => oc.column('key').doUpdateSet({ value: organisationId }))
+            .execute();
+        } finally {
+          this.#organisation = null;
+        }
       },
     };
   }

@@ -30,6 +30,7 @@ import { contractImportArea } from './contract-import/index';
 import { counterpartiesArea } from './counterparties/index';
 import { contractsArea } from './contracts/index';
 import { reportsArea } from './reports/index';
+import { groupArea } from './group/index';
 
 /** One area of the app as the core sees it: its handlers, and how to read its records' states. */
 export interface Area {
@@ -68,6 +69,7 @@ export const AREAS: readonly Area[] = [
   counterpartiesArea,
   contractsArea,
   reportsArea,
+  groupArea,
 ];
 
 export interface Registry {

@@ -30,6 +30,7 @@ import { contractImportMethods } from './contract-import';
 import { counterpartyMethods } from './counterparties';
 import { contractMethods } from './contracts';
 import { reportMethods } from './reports';
+import { groupMethods } from './group';
 
 /**
  * Every call the renderer can make, by globally unique name: one line per contract file, and a
@@ -68,6 +69,7 @@ export const contract = mergeRegistries(
   counterpartyMethods,
   contractMethods,
   reportMethods,
+  groupMethods,
 );
 
 export type Contract = typeof contract;

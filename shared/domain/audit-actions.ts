@@ -124,6 +124,8 @@ export const AUDIT_ACTIONS = {
   'contract.document_removed': 'Contract document removed',
   'contract.duty_done': 'Contract duty recorded as done',
   'contract.duty_reopened': 'Contract duty reopened',
+  'group.relation_set': 'Relation between organisations recorded',
+  'group.relation_ended': 'Relation between organisations ended',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -5,6 +5,7 @@ import type { ContractTables } from '../contracts/tables';
 import type { CounterpartyTables } from '../counterparties/tables';
 import type { DocumentTables } from '../documents/tables';
 import type { FilingTables } from '../filings/tables';
+import type { GroupTables } from '../group/tables';
 import type { InspectionTables } from '../inspections/tables';
 import type { InterestTables } from '../interests/tables';
 import type { MeetingTables } from '../meetings/tables';
@@ -63,7 +64,8 @@ export interface DB
     MeetingTables,
     BallotTables,
     CounterpartyTables,
-    ContractTables {}
+    ContractTables,
+    GroupTables {}
 
 export type { AuditEventRow } from '../audit/tables';
 export type { GoverningRulesRow, OrganisationRow } from '../organisation/tables';

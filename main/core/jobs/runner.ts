@@ -57,6 +57,11 @@ export class JobRunner {
     return this.#exclusive?.status ?? null;
   }
 
+  /** The jobs still running (switching organisation waits for them: main/core/group). */
+  get running(): JobStatus[] {
+    return [...this.#jobs.values()].filter((r) => r.status.state === 'running').map((r) => ({ ...r.status }));
+  }
+
   start<R>(spec: JobSpec, run: (job: JobHandle) => Promise<R>): string {
     if (spec.exclusive && this.#exclusive) {
       throw new AppError('LOCKED', `${this.#exclusive.status.label} is still running; try again when it finishes.`);

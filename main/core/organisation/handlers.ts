@@ -1,4 +1,5 @@
-import type { Organisation, Particulars, RulesView } from '../../../shared/contract/organisation';
+import type { Organisation, Particulars, RulesView, setUpSchema } from '../../../shared/contract/organisation';
+import type { z } from 'zod';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
 import {
   RULE_KEYS,
@@ -11,7 +12,8 @@ import {
 import { LEGAL_FORM_INFO, type LegalForm } from '../../../shared/domain/legal-form';
 import { CLAUSE_KEYS, NO_CLAUSES, PROFIT_BASIS_SHORT, clauseProblems, type ClauseKey, type GoverningClauses, type ProfitBasis } from '../../../shared/rules/governing-clauses';
 import { checkRegistrationNumber } from '../../../shared/rules/registration-number';
-import type { ReadDb } from '../context';
+import { sql } from 'kysely';
+import type { ReadDb, WriteContext } from '../context';
 import { uuidv7 } from '../db/ids';
 import type { GoverningRulesRow, OrganisationRow } from '../db/schema';
 import { AppError } from '../errors';
@@ -121,10 +123,26 @@ export function mergeClauses(current: GoverningClauses, input: Partial<Record<Cl
   return next as unknown as GoverningClauses;
 }
 
-/** The one organisation this file keeps (group structures will add more). */
+/** Where the current organisation's id is kept (app_meta): a preference of the window, not a record. */
+export const CURRENT_ORGANISATION_KEY = 'current_organisation';
+
+/**
+ * The current organisation: the one chosen with group.switch (kept in app_meta), or, until one is
+ * chosen or if the chosen one is not in the file, the first set up. Every register operation works
+ * on it alone (records are keyed by organisation; main/core/group).
+ */
 export async function currentOrganisation(db: ReadDb): Promise<OrganisationRow | undefined> {
-  // Ids are UUIDv7, so primary-key order is creation order, read from the index without a sort.
-  return db.selectFrom('organisation').selectAll().orderBy('id').limit(1).executeTakeFirst();
+  // One statement: the chosen id if it names an organisation here, else the first by id (ids are
+  // UUIDv7, so primary-key order is creation order, read from the index without a sort).
+  return db
+    .selectFrom('organisation')
+    .selectAll()
+    .where(
+      'id',
+      '=',
+      sql<string>`coalesce((select o.id from app_meta m join organisation o on o.id = m.value where m.key = ${CURRENT_ORGANISATION_KEY}), (select min(id) from organisation))`,
+    )
+    .executeTakeFirst();
 }
 
 export async function requireOrganisation(db: ReadDb): Promise<OrganisationRow> {
@@ -181,6 +199,43 @@ export function describeValue(key: RuleKey | ClauseKey, v: unknown): string {
   return String(v);
 }
 
+/**
+ * Records an organisation and its governing rules, with the 'organisation.set_up' event: the
+ * first-run set-up and group.addOrganisation (another organisation in the same file) alike, so
+ * rules.history and the reports' roll-back read both the same way.
+ */
+export async function createOrganisation(input: z.output<typeof setUpSchema>, tx: WriteContext): Promise<Organisation> {
+  assertNotFuture(tx.today(), input.particulars.incorporatedOn, 'particulars.incorporatedOn');
+  const row: OrganisationRow = {
+    id: uuidv7(),
+    ...particularsColumns(input.particulars),
+    created_at: tx.who.at,
+    updated_at: tx.who.at,
+  };
+  const clauses = mergeClauses(NO_CLAUSES, input.rules);
+  const clauseProblem = Object.entries(clauseProblems(clauses)).find(([, m]) => m);
+  if (clauseProblem) throw AppError.field(`rules.${clauseProblem[0]}`, clauseProblem[1]!);
+  await tx.db.insertInto('organisation').values(row).execute();
+  await tx.db
+    .insertInto('governing_rules')
+    .values({ organisation_id: row.id, ...rulesColumns(input.rules), ...clauseColumns(clauses), updated_at: tx.who.at })
+    .execute();
+  const organisation = toOrganisation(row);
+  tx.audit({
+    action: 'organisation.set_up',
+    entityType: 'organisation',
+    entityId: row.id,
+    summary: `${LEGAL_FORM_INFO[input.particulars.legalForm].label}, ${LEGAL_FORM_INFO[input.particulars.legalForm].registrar} ${organisation.registrationNumber}`,
+    before: null,
+    after: { organisation, rules: input.rules },
+    records: [
+      { type: 'organisation', id: row.id },
+      { type: 'governing_rules', id: row.id },
+    ],
+  });
+  return organisation;
+}
+
 export const organisationHandlers = defineHandlers('organisation', {
   'organisation.get': query(async (_input, ctx) => {
     const row = await ctx.organisation();
@@ -191,36 +246,9 @@ export const organisationHandlers = defineHandlers('organisation', {
     assertNotFuture(tx.today(), input.particulars.incorporatedOn, 'particulars.incorporatedOn');
     const existing = await currentOrganisation(tx.db);
     if (existing) {
-      throw new AppError('CONFLICT', `This file already keeps the records of ${existing.name}. Change its details in Settings.`);
+      throw new AppError('CONFLICT', `This file already keeps the records of ${existing.name}. Change its details in Settings, or add another organisation in Settings › Group.`);
     }
-    const row: OrganisationRow = {
-      id: uuidv7(),
-      ...particularsColumns(input.particulars),
-      created_at: tx.who.at,
-      updated_at: tx.who.at,
-    };
-    const clauses = mergeClauses(NO_CLAUSES, input.rules);
-    const clauseProblem = Object.entries(clauseProblems(clauses)).find(([, m]) => m);
-    if (clauseProblem) throw AppError.field(`rules.${clauseProblem[0]}`, clauseProblem[1]!);
-    await tx.db.insertInto('organisation').values(row).execute();
-    await tx.db
-      .insertInto('governing_rules')
-      .values({ organisation_id: row.id, ...rulesColumns(input.rules), ...clauseColumns(clauses), updated_at: tx.who.at })
-      .execute();
-    const organisation = toOrganisation(row);
-    tx.audit({
-      action: 'organisation.set_up',
-      entityType: 'organisation',
-      entityId: row.id,
-      summary: `${LEGAL_FORM_INFO[input.particulars.legalForm].label}, ${LEGAL_FORM_INFO[input.particulars.legalForm].registrar} ${organisation.registrationNumber}`,
-      before: null,
-      after: { organisation, rules: input.rules },
-      records: [
-        { type: 'organisation', id: row.id },
-        { type: 'governing_rules', id: row.id },
-      ],
-    });
-    return organisation;
+    return createOrganisation(input, tx);
   }),
 
   'organisation.update': mutation(async (input, tx) => {

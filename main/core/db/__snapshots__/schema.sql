@@ -67,14 +67,23 @@ CREATE INDEX contract_decision_decision on contract_decision(decision_id);
 -- index contract_document_contract on contract_document
 CREATE INDEX contract_document_contract on contract_document(contract_id);
 
--- index contract_duty_due on contract_duty
-CREATE INDEX contract_duty_due on contract_duty(organisation_id, due_on);
+-- index contract_duty_day on contract_duty
+CREATE INDEX contract_duty_day on contract_duty(organisation_id, due_on, contract_id, key, kind, title, done);
 
 -- index contract_duty_open on contract_duty
 CREATE INDEX contract_duty_open on contract_duty(organisation_id, due_on) where done = 0 and key <> 'end';
 
 -- index contract_income_live on contract_income
 CREATE INDEX contract_income_live on contract_income(organisation_id, current_end_on, start_on, terminated_on, counterparty_id, annual_value_pence);
+
+-- index contract_income_open on contract_income
+CREATE INDEX contract_income_open on contract_income(organisation_id, start_on, counterparty_id, annual_value_pence) where current_end_on = '9999-12-31' and terminated_on is null;
+
+-- index contract_income_start on contract_income
+CREATE INDEX contract_income_start on contract_income(organisation_id, start_on);
+
+-- index contract_income_terminated on contract_income
+CREATE INDEX contract_income_terminated on contract_income(organisation_id, terminated_on) where terminated_on is not null;
 
 -- index contract_kpi_contract on contract_kpi
 CREATE INDEX contract_kpi_contract on contract_kpi(contract_id);
@@ -99,6 +108,15 @@ CREATE INDEX contract_service_income_contract on contract_service_income(contrac
 
 -- index contract_service_income_live on contract_service_income
 CREATE INDEX contract_service_income_live on contract_service_income(organisation_id, current_end_on, start_on, terminated_on, cpv_code, share_pence);
+
+-- index contract_service_income_open on contract_service_income
+CREATE INDEX contract_service_income_open on contract_service_income(organisation_id, start_on, cpv_code, share_pence) where current_end_on = '9999-12-31' and terminated_on is null;
+
+-- index contract_service_income_start on contract_service_income
+CREATE INDEX contract_service_income_start on contract_service_income(organisation_id, start_on);
+
+-- index contract_service_income_terminated on contract_service_income
+CREATE INDEX contract_service_income_terminated on contract_service_income(organisation_id, terminated_on) where terminated_on is not null;
 
 -- index contract_variation_contract on contract_variation
 CREATE INDEX contract_variation_contract on contract_variation(contract_id, made_on);
@@ -201,6 +219,15 @@ CREATE UNIQUE INDEX minutes_of_meeting on minutes(meeting_id) where corrects_min
 
 -- index officer_member on officer
 CREATE INDEX "officer_member" on "officer" ("member_id");
+
+-- index organisation_relation_pair on organisation_relation
+CREATE UNIQUE INDEX organisation_relation_pair on organisation_relation(min(organisation_id, related_organisation_id), max(organisation_id, related_organisation_id));
+
+-- index organisation_relation_parent on organisation_relation
+CREATE INDEX organisation_relation_parent on organisation_relation(organisation_id);
+
+-- index organisation_relation_related on organisation_relation
+CREATE INDEX organisation_relation_related on organisation_relation(related_organisation_id);
 
 -- index paper_item on paper
 CREATE INDEX paper_item on paper(agenda_item_id, position);
@@ -383,6 +410,9 @@ CREATE UNIQUE INDEX short_notice_consent_member on short_notice_consent(meeting_
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_organisation_1 on organisation
+-- (created implicitly by SQLite)
+
+-- index sqlite_autoindex_organisation_relation_1 on organisation_relation
 -- (created implicitly by SQLite)
 
 -- index sqlite_autoindex_paper_1 on paper
@@ -645,6 +675,9 @@ CREATE TABLE ballot_trustee (
     unique (ballot_id, position)
   ) strict;
 
+-- table calendar_month on calendar_month
+CREATE TABLE calendar_month (on_date text primary key) strict, without rowid;
+
 -- table committee on committee
 CREATE TABLE committee (
     id text primary key,
@@ -778,6 +811,17 @@ CREATE TABLE contract_income (
     annual_value_pence integer
   ) strict;
 
+-- table contract_income_month on contract_income_month
+CREATE TABLE contract_income_month (
+    organisation_id text not null,
+    month_on text not null,
+    counterparty_id text not null,
+    contracts integer not null,
+    valued integer not null,
+    pence integer not null,
+    primary key (organisation_id, month_on, counterparty_id)
+  ) strict, without rowid;
+
 -- table contract_kpi on contract_kpi
 CREATE TABLE contract_kpi (
     id text primary key,
@@ -817,6 +861,16 @@ CREATE TABLE contract_service_income (
     terminated_on text,
     share_pence integer not null
   ) strict;
+
+-- table contract_service_income_month on contract_service_income_month
+CREATE TABLE contract_service_income_month (
+    organisation_id text not null,
+    month_on text not null,
+    cpv_key text not null,
+    contracts integer not null,
+    pence integer not null,
+    primary key (organisation_id, month_on, cpv_key)
+  ) strict, without rowid;
 
 -- table contract_variation on contract_variation
 CREATE TABLE contract_variation (
@@ -1025,6 +1079,30 @@ CREATE TABLE "officer_residential_address" ("officer_id" text primary key refere
 -- table organisation on organisation
 CREATE TABLE "organisation" ("id" text primary key, "name" text not null, "legal_form" text not null, "registration_number" text not null, "office_line1" text not null, "office_line2" text, "office_town" text not null, "office_county" text, "office_postcode" text not null, "office_country" text not null, "incorporated_on" text not null, "financial_year_end" text not null, "created_at" text not null, "updated_at" text not null) strict;
 
+-- table organisation_relation on organisation_relation
+CREATE TABLE organisation_relation (
+    id text primary key,
+    organisation_id text not null references organisation(id),
+    related_organisation_id text not null references organisation(id),
+    kind text not null check (kind in ('subsidiary', 'sister')),
+    holding_basis text check (holding_basis in ('shares', 'membership')),
+    holding_words text check (holding_words is null or length(holding_words) between 1 and 500),
+    shares_held integer check (shares_held is null or shares_held >= 0),
+    shares_bp integer check (shares_bp is null or shares_bp between 0 and 10000),
+    votes_bp integer check (votes_bp is null or votes_bp between 0 and 10000),
+    membership_class text check (membership_class is null or length(membership_class) between 1 and 200),
+    since_on text not null check (since_on glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    ended_on text check (ended_on is null or ended_on glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    created_at text not null,
+    updated_at text not null,
+    check (organisation_id <> related_organisation_id),
+    check (ended_on is null or ended_on > since_on),
+    check ((kind = 'sister') = (holding_basis is null)),
+    check ((holding_basis is null) = (holding_words is null)),
+    check (holding_basis = 'shares' or (shares_held is null and shares_bp is null)),
+    check (holding_basis = 'membership' or membership_class is null)
+  ) strict;
+
 -- table paper on paper
 CREATE TABLE paper (
     id text primary key,
@@ -1160,6 +1238,52 @@ CREATE TRIGGER audit_state_no_delete before delete on audit_state
 -- trigger audit_state_no_update on audit_state
 CREATE TRIGGER audit_state_no_update before update on audit_state
     begin select raise(abort, 'audit states cannot be changed'); end;
+
+-- trigger contract_income_month_delete on contract_income
+CREATE TRIGGER contract_income_month_delete after delete on contract_income begin update contract_income_month set contracts = contracts - 1, valued = valued - (old.annual_value_pence is not null), pence = pence - coalesce(old.annual_value_pence, 0)
+    where organisation_id = old.organisation_id and counterparty_id = old.counterparty_id and month_on in (select on_date from calendar_month
+    where on_date >= old.start_on and on_date <= old.current_end_on and (old.terminated_on is null or on_date < old.terminated_on)
+      and (old.current_end_on <> '9999-12-31' or old.terminated_on is not null)); end;
+
+-- trigger contract_income_month_insert on contract_income
+CREATE TRIGGER contract_income_month_insert after insert on contract_income begin insert into contract_income_month (organisation_id, month_on, counterparty_id, contracts, valued, pence)
+    select new.organisation_id, on_date, new.counterparty_id, 1, new.annual_value_pence is not null, coalesce(new.annual_value_pence, 0) from (select on_date from calendar_month
+    where on_date >= new.start_on and on_date <= new.current_end_on and (new.terminated_on is null or on_date < new.terminated_on)
+      and (new.current_end_on <> '9999-12-31' or new.terminated_on is not null)) where 1
+    on conflict (organisation_id, month_on, counterparty_id) do update set contracts = contracts + 1, valued = valued + excluded.valued, pence = pence + excluded.pence; end;
+
+-- trigger contract_income_month_update on contract_income
+CREATE TRIGGER contract_income_month_update after update on contract_income begin update contract_income_month set contracts = contracts - 1, valued = valued - (old.annual_value_pence is not null), pence = pence - coalesce(old.annual_value_pence, 0)
+    where organisation_id = old.organisation_id and counterparty_id = old.counterparty_id and month_on in (select on_date from calendar_month
+    where on_date >= old.start_on and on_date <= old.current_end_on and (old.terminated_on is null or on_date < old.terminated_on)
+      and (old.current_end_on <> '9999-12-31' or old.terminated_on is not null)); insert into contract_income_month (organisation_id, month_on, counterparty_id, contracts, valued, pence)
+    select new.organisation_id, on_date, new.counterparty_id, 1, new.annual_value_pence is not null, coalesce(new.annual_value_pence, 0) from (select on_date from calendar_month
+    where on_date >= new.start_on and on_date <= new.current_end_on and (new.terminated_on is null or on_date < new.terminated_on)
+      and (new.current_end_on <> '9999-12-31' or new.terminated_on is not null)) where 1
+    on conflict (organisation_id, month_on, counterparty_id) do update set contracts = contracts + 1, valued = valued + excluded.valued, pence = pence + excluded.pence; end;
+
+-- trigger contract_service_income_month_delete on contract_service_income
+CREATE TRIGGER contract_service_income_month_delete after delete on contract_service_income begin update contract_service_income_month set contracts = contracts - 1, pence = pence - old.share_pence
+    where organisation_id = old.organisation_id and cpv_key = coalesce(old.cpv_code, '') and month_on in (select on_date from calendar_month
+    where on_date >= old.start_on and on_date <= old.current_end_on and (old.terminated_on is null or on_date < old.terminated_on)
+      and (old.current_end_on <> '9999-12-31' or old.terminated_on is not null)); end;
+
+-- trigger contract_service_income_month_insert on contract_service_income
+CREATE TRIGGER contract_service_income_month_insert after insert on contract_service_income begin insert into contract_service_income_month (organisation_id, month_on, cpv_key, contracts, pence)
+    select new.organisation_id, on_date, coalesce(new.cpv_code, ''), 1, new.share_pence from (select on_date from calendar_month
+    where on_date >= new.start_on and on_date <= new.current_end_on and (new.terminated_on is null or on_date < new.terminated_on)
+      and (new.current_end_on <> '9999-12-31' or new.terminated_on is not null)) where 1
+    on conflict (organisation_id, month_on, cpv_key) do update set contracts = contracts + 1, pence = pence + excluded.pence; end;
+
+-- trigger contract_service_income_month_update on contract_service_income
+CREATE TRIGGER contract_service_income_month_update after update on contract_service_income begin update contract_service_income_month set contracts = contracts - 1, pence = pence - old.share_pence
+    where organisation_id = old.organisation_id and cpv_key = coalesce(old.cpv_code, '') and month_on in (select on_date from calendar_month
+    where on_date >= old.start_on and on_date <= old.current_end_on and (old.terminated_on is null or on_date < old.terminated_on)
+      and (old.current_end_on <> '9999-12-31' or old.terminated_on is not null)); insert into contract_service_income_month (organisation_id, month_on, cpv_key, contracts, pence)
+    select new.organisation_id, on_date, coalesce(new.cpv_code, ''), 1, new.share_pence from (select on_date from calendar_month
+    where on_date >= new.start_on and on_date <= new.current_end_on and (new.terminated_on is null or on_date < new.terminated_on)
+      and (new.current_end_on <> '9999-12-31' or new.terminated_on is not null)) where 1
+    on conflict (organisation_id, month_on, cpv_key) do update set contracts = contracts + 1, pence = pence + excluded.pence; end;
 
 -- trigger decision_fts_delete on decision
 CREATE TRIGGER decision_fts_delete after delete on decision begin
