@@ -123,7 +123,7 @@ describe('employee ownership trust checks', () => {
   });
 
   it('after the trustee sells down to 45% finds the requirement not met and the PSC band out of date; the earlier date still reads as before', async () => {
-    const { t, trustee, founder } = await eotCompany();
+    const { t, trustee, founder, ordinary } = await eotCompany();
     const before = await build(t, buildEot, at(ON).request, at(ON).period);
     await ok(t, 'shares.transfer', { fromMemberId: trustee.id, toMemberId: founder.id, date: '2026-06-01', shares: 15 });
     const after = await build(t, buildEot, at('2026-07-01').request, at('2026-07-01').period);
@@ -134,6 +134,20 @@ describe('employee ownership trust checks', () => {
     expect(s[3]!.evidence[0]).toBe('Riverside EOT Trustee Ltd: shares recorded as more than 50% but less than 75%; the ledger gives 45%, outside that band.');
     expect(s[1]!.evidence[1]).toMatch(/would be 45%: not more than half\.$/);
 
+    // One vote a member since (the articles changed): the earlier date still counts a vote a share.
+    await t.core.dispatch('classes.update', {
+      id: ordinary.id,
+      changes: {
+        name: 'Ordinary shares',
+        votingRights: 'per_member',
+        votesPerMember: 1,
+        isEmployeeClass: false,
+        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+        shareTerms: { nominalPence: 100, withdrawable: false, transferable: true, maxHolding: null, redeemable: false, numbered: false },
+      },
+    }).then(expectOk);
+    const perMember = await build(t, buildEot, at('2026-11-30').request, at('2026-11-30').period);
+    expect([figure(perMember, 'trust-votes').value, figure(perMember, 'all-votes').value]).toEqual([1, 3]);
     // The trustee company renamed since: the report for the earlier date keeps the name it had.
     await t.core.dispatch('members.update', { id: trustee.id, classId: trustee.classId, particulars: { ...organisation('Riverside Employee Trustee Ltd', 'trustee_company', { registrationNumber: '11223344' }) } }).then(expectOk);
     const again = await build(t, buildEot, at(ON).request, at(ON).period);

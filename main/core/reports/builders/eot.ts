@@ -17,7 +17,7 @@ import { moreThanHalf } from '../../../../shared/rules/reports/share-capital';
 import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
 import { controlOnDate } from '../../contracts/reports/register-on-date';
 import { count, text, type BuiltReport, type ReportSource } from '../source';
-import { asTheyStood, classesOnDate, holdersOnDate, pscOnDate } from './regulator-records';
+import { asTheyStood, classesOnDate, holdersOnDate, pscOnDate, votesOnDate } from './regulator-records';
 
 /**
  * Employee ownership trust checks as at a date (TCGA 1992 ss236H-236U; the law as read is in
@@ -65,13 +65,15 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
   const trustees = await db
     .selectFrom('member as m')
     .innerJoin('membership_class as c', 'c.id', 'm.class_id')
-    .select(['m.id', 'm.member_number', 'm.family_name', 'm.organisation_number', 'm.address_town', 'm.address_country', 'c.voting_rights', 'c.votes_per_member', 'c.name as class_name'])
+    .select(['m.id', 'm.member_number', 'm.family_name', 'm.class_id', 'm.organisation_number', 'm.address_town', 'm.address_country', 'c.voting_rights', 'c.votes_per_member', 'c.name as class_name'])
     .where('m.organisation_id', '=', org.id)
     .where('m.organisation_kind', '=', 'trustee_company')
     .where('m.admitted_on', '<=', on)
     .where((eb) => eb.or([eb('m.ceased_on', 'is', null), eb('m.ceased_on', '>', on)]))
     .orderBy('m.member_number')
     .execute();
+  const votes = await votesOnDate(db, org.id, on, holders);
+  // Only for its words on any cap on a class's share of the votes (read on today's class terms).
   const control = await controlOnDate(db, org.id, on);
   await src.checkpoint();
 
@@ -79,10 +81,12 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
   const trusteeIds = new Set(trustees.map((t) => t.id));
   const trustShares = holders.filter((h) => trusteeIds.has(h.memberId)).reduce((n, h) => n + h.shares, 0);
   const trustVotes = trustees.reduce((n, t) => {
-    const held = holders.find((h) => h.memberId === t.id)?.shares ?? 0;
-    return n + (t.voting_rights === 'none' ? 0 : t.voting_rights === 'per_share' ? held : t.votes_per_member);
+    const holding = holders.find((h) => h.memberId === t.id);
+    const terms = classesThen.get(holding?.classId ?? t.class_id);
+    const rights = terms?.votingRights ?? t.voting_rights;
+    return n + (rights === 'none' ? 0 : rights === 'per_share' ? (holding?.shares ?? 0) : (terms?.votesPerMember ?? t.votes_per_member));
   }, 0);
-  const allVotes = control.votingRights;
+  const allVotes = votes.reduce((n, c) => n + c.votes, 0);
   // The trustee's name as it stood: from its holding's row (rolled back), else the register's today.
   const nameOf = (t: (typeof trustees)[number]) => holders.find((h) => h.memberId === t.id)?.name ?? t.family_name;
   const trustName = trustees.map((t) => `${nameOf(t)} (member ${t.member_number})`).join(' and ');
@@ -168,7 +172,7 @@ export async function buildEot(src: ReportSource): Promise<BuiltReport> {
               : `A cap on a class’s share of the votes applies, which the app cannot weigh against the trustee’s votes on every question.`,
         evidence: [
           `Shares: ${trustName} held ${plural(trustShares, 'share')} of the ${plural(allShares, 'share')} in issue (${percentText(trustShares, allShares)}), from the share ledger.`,
-          `Votes: ${plural(trustVotes, 'vote')} of the ${plural(allVotes, 'vote')} of all members (${percentText(trustVotes, allVotes)}), from the register’s classes: ${control.classes.filter((c) => c.votes > 0).map((c) => `${classesThen.get(c.classId)?.name ?? c.name} ${c.votes.toLocaleString('en-GB')}`).join(', ') || 'no class carried votes'}.`,
+          `Votes: ${plural(trustVotes, 'vote')} of the ${plural(allVotes, 'vote')} of all members (${percentText(trustVotes, allVotes)}), from the register’s classes: ${votes.filter((c) => c.votes > 0).map((c) => `${c.name} ${c.votes.toLocaleString('en-GB')}`).join(', ') || 'no class carried votes'}.`,
           ...control.capWords,
           ordinaryNote,
         ],

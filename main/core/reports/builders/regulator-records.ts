@@ -364,15 +364,23 @@ export interface ClassOnDay {
   name: string;
   isEmployeeClass: boolean;
   minServiceMonths: number | null;
+  votingRights: 'per_member' | 'per_share' | 'none';
+  votesPerMember: number;
 }
 
 /** The organisation's classes as they stood on the day: name, whether for employees and the service condition. */
 export async function classesOnDate(db: ReadDb, organisationId: string, on: string): Promise<Map<string, ClassOnDay>> {
-  const rows = await db.selectFrom('membership_class').select(['id', 'name', 'is_employee_class', 'min_service_months']).where('organisation_id', '=', organisationId).execute();
+  const rows = await db
+    .selectFrom('membership_class')
+    .select(['id', 'name', 'is_employee_class', 'min_service_months', 'voting_rights', 'votes_per_member'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
   const later = await beforeLaterChanges(db, { entityType: 'membership_class', action: 'class.updated' }, rows.map((r) => r.id), on);
   return new Map(
     rows.map((r) => {
-      const b = later.get(r.id) as { name?: string; isEmployeeClass?: boolean; eligibility?: { minServiceMonths?: number | null } } | undefined;
+      const b = later.get(r.id) as
+        | { name?: string; isEmployeeClass?: boolean; eligibility?: { minServiceMonths?: number | null }; votingRights?: ClassOnDay['votingRights']; votesPerMember?: number }
+        | undefined;
       return [
         r.id,
         {
@@ -380,6 +388,8 @@ export async function classesOnDate(db: ReadDb, organisationId: string, on: stri
           name: b?.name ?? r.name,
           isEmployeeClass: b?.isEmployeeClass ?? r.is_employee_class === 1,
           minServiceMonths: b?.eligibility && 'minServiceMonths' in b.eligibility ? (b.eligibility.minServiceMonths ?? null) : r.min_service_months,
+          votingRights: b?.votingRights ?? r.voting_rights,
+          votesPerMember: b?.votesPerMember ?? r.votes_per_member,
         },
       ];
     }),
@@ -419,4 +429,54 @@ export async function movedMembersOnDate(db: ReadDb, organisationId: string, on:
     if (then && then !== r.class_id) out.set(r.entity_id, then);
   }
   return out;
+}
+
+export interface ClassVotes {
+  classId: string;
+  name: string;
+  members: number;
+  votes: number;
+}
+
+/**
+ * The members' votes on the day, by class, on the classes' voting terms as they then stood: a
+ * class's members (admitted by the day, not ceased by it, in the class they were then in) times its
+ * votes per member, or the shares its members held at the end of the day. (No cap on a class's
+ * share of the votes is applied here; the caller says where one exists.)
+ */
+export async function votesOnDate(db: ReadDb, organisationId: string, on: string, holders: readonly HolderOnDate[]): Promise<ClassVotes[]> {
+  const classes = await classesOnDate(db, organisationId, on);
+  const moved = await movedMembersOnDate(db, organisationId, on);
+  const grouped = await db
+    .selectFrom('member')
+    .select(['class_id'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where('admitted_on', '<=', on)
+    .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', on)]))
+    .groupBy('class_id')
+    .execute();
+  const members = new Map(grouped.map((g) => [g.class_id, Number(g.n)]));
+  if (moved.size > 0) {
+    const rows = await db
+      .selectFrom('member')
+      .select(['id', 'class_id'])
+      .where('organisation_id', '=', organisationId)
+      .where('id', 'in', [...moved.keys()])
+      .where('admitted_on', '<=', on)
+      .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', on)]))
+      .execute();
+    for (const r of rows) {
+      members.set(r.class_id, (members.get(r.class_id) ?? 0) - 1);
+      members.set(moved.get(r.id)!, (members.get(moved.get(r.id)!) ?? 0) + 1);
+    }
+  }
+  const shares = new Map<string, number>();
+  for (const h of holders) shares.set(h.classId, (shares.get(h.classId) ?? 0) + h.shares);
+  return [...classes.values()]
+    .map((c) => {
+      const n = members.get(c.id) ?? 0;
+      return { classId: c.id, name: c.name, members: n, votes: c.votingRights === 'none' ? 0 : c.votingRights === 'per_share' ? (shares.get(c.id) ?? 0) : n * c.votesPerMember };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
