@@ -131,6 +131,9 @@ export const hrImportHandlers = defineHandlers('hrImport', {
     const sessions = importSessions(ctx.uploads);
     const plan = sessions.plan(input.planId);
     if (!plan) throw new AppError('NOT_FOUND', 'That plan is no longer available (plans are kept for an hour); check the file again.');
+    // Switching organisation is not an audit event, so the head alone cannot tell a plan made for another organisation in the file.
+    const rc = await ctx.register();
+    if (plan.organisationId !== rc.org.id) throw new AppError('NOT_FOUND', 'That plan was made for another organisation; check the file again.');
     const head = await ctx.store.head();
     if (head.seq !== plan.auditSeq) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
     return ctx.startJob({ label: 'The HR import', exclusive: true }, async (j) => {

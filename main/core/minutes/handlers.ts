@@ -23,6 +23,11 @@ import { familyOf, minutesView, refuseIfSealed, requireMeeting, requireMinutes, 
  */
 const CARRIED = new Set(['carried', 'carried_on_casting_vote', 'passed']);
 
+/** The current organisation's id: every minutes and meeting looked up by id must be its own. */
+async function orgId(ctx: { register(): Promise<{ org: { id: string } }> }): Promise<string> {
+  return (await ctx.register()).org.id;
+}
+
 function assertNotFuture(tx: WriteContext, date: string, field: string, what: string): void {
   if (date > tx.today()) throw AppError.field(field, `${what} cannot be in the future (today is ${formatLegalDate(tx.today())}).`);
 }
@@ -67,16 +72,14 @@ const brief = (m: MinutesRow) => ({ status: m.status, circulatedOn: m.circulated
 export const minutesHandlers = defineHandlers('minutes', {
   'minutes.get': query(async (input, ctx) => {
     // The meeting's own minutes; corrections it approves are reached from the minutes they correct.
+    await requireMeeting(ctx.db, await orgId(ctx), input.meetingId);
     const row = await ctx.db.selectFrom('minutes').selectAll().where('meeting_id', '=', input.meetingId).where('corrects_minutes_id', 'is', null).executeTakeFirst();
-    if (!row) {
-      await requireMeeting(ctx.db, input.meetingId);
-      return null;
-    }
+    if (!row) return null;
     return minutesView(ctx.db, row);
   }),
 
   'minutes.draft': mutation(async (input, tx) => {
-    const meeting = await requireMeeting(tx.db, input.meetingId);
+    const meeting = await requireMeeting(tx.db, await orgId(tx), input.meetingId);
     if (meeting.status !== 'held') {
       const why = meeting.status === 'minutes_approved' ? 'its minutes are already approved' : meeting.status === 'cancelled' ? 'it was cancelled' : 'it has not been recorded as held yet';
       throw new AppError('CONFLICT', `Minutes are drafted once a meeting is held; the ${meeting.title} on ${formatLegalDate(meeting.held_on)} cannot have them drafted because ${why}.`);
@@ -89,7 +92,7 @@ export const minutesHandlers = defineHandlers('minutes', {
       if (existing.status !== 'draft') throw new AppError('CONFLICT', `These minutes have been ${existing.status}; only a draft can be regenerated, so the text others have seen stays as it was.`);
       await tx.db.updateTable('minutes').set({ body, updated_at: tx.who.at }).where('id', '=', existing.id).execute();
       audit(tx, existing, 'minutes.drafted', `Draft minutes of the ${meeting.title} on ${meeting.held_on} regenerated from the meeting's records`, { body: existing.body }, { body, regenerated: true });
-      return minutesView(tx.db, await requireMinutes(tx.db, existing.id));
+      return minutesView(tx.db, await requireMinutes(tx.db, await orgId(tx), existing.id));
     }
     const id = uuidv7();
     await tx.db
@@ -97,11 +100,11 @@ export const minutesHandlers = defineHandlers('minutes', {
       .values({ id, meeting_id: meeting.id, status: 'draft', body, approved_in_writing: 0, created_at: tx.who.at, updated_at: tx.who.at })
       .execute();
     audit(tx, { id }, 'minutes.drafted', `Draft minutes of the ${meeting.title} on ${meeting.held_on} generated from the meeting's records`, null, { meetingId: meeting.id, body });
-    return minutesView(tx.db, await requireMinutes(tx.db, id));
+    return minutesView(tx.db, await requireMinutes(tx.db, await orgId(tx), id));
   }),
 
   'minutes.save': mutation(async (input, tx) => {
-    const row = await requireMinutes(tx.db, input.id);
+    const row = await requireMinutes(tx.db, await orgId(tx), input.id);
     refuseIfSealed(row);
     if (row.status === 'approved') {
       throw new AppError('CONFLICT', `These minutes were approved on ${formatLegalDate(row.approved_on!)} in the form the meeting saw, so their text cannot change now. Have the chair sign them, then record any correction.`);
@@ -110,27 +113,27 @@ export const minutesHandlers = defineHandlers('minutes', {
     if (body === row.body) return minutesView(tx.db, row);
     await tx.db.updateTable('minutes').set({ body, updated_at: tx.who.at }).where('id', '=', row.id).execute();
     audit(tx, row, 'minutes.saved', 'Minutes edited', { body: row.body }, { body });
-    return minutesView(tx.db, await requireMinutes(tx.db, row.id));
+    return minutesView(tx.db, await requireMinutes(tx.db, await orgId(tx), row.id));
   }),
 
   'minutes.circulate': mutation(async (input, tx) => {
-    const row = await requireMinutes(tx.db, input.id);
+    const row = await requireMinutes(tx.db, await orgId(tx), input.id);
     refuseIfSealed(row);
     if (row.status === 'approved') throw new AppError('CONFLICT', `These minutes were approved on ${formatLegalDate(row.approved_on!)}; they are no longer circulated for comment.`);
-    const meeting = await requireMeeting(tx.db, row.meeting_id);
+    const meeting = await requireMeeting(tx.db, await orgId(tx), row.meeting_id);
     // A correction is circulated before the meeting that approves it; it follows the meeting it corrects.
-    const subject = row.corrects_minutes_id ? await requireMeeting(tx.db, (await requireMinutes(tx.db, row.corrects_minutes_id)).meeting_id) : meeting;
+    const subject = row.corrects_minutes_id ? await requireMeeting(tx.db, await orgId(tx), (await requireMinutes(tx.db, await orgId(tx), row.corrects_minutes_id)).meeting_id) : meeting;
     if (input.circulatedOn < subject.held_on) {
       throw AppError.field('circulatedOn', `Minutes cannot be circulated before the meeting they record (held on ${formatLegalDate(subject.held_on)}); ${formatLegalDate(input.circulatedOn)} was given.`);
     }
     assertNotFuture(tx, input.circulatedOn, 'circulatedOn', 'The date circulated');
     await tx.db.updateTable('minutes').set({ status: 'circulated', circulated_on: input.circulatedOn, updated_at: tx.who.at }).where('id', '=', row.id).execute();
     audit(tx, row, 'minutes.circulated', `Minutes of the ${meeting.title} on ${meeting.held_on} circulated for comment on ${input.circulatedOn}`, brief(row), { status: 'circulated', circulatedOn: input.circulatedOn });
-    return minutesView(tx.db, await requireMinutes(tx.db, row.id));
+    return minutesView(tx.db, await requireMinutes(tx.db, await orgId(tx), row.id));
   }),
 
   'minutes.comment': mutation(async (input, tx) => {
-    const row = await requireMinutes(tx.db, input.id);
+    const row = await requireMinutes(tx.db, await orgId(tx), input.id);
     refuseIfSealed(row);
     if (row.status !== 'circulated') {
       throw new AppError('CONFLICT', row.status === 'draft' ? 'Comments are recorded once the minutes are circulated for comment; circulate them first.' : `These minutes were approved on ${formatLegalDate(row.approved_on!)}; comments are kept only while they are circulated.`);
@@ -142,10 +145,10 @@ export const minutesHandlers = defineHandlers('minutes', {
   }),
 
   'minutes.approve': mutation(async (input, tx) => {
-    const row = await requireMinutes(tx.db, input.id);
+    const row = await requireMinutes(tx.db, await orgId(tx), input.id);
     refuseIfSealed(row);
     if (row.status === 'approved') throw new AppError('CONFLICT', `These minutes were already approved on ${formatLegalDate(row.approved_on!)}.`);
-    const meeting = await requireMeeting(tx.db, row.meeting_id);
+    const meeting = await requireMeeting(tx.db, await orgId(tx), row.meeting_id);
     if (input.decisionId === undefined && !input.inWriting) {
       throw AppError.field('decisionId', 'Choose the decision of a later meeting that approved these minutes (under “minutes of the previous meeting”), or record that the board approved them in writing.');
     }
@@ -153,12 +156,12 @@ export const minutesHandlers = defineHandlers('minutes', {
     if (input.approvedOn < meeting.held_on) throw AppError.field('approvedOn', `Minutes cannot be approved before the meeting they record (held on ${formatLegalDate(meeting.held_on)}).`);
     assertNotFuture(tx, input.approvedOn, 'approvedOn', 'The date approved');
     // A correction is approved at the meeting it is recorded for, so the original meeting is its reference point.
-    const subject = row.corrects_minutes_id ? await requireMeeting(tx.db, (await requireMinutes(tx.db, row.corrects_minutes_id)).meeting_id) : meeting;
+    const subject = row.corrects_minutes_id ? await requireMeeting(tx.db, await orgId(tx), (await requireMinutes(tx.db, await orgId(tx), row.corrects_minutes_id)).meeting_id) : meeting;
     if (input.decisionId !== undefined) {
       const d = await tx.db.selectFrom('decision').selectAll().where('id', '=', input.decisionId).executeTakeFirst();
       if (!d || d.organisation_id !== meeting.organisation_id) throw AppError.field('decisionId', 'That decision is not on record.');
       if (d.meeting_id === null) throw AppError.field('decisionId', 'Minutes are approved by a decision of a later meeting; that decision was a written resolution. Record approval in writing instead.');
-      const at = await requireMeeting(tx.db, d.meeting_id, 'decisionId');
+      const at = await requireMeeting(tx.db, await orgId(tx), d.meeting_id, 'decisionId');
       const self = row.corrects_minutes_id ? !heldAfter(at, subject) : !heldAfter(at, meeting);
       if (self || (row.corrects_minutes_id && at.id !== meeting.id)) {
         throw AppError.field(
@@ -194,14 +197,14 @@ export const minutesHandlers = defineHandlers('minutes', {
       { status: 'approved', approvedOn: input.approvedOn, approvedByDecisionId, approvedInWriting: input.inWriting, meetingStatus: row.corrects_minutes_id ? undefined : 'minutes_approved' },
       records,
     );
-    return minutesView(tx.db, await requireMinutes(tx.db, row.id));
+    return minutesView(tx.db, await requireMinutes(tx.db, await orgId(tx), row.id));
   }),
 
   'minutes.sign': mutation(async (input, tx) => {
-    const row = await requireMinutes(tx.db, input.id);
+    const row = await requireMinutes(tx.db, await orgId(tx), input.id);
     refuseIfSealed(row);
     if (row.status !== 'approved') throw new AppError('CONFLICT', 'The chair signs minutes once they have been approved; record their approval first.');
-    const meeting = await requireMeeting(tx.db, row.meeting_id);
+    const meeting = await requireMeeting(tx.db, await orgId(tx), row.meeting_id);
     if (input.signedOn < row.approved_on!) throw AppError.field('signedOn', `Minutes are signed once approved; they were approved on ${formatLegalDate(row.approved_on!)}, so they cannot be signed on ${formatLegalDate(input.signedOn)}.`);
     assertNotFuture(tx, input.signedOn, 'signedOn', 'The date signed');
     // CA 2006 s249(1): board minutes authenticated by the chair of the meeting or of the next
@@ -213,7 +216,7 @@ export const minutesHandlers = defineHandlers('minutes', {
     const members = isMembersMeeting(meeting.kind);
     if (row.approved_by_decision_id) {
       const d = await tx.db.selectFrom('decision').select('meeting_id').where('id', '=', row.approved_by_decision_id).executeTakeFirst();
-      const approving = d?.meeting_id ? await requireMeeting(tx.db, d.meeting_id) : null;
+      const approving = d?.meeting_id ? await requireMeeting(tx.db, await orgId(tx), d.meeting_id) : null;
       if (approving && isMembersMeeting(approving.kind) === members) chairs.push(...(await chairNames(tx.db, approving)));
     } else if (!members) {
       chairs.push(...(await boardChairOn(tx.db, meeting.organisation_id, input.signedOn)));
@@ -243,22 +246,22 @@ export const minutesHandlers = defineHandlers('minutes', {
       sha256: hash,
     });
     await tx.flushAudit();
-    return minutesView(tx.db, await requireMinutes(tx.db, row.id));
+    return minutesView(tx.db, await requireMinutes(tx.db, await orgId(tx), row.id));
   }),
 
   'minutes.pdf': minutesPdfJob,
 
   'minutes.verify': query(async (input, ctx) => {
-    await requireMinutes(ctx.db, input.id);
+    await requireMinutes(ctx.db, await orgId(ctx), input.id);
     const result = await checkSeal(ctx.db, input.id, input.sha256);
     return { ok: result.ok, message: result.message };
   }),
 
   'minutes.correct': mutation(async (input, tx) => {
-    const original = await requireMinutes(tx.db, input.id);
+    const original = await requireMinutes(tx.db, await orgId(tx), input.id);
     if (original.status !== 'signed') throw new AppError('CONFLICT', 'Only signed minutes are corrected by a separate record; these are not signed yet, so edit them instead.');
-    const originalMeeting = await requireMeeting(tx.db, original.meeting_id);
-    const later = await requireMeeting(tx.db, input.meetingId);
+    const originalMeeting = await requireMeeting(tx.db, await orgId(tx), original.meeting_id);
+    const later = await requireMeeting(tx.db, await orgId(tx), input.meetingId);
     if (later.organisation_id !== originalMeeting.organisation_id || !heldAfter(later, originalMeeting)) {
       throw AppError.field('meetingId', `A correction is approved at a later meeting than the one the minutes record (${formatLegalDate(originalMeeting.held_on)}); the ${later.title} was held on ${formatLegalDate(later.held_on)}.`);
     }
@@ -279,12 +282,12 @@ export const minutesHandlers = defineHandlers('minutes', {
       meetingId: later.id,
       body,
     });
-    return minutesView(tx.db, await requireMinutes(tx.db, id));
+    return minutesView(tx.db, await requireMinutes(tx.db, await orgId(tx), id));
   }),
 
   'minutes.delete': mutation(async (input, tx) => {
-    const row = await requireMinutes(tx.db, input.id);
-    const meeting = await requireMeeting(tx.db, row.meeting_id);
+    const row = await requireMinutes(tx.db, await orgId(tx), input.id);
+    const meeting = await requireMeeting(tx.db, await orgId(tx), row.meeting_id);
     if (row.status === 'signed' || row.status === 'approved') {
       // Approved minutes are the record too, signed or not: both are kept (CA 2006 s248(2), s355(2)).
       const refusal = minutesDeletionRefusal(retentionKind(meeting.kind), meeting.held_on, await familyOf(tx.db, meeting.organisation_id), tx.today());

@@ -19,9 +19,9 @@ import { requireMeeting, requireMinutes } from './view';
  * (SHA-256 of the sealed record, the audit event that sealed it, and the time of sealing, which
  * is also the PDF's date, so the same seal always gives the same bytes).
  */
-export async function minutesModel(db: ReadDb, minutesId: string): Promise<{ model: MinutesModel | DraftMinutesModel; sealed: boolean; sha256: string | null; fileName: string }> {
-  const row = await requireMinutes(db, minutesId);
-  const meeting = await requireMeeting(db, row.meeting_id);
+export async function minutesModel(db: ReadDb, organisationId: string, minutesId: string): Promise<{ model: MinutesModel | DraftMinutesModel; sealed: boolean; sha256: string | null; fileName: string }> {
+  const row = await requireMinutes(db, organisationId, minutesId);
+  const meeting = await requireMeeting(db, organisationId, row.meeting_id);
   const { items: _items, ...facts } = await meetingFacts(db, meeting);
   const base: DraftMinutesModel = { ...facts, body: toBlocks(row.body) };
   const fileName = `minutes-${meeting.held_on}-${meeting.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}${row.status === 'signed' ? '-signed' : '-draft'}.pdf`;
@@ -53,10 +53,12 @@ async function draftPdf(model: DraftMinutesModel): Promise<Uint8Array> {
  * renderer to read (exports.readFile).
  */
 export const minutesPdfJob = job<{ id: string }, { fileId: string; fileName: string; mimeType: string; sizeBytes: number; sha256: string | null }>(async (input, ctx) => {
-  await requireMinutes(ctx.db, input.id);
+  // The organisation is read once, before the job: a switch later cannot change whose minutes it prints.
+  const { org } = await ctx.register();
+  await requireMinutes(ctx.db, org.id, input.id);
   return ctx.startJob({ label: 'Producing the minutes as PDF' }, async (j) => {
     j.progress(0, 2, 'Reading the minutes');
-    const { model, sealed, sha256, fileName } = await minutesModel(ctx.db, input.id);
+    const { model, sealed, sha256, fileName } = await minutesModel(ctx.db, org.id, input.id);
     await j.checkpoint();
     j.progress(1, 2, 'Writing the PDF');
     const bytes = sealed ? await buildMinutesPdf(model as MinutesModel) : await draftPdf(model);

@@ -28,14 +28,25 @@ export async function minutesDeletableFrom(db: ReadDb, meeting: MeetingRow): Pro
   return earliestDeletionDate(retentionKind(meeting.kind), meeting.held_on, await familyOf(db, meeting.organisation_id));
 }
 
-export async function requireMinutes(db: ReadDb, id: string): Promise<MinutesRow> {
-  const row = await db.selectFrom('minutes').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * The minutes, if they are the organisation's (through their meeting): another organisation's in
+ * the same file are not on record for it (group structures: records never cross organisations).
+ */
+export async function requireMinutes(db: ReadDb, organisationId: string, id: string): Promise<MinutesRow> {
+  const row = await db
+    .selectFrom('minutes as m')
+    .innerJoin('meeting as g', 'g.id', 'm.meeting_id')
+    .selectAll('m')
+    .where('m.id', '=', id)
+    .where('g.organisation_id', '=', organisationId)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'Those minutes are not on record.');
   return row;
 }
 
-export async function requireMeeting(db: ReadDb, id: string, field = 'meetingId'): Promise<MeetingRow> {
-  const row = await db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirst();
+/** The organisation's meeting (another organisation's in the same file is not on record for it). */
+export async function requireMeeting(db: ReadDb, organisationId: string, id: string, field = 'meetingId'): Promise<MeetingRow> {
+  const row = await db.selectFrom('meeting').selectAll().where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'That meeting is not on record.', { [field]: 'That meeting is not on record.' });
   return row;
 }
@@ -51,7 +62,8 @@ export function refuseIfSealed(row: MinutesRow): void {
 }
 
 export async function minutesView(db: ReadDb, row: MinutesRow): Promise<Minutes> {
-  const meeting = await requireMeeting(db, row.meeting_id);
+  // The meeting of minutes already found for the organisation.
+  const meeting = await db.selectFrom('meeting').selectAll().where('id', '=', row.meeting_id).executeTakeFirstOrThrow();
   const comments = await db.selectFrom('minutes_comment').selectAll().where('minutes_id', '=', row.id).orderBy('created_at').orderBy('id').execute();
   const corrections = await db.selectFrom('minutes').select(['id', 'meeting_id', 'status']).where('corrects_minutes_id', '=', row.id).orderBy('created_at').execute();
   const event = row.status === 'signed' ? await sealEvent(db, row.id) : null;
