@@ -30,6 +30,7 @@ const LANDED: Record<string, string> = {
   '0017_s33_clauses.ts': 'f82c4226354826213ff45089142f1829c2a31177ff4dc6e6f0e58bc9678155a0',
   '0018_contract_duty_open.ts': '4d60dd5e12f3095fc7a7080a3b40c75a4304af2361383ff17afcb848ff9ff5c9',
   '0019_contract_income.ts': 'ba99856cad354c9a60bf9e06ab6ee5b43ac65db05ebe37f288a5beb7ec71f518',
+  '0020_contract_income_months.ts': '774c46afa3e7b1ca5ba4c978c1ca1f02fa9983ce07eec672c90f47e436f978e2',
   '0021_organisation_relations.ts': 'b358d439e68a4ec8ca2e90bc49cda17203d6b0f96c7e6148d9e1d57a9ea0061e',
 };
 

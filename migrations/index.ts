@@ -18,6 +18,7 @@ import * as m0016 from './0016_contracts';
 import * as m0017 from './0017_s33_clauses';
 import * as m0018 from './0018_contract_duty_open';
 import * as m0019 from './0019_contract_income';
+import * as m0020 from './0020_contract_income_months';
 import * as m0021 from './0021_organisation_relations';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
@@ -41,5 +42,6 @@ export const migrations: readonly Migration[] = [
   { name: '0017_s33_clauses', up: m0017.up },
   { name: '0018_contract_duty_open', up: m0018.up },
   { name: '0019_contract_income', up: m0019.up },
+  { name: '0020_contract_income_months', up: m0020.up },
   { name: '0021_organisation_relations', up: m0021.up },
 ];

@@ -11,6 +11,8 @@ import { evaluateS33, s33PeriodStart, s33StopsCountingOn } from '../../shared/ru
 import { rng } from '../sample/people';
 import { bulkLoadMembers } from './bulk-load';
 import { bulkLoadContracts } from './contracts-load';
+import { bindNamed, LIVE_SQL } from '../core/contracts/reports/live-income';
+import { DONE_RECORDS_SQL } from '../core/contracts/timeline';
 import { figure, nowMs, percentile, timePaired, type Figure } from './stats';
 
 /**
@@ -275,9 +277,6 @@ function duty(r: any, today: string) {
 
 /** contracts.timeline: the overdue duties (not done, before today), the duties in the range, and the count of overdue. */
 function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
-  const base = `select ${DUTY_COLUMNS}, c.reference, c.title as contract_title, p.name as counterparty_name
-    from contract_duty d join contract c on c.id = d.contract_id join counterparty p on p.id = c.counterparty_id ${DONE_JOIN}
-    where d.organisation_id = ?`;
   const q = {
     // Open duties (not done; a contract's end is a date, not a task: never overdue) from the
     // open-duties index (migration 0018), as the core reads them; they have no done row.
@@ -285,12 +284,16 @@ function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
       c.reference, c.title as contract_title, p.name as counterparty_name
       from contract_duty d join contract c on c.id = d.contract_id join counterparty p on p.id = c.counterparty_id
       where d.organisation_id = ? and d.due_on < ? and d.done = 0 and d.key <> 'end' order by d.due_on, d.contract_id, d.key limit ?`,
-    range: `${base} and d.due_on >= ? and d.due_on <= ? order by d.due_on, d.contract_id, d.key limit ?`,
+    // The range from the covering index of duties by day (migration 0020) with the done flag; the done records of those flagged done apart, as the core does.
+    range: `select d.contract_id, d.key, d.kind, d.due_on, d.title, d.done, c.reference, c.title as contract_title, p.name as counterparty_name
+      from contract_duty d join contract c on c.id = d.contract_id join counterparty p on p.id = c.counterparty_id
+      where d.organisation_id = ? and d.due_on >= ? and d.due_on <= ? order by d.due_on, d.contract_id, d.key limit ?`,
     // The overdue count as the core takes it: the open duties due before today, in the open-duties index alone.
     count: `select count(*) as n from contract_duty where organisation_id = ? and due_on < ? and done = 0 and key <> 'end'`,
   };
   const overdue = raw.prepare(q.overdue);
   const range = raw.prepare(q.range);
+  const doneRecords = raw.prepare(DONE_RECORDS_SQL);
   const overdueCount = raw.prepare(q.count).pluck();
   const limit = 1000;
   return {
@@ -299,7 +302,16 @@ function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
       // As the core: the range only for the room the overdue duties leave (and one more, to tell the list was cut short).
       const late = i.includeOverdue ? (overdue.all(orgId, before, limit + 1) as any[]) : [];
       const room = limit + 1 - late.length;
-      const rows = [...late, ...(room > 0 ? (range.all(orgId, i.from, i.to, room) as any[]) : [])];
+      const inRange = room > 0 ? (range.all(orgId, i.from, i.to, room) as any[]) : [];
+      const flagged = inRange.filter((r) => r.done === 1);
+      const done = new Map(flagged.length ? (doneRecords.all(JSON.stringify(flagged.map((r) => [r.contract_id, r.key]))) as any[]).map((x) => [`${x.contract_id}|${x.key}`, x]) : []);
+      const rows = [
+        ...late,
+        ...inRange.map((r) => {
+          const x = done.get(`${r.contract_id}|${r.key}`);
+          return { ...r, done_on: x?.done_on ?? null, recorded_by: x?.recorded_by ?? null, recorded_at: x?.recorded_at ?? null, note: x?.note ?? null };
+        }),
+      ];
       return {
         entries: rows.slice(0, limit).map((r) => ({ ...duty(r, today), contractReference: r.reference, contractTitle: r.contract_title, counterpartyName: r.counterparty_name })),
         overdueCount: overdueCount.get(orgId, today) as number,
@@ -401,23 +413,13 @@ function rawContractPage(raw: Database.Database, orgId: string, today: string) {
 }
 
 /**
- * "Live on a day" as the reports read it: one range of the live-income rows the core keeps beside
- * the duties (migration 0019: start, current end or '9999-12-31', termination, value).
+ * "Live on a day" as the reports read it: the monthly checkpoints of migration 0020 on the first of
+ * the day's month, with the month's changes and the contracts that run on (live-income.ts LIVE_SQL:
+ * the same statements), and the contracts ending within 6, 12 and 18 months from a range of the
+ * live index. Every benchmark day falls within the checkpoints' years.
  */
-const LIVE_WHERE = `organisation_id = ? and current_end_on >= ? and start_on <= ? and (terminated_on is null or terminated_on > ?)`;
-const liveParams = (orgId: string, on: string) => [orgId, on, on, on];
-
-/** Income by service as the reports split it: each code's share of the contract's value, written with the rows. */
-const BY_SERVICE = `select cpv_code, sum(share_pence) as pence, count(*) as contracts from contract_service_income where ${LIVE_WHERE} group by cpv_code`;
-
-/** Live contracts by commissioner, with how many (and how much) end by each of three dates. */
-const BY_COMMISSIONER = `select g.counterparty_id, p.name, p.kind, g.contracts, g.valued, g.pence, g.end6, g.end12, g.end18, g.end6_pence, g.end12_pence, g.end18_pence from (
-    select counterparty_id, count(*) as contracts, count(annual_value_pence) as valued, coalesce(sum(annual_value_pence), 0) as pence,
-    sum(case when current_end_on <= ? then 1 else 0 end) as end6, sum(case when current_end_on <= ? then 1 else 0 end) as end12, sum(case when current_end_on <= ? then 1 else 0 end) as end18,
-    coalesce(sum(case when current_end_on <= ? then annual_value_pence end), 0) as end6_pence, coalesce(sum(case when current_end_on <= ? then annual_value_pence end), 0) as end12_pence,
-    coalesce(sum(case when current_end_on <= ? then annual_value_pence end), 0) as end18_pence
-  from contract_income where ${LIVE_WHERE} group by counterparty_id) g join counterparty p on p.id = g.counterparty_id`;
-const byCommissionerParams = (orgId: string, on: string, by: readonly [string, string, string]) => [by[0], by[1], by[2], by[0], by[1], by[2], ...liveParams(orgId, on)];
+const monthOf = (on: string) => `${on.slice(0, 7)}-01`;
+const liveValues = (orgId: string, on: string) => ({ org: orgId, month: monthOf(on), on });
 const PUBLIC_BODY_KINDS = new Set(['council', 'nhs_trust', 'icb', 'nhs_england', 'government_department', 'public_body']);
 
 /** contractReports.s33Check: the contract and its terms, the comparable contracts, the income shares, the public bodies' contracts, the registers on the day. */
@@ -429,10 +431,11 @@ function rawS33Check(raw: Database.Database, orgId: string) {
     variations: 'select id, made_on, value_change_pence, new_end_on from contract_variation where contract_id = ?',
     candidates: `select c.id, c.reference, c.title, c.award_on, c.terminated_on, s.cpv_code from contract c left join contract_service s on s.contract_id = c.id
       where c.organisation_id = ? and c.counterparty_id = ? and c.route = 'pa23_reserved_mutual' and c.id <> ? and c.award_on >= ? and c.award_on <= ? order by c.award_on desc, c.id`,
-    byService: BY_SERVICE,
-    byCommissioner: BY_COMMISSIONER,
-    classes: `select c.id, c.name, c.is_employee_class, c.voting_rights, c.votes_per_member, count(m.admitted_on) as members from membership_class c
-      left join member m on m.class_id = c.id and m.admitted_on <= ? and (m.ceased_on is null or m.ceased_on > ?) where c.organisation_id = ? group by c.id`,
+    byService: LIVE_SQL.byService.sql,
+    byCommissioner: LIVE_SQL.byCommissioner.sql,
+    classes: `select c.id, c.name, c.is_employee_class, c.voting_rights, c.votes_per_member,
+      (select count(*) from member m where m.class_id = c.id and m.admitted_on <= ? and (m.ceased_on is null or m.ceased_on > ?)) as members
+      from membership_class c where c.organisation_id = ? order by c.id`,
     directors: `select a.officer_id, a.director_kind, a.appointed_on, a.ceased_on, o.given_names, o.family_name, m.admitted_on, m.ceased_on as member_ceased_on, k.is_employee_class
       from appointment a join officer o on o.id = a.officer_id left join member m on m.id = o.member_id left join membership_class k on k.id = m.class_id
       where a.organisation_id = ? and a.role = 'director' and a.appointed_on <= ?`,
@@ -441,7 +444,8 @@ function rawS33Check(raw: Database.Database, orgId: string) {
       where e.entity_id = ? and e.action in ('organisation.updated', 'rules.updated') and e.at >= ? order by e.seq desc`,
   };
   const s = Object.fromEntries(Object.entries(q).map(([k, v]) => [k, raw.prepare(v)])) as Record<keyof typeof q, Database.Statement>;
-  const live = (on: string) => liveParams(orgId, on);
+  const live = (on: string) => bindNamed(LIVE_SQL.byService, liveValues(orgId, on));
+  const byCommissionerParams = (on: string) => bindNamed(LIVE_SQL.byCommissioner, liveValues(orgId, on));
   const sig = (code: string) => {
     const d = code.slice(0, 8).replace(/0+$/, '');
     return d.length >= 2 ? d : code.slice(0, 2);
@@ -455,10 +459,10 @@ function rawS33Check(raw: Database.Database, orgId: string) {
       const comparables = (s.candidates.all(orgId, c.counterparty_id, c.id, s33PeriodStart(awardOn), awardOn) as any[])
         .filter((x) => x.cpv_code !== null && codes.some((m) => sig(m).startsWith(sig(x.cpv_code)) || sig(x.cpv_code).startsWith(sig(m))))
         .map((x) => ({ title: x.title, reference: x.reference, contractingAuthority: c.counterparty_name, awardedOn: x.award_on, enteredIntoOn: null, sameKindBasis: '', stopsCountingOn: s33StopsCountingOn(x.award_on) }));
-      const services = (s.byService.all(...live(i.asAt)) as any[]).map((x) => ({ ...x, entry: x.cpv_code ? lookupCpv(x.cpv_code) : null }));
+      const services = (s.byService.all(live(i.asAt)) as any[]).map((x) => ({ ...x, entry: x.cpv_code ? lookupCpv(x.cpv_code) : null }));
       const total = services.reduce((n, x) => n + x.pence, 0);
       const reservable = services.filter((x) => x.entry?.reservable).reduce((n, x) => n + x.pence, 0);
-      const commissioners = s.byCommissioner.all(...byCommissionerParams(orgId, i.asAt, [i.asAt, i.asAt, i.asAt])) as any[];
+      const commissioners = s.byCommissioner.all(byCommissionerParams(i.asAt)) as any[];
       const pub = { contracts: commissioners.filter((x) => PUBLIC_BODY_KINDS.has(x.kind)).reduce((n, x) => n + x.contracts, 0) };
       const classes = s.classes.all(i.asAt, i.asAt, orgId) as any[];
       const directors = (s.directors.all(orgId, i.asAt) as any[]).filter((a) => a.appointed_on <= i.asAt && (a.ceased_on === null || a.ceased_on >= i.asAt));
@@ -490,7 +494,7 @@ function rawS33Check(raw: Database.Database, orgId: string) {
       return [
         [q.candidates, [orgId, c.counterparty_id, c.id, s33PeriodStart(awardOn), awardOn]],
         [q.byService, live(i.asAt)],
-        [q.byCommissioner, byCommissionerParams(orgId, i.asAt, [i.asAt, i.asAt, i.asAt])],
+        [q.byCommissioner, byCommissionerParams(i.asAt)],
         [q.classes, [i.asAt, i.asAt, orgId]],
         [q.directors, [orgId, i.asAt]],
       ];
@@ -501,8 +505,9 @@ function rawS33Check(raw: Database.Database, orgId: string) {
 /** contractReports.portfolio: live contracts by commissioner (with those ending in 6, 12, 18 months), by service, and the ending list. */
 function rawPortfolioOf(raw: Database.Database, orgId: string) {
   const q = {
-    byCommissioner: BY_COMMISSIONER,
-    byService: BY_SERVICE,
+    byCommissioner: LIVE_SQL.byCommissioner.sql,
+    ending6to18: LIVE_SQL.endingByCommissioner.sql,
+    byService: LIVE_SQL.byService.sql,
     ending: `select c.id, c.reference, c.title, p.name as counterparty_name, i.annual_value_pence, i.current_end_on as current_end
       from contract_income i join contract c on c.id = i.contract_id join counterparty p on p.id = i.counterparty_id
       where i.organisation_id = ? and i.current_end_on >= ? and i.start_on <= ? and (i.terminated_on is null or i.terminated_on > ?) and i.current_end_on <= ?
@@ -513,16 +518,19 @@ function rawPortfolioOf(raw: Database.Database, orgId: string) {
     const after = addDays(asAt, 1);
     const by = [termEnd(after, 6), termEnd(after, 12), termEnd(after, 18)] as const;
     return {
-      byCommissioner: byCommissionerParams(orgId, asAt, by),
-      byService: liveParams(orgId, asAt),
+      byCommissioner: bindNamed(LIVE_SQL.byCommissioner, liveValues(orgId, asAt)),
+      ending6to18: bindNamed(LIVE_SQL.endingByCommissioner, { org: orgId, on: asAt, by6: by[0], by12: by[1], by18: by[2], last: by[2] }),
+      byService: bindNamed(LIVE_SQL.byService, liveValues(orgId, asAt)),
       ending: [orgId, asAt, asAt, asAt, by[2]],
     };
   };
   return {
     run: (asAt: string) => {
       const p = params(asAt);
-      const commissioners = s.byCommissioner.all(...p.byCommissioner) as any[];
-      const services = s.byService.all(...p.byService) as any[];
+      const endingBy = new Map((s.ending6to18.all(p.ending6to18) as any[]).map((e) => [e.counterparty_id, e]));
+      const none = { end6: 0, end12: 0, end18: 0, end6_pence: 0, end12_pence: 0, end18_pence: 0 };
+      const commissioners = (s.byCommissioner.all(p.byCommissioner) as any[]).map((c) => ({ ...c, ...(endingBy.get(c.counterparty_id) ?? none) }));
+      const services = s.byService.all(p.byService) as any[];
       const ending = s.ending.all(...p.ending) as any[];
       const total = commissioners.reduce((n, c) => n + c.pence, 0);
       const byCommissioner = commissioners.map((c) => ({ counterpartyId: c.counterparty_id, name: c.name, annualPence: c.pence, contracts: c.contracts, share: total > 0 ? c.pence / total : 0 })).sort((a, b) => b.annualPence - a.annualPence || a.name.localeCompare(b.name, 'en-GB'));
@@ -543,6 +551,7 @@ function rawPortfolioOf(raw: Database.Database, orgId: string) {
       const p = params(asAt);
       return [
         [q.byCommissioner, p.byCommissioner],
+        [q.ending6to18, p.ending6to18],
         [q.byService, p.byService],
         [q.ending, p.ending],
       ];

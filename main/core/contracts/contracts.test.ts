@@ -327,6 +327,11 @@ describe('the timeline across contracts', () => {
     const without = await ok<{ entries: TimelineEntry[]; truncated: boolean }>(t, 'contracts.timeline', { from: '2026-11-30', to: '2027-02-28', includeOverdue: false, limit: 2 });
     expect(without.entries).toHaveLength(2);
     expect(without.truncated).toBe(true);
+    // A range in the past: the duty recorded as done carries its record (read apart, for the duties flagged done), the others none.
+    const past = await ok<{ entries: TimelineEntry[] }>(t, 'contracts.timeline', { from: '2020-01-01', to: '2026-11-29', includeOverdue: false });
+    expect(past.entries.find((e) => e.key === `price:${a.priceReviews[0]!.id}` && e.contractId === a.id)).toMatchObject({ done: { doneOn: '2026-04-02', recordedBy: expect.any(String), recordedAt: expect.any(String) }, overdue: false });
+    expect(past.entries.filter((e) => e.done !== null)).toHaveLength(1);
+    expect(past.entries.filter((e) => e.overdue)).toHaveLength(7);
     expect(b.id).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@ import type { StateReader } from '../audit/state';
 import type { ReadDb } from '../context';
 import { termsOf } from './status';
 import { generateDuties } from './terms';
-import { incomeRowsDiffering } from './reports/income-rows';
+import { incomeMonthsDiffering, incomeRowsDiffering } from './reports/income-rows';
 
 /**
  * What the audit log vouches for in a contract: its own columns (not the reference key, which is
@@ -12,7 +12,8 @@ import { incomeRowsDiffering } from './reports/income-rows';
  * the contract changed outside the app. The dated duties themselves are derived from the terms
  * and rebuilt on every change; `check` regenerates them and names a contract whose stored
  * duties (their keys, kinds and dates) no longer match its terms, or whose duties' `done` flags
- * (migration 0018, read by the timeline's open-duties index) differ from contract_duty_done. Titles are words a later
+ * (migration 0018, read by the timeline's open-duties index) differ from contract_duty_done, and
+ * the monthly live-income checkpoints (migration 0020) that differ from the income rows. Titles are words a later
  * version may put differently, so they are not compared.
  */
 async function read(db: ReadDb, ids: readonly string[]) {
@@ -127,6 +128,8 @@ export const contractState: StateReader = {
       after = rows.at(-1)!.id;
       await checkpoint?.();
     }
+    // The monthly live-income checkpoints (migration 0020) against the income rows they sum.
+    findings.push(...(await incomeMonthsDiffering(db)));
     return { checked, findings };
   },
 };

@@ -199,19 +199,20 @@ export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): P
   const found = await page.contract.first(db, id, rc.org.id);
   if (!found) throw new AppError('NOT_FOUND', 'That contract is not on record.');
   const { counterparty_name, counterparty_key, ...row } = found;
-  const [extensions, breaks, reviews, kpis, variations, services, documents, decisions, agendaItems, dutyRows, conflicted] = await Promise.all([
-    page.extensions.all(db, id),
-    page.breaks.all(db, id),
-    page.reviews.all(db, id),
-    page.kpis.all(db, id),
-    page.variations.all(db, id),
-    page.services.all(db, id),
-    page.documents.all(db, id),
-    page.decisions.all(db, id),
-    page.agendaItems.all(db, id),
-    page.duties.all(db, id),
-    conflictedOn(db, rc, row.counterparty_id, counterparty_key),
-  ]);
+  // One after another, not with Promise.all: the reads are synchronous underneath, and eleven
+  // issued at once queue on the connection's lock, each woken again whenever it is released
+  // (about a quarter of the page's time in the app over the same statements run directly).
+  const extensions = await page.extensions.all(db, id);
+  const breaks = await page.breaks.all(db, id);
+  const reviews = await page.reviews.all(db, id);
+  const kpis = await page.kpis.all(db, id);
+  const variations = await page.variations.all(db, id);
+  const services = await page.services.all(db, id);
+  const documents = await page.documents.all(db, id);
+  const decisions = await page.decisions.all(db, id);
+  const agendaItems = await page.agendaItems.all(db, id);
+  const dutyRows = await page.duties.all(db, id);
+  const conflicted = await conflictedOn(db, rc, row.counterparty_id, counterparty_key);
   const terms = termsFromRows(row, { extensions, breaks, reviews, kpis, variations });
   const duties = dutyRows.map((d) => toDuty(d, rc.today));
   // Duties come in date order (then key), as the list's summary picks the next one.

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { ReadDb, WriteContext } from '../../context';
 import { termsOf } from '../status';
 import type { ContractRow } from '../tables';
@@ -108,4 +108,54 @@ export async function incomeRowsDiffering(
     if (expected.join('\n') !== actual.join('\n') || expectedShares.join('\n') !== actualShares.join('\n')) differing.push(r.id);
   }
   return differing;
+}
+
+/** The months a row of contract_income or contract_service_income (alias i) counts in for migration 0020's checkpoints: the first days of months it is live on, unless it runs on. */
+const MONTHS_OF = `join calendar_month m on m.on_date >= i.start_on and m.on_date <= i.current_end_on and (i.terminated_on is null or m.on_date < i.terminated_on)
+  where i.current_end_on <> '${OPEN_END}' or i.terminated_on is not null`;
+
+/** The checkpoints of migration 0020 worked out again from the rows of 0019 (as its fill does), beside those stored; only rows that are not all zeros count (a month whose contracts have gone keeps zeros). */
+const MONTH_CHECKS = [
+  {
+    what: 'commissioner',
+    expected: `select i.organisation_id, m.on_date as month_on, i.counterparty_id as grp, count(*) as contracts, count(i.annual_value_pence) as valued, coalesce(sum(i.annual_value_pence), 0) as pence
+      from contract_income i ${MONTHS_OF} group by i.organisation_id, m.on_date, i.counterparty_id`,
+    stored: `select organisation_id, month_on, counterparty_id as grp, contracts, valued, pence from contract_income_month where contracts <> 0 or valued <> 0 or pence <> 0`,
+    contract: `select i.contract_id from contract_income i where i.organisation_id = ? and i.counterparty_id = ? and i.start_on <= ? order by i.current_end_on desc limit 1`,
+  },
+  {
+    what: 'service category',
+    expected: `select i.organisation_id, m.on_date as month_on, coalesce(i.cpv_code, '') as grp, count(*) as contracts, 0 as valued, sum(i.share_pence) as pence
+      from contract_service_income i ${MONTHS_OF} group by i.organisation_id, m.on_date, coalesce(i.cpv_code, '')`,
+    stored: `select organisation_id, month_on, cpv_key as grp, contracts, 0 as valued, pence from contract_service_income_month where contracts <> 0 or pence <> 0`,
+    contract: `select i.contract_id from contract_service_income i where i.organisation_id = ? and coalesce(i.cpv_code, '') = ? and i.start_on <= ? order by i.current_end_on desc limit 1`,
+  },
+] as const;
+
+/**
+ * Verify: the monthly live-income checkpoints (migration 0020) that differ from the income rows
+ * they sum, one finding per commissioner or service category (its first differing month), named
+ * by a contract of it live by then. The rows themselves are checked per contract
+ * (incomeRowsDiffering); the triggers keep the checkpoints with them, so a difference here means
+ * the checkpoints were changed outside the app.
+ */
+export async function incomeMonthsDiffering(db: ReadDb): Promise<{ id: string; message: string }[]> {
+  const findings: { id: string; message: string }[] = [];
+  for (const c of MONTH_CHECKS) {
+    const differing = await sql<{ organisation_id: string; grp: string; month_on: string }>`
+      select organisation_id, grp, min(month_on) as month_on from (
+        select * from (${sql.raw(c.expected)} except ${sql.raw(c.stored)})
+        union all
+        select * from (${sql.raw(c.stored)} except ${sql.raw(c.expected)})
+      ) group by organisation_id, grp order by organisation_id, grp`.execute(db);
+    for (const d of differing.rows) {
+      const row = (await db.executeQuery<{ contract_id: string }>(CompiledQuery.raw(c.contract, [d.organisation_id, d.grp, d.month_on]))).rows[0];
+      const label = c.what === 'commissioner' ? 'its commissioner' : `service category ${d.grp || '(none)'}`;
+      findings.push({
+        id: row?.contract_id ?? d.grp,
+        message: `the monthly totals of live income for ${label} from ${d.month_on}, read by the portfolio and the s33 check, no longer match the contracts' income rows (they were changed outside the app)`,
+      });
+    }
+  }
+  return findings;
 }

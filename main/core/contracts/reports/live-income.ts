@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { lookupCpv } from '../../../../shared/rules/procurement/cpv';
 import type { ReadDb } from '../../context';
 import { compiledOnce } from '../../db/compiled';
-import type { IncomeTables } from './income-rows';
+import { OPEN_END, type IncomeTables } from './income-rows';
 
 /**
  * The contracts live on a day and the income they bring, in grouped queries (never one query per
@@ -46,6 +46,88 @@ function liveIncome(db: ReadDb, organisationId: string, on: string) {
     .where((eb) => eb.or([eb('i.terminated_on', 'is', null), eb('i.terminated_on', '>', on)]));
 }
 
+/**
+ * Statements written with named values (:org, :on, …) and run with them in order as positional
+ * parameters, so one text serves the core (through Kysely's driver) and the benchmark's raw side.
+ */
+export interface NamedSql {
+  sql: string;
+  names: string[];
+}
+function named(text: string): NamedSql {
+  const names: string[] = [];
+  const sql = text.replace(/:([a-z0-9]+)/g, (_, n: string) => {
+    names.push(n);
+    return '?';
+  });
+  return { sql, names };
+}
+export function bindNamed(q: NamedSql, values: Record<string, unknown>): unknown[] {
+  return q.names.map((n) => {
+    if (!(n in values)) throw new Error(`No value for :${n}`);
+    return values[n];
+  });
+}
+async function runNamed<R>(db: ReadDb, q: NamedSql, values: Record<string, unknown>): Promise<R[]> {
+  return (await db.executeQuery<R>(CompiledQuery.raw(q.sql, bindNamed(q, values)))).rows;
+}
+
+/**
+ * Live on a day from the monthly checkpoints of migration 0020 (contract_income_month and
+ * contract_service_income_month, kept by triggers on the rows of 0019): the checkpoint on the first
+ * of the day's month, plus the change to each row whose start, current end or termination falls
+ * between that first day and the day (a month's worth: three short index ranges), plus the
+ * contracts that run on (no end, not terminated: never in a checkpoint) started by the day, from
+ * the live index (current end '9999-12-31', then start). The same figures as one range over every live row, without reading them.
+ */
+const OPEN_ROW = `current_end_on = '${OPEN_END}' and terminated_on is null`;
+const liveAt = (x: string) => `(i.start_on <= ${x} and i.current_end_on >= ${x} and (i.terminated_on is null or i.terminated_on > ${x}))`;
+const CHANGE = `(${liveAt(':on')} - ${liveAt(':month')})`;
+const changedIn = (table: string, key: string) => `select ${key} from ${table} where organisation_id = :org and start_on > :month and start_on <= :on
+    union select ${key} from ${table} where organisation_id = :org and current_end_on >= :month and current_end_on < :on
+    union select ${key} from ${table} where organisation_id = :org and terminated_on > :month and terminated_on <= :on`;
+
+export const LIVE_SQL = {
+  /** Live contracts counted and valued by commissioner, with its name and kind. */
+  byCommissioner: named(`select g.counterparty_id, p.name, p.kind, g.contracts, g.valued, g.pence from (
+    select counterparty_id, sum(contracts) as contracts, sum(valued) as valued, sum(pence) as pence from (
+      select counterparty_id, contracts, valued, pence from contract_income_month where organisation_id = :org and month_on = :month
+      union all
+      select i.counterparty_id, ${CHANGE}, ${CHANGE} * (i.annual_value_pence is not null), ${CHANGE} * coalesce(i.annual_value_pence, 0)
+        from (${changedIn('contract_income', 'contract_id')}) c join contract_income i on i.contract_id = c.contract_id
+        where not (i.${OPEN_ROW.replace(' and ', ' and i.')})
+      union all
+      select counterparty_id, 1, annual_value_pence is not null, coalesce(annual_value_pence, 0) from contract_income
+        where organisation_id = :org and start_on <= :on and ${OPEN_ROW}
+    ) group by counterparty_id having sum(contracts) > 0
+  ) g join counterparty p on p.id = g.counterparty_id`),
+  /** Live contracts' shares by service category ('' for none). */
+  byService: named(`select nullif(cpv_key, '') as cpv_code, sum(pence) as pence, sum(contracts) as contracts from (
+      select cpv_key, contracts, pence from contract_service_income_month where organisation_id = :org and month_on = :month
+      union all
+      select coalesce(i.cpv_code, ''), ${CHANGE}, ${CHANGE} * i.share_pence
+        from (${changedIn('contract_service_income', 'rowid')}) c join contract_service_income i on i.rowid = c.rowid
+        where not (i.${OPEN_ROW.replace(' and ', ' and i.')})
+      union all
+      select coalesce(cpv_code, ''), 1, share_pence from contract_service_income
+        where organisation_id = :org and start_on <= :on and ${OPEN_ROW}
+    ) group by cpv_key having sum(contracts) > 0`),
+  /** Of the contracts live on the day, those ending by each of three later days, by commissioner (a range of the live index up to the last). */
+  endingByCommissioner: named(`select counterparty_id,
+      sum(current_end_on <= :by6) as end6, sum(current_end_on <= :by12) as end12, sum(current_end_on <= :by18) as end18,
+      coalesce(sum(case when current_end_on <= :by6 then annual_value_pence end), 0) as end6_pence,
+      coalesce(sum(case when current_end_on <= :by12 then annual_value_pence end), 0) as end12_pence,
+      coalesce(sum(case when current_end_on <= :by18 then annual_value_pence end), 0) as end18_pence
+    from contract_income where organisation_id = :org and current_end_on >= :on and current_end_on <= :last and start_on <= :on and (terminated_on is null or terminated_on > :on)
+    group by counterparty_id`),
+};
+
+/** The first day of the day's month, when migration 0020 keeps a checkpoint for it (1900 to 2299); otherwise null. */
+export function checkpointMonth(on: string): string | null {
+  const month = `${on.slice(0, 7)}-01`;
+  return month >= '1900-01-01' && month <= '2299-12-01' ? month : null;
+}
+
 const Q = {
   /** Live contracts' annual value by service category (null: no category), each code's share split when the row was written; a contract with no value counts with none. */
   byService: compiledOnce((db: ReadDb, organisationId: string, on: string) =>
@@ -60,29 +142,19 @@ const Q = {
       .select((eb) => [eb.fn.sum<number>('s.share_pence').as('pence'), eb.fn.countAll<number>().as('contracts')])
       .groupBy('s.cpv_code'),
   ),
-  /** Live contracts counted and valued by commissioner, with how many (and how much) end within 6, 12 and 18 months. */
-  byCommissioner: compiledOnce((db: ReadDb, organisationId: string, on: string, by6: string, by12: string, by18: string) =>
+  /** Live contracts counted and valued by commissioner (a day outside the checkpoints' years). */
+  byCommissioner: compiledOnce((db: ReadDb, organisationId: string, on: string) =>
     db
       .withTables<IncomeTables>()
       .selectFrom(
         liveIncome(db, organisationId, on)
           .select(['i.counterparty_id'])
-          .select((eb) => [
-            eb.fn.countAll<number>().as('contracts'),
-            eb.fn.count<number>('i.annual_value_pence').as('valued'),
-            sql<number>`coalesce(sum(i.annual_value_pence), 0)`.as('pence'),
-            sql<number>`sum(case when i.current_end_on <= ${by6} then 1 else 0 end)`.as('end6'),
-            sql<number>`sum(case when i.current_end_on <= ${by12} then 1 else 0 end)`.as('end12'),
-            sql<number>`sum(case when i.current_end_on <= ${by18} then 1 else 0 end)`.as('end18'),
-            sql<number>`coalesce(sum(case when i.current_end_on <= ${by6} then i.annual_value_pence end), 0)`.as('end6_pence'),
-            sql<number>`coalesce(sum(case when i.current_end_on <= ${by12} then i.annual_value_pence end), 0)`.as('end12_pence'),
-            sql<number>`coalesce(sum(case when i.current_end_on <= ${by18} then i.annual_value_pence end), 0)`.as('end18_pence'),
-          ])
+          .select((eb) => [eb.fn.countAll<number>().as('contracts'), eb.fn.count<number>('i.annual_value_pence').as('valued'), sql<number>`coalesce(sum(i.annual_value_pence), 0)`.as('pence')])
           .groupBy('i.counterparty_id')
           .as('g'),
       )
       .innerJoin('counterparty as p', 'p.id', 'g.counterparty_id')
-      .select(['g.counterparty_id', 'p.name', 'p.kind', 'g.contracts', 'g.valued', 'g.pence', 'g.end6', 'g.end12', 'g.end18', 'g.end6_pence', 'g.end12_pence', 'g.end18_pence']),
+      .select(['g.counterparty_id', 'p.name', 'p.kind', 'g.contracts', 'g.valued', 'g.pence']),
   ),
   /** Live contracts ending on or before a date, soonest first: a range of the same index. */
   ending: compiledOnce((db: ReadDb, organisationId: string, on: string, by: string, limit: number) =>
@@ -105,7 +177,10 @@ export interface ServiceIncome {
 }
 
 export async function incomeByServiceOn(db: ReadDb, organisationId: string, on: string): Promise<ServiceIncome[]> {
-  const rows = await Q.byService.all(db, organisationId, on);
+  const month = checkpointMonth(on);
+  const rows = month
+    ? await runNamed<{ cpv_code: string | null; pence: number; contracts: number }>(db, LIVE_SQL.byService, { org: organisationId, month, on })
+    : await Q.byService.all(db, organisationId, on);
   return rows.map((r) => ({ code: r.cpv_code, pence: Number(r.pence), contracts: Number(r.contracts) }));
 }
 
@@ -120,9 +195,17 @@ export interface CommissionerIncome {
   ending: { within6: number; within12: number; within18: number; within6Pence: number; within12Pence: number; within18Pence: number };
 }
 
-export async function incomeByCommissionerOn(db: ReadDb, organisationId: string, on: string, by: { by6: string; by12: string; by18: string }): Promise<CommissionerIncome[]> {
-  const rows = await Q.byCommissioner.all(db, organisationId, on, by.by6, by.by12, by.by18);
-  return rows.map((r) => ({
+type LiveCommissionerRow = { counterparty_id: string; name: string; kind: string; contracts: number; valued: number; pence: number };
+type EndingRow = { counterparty_id: string; end6: number; end12: number; end18: number; end6_pence: number; end12_pence: number; end18_pence: number };
+
+/** Live contracts counted and valued by commissioner on a day (no endings). */
+async function liveByCommissionerRows(db: ReadDb, organisationId: string, on: string): Promise<LiveCommissionerRow[]> {
+  const month = checkpointMonth(on);
+  return month ? runNamed<LiveCommissionerRow>(db, LIVE_SQL.byCommissioner, { org: organisationId, month, on }) : Q.byCommissioner.all(db, organisationId, on);
+}
+
+function commissionerIncome(r: LiveCommissionerRow, e: EndingRow | undefined): CommissionerIncome {
+  return {
     counterpartyId: r.counterparty_id,
     name: r.name,
     kind: r.kind,
@@ -130,14 +213,23 @@ export async function incomeByCommissionerOn(db: ReadDb, organisationId: string,
     valued: Number(r.valued),
     pence: Number(r.pence),
     ending: {
-      within6: Number(r.end6),
-      within12: Number(r.end12),
-      within18: Number(r.end18),
-      within6Pence: Number(r.end6_pence),
-      within12Pence: Number(r.end12_pence),
-      within18Pence: Number(r.end18_pence),
+      within6: Number(e?.end6 ?? 0),
+      within12: Number(e?.end12 ?? 0),
+      within18: Number(e?.end18 ?? 0),
+      within6Pence: Number(e?.end6_pence ?? 0),
+      within12Pence: Number(e?.end12_pence ?? 0),
+      within18Pence: Number(e?.end18_pence ?? 0),
     },
-  }));
+  };
+}
+
+/** Live contracts by commissioner on a day, with how many (and how much) of them end by each of the three days. */
+export async function incomeByCommissionerOn(db: ReadDb, organisationId: string, on: string, by: { by6: string; by12: string; by18: string }): Promise<CommissionerIncome[]> {
+  const last = [by.by6, by.by12, by.by18].reduce((a, b) => (a > b ? a : b));
+  const rows = await liveByCommissionerRows(db, organisationId, on);
+  const ending = await runNamed<EndingRow>(db, LIVE_SQL.endingByCommissioner, { org: organisationId, on, last, ...by });
+  const endingOf = new Map(ending.map((e) => [e.counterparty_id, e]));
+  return rows.map((r) => commissionerIncome(r, endingOf.get(r.counterparty_id)));
 }
 
 export interface EndingContract {
@@ -172,7 +264,9 @@ export interface IncomeShare {
 }
 
 export async function incomeShareOn(db: ReadDb, organisationId: string, on: string): Promise<IncomeShare> {
-  const [services, commissioners] = await Promise.all([incomeByServiceOn(db, organisationId, on), incomeByCommissionerOn(db, organisationId, on, { by6: on, by12: on, by18: on })]);
+  const services = await incomeByServiceOn(db, organisationId, on);
+  const commissionerRows = await liveByCommissionerRows(db, organisationId, on);
+  const commissioners = commissionerRows.map((r) => commissionerIncome(r, undefined));
   const totals = totalsOf(commissioners);
   const byService = services.map((s) => {
     const entry = s.code ? lookupCpv(s.code) : null;

@@ -8,9 +8,10 @@ import { contractsEndingBy, incomeByCommissionerOn, incomeByServiceOn } from './
 /**
  * The portfolio as at a day, for the board: the annual income of the contracts live on the day
  * (or in an extension) by commissioner and by service, the contracts ending within 6, 12 and 18
- * months, and the largest commissioner's share of the income (concentration risk). Three grouped
- * queries, whatever the number of contracts (live-income.ts says what counts as live and how a
- * contract with several service categories is split between them).
+ * months, and the largest commissioner's share of the income (concentration risk). Four grouped
+ * queries, whatever the number of contracts, three of them reading the monthly checkpoints and a
+ * month's changes rather than every live contract (live-income.ts says what counts as live and how
+ * a contract with several service categories is split between them).
  */
 
 /** The ending contracts listed one by one; the counts and values above them are exact whatever the number. */
@@ -22,11 +23,10 @@ export async function portfolioOn(db: ReadDb, organisationId: string, asAt: stri
   // "Within 6 months": ending on or before the last day of the 6 months that follow the date.
   const after = addDays(asAt, 1);
   const by = { by6: termEnd(after, 6), by12: termEnd(after, 12), by18: termEnd(after, 18) };
-  const [commissioners, services, ending] = await Promise.all([
-    incomeByCommissionerOn(db, organisationId, asAt, by),
-    incomeByServiceOn(db, organisationId, asAt),
-    contractsEndingBy(db, organisationId, asAt, by.by18, ENDING_LIST_LIMIT),
-  ]);
+  // In turn: the reads are synchronous underneath, and issued together they queue on the connection's lock.
+  const commissioners = await incomeByCommissionerOn(db, organisationId, asAt, by);
+  const services = await incomeByServiceOn(db, organisationId, asAt);
+  const ending = await contractsEndingBy(db, organisationId, asAt, by.by18, ENDING_LIST_LIMIT);
   const total = commissioners.reduce((n, c) => n + c.pence, 0);
   const byCommissioner = commissioners
     .map((c) => ({ counterpartyId: c.counterpartyId, name: c.name, annualPence: c.pence, contracts: c.contracts, share: total > 0 ? c.pence / total : 0 }))

@@ -87,11 +87,9 @@ async function contractOf(db: ReadDb, organisationId: string, id: string) {
     .where('c.organisation_id', '=', organisationId)
     .executeTakeFirst();
   if (!row) throw AppError.field('contractId', 'That contract is not on record.');
-  const [codes, extensions, variations] = await Promise.all([
-    db.selectFrom('contract_service').select('cpv_code').where('contract_id', '=', id).orderBy('cpv_code').execute(),
-    db.selectFrom('contract_extension').selectAll().where('contract_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('contract_variation').select(['id', 'made_on', 'value_change_pence', 'new_end_on']).where('contract_id', '=', id).execute(),
-  ]);
+  const codes = await db.selectFrom('contract_service').select('cpv_code').where('contract_id', '=', id).orderBy('cpv_code').execute();
+  const extensions = await db.selectFrom('contract_extension').selectAll().where('contract_id', '=', id).orderBy('position').execute();
+  const variations = await db.selectFrom('contract_variation').select(['id', 'made_on', 'value_change_pence', 'new_end_on']).where('contract_id', '=', id).execute();
   const terms: ContractTermsInput = {
     route: row.route as ContractTermsInput['route'],
     awardedOn: row.award_on,
@@ -127,12 +125,11 @@ export async function s33Report(db: ReadDb, rc: RegisterCtx, contractId: string,
   const orgId = rc.org.id;
   const c = await contractOf(db, orgId, contractId);
   const awardOn = c.row.award_on ?? asAt;
-  const [comparables, income, control, organisation] = await Promise.all([
-    comparableContracts(db, orgId, { id: c.row.id, counterpartyId: c.row.counterparty_id, codes: c.codes }, awardOn),
-    incomeShareOn(db, orgId, asAt),
-    controlOnDate(db, orgId, asAt),
-    organisationOnDate(db, rc.org, asAt),
-  ]);
+  // In turn: the reads are synchronous underneath, and issued together they queue on the connection's lock.
+  const comparables = await comparableContracts(db, orgId, { id: c.row.id, counterpartyId: c.row.counterparty_id, codes: c.codes }, awardOn);
+  const income = await incomeShareOn(db, orgId, asAt);
+  const control = await controlOnDate(db, orgId, asAt);
+  const organisation = await organisationOnDate(db, rc.org, asAt);
   const publicBodies = income.publicBodies;
   const services = c.codes.map((code) => {
     const entry = lookupCpv(code);

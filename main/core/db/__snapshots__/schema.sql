@@ -70,14 +70,11 @@ CREATE INDEX contract_document_contract on contract_document(contract_id);
 -- index contract_duty_day on contract_duty
 CREATE INDEX contract_duty_day on contract_duty(organisation_id, due_on, contract_id, key, kind, title, done);
 
--- index contract_duty_open on contract_duty
-CREATE INDEX contract_duty_open on contract_duty(organisation_id, due_on) where done = 0 and key <> 'end';
+-- index contract_duty_open_day on contract_duty
+CREATE INDEX contract_duty_open_day on contract_duty(organisation_id, due_on, contract_id, key, kind, title) where done = 0 and key <> 'end';
 
 -- index contract_income_live on contract_income
 CREATE INDEX contract_income_live on contract_income(organisation_id, current_end_on, start_on, terminated_on, counterparty_id, annual_value_pence);
-
--- index contract_income_open on contract_income
-CREATE INDEX contract_income_open on contract_income(organisation_id, start_on, counterparty_id, annual_value_pence) where current_end_on = '9999-12-31' and terminated_on is null;
 
 -- index contract_income_start on contract_income
 CREATE INDEX contract_income_start on contract_income(organisation_id, start_on);
@@ -108,9 +105,6 @@ CREATE INDEX contract_service_income_contract on contract_service_income(contrac
 
 -- index contract_service_income_live on contract_service_income
 CREATE INDEX contract_service_income_live on contract_service_income(organisation_id, current_end_on, start_on, terminated_on, cpv_code, share_pence);
-
--- index contract_service_income_open on contract_service_income
-CREATE INDEX contract_service_income_open on contract_service_income(organisation_id, start_on, cpv_code, share_pence) where current_end_on = '9999-12-31' and terminated_on is null;
 
 -- index contract_service_income_start on contract_service_income
 CREATE INDEX contract_service_income_start on contract_service_income(organisation_id, start_on);
