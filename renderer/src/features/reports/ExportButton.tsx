@@ -6,7 +6,11 @@ import { formatBytes } from '../../lib/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { chartPictures } from './chart-png';
 
-type Step = { kind: 'idle' } | { kind: 'running'; done: number; total: number; message: string } | { kind: 'done'; text: string } | { kind: 'failed'; text: string };
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number; message: string; jobId?: string; cancellable?: boolean; cancelling?: boolean }
+  | { kind: 'done'; text: string }
+  | { kind: 'failed'; text: string };
 
 export interface ExportAsk {
   request: ReportRequest;
@@ -23,9 +27,11 @@ export interface ExportAsk {
 export function ExportButton({ ask, label, accessibleName, className = 'btn btn-secondary', chartsFrom }: { ask: ExportAsk; label: string; accessibleName?: string; className?: string; chartsFrom?: () => ParentNode | null }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const running = useRef(false);
+  const cancelAsked = useRef(false);
   const run = async () => {
     if (running.current) return;
     running.current = true;
+    cancelAsked.current = false;
     try {
       setStep({ kind: 'running', done: 0, total: 1, message: ask.format === 'docx' ? 'Drawing the charts' : 'Starting' });
       const root = chartsFrom?.() ?? null;
@@ -43,7 +49,7 @@ export function ExportButton({ ask, label, accessibleName, className = 'btn btn-
           s = null;
         }
         if (s && s.state === 'failed') {
-          setStep({ kind: 'failed', text: s.error?.message ?? 'The file could not be made.' });
+          setStep(cancelAsked.current ? { kind: 'done', text: 'Cancelled: nothing was downloaded.' } : { kind: 'failed', text: s.error?.message ?? 'The file could not be made.' });
           return;
         }
         if (s && s.state === 'succeeded') {
@@ -57,7 +63,8 @@ export function ExportButton({ ask, label, accessibleName, className = 'btn btn-
           setStep({ kind: 'done', text: `${file.fileName} downloaded (${formatBytes(file.sizeBytes)}).` });
           return;
         }
-        if (s) setStep({ kind: 'running', done: s.done, total: Math.max(1, s.total), message: s.message || 'Making the file' });
+        const jobId = started.value.jobId;
+        if (s) setStep({ kind: 'running', done: s.done, total: Math.max(1, s.total), message: s.message || 'Making the file', jobId, cancellable: s.cancellable, cancelling: cancelAsked.current });
         await new Promise((r) => setTimeout(r, s ? 200 : 1000));
       }
     } catch (e) {
@@ -66,11 +73,23 @@ export function ExportButton({ ask, label, accessibleName, className = 'btn btn-
       running.current = false;
     }
   };
+  const cancel = async (jobId: string) => {
+    cancelAsked.current = true;
+    setStep((st) => (st.kind === 'running' ? { ...st, cancelling: true } : st));
+    // Refused: it finished first, and is downloaded as usual.
+    const r = await call('jobs.cancel', { id: jobId });
+    if (!r.ok) cancelAsked.current = false;
+  };
   return (
     <div className="rpt-export">
       <button type="button" className={className} aria-label={accessibleName} aria-disabled={step.kind === 'running'} onClick={() => void run()}>
         {label}
       </button>
+      {step.kind === 'running' && step.jobId && step.cancellable ? (
+        <button type="button" className="btn btn-link" onClick={() => void cancel(step.jobId!)} aria-label={`${step.cancelling ? 'Cancelling' : 'Cancel'}: ${accessibleName ?? label}`}>
+          {step.cancelling ? 'Cancelling…' : 'Cancel'}
+        </button>
+      ) : null}
       {step.kind === 'running' ? <ProgressBar done={step.done} total={step.total} label={step.message} /> : null}
       <span className={`rpt-export-outcome${step.kind === 'failed' ? ' is-error' : ''}`} role="status">
         {step.kind === 'done' ? step.text : step.kind === 'failed' ? `${label}: ${step.text}` : ''}
