@@ -4,6 +4,7 @@ import { AREAS } from '../features';
 import { Banner } from '../ui/Banner';
 import { ToastRegion } from '../ui/Toasts';
 import { buildMenu } from './menu';
+import { OrganisationSwitcher } from '../features/group/OrganisationSwitcher';
 
 export function Shell({ status }: { status: AppStatus }) {
   const menu = buildMenu(AREAS, status);
@@ -14,9 +15,7 @@ export function Shell({ status }: { status: AppStatus }) {
       </a>
       <header className="topbar">
         <span className="product">Mutual Governance</span>
-        <span className="org" data-testid="org-name">
-          {status.organisationName}
-        </span>
+        <OrganisationSwitcher name={status.organisationName} />
         <ToastRegion />
         {status.host === 'browser' ? <span className="host-note">Running in your browser on this computer</span> : null}
       </header>

@@ -6,6 +6,7 @@ import { contractsArea } from './contracts';
 import { decisionsArea } from './decisions';
 import { exportsArea } from './exports';
 import { filingsArea } from './filings';
+import { groupArea } from './group';
 import { homeArea } from './home';
 import { hrImportArea } from './hr-import';
 import { meetingsArea } from './meetings';
@@ -40,4 +41,5 @@ export const AREAS: readonly Area[] = [
   organisationsArea,
   reportsArea,
   settingsArea,
+  groupArea,
 ];

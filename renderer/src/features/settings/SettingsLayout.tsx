@@ -8,6 +8,7 @@ export function SettingsLayout() {
       <nav className="subnav" aria-label="Settings sections">
         <NavLink to="/settings/organisation">Organisation</NavLink>
         <NavLink to="/settings/rules">Governing rules</NavLink>
+        <NavLink to="/settings/group">Group</NavLink>
         <NavLink to="/settings/data">Data and backups</NavLink>
         <NavLink to="/settings/audit">Audit log</NavLink>
       </nav>
