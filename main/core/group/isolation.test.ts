@@ -150,6 +150,9 @@ function listQueries(own: Records): [string, unknown][] {
     ['ballots.list', {}],
     ['writtenResolutions.list', {}],
     ['writtenResolutions.list', { body: 'members' }],
+    ['reports.trace', { trace: { set: 'annual.members.admitted', params: { from: '2000-01-01', to: '2026-11-30' } }, offset: 0, limit: 100 }],
+    ['reports.trace', { trace: { set: 'annual.decisions.taken', params: { from: '2000-01-01', to: '2026-11-30' } }, offset: 0, limit: 100 }],
+    ['reports.trace', { trace: { set: 'annual.contracts.live', params: { from: '2000-01-01', to: '2026-11-30', on: '2026-11-30' } }, offset: 0, limit: 100 }],
     // Gets of the current organisation's own records: their pages must not pull the other's in.
     ['members.get', { id: own.memberId }],
     ['officers.get', { id: own.officerId }],
@@ -221,6 +224,43 @@ function foreignChanges(other: Records, own: Records): [string, unknown][] {
     ['minutes.correct', { id: other.minutesId, meetingId: own.meetingId, text: 'Crossover correction' }],
     ['contracts.linkDecision', { contractId: own.contractId, decisionId: other.decisionId, purpose: 'sign' }],
     ['contracts.linkDecision', { contractId: other.contractId, decisionId: own.decisionId, purpose: 'sign' }],
+    ['members.update', { id: other.memberId, classId: other.classId, particulars: person('Sam', 'Crossover') }],
+    ['members.update', { id: own.memberId, classId: other.classId, particulars: person('Sam', 'Crossover') }],
+    ['members.subjectAccess', { id: other.memberId }],
+    ['members.remove', { ids: [other.memberId], confirm: true }],
+    ['officers.update', { id: other.officerId, particulars: OFFICER, residentialAddress: null }],
+    ['officers.appoint', { officerId: other.officerId, appointment: { role: 'chair', appointedOn: '2026-01-01' } }],
+    ['officers.recordIdentity', { id: other.officerId, identity: { verifiedOn: '2026-01-05', personalCode: 'FT5-15ED-7JY5' } }],
+    ['interests.declare', { officerId: own.officerId, category: 'contract', nature: 'Crossover', counterpartyId: other.counterpartyId, declaredOn: '2026-02-02' }],
+    ['psc.withdrawStatement', { id: other.pscId, withdrawnOn: '2026-02-01' }],
+    ['meetings.update', { id: other.meetingId, kind: 'board', heldOn: '2026-03-11', startsAt: '18:00', place: 'Board room' }],
+    ['meetings.setStatus', { id: other.meetingId, status: 'cancelled', reason: 'Crossover' }],
+    ['meetings.updateItem', { id: other.agendaItemId, title: 'Crossover', purpose: 'decision' }],
+    ['meetings.moveItem', { id: other.agendaItemId, direction: 'up' }],
+    ['meetings.removeItem', { id: other.agendaItemId }],
+    ['meetings.addAttendee', { meetingId: other.meetingId, role: 'in_attendance', name: 'Sam Auditor', capacity: 'External auditor' }],
+    ['meetings.addResolution', { meetingId: other.meetingId, kind: 'ordinary', text: 'That the crossover be approved.' }],
+    ['meetings.declareInterest', { meetingId: own.meetingId, agendaItemId: other.agendaItemId, officerId: own.officerId, nature: 'Crossover' }],
+    ['meetings.declareInterest', { meetingId: own.meetingId, agendaItemId: own.agendaItemId, officerId: other.officerId, nature: 'Crossover' }],
+    ['meetings.boardPack', { id: other.meetingId }],
+    ['meetings.notice', { id: other.meetingId, format: 'pdf' }],
+    ['minutes.pdf', { id: other.minutesId }],
+    ['committees.update', { id: other.committeeId, name: 'Crossover committee', terms: 'Crossover' }],
+    ['committees.dissolve', { id: other.committeeId, dissolvedOn: '2026-06-01' }],
+    ['decisions.update', { id: other.decisionId, text: 'Crossover decision' }],
+    ['actions.update', { id: other.actionId, description: 'Crossover', ownerName: 'Someone', dueOn: '2026-04-15' }],
+    ['writtenResolutions.recordAgreement', { id: other.writtenResolutionId, signatoryId: other.memberId, agreedOn: '2026-03-05' }],
+    ['ballots.makeTrusteeKey', { id: other.ballotId, trustee: 1, passphrase: 'correct horse battery staple' }],
+    ['ballots.open', { id: other.ballotId }],
+    ['ballots.exportVerification', { id: other.ballotId }],
+    ['counterparties.linkName', { name: 'Leeds CC', counterpartyId: other.counterpartyId }],
+    ['contracts.create', { counterpartyId: other.counterpartyId, reference: 'X-1', title: 'Crossover', services: ['85310000'], route: 'pcr15_light_touch', extensions: [], breaks: [], priceReviews: [], kpis: [] }],
+    ['contracts.recordVariation', { contractId: other.contractId, madeOn: '2026-06-01', description: 'Crossover', valueChangePence: 100 }],
+    ['contracts.recordDutyDone', { contractId: other.contractId, key: 'end', doneOn: '2026-05-01' }],
+    ['contracts.exportCalendar', { contractId: other.contractId }],
+    ['contractReports.evidencePack', { contractId: other.contractId, asAt: '2026-11-30', format: 'pdf' }],
+    ['station.start', { ballotId: other.ballotId, address: '127.0.0.1', allInterfaces: false, port: 0 }],
+    ['station.start', { writtenResolutionId: other.writtenResolutionId, address: '127.0.0.1', allInterfaces: false, port: 0 }],
   ];
 }
 
@@ -235,6 +275,16 @@ function refusedAsUnknown(error: { code: string; fieldErrors?: Record<string, st
   const foreign = new Set(Object.values(marks(other, '')));
   return Object.keys(error.fieldErrors).some((field) => foreign.has(String(input[field])));
 }
+
+const OFFICER = {
+  givenNames: 'Dana',
+  familyName: 'Crossover',
+  serviceAddress: { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA' },
+  dateOfBirth: '1980-01-01',
+  nationality: 'British',
+  occupation: 'Nurse',
+  countryOfResidence: 'England',
+};
 
 function leaked(value: unknown, words: readonly string[]): string[] {
   const text = JSON.stringify(value);
@@ -288,6 +338,8 @@ describe.each([
         problems.push(`${method} ${JSON.stringify(input)} was refused for another reason (${r.error.code}: ${r.error.message}), so it found ${other}'s record`);
       }
     }
+    await t.core.jobs.idle();
+    await call('station.stop', {});
     expect(problems).toEqual([]);
     expect(t.core.raw.prepare('select count(*) from audit_event').pluck().get()).toBe(before);
   });
