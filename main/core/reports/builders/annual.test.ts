@@ -14,7 +14,7 @@ import type { ReportSource } from '../source';
 import { ANNUAL_TRACE_SETS } from '../trace/annual';
 import { annualReport } from './annual';
 import { boardSection } from './annual-board';
-import { membershipSection } from './annual-membership';
+import { classFigures, membershipSection } from './annual-membership';
 import { interestsSection } from './annual-interests';
 import { generalMeetingsSection, meetingsSection } from './annual-meetings';
 
@@ -190,6 +190,12 @@ describe('the annual governance report', () => {
       ['Resigned', 1],
     ]);
     expect(figure(s, 'employee-members').value).toBe(2);
+    // Read in windows of admission dates (one member's worth each here), the figures are the same.
+    const p = { from: FROM, to: TO, start: '2025-03-31' };
+    let yields = 0;
+    const windowed = await classFigures(core.db, org.id, p, async () => void yields++, 1);
+    expect(windowed).toEqual(await classFigures(core.db, org.id, p));
+    expect(yields).toBe(6);
     // No HR import on record: said, and listed as missing.
     expect(missing.map((m) => m.what).join(' ')).toMatch(/No HR import was applied on or before 31 March 2026/);
     const chart = section.blocks.find((b) => b.type === 'chart');
