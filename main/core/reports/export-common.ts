@@ -1,5 +1,6 @@
 import type { ReportDoc, ReportSection, ReportTable } from '../../../shared/contract/reports';
 import { formatLegalDate, ukDateOf } from '../../../shared/rules/legal-date';
+import { KIND_INFO } from './catalogue';
 
 /** What every format says about a report, the same way: whose, when, produced when, from which audit head. */
 
@@ -39,7 +40,10 @@ export function tablesOf(doc: Pick<ReportDoc, 'sections'>): ReportTable[] {
   return out;
 }
 
-/** The file's name: "Annual governance report 2026-03-31.docx". */
-export function reportFileName(doc: ReportDoc, ext: string, part?: string): string {
-  return `${doc.title}${part ? ` - ${part}` : ''} ${doc.period.to}.${ext}`;
+/**
+ * The file's name, from the kind of report (not its title, which may carry the period) and its
+ * date: "Annual governance report 2026-03-31.docx", "Annual governance report - Members by class 2026-03-31.csv".
+ */
+export function reportFileName(doc: Pick<ReportDoc, 'request' | 'period'>, ext: string, part?: string): string {
+  return `${KIND_INFO[doc.request.kind].title}${part ? ` - ${part}` : ''} ${doc.period.to}.${ext}`;
 }

@@ -192,6 +192,23 @@ describe('reports.export as XLSX', () => {
     expect(years.getRow(6).values).toEqual([undefined, 'Total', 4]);
   }, 90_000);
 
+  it('is the same workbook when written on the host thread, without the worker', async () => {
+    const t = await openWithMembers();
+    const sheets = async (bytes: Buffer) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      return wb.worksheets.map((w) => ({ name: w.name, rows: w.getSheetValues() }));
+    };
+    const inWorker = await sheets((await exported(t, { format: 'xlsx' })).bytes);
+    REPORT_RUNNER.mode = 'thread';
+    try {
+      expect(await sheets((await exported(t, { format: 'xlsx' })).bytes)).toEqual(inWorker);
+    } finally {
+      REPORT_RUNNER.mode = 'worker';
+    }
+    expect(inWorker.map((s) => s.name)).toHaveLength(3);
+  }, 90_000);
+
   it('names sheets as Excel requires: 31 characters, no [ ] : * ? / \\, unique', () => {
     expect(sheetNames(['Income: by commissioner [£]', 'A/B*C?D\\E', 'x'.repeat(40), 'x'.repeat(40), 'About', 'about'], ['About'])).toEqual([
       'Income by commissioner £',
@@ -219,7 +236,7 @@ describe('reports.export as CSV', () => {
     const missing = await t.core.dispatch('reports.export', { request: REQUEST, format: 'csv' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { tableId: 'Choose the table to save as CSV: a CSV holds one table.' } } });
     const unknown = await runJob(t.core, 'reports.export', { request: REQUEST, format: 'csv', tableId: 'nowhere' });
-    expect(unknown.error).toMatchObject({ code: 'VALIDATION', message: 'The Annual governance report has no table “nowhere”. Choose one of its tables.' });
+    expect(unknown.error).toMatchObject({ code: 'VALIDATION', message: 'The annual governance report has no table “nowhere”. Choose one of its tables.' });
   }, 90_000);
 
   it('keeps numbers as numbers, negative ones too, and neutralises text', () => {

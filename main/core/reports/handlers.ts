@@ -4,9 +4,8 @@ import { formatLegalDate } from '../../../shared/rules/legal-date';
 import { AppError } from '../errors';
 import { exportStore } from '../exports/register-export';
 import { defineHandlers, job, query } from '../handler';
-import { exportReport } from './export';
 import { organisationCount, resolveRequest } from './run';
-import { produceReport } from './run-job';
+import { produceFile, produceReport } from './run-job';
 import { TRACE_SETS } from './trace/index';
 
 /**
@@ -51,11 +50,11 @@ export const reportHandlers = defineHandlers('reports', {
     if (input.format === 'csv' && !input.tableId) throw AppError.field('tableId', 'Choose the table to save as CSV: a CSV holds one table.');
     const label = `${KIND_INFO[input.request.kind].title} as at ${formatLegalDate(input.request.asAt)} (${input.format.toUpperCase()})`;
     return ctx.startJob({ label, cancellable: true }, async (j) => {
-      const doc = await produceReport(ctx, rc, resolved, j);
-      j.progress(0, 1, 'Writing the file');
-      await j.checkpoint();
-      j.signal.throwIfAborted();
-      const out = await exportReport(doc, input.format, { tableId: input.tableId, charts: input.charts });
+      const out = await produceFile(ctx, rc, resolved, j, {
+        format: input.format,
+        ...(input.tableId ? { tableId: input.tableId } : {}),
+        ...(input.charts ? { charts: input.charts } : {}),
+      });
       j.signal.throwIfAborted();
       const file = exportStore(ctx).create(safeName(out.fileName), out.mimeType);
       try {

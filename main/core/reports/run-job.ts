@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import type { ReportDoc } from '../../../shared/contract/reports';
 import type { CommandContext, RegisterCtx } from '../context';
 import { AppError } from '../errors';
 import type { JobHandle } from '../jobs/runner';
+import { exportReport, type ExportedFile } from './export';
 import { assembleDoc, runBuilder, type ResolvedRequest } from './run';
-import { buildReportInWorker, reportWorkerScript } from './worker-thread';
-import { existsSync } from 'node:fs';
+import type { ReportWorkerData } from './worker';
+import { buildReportInWorker, reportWorkerScript, type FromWorker } from './worker-thread';
 
 /**
  * Where a report's builder runs. 'worker' (the default): on the report worker thread, which reads
@@ -15,25 +17,27 @@ import { existsSync } from 'node:fs';
  */
 export const REPORT_RUNNER: { mode: 'worker' | 'thread'; builderModule?: string } = { mode: 'worker' };
 
+const useWorker = () => REPORT_RUNNER.mode === 'worker' && existsSync(reportWorkerScript());
+
 /**
- * Builds the report for a resolved request as a job's body: the file held (a snapshot) for the
- * whole build, so a restore waits for it; the builder run in the worker (or on the host); the
- * document put together with the audit head the records were read at.
+ * Runs the builder for a resolved request with the file held (a snapshot) throughout, so a
+ * restore waits for it: in the worker, or on the host over the snapshot, checking for a cancel
+ * at each checkpoint. `output` asks the worker for the file as well.
  */
-export async function produceReport(ctx: CommandContext, rc: RegisterCtx, resolved: ResolvedRequest, j: JobHandle): Promise<ReportDoc> {
+async function run(ctx: CommandContext, rc: RegisterCtx, resolved: ResolvedRequest, j: JobHandle, output?: ReportWorkerData['output']): Promise<FromWorker> {
   const hold = await ctx.store.openSnapshot();
   try {
-    if (REPORT_RUNNER.mode === 'worker' && existsSync(reportWorkerScript())) {
-      const { built, head, org } = await buildReportInWorker({
+    if (useWorker()) {
+      return await buildReportInWorker({
         dbPath: ctx.store.dbPath,
         organisationId: rc.org.id,
         resolved,
         today: rc.today,
         ...(REPORT_RUNNER.builderModule ? { builderModule: REPORT_RUNNER.builderModule } : {}),
+        ...(output ? { output } : {}),
         onProgress: (done, total, label) => j.progress(done, total, label),
         signal: j.signal,
       });
-      return assembleDoc(built, resolved, org, ctx.now(), head);
     }
     const head = (await hold.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()) ?? { seq: 0, hash: '0'.repeat(64) };
     const org = await hold.db.selectFrom('organisation').selectAll().where('id', '=', rc.org.id).executeTakeFirst();
@@ -49,8 +53,30 @@ export async function produceReport(ctx: CommandContext, rc: RegisterCtx, resolv
         j.signal.throwIfAborted();
       },
     });
-    return assembleDoc(built, resolved, org, ctx.now(), head);
+    return { built, head, org };
   } finally {
     await hold.close();
   }
+}
+
+/** The report for a resolved request (reports.build's job): the document with the audit head its records were read at. */
+export async function produceReport(ctx: CommandContext, rc: RegisterCtx, resolved: ResolvedRequest, j: JobHandle): Promise<ReportDoc> {
+  const { built, head, org } = await run(ctx, rc, resolved, j);
+  return assembleDoc(built, resolved, org, ctx.now(), head);
+}
+
+/** The report as a file (reports.export's job): built and written in the worker, or on the host without one. */
+export async function produceFile(
+  ctx: CommandContext,
+  rc: RegisterCtx,
+  resolved: ResolvedRequest,
+  j: JobHandle,
+  output: Omit<NonNullable<ReportWorkerData['output']>, 'producedAt'>,
+): Promise<ExportedFile> {
+  const producedAt = ctx.now();
+  const got = await run(ctx, rc, resolved, j, { ...output, producedAt: producedAt.toISOString() });
+  if (got.file) return got.file;
+  await j.checkpoint();
+  j.signal.throwIfAborted();
+  return exportReport(assembleDoc(got.built, resolved, got.org, producedAt, got.head), output.format, { tableId: output.tableId, charts: output.charts });
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 import type { OrganisationRow } from '../db/schema';
+import type { ExportedFile } from './export';
 import type { BuiltReport } from './source';
 import type { ReportWorkerData, ReportWorkerMessage } from './worker';
 
@@ -81,7 +82,15 @@ export async function endSpareReportWorker(): Promise<void> {
   }
 }
 
-export function buildReportInWorker(options: ReportInWorker): Promise<{ built: BuiltReport; head: { seq: number; hash: string }; org: OrganisationRow }> {
+export interface FromWorker {
+  built: BuiltReport;
+  head: { seq: number; hash: string };
+  org: OrganisationRow;
+  /** The file, when asked for one (`output`). */
+  file?: ExportedFile;
+}
+
+export function buildReportInWorker(options: ReportInWorker): Promise<FromWorker> {
   const { onProgress, signal, script: given, onWorker, ...data } = options;
   const script = given ?? reportWorkerScript();
   return new Promise((resolve, reject) => {
@@ -110,7 +119,7 @@ export function buildReportInWorker(options: ReportInWorker): Promise<{ built: B
     };
     const onMessage = (m: ReportWorkerMessage) => {
       if (m.type === 'progress') onProgress?.(m.done, m.total, m.label);
-      else if (m.type === 'done') settle(() => resolve({ built: m.built, head: m.head, org: m.org }), true);
+      else if (m.type === 'done') settle(() => resolve({ built: m.built, head: m.head, org: m.org, ...(m.file ? { file: m.file } : {}) }), true);
       else if (m.type === 'refused') settle(() => reject(new AppError(m.code, m.message, m.fieldErrors)), true);
     };
     const onError = (e: Error) => settle(() => reject(e));

@@ -4,7 +4,9 @@ import type { OrganisationRow } from '../db/schema';
 import { openSnapshot } from '../db/snapshot';
 import { AppError } from '../errors';
 import { BUILDERS } from './builders/index';
-import { runBuilder, type ResolvedRequest } from './run';
+import { reportDocSchema } from '../../../shared/contract/reports';
+import { exportReport, type ExportedFile } from './export';
+import { assembleDoc, runBuilder, type ResolvedRequest } from './run';
 import type { BuiltReport, ReportBuilder } from './source';
 
 /**
@@ -32,40 +34,54 @@ export interface ReportWorkerData {
    * builder put into BUILDERS on the host's thread does not exist in this one.
    */
   builderModule?: string;
+  /**
+   * reports.export: also put the document together (produced at this instant) and write it as
+   * this format here, so neither building nor writing the file holds the host's event loop.
+   */
+  output?: { format: 'docx' | 'xlsx' | 'csv'; tableId?: string; charts?: { id: string; png: string }[]; producedAt: string };
 }
 
 export type ReportWorkerMessage =
   | { type: 'progress'; done: number; total: number; label: string }
-  | { type: 'done'; built: BuiltReport; head: { seq: number; hash: string }; org: OrganisationRow }
+  | { type: 'done'; built: BuiltReport; head: { seq: number; hash: string }; org: OrganisationRow; file?: ExportedFile }
   /** A refusal to show as it is (an AppError on the host's side). */
   | { type: 'refused'; code: AppError['code']; message: string; fieldErrors?: Record<string, string> };
 
 export async function buildInWorkerThread(data: ReportWorkerData, post: (m: ReportWorkerMessage) => void): Promise<void> {
-  let builders: Partial<Record<ReportKind, ReportBuilder>> = BUILDERS;
-  if (data.builderModule) {
-    const mod = (await import(data.builderModule)) as { TEST_BUILDERS?: Partial<Record<ReportKind, ReportBuilder>> };
-    builders = { ...BUILDERS, ...mod.TEST_BUILDERS };
-  }
-  const snapshot = await openSnapshot(data.dbPath);
   try {
-    const head = (await snapshot.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()) ?? { seq: 0, hash: '0'.repeat(64) };
-    const org = await snapshot.db.selectFrom('organisation').selectAll().where('id', '=', data.organisationId).executeTakeFirst();
-    if (!org) return post({ type: 'refused', code: 'NOT_FOUND', message: 'The organisation is no longer in this file.' });
-    const built = await runBuilder({
-      db: snapshot.db,
-      org,
-      resolved: data.resolved,
-      today: data.today,
-      builders,
-      progress: (done, total, label) => post({ type: 'progress', done, total, label }),
-      checkpoint: async () => {},
-    });
-    post({ type: 'done', built, head, org });
+    let builders: Partial<Record<ReportKind, ReportBuilder>> = BUILDERS;
+    if (data.builderModule) {
+      const mod = (await import(data.builderModule)) as { TEST_BUILDERS?: Partial<Record<ReportKind, ReportBuilder>> };
+      builders = { ...BUILDERS, ...mod.TEST_BUILDERS };
+    }
+    let read: { built: BuiltReport; head: { seq: number; hash: string }; org: OrganisationRow };
+    const snapshot = await openSnapshot(data.dbPath);
+    try {
+      const head = (await snapshot.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()) ?? { seq: 0, hash: '0'.repeat(64) };
+      const org = await snapshot.db.selectFrom('organisation').selectAll().where('id', '=', data.organisationId).executeTakeFirst();
+      if (!org) throw new AppError('NOT_FOUND', 'The organisation is no longer in this file.');
+      const built = await runBuilder({
+        db: snapshot.db,
+        org,
+        resolved: data.resolved,
+        today: data.today,
+        builders,
+        progress: (done, total, label) => post({ type: 'progress', done, total, label }),
+        checkpoint: async () => {},
+      });
+      read = { built, head, org };
+    } finally {
+      // The records are read: the file is let go before the document is written.
+      await snapshot.close();
+    }
+    if (!data.output) return post({ type: 'done', ...read });
+    // Checked against the contract here, as the host checks a build's result, before it is written.
+    const doc = reportDocSchema.parse(assembleDoc(read.built, data.resolved, read.org, new Date(data.output.producedAt), read.head));
+    const file = await exportReport(doc, data.output.format, { tableId: data.output.tableId, charts: data.output.charts });
+    post({ type: 'done', ...read, file });
   } catch (e) {
     if (e instanceof AppError) return post({ type: 'refused', code: e.code, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) });
     throw e;
-  } finally {
-    await snapshot.close();
   }
 }
 

@@ -199,7 +199,8 @@ describe('the Electron main bundle, against a stand-in Electron', () => {
     expect(readFileSync(join(dir, 'Register.pdf'), 'utf8')).toBe('%PDF-1.7 stand-in');
     expect(saveDialog.parent).toBe(true);
     expect(saveDialog.options.defaultPath).toBe(join(dir, 'Register of members.pdf'));
-    expect(pdfOptions).toMatchObject({ pageSize: 'A4', generateTaggedPDF: true, displayHeaderFooter: true });
+    // Tagged, and bookmarked from the page's headings (a long report's sections in the PDF's outline).
+    expect(pdfOptions).toMatchObject({ pageSize: 'A4', generateTaggedPDF: true, generateDocumentOutline: true, displayHeaderFooter: true });
   });
 
   it('refuses every permission', () => {
