@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VerifyReport } from '../../shared/contract/audit';
-import { expectOk, openTestCore, runJob, setUpOrganisation, type TestCore } from '../core/testing';
+import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, type TestCore } from '../core/testing';
 import { addYears } from '../../shared/rules/legal-date';
+import type { ReportDoc } from '../../shared/contract/reports';
+import { addDays } from '../../shared/rules/legal-date';
+import { BUILDERS } from '../core/reports/builders/index';
 import { bulkLoadGroup, spread } from './reports-load';
+import { compare, flattenDoc, periodOf, rawAgm, rawAnnual } from './reports-raw';
 
 /**
  * The reports benchmark's loader writes a group the app reads as its own: organisations with
@@ -114,4 +118,47 @@ describe('the reports benchmark’s loader', () => {
     expect(verified.problem, verified.records.problems.slice(0, 3).join('; ')).toBeNull();
     expect(verified.ok).toBe(true);
   }, 120_000);
+
+  // The test that keeps the benchmark honest: the raw side's hand-written SQL gives every number the app's report gives.
+  it('computes raw the same figures as the app’s annual report and AGM pack, for each organisation of a small group', async () => {
+    t = await openTestCore({ actor: 'bench', now: () => new Date(`${TODAY}T10:00:00Z`) });
+    await setUpOrganisation(t.core, { particulars: { incorporatedOn: addYears(TODAY, -14) } });
+    const raw = t.core.raw;
+    const first = (raw.prepare('select id from organisation').get() as { id: string }).id;
+    const loaded = await bulkLoadGroup(raw, { today: TODAY, firstOrganisationId: first, organisations: 2, members: 2500, contracts: 300, years: 10, seed: 7, actor: 'bench' });
+    const asAt = addYears(TODAY, -3);
+    const from = addDays(addYears(asAt, -1), 1);
+    for (const o of loaded.organisations) {
+      expectOk(await t.core.dispatch('group.switch', { organisationId: o.id }));
+      const row = raw.prepare('select * from organisation where id = ?').get(o.id) as { id: string; legal_form: string; financial_year_end: string };
+      const annual = await jobResult<ReportDoc>(t.core, 'reports.build', { kind: 'annual', asAt, from });
+      expect(annual.organisation.id).toBe(o.id);
+      const a = compare(flattenDoc(annual.sections), rawAnnual(raw, row, periodOf(asAt, from)));
+      expect(a.differences, o.name).toEqual([]);
+      expect(a.notChecked, o.name).toEqual([]);
+      // Every section's numbers: the board, interests, meetings, general meetings, ballots, membership, contracts, control.
+      expect(a.checked).toBeGreaterThan(150);
+      const values = flattenDoc(annual.sections);
+      expect(values.get('figure:ballots-closed')).toBe(1);
+      expect(values.get('figure:members-admitted')).toBeGreaterThan(0);
+      expect(values.get('figure:members-ceased')).toBeGreaterThan(0);
+      expect(values.get('figure:contracts-live')).toBeGreaterThan(0);
+      if (BUILDERS.agm) {
+        const agm = o.agms.find((x) => x.noticeOn > asAt)!;
+        const pack = await jobResult<ReportDoc>(t.core, 'reports.build', { kind: 'agm', asAt: agm.noticeOn, meetingId: agm.meetingId });
+        const c = compare(flattenDoc(pack.sections), rawAgm(raw, row, agm.meetingId, agm.noticeOn));
+        expect(c.differences, o.name).toEqual([]);
+        expect(c.notChecked, o.name).toEqual([]);
+        expect(flattenDoc(pack.sections).get('figure:entitled')).toBeGreaterThan(0);
+      }
+    }
+    // A difference is found: the raw side's figures moved by one are reported, not passed.
+    const row = raw.prepare('select * from organisation where id = ?').get(first) as { id: string; legal_form: string; financial_year_end: string };
+    expectOk(await t.core.dispatch('group.switch', { organisationId: first }));
+    const doc = await jobResult<ReportDoc>(t.core, 'reports.build', { kind: 'annual', asAt, from });
+    const wrong = rawAnnual(raw, row, periodOf(asAt, from));
+    wrong.values.set('figure:members-at-end', wrong.values.get('figure:members-at-end')! + 1);
+    wrong.values.delete('membership-by-class|<total>|atEnd');
+    expect(compare(flattenDoc(doc.sections), wrong).differences.map((d) => d.key).sort()).toEqual(['figure:members-at-end', 'membership-by-class|<total>|atEnd']);
+  }, 240_000);
 });

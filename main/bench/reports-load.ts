@@ -138,7 +138,7 @@ export async function bulkLoadGroup(raw: BetterSqlite3.Database, o: GroupLoadOpt
       sealed_sha256, sealed_record, corrects_minutes_id, created_at, updated_at) values (?, ?, 'signed', ?, ?, ?, null, 0, ?, ?, ?, ?, null, ?, ?)`),
     ballot: raw.prepare(`insert into ballot (id, organisation_id, meeting_id, title, base, record_date, status, trustee_count, threshold, casting_vote, setup_hash, public_key, fingerprint,
       roll_hash, roll_count, total_weight, opened_at, closed_at, sealed_box_hash, box_count, tally, result, lot_seed, decided_at, created_at, updated_at)
-      values (?, ?, ?, ?, 'votes_cast', ?, 'decided', 2, 2, 0, ?, null, null, ?, ?, ?, ?, ?, ?, ?, null, null, null, ?, ?, ?)`),
+      values (?, ?, ?, ?, 'votes_cast', ?, 'closed', 2, 2, 0, ?, null, null, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, ?, ?)`),
     question: raw.prepare(`insert into ballot_question (id, ballot_id, position, kind, text, resolution_kind, resolution_id, min_choices, max_choices, created_at) values (?, ?, 1, 'election', ?, null, null, 1, ?, ?)`),
     choice: raw.prepare('insert into ballot_choice (id, question_id, position, label, statement, created_at) values (?, ?, ?, ?, ?, ?)'),
     roll: raw.prepare(`insert into ballot_roll (id, ballot_id, member_id, member_number, name, class_name, weight, code_hash, voted_by, paper_serial, created_at, updated_at)
@@ -345,7 +345,7 @@ export async function bulkLoadGroup(raw: BetterSqlite3.Database, o: GroupLoadOpt
           return [uuidv7(), ballotId, m.id, m.member_number, `${m.given_names} ${m.family_name}`, 'Community', v ? (r() < 0.8 ? 'code' : 'paper') : null] as const;
         });
         ins.ballot.run(ballotId, id, meetingId, `Election of a community director ${heldOn.slice(0, 4)}`, noticeOn, hash(`setup ${ballotId}`), hash(`roll ${ballotId}`), roll.length, roll.length,
-          `${noticeOn}T09:00:00.000Z`, closed, hash(`box ${ballotId}`), voted, closed, setUpAt, closed);
+          `${noticeOn}T09:00:00.000Z`, closed, hash(`box ${ballotId}`), voted, setUpAt, closed);
         for (const row of rollRows) ins.roll.run(...row, now, now);
         const q = uuidv7();
         ins.question.run(q, ballotId, 'Election of one community director', 1, setUpAt);

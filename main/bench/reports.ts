@@ -160,14 +160,14 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
 
     for (const org of targets) {
       if (canSwitch) await ok('group.switch', { organisationId: org.id });
-      const row = core.raw.prepare('select * from organisation where id = ?').get(org.id) as { id: string; financial_year_end: string };
+      const row = core.raw.prepare('select * from organisation where id = ?').get(org.id) as { id: string; legal_form: string; financial_year_end: string };
       const from = addDays(addYears(asAt, -1), 1);
       const annualRequest: ReportRequest = { kind: 'annual', asAt, from };
       // The general meeting whose notice went out nearest three years back; its pack as at the day of the notice.
       const agm = [...org.agms].sort((a, b) => Math.abs(Date.parse(a.noticeOn) - Date.parse(asAt)) - Math.abs(Date.parse(b.noticeOn) - Date.parse(asAt)))[0]!;
       const agmRequest: ReportRequest = { kind: 'agm', asAt: agm.noticeOn, meetingId: agm.meetingId };
       const jobs = [
-        { name: 'annual', request: annualRequest, raw: () => rawAnnual(core.raw, org.id, periodOf(asAt, from)) },
+        { name: 'annual', request: annualRequest, raw: () => rawAnnual(core.raw, row, periodOf(asAt, from)) },
         { name: 'agm', request: agmRequest, raw: () => rawAgm(core.raw, row, agm.meetingId, agm.noticeOn) },
       ];
       log(`\n${org.name} (${org.members.toLocaleString('en-GB')} members): annual report as at ${asAt}, AGM pack for the meeting of ${agm.heldOn} as at ${agm.noticeOn} (load ${load()})`);
