@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GroupOrganisation, Relation } from '../../../shared/contract/group';
 import type { Organisation } from '../../../shared/contract/organisation';
-import { expectOk, openTestCore, setUpOrganisation, validSetUpInput, type TestCore } from '../testing';
+import { admit, makeClass, person } from '../members/register.test-helpers';
+import { expectOk, openTestCore, setUpOrganisation, tempDir, validSetUpInput, type TestCore } from '../testing';
 import { groupOf } from './relations';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -85,6 +86,24 @@ describe('group.switch', () => {
     await new Promise((r) => setTimeout(r, 5));
     finish();
     await t.core.jobs.idle();
+    expect(await t.core.dispatch('group.switch', { organisationId: second.id })).toMatchObject({ ok: true });
+  });
+});
+
+describe('group.switch while the voting station is open', () => {
+  it('is refused, naming the station, and allowed once it is stopped', async () => {
+    const t = await openTestCore({ now: () => new Date('2026-11-30T12:00:00Z'), station: { pageDir: tempDir('mg-station-page-'), watchEveryMs: 100 } });
+    cleanups.push(() => t.cleanup());
+    await setUpOrganisation(t.core);
+    const second = await add(t, 'Riverside Care Services', '07654321');
+    const cls = await makeClass(t.core, 'Member', null);
+    for (const name of ['Ann', 'Ben']) await admit(t.core, cls, person(name, 'Jones'), { admittedOn: '2020-01-06' });
+    const wr = expectOk(await t.core.dispatch('writtenResolutions.circulate', { body: 'members', kind: 'ordinary', text: 'That the company adopt the new rota policy.', circulatedOn: '2026-11-20' })) as { id: string };
+    expectOk(await t.core.dispatch('station.start', { writtenResolutionId: wr.id, address: '127.0.0.1', port: 0 }));
+    const refused = await t.core.dispatch('group.switch', { organisationId: second.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'LOCKED', message: 'The voting station is open for Riverside Care Mutual, serving the written resolution “That the company adopt the new rota policy.”; stop it on the resolution’s page before switching to Riverside Care Services.' } });
+    expect(expectOk(await t.core.dispatch('organisation.get', {}))).toMatchObject({ name: 'Riverside Care Mutual' });
+    expectOk(await t.core.dispatch('station.stop', {}));
     expect(await t.core.dispatch('group.switch', { organisationId: second.id })).toMatchObject({ ok: true });
   });
 });

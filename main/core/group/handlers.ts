@@ -58,7 +58,12 @@ export const groupHandlers = defineHandlers('group', {
     // Phones are voting in the current organisation's ballot or resolution: the station serves it until stopped.
     const station = await ctx.station.status();
     if (station.running) {
-      throw new AppError('LOCKED', `The voting station is open for ${current?.name ?? 'the current organisation'}; stop it (Meetings › Voting station) before switching to ${target.name}.`);
+      const serving = station.ballot
+        ? `the ballot “${station.ballot.title}”; stop it on the ballot’s page`
+        : station.writtenResolution
+          ? `the written resolution “${station.writtenResolution.text.length > 60 ? `${station.writtenResolution.text.slice(0, 59)}…` : station.writtenResolution.text}”; stop it on the resolution’s page`
+          : 'its ballot or resolution; stop it';
+      throw new AppError('LOCKED', `The voting station is open for ${current?.name ?? 'the current organisation'}, serving ${serving} before switching to ${target.name}.`);
     }
     await ctx.setCurrentOrganisation(target.id);
     return toOrganisation(target);
