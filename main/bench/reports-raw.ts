@@ -108,13 +108,64 @@ export function compare(app: Flat, raw: RawFigures): Comparison {
 
 type Db = BetterSqlite3.Database;
 const stmts = new WeakMap<Db, Map<string, BetterSqlite3.Statement>>();
-/** A statement prepared once per connection (as the app compiles its queries once). */
+
+/** Time spent in each raw statement (and each section), with the last values it ran with, for EXPLAIN QUERY PLAN. */
+export interface StatementProfile {
+  sql: string;
+  calls: number;
+  ms: number;
+  args: unknown[];
+}
+export const rawProfile = { on: false, statements: new Map<string, StatementProfile>(), sections: new Map<string, number>() };
+
+/** A statement prepared once per connection (as the app compiles its queries once); timed when profiling. */
 function q(db: Db, sql: string): BetterSqlite3.Statement {
   let m = stmts.get(db);
   if (!m) stmts.set(db, (m = new Map()));
   let s = m.get(sql);
   if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
+  if (!rawProfile.on) return s;
+  const timed = (method: 'get' | 'all') =>
+    (...args: unknown[]) => {
+      const t = performance.now();
+      const r = (s as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(...args);
+      const e = rawProfile.statements.get(sql) ?? { sql, calls: 0, ms: 0, args };
+      e.calls += 1;
+      e.ms += performance.now() - t;
+      e.args = args;
+      rawProfile.statements.set(sql, e);
+      return r;
+    };
+  return { get: timed('get'), all: timed('all'), pluck: () => ({ get: (...a: unknown[]) => timedPluck(s, sql, a) }) } as unknown as BetterSqlite3.Statement;
+}
+function timedPluck(s: BetterSqlite3.Statement, sql: string, args: unknown[]) {
+  const t = performance.now();
+  const r = s.pluck().get(...args);
+  const e = rawProfile.statements.get(sql) ?? { sql, calls: 0, ms: 0, args };
+  e.calls += 1;
+  e.ms += performance.now() - t;
+  e.args = args;
+  rawProfile.statements.set(sql, e);
+  return r;
+}
+function section(name: string, fn: () => void) {
+  if (!rawProfile.on) return fn();
+  const t = performance.now();
+  fn();
+  rawProfile.sections.set(name, (rawProfile.sections.get(name) ?? 0) + performance.now() - t);
+}
+
+/** The query plan of each profiled statement, slowest first. */
+export function explainSlowest(db: Db, top: number): { sql: string; ms: number; calls: number; plan: string[] }[] {
+  return [...rawProfile.statements.values()]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, top)
+    .map((e) => ({
+      sql: e.sql.replace(/\s+/g, ' ').trim(),
+      ms: Math.round(e.ms),
+      calls: e.calls,
+      plan: (db.prepare(`explain query plan ${e.sql}`).all(...e.args) as { detail: string }[]).map((r) => r.detail),
+    }));
 }
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'en-GB');
@@ -576,15 +627,15 @@ export function rawControl(db: Db, orgId: string, p: Period, out: Out): void {
 /** The annual governance report's figures, raw, section by section as builders/annual.ts orders them. */
 export function rawAnnual(db: Db, org: { id: string; legal_form: string }, p: Period): RawFigures {
   const out = new Out();
-  rawBoard(db, org.id, p, out);
-  rawInterests(db, org.id, p, out);
-  rawMeetings(db, org.id, p, out);
-  rawGeneralMeetings(db, org.id, p, out);
-  rawBallots(db, org.id, p, out);
-  rawMembership(db, org.id, p, out);
-  rawShares(db, org, p, out);
-  rawContracts(db, org.id, p, out);
-  rawControl(db, org.id, p, out);
+  section('The board', () => rawBoard(db, org.id, p, out));
+  section('Interests declared', () => rawInterests(db, org.id, p, out));
+  section('Meetings and decisions', () => rawMeetings(db, org.id, p, out));
+  section('General meetings and resolutions', () => rawGeneralMeetings(db, org.id, p, out));
+  section('Ballots and elections', () => rawBallots(db, org.id, p, out));
+  section('Membership', () => rawMembership(db, org.id, p, out));
+  section('Shares', () => rawShares(db, org, p, out));
+  section('Contracts', () => rawContracts(db, org.id, p, out));
+  section('Employee ownership and control', () => rawControl(db, org.id, p, out));
   return { values: out.values, covers: out.covers };
 }
 

@@ -8,7 +8,7 @@ import { defaultRuleValues } from '../../shared/rules/governing-rules';
 import { addDays, addYears, ukDateOf } from '../../shared/rules/legal-date';
 import { Core } from '../core/core';
 import { bulkLoadGroup, organisationSpec, type LoadedOrganisation } from './reports-load';
-import { compare, flattenDoc, periodOf, rawAgm, rawAnnual, type Comparison, type RawFigures } from './reports-raw';
+import { compare, explainSlowest, flattenDoc, periodOf, rawAgm, rawAnnual, rawProfile, type Comparison, type RawFigures } from './reports-raw';
 import { figure, nowMs, percentile, type Figure } from './stats';
 
 /**
@@ -54,6 +54,7 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
   const info: Record<string, unknown> = { members: args.members, organisations: args.orgs, contracts, years: 10 };
   const mismatches: { organisation: string; report: string; differences: Comparison['differences'] }[] = [];
   const notChecked = new Set<string>();
+  const profiles: unknown[] = [];
   const core = await Core.open({ dbPath, host: 'cli', actor: 'bench' });
   try {
     const ok = async <T = any>(m: string, i: unknown): Promise<T> => {
@@ -121,6 +122,11 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
       h.enable();
       const states = new Set<string>();
       const t = nowMs();
+      // When each step was first seen (the job's progress label), so the time between them says where the app's time goes.
+      const steps: { label: string; at: number }[] = [];
+      const seen = (label: string) => {
+        if (steps[steps.length - 1]?.label !== label) steps.push({ label, at: nowMs() - t });
+      };
       let doc: ReportDoc;
       try {
         if (viaJob) {
@@ -128,7 +134,10 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
           for (;;) {
             const s = await ok<JobStatus>('jobs.get', { id: jobId });
             if (s.state === 'running') {
-              if (s.total > 0) states.add(`${s.done}/${s.total} ${s.message}`);
+              if (s.total > 0) {
+                states.add(`${s.done}/${s.total} ${s.message}`);
+                seen(s.message);
+              }
               await new Promise((res) => setTimeout(res, 5));
               continue;
             }
@@ -137,14 +146,18 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
             break;
           }
         } else {
-          doc = await directBuild(core, request, orgId, (d, n, label) => states.add(`${d}/${n} ${label}`));
+          doc = await directBuild(core, request, orgId, (d, n, label) => {
+            states.add(`${d}/${n} ${label}`);
+            seen(label);
+          });
         }
       } finally {
         clearInterval(probe);
         h.disable();
       }
       const ms = nowMs() - t;
-      return { doc: doc!, ms, stall, delayMax: h.max / 1e6, progress: states.size };
+      const stepMs = steps.map((x, i) => ({ label: x.label, ms: Math.round((steps[i + 1]?.at ?? ms) - x.at) }));
+      return { doc: doc!, ms, stall, delayMax: h.max / 1e6, progress: states.size, steps: stepMs };
     };
     const rawBuild = (fn: () => RawFigures) => {
       const t = nowMs();
@@ -189,11 +202,13 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
         if (c.differences.length) mismatches.push({ organisation: org.name, report: j.name, differences: c.differences });
         // Timed: app and raw in alternation, so neither has the cache the other just warmed.
         const r = record(org === targets[0] ? j.name : `${j.name}:${org.name}`);
+        let lastSteps: { label: string; ms: number }[] = [];
         for (let i = 0; i < reps; i++) {
           const order = i % 2 === 0 ? ['app', 'raw'] : ['raw', 'app'];
           for (const side of order) {
             if (side === 'app') {
               const a = await appBuild(j.request, org.id);
+              lastSteps = a.steps;
               r.app.push(a.ms);
               r.stall.push(a.stall);
               r.delay.push(a.delayMax);
@@ -206,6 +221,17 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
           }
         }
         log(`  ${j.name}: app ${r.app.map((v) => v.toFixed(0)).join(', ')} ms; raw ${r.raw.map((v) => v.toFixed(0)).join(', ')} ms; longest stall ${Math.max(...r.stall).toFixed(1)} ms (event-loop delay max ${Math.max(...r.delay).toFixed(1)} ms); progress states ${r.progress.join(', ')}`);
+        // Where the time goes: the app's steps (between its progress labels, last timed build), the raw sections and statements.
+        log(`  ${j.name}: app steps (as the job reported them): ${lastSteps.map((x) => `${x.label} ${x.ms} ms`).join('; ')}`);
+        rawProfile.on = true;
+        rawProfile.statements.clear();
+        rawProfile.sections.clear();
+        j.raw();
+        rawProfile.on = false;
+        log(`  ${j.name}: raw sections: ${[...rawProfile.sections].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join('; ')}`);
+        const slow = explainSlowest(core.raw, 5);
+        for (const x of slow) log(`    raw ${x.ms} ms in ${x.calls} call(s): ${x.sql.slice(0, 220)}${x.sql.length > 220 ? '…' : ''}\n      plan: ${x.plan.join(' | ')}`);
+        profiles.push({ organisation: org.name, report: j.name, appSteps: lastSteps, rawSections: Object.fromEntries([...rawProfile.sections].map(([k, v]) => [k, Math.round(v)])), slowestRaw: slow });
       }
     }
 
@@ -232,7 +258,7 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
     }
     if (notChecked.size) console.log(`Not computed raw (not compared): ${[...notChecked].join('; ')}`);
     if (args.json) {
-      writeFileSync(args.json, JSON.stringify({ ...info, figures, mismatches, notChecked: [...notChecked] }, null, 2));
+      writeFileSync(args.json, JSON.stringify({ ...info, figures, mismatches, notChecked: [...notChecked], profiles }, null, 2));
       log(`Wrote ${args.json}`);
     }
     return figures;
