@@ -4,6 +4,8 @@ import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import type { ReadDb } from '../../context';
 import { inOfficeOn } from '../../meetings/people';
 import type { ReportSource } from '../source';
+import { movedSince } from './annual-membership';
+import { beforeLaterChanges, classesOnDate, nameOnDate } from './regulator-records';
 import { all, byName, figures, n, periodOf, periodWords, table, words, type AnnualPeriod, type SectionResult } from './annual-util';
 
 /**
@@ -30,6 +32,8 @@ export interface AppointmentOnRecord {
   cessationReason: string | null;
   /** The officer's entry in the register is in an employee class, a member on the day asked about (null: not linked). */
   memberId: string | null;
+  /** The class of the officer's entry as recorded now. */
+  memberClassId: string | null;
   memberAdmittedOn: string | null;
   memberCeasedOn: string | null;
   memberEmployeeClass: boolean;
@@ -48,13 +52,14 @@ export async function appointmentsOf(db: ReadDb, organisationId: string, until: 
     ceased_on: string | null;
     cessation_reason: string | null;
     member_id: string | null;
+    class_id: string | null;
     admitted_on: string | null;
     member_ceased_on: string | null;
     is_employee_class: number | null;
   }>(
     db,
     sql`select a.id, a.officer_id, o.given_names, o.family_name, a.role, a.director_kind, a.nominated_by, a.appointed_on, a.ceased_on, a.cessation_reason,
-          o.member_id, m.admitted_on, m.ceased_on as member_ceased_on, c.is_employee_class
+          o.member_id, m.class_id, m.admitted_on, m.ceased_on as member_ceased_on, c.is_employee_class
         from appointment a
         join officer o on o.id = a.officer_id
         left join member m on m.id = o.member_id and m.organisation_id = a.organisation_id
@@ -62,10 +67,12 @@ export async function appointmentsOf(db: ReadDb, organisationId: string, until: 
         where a.organisation_id = ${organisationId} and a.appointed_on <= ${until}
         order by a.appointed_on, a.id`,
   );
+  // Names as they stood at the end of the period: an officer renamed since is named as then (the table keeps only today's).
+  const before = await beforeLaterChanges(db, { entityType: 'officer', action: 'officer.updated' }, [...new Set(rows.map((r) => r.officer_id))], until);
   return rows.map((r) => ({
     id: r.id,
     officerId: r.officer_id,
-    name: `${r.given_names} ${r.family_name}`.trim(),
+    name: nameOnDate({ given: r.given_names, family: r.family_name }, before.get(r.officer_id)),
     role: r.role,
     directorKind: r.director_kind,
     nominatedBy: r.nominated_by,
@@ -74,6 +81,7 @@ export async function appointmentsOf(db: ReadDb, organisationId: string, until: 
     ceasedOn: r.ceased_on !== null && r.ceased_on <= until ? r.ceased_on : null,
     cessationReason: r.ceased_on !== null && r.ceased_on <= until ? r.cessation_reason : null,
     memberId: r.member_id,
+    memberClassId: r.class_id,
     memberAdmittedOn: r.admitted_on,
     memberCeasedOn: r.member_ceased_on,
     memberEmployeeClass: r.is_employee_class === 1,
@@ -95,8 +103,26 @@ export interface DirectorOnDay {
   offices: AppointmentRole[];
 }
 
+/** Whether an officer's entry in the register was, on the day, a member of a class that was then an employee class. */
+export type EmployeeMemberOn = (a: AppointmentOnRecord, on: string) => boolean;
+const employeeMemberNow: EmployeeMemberOn = (a, on) => a.memberEmployeeClass && memberOn(a, on);
+
+/**
+ * The classes as they stood on the day (names, employee flag: regulator-records.ts) and the class
+ * each member moved since was in, for telling whether a director was an employee member then.
+ */
+export async function employeeMemberOn(db: ReadDb, organisationId: string, on: string): Promise<EmployeeMemberOn> {
+  const then = await classesOnDate(db, organisationId, on);
+  const moved = new Map((await movedSince(db, organisationId, on)).map((m) => [m.id, m.then]));
+  return (a, day) => {
+    if (a.memberId === null || a.memberClassId === null || !memberOn(a, day)) return false;
+    const cls = moved.get(a.memberId) ?? a.memberClassId;
+    return then.get(cls)?.isEmployeeClass ?? a.memberEmployeeClass;
+  };
+}
+
 /** Directors in office on a day, each officer once (one with two appointments on the day, re-appointed on the day they left, is one director). */
-export function directorsOnDay(appointments: AppointmentOnRecord[], on: string): DirectorOnDay[] {
+export function directorsOnDay(appointments: AppointmentOnRecord[], on: string, isEmployeeMember: EmployeeMemberOn = employeeMemberNow): DirectorOnDay[] {
   const out = new Map<string, DirectorOnDay>();
   for (const a of appointments) {
     if (a.role !== 'director' || !inOffice(a, on)) continue;
@@ -112,7 +138,7 @@ export function directorsOnDay(appointments: AppointmentOnRecord[], on: string):
       directorKind: a.directorKind,
       nominatedBy: a.nominatedBy,
       appointedOn: a.appointedOn,
-      employeeMember: a.memberEmployeeClass && memberOn(a, on),
+      employeeMember: isEmployeeMember(a, on),
       memberId: a.memberId,
       offices: [],
     });
@@ -234,7 +260,7 @@ export async function boardSection(src: Pick<ReportSource, 'db' | 'org' | 'perio
   await src.checkpoint();
   const attendance = await attendanceIn(src.db, src.org.id, p, apps);
   await src.checkpoint();
-  const onDay = directorsOnDay(apps, p.to);
+  const onDay = directorsOnDay(apps, p.to, await employeeMemberOn(src.db, src.org.id, p.to));
   const officers = officersOnDay(apps, p.to);
   const appointed = directorAppointedIn(apps, p);
   const departed = directorDepartedIn(apps, p);
@@ -373,6 +399,6 @@ export async function boardSection(src: Pick<ReportSource, 'db' | 'org' | 'perio
       },
     ),
   );
-  blocks.push({ type: 'text', tone: 'note', text: `From the appointments recorded ${periodWords(p)}: a director is in office from the day appointed to the day they left office, both included. Names are as recorded now.` });
+  blocks.push({ type: 'text', tone: 'note', text: `From the appointments recorded ${periodWords(p)}: a director is in office from the day appointed to the day they left office, both included. Names are as they stood at the end of the period.` });
   return { section: { id: 'board', title: 'The board', blocks }, missing };
 }

@@ -3,6 +3,7 @@ import { INTEREST_CATEGORY_LABEL, type InterestCategory } from '../../../../shar
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import type { ReadDb } from '../../context';
 import type { ReportSource } from '../source';
+import { beforeLaterChanges, nameOnDate } from './regulator-records';
 import { all, byName, figures, n, periodOf, table, words, type AnnualPeriod, type SectionResult } from './annual-util';
 
 /**
@@ -33,10 +34,11 @@ export async function interestsOf(db: ReadDb, organisationId: string, until: str
         where i.organisation_id = ${organisationId} and i.declared_on <= ${until}
         order by i.declared_on, i.id`,
   );
+  const before = await beforeLaterChanges(db, { entityType: 'officer', action: 'officer.updated' }, [...new Set(rows.map((r) => r.officer_id))], until);
   return rows.map((r) => ({
     id: r.id,
     officerId: r.officer_id,
-    name: `${r.given_names} ${r.family_name}`.trim(),
+    name: nameOnDate({ given: r.given_names, family: r.family_name }, before.get(r.officer_id)),
     category: r.category,
     nature: r.nature,
     relatedOrganisation: r.related_organisation,
@@ -98,7 +100,7 @@ export async function interestsSection(src: Pick<ReportSource, 'db' | 'org' | 'p
         })),
       { empty: 'No interest was open on the date.' },
     ),
-    { type: 'text', tone: 'note', text: 'From the register of interests: an interest is open on a day when declared on or before it and not ended before it. The words are as recorded now.' },
+    { type: 'text', tone: 'note', text: 'From the register of interests: an interest is open on a day when declared on or before it and not ended before it. Names are as they stood on the date; the words of each interest are as recorded now.' },
   ];
   return { section: { id: 'interests', title: 'Interests declared', blocks }, missing: [] };
 }

@@ -3,6 +3,7 @@ import { CESSATION_REASON_LABEL, type CessationReason } from '../../../../shared
 import { addDays, daysBetween, formatLegalDate, ukDateOf } from '../../../../shared/rules/legal-date';
 import type { ReadDb } from '../../context';
 import type { ReportSource } from '../source';
+import { classesOnDate, movedMembersOnDate } from './regulator-records';
 import { all, figures, n, periodOf, periodWords, pct, plural, table, words, type AnnualPeriod, type SectionResult } from './annual-util';
 
 /**
@@ -91,6 +92,47 @@ export async function classFigures(db: ReadDb, organisationId: string, p: Annual
   return out;
 }
 
+export interface MovedMember {
+  id: string;
+  /** The class now, and the class at the end of the day asked about. */
+  now: string;
+  then: string;
+  admittedOn: string;
+  ceasedOn: string | null;
+}
+
+/**
+ * Members of the organisation moved to another class after the day, with the class they were in
+ * on it (builders/regulator-records.ts `movedMembersOnDate`, from the audit log), so a member
+ * moved next year is counted in the class they were in then. Moves are rare: their rows are read
+ * by id.
+ */
+export async function movedSince(db: ReadDb, organisationId: string, on: string): Promise<MovedMember[]> {
+  const moved = await movedMembersOnDate(db, organisationId, on);
+  if (moved.size === 0) return [];
+  const out: MovedMember[] = [];
+  const ids = [...moved.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await all<{ id: string; class_id: string; admitted_on: string; ceased_on: string | null }>(
+      db,
+      sql`select id, class_id, admitted_on, ceased_on from member where organisation_id = ${organisationId} and id in (${sql.join(ids.slice(i, i + 500))})`,
+    );
+    for (const r of rows) out.push({ id: r.id, now: r.class_id, then: moved.get(r.id)!, admittedOn: r.admitted_on, ceasedOn: r.ceased_on });
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** What one member adds to its class's four figures (the same tests as classFigures' counts). */
+export function figuresOf(m: Pick<MovedMember, 'admittedOn' | 'ceasedOn'>, p: AnnualPeriod) {
+  const by = m.admittedOn <= p.to;
+  return {
+    at_start: by && m.admittedOn <= p.start && (m.ceasedOn === null || m.ceasedOn > p.start) ? 1 : 0,
+    at_end: by && (m.ceasedOn === null || m.ceasedOn > p.to) ? 1 : 0,
+    admitted: by && m.admittedOn >= p.from ? 1 : 0,
+    ceased: by && m.ceasedOn !== null && m.ceasedOn >= p.from && m.ceasedOn <= p.to ? 1 : 0,
+  };
+}
+
 /** Cessations in the period by reason: the partial index member_former_by_ceased (organisation_id, ceased_on) finds only those. */
 export async function ceasedByReason(db: ReadDb, organisationId: string, p: AnnualPeriod) {
   return all<{ reason: CessationReason | null; count: number }>(
@@ -133,14 +175,26 @@ export async function membershipFigures(src: Pick<ReportSource, 'db' | 'org' | '
   const p = periodOf(src);
   const rows = await classFigures(src.db, src.org.id, p, src.checkpoint);
   await src.checkpoint();
+  // Classes and each member's class as they stood at the end of the period (the tables keep only today's).
+  const then = await classesOnDate(src.db, src.org.id, p.to);
+  for (const m of await movedSince(src.db, src.org.id, p.to)) {
+    const f = figuresOf(m, p);
+    const from = rows.find((r) => r.id === m.now);
+    const to = rows.find((r) => r.id === m.then);
+    for (const k of ['at_start', 'at_end', 'admitted', 'ceased'] as const) {
+      if (from) from[k] -= f[k];
+      if (to) to[k] += f[k];
+    }
+  }
+  await src.checkpoint();
   const reasons = await ceasedByReason(src.db, src.org.id, p);
   await src.checkpoint();
   const hr = await lastHrImport(src.db, p.to);
   const classes: ClassFigures[] = rows
     .map((r) => ({
       classId: r.id,
-      name: r.name,
-      isEmployeeClass: r.is_employee_class === 1,
+      name: then.get(r.id)?.name ?? r.name,
+      isEmployeeClass: then.get(r.id)?.isEmployeeClass ?? r.is_employee_class === 1,
       atStart: Number(r.at_start),
       atEnd: Number(r.at_end),
       admitted: Number(r.admitted),
@@ -173,10 +227,10 @@ export async function membershipSection(src: Pick<ReportSource, 'db' | 'org' | '
   const p = f.period;
   const cls = (c: ClassFigures | null) => (c ? c.classId : null);
   const row = (c: ClassFigures | null, v: Pick<ClassFigures, 'atStart' | 'admitted' | 'ceased' | 'atEnd'>) => ({
-    atStart: n(v.atStart, 'annual.members.onDate', { on: p.start, classId: cls(c) }),
-    admitted: n(v.admitted, 'annual.members.admitted', { from: p.from, to: p.to, classId: cls(c) }),
-    ceased: n(v.ceased, 'annual.members.ceased', { from: p.from, to: p.to, classId: cls(c), reason: null }),
-    atEnd: n(v.atEnd, 'annual.members.onDate', { on: p.to, classId: cls(c) }),
+    atStart: n(v.atStart, 'annual.members.onDate', { on: p.start, classId: cls(c), classAsAt: p.to }),
+    admitted: n(v.admitted, 'annual.members.admitted', { from: p.from, to: p.to, classId: cls(c), classAsAt: p.to }),
+    ceased: n(v.ceased, 'annual.members.ceased', { from: p.from, to: p.to, classId: cls(c), reason: null, classAsAt: p.to }),
+    atEnd: n(v.atEnd, 'annual.members.onDate', { on: p.to, classId: cls(c), classAsAt: p.to }),
   });
   const missing: SectionResult['missing'] = [];
   const blocks: SectionResult['section']['blocks'] = [];
@@ -238,7 +292,7 @@ export async function membershipSection(src: Pick<ReportSource, 'db' | 'org' | '
 
   // Employee members as a share of the employees.
   const employeeClasses = f.classes.some((c) => c.isEmployeeClass);
-  const empMembers = n(f.employeeMembersAtEnd, 'annual.members.onDate', { on: p.to, classId: null, employee: true });
+  const empMembers = n(f.employeeMembersAtEnd, 'annual.members.onDate', { on: p.to, classId: null, employee: true, classAsAt: p.to });
   if (f.hrImport) {
     blocks.push(
       figures([
@@ -262,7 +316,7 @@ export async function membershipSection(src: Pick<ReportSource, 'db' | 'org' | '
   blocks.push({
     type: 'text',
     tone: 'note',
-    text: `Counted from the register’s dates of admission and cessation: a member counts on a day when admitted on or before it and not ceased by it. The class is each member’s class as recorded now. ${plural(f.admitted, 'member')} admitted and ${plural(f.ceased, 'member')} ceased ${periodWords(p)}.`,
+    text: `Counted from the register’s dates of admission and cessation: a member counts on a day when admitted on or before it and not ceased by it. Each member is counted in the class they were in at the end of the period, under the class’s name then. ${plural(f.admitted, 'member')} admitted and ${plural(f.ceased, 'member')} ceased ${periodWords(p)}.`,
   });
   return { section: { id: 'membership', title: 'Membership', blocks }, missing };
 }

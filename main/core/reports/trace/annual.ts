@@ -4,17 +4,18 @@ import { DIRECTOR_KIND_LABEL, ROLE_LABEL } from '../../../../shared/contract/off
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import { formatPence } from '../../../../shared/rules/shareholding';
 import type { ReadDb } from '../../context';
-import { appointmentsOf, attendanceIn, directorAppointedIn, directorDepartedIn, directorsOnDay, officersOnDay, type AttendanceStatus } from '../builders/annual-board';
+import { appointmentsOf, attendanceIn, employeeMemberOn, directorAppointedIn, directorDepartedIn, directorsOnDay, officersOnDay, type AttendanceStatus } from '../builders/annual-board';
 import { all, href, optStr, str, type Params } from '../builders/annual-util';
 import { declaredIn, interestsOf, openOn } from '../builders/annual-interests';
 import { MEETING_KIND_LABEL, DECISION_KIND_LABEL, resolutionsAt } from '../builders/annual-meetings';
 import { INTEREST_CATEGORY_LABEL } from '../../../../shared/contract/interests';
 import { contractRows, type ContractCountKind } from '../builders/annual-contracts';
-import { employeeDirectors } from '../builders/annual-control';
-import { controlOnDate } from '../../contracts/reports/register-on-date';
+import { controlAsAt, employeeDirectors } from '../builders/annual-control';
 import { LEDGER_KIND_LABEL, type LedgerKind } from '../../../../shared/contract/shares';
 import { VOTE_CHANNEL_LABEL } from '../../../../shared/contract/ballots';
 import { addDays, ukDateOf } from '../../../../shared/rules/legal-date';
+import { movedSince } from '../builders/annual-membership';
+import { classesOnDate } from '../builders/regulator-records';
 import type { TraceSet } from './index';
 
 /**
@@ -54,20 +55,36 @@ async function memberList(db: ReadDb, where: RawBuilder<unknown>, page: Page, de
   };
 }
 
-const classFilter = (p: Params) => {
+/**
+ * The members of a class (classId) or of the employee classes (employee: true): with classAsAt,
+ * the class each member was in at the end of that day and the classes as they stood then (as the
+ * membership figures count them); without it, as recorded now (as the control figures count them).
+ */
+async function classScope(db: ReadDb, orgId: string, p: Params): Promise<RawBuilder<unknown>> {
   const classId = optStr(p, 'classId');
-  return classId ? sql`and m.class_id = ${classId}` : sql``;
-};
+  const employee = p['employee'] === true;
+  if (!classId && !employee) return sql``;
+  const asAt = optStr(p, 'classAsAt');
+  let wanted: string[];
+  if (classId) wanted = [classId];
+  else if (asAt) wanted = [...(await classesOnDate(db, orgId, asAt)).values()].filter((c) => c.isEmployeeClass).map((c) => c.id);
+  else wanted = (await all<{ id: string }>(db, sql`select id from membership_class where organisation_id = ${orgId} and is_employee_class = 1`)).map((c) => c.id);
+  const moved = asAt ? await movedSince(db, orgId, asAt) : [];
+  const set = new Set(wanted);
+  const out = moved.filter((m) => set.has(m.now) && !set.has(m.then)).map((m) => m.id);
+  const into = moved.filter((m) => set.has(m.then) && !set.has(m.now)).map((m) => m.id);
+  const inClass = wanted.length ? sql`(m.class_id in (${sql.join(wanted)}) ${out.length ? sql`and m.id not in (${sql.join(out)})` : sql``})` : sql`0`;
+  return sql`and (${inClass} ${into.length ? sql`or m.id in (${sql.join(into)})` : sql``})`;
+}
 
 export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
   'annual.members.onDate': {
     title: (p) => `${p['employee'] === true ? 'Members of employee classes' : 'Members'} on ${formatLegalDate(str(p, 'on'))}`,
     async list(db, org, p, page) {
       const on = str(p, 'on');
-      const employee = p['employee'] === true ? sql`and c.is_employee_class = 1` : sql``;
       return memberList(
         db,
-        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.admitted_on <= ${on} and (m.ceased_on is null or m.ceased_on > ${on}) ${classFilter(p)} ${employee}`,
+        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.admitted_on <= ${on} and (m.ceased_on is null or m.ceased_on > ${on}) ${await classScope(db, org.id, p)}`,
         page,
         (r) => `admitted ${formatLegalDate(r.admitted_on)}`,
       );
@@ -78,7 +95,7 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
     async list(db, org, p, page) {
       return memberList(
         db,
-        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.admitted_on >= ${str(p, 'from')} and m.admitted_on <= ${str(p, 'to')} ${classFilter(p)}`,
+        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.admitted_on >= ${str(p, 'from')} and m.admitted_on <= ${str(p, 'to')} ${await classScope(db, org.id, p)}`,
         page,
         (r) => `admitted ${formatLegalDate(r.admitted_on)}`,
       );
@@ -95,7 +112,7 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
       const byReason = reason === null ? sql`` : reason === 'unrecorded' ? sql`and m.cessation_reason is null` : sql`and m.cessation_reason = ${reason}`;
       return memberList(
         db,
-        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.ceased_on is not null and m.ceased_on >= ${str(p, 'from')} and m.ceased_on <= ${str(p, 'to')} ${classFilter(p)} ${byReason}`,
+        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.ceased_on is not null and m.ceased_on >= ${str(p, 'from')} and m.ceased_on <= ${str(p, 'to')} ${await classScope(db, org.id, p)} ${byReason}`,
         page,
         (r) => `ceased ${formatLegalDate(r.ceased_on!)}${r.cessation_reason ? ` (${CESSATION_REASON_LABEL[r.cessation_reason]})` : ''}`,
       );
@@ -112,7 +129,7 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
     async list(db, org, p, page) {
       const on = str(p, 'on');
       const kind = optStr(p, 'kind');
-      const list = directorsOnDay(await appointmentsOf(db, org.id, on), on).filter((d) =>
+      const list = directorsOnDay(await appointmentsOf(db, org.id, on), on, await employeeMemberOn(db, org.id, on)).filter((d) =>
         kind === null ? true : kind === 'employeeMember' ? d.employeeMember : kind === 'unrecorded' ? d.directorKind === null : d.directorKind === kind,
       );
       return {
@@ -392,7 +409,7 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
     title: (p) => `Directors who were employees or elected by them on ${formatLegalDate(str(p, 'on'))}`,
     async list(db, org, p, page) {
       const on = str(p, 'on');
-      const control = await controlOnDate(db, org.id, on);
+      const control = await controlAsAt(db, org.id, on);
       const list = employeeDirectors(control);
       return pageOf(list, page, (d) => ({ id: d.officerId, label: d.name, detail: d.why, href: href.officer(d.officerId) }));
     },
