@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { ContractDetail, ContractStatus, ContractSummary, Duty, ProcurementRoute } from '../../../shared/contract/contracts';
 import { lookupCpv } from '../../../shared/rules/procurement/cpv';
 import type { ReadDb, RegisterCtx } from '../context';
@@ -6,7 +6,7 @@ import { nameKey } from '../counterparties/names';
 import { compiledOnce } from '../db/compiled';
 import { AppError } from '../errors';
 import { statusFrom, termsFromRows, termsOf } from './status';
-import type { ContractRow } from './tables';
+import type { ContractBreakRow, ContractDecisionPurpose, ContractDocumentKind, ContractExtensionRow, ContractKpiRow, ContractPriceReviewRow, ContractRow, ContractVariationRow } from './tables';
 import { maximumTermWords, type TermsContract } from './terms';
 
 /** How the contracts area shows a contract: its summary in lists, and its page. */
@@ -24,14 +24,6 @@ export function toDuty(r: DutyRow, today: string): Duty {
     // The end of a contract is a date, not a task: it passes without anyone doing anything, so it is never overdue.
     overdue: r.done_on === null && r.due_on < today && r.key !== 'end',
   };
-}
-
-/** The duties and their done state, joined on the stable key. */
-export function dutiesQuery(db: ReadDb) {
-  return db
-    .selectFrom('contract_duty as d')
-    .leftJoin('contract_duty_done as x', (j) => j.onRef('x.contract_id', '=', 'd.contract_id').onRef('x.key', '=', 'd.key'))
-    .select(['d.contract_id', 'd.key', 'd.kind', 'd.due_on', 'd.title', 'x.done_on', 'x.recorded_by', 'x.recorded_at', 'x.note']);
 }
 
 async function summaries(db: ReadDb, rc: RegisterCtx, rows: readonly ContractRow[]): Promise<ContractSummary[]> {
@@ -111,10 +103,8 @@ async function conflictedOn(db: ReadDb, rc: RegisterCtx, counterpartyId: string,
 }
 
 /**
- * The contract page's reads, each of a fixed shape and so built and compiled once (db/compiled.ts):
- * the contract with its commissioner, its parts (read once, for the page and for the terms its
- * status and ends are derived from), documents, decisions, agenda items, duties and the
- * directors' interests.
+ * The contract page's reads of a fixed shape, built and compiled once (db/compiled.ts): the
+ * contract with its commissioner and the directors' interests (its parts are PARTS_SQL).
  */
 const page = {
   contract: compiledOnce((db: ReadDb, id: string, organisationId: string) =>
@@ -126,41 +116,6 @@ const page = {
       .where('c.id', '=', id)
       .where('c.organisation_id', '=', organisationId),
   ),
-  services: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_service').select('cpv_code').where('contract_id', '=', id).orderBy('cpv_code')),
-  extensions: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_extension').selectAll().where('contract_id', '=', id).orderBy('position')),
-  breaks: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_break').selectAll().where('contract_id', '=', id).orderBy('earliest_on').orderBy('id')),
-  reviews: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_price_review').selectAll().where('contract_id', '=', id).orderBy('review_on').orderBy('id')),
-  kpis: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_kpi').selectAll().where('contract_id', '=', id).orderBy('id')),
-  variations: compiledOnce((db: ReadDb, id: string) => db.selectFrom('contract_variation').selectAll().where('contract_id', '=', id).orderBy('made_on').orderBy('id')),
-  documents: compiledOnce((db: ReadDb, id: string) =>
-    db
-      .selectFrom('contract_document as cd')
-      .innerJoin('document as d', 'd.id', 'cd.document_id')
-      .select(['cd.id', 'cd.title', 'cd.file_name', 'cd.kind', 'cd.media_type', 'cd.created_at', 'd.size', 'd.sha256'])
-      .where('cd.contract_id', '=', id)
-      .orderBy('cd.created_at')
-      .orderBy('cd.id'),
-  ),
-  decisions: compiledOnce((db: ReadDb, id: string) =>
-    db
-      .selectFrom('contract_decision as cd')
-      .innerJoin('decision as d', 'd.id', 'cd.decision_id')
-      .leftJoin('meeting as m', 'm.id', 'd.meeting_id')
-      .select(['cd.decision_id', 'cd.purpose', 'd.text', 'd.decided_on', 'd.outcome', 'd.meeting_id', 'm.title as meeting_title'])
-      .where('cd.contract_id', '=', id)
-      .orderBy('d.decided_on')
-      .orderBy('cd.decision_id'),
-  ),
-  agendaItems: compiledOnce((db: ReadDb, id: string) =>
-    db
-      .selectFrom('agenda_item as i')
-      .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
-      .select(['i.id', 'i.title', 'm.id as meeting_id', 'm.title as meeting_title', 'm.held_on'])
-      .where('i.contract_id', '=', id)
-      .orderBy('m.held_on')
-      .orderBy('i.id'),
-  ),
-  duties: compiledOnce((db: ReadDb, id: string) => dutiesQuery(db).where('d.contract_id', '=', id).orderBy('d.due_on').orderBy('d.key')),
   /**
    * Directors holding office today with a current declaration of interest (conflictedOn keeps
    * those naming the commissioner, linked to it on the list or recorded with the same name, case
@@ -190,8 +145,40 @@ const page = {
   ),
 };
 
+/** A part of the page as a JSON array of objects with the named columns, in the given order. */
+const jsonPart = (columns: string[], from: string, order: string) =>
+  `(select coalesce(json_group_array(json_object(${columns.map((c) => `'${c.split(' as ').at(-1)!.split('.').at(-1)}', ${c.split(' as ')[0]}`).join(', ')}) order by ${order}), '[]') ${from})`;
+
+/** The contract's parts, documents, decisions, agenda items and duties, each a JSON array: one statement with the contract's id ten times. */
+export const PARTS_SQL = `select
+  ${jsonPart(['id', 'position', 'length_months', 'decision_by', 'notice_by', 'exercised_on', 'declined_on'], 'from contract_extension where contract_id = ?', 'position')} as extensions,
+  ${jsonPart(['id', 'earliest_on', 'notice_days', 'description'], 'from contract_break where contract_id = ?', 'earliest_on, id')} as breaks,
+  ${jsonPart(['id', 'review_on', 'note'], 'from contract_price_review where contract_id = ?', 'review_on, id')} as reviews,
+  ${jsonPart(['id', 'name', 'target', 'frequency', 'first_due_on'], 'from contract_kpi where contract_id = ?', 'id')} as kpis,
+  ${jsonPart(['id', 'made_on', 'description', 'value_change_pence', 'new_end_on'], 'from contract_variation where contract_id = ?', 'made_on, id')} as variations,
+  ${jsonPart(['cpv_code'], 'from contract_service where contract_id = ?', 'cpv_code')} as services,
+  ${jsonPart(['cd.id', 'cd.title', 'cd.file_name', 'cd.kind', 'cd.media_type', 'cd.created_at', 'd.size', 'd.sha256'], 'from contract_document cd join document d on d.id = cd.document_id where cd.contract_id = ?', 'cd.created_at, cd.id')} as documents,
+  ${jsonPart(['cd.decision_id', 'cd.purpose', 'd.text', 'd.decided_on', 'd.outcome', 'd.meeting_id', 'm.title as meeting_title'], 'from contract_decision cd join decision d on d.id = cd.decision_id left join meeting m on m.id = d.meeting_id where cd.contract_id = ?', 'd.decided_on, cd.decision_id')} as decisions,
+  ${jsonPart(['i.id', 'i.title', 'm.id as meeting_id', 'm.title as meeting_title', 'm.held_on'], 'from agenda_item i join meeting m on m.id = i.meeting_id where i.contract_id = ?', 'm.held_on, i.id')} as agendaItems,
+  ${jsonPart(['d.contract_id', 'd.key', 'd.kind', 'd.due_on', 'd.title', 'x.done_on', 'x.recorded_by', 'x.recorded_at', 'x.note'], 'from contract_duty d left join contract_duty_done x on x.contract_id = d.contract_id and x.key = d.key where d.contract_id = ?', 'd.due_on, d.key')} as duties`;
+
+/** The page's parts as PARTS_SQL gives them. */
+interface PageParts {
+  extensions: Pick<ContractExtensionRow, 'id' | 'position' | 'length_months' | 'decision_by' | 'notice_by' | 'exercised_on' | 'declined_on'>[];
+  breaks: Pick<ContractBreakRow, 'id' | 'earliest_on' | 'notice_days' | 'description'>[];
+  reviews: Pick<ContractPriceReviewRow, 'id' | 'review_on' | 'note'>[];
+  kpis: Pick<ContractKpiRow, 'id' | 'name' | 'target' | 'frequency' | 'first_due_on'>[];
+  variations: Pick<ContractVariationRow, 'id' | 'made_on' | 'description' | 'value_change_pence' | 'new_end_on'>[];
+  services: { cpv_code: string }[];
+  documents: { id: string; title: string; file_name: string; kind: ContractDocumentKind; media_type: string; created_at: string; size: number; sha256: string }[];
+  decisions: { decision_id: string; purpose: ContractDecisionPurpose; text: string; decided_on: string; outcome: string; meeting_id: string | null; meeting_title: string | null }[];
+  agendaItems: { id: string; title: string; meeting_id: string; meeting_title: string; held_on: string }[];
+  duties: DutyRow[];
+}
+
 /**
- * A contract's page in twelve fixed-shape reads: its parts are read once, for the page and for
+ * A contract's page in three reads (the contract, its parts as JSON arrays, the directors'
+ * interests): its parts are read once, for the page and for
  * the terms its status and ends are derived from, and its next and overdue duties are picked
  * from its own duties (the same rules as the list's summary: open, before today, never the end).
  */
@@ -199,19 +186,14 @@ export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): P
   const found = await page.contract.first(db, id, rc.org.id);
   if (!found) throw new AppError('NOT_FOUND', 'That contract is not on record.');
   const { counterparty_name, counterparty_key, ...row } = found;
-  // One after another, not with Promise.all: the reads are synchronous underneath, and eleven
-  // issued at once queue on the connection's lock, each woken again whenever it is released
-  // (about a quarter of the page's time in the app over the same statements run directly).
-  const extensions = await page.extensions.all(db, id);
-  const breaks = await page.breaks.all(db, id);
-  const reviews = await page.reviews.all(db, id);
-  const kpis = await page.kpis.all(db, id);
-  const variations = await page.variations.all(db, id);
-  const services = await page.services.all(db, id);
-  const documents = await page.documents.all(db, id);
-  const decisions = await page.decisions.all(db, id);
-  const agendaItems = await page.agendaItems.all(db, id);
-  const dutyRows = await page.duties.all(db, id);
+  // The parts in one statement (each as a JSON array in its order), not ten: through Kysely's
+  // driver each read costs several awaits on the connection's lock, as much again as SQLite's own
+  // time for a page's handful of rows. The directors' interests follow (read in turn, not with
+  // Promise.all, which would queue them on that lock).
+  const parts = (await db.executeQuery<Record<keyof PageParts, string>>(CompiledQuery.raw(PARTS_SQL, [id, id, id, id, id, id, id, id, id, id]))).rows[0]!;
+  const { extensions, breaks, reviews, kpis, variations, services, documents, decisions, agendaItems, duties: dutyRows } = Object.fromEntries(
+    Object.entries(parts).map(([k, v]) => [k, JSON.parse(v)]),
+  ) as PageParts;
   const conflicted = await conflictedOn(db, rc, row.counterparty_id, counterparty_key);
   const terms = termsFromRows(row, { extensions, breaks, reviews, kpis, variations });
   const duties = dutyRows.map((d) => toDuty(d, rc.today));
