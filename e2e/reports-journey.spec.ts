@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readZipEntry, zipEntries } from '../main/core/meetings/print/zip';
-import { ukDateOf } from '../shared/rules/legal-date';
+import { formatLegalDate, ukDateOf } from '../shared/rules/legal-date';
 import { api } from './support/api';
 import { expect, expectNoAxeViolations, test, type AppUnderTest } from './support/app';
 import { setUpMutual } from './support/mutual';
@@ -120,7 +120,8 @@ async function produceAnnual(page: Page): Promise<void> {
   const entry = page.locator('li.rpt-entry').filter({ has: page.getByRole('heading', { name: 'Annual governance report' }) });
   await entry.getByRole('button', { name: 'Choose dates and produce' }).click();
   await entry.getByRole('button', { name: 'Produce the report' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Annual governance report/ })).toBeVisible({ timeout: 60_000 });
+  // The report's own page (the progress page before it has the report's name as its heading too).
+  await expect(page.locator('.rpt-page').getByRole('heading', { level: 1, name: /^Annual governance report/ })).toBeVisible({ timeout: 90_000 });
 }
 
 async function download(page: Page, name: string | RegExp): Promise<{ bytes: Buffer; fileName: string }> {
@@ -154,6 +155,8 @@ test('the annual governance report as at last year end: the same figures after m
   const before = ['Aled Jones', 'Bethan Price', 'Catrin Hughes', 'Dylan Evans', 'Efa Morgan'];
   const admittedBefore: { id: string }[] = [];
   for (const name of before) admittedBefore.push(await admit(app, supporters.id, name.split(' ')[0]!, name.split(' ')[1]!, '2020-05-01'));
+  // Enough members that a figure's records come a page (50) at a time.
+  for (let i = 1; i <= 50; i++) await admit(app, supporters.id, 'Member', `Number ${i}`, '2021-09-01');
   const inYear = ['Ffion Lloyd', 'Gareth Owen', 'Heledd Rees'];
   for (const name of inYear) await admit(app, supporters.id, name.split(' ')[0]!, name.split(' ')[1]!, from!);
   await api(app, 'members.cease', { memberId: admittedBefore[0]!.id, ceasedOn: asAt, reason: 'resigned' });
@@ -171,7 +174,7 @@ test('the annual governance report as at last year end: the same figures after m
   const first = await readScreen(page);
   expect(first.figures.length).toBeGreaterThan(0);
   expect(first.tables.length).toBeGreaterThan(0);
-  // The year's figures as seeded: 5 before, 3 admitted on the first day of the year, 1 ceased on its last.
+  // The year's figures as seeded: 55 before, 3 admitted on the first day of the year, 1 ceased on its last.
   const figure = (label: RegExp) => first.figures.find(([l]) => label.test(l))?.[1];
   expect(figure(/^Members admitted in the period$/)).toBe('3');
   expect(figure(/^Members who ceased in the period$/)).toBe('1');
@@ -190,6 +193,19 @@ test('the annual governance report as at last year end: the same figures after m
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(admittedButton).toBeFocused();
+
+  // A longer list comes a page at a time: 50, then the rest on Show more, as many as the figure.
+  const atEnd = `Members on ${formatLegalDate(asAt)}`;
+  const endFigure = Number(figure(new RegExp(`^${atEnd}$`)));
+  expect(endFigure).toBe(57);
+  await page.getByRole('region', { name: 'Membership', exact: true }).getByRole('button', { name: `${endFigure}, ${atEnd}: show the records` }).click();
+  await expect(dialog.getByText(`${endFigure} records, 50 shown.`)).toBeVisible();
+  await expect(dialog.getByRole('listitem')).toHaveCount(50);
+  await dialog.getByRole('button', { name: `Show more (${endFigure - 50} more records)` }).click();
+  await expect(dialog.getByText(`${endFigure} records.`)).toBeVisible();
+  await expect(dialog.getByRole('listitem')).toHaveCount(endFigure);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
 
   // The PDF of the report page (tagged, bookmarks from its headings) says what the screen says.
   const pdf = await pdfText(await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true }));
@@ -224,6 +240,11 @@ test('the annual governance report as at last year end: the same figures after m
   }
   const charts = await page.locator('[data-report-chart]').count();
   expect(docx.media.length, 'one picture per chart').toBe(charts);
+  for (const name of docx.media) {
+    // The whole chart, drawn at twice its size on screen (720 wide), not a legend's icon: the PNG's width from its header.
+    const png = readZipEntry(new Uint8Array(word.bytes), name)!;
+    expect(new DataView(png.buffer, png.byteOffset).getUint32(16), `${name} width`).toBeGreaterThanOrEqual(720);
+  }
 
   // The spreadsheet: one sheet per table, after the About sheet, with the screen's numbers.
   const xlsx = await download(page, 'Download spreadsheet (XLSX)');
@@ -278,5 +299,5 @@ test('a report being produced can be cancelled from its progress display, and pr
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Produce it again' })).toBeFocused();
   await page.getByRole('button', { name: 'Produce it again' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Annual governance report/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.rpt-page').getByRole('heading', { level: 1, name: /^Annual governance report/ })).toBeVisible({ timeout: 90_000 });
 });

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, XAxis, YAxis, LabelList } from 'recharts';
 import type { ReportBlock, ReportTable } from '../../../../shared/contract/reports';
-import { chartData } from './report-format';
+import { compactPounds } from '../contracts/portfolio/portfolio-format';
+import { chartData, isMoneyColumn } from './report-format';
 
 type ChartBlock = Extract<ReportBlock, { type: 'chart' }>;
 
@@ -25,10 +26,12 @@ export function ReportChart({ block, table }: { block: ChartBlock; table: Report
   }
   const data = chartData(table, block.labelKey, block.valueKeys);
   const names = new Map(table.columns.map((c) => [c.key, c.label]));
+  // Money is pence in the table's numbers: shown in pounds, compactly ("£4.1m"), as the portfolio's charts do.
+  const format = block.valueKeys.every((k) => isMoneyColumn(table, k)) ? compactPounds : (v: number) => v.toLocaleString('en-GB');
   return (
     <figure className="rpt-chart" data-report-chart={block.id}>
       <div className="rpt-chart-picture" role="img" aria-label={block.alt}>
-        {block.chart === 'pie' ? <PieDrawing data={data} valueKey={block.valueKeys[0]!} /> : <BarDrawing data={data} valueKeys={block.valueKeys} names={names} stacked={block.chart === 'stackedBar'} />}
+        {block.chart === 'pie' ? <PieDrawing data={data} valueKey={block.valueKeys[0]!} format={format} /> : <BarDrawing data={data} valueKeys={block.valueKeys} names={names} stacked={block.chart === 'stackedBar'} format={format} />}
       </div>
       <figcaption>
         <span className="rpt-chart-title">{block.title}</span> <span className="rpt-chart-source">The figures are in the table “{table.title}”.</span>
@@ -37,24 +40,24 @@ export function ReportChart({ block, table }: { block: ChartBlock; table: Report
   );
 }
 
-function BarDrawing({ data, valueKeys, names, stacked }: { data: Record<string, string | number>[]; valueKeys: string[]; names: Map<string, string>; stacked: boolean }) {
+function BarDrawing({ data, valueKeys, names, stacked, format }: { data: Record<string, string | number>[]; valueKeys: string[]; names: Map<string, string>; stacked: boolean; format: (v: number) => string }) {
   const height = Math.max(200, Math.min(520, 36 * data.length * (stacked ? 1 : Math.max(1, valueKeys.length * 0.7)) + 80));
   return (
-    <BarChart width={WIDTH} height={height} data={data} layout="vertical" margin={{ top: 8, right: 56, bottom: 8, left: 8 }} accessibilityLayer={false}>
+    <BarChart width={WIDTH} height={height} data={data} layout="vertical" margin={{ top: 8, right: 72, bottom: 8, left: 8 }} accessibilityLayer={false}>
       <CartesianGrid horizontal={false} stroke="#dfe5ea" />
-      <XAxis type="number" allowDecimals={false} tick={AXIS} stroke="#6b7682" />
+      <XAxis type="number" allowDecimals={false} tick={AXIS} stroke="#6b7682" tickFormatter={(v: number) => format(v)} />
       <YAxis type="category" dataKey="label" width={190} tick={AXIS} stroke="#6b7682" interval={0} tickFormatter={(v: string) => (v.length > 30 ? `${v.slice(0, 29)}…` : v)} />
       {valueKeys.length > 1 ? <Legend wrapperStyle={{ fontSize: 13 }} /> : null}
       {valueKeys.map((k, i) => (
         <Bar key={k} dataKey={k} name={names.get(k) ?? k} stackId={stacked ? 'one' : undefined} isAnimationActive={false} fill={REPORT_COLOURS[i % REPORT_COLOURS.length]}>
-          {stacked ? null : <LabelList dataKey={k} position="right" style={{ fontSize: 12, fill: '#16202a', fontWeight: 600 }} formatter={(v: unknown) => Number(v).toLocaleString('en-GB')} />}
+          {stacked ? null : <LabelList dataKey={k} position="right" style={{ fontSize: 12, fill: '#16202a', fontWeight: 600 }} formatter={(v: unknown) => format(Number(v))} />}
         </Bar>
       ))}
     </BarChart>
   );
 }
 
-function PieDrawing({ data, valueKey }: { data: Record<string, string | number>[]; valueKey: string }) {
+function PieDrawing({ data, valueKey, format }: { data: Record<string, string | number>[]; valueKey: string; format: (v: number) => string }) {
   return (
     <PieChart width={WIDTH} height={300} accessibilityLayer={false}>
       <Pie
@@ -67,7 +70,7 @@ function PieDrawing({ data, valueKey }: { data: Record<string, string | number>[
         stroke="#ffffff"
         strokeWidth={2}
         isAnimationActive={false}
-        label={({ name, value }: { name?: string; value?: number }) => `${name ?? ''}: ${Number(value ?? 0).toLocaleString('en-GB')}`}
+        label={({ name, value }: { name?: string; value?: number }) => `${name ?? ''}: ${format(Number(value ?? 0))}`}
         labelLine
       >
         {data.map((row, i) => (

@@ -19,7 +19,8 @@ export async function chartPictures(root: ParentNode, max = 12): Promise<ChartPi
   const out: ChartPicture[] = [];
   for (const figure of Array.from(root.querySelectorAll<HTMLElement>('[data-report-chart]')).slice(0, max)) {
     const id = figure.dataset.reportChart!;
-    const svg = figure.querySelector<SVGSVGElement>('svg.recharts-surface');
+    // The chart's own SVG, not the legend's small icons (also recharts-surface).
+    const svg = figure.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface');
     if (!svg) continue;
     const legend = Array.from(figure.querySelectorAll<HTMLElement>('.recharts-legend-item')).map((item) => ({
       text: item.textContent?.trim() ?? '',
@@ -51,7 +52,8 @@ async function drawPng(svg: SVGSVGElement, legend: { text: string; colour: strin
     const image = new Image();
     image.src = url;
     await image.decode();
-    const legendHeight = legend.length > 0 ? 28 : 0;
+    // The charting library leaves room for its legend at the foot of the SVG: the legend is drawn there.
+    const legendHeight = 0;
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round((height + legendHeight) * scale);
@@ -61,14 +63,14 @@ async function drawPng(svg: SVGSVGElement, legend: { text: string; colour: strin
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height + legendHeight);
     ctx.drawImage(image, 0, 0, width, height);
-    let x = 16;
+    let x = Math.max(16, width / 2 - 150);
     ctx.font = '13px Arial, Helvetica, sans-serif';
     ctx.textBaseline = 'middle';
     for (const item of legend) {
       ctx.fillStyle = item.colour;
-      ctx.fillRect(x, height + 8, 12, 12);
+      ctx.fillRect(x, height - 26, 12, 12);
       ctx.fillStyle = '#16202a';
-      ctx.fillText(item.text, x + 18, height + 14);
+      ctx.fillText(item.text, x + 18, height - 20);
       x += 18 + ctx.measureText(item.text).width + 24;
     }
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));

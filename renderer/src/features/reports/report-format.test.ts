@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ReportDoc } from '../../../../shared/contract/reports';
-import { chartData, chartIds, contentsOf, defaultFrom, periodText, producedText, reportPath, requestFromAddress, findSection, tablesById } from './report-format';
+import { chartData, chartIds, isMoneyColumn, contentsOf, defaultFrom, periodText, producedText, reportPath, requestFromAddress, findSection, tablesById } from './report-format';
 
 const doc: Pick<ReportDoc, 'sections'> = {
   sections: [
@@ -77,5 +77,12 @@ describe('the document’s parts', () => {
       { label: 'Community', start: 0, end: 4 },
     ]);
     expect(chartIds(doc)).toEqual(['members-chart']);
+  });
+
+  test('a column shown in pounds is money (its numbers pence); counts are not', () => {
+    const table = tablesById(doc).get('members-by-class')!;
+    expect(isMoneyColumn(table, 'end')).toBe(false);
+    const income = { ...table, rows: [{ class: { display: 'Council' }, end: { display: '£4,125,000.00', value: 412_500_000 } }, { class: { display: 'Trust' }, end: { display: '-£20.00', value: -2000 } }] };
+    expect(isMoneyColumn(income, 'end')).toBe(true);
   });
 });

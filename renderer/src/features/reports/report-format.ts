@@ -102,6 +102,15 @@ export function chartData(table: ReportTable, labelKey: string, valueKeys: strin
   });
 }
 
+/**
+ * Whether a column holds money: every value shown in pounds ("£4,125,000.00"), its number being
+ * pence (the contract's rule for money), so the chart labels it in pounds, not as a count.
+ */
+export function isMoneyColumn(table: ReportTable, key: string): boolean {
+  const shown = table.rows.map((r) => r[key]?.display ?? '').filter((d) => d !== '');
+  return shown.length > 0 && shown.every((d) => /^-?£/.test(d));
+}
+
 /** A statement's status in words (never colour alone, WCAG 1.4.1). */
 export const STATUS_WORDS: Record<'met' | 'notMet' | 'cannotJudge' | 'info', string> = {
   met: 'Met',
