@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { DECISION_OUTCOME_LABEL, type DecisionOutcome } from '../../../../shared/contract/decisions';
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import type { ReadDb } from '../../context';
-import { controlOnDate } from '../../contracts/reports/register-on-date';
 import type { MeetingKind } from '../../meetings/tables';
 import type { ReportSource } from '../source';
+import { controlAsAt } from './annual-control';
+import { classFigures, movedSince } from './annual-membership';
+import { classesOnDate } from './regulator-records';
 import { all, figures, n, pct, periodOf, table, words, type AnnualPeriod, type SectionResult } from './annual-util';
 
 /**
@@ -76,6 +78,33 @@ export interface GeneralMeeting {
 }
 
 /**
+ * The members entitled to vote on a day (in a class with votes, as the classes stood then) and
+ * their votes where every such class votes one way per member (null where a class votes by
+ * shares), from the member_class_admitted index in windows (annual-membership.ts classFigures),
+ * each member in the class they were in that day.
+ */
+export async function votersOnDay(db: ReadDb, organisationId: string, day: string, checkpoint: () => Promise<void>): Promise<{ members: number; votes: number | null }> {
+  const rows = await classFigures(db, organisationId, { from: day, to: day, start: day }, checkpoint);
+  const then = await classesOnDate(db, organisationId, day);
+  const members = new Map(rows.map((r) => [r.id, r.at_end]));
+  for (const m of await movedSince(db, organisationId, day)) {
+    if (m.admittedOn > day || (m.ceasedOn !== null && m.ceasedOn <= day)) continue;
+    members.set(m.now, (members.get(m.now) ?? 0) - 1);
+    members.set(m.then, (members.get(m.then) ?? 0) + 1);
+  }
+  let voters = 0;
+  let votes: number | null = 0;
+  for (const [classId, k] of members) {
+    const c = then.get(classId);
+    if (!c || c.votingRights === 'none') continue;
+    voters += k;
+    if (c.votingRights === 'per_share') votes = null;
+    else if (votes !== null) votes += k * c.votesPerMember;
+  }
+  return { members: voters, votes };
+}
+
+/**
  * The members' resolutions of a meeting: each on its notice with the decision recorded on it (or
  * none), then any members' decision recorded at it without a resolution on the notice.
  */
@@ -118,8 +147,10 @@ export async function generalMeetingsIn(db: ReadDb, organisationId: string, p: P
   const out: GeneralMeeting[] = [];
   for (const m of meetings) {
     const resolutions = await resolutionsAt(db, m.id);
-    // The register as it stood on the meeting's day: one grouped read of the member_class_admitted index.
-    const control = await controlOnDate(db, organisationId, m.held_on);
+    // The register as it stood on the meeting's day, read in windows (votersOnDay); the voting rights by shares only where a poll needs them.
+    const voters = await votersOnDay(db, organisationId, m.held_on, checkpoint);
+    const poll = resolutions.some((r) => r.method === 'poll');
+    const votingRights = voters.votes ?? (poll ? (await controlAsAt(db, organisationId, m.held_on)).votingRights : 0);
     await checkpoint();
     out.push({
       id: m.id,
@@ -127,8 +158,8 @@ export async function generalMeetingsIn(db: ReadDb, organisationId: string, p: P
       title: m.title,
       heldOn: m.held_on,
       membersPresent: Number(m.present),
-      eligibleMembers: control.classes.filter((c) => c.votingRights !== 'none').reduce((k, c) => k + c.members, 0),
-      votingRights: control.votingRights,
+      eligibleMembers: voters.members,
+      votingRights,
       resolutions,
     });
   }
@@ -218,7 +249,7 @@ export async function generalMeetingsSection(src: Pick<ReportSource, 'db' | 'org
         meeting: words(m.title),
         heldOn: words(formatLegalDate(m.heldOn)),
         present: n(m.membersPresent, 'annual.meetings.membersPresent', { meetingId: m.id }),
-        eligible: n(m.eligibleMembers, 'annual.members.voters', { on: m.heldOn }),
+        eligible: n(m.eligibleMembers, 'annual.members.onDate', { on: m.heldOn, classId: null, voting: true, classAsAt: m.heldOn }),
         attendance: pct(m.membersPresent, m.eligibleMembers),
         resolutions: n(m.resolutions.length, 'annual.meetings.resolutions', { meetingId: m.id }),
       })),

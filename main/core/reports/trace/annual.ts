@@ -63,11 +63,15 @@ async function memberList(db: ReadDb, where: RawBuilder<unknown>, page: Page, de
 async function classScope(db: ReadDb, orgId: string, p: Params): Promise<RawBuilder<unknown>> {
   const classId = optStr(p, 'classId');
   const employee = p['employee'] === true;
-  if (!classId && !employee) return sql``;
+  const voting = p['voting'] === true;
+  if (!classId && !employee && !voting) return sql``;
   const asAt = optStr(p, 'classAsAt');
   let wanted: string[];
   if (classId) wanted = [classId];
-  else if (asAt) wanted = [...(await classesOnDate(db, orgId, asAt)).values()].filter((c) => c.isEmployeeClass).map((c) => c.id);
+  else if (voting) {
+    if (!asAt) throw new Error("The trace needs 'classAsAt'.");
+    wanted = [...(await classesOnDate(db, orgId, asAt)).values()].filter((c) => c.votingRights !== 'none').map((c) => c.id);
+  } else if (asAt) wanted = [...(await classesOnDate(db, orgId, asAt)).values()].filter((c) => c.isEmployeeClass).map((c) => c.id);
   else wanted = (await all<{ id: string }>(db, sql`select id from membership_class where organisation_id = ${orgId} and is_employee_class = 1`)).map((c) => c.id);
   const moved = asAt ? await movedSince(db, orgId, asAt) : [];
   const set = new Set(wanted);
@@ -79,7 +83,7 @@ async function classScope(db: ReadDb, orgId: string, p: Params): Promise<RawBuil
 
 export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
   'annual.members.onDate': {
-    title: (p) => `${p['employee'] === true ? 'Members of employee classes' : 'Members'} on ${formatLegalDate(str(p, 'on'))}`,
+    title: (p) => `${p['employee'] === true ? 'Members of employee classes' : p['voting'] === true ? 'Members entitled to vote' : 'Members'} on ${formatLegalDate(str(p, 'on'))}`,
     async list(db, org, p, page) {
       const on = str(p, 'on');
       return memberList(
@@ -199,19 +203,6 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
         total: list.length,
         rows: list.slice(page.offset, page.offset + page.limit).map((m) => ({ id: m.id, label: m.title, detail: `${kind === 'board' ? 'Board' : 'Committee'} meeting, ${formatLegalDate(m.heldOn)}`, href: href.meeting(m.id) })),
       };
-    },
-  },
-
-  'annual.members.voters': {
-    title: (p) => `Members entitled to vote on ${formatLegalDate(str(p, 'on'))}`,
-    async list(db, org, p, page) {
-      const on = str(p, 'on');
-      return memberList(
-        db,
-        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and c.voting_rights <> 'none' and m.admitted_on <= ${on} and (m.ceased_on is null or m.ceased_on > ${on})`,
-        page,
-        (r) => `admitted ${formatLegalDate(r.admitted_on)}`,
-      );
     },
   },
 
