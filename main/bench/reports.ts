@@ -165,6 +165,20 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
       return { figures, ms: nowMs() - t };
     };
 
+    /** The probe's longest lateness with nothing running in this process: what the machine's other work alone costs the loop. */
+    const idleStall = async (ms: number) => {
+      let stall = 0;
+      let last = performance.now();
+      const probe = setInterval(() => {
+        const now = performance.now();
+        stall = Math.max(stall, now - last - 5);
+        last = now;
+      }, 5);
+      await new Promise((res) => setTimeout(res, ms));
+      clearInterval(probe);
+      return stall;
+    };
+    const idle: number[] = [];
     const reps = args.members >= 200_000 ? 3 : 5;
     const asAt = addYears(today, -3);
     info['asAt'] = asAt;
@@ -184,6 +198,8 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
         { name: 'agm', request: agmRequest, raw: () => rawAgm(core.raw, row, agm.meetingId, agm.noticeOn) },
       ];
       log(`\n${org.name} (${org.members.toLocaleString('en-GB')} members): annual report as at ${asAt}, AGM pack for the meeting of ${agm.heldOn} as at ${agm.noticeOn} (load ${load()})`);
+      idle.push(await idleStall(3000));
+      log(`  idle: the loop probe's longest lateness over 3 s with nothing running here: ${idle[idle.length - 1]!.toFixed(1)} ms (the machine's other work)`);
       for (const j of jobs) {
         // Warm both (statement caches, the page cache), and check the figures agree.
         let app: Awaited<ReturnType<typeof appBuild>>;
@@ -249,6 +265,8 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
       report(figure(`${kind}_event_loop_delay_max_ms${suffix}`, 'ms', Math.max(...r.delay), Math.max(...r.rawHold)), '≤ 50 ms (perf_hooks, resolution 10 ms)');
       report(figure(`${kind}_progress_states${suffix}`, 'count', Math.min(...r.progress), 0), 'progress shown (> 0)');
     }
+    info['idleMaxStallMs'] = Math.round(Math.max(...idle) * 10) / 10;
+    console.log(`Idle probe (nothing running in this process, 3 s before each organisation): longest lateness ${String(info['idleMaxStallMs'])} ms: stalls up to this are the machine's, not the report's.`);
     console.log(`Load average while measuring: ${String(info['loadWhileMeasuring'])} (2 cores shared).`);
     if (mismatches.length) {
       console.log(`THE RAW FIGURES DIFFER FROM THE APP'S in ${mismatches.length} report(s): see above.`);
