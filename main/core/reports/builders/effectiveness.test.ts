@@ -1,13 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { MeetingView } from '../../../../shared/contract/meetings';
 import type { Officer } from '../../../../shared/contract/officers';
-import type { ReportBlock, ReportRequest, ReportSection, ReportValue } from '../../../../shared/contract/reports';
+import { reportDocSchema, type ReportBlock, type ReportDoc, type ReportRequest, type ReportSection, type ReportValue } from '../../../../shared/contract/reports';
 import type { Core } from '../../core';
 import type { OrganisationRow } from '../../db/schema';
 import { appointDirector } from '../../contracts/reports/fixtures.test-helpers';
 import { registerOf } from '../../members/register.test-helpers';
-import { expectOk, type TestCore } from '../../testing';
+import { expectOk, jobResult, type TestCore } from '../../testing';
 import type { ReportSource } from '../source';
+import { endSpareReportWorker } from '../worker-thread';
 import { EFFECTIVENESS_TRACE_SETS } from '../trace/effectiveness';
 import { effectivenessReport } from './effectiveness';
 
@@ -23,6 +24,8 @@ afterEach(async () => {
   await t?.cleanup();
   t = undefined;
 });
+// reports.build runs on the report worker, which stays for the next report: end it.
+afterAll(() => endSpareReportWorker());
 
 const FROM = '2025-04-01';
 const TO = '2026-03-31';
@@ -79,9 +82,9 @@ const held = (core: Core, id: string) => ok(core, 'meetings.setStatus', { id, st
 async function knownBoard() {
   t = await registerOf('company_limited_by_guarantee');
   const core = t.core;
-  const ann = await appointDirector(core, 'Ann', 'Archer', 'employee', '2024-04-01');
-  const ben = await appointDirector(core, 'Ben', 'Baker', 'independent', '2024-04-01');
-  const cat = await appointDirector(core, 'Cat', 'Cole', 'employee', '2025-10-01');
+  const ann = (await appointDirector(core, 'Ann', 'Archer', 'employee', '2024-04-01')) as Officer;
+  const ben = (await appointDirector(core, 'Ben', 'Baker', 'independent', '2024-04-01')) as Officer;
+  const cat = (await appointDirector(core, 'Cat', 'Cole', 'employee', '2025-10-01')) as Officer;
   await ok(core, 'officers.endAppointment', { appointmentId: ben.appointments[0]!.id, ceasedOn: '2026-01-31', reason: 'Resigned' });
   const committee = await ok<{ id: string }>(core, 'committees.create', { name: 'Audit committee', formedOn: '2025-04-01', officerIds: [ann.id] });
   await ok(core, 'committees.addMember', { id: committee.id, officerId: cat.id, joinedOn: '2025-10-01' });
@@ -229,7 +232,7 @@ describe('the board effectiveness pack', () => {
     await ok(core, 'minutes.sign', { id: n2, signedBy: 'Ann Archer', signedOn: '2026-06-01' });
     await ok(core, 'actions.close', { id: a3, status: 'done', closedOn: '2026-06-01' });
     await ok(core, 'interests.end', { id: catInterest.id, endedOn: '2026-07-01' });
-    const dan = await appointDirector(core, 'Dan', 'Dale', 'independent', '2026-06-01');
+    const dan = (await appointDirector(core, 'Dan', 'Dale', 'independent', '2026-06-01')) as Officer;
     const late = await meeting(core, 'board', '2026-06-15');
     await attend(core, late.meeting.id, dan, 'present');
     await held(core, late.meeting.id);
@@ -248,5 +251,17 @@ describe('the board effectiveness pack', () => {
 
     const again = await effectivenessReport(sourceOf(core, org));
     expect(again.sections).toEqual(first.sections);
+  });
+
+  it('is built by reports.build (on the report worker) as it is directly, and reports.trace lists a figure’s records', async () => {
+    const { core } = await knownBoard();
+    const direct = await effectivenessReport(sourceOf(core, await orgOf(core)));
+    const doc = await jobResult<ReportDoc>(core, 'reports.build', { kind: 'effectiveness', asAt: TO, from: FROM });
+    expect(reportDocSchema.safeParse(doc).success).toBe(true);
+    expect(doc.sections).toEqual(direct.sections);
+    expect(doc.title).toBe('Board effectiveness pack, 1 April 2025 to 31 March 2026');
+    const missed = tableOf(doc.sections, 'effectiveness-attendance').total!['missed']!;
+    const list = expectOk(await core.dispatch('reports.trace', { trace: missed.trace, limit: 50 })) as { total: number; title: string };
+    expect(list.total).toBe(3);
   });
 });

@@ -1,7 +1,10 @@
 import type { ReadDb } from '../../context';
 import type { OrganisationRow } from '../../db/schema';
+import { AGM_TRACE_SETS } from './agm';
 import { ANNUAL_TRACE_SETS } from './annual';
+import { GROUP_TRACE_SETS } from './group';
 import { REGULATOR_TRACE_SETS } from './regulator';
+import { EFFECTIVENESS_TRACE_SETS } from './effectiveness';
 
 /**
  * The records behind a figure, by set name. Each report's sets live in their own file here and are
@@ -22,4 +25,7 @@ export interface TraceSet {
 export const TRACE_SETS: Record<string, TraceSet> = {
   ...ANNUAL_TRACE_SETS,
   ...REGULATOR_TRACE_SETS,
+  ...GROUP_TRACE_SETS,
+  ...AGM_TRACE_SETS,
+  ...EFFECTIVENESS_TRACE_SETS,
 };
