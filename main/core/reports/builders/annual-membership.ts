@@ -108,6 +108,22 @@ export interface MovedMember {
  * by id.
  */
 export async function movedSince(db: ReadDb, organisationId: string, on: string): Promise<MovedMember[]> {
+  // Several sections ask for the same day within one build: read the audit log once for each head
+  // of the log (any change moves the head, so a cached answer is never one from before a change).
+  const head = (await all<{ seq: number }>(db, sql`select seq from audit_head`))[0]?.seq ?? 0;
+  let cache = MOVED.get(db);
+  if (!cache) MOVED.set(db, (cache = new Map()));
+  const key = `${organisationId}|${on}|${head}`;
+  let found = cache.get(key);
+  if (!found) {
+    if (cache.size > 64) cache.clear();
+    cache.set(key, (found = readMovedSince(db, organisationId, on)));
+  }
+  return found;
+}
+const MOVED = new WeakMap<object, Map<string, Promise<MovedMember[]>>>();
+
+async function readMovedSince(db: ReadDb, organisationId: string, on: string): Promise<MovedMember[]> {
   const moved = await movedMembersOnDate(db, organisationId, on);
   if (moved.size === 0) return [];
   const out: MovedMember[] = [];
