@@ -47,3 +47,37 @@ export function tablesOf(doc: Pick<ReportDoc, 'sections'>): ReportTable[] {
 export function reportFileName(doc: Pick<ReportDoc, 'request' | 'period'>, ext: string, part?: string): string {
   return `${KIND_INFO[doc.request.kind].title}${part ? ` - ${part}` : ''} ${doc.period.to}.${ext}`;
 }
+
+/**
+ * What a value is as a number, judged from what it shows: a count ("1,234"), money ("£1,234.50",
+ * whose `value` the builders keep in pence, as the registers do) or a percentage ("45%", from a
+ * value of 45 or 0.45), with the decimals it shows. Null when the value is not a number or does
+ * not say what it shows (a "3 of 5" with a value of 0.6): the spreadsheet then shows the words,
+ * so it never disagrees with the screen.
+ */
+export type NumericValue = { kind: 'count' | 'money' | 'percent'; number: number; decimals: number };
+
+const SHOWN_NUMBER = /^([-\u2212]?)(£?)(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d+))?(%?)$/;
+
+export function numericOf(v: { display: string; value?: number | null | undefined } | undefined): NumericValue | null {
+  if (!v || typeof v.value !== 'number' || !Number.isFinite(v.value)) return null;
+  const m = SHOWN_NUMBER.exec(v.display.trim());
+  if (!m) return null;
+  const [, sign, pound, whole, fraction = '', percent] = m;
+  const shown = (sign ? -1 : 1) * Number(`${whole!.replace(/,/g, '')}.${fraction || '0'}`);
+  const decimals = fraction.length;
+  const near = (a: number, b: number, places: number) => Math.abs(a - b) <= 0.5 * 10 ** -places + 1e-9;
+  if (pound && !percent) {
+    if (near(v.value / 100, shown, decimals)) return { kind: 'money', number: v.value / 100, decimals: 2 };
+    if (near(v.value, shown, decimals)) return { kind: 'money', number: v.value, decimals: 2 };
+    return null;
+  }
+  if (percent && !pound) {
+    // As a fraction, as spreadsheets keep percentages.
+    if (near(v.value, shown, decimals)) return { kind: 'percent', number: v.value / 100, decimals };
+    if (near(v.value * 100, shown, decimals)) return { kind: 'percent', number: v.value, decimals };
+    return null;
+  }
+  if (!pound && !percent && near(v.value, shown, decimals)) return { kind: 'count', number: v.value, decimals };
+  return null;
+}

@@ -3,19 +3,22 @@ import type { ReportDoc, ReportTable } from '../../../shared/contract/reports';
 import { neutraliseCell } from '../../../shared/rules/csv-safety';
 import { AppError } from '../errors';
 import { titleInSentence } from './catalogue';
-import { tablesOf } from './export-common';
+import { numericOf, tablesOf } from './export-common';
 
 /**
  * One table of a report as CSV (papaparse; RFC 4180, CRLF): a header row of the column labels,
- * then the rows and the total. A number is written as the number; every text cell passes through
+ * then the rows and the total. A count or money is written as a plain number; every other cell passes through
  * neutraliseCell, so a name such as "=HYPERLINK(…)" is text and never run as a formula (CWE-1236).
  * A UTF-8 byte-order mark first, so spreadsheet programs read accented names right.
  */
 
 function cell(v: { display: string; value?: number | null | undefined } | undefined): string {
   if (!v) return '';
-  // A number as such ("-3" is a number, not a formula); the text shown otherwise, made safe.
-  if (typeof v.value === 'number' && Number.isFinite(v.value)) return String(v.value);
+  // A count or money as a plain number (money in pounds with two decimals, as the register's CSV
+  // has it; "-3" is a number, not a formula); anything else as shown, made safe.
+  const n = numericOf(v);
+  if (n?.kind === 'money') return n.number.toFixed(2);
+  if (n?.kind === 'count') return n.number.toFixed(n.decimals);
   return neutraliseCell(v.display);
 }
 

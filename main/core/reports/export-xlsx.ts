@@ -1,12 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { ReportDoc, ReportTable } from '../../../shared/contract/reports';
 import { visibleText } from '../../../shared/rules/csv-safety';
-import { aboutLines, tablesOf } from './export-common';
+import { aboutLines, numericOf, tablesOf, type NumericValue } from './export-common';
 
 /**
  * A report as a workbook (exceljs): an 'About' sheet first (the organisation, the date, when it
  * was produced and the audit head), then one sheet per table, named from its title. A value that
- * is a number is stored as a number (so the board can add it up); its shown text otherwise.
+ * is a number is stored as a number (so the board can add it up), formatted as the report shows
+ * it (money in pounds from the pence the builders keep, percentages as such); its shown text
+ * otherwise (export-common.ts numericOf).
  */
 
 const MAX_SHEET_NAME = 31;
@@ -29,9 +31,28 @@ export function sheetNames(titles: readonly string[], taken: readonly string[] =
   });
 }
 
-function cellValue(v: { display: string; value?: number | null | undefined } | undefined): string | number {
-  if (!v) return '';
-  return typeof v.value === 'number' && Number.isFinite(v.value) ? v.value : visibleText(v.display);
+/** The spreadsheet's format for a number, so it looks as the report shows it. */
+function numFmt(n: NumericValue): string {
+  const places = n.decimals > 0 ? `.${'0'.repeat(n.decimals)}` : '';
+  if (n.kind === 'money') return '"£"#,##0.00;-"£"#,##0.00';
+  if (n.kind === 'percent') return `0${places}%`;
+  return `#,##0${places}`;
+}
+
+function setCell(cell: ExcelJS.Cell, v: { display: string; value?: number | null | undefined } | undefined): void {
+  const n = numericOf(v);
+  if (n) {
+    cell.value = n.number;
+    cell.numFmt = numFmt(n);
+  } else {
+    cell.value = v ? visibleText(v.display) : '';
+  }
+}
+
+function addValues(ws: ExcelJS.Worksheet, columns: ReportTable['columns'], row: ReportTable['rows'][number]): ExcelJS.Row {
+  const r = ws.addRow([]);
+  columns.forEach((c, i) => setCell(r.getCell(i + 1), row[c.key]));
+  return r;
 }
 
 function addTable(wb: ExcelJS.Workbook, name: string, table: ReportTable): void {
@@ -39,8 +60,8 @@ function addTable(wb: ExcelJS.Workbook, name: string, table: ReportTable): void 
   ws.addRow([visibleText(table.title)]).font = { bold: true, size: 12 };
   const header = ws.addRow(table.columns.map((c) => visibleText(c.label)));
   header.font = { bold: true };
-  for (const r of table.rows) ws.addRow(table.columns.map((c) => cellValue(r[c.key])));
-  if (table.total) ws.addRow(table.columns.map((c) => cellValue(table.total![c.key]))).font = { bold: true };
+  for (const r of table.rows) addValues(ws, table.columns, r);
+  if (table.total) addValues(ws, table.columns, table.total).font = { bold: true };
   if (table.rows.length === 0 && table.empty) ws.addRow([visibleText(table.empty)]);
   if (table.note) ws.addRow([visibleText(table.note)]).font = { italic: true };
   table.columns.forEach((c, i) => {

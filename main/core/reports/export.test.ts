@@ -10,7 +10,9 @@ import { exportsDirFor } from '../exports/file-store';
 import { admit, makeClass, person } from '../members/register.test-helpers';
 import { jobResult, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
 import { BUILDERS } from './builders/index';
+import { numericOf } from './export-common';
 import { reportCsv } from './export-csv';
+import { reportXlsx } from './export-xlsx';
 import { pngSize } from './export-docx';
 import { sheetNames } from './export-xlsx';
 import { REPORT_RUNNER } from './run-job';
@@ -258,6 +260,63 @@ describe('reports.export as CSV', () => {
       ["'-1+2", '-3'],
       ['Total', '-3'],
     ]);
+  });
+});
+
+describe('numbers in the spreadsheet and the CSV', () => {
+  it('are read from what a value shows: counts, money kept in pence, percentages; words where they disagree', () => {
+    expect(numericOf({ display: '1,234', value: 1234 })).toEqual({ kind: 'count', number: 1234, decimals: 0 });
+    expect(numericOf({ display: '£1,234.50', value: 123450 })).toEqual({ kind: 'money', number: 1234.5, decimals: 2 });
+    expect(numericOf({ display: '-£3.00', value: -300 })).toEqual({ kind: 'money', number: -3, decimals: 2 });
+    expect(numericOf({ display: '45%', value: 45 })).toEqual({ kind: 'percent', number: 0.45, decimals: 0 });
+    expect(numericOf({ display: '45.5%', value: 0.455 })).toEqual({ kind: 'percent', number: 0.455, decimals: 1 });
+    expect(numericOf({ display: '2.3', value: 2.333 })).toEqual({ kind: 'count', number: 2.333, decimals: 1 });
+    expect(numericOf({ display: '\u22123', value: -3 })).toEqual({ kind: 'count', number: -3, decimals: 0 });
+    // Says something else than its number, or is not one.
+    expect(numericOf({ display: '3 of 5', value: 0.6 })).toBeNull();
+    expect(numericOf({ display: '1,234', value: 1235 })).toBeNull();
+    expect(numericOf({ display: '£12.00', value: 5 })).toBeNull();
+    expect(numericOf({ display: '12' })).toBeNull();
+    expect(numericOf({ display: '12', value: null })).toBeNull();
+  });
+
+  it('are money in pounds and percentages as such in the workbook, formatted as shown', async () => {
+    const doc: ReportDoc = {
+      request: { kind: 'annual', asAt: '2026-03-31', from: '2025-04-01' },
+      title: 'Annual governance report',
+      organisation: { id: 'o', name: 'Riverside Care Mutual', legalForm: 'company_limited_by_guarantee', registrationNumber: '01234567' },
+      period: { from: '2025-04-01', to: '2026-03-31' },
+      producedAt: NOW.toISOString(),
+      auditHead: { seq: 1, hash: 'a'.repeat(64) },
+      sections: [
+        {
+          id: 's',
+          title: 'Contracts',
+          blocks: [
+            {
+              type: 'table',
+              id: 'income',
+              title: 'Income',
+              columns: [
+                { key: 'who', label: 'Commissioner' },
+                { key: 'income', label: 'Income', numeric: true },
+                { key: 'share', label: 'Share', numeric: true },
+                { key: 'n', label: 'Contracts', numeric: true },
+              ],
+              rows: [{ who: { display: 'Leeds City Council' }, income: { display: '£1,234.50', value: 123450 }, share: { display: '45%', value: 45 }, n: { display: '3 of 5', value: 0.6 } }],
+            },
+          ],
+        },
+      ],
+      missing: [],
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportXlsx(doc)) as unknown as ArrayBuffer);
+    const row = wb.getWorksheet('Income')!.getRow(3);
+    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(3).value, row.getCell(4).value]).toEqual(['Leeds City Council', 1234.5, 0.45, '3 of 5']);
+    expect([row.getCell(2).numFmt, row.getCell(3).numFmt]).toEqual(['"£"#,##0.00;-"£"#,##0.00', '0%']);
+    const csv = Buffer.from(reportCsv(doc.sections[0]!.blocks[0] as never)).toString('utf8');
+    expect(Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data[1]).toEqual(['Leeds City Council', '1234.50', '45%', '3 of 5']);
   });
 });
 

@@ -96,4 +96,14 @@ export const slowBuilder: ReportBuilder = async (src) => {
   return { title: 'Board effectiveness pack', sections: [], missing: [] };
 };
 
-export const TEST_BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = { annual: testBuilder, effectiveness: slowBuilder };
+/** A builder that reports progress for each of 20,000 rows, without pausing. */
+export const noisyBuilder: ReportBuilder = async (src) => {
+  const rows = 20_000;
+  for (let i = 1; i <= rows; i++) {
+    src.progress(i, rows, 'Reading the rows');
+    if (i % 1000 === 0) await src.checkpoint();
+  }
+  return { title: 'Consolidated group report', sections: [], missing: [] };
+};
+
+export const TEST_BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = { annual: testBuilder, effectiveness: slowBuilder, group: noisyBuilder };

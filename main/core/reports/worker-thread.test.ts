@@ -11,6 +11,7 @@ import { BUILDERS } from './builders/index';
 import { REPORT_RUNNER } from './run-job';
 import type { ReportBuilder } from './source';
 import { buildReportInWorker, endSpareReportWorker, reportWorkerScript } from './worker-thread';
+import { buildInWorkerThread, type ReportWorkerMessage } from './worker';
 
 /**
  * The report worker as the Electron bundle ships it (tools/build-electron.mjs builds
@@ -152,11 +153,36 @@ describe('the kept worker', () => {
     expect(second).toEqual(first);
     const controller = new AbortController();
     const exited = new Promise<number>((resolve) => workers[0]!.once('exit', resolve));
-    await expect(build(true, controller.signal, (done) => done === 3 && controller.abort(new Error('stopped by the test')))).rejects.toThrow('stopped by the test');
+    await expect(build(true, controller.signal, (done) => done >= 3 && controller.abort(new Error('stopped by the test')))).rejects.toThrow('stopped by the test');
     expect(workers[2]).toBe(workers[0]);
     // Terminated part-way (exit code 1), not left to run on.
     expect(await exited).toBe(1);
     await build(false);
     expect(workers[3]).not.toBe(workers[2]);
+  }, 60_000);
+});
+
+describe('progress from the worker', () => {
+  it('is sent a few times a second however often the builder reports it, and its last word comes before the result', async () => {
+    const t = await open();
+    const org = t.core.raw.prepare('select id from organisation').pluck().get() as string;
+    const seen: ReportWorkerMessage[] = [];
+    await buildInWorkerThread(
+      {
+        dbPath: t.dbPath,
+        organisationId: org,
+        resolved: { request: { kind: 'group', asAt: '2026-03-31', from: '2025-04-01' }, period: { from: '2025-04-01', to: '2026-03-31' } },
+        today: '2026-11-30',
+        builderModule: new URL('./run.test-helpers.ts', import.meta.url).href,
+      },
+      (m) => seen.push(m),
+    );
+    const progress = seen.filter((m) => m.type === 'progress');
+    // 20,000 reports from the builder; a handful of messages.
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(progress.length).toBeLessThan(200);
+    expect(progress[0]).toEqual({ type: 'progress', done: 1, total: 20_000, label: 'Reading the rows' });
+    expect(seen.at(-2)).toEqual({ type: 'progress', done: 20_000, total: 20_000, label: 'Reading the rows' });
+    expect(seen.at(-1)).toMatchObject({ type: 'done', built: { title: 'Consolidated group report' } });
   }, 60_000);
 });

@@ -47,7 +47,26 @@ export type ReportWorkerMessage =
   /** A refusal to show as it is (an AppError on the host's side). */
   | { type: 'refused'; code: AppError['code']; message: string; fieldErrors?: Record<string, string> };
 
+/** How often progress goes to the host at most: a builder may report every row, the host needs a few a second. */
+export const PROGRESS_EVERY_MS = 25;
+
 export async function buildInWorkerThread(data: ReportWorkerData, post: (m: ReportWorkerMessage) => void): Promise<void> {
+  // The latest progress is sent at most every PROGRESS_EVERY_MS (and before the result), so a
+  // builder reporting each of a million rows does not flood the host's event loop with messages.
+  let sentAt = -Infinity;
+  let pending: ReportWorkerMessage | null = null;
+  const progress = (done: number, total: number, label: string) => {
+    const m: ReportWorkerMessage = { type: 'progress', done, total, label };
+    if (performance.now() - sentAt >= PROGRESS_EVERY_MS) {
+      post(m);
+      sentAt = performance.now();
+      pending = null;
+    } else pending = m;
+  };
+  const flush = () => {
+    if (pending) post(pending);
+    pending = null;
+  };
   try {
     let builders: Partial<Record<ReportKind, ReportBuilder>> = BUILDERS;
     if (data.builderModule) {
@@ -66,7 +85,7 @@ export async function buildInWorkerThread(data: ReportWorkerData, post: (m: Repo
         resolved: data.resolved,
         today: data.today,
         builders,
-        progress: (done, total, label) => post({ type: 'progress', done, total, label }),
+        progress,
         checkpoint: async () => {},
       });
       read = { built, head, org };
@@ -74,6 +93,7 @@ export async function buildInWorkerThread(data: ReportWorkerData, post: (m: Repo
       // The records are read: the file is let go before the document is written.
       await snapshot.close();
     }
+    flush();
     if (!data.output) return post({ type: 'done', ...read });
     // Checked against the contract here, as the host checks a build's result, before it is written.
     const doc = reportDocSchema.parse(assembleDoc(read.built, data.resolved, read.org, new Date(data.output.producedAt), read.head));
