@@ -41,7 +41,7 @@ const call = (method: string, input: unknown) => t.core.dispatch(method, input);
 const ok = async <T = Record<string, unknown>>(method: string, input: unknown) => expectOk(await call(method, input)) as T;
 
 async function recordsFor(tag: 'Alpha' | 'Bravo', org: Organisation): Promise<Records> {
-  const cls = await makeClass(t.core, `${tag} staff`, null);
+  const cls = await makeClass(t.core, `${tag} staff`, { nominalPence: 100 });
   const member = await admit(t.core, cls, person('Sam', `${tag}son`), { admittedOn: '2020-01-06' });
   const officer = (await appointDirector(t.core, 'Dana', `${tag}director`, 'employee', '2020-01-06')) as { id: string };
   const interest = await ok<{ id: string }>('interests.declare', { officerId: officer.id, category: 'employment', nature: `${tag} interest in the council`, declaredOn: '2021-01-01' });
@@ -101,8 +101,8 @@ async function recordsFor(tag: 'Alpha' | 'Bravo', org: Organisation): Promise<Re
 
 beforeAll(async () => {
   t = await openTestCore({ now: () => NOW });
-  const alpha = (await setUpOrganisation(t.core, { particulars: { name: 'Alpha Care Mutual' } })) as Organisation;
-  const bravo = await ok<Organisation>('group.addOrganisation', validSetUpInput({ particulars: { name: 'Bravo Care Mutual', registrationNumber: '07654321' } }));
+  const alpha = (await setUpOrganisation(t.core, { particulars: { name: 'Alpha Care Mutual', legalForm: 'cic_limited_by_shares' } })) as Organisation;
+  const bravo = await ok<Organisation>('group.addOrganisation', validSetUpInput({ particulars: { name: 'Bravo Care Mutual', registrationNumber: '07654321', legalForm: 'cic_limited_by_shares' } }));
   await ok('group.switch', { organisationId: bravo.id });
   orgs.Bravo = await recordsFor('Bravo', bravo);
   await ok('group.switch', { organisationId: alpha.id });
@@ -197,7 +197,7 @@ function foreignChanges(other: Records, own: Records): [string, unknown][] {
   return [
     ['classes.update', { id: other.classId, changes: { name: 'Renamed', votingRights: 'per_member', votesPerMember: 1, isEmployeeClass: false, eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null }, shareTerms: null } }],
     ['classes.delete', { id: other.classId }],
-    ['members.admit', { classId: other.classId, particulars: person('Lee', 'Crossover'), admittedOn: '2021-01-01', initialShares: null }],
+    ['members.admit', { classId: other.classId, particulars: person('Lee', 'Crossover'), admittedOn: '2021-01-01', initialShares: { shares: 1, amountPaidPence: 100 } }],
     ['members.cease', { memberId: other.memberId, ceasedOn: '2026-01-01', reason: 'resigned' }],
     ['interests.end', { id: other.interestId, endedOn: '2026-01-01' }],
     ['interests.declare', { officerId: other.officerId, category: 'employment', nature: 'Crossover', declaredOn: '2021-01-01' }],
@@ -224,6 +224,9 @@ function foreignChanges(other: Records, own: Records): [string, unknown][] {
     ['minutes.correct', { id: other.minutesId, meetingId: own.meetingId, text: 'Crossover correction' }],
     ['contracts.linkDecision', { contractId: own.contractId, decisionId: other.decisionId, purpose: 'sign' }],
     ['contracts.linkDecision', { contractId: other.contractId, decisionId: own.decisionId, purpose: 'sign' }],
+    ['shares.allot', { memberId: other.memberId, date: '2026-02-01', shares: 10, amountPaidPence: 1000, boardReference: 'Board 2026/02' }],
+    ['shares.transfer', { fromMemberId: own.memberId, toMemberId: other.memberId, date: '2026-03-01', shares: 1 }],
+    ['shares.transfer', { fromMemberId: other.memberId, toMemberId: own.memberId, date: '2026-03-01', shares: 1 }],
     ['members.update', { id: other.memberId, classId: other.classId, particulars: person('Sam', 'Crossover') }],
     ['members.update', { id: own.memberId, classId: other.classId, particulars: person('Sam', 'Crossover') }],
     ['members.subjectAccess', { id: other.memberId }],
@@ -359,7 +362,7 @@ describe.each([
 describe('an import planned for one organisation', () => {
   it('is not applied to it while another is current', async () => {
     await ok('group.switch', { organisationId: orgs.Alpha.org.id });
-    const cls = await makeClass(t.core, 'Alpha employees', null, true);
+    const cls = await makeClass(t.core, 'Alpha employees', { nominalPence: 100 }, true);
     const { plan } = await planCsv(t.core, hrCsv([{ no: 'N1', given: 'Sam', family: 'Planned' }]), { classId: cls.id, asOf: '2026-11-30' });
     await ok('group.switch', { organisationId: orgs.Bravo.org.id });
     const refused = await call('hrImport.apply', { planId: plan.planId });
