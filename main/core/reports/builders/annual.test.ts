@@ -6,7 +6,8 @@ import type { Core } from '../../core';
 import type { OrganisationRow } from '../../db/schema';
 import { admit, makeClass, person, registerOf } from '../../members/register.test-helpers';
 import { encryptBallot, nobleGroup, prepare, type ElectionPublic } from '../../../../shared/ballot';
-import { expectOk, jobResult, runJob, type TestCore } from '../../testing';
+import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, type TestCore } from '../../testing';
+import { apply as applyPlan, hrCsv, planCsv } from '../../hr-import/testing';
 import { useLightKdfForTests } from '../../ballots/kdf';
 import { appointDirector, commissioner, contract } from '../../contracts/reports/fixtures.test-helpers';
 import { ballotsSection } from './annual-ballots';
@@ -492,3 +493,30 @@ async function expectTracesMatch(core: Core, org: OrganisationRow, sections: Rep
     expect(listed.rows.length).toBe(Math.min(500, listed.total));
   }
 }
+
+describe('the annual governance report: employees from the last HR import', () => {
+  it('shares employee members over the rows of the last HR import applied by the date, and a later import changes nothing', async () => {
+    let clock = new Date('2026-03-15T12:00:00Z');
+    t = await openTestCore({ now: () => clock });
+    await setUpOrganisation(t.core, { particulars: { incorporatedOn: '2015-04-01' } });
+    const core = t.core;
+    const staff = await makeClass(core, 'Employee', null, true);
+    const rows = [{ no: 'E1' }, { no: 'E2' }, { no: 'E3' }, { no: 'E4', hours: '2' }];
+    const { plan } = await planCsv(core, hrCsv(rows), { classId: staff.id, asOf: '2026-03-01', fileName: 'staff-march.csv' });
+    await applyPlan(core, plan.planId);
+    const org = await orgOf(core);
+    const first = await membershipSection(sourceOf(core, org));
+    const s = [first.section];
+    const employees = figure(s, 'employee-members').value!;
+    expect(employees).toBe(4);
+    expect(figure(s, 'hr-import-rows').value).toBe(4);
+    expect(figure(s, 'employee-member-share').value).toBe(Math.round((employees / 4) * 1000) / 10);
+    expect(first.missing.map((m) => m.what)).toEqual(['The number of employees on the date: the HR import keeps only the number of rows in its file, so the share is of those rows.']);
+
+    // A later import (applied after the date) is not the one the report reads.
+    clock = new Date('2026-06-15T12:00:00Z');
+    const later = await planCsv(core, hrCsv([...rows, { no: 'E5' }, { no: 'E6' }]), { classId: staff.id, asOf: '2026-06-01', fileName: 'staff-june.csv' });
+    await applyPlan(core, later.plan.planId);
+    expect((await membershipSection(sourceOf(core, await orgOf(core)))).section).toEqual(first.section);
+  });
+});
