@@ -285,7 +285,7 @@ test('the annual governance report as at last year end: the same figures after m
   await shot(page, '04-report-again');
 });
 
-test('a report being produced can be cancelled from its progress display, and produced again', async ({ page, app, cspErrors }) => {
+test('a report being produced can be cancelled from its progress display, and produced again while the secretary carries on elsewhere', async ({ page, app, cspErrors }) => {
   void cspErrors;
   await setUpMutual(page, app.url);
   // The first build of a fresh app starts the report worker, long enough to press Cancel while it runs.
@@ -298,6 +298,15 @@ test('a report being produced can be cancelled from its progress display, and pr
   await expect(page.getByRole('heading', { name: 'The report was not produced' })).toBeVisible();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Produce it again' })).toBeFocused();
+  // Produced again, the secretary carries on elsewhere meanwhile and comes back: the same build is followed, not another started.
+  const builds: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/reports.build')) builds.push(r.url());
+  });
   await page.getByRole('button', { name: 'Produce it again' }).click();
+  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Members|Register of members/ })).toBeVisible();
+  await page.goBack();
   await expect(page.locator('.rpt-page').getByRole('heading', { level: 1, name: /^Annual governance report/ })).toBeVisible({ timeout: 90_000 });
+  expect(builds).toHaveLength(1);
 });

@@ -17,6 +17,8 @@ export type BuildState =
  */
 const BUILT = new Map<string, ReportDoc>();
 const KEEP = 4;
+/** Builds still running, by history entry: going away and back follows the same job rather than starting another. */
+const RUNNING = new Map<string, string>();
 
 /**
  * Builds a report as a job (reports.build) and follows it: progress with the job's own step,
@@ -28,26 +30,34 @@ export function useReportBuild(request: ReportRequest | null, entryKey: string) 
   const cacheKey = request ? `${entryKey} ${JSON.stringify(request)}` : '';
   const [round, setRound] = useState(0);
   const runKey = `${cacheKey} ${round}`;
-  const [run, setRun] = useState<{ key: string; jobId: string | null; error: string | null }>({ key: '', jobId: null, error: null });
+  const [run, setRun] = useState<{ key: string; jobId: string | null; error: string | null }>(() => {
+    const running = RUNNING.get(cacheKey);
+    return running ? { key: runKey, jobId: running, error: null } : { key: '', jobId: null, error: null };
+  });
   const [cancelAsked, setCancelAsked] = useState<string | null>(null);
   const started = useRef<string | null>(null);
   const cached = round === 0 ? BUILT.get(cacheKey) : undefined;
 
   useEffect(() => {
-    if (!request || cached || started.current === runKey) return;
+    if (!request || cached || started.current === runKey || run.key === runKey) return;
     started.current = runKey;
     void call('reports.build', request).then(
-      (r) => setRun({ key: runKey, jobId: r.ok ? r.value.jobId : null, error: r.ok ? null : r.error.message }),
+      (r) => {
+        if (r.ok) RUNNING.set(cacheKey, r.value.jobId);
+        setRun({ key: runKey, jobId: r.ok ? r.value.jobId : null, error: r.ok ? null : r.error.message });
+      },
       (e: unknown) => setRun({ key: runKey, jobId: null, error: e instanceof Error ? e.message : 'The report could not be started.' }),
     );
-  }, [runKey, request, cached]);
+  }, [runKey, cacheKey, request, cached, run.key]);
 
   const current = run.key === runKey ? run : null;
   const job = useJob(current?.jobId ?? null, 'reports.build');
   const status = job && current?.jobId && job.id === current.jobId ? job : null;
 
   useEffect(() => {
-    if (status?.state !== 'succeeded' || !status.result) return;
+    if (!status || status.state === 'running') return;
+    if (RUNNING.get(cacheKey) === status.id) RUNNING.delete(cacheKey);
+    if (status.state !== 'succeeded' || !status.result) return;
     BUILT.set(cacheKey, status.result);
     while (BUILT.size > KEEP) BUILT.delete(BUILT.keys().next().value!);
   }, [status, cacheKey]);
