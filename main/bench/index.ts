@@ -5,7 +5,7 @@ import { benchRegister } from './register';
 import { benchReports } from './reports';
 import { benchStation } from './station';
 
-const USAGE = 'Usage: npm run bench -- register [--json FILE] [--members N] [--keep]\n       npm run bench -- meetings [--json FILE] [--years N] [--bodies N] [--keep]\n       npm run bench -- ballot [--json FILE] [--voters N] [--keep]\n       npm run bench -- station [--json FILE] [--phones N] [--seconds S] [--keep]\n       npm run bench -- contracts [--json FILE] [--contracts N] [--members N] [--keep]\n       npm run bench -- reports [--json FILE] [--members N] [--orgs N] [--keep]';
+const USAGE = 'Usage: npm run bench -- register [--json FILE] [--members N] [--keep]\n       npm run bench -- meetings [--json FILE] [--years N] [--bodies N] [--keep]\n       npm run bench -- ballot [--json FILE] [--voters N] [--keep]\n       npm run bench -- station [--json FILE] [--phones N] [--seconds S] [--keep]\n       npm run bench -- contracts [--json FILE] [--contracts N] [--members N] [--keep]\n       npm run bench -- reports [--json FILE] [--members N] [--orgs N] [--keep] [--db KEPT_FILE]';
 
 /** `npm run bench -- register --json FILE [--members N] [--keep]`, or `meetings [--years N] [--bodies N]`. */
 async function main(argv: string[]): Promise<void> {
@@ -15,12 +15,13 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const args = { json: undefined as string | undefined, members: what === 'contracts' ? 20_000 : 1_000_000, contracts: 50_000, years: 10, bodies: 50, voters: 35_000, phones: 300, seconds: 60, keep: false, orgs: 5 };
+  const args = { json: undefined as string | undefined, members: what === 'contracts' ? 20_000 : 1_000_000, contracts: 50_000, years: 10, bodies: 50, voters: 35_000, phones: 300, seconds: 60, keep: false, orgs: 5, db: undefined as string | undefined };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--json') args.json = rest[++i];
     else if (a === '--members' && (what === 'register' || what === 'contracts' || what === 'reports')) args.members = Number(rest[++i]);
     else if (a === '--orgs' && what === 'reports') args.orgs = Number(rest[++i]);
+    else if (a === '--db' && what === 'reports') args.db = rest[++i];
     else if (a === '--contracts' && what === 'contracts') args.contracts = Number(rest[++i]);
     else if (a === '--years' && what === 'meetings') args.years = Number(rest[++i]);
     else if (a === '--bodies' && what === 'meetings') args.bodies = Number(rest[++i]);
@@ -37,7 +38,7 @@ async function main(argv: string[]): Promise<void> {
   if (what === 'reports') {
     if (!Number.isInteger(args.members) || args.members < 1000 || args.members > 2_000_000) return fail('--members needs a whole number from 1,000 to 2,000,000.');
     if (!Number.isInteger(args.orgs) || args.orgs < 1 || args.orgs > 20) return fail('--orgs needs a whole number from 1 to 20.');
-    await benchReports({ json: args.json, members: args.members, orgs: args.orgs, keep: args.keep });
+    await benchReports({ json: args.json, members: args.members, orgs: args.orgs, keep: args.keep, ...(args.db ? { db: args.db } : {}) });
     return;
   }
   if (what === 'contracts') {

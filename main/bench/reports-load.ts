@@ -378,6 +378,35 @@ export async function bulkLoadGroup(raw: BetterSqlite3.Database, o: GroupLoadOpt
   return loaded;
 }
 
+/** The group a kept benchmark file holds (reports.ts --db), read back from it: its organisations, largest first. */
+export function groupOnFile(raw: BetterSqlite3.Database): GroupLoaded {
+  const orgs = raw.prepare('select o.id, o.name, o.legal_form, (select count(*) from member m where m.organisation_id = o.id) as members from organisation o').all() as { id: string; name: string; legal_form: LegalForm; members: number }[];
+  orgs.sort((a, b) => b.members - a.members);
+  return {
+    organisations: orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      legalForm: o.legal_form,
+      classes: (raw.prepare('select id, name, is_employee_class, share_nominal_pence from membership_class where organisation_id = ? order by is_employee_class desc').all(o.id) as { id: string; name: string; is_employee_class: number; share_nominal_pence: number | null }[]).map((c) => ({
+        id: c.id,
+        name: c.name,
+        isEmployeeClass: c.is_employee_class === 1,
+        shareNominalPence: c.share_nominal_pence,
+      })),
+      members: o.members,
+      directors: [],
+      agms: (raw.prepare("select id, held_on, notice_sent_at from meeting where organisation_id = ? and kind = 'annual_general' order by held_on").all(o.id) as { id: string; held_on: string; notice_sent_at: string }[]).map((m) => ({
+        meetingId: m.id,
+        heldOn: m.held_on,
+        noticeOn: m.notice_sent_at.slice(0, 10),
+      })),
+      ballots: raw.prepare('select count(*) from ballot where organisation_id = ?').pluck().get(o.id) as number,
+      contracts: raw.prepare('select count(*) from contract where organisation_id = ?').pluck().get(o.id) as number,
+      meetings: raw.prepare('select count(*) from meeting where organisation_id = ?').pluck().get(o.id) as number,
+    })),
+  };
+}
+
 /**
  * Drops the secondary indexes of the tables (those written in the schema, not the ones a primary
  * key or unique constraint makes) and answers how to build them again from their own definitions.

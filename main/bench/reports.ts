@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ReportDoc, ReportRequest } from '../../shared/contract/reports';
 import type { JobStatus } from '../../shared/contract/jobs';
 import { defaultRuleValues } from '../../shared/rules/governing-rules';
 import { addDays, addYears, ukDateOf } from '../../shared/rules/legal-date';
 import { Core } from '../core/core';
-import { bulkLoadGroup, organisationSpec, type LoadedOrganisation } from './reports-load';
+import { bulkLoadGroup, groupOnFile, organisationSpec, type GroupLoaded, type LoadedOrganisation } from './reports-load';
 import { compare, explainSlowest, flattenDoc, periodOf, rawAgm, rawAnnual, rawProfile, type Comparison, type RawFigures } from './reports-raw';
 import { figure, nowMs, percentile, type Figure } from './stats';
 
@@ -30,6 +30,8 @@ import { figure, nowMs, percentile, type Figure } from './stats';
  */
 export interface ReportsBenchArgs {
   json?: string;
+  /** A file an earlier run kept (--keep), loaded the same day: measured again without loading it again. */
+  db?: string;
   members: number;
   orgs: number;
   keep: boolean;
@@ -44,8 +46,8 @@ const TARGETS: Record<string, string> = {
 };
 
 export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'mg-bench-reports-'));
-  const dbPath = join(dir, 'bench.sqlite');
+  const dir = args.db ? dirname(args.db) : mkdtempSync(join(tmpdir(), 'mg-bench-reports-'));
+  const dbPath = args.db ?? join(dir, 'bench.sqlite');
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   const figures: Figure[] = [];
@@ -69,6 +71,15 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
     const today = ukDateOf(core.now());
     const years = 10;
     info['loadAtStart'] = load();
+    let loaded: GroupLoaded;
+    if (args.db) {
+      loaded = groupOnFile(core.raw);
+      info['members'] = loaded.organisations.reduce((k, o) => k + o.members, 0);
+      info['organisations'] = loaded.organisations.length;
+      info['contracts'] = loaded.organisations.reduce((k, o) => k + o.contracts, 0);
+      info['reused'] = args.db;
+      log(`Measuring the group kept in ${args.db}: ${loaded.organisations.map((o) => `${o.name} ${o.members.toLocaleString('en-GB')} members`).join(', ')} (load ${load()}).`);
+    } else {
     log(`Building a group of ${args.orgs} organisations with ${args.members.toLocaleString('en-GB')} members, ${years} years of meetings and ballots and ${contracts.toLocaleString('en-GB')} contracts in ${dbPath} (load ${load()}) …`);
     const spec = organisationSpec(0);
     await ok('organisation.setUp', {
@@ -84,7 +95,7 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
     });
     const first = await ok<{ id: string }>('organisation.get', {});
     const t0 = nowMs();
-    const loaded = await bulkLoadGroup(core.raw, {
+    loaded = await bulkLoadGroup(core.raw, {
       today,
       firstOrganisationId: first.id,
       organisations: args.orgs,
@@ -100,6 +111,7 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
     const loadSeconds = (nowMs() - t0) / 1000;
     info['loadSeconds'] = Math.round(loadSeconds);
     log(`Loaded in ${loadSeconds.toFixed(1)} s (load ${load()}).`);
+    }
 
     // --- which organisations the app can build for: all of them once group.switch exists, else the current one ---
     const canSwitch = await known('group.switch');
@@ -282,7 +294,7 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
     return figures;
   } finally {
     await core.close();
-    if (!args.keep) rmSync(dir, { recursive: true, force: true });
+    if (!args.keep && !args.db) rmSync(dir, { recursive: true, force: true });
     else log(`Kept ${dir}`);
   }
 }
