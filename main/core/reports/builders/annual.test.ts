@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReportBlock, ReportRequest, ReportSection, ReportValue } from '../../../../shared/contract/reports';
+import { reportSectionSchema, type ReportBlock, type ReportDoc, type ReportRequest, type ReportSection, type ReportValue } from '../../../../shared/contract/reports';
 import type { Officer } from '../../../../shared/contract/officers';
 import { defaultRuleValues } from '../../../../shared/rules/governing-rules';
 import type { Core } from '../../core';
@@ -300,6 +300,11 @@ describe('the annual governance report', () => {
     const org = await orgOf(core);
     addSecondOrganisation(core);
     const doc = await annualReport(sourceOf(core, org));
+    // A valid document: every section as the contract reads it, each table and chart id once, each chart of a table in it.
+    for (const section of doc.sections) reportSectionSchema.parse(section);
+    const ids = blocksOf(doc.sections).flatMap((b) => (b.type === 'table' || b.type === 'chart' ? [b.id] : []));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const b of blocksOf(doc.sections)) if (b.type === 'chart') expect(ids).toContain(b.tableId);
     const values = traced(doc.sections);
     expect(values.length).toBeGreaterThan(30);
     for (const v of values) {
@@ -319,6 +324,18 @@ describe('the annual governance report', () => {
     const other = core.db.selectFrom('organisation').selectAll().where('id', '=', 'org-two').executeTakeFirstOrThrow();
     const otherDoc = await annualReport(sourceOf(core, await other));
     expect([figure(otherDoc.sections, 'members-at-end').value, figure(otherDoc.sections, 'directors-on-date').value]).toEqual([2, 1]);
+  });
+
+  it('is built by reports.build as a job, the same document, and reports.trace lists a figure’s records', async () => {
+    const { core } = await knownRegister();
+    const direct = await annualReport(sourceOf(core, await orgOf(core)));
+    const doc = await jobResult<ReportDoc>(core, 'reports.build', { kind: 'annual', asAt: TO, from: FROM });
+    expect(doc.sections).toEqual(direct.sections);
+    expect(doc.title).toBe('Annual governance report, 1 April 2025 to 31 March 2026');
+    const admitted = figure(doc.sections, 'members-admitted');
+    const listed = await ok<{ title: string; total: number; rows: { label: string; href: string }[] }>(core, 'reports.trace', { trace: admitted.trace });
+    expect(listed).toMatchObject({ title: 'Members admitted from 1 April 2025 to 31 March 2026', total: 2 });
+    expect(listed.rows.map((r) => r.label).sort()).toEqual(['Alan Turing', 'Florence Nightingale']);
   });
 
   it('defaults to the year to the date for an as-at request', async () => {
