@@ -162,24 +162,29 @@ export async function ceasedByReason(db: ReadDb, organisationId: string, p: Annu
 
 /**
  * The last HR import applied on or before the day, from its audit event (import.applied keeps the
- * file's name, its "as of" date and its counts: the rows in the file, not a headcount). The event
- * does not name the organisation, so in a file keeping several organisations an import cannot be
- * told apart: then none is used.
+ * file's name, its "as of" date and its counts: the rows in the file, not a headcount). Until the
+ * log names each event's organisation (migration 0022), an import in a file keeping several
+ * organisations cannot be told apart: then none is used.
  */
-export async function lastHrImport(db: ReadDb, on: string): Promise<{ found: MembershipFigures['hrImport']; problem: string | null }> {
-  const orgs = await all<{ k: number }>(db, sql`select count(*) as k from organisation`);
+export async function lastHrImport(db: ReadDb, organisationId: string, on: string): Promise<{ found: MembershipFigures['hrImport']; problem: string | null }> {
+  // Once the audit log names each event's organisation (migration 0022, audit_event.organisation_id), an import is told apart by it.
+  const stamped = Number((await all<{ k: number }>(db, sql`select count(*) as k from pragma_table_info('audit_event') where name = 'organisation_id'`))[0]?.k ?? 0) > 0;
+  const orgs = Number((await all<{ k: number }>(db, sql`select count(*) as k from organisation`))[0]?.k ?? 1);
   // Imports are applied in the app; look back through them newest first (the audit log's action index).
-  const events = await all<{ at: string; body: string | null }>(
+  const events = await all<{ at: string; body: string | null; org: string | null }>(
     db,
-    sql`select e.at, p.body from audit_event e join audit_payload p on p.event_id = e.id
-        where e.action = 'import.applied' and e.at < ${`${addDays(on, 1)}T00:00`}
-        order by e.seq desc limit 50`,
+    stamped
+      ? sql`select e.at, p.body, e.organisation_id as org from audit_event e join audit_payload p on p.event_id = e.id
+            where e.action = 'import.applied' and e.at < ${`${addDays(on, 1)}T00:00`} order by e.seq desc limit 200`
+      : sql`select e.at, p.body, null as org from audit_event e join audit_payload p on p.event_id = e.id
+            where e.action = 'import.applied' and e.at < ${`${addDays(on, 1)}T00:00`} order by e.seq desc limit 200`,
   );
   for (const e of events) {
     if (ukDateOf(new Date(e.at)) > on || e.body === null) continue;
+    if (stamped && e.org !== organisationId) continue;
     const after = (JSON.parse(e.body) as { after: { asOf?: string; fileName?: string; counts?: { rows?: number } } | null }).after;
     if (!after?.asOf || after.asOf > on || typeof after.counts?.rows !== 'number') continue;
-    if (Number(orgs[0]?.k ?? 1) > 1) {
+    if (!stamped && orgs > 1) {
       return { found: null, problem: 'This file keeps more than one organisation and an HR import’s record does not say which organisation it was for, so the employees cannot be counted for this one.' };
     }
     return { found: { asOf: after.asOf, appliedOn: ukDateOf(new Date(e.at)), fileName: after.fileName ?? '', rows: after.counts.rows }, problem: null };
@@ -205,7 +210,7 @@ export async function membershipFigures(src: Pick<ReportSource, 'db' | 'org' | '
   await src.checkpoint();
   const reasons = await ceasedByReason(src.db, src.org.id, p);
   await src.checkpoint();
-  const hr = await lastHrImport(src.db, p.to);
+  const hr = await lastHrImport(src.db, src.org.id, p.to);
   const classes: ClassFigures[] = rows
     .map((r) => ({
       classId: r.id,
