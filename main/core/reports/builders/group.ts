@@ -436,9 +436,9 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
         organisations: n(k.byOrg.size),
       })),
       {
-        total: { commissioner: words('All commissioners'), ...Object.fromEntries(cols.map((c, i) => [orgKey(i), money(c.incomePence)])), total: money(totalIncome), organisations: n(cols.filter((c) => c.commissioners.length > 0).length) },
+        total: { commissioner: words('All commissioners'), ...Object.fromEntries(cols.map((c, i) => [orgKey(i), money(c.incomePence)])), total: money(totalIncome), organisations: words('—') },
         empty: 'No contract was live in the group on the date.',
-        note: 'Each organisation keeps its own list of commissioners; a commissioner is taken to be the same across the group when its name is the same (ignoring case, accents and punctuation). The income is the annual value recorded for each contract live on the date, as in each organisation’s annual report; each figure lists its contracts.',
+        note: 'The last row adds each organisation’s income; “Organisations contracting” is not added up. Each organisation keeps its own list of commissioners; a commissioner is taken to be the same across the group when its name is the same (ignoring case, accents and punctuation). The income is the annual value recorded for each contract live on the date, as in each organisation’s annual report; each figure lists its contracts.',
       },
     ),
   ];
