@@ -40,13 +40,24 @@ interface MemberListRow {
   cessation_reason: CessationReason | null;
 }
 
-/** Members matching a condition: the total and one page by member number. */
-async function memberList(db: ReadDb, where: RawBuilder<unknown>, page: Page, detail: (r: MemberListRow) => string) {
-  const total = await all<{ k: number }>(db, sql`select count(*) as k from member m join membership_class c on c.id = m.class_id where ${where}`);
+/**
+ * Members of the organisation matching a condition on the member's own columns: the total and one
+ * page by member number. `count` says how the total is best found: 'classes' counts through the
+ * index member_class_admitted (class_id, admitted_on, ceased_on) of the organisation's classes,
+ * never reading a member row; 'organisation' through an index led by organisation_id (admissions,
+ * cessations). The page walks the member number index and stops when it is full.
+ */
+async function memberList(db: ReadDb, orgId: string, where: RawBuilder<unknown>, count: 'classes' | 'organisation', page: Page, detail: (r: MemberListRow) => string) {
+  const total = await all<{ k: number }>(
+    db,
+    count === 'classes'
+      ? sql`select count(*) as k from member m where m.class_id in (select id from membership_class where organisation_id = ${orgId}) and ${where}`
+      : sql`select count(*) as k from member m where m.organisation_id = ${orgId} and ${where}`,
+  );
   const rows = await all<MemberListRow>(
     db,
     sql`select m.id, m.member_number, m.given_names, m.family_name, c.name as class_name, m.admitted_on, m.ceased_on, m.cessation_reason
-        from member m join membership_class c on c.id = m.class_id where ${where}
+        from member m join membership_class c on c.id = m.class_id where m.organisation_id = ${orgId} and ${where}
         order by m.member_number limit ${page.limit} offset ${page.offset}`,
   );
   return {
@@ -88,7 +99,9 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
       const on = str(p, 'on');
       return memberList(
         db,
-        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.admitted_on <= ${on} and (m.ceased_on is null or m.ceased_on > ${on}) ${await classScope(db, org.id, p)}`,
+        org.id,
+        sql`m.admitted_on <= ${on} and (m.ceased_on is null or m.ceased_on > ${on}) ${await classScope(db, org.id, p)}`,
+        'classes',
         page,
         (r) => `admitted ${formatLegalDate(r.admitted_on)}`,
       );
@@ -99,7 +112,9 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
     async list(db, org, p, page) {
       return memberList(
         db,
-        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.admitted_on >= ${str(p, 'from')} and m.admitted_on <= ${str(p, 'to')} ${await classScope(db, org.id, p)}`,
+        org.id,
+        sql`m.admitted_on >= ${str(p, 'from')} and m.admitted_on <= ${str(p, 'to')} ${await classScope(db, org.id, p)}`,
+        'organisation',
         page,
         (r) => `admitted ${formatLegalDate(r.admitted_on)}`,
       );
@@ -116,7 +131,9 @@ export const ANNUAL_TRACE_SETS: Record<string, TraceSet> = {
       const byReason = reason === null ? sql`` : reason === 'unrecorded' ? sql`and m.cessation_reason is null` : sql`and m.cessation_reason = ${reason}`;
       return memberList(
         db,
-        sql`m.organisation_id = ${org.id} and c.organisation_id = ${org.id} and m.ceased_on is not null and m.ceased_on >= ${str(p, 'from')} and m.ceased_on <= ${str(p, 'to')} ${await classScope(db, org.id, p)} ${byReason}`,
+        org.id,
+        sql`m.ceased_on is not null and m.ceased_on >= ${str(p, 'from')} and m.ceased_on <= ${str(p, 'to')} ${await classScope(db, org.id, p)} ${byReason}`,
+        'organisation',
         page,
         (r) => `ceased ${formatLegalDate(r.ceased_on!)}${r.cessation_reason ? ` (${CESSATION_REASON_LABEL[r.cessation_reason]})` : ''}`,
       );
