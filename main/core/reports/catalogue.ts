@@ -143,7 +143,6 @@ export function ruledOutReason(kind: ReportKind, org: Pick<OrganisationRow, 'leg
 
 /** Why the report is not offered: ruled out for this organisation, or not built by this version yet. */
 export function unavailableReason(kind: ReportKind, org: Pick<OrganisationRow, 'legal_form'>, organisations: number): string | null {
-  const info = KIND_INFO[kind];
   const ruledOut = ruledOutReason(kind, org, organisations);
   if (ruledOut) return ruledOut;
   if (!BUILDERS[kind]) return `The ${titleInSentence(kind)} cannot be produced in this version of the app yet.`;

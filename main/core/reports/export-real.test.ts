@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ReportDoc, ReportKind, ReportSection } from '../../../shared/contract/reports';
 import { appointDirector } from '../contracts/reports/fixtures.test-helpers';
 import { exportsDirFor } from '../exports/file-store';
+import { readZipEntry } from '../meetings/print/zip';
 import { admit, makeClass, person } from '../members/register.test-helpers';
 import { jobResult, openTestCore, setUpOrganisation, type TestCore } from '../testing';
 import { BUILDERS } from './builders/index';
@@ -58,7 +58,7 @@ describe.each(KINDS.filter((k) => BUILDERS[k]))('the %s report as files', (kind)
       const r = await jobResult<{ fileId: string }>(t.core, 'reports.export', { request, format });
       return readFileSync(join(exportsDirFor(t.dbPath), r.fileId));
     };
-    const xml = await (await JSZip.loadAsync(await file('docx'))).file('word/document.xml')!.async('string');
+    const xml = Buffer.from(readZipEntry(await file('docx'), 'word/document.xml')!).toString('utf8');
     const headings = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
       .map((m) => ({ style: /<w:pStyle w:val="(Heading\d)"/.exec(m[0])?.[1], text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => unescapeXml(x[1]!)).join('') }))
       .filter((p) => p.style)

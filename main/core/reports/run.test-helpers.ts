@@ -106,4 +106,16 @@ export const noisyBuilder: ReportBuilder = async (src) => {
   return { title: 'Consolidated group report', sections: [], missing: [] };
 };
 
-export const TEST_BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = { annual: testBuilder, effectiveness: slowBuilder, group: noisyBuilder };
+/** A builder that keeps its thread busy for 600 ms in three steps, never yielding (as a careless builder might). */
+export const busyBuilder: ReportBuilder = async (src) => {
+  for (let step = 0; step < 3; step++) {
+    src.progress(step, 3, 'Working');
+    const until = performance.now() + 200;
+    while (performance.now() < until) {
+      // busy
+    }
+  }
+  return { title: 'Employee ownership trust checks', sections: [], missing: [] };
+};
+
+export const TEST_BUILDERS: Partial<Record<ReportKind, ReportBuilder>> = { annual: testBuilder, effectiveness: slowBuilder, group: noisyBuilder, eot: busyBuilder };

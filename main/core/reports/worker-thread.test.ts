@@ -12,6 +12,8 @@ import { REPORT_RUNNER } from './run-job';
 import type { ReportBuilder } from './source';
 import { buildReportInWorker, endSpareReportWorker, reportWorkerScript } from './worker-thread';
 import { buildInWorkerThread, type ReportWorkerMessage } from './worker';
+import { runBuilder } from './run';
+import { busyBuilder } from './run.test-helpers';
 
 /**
  * The report worker as the Electron bundle ships it (tools/build-electron.mjs builds
@@ -184,5 +186,44 @@ describe('progress from the worker', () => {
     expect(progress[0]).toEqual({ type: 'progress', done: 1, total: 20_000, label: 'Reading the rows' });
     expect(seen.at(-2)).toEqual({ type: 'progress', done: 20_000, total: 20_000, label: 'Reading the rows' });
     expect(seen.at(-1)).toMatchObject({ type: 'done', built: { title: 'Consolidated group report' } });
+  }, 60_000);
+});
+
+describe('the host while a report is built', () => {
+  it('goes on answering while the builder keeps its own thread busy, as it could not if the builder ran on the host', async () => {
+    const t = await open();
+    const org = t.core.db.selectFrom('organisation').selectAll();
+    const row = await org.executeTakeFirstOrThrow();
+    const eot = { request: { kind: 'eot' as const, asAt: '2026-03-31' }, period: { from: null, to: '2026-03-31' } };
+    // Timer ticks counted from when the builder starts (its first progress) to when it is done.
+    const ticking = async (work: (started: () => void) => Promise<unknown>) => {
+      let ticks = 0;
+      let from: number | null = null;
+      const timer = setInterval(() => ticks++, 5);
+      try {
+        await work(() => (from ??= ticks));
+      } finally {
+        clearInterval(timer);
+      }
+      return ticks - (from ?? 0);
+    };
+    // 600 ms of work on the worker: the host's timers keep firing throughout.
+    const inWorker = await ticking((started) =>
+      buildReportInWorker({
+        dbPath: t.dbPath,
+        organisationId: row.id,
+        resolved: eot,
+        today: '2026-11-30',
+        builderModule: new URL('./run.test-helpers.ts', import.meta.url).href,
+        onProgress: () => started(),
+      }),
+    );
+    // Every 5 ms when the machine is idle; at least 8 of the ~120 even on a busy one.
+    expect(inWorker).toBeGreaterThanOrEqual(8);
+    // The same builder on this thread: no timer fires until it has finished.
+    const onHost = await ticking((started) =>
+      runBuilder({ db: t.core.db, org: row, resolved: eot, today: '2026-11-30', builders: { eot: busyBuilder }, progress: () => started(), checkpoint: async () => {} }),
+    );
+    expect(onHost).toBeLessThanOrEqual(1);
   }, 60_000);
 });
