@@ -7,6 +7,7 @@ import type { JobStatus } from '../../shared/contract/jobs';
 import { defaultRuleValues } from '../../shared/rules/governing-rules';
 import { addDays, addYears, ukDateOf } from '../../shared/rules/legal-date';
 import { Core } from '../core/core';
+import { REPORT_RUNNER } from '../core/reports/run-job';
 import { bulkLoadGroup, groupOnFile, organisationSpec, type GroupLoaded, type LoadedOrganisation } from './reports-load';
 import { compare, explainSlowest, flattenDoc, periodOf, rawAgm, rawAnnual, rawProfile, type Comparison, type RawFigures } from './reports-raw';
 import { figure, nowMs, percentile, type Figure } from './stats';
@@ -263,6 +264,29 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
       }
     }
 
+    // The host fallback (no worker script): the same job on the host's event loop, yielding at the builders' checkpoints.
+    // Measured for the largest organisation's annual report, as a figure of its own: the longest stall here is the
+    // longest step between two checkpoints.
+    const hostThread: { ms: number[]; stall: number[] } = { ms: [], stall: [] };
+    if (viaJob) {
+      const org = targets[0]!;
+      if (canSwitch) await ok('group.switch', { organisationId: org.id });
+      const from = addDays(addYears(asAt, -1), 1);
+      const before = REPORT_RUNNER.mode;
+      REPORT_RUNNER.mode = 'thread';
+      try {
+        for (let i = 0; i < 2; i++) {
+          const a = await appBuild({ kind: 'annual', asAt, from }, org.id);
+          if (i > 0) {
+            hostThread.ms.push(a.ms);
+            hostThread.stall.push(a.stall);
+            log(`  annual on the host thread (fallback): ${a.ms.toFixed(0)} ms, longest stall ${a.stall.toFixed(1)} ms; steps: ${a.steps.map((x) => `${x.label} ${x.ms} ms`).join('; ')}`);
+          }
+        }
+      } finally {
+        REPORT_RUNNER.mode = before;
+      }
+    }
     info['loadWhileMeasuring'] = load();
     const report = (f: Figure, note?: string) => {
       figures.push(f);
@@ -276,6 +300,11 @@ export async function benchReports(args: ReportsBenchArgs): Promise<Figure[]> {
       report(figure(`${kind}_max_stall_ms${suffix}`, 'ms', Math.max(...r.stall), Math.max(...r.rawHold)));
       report(figure(`${kind}_event_loop_delay_max_ms${suffix}`, 'ms', Math.max(...r.delay), Math.max(...r.rawHold)), '≤ 50 ms (perf_hooks, resolution 10 ms)');
       report(figure(`${kind}_progress_states${suffix}`, 'count', Math.min(...r.progress), 0), 'progress shown (> 0)');
+    }
+    if (hostThread.ms.length) {
+      const annual = results['annual'];
+      report(figure('annual_host_thread_ms', 'ms', percentile(hostThread.ms, 50), annual ? percentile(annual.raw, 50) : 0), 'the fallback without a worker; ratio ≤ 2.0');
+      report(figure('annual_host_thread_max_stall_ms', 'ms', Math.max(...hostThread.stall), annual ? Math.max(...annual.rawHold) : 0), '≤ 50 ms (the longest step between two checkpoints)');
     }
     info['idleMaxStallMs'] = Math.round(Math.max(...idle) * 10) / 10;
     console.log(`Idle probe (nothing running in this process, 3 s before each organisation): longest lateness ${String(info['idleMaxStallMs'])} ms: stalls up to this are the machine's, not the report's.`);
