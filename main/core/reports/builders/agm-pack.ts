@@ -210,6 +210,17 @@ function proxySection(m: MeetingRow, org: ReportSource['org'], legalForm: LegalF
   return { id: 'proxy-form', title: 'Proxy form', blocks };
 }
 
+/** The minutes' narrative as paragraphs of plain text (lists numbered or bulleted, table rows joined), as minutes/lexical.ts reads it. */
+function plainParagraphs(body: string): string[] {
+  return toBlocks(body)
+    .flatMap((b) => {
+      if (b.type === 'list') return b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : '•'} ${it.runs.map((r) => r.text).join('')}`);
+      if (b.type === 'table') return b.rows.map((row) => row.map((c) => c.map((r) => r.text).join('')).join(' | '));
+      return [b.runs.map((r) => r.text).join('')];
+    })
+    .filter((p) => p.trim() !== '');
+}
+
 async function previousMinutesSection(src: ReportSource, m: MeetingRow, asAt: string): Promise<ReportSection> {
   const earlier = await src.db
     .selectFrom('meeting as g')
@@ -235,17 +246,32 @@ async function previousMinutesSection(src: ReportSource, m: MeetingRow, asAt: st
     return { id: 'previous-minutes', title: 'Minutes of the previous general meeting', blocks };
   }
   const signed = approved.signed_on !== null && approved.signed_on <= asAt;
-  const paragraphs = toBlocks(approved.body!).flatMap((b) => {
-    if (b.type === 'list') return b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : '•'} ${it.runs.map((r) => r.text).join('')}`);
-    if (b.type === 'table') return b.rows.map((row) => row.map((c) => c.map((r) => r.text).join('')).join(' | '));
-    return [b.runs.map((r) => r.text).join('')];
-  });
+  const paragraphs = plainParagraphs(approved.body!);
   blocks.unshift(
     text(
       `The minutes of the ${approved.title} held on ${formatLegalDate(approved.held_on)}, approved on ${formatLegalDate(approved.approved_on!)}${approved.approved_in_writing === 1 ? ' in writing' : ''}${signed ? ` and signed by ${approved.signed_by} on ${formatLegalDate(approved.signed_on!)} (sealed, SHA-256 ${approved.sealed_sha256})` : ''}, as recorded.`,
     ),
-    { type: 'quote', title: `Minutes of the ${approved.title}, ${formatLegalDate(approved.held_on)}`, paragraphs: paragraphs.filter((p) => p.trim() !== '') },
+    { type: 'quote', title: `Minutes of the ${approved.title}, ${formatLegalDate(approved.held_on)}`, paragraphs },
   );
+  // Signed minutes stay as signed; a correction is a record of its own, approved at a later meeting (minutes.correct).
+  const corrections = await src.db
+    .selectFrom('minutes as n')
+    .innerJoin('meeting as g', 'g.id', 'n.meeting_id')
+    .select(['n.body', 'n.approved_on', 'g.title', 'g.held_on'])
+    .where('g.organisation_id', '=', src.org.id)
+    .where('n.corrects_minutes_id', '=', approved.minutes_id!)
+    .where('n.approved_on', 'is not', null)
+    .where('n.approved_on', '<=', asAt)
+    .orderBy('n.approved_on')
+    .orderBy('n.id')
+    .execute();
+  corrections.forEach((c, i) => {
+    blocks.splice(2 + i, 0, {
+      type: 'quote',
+      title: `Correction approved on ${formatLegalDate(c.approved_on!)} (${c.title}, ${formatLegalDate(c.held_on)})`,
+      paragraphs: plainParagraphs(c.body),
+    });
+  });
   return { id: 'previous-minutes', title: 'Minutes of the previous general meeting', blocks };
 }
 

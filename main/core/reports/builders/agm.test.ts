@@ -120,13 +120,16 @@ async function agmOf(core: Core) {
     questions: [{ kind: 'election', text: 'Election of directors', seats: 2, candidates: [{ name: 'Ann Archer', statement: 'Care worker for 12 years.\n\nI want to keep our services local.' }, { name: 'Raj Patel', statement: 'Finance manager.' }, { name: 'Sam Jones' }] }],
     trustees: [{ name: 'Ann Scrutineer' }, { name: 'Raj Chair' }],
   });
-  return { agm, last, egm, egmMinutes, cls, members };
+  return { agm, last, lastMinutes, egm, egmMinutes, cls, members };
 }
 
 describe('the AGM pack', () => {
   it('for a company: the notice, agenda, proxy form with the meetings area’s own deadline, previous minutes, annual report, resolutions and candidates', async () => {
     const core = await open('company_limited_by_guarantee');
-    const { agm } = await agmOf(core);
+    const { agm, egm, lastMinutes } = await agmOf(core);
+    // A correction to last year's signed minutes, approved at the June meeting: quoted after them.
+    const correction = await ok<{ id: string }>(core, 'minutes.correct', { id: lastMinutes.id, meetingId: egm.meeting.id, text: 'Item 2 should read 2024/25, not 2023/24.' });
+    await ok(core, 'minutes.approve', { id: correction.id, inWriting: true, approvedOn: '2026-06-02' });
     asked.length = 0;
     const doc = await buildAgmPack(sourceOf(core, await orgOf(core), agm.meeting.id), annualStub);
     expect(doc.title).toBe('AGM pack: Annual general meeting 2026, 17 December 2026');
@@ -161,8 +164,10 @@ describe('the AGM pack', () => {
 
     // Previous minutes: last year's AGM, quoted; the June EGM's are not approved yet and are named as such.
     const previous = section(doc, 'previous-minutes');
-    const quote = previous.blocks.find((b) => b.type === 'quote');
-    expect(quote).toEqual({ type: 'quote', title: 'Minutes of the Annual general meeting 2025, 15 October 2025', paragraphs: ['The chair opened the meeting at 18:00.', 'The members received the annual governance report for 2024/25.'] });
+    expect(previous.blocks.filter((b) => b.type === 'quote')).toEqual([
+      { type: 'quote', title: 'Minutes of the Annual general meeting 2025, 15 October 2025', paragraphs: ['The chair opened the meeting at 18:00.', 'The members received the annual governance report for 2024/25.'] },
+      { type: 'quote', title: 'Correction approved on 2 June 2026 (General meeting, 1 June 2026)', paragraphs: ['Item 2 should read 2024/25, not 2023/24.'] },
+    ]);
     expect(texts(previous)).toEqual([
       expect.stringMatching(/^The minutes of the Annual general meeting 2025 held on 15 October 2025, approved on 1 November 2025 in writing and signed by Ann Archer on 3 November 2025 \(sealed, SHA-256 [0-9a-f]{64}\), as recorded\.$/),
       'The minutes of the General meeting on 1 June 2026 had not been approved by 30 November 2026, so they are not quoted here.',

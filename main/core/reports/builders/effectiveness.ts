@@ -234,7 +234,7 @@ export const effectivenessReport: ReportBuilder = async (src) => {
           { id: 'actions-late', label: 'Done late', value: count(late, actionTrace('late', null)) },
           { id: 'actions-outstanding', label: `Outstanding on ${formatLegalDate(to)}`, value: count(outstanding, actionTrace('outstanding', null)) },
           { id: 'actions-dropped', label: 'Dropped', value: count(dropped, actionTrace('dropped', null)) },
-          { id: 'actions-pct', label: 'Done on time', value: percent(onTime, actions.length - dropped) },
+          { id: 'actions-pct', label: 'Share done on time', value: percent(onTime, actions.length - dropped) },
           { id: 'actions-undated', label: 'Actions agreed in the period with no due date', value: count(undated.length, actionTrace('noDueDate', null)), note: 'Whether these were done on time cannot be judged.' },
         ],
       },
