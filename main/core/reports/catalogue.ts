@@ -108,6 +108,9 @@ export function titleInSentence(kind: ReportKind): string {
   return /^[A-Z]{2}/.test(t) ? t : t.charAt(0).toLowerCase() + t.slice(1);
 }
 
+/** The verb for a report's title: the EOT checks are plural. */
+export const isOrAre = (kind: ReportKind, singular: string, plural: string): string => (kind === 'eot' ? plural : singular);
+
 /** The organisation's year end ('MM-DD') in a given year; 29 February falls on the 28th in other years. */
 export function yearEndIn(year: number, financialYearEnd: string): string {
   const month = Number(financialYearEnd.slice(0, 2));

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { ReportDoc, ReportTable } from '../../../shared/contract/reports';
 import { neutraliseCell } from '../../../shared/rules/csv-safety';
 import { AppError } from '../errors';
-import { titleInSentence } from './catalogue';
+import { isOrAre, titleInSentence } from './catalogue';
 import { numericOf, tablesOf } from './export-common';
 
 /**
@@ -24,7 +24,7 @@ function cell(v: { display: string; value?: number | null | undefined } | undefi
 
 export function tableFor(doc: Pick<ReportDoc, 'sections' | 'request'>, tableId: string): ReportTable {
   const table = tablesOf(doc).find((t) => t.id === tableId);
-  if (!table) throw AppError.field('tableId', `The ${titleInSentence(doc.request.kind)} has no table “${tableId}”. Choose one of its tables.`);
+  if (!table) throw AppError.field('tableId', `The ${titleInSentence(doc.request.kind)} ${isOrAre(doc.request.kind, 'has', 'have')} no table “${tableId}”. Choose one of its tables.`);
   return table;
 }
 

@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import type { ReportBlock, ReportDoc, ReportSection, ReportTable, ReportValue } from '../../../shared/contract/reports';
 import { formatLegalDate } from '../../../shared/rules/legal-date';
+import { visibleText } from '../../../shared/rules/csv-safety';
 import { aboutLines, STATUS_WORDS } from './export-common';
 
 /**
@@ -36,7 +37,8 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 const MAX_CHART_PX = 605;
 
 function lines(text: string, style: { bold?: boolean; italics?: boolean; size?: number; highlight?: 'yellow' } = {}): TextRun[] {
-  return text
+  // A control character kept in an old record would make the XML invalid (and Word refuse the file).
+  return visibleText(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line, i) => new TextRun({ text: line, ...style, ...(i > 0 ? { break: 1 } : {}) }));
@@ -134,7 +136,7 @@ function block(b: ReportBlock, charts: ReadonlyMap<string, Uint8Array>): FileChi
     case 'toWrite':
       return [
         new Paragraph({
-          children: [new TextRun({ text: `[To write: ${b.title}]`, bold: true, highlight: 'yellow' }), new TextRun({ text: ` ${b.why}`, highlight: 'yellow' })],
+          children: [...lines(`[To write: ${b.title}]`, { bold: true, highlight: 'yellow' }), ...lines(` ${b.why}`, { highlight: 'yellow' })],
           border: { left: { style: BorderStyle.SINGLE, size: 18, color: 'B58900', space: 6 } },
           spacing: { after: 120 },
         }),
@@ -182,7 +184,7 @@ export async function reportDocx(doc: ReportDoc, charts: readonly { id: string; 
   const file = new Document({
     creator: 'Mutual Governance',
     lastModifiedBy: 'Mutual Governance',
-    title: `${doc.title}, ${doc.organisation.name}`,
+    title: visibleText(`${doc.title}, ${doc.organisation.name}`),
     subject: when,
     styles: { default: { document: { run: { font: FONT, size: 22 } } } },
     sections: [
@@ -190,7 +192,7 @@ export async function reportDocx(doc: ReportDoc, charts: readonly { id: string; 
         footers: {
           default: new Footer({
             children: [
-              new Paragraph({ children: [new TextRun({ text: `${doc.organisation.name}: ${doc.title}, ${when}`, size: 14 })] }),
+              new Paragraph({ children: lines(`${doc.organisation.name}: ${doc.title}, ${when}`, { size: 14 }) }),
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
                 children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16 })],

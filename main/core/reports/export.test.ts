@@ -13,7 +13,7 @@ import { BUILDERS } from './builders/index';
 import { numericOf } from './export-common';
 import { reportCsv } from './export-csv';
 import { reportXlsx } from './export-xlsx';
-import { pngSize } from './export-docx';
+import { pngSize, reportDocx } from './export-docx';
 import { sheetNames } from './export-xlsx';
 import { REPORT_RUNNER } from './run-job';
 import { TEST_BUILDERS } from './run.test-helpers';
@@ -319,6 +319,25 @@ describe('numbers in the spreadsheet and the CSV', () => {
     expect([row.getCell(2).numFmt, row.getCell(3).numFmt]).toEqual(['"£"#,##0.00;-"£"#,##0.00', '0%']);
     const csv = Buffer.from(reportCsv(doc.sections[0]!.blocks[0] as never)).toString('utf8');
     expect(Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data[1]).toEqual(['Leeds City Council', '1234.50', '45%', '3 of 5']);
+  });
+});
+
+describe('a DOCX of an old record holding a control character', () => {
+  it('shows the character as the replacement character, so Word can still open the file', async () => {
+    const doc: ReportDoc = {
+      request: { kind: 'annual', asAt: '2026-03-31', from: '2025-04-01' },
+      title: 'Annual governance report',
+      organisation: { id: 'o', name: 'Riverside Care Mutual', legalForm: 'company_limited_by_guarantee', registrationNumber: '01234567' },
+      period: { from: '2025-04-01', to: '2026-03-31' },
+      producedAt: NOW.toISOString(),
+      auditHead: { seq: 1, hash: 'a'.repeat(64) },
+      sections: [{ id: 's', title: 'Minutes', blocks: [{ type: 'quote', paragraphs: ['Agreed\u0007 unanimously.'] }] }],
+      missing: [],
+    };
+    const xml = documentXml(await reportDocx(doc));
+    // No character XML 1.0 forbids (controls other than tab, line feed and carriage return).
+    expect([...xml].filter((c) => c.charCodeAt(0) < 0x20 && !'\t\n\r'.includes(c))).toEqual([]);
+    expect(paragraphs(xml).map((p) => p.text)).toContain('Agreed\uFFFD unanimously.');
   });
 });
 

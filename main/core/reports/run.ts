@@ -5,7 +5,7 @@ import type { OrganisationRow } from '../db/schema';
 import { AppError } from '../errors';
 import { beforeIncorporationProblem } from '../organisation/guards';
 import { BUILDERS } from './builders/index';
-import { KIND_INFO, ruledOutReason, titleInSentence } from './catalogue';
+import { KIND_INFO, isOrAre, ruledOutReason, titleInSentence } from './catalogue';
 import type { BuiltReport, ReportBuilder, ReportSource } from './source';
 
 /**
@@ -59,7 +59,7 @@ export async function resolveRequest(db: ReadDb, rc: RegisterCtx, input: ReportR
       from = yearBefore < rc.org.incorporated_on ? rc.org.incorporated_on : yearBefore;
     }
   } else if (input.from !== undefined) {
-    throw AppError.field('from', `The ${titleInSentence(input.kind)} is as at one date and has no start date; leave the start of the period out.`);
+    throw AppError.field('from', `The ${titleInSentence(input.kind)} ${isOrAre(input.kind, 'is', 'are')} as at one date and ${isOrAre(input.kind, 'has', 'have')} no start date; leave the start of the period out.`);
   }
 
   if (info.needsMeeting) {
@@ -70,7 +70,7 @@ export async function resolveRequest(db: ReadDb, rc: RegisterCtx, input: ReportR
       throw AppError.field('meetingId', `The ${info.title} is for a general meeting of the members; that meeting is a ${m.kind === 'class' ? 'class meeting' : `${m.kind} meeting`}.`);
     }
   } else if (input.meetingId !== undefined) {
-    throw AppError.field('meetingId', `The ${titleInSentence(input.kind)} is not for one meeting; leave the meeting out.`);
+    throw AppError.field('meetingId', `The ${titleInSentence(input.kind)} ${isOrAre(input.kind, 'is', 'are')} not for one meeting; leave the meeting out.`);
   }
 
   const request: ReportRequest = { kind: input.kind, asAt: input.asAt, ...(from !== null ? { from } : {}), ...(input.meetingId ? { meetingId: input.meetingId } : {}) };
