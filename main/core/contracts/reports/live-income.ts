@@ -14,8 +14,9 @@ import { OPEN_END, type IncomeTables } from './income-rows';
  * duty (contract_duty key 'end', rebuilt from the contract's dates, exercised extensions and
  * variations whenever it changes, with the law's generateDuties); a contract with no end date
  * runs on. The queries read the derived rows the core writes beside the duties (migration 0019,
- * income-rows.ts), so records written outside the core (a benchmark's loader) must write them too.
- * So the term is read as it now stands: an extension exercised after the day is taken as known
+ * income-rows.ts), so records written outside the core (a benchmark's loader) must write them too,
+ * and the monthly checkpoints triggers keep from those rows (migration 0020, LIVE_SQL below), so
+ * a day's figures cost the same at 500 contracts as at 50,000. So the term is read as it now stands: an extension exercised after the day is taken as known
  * on the day (it could only lengthen a term that was already running then).
  *
  * Income is the contract's annual value as recorded (annual_value_pence); a variation's change in
