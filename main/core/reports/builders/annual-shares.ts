@@ -5,6 +5,8 @@ import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import type { ReadDb } from '../../context';
 import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
 import type { ReportSource } from '../source';
+import { movedSince } from './annual-membership';
+import { classesOnDate } from './regulator-records';
 import { all, n, periodOf, table, words, type AnnualPeriod, type SectionResult } from './annual-util';
 
 /**
@@ -41,30 +43,50 @@ export async function shareFigures(db: ReadDb, organisationId: string, p: Annual
   const lo = range[0]?.lo;
   const hi = range[0]?.hi;
   const classes = new Map<string, ShareClassFigures>();
-  const names = await all<{ id: string; name: string }>(db, sql`select id, name from membership_class where organisation_id = ${organisationId}`);
+  // Classes under their names at the end of the period, each member's entries in the class they were then in.
+  const names = await classesOnDate(db, organisationId, p.to);
   if (lo === null || lo === undefined || hi === null || hi === undefined) return [];
-  for (let from = Number(lo); from <= Number(hi); from += SLICE) {
-    const rows = await all<{ class_id: string; kind: LedgerKind; at_start: number; at_end: number; moved: number; entries: number }>(
-      db,
-      sql`select m.class_id, s.kind,
-            coalesce(sum(case when s.date <= ${p.start} then s.shares end), 0) as at_start,
+  type Row = { class_id: string; kind: LedgerKind; at_start: number; at_end: number; moved: number; entries: number };
+  const add = (r: Row, sign: 1 | -1) => {
+    const c = classes.get(r.class_id) ?? { classId: r.class_id, name: names.get(r.class_id)?.name ?? '', atStart: 0, atEnd: 0, moved: zero(), entries: zero() };
+    c.atStart += sign * Number(r.at_start);
+    c.atEnd += sign * Number(r.at_end);
+    c.moved[r.kind] += sign * Number(r.moved);
+    c.entries[r.kind] += sign * Number(r.entries);
+    classes.set(r.class_id, c);
+  };
+  const sums = sql`coalesce(sum(case when s.date <= ${p.start} then s.shares end), 0) as at_start,
             sum(s.shares) as at_end,
             coalesce(sum(case when s.date >= ${p.from} then abs(s.shares) end), 0) as moved,
-            count(case when s.date >= ${p.from} then 1 end) as entries
+            count(case when s.date >= ${p.from} then 1 end) as entries`;
+  for (let from = Number(lo); from <= Number(hi); from += SLICE) {
+    const rows = await all<Row>(
+      db,
+      sql`select m.class_id, s.kind, ${sums}
           from member m join share_transaction s on s.member_id = m.id and s.date <= ${p.to}
           where m.organisation_id = ${organisationId} and m.member_number >= ${from} and m.member_number < ${from + SLICE} and s.organisation_id = ${organisationId}
           group by m.class_id, s.kind`,
     );
-    for (const r of rows) {
-      const c = classes.get(r.class_id) ?? { classId: r.class_id, name: names.find((x) => x.id === r.class_id)?.name ?? '', atStart: 0, atEnd: 0, moved: zero(), entries: zero() };
-      c.atStart += Number(r.at_start);
-      c.atEnd += Number(r.at_end);
-      c.moved[r.kind] += Number(r.moved);
-      c.entries[r.kind] += Number(r.entries);
-      classes.set(r.class_id, c);
-    }
+    for (const r of rows) add(r, 1);
     await checkpoint();
   }
+  const moved = await movedSince(db, organisationId, p.to);
+  if (moved.length) {
+    const then = new Map(moved.map((m) => [m.id, m.then]));
+    const rows = await all<Row & { member_id: string }>(
+      db,
+      sql`select s.member_id, m.class_id, s.kind, ${sums}
+          from member m join share_transaction s on s.member_id = m.id and s.date <= ${p.to}
+          where m.organisation_id = ${organisationId} and m.id in (${sql.join(moved.map((m) => m.id))})
+          group by s.member_id, m.class_id, s.kind`,
+    );
+    for (const r of rows) {
+      add(r, -1);
+      add({ ...r, class_id: then.get(r.member_id)! }, 1);
+    }
+  }
+  // A class left with nothing once its moved members are counted where they were is not shown.
+  for (const [id, c] of classes) if (c.atStart === 0 && c.atEnd === 0 && KINDS.every((k) => c.entries[k] === 0)) classes.delete(id);
   return [...classes.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.classId.localeCompare(b.classId));
 }
 
@@ -107,7 +129,7 @@ export async function sharesSection(src: Pick<ReportSource, 'db' | 'org' | 'peri
       {
         total: { class: words('All classes'), ...shareRow({ atStart: sum((c) => c.atStart), atEnd: sum((c) => c.atEnd), moved: totalMoved }) },
         empty: 'No share was in issue or moved in the period.',
-        note: 'Numbers of shares, from the share ledger. Transferred: the shares received by members of the class (a transfer moves shares between members, so it leaves the shares in issue unchanged). Each member’s class is as recorded now.',
+        note: 'Numbers of shares, from the share ledger. Transferred: the shares received by members of the class (a transfer moves shares between members, so it leaves the shares in issue unchanged). Each member’s shares are counted in the class they were in at the end of the period.',
       },
     ),
     table(

@@ -401,6 +401,19 @@ describe('the annual governance report: shares, contracts, ballots and the contr
     // Later entries change nothing; the traces list exactly the entries counted.
     await ok(core, 'shares.allot', { memberId: a.id, date: '2026-05-01', shares: 50, amountPaidPence: 5000 });
     await ok(core, 'shares.withdraw', { memberId: a.id, noticeDate: '2026-05-15', date: '2026-06-01', shares: 5, amountRepaidPence: 500 });
+    // Bea moves to the investors and the class is renamed, after the date.
+    await ok(core, 'members.update', { id: b.id, classId: investor.id, particulars: person('Bea', 'Hall') });
+    await ok(core, 'classes.update', {
+      id: investor.id,
+      changes: {
+        name: 'Supporter',
+        votingRights: 'per_member',
+        votesPerMember: 1,
+        isEmployeeClass: false,
+        eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+        shareTerms: { nominalPence: 100, withdrawable: true, transferable: true, maxHolding: null, redeemable: false, numbered: false },
+      },
+    });
     const again = await annualReport(sourceOf(core, await orgOf(core)));
     expect(again.sections).toEqual(first.sections);
     await expectTracesMatch(core, org, again.sections);
