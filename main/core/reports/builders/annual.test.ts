@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reportSectionSchema, type ReportBlock, type ReportDoc, type ReportRequest, type ReportSection, type ReportValue } from '../../../../shared/contract/reports';
 import type { Officer } from '../../../../shared/contract/officers';
+import type { MembershipClass } from '../../../../shared/contract/classes';
 import { defaultRuleValues } from '../../../../shared/rules/governing-rules';
 import type { Core } from '../../core';
 import type { OrganisationRow } from '../../db/schema';
@@ -422,6 +423,36 @@ describe('the annual governance report: shares, contracts, ballots and the contr
     const { core: c2 } = await knownRegister();
     const shares = blocksOf((await annualReport(sourceOf(c2, await orgOf(c2)))).sections.filter((x) => x.id === 'shares'));
     expect(shares).toEqual([{ type: 'text', text: 'On 31 March 2026 the organisation was a company limited by guarantee, which has no share capital: its members hold no shares.' }]);
+  });
+
+  it('weighs a poll at a general meeting over the voting rights on the day where a class votes by its shares', async () => {
+    t = await registerOf('cooperative_society');
+    const core = t.core;
+    const staff = await ok<MembershipClass>(core, 'classes.create', {
+      name: 'Employee',
+      votingRights: 'per_share',
+      votesPerMember: 1,
+      isEmployeeClass: true,
+      eligibility: { minAgeYears: null, minWeeklyHours: null, minServiceMonths: null },
+      shareTerms: { nominalPence: 100, withdrawable: true, transferable: false, maxHolding: null, redeemable: false, numbered: false },
+    });
+    const a = await admit(core, staff, person('Ada', 'Lovelace', employee('E1')), { admittedOn: '2020-01-06', shares: 10 });
+    const b = await admit(core, staff, person('Bea', 'Hall', employee('E2')), { admittedOn: '2020-01-06', shares: 30 });
+    const c = await admit(core, staff, person('Cy', 'Young', employee('E3')), { admittedOn: '2020-01-06', shares: 10 });
+    // Allotted after the meeting: not voting rights on its day.
+    await ok(core, 'shares.allot', { memberId: a.id, date: '2025-10-01', shares: 100, amountPaidPence: 10_000 });
+    type View = { meeting: { id: string }; items: { id: string }[]; resolutions: { id: string; kind: string }[] };
+    let v = await ok<View>(core, 'meetings.create', { kind: 'annual_general', heldOn: '2025-09-20', startsAt: '18:00', place: 'Civic Hall, Leeds', standardItems: false });
+    const meetingId = v.meeting.id;
+    v = await ok<View>(core, 'meetings.addItem', { meetingId, title: 'Resolutions', purpose: 'decision' });
+    const itemId = v.items.at(-1)!.id;
+    v = await ok<View>(core, 'meetings.addResolution', { meetingId, agendaItemId: itemId, kind: 'ordinary', text: 'That the accounts be received.' });
+    for (const m of [a, b, c]) await ok(core, 'meetings.setAttendance', { meetingId, memberId: m.id, status: 'present' });
+    await ok(core, 'decisions.record', { agendaItemId: itemId, kind: 'ordinary', method: 'poll', resolutionId: v.resolutions[0]!.id, text: 'Accounts', votesFor: 10, votesAgainst: 0 });
+    const s = [(await generalMeetingsSection(sourceOf(core, await orgOf(core)))).section];
+    expect(cells(tableOf(s, 'general-meetings'), ['present', 'eligible', 'attendance'])).toEqual([[3, 3, 100]]);
+    // 10 votes cast of the 50 the members held by their shares on the day (not the 150 after the later allotment).
+    expect(cells(tableOf(s, 'general-meeting-resolutions'), ['method', 'for', 'against', 'result', 'turnout'])).toEqual([['Poll', 10, 0, 'Passed', 20]]);
   });
 
   it('gives income by commissioner on the date and the contracts awarded, extended and ended in the period', async () => {
