@@ -353,7 +353,7 @@ describe('the consolidated group report', () => {
   });
 
   it('lists for each traced figure exactly as many records as it counts, in its column’s organisation', async () => {
-    const { core, parent } = await knownGroup();
+    const { core, sub } = await knownGroup();
     const doc = await build(core, 'group');
     const traced: ReportValue[] = [];
     for (const b of blocksOf(doc.sections)) {
@@ -372,9 +372,27 @@ describe('the consolidated group report', () => {
       expect({ set: x.trace!.set, params: x.trace!.params, total: r.total }).toEqual({ set: x.trace!.set, params: x.trace!.params, total: x.value });
       expect(r.rows.length).toBe(x.value);
       // Another organisation's records are listed without links (the app's pages show the current organisation's).
-      if (x.trace!.params['organisationId'] !== parent.id) expect(r.rows.every((row) => row.href === null)).toBe(true);
+      if (x.trace!.params['organisationId'] === sub.id) expect(r.rows.every((row) => row.href === null)).toBe(true);
       counted += 1;
     }
     expect(counted).toBeGreaterThan(20);
+
+    // The group's total lists each organisation's records in turn, named, a page at a time across them.
+    const atEnd = figure(doc, 'group-members-at-end');
+    expect(atEnd.trace!.params['organisationId']).toBeNull();
+    type Listed = { title: string; total: number; rows: { label: string; detail: string; href: string | null }[] };
+    const whole = expectOk(await core.dispatch('reports.trace', { trace: atEnd.trace })) as Listed;
+    expect(whole.title).toBe('Members on 31 March 2026 across the group');
+    expect(whole.rows.map((r) => [r.label, r.detail.split(':')[0], r.href === null])).toEqual([
+      ['Ada Lovelace', 'Riverside Care Mutual', false],
+      ['Alan Turing', 'Riverside Care Mutual', false],
+      ['Mary Seacole', 'Riverside Care Mutual', false],
+      ['Florence Nightingale', 'Riverside Care Mutual', false],
+      ['Nye Bevan', 'Riverside Care Services', true],
+      ['Edith Cavell', 'Riverside Care Services', true],
+      ['Mary Wollstonecraft', 'Riverside Care Services', true],
+    ]);
+    const page = expectOk(await core.dispatch('reports.trace', { trace: atEnd.trace, offset: 3, limit: 2 })) as Listed;
+    expect({ total: page.total, labels: page.rows.map((r) => r.label) }).toEqual({ total: 7, labels: ['Florence Nightingale', 'Nye Bevan'] });
   });
 });

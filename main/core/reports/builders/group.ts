@@ -185,6 +185,10 @@ function traceOf(set: string, org: OrganisationRow, groupOn: string, params: Par
 function cnt(value: number, set: string, org: OrganisationRow, groupOn: string, params: Params): ReportValue {
   return { ...n(value), ...traceOf(set, org, groupOn, params) };
 }
+/** A group total: its trace lists the records of every organisation in the group on the date, one after another. */
+function total(value: number, set: string, groupOn: string, params: Params): ReportValue {
+  return { ...n(value), trace: { set, params: { ...params, organisationId: null, groupOn } } };
+}
 const money = (pence: number): ReportValue => ({ display: formatPence(pence), value: pence });
 
 function roleWords(m: GroupMember, names: Map<string, string>, relation: OrganisationRelationRow | undefined): string {
@@ -278,14 +282,14 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
   const groupTotal = (label = 'The group') => ({ organisation: words(label) });
   const membersTotal = {
     ...groupTotal(),
-    employeeAtStart: n(sum((c) => c.employeeMembersAtStart)),
-    otherAtStart: n(sum((c) => c.membersAtStart - c.employeeMembersAtStart)),
-    atStart: n(sum((c) => c.membersAtStart)),
-    admitted: n(sum((c) => c.admitted)),
-    ceased: n(sum((c) => c.ceased)),
-    employeeAtEnd: n(sum((c) => c.employeeMembersAtEnd)),
-    otherAtEnd: n(sum((c) => c.membersAtEnd - c.employeeMembersAtEnd)),
-    atEnd: n(sum((c) => c.membersAtEnd)),
+    employeeAtStart: total(sum((c) => c.employeeMembersAtStart), 'group.members.onDate', on, { on: p.start, classKind: 'employee', classAsAt: p.to }),
+    otherAtStart: total(sum((c) => c.membersAtStart - c.employeeMembersAtStart), 'group.members.onDate', on, { on: p.start, classKind: 'other', classAsAt: p.to }),
+    atStart: total(sum((c) => c.membersAtStart), 'group.members.onDate', on, { on: p.start, classKind: null, classAsAt: p.to }),
+    admitted: total(sum((c) => c.admitted), 'group.members.admitted', on, { ...pp, classId: null }),
+    ceased: total(sum((c) => c.ceased), 'group.members.ceased', on, { ...pp, classId: null, reason: null }),
+    employeeAtEnd: total(sum((c) => c.employeeMembersAtEnd), 'group.members.onDate', on, { on: p.to, classKind: 'employee', classAsAt: p.to }),
+    otherAtEnd: total(sum((c) => c.membersAtEnd - c.employeeMembersAtEnd), 'group.members.onDate', on, { on: p.to, classKind: 'other', classAsAt: p.to }),
+    atEnd: total(sum((c) => c.membersAtEnd), 'group.members.onDate', on, { on: p.to, classKind: null, classAsAt: p.to }),
   };
   const memberBlocks: ReportBlock[] = [
     figures([
@@ -351,10 +355,10 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
       {
         total: {
           ...groupTotal(),
-          directors: n(sum((c) => c.directors)),
-          boardMeetings: n(sum((c) => c.boardMeetings)),
-          generalMeetings: n(sum((c) => c.generalMeetings)),
-          decisions: n(sum((c) => c.decisions)),
+          directors: total(sum((c) => c.directors), 'group.board.directorsOnDate', on, { on: p.to, kind: null }),
+          boardMeetings: total(sum((c) => c.boardMeetings), 'group.meetings.held', on, { ...pp, kind: 'board' }),
+          generalMeetings: total(sum((c) => c.generalMeetings), 'group.meetings.general', on, pp),
+          decisions: total(sum((c) => c.decisions), 'group.decisions.taken', on, { ...pp, kind: null, result: null }),
         },
         note: `Meetings held ${periodWords(p)} and not cancelled; general meetings include annual general and class meetings; decisions are those recorded in each organisation’s decision register in the period. The group’s directors are counted once per board: a person on two boards counts twice (see below).`,
       },
@@ -395,9 +399,10 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
   const commissionerRows = [...commissioners.values()].sort((a, b) => incomeOf(b) - incomeOf(a) || byName(a, b) || a.key.localeCompare(b.key));
   const orgKey = (i: number) => `org${i + 1}`;
   const totalIncome = sum((c) => c.incomePence);
+  const liveTotal = total(sum((c) => c.liveContracts), 'group.contracts.live', on, { on: p.to, counterpartyId: null });
   const contractBlocks: ReportBlock[] = [
     figures([
-      { id: 'group-contracts-live', label: `Contracts live across the group on ${formatLegalDate(p.to)}`, value: n(sum((c) => c.liveContracts)) },
+      { id: 'group-contracts-live', label: `Contracts live across the group on ${formatLegalDate(p.to)}`, value: liveTotal },
       { id: 'group-contracts-income', label: 'Their annual income', value: money(totalIncome) },
     ]),
     table(
@@ -413,7 +418,7 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
         live: cnt(c.liveContracts, 'group.contracts.live', c.organisation, on, { on: p.to, counterpartyId: null }),
         income: money(c.incomePence),
       })),
-      { total: { ...groupTotal(), live: n(sum((c) => c.liveContracts)), income: money(totalIncome) } },
+      { total: { ...groupTotal(), live: liveTotal, income: money(totalIncome) } },
     ),
     table(
       'group-income-by-commissioner',

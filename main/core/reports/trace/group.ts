@@ -16,42 +16,60 @@ import type { TraceSet } from './index';
  * organisation's group on that date (group/relations.ts groupOf); any other is refused, so a
  * trace cannot be used to read an organisation outside the group. The list is then the annual
  * report's own set for that organisation (the group's figures are the annual report's), or, for
- * members by kind of class and general meetings, the same rule here.
+ * members by kind of class and general meetings, the same rule here. A group total
+ * (`organisationId` null) lists each organisation of the group on the date in turn.
  */
 
-/** The organisation of the figure's column, refused unless it is in the current organisation's group on the date. */
-export async function groupOrganisation(db: ReadDb, current: OrganisationRow, p: Params): Promise<OrganisationRow> {
-  const id = str(p, 'organisationId');
+type Listed = { total: number; rows: { id: string; label: string; detail: string; href: string | null }[] };
+type Page = { offset: number; limit: number };
+
+/**
+ * The organisations a figure covers: its column's (`organisationId`), refused unless it is in the
+ * current organisation's group on the date (`groupOn`); or, for the group's total
+ * (`organisationId` null), every organisation of that group, in the report's order.
+ */
+export async function groupOrganisations(db: ReadDb, current: OrganisationRow, p: Params): Promise<OrganisationRow[]> {
+  const id = optStr(p, 'organisationId');
   const on = str(p, 'groupOn');
   const group = await groupOf(db, current.id, on);
+  if (id === null) return group.members.map((m) => m.organisation);
   const m = group.members.find((x) => x.organisation.id === id);
   if (!m) {
     throw new AppError('FORBIDDEN', `That organisation was not in the group of ${current.name} on ${formatLegalDate(on)}, so its records are not listed here: switch to it to see them.`);
   }
-  return m.organisation;
+  return [m.organisation];
 }
 
 /**
- * The app's pages show the current organisation's records only, so a row of another organisation
- * of the group carries no link (switch to it to open the record).
+ * One page of the records of each organisation in turn (the group's total lists them one after
+ * another, each named). The app's pages show the current organisation's records only, so a row of
+ * another organisation carries no link (switch to it to open the record).
  */
-function linksFor<T extends { rows: { href: string | null }[] }>(current: OrganisationRow, listed: OrganisationRow, out: T): T {
-  if (current.id === listed.id) return out;
-  return { ...out, rows: out.rows.map((r) => ({ ...r, href: null })) };
+async function listed(db: ReadDb, current: OrganisationRow, p: Params, page: Page, one: (o: OrganisationRow, page: Page) => Promise<Listed>): Promise<Listed> {
+  const orgs = await groupOrganisations(db, current, p);
+  const several = orgs.length > 1 || optStr(p, 'organisationId') === null;
+  let skip = page.offset;
+  let need = page.limit;
+  const out: Listed = { total: 0, rows: [] };
+  for (const o of orgs) {
+    const r = await one(o, { offset: skip, limit: need });
+    out.total += r.total;
+    out.rows.push(...r.rows.map((row) => ({ ...row, ...(several ? { detail: `${o.name}: ${row.detail}` } : {}), href: o.id === current.id ? row.href : null })));
+    need -= r.rows.length;
+    skip = Math.max(0, skip - r.total);
+  }
+  return out;
 }
 
-const of = (p: Params) => (typeof p['organisationName'] === 'string' && p['organisationName'] ? ` (${p['organisationName']})` : '');
+const of = (p: Params) => (typeof p['organisationName'] === 'string' && p['organisationName'] ? ` (${p['organisationName']})` : optStr(p, 'organisationId') === null ? ' across the group' : '');
 
-/** A group set that lists the annual report's set for the column's organisation. */
+/** A group set that lists the annual report's set for the column's organisation (or each of the group's). */
 function viaAnnual(set: string): TraceSet {
   const inner = ANNUAL_TRACE_SETS[set];
   if (!inner) throw new Error(`The annual report has no trace set ${set}.`);
   return {
     title: (p) => `${inner.title(p)}${of(p)}`,
-    async list(db, org, p, page) {
-      const o = await groupOrganisation(db, org, p);
-      return linksFor(org, o, await inner.list(db, o, p, page));
-    },
+    list: (db, org, p, page) => listed(db, org, p, page, (o, pg) => inner.list(db, o, p, pg)),
   };
 }
 
@@ -94,10 +112,7 @@ export const GROUP_TRACE_SETS: Record<string, TraceSet> = {
       const kind = optStr(p, 'classKind');
       return `${kind === 'employee' ? 'Members of employee classes' : kind === 'other' ? 'Members of other classes' : 'Members'} on ${formatLegalDate(str(p, 'on'))}${of(p)}`;
     },
-    async list(db, org, p, page) {
-      const o = await groupOrganisation(db, org, p);
-      return linksFor(org, o, await membersOnDate(db, o, p, page));
-    },
+    list: (db, org, p, page) => listed(db, org, p, page, (o, pg) => membersOnDate(db, o, p, pg)),
   },
   'group.members.admitted': viaAnnual('annual.members.admitted'),
   'group.members.ceased': viaAnnual('annual.members.ceased'),
@@ -107,12 +122,11 @@ export const GROUP_TRACE_SETS: Record<string, TraceSet> = {
   'group.contracts.live': viaAnnual('annual.contracts.live'),
   'group.meetings.general': {
     title: (p) => `General meetings held from ${formatLegalDate(str(p, 'from'))} to ${formatLegalDate(str(p, 'to'))}${of(p)}`,
-    async list(db, org, p, page) {
-      const o = await groupOrganisation(db, org, p);
+    list: (db, org, p, page) => listed(db, org, p, page, async (o, pg) => {
       const where = sql`organisation_id = ${o.id} and held_on >= ${str(p, 'from')} and held_on <= ${str(p, 'to')} and status <> 'cancelled' and kind in ('annual_general', 'general', 'class')`;
       const total = await all<{ k: number }>(db, sql`select count(*) as k from meeting where ${where}`);
-      const rows = await all<{ id: string; title: string; held_on: string }>(db, sql`select id, title, held_on from meeting where ${where} order by held_on, starts_at, id limit ${page.limit} offset ${page.offset}`);
-      return linksFor(org, o, { total: Number(total[0]?.k ?? 0), rows: rows.map((r) => ({ id: r.id, label: r.title, detail: `Held ${formatLegalDate(r.held_on)}`, href: href.meeting(r.id) })) });
-    },
+      const rows = await all<{ id: string; title: string; held_on: string }>(db, sql`select id, title, held_on from meeting where ${where} order by held_on, starts_at, id limit ${pg.limit} offset ${pg.offset}`);
+      return { total: Number(total[0]?.k ?? 0), rows: rows.map((r) => ({ id: r.id, label: r.title, detail: `Held ${formatLegalDate(r.held_on)}`, href: href.meeting(r.id) })) };
+    }),
   },
 };
