@@ -204,6 +204,8 @@ export const reportMethods = defineMethods('reports', {
       format: z.enum(['docx', 'xlsx', 'csv']),
       /** The table for a CSV. */
       tableId: z.string().regex(/^[a-z0-9-]+$/).optional(),
+      /** A DOCX of one top-level section only: each editable part of the AGM pack (the notice, the resolutions…) on its own. */
+      sectionId: z.string().regex(/^[a-z0-9-]+$/).optional(),
       /** The charts as drawn on screen (PNG, base64), carried into the DOCX; without them the DOCX has each chart's table and text. */
       charts: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), png: z.string().max(400_000) })).max(12).optional(),
     }),

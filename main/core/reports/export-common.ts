@@ -1,6 +1,7 @@
 import type { ReportDoc, ReportSection, ReportTable } from '../../../shared/contract/reports';
 import { formatLegalDate, ukDateOf } from '../../../shared/rules/legal-date';
-import { KIND_INFO } from './catalogue';
+import { KIND_INFO, titleInSentence } from './catalogue';
+import { AppError } from '../errors';
 
 /** What every format says about a report, the same way: whose, when, produced when, from which audit head. */
 
@@ -25,6 +26,24 @@ export function aboutLines(doc: ReportDoc): { label: string; value: string }[] {
     { label: 'Produced', value: formatProduced(doc.producedAt) },
     { label: 'Audit head', value: `event ${doc.auditHead.seq}, hash ${doc.auditHead.hash}` },
   ];
+}
+
+/**
+ * The document with one top-level section only (a DOCX of one editable part of the AGM pack), and
+ * what is missing from that part.
+ */
+export function partOf(doc: ReportDoc, sectionId: string): ReportDoc {
+  const section = doc.sections.find((s) => s.id === sectionId);
+  if (!section) {
+    throw AppError.field('sectionId', `The ${titleInSentence(doc.request.kind)} has no part “${sectionId}”. Choose one of its parts: ${doc.sections.map((s) => s.title).join('; ')}.`);
+  }
+  const ids = new Set<string>();
+  const walk = (s: ReportSection) => {
+    ids.add(s.id);
+    (s.sections ?? []).forEach(walk);
+  };
+  walk(section);
+  return { ...doc, title: `${doc.title}: ${section.title}`, sections: [section], missing: doc.missing.filter((m) => ids.has(m.section)) };
 }
 
 /** Every table in the document, in reading order. */

@@ -176,6 +176,31 @@ describe('reports.export as DOCX', () => {
   }, 90_000);
 });
 
+describe('reports.export of one part as DOCX', () => {
+  it('holds that part alone, with what is missing from it, named after it', async () => {
+    const t = await openWithMembers();
+    const control = await exported(t, { format: 'docx', sectionId: 'control' });
+    expect(control.fileName).toBe('Annual governance report - Employee ownership and control 2026-03-31.docx');
+    const ps = paragraphs(documentXml(control.bytes));
+    expect(ps[0]).toEqual({ style: 'Title', text: 'Annual governance report: Employee ownership and control' });
+    expect(ps.filter((p) => p.style?.startsWith('Heading')).map((p) => p.text)).toEqual(['Employee ownership and control', 'What the records could not fill']);
+    expect(ps.map((p) => p.text)).toContain('Proxy form');
+    // The membership part: its subsection, and nothing missing from it.
+    const membership = paragraphs(documentXml((await exported(t, { format: 'docx', sectionId: 'membership' })).bytes));
+    expect(membership.filter((p) => p.style?.startsWith('Heading')).map((p) => p.text)).toEqual(['Membership', 'Members on the date']);
+
+    const unknown = await runJob(t.core, 'reports.export', { request: REQUEST, format: 'docx', sectionId: 'nowhere' });
+    expect(unknown.error).toMatchObject({
+      code: 'VALIDATION',
+      message: 'The annual governance report has no part “nowhere”. Choose one of its parts: Membership; Employee ownership and control.',
+    });
+    expect(await t.core.dispatch('reports.export', { request: REQUEST, format: 'xlsx', sectionId: 'control' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { sectionId: 'Only a DOCX can hold one part of a report; leave the part out for an XLSX or a CSV.' } },
+    });
+  }, 90_000);
+});
+
 describe('reports.export as XLSX', () => {
   it('has an About sheet and one sheet per table, numbers stored as numbers', async () => {
     const t = await openWithMembers();

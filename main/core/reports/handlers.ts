@@ -48,11 +48,13 @@ export const reportHandlers = defineHandlers('reports', {
     const rc = await ctx.register();
     const resolved = await resolveRequest(ctx.db, rc, input.request);
     if (input.format === 'csv' && !input.tableId) throw AppError.field('tableId', 'Choose the table to save as CSV: a CSV holds one table.');
+    if (input.sectionId !== undefined && input.format !== 'docx') throw AppError.field('sectionId', 'Only a DOCX can hold one part of a report; leave the part out for an XLSX or a CSV.');
     const label = `${KIND_INFO[input.request.kind].title} as at ${formatLegalDate(input.request.asAt)} (${input.format.toUpperCase()})`;
     return ctx.startJob({ label, cancellable: true }, async (j) => {
       const out = await produceFile(ctx, rc, resolved, j, {
         format: input.format,
         ...(input.tableId ? { tableId: input.tableId } : {}),
+        ...(input.sectionId ? { sectionId: input.sectionId } : {}),
         ...(input.charts ? { charts: input.charts } : {}),
       });
       j.signal.throwIfAborted();

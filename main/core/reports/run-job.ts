@@ -78,5 +78,5 @@ export async function produceFile(
   if (got.file) return got.file;
   await j.checkpoint();
   j.signal.throwIfAborted();
-  return exportReport(assembleDoc(got.built, resolved, got.org, producedAt, got.head), output.format, { tableId: output.tableId, charts: output.charts });
+  return exportReport(assembleDoc(got.built, resolved, got.org, producedAt, got.head), output.format, { tableId: output.tableId, sectionId: output.sectionId, charts: output.charts });
 }

@@ -161,6 +161,11 @@ describe('the kept worker', () => {
     expect(await exited).toBe(1);
     await build(false);
     expect(workers[3]).not.toBe(workers[2]);
+    // Used again and again, it gathers no listeners.
+    const listening = workers[3]!.listenerCount('exit');
+    for (let i = 0; i < 12; i++) await build(false);
+    expect(workers.at(-1)).toBe(workers[3]);
+    expect(workers[3]!.listenerCount('exit')).toBe(listening);
   }, 60_000);
 });
 

@@ -38,13 +38,15 @@ export interface ReportInWorker extends ReportWorkerData {
 /** How long a finished report's worker is kept for the next (a build is often followed by an export). */
 export const SPARE_WORKER_MS = 60_000;
 
-let spare: { worker: Worker; script: string; timer: NodeJS.Timeout } | null = null;
+let spare: { worker: Worker; script: string; timer: NodeJS.Timeout; onExit: () => void } | null = null;
 
 function takeWorker(script: string): Worker {
   if (spare && spare.script === script) {
-    const { worker, timer } = spare;
+    const { worker, timer, onExit } = spare;
     spare = null;
     clearTimeout(timer);
+    // Its listener for exiting while kept goes with it, or a worker used many times collects them.
+    worker.off('exit', onExit);
     worker.ref();
     return worker;
   }
@@ -63,13 +65,14 @@ function keepWorker(worker: Worker, script: string): void {
     void worker.terminate();
   }, SPARE_WORKER_MS);
   timer.unref();
-  spare = { worker, script, timer };
-  worker.once('exit', () => {
+  const onExit = () => {
     if (spare?.worker === worker) {
       clearTimeout(timer);
       spare = null;
     }
-  });
+  };
+  spare = { worker, script, timer, onExit };
+  worker.once('exit', onExit);
 }
 
 /** Ends the kept worker now (tests, and a host closing). */

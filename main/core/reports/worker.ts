@@ -38,7 +38,7 @@ export interface ReportWorkerData {
    * reports.export: also put the document together (produced at this instant) and write it as
    * this format here, so neither building nor writing the file holds the host's event loop.
    */
-  output?: { format: 'docx' | 'xlsx' | 'csv'; tableId?: string; charts?: { id: string; png: string }[]; producedAt: string };
+  output?: { format: 'docx' | 'xlsx' | 'csv'; tableId?: string; sectionId?: string; charts?: { id: string; png: string }[]; producedAt: string };
 }
 
 export type ReportWorkerMessage =
@@ -97,7 +97,7 @@ export async function buildInWorkerThread(data: ReportWorkerData, post: (m: Repo
     if (!data.output) return post({ type: 'done', ...read });
     // Checked against the contract here, as the host checks a build's result, before it is written.
     const doc = reportDocSchema.parse(assembleDoc(read.built, data.resolved, read.org, new Date(data.output.producedAt), read.head));
-    const file = await exportReport(doc, data.output.format, { tableId: data.output.tableId, charts: data.output.charts });
+    const file = await exportReport(doc, data.output.format, { tableId: data.output.tableId, sectionId: data.output.sectionId, charts: data.output.charts });
     post({ type: 'done', ...read, file });
   } catch (e) {
     if (e instanceof AppError) return post({ type: 'refused', code: e.code, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) });
