@@ -59,7 +59,7 @@ export const KIND_INFO: Record<ReportKind, KindInfo> = {
   },
   cic34: {
     title: 'Community interest company report (CIC34)',
-    summary: 'The sections of the annual CIC report filled from the records (consultation, directors’ remuneration, asset transfers, dividends), with what is left to write.',
+    summary: 'A draft of the annual CIC report: stakeholder consultation filled from the meetings and ballots held, the directors in office and the shares paid up from the registers; the activities, directors’ pay, asset transfers and dividends left for you to write, each listed.',
     law: 'Companies (Audit, Investigations and Community Enterprise) Act 2004 s34; Community Interest Company Regulations 2005 reg 26',
     period: true,
     needsMeeting: false,
