@@ -254,6 +254,7 @@ describe('the consolidated group report', () => {
       ['Riverside Care Mutual', 'The organisation this report is for'],
       ['Riverside Care Services', 'Subsidiary of Riverside Care Mutual: All 100 ordinary shares of £1'],
     ]);
+    expect(blocksOf(group.sections).filter((b) => b.type === 'text' && b.tone === 'law').map((b) => b.type === 'text' && b.text)).toEqual([expect.stringContaining('(Companies Act 2006 s399(2), (2A))')]);
     const chart = blocksOf(group.sections).find((b) => b.type === 'chart');
     expect(chart).toMatchObject({ chart: 'stackedBar', tableId: 'group-members', valueKeys: ['employeeAtEnd', 'otherAtEnd'] });
     expect(chart?.type === 'chart' && chart.alt).toContain('Riverside Care Services 2 employee and 1 other, 3 in all');
@@ -344,6 +345,8 @@ describe('the consolidated group report', () => {
     // A second Ravi Patel on the subsidiary's board, with the parent's Ravi's date of birth, appointed after the date.
     await director(core, 'Ravi', 'Patel', '1980-01-01', '2026-05-01');
     await contract(core, { counterpartyId: subLeeds, reference: 'S2', services: ['85310000-5'], awardOn: '2026-05-01', endOn: '2028-03-31', annualValuePence: 10_000_00 });
+    // The subsidiary renamed after the date: the report names it as it was then.
+    await ok(core, 'organisation.update', { ...validSetUpInput({ particulars: { name: 'Riverside Care Services', registrationNumber: '07654321', incorporatedOn: '2015-04-01' } }).particulars, name: 'Riverside Home Care' });
     // A later relation: the outside organisation becomes a sister after the date.
     await ok(core, 'group.setRelation', { organisationId: parent.id, relatedOrganisationId: (await ok<{ organisations: { id: string; name: string }[] }>(core, 'group.organisations', {})).organisations.find((o) => o.name === 'Valley Health Mutual')!.id, kind: 'sister', sinceOn: '2026-06-01' });
     await ok(core, 'group.switch', { organisationId: parent.id });

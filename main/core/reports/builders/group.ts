@@ -11,6 +11,7 @@ import type { BuiltReport, ReportBuilder, ReportSource } from '../source';
 import { appointmentsOf, directorsOnDay } from './annual-board';
 import { decisionsByKind, GENERAL_KINDS, meetingsByKind } from './annual-meetings';
 import { membershipFigures } from './annual-membership';
+import { particularsOnDate } from './regulator-records';
 import { all, byName, figures, n, periodOf, periodWords, plural, table, words, type AnnualPeriod, type Params } from './annual-util';
 
 /**
@@ -200,9 +201,13 @@ function roleWords(m: GroupMember, names: Map<string, string>, relation: Organis
 
 export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
   const p: AnnualPeriod = periodOf(src);
-  const self = src.org;
-  const group = await groupOf(src.db, self.id, p.to);
-  const members = group.members.length > 0 ? group.members : [{ organisation: self, role: 'self' as const, parentId: null, depth: 0 }];
+  const group = await groupOf(src.db, src.org.id, p.to);
+  // Each organisation under its name as it stood at the end of the period (the table keeps only today's).
+  const members: GroupMember[] = [];
+  for (const m of group.members.length > 0 ? group.members : [{ organisation: src.org, role: 'self' as const, parentId: null, depth: 0 }]) {
+    members.push({ ...m, organisation: { ...m.organisation, name: (await particularsOnDate(src.db, m.organisation, p.to)).name } });
+  }
+  const self = members[0]!.organisation;
   const names = new Map(members.map((m) => [m.organisation.id, m.organisation.name]));
   const relationOf = (m: GroupMember) =>
     group.relations.find((r) =>
@@ -263,6 +268,17 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
     tone: 'note',
     text: 'This is a governance report, not consolidated accounts: the figures are counts from each organisation’s registers and the contract income recorded, added up. Group accounts, where the law asks for them, are prepared from the accounts, which the app does not keep.',
   });
+  if (members.some((m) => m.role === 'subsidiary' && m.parentId === self.id)) {
+    // Read from legislation.gov.uk: CA 2006 s399(2), (2A) (as amended by SI 2015/980); CCBS Act 2014 s98(1)-(2), (6), (8).
+    const society = self.legal_form === 'cooperative_society' || self.legal_form === 'community_benefit_society';
+    groupBlocks.push({
+      type: 'text',
+      tone: 'law',
+      text: society
+        ? `A registered society with subsidiaries at the end of its year of account must have group accounts prepared for the society and its subsidiaries, audited and sent to the FCA with its annual return (Co-operative and Community Benefit Societies Act 2014 s98). They are not part of this report.`
+        : `A parent company’s directors must prepare group accounts as well as the company’s own accounts for the year, unless it is exempt, for example as a company subject to the small companies regime (Companies Act 2006 s399(2), (2A)). They are not part of this report.`,
+    });
+  }
 
   // Members by organisation.
   const memberRow = (c: OrganisationFigures) => {
