@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { readZipEntry } from '../main/core/meetings/print/zip';
 import { addDays, formatLegalDate, ukDateOf } from '../shared/rules/legal-date';
 import { formatLocalDateTime } from '../shared/rules/working-hours';
 import { api } from './support/api';
@@ -11,8 +12,8 @@ import { setUpMutual } from './support/mutual';
  * The AGM pack on the report screens, in Chromium against the real core: the secretary chooses
  * the general meeting on the reports page; the pack's proxy form states the deadline the meeting's
  * own page computes from the rules (CA 2006 s327: 48 working hours before, as the articles set),
- * with the form's blank lines to fill in; the resolution's text is quoted as recorded. axe finds
- * nothing on the pack. (The annual report's journey is reports-journey.spec.ts.)
+ * with the form's blank lines to fill in; the resolution's text is quoted as recorded; the proxy
+ * form downloads as a Word file of its own. axe finds nothing on the pack. (The annual report's journey is reports-journey.spec.ts.)
  */
 test.describe.configure({ timeout: 180_000 });
 
@@ -63,4 +64,15 @@ test('the AGM pack for the chosen general meeting states the proxy deadline the 
   await expect(body.locator('blockquote').filter({ hasText: RESOLUTION }).first()).toBeVisible();
   await expectNoAxeViolations(page, 'the AGM pack');
   await shot(page, '01-agm-pack');
+
+  // Each part is a Word file of its own to edit: the proxy form's has its deadline and lines, not the agenda.
+  const downloading = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Download “Proxy form” as Word (DOCX)' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/\.docx$/);
+  const xml = new TextDecoder().decode(readZipEntry(new Uint8Array(readFileSync(await file.path())), 'word/document.xml')!);
+  const word = xml.replace(/<\/w:p>/g, ' ').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  expect(word).toContain(`no later than ${formatLocalDateTime(deadline)}`);
+  expect(word).toContain('Name of proxy (leave blank to appoint the chair of the meeting)');
+  expect(xml).not.toMatch(/<w:t[^>]*>Agenda<\/w:t>/);
 });

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { ReportBlock, ReportRequest, ReportSection, ReportTable } from '../../../../shared/contract/reports';
 import { ExportButton } from './ExportButton';
 import { ReportChart } from './ReportChart';
@@ -12,6 +12,9 @@ export interface BlockContext {
 }
 
 type Level = 2 | 3 | 4 | 5;
+
+/** Reports whose parts are edited one by one before they go out: each top-level part offers a Word file of its own. */
+const EDITABLE_PARTS: ReadonlySet<ReportRequest['kind']> = new Set(['agm']);
 
 function Heading({ level, id, children }: { level: Level; id?: string; children: ReactNode }) {
   const Tag = `h${level}` as const;
@@ -28,11 +31,23 @@ function Heading({ level, id, children }: { level: Level; id?: string; children:
  */
 export function Section({ section, level, ctx }: { section: ReportSection; level: Level; ctx: BlockContext }) {
   const sub = Math.min(level + 1, 5) as Level;
+  const ref = useRef<HTMLElement>(null);
   return (
-    <section className={`rpt-section rpt-level-${level}`} aria-labelledby={sectionAnchor(section.id)}>
+    <section ref={ref} className={`rpt-section rpt-level-${level}`} aria-labelledby={sectionAnchor(section.id)}>
       <Heading level={level} id={sectionAnchor(section.id)}>
         {section.title}
       </Heading>
+      {level === 2 && EDITABLE_PARTS.has(ctx.request.kind) ? (
+        <div className="rpt-part-word no-print">
+          <ExportButton
+            ask={{ request: ctx.request, format: 'docx', sectionId: section.id }}
+            label="Word (this part)"
+            accessibleName={`Download “${section.title}” as Word (DOCX)`}
+            className="btn btn-link"
+            chartsFrom={() => ref.current}
+          />
+        </div>
+      ) : null}
       {section.blocks.map((block, i) => (
         <Block key={i} block={block} level={sub} ctx={ctx} />
       ))}

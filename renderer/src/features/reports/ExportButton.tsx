@@ -16,6 +16,8 @@ export interface ExportAsk {
   request: ReportRequest;
   format: 'docx' | 'xlsx' | 'csv';
   tableId?: string;
+  /** A DOCX of this top-level section only (each editable part of the AGM pack). */
+  sectionId?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export function ExportButton({ ask, label, accessibleName, className = 'btn btn-
       setStep({ kind: 'running', done: 0, total: 1, message: ask.format === 'docx' ? 'Drawing the charts' : 'Starting' });
       const root = chartsFrom?.() ?? null;
       const charts = ask.format === 'docx' && root ? await chartPictures(root) : [];
-      const started = await call('reports.export', { request: ask.request, format: ask.format, ...(ask.tableId ? { tableId: ask.tableId } : {}), ...(charts.length > 0 ? { charts } : {}) });
+      const started = await call('reports.export', { request: ask.request, format: ask.format, ...(ask.tableId ? { tableId: ask.tableId } : {}), ...(ask.sectionId ? { sectionId: ask.sectionId } : {}), ...(charts.length > 0 ? { charts } : {}) });
       if (!started.ok) {
         setStep({ kind: 'failed', text: started.error.message });
         return;
