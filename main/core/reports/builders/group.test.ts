@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Organisation } from '../../../../shared/contract/organisation';
 import type { Officer } from '../../../../shared/contract/officers';
@@ -11,6 +14,8 @@ import { admit, makeClass, person, registerOf } from '../../members/register.tes
 import { expectOk, jobResult, validSetUpInput, type TestCore } from '../../testing';
 import type { ReportSource } from '../source';
 import { GROUP_TRACE_SETS } from '../trace/group';
+import { exportsDirFor } from '../../exports/file-store';
+import { sheetNames } from '../export-xlsx';
 import { groupReport, normaliseName, sharedDirectors, type OrganisationFigures } from './group';
 
 /**
@@ -398,4 +403,26 @@ describe('the consolidated group report', () => {
     const page = expectOk(await core.dispatch('reports.trace', { trace: atEnd.trace, offset: 3, limit: 2 })) as Listed;
     expect({ total: page.total, labels: page.rows.map((r) => r.label) }).toEqual({ total: 7, labels: ['Florence Nightingale', 'Nye Bevan'] });
   });
+
+  it('saves as a spreadsheet with a sheet per table, the group’s row the sum of the organisations’ as numbers', async () => {
+    const { core } = await knownGroup();
+    const request = { kind: 'group', asAt: TO, from: FROM };
+    const doc = await jobResult<ReportDoc>(core, 'reports.build', request);
+    const r = await jobResult<{ fileId: string; fileName: string }>(core, 'reports.export', { request, format: 'xlsx' });
+    expect(r.fileName).toMatch(/^Consolidated group report 2026-03-31\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(exportsDirFor(t!.dbPath), r.fileId)) as unknown as ArrayBuffer);
+    const titles = blocksOf(doc.sections).flatMap((b) => (b.type === 'table' ? [b.title] : []));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', ...sheetNames(titles, ['About'])]);
+    const sheet = wb.worksheets[1 + titles.indexOf('Members by organisation')]!;
+    const values = (i: number) => (sheet.getRow(i).values as unknown[]).slice(1);
+    const rows: unknown[][] = [];
+    sheet.eachRow((row, i) => rows.push(values(i)));
+    const last = rows.find((x) => x[0] === 'The group')!;
+    expect(last).toBeDefined();
+    const orgRows = rows.filter((x) => x[0] === 'Riverside Care Mutual' || x[0] === 'Riverside Care Services');
+    expect(orgRows).toHaveLength(2);
+    for (let c = 1; c < last.length; c++) expect(last[c]).toBe((orgRows[0]![c] as number) + (orgRows[1]![c] as number));
+    expect(last.slice(1)).toEqual([3, 3, 6, 3, 2, 4, 3, 7]);
+  }, 60_000);
 });
