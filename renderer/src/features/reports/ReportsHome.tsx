@@ -138,7 +138,10 @@ function MeetingChoice({ id, value, onChange, error }: { id: string; value: stri
         </span>
       ) : null}
       {!loading && meetings.length === 0 ? (
-        <p className="hint">No general meeting is recorded yet. Plan the meeting under Meetings first; the pack is drawn from its notice and agenda.</p>
+        // Takes the id (and the focus from the error summary's link) in place of the list it stands for.
+        <p className="hint" id={id} tabIndex={-1}>
+          No general meeting is recorded yet. Plan the meeting under Meetings first; the pack is drawn from its notice and agenda.
+        </p>
       ) : (
         <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
           <option value="">{loading ? 'Loading the meetings…' : 'Choose a meeting'}</option>
