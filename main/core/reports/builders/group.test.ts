@@ -352,6 +352,14 @@ describe('the consolidated group report', () => {
     await contract(core, { counterpartyId: subLeeds, reference: 'S2', services: ['85310000-5'], awardOn: '2026-05-01', endOn: '2028-03-31', annualValuePence: 10_000_00 });
     // The subsidiary renamed after the date: the report names it as it was then.
     await ok(core, 'organisation.update', { ...validSetUpInput({ particulars: { name: 'Riverside Care Services', registrationNumber: '07654321', incorporatedOn: '2015-04-01' } }).particulars, name: 'Riverside Home Care' });
+    // The holding recorded again after the date with other words: the report keeps the terms as they stood.
+    await ok(core, 'group.setRelation', {
+      organisationId: parent.id,
+      relatedOrganisationId: sub.id,
+      kind: 'subsidiary',
+      holding: { basis: 'shares', words: '51 of the 100 ordinary shares of £1', sharesHeld: 51, sharesPct: 51, votesPct: 51 },
+      sinceOn: '2020-04-01',
+    });
     // A later relation: the outside organisation becomes a sister after the date.
     await ok(core, 'group.setRelation', { organisationId: parent.id, relatedOrganisationId: (await ok<{ organisations: { id: string; name: string }[] }>(core, 'group.organisations', {})).organisations.find((o) => o.name === 'Valley Health Mutual')!.id, kind: 'sister', sinceOn: '2026-06-01' });
     await ok(core, 'group.switch', { organisationId: parent.id });

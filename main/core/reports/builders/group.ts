@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ReportBlock, ReportValue } from '../../../../shared/contract/reports';
-import { formatLegalDate } from '../../../../shared/rules/legal-date';
+import { formatLegalDate, ukDateOf } from '../../../../shared/rules/legal-date';
 import { formatPence } from '../../../../shared/rules/shareholding';
 import type { ReadDb } from '../../context';
 import { incomeByCommissionerOn } from '../../contracts/reports/live-income';
@@ -179,6 +179,35 @@ async function parentOf(db: ReadDb, organisationId: string, on: string): Promise
   return { relation: r, name: o?.name ?? '' };
 }
 
+/**
+ * The terms of the group's relations as they stood at the end of the day: a relation is changed in
+ * place (group.setRelation replaces the pair's terms), so one changed after the day is shown with
+ * its earliest later change's "before" (the relation as it was, kept in the audit event).
+ */
+async function termsOnDate(db: ReadDb, relations: OrganisationRelationRow[], on: string): Promise<Map<string, { words: string | null; sinceOn: string }>> {
+  const out = new Map(relations.map((r) => [r.id, { words: toHolding(r)?.words ?? null, sinceOn: r.since_on }]));
+  if (relations.length === 0) return out;
+  const events = await db
+    .selectFrom('audit_event as e')
+    .innerJoin('audit_payload as p', 'p.event_id', 'e.id')
+    .select(['e.entity_id', 'e.at', 'p.body'])
+    .where('e.entity_type', '=', 'organisation_relation')
+    .where('e.entity_id', 'in', relations.map((r) => r.id))
+    .where('e.action', '=', 'group.relation_set')
+    .where('e.at', '>=', `${on}T00:00:00`)
+    .orderBy('e.seq', 'asc')
+    .execute();
+  const done = new Set<string>();
+  for (const e of events) {
+    if (!e.entity_id || done.has(e.entity_id) || e.body === null || ukDateOf(new Date(e.at)) <= on) continue;
+    const before = (JSON.parse(e.body) as { before?: { holding?: { words?: string } | null; sinceOn?: string } | null }).before;
+    if (!before) continue;
+    done.add(e.entity_id);
+    out.set(e.entity_id, { words: before.holding?.words ?? null, sinceOn: before.sinceOn ?? out.get(e.entity_id)!.sinceOn });
+  }
+  return out;
+}
+
 /** The trace of one organisation's figure: its set, the organisation and the date its group is as at. */
 function traceOf(set: string, org: OrganisationRow, groupOn: string, params: Params): Pick<ReportValue, 'trace'> {
   return { trace: { set, params: { ...params, organisationId: org.id, organisationName: org.name, groupOn } } };
@@ -192,11 +221,10 @@ function total(value: number, set: string, groupOn: string, params: Params): Rep
 }
 const money = (pence: number): ReportValue => ({ display: formatPence(pence), value: pence });
 
-function roleWords(m: GroupMember, names: Map<string, string>, relation: OrganisationRelationRow | undefined): string {
+function roleWords(m: GroupMember, names: Map<string, string>, terms: { words: string | null } | undefined): string {
   if (m.role === 'self') return 'The organisation this report is for';
   if (m.role === 'sister') return 'Sister organisation (shares a secretariat)';
-  const holding = relation ? toHolding(relation) : null;
-  return `Subsidiary of ${names.get(m.parentId ?? '') ?? ''}${holding ? `: ${holding.words}` : ''}`;
+  return `Subsidiary of ${names.get(m.parentId ?? '') ?? ''}${terms?.words ? `: ${terms.words}` : ''}`;
 }
 
 export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
@@ -216,6 +244,7 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
         : r.kind === 'sister' && (r.organisation_id === m.organisation.id || r.related_organisation_id === m.organisation.id),
     );
   const parent = await parentOf(src.db, self.id, p.to);
+  const terms = await termsOnDate(src.db, group.relations, p.to);
   const steps = members.length + 1;
 
   // Each organisation in turn, by its own id: never a statement over several.
@@ -251,16 +280,17 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
       ],
       members.map((m) => {
         const r = relationOf(m);
-        return { organisation: words(m.organisation.name), relation: words(roleWords(m, names, r)), since: words(r ? formatLegalDate(r.since_on) : '—') };
+        const then = r ? terms.get(r.id) : undefined;
+        return { organisation: words(m.organisation.name), relation: words(roleWords(m, names, then)), since: words(then ? formatLegalDate(then.sinceOn) : '—') };
       }),
     ),
   ];
   if (parent) {
-    const holding = toHolding(parent.relation);
+    const holding = (await termsOnDate(src.db, [parent.relation], p.to)).get(parent.relation.id)?.words ?? null;
     groupBlocks.push({
       type: 'text',
       tone: 'note',
-      text: `${self.name} was itself a subsidiary of ${parent.name} on ${formatLegalDate(on)}${holding ? ` (${holding.words})` : ''}. This report covers ${self.name} and the organisations it holds or shares a secretariat with; ${parent.name}’s records are not part of it. Build the report for ${parent.name} to see its whole group.`,
+      text: `${self.name} was itself a subsidiary of ${parent.name} on ${formatLegalDate(on)}${holding ? ` (${holding})` : ''}. This report covers ${self.name} and the organisations it holds or shares a secretariat with; ${parent.name}’s records are not part of it. Build the report for ${parent.name} to see its whole group.`,
     });
   }
   groupBlocks.push({
