@@ -79,6 +79,8 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'organisation.get': {},
   'organisation.setUp': validSetUpInput(),
   'organisation.update': validSetUpInput().particulars,
+  'organisation.minutesTarget': {},
+  'organisation.setMinutesTarget': { days: 21 },
   'rules.get': {},
   'rules.update': defaultRuleValues('company_limited_by_guarantee'),
   'rules.history': {},

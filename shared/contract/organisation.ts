@@ -200,6 +200,32 @@ export const ruleChangeSchema = z.object({
 });
 export type RuleChange = z.output<typeof ruleChangeSchema>;
 
+/** The app's default target for minutes when the secretary has set none (issue 11, report 6). */
+export const DEFAULT_MINUTES_TARGET_DAYS = 28;
+export const MINUTES_TARGET_MAX_DAYS = 365;
+
+/**
+ * The secretary's target for minutes: approved and signed within this many days of the meeting
+ * (one target for both; the board effectiveness pack judges each against it). No statute sets a
+ * time, so it is the secretary's own, kept per organisation and audited.
+ */
+export const minutesTargetInputSchema = z.strictObject({
+  days: wholeNumber('the number of days', 1, MINUTES_TARGET_MAX_DAYS),
+});
+export type MinutesTargetInput = z.output<typeof minutesTargetInputSchema>;
+
+export const minutesTargetViewSchema = z.object({
+  /** The target in force: the secretary's, or the app's default. */
+  days: z.number().int(),
+  /** Whether it is the app's default (no target has been set). */
+  isDefault: z.boolean(),
+  defaultDays: z.number().int(),
+  /** When it was last set (UK date and instant), null for the default. */
+  setOn: z.string().nullable(),
+  setAt: isoInstant.nullable(),
+});
+export type MinutesTargetView = z.output<typeof minutesTargetViewSchema>;
+
 export const organisationMethods = defineMethods('organisation', {
   'organisation.get': method({
     kind: 'query',
@@ -218,5 +244,17 @@ export const organisationMethods = defineMethods('organisation', {
     summary: 'Change the organisation’s particulars.',
     input: particularsSchema,
     output: organisationSchema,
+  }),
+  'organisation.minutesTarget': method({
+    kind: 'query',
+    summary: 'The secretary’s target for approving and signing minutes, in days from the meeting, or the app’s default.',
+    input: z.strictObject({}),
+    output: minutesTargetViewSchema,
+  }),
+  'organisation.setMinutesTarget': method({
+    kind: 'mutation',
+    summary: 'Set the secretary’s target for minutes (1 to 365 days from the meeting to approval and to signing); audited, so reports use the target as it stood on their date.',
+    input: minutesTargetInputSchema,
+    output: minutesTargetViewSchema,
   }),
 });

@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = {
   'organisation.set_up': 'Organisation set up',
   'organisation.updated': 'Organisation particulars changed',
   'rules.updated': 'Governing rules changed',
+  'settings.minutes_target_set': 'Secretary’s target for minutes set',
   'data.restored': 'Database restored from a backup',
   'audit.records_baselined': 'Audit log began vouching for record states',
   'class.created': 'Membership class created',

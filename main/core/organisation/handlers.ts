@@ -19,6 +19,7 @@ import type { GoverningRulesRow, OrganisationRow } from '../db/schema';
 import { AppError } from '../errors';
 import { defineHandlers, mutation, query } from '../handler';
 import { earliestRecord } from './earliest-record';
+import { currentMinutesTarget, setMinutesTarget, toMinutesTargetView } from './minutes-target';
 import { legalFormChangeProblem } from '../members/form-change';
 
 export function toOrganisation(row: OrganisationRow): Organisation {
@@ -281,4 +282,8 @@ export const organisationHandlers = defineHandlers('organisation', {
     });
     return toOrganisation(after);
   }),
+
+  'organisation.minutesTarget': query(async (_input, ctx) => toMinutesTargetView(await currentMinutesTarget(ctx.db, (await ctx.register()).org.id))),
+
+  'organisation.setMinutesTarget': mutation(async (input, tx) => setMinutesTarget(tx, (await tx.register()).org, input.days)),
 });

@@ -279,11 +279,11 @@ export async function interestLines(db: ReadDb, organisationId: string, from: st
 }
 
 /**
- * The secretary's target for approving and signing minutes, in days from the meeting. Neither
- * the governing rules nor the settings hold one (checked: shared/rules/governing-rules.ts,
- * app_setting), so the app's default applies, and the report says so.
+ * The app's default target for approving and signing minutes, in days from the meeting, where the
+ * secretary has set none. The secretary sets one in Settings (organisation.setMinutesTarget); a
+ * report reads it as it stood on its date from the audit log (organisation/minutes-target.ts).
  */
-export const DEFAULT_MINUTES_TARGET_DAYS = 28;
+export { DEFAULT_MINUTES_TARGET_DAYS } from '../../../../shared/contract/organisation';
 
 export const MINUTES_STAGES = ['approval', 'signing'] as const;
 export type MinutesStage = (typeof MINUTES_STAGES)[number];

@@ -3,13 +3,13 @@ import { MEETING_KIND_LABEL } from '../../../../shared/contract/meetings';
 import { formFamily } from '../../../../shared/domain/legal-form';
 import { addDays, addYears, formatLegalDate } from '../../../../shared/rules/legal-date';
 import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
+import { minutesTargetOnDate } from '../../organisation/minutes-target';
 import { count, text, type ReportBuilder } from '../source';
 import {
   actionsDue,
   actionsWithoutDueDate,
   attendanceLines,
   decisionsAtMeetings,
-  DEFAULT_MINUTES_TARGET_DAYS,
   interestLines,
   meetingsHeld,
   minutesLines,
@@ -317,7 +317,9 @@ export const effectivenessReport: ReportBuilder = async (src) => {
 
   // 5. Minutes against the target.
   src.progress(4, steps, 'Minutes');
-  const target = DEFAULT_MINUTES_TARGET_DAYS;
+  // The target as it stood at the end of the period, so the pack is the same after it changes.
+  const targetOnDate = await minutesTargetOnDate(src.db, orgId, to);
+  const target = targetOnDate.days;
   const minutes = await minutesLines(src.db, orgId, from, to, target);
   const minutesTrace = (stage: string, result: string) => ({ set: 'effectiveness.minutes', params: { ...P, target, stage, result } });
   const n = (stage: 'approval' | 'signing', result: string) => minutes.filter((m) => m[stage] === result).length;
@@ -328,7 +330,9 @@ export const effectivenessReport: ReportBuilder = async (src) => {
     title: 'Minutes approved and signed within the target',
     blocks: [
       text(
-        `The secretary’s target is ${target} days from the meeting to the approval of its minutes, and ${target} days to their signing. This is the app’s default: neither the governing rules nor the settings record a target for ${src.org.name}. The app has no setting for it yet, so to judge against another target read the days in the table; the figures here always say which target they used.`,
+        targetOnDate.isDefault
+          ? `The secretary’s target is ${target} days from the meeting to the approval of its minutes, and ${target} days to their signing. This is the app’s default: neither the governing rules nor the settings record a target for ${src.org.name} on ${formatLegalDate(to)}, so the app’s default of ${target} days applies (change it in Settings). The figures here always say which target they used.`
+          : `Minutes are judged against the secretary’s target of ${target} days, set on ${formatLegalDate(targetOnDate.setOn!)}: ${target} days from the meeting to the approval of its minutes, and ${target} days to their signing. This is the target as it stood on ${formatLegalDate(to)}; a later change to it in Settings leaves this pack as it is.`,
       ),
       text(
         company
