@@ -317,7 +317,9 @@ export class Core {
   async #mutate<T>(label: string, db: Kysely<DB>, fn: (tx: WriteContext) => Promise<T>, as?: Actor): Promise<T> {
     return db.transaction().execute(async (trx) => {
       const who = as ?? this.who();
-      const writer = new AuditWriter(trx, who, this.registry.readers);
+      // Events whose records cannot say (exports, imports, removals) belong to the organisation the
+      // mutation acts for: the current one, read in this transaction.
+      const writer = new AuditWriter(trx, who, this.registry.readers, async () => (await currentOrganisation(trx))?.id ?? null);
       const start = await totalChanges(trx);
       const tx: WriteContext = {
         ...this.#base(trx),

@@ -127,6 +127,7 @@ export const AUDIT_ACTIONS = {
   'contract.duty_reopened': 'Contract duty reopened',
   'group.relation_set': 'Relation between organisations recorded',
   'group.relation_ended': 'Relation between organisations ended',
+  'audit.organisations_assigned': 'Earlier events assigned to their organisations',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -39,6 +39,7 @@ export async function recordBaselineIfNeeded(
       before: null,
       after: Object.fromEntries(counts),
       records: refs,
+      organisationId: null,
     });
   });
   // The planner should know the new table's shape before the first verify.

@@ -36,6 +36,7 @@ interface Stored {
   hash: string;
   chain_version: number;
   state_digest: string | null;
+  organisation_id: string | null;
   body: string;
 }
 /** One mutation that records these events (and changes nothing else). */
@@ -93,9 +94,10 @@ describe('the audit writer', () => {
           summary: e.summary,
           payloadHash: e.payload_hash,
           stateDigest: e.state_digest,
+          organisationId: e.organisation_id,
         }),
       );
-      expect(e.chain_version).toBe(2);
+      expect(e.chain_version).toBe(3);
     }
     expect(events[2]!.actor).toBe('Chair');
     expect(head()).toEqual({ seq: 4, hash: events[3]!.hash });

@@ -3,6 +3,7 @@ import type { WriteDb } from '../context';
 import { insertMany } from '../db/batch-insert';
 import { uuidv7 } from '../db/ids';
 import { CHAIN_VERSION, GENESIS_HASH, eventHash, sha256Hex } from './chain';
+import { hasOwner, ownersOf } from './owner';
 import { readStates, refKey, stateDigest, type RecordRef, type StateReaders } from './state';
 
 export interface AuditEntry {
@@ -19,6 +20,13 @@ export interface AuditEntry {
    * changes others too (an organisation set up with its governing rules) or none.
    */
   records?: readonly RecordRef[];
+  /**
+   * The organisation the event belongs to (the log shows an organisation its own events and the
+   * file's). By default the organisation of the event's entity, else of the records it lists when
+   * they are all one organisation's, else the current organisation; null for an event of the file
+   * itself (a restore, the baseline, an upgrade).
+   */
+  organisationId?: string | null;
 }
 
 export interface Actor {
@@ -49,10 +57,14 @@ export class AuditWriter {
   #written = 0;
   #ownChanges = 0;
 
-  constructor(db: WriteDb, who: Actor, readers: StateReaders) {
+  readonly #current: () => Promise<string | null>;
+
+  /** `current` answers the organisation the mutation acts for (the current one), for events whose records cannot say. */
+  constructor(db: WriteDb, who: Actor, readers: StateReaders, current: () => Promise<string | null> = async () => null) {
     this.#db = db;
     this.#who = who;
     this.#readers = readers;
+    this.#current = current;
   }
 
   /** Buffers events; returns their ids (assigned now, written at flush). */
@@ -89,6 +101,7 @@ export class AuditWriter {
       return { type, id };
     });
     const hashes = await readStates(this.#db, this.#readers, refs);
+    const organisations = await this.#organisationsOf(pending);
 
     const head = await this.#db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
     let seq = head?.seq ?? 0;
@@ -114,6 +127,7 @@ export class AuditWriter {
         summary: entry.summary,
         payloadHash,
         stateDigest: digest,
+        organisationId: organisations[i]!,
       };
       const hash = eventHash(prev, fields, CHAIN_VERSION);
       events.push({
@@ -130,6 +144,7 @@ export class AuditWriter {
         hash,
         chain_version: CHAIN_VERSION,
         state_digest: digest,
+        organisation_id: fields.organisationId,
       });
       payloads.push({ event_id: id, body, redacted_at: null, redacted_by: null });
       for (const v of vouched) states.push({ event_seq: seq, entity_type: v.type, entity_id: v.id, state_hash: v.hash });
@@ -144,5 +159,37 @@ export class AuditWriter {
     // Rows this flush inserted or updated (no trigger writes on insert into the log's tables), so
     // the mutation wrapper can tell the handler's own changes from the log's without asking SQLite.
     this.#ownChanges += events.length + payloads.length + states.length + 1;
+  }
+
+  /** Each pending event's organisation (see AuditEntry.organisationId), read after the handler's changes. */
+  async #organisationsOf(pending: readonly Pending[]): Promise<(string | null)[]> {
+    const asked: RecordRef[] = [];
+    for (const { entry, refs } of pending) {
+      if (entry.organisationId !== undefined) continue;
+      if (entry.entityId !== null && hasOwner(entry.entityType)) asked.push({ type: entry.entityType, id: entry.entityId });
+      asked.push(...refs);
+    }
+    const owners = asked.length > 0 ? await ownersOf(this.#db, asked) : new Map<string, string>();
+    let current: string | null | undefined;
+    const out: (string | null)[] = [];
+    for (const { entry, refs } of pending) {
+      if (entry.organisationId !== undefined) {
+        out.push(entry.organisationId);
+        continue;
+      }
+      const own = entry.entityId !== null ? owners.get(refKey({ type: entry.entityType, id: entry.entityId })) : undefined;
+      if (own !== undefined) {
+        out.push(own);
+        continue;
+      }
+      const listed = new Set(refs.map((r) => owners.get(refKey(r))).filter((o): o is string => o !== undefined));
+      if (listed.size === 1) {
+        out.push([...listed][0]!);
+        continue;
+      }
+      current ??= await this.#current();
+      out.push(current);
+    }
+    return out;
   }
 }

@@ -46,6 +46,8 @@ export async function recordMigrationEvents(
         before: null,
         after: { migration: r.migration, ...(JSON.parse(r.after) as object) },
         records: JSON.parse(r.records) as RecordRef[],
+        // An upgrade's event is the file's, whichever organisations' records it converted.
+        organisationId: null,
       });
     }
     await (tx.db as unknown as WithEvents)

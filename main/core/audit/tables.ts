@@ -17,6 +17,12 @@ export interface AuditEventTable {
   chain_version: number;
   /** Digest of the record states this event vouches for (audit_state rows), or null. */
   state_digest: string | null;
+  /**
+   * The organisation whose record the event is about, or null for an event of the file itself
+   * (migration 0022). Hashed from chain version 3; earlier events' assignments are vouched for by
+   * the `audit.organisations_assigned` event's digest.
+   */
+  organisation_id: string | null;
 }
 
 export interface AuditStateTable {

@@ -27,6 +27,7 @@ interface EventRow {
   hash: string;
   chain_version: number;
   state_digest: string | null;
+  organisation_id: string | null;
 }
 
 beforeEach(async () => {
@@ -75,16 +76,17 @@ function forge(seq: number, prevHash: string, summary: string): { row: EventRow;
       summary,
       payload_hash: fields.payloadHash,
       prev_hash: prevHash,
-      hash: eventHash(prevHash, { ...fields, stateDigest: null }),
-      chain_version: 2,
+      hash: eventHash(prevHash, { ...fields, stateDigest: null, organisationId: null }),
+      chain_version: 3,
       state_digest: null,
+      organisation_id: null,
     },
   };
 }
 function insertForged(f: { row: EventRow; body: string }): void {
   raw.prepare(
-    `insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash, chain_version, state_digest)
-     values (@id, @seq, @at, @actor, @action, @entity_type, @entity_id, @summary, @payload_hash, @prev_hash, @hash, @chain_version, @state_digest)`,
+    `insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash, chain_version, state_digest, organisation_id)
+     values (@id, @seq, @at, @actor, @action, @entity_type, @entity_id, @summary, @payload_hash, @prev_hash, @hash, @chain_version, @state_digest, @organisation_id)`,
   ).run(f.row);
   raw.prepare('insert into audit_payload (event_id, body) values (?, ?)').run(f.row.id, f.body);
 }
@@ -178,6 +180,14 @@ describe('verifyAuditChain detects tampering', () => {
     await expectBrokenAt(3, /does not match its hash/);
   });
 
+  it('names the event whose organisation was changed or cleared, so the log cannot be made to show it to another', async () => {
+    expect(event(3).organisation_id).not.toBeNull();
+    raw.prepare("update audit_event set organisation_id = 'another-organisation' where seq = 3").run();
+    await expectBrokenAt(3, /does not match its hash/);
+    raw.prepare('update audit_event set organisation_id = null where seq = 3').run();
+    await expectBrokenAt(3, /does not match its hash/);
+  });
+
   it('names the event whose before/after record was changed', async () => {
     const id = event(2).id;
     raw.prepare(`update audit_payload set body = '{"before":{"gmNoticeClearDays":14},"after":{"gmNoticeClearDays":7}}' where event_id = ?`).run(id);
@@ -255,6 +265,7 @@ describe('verifyAuditChain detects tampering', () => {
         summary: e.summary,
         payloadHash: e.payload_hash,
         stateDigest: e.state_digest,
+        organisationId: e.organisation_id,
       });
       raw.prepare('update audit_event set prev_hash = ?, hash = ? where seq = ?').run(prev, hash, seq);
       prev = hash;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { REDACTING_ACTIONS, auditActionLabel } from '../../../shared/domain/audit-actions';
 import { GENESIS_HASH, eventHash, sha256Hex } from './chain';
@@ -24,6 +25,8 @@ interface Row {
   redacted_by: string | null;
   chain_version: number;
   state_digest: string | null;
+  /** Absent in a file from before migration 0022 (a backup being checked before a restore). */
+  organisation_id?: string | null;
 }
 
 interface StateRow {
@@ -61,6 +64,11 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
   let prev = GENESIS_HASH;
   let lastSeq = 0;
   let done = 0;
+  // Events written before the log was kept per organisation (chain versions 1 and 2) do not hash
+  // the organisation migration 0022 assigned them; the upgrade's `audit.organisations_assigned`
+  // event holds a digest of those assignments, recomputed here as the chain is walked.
+  const assigned = createHash('sha256').update('mg-audit-organisations-v1\n');
+  let lastUnhashed = 0;
   for (;;) {
     const rows = page.all(lastSeq, batchSize) as Row[];
     if (rows.length === 0) break;
@@ -94,6 +102,7 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
           summary: r.summary,
           payloadHash: r.payload_hash,
           stateDigest: r.state_digest,
+          organisationId: r.organisation_id ?? null,
         },
         version,
       );
@@ -116,6 +125,19 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
         const by = r.redacted_by === null ? undefined : (redactor.get(r.redacted_by) as { seq: number; action: string } | undefined);
         if (by === undefined || by.seq <= r.seq || !(REDACTING_ACTIONS as readonly string[]).includes(by.action)) {
           return fail(done, r.seq, `${where} has an erased before/after record with no later event that lawfully erased it.`);
+        }
+      }
+      if (version < 3) {
+        assigned.update(`${r.seq}\t${r.organisation_id ?? ''}\n`);
+        lastUnhashed = r.seq;
+      } else if (r.action === 'audit.organisations_assigned' && r.body !== null) {
+        const after = (JSON.parse(r.body) as { after?: { throughSeq?: number; digest?: string } }).after;
+        if (after?.throughSeq !== lastUnhashed || after.digest !== assigned.copy().digest('hex')) {
+          return fail(
+            done,
+            r.seq,
+            `${where} does not match the organisations the earlier events (to #${lastUnhashed}) are assigned to: an event's organisation was changed outside the app, so the log could show it to the wrong organisation.`,
+          );
         }
       }
       prev = r.hash;

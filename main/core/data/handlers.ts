@@ -158,6 +158,8 @@ async function restoreFrom(ctx: CommandContext, staging: string, label: string, 
       summary: `Database restored from ${label}; the previous file was kept as ${asidePath}${ballotWarnings.length ? `; it set back ${ballotWarnings.length} ballot${ballotWarnings.length === 1 ? '' : 's'}, as the details say` : ''}`,
       before: null,
       after: { restoredFrom: label, keptAside: asidePath, ...(ballotWarnings.length ? { ballotWarnings } : {}) },
+      // The whole file was replaced: an event of the file, shown to every organisation.
+      organisationId: null,
     });
   });
   j.progress(3, 3, 'Restored');

@@ -372,3 +372,88 @@ describe('an import planned for one organisation', () => {
     await ok('group.switch', { organisationId: orgs.Alpha.org.id });
   });
 });
+
+/** Every event audit.list shows, page by page (keyset by seq), with these filters. */
+async function wholeLog(filter: Record<string, unknown> = {}): Promise<{ seq: number; entityId: string | null; summary: string }[]> {
+  const events: { seq: number; entityId: string | null; summary: string }[] = [];
+  let beforeSeq: number | null = null;
+  do {
+    const page: { events: { seq: number; entityId: string | null; summary: string }[]; nextBeforeSeq: number | null } = await ok('audit.list', {
+      ...filter,
+      limit: 50,
+      ...(beforeSeq ? { beforeSeq } : {}),
+    });
+    events.push(...page.events);
+    beforeSeq = page.nextBeforeSeq;
+  } while (beforeSeq !== null);
+  return events;
+}
+
+describe.each([
+  ['Alpha', 'Bravo'],
+  ['Bravo', 'Alpha'],
+] as const)('with %s current, the audit log shows nothing of %s', (current, other) => {
+  beforeAll(async () => {
+    await ok('group.switch', { organisationId: orgs[current].org.id });
+  });
+
+  it('in its list, whole or filtered, while its own events are all there', async () => {
+    const all = await wholeLog();
+    expect(leaked(all, marks(orgs[other], other))).toEqual([]);
+    for (const id of [orgs[current].org.id, orgs[current].memberId, orgs[current].contractId, orgs[current].meetingId, orgs[current].decisionId, orgs[current].ballotId]) {
+      expect(all.some((e) => e.entityId === id)).toBe(true);
+    }
+    // Pages are in order and whole: the current organisation's count of events, every one once.
+    const own = t.core.raw.prepare('select count(*) from audit_event where organisation_id = ? or organisation_id is null').pluck().get(orgs[current].org.id);
+    expect(all.length).toBe(own);
+    expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((a, b) => b - a));
+    for (const filter of [
+      { entityType: 'member', entityId: orgs[other].memberId },
+      { entityType: 'organisation', entityId: orgs[other].org.id },
+      { action: 'member.admitted' },
+      { action: 'meeting.created', from: '2026-01-01', to: '2026-12-31' },
+      { entityType: 'ballot' },
+    ]) {
+      expect({ filter, leaked: leaked(await wholeLog(filter), marks(orgs[other], other)) }).toEqual({ filter, leaked: [] });
+    }
+  });
+
+  it('when one of its events is asked for by number', async () => {
+    const theirs = t.core.raw
+      .prepare(`select seq from audit_event where entity_id in (${marks(orgs[other], other).map(() => '?').join(', ')}) order by seq`)
+      .pluck()
+      .all(...marks(orgs[other], other)) as number[];
+    expect(theirs.length).toBeGreaterThan(10);
+    const problems: string[] = [];
+    for (const seq of theirs) {
+      const r = await call('audit.get', { seq });
+      if (r.ok) problems.push(`#${seq} was shown: ${JSON.stringify(r.value).slice(0, 120)}`);
+      else if (r.error.code !== 'NOT_FOUND') problems.push(`#${seq} refused with ${r.error.code}`);
+    }
+    expect(problems).toEqual([]);
+    const mine = t.core.raw.prepare('select seq from audit_event where entity_id = ?').pluck().get(orgs[current].memberId) as number;
+    expect(await ok('audit.get', { seq: mine })).toMatchObject({ seq: mine, entityId: orgs[current].memberId });
+  });
+});
+
+describe('the audit log of a group', () => {
+  it('stamps each event with the organisation of its record', () => {
+    const rows = t.core.raw.prepare('select seq, action, entity_type, entity_id, organisation_id from audit_event').all() as { action: string; entity_id: string | null; organisation_id: string | null }[];
+    const owner = new Map<string, string>();
+    for (const tag of ['Alpha', 'Bravo'] as const) for (const id of marks(orgs[tag], tag)) owner.set(id, orgs[tag].org.id);
+    const wrong = rows.filter((r) => r.organisation_id === null || (r.entity_id !== null && owner.has(r.entity_id) && owner.get(r.entity_id) !== r.organisation_id));
+    expect(wrong).toEqual([]);
+  });
+
+  it('shows a relation between two organisations to both', async () => {
+    await ok('group.switch', { organisationId: orgs.Alpha.org.id });
+    await ok('group.setRelation', { organisationId: orgs.Alpha.org.id, relatedOrganisationId: orgs.Bravo.org.id, kind: 'sister', sinceOn: '2024-01-01' });
+    const seq = t.core.raw.prepare("select seq from audit_event where action = 'group.relation_set' order by seq desc").pluck().get() as number;
+    for (const tag of ['Alpha', 'Bravo'] as const) {
+      await ok('group.switch', { organisationId: orgs[tag].org.id });
+      expect((await wholeLog({ action: 'group.relation_set' })).map((e) => e.seq)).toEqual([seq]);
+      expect(await ok('audit.get', { seq })).toMatchObject({ seq, action: 'group.relation_set' });
+    }
+    await ok('group.switch', { organisationId: orgs.Alpha.org.id });
+  });
+});

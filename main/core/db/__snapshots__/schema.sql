@@ -31,6 +31,9 @@ CREATE INDEX "audit_event_action" on "audit_event" ("action", "seq");
 -- index audit_event_entity on audit_event
 CREATE INDEX "audit_event_entity" on "audit_event" ("entity_type", "entity_id", "seq");
 
+-- index audit_event_organisation on audit_event
+CREATE INDEX audit_event_organisation on audit_event(organisation_id, seq);
+
 -- index audit_state_event on audit_state
 CREATE INDEX "audit_state_event" on "audit_state" ("event_seq");
 
@@ -518,7 +521,7 @@ CREATE TABLE attendance (
   ) strict;
 
 -- table audit_event on audit_event
-CREATE TABLE "audit_event" ("id" text primary key, "seq" integer not null unique, "at" text not null, "actor" text not null, "action" text not null, "entity_type" text not null, "entity_id" text, "summary" text not null, "payload_hash" text not null, "prev_hash" text not null, "hash" text not null, "chain_version" integer default 1 not null, "state_digest" text) strict;
+CREATE TABLE "audit_event" ("id" text primary key, "seq" integer not null unique, "at" text not null, "actor" text not null, "action" text not null, "entity_type" text not null, "entity_id" text, "summary" text not null, "payload_hash" text not null, "prev_hash" text not null, "hash" text not null, "chain_version" integer default 1 not null, "state_digest" text, organisation_id text) strict;
 
 -- table audit_head on audit_head
 CREATE TABLE "audit_head" ("id" integer primary key check (id = 1), "seq" integer not null, "hash" text not null) strict;
