@@ -29,13 +29,21 @@ export const REGISTER_AMENDING_ACTIONS = [
 /**
  * When the register was last altered, from the audit log: CA 2006 s120 requires a company to
  * tell a person inspecting it, or given a copy, the most recent date alterations were made.
- * One lookup per action on the (action, seq) index, so it costs the same at any size of log.
+ * Only this organisation's events: in a file keeping several (issue 11), another's register is
+ * not this one's. One lookup per action on the (action, seq) or (organisation_id, seq) index.
  * Returns the UK calendar date ('YYYY-MM-DD'), or null for a register never written to.
  */
-export async function registerLastAmended(db: ReadDb): Promise<string | null> {
+export async function registerLastAmended(db: ReadDb, organisationId: string): Promise<string | null> {
   let latest: string | null = null;
   for (const action of REGISTER_AMENDING_ACTIONS) {
-    const row = await db.selectFrom('audit_event').select('at').where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('audit_event')
+      .select('at')
+      .where('action', '=', action)
+      .where('organisation_id', '=', organisationId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (row && (latest === null || row.at > latest)) latest = row.at;
   }
   return latest === null ? null : ukDateOf(new Date(latest));

@@ -107,7 +107,7 @@ export async function officersPrintPage(tx: WriteContext, statutory: boolean): P
     if (statutory) row['residentialAddress'] = residential.get(r.officerId) ?? 'Not recorded';
     return row;
   });
-  const lastAmended = await officersLastAmended(ctx);
+  const lastAmended = await officersLastAmended(ctx, rc.org.id);
   tx.audit({
     action: 'register.exported',
     entityType: 'register',
@@ -143,10 +143,18 @@ export async function officersPrintPage(tx: WriteContext, statutory: boolean): P
 
 const OFFICER_ACTIONS = ['officer.added', 'officer.updated', 'officer.appointed', 'officer.appointment_ended'] as const;
 
-async function officersLastAmended(ctx: WriteContext): Promise<string | null> {
+/** This organisation's last change to its officers (another's in the same file is not its register's). */
+async function officersLastAmended(ctx: WriteContext, organisationId: string): Promise<string | null> {
   let latest: string | null = null;
   for (const action of OFFICER_ACTIONS) {
-    const row = await ctx.db.selectFrom('audit_event').select('at').where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const row = await ctx.db
+      .selectFrom('audit_event')
+      .select('at')
+      .where('action', '=', action)
+      .where('organisation_id', '=', organisationId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (row && (latest === null || row.at > latest)) latest = row.at;
   }
   return latest === null ? null : ukDateOf(new Date(latest));

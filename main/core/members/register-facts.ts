@@ -107,7 +107,7 @@ export async function registerFactsFrom(db: ReadDb, rc: RegisterCtx, plans: read
   const [currentMembers, settings, lastAmended, pending, quorum] = [
     await currentMemberCount(db, rc.org.id),
     await readRegisterSettings(db, rc.org.id),
-    await registerLastAmended(db),
+    await registerLastAmended(db, rc.org.id),
     [...cessationsDue, ...importPlanAlterations(rc, plans)],
     await rulesQuorum(db, rc.org.id),
   ];
