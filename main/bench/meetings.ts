@@ -405,9 +405,11 @@ export function rawMeetingView(raw: Database.Database, orgId: string) {
 /** A raw audit event about any record, vouching for its row as it is now (as the audit writer does). */
 function rawAudit(raw: Database.Database, actor: string) {
   const insertEvent = raw.prepare(
-    `insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash, chain_version, state_digest)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash, chain_version, state_digest, organisation_id)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // The benchmark's file keeps one organisation: every event is its.
+  const organisationId = raw.prepare('select min(id) from organisation').pluck().get() as string;
   const insertPayload = raw.prepare('insert into audit_payload (event_id, body, redacted_at, redacted_by) values (?, ?, null, null)');
   const insertState = raw.prepare('insert into audit_state (entity_type, entity_id, event_seq, state_hash) values (?, ?, ?, ?)');
   const readHead = raw.prepare('select seq, hash from audit_head where id = 1');
@@ -420,9 +422,9 @@ function rawAudit(raw: Database.Database, actor: string) {
     const body = JSON.stringify({ before, after });
     const hash = stateHash({ type, id: row.id }, row);
     const digest = stateDigest([{ type, id: row.id, hash }]);
-    const fields = { seq, id, at, actor, action, entityType: type, entityId: row.id, summary, payloadHash: sha256Hex(body), stateDigest: digest };
+    const fields = { seq, id, at, actor, action, entityType: type, entityId: row.id, summary, payloadHash: sha256Hex(body), stateDigest: digest, organisationId };
     const h = eventHash(head.hash, fields, CHAIN_VERSION);
-    insertEvent.run(id, seq, at, actor, action, type, row.id, summary, fields.payloadHash, head.hash, h, CHAIN_VERSION, digest);
+    insertEvent.run(id, seq, at, actor, action, type, row.id, summary, fields.payloadHash, head.hash, h, CHAIN_VERSION, digest, organisationId);
     insertPayload.run(id, body);
     insertState.run(type, row.id, seq, hash);
     writeHead.run(seq, h);

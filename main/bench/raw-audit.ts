@@ -5,14 +5,14 @@ import { uuidv7 } from '../core/db/ids';
 
 /**
  * The audit log's work written in raw better-sqlite3, for the benchmarks' raw side and set-up:
- * a version 2 event chained to the head, its payload, and the state of the member it vouches
+ * an event of the current chain version chained to the head (stamped with the member's organisation), its payload, and the state of the member it vouches
  * for (read back as the member state reader reads it: the row without its search keys, with
  * its share ledger), as `AuditWriter` writes them. Call inside the caller's transaction.
  */
 export function rawMemberAudit(db: Database.Database, actor: string) {
   const insertEvent = db.prepare(
-    `insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash, chain_version, state_digest)
-     values (?, ?, ?, ?, ?, 'member', ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into audit_event (id, seq, at, actor, action, entity_type, entity_id, summary, payload_hash, prev_hash, hash, chain_version, state_digest, organisation_id)
+     values (?, ?, ?, ?, ?, 'member', ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertPayload = db.prepare('insert into audit_payload (event_id, body, redacted_at, redacted_by) values (?, ?, null, null)');
   const insertState = db.prepare("insert into audit_state (entity_type, entity_id, event_seq, state_hash) values ('member', ?, ?, ?)");
@@ -33,9 +33,10 @@ export function rawMemberAudit(db: Database.Database, actor: string) {
       const shareLedger = (ledger.all(memberId) as Record<string, unknown>[]).map(({ organisation_id: _o, member_id: _m, ...t }) => t);
       const hash = stateHash({ type: 'member', id: memberId }, { ...own, shareLedger });
       const digest = stateDigest([{ type: 'member', id: memberId, hash }]);
-      const fields = { seq, id, at, actor, action, entityType: 'member', entityId: memberId, summary, payloadHash: sha256Hex(body), stateDigest: digest };
+      const organisationId = own['organisation_id'] as string;
+      const fields = { seq, id, at, actor, action, entityType: 'member', entityId: memberId, summary, payloadHash: sha256Hex(body), stateDigest: digest, organisationId };
       const eventHashValue = eventHash(head.hash, fields, CHAIN_VERSION);
-      insertEvent.run(id, seq, at, actor, action, memberId, summary, fields.payloadHash, head.hash, eventHashValue, CHAIN_VERSION, digest);
+      insertEvent.run(id, seq, at, actor, action, memberId, summary, fields.payloadHash, head.hash, eventHashValue, CHAIN_VERSION, digest, organisationId);
       insertPayload.run(id, body);
       insertState.run(memberId, seq, hash);
       head = { seq, hash: eventHashValue };
