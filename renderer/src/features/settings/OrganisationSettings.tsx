@@ -11,6 +11,7 @@ import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { applyServerErrors, flattenErrors } from '../../ui/form-errors';
 import { useToast } from '../../ui/Toasts';
+import { MinutesTargetSettings } from './MinutesTargetSettings';
 import { ParticularsFields } from './OrganisationFields';
 import { formatInstant } from '../../lib/dates';
 import { withDateChecks } from '../../lib/mapped-resolver';
@@ -25,7 +26,12 @@ const KNOWN = [
 export function OrganisationSettings() {
   const org = useApiQuery('organisation.get', {});
   if (!org.data) return <p role="status">Loading…</p>;
-  return <OrganisationForm org={org.data} key={org.data.updatedAt} />;
+  return (
+    <>
+      <OrganisationForm org={org.data} key={org.data.updatedAt} />
+      <MinutesTargetSettings />
+    </>
+  );
 }
 
 function OrganisationForm({ org }: { org: Organisation }) {
