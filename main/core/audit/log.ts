@@ -187,7 +187,8 @@ export class AuditWriter {
         out.push([...listed][0]!);
         continue;
       }
-      current ??= await this.#current();
+      // Asked once per flush (null, no organisation yet, is an answer too).
+      if (current === undefined) current = await this.#current();
       out.push(current);
     }
     return out;

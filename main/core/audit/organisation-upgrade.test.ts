@@ -97,6 +97,8 @@ describe('upgrading a log of two organisations to migration 0022', () => {
 
     const live = t.core.raw.prepare('select seq, action, entity_type, entity_id, organisation_id, hash from audit_event order by seq').all() as EventRow[];
     expect(live.every((e) => e.organisation_id !== null)).toBe(true);
+    // An export names no record: the writer stamps it with the organisation current at the time.
+    expect(live.filter((e) => e.action === 'register.exported').map((e) => e.organisation_id)).toEqual([alpha.id, bravo.id]);
     const tables = ['organisation', 'member', 'membership_class', 'meeting', 'agenda_item', 'action_item', 'organisation_relation', 'audit_payload', 'audit_state'];
     const counts = (raw: Database.Database) => Object.fromEntries(tables.map((name) => [name, raw.prepare(`select count(*) from ${name}`).pluck().get()]));
     const before = counts(t.core.raw);
