@@ -10,7 +10,8 @@ import { appointDirector } from '../contracts/reports/fixtures.test-helpers';
 import { effectivenessReport } from '../reports/builders/effectiveness';
 import type { ReportSource } from '../reports/source';
 import { endSpareReportWorker } from '../reports/worker-thread';
-import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
+import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, validSetUpInput, type TestCore } from '../testing';
+import { minutesTargetOnDate } from './minutes-target';
 
 /**
  * The secretary's target for minutes (issue 11, report 6): set through the contract with an audit
@@ -50,12 +51,15 @@ describe('the secretary’s target for minutes', () => {
     // The same again changes nothing and records nothing.
     await ok(core, 'organisation.setMinutesTarget', { days: 14 });
     const events = core.raw
-      .prepare("select e.summary, e.entity_type, p.body from audit_event e join audit_payload p on p.event_id = e.id where e.action = 'settings.minutes_target_set' order by e.seq")
-      .all() as { summary: string; entity_type: string; body: string }[];
+      .prepare("select e.summary, e.entity_type, e.organisation_id, p.body from audit_event e join audit_payload p on p.event_id = e.id where e.action = 'settings.minutes_target_set' order by e.seq")
+      .all() as { summary: string; entity_type: string; organisation_id: string; body: string }[];
     expect(events.map((e) => [e.summary, e.entity_type, JSON.parse(e.body)])).toEqual([
       ['Minutes target set: approved and signed within 21 days of the meeting (was the app’s default of 28 days)', 'minutes_target', { before: null, after: { days: 21 } }],
       ['Minutes target changed from 21 days to 14 days of the meeting', 'minutes_target', { before: { days: 21 }, after: { days: 14 } }],
     ]);
+    // Listed with the organisation whose setting it is.
+    const orgId = core.raw.prepare('select id from organisation').pluck().get();
+    expect(events.map((e) => e.organisation_id)).toEqual([orgId, orgId]);
     expect(await ok(core, 'organisation.minutesTarget', {})).toMatchObject({ days: 14, setOn: '2026-02-01' });
 
     // The audit log vouches for the setting: changed outside the app, verify names it.
@@ -65,6 +69,21 @@ describe('the secretary’s target for minutes', () => {
     expect(report.ok).toBe(false);
     expect(JSON.stringify(report)).toContain('the secretary’s target for minutes');
   }, 30_000);
+
+  it('is kept per organisation: another organisation in the file keeps its own, as at any date', async () => {
+    const core = await open();
+    const first = core.raw.prepare('select id from organisation').pluck().get() as string;
+    const second = await ok<{ id: string }>(core, 'group.addOrganisation', validSetUpInput({ particulars: { name: 'Riverside Care Services', registrationNumber: '07654321' } }));
+    await ok(core, 'organisation.setMinutesTarget', { days: 21 });
+    await ok(core, 'group.switch', { organisationId: second.id });
+    expect(await ok(core, 'organisation.minutesTarget', {})).toMatchObject({ days: 28, isDefault: true });
+    await ok(core, 'organisation.setMinutesTarget', { days: 40 });
+    expect(await minutesTargetOnDate(core.db, first, '2026-01-05')).toMatchObject({ days: 21, isDefault: false });
+    expect(await minutesTargetOnDate(core.db, second.id, '2026-01-05')).toMatchObject({ days: 40, isDefault: false });
+    expect(core.raw.prepare("select organisation_id from audit_event where action = 'settings.minutes_target_set' order by seq").pluck().all()).toEqual([first, second.id]);
+    await ok(core, 'group.switch', { organisationId: first });
+    expect(await ok(core, 'organisation.minutesTarget', {})).toMatchObject({ days: 21 });
+  });
 
   it('refuses a target outside 1 to 365 days, with the message on the field, and changes nothing', async () => {
     const core = await open();

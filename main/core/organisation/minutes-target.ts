@@ -86,6 +86,8 @@ export async function setMinutesTarget(tx: WriteContext, org: OrganisationRow, d
     action: MINUTES_TARGET_ACTION,
     entityType: MINUTES_TARGET_ENTITY,
     entityId: org.id,
+    // The setting is the organisation's own (its id is the organisation's), so its events are listed with it.
+    organisationId: org.id,
     summary: before.isDefault
       ? `Minutes target set: approved and signed within ${plural(days)} of the meeting (was the app’s default of ${plural(before.days)})`
       : `Minutes target changed from ${plural(before.days)} to ${plural(days)} of the meeting`,
