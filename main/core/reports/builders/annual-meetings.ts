@@ -3,6 +3,8 @@ import { DECISION_OUTCOME_LABEL, type DecisionOutcome } from '../../../../shared
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import type { ReadDb } from '../../context';
 import type { MeetingKind } from '../../meetings/tables';
+import { LEGAL_FORM_INFO } from '../../../../shared/domain/legal-form';
+import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
 import type { ReportSource } from '../source';
 import { controlAsAt } from './annual-control';
 import { classFigures, movedSince } from './annual-membership';
@@ -262,7 +264,7 @@ export async function generalMeetingsSection(src: Pick<ReportSource, 'db' | 'org
       const base = r.method === 'poll' ? m.votingRights : m.eligibleMembers;
       return {
         meeting: words(`${m.title} (${formatLegalDate(m.heldOn)})`),
-        resolution: words(`${r.position !== null ? `${r.position}. ` : ''}${r.kind === 'special' ? 'Special' : 'Ordinary'}: ${r.text}`),
+        resolution: words(`${r.position !== null ? `${r.position + 1}. ` : ''}${r.kind === 'special' ? 'Special' : 'Ordinary'}: ${r.text}`),
         method: words(r.method ? METHOD_WORDS[r.method] : '—'),
         for: r.votesFor === null ? words('—') : n(r.votesFor),
         against: r.votesAgainst === null ? words('—') : n(r.votesAgainst),
@@ -293,10 +295,15 @@ export async function generalMeetingsSection(src: Pick<ReportSource, 'db' | 'org
       },
     ),
   );
+  // The majorities are the legal form's as it stood at the end of the period (a converted society keeps its old law for earlier years).
+  const form = (await organisationOnDate(src.db, src.org, p.to)).legalForm;
   blocks.push({
     type: 'text',
     tone: 'law',
-    text: 'An ordinary resolution is passed by a simple majority and a special resolution by not less than 75% of the votes cast, on a show of hands or on a poll (Companies Act 2006 s282, s283); for a society, as its registered rules provide.',
+    text:
+      LEGAL_FORM_INFO[form].family === 'society'
+        ? 'A society’s resolutions pass by the majorities its registered rules set: the Co-operative and Community Benefit Societies Act 2014 sets no general majority, and defines a special resolution only for an amalgamation, a transfer of engagements or a conversion into a company (ss109–113).'
+        : 'An ordinary resolution is passed by a simple majority and a special resolution by not less than 75% of the votes cast, on a show of hands or on a poll (Companies Act 2006 s282, s283).',
   });
   if (gms.some((m) => m.resolutions.some((r) => r.outcome === null))) missing.push({ section: 'General meetings', what: 'The result of a resolution on the notice of a general meeting held in the period is not recorded.' });
   return { section: { id: 'general-meetings', title: 'General meetings and resolutions', blocks }, missing };
