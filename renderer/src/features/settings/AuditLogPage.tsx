@@ -75,8 +75,9 @@ export function AuditLogPage() {
         <div>
           <h2>Audit log</h2>
           <p className="lede">
-            Every change, in order. Each event is sealed with a SHA-256 hash of its contents and of the event before it, so any later change to
-            the log shows up when it is verified (CA 2006 s1138).
+            Every change to this organisation’s records, and to the file itself (restores and upgrades), in order; another organisation kept in
+            the same file sees only its own. Each event is sealed with a SHA-256 hash of its contents and of the event before it, so any later
+            change to the log shows up when it is verified (CA 2006 s1138).
           </p>
         </div>
       </div>
@@ -90,7 +91,7 @@ export function AuditLogPage() {
       >
         <h3 id="verify-h">Verify the log and the registers</h3>
         <p className="muted">
-          Recomputes every event’s hash, checks the database file, and compares every register entry with the state its last event recorded, so a
+          Recomputes every event’s hash (the log is one chain for the whole file, so every organisation’s events are checked), checks the database file, and compares every register entry with the state its last event recorded, so a
           change made to the file outside the app is found and named. It also compares the log with the fingerprints kept with your backups and
           exports. To check against a printed copy, type the fingerprint printed on it.
         </p>
