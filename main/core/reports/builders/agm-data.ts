@@ -34,9 +34,27 @@ export function entitledQuery(db: ReadDb, organisationId: string, on: string) {
     .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', on)]));
 }
 
+/**
+ * How many members the notice goes to on the day: counted class by class through the covering
+ * index member(class_id, admitted_on, ceased_on), never a member row. Counting through the
+ * organisation's admission index instead read every member row to test ceased_on (about 1 s at
+ * 400,000 members in the reports benchmark, against 30 ms this way). Every member has a class of
+ * their own organisation, so the sum over its classes is the same count as entitledQuery's.
+ */
 export async function entitledCount(db: ReadDb, organisationId: string, on: string): Promise<number> {
-  const r = await entitledQuery(db, organisationId, on).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+  const classes = await db.selectFrom('membership_class').select('id').where('organisation_id', '=', organisationId).execute();
+  let n = 0;
+  for (const c of classes) {
+    const r = await db
+      .selectFrom('member')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('class_id', '=', c.id)
+      .where('admitted_on', '<=', on)
+      .where((eb) => eb.or([eb('ceased_on', 'is', null), eb('ceased_on', '>', on)]))
+      .executeTakeFirstOrThrow();
+    n += Number(r.n);
+  }
+  return n;
 }
 
 export interface Candidate {
