@@ -363,7 +363,10 @@ describe('the consolidated group report', () => {
     // A later relation: the outside organisation becomes a sister after the date.
     await ok(core, 'group.setRelation', { organisationId: parent.id, relatedOrganisationId: (await ok<{ organisations: { id: string; name: string }[] }>(core, 'group.organisations', {})).organisations.find((o) => o.name === 'Valley Health Mutual')!.id, kind: 'sister', sinceOn: '2026-06-01' });
     await ok(core, 'group.switch', { organisationId: parent.id });
+    // The parent converted to a society after the date: the law note stays company law's.
+    await ok(core, 'organisation.update', { ...validSetUpInput().particulars, legalForm: 'cooperative_society', registrationNumber: '12345R', incorporatedOn: '2015-04-01' });
     const after = await build(core, 'group');
+    expect(JSON.stringify(after.sections)).toContain('Companies Act 2006 s399(2)');
     expect(after.sections).toEqual(before.sections);
     expect(JSON.stringify(after.sections)).not.toContain('Valley');
   });

@@ -4,6 +4,7 @@ import { formatLegalDate, ukDateOf } from '../../../../shared/rules/legal-date';
 import { formatPence } from '../../../../shared/rules/shareholding';
 import type { ReadDb } from '../../context';
 import { incomeByCommissionerOn } from '../../contracts/reports/live-income';
+import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
 import type { OrganisationRow } from '../../db/schema';
 import { groupOf, toHolding, type GroupMember } from '../../group/relations';
 import type { OrganisationRelationRow } from '../../group/tables';
@@ -300,7 +301,9 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
   });
   if (members.some((m) => m.role === 'subsidiary' && m.parentId === self.id)) {
     // Read from legislation.gov.uk: CA 2006 s399(2), (2A) (as amended by SI 2015/980); CCBS Act 2014 s98(1)-(2), (6), (8).
-    const society = self.legal_form === 'cooperative_society' || self.legal_form === 'community_benefit_society';
+    // The legal form at the end of the period, rolled back from the audit log (the table keeps only today's).
+    const form = (await organisationOnDate(src.db, self, p.to)).legalForm;
+    const society = form === 'cooperative_society' || form === 'community_benefit_society';
     groupBlocks.push({
       type: 'text',
       tone: 'law',
