@@ -4,6 +4,12 @@ import { defineMethods, method } from './method';
 export const appStatusSchema = z.object({
   appVersion: z.string(),
   organisationName: z.string().nullable(),
+  /**
+   * The organisation whose records the file currently shows (one value for the file): a window
+   * keeps the one it shows and sends it with every call, so a switch made in another window is
+   * noticed rather than read or written under the wrong organisation's name.
+   */
+  organisationId: z.string().nullable(),
   /** Companies and societies keep different registers (e.g. only companies keep a PSC register). */
   legalFamily: z.enum(['company', 'society']).nullable(),
   host: z.enum(['electron', 'browser', 'cli']),

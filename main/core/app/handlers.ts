@@ -8,6 +8,7 @@ export const appHandlers = defineHandlers('app', {
     return {
       appVersion: ctx.appVersion,
       organisationName: org?.name ?? null,
+      organisationId: org?.id ?? null,
       legalFamily: org ? formFamily(org.legal_form as LegalForm) : null,
       host: ctx.host,
       busy: busy ? { jobId: busy.id, label: busy.label } : null,

@@ -60,7 +60,7 @@ describe('group.switch', () => {
     const second = await add(t, 'Riverside Care Services', '07654321');
     expect(expectOk(await t.core.dispatch('group.switch', { organisationId: second.id }))).toMatchObject({ id: second.id });
     expect(expectOk(await t.core.dispatch('organisation.get', {}))).toMatchObject({ id: second.id });
-    expect(expectOk(await t.core.dispatch('app.status', {}))).toMatchObject({ organisationName: 'Riverside Care Services' });
+    expect(expectOk(await t.core.dispatch('app.status', {}))).toMatchObject({ organisationName: 'Riverside Care Services', organisationId: second.id });
     // The choice is written in the file, not audited, and survives closing and reopening it.
     const events = t.core.raw.prepare('select count(*) from audit_event').pluck().get();
     expect(t.core.raw.prepare("select value from app_meta where key = 'current_organisation'").pluck().get()).toBe(second.id);

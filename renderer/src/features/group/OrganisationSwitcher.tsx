@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
 import { useToast } from '../../ui/Toasts';
+import { forgetReportBuilds } from '../reports/report-builds';
 import './group.css';
 
 /**
@@ -39,6 +40,8 @@ export function OrganisationSwitcher({ name }: { name: string | null }) {
       return;
     }
     queryClient.clear();
+    // Reports built (or building) for the previous organisation must not be shown under this one.
+    forgetReportBuilds();
     navigate('/', { replace: false });
     toast(`Now showing the records of ${result.value.name}.`);
   };

@@ -2,6 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReportDoc, ReportRequest } from '../../../../shared/contract/reports';
 import { call } from '../../api/client';
 import { useJob } from '../../api/jobs';
+import { useApiQuery } from '../../api/queries';
+import { buildKey, builtReport, dropRunningBuild, forgetBuiltReport, keepBuiltReport, runningBuild, setRunningBuild } from './report-builds';
+
+/** What a job the core no longer holds (swept 30 minutes after it ended) is shown as. */
+export const REPORT_GONE = 'The report is no longer held; produce it again.';
 
 export type BuildState =
   | { kind: 'starting' }
@@ -11,44 +16,42 @@ export type BuildState =
   | { kind: 'failed'; message: string };
 
 /**
- * Documents built on this visit to the page, by history entry: going Back to a report from a
- * record it links to shows the same document without building it again; choosing it afresh
- * (a new entry) or "Produce again" builds it anew. A few are kept; older ones are dropped.
- */
-const BUILT = new Map<string, ReportDoc>();
-const KEEP = 4;
-/** Builds still running, by history entry: going away and back follows the same job rather than starting another. */
-const RUNNING = new Map<string, string>();
-
-/**
  * Builds a report as a job (reports.build) and follows it: progress with the job's own step,
  * a cancel that stops it part-way, the typed ReportDoc when it succeeds. The core builds in
  * slices (or a worker), so the page stays responsive throughout. The state is derived from the
  * job's status as it is polled; nothing is copied into state but what the core answered.
  */
-export function useReportBuild(request: ReportRequest | null, entryKey: string) {
-  const cacheKey = request ? `${entryKey} ${JSON.stringify(request)}` : '';
+export function useReportBuild(asked: ReportRequest | null, entryKey: string) {
+  // Built and running reports are kept by organisation: nothing starts until the current one is known.
+  const organisationId = useApiQuery('app.status', {}).data?.organisationId ?? null;
+  const request = organisationId ? asked : null;
+  const cacheKey = request && organisationId ? buildKey(organisationId, entryKey, request) : '';
   const [round, setRound] = useState(0);
   const runKey = `${cacheKey} ${round}`;
   const [run, setRun] = useState<{ key: string; jobId: string | null; error: string | null }>(() => {
-    const running = RUNNING.get(cacheKey);
+    const running = cacheKey ? runningBuild(cacheKey) : undefined;
     return running ? { key: runKey, jobId: running, error: null } : { key: '', jobId: null, error: null };
   });
   const [cancelAsked, setCancelAsked] = useState<string | null>(null);
   const started = useRef<string | null>(null);
-  const cached = round === 0 ? BUILT.get(cacheKey) : undefined;
+  const cached = round === 0 && cacheKey ? builtReport(cacheKey) : undefined;
 
   useEffect(() => {
     if (!request || cached || started.current === runKey || run.key === runKey) return;
     started.current = runKey;
+    const following = round === 0 ? runningBuild(cacheKey) : undefined;
+    if (following) {
+      setRun({ key: runKey, jobId: following, error: null });
+      return;
+    }
     void call('reports.build', request).then(
       (r) => {
-        if (r.ok) RUNNING.set(cacheKey, r.value.jobId);
+        if (r.ok) setRunningBuild(cacheKey, r.value.jobId);
         setRun({ key: runKey, jobId: r.ok ? r.value.jobId : null, error: r.ok ? null : r.error.message });
       },
       (e: unknown) => setRun({ key: runKey, jobId: null, error: e instanceof Error ? e.message : 'The report could not be started.' }),
     );
-  }, [runKey, cacheKey, request, cached, run.key]);
+  }, [runKey, cacheKey, request, cached, run.key, round]);
 
   const current = run.key === runKey ? run : null;
   const job = useJob(current?.jobId ?? null, 'reports.build');
@@ -56,10 +59,9 @@ export function useReportBuild(request: ReportRequest | null, entryKey: string) 
 
   useEffect(() => {
     if (!status || status.state === 'running') return;
-    if (RUNNING.get(cacheKey) === status.id) RUNNING.delete(cacheKey);
+    dropRunningBuild(cacheKey, status.id);
     if (status.state !== 'succeeded' || !status.result) return;
-    BUILT.set(cacheKey, status.result);
-    while (BUILT.size > KEEP) BUILT.delete(BUILT.keys().next().value!);
+    keepBuiltReport(cacheKey, status.result);
   }, [status, cacheKey]);
 
   let state: BuildState;
@@ -70,7 +72,7 @@ export function useReportBuild(request: ReportRequest | null, entryKey: string) 
     state = { kind: 'running', done: status!.done, total: Math.max(1, status!.total), message: status!.message || 'Producing the report', cancellable: status!.cancellable, cancelling: cancelAsked === status!.id };
   } else if (status!.state === 'succeeded' && status!.result) state = { kind: 'done', doc: status!.result };
   else {
-    const message = status!.error?.message ?? 'The report could not be produced.';
+    const message = status!.error?.code === 'NOT_FOUND' ? REPORT_GONE : (status!.error?.message ?? 'The report could not be produced.');
     state = cancelAsked === status!.id ? { kind: 'cancelled', message } : { kind: 'failed', message };
   }
 
@@ -84,7 +86,7 @@ export function useReportBuild(request: ReportRequest | null, entryKey: string) 
   }, [jobId]);
 
   const again = useCallback(() => {
-    BUILT.delete(cacheKey);
+    forgetBuiltReport(cacheKey);
     setRound((n) => n + 1);
   }, [cacheKey]);
 
