@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { contract, type JobMethodName, type JobResult } from '../../../shared/contract/index';
 import type { JobStatus } from '../../../shared/contract/jobs';
-import { request } from './client';
+import { ApiError, request } from './client';
 
 /** A job's status with its result typed by the method that started it (the contract's jobResult). */
 export type TypedJobStatus<M extends JobMethodName> = Omit<JobStatus, 'result'> & { result?: JobResult<M> };
@@ -26,8 +26,11 @@ export function useJob<M extends JobMethodName>(jobId: string | null, method: M,
         if (cancelled) return;
         setStatus(typed(method, s));
         if (s.state === 'running') timer = window.setTimeout(poll, intervalMs);
-      } catch {
-        if (!cancelled) timer = window.setTimeout(poll, intervalMs * 5);
+      } catch (e) {
+        if (cancelled) return;
+        // The runner forgets a job 30 minutes after it ended: asking again would never succeed.
+        if (isJobGone(e)) setStatus(goneJobStatus(jobId));
+        else timer = window.setTimeout(poll, intervalMs * 5);
       }
     };
     void poll();
@@ -37,6 +40,29 @@ export function useJob<M extends JobMethodName>(jobId: string | null, method: M,
     };
   }, [jobId, method, intervalMs]);
   return jobId ? status : null;
+}
+
+/** Whether jobs.get answered that the core no longer holds the job (swept after it ended, or the app restarted). */
+export function isJobGone(e: unknown): boolean {
+  return e instanceof ApiError && e.code === 'NOT_FOUND';
+}
+
+/** The status a job the core no longer holds is followed as: failed, with NOT_FOUND, so nothing polls it again. */
+export function goneJobStatus(jobId: string): TypedJobStatus<never> {
+  const now = new Date().toISOString();
+  return {
+    id: jobId,
+    kind: 'unknown',
+    label: '',
+    state: 'failed',
+    done: 0,
+    total: 1,
+    message: '',
+    cancellable: false,
+    startedAt: now,
+    finishedAt: now,
+    error: { code: 'NOT_FOUND', message: 'The app no longer holds this job’s outcome (it is kept for 30 minutes after it ends); start it again.' },
+  };
 }
 
 function typed<M extends JobMethodName>(method: M, s: JobStatus): TypedJobStatus<M> {

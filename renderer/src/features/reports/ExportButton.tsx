@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReportRequest } from '../../../../shared/contract/reports';
 import { call, request } from '../../api/client';
 import { downloadExport } from '../../api/download';
+import { isJobGone } from '../../api/jobs';
 import { formatBytes } from '../../lib/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { chartPictures } from './chart-png';
@@ -30,6 +31,23 @@ export function ExportButton({ ask, label, accessibleName, className = 'btn btn-
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const running = useRef(false);
   const cancelAsked = useRef(false);
+  // The polling loop stops when the button goes (the page left, the organisation switched).
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  const button = useRef<HTMLButtonElement>(null);
+  const cancelHasFocus = useRef(false);
+  // The Cancel button goes when the job ends: if it had the focus, the focus goes back to the download button.
+  const showsCancel = step.kind === 'running' && Boolean(step.jobId) && Boolean(step.cancellable);
+  useEffect(() => {
+    if (showsCancel || !cancelHasFocus.current) return;
+    cancelHasFocus.current = false;
+    button.current?.focus();
+  }, [showsCancel]);
   const run = async () => {
     if (running.current) return;
     running.current = true;
@@ -44,12 +62,19 @@ export function ExportButton({ ask, label, accessibleName, className = 'btn btn-
         return;
       }
       for (;;) {
+        if (!alive.current) return;
         let s;
         try {
           s = await request('jobs.get', { id: started.value.jobId });
-        } catch {
+        } catch (e) {
+          // Swept by the core (30 minutes after it ended): asking again would never succeed.
+          if (isJobGone(e)) {
+            setStep({ kind: 'failed', text: 'The file is no longer held; ask for it again.' });
+            return;
+          }
           s = null;
         }
+        if (!alive.current) return;
         if (s && s.state === 'failed') {
           setStep(cancelAsked.current ? { kind: 'done', text: 'Cancelled: nothing was downloaded.' } : { kind: 'failed', text: s.error?.message ?? 'The file could not be made.' });
           return;
@@ -84,11 +109,11 @@ export function ExportButton({ ask, label, accessibleName, className = 'btn btn-
   };
   return (
     <div className="rpt-export">
-      <button type="button" className={className} aria-label={accessibleName} aria-disabled={step.kind === 'running'} onClick={() => void run()}>
+      <button ref={button} type="button" className={className} aria-label={accessibleName} aria-disabled={step.kind === 'running'} onClick={() => void run()}>
         {label}
       </button>
-      {step.kind === 'running' && step.jobId && step.cancellable ? (
-        <button type="button" className="btn btn-link" onClick={() => void cancel(step.jobId!)} aria-label={`${step.cancelling ? 'Cancelling' : 'Cancel'}: ${accessibleName ?? label}`}>
+      {showsCancel && step.kind === 'running' ? (
+        <button type="button" className="btn btn-link" onClick={() => void cancel(step.jobId!)} onFocus={() => (cancelHasFocus.current = true)} onBlur={() => (cancelHasFocus.current = false)} aria-label={`${step.cancelling ? 'Cancelling' : 'Cancel'}: ${accessibleName ?? label}`}>
           {step.cancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       ) : null}
