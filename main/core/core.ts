@@ -9,7 +9,7 @@ import { ukDateOf } from '../../shared/rules/legal-date';
 import type { Result } from '../../shared/result';
 import { AuditWriter, type Actor } from './audit/log';
 import { recordBaselineIfNeeded } from './audit/baseline';
-import { recordMigrationEvents } from './audit/migration-events';
+import { recordMigrationEvents, recordMissingOrganisationsAssigned } from './audit/migration-events';
 import { checkRegistersAgainstLog, verifyAll, type RegisterCheck } from './audit/verify-all';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { backupFileName, takeBackup } from './backup/backup';
@@ -230,6 +230,8 @@ export class Core {
     }
     // Records a migration converted are vouched for by an event of their own (audit/migration-events.ts).
     await recordMigrationEvents(this.#store.db, this.#store.migration.applied, (fn) => this.#mutate('records converted by an upgrade', this.#store.db, fn));
+    // An upgrade to 0022 that stopped before its event was recorded (see the function).
+    await recordMissingOrganisationsAssigned(this.#store.db, (fn) => this.#mutate('organisations assigned by an upgrade', this.#store.db, fn));
   }
 
   now(): Date {

@@ -69,6 +69,10 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
   // event holds a digest of those assignments, recomputed here as the chain is walked.
   const assigned = createHash('sha256').update('mg-audit-organisations-v1\n');
   let lastUnhashed = 0;
+  // The first such event with an organisation that no `audit.organisations_assigned` event has
+  // vouched for yet: if the start that ran 0022 stopped before recording that event, nothing
+  // does, and anyone could move an old event to another organisation unseen.
+  let unvouched: { seq: number; where: string } | null = null;
   for (;;) {
     const rows = page.all(lastSeq, batchSize) as Row[];
     if (rows.length === 0) break;
@@ -130,6 +134,7 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
       if (version < 3) {
         assigned.update(`${r.seq}\t${r.organisation_id ?? ''}\n`);
         lastUnhashed = r.seq;
+        if (unvouched === null && r.organisation_id != null) unvouched = { seq: r.seq, where };
       } else if (r.action === 'audit.organisations_assigned' && r.body !== null) {
         const after = (JSON.parse(r.body) as { after?: { throughSeq?: number; digest?: string } }).after;
         if (after?.throughSeq !== lastUnhashed || after.digest !== assigned.copy().digest('hex')) {
@@ -139,6 +144,7 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
             `${where} does not match the organisations the earlier events (to #${lastUnhashed}) are assigned to: an event's organisation was changed outside the app, so the log could show it to the wrong organisation.`,
           );
         }
+        unvouched = null;
       }
       prev = r.hash;
       expectedSeq += 1;
@@ -147,6 +153,13 @@ export async function verifyAuditChain(raw: Database.Database, options: VerifyOp
     }
     options.onProgress?.(done, total);
     await options.checkpoint?.();
+  }
+  if (unvouched !== null) {
+    return fail(
+      done,
+      unvouched.seq,
+      `${unvouched.where} is assigned to an organisation, but no event vouches for the organisations of the events written before the log was kept per organisation: the assignment may have been changed outside the app, so the log could show it to the wrong organisation. Opening the file in the app records the missing event.`,
+    );
   }
   const last = expectedSeq - 1;
   if (hasStates) {
