@@ -71,6 +71,8 @@ export interface GeneralMeetingResolution {
 export interface GeneralMeeting {
   id: string;
   kind: MeetingKind;
+  /** The class whose meeting it is (kind 'class'), else null. */
+  classId: string | null;
   title: string;
   heldOn: string;
   membersPresent: number;
@@ -83,9 +85,11 @@ export interface GeneralMeeting {
  * The members entitled to vote on a day (in a class with votes, as the classes stood then) and
  * their votes where every such class votes one way per member (null where a class votes by
  * shares), from the member_class_admitted index in windows (annual-membership.ts classFigures),
- * each member in the class they were in that day.
+ * each member in the class they were in that day. With `classId` (a class meeting), only the
+ * members of that class as it stood that day: they are the members entitled to attend and vote at
+ * their class's meeting, whatever the class's votes at general meetings.
  */
-export async function votersOnDay(db: ReadDb, organisationId: string, day: string, checkpoint: () => Promise<void>): Promise<{ members: number; votes: number | null }> {
+export async function votersOnDay(db: ReadDb, organisationId: string, day: string, checkpoint: () => Promise<void>, classId: string | null = null): Promise<{ members: number; votes: number | null }> {
   const rows = await classFigures(db, organisationId, { from: day, to: day, start: day }, checkpoint);
   const then = await classesOnDate(db, organisationId, day);
   const members = new Map(rows.map((r) => [r.id, r.at_end]));
@@ -96,8 +100,15 @@ export async function votersOnDay(db: ReadDb, organisationId: string, day: strin
   }
   let voters = 0;
   let votes: number | null = 0;
-  for (const [classId, k] of members) {
-    const c = then.get(classId);
+  for (const [id, k] of members) {
+    const c = then.get(id);
+    if (classId !== null) {
+      if (id !== classId || !c) continue;
+      voters += k;
+      if (c.votingRights === 'per_share') votes = null;
+      else if (votes !== null) votes += k * Math.max(1, c.votesPerMember);
+      continue;
+    }
     if (!c || c.votingRights === 'none') continue;
     voters += k;
     if (c.votingRights === 'per_share') votes = null;
@@ -137,9 +148,9 @@ export async function resolutionsAt(db: ReadDb, meetingId: string): Promise<Gene
 
 /** General and class meetings held in the period, each with its resolutions (notice) and the decisions recorded on them. */
 export async function generalMeetingsIn(db: ReadDb, organisationId: string, p: Pick<AnnualPeriod, 'from' | 'to'>, checkpoint: () => Promise<void>): Promise<GeneralMeeting[]> {
-  const meetings = await all<{ id: string; kind: MeetingKind; title: string; held_on: string; present: number }>(
+  const meetings = await all<{ id: string; kind: MeetingKind; class_id: string | null; title: string; held_on: string; present: number }>(
     db,
-    sql`select m.id, m.kind, m.title, m.held_on,
+    sql`select m.id, m.kind, m.class_id, m.title, m.held_on,
           (select count(*) from attendance a where a.meeting_id = m.id and a.role in ('member', 'proxy', 'corporate_representative') and a.status in ('present', 'present_electronically')) as present
         from meeting m
         where m.organisation_id = ${organisationId} and m.held_on >= ${p.from} and m.held_on <= ${p.to} and m.status <> 'cancelled'
@@ -150,13 +161,17 @@ export async function generalMeetingsIn(db: ReadDb, organisationId: string, p: P
   for (const m of meetings) {
     const resolutions = await resolutionsAt(db, m.id);
     // The register as it stood on the meeting's day, read in windows (votersOnDay); the voting rights by shares only where a poll needs them.
-    const voters = await votersOnDay(db, organisationId, m.held_on, checkpoint);
+    // A class meeting: only its class's members as the classes stood that day.
+    const classId = m.kind === 'class' ? m.class_id : null;
+    const voters = await votersOnDay(db, organisationId, m.held_on, checkpoint, classId);
     const poll = resolutions.some((r) => r.method === 'poll');
-    const votingRights = voters.votes ?? (poll ? (await controlAsAt(db, organisationId, m.held_on)).votingRights : 0);
+    const control = voters.votes === null && poll ? await controlAsAt(db, organisationId, m.held_on) : null;
+    const votingRights = voters.votes ?? (control ? (classId ? (control.classes.find((c) => c.classId === classId)?.votes ?? 0) : control.votingRights) : 0);
     await checkpoint();
     out.push({
       id: m.id,
       kind: m.kind,
+      classId,
       title: m.title,
       heldOn: m.held_on,
       membersPresent: Number(m.present),
@@ -251,11 +266,11 @@ export async function generalMeetingsSection(src: Pick<ReportSource, 'db' | 'org
         meeting: words(m.title),
         heldOn: words(formatLegalDate(m.heldOn)),
         present: n(m.membersPresent, 'annual.meetings.membersPresent', { meetingId: m.id }),
-        eligible: n(m.eligibleMembers, 'annual.members.onDate', { on: m.heldOn, classId: null, voting: true, classAsAt: m.heldOn }),
+        eligible: n(m.eligibleMembers, 'annual.members.onDate', { on: m.heldOn, classId: m.classId, voting: true, classAsAt: m.heldOn }),
         attendance: pct(m.membersPresent, m.eligibleMembers),
         resolutions: n(m.resolutions.length, 'annual.meetings.resolutions', { meetingId: m.id }),
       })),
-      { empty: 'No general meeting was held in the period.', note: 'Members present in person or electronically, by proxy or by a corporate representative, from the attendance records; members entitled to vote from the register on the meeting’s day.' },
+      { empty: 'No general meeting was held in the period.', note: 'Members present in person or electronically, by proxy or by a corporate representative, from the attendance records; members entitled to vote from the register on the meeting’s day (at a class meeting, the members of that class on the day).' },
     ),
   );
   const rows = gms.flatMap((m) =>

@@ -455,6 +455,22 @@ describe('the annual governance report: shares, contracts, ballots and the contr
     expect(cells(tableOf(s, 'general-meeting-resolutions'), ['method', 'for', 'against', 'result', 'turnout'])).toEqual([['Poll', 10, 0, 'Passed', 20]]);
   });
 
+  it('counts at a class meeting only the members of its class on the day as entitled to vote, and traces them', async () => {
+    t = await registerOf('cooperative_society');
+    const core = t.core;
+    const staff = await makeClass(core, 'Staff', { nominalPence: 100 }, true);
+    const users = await makeClass(core, 'Service users', { nominalPence: 100 });
+    for (const [i, g] of ['Ada', 'Bea', 'Cy'].entries()) await admit(core, staff, person(g, 'Staff', employee(`E${i}`)), { admittedOn: '2020-01-06' });
+    for (const g of ['Dee', 'Eve']) await admit(core, users, person(g, 'User'), { admittedOn: '2020-01-06' });
+    type View = { meeting: { id: string } };
+    const v = await ok<View>(core, 'meetings.create', { kind: 'class', classId: staff.id, heldOn: '2025-09-20', startsAt: '18:00', place: 'Civic Hall, Leeds', standardItems: false });
+    expect(v.meeting.id).toBeTruthy();
+    const org = await orgOf(core);
+    const s = [(await generalMeetingsSection(sourceOf(core, org))).section];
+    expect(cells(tableOf(s, 'general-meetings'), ['eligible'])).toEqual([[3]]);
+    await expectTracesMatch(core, org, s);
+  });
+
   it('gives income by commissioner on the date and the contracts awarded, extended and ended in the period', async () => {
     const { core } = await knownRegister();
     const leeds = await commissioner(core, 'Leeds City Council');
