@@ -7,6 +7,7 @@ import { ToastProvider } from '../ui/Toasts';
 import { AREAS } from '../features';
 import type { RouteHandle } from '../features/area';
 import { collectRoutes } from './menu';
+import { RouteError } from './RouteError';
 import { Shell } from './Shell';
 
 const queryClient = new QueryClient({
@@ -52,10 +53,18 @@ function Problem({ error }: { error: ApiError }) {
   );
 }
 
+// A page that fails to draw shows the app's own error page, never React Router's default (with
+// the stack): inside the shell for a page's fault (the pathless route), or alone if the shell failed.
 const router = createHashRouter([
   {
     element: <Gate />,
-    children: [...collectRoutes(AREAS), { path: '*', element: <Navigate to="/" replace /> }],
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [...collectRoutes(AREAS), { path: '*', element: <Navigate to="/" replace /> }],
+      },
+    ],
   },
 ]);
 
