@@ -127,7 +127,8 @@ function MeetingChoice({ id, value, onChange, error }: { id: string; value: stri
   const annual = useApiQuery('meetings.list', { when: 'all', kind: 'annual_general', limit: 200 });
   const general = useApiQuery('meetings.list', { when: 'all', kind: 'general', limit: 200 });
   const meetings = [...(annual.data ?? []), ...(general.data ?? [])].sort((a, b) => (a.heldOn < b.heldOn ? 1 : a.heldOn > b.heldOn ? -1 : 0));
-  const loading = !annual.data || !general.data;
+  const failed = annual.error ?? general.error;
+  const loading = !failed && (!annual.data || !general.data);
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>General meeting</label>
@@ -137,7 +138,14 @@ function MeetingChoice({ id, value, onChange, error }: { id: string; value: stri
           {error}
         </span>
       ) : null}
-      {!loading && meetings.length === 0 ? (
+      {failed ? (
+        // Takes the id (and the focus from the error summary's link) in place of the list it stands for.
+        <div id={id} tabIndex={-1}>
+          <Banner tone="error" title="The meetings could not be read">
+            <p>{failed.message}</p>
+          </Banner>
+        </div>
+      ) : !loading && meetings.length === 0 ? (
         // Takes the id (and the focus from the error summary's link) in place of the list it stands for.
         <p className="hint" id={id} tabIndex={-1}>
           No general meeting is recorded yet. Plan the meeting under Meetings first; the pack is drawn from its notice and agenda.

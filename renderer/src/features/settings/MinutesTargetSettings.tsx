@@ -24,6 +24,13 @@ type Values = z.output<typeof formSchema>;
 
 export function MinutesTargetSettings() {
   const target = useApiQuery('organisation.minutesTarget', {});
+  if (target.error) {
+    return (
+      <Banner tone="error" title="The minutes target could not be read">
+        <p>{target.error.message}</p>
+      </Banner>
+    );
+  }
   if (!target.data) return <p role="status">Loading the minutes target…</p>;
   return <MinutesTargetForm target={target.data} key={`${target.data.days}-${target.data.setAt ?? 'default'}`} />;
 }
