@@ -27,6 +27,9 @@ export function ReportPage() {
   const request = parsed.ok ? parsed.request : null;
   const { state, cancel, again } = useReportBuild(request, location.key);
   const name = (kind && REPORT_NAMES[kind as keyof typeof REPORT_NAMES]) || 'Report';
+  // Whether this page watched the report being produced (not one shown again from Back).
+  const producedHere = useRef(false);
+  if (state.kind === 'starting' || state.kind === 'running') producedHere.current = true;
 
   if (!parsed.ok) {
     return (
@@ -39,28 +42,46 @@ export function ReportPage() {
       </div>
     );
   }
-  if (state.kind === 'done') return <ReportView doc={state.doc} request={parsed.request} again={again} />;
+  // Announced politely when the progress bar (and its Cancel) gives way to the report; the report's
+  // heading takes the focus as it opens (PageHeader). The region is rendered in both states, so
+  // the words are a change to a live region already on the page, which screen readers announce.
+  const announcement = (
+    <p className="visually-hidden" role="status" aria-live="polite" data-testid="rpt-announce">
+      {state.kind === 'done' && producedHere.current ? 'Report produced.' : ''}
+    </p>
+  );
+  if (state.kind === 'done') {
+    return (
+      <>
+        {announcement}
+        <ReportView doc={state.doc} request={parsed.request} again={again} />
+      </>
+    );
+  }
   return (
-    <div className="page rpt-building">
-      <p className="breadcrumb no-print">
-        <Link to="/reports">Reports</Link>
-      </p>
-      <PageHeader title={name} lede={`${requestText(parsed.request)}. Producing the report from the records as they stood then.`} />
-      {state.kind === 'starting' || state.kind === 'running' ? (
-        <div className="card rpt-progress">
-          <ProgressBar done={state.kind === 'running' ? state.done : 0} total={state.kind === 'running' ? state.total : 1} label={state.kind === 'running' ? state.message : 'Starting'} />
-          <p className="muted">You can carry on using the app while the report is produced.</p>
-          {state.kind === 'running' && state.cancellable ? (
-            // Not disabled while it stops, so it keeps the focus; asking again is harmless.
-            <button type="button" className="btn btn-secondary" onClick={() => void cancel()}>
-              {state.cancelling ? 'Cancelling…' : 'Cancel'}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {state.kind === 'cancelled' ? <Stopped title="The report was not produced" message={state.message} again={again} /> : null}
-      {state.kind === 'failed' ? <Stopped title="The report could not be produced" message={state.message} again={again} error /> : null}
-    </div>
+    <>
+      {announcement}
+      <div className="page rpt-building">
+        <p className="breadcrumb no-print">
+          <Link to="/reports">Reports</Link>
+        </p>
+        <PageHeader title={name} lede={`${requestText(parsed.request)}. Producing the report from the records as they stood then.`} />
+        {state.kind === 'starting' || state.kind === 'running' ? (
+          <div className="card rpt-progress">
+            <ProgressBar done={state.kind === 'running' ? state.done : 0} total={state.kind === 'running' ? state.total : 1} label={state.kind === 'running' ? state.message : 'Starting'} />
+            <p className="muted">You can carry on using the app while the report is produced.</p>
+            {state.kind === 'running' && state.cancellable ? (
+              // Not disabled while it stops, so it keeps the focus; asking again is harmless.
+              <button type="button" className="btn btn-secondary" onClick={() => void cancel()}>
+                {state.cancelling ? 'Cancelling…' : 'Cancel'}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {state.kind === 'cancelled' ? <Stopped title="The report was not produced" message={state.message} again={again} /> : null}
+        {state.kind === 'failed' ? <Stopped title="The report could not be produced" message={state.message} again={again} error /> : null}
+      </div>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { ReportValue, Trace, traceRowSchema } from '../../../../shared/contract/reports';
 import { request } from '../../api/client';
@@ -73,8 +73,23 @@ function TraceRecords({ ask, onClose }: { ask: TraceAsk; onClose: () => void }) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // "Show more" goes once the last page is read, taking the focus with it: the focus moves to the
+  // first record it brought (its link, or the row), so the reader carries on where the list grew.
+  const list = useRef<HTMLOListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || !page || page.rows.length <= from) return;
+    focusFrom.current = null;
+    // While more remain, the button stays and keeps the focus for the next press.
+    if (page.rows.length < page.total) return;
+    const row = list.current?.children[from] as HTMLElement | undefined;
+    (row?.querySelector('a') ?? row)?.focus();
+  }, [page]);
+
   const more = () => {
     if (busy || !page) return;
+    focusFrom.current = page.rows.length;
     setBusy(true);
     setProblem(null);
     void read(page.rows.length).finally(() => setBusy(false));
@@ -92,9 +107,9 @@ function TraceRecords({ ask, onClose }: { ask: TraceAsk; onClose: () => void }) 
         </p>
       ) : null}
       {rows.length > 0 ? (
-        <ol className="rpt-trace-list">
+        <ol className="rpt-trace-list" ref={list}>
           {rows.map((r) => (
-            <li key={r.id}>
+            <li key={r.id} tabIndex={-1}>
               {r.href ? <a href={r.href}>{r.label}</a> : <span className="rpt-trace-label">{r.label}</span>}
               {r.detail ? <span className="rpt-trace-detail"> – {r.detail}</span> : null}
             </li>
