@@ -161,6 +161,26 @@ describe('CIC34: the community interest company report', () => {
     expect(list.rows.map((row) => row.label)).toEqual(['Consultation on opening hours']);
   });
 
+  it('counts a director re-appointed in the year once, and shows no cessation dated after the year', async () => {
+    const { t } = await cic();
+    const list = await ok<Officer[]>(t, 'officers.list', { status: 'all' });
+    const grey = list.find((o) => o.familyName === 'Grey')!;
+    const lee = list.find((o) => o.familyName === 'Lee')!;
+    // Bo Grey appointed again within the year; Ann Lee's appointment ended after it.
+    await ok(t, 'officers.appoint', { officerId: grey.id, appointment: { role: 'director', directorKind: 'employee', appointedOn: '2026-02-01' } });
+    await ok(t, 'officers.endAppointment', { appointmentId: lee.appointments.find((a) => a.role === 'director')!.id, ceasedOn: '2026-05-01' });
+    const r = await build(t, buildCic34, REQUEST, YEAR);
+    expect(figure(r, 'directors-in-year').value).toBe(2);
+    expect(table(r, 'cic-directors').rows.map((row) => [row['name']!.display, row['appointed']!.display, row['ceased']!.display])).toEqual([
+      ['Bo Grey', '1 June 2025; 1 February 2026', '31 December 2025'],
+      ['Ann Lee', '1 April 2024', ''],
+    ]);
+    expect((await listTrace(t, figure(r, 'directors-in-year'))).rows.map((row) => [row.label, row.detail])).toEqual([
+      ['Bo Grey', 'Appointed 1 June 2025; ceased 31 December 2025; appointed 1 February 2026'],
+      ['Ann Lee', 'Appointed 1 April 2024'],
+    ]);
+  });
+
   it('each trace lists exactly the records its figure counts', async () => {
     const { t } = await cic();
     const r = await build(t, buildCic34, REQUEST, YEAR);

@@ -196,8 +196,9 @@ export async function buildCic34(src: ReportSource): Promise<BuiltReport> {
         ],
         rows: directors.map((d) => ({
           name: { display: d.name },
-          appointed: { display: formatLegalDate(d.appointedOn) },
-          ceased: { display: d.ceasedOn ? formatLegalDate(d.ceasedOn) : '' },
+          // Each term in the year (a director re-appointed in it is one row); cessations dated after the year are not shown.
+          appointed: { display: d.terms.map((x) => formatLegalDate(x.appointedOn)).join('; ') },
+          ceased: { display: d.terms.filter((x) => x.ceasedOn !== null).map((x) => formatLegalDate(x.ceasedOn!)).join('; ') },
           remuneration: { display: 'To be written: not recorded' },
         })),
         empty: 'No director was in office during the year.',

@@ -267,7 +267,14 @@ export async function officeHoldersOnDate(db: ReadDb, organisationId: string, on
   return held.map((r) => ({ officerId: r.officer_id, name: nameOnDate({ given: r.given_names, family: r.family_name }, renamed.get(r.officer_id)), appointedOn: r.appointed_on }));
 }
 
-/** Director appointments that overlapped the period (in office on any day of it), earliest first. */
+/**
+ * The directors in office on any day of the period, once per officer (a director re-appointed in it
+ * is one director), with their director appointments that overlapped it, earliest first. A
+ * cessation dated after the period is not shown (as annual-board's appointmentsOf): on its last day
+ * the director was still in office. `appointedOn` is the first of the terms, `ceasedOn` the last
+ * term's cessation within the period (null when in office at its end). Sorted by family name, then
+ * given names, as named at the end of the period.
+ */
 export async function directorsInPeriod(db: ReadDb, organisationId: string, from: string, to: string) {
   const rows = await db
     .selectFrom('appointment as a')
@@ -277,17 +284,35 @@ export async function directorsInPeriod(db: ReadDb, organisationId: string, from
     .where('a.role', '=', 'director')
     .where('a.appointed_on', '<=', to)
     .where((eb) => eb.or([eb('a.ceased_on', 'is', null), eb('a.ceased_on', '>=', from)]))
+    .orderBy('a.appointed_on')
+    .orderBy('a.id')
     .execute();
   // Named as they stood at the end of the period, in order of family name then given names.
   const renamed = await beforeLaterChanges(db, { entityType: 'officer', action: 'officer.updated' }, [...new Set(rows.map((r) => r.officer_id))], to);
-  const named = rows.map((r) => {
+  const byOfficer = new Map<string, { id: string; officerId: string; name: string; family: string; given: string; kind: (typeof rows)[number]['director_kind']; terms: { appointedOn: string; ceasedOn: string | null }[] }>();
+  for (const r of rows) {
+    const term = { appointedOn: r.appointed_on, ceasedOn: r.ceased_on !== null && r.ceased_on <= to ? r.ceased_on : null };
+    const had = byOfficer.get(r.officer_id);
+    if (had) {
+      had.terms.push(term);
+      had.kind = r.director_kind;
+      continue;
+    }
     const b = renamed.get(r.officer_id);
     const given = typeof b?.['givenNames'] === 'string' ? (b['givenNames'] as string) : r.given_names;
     const family = typeof b?.['familyName'] === 'string' ? (b['familyName'] as string) : r.family_name;
-    return { id: r.id, officerId: r.officer_id, name: `${given} ${family}`.trim(), family, given, appointedOn: r.appointed_on, ceasedOn: r.ceased_on, kind: r.director_kind };
-  });
+    byOfficer.set(r.officer_id, { id: r.officer_id, officerId: r.officer_id, name: `${given} ${family}`.trim(), family, given, kind: r.director_kind, terms: [term] });
+  }
+  const named = [...byOfficer.values()].map((d) => ({ ...d, appointedOn: d.terms[0]!.appointedOn, ceasedOn: d.terms.at(-1)!.ceasedOn }));
   named.sort((a, b) => a.family.localeCompare(b.family, 'en-GB') || a.given.localeCompare(b.given, 'en-GB') || a.appointedOn.localeCompare(b.appointedOn) || a.id.localeCompare(b.id));
   return named.map(({ family: _f, given: _g, ...d }) => d);
+}
+
+/** A director's terms in words: "Appointed 1 June 2025; ceased 31 December 2025; appointed 1 February 2026". */
+export function termsInWords(terms: readonly { appointedOn: string; ceasedOn: string | null }[]): string {
+  const parts = terms.flatMap((t) => [`appointed ${formatLegalDate(t.appointedOn)}`, ...(t.ceasedOn ? [`ceased ${formatLegalDate(t.ceasedOn)}`] : [])]);
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The day a ballot closed, in the UK. */

@@ -1,7 +1,7 @@
 import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import { PSC_NATURE_LABEL } from '../../../../shared/contract/psc';
 import type { ReadDb } from '../../context';
-import { asTheyStood, beforeLaterChanges, boardOnDate, classesOnDate, closedDay, directorsInPeriod, holdersOnDate, movedMembersOnDate, nameOnDate, pscOnDate } from '../builders/regulator-records';
+import { asTheyStood, beforeLaterChanges, boardOnDate, classesOnDate, closedDay, directorsInPeriod, holdersOnDate, termsInWords, movedMembersOnDate, nameOnDate, pscOnDate } from '../builders/regulator-records';
 import { ballotsInPeriod, generalMeetingsInPeriod } from '../builders/cic34';
 import type { TraceSet } from './index';
 
@@ -103,7 +103,7 @@ export const REGULATOR_TRACE_SETS: Record<string, TraceSet> = {
         rows: page(all, pg).map((d) => ({
           id: d.id,
           label: d.name,
-          detail: `Appointed ${formatLegalDate(d.appointedOn)}${d.ceasedOn ? `; ceased ${formatLegalDate(d.ceasedOn)}` : ''}`,
+          detail: termsInWords(d.terms),
           href: `#/officers/${d.officerId}`,
         })),
       };
