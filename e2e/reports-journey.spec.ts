@@ -122,6 +122,9 @@ async function produceAnnual(page: Page): Promise<void> {
   await entry.getByRole('button', { name: 'Produce the report' }).click();
   // The report's own page (the progress page before it has the report's name as its heading too).
   await expect(page.locator('.rpt-page').getByRole('heading', { level: 1, name: /^Annual governance report/ })).toBeVisible({ timeout: 90_000 });
+  // The progress bar gave way to the report: said in a polite live region, and the report's heading has the focus.
+  await expect(page.getByTestId('rpt-announce')).toHaveText('Report produced.');
+  await expect(page.locator('.rpt-page').getByRole('heading', { level: 1 })).toBeFocused();
 }
 
 async function download(page: Page, name: string | RegExp): Promise<{ bytes: Buffer; fileName: string }> {
@@ -204,8 +207,22 @@ test('the annual governance report as at last year end: the same figures after m
   await dialog.getByRole('button', { name: `Show more (${endFigure - 50} more records)` }).click();
   await expect(dialog.getByText(`${endFigure} records.`)).toBeVisible();
   await expect(dialog.getByRole('listitem')).toHaveCount(endFigure);
+  // Show more went with the last page: the focus is on the first record it brought, not lost.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('.rpt-trace-list li')[50])).toBe(true);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
+
+  // In print, each chart (drawn 720px wide) takes the page's width and scales: nothing is cut off
+  // at A4's printable width (about 688px), here tried at 640px.
+  const viewport = page.viewportSize();
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 640, height: viewport?.height ?? 900 });
+  const charts = await page.locator('.rpt-chart-picture').evaluateAll((els) => els.map((el) => ({ box: el.getBoundingClientRect().width, svg: el.querySelector('.recharts-wrapper > svg')?.getBoundingClientRect().width ?? 0 })));
+  expect(charts.length).toBeGreaterThan(0);
+  for (const c of charts) expect(c.svg, 'chart width in print').toBeLessThanOrEqual(c.box + 0.5);
+  for (const c of charts) expect(c.svg, 'chart width in print').toBeLessThan(700);
+  await page.emulateMedia({ media: null });
+  if (viewport) await page.setViewportSize(viewport);
 
   // The PDF of the report page (tagged, bookmarks from its headings) says what the screen says.
   const pdf = await pdfText(await page.pdf({ tagged: true, outline: true, preferCSSPageSize: true, printBackground: true }));
