@@ -23,6 +23,11 @@ export const HOLDING_BASIS_LABEL: Record<HoldingBasis, string> = {
   shares: 'Holds shares',
   membership: 'Is a member',
 };
+/** The choices as the relation form offers them (its radio buttons); messages name them in these words. */
+export const HOLDING_BASIS_CHOICE: Record<HoldingBasis, string> = {
+  shares: 'It holds shares',
+  membership: 'It is a member (for example of a society)',
+};
 
 const percentage = (what: string) =>
   z
@@ -47,7 +52,7 @@ export const holdingSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.basis === 'membership' && (v.sharesHeld != null || v.sharesPct != null)) {
-      ctx.addIssue({ code: 'custom', path: ['sharesHeld'], message: 'A holding by membership has no shares: choose “Holds shares”, or leave the shares empty.' });
+      ctx.addIssue({ code: 'custom', path: ['sharesHeld'], message: `A holding by membership has no shares: choose “${HOLDING_BASIS_CHOICE.shares}”, or leave the shares empty.` });
     }
     if (v.basis === 'shares' && v.membershipClass) {
       ctx.addIssue({ code: 'custom', path: ['membershipClass'], message: 'A class of membership is for a holding by membership.' });

@@ -128,6 +128,15 @@ describe('group.setRelation and group.endRelation', () => {
       }),
     ) as Relation;
     expect(changed).toMatchObject({ organisationId: parent.id, relatedOrganisationId: sister.id, holding: { basis: 'membership', membershipClass: 'Class A', votesPct: 51, sharesHeld: null } });
+    // Shares given with a holding by membership: the message names the form's own choice.
+    const mixed = await t.core.dispatch('group.setRelation', {
+      organisationId: parent.id,
+      relatedOrganisationId: sister.id,
+      kind: 'subsidiary',
+      holding: { basis: 'membership', words: 'Member', membershipClass: 'Class A', sharesHeld: 5 },
+      sinceOn: '2022-01-01',
+    });
+    expect(mixed).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { 'holding.sharesHeld': expect.stringContaining('choose “It holds shares”') } } });
     expect(t.core.raw.prepare('select count(*) from organisation_relation').pluck().get()).toBe(2);
     const { organisations: list } = await organisations(t);
     expect(list.find((o) => o.id === parent.id)!.relations).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { HOLDING_BASES, HOLDING_BASIS_LABEL, type GroupOrganisation, type HoldingBasis, type Relation, type RelationKind } from '../../../../shared/contract/group';
+import { HOLDING_BASES, HOLDING_BASIS_CHOICE, HOLDING_BASIS_LABEL, type GroupOrganisation, type HoldingBasis, type Relation, type RelationKind } from '../../../../shared/contract/group';
 import { LEGAL_FORM_INFO } from '../../../../shared/domain/legal-form';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
@@ -259,7 +259,7 @@ function RelationForm({ organisations, onDone }: { organisations: GroupOrganisat
             {HOLDING_BASES.map((b) => (
               <div className="checkbox" key={b}>
                 <input type="radio" id={`rel-basis-${b}`} name="rel-basis" checked={basis === b} onChange={() => setBasis(b)} />
-                <label htmlFor={`rel-basis-${b}`}>{b === 'shares' ? 'It holds shares' : 'It is a member (for example of a society)'}</label>
+                <label htmlFor={`rel-basis-${b}`}>{HOLDING_BASIS_CHOICE[b]}</label>
               </div>
             ))}
           </fieldset>
