@@ -124,6 +124,8 @@ describe('CIC34: the community interest company report', () => {
     await ok(t, 'shares.transfer', { fromMemberId: cat.id, toMemberId: (await admit(t.core, cls, person('Eli', 'Next'), { admittedOn: '2026-06-02', shares: 1 })).id, date: '2026-07-01', shares: 3 });
     await ok(t, 'members.cease', { memberId: cat.id, ceasedOn: '2026-07-02', reason: 'resigned' });
     await director(t, 'Di', 'Late', '2026-05-01');
+    // A class created after the year, with no shares then: not part of that year's share capital.
+    await makeClass(t.core, 'Later investors', { transferable: true, nominalPence: 100 });
     const again = await build(t, buildCic34, REQUEST, YEAR);
     expect(again.sections).toEqual(first.sections);
     expect(again.missing).toEqual(first.missing);

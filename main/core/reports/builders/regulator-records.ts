@@ -143,7 +143,8 @@ export async function shareCapitalOnDate(db: ReadDb, organisationId: string, on:
     await checkpoint();
   }
   flush();
-  return [...byClass.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const later = await classesCreatedAfter(db, organisationId, on);
+  return [...byClass.values()].filter((c) => !(later.has(c.classId) && c.holders === 0 && c.shares === 0)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 export interface HolderOnDate {
@@ -394,6 +395,16 @@ export interface ClassOnDay {
 }
 
 /** The organisation's classes as they stood on the day: name, whether for employees and the service condition. */
+/**
+ * Classes created after the day (their created_at's UK day is later): a report as at the day leaves
+ * them out unless a member was in one on it (a register brought in later may admit members to a new
+ * class with earlier dates), so a past report does not grow a row when a class is added.
+ */
+export async function classesCreatedAfter(db: ReadDb, organisationId: string, on: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('membership_class').select(['id', 'created_at']).where('organisation_id', '=', organisationId).where('created_at', '>=', `${on}T00:00:00`).execute();
+  return new Set(rows.filter((r) => ukDateOf(new Date(r.created_at)) > on).map((r) => r.id));
+}
+
 export async function classesOnDate(db: ReadDb, organisationId: string, on: string): Promise<Map<string, ClassOnDay>> {
   const rows = await db
     .selectFrom('membership_class')

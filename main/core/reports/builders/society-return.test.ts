@@ -118,6 +118,8 @@ describe('society annual return data', () => {
     expectOk(await t.core.dispatch('shares.allot', { memberId: ann.id, date: '2026-05-01', shares: 7, amountPaidPence: 700 }));
     expectOk(await t.core.dispatch('members.cease', { memberId: sam.id, ceasedOn: '2026-07-01', reason: 'resigned', shares: { kind: 'withdrawal', amountRepaidPence: 100 } }));
     await officer(t, 'Late', 'Comer', 'director', '2026-06-01');
+    // A class created after the year end, with no member then: not a class of that year.
+    await makeClass(t.core, 'Supporter members', { withdrawable: true, nominalPence: 100 });
     // Ann moves to the community class.
     await t.core.dispatch('members.update', { id: ann.id, classId: community.id, particulars: person('Ann', 'Lee') }).then(expectOk);
     // Renamed since: a class and a committee member (the register and officers keep only today's names).
@@ -157,6 +159,8 @@ describe('society annual return data', () => {
     expect(table(today, 'society-members-by-class').rows.map((row) => [row['class']!.display, row['members']!.value])).toEqual([
       ['Community members', 3],
       ['Staff members', 1],
+      // Created today: a class on today's date, though no one is in it yet.
+      ['Supporter members', 0],
     ]);
     // The year end's traces list the members by the class they were in then.
     const employeesThen = table(first, 'society-members-by-class').rows.find((row) => row['class']!.display === 'Employee members')!['members']!;

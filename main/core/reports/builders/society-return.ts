@@ -6,7 +6,7 @@ import { FROM_THE_ACCOUNTS, SOCIETY_LAW, SOCIETY_TEXT } from '../../../../shared
 import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
 import { controlOnDate } from '../../contracts/reports/register-on-date';
 import { count, text, type BuiltReport, type ReportSource } from '../source';
-import { boardOnDate, classesOnDate, movedMembersOnDate, officeHoldersOnDate, particularsOnDate, rulesVersionOnDate, shareCapitalOnDate } from './regulator-records';
+import { boardOnDate, classesCreatedAfter, classesOnDate, movedMembersOnDate, officeHoldersOnDate, particularsOnDate, rulesVersionOnDate, shareCapitalOnDate } from './regulator-records';
 
 /**
  * The figures a registered society's annual return asks for that its registers hold, as they stood
@@ -75,8 +75,11 @@ export async function buildSocietyReturn(src: ReportSource): Promise<BuiltReport
       counts.set(moved.get(r.id)!, (counts.get(moved.get(r.id)!) ?? 0) + 1);
     }
   }
+  // A class created after the year end with no member on it was not a class of that year.
+  const createdLater = await classesCreatedAfter(db, org.id, on);
   const byClass = control.classes
     .map((c) => ({ ...c, members: counts.get(c.classId) ?? 0, name: classNames.get(c.classId)?.name ?? c.name }))
+    .filter((c) => !(createdLater.has(c.classId) && c.members === 0))
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   sections.push({
     id: 'members',
