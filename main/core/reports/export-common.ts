@@ -37,13 +37,15 @@ export function partOf(doc: ReportDoc, sectionId: string): ReportDoc {
   if (!section) {
     throw AppError.field('sectionId', `The ${titleInSentence(doc.request.kind)} has no part “${sectionId}”. Choose one of its parts: ${doc.sections.map((s) => s.title).join('; ')}.`);
   }
-  const ids = new Set<string>();
+  // Builders name a missing part by its section's title (what the reader sees) or by its id: match either, nested sections included.
+  const names = new Set<string>();
   const walk = (s: ReportSection) => {
-    ids.add(s.id);
+    names.add(s.id);
+    names.add(s.title);
     (s.sections ?? []).forEach(walk);
   };
   walk(section);
-  return { ...doc, title: `${doc.title}: ${section.title}`, sections: [section], missing: doc.missing.filter((m) => ids.has(m.section)) };
+  return { ...doc, title: `${doc.title}: ${section.title}`, sections: [section], missing: doc.missing.filter((m) => names.has(m.section) || m.section.startsWith(`${section.title}: `)) };
 }
 
 /** Every table in the document, in reading order. */

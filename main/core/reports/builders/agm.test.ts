@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { MeetingView } from '../../../../shared/contract/meetings';
 import { reportDocSchema, reportSectionSchema, type ReportBlock, type ReportDoc, type ReportRequest, type ReportSection, type ReportValue } from '../../../../shared/contract/reports';
@@ -8,6 +10,8 @@ import type { OrganisationRow } from '../../db/schema';
 import { appointDirector } from '../../contracts/reports/fixtures.test-helpers';
 import { admit, makeClass, person } from '../../members/register.test-helpers';
 import { stateFromText } from '../../minutes/lexical';
+import { exportsDirFor } from '../../exports/file-store';
+import { readZipEntry } from '../../meetings/print/zip';
 import { expectOk, jobResult, openTestCore, setUpOrganisation, type TestCore } from '../../testing';
 import type { BuiltReport, ReportBuilder, ReportSource } from '../source';
 import { endSpareReportWorker } from '../worker-thread';
@@ -308,6 +312,18 @@ describe('the AGM pack', () => {
     expect(reportDocSchema.safeParse(built).success).toBe(true);
     expect(built.sections).toEqual(doc.sections);
     expect(built.missing).toEqual(doc.missing);
+  });
+
+  it('exports the Resolutions part alone as a DOCX that lists the explanatory notes missing from it', async () => {
+    const core = await open('company_limited_by_guarantee');
+    const { agm } = await agmOf(core);
+    const file = await jobResult<{ fileId: string; fileName: string }>(core, 'reports.export', { request: { kind: 'agm', asAt: AS_AT, meetingId: agm.meeting.id }, format: 'docx', sectionId: 'resolutions' });
+    const xml = Buffer.from(readZipEntry(readFileSync(join(exportsDirFor(t!.dbPath), file.fileId)), 'word/document.xml')!).toString('utf8');
+    const texts = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(''));
+    expect(texts).toContain('What the records could not fill');
+    expect(texts.some((x) => x.includes('Explanatory note for resolution 2'))).toBe(true);
+    // Nothing missing from other parts (the candidates' statements) is listed in this one.
+    expect(texts.some((x) => x.includes('Statement of Sam Jones'))).toBe(false);
   });
 
   it('takes the last financial year ended on or before the date', () => {
