@@ -13,8 +13,12 @@ export interface PrintToPdfResult {
  * with window.print().
  */
 export interface Bridge {
-  /** A contract call: the method's name and its input; the core's Result comes back. */
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * A contract call: the method's name and its input; the core's Result comes back. The third
+   * argument is the organisation the window shows: a call for another than the file's current
+   * organisation is refused (CONFLICT, reason 'organisation_switched').
+   */
+  invoke(method: string, input: unknown, organisationId?: string): Promise<Result<unknown>>;
   /**
    * Desktop only: prints the calling page to a PDF (A4, page numbers in the footer, tagged for
    * screen readers) and saves it where the user chooses; `title` suggests the file name.

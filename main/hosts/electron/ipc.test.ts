@@ -76,6 +76,13 @@ describe('handleInvoke', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 
+  it('refuses a call made for another organisation than the file’s current one, without dispatching it', async () => {
+    const dispatch = vi.fn(async (method: string) => (method === 'app.status' ? ok({ organisationId: 'org-b', organisationName: 'B Ltd' }) : ok({ id: 'org-b' })));
+    await expect(handleInvoke(mainFrame, MAIN, 'organisation.get', {}, dispatch, 'org-a')).resolves.toMatchObject({ ok: false, error: { code: 'CONFLICT', reason: 'organisation_switched' } });
+    expect(dispatch).not.toHaveBeenCalledWith('organisation.get', {});
+    await expect(handleInvoke(mainFrame, MAIN, 'organisation.get', {}, dispatch, 'org-b')).resolves.toEqual(ok({ id: 'org-b' }));
+  });
+
   it.each([undefined, 42, { toString: () => 'app.status' }])('refuses a method name that is not a string: %s', async (method) => {
     const dispatch = vi.fn(async () => ok(null));
     await expect(handleInvoke(mainFrame, MAIN, method, {}, dispatch)).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

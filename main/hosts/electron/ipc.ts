@@ -1,5 +1,6 @@
 import { fail, type Result } from '../../../shared/result';
 import { isAppUrl } from './security';
+import { dispatchForOrganisation } from '../shared/organisation-guard';
 
 /**
  * The IPC handlers' logic, as pure functions. Checklist 17: every message is checked against
@@ -76,8 +77,10 @@ export async function handleInvoke(
   method: unknown,
   input: unknown,
   dispatch: Dispatch,
+  organisationId?: unknown,
 ): Promise<Result<unknown>> {
   if (!isTrustedSender(sender, mainFrame)) return fail('FORBIDDEN', REFUSED_SENDER);
   if (typeof method !== 'string') return fail('VALIDATION', 'The request did not name a method.');
-  return dispatch(method, input);
+  // The organisation the window shows: refused if the file was switched to another meanwhile.
+  return dispatchForOrganisation(dispatch, method, input, typeof organisationId === 'string' && organisationId !== '' ? organisationId : undefined);
 }

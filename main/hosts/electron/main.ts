@@ -93,9 +93,9 @@ function callers(event: IpcMainInvokeEvent): { sender: FrameFacts | null; main: 
 
 function registerBridge(opened: Core): void {
   // Checklist 17: every call is checked against its sender frame before anything is done.
-  ipcMain.handle(BRIDGE_CHANNEL, (event, method: unknown, input: unknown) => {
+  ipcMain.handle(BRIDGE_CHANNEL, (event, method: unknown, input: unknown, organisationId: unknown) => {
     const { sender, main } = callers(event);
-    return handleInvoke(sender, main, method, input, (m, i) => opened.dispatch(m, i));
+    return handleInvoke(sender, main, method, input, (m, i) => opened.dispatch(m, i), organisationId);
   });
   ipcMain.handle(PRINT_PDF_CHANNEL, (event, input: unknown) => {
     const { sender, main } = callers(event);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/result';
 import { Core } from '../../core/core';
+import { expectOk, openTestCore, setUpOrganisation, validSetUpInput, type TestCore } from '../../core/testing';
+import { ORGANISATION_HEADER } from '../shared/organisation-guard';
 import { MAX_BODY_BYTES } from './guards';
 import { startHttpHost, TOKEN_HEADER, type HttpHost } from './server';
 
@@ -216,5 +218,40 @@ describe('the loopback host refuses malformed API requests with a JSON 400', () 
     const r = await post('/api/app.status', JSON.stringify({ name: 'Café ✓' }));
     expect(r.status).toBe(200);
     expect(reached.at(-1)).toEqual({ method: 'app.status', input: { name: 'Café ✓' } });
+  });
+});
+
+describe('two tabs of the loopback host and the organisation each shows', () => {
+  let t: TestCore;
+
+  beforeAll(async () => {
+    const site = makeSite();
+    t = await openTestCore({ now: () => new Date('2026-06-01T10:00:00Z') });
+    host = await startHttpHost({ dispatch: (m, i) => t.core.dispatch(m, i), staticDir: site, port: 0 });
+  });
+
+  afterAll(async () => {
+    await host.close();
+    await t.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a call made for the organisation another tab switched away from, before it reaches the records', async () => {
+    const a = (await setUpOrganisation(t.core)) as { id: string };
+    const b = expectOk(await t.core.dispatch('group.addOrganisation', validSetUpInput({ particulars: { name: 'Riverside Care Services', registrationNumber: '07654321' } }))) as { id: string };
+    const tabA = { [ORGANISATION_HEADER]: a.id };
+    expect(JSON.parse((await api('organisation.get', {}, tabA)).body)).toMatchObject({ ok: true, value: { id: a.id } });
+    // Tab 2 switches the file to B.
+    expect(JSON.parse((await api('group.switch', { organisationId: b.id }, { [ORGANISATION_HEADER]: a.id })).body)).toMatchObject({ ok: true });
+    const refused = await api('organisation.setMinutesTarget', { days: 30 }, tabA);
+    expect(refused.status).toBe(200);
+    expect(JSON.parse(refused.body)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', reason: 'organisation_switched', message: 'Another window switched this file to Riverside Care Services. Reload to see Riverside Care Services’s records.' },
+    });
+    expect(expectOk(await t.core.dispatch('organisation.minutesTarget', {}))).toMatchObject({ isDefault: true });
+    // Tab 1 reads the status (always answered), learns of B, and its calls for B go through.
+    expect(JSON.parse((await api('app.status', {}, tabA)).body)).toMatchObject({ ok: true, value: { organisationId: b.id } });
+    expect(JSON.parse((await api('organisation.get', {}, { [ORGANISATION_HEADER]: b.id })).body)).toMatchObject({ ok: true, value: { id: b.id } });
   });
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Result } from '../../../shared/result';
 import { randomToken } from '../../core/db/ids';
 import { logError } from '../../core/log';
+import { dispatchForOrganisation, ORGANISATION_HEADER } from '../shared/organisation-guard';
 import { rawPathOf, readStaticFile, staticHeaders } from '../shared/static-files';
 import { MAX_BODY_BYTES, isAllowedHost, isAllowedOrigin, isJsonContentType, tokenMatches } from './guards';
 
@@ -118,7 +119,9 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, to
   } catch {
     return sendJson(res, 400, { error: 'The request body is not valid JSON.' });
   }
-  const result = await options.dispatch(method, input);
+  // Refused if another tab switched the file to another organisation than the one this tab shows.
+  const organisation = req.headers[ORGANISATION_HEADER];
+  const result = await dispatchForOrganisation(options.dispatch, method, input, typeof organisation === 'string' && organisation !== '' ? organisation : undefined);
   return sendJson(res, 200, result);
 }
 

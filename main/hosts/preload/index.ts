@@ -10,7 +10,7 @@ import type { Result } from '../../../shared/result';
  * CommonJS file.
  */
 const bridge: Bridge = {
-  invoke: (method, input) => ipcRenderer.invoke(BRIDGE_CHANNEL, method, input),
+  invoke: (method, input, organisationId) => ipcRenderer.invoke(BRIDGE_CHANNEL, method, input, organisationId),
   printToPdf: async ({ title }) => {
     // Only the title crosses; main answers with a Result, and a refusal becomes a plain Error
     // (an exception thrown in main would arrive wrapped in Electron's own wording).

@@ -32,6 +32,55 @@ export interface CallOptions {
 
 const KEEPALIVE_MAX_BODY = 60_000;
 
+/**
+ * The organisation this window shows, sent with every call (X-MG-Organisation, or the bridge's
+ * third argument). The current organisation is one value for the file, so another tab may switch
+ * it: the host then refuses this window's calls (CONFLICT, reason 'organisation_switched') rather
+ * than read or write the other organisation's records under this one's name, and this window
+ * reloads its organisation. Learnt from the first app.status and from this window's own switch.
+ */
+let shownOrganisation: string | null = null;
+const switchedListeners = new Set<(message: string) => void>();
+const ORGANISATION_SWITCHED = 'organisation_switched';
+
+/** Called when another window switched the file to another organisation; answers the unsubscribe. */
+export function onOrganisationSwitched(listener: (message: string) => void): () => void {
+  switchedListeners.add(listener);
+  return () => switchedListeners.delete(listener);
+}
+
+/** The organisation this window shows (null until the first app.status answers, or after a reload). */
+export function shownOrganisationId(): string | null {
+  return shownOrganisation;
+}
+
+function organisationSwitched(message: string) {
+  // Said once: the other calls refused in the same moment find it already forgotten.
+  if (shownOrganisation === null) return;
+  // Forgotten until app.status answers again: the reload learns the new one.
+  shownOrganisation = null;
+  for (const listener of switchedListeners) listener(message);
+}
+
+/** Keeps the organisation shown up to date from the answers that name it. */
+function follow(method: string, result: Result<unknown>) {
+  if (!result.ok) {
+    if (result.error.reason === ORGANISATION_SWITCHED) organisationSwitched(result.error.message);
+    return;
+  }
+  if (method === 'group.switch') {
+    shownOrganisation = (result.value as { id: string }).id;
+  } else if (method === 'app.status') {
+    const current = (result.value as { organisationId?: string | null; organisationName?: string | null }) ?? {};
+    if (!current.organisationId) return;
+    if (shownOrganisation === null) shownOrganisation = current.organisationId;
+    else if (shownOrganisation !== current.organisationId) {
+      const name = current.organisationName ?? 'another organisation';
+      organisationSwitched(`Another window switched this file to ${name}. Reload to see ${name}’s records.`);
+    }
+  }
+}
+
 async function overHttp(method: string, input: unknown, options: CallOptions = {}): Promise<Result<unknown>> {
   const token = sessionToken();
   if (!token) {
@@ -42,7 +91,7 @@ async function overHttp(method: string, input: unknown, options: CallOptions = {
   try {
     response = await fetch(`./api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-MG-Token': token },
+      headers: { 'Content-Type': 'application/json', 'X-MG-Token': token, ...(shownOrganisation ? { 'X-MG-Organisation': shownOrganisation } : {}) },
       body,
       keepalive: options.keepalive === true && new TextEncoder().encode(body).length <= KEEPALIVE_MAX_BODY,
     });
@@ -68,8 +117,9 @@ async function overHttp(method: string, input: unknown, options: CallOptions = {
  * On the desktop the bridge's IPC message reaches the core even if the window closes straight after.
  */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<Result<MethodOutput<M>>> {
-  const result = window.bridge ? await window.bridge.invoke(method, input) : await overHttp(method, input, options);
+  const result = window.bridge ? await window.bridge.invoke(method, input, shownOrganisation ?? undefined) : await overHttp(method, input, options);
   if (!result.ok && result.error.message === 'SESSION') throw new ApiError({ code: 'SESSION', message: 'SESSION' });
+  follow(method, result);
   return result as Result<MethodOutput<M>>;
 }
 

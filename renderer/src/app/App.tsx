@@ -1,9 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useMatches } from 'react-router';
-import { ApiError } from '../api/client';
+import { useEffect } from 'react';
+import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useMatches, useNavigate } from 'react-router';
+import { ApiError, call, onOrganisationSwitched } from '../api/client';
 import { useApiQuery } from '../api/queries';
 import { Banner } from '../ui/Banner';
-import { ToastProvider } from '../ui/Toasts';
+import { ToastProvider, useToast } from '../ui/Toasts';
+import { forgetReportBuilds } from '../features/reports/report-builds';
 import { AREAS } from '../features';
 import type { RouteHandle } from '../features/area';
 import { collectRoutes } from './menu';
@@ -16,8 +18,34 @@ const queryClient = new QueryClient({
   },
 });
 
+/**
+ * Another window (a second browser tab) switched the file to another organisation: every cached
+ * answer was for the one this window showed, so the cache is cleared and the home page opens for
+ * the new one, saying why. Noticed when the host refuses a call made for the old organisation,
+ * when app.status names another, and, for a window left idle, when it regains the focus.
+ */
+function useOrganisationWatch() {
+  const navigate = useNavigate();
+  const toast = useToast();
+  useEffect(() => {
+    const stop = onOrganisationSwitched((message) => {
+      queryClient.clear();
+      forgetReportBuilds();
+      navigate('/');
+      toast(message);
+    });
+    const look = () => void call('app.status', {}).catch(() => undefined);
+    window.addEventListener('focus', look);
+    return () => {
+      stop();
+      window.removeEventListener('focus', look);
+    };
+  }, [navigate, toast]);
+}
+
 /** Decides between first-run set-up and the app, and explains a missing session key. */
 function Gate() {
+  useOrganisationWatch();
   const status = useApiQuery('app.status', {}, { refetchInterval: (q) => (q.state.data?.busy || q.state.data?.integrity.state === 'checking' || q.state.data?.registers.state === 'checking' ? 1000 : false) });
   const location = useLocation();
   const matches = useMatches();
