@@ -129,7 +129,7 @@ export const contractState: StateReader = {
       await checkpoint?.();
     }
     // The monthly live-income checkpoints (migration 0020) against the income rows they sum.
-    findings.push(...(await incomeMonthsDiffering(db)));
+    findings.push(...(await incomeMonthsDiffering(db, { checkpoint })));
     return { checked, findings };
   },
 };

@@ -89,7 +89,22 @@ describe('monthly live-income checkpoints', () => {
     expect(found[0]!.message).toContain('2025-06-01');
     expect((await problems(core)).join('\n')).toMatch(/Leeds City Council.*monthly totals of live income for its commissioner from 2025-06-01/);
     raw.prepare(`update contract_income_month set pence = pence - 1 where counterparty_id = ? and month_on = '2025-06-01'`).run(leeds);
+    const removed = raw.prepare(`select * from contract_service_income_month where cpv_key = '85312000-9' and month_on = '2026-02-01'`).get() as Record<string, unknown>;
     raw.prepare(`delete from contract_service_income_month where cpv_key = '85312000-9' and month_on = '2026-02-01'`).run();
     expect((await incomeMonthsDiffering(core.db)).map((f) => f.message)).toEqual([expect.stringContaining('service category 85312000-9 from 2026-02-01')]);
+
+    // Worked out in slices, yielding between them (the start-up register check's checkpoint), with the same findings.
+    let slices = 0;
+    const sliced = await incomeMonthsDiffering(core.db, { batchSize: 2, checkpoint: async () => void (slices += 1) });
+    expect(slices).toBeGreaterThan(6);
+    expect(sliced.map((f) => f.message)).toEqual([expect.stringContaining('service category 85312000-9 from 2026-02-01')]);
+    raw.prepare(`insert into contract_service_income_month (organisation_id, month_on, cpv_key, contracts, pence) values (:organisation_id, :month_on, :cpv_key, :contracts, :pence)`).run(removed);
+    expect(await incomeMonthsDiffering(core.db, { batchSize: 2 })).toEqual([]);
+    // A checkpoint for a month no contract of the commissioner was live in, and one with a changed count of valued contracts: each named by its first month.
+    raw.prepare(`insert into contract_income_month (organisation_id, month_on, counterparty_id, contracts, valued, pence) values (?, '2023-01-01', ?, 1, 1, 500)`).run(orgId, trust);
+    raw.prepare(`update contract_income_month set valued = valued + 1 where counterparty_id = ? and month_on = '2025-03-01'`).run(leeds);
+    const two = await incomeMonthsDiffering(core.db, { batchSize: 3 });
+    expect(two.map((f) => f.message).sort()).toEqual([expect.stringContaining('its commissioner from 2023-01-01'), expect.stringContaining('its commissioner from 2025-03-01')].sort());
+    expect(await incomeMonthsDiffering(core.db)).toEqual(two);
   }, 120_000);
 });
