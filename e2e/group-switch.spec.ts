@@ -73,4 +73,23 @@ test('a secretary adds a subsidiary held 100% by shares, switches to it and find
   await expect(page.getByTestId('org-name')).toHaveText(MUTUAL.name);
   await page.getByRole('link', { name: 'Members', exact: true }).click();
   await expect(page.getByRole('table', { name: /Register of members/ })).toContainText('Firstorgson');
+
+  // A second tab switches the file to the subsidiary. This tab, still showing the mutual, does not
+  // read or write the subsidiary's records under the mutual's name: its next call is refused, and
+  // it reloads as the subsidiary, saying why.
+  const tab2 = await page.context().newPage();
+  await tab2.goto(app.url);
+  await expect(tab2.getByTestId('org-name')).toHaveText(MUTUAL.name);
+  await tab2.getByRole('button', { name: `Organisation: ${MUTUAL.name}. Switch organisation` }).click();
+  await tab2.getByRole('menuitemradio', { name: SUBSIDIARY }).click();
+  await expect(tab2.getByTestId('org-name')).toHaveText(SUBSIDIARY);
+  // Coming back to the tab (the focus) or its next call (opening Meetings): whichever notices first.
+  await page.bringToFront();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await expect(page.getByText(`Another window switched this file to ${SUBSIDIARY}. Reload to see ${SUBSIDIARY}’s records.`)).toBeVisible();
+  await expect(page.getByTestId('org-name')).toHaveText(SUBSIDIARY);
+  await page.getByRole('link', { name: 'Members', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'No membership classes yet' }).or(page.getByRole('heading', { name: 'No members yet' }))).toBeVisible();
+  await expect(page.getByText('Firstorgson')).toHaveCount(0);
+  await tab2.close();
 });

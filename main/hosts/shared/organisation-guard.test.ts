@@ -38,12 +38,15 @@ describe('a call made for the organisation a window shows', () => {
     expect(expectOk(await dispatchForOrganisation(dispatch, 'organisation.get', {}, undefined))).toMatchObject({ id: b.id });
   });
 
-  it('always answers what a window needs to find its footing: the status, the list of organisations, and a switch', async () => {
+  it('always answers what a window needs to find its footing (the status, the list of organisations, a switch) and the following of a job', async () => {
     const { t, a, b } = await twoOrganisations();
     const dispatch = (m: string, i: unknown) => t.core.dispatch(m, i);
     expectOk(await t.core.dispatch('group.switch', { organisationId: b.id }));
     expect(expectOk(await dispatchForOrganisation(dispatch, 'app.status', {}, a.id))).toMatchObject({ organisationId: b.id });
     expectOk(await dispatchForOrganisation(dispatch, 'group.organisations', {}, a.id));
+    // A job started for A is followed to its end (by its id), whatever is current now.
+    const job = await dispatchForOrganisation(dispatch, 'jobs.get', { id: '0'.repeat(32) }, a.id);
+    expect(job).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(expectOk(await dispatchForOrganisation(dispatch, 'group.switch', { organisationId: a.id }, a.id))).toMatchObject({ id: a.id });
   });
 });

@@ -11,8 +11,12 @@ export const ORGANISATION_HEADER = 'x-mg-organisation';
 /** The AppErrorBody reason a window recognises to reload its organisation. */
 export const ORGANISATION_SWITCHED = 'organisation_switched';
 
-/** What a window asks to find its footing, whichever organisation it thinks it shows. */
-const ALWAYS = new Set(['app.status', 'group.organisations', 'group.switch']);
+/**
+ * What a window asks to find its footing, whichever organisation it thinks it shows; and the
+ * following of a job it started (by its random id): a job's outcome is for the organisation it was
+ * started for, and a restore's own job ends with another file's organisation current.
+ */
+const ALWAYS = new Set(['app.status', 'group.organisations', 'group.switch', 'jobs.get', 'jobs.cancel']);
 
 type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 

@@ -54,6 +54,14 @@ export function shownOrganisationId(): string | null {
   return shownOrganisation;
 }
 
+/**
+ * Forgets the organisation shown, so the next app.status learns it afresh without calling it a
+ * switch by another window: after a restore, whose file may keep another organisation.
+ */
+export function forgetShownOrganisation(): void {
+  shownOrganisation = null;
+}
+
 function organisationSwitched(message: string) {
   // Said once: the other calls refused in the same moment find it already forgotten.
   if (shownOrganisation === null) return;

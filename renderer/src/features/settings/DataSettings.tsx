@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { call } from '../../api/client';
+import { call, forgetShownOrganisation } from '../../api/client';
 import { uploadFile, useJob } from '../../api/jobs';
 import { useApiQuery } from '../../api/queries';
 import { formatBytes, formatCount } from '../../lib/format';
@@ -36,7 +36,11 @@ export function DataSettings() {
     if (backup?.state === 'succeeded') void queryClient.invalidateQueries({ queryKey: ['data.info'] });
   }, [backup?.state, queryClient]);
   useEffect(() => {
-    if (restore && restore.state !== 'running') void queryClient.invalidateQueries();
+    if (restore && restore.state !== 'running') {
+      // The restored file may keep another organisation: learnt afresh, not taken for another window's switch.
+      if (restore.state === 'succeeded') forgetShownOrganisation();
+      void queryClient.invalidateQueries();
+    }
   }, [restore, queryClient]);
   // A backup that passed its check is shown for confirmation before anything is replaced.
   const checked = check?.state === 'succeeded' ? (check.result ?? null) : null;
