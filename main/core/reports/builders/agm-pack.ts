@@ -1,6 +1,6 @@
 import type { ReportBlock, ReportDoc, ReportSection } from '../../../../shared/contract/reports';
 import { formFamily, LEGAL_FORM_INFO, type LegalForm } from '../../../../shared/domain/legal-form';
-import { addDays, addYears, formatLegalDate } from '../../../../shared/rules/legal-date';
+import { addDays, daysInMonth, formatLegalDate } from '../../../../shared/rules/legal-date';
 import { noticeVerdict } from '../../../../shared/rules/notice';
 import { latestProxyDeadline, PROXY_DEADLINE_SOURCE } from '../../../../shared/rules/proxy-deadline';
 import { societySpecialResolutionRule, type SocietyResolutionKind } from '../../../../shared/rules/society-resolutions';
@@ -35,12 +35,24 @@ const NOUN: Record<'annual_general' | 'general', string> = { annual_general: 'an
 /** The society's rules, cited as the meetings area and the rules defaults cite them. */
 const SOCIETY_RULES = 'the society’s registered rules (the CCBS Act 2014 requires the rules to provide for the method of holding meetings and the scale and right of voting, s14 and Sch 1 para 5, but sets no notice period, proxy right or majority of its own)';
 
-/** The last financial year end on or before a day ('03-31' and 2026-10-01 → 2026-03-31). */
+/** The year end ('MM-DD') in a given year; 29 February falls on the 28th in other years (as catalogue.ts yearEndIn, which this file cannot import: the catalogue imports the builders). */
+function yearEndIn(year: number, financialYearEnd: string): string {
+  const month = Number(financialYearEnd.slice(0, 2));
+  const day = Math.min(Number(financialYearEnd.slice(3, 5)), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The last financial year end on or before a day ('03-31' and 2026-10-01 → 2026-03-31; '02-29' and 2026-10-01 → 2026-02-28). */
 export function lastYearEnd(financialYearEnd: string, on: string): string {
-  const [mm, dd] = financialYearEnd.split('-');
-  let end = `${on.slice(0, 4)}-${mm}-${dd}`;
-  if (end > on) end = addYears(end, -1);
-  return end;
+  const year = Number(on.slice(0, 4));
+  const end = yearEndIn(year, financialYearEnd);
+  return end > on ? yearEndIn(year - 1, financialYearEnd) : end;
+}
+
+/** The day after the year end before `yearEnd`, or the day of incorporation for the first year. */
+function yearStartOf(financialYearEnd: string, yearEnd: string, incorporatedOn: string): string {
+  const start = addDays(yearEndIn(Number(yearEnd.slice(0, 4)) - 1, financialYearEnd), 1);
+  return start < incorporatedOn ? incorporatedOn : start;
 }
 
 function noticeSection(m: MeetingRow, org: ReportSource['org'], legalForm: LegalForm, shortNoticePct: number, asAt: string, notice: NonNullable<ReturnType<typeof noticeState>>, entitled: number, noticeOn: string, consents: number): ReportSection {
@@ -387,9 +399,14 @@ export async function buildAgmPack(src: ReportSource, annual: ReportBuilder | nu
 
   src.progress(4, steps, 'Annual governance report');
   const yearEnd = lastYearEnd(src.org.financial_year_end, asAt);
-  const yearStart = addDays(addYears(yearEnd, -1), 1);
+  const yearStart = yearStartOf(src.org.financial_year_end, yearEnd, src.org.incorporated_on);
   const annualIntro = text(`The annual governance report for the financial year from ${formatLegalDate(yearStart)} to ${formatLegalDate(yearEnd)}, the last year ended on or before ${formatLegalDate(asAt)}.`);
-  if (annual) {
+  if (yearEnd < src.org.incorporated_on) {
+    // No financial year had ended by the date: there is no year to report on yet.
+    const why = `The organisation’s first financial year had not ended by ${formatLegalDate(asAt)} (it was incorporated or registered on ${formatLegalDate(src.org.incorporated_on)}), so there is no annual governance report to put before the meeting; say so in the pack, or add any report the board has prepared.`;
+    sections.push({ id: 'annual-report', title: 'Annual governance report', blocks: [{ type: 'toWrite', title: 'Annual governance report', why }] });
+    missing.push({ section: 'Annual governance report', what: `The annual governance report: the organisation’s first financial year had not ended by ${formatLegalDate(asAt)}` });
+  } else if (annual) {
     const built = await annual({
       ...src,
       db: src.db,

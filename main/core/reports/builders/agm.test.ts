@@ -330,5 +330,26 @@ describe('the AGM pack', () => {
     expect(lastYearEnd('03-31', '2026-11-30')).toBe('2026-03-31');
     expect(lastYearEnd('03-31', '2026-03-31')).toBe('2026-03-31');
     expect(lastYearEnd('12-31', '2026-11-30')).toBe('2025-12-31');
+    // A year end of 29 February falls on the 28th in other years (never an invalid '2026-02-29').
+    expect(lastYearEnd('02-29', '2026-11-30')).toBe('2026-02-28');
+    expect(lastYearEnd('02-29', '2028-02-28')).toBe('2027-02-28');
+    expect(lastYearEnd('02-29', '2028-03-01')).toBe('2028-02-29');
+  });
+
+  it('embeds no annual report when the first financial year had not ended by the date, and says so in missing', async () => {
+    clock.now = new Date('2026-11-30T12:00:00Z');
+    t = await openTestCore({ now: () => clock.now });
+    await setUpOrganisation(t.core, {
+      particulars: { legalForm: 'company_limited_by_guarantee', registrationNumber: '01234567', incorporatedOn: '2026-06-01' },
+      rules: defaultRuleValues('company_limited_by_guarantee') as never,
+    });
+    const core = t.core;
+    const agm = await ok<MeetingView>(core, 'meetings.create', { kind: 'annual_general', heldOn: '2026-12-17', startsAt: '18:00', place: 'Civic Hall, Leeds' });
+    const doc = await buildAgmPack(sourceOf(core, await orgOf(core), agm.meeting.id), annualStub);
+    const annual = section(doc, 'annual-report');
+    expect(annual.sections ?? []).toEqual([]);
+    expect(blocksOf([annual]).find((b) => b.type === 'toWrite')).toMatchObject({ type: 'toWrite', why: expect.stringContaining('The organisation’s first financial year had not ended by 30 November 2026') });
+    expect(doc.missing).toContainEqual({ section: 'Annual governance report', what: expect.stringContaining('first financial year had not ended by 30 November 2026') });
+    expect(asked.filter((a) => a.org.incorporated_on === '2026-06-01')).toEqual([]);
   });
 });
