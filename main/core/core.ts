@@ -280,9 +280,13 @@ export class Core {
     return this.#organisation;
   }
 
-  #base(db: ReadDb) {
+  #base(db: ReadDb, seen?: (org: OrganisationRow | undefined) => void) {
     const today = () => ukDateOf(this.#now());
-    const organisation = () => this.#organisationVia(db);
+    const organisation = async () => {
+      const org = await this.#organisationVia(db);
+      seen?.(org);
+      return org;
+    };
     return {
       host: this.host,
       appVersion: this.appVersion,
@@ -320,11 +324,17 @@ export class Core {
     return db.transaction().execute(async (trx) => {
       const who = as ?? this.who();
       // Events whose records cannot say (exports, imports, removals) belong to the organisation the
-      // mutation acts for: the current one, read in this transaction.
-      const writer = new AuditWriter(trx, who, this.registry.readers, async () => (await currentOrganisation(trx))?.id ?? null);
+      // mutation acts for: the one its handler resolved (ctx.organisation() or ctx.register(),
+      // through the core's cache), else the current one read in this transaction. Not re-read when
+      // the handler resolved one: a switch writes app_meta outside any mutation and forgets the
+      // cache after, so the two can briefly differ, and the event must go with the records changed.
+      let acted: string | undefined;
+      const writer = new AuditWriter(trx, who, this.registry.readers, async () => acted ?? (await currentOrganisation(trx))?.id ?? null);
       const start = await totalChanges(trx);
       const tx: WriteContext = {
-        ...this.#base(trx),
+        ...this.#base(trx, (org) => {
+          if (org) acted = org.id;
+        }),
         db: trx,
         who,
         audit: (entries) => writer.append(entries),
