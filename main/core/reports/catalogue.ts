@@ -133,10 +133,12 @@ export function defaultDates(org: Pick<OrganisationRow, 'financial_year_end' | '
 }
 
 /** Why this organisation cannot produce the report whatever the app can do (its legal form; a group of one), or null. */
-export function ruledOutReason(kind: ReportKind, org: Pick<OrganisationRow, 'legal_form'>, organisations: number): string | null {
+export function ruledOutReason(kind: ReportKind, org: Pick<OrganisationRow, 'legal_form'>, organisations: number, formOn?: { on: string; words: string }): string | null {
   const info = KIND_INFO[kind];
   if (info.forms && !info.forms.includes(org.legal_form)) {
-    return `${info.notForForm} This organisation is a ${LEGAL_FORM_INFO[org.legal_form].label.toLowerCase()}.`;
+    // Judged on the form as at the report's date when the caller gives it (a company converted later can still report on its past years).
+    const form = LEGAL_FORM_INFO[org.legal_form].label.toLowerCase();
+    return `${info.notForForm} ${formOn ? `On ${formOn.words} this organisation was a ${form}.` : `This organisation is a ${form}.`}`;
   }
   if (kind === 'group' && organisations < 2) {
     return 'A group report needs more than one organisation in this file; add the group’s other organisations first.';

@@ -2,6 +2,7 @@ import type { ReportDoc, ReportKind, ReportRequest } from '../../../shared/contr
 import { addDays, addYears, formatLegalDate } from '../../../shared/rules/legal-date';
 import type { ReadDb, RegisterCtx } from '../context';
 import type { OrganisationRow } from '../db/schema';
+import { organisationOnDate } from '../contracts/reports/organisation-on-date';
 import { AppError } from '../errors';
 import { beforeIncorporationProblem } from '../organisation/guards';
 import { BUILDERS } from './builders/index';
@@ -32,7 +33,15 @@ export async function organisationCount(db: ReadDb): Promise<number> {
  */
 export async function resolveRequest(db: ReadDb, rc: RegisterCtx, input: ReportRequest): Promise<ResolvedRequest> {
   const info = KIND_INFO[input.kind];
-  const why = ruledOutReason(input.kind, rc.org, await organisationCount(db));
+  // The legal form as at the report's date (rolled back from the audit log): a CIC converted later can still produce its past CIC34s.
+  const judgedOn = input.asAt < rc.today ? input.asAt : rc.today;
+  const formThen = (await organisationOnDate(db, rc.org, judgedOn)).legalForm;
+  const why = ruledOutReason(
+    input.kind,
+    { legal_form: formThen },
+    await organisationCount(db),
+    formThen !== rc.org.legal_form || judgedOn !== rc.today ? { on: judgedOn, words: formatLegalDate(judgedOn) } : undefined,
+  );
   if (why !== null) throw AppError.field('kind', why);
   builderFor(input.kind);
   if (input.asAt > rc.today) {

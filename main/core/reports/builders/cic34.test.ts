@@ -2,9 +2,10 @@ import { beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { encryptBallot, nobleGroup, prepare, type ElectionPublic } from '../../../../shared/ballot';
 import type { Ballot, RollEntry } from '../../../../shared/contract/ballots';
 import type { Officer } from '../../../../shared/contract/officers';
+import type { ReportDoc } from '../../../../shared/contract/reports';
 import { useLightKdfForTests } from '../../ballots/kdf';
 import { admit, makeClass, person } from '../../members/register.test-helpers';
-import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, type TestCore } from '../../testing';
+import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, validSetUpInput, type TestCore } from '../../testing';
 import { buildCic34 } from './cic34';
 import { build, figure, listTrace, section, table, traced } from './regulator.test-helpers';
 
@@ -115,6 +116,18 @@ describe('CIC34: the community interest company report', () => {
     expect(r.sections.map((s) => s.id)).not.toContain('dividends');
     expect(r.missing).toHaveLength(4);
     expect(figure(r, 'general-meetings').value).toBe(2);
+  });
+
+  it('can still be produced for a year the company was a CIC after it converted, judged on its form on the date', async () => {
+    const { t } = await cic('cic_limited_by_guarantee');
+    await ok(t, 'organisation.update', { ...validSetUpInput().particulars, name: 'Riverside Health Ltd', legalForm: 'company_limited_by_guarantee' });
+    const doc = await jobResult<ReportDoc>(t.core, 'reports.build', REQUEST);
+    expect(doc.sections.map((s) => s.id)).toEqual(['company', 'activities', 'consultation', 'remuneration', 'transfers']);
+    // Today it is not a CIC: a CIC34 as at today is refused, saying what it is.
+    expect(await t.core.dispatch('reports.build', { kind: 'cic34', asAt: '2026-11-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { kind: expect.stringContaining('This organisation is a company limited by guarantee.') } },
+    });
   });
 
   it('reads the same for the same year after members come and go and directors are appointed', async () => {
