@@ -162,30 +162,37 @@ export async function ceasedByReason(db: ReadDb, organisationId: string, p: Annu
 
 /**
  * The last HR import applied on or before the day, from its audit event (import.applied keeps the
- * file's name, its "as of" date and its counts: the rows in the file, not a headcount). Until the
- * log names each event's organisation (migration 0022), an import in a file keeping several
- * organisations cannot be told apart: then none is used.
+ * file's name, its "as of" date and its counts: the rows in the file, not a headcount). Once the
+ * log names each event's organisation (migration 0022, audit_event.organisation_id) an import is
+ * told apart by it, read in SQL so other organisations' imports never crowd this one's out. An
+ * event the migration could not assign (organisation_id null: import.applied names no entity) is
+ * this organisation's when the file keeps only one organisation, or when its payload names it;
+ * otherwise, as before 0022 in a file of several organisations, it cannot be told apart and none
+ * is used.
  */
 export async function lastHrImport(db: ReadDb, organisationId: string, on: string): Promise<{ found: MembershipFigures['hrImport']; problem: string | null }> {
-  // Once the audit log names each event's organisation (migration 0022, audit_event.organisation_id), an import is told apart by it.
   const stamped = Number((await all<{ k: number }>(db, sql`select count(*) as k from pragma_table_info('audit_event') where name = 'organisation_id'`))[0]?.k ?? 0) > 0;
   const orgs = Number((await all<{ k: number }>(db, sql`select count(*) as k from organisation`))[0]?.k ?? 1);
-  // Imports are applied in the app; look back through them newest first (the audit log's action index).
+  const before = `${addDays(on, 1)}T00:00`;
+  // Imports are applied in the app; look back through them newest first.
   const events = await all<{ at: string; body: string | null; org: string | null }>(
     db,
     stamped
       ? sql`select e.at, p.body, e.organisation_id as org from audit_event e join audit_payload p on p.event_id = e.id
-            where e.action = 'import.applied' and e.at < ${`${addDays(on, 1)}T00:00`} order by e.seq desc limit 200`
+            where e.action = 'import.applied' and (e.organisation_id = ${organisationId} or e.organisation_id is null) and e.at < ${before} order by e.seq desc limit 200`
       : sql`select e.at, p.body, null as org from audit_event e join audit_payload p on p.event_id = e.id
-            where e.action = 'import.applied' and e.at < ${`${addDays(on, 1)}T00:00`} order by e.seq desc limit 200`,
+            where e.action = 'import.applied' and e.at < ${before} order by e.seq desc limit 200`,
   );
+  const cannotTell = { found: null, problem: 'This file keeps more than one organisation and an HR import’s record does not say which organisation it was for, so the employees cannot be counted for this one.' };
   for (const e of events) {
     if (ukDateOf(new Date(e.at)) > on || e.body === null) continue;
-    if (stamped && e.org !== organisationId) continue;
-    const after = (JSON.parse(e.body) as { after: { asOf?: string; fileName?: string; counts?: { rows?: number } } | null }).after;
+    const after = (JSON.parse(e.body) as { after: { asOf?: string; fileName?: string; counts?: { rows?: number }; organisationId?: string } | null }).after;
     if (!after?.asOf || after.asOf > on || typeof after.counts?.rows !== 'number') continue;
-    if (!stamped && orgs > 1) {
-      return { found: null, problem: 'This file keeps more than one organisation and an HR import’s record does not say which organisation it was for, so the employees cannot be counted for this one.' };
+    if (e.org === null && orgs > 1) {
+      // Unassigned: the payload may name the organisation; if it names another, it is not this one's.
+      if (typeof after.organisationId === 'string') {
+        if (after.organisationId !== organisationId) continue;
+      } else return cannotTell;
     }
     return { found: { asOf: after.asOf, appliedOn: ukDateOf(new Date(e.at)), fileName: after.fileName ?? '', rows: after.counts.rows }, problem: null };
   }

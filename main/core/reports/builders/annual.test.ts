@@ -596,4 +596,20 @@ describe('the annual governance report: employees from the last HR import', () =
     await applyPlan(core, later.plan.planId);
     expect((await membershipSection(sourceOf(core, await orgOf(core)))).section).toEqual(first.section);
   });
+
+  it('reads an import event migration 0022 left without an organisation as this organisation’s when the file keeps only one', async () => {
+    t = await openTestCore({ now: () => new Date('2026-03-15T12:00:00Z') });
+    await setUpOrganisation(t.core, { particulars: { incorporatedOn: '2015-04-01' } });
+    const core = t.core;
+    const staff = await makeClass(core, 'Employee', null, true);
+    const { plan } = await planCsv(core, hrCsv([{ no: 'E1' }, { no: 'E2' }, { no: 'E3' }]), { classId: staff.id, asOf: '2026-03-01', fileName: 'staff-march.csv' });
+    await applyPlan(core, plan.planId);
+    // As an upgraded file holds it: the import event not assigned to any organisation (the log is append-only, so lift its guard for the test).
+    const guard = core.raw.prepare(`select sql from sqlite_master where type = 'trigger' and name = 'audit_event_no_update'`).pluck().get() as string;
+    core.raw.exec('drop trigger audit_event_no_update');
+    core.raw.prepare(`update audit_event set organisation_id = null where action = 'import.applied'`).run();
+    core.raw.exec(guard);
+    const s = [(await membershipSection(sourceOf(core, await orgOf(core)))).section];
+    expect(figure(s, 'hr-import-rows').value).toBe(3);
+  });
 });
