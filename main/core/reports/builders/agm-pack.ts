@@ -13,6 +13,7 @@ import { noticeState, ukPartOf } from '../../meetings/view';
 import { toBlocks } from '../../minutes/lexical';
 import { count, text, type BuiltReport, type ReportBuilder, type ReportSource } from '../source';
 import { candidatesOf, entitledCount, packMeeting } from './agm-data';
+import { particularsOnDate } from './regulator-records';
 
 /**
  * The AGM pack (issue 11, report 2) for one general meeting: the notice, the agenda, the proxy
@@ -368,7 +369,9 @@ function prefixed(sections: ReportSection[], prefix: string): ReportSection[] {
  */
 export async function buildAgmPack(src: ReportSource, annual: ReportBuilder | null): Promise<BuiltReport> {
   const asAt = src.period.to;
-  const m = await packMeeting(src.db, src.org.id, src.org.name, src.request.meetingId);
+  // The organisation named as it stood on the date (the table keeps only today's name).
+  const org = { ...src.org, name: (await particularsOnDate(src.db, src.org, asAt)).name };
+  const m = await packMeeting(src.db, src.org.id, org.name, src.request.meetingId);
   const steps = 7;
   src.progress(0, steps, 'Notice');
   const onDate = await organisationOnDate(src.db, src.org, asAt);
@@ -383,18 +386,18 @@ export async function buildAgmPack(src: ReportSource, annual: ReportBuilder | nu
     (await src.db.selectFrom('short_notice_consent').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', m.id).where('consented_on', '<=', asAt).executeTakeFirstOrThrow()).n,
   );
   const missing: ReportDoc['missing'] = [];
-  const sections: ReportSection[] = [noticeSection(m, src.org, legalForm, rules.shortNoticePct, asAt, notice, entitled, noticeOn, consents)];
+  const sections: ReportSection[] = [noticeSection(m, org, legalForm, rules.shortNoticePct, asAt, notice, entitled, noticeOn, consents)];
   await src.checkpoint();
 
   src.progress(1, steps, 'Agenda');
   sections.push(agendaSection(await readItems(src, m.id)));
   const resolutions = (await src.db.selectFrom('resolution').select(['id', 'position', 'kind', 'society_kind', 'text', 'explanatory_note']).where('meeting_id', '=', m.id).orderBy('position').execute()) as Resolution[];
   src.progress(2, steps, 'Proxy form');
-  sections.push(proxySection(m, src.org, legalForm, rules, notice.proxyDeadline, resolutions));
+  sections.push(proxySection(m, org, legalForm, rules, notice.proxyDeadline, resolutions));
   await src.checkpoint();
 
   src.progress(3, steps, 'Previous minutes');
-  sections.push(await previousMinutesSection(src, m, asAt));
+  sections.push(await previousMinutesSection({ ...src, org }, m, asAt));
   await src.checkpoint();
 
   src.progress(4, steps, 'Annual governance report');

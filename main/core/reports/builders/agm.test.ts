@@ -12,7 +12,7 @@ import { admit, makeClass, person } from '../../members/register.test-helpers';
 import { stateFromText } from '../../minutes/lexical';
 import { exportsDirFor } from '../../exports/file-store';
 import { readZipEntry } from '../../meetings/print/zip';
-import { expectOk, jobResult, openTestCore, setUpOrganisation, type TestCore } from '../../testing';
+import { expectOk, jobResult, openTestCore, setUpOrganisation, validSetUpInput, type TestCore } from '../../testing';
 import type { BuiltReport, ReportBuilder, ReportSource } from '../source';
 import { endSpareReportWorker } from '../worker-thread';
 import { AGM_TRACE_SETS } from '../trace/agm';
@@ -257,7 +257,10 @@ describe('the AGM pack', () => {
       questions: [{ kind: 'election', text: 'Election of a treasurer', seats: 1, candidates: [{ name: 'Ted Late' }, { name: 'Una Later' }] }],
       trustees: [{ name: 'Ann Scrutineer' }, { name: 'Raj Chair' }],
     });
-    const again = await buildAgmPack(sourceOf(core, org, agm.meeting.id), annualStub);
+    // Renamed after the date: the pack names the organisation as it was on the date.
+    await ok(core, 'organisation.update', { ...validSetUpInput().particulars, name: 'Riverside Community Care' });
+    const again = await buildAgmPack(sourceOf(core, await orgOf(core), agm.meeting.id), annualStub);
+    expect(JSON.stringify(again.sections)).not.toContain('Riverside Community Care');
     expect(again.sections).toEqual(first.sections);
     expect(again.missing).toEqual(first.missing);
   });
