@@ -2,6 +2,7 @@ import { daysBetween } from '../../../../shared/rules/legal-date';
 import type { ReadDb } from '../../context';
 import { inOfficeOn } from '../../meetings/people';
 import type { MeetingKind } from '../../meetings/tables';
+import { beforeLaterChanges, nameOnDate } from './regulator-records';
 
 /**
  * The records behind the board effectiveness pack, read the same way by the builder
@@ -49,7 +50,7 @@ export interface DirectorInPeriod {
   appointments: { appointed_on: string; ceased_on: string | null }[];
 }
 
-/** Directors in office on any day of the period, by name. */
+/** Directors in office on any day of the period, named as they stood at its end (the officers table keeps only today's names), in order of that name. */
 export async function directorsInPeriod(db: ReadDb, organisationId: string, from: string, to: string): Promise<DirectorInPeriod[]> {
   const rows = await db
     .selectFrom('appointment as a')
@@ -61,9 +62,10 @@ export async function directorsInPeriod(db: ReadDb, organisationId: string, from
     .where((eb) => eb.or([eb('a.ceased_on', 'is', null), eb('a.ceased_on', '>=', from)]))
     .orderBy('a.appointed_on')
     .execute();
+  const renamed = await beforeLaterChanges(db, { entityType: 'officer', action: 'officer.updated' }, [...new Set(rows.map((r) => r.officer_id))], to);
   const out = new Map<string, DirectorInPeriod>();
   for (const r of rows) {
-    const d = out.get(r.officer_id) ?? { officerId: r.officer_id, name: `${r.given_names} ${r.family_name}`.trim(), appointments: [] };
+    const d = out.get(r.officer_id) ?? { officerId: r.officer_id, name: nameOnDate({ given: r.given_names, family: r.family_name }, renamed.get(r.officer_id)), appointments: [] };
     d.appointments.push({ appointed_on: r.appointed_on, ceased_on: r.ceased_on });
     out.set(r.officer_id, d);
   }

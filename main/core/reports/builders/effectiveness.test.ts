@@ -6,7 +6,7 @@ import type { Core } from '../../core';
 import type { OrganisationRow } from '../../db/schema';
 import { appointDirector } from '../../contracts/reports/fixtures.test-helpers';
 import { registerOf } from '../../members/register.test-helpers';
-import { expectOk, jobResult, type TestCore } from '../../testing';
+import { expectOk, jobResult, validSetUpInput, type TestCore } from '../../testing';
 import type { ReportSource } from '../source';
 import { endSpareReportWorker } from '../worker-thread';
 import { EFFECTIVENESS_TRACE_SETS } from '../trace/effectiveness';
@@ -225,9 +225,17 @@ describe('the board effectiveness pack', () => {
   });
 
   it('gives the same sections after records change after the period, and leaves another organisation out', async () => {
-    const { core, m2, a3, n2, catInterest } = await knownBoard();
+    const { core, ann, m2, a3, n2, catInterest } = await knownBoard();
     const org = await orgOf(core);
     const first = await effectivenessReport(sourceOf(core, org));
+
+    // Renamed after the period: the director (who would sort last by the new name) and the organisation.
+    await ok(core, 'officers.update', {
+      id: ann.id,
+      particulars: { givenNames: 'Zara', familyName: 'Zeal', serviceAddress: { line1: '1 High Street', town: 'Leeds', postcode: 'LS1 1AA' }, dateOfBirth: '1980-01-01', nationality: 'British', occupation: 'Nurse', countryOfResidence: 'England' },
+      residentialAddress: { line1: '7 Larkspur Close', town: 'Otley', postcode: 'LS21 3QP' },
+    });
+    await ok(core, 'organisation.update', { ...validSetUpInput().particulars, name: 'Riverside Community Care' });
 
     await ok(core, 'minutes.sign', { id: n2, signedBy: 'Ann Archer', signedOn: '2026-06-01' });
     await ok(core, 'actions.close', { id: a3, status: 'done', closedOn: '2026-06-01' });
@@ -249,7 +257,8 @@ describe('the board effectiveness pack', () => {
     copy('meeting', `id = '${m2.meeting.id}'`, { id: 'mt-two', organisation_id: 'org-two', held_on: '2025-07-01' });
     copy('attendance', '1=1', { id: 'at-two', meeting_id: 'mt-two', officer_id: 'o-two', status: 'present' });
 
-    const again = await effectivenessReport(sourceOf(core, org));
+    const again = await effectivenessReport(sourceOf(core, await orgOf(core)));
+    expect(JSON.stringify(again.sections)).not.toMatch(/Zara Zeal|Riverside Community Care/);
     expect(again.sections).toEqual(first.sections);
   });
 

@@ -4,6 +4,7 @@ import { formFamily } from '../../../../shared/domain/legal-form';
 import { addDays, addYears, formatLegalDate } from '../../../../shared/rules/legal-date';
 import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
 import { minutesTargetOnDate } from '../../organisation/minutes-target';
+import { particularsOnDate } from './regulator-records';
 import { count, text, type ReportBuilder } from '../source';
 import {
   actionsDue,
@@ -331,7 +332,7 @@ export const effectivenessReport: ReportBuilder = async (src) => {
     blocks: [
       text(
         targetOnDate.isDefault
-          ? `The secretary’s target is ${target} days from the meeting to the approval of its minutes, and ${target} days to their signing. This is the app’s default: neither the governing rules nor the settings record a target for ${src.org.name} on ${formatLegalDate(to)}, so the app’s default of ${target} days applies (change it in Settings). The figures here always say which target they used.`
+          ? `The secretary’s target is ${target} days from the meeting to the approval of its minutes, and ${target} days to their signing. This is the app’s default: neither the governing rules nor the settings record a target for ${(await particularsOnDate(src.db, src.org, to)).name} on ${formatLegalDate(to)}, so the app’s default of ${target} days applies (change it in Settings). The figures here always say which target they used.`
           : `Minutes are judged against the secretary’s target of ${target} days, set on ${formatLegalDate(targetOnDate.setOn!)}: ${target} days from the meeting to the approval of its minutes, and ${target} days to their signing. This is the target as it stood on ${formatLegalDate(to)}; a later change to it in Settings leaves this pack as it is.`,
       ),
       text(
