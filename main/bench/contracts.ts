@@ -165,12 +165,25 @@ export async function benchContracts(args: ContractsBenchArgs): Promise<Figure[]
     };
 
     // --- the timeline of the next 90 days, with the overdue duties (home screen) ------------------
+    // As the home screen's panel asks (ContractDatesPanel: today to 90 days on, with the overdue duties, at most 200 shown),
+    // and over the whole 90 days as an API caller may ask (up to the core's default of 1,000 duties), and as the calendar
+    // asks for one month's grid of six weeks (CalendarPage: up to 5,000, no overdue) and for every overdue duty.
     const timelineInputs = Array.from({ length: 300 }, (_, i) => {
+      const from = addDays(today, i % 3 === 0 ? 0 : Math.floor(r() * 30));
+      return { from, to: addDays(from, 90), includeOverdue: true, limit: 200 };
+    });
+    const timelineAllInputs = Array.from({ length: 300 }, (_, i) => {
       const from = addDays(today, i % 3 === 0 ? 0 : Math.floor(r() * 30));
       return { from, to: addDays(from, 90), includeOverdue: i % 2 === 0 };
     });
+    const calendarInputs = Array.from({ length: 300 }, () => {
+      const from = addDays(today, Math.floor(r() * 365) - 180);
+      return { from, to: addDays(from, 41), includeOverdue: false, limit: 5000 };
+    });
     const rawTimeline = rawTimelineOf(raw, orgId, today);
     await measure('timeline_90d', 'contracts.timeline', timelineInputs, rawTimeline.run, rawTimeline.sql(timelineInputs[0]!));
+    await measure('timeline_90d_1000', 'contracts.timeline', timelineAllInputs, rawTimeline.run, rawTimeline.sql(timelineAllInputs[0]!));
+    await measure('calendar_month', 'contracts.timeline', calendarInputs, rawTimeline.run, rawTimeline.sql(calendarInputs[0]!));
 
     // --- a contract's page ------------------------------------------------------------------------
     const getInputs = Array.from({ length: 400 }, () => ({ id: randomContract() }));
@@ -295,9 +308,10 @@ function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
   const range = raw.prepare(q.range);
   const doneRecords = raw.prepare(DONE_RECORDS_SQL);
   const overdueCount = raw.prepare(q.count).pluck();
-  const limit = 1000;
   return {
-    run: (i: { from: string; to: string; includeOverdue: boolean }) => {
+    run: (i: { from: string; to: string; includeOverdue: boolean; limit?: number }) => {
+      // The same default as the core (contracts.timeline's limit, 1,000 when not given).
+      const limit = i.limit ?? 1000;
       const before = i.from < today ? i.from : today;
       // As the core: the range only for the room the overdue duties leave (and one more, to tell the list was cut short).
       const late = i.includeOverdue ? (overdue.all(orgId, before, limit + 1) as any[]) : [];
@@ -318,9 +332,9 @@ function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
         truncated: rows.length > limit,
       };
     },
-    sql: (i: { from: string; to: string }): [string, unknown[]][] => [
-      [q.overdue, [orgId, today, limit + 1]],
-      [q.range, [orgId, i.from, i.to, limit + 1]],
+    sql: (i: { from: string; to: string; limit?: number }): [string, unknown[]][] => [
+      [q.overdue, [orgId, today, (i.limit ?? 1000) + 1]],
+      [q.range, [orgId, i.from, i.to, (i.limit ?? 1000) + 1]],
       [q.count, [orgId, today]],
     ],
   };
