@@ -10,7 +10,7 @@ describe('a job the core no longer holds', () => {
   });
 
   it('is followed as a failed job with the NOT_FOUND code, so polling stops', () => {
-    const s = goneJobStatus('a'.repeat(32));
+    const s = goneJobStatus<'reports.build'>('a'.repeat(32));
     expect(s.state).toBe('failed');
     expect(s.id).toBe('a'.repeat(32));
     expect(s.error?.code).toBe('NOT_FOUND');

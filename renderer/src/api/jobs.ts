@@ -29,7 +29,7 @@ export function useJob<M extends JobMethodName>(jobId: string | null, method: M,
       } catch (e) {
         if (cancelled) return;
         // The runner forgets a job 30 minutes after it ended: asking again would never succeed.
-        if (isJobGone(e)) setStatus(goneJobStatus(jobId));
+        if (isJobGone(e)) setStatus(goneJobStatus<M>(jobId));
         else timer = window.setTimeout(poll, intervalMs * 5);
       }
     };
@@ -48,7 +48,7 @@ export function isJobGone(e: unknown): boolean {
 }
 
 /** The status a job the core no longer holds is followed as: failed, with NOT_FOUND, so nothing polls it again. */
-export function goneJobStatus(jobId: string): TypedJobStatus<never> {
+export function goneJobStatus<M extends JobMethodName>(jobId: string): TypedJobStatus<M> {
   const now = new Date().toISOString();
   return {
     id: jobId,
