@@ -1,4 +1,4 @@
-import { CompiledQuery, sql } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import type { ReadDb, WriteContext } from '../../context';
 import { termsOf } from '../status';
 import type { ContractRow } from '../tables';
@@ -231,8 +231,8 @@ export async function incomeMonthsDiffering(db: ReadDb, options: IncomeMonthsOpt
     const [ko, km, kg] = c.key;
     let last: [string, string, string] | null = null;
     for (;;) {
-      const where = last === null ? sql`` : sql`where (${sql.ref(ko)}, ${sql.ref(km)}, ${sql.ref(kg)}) > (${last[0]}, ${last[1]}, ${last[2]})`;
-      const stored = (
+      const where: RawBuilder<unknown> = last === null ? sql`` : sql`where (${sql.ref(ko)}, ${sql.ref(km)}, ${sql.ref(kg)}) > (${last[0]}, ${last[1]}, ${last[2]})`;
+      const stored: { organisation_id: string; month_on: string; grp: string; contracts: number; valued: number; pence: number }[] = (
         await sql<{ organisation_id: string; month_on: string; grp: string; contracts: number; valued: number; pence: number }>`
           ${sql.raw(c.stored)} ${where} order by ${sql.ref(ko)}, ${sql.ref(km)}, ${sql.ref(kg)} limit ${batch * 4}`.execute(db)
       ).rows;
@@ -246,7 +246,7 @@ export async function incomeMonthsDiffering(db: ReadDb, options: IncomeMonthsOpt
           differs(s.organisation_id, s.grp, s.month_on);
         }
       }
-      const l = stored[stored.length - 1]!;
+      const l: { organisation_id: string; month_on: string; grp: string } = stored[stored.length - 1]!;
       last = [l.organisation_id, l.month_on, l.grp];
       await options.checkpoint?.();
     }
