@@ -195,7 +195,7 @@ export interface IncomeMonthsOptions {
  * The totals are worked out from the income rows in slices of rows (keyset by rowid) and the
  * stored checkpoints read in slices of their key, compared in memory, yielding at `checkpoint`
  * between slices: one statement over every contract × month held the host thread for seconds at
- * 50,000 contracts (3.4 to 6.3 s at 5,000 contracts on the shared test machine; the slices take about 2 s in all there, none longer than about 115 ms). The comparison is the one the
+ * 50,000 contracts (54 to 121 s in one block at 49,000 income rows on the loaded shared test machine; sliced, 9 to 54 s in all there, the longest slice 114 to 497 ms, likely collecting the map of about 260,000 totals). The comparison is the one the
  * statement made (every stored row that is not all zeros against every total, both ways).
  */
 export async function incomeMonthsDiffering(db: ReadDb, options: IncomeMonthsOptions = {}): Promise<{ id: string; message: string }[]> {
