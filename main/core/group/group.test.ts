@@ -215,4 +215,24 @@ describe('groupOf', () => {
     expect(g.members.map((m) => m.organisation.id)).not.toContain(x.id);
     expect((await groupOf(t.core.db, '0190f000-0000-7000-8000-0000000000ff', '2023-12-31')).members).toEqual([]);
   });
+
+  it('reads the relations as they stood at the end of the day: one recorded again later keeps its earlier dates and terms for earlier days', async () => {
+    const t = await core();
+    const a = (await setUpOrganisation(t.core)) as Organisation;
+    const b = await add(t, 'B Services', '07654321');
+    const set = (input: object) => t.core.dispatch('group.setRelation', input);
+    const ab = expectOk(await set({ organisationId: a.id, relatedOrganisationId: b.id, kind: 'subsidiary', holding: full, sinceOn: '2020-01-01' })) as Relation;
+    expectOk(await t.core.dispatch('group.endRelation', { id: ab.id, endedOn: '2024-01-01' }));
+    // Recorded again (today, 1 June 2026) from 1 May 2026 as a sister: the row is rewritten and its end cleared.
+    expectOk(await set({ organisationId: b.id, relatedOrganisationId: a.id, kind: 'sister', sinceOn: '2026-05-01' }));
+    const at = async (on: string) => (await groupOf(t.core.db, a.id, on)).members.map((m) => [m.organisation.name, m.role]);
+    // On 31 December 2023 the relation, as it then stood, made B a subsidiary; on 1 January 2024 it had ended.
+    expect(await at('2023-12-31')).toEqual([['Riverside Care Mutual', 'self'], ['B Services', 'subsidiary']]);
+    expect((await groupOf(t.core.db, a.id, '2023-12-31')).relations.map((r) => [r.organisation_id, r.kind, r.since_on, r.ended_on, r.holding_words])).toEqual([
+      [a.id, 'subsidiary', '2020-01-01', '2024-01-01', full.words],
+    ]);
+    expect(await at('2024-01-01')).toEqual([['Riverside Care Mutual', 'self']]);
+    // On today's date the new record stands.
+    expect(await at('2026-06-01')).toEqual([['Riverside Care Mutual', 'self'], ['B Services', 'sister']]);
+  });
 });

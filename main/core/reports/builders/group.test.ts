@@ -16,6 +16,7 @@ import type { ReportSource } from '../source';
 import { GROUP_TRACE_SETS } from '../trace/group';
 import { exportsDirFor } from '../../exports/file-store';
 import { sheetNames } from '../export-xlsx';
+import { groupOf } from '../../group/relations';
 import { groupReport, normaliseName, sharedDirectors, type OrganisationFigures } from './group';
 
 /**
@@ -369,6 +370,59 @@ describe('the consolidated group report', () => {
     expect(JSON.stringify(after.sections)).toContain('Companies Act 2006 s399(2)');
     expect(after.sections).toEqual(before.sections);
     expect(JSON.stringify(after.sections)).not.toContain('Valley');
+  });
+
+  it('keeps the group as it stood at the end of the period when a relation is recorded again, ended or added later (issue 11)', async () => {
+    const { core, parent, sub, other } = await knownGroup();
+    const before = await build(core, 'group');
+    const relations = async () => (await ok<{ relations: { id: string; organisationId: string; relatedOrganisationId: string }[] }>(core, 'group.organisations', {})).relations;
+    const holding = { basis: 'shares', words: 'All 100 ordinary shares of £1', sharesHeld: 100, sharesPct: 100, votesPct: 100 };
+
+    // The holding recorded again after the period "since 1 June 2026": on 31 March 2026 it had been held since 2020.
+    await ok(core, 'group.setRelation', { organisationId: parent.id, relatedOrganisationId: sub.id, kind: 'subsidiary', holding, sinceOn: '2026-06-01' });
+    const reRecorded = await build(core, 'group');
+    expect(tableOf(reRecorded, 'group-organisations').rows.map((r) => [r['organisation']!.display, r['since']!.display])).toEqual([
+      ['Riverside Care Mutual', '—'],
+      ['Riverside Care Services', '1 April 2020'],
+    ]);
+    expect(reRecorded.sections).toEqual(before.sections);
+
+    // The relation ended after the period: it was still in force on its last day.
+    const held = (await relations()).find((r) => r.relatedOrganisationId === sub.id)!;
+    await ok(core, 'group.endRelation', { id: held.id, endedOn: '2026-09-01' });
+    expect((await build(core, 'group')).sections).toEqual(before.sections);
+
+    // A relation that begins after the period is not in it; the group today is another.
+    await ok(core, 'group.setRelation', { organisationId: parent.id, relatedOrganisationId: other.id, kind: 'subsidiary', holding, sinceOn: '2026-06-01' });
+    const later = await build(core, 'group');
+    expect(later.sections).toEqual(before.sections);
+    expect(JSON.stringify(later.sections)).not.toContain('Valley');
+    expect((await groupOf(core.db, parent.id, TO)).members.map((m) => m.organisation.id)).toEqual([parent.id, sub.id]);
+    expect((await groupOf(core.db, parent.id, '2026-11-30')).members.map((m) => m.organisation.id)).toEqual([parent.id, other.id]);
+    // The trace refuses the organisation that joined later, for the period's date.
+    const refused = await core.dispatch('reports.trace', { trace: { set: 'group.members.onDate', params: { organisationId: other.id, groupOn: TO, on: TO, classKind: null } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('orders the group by the names as they stood on the date, so a later rename does not reorder it', async () => {
+    const { core, parent, sub, other } = await knownGroup();
+    // Valley held since 2020 too: by name it comes after Riverside Care Services.
+    await ok(core, 'group.setRelation', {
+      organisationId: parent.id,
+      relatedOrganisationId: other.id,
+      kind: 'subsidiary',
+      holding: { basis: 'shares', words: 'All 10 ordinary shares of £1', sharesHeld: 10, sharesPct: 100, votesPct: 100 },
+      sinceOn: '2020-04-01',
+    });
+    const order = async () => (await groupOf(core.db, parent.id, TO)).members.map((m) => m.organisation.id);
+    expect(await order()).toEqual([parent.id, sub.id, other.id]);
+    const before = await build(core, 'group');
+    // Renamed after the date to a name that sorts first.
+    await ok(core, 'group.switch', { organisationId: other.id });
+    await ok(core, 'organisation.update', { ...validSetUpInput({ particulars: { name: 'Valley Health Mutual', registrationNumber: '07000001', incorporatedOn: '2015-04-01' } }).particulars, name: 'Aire Valley Health' });
+    await ok(core, 'group.switch', { organisationId: parent.id });
+    expect(await order()).toEqual([parent.id, sub.id, other.id]);
+    expect((await build(core, 'group')).sections).toEqual(before.sections);
   });
 
   it('lists for each traced figure exactly as many records as it counts, in its column’s organisation', async () => {

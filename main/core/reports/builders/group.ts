@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { ReportBlock, ReportValue } from '../../../../shared/contract/reports';
-import { formatLegalDate, ukDateOf } from '../../../../shared/rules/legal-date';
+import { formatLegalDate } from '../../../../shared/rules/legal-date';
 import { formatPence } from '../../../../shared/rules/shareholding';
 import type { ReadDb } from '../../context';
 import { incomeByCommissionerOn } from '../../contracts/reports/live-income';
 import { organisationOnDate } from '../../contracts/reports/organisation-on-date';
 import type { OrganisationRow } from '../../db/schema';
-import { groupOf, toHolding, type GroupMember } from '../../group/relations';
+import { groupOf, inForceOn, relationsOnDate, toHolding, type GroupMember } from '../../group/relations';
 import type { OrganisationRelationRow } from '../../group/tables';
 import type { BuiltReport, ReportBuilder, ReportSource } from '../source';
 import { appointmentsOf, directorsOnDay } from './annual-board';
@@ -164,49 +164,12 @@ export function sharedDirectors(cols: OrganisationFigures[]): SharedDirector[] {
   return out.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.boards[0]!.officerId.localeCompare(b.boards[0]!.officerId));
 }
 
-/** The organisation that holds this one as a subsidiary on the date, if any (named only: its records are not read). */
+/** The organisation that holds this one as a subsidiary on the date, if any (named only: its records are not read), with the relation as it stood then. */
 async function parentOf(db: ReadDb, organisationId: string, on: string): Promise<{ relation: OrganisationRelationRow; name: string } | null> {
-  const r = await db
-    .selectFrom('organisation_relation')
-    .selectAll()
-    .where('kind', '=', 'subsidiary')
-    .where('related_organisation_id', '=', organisationId)
-    .where('since_on', '<=', on)
-    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', on)]))
-    .orderBy('id')
-    .executeTakeFirst();
+  const r = (await relationsOnDate(db, on)).find((x) => x.kind === 'subsidiary' && x.related_organisation_id === organisationId && inForceOn(x, on));
   if (!r) return null;
-  const o = await db.selectFrom('organisation').select('name').where('id', '=', r.organisation_id).executeTakeFirst();
-  return { relation: r, name: o?.name ?? '' };
-}
-
-/**
- * The terms of the group's relations as they stood at the end of the day: a relation is changed in
- * place (group.setRelation replaces the pair's terms), so one changed after the day is shown with
- * its earliest later change's "before" (the relation as it was, kept in the audit event).
- */
-async function termsOnDate(db: ReadDb, relations: OrganisationRelationRow[], on: string): Promise<Map<string, { words: string | null; sinceOn: string }>> {
-  const out = new Map(relations.map((r) => [r.id, { words: toHolding(r)?.words ?? null, sinceOn: r.since_on }]));
-  if (relations.length === 0) return out;
-  const events = await db
-    .selectFrom('audit_event as e')
-    .innerJoin('audit_payload as p', 'p.event_id', 'e.id')
-    .select(['e.entity_id', 'e.at', 'p.body'])
-    .where('e.entity_type', '=', 'organisation_relation')
-    .where('e.entity_id', 'in', relations.map((r) => r.id))
-    .where('e.action', '=', 'group.relation_set')
-    .where('e.at', '>=', `${on}T00:00:00`)
-    .orderBy('e.seq', 'asc')
-    .execute();
-  const done = new Set<string>();
-  for (const e of events) {
-    if (!e.entity_id || done.has(e.entity_id) || e.body === null || ukDateOf(new Date(e.at)) <= on) continue;
-    const before = (JSON.parse(e.body) as { before?: { holding?: { words?: string } | null; sinceOn?: string } | null }).before;
-    if (!before) continue;
-    done.add(e.entity_id);
-    out.set(e.entity_id, { words: before.holding?.words ?? null, sinceOn: before.sinceOn ?? out.get(e.entity_id)!.sinceOn });
-  }
-  return out;
+  const o = await db.selectFrom('organisation').selectAll().where('id', '=', r.organisation_id).executeTakeFirst();
+  return { relation: r, name: o ? (await particularsOnDate(db, o, on)).name : '' };
 }
 
 /** The trace of one organisation's figure: its set, the organisation and the date its group is as at. */
@@ -245,7 +208,6 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
         : r.kind === 'sister' && (r.organisation_id === m.organisation.id || r.related_organisation_id === m.organisation.id),
     );
   const parent = await parentOf(src.db, self.id, p.to);
-  const terms = await termsOnDate(src.db, group.relations, p.to);
   const steps = members.length + 1;
 
   // Each organisation in turn, by its own id: never a statement over several.
@@ -281,13 +243,13 @@ export const groupReport: ReportBuilder = async (src): Promise<BuiltReport> => {
       ],
       members.map((m) => {
         const r = relationOf(m);
-        const then = r ? terms.get(r.id) : undefined;
-        return { organisation: words(m.organisation.name), relation: words(roleWords(m, names, then)), since: words(then ? formatLegalDate(then.sinceOn) : '—') };
+        // groupOf's relations are as they stood on the date (a holding recorded again later shows its terms then).
+        return { organisation: words(m.organisation.name), relation: words(roleWords(m, names, r ? { words: toHolding(r)?.words ?? null } : undefined)), since: words(r ? formatLegalDate(r.since_on) : '—') };
       }),
     ),
   ];
   if (parent) {
-    const holding = (await termsOnDate(src.db, [parent.relation], p.to)).get(parent.relation.id)?.words ?? null;
+    const holding = toHolding(parent.relation)?.words ?? null;
     groupBlocks.push({
       type: 'text',
       tone: 'note',
