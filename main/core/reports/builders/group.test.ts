@@ -120,7 +120,7 @@ async function knownGroup(): Promise<Known> {
   // The subsidiary.
   await ok(core, 'group.switch', { organisationId: sub.id });
   const subStaff = await makeClass(core, 'Staff', null, true);
-  let subLeeds = '';
+  let subLeeds!: string;
   {
     const staff = subStaff;
     const users = await makeClass(core, 'Service users', null, false);
