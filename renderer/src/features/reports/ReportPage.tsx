@@ -28,8 +28,9 @@ export function ReportPage() {
   const { state, cancel, again } = useReportBuild(request, location.key);
   const name = (kind && REPORT_NAMES[kind as keyof typeof REPORT_NAMES]) || 'Report';
   // Whether this page watched the report being produced (not one shown again from Back).
-  const producedHere = useRef(false);
-  if (state.kind === 'starting' || state.kind === 'running') producedHere.current = true;
+  // Kept in state (set during render, guarded, as React allows for information from earlier renders).
+  const [producedHere, setProducedHere] = useState(false);
+  if ((state.kind === 'starting' || state.kind === 'running') && !producedHere) setProducedHere(true);
 
   if (!parsed.ok) {
     return (
@@ -47,7 +48,7 @@ export function ReportPage() {
   // the words are a change to a live region already on the page, which screen readers announce.
   const announcement = (
     <p className="visually-hidden" role="status" aria-live="polite" data-testid="rpt-announce">
-      {state.kind === 'done' && producedHere.current ? 'Report produced.' : ''}
+      {state.kind === 'done' && producedHere ? 'Report produced.' : ''}
     </p>
   );
   if (state.kind === 'done') {

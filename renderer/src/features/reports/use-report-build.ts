@@ -41,7 +41,8 @@ export function useReportBuild(asked: ReportRequest | null, entryKey: string) {
     started.current = runKey;
     const following = round === 0 ? runningBuild(cacheKey) : undefined;
     if (following) {
-      setRun({ key: runKey, jobId: following, error: null });
+      // Set after the effect, as the started build's answer is, not synchronously within it.
+      void Promise.resolve().then(() => setRun({ key: runKey, jobId: following, error: null }));
       return;
     }
     void call('reports.build', request).then(
