@@ -31,7 +31,7 @@ import { dispatch } from './dispatcher';
 import { AppError } from './errors';
 import { JobRunner, type JobHandle } from './jobs/runner';
 import { UploadStore } from './jobs/uploads';
-import { logInfo } from './log';
+import { logError, logInfo } from './log';
 import { REGISTRY, type Registry } from './registry';
 import { CURRENT_ORGANISATION_KEY, currentOrganisation } from './organisation/handlers';
 import { StationManager, type StationOptions } from './station/manager';
@@ -230,8 +230,14 @@ export class Core {
     }
     // Records a migration converted are vouched for by an event of their own (audit/migration-events.ts).
     await recordMigrationEvents(this.#store.db, this.#store.migration.applied, (fn) => this.#mutate('records converted by an upgrade', this.#store.db, fn));
-    // An upgrade to 0022 that stopped before its event was recorded (see the function).
-    await recordMissingOrganisationsAssigned(this.#store.db, (fn) => this.#mutate('organisations assigned by an upgrade', this.#store.db, fn));
+    // An upgrade to 0022 that stopped before its event was recorded (see the function). Best
+    // effort: a damaged file must still open for reading (its changes are refused until it is
+    // restored), and Verify names the missing event meanwhile; the next start tries again.
+    try {
+      await recordMissingOrganisationsAssigned(this.#store.db, (fn) => this.#mutate('organisations assigned by an upgrade', this.#store.db, fn));
+    } catch (e) {
+      logError('recording the organisations assigned by the 0022 upgrade at start-up', e);
+    }
   }
 
   now(): Date {
