@@ -57,6 +57,8 @@ function applyEdit(valid: unknown, path: Path, edit: Edit): unknown {
   const last = path[path.length - 1]!;
   if (edit.kind === 'replace') parent[last] = edit.with;
   else if (edit.kind === 'delete') delete parent[last];
+  // An array gets an extra element (a key on an array is lost in JSON, and 'length' set to a random value throws).
+  else if (Array.isArray(parent[last])) (parent[last] as unknown[]).push(edit.value);
   else if (parent[last] !== null && typeof parent[last] === 'object') (parent[last] as Record<string, unknown>)[edit.key] = edit.value;
   else parent[last] = { [edit.key]: edit.value };
   return copy;
