@@ -52,6 +52,8 @@ await Promise.all([
   build({ ...node, entryPoints: ['main/core/ballots/check-worker.ts'], outfile: join(outdir, 'check-worker.cjs') }),
   // The governance reports' builder thread (main/core/reports/worker-thread.ts).
   build({ ...node, entryPoints: ['main/core/reports/worker.ts'], outfile: join(outdir, 'report-worker.cjs') }),
+  // The start-up register check's thread (main/core/audit/register-check-thread.ts).
+  build({ ...node, entryPoints: ['main/core/audit/register-check-worker.ts'], outfile: join(outdir, 'register-check-worker.cjs') }),
   build({
     ...common,
     entryPoints: ['main/hosts/preload/index.ts'],
@@ -64,4 +66,4 @@ await Promise.all([
 ]);
 
 const shown = relative(root, outdir).startsWith('..') ? outdir : relative(root, outdir);
-console.log(`build-electron: ${shown}/main.cjs, pack-worker.cjs, sum-worker.cjs, check-worker.cjs, report-worker.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);
+console.log(`build-electron: ${shown}/main.cjs, pack-worker.cjs, sum-worker.cjs, check-worker.cjs, report-worker.cjs, register-check-worker.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);

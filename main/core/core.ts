@@ -11,6 +11,7 @@ import { AuditWriter, type Actor } from './audit/log';
 import { recordBaselineIfNeeded } from './audit/baseline';
 import { recordMigrationEvents, recordMissingOrganisationsAssigned } from './audit/migration-events';
 import { checkRegistersAgainstLog, verifyAll, type RegisterCheck } from './audit/verify-all';
+import { checkRegistersInWorker, RegisterWorkerUnavailable } from './audit/register-check-thread';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { backupFileName, takeBackup } from './backup/backup';
 import { forgetCastAlphas } from './ballots/alphas';
@@ -58,6 +59,12 @@ export interface CoreOptions {
   backupsDir?: string;
   /** The voting station's page and limits (tests and the benchmark tighten them). */
   station?: StationOptions;
+  /**
+   * Tests and benchmarks: the start-up register check's worker script (registerCheckWorkerScript()
+   * by default). A missing one makes the core fall back to the host thread, as if the worker could
+   * not start; null runs the check on the host thread, in slices, from the outset.
+   */
+  registerCheckScript?: string | null;
 }
 
 /**
@@ -92,6 +99,11 @@ export class Core {
   #closed = false;
   /** The start-up comparison of the registers with the audit log (windows only; the CLI runs verify itself). */
   #registers: { state: 'checking' | 'ok' | 'mismatch' | 'off'; check: RegisterCheck | null } = { state: 'off', check: null };
+  readonly #registerCheckScript: string | null | undefined;
+  /** Ends the running register check (its worker) when the core closes. */
+  #registerCheckStop: AbortController | null = null;
+  /** The register check while it reads the file (settles once its worker has stopped). */
+  #registerCheckReading: Promise<unknown> | null = null;
   /** Whole-file operations (backup, verify, export) in progress: a restore waits for them. */
   readonly #fileUsers = new Set<Promise<unknown>>();
   #replacing: Promise<void> | null = null;
@@ -117,29 +129,31 @@ export class Core {
     this.#checkpointer.start();
     this.#integrityDone = store.integrityChecked;
     this.#integrity = store.integrityChecked ? Promise.resolve(null) : this.#checkInBackground(store.path);
+    this.#registerCheckScript = options.registerCheckScript;
     if (options.host !== 'cli') this.#startRegisterCheck();
   }
 
   /**
    * After the integrity check, compares the registers with the audit log in the background (on
-   * a snapshot, in slices of about 15 ms), so a record changed in the file with a database tool
-   * is reported when the app opens, naming it.
+   * a snapshot of its own, on a worker thread), so a record changed in the file with a database
+   * tool is reported when the app opens, naming it. Abandoned when the core closes (the worker is
+   * ended) or the file is replaced (a restore waits for it, as it holds the file; its result is
+   * then the old file's and is dropped).
    */
   #startRegisterCheck(): void {
     const generation = this.#generation;
+    this.#registerCheckStop?.abort(new Error('stopped'));
+    const stop = new AbortController();
+    this.#registerCheckStop = stop;
+    const stopped = () => this.#closed || generation !== this.#generation || stop.signal.aborted;
     this.#registers = { state: 'checking', check: null };
-    let sliceStart = performance.now();
-    const checkpoint = async () => {
-      if (this.#closed || generation !== this.#generation) throw new Error('stopped');
-      if (performance.now() - sliceStart >= 15) {
-        await yieldToLoop();
-        sliceStart = performance.now();
-      }
-    };
+    const notRun = new Error('stopped');
     void this.#integrity
       .then((problem) => {
-        if (problem !== null || this.#closed) throw new Error('stopped');
-        return this.#usingFile(() => checkRegistersAgainstLog({ dbPath: this.dbPath, readers: this.registry.readers, backupsDir: this.backupsDir }, checkpoint));
+        if (problem !== null || stopped()) throw notRun;
+        const reading = this.#usingFile(() => this.#checkRegisters(stop.signal, stopped));
+        this.#registerCheckReading = reading.catch(() => {});
+        return reading;
       })
       .then(
         (check) => {
@@ -147,10 +161,37 @@ export class Core {
           this.#registers = { state: check.problems.length > 0 ? 'mismatch' : 'ok', check };
           if (check.problems.length > 0) logInfo(`The registers do not match the audit log: ${check.problems.slice(0, 3).join('; ')}`);
         },
-        () => {
+        (e: unknown) => {
+          if (e !== notRun && !stopped()) logError('the start-up comparison of the registers with the audit log', e);
           if (generation === this.#generation) this.#registers = { state: 'off', check: null };
         },
       );
+  }
+
+  /**
+   * The check itself: on a worker thread, so the window's event loop never waits on it (at 50,000
+   * contracts single pieces of it took up to half a second); on the host thread, in slices of
+   * about 15 ms, if the worker cannot start (its script missing from a build, say).
+   */
+  async #checkRegisters(signal: AbortSignal, stopped: () => boolean): Promise<RegisterCheck> {
+    const target = { dbPath: this.dbPath, backupsDir: this.backupsDir };
+    if (this.#registerCheckScript !== null) {
+      try {
+        return await checkRegistersInWorker({ ...target, ...(this.#registerCheckScript ? { script: this.#registerCheckScript } : {}), signal, unref: true });
+      } catch (e) {
+        if (!(e instanceof RegisterWorkerUnavailable) || stopped()) throw e;
+        logError('starting the register check on a worker thread (it runs on the host thread instead, in slices)', e);
+      }
+    }
+    let sliceStart = performance.now();
+    const checkpoint = async () => {
+      if (stopped()) throw new Error('stopped');
+      if (performance.now() - sliceStart >= 15) {
+        await yieldToLoop();
+        sliceStart = performance.now();
+      }
+    };
+    return checkRegistersAgainstLog({ ...target, readers: this.registry.readers }, checkpoint);
   }
 
   /** The start-up comparison of the registers with the log, for the home screen. */
@@ -534,8 +575,11 @@ export class Core {
   }
 
   async close(): Promise<void> {
-    // The background check, if still running, reads on its own connection and ends by itself.
     this.#closed = true;
+    // The register check, if still running, is ended (its worker terminated, or its next slice
+    // refused) before the lock goes; the integrity check reads on its own connection and ends by itself.
+    this.#registerCheckStop?.abort(new Error('stopped'));
+    await this.#registerCheckReading;
     await this.station.shutdown('the app was closed');
     await this.jobs.idle();
     await this.#checkpointer.stop();
