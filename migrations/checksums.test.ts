@@ -33,6 +33,7 @@ const LANDED: Record<string, string> = {
   '0020_contract_income_months.ts': '774c46afa3e7b1ca5ba4c978c1ca1f02fa9983ce07eec672c90f47e436f978e2',
   '0021_organisation_relations.ts': 'b358d439e68a4ec8ca2e90bc49cda17203d6b0f96c7e6148d9e1d57a9ea0061e',
   '0022_audit_organisation.ts': '5004c127ed71f26465d9475abe55a2f8b1060dcd407ab51cb9491b455318f777',
+  '0023_contract_duty_names.ts': 'c16f19c549771387f6900b086787afa2386b278f1ee98ebca7462b24d0795909',
 };
 
 const dir = __dirname;

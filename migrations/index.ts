@@ -21,6 +21,7 @@ import * as m0019 from './0019_contract_income';
 import * as m0020 from './0020_contract_income_months';
 import * as m0021 from './0021_organisation_relations';
 import * as m0022 from './0022_audit_organisation';
+import * as m0023 from './0023_contract_duty_names';
 
 /** Every migration, in order. Landed migrations are frozen: add a new file, never edit one. */
 export const migrations: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   { name: '0020_contract_income_months', up: m0020.up },
   { name: '0021_organisation_relations', up: m0021.up },
   { name: '0022_audit_organisation', up: m0022.up },
+  { name: '0023_contract_duty_names', up: m0023.up },
 ];

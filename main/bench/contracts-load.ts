@@ -133,7 +133,9 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
     contractDocument: raw.prepare(
       'insert into contract_document (id, contract_id, document_id, title, file_name, kind, media_type, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    duty: raw.prepare('insert into contract_duty (contract_id, key, organisation_id, kind, due_on, title, done) values (?, ?, ?, ?, ?, ?, ?)'),
+    duty: raw.prepare(
+      'insert into contract_duty (contract_id, key, organisation_id, kind, due_on, title, done, contract_reference, contract_title, counterparty_name) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     done: raw.prepare('insert into contract_duty_done (contract_id, key, done_on, recorded_by, recorded_at, note) values (?, ?, ?, ?, ?, null)'),
   };
 
@@ -221,13 +223,14 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
 
       const reference = `${cp.name.split(' ')[0]!.slice(0, 4).toUpperCase()}-${String(n + 1).padStart(6, '0')}`;
       const service = pick(['Community nursing', 'Home care', 'Day services', 'Health visiting', 'Reablement', 'Children’s centres', 'Mental health support', 'Supported living', 'Libraries', 'Leisure']);
+      const contractTitle = `${service} for ${cp.name}`;
       ins.contract.run(
         id,
         opts.organisationId,
         cp.id,
         reference,
         nameKey(reference),
-        `${service} for ${cp.name}`,
+        contractTitle,
         `${service}: the services described in the specification, schedule 2.`,
         rt,
         awardOn === null ? addDays(opts.today, int(5, 60)) : null,
@@ -260,7 +263,8 @@ export function bulkLoadContracts(raw: BetterSqlite3.Database, opts: ContractsLo
       for (const d of generateDuties(terms)) {
         const age = daysBetween(d.dueOn, opts.today);
         const done = age > 0 && (age > 60 || r() < 0.8);
-        ins.duty.run(id, d.key, opts.organisationId, d.kind, d.dueOn, d.title, done ? 1 : 0);
+        // With the names shown beside it (migration 0023), as the core writes them.
+        ins.duty.run(id, d.key, opts.organisationId, d.kind, d.dueOn, d.title, done ? 1 : 0, reference, contractTitle, cp.name);
         loaded.duties += 1;
         if (done) {
           ins.done.run(id, d.key, d.dueOn, 'Company secretary', at);

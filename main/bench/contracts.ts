@@ -12,7 +12,6 @@ import { rng } from '../sample/people';
 import { bulkLoadMembers } from './bulk-load';
 import { bulkLoadContracts } from './contracts-load';
 import { bindNamed, LIVE_SQL } from '../core/contracts/reports/live-income';
-import { DONE_RECORDS_SQL } from '../core/contracts/timeline';
 import { figure, nowMs, percentile, timePaired, type Figure } from './stats';
 
 /**
@@ -291,22 +290,21 @@ function duty(r: any, today: string) {
 /** contracts.timeline: the overdue duties (not done, before today), the duties in the range, and the count of overdue. */
 function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
   const q = {
-    // Open duties (not done; a contract's end is a date, not a task: never overdue) from the
-    // open-duties index (migration 0018), as the core reads them; they have no done row.
-    overdue: `select d.contract_id, d.key, d.kind, d.due_on, d.title, null as done_on, null as recorded_by, null as recorded_at, null as note,
-      c.reference, c.title as contract_title, p.name as counterparty_name
-      from contract_duty d join contract c on c.id = d.contract_id join counterparty p on p.id = c.counterparty_id
-      where d.organisation_id = ? and d.due_on < ? and d.done = 0 and d.key <> 'end' order by d.due_on, d.contract_id, d.key limit ?`,
-    // The range from the covering index of duties by day (migration 0020) with the done flag; the done records of those flagged done apart, as the core does.
-    range: `select d.contract_id, d.key, d.kind, d.due_on, d.title, d.done, c.reference, c.title as contract_title, p.name as counterparty_name
-      from contract_duty d join contract c on c.id = d.contract_id join counterparty p on p.id = c.counterparty_id
+    // Open duties (not done; a contract's end is a date, not a task: never overdue) with their names from the covering
+    // index of open duties (migration 0023), as the core reads them; they have no done row.
+    overdue: `select d.contract_id, d.key, d.kind, d.due_on, d.title, d.contract_reference, d.contract_title, d.counterparty_name,
+      null as done_on, null as recorded_by, null as recorded_at, null as note
+      from contract_duty d where d.organisation_id = ? and d.due_on < ? and d.done = 0 and d.key <> 'end' order by d.due_on, d.contract_id, d.key limit ?`,
+    // The range from the covering index of duties by day with their names (migration 0023), the done record joined for those flagged done, as the core does.
+    range: `select d.contract_id, d.key, d.kind, d.due_on, d.title, d.contract_reference, d.contract_title, d.counterparty_name,
+      x.done_on, x.recorded_by, x.recorded_at, x.note
+      from contract_duty d left join contract_duty_done x on d.done = 1 and x.contract_id = d.contract_id and x.key = d.key
       where d.organisation_id = ? and d.due_on >= ? and d.due_on <= ? order by d.due_on, d.contract_id, d.key limit ?`,
     // The overdue count as the core takes it: the open duties due before today, in the open-duties index alone.
     count: `select count(*) as n from contract_duty where organisation_id = ? and due_on < ? and done = 0 and key <> 'end'`,
   };
   const overdue = raw.prepare(q.overdue);
   const range = raw.prepare(q.range);
-  const doneRecords = raw.prepare(DONE_RECORDS_SQL);
   const overdueCount = raw.prepare(q.count).pluck();
   return {
     run: (i: { from: string; to: string; includeOverdue: boolean; limit?: number }) => {
@@ -317,17 +315,9 @@ function rawTimelineOf(raw: Database.Database, orgId: string, today: string) {
       const late = i.includeOverdue ? (overdue.all(orgId, before, limit + 1) as any[]) : [];
       const room = limit + 1 - late.length;
       const inRange = room > 0 ? (range.all(orgId, i.from, i.to, room) as any[]) : [];
-      const flagged = inRange.filter((r) => r.done === 1);
-      const done = new Map(flagged.length ? (doneRecords.all(JSON.stringify(flagged.map((r) => [r.contract_id, r.key]))) as any[]).map((x) => [`${x.contract_id}|${x.key}`, x]) : []);
-      const rows = [
-        ...late,
-        ...inRange.map((r) => {
-          const x = done.get(`${r.contract_id}|${r.key}`);
-          return { ...r, done_on: x?.done_on ?? null, recorded_by: x?.recorded_by ?? null, recorded_at: x?.recorded_at ?? null, note: x?.note ?? null };
-        }),
-      ];
+      const rows = late.length === 0 ? inRange : [...late, ...inRange];
       return {
-        entries: rows.slice(0, limit).map((r) => ({ ...duty(r, today), contractReference: r.reference, contractTitle: r.contract_title, counterpartyName: r.counterparty_name })),
+        entries: rows.slice(0, limit).map((r) => Object.assign(duty(r, today), { contractReference: r.contract_reference, contractTitle: r.contract_title, counterpartyName: r.counterparty_name })),
         overdueCount: overdueCount.get(orgId, today) as number,
         truncated: rows.length > limit,
       };

@@ -136,12 +136,12 @@ describe('overdue duties across contracts', () => {
   it('reads the overdue duties and their count from the open-duties index', async () => {
     const t = await open(cleanups);
     const plan = (q: string) => (t.core.raw.prepare(`explain query plan ${q}`).all('org', '2026-11-30') as { detail: string }[]).map((p) => p.detail).join(' | ');
-    expect(plan(`select count(*) from contract_duty d where d.organisation_id = ? and d.due_on < ? and d.done = 0 and d.key <> 'end'`)).toContain('contract_duty_open');
+    expect(plan(`select count(*) from contract_duty d where d.organisation_id = ? and d.due_on < ? and d.done = 0 and d.key <> 'end'`)).toContain('contract_duty_named_open_day');
     expect(
       plan(
-        `select d.key from contract_duty d join contract c on c.id = d.contract_id where d.organisation_id = ? and d.due_on < ? and d.done = 0 and d.key <> 'end' order by d.due_on, d.contract_id, d.key limit 1001`,
+        `select d.key, d.contract_reference, d.contract_title, d.counterparty_name from contract_duty d where d.organisation_id = ? and d.due_on < ? and d.done = 0 and d.key <> 'end' order by d.due_on, d.contract_id, d.key limit 1001`,
       ),
-    ).toMatch(/contract_duty_open(?![\s\S]*TEMP B-TREE)/);
+    ).toMatch(/COVERING INDEX contract_duty_named_open_day(?![\s\S]*TEMP B-TREE)/);
   });
 
   it('finds a duty shown as done or open in the file without its record in contract_duty_done', async () => {

@@ -12,9 +12,11 @@ import { incomeMonthsDiffering, incomeRowsDiffering } from './reports/income-row
  * the contract changed outside the app. The dated duties themselves are derived from the terms
  * and rebuilt on every change; `check` regenerates them and names a contract whose stored
  * duties (their keys, kinds and dates) no longer match its terms, or whose duties' `done` flags
- * (migration 0018, read by the timeline's open-duties index) differ from contract_duty_done, and
- * the monthly live-income checkpoints (migration 0020) that differ from the income rows. Titles are words a later
- * version may put differently, so they are not compared.
+ * (migration 0018, read by the timeline's open-duties index) differ from contract_duty_done, or
+ * whose duties' copies of its reference, title and commissioner's name (migration 0023, shown on
+ * the timeline) differ from them, and the monthly live-income checkpoints (migration 0020) that
+ * differ from the income rows. The duties' own titles are words a later version may put
+ * differently, so they are not compared.
  */
 async function read(db: ReadDb, ids: readonly string[]) {
   const [rows, services, extensions, breaks, reviews, kpis, variations, documents, decisions, done] = await Promise.all([
@@ -103,13 +105,26 @@ export const contractState: StateReader = {
       const rows = await q.execute();
       if (rows.length === 0) break;
       const ids = rows.map((r) => r.id);
-      const stored = await db.selectFrom('contract_duty').select(['contract_id', 'key', 'kind', 'due_on', 'done']).where('contract_id', 'in', ids).orderBy('contract_id').orderBy('key').execute();
+      const stored = await db
+        .selectFrom('contract_duty')
+        .select(['contract_id', 'key', 'kind', 'due_on', 'done', 'contract_reference', 'contract_title', 'counterparty_name'])
+        .where('contract_id', 'in', ids)
+        .orderBy('contract_id')
+        .orderBy('key')
+        .execute();
+      const counterpartyNames = new Map(
+        (await db.selectFrom('counterparty').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.counterparty_id))]).execute()).map((p) => [p.id, p.name]),
+      );
+      const rowById = new Map(rows.map((r) => [r.id, r]));
       const doneRows = await db.selectFrom('contract_duty_done').select(['contract_id', 'key']).where('contract_id', 'in', ids).execute();
       const doneKeys = new Set(doneRows.map((d) => `${d.contract_id}|${d.key}`));
-      const byContract = new Map<string, { dates: string[]; flags: string[] }>();
+      const byContract = new Map<string, { dates: string[]; flags: string[]; names: boolean }>();
       for (const d of stored) {
         let l = byContract.get(d.contract_id);
-        if (!l) byContract.set(d.contract_id, (l = { dates: [], flags: [] }));
+        if (!l) byContract.set(d.contract_id, (l = { dates: [], flags: [], names: true }));
+        // The names the timeline shows it with (migration 0023) must be its contract's and commissioner's.
+        const c = rowById.get(d.contract_id)!;
+        if (d.contract_reference !== c.reference || d.contract_title !== c.title || d.counterparty_name !== counterpartyNames.get(c.counterparty_id)) l.names = false;
         l.dates.push(`${d.key}|${d.kind}|${d.due_on}`);
         // The flag the open-duties index reads must say what contract_duty_done (the audited record) says.
         if (Number(d.done) !== (doneKeys.has(`${d.contract_id}|${d.key}`) ? 1 : 0)) l.flags.push(d.key);
@@ -120,9 +135,10 @@ export const contractState: StateReader = {
         const expected = generateDuties(terms.get(r.id)!)
           .map((d) => `${d.key}|${d.kind}|${d.dueOn}`)
           .sort();
-        const actual = byContract.get(r.id) ?? { dates: [], flags: [] };
+        const actual = byContract.get(r.id) ?? { dates: [], flags: [], names: true };
         if (expected.join('\n') !== actual.dates.sort().join('\n')) findings.push({ id: r.id, message: 'its dated duties no longer match its dates (they were changed outside the app)' });
         else if (actual.flags.length > 0) findings.push({ id: r.id, message: 'its dated duties shown as done or open no longer match the duties recorded as done (they were changed outside the app)' });
+        else if (!actual.names) findings.push({ id: r.id, message: 'its dated duties no longer show its reference, title or commissioner as they are (they were changed outside the app)' });
       }
       for (const id of await incomeRowsDiffering(db, rows)) findings.push({ id, message: 'its income rows read by the portfolio and the s33 check no longer match its record (they were changed outside the app)' });
       after = rows.at(-1)!.id;

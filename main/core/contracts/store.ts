@@ -164,17 +164,36 @@ async function check(db: ReadDb, rc: RegisterCtx, input: ContractInputParsed, ex
 /**
  * Rebuilds a contract's dated duties from its terms. The done state is kept by key in
  * contract_duty_done; each rebuilt duty's `done` flag is set from it, so the open-duties index
- * (migration 0018) stays true.
+ * (migration 0018) stays true, and it carries the contract's reference and title and its
+ * commissioner's name, read after the change (migration 0023).
  */
 export async function rebuildDuties(tx: WriteContext, organisationId: string, contractId: string, terms: TermsContract): Promise<void> {
   await tx.db.deleteFrom('contract_duty').where('contract_id', '=', contractId).execute();
   const duties = generateDuties(terms);
   const done = new Set((await tx.db.selectFrom('contract_duty_done').select('key').where('contract_id', '=', contractId).execute()).map((r) => r.key));
+  // The names each duty is shown with on the timeline (migration 0023), as they stand after this change.
+  const names = await tx.db
+    .selectFrom('contract as c')
+    .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
+    .select(['c.reference', 'c.title', 'p.name'])
+    .where('c.id', '=', contractId)
+    .executeTakeFirstOrThrow();
   for (let i = 0; i < duties.length; i += 200) {
     await tx.db
       .insertInto('contract_duty')
       .values(
-        duties.slice(i, i + 200).map((d) => ({ contract_id: contractId, key: d.key, organisation_id: organisationId, kind: d.kind, due_on: d.dueOn, title: d.title, done: done.has(d.key) ? (1 as const) : (0 as const) })),
+        duties.slice(i, i + 200).map((d) => ({
+          contract_id: contractId,
+          key: d.key,
+          organisation_id: organisationId,
+          kind: d.kind,
+          due_on: d.dueOn,
+          title: d.title,
+          done: done.has(d.key) ? (1 as const) : (0 as const),
+          contract_reference: names.reference,
+          contract_title: names.title,
+          counterparty_name: names.name,
+        })),
       )
       .execute();
   }

@@ -120,6 +120,15 @@ export interface ContractDutyTable {
   title: string;
   /** 1 when contract_duty_done holds its key (migration 0018), kept in step by the core; 0 for an open duty. */
   done: Generated<0 | 1>;
+  /**
+   * The contract's reference and title and its commissioner's name, kept on the duty so the
+   * timeline reads names from its covering index (migration 0023): written by the core with the
+   * duty and passed on by triggers when the contract or commissioner changes; '' only until the
+   * insert trigger fills a duty written without them.
+   */
+  contract_reference: Generated<string>;
+  contract_title: Generated<string>;
+  counterparty_name: Generated<string>;
 }
 
 /** A dated duty recorded as done (kept by its stable key, so it survives the duty being rebuilt). */

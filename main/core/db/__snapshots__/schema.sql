@@ -70,11 +70,11 @@ CREATE INDEX contract_decision_decision on contract_decision(decision_id);
 -- index contract_document_contract on contract_document
 CREATE INDEX contract_document_contract on contract_document(contract_id);
 
--- index contract_duty_day on contract_duty
-CREATE INDEX contract_duty_day on contract_duty(organisation_id, due_on, contract_id, key, kind, title, done);
+-- index contract_duty_named_day on contract_duty
+CREATE INDEX contract_duty_named_day on contract_duty(organisation_id, due_on, contract_id, key, kind, title, done, contract_reference, contract_title, counterparty_name);
 
--- index contract_duty_open_day on contract_duty
-CREATE INDEX contract_duty_open_day on contract_duty(organisation_id, due_on, contract_id, key, kind, title) where done = 0 and key <> 'end';
+-- index contract_duty_named_open_day on contract_duty
+CREATE INDEX contract_duty_named_open_day on contract_duty(organisation_id, due_on, contract_id, key, kind, title, contract_reference, contract_title, counterparty_name) where done = 0 and key <> 'end';
 
 -- index contract_income_live on contract_income
 CREATE INDEX contract_income_live on contract_income(organisation_id, current_end_on, start_on, terminated_on, counterparty_id, annual_value_pence);
@@ -766,7 +766,7 @@ CREATE TABLE contract_duty (
     organisation_id text not null references organisation(id),
     kind text not null check (kind in ('extension_decision', 'extension_notice', 'break_notice', 'price_review', 'kpi_report', 'end')),
     due_on text not null,
-    title text not null, done integer not null default 0 check (done in (0, 1)),
+    title text not null, done integer not null default 0 check (done in (0, 1)), contract_reference text not null default '', contract_title text not null default '', counterparty_name text not null default '',
     primary key (contract_id, key)
   ) strict, without rowid;
 
@@ -1235,6 +1235,32 @@ CREATE TRIGGER audit_state_no_delete before delete on audit_state
 -- trigger audit_state_no_update on audit_state
 CREATE TRIGGER audit_state_no_update before update on audit_state
     begin select raise(abort, 'audit states cannot be changed'); end;
+
+-- trigger contract_duty_names_on_contract on contract
+CREATE TRIGGER contract_duty_names_on_contract after update of reference, title, counterparty_id on contract
+    when old.reference is not new.reference or old.title is not new.title or old.counterparty_id is not new.counterparty_id
+    begin
+      update contract_duty set contract_reference = new.reference, contract_title = new.title,
+          counterparty_name = (select name from counterparty where id = new.counterparty_id)
+        where contract_id = new.id;
+    end;
+
+-- trigger contract_duty_names_on_counterparty on counterparty
+CREATE TRIGGER contract_duty_names_on_counterparty after update of name on counterparty
+    when old.name is not new.name
+    begin
+      update contract_duty set counterparty_name = new.name
+        where contract_id in (select id from contract where counterparty_id = new.id);
+    end;
+
+-- trigger contract_duty_names_on_insert on contract_duty
+CREATE TRIGGER contract_duty_names_on_insert after insert on contract_duty
+    when new.contract_reference = '' or new.contract_title = '' or new.counterparty_name = ''
+    begin
+      update contract_duty set (contract_reference, contract_title, counterparty_name) = (
+          select c.reference, c.title, p.name from contract c join counterparty p on p.id = c.counterparty_id where c.id = new.contract_id)
+        where contract_id = new.contract_id and key = new.key;
+    end;
 
 -- trigger contract_income_month_delete on contract_income
 CREATE TRIGGER contract_income_month_delete after delete on contract_income begin update contract_income_month set contracts = contracts - 1, valued = valued - (old.annual_value_pence is not null), pence = pence - coalesce(old.annual_value_pence, 0)
