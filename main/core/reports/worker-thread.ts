@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import type { OrganisationRow } from '../db/schema';
 import type { ExportedFile } from './export';
 import type { BuiltReport } from './source';
-import type { ReportWorkerData, ReportWorkerMessage } from './worker';
+import type { ReportWorkerData, ReportWorkerMessage, ReportWriteData } from './worker';
 
 /**
  * Runs a report's builder on a worker thread (worker.ts) that reads the file itself, read-only,
@@ -94,8 +94,27 @@ export interface FromWorker {
 }
 
 export function buildReportInWorker(options: ReportInWorker): Promise<FromWorker> {
-  const { onProgress, signal, script: given, onWorker, ...data } = options;
-  const script = given ?? reportWorkerScript();
+  const { onProgress, signal, script, onWorker, ...data } = options;
+  return converse({ onProgress, signal, script, onWorker }, { type: 'build', data }, (m) =>
+    m.type === 'done' ? { built: m.built, head: m.head, org: m.org, ...(m.file ? { file: m.file } : {}) } : undefined,
+  );
+}
+
+/** How a conversation with the worker is watched: progress, a cancel, which script, the worker as it starts. */
+type Watch = Pick<ReportInWorker, 'onProgress' | 'signal' | 'script' | 'onWorker'>;
+
+/**
+ * Writes a document already built (the one shown: held.ts) as a file on the worker thread, so
+ * writing a large DOCX or XLSX does not hold the host's event loop. Nothing is read or built.
+ */
+export function writeReportInWorker(data: ReportWriteData, watch: Watch = {}): Promise<ExportedFile> {
+  return converse(watch, { type: 'write', data }, (m) => (m.type === 'written' ? m.file : undefined));
+}
+
+/** Sends one message to a worker (a kept one if there is one) and resolves with what `answer` makes of its reply. */
+function converse<T>(watch: Watch, message: { type: 'build'; data: ReportWorkerData } | { type: 'write'; data: ReportWriteData }, answer: (m: ReportWorkerMessage) => T | undefined): Promise<T> {
+  const { onProgress, signal, onWorker } = watch;
+  const script = watch.script ?? reportWorkerScript();
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const worker = takeWorker(script);
@@ -121,9 +140,10 @@ export function buildReportInWorker(options: ReportInWorker): Promise<FromWorker
       });
     };
     const onMessage = (m: ReportWorkerMessage) => {
-      if (m.type === 'progress') onProgress?.(m.done, m.total, m.label);
-      else if (m.type === 'done') settle(() => resolve({ built: m.built, head: m.head, org: m.org, ...(m.file ? { file: m.file } : {}) }), true);
-      else if (m.type === 'refused') settle(() => reject(new AppError(m.code, m.message, m.fieldErrors)), true);
+      if (m.type === 'progress') return onProgress?.(m.done, m.total, m.label);
+      if (m.type === 'refused') return settle(() => reject(new AppError(m.code, m.message, m.fieldErrors)), true);
+      const value = answer(m);
+      if (value !== undefined) settle(() => resolve(value), true);
     };
     const onError = (e: Error) => settle(() => reject(e));
     const onExit = (code: number) => settle(() => reject(new Error(`The report worker stopped (exit code ${code}) before it finished.`)));
@@ -131,6 +151,6 @@ export function buildReportInWorker(options: ReportInWorker): Promise<FromWorker
     worker.on('message', onMessage);
     worker.once('error', onError);
     worker.once('exit', onExit);
-    worker.postMessage({ type: 'build', data });
+    worker.postMessage(message);
   });
 }

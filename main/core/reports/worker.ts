@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ReportKind } from '../../../shared/contract/reports';
+import type { ReportDoc, ReportKind } from '../../../shared/contract/reports';
 import type { OrganisationRow } from '../db/schema';
 import { openSnapshot } from '../db/snapshot';
 import { AppError } from '../errors';
@@ -41,9 +41,23 @@ export interface ReportWorkerData {
   output?: { format: 'docx' | 'xlsx' | 'csv'; tableId?: string; sectionId?: string; charts?: { id: string; png: string }[]; producedAt: string };
 }
 
+/** How a file of a report is asked for: its format and, for a CSV or one part, the table or the part. */
+export type ReportOutput = Omit<NonNullable<ReportWorkerData['output']>, 'producedAt'>;
+
+/**
+ * reports.export of a document already built (the one shown, main/core/reports/held.ts): only
+ * written here as this format, so writing a large file does not hold the host's event loop.
+ */
+export interface ReportWriteData {
+  doc: ReportDoc;
+  output: ReportOutput;
+}
+
 export type ReportWorkerMessage =
   | { type: 'progress'; done: number; total: number; label: string }
   | { type: 'done'; built: BuiltReport; head: { seq: number; hash: string }; org: OrganisationRow; file?: ExportedFile }
+  /** A held document written (ReportWriteData). */
+  | { type: 'written'; file: ExportedFile }
   /** A refusal to show as it is (an AppError on the host's side). */
   | { type: 'refused'; code: AppError['code']; message: string; fieldErrors?: Record<string, string> };
 
@@ -105,12 +119,24 @@ export async function buildInWorkerThread(data: ReportWorkerData, post: (m: Repo
   }
 }
 
+/** Writes a document already built as a file (ReportWriteData); a refusal (an unknown table or part) is answered as such. */
+export async function writeInWorkerThread(data: ReportWriteData, post: (m: ReportWorkerMessage) => void): Promise<void> {
+  try {
+    const file = await exportReport(data.doc, data.output.format, { tableId: data.output.tableId, sectionId: data.output.sectionId, charts: data.output.charts });
+    post({ type: 'written', file });
+  } catch (e) {
+    if (e instanceof AppError) return post({ type: 'refused', code: e.code, message: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) });
+    throw e;
+  }
+}
+
 // Only as a worker started for this (the module can be imported for its types and function).
 if (parentPort && (workerData as { task?: string } | null)?.task === 'report') {
   const port = parentPort;
-  port.on('message', (m: { type: 'build'; data: ReportWorkerData }) => {
+  port.on('message', (m: { type: 'build'; data: ReportWorkerData } | { type: 'write'; data: ReportWriteData }) => {
     // An exception is an unhandled rejection, which ends the worker and reaches the host as its
     // 'error' event; such a worker is never used again.
     if (m.type === 'build') void buildInWorkerThread(m.data, (r) => port.postMessage(r));
+    else if (m.type === 'write') void writeInWorkerThread(m.data, (r) => port.postMessage(r));
   });
 }
