@@ -304,5 +304,5 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'reports.catalogue': {},
   'reports.build': { kind: 'annual', asAt: '2026-03-31', from: '2025-04-01' },
   'reports.trace': { trace: { set: 'members.admitted', params: { from: '2025-04-01', to: '2026-03-31' } }, offset: 0, limit: 100 },
-  'reports.export': { request: { kind: 'annual', asAt: '2026-03-31' }, format: 'csv', tableId: 'membership' },
+  'reports.export': { request: { kind: 'annual', asAt: '2026-03-31' }, shown: { buildId: 'a'.repeat(32), organisationId: ID, auditHead: { seq: 12, hash: 'b'.repeat(64) } }, format: 'csv', tableId: 'membership' },
 };

@@ -172,6 +172,20 @@ export const traceRowSchema = z.object({
   href: z.string().nullable(),
 });
 
+/**
+ * The report a file is asked of, as the screen holds it: the build's job id (reports.build) and the
+ * organisation and audit head the document states. The file is that document, as shown; where the
+ * core no longer holds it (the app restarted, or later builds replaced it) it is built again only
+ * if the records are still at that audit head, and otherwise refused, so a file never holds
+ * figures other than those on screen.
+ */
+export const reportShownSchema = z.strictObject({
+  buildId: z.string().regex(/^[0-9a-f]{32}$/, 'Unknown report build.'),
+  organisationId: id,
+  auditHead: z.strictObject({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+});
+export type ReportShown = z.output<typeof reportShownSchema>;
+
 export const reportMethods = defineMethods('reports', {
   'reports.catalogue': method({
     kind: 'query',
@@ -198,9 +212,11 @@ export const reportMethods = defineMethods('reports', {
   }),
   'reports.export': method({
     kind: 'command',
-    summary: 'The report as DOCX (real headings and tables, charts as images with their text alternatives), XLSX (one sheet per table) or one table as CSV.',
+    summary: 'The report as built and shown (by its build) as DOCX (real headings and tables, charts as images with their text alternatives), XLSX (one sheet per table) or one table as CSV; refused if it is no longer held and the records have changed since.',
     input: z.strictObject({
       request: reportRequestSchema,
+      /** The build whose document this is a file of. */
+      shown: reportShownSchema,
       format: z.enum(['docx', 'xlsx', 'csv']),
       /** The table for a CSV. */
       tableId: z.string().regex(/^[a-z0-9-]+$/).optional(),
@@ -210,6 +226,12 @@ export const reportMethods = defineMethods('reports', {
       charts: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), png: z.string().max(400_000) })).max(12).optional(),
     }),
     output: jobStartedSchema,
-    jobResult: fileResult,
+    jobResult: fileResult.extend({
+      /**
+       * 'held': the document the build made, written as it was shown. 'rebuilt': it was no longer
+       * held, so it was built again from the records at the same audit head (the same figures).
+       */
+      source: z.enum(['held', 'rebuilt']),
+    }),
   }),
 });

@@ -7,7 +7,7 @@ import { appointDirector } from '../contracts/reports/fixtures.test-helpers';
 import { exportsDirFor } from '../exports/file-store';
 import { readZipEntry } from '../meetings/print/zip';
 import { admit, makeClass, person } from '../members/register.test-helpers';
-import { jobResult, openTestCore, setUpOrganisation, type TestCore } from '../testing';
+import { jobResult, openTestCore, runJob, setUpOrganisation, type TestCore } from '../testing';
 import { BUILDERS } from './builders/index';
 import { sheetNames } from './export-xlsx';
 import { tablesOf } from './export-common';
@@ -53,9 +53,11 @@ describe.each(KINDS.filter((k) => BUILDERS[k]))('the %s report as files', (kind)
   it('has the document’s sections as headings and its tables as tables and sheets', async () => {
     const t = await register();
     const request = { kind, asAt: '2026-03-31' };
-    const doc = await jobResult<ReportDoc>(t.core, 'reports.build', request);
+    const built = await runJob(t.core, 'reports.build', request);
+    const doc = built.result as ReportDoc;
+    const shown = { buildId: built.id, organisationId: doc.organisation.id, auditHead: doc.auditHead };
     const file = async (format: string) => {
-      const r = await jobResult<{ fileId: string }>(t.core, 'reports.export', { request, format });
+      const r = await jobResult<{ fileId: string }>(t.core, 'reports.export', { request, shown, format });
       return readFileSync(join(exportsDirFor(t.dbPath), r.fileId));
     };
     const xml = Buffer.from(readZipEntry(await file('docx'), 'word/document.xml')!).toString('utf8');

@@ -81,8 +81,22 @@ function png(w: number, h: number): Buffer {
 
 const REQUEST = { kind: 'annual', asAt: '2026-03-31' } as const;
 
+/** What the screen sends back with a request for a file: the build of the report it shows (built once per core here). */
+const builds = new WeakMap<TestCore, Promise<{ buildId: string; organisationId: string; auditHead: { seq: number; hash: string } }>>();
+function shownFor(t: TestCore) {
+  let shown = builds.get(t);
+  if (!shown) {
+    shown = runJob(t.core, 'reports.build', REQUEST).then((s) => {
+      const doc = s.result as ReportDoc;
+      return { buildId: s.id, organisationId: doc.organisation.id, auditHead: doc.auditHead };
+    });
+    builds.set(t, shown);
+  }
+  return shown;
+}
+
 async function exported(t: TestCore, input: Record<string, unknown>) {
-  const result = await jobResult<{ fileId: string; fileName: string; mimeType: string; sizeBytes: number }>(t.core, 'reports.export', { request: REQUEST, ...input });
+  const result = await jobResult<{ fileId: string; fileName: string; mimeType: string; sizeBytes: number }>(t.core, 'reports.export', { request: REQUEST, shown: await shownFor(t), ...input });
   const bytes = readFileSync(join(exportsDirFor(t.dbPath), result.fileId));
   expect(bytes.length).toBe(result.sizeBytes);
   return { ...result, bytes };
@@ -189,12 +203,12 @@ describe('reports.export of one part as DOCX', () => {
     const membership = paragraphs(documentXml((await exported(t, { format: 'docx', sectionId: 'membership' })).bytes));
     expect(membership.filter((p) => p.style?.startsWith('Heading')).map((p) => p.text)).toEqual(['Membership', 'Members on the date']);
 
-    const unknown = await runJob(t.core, 'reports.export', { request: REQUEST, format: 'docx', sectionId: 'nowhere' });
+    const unknown = await runJob(t.core, 'reports.export', { request: REQUEST, shown: await shownFor(t), format: 'docx', sectionId: 'nowhere' });
     expect(unknown.error).toMatchObject({
       code: 'VALIDATION',
       message: 'The annual governance report has no part “nowhere”. Choose one of its parts: Membership; Employee ownership and control.',
     });
-    expect(await t.core.dispatch('reports.export', { request: REQUEST, format: 'xlsx', sectionId: 'control' })).toMatchObject({
+    expect(await t.core.dispatch('reports.export', { request: REQUEST, shown: await shownFor(t), format: 'xlsx', sectionId: 'control' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', fieldErrors: { sectionId: 'Only a DOCX can hold one part of a report; leave the part out for an XLSX or a CSV.' } },
     });
@@ -262,9 +276,9 @@ describe('reports.export as CSV', () => {
     expect(rows[0]).toEqual(['Name', 'Admitted']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(['Grace Hopper', 'Ada Lovelace', `'=HYPERLINK("http://evil.example") Mallory`, 'Alan Turing']);
 
-    const missing = await t.core.dispatch('reports.export', { request: REQUEST, format: 'csv' });
+    const missing = await t.core.dispatch('reports.export', { request: REQUEST, shown: await shownFor(t), format: 'csv' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { tableId: 'Choose the table to save as CSV: a CSV holds one table.' } } });
-    const unknown = await runJob(t.core, 'reports.export', { request: REQUEST, format: 'csv', tableId: 'nowhere' });
+    const unknown = await runJob(t.core, 'reports.export', { request: REQUEST, shown: await shownFor(t), format: 'csv', tableId: 'nowhere' });
     expect(unknown.error).toMatchObject({ code: 'VALIDATION', message: 'The annual governance report has no table “nowhere”. Choose one of its tables.' });
   }, 90_000);
 
@@ -375,6 +389,6 @@ describe('pngSize', () => {
 
 it('the export job is refused before it starts for a date to come', async () => {
   const t = await openWithMembers();
-  const r = await t.core.dispatch('reports.export', { request: { kind: 'annual', asAt: '2027-01-01' }, format: 'xlsx' });
+  const r = await t.core.dispatch('reports.export', { request: { kind: 'annual', asAt: '2027-01-01' }, shown: await shownFor(t), format: 'xlsx' });
   expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { asAt: expect.stringMatching(/^A report can be as at today/) } } });
 }, 60_000);

@@ -5,17 +5,18 @@ import { AppError } from '../errors';
 import type { JobHandle } from '../jobs/runner';
 import { exportReport, type ExportedFile } from './export';
 import { assembleDoc, runBuilder, type ResolvedRequest } from './run';
-import type { ReportWorkerData } from './worker';
-import { buildReportInWorker, reportWorkerScript, type FromWorker } from './worker-thread';
+import type { ReportOutput, ReportWorkerData } from './worker';
+import { buildReportInWorker, reportWorkerScript, writeReportInWorker, type FromWorker } from './worker-thread';
 
 /**
  * Where a report's builder runs. 'worker' (the default): on the report worker thread, which reads
  * the file itself (worker.ts), so the host's event loop only relays progress. 'thread': on the
  * host, over a snapshot, yielding at each checkpoint; used when the worker's script is not there
  * (it always is, from the sources and in the Electron bundle) and by tests that compare the two.
- * `builderModule`: tests only, see ReportWorkerData.
+ * `builderModule`: tests only, see ReportWorkerData. `builds`: how many builds have started in this
+ * process (tests count them: writing a held report starts none).
  */
-export const REPORT_RUNNER: { mode: 'worker' | 'thread'; builderModule?: string } = { mode: 'worker' };
+export const REPORT_RUNNER: { mode: 'worker' | 'thread'; builderModule?: string; builds: number } = { mode: 'worker', builds: 0 };
 
 const useWorker = () => REPORT_RUNNER.mode === 'worker' && existsSync(reportWorkerScript());
 
@@ -25,6 +26,7 @@ const useWorker = () => REPORT_RUNNER.mode === 'worker' && existsSync(reportWork
  * at each checkpoint. `output` asks the worker for the file as well.
  */
 async function run(ctx: CommandContext, rc: RegisterCtx, resolved: ResolvedRequest, j: JobHandle, output?: ReportWorkerData['output']): Promise<FromWorker> {
+  REPORT_RUNNER.builds++;
   const hold = await ctx.store.openSnapshot();
   try {
     if (useWorker()) {
@@ -65,18 +67,28 @@ export async function produceReport(ctx: CommandContext, rc: RegisterCtx, resolv
   return assembleDoc(built, resolved, org, ctx.now(), head);
 }
 
-/** The report as a file (reports.export's job): built and written in the worker, or on the host without one. */
+/** The report as a file (reports.export's job), built again: built and written in the worker, or on the host without one; with the document it is of. */
 export async function produceFile(
   ctx: CommandContext,
   rc: RegisterCtx,
   resolved: ResolvedRequest,
   j: JobHandle,
-  output: Omit<NonNullable<ReportWorkerData['output']>, 'producedAt'>,
-): Promise<ExportedFile> {
+  output: ReportOutput,
+): Promise<{ doc: ReportDoc; file: ExportedFile }> {
   const producedAt = ctx.now();
   const got = await run(ctx, rc, resolved, j, { ...output, producedAt: producedAt.toISOString() });
-  if (got.file) return got.file;
+  const doc = assembleDoc(got.built, resolved, got.org, producedAt, got.head);
+  if (got.file) return { doc, file: got.file };
   await j.checkpoint();
   j.signal.throwIfAborted();
-  return exportReport(assembleDoc(got.built, resolved, got.org, producedAt, got.head), output.format, { tableId: output.tableId, sectionId: output.sectionId, charts: output.charts });
+  return { doc, file: await exportReport(doc, output.format, { tableId: output.tableId, sectionId: output.sectionId, charts: output.charts }) };
+}
+
+/** A document already built (the one shown) as a file, as it is: written in the worker, or on the host without one. Nothing is built. */
+export async function writeFile(doc: ReportDoc, j: JobHandle, output: ReportOutput): Promise<ExportedFile> {
+  j.progress(0, 1, 'Writing the file');
+  if (useWorker()) return writeReportInWorker({ doc, output }, { signal: j.signal });
+  await j.checkpoint();
+  j.signal.throwIfAborted();
+  return exportReport(doc, output.format, { tableId: output.tableId, sectionId: output.sectionId, charts: output.charts });
 }

@@ -1,14 +1,15 @@
 import { useRef, type ReactNode } from 'react';
-import type { ReportBlock, ReportRequest, ReportSection, ReportTable } from '../../../../shared/contract/reports';
+import type { ReportBlock, ReportRequest, ReportSection, ReportShown, ReportTable } from '../../../../shared/contract/reports';
 import { ExportButton } from './ExportButton';
 import { ReportChart } from './ReportChart';
 import { STATUS_WORDS, sectionAnchor } from './report-format';
 import { Value } from './TraceDialog';
 
-/** What every block needs from the page: the document's tables (for charts) and its request (for CSV links). */
+/** What every block needs from the page: the document's tables (for charts), its request and the build shown (for CSV links and parts). */
 export interface BlockContext {
   tables: Map<string, ReportTable>;
   request: ReportRequest;
+  shown: ReportShown;
 }
 
 type Level = 2 | 3 | 4 | 5;
@@ -40,7 +41,7 @@ export function Section({ section, level, ctx }: { section: ReportSection; level
       {level === 2 && EDITABLE_PARTS.has(ctx.request.kind) ? (
         <div className="rpt-part-word no-print">
           <ExportButton
-            ask={{ request: ctx.request, format: 'docx', sectionId: section.id }}
+            ask={{ request: ctx.request, shown: ctx.shown, format: 'docx', sectionId: section.id }}
             label="Word (this part)"
             accessibleName={`Download “${section.title}” as Word (DOCX)`}
             className="btn btn-link"
@@ -77,7 +78,7 @@ export function Block({ block, level, ctx }: { block: ReportBlock; level: Level;
         </dl>
       );
     case 'table':
-      return <ReportTableView table={block} request={ctx.request} />;
+      return <ReportTableView table={block} request={ctx.request} shown={ctx.shown} />;
     case 'chart':
       return <ReportChart block={block} table={ctx.tables.get(block.tableId)} />;
     case 'statement':
@@ -143,7 +144,7 @@ export function Block({ block, level, ctx }: { block: ReportBlock; level: Level;
 }
 
 /** A table of the report: caption, column headers, the first column as row headers, totals apart; a CSV of it beside. */
-export function ReportTableView({ table, request }: { table: ReportTable; request: ReportRequest }) {
+export function ReportTableView({ table, request, shown }: { table: ReportTable; request: ReportRequest; shown: ReportShown }) {
   const [first, ...rest] = table.columns;
   const rowName = (row: Record<string, { display: string }>) => row[first!.key]?.display ?? '';
   return (
@@ -194,7 +195,7 @@ export function ReportTableView({ table, request }: { table: ReportTable; reques
       </div>
       {table.note ? <p className="rpt-note">{table.note}</p> : null}
       <div className="rpt-table-csv no-print">
-        <ExportButton ask={{ request, format: 'csv', tableId: table.id }} label="CSV" accessibleName={`Download “${table.title}” as CSV`} className="btn btn-link" />
+        <ExportButton ask={{ request, shown, format: 'csv', tableId: table.id }} label="CSV" accessibleName={`Download “${table.title}” as CSV`} className="btn btn-link" />
       </div>
     </div>
   );

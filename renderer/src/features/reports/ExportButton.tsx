@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ReportRequest } from '../../../../shared/contract/reports';
+import type { ReportRequest, ReportShown } from '../../../../shared/contract/reports';
 import { call, request } from '../../api/client';
 import { downloadExport } from '../../api/download';
 import { isJobGone } from '../../api/jobs';
@@ -15,6 +15,8 @@ type Step =
 
 export interface ExportAsk {
   request: ReportRequest;
+  /** The build whose document is on screen: the file is that document, as shown. */
+  shown: ReportShown;
   format: 'docx' | 'xlsx' | 'csv';
   tableId?: string;
   /** A DOCX of this top-level section only (each editable part of the AGM pack). */
@@ -56,7 +58,7 @@ export function ExportButton({ ask, label, accessibleName, className = 'btn btn-
       setStep({ kind: 'running', done: 0, total: 1, message: ask.format === 'docx' ? 'Drawing the charts' : 'Starting' });
       const root = chartsFrom?.() ?? null;
       const charts = ask.format === 'docx' && root ? await chartPictures(root) : [];
-      const started = await call('reports.export', { request: ask.request, format: ask.format, ...(ask.tableId ? { tableId: ask.tableId } : {}), ...(ask.sectionId ? { sectionId: ask.sectionId } : {}), ...(charts.length > 0 ? { charts } : {}) });
+      const started = await call('reports.export', { request: ask.request, shown: ask.shown, format: ask.format, ...(ask.tableId ? { tableId: ask.tableId } : {}), ...(ask.sectionId ? { sectionId: ask.sectionId } : {}), ...(charts.length > 0 ? { charts } : {}) });
       if (!started.ok) {
         setStep({ kind: 'failed', text: started.error.message });
         return;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import type { ReportDoc, ReportRequest } from '../../../../shared/contract/reports';
+import type { ReportDoc, ReportRequest, ReportShown } from '../../../../shared/contract/reports';
 import { formatLegalDate } from '../../lib/dates';
 import { pdfSaver, saveAsPdf } from '../../lib/print';
 import { Banner } from '../../ui/Banner';
@@ -55,7 +55,7 @@ export function ReportPage() {
     return (
       <>
         {announcement}
-        <ReportView doc={state.doc} request={parsed.request} again={again} />
+        <ReportView doc={state.doc} buildId={state.buildId} request={parsed.request} again={again} />
       </>
     );
   }
@@ -111,10 +111,11 @@ function requestText(r: ReportRequest): string {
   return periodText({ from: r.from ?? null, to: r.asAt });
 }
 
-function ReportView({ doc, request, again }: { doc: ReportDoc; request: ReportRequest; again: () => void }) {
+function ReportView({ doc, buildId, request, again }: { doc: ReportDoc; buildId: string; request: ReportRequest; again: () => void }) {
   const [tracing, setTracing] = useState<TraceAsk | null>(null);
   const body = useRef<HTMLDivElement>(null);
-  const ctx: BlockContext = useMemo(() => ({ tables: tablesById(doc), request }), [doc, request]);
+  // The files are of this document as shown: asked for by its build, with what it states it was read from.
+  const ctx: BlockContext = useMemo(() => ({ tables: tablesById(doc), request, shown: { buildId, organisationId: doc.organisation.id, auditHead: doc.auditHead } }), [doc, buildId, request]);
   const period = periodText(doc.period);
   // The PDF's title (and the file name the save dialog suggests).
   useEffect(() => {
@@ -133,7 +134,7 @@ function ReportView({ doc, request, again }: { doc: ReportDoc; request: ReportRe
           <p className="rpt-produced">{producedText(doc)}</p>
         </header>
 
-        <Outputs doc={doc} request={request} again={again} body={body} />
+        <Outputs doc={doc} request={request} shown={ctx.shown} again={again} body={body} />
 
         <nav className="rpt-contents" aria-labelledby="rpt-contents-h">
           <h2 id="rpt-contents-h">Contents</h2>
@@ -204,7 +205,7 @@ function Missing({ doc }: { doc: ReportDoc }) {
 }
 
 /** Print or save as PDF, the Word file, the spreadsheet, and producing the report again. */
-function Outputs({ doc, request, again, body }: { doc: ReportDoc; request: ReportRequest; again: () => void; body: RefObject<HTMLDivElement | null> }) {
+function Outputs({ doc, request, shown, again, body }: { doc: ReportDoc; request: ReportRequest; shown: ReportShown; again: () => void; body: RefObject<HTMLDivElement | null> }) {
   const canSave = pdfSaver() !== null;
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState('');
@@ -229,8 +230,8 @@ function Outputs({ doc, request, again, body }: { doc: ReportDoc; request: Repor
             Print
           </button>
         ) : null}
-        <ExportButton ask={{ request, format: 'docx' }} label="Download Word (DOCX)" chartsFrom={() => body.current} />
-        <ExportButton ask={{ request, format: 'xlsx' }} label="Download spreadsheet (XLSX)" />
+        <ExportButton ask={{ request, shown, format: 'docx' }} label="Download Word (DOCX)" chartsFrom={() => body.current} />
+        <ExportButton ask={{ request, shown, format: 'xlsx' }} label="Download spreadsheet (XLSX)" />
         <button type="button" className="btn btn-secondary" onClick={again}>
           Produce again
         </button>
@@ -239,7 +240,7 @@ function Outputs({ doc, request, again, body }: { doc: ReportDoc; request: Repor
         {outcome}
       </p>
       <p className="muted small">
-        The Word file, the spreadsheet and each table’s CSV are produced from the records as they stood on {formatLegalDate(doc.period.to)}, as this page is, so they hold the same figures.
+        The Word file, the spreadsheet and each table’s CSV are written from this report as it is shown here (the records as they stood on {formatLegalDate(doc.period.to)}, read at audit event {doc.auditHead.seq}), so they hold the same figures even if a record is corrected meanwhile. To include a correction, choose “Produce again”.
       </p>
     </section>
   );

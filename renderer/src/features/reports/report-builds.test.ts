@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportDoc } from '../../../../shared/contract/reports';
 import { buildKey, builtReport, forgetReportBuilds, keepBuiltReport, runningBuild, setRunningBuild, dropRunningBuild } from './report-builds';
 
-const doc = (title: string) => ({ title }) as unknown as ReportDoc;
+const doc = (title: string) => ({ doc: { title } as unknown as ReportDoc, buildId: 'b'.repeat(32) });
 const ask = { kind: 'annual', asAt: '2026-03-31' } as never;
 
 describe('reports built on this visit', () => {
@@ -11,7 +11,7 @@ describe('reports built on this visit', () => {
     const b = buildKey('org-b', 'entry1', ask);
     expect(a).not.toBe(b);
     keepBuiltReport(a, doc('A report'));
-    expect(builtReport(a)?.title).toBe('A report');
+    expect(builtReport(a)?.doc.title).toBe('A report');
     expect(builtReport(b)).toBeUndefined();
   });
 
@@ -38,6 +38,6 @@ describe('reports built on this visit', () => {
     for (let i = 0; i < 6; i++) keepBuiltReport(buildKey('org-a', `e${i}`, ask), doc(`d${i}`));
     expect(builtReport(buildKey('org-a', 'e0', ask))).toBeUndefined();
     expect(builtReport(buildKey('org-a', 'e1', ask))).toBeUndefined();
-    expect(builtReport(buildKey('org-a', 'e5', ask))?.title).toBe('d5');
+    expect(builtReport(buildKey('org-a', 'e5', ask))?.doc.title).toBe('d5');
   });
 });

@@ -8,22 +8,28 @@ import type { ReportDoc, ReportRequest } from '../../../../shared/contract/repor
  * organisation is switched, so one organisation's report is never shown (or downloaded or traced)
  * under another's.
  */
-const BUILT = new Map<string, ReportDoc>();
+const BUILT = new Map<string, BuiltReport>();
 const KEEP = 4;
 /** Builds still running, by the same key: going away and back follows the same job rather than starting another. */
 const RUNNING = new Map<string, string>();
+
+/** A document as built, with the build (job) that made it: its files are asked for by the build (reports.export's `shown`). */
+export interface BuiltReport {
+  doc: ReportDoc;
+  buildId: string;
+}
 
 export function buildKey(organisationId: string, entryKey: string, request: ReportRequest): string {
   return `${organisationId} ${entryKey} ${JSON.stringify(request)}`;
 }
 
-export function builtReport(key: string): ReportDoc | undefined {
+export function builtReport(key: string): BuiltReport | undefined {
   return BUILT.get(key);
 }
 
-export function keepBuiltReport(key: string, doc: ReportDoc): void {
+export function keepBuiltReport(key: string, built: BuiltReport): void {
   BUILT.delete(key);
-  BUILT.set(key, doc);
+  BUILT.set(key, built);
   while (BUILT.size > KEEP) BUILT.delete(BUILT.keys().next().value!);
 }
 

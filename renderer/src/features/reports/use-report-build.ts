@@ -11,7 +11,8 @@ export const REPORT_GONE = 'The report is no longer held; produce it again.';
 export type BuildState =
   | { kind: 'starting' }
   | { kind: 'running'; done: number; total: number; message: string; cancellable: boolean; cancelling: boolean }
-  | { kind: 'done'; doc: ReportDoc }
+  /** `buildId`: the build that made the document, which its files are asked for by. */
+  | { kind: 'done'; doc: ReportDoc; buildId: string }
   | { kind: 'cancelled'; message: string }
   | { kind: 'failed'; message: string };
 
@@ -62,16 +63,16 @@ export function useReportBuild(asked: ReportRequest | null, entryKey: string) {
     if (!status || status.state === 'running') return;
     dropRunningBuild(cacheKey, status.id);
     if (status.state !== 'succeeded' || !status.result) return;
-    keepBuiltReport(cacheKey, status.result);
+    keepBuiltReport(cacheKey, { doc: status.result, buildId: status.id });
   }, [status, cacheKey]);
 
   let state: BuildState;
-  if (cached) state = { kind: 'done', doc: cached };
+  if (cached) state = { kind: 'done', doc: cached.doc, buildId: cached.buildId };
   else if (!current || (!current.error && !status)) state = { kind: 'starting' };
   else if (current.error) state = { kind: 'failed', message: current.error };
   else if (status!.state === 'running') {
     state = { kind: 'running', done: status!.done, total: Math.max(1, status!.total), message: status!.message || 'Producing the report', cancellable: status!.cancellable, cancelling: cancelAsked === status!.id };
-  } else if (status!.state === 'succeeded' && status!.result) state = { kind: 'done', doc: status!.result };
+  } else if (status!.state === 'succeeded' && status!.result) state = { kind: 'done', doc: status!.result, buildId: status!.id };
   else {
     const message = status!.error?.code === 'NOT_FOUND' ? REPORT_GONE : (status!.error?.message ?? 'The report could not be produced.');
     state = cancelAsked === status!.id ? { kind: 'cancelled', message } : { kind: 'failed', message };
