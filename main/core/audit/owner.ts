@@ -47,6 +47,9 @@ const UNDER: Record<string, string> = {
   ballot_paper_batch: 'select c.id, b.organisation_id as org from ballot_paper_batch c join ballot b on b.id = c.ballot_id',
 };
 
+/** Every record type this map knows (main/core/audit/owner-backfill.test.ts compares them with migration 0022's back-fill). */
+export const OWNED_TYPES: readonly string[] = [...DIRECT, ...Object.keys(UNDER), ...ORGANISATION_KEYED];
+
 /** Whether records of this type can say which organisation they belong to. */
 export function hasOwner(type: string): boolean {
   return DIRECT.has(type) || type in UNDER || ORGANISATION_KEYED.has(type);
