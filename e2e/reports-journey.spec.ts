@@ -300,6 +300,22 @@ test('the annual governance report as at last year end: the same figures after m
   const second = await readScreen(page);
   expect(second).toEqual(first);
   await shot(page, '04-report-again');
+
+  // A record dated before the report's date corrected while the report is on screen: its files are
+  // still the report as shown (the core writes the document it built), not the records as they are now.
+  await api(app, 'members.cease', { memberId: admittedBefore[2]!.id, ceasedOn: from!, reason: 'resigned' });
+  const tableSheets = async (bytes: Buffer) => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    return book.worksheets.filter((w) => w.name !== 'About').map((w) => JSON.stringify(w.getSheetValues()));
+  };
+  const kept = await download(page, 'Download spreadsheet (XLSX)');
+  expect(await tableSheets(kept.bytes)).toEqual(await tableSheets(xlsx.bytes));
+  // Produced again, the report shows the correction.
+  await page.getByRole('button', { name: 'Produce again' }).click();
+  await expect(page.getByRole('button', { name: /^2, Members who ceased in the period: show the records$/ })).toBeVisible({ timeout: 90_000 });
+  const third = await readScreen(page);
+  expect(third.tables).not.toEqual(first.tables);
 });
 
 test('a report being produced can be cancelled from its progress display, and produced again while the secretary carries on elsewhere', async ({ page, app, cspErrors }) => {
