@@ -3,10 +3,9 @@ import type { ContractDetail, ContractStatus, ContractSummary, Duty, Procurement
 import { lookupCpv } from '../../../shared/rules/procurement/cpv';
 import type { ReadDb, RegisterCtx } from '../context';
 import { nameKey } from '../counterparties/names';
-import { compiledOnce } from '../db/compiled';
 import { AppError } from '../errors';
-import { statusFrom, termsFromRows, termsOf } from './status';
-import type { ContractBreakRow, ContractDecisionPurpose, ContractDocumentKind, ContractExtensionRow, ContractKpiRow, ContractPriceReviewRow, ContractRow, ContractVariationRow } from './tables';
+import { statusFrom, termsOf } from './status';
+import type { ContractRow } from './tables';
 import { maximumTermWords, type TermsContract } from './terms';
 
 /** How the contracts area shows a contract: its summary in lists, and its page. */
@@ -21,9 +20,16 @@ export function toDuty(r: DutyRow, today: string): Duty {
     dueOn: r.due_on,
     title: r.title,
     done: r.done_on !== null ? { doneOn: r.done_on, recordedBy: r.recorded_by!, recordedAt: r.recorded_at!, note: r.note } : null,
-    // The end of a contract is a date, not a task: it passes without anyone doing anything, so it is never overdue.
-    overdue: r.done_on === null && r.due_on < today && r.key !== 'end',
+    overdue: isOverdue(r.key, r.due_on, r.done_on !== null, today),
   };
+}
+
+/**
+ * Due before today and not recorded as done. The end of a contract is a date, not a task: it
+ * passes without anyone doing anything, so it is never overdue.
+ */
+function isOverdue(key: string, dueOn: string, done: boolean, today: string): boolean {
+  return !done && dueOn < today && key !== 'end';
 }
 
 async function summaries(db: ReadDb, rc: RegisterCtx, rows: readonly ContractRow[]): Promise<ContractSummary[]> {
@@ -91,115 +97,110 @@ export async function listContracts(db: ReadDb, rc: RegisterCtx, filter: { statu
   return filter.status ? list.filter((c) => c.status === filter.status) : list;
 }
 
-/**
- * Directors holding office today with a current declaration of interest naming the commissioner
- * (linked to it on the list, or recorded with the same name, case and spacing ignored).
- */
-async function conflictedOn(db: ReadDb, rc: RegisterCtx, counterpartyId: string, counterpartyKey: string): Promise<ContractDetail['conflicted']> {
-  const rows = await page.interests.all(db, rc.org.id, rc.today);
-  return rows
-    .filter((r) => r.counterparty_id === counterpartyId || (r.related_organisation !== null && nameKey(r.related_organisation) === counterpartyKey))
-    .map((r) => ({ officerId: r.officer_id, name: `${r.given_names} ${r.family_name}`, interestId: r.id, nature: r.nature, declaredOn: r.declared_on }));
-}
+/** A part of the page as a JSON array of objects, each key the value of its SQL expression, in the given order. */
+const jsonPart = (fields: Record<string, string>, from: string, order: string) =>
+  `(select json_group_array(json_object(${Object.entries(fields)
+    .map(([key, expr]) => `'${key}', ${expr}`)
+    .join(', ')}) order by ${order}) ${from})`;
 
 /**
- * The contract page's reads of a fixed shape, built and compiled once (db/compiled.ts): the
- * contract with its commissioner and the directors' interests (its parts are PARTS_SQL).
+ * The contract's page in one statement: the contract with its commissioner, and as JSON arrays
+ * its parts, documents, decisions, agenda items and duties (each object already in the page's
+ * shape) and the directors holding office today with a current declaration of interest
+ * (contractDetail keeps those naming the commissioner). Parameters: the organisation and today
+ * twice (the interests), then the contract's id and the organisation. Every part hangs off the
+ * contract row, which is read only within the organisation.
  */
-const page = {
-  contract: compiledOnce((db: ReadDb, id: string, organisationId: string) =>
-    db
-      .selectFrom('contract as c')
-      .innerJoin('counterparty as p', 'p.id', 'c.counterparty_id')
-      .selectAll('c')
-      .select(['p.name as counterparty_name', 'p.name_key as counterparty_key'])
-      .where('c.id', '=', id)
-      .where('c.organisation_id', '=', organisationId),
-  ),
-  /**
-   * Directors holding office today with a current declaration of interest (conflictedOn keeps
-   * those naming the commissioner, linked to it on the list or recorded with the same name, case
-   * and spacing ignored).
-   */
-  interests: compiledOnce((db: ReadDb, organisationId: string, today: string) =>
-    db
-      .selectFrom('interest as i')
-      .innerJoin('officer as o', 'o.id', 'i.officer_id')
-      .select(['i.id', 'i.officer_id', 'i.nature', 'i.declared_on', 'i.counterparty_id', 'i.related_organisation', 'o.given_names', 'o.family_name'])
-      .where('i.organisation_id', '=', organisationId)
-      .where('i.ended_on', 'is', null)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('appointment as a')
-            .select('a.id')
-            .whereRef('a.officer_id', '=', 'i.officer_id')
-            .where('a.role', '=', 'director')
-            .where('a.appointed_on', '<=', today)
-            .where((e) => e.or([e('a.ceased_on', 'is', null), e('a.ceased_on', '>', today)])),
-        ),
-      )
-      .orderBy('o.family_name')
-      .orderBy('o.given_names')
-      .orderBy('i.declared_on'),
-  ),
-};
+export const PAGE_SQL = `select c.*, p.name as counterparty_name, p.name_key as counterparty_key,
+  (select json_group_array(cpv_code order by cpv_code) from contract_service where contract_id = c.id) as services,
+  ${jsonPart({ id: 'id', position: 'position', lengthMonths: 'length_months', decisionBy: 'decision_by', noticeBy: 'notice_by', exercisedOn: 'exercised_on', declinedOn: 'declined_on' }, 'from contract_extension where contract_id = c.id', 'position')} as extensions,
+  ${jsonPart({ id: 'id', earliestOn: 'earliest_on', noticeDays: 'notice_days', description: 'description' }, 'from contract_break where contract_id = c.id', 'earliest_on, id')} as breaks,
+  ${jsonPart({ id: 'id', reviewOn: 'review_on', note: 'note' }, 'from contract_price_review where contract_id = c.id', 'review_on, id')} as priceReviews,
+  ${jsonPart({ id: 'id', name: 'name', target: 'target', frequency: 'frequency', firstDueOn: 'first_due_on' }, 'from contract_kpi where contract_id = c.id', 'id')} as kpis,
+  ${jsonPart({ id: 'id', madeOn: 'made_on', description: 'description', valueChangePence: 'value_change_pence', newEndOn: 'new_end_on' }, 'from contract_variation where contract_id = c.id', 'made_on, id')} as variations,
+  ${jsonPart(
+    { id: 'cd.id', title: 'cd.title', fileName: 'cd.file_name', kind: 'cd.kind', mediaType: 'cd.media_type', sizeBytes: 'd.size', sha256: 'd.sha256', addedAt: 'cd.created_at' },
+    'from contract_document cd join document d on d.id = cd.document_id where cd.contract_id = c.id',
+    'cd.created_at, cd.id',
+  )} as documents,
+  ${jsonPart(
+    { decisionId: 'cd.decision_id', purpose: 'cd.purpose', text: 'd.text', decidedOn: 'd.decided_on', outcome: 'd.outcome', meetingId: 'd.meeting_id', meetingTitle: 'm.title' },
+    'from contract_decision cd join decision d on d.id = cd.decision_id left join meeting m on m.id = d.meeting_id where cd.contract_id = c.id',
+    'd.decided_on, cd.decision_id',
+  )} as decisions,
+  ${jsonPart({ id: 'i.id', title: 'i.title', meetingId: 'm.id', meetingTitle: 'm.title', heldOn: 'm.held_on' }, 'from agenda_item i join meeting m on m.id = i.meeting_id where i.contract_id = c.id', 'm.held_on, i.id')} as agendaItems,
+  ${jsonPart(
+    {
+      contractId: 'd.contract_id',
+      key: 'd.key',
+      kind: 'd.kind',
+      dueOn: 'd.due_on',
+      title: 'd.title',
+      done: "case when x.done_on is null then null else json_object('doneOn', x.done_on, 'recordedBy', x.recorded_by, 'recordedAt', x.recorded_at, 'note', x.note) end",
+    },
+    'from contract_duty d left join contract_duty_done x on x.contract_id = d.contract_id and x.key = d.key where d.contract_id = c.id',
+    'd.due_on, d.key',
+  )} as duties,
+  ${jsonPart(
+    { interestId: 'i.id', officerId: 'i.officer_id', nature: 'i.nature', declaredOn: 'i.declared_on', counterpartyId: 'i.counterparty_id', relatedOrganisation: 'i.related_organisation', givenNames: 'o.given_names', familyName: 'o.family_name' },
+    `from interest i join officer o on o.id = i.officer_id
+    where i.organisation_id = ? and i.ended_on is null
+      and exists (select 1 from appointment a where a.officer_id = i.officer_id and a.role = 'director' and a.appointed_on <= ? and (a.ceased_on is null or a.ceased_on > ?))`,
+    'o.family_name, o.given_names, i.declared_on',
+  )} as interests
+from contract c join counterparty p on p.id = c.counterparty_id
+where c.id = ? and c.organisation_id = ?`;
 
-/** A part of the page as a JSON array of objects with the named columns, in the given order. */
-const jsonPart = (columns: string[], from: string, order: string) =>
-  `(select coalesce(json_group_array(json_object(${columns.map((c) => `'${c.split(' as ').at(-1)!.split('.').at(-1)}', ${c.split(' as ')[0]}`).join(', ')}) order by ${order}), '[]') ${from})`;
-
-/** The contract's parts, documents, decisions, agenda items and duties, each a JSON array: one statement with the contract's id ten times. */
-export const PARTS_SQL = `select
-  ${jsonPart(['id', 'position', 'length_months', 'decision_by', 'notice_by', 'exercised_on', 'declined_on'], 'from contract_extension where contract_id = ?', 'position')} as extensions,
-  ${jsonPart(['id', 'earliest_on', 'notice_days', 'description'], 'from contract_break where contract_id = ?', 'earliest_on, id')} as breaks,
-  ${jsonPart(['id', 'review_on', 'note'], 'from contract_price_review where contract_id = ?', 'review_on, id')} as reviews,
-  ${jsonPart(['id', 'name', 'target', 'frequency', 'first_due_on'], 'from contract_kpi where contract_id = ?', 'id')} as kpis,
-  ${jsonPart(['id', 'made_on', 'description', 'value_change_pence', 'new_end_on'], 'from contract_variation where contract_id = ?', 'made_on, id')} as variations,
-  ${jsonPart(['cpv_code'], 'from contract_service where contract_id = ?', 'cpv_code')} as services,
-  ${jsonPart(['cd.id', 'cd.title', 'cd.file_name', 'cd.kind', 'cd.media_type', 'cd.created_at', 'd.size', 'd.sha256'], 'from contract_document cd join document d on d.id = cd.document_id where cd.contract_id = ?', 'cd.created_at, cd.id')} as documents,
-  ${jsonPart(['cd.decision_id', 'cd.purpose', 'd.text', 'd.decided_on', 'd.outcome', 'd.meeting_id', 'm.title as meeting_title'], 'from contract_decision cd join decision d on d.id = cd.decision_id left join meeting m on m.id = d.meeting_id where cd.contract_id = ?', 'd.decided_on, cd.decision_id')} as decisions,
-  ${jsonPart(['i.id', 'i.title', 'm.id as meeting_id', 'm.title as meeting_title', 'm.held_on'], 'from agenda_item i join meeting m on m.id = i.meeting_id where i.contract_id = ?', 'm.held_on, i.id')} as agendaItems,
-  ${jsonPart(['d.contract_id', 'd.key', 'd.kind', 'd.due_on', 'd.title', 'x.done_on', 'x.recorded_by', 'x.recorded_at', 'x.note'], 'from contract_duty d left join contract_duty_done x on x.contract_id = d.contract_id and x.key = d.key where d.contract_id = ?', 'd.due_on, d.key')} as duties`;
-
-/** The page's parts as PARTS_SQL gives them. */
+/** The page's parts as PAGE_SQL gives them, each parsed from its JSON. */
 interface PageParts {
-  extensions: Pick<ContractExtensionRow, 'id' | 'position' | 'length_months' | 'decision_by' | 'notice_by' | 'exercised_on' | 'declined_on'>[];
-  breaks: Pick<ContractBreakRow, 'id' | 'earliest_on' | 'notice_days' | 'description'>[];
-  reviews: Pick<ContractPriceReviewRow, 'id' | 'review_on' | 'note'>[];
-  kpis: Pick<ContractKpiRow, 'id' | 'name' | 'target' | 'frequency' | 'first_due_on'>[];
-  variations: Pick<ContractVariationRow, 'id' | 'made_on' | 'description' | 'value_change_pence' | 'new_end_on'>[];
-  services: { cpv_code: string }[];
-  documents: { id: string; title: string; file_name: string; kind: ContractDocumentKind; media_type: string; created_at: string; size: number; sha256: string }[];
-  decisions: { decision_id: string; purpose: ContractDecisionPurpose; text: string; decided_on: string; outcome: string; meeting_id: string | null; meeting_title: string | null }[];
-  agendaItems: { id: string; title: string; meeting_id: string; meeting_title: string; held_on: string }[];
-  duties: DutyRow[];
+  services: string[];
+  extensions: ContractDetail['extensions'];
+  breaks: ContractDetail['breaks'];
+  priceReviews: ContractDetail['priceReviews'];
+  kpis: ContractDetail['kpis'];
+  variations: ContractDetail['variations'];
+  documents: ContractDetail['documents'];
+  decisions: ContractDetail['decisions'];
+  agendaItems: ContractDetail['agendaItems'];
+  duties: Omit<Duty, 'overdue'>[];
+  interests: { interestId: string; officerId: string; nature: string; declaredOn: string; counterpartyId: string | null; relatedOrganisation: string | null; givenNames: string; familyName: string }[];
 }
 
+type PageRow = ContractRow & { counterparty_name: string; counterparty_key: string } & Record<keyof PageParts, string>;
+
+// Built once (its SQL never changes); each call brings its own parameters.
+const PAGE_QUERY = CompiledQuery.raw(PAGE_SQL);
+
 /**
- * A contract's page in three reads (the contract, its parts as JSON arrays, the directors'
- * interests): its parts are read once, for the page and for
- * the terms its status and ends are derived from, and its next and overdue duties are picked
- * from its own duties (the same rules as the list's summary: open, before today, never the end).
+ * A contract's page in one read (PAGE_SQL): its parts are read once, for the page and for the
+ * terms its status and ends are derived from, and its next and overdue duties are picked from
+ * its own duties (the same rules as the list's summary: open, before today, never the end).
  */
 export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): Promise<ContractDetail> {
-  const found = await page.contract.first(db, id, rc.org.id);
+  // One statement, not one per part: through Kysely's driver each read costs several awaits on
+  // the connection's lock, as much again as SQLite's own time for a page's handful of rows.
+  const found = (await db.executeQuery<PageRow>({ ...PAGE_QUERY, parameters: [rc.org.id, rc.today, rc.today, id, rc.org.id] })).rows[0];
   if (!found) throw new AppError('NOT_FOUND', 'That contract is not on record.');
-  const { counterparty_name, counterparty_key, ...row } = found;
-  // The parts in one statement (each as a JSON array in its order), not ten: through Kysely's
-  // driver each read costs several awaits on the connection's lock, as much again as SQLite's own
-  // time for a page's handful of rows. The directors' interests follow (read in turn, not with
-  // Promise.all, which would queue them on that lock).
-  const parts = (await db.executeQuery<Record<keyof PageParts, string>>(CompiledQuery.raw(PARTS_SQL, [id, id, id, id, id, id, id, id, id, id]))).rows[0]!;
-  const { extensions, breaks, reviews, kpis, variations, services, documents, decisions, agendaItems, duties: dutyRows } = Object.fromEntries(
-    Object.entries(parts).map(([k, v]) => [k, JSON.parse(v)]),
-  ) as PageParts;
-  const conflicted = await conflictedOn(db, rc, row.counterparty_id, counterparty_key);
-  const terms = termsFromRows(row, { extensions, breaks, reviews, kpis, variations });
-  const duties = dutyRows.map((d) => toDuty(d, rc.today));
+  const row: ContractRow = found;
+  // The parts are already in the page's shape, which is also the shape the rules of terms read.
+  const parts = {
+    extensions: JSON.parse(found.extensions) as PageParts['extensions'],
+    breaks: JSON.parse(found.breaks) as PageParts['breaks'],
+    priceReviews: JSON.parse(found.priceReviews) as PageParts['priceReviews'],
+    kpis: JSON.parse(found.kpis) as PageParts['kpis'],
+    variations: JSON.parse(found.variations) as PageParts['variations'],
+  };
+  const terms: TermsContract = { route: row.route as ProcurementRoute, awardedOn: row.award_on, startOn: row.start_on, endOn: row.end_on, terminatedOn: row.terminated_on, ...parts };
+  const today = rc.today;
+  const duties = JSON.parse(found.duties) as (PageParts['duties'][number] & { overdue?: boolean })[];
+  let overdueCount = 0;
+  for (const d of duties) {
+    d.overdue = isOverdue(d.key, d.dueOn, d.done !== null, today);
+    if (d.overdue) overdueCount++;
+  }
   // Duties come in date order (then key), as the list's summary picks the next one.
-  const next = duties.find((d) => d.done === null && d.dueOn >= rc.today);
-  const summary = summaryOf(row, terms, counterparty_name, next ? { key: next.key, dueOn: next.dueOn, title: next.title } : null, duties.filter((d) => d.overdue).length, rc.today);
+  const next = duties.find((d) => d.done === null && d.dueOn >= today);
+  const summary = summaryOf(row, terms, found.counterparty_name, next ? { key: next.key, dueOn: next.dueOn, title: next.title } : null, overdueCount, today);
   return {
     ...summary,
     description: row.description,
@@ -211,19 +212,25 @@ export async function contractDetail(db: ReadDb, rc: RegisterCtx, id: string): P
     managerName: row.manager_name,
     notes: row.notes,
     maximumTerm: maximumTermWords(terms),
-    services: services.map((s) => {
-      const e = lookupCpv(s.cpv_code);
-      return { code: s.cpv_code, description: e?.description ?? 'A service outside the light touch lists (the app does not hold its description)', lightTouch: e?.lightTouch ?? false, reservable: e?.reservable ?? false };
+    services: (JSON.parse(found.services) as PageParts['services']).map((code) => {
+      const e = lookupCpv(code);
+      return { code, description: e?.description ?? 'A service outside the light touch lists (the app does not hold its description)', lightTouch: e?.lightTouch ?? false, reservable: e?.reservable ?? false };
     }),
-    extensions: extensions.map((x) => ({ id: x.id, position: x.position, lengthMonths: x.length_months, decisionBy: x.decision_by, noticeBy: x.notice_by, exercisedOn: x.exercised_on, declinedOn: x.declined_on })),
-    breaks: breaks.map((b) => ({ id: b.id, earliestOn: b.earliest_on, noticeDays: b.notice_days, description: b.description })),
-    priceReviews: reviews.map((p) => ({ id: p.id, reviewOn: p.review_on, note: p.note })),
-    kpis: kpis.map((k) => ({ id: k.id, name: k.name, target: k.target, frequency: k.frequency, firstDueOn: k.first_due_on })),
-    variations: variations.map((v) => ({ id: v.id, madeOn: v.made_on, description: v.description, valueChangePence: v.value_change_pence, newEndOn: v.new_end_on })),
-    documents: documents.map((d) => ({ id: d.id, title: d.title, fileName: d.file_name, kind: d.kind, mediaType: d.media_type, sizeBytes: d.size, sha256: d.sha256, addedAt: d.created_at })),
-    decisions: decisions.map((d) => ({ decisionId: d.decision_id, purpose: d.purpose, text: d.text, decidedOn: d.decided_on, outcome: d.outcome, meetingId: d.meeting_id, meetingTitle: d.meeting_title })),
-    conflicted,
-    agendaItems: agendaItems.map((i) => ({ id: i.id, title: i.title, meetingId: i.meeting_id, meetingTitle: i.meeting_title, heldOn: i.held_on })),
-    duties,
+    ...parts,
+    documents: JSON.parse(found.documents) as PageParts['documents'],
+    decisions: JSON.parse(found.decisions) as PageParts['decisions'],
+    conflicted: conflictedOn(JSON.parse(found.interests) as PageParts['interests'], row.counterparty_id, found.counterparty_key),
+    agendaItems: JSON.parse(found.agendaItems) as PageParts['agendaItems'],
+    duties: duties as Duty[],
   };
+}
+
+/**
+ * Directors holding office today with a current declaration of interest naming the commissioner
+ * (linked to it on the list, or recorded with the same name, case and spacing ignored).
+ */
+function conflictedOn(interests: PageParts['interests'], counterpartyId: string, counterpartyKey: string): ContractDetail['conflicted'] {
+  return interests
+    .filter((r) => r.counterpartyId === counterpartyId || (r.relatedOrganisation !== null && nameKey(r.relatedOrganisation) === counterpartyKey))
+    .map((r) => ({ officerId: r.officerId, name: `${r.givenNames} ${r.familyName}`, interestId: r.interestId, nature: r.nature, declaredOn: r.declaredOn }));
 }
