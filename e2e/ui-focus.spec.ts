@@ -117,6 +117,8 @@ test('screens, most with action buttons in their header, reflow at 320 CSS px: n
     { name: 'contract', hash: `#/contracts/${contract.id}`, heading: /Community adult social care/ },
     { name: 'reports', hash: '#/reports', heading: 'Reports' },
     { name: 'officers', hash: '#/officers', heading: 'Directors and officers' },
+    { name: 'meetings', hash: '#/meetings', heading: 'Meetings' },
+    { name: 'exports', hash: '#/register/exports', heading: 'Exports and inspection' },
   ];
   const overflowing: string[] = [];
   for (const s of screens) {
