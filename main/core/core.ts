@@ -138,9 +138,10 @@ export class Core {
   /**
    * After the integrity check, compares the registers with the audit log in the background (on
    * a snapshot of its own, on a worker thread), so a record changed in the file with a database
-   * tool is reported when the app opens, naming it. Abandoned when the core closes (the worker is
-   * ended) or the file is replaced (a restore waits for it, as it holds the file; its result is
-   * then the old file's and is dropped).
+   * tool is reported when the app opens, naming it. Abandoned (its worker ended) when the core
+   * closes or a restore begins to replace the file; it holds the file meanwhile (#usingFile), so
+   * the restore replaces it only once the worker has stopped, and an answer about a file since
+   * replaced (the generation) is dropped.
    */
   #startRegisterCheck(): void {
     const generation = this.#generation;
@@ -525,9 +526,17 @@ export class Core {
     if (this.#replacing) throw new AppError('LOCKED', 'Another restore is already replacing the database.');
     let done!: () => void;
     this.#replacing = new Promise<void>((r) => (done = r));
+    let checkEnded = false;
+    let replaced = false;
     try {
       // Phones must not vote into a file about to be replaced: the station stops first (and says why in the old file's log).
       await this.station.shutdown('a backup was restored over the database');
+      // The start-up register check reads the file about to be replaced: it is ended (its worker
+      // terminated) rather than waited for, as its answer would be the old file's and at 50,000
+      // contracts it takes half a minute. The new file gets a check of its own, and a file that
+      // stays, or is put back, is checked again (below).
+      checkEnded = this.#registers.state === 'checking';
+      this.#registerCheckStop?.abort(new Error('stopped'));
       // From now on no backup, check or export may start; those already reading the file
       // finish first (the file is never closed under them).
       await Promise.all([...this.#fileUsers]);
@@ -535,12 +544,15 @@ export class Core {
       await this.#checkpointer.stop();
       try {
         await this.#replace(swap);
+        replaced = true;
       } finally {
         this.#checkpointer.start();
       }
     } finally {
       this.#replacing = null;
       done();
+      // Once the file is free again (a check started while #replacing is set would be refused).
+      if ((replaced || checkEnded) && !this.#closed && this.host !== 'cli') this.#startRegisterCheck();
     }
   }
 
@@ -563,7 +575,6 @@ export class Core {
       this.#releaseLock();
       this.#releaseLock = renewed;
       await this.#recordBaseline();
-      if (this.host !== 'cli') this.#startRegisterCheck();
       // The restored file was checked in full before it was swapped in.
       this.#integrity = Promise.resolve(null);
       this.#integrityProblem = null;

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { Core } from '../core';
 import { admit, createClass } from '../exports/seed.test-helpers';
 import { REGISTRY } from '../registry';
-import { openTestCore, setUpOrganisation, type TestCore } from '../testing';
+import { jobResult, openTestCore, setUpOrganisation, type TestCore } from '../testing';
 import { checkRegistersInWorker, registerCheckWorkerScript, RegisterWorkerUnavailable } from './register-check-thread';
 import { checkRegistersAgainstLog, type RegisterCheck } from './verify-all';
 
@@ -163,6 +163,50 @@ describe('the start-up register check on a worker thread', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 90_000);
+});
+
+describe('a restore during the start-up register check', () => {
+  it('ends the old file’s check instead of waiting for it, and checks the restored file', async () => {
+    const clean = await openTestCore();
+    const dir = mkdtempSync(join(ROOT, 'build', 'register-check-restore-'));
+    try {
+      await setUpOrganisation(clean.core);
+      await clean.core.close();
+      // The first worker never answers (only terminating it ends it); the next is the real one.
+      const marker = join(dir, 'stuck-once');
+      writeFileSync(marker, '');
+      const script = join(dir, 'stuck-once.mjs');
+      writeFileSync(
+        script,
+        `import { existsSync, unlinkSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+if (existsSync(${JSON.stringify(marker)})) {
+  unlinkSync(${JSON.stringify(marker)});
+  parentPort.postMessage({ type: 'ready' });
+  for (;;) {}
+} else {
+  await import(${JSON.stringify(pathToFileURL(registerCheckWorkerScript()).href)});
+}
+`,
+      );
+      const core = await Core.open({ dbPath: clean.dbPath, host: 'browser', actor: 'test secretary', registerCheckScript: script });
+      cores.push(core);
+      await core.ready();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(core.registerCheck().state).toBe('checking');
+      const taken = await jobResult<{ name: string }>(core, 'data.backup', {});
+      const { candidateId } = await jobResult<{ candidateId: string }>(core, 'data.checkBackup', { source: { kind: 'backup', name: taken.name } });
+      // Before, the restore waited for the check to let the file go: with this worker, for ever.
+      const started = Date.now();
+      await jobResult(core, 'data.restore', { candidateId, confirm: true });
+      expect(Date.now() - started).toBeLessThan(20_000);
+      const check = await settled(core);
+      expect(check).toEqual({ state: 'ok', problems: [], more: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await clean.cleanup();
+    }
+  }, 120_000);
 });
 
 describe('the register check worker itself', () => {
