@@ -203,6 +203,7 @@ if (existsSync(${JSON.stringify(marker)})) {
       const check = await settled(core);
       expect(check).toEqual({ state: 'ok', problems: [], more: 0 });
     } finally {
+      for (const c of cores.splice(0)) await c.close();
       rmSync(dir, { recursive: true, force: true });
       await clean.cleanup();
     }
