@@ -12,6 +12,7 @@ import { rng } from '../sample/people';
 import { bulkLoadMembers } from './bulk-load';
 import { bulkLoadContracts } from './contracts-load';
 import { bindNamed, LIVE_SQL } from '../core/contracts/reports/live-income';
+import { PAGE_SQL } from '../core/contracts/view';
 import { figure, nowMs, percentile, timePaired, type Figure } from './stats';
 
 /**
@@ -272,8 +273,6 @@ function explain(raw: Database.Database, statements: [string, unknown[]][]): str
 // The raw side: the same SQL the app runs, hand-written against better-sqlite3, and the same
 // pure rules (shared/rules/procurement) for what is derived, producing the same answer.
 
-const DUTY_COLUMNS = 'd.contract_id, d.key, d.kind, d.due_on, d.title, x.done_on, x.recorded_by, x.recorded_at, x.note';
-const DONE_JOIN = 'left join contract_duty_done x on x.contract_id = d.contract_id and x.key = d.key';
 
 function duty(r: any, today: string) {
   return {
@@ -345,36 +344,24 @@ function termsFrom(c: any, ext: any[], brk: any[], rev: any[], kpi: any[], vars:
   };
 }
 
-/** contracts.get: the contract, its parts, documents' metadata, decisions, agenda items, duties and the conflicted directors. */
+/**
+ * contracts.get: the page's one statement (view.ts PAGE_SQL: the contract with its commissioner,
+ * and as JSON arrays its parts, documents, decisions, agenda items, duties and the directors'
+ * current interests), parsed, with the status, ends, next and overdue duties and the conflicted
+ * directors derived as the app derives them.
+ */
 function rawContractPage(raw: Database.Database, orgId: string, today: string) {
-  const q = {
-    contract: 'select c.*, p.name as counterparty_name, p.name_key from contract c join counterparty p on p.id = c.counterparty_id where c.id = ? and c.organisation_id = ?',
-    services: 'select cpv_code from contract_service where contract_id = ? order by cpv_code',
-    extensions: 'select * from contract_extension where contract_id = ? order by position',
-    breaks: 'select * from contract_break where contract_id = ? order by earliest_on, id',
-    reviews: 'select * from contract_price_review where contract_id = ? order by review_on, id',
-    kpis: 'select * from contract_kpi where contract_id = ? order by id',
-    variations: 'select * from contract_variation where contract_id = ? order by made_on, id',
-    documents:
-      'select cd.id, cd.title, cd.file_name, cd.kind, cd.media_type, cd.created_at, d.size, d.sha256 from contract_document cd join document d on d.id = cd.document_id where cd.contract_id = ? order by cd.created_at, cd.id',
-    decisions:
-      'select cd.decision_id, cd.purpose, d.text, d.decided_on, d.outcome, d.meeting_id, m.title as meeting_title from contract_decision cd join decision d on d.id = cd.decision_id left join meeting m on m.id = d.meeting_id where cd.contract_id = ? order by d.decided_on, cd.decision_id',
-    agenda: 'select i.id, i.title, m.id as meeting_id, m.title as meeting_title, m.held_on from agenda_item i join meeting m on m.id = i.meeting_id where i.contract_id = ? order by m.held_on, i.id',
-    duties: `select ${DUTY_COLUMNS} from contract_duty d ${DONE_JOIN} where d.contract_id = ? order by d.due_on, d.key`,
-    conflicted: `select i.id, i.officer_id, i.nature, i.declared_on, i.counterparty_id, i.related_organisation, o.given_names, o.family_name
-      from interest i join officer o on o.id = i.officer_id
-      where i.organisation_id = ? and i.ended_on is null
-        and exists (select 1 from appointment a where a.officer_id = i.officer_id and a.role = 'director' and a.appointed_on <= ? and (a.ceased_on is null or a.ceased_on > ?))
-      order by o.family_name, o.given_names, i.declared_on`,
-  };
-  const s = Object.fromEntries(Object.entries(q).map(([k, v]) => [k, raw.prepare(v)])) as Record<keyof typeof q, Database.Statement>;
-  const key = (n: string) => n.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('en-GB');
+  const page = raw.prepare(PAGE_SQL);
+  // counterparties/names.ts nameKey: en-GB lower case is toLowerCase().
+  const key = (n: string) => n.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
   return {
     run: (id: string) => {
-      const c = s.contract.get(id, orgId) as any;
-      const [ext, brk, rev, kpi, vars] = [s.extensions.all(id), s.breaks.all(id), s.reviews.all(id), s.kpis.all(id), s.variations.all(id)] as any[][];
-      const terms = termsFrom(c, ext!, brk!, rev!, kpi!, vars!);
-      const duties = (s.duties.all(id) as any[]).map((d) => duty(d, today));
+      const c = page.get(orgId, today, today, id, orgId) as any;
+      const [ext, brk, rev, kpi, vars] = [c.extensions, c.breaks, c.priceReviews, c.kpis, c.variations].map((j: string) => JSON.parse(j));
+      const terms: ContractTermsInput = { route: c.route, awardedOn: c.award_on, startOn: c.start_on, endOn: c.end_on, terminatedOn: c.terminated_on, extensions: ext, breaks: brk, priceReviews: rev, kpis: kpi, variations: vars };
+      // Each duty's overdue flag set on the parsed object, as the app does.
+      const duties = JSON.parse(c.duties) as any[];
+      for (const d of duties) d.overdue = d.done === null && d.dueOn < today && d.key !== 'end';
       const open = duties.filter((d) => d.done === null);
       const next = open.find((d) => d.dueOn >= today);
       const term = maximumTerm(terms);
@@ -391,37 +378,28 @@ function rawContractPage(raw: Database.Database, orgId: string, today: string) {
         maximumTerm: term ? describeTermLength(term) : null,
         nextDuty: next ? { key: next.key, dueOn: next.dueOn, title: next.title } : null,
         overdueCount: open.filter((d) => d.overdue).length,
-        services: (s.services.all(id) as any[]).map((x) => {
-          const e = lookupCpv(x.cpv_code);
-          return { code: x.cpv_code, description: e?.description ?? '', lightTouch: e?.lightTouch ?? false, reservable: e?.reservable ?? false };
+        services: (JSON.parse(c.services) as string[]).map((code) => {
+          const e = lookupCpv(code);
+          return { code, description: e?.description ?? '', lightTouch: e?.lightTouch ?? false, reservable: e?.reservable ?? false };
         }),
         extensions: ext,
         breaks: brk,
         priceReviews: rev,
         kpis: kpi,
         variations: vars,
-        documents: s.documents.all(id),
-        decisions: s.decisions.all(id),
-        agendaItems: s.agenda.all(id),
-        conflicted: (s.conflicted.all(orgId, today, today) as any[]).filter((r) => r.counterparty_id === c.counterparty_id || (r.related_organisation !== null && key(r.related_organisation) === c.name_key)),
+        documents: JSON.parse(c.documents),
+        decisions: JSON.parse(c.decisions),
+        agendaItems: JSON.parse(c.agendaItems),
+        conflicted: (JSON.parse(c.interests) as any[])
+          .filter((r) => r.counterpartyId === c.counterparty_id || (r.relatedOrganisation !== null && key(r.relatedOrganisation) === c.counterparty_key))
+          .map((r) => ({ officerId: r.officerId, name: `${r.givenNames} ${r.familyName}`, interestId: r.interestId, nature: r.nature, declaredOn: r.declaredOn })),
         duties,
       };
     },
-    sql: (id: string): [string, unknown[]][] => [
-      [q.contract, [id, orgId]],
-      [q.duties, [id]],
-      [q.documents, [id]],
-      [q.conflicted, [orgId, today, today]],
-    ],
+    sql: (id: string): [string, unknown[]][] => [[PAGE_SQL, [orgId, today, today, id, orgId]]],
   };
 }
 
-/**
- * "Live on a day" as the reports read it: the monthly checkpoints of migration 0020 on the first of
- * the day's month, with the month's changes and the contracts that run on (live-income.ts LIVE_SQL:
- * the same statements), and the contracts ending within 6, 12 and 18 months from a range of the
- * live index. Every benchmark day falls within the checkpoints' years.
- */
 const monthOf = (on: string) => `${on.slice(0, 7)}-01`;
 const liveValues = (orgId: string, on: string) => ({ org: orgId, month: monthOf(on), on });
 const PUBLIC_BODY_KINDS = new Set(['council', 'nhs_trust', 'icb', 'nhs_england', 'government_department', 'public_body']);
