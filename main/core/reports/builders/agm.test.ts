@@ -12,7 +12,7 @@ import { admit, makeClass, person } from '../../members/register.test-helpers';
 import { stateFromText } from '../../minutes/lexical';
 import { exportsDirFor } from '../../exports/file-store';
 import { readZipEntry } from '../../meetings/print/zip';
-import { expectOk, jobResult, openTestCore, setUpOrganisation, validSetUpInput, type TestCore } from '../../testing';
+import { expectOk, jobResult, openTestCore, runJob, setUpOrganisation, validSetUpInput, type TestCore } from '../../testing';
 import type { BuiltReport, ReportBuilder, ReportSource } from '../source';
 import { endSpareReportWorker } from '../worker-thread';
 import { AGM_TRACE_SETS } from '../trace/agm';
@@ -320,7 +320,12 @@ describe('the AGM pack', () => {
   it('exports the Resolutions part alone as a DOCX that lists the explanatory notes missing from it', async () => {
     const core = await open('company_limited_by_guarantee');
     const { agm } = await agmOf(core);
-    const file = await jobResult<{ fileId: string; fileName: string }>(core, 'reports.export', { request: { kind: 'agm', asAt: AS_AT, meetingId: agm.meeting.id }, format: 'docx', sectionId: 'resolutions' });
+    const request = { kind: 'agm', asAt: AS_AT, meetingId: agm.meeting.id };
+    // The file is the document built and shown (reports.export takes the build the screen shows).
+    const build = await runJob(core, 'reports.build', request);
+    const built = build!.result as ReportDoc;
+    const shown = { buildId: build!.id, organisationId: built.organisation.id, auditHead: built.auditHead };
+    const file = await jobResult<{ fileId: string; fileName: string }>(core, 'reports.export', { request, shown, format: 'docx', sectionId: 'resolutions' });
     const xml = Buffer.from(readZipEntry(readFileSync(join(exportsDirFor(t!.dbPath), file.fileId)), 'word/document.xml')!).toString('utf8');
     const texts = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(''));
     expect(texts).toContain('What the records could not fill');
