@@ -484,11 +484,11 @@ function rawS33Check(raw: Database.Database, orgId: string) {
   };
 }
 
-/** contractReports.portfolio: live contracts by commissioner (with those ending in 6, 12, 18 months), by service, and the ending list. */
+/** contractReports.portfolio: live contracts by commissioner, those ending in 6, 12, 18 months in all, by service, and the ending list. */
 function rawPortfolioOf(raw: Database.Database, orgId: string) {
   const q = {
     byCommissioner: LIVE_SQL.byCommissioner.sql,
-    ending6to18: LIVE_SQL.endingByCommissioner.sql,
+    ending6to18: LIVE_SQL.endingTotals.sql,
     byService: LIVE_SQL.byService.sql,
     ending: `select c.id, c.reference, c.title, p.name as counterparty_name, i.annual_value_pence, i.current_end_on as current_end
       from contract_income i join contract c on c.id = i.contract_id join counterparty p on p.id = i.counterparty_id
@@ -501,7 +501,7 @@ function rawPortfolioOf(raw: Database.Database, orgId: string) {
     const by = [termEnd(after, 6), termEnd(after, 12), termEnd(after, 18)] as const;
     return {
       byCommissioner: bindNamed(LIVE_SQL.byCommissioner, liveValues(orgId, asAt)),
-      ending6to18: bindNamed(LIVE_SQL.endingByCommissioner, { org: orgId, on: asAt, by6: by[0], by12: by[1], by18: by[2], last: by[2] }),
+      ending6to18: bindNamed(LIVE_SQL.endingTotals, { org: orgId, on: asAt, by6: by[0], by12: by[1], by18: by[2], last: by[2] }),
       byService: bindNamed(LIVE_SQL.byService, liveValues(orgId, asAt)),
       ending: [orgId, asAt, asAt, asAt, by[2]],
     };
@@ -509,21 +509,19 @@ function rawPortfolioOf(raw: Database.Database, orgId: string) {
   return {
     run: (asAt: string) => {
       const p = params(asAt);
-      const endingBy = new Map((s.ending6to18.all(p.ending6to18) as any[]).map((e) => [e.counterparty_id, e]));
-      const none = { end6: 0, end12: 0, end18: 0, end6_pence: 0, end12_pence: 0, end18_pence: 0 };
-      const commissioners = (s.byCommissioner.all(p.byCommissioner) as any[]).map((c) => ({ ...c, ...(endingBy.get(c.counterparty_id) ?? none) }));
+      const e = s.ending6to18.get(p.ending6to18) as any;
+      const commissioners = s.byCommissioner.all(p.byCommissioner) as any[];
       const services = s.byService.all(p.byService) as any[];
       const ending = s.ending.all(...p.ending) as any[];
       const total = commissioners.reduce((n, c) => n + c.pence, 0);
       const byCommissioner = commissioners.map((c) => ({ counterpartyId: c.counterparty_id, name: c.name, annualPence: c.pence, contracts: c.contracts, share: total > 0 ? c.pence / total : 0 })).sort((a, b) => b.annualPence - a.annualPence || a.name.localeCompare(b.name, 'en-GB'));
       const byService = services.map((x) => ({ code: x.cpv_code ?? '', description: x.cpv_code ? (lookupCpv(x.cpv_code)?.description ?? '') : 'No service category recorded', annualPence: x.pence, contracts: x.contracts })).sort((a, b) => b.annualPence - a.annualPence || a.code.localeCompare(b.code));
-      const sum = (k: string) => commissioners.reduce((n, c) => n + c[k], 0);
       return {
         asAt,
         annualIncomePence: total,
         byCommissioner,
         byService,
-        ending: { within6: sum('end6'), within12: sum('end12'), within18: sum('end18'), within6Pence: sum('end6_pence'), within12Pence: sum('end12_pence'), within18Pence: sum('end18_pence') },
+        ending: { within6: e.end6, within12: e.end12, within18: e.end18, within6Pence: e.end6_pence, within12Pence: e.end12_pence, within18Pence: e.end18_pence },
         endingContracts: ending.map((e) => ({ id: e.id, reference: e.reference, title: e.title, counterpartyName: e.counterparty_name, currentEndOn: e.current_end, annualValuePence: e.annual_value_pence })),
         largestShare: byCommissioner[0] && total > 0 ? byCommissioner[0].share : 0,
         largestCommissioner: byCommissioner[0] && total > 0 ? byCommissioner[0].name : null,

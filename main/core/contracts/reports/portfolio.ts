@@ -3,13 +3,13 @@ import { lookupCpv } from '../../../../shared/rules/procurement/cpv';
 import type { ReadDb } from '../../context';
 import { addDays } from '../../../../shared/rules/legal-date';
 import { termEnd } from '../../../../shared/rules/procurement/contract-terms';
-import { contractsEndingBy, incomeByCommissionerOn, incomeByServiceOn } from './live-income';
+import { contractsEndingBy, endingTotalsOn, incomeByCommissionerOn, incomeByServiceOn } from './live-income';
 
 /**
  * The portfolio as at a day, for the board: the annual income of the contracts live on the day
  * (or in an extension) by commissioner and by service, the contracts ending within 6, 12 and 18
- * months, and the largest commissioner's share of the income (concentration risk). Four grouped
- * queries, whatever the number of contracts, three of them reading the monthly checkpoints and a
+ * months, and the largest commissioner's share of the income (concentration risk). Four
+ * queries, whatever the number of contracts, two of them reading the monthly checkpoints and a
  * month's changes rather than every live contract (live-income.ts says what counts as live and how
  * a contract with several service categories is split between them).
  */
@@ -24,7 +24,8 @@ export async function portfolioOn(db: ReadDb, organisationId: string, asAt: stri
   const after = addDays(asAt, 1);
   const by = { by6: termEnd(after, 6), by12: termEnd(after, 12), by18: termEnd(after, 18) };
   // In turn: the reads are synchronous underneath, and issued together they queue on the connection's lock.
-  const commissioners = await incomeByCommissionerOn(db, organisationId, asAt, by);
+  const commissioners = await incomeByCommissionerOn(db, organisationId, asAt);
+  const endingTotals = await endingTotalsOn(db, organisationId, asAt, by);
   const services = await incomeByServiceOn(db, organisationId, asAt);
   const ending = await contractsEndingBy(db, organisationId, asAt, by.by18, ENDING_LIST_LIMIT);
   const total = commissioners.reduce((n, c) => n + c.pence, 0);
@@ -39,21 +40,13 @@ export async function portfolioOn(db: ReadDb, organisationId: string, asAt: stri
       contracts: s.contracts,
     }))
     .sort((a, b) => b.annualPence - a.annualPence || a.code.localeCompare(b.code));
-  const sum = (f: (e: (typeof commissioners)[number]['ending']) => number) => commissioners.reduce((n, c) => n + f(c.ending), 0);
   const largest = byCommissioner[0];
   return {
     asAt,
     annualIncomePence: total,
     byCommissioner,
     byService,
-    ending: {
-      within6: sum((e) => e.within6),
-      within12: sum((e) => e.within12),
-      within18: sum((e) => e.within18),
-      within6Pence: sum((e) => e.within6Pence),
-      within12Pence: sum((e) => e.within12Pence),
-      within18Pence: sum((e) => e.within18Pence),
-    },
+    ending: endingTotals,
     endingContracts: ending,
     largestShare: largest && total > 0 ? largest.share : 0,
     largestCommissioner: largest && total > 0 ? largest.name : null,

@@ -45,7 +45,7 @@ async function countsByCommissioner(db: ReadDb, kind: ContractCountKind, organis
 
 export async function contractsSection(src: Pick<ReportSource, 'db' | 'org' | 'period' | 'checkpoint'>): Promise<SectionResult> {
   const p = periodOf(src);
-  const live = await incomeByCommissionerOn(src.db, src.org.id, p.to, { by6: p.to, by12: p.to, by18: p.to });
+  const live = await incomeByCommissionerOn(src.db, src.org.id, p.to);
   await src.checkpoint();
   const awarded = await countsByCommissioner(src.db, 'awarded', src.org.id, p);
   await src.checkpoint();

@@ -64,7 +64,7 @@ export async function organisationFigures(src: Src, org: OrganisationRow): Promi
   const kinds = new Map((await meetingsByKind(src.db, org.id, p)).map((r) => [r.kind, Number(r.count)]));
   const decisions = (await decisionsByKind(src.db, org.id, p)).reduce((k, r) => k + Number(r.count), 0);
   await src.checkpoint();
-  const live = await incomeByCommissionerOn(src.db, org.id, p.to, { by6: p.to, by12: p.to, by18: p.to });
+  const live = await incomeByCommissionerOn(src.db, org.id, p.to);
   const keys = await nameKeys(src.db, org.id, live.map((l) => l.counterpartyId));
   await src.checkpoint();
   const employeeAt = (f: (c: (typeof m.classes)[number]) => number) => m.classes.reduce((k, c) => k + (c.isEmployeeClass ? f(c) : 0), 0);
