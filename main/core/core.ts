@@ -32,6 +32,7 @@ import { dispatch } from './dispatcher';
 import { AppError } from './errors';
 import { JobRunner, type JobHandle } from './jobs/runner';
 import { UploadStore } from './jobs/uploads';
+import { heldReports } from './reports/held';
 import { logError, logInfo } from './log';
 import { REGISTRY, type Registry } from './registry';
 import { CURRENT_ORGANISATION_KEY, currentOrganisation } from './organisation/handlers';
@@ -561,6 +562,8 @@ export class Core {
     this.#generation += 1;
     // The α remembered to refuse copied ballots were the old file's (ballots/alphas.ts).
     forgetCastAlphas();
+    // So were the reports built from it: an export after a restore builds from the file now in place.
+    heldReports(this.uploads).clear();
     await this.#store.db.destroy();
     let undo: (() => void) | undefined;
     try {

@@ -167,4 +167,23 @@ describe('reports.export of a report that was built and shown', () => {
     const other = await t.core.dispatch('reports.export', { request: { ...REQUEST, asAt: '2026-02-28' }, shown, format: 'xlsx' });
     expect(other).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/not the report/) } });
   });
+
+  it('lets the built documents go when a restore replaces the file, so an export reads the file now in place', async () => {
+    const { t, ada } = await openWithMembers();
+    const taken = await runJob(t.core, 'data.backup', {});
+    expect(taken.state).toBe('succeeded');
+    // Built after a correction (Ada ceased before the date: 2), then the backup from before it put back (3).
+    expectOk(await t.core.dispatch('members.cease', { memberId: ada, ceasedOn: '2025-06-01', reason: 'resigned' }));
+    const { doc, shown } = await build(t);
+    expect(membersFigure(doc)).toBe('2');
+    const checked = await runJob(t.core, 'data.checkBackup', { source: { kind: 'backup', name: (taken.result as { name: string }).name } });
+    expect(checked.state).toBe('succeeded');
+    const restored = await runJob(t.core, 'data.restore', { candidateId: (checked.result as { candidateId: string }).candidateId, confirm: true });
+    expect(restored.state).toBe('succeeded');
+
+    // The document of the replaced file is not written: the records now differ from what was shown, so it is refused.
+    const out = await exportCsv(t, shown);
+    expect(out.result).toBeUndefined();
+    expect(out.status.error).toMatchObject({ code: 'CONFLICT' });
+  });
 });

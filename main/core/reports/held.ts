@@ -33,6 +33,11 @@ export class HeldReports {
     return this.#byOrg.get(organisationId)?.get(buildId);
   }
 
+  /** Lets every document go: the file they were read from has been replaced (a restore). */
+  clear(): void {
+    this.#byOrg.clear();
+  }
+
   /** Whether this build is kept for an organisation other than this one. */
   heldForAnother(organisationId: string, buildId: string): boolean {
     for (const [org, docs] of this.#byOrg) if (org !== organisationId && docs.has(buildId)) return true;
