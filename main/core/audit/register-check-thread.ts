@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../jobs/kept-worker';
 import type { RegisterCheckWorkerData, RegisterCheckWorkerMessage } from './register-check-worker';
 import type { RegisterCheck } from './verify-all';
 
@@ -19,9 +18,7 @@ import type { RegisterCheck } from './verify-all';
  * sources.
  */
 export function registerCheckWorkerScript(base: string = import.meta.url): string {
-  const dir = dirname(fileURLToPath(base));
-  const bundled = join(dir, 'register-check-worker.cjs');
-  return existsSync(bundled) ? bundled : join(dir, 'register-check-worker-entry.mjs');
+  return workerScript(base, 'register-check-worker.cjs', 'register-check-worker-entry.mjs');
 }
 
 /**
