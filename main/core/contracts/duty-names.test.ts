@@ -1,13 +1,13 @@
 import { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../migrations/index';
-import type { ContractDetail, ContractInput, TimelineEntry } from '../../../shared/contract/contracts';
-import type { Counterparty } from '../../../shared/contract/counterparties';
+import type { ContractDetail, TimelineEntry } from '../../../shared/contract/contracts';
 import { CachedSqliteDialect } from '../db/dialect';
 import { migrateToLatest } from '../db/migrator';
 import { openDatabase } from '../db/open';
 import type { DB } from '../db/schema';
 import { open, ok } from '../decisions/fixtures.test-helpers';
+import { commissioner, communityHealth as contract } from './fixtures.test-helpers';
 import { runJob, tempDbPath, type TestCore } from '../testing';
 
 /**
@@ -23,26 +23,6 @@ afterEach(async () => {
 });
 
 type Timeline = { entries: TimelineEntry[]; overdueCount: number; truncated: boolean };
-
-const commissioner = (t: TestCore, name: string) => ok<Counterparty>(t, 'counterparties.create', { name, kind: 'council' });
-
-function contract(counterpartyId: string, over: Partial<ContractInput> = {}): ContractInput {
-  return {
-    counterpartyId,
-    reference: 'LCC/2025/014',
-    title: 'Community health services',
-    services: ['85300000-2'],
-    route: 'pa23_open',
-    awardOn: '2025-03-01',
-    startOn: '2025-04-01',
-    endOn: '2027-03-31',
-    extensions: [],
-    breaks: [{ earliestOn: '2026-04-01', noticeDays: 90, description: 'Either party' }],
-    priceReviews: [{ reviewOn: '2026-04-01' }],
-    kpis: [{ name: 'Visits within 48 hours', target: '95%', frequency: 'annual', firstDueOn: '2025-10-15' }],
-    ...over,
-  };
-}
 
 const names = (t: TestCore, contractId: string) =>
   t.core.raw.prepare('select distinct contract_reference, contract_title, counterparty_name from contract_duty where contract_id = ?').all(contractId) as {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContractDetail, ContractInput, ContractSummary, TimelineEntry } from '../../../shared/contract/contracts';
-import type { Counterparty } from '../../../shared/contract/counterparties';
 import { attempt, once, open, ok, refused } from '../decisions/fixtures.test-helpers';
+import { commissioner, communityHealth as contract } from './fixtures.test-helpers';
 import { runJob, type TestCore } from '../testing';
 
 /**
@@ -15,26 +15,6 @@ afterEach(async () => {
 });
 
 type Timeline = { entries: TimelineEntry[]; overdueCount: number; truncated: boolean };
-
-const commissioner = (t: TestCore, name: string) => ok<Counterparty>(t, 'counterparties.create', { name, kind: 'council' });
-
-function contract(counterpartyId: string, over: Partial<ContractInput> = {}): ContractInput {
-  return {
-    counterpartyId,
-    reference: 'LCC/2025/014',
-    title: 'Community health services',
-    services: ['85300000-2'],
-    route: 'pa23_open',
-    awardOn: '2025-03-01',
-    startOn: '2025-04-01',
-    endOn: '2027-03-31',
-    extensions: [],
-    breaks: [{ earliestOn: '2026-04-01', noticeDays: 90, description: 'Either party' }],
-    priceReviews: [{ reviewOn: '2026-04-01' }],
-    kpis: [{ name: 'Visits within 48 hours', target: '95%', frequency: 'annual', firstDueOn: '2025-10-15' }],
-    ...over,
-  };
-}
 
 /** The overdue duties as the rule states them, counted from the audited record (contract_duty_done) rather than the flag. */
 function recount(t: TestCore): number {
