@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods, method } from './method';
-import { DATE_FORMATS } from './hr-import';
+import { columnMappingSchema, DATE_FORMATS, sheetAnalysisFields } from '../domain/spreadsheet-import';
 import { uploadId } from './uploads';
 import { jobStartedSchema } from './jobs';
 import { COUNTERPARTY_KINDS } from './counterparties';
@@ -59,9 +59,7 @@ export const CONTRACT_IMPORT_FIELD_LABEL: Record<ContractImportField, string> = 
 };
 
 /** Which column (by heading) fills each field; null leaves it empty. */
-export const contractImportMappingSchema = z.strictObject(
-  Object.fromEntries(CONTRACT_IMPORT_FIELDS.map((f) => [f, z.string().max(200).nullable()])) as Record<ContractImportField, z.ZodNullable<z.ZodString>>,
-);
+export const contractImportMappingSchema = columnMappingSchema(CONTRACT_IMPORT_FIELDS);
 export type ContractImportMapping = z.output<typeof contractImportMappingSchema>;
 
 export const contractImportAnalysisSchema = z.object({
@@ -71,15 +69,8 @@ export const contractImportAnalysisSchema = z.object({
   format: z.enum(['csv', 'xlsx']),
   /** The worksheet read, for a workbook (its first worksheet with data); null for a CSV. */
   sheetName: z.string().nullable(),
-  rows: z.number().int(),
-  headers: z.array(z.string()),
-  sample: z.array(z.array(z.string())),
-  /** The row each sample row is on, as the spreadsheet numbers it (the heading row is row 1). */
-  sampleLines: z.array(z.number().int()),
-  mapping: contractImportMappingSchema,
-  /** True when the mapping was remembered from the last import with these columns. */
-  remembered: z.boolean(),
-  dateFormat: z.enum(DATE_FORMATS),
+  // sampleLines: the row each sample row is on, as the spreadsheet numbers it (the heading row is row 1).
+  ...sheetAnalysisFields(contractImportMappingSchema),
 });
 export type ContractImportAnalysis = z.output<typeof contractImportAnalysisSchema>;
 

@@ -3,6 +3,7 @@ import { defineMethods, method } from './method';
 import { id, legalDate } from './fields';
 import { uploadId } from './uploads';
 import { jobStartedSchema } from './jobs';
+import { columnMappingSchema, DATE_FORMAT_LABEL, DATE_FORMATS, sheetAnalysisFields, type DateFormat } from '../domain/spreadsheet-import';
 
 /** Fields an HR export can fill, in the order the mapping step shows them. */
 export const IMPORT_FIELDS = [
@@ -65,30 +66,16 @@ export const IMPORT_FIELD_LABEL: Record<ImportField, string> = {
 };
 
 /** Which CSV column (by header text) fills each field; null leaves it empty. */
-export const importMappingSchema = z.strictObject(
-  Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.string().max(200).nullable()])) as Record<ImportField, z.ZodNullable<z.ZodString>>,
-);
+export const importMappingSchema = columnMappingSchema(IMPORT_FIELDS);
 export type ImportMapping = z.output<typeof importMappingSchema>;
 
-export const DATE_FORMATS = ['dmy', 'ymd'] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
-export const DATE_FORMAT_LABEL: Record<DateFormat, string> = {
-  dmy: 'Day/month/year (31/01/2024)',
-  ymd: 'Year-month-day (2024-01-31)',
-};
+export { DATE_FORMATS, DATE_FORMAT_LABEL, type DateFormat };
 
 export const analysisSchema = z.object({
   importId: z.string(),
   fileName: z.string(),
-  rows: z.number().int(),
-  headers: z.array(z.string()),
-  sample: z.array(z.array(z.string())),
-  /** The file line each sample row starts on (the heading row is line 1). */
-  sampleLines: z.array(z.number().int()),
-  mapping: importMappingSchema,
-  /** True when the mapping was remembered from the last import with these columns. */
-  remembered: z.boolean(),
-  dateFormat: z.enum(DATE_FORMATS),
+  // sampleLines: the file line each sample row starts on (the heading row is line 1).
+  ...sheetAnalysisFields(importMappingSchema),
   /** The class chosen last time for files with these columns, if it still exists. */
   defaultClassId: z.string().nullable(),
 });
