@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { CONTRACT_IMPORT_MAX_BYTES, type ContractImportAnalysis } from '../../../shared/contract/contract-import';
 import type { ReadDb } from '../context';
 import { randomToken } from '../db/ids';
 import { AppError } from '../errors';
+import { firstRows, readUpload } from '../import-upload';
 import { rememberedContractMapping, suggestContractMapping } from './mapping';
 import type { Progress } from './plan';
 import { readSheet } from './read';
@@ -15,7 +14,6 @@ import type { ContractImportSession } from './sessions';
  * check of the largest file takes well under a minute.
  */
 export const MAX_CONTRACT_IMPORT_ROWS = 20_000;
-const SAMPLE_ROWS = 5;
 
 /**
  * Reads an uploaded contracts spreadsheet: its SHA-256 (recorded when the import is applied),
@@ -28,14 +26,14 @@ export async function readContractFile(
   file: { path: string; fileName: string },
   job: Progress,
 ): Promise<{ session: ContractImportSession; analysis: ContractImportAnalysis }> {
-  const size = (await stat(file.path)).size;
-  if (size > CONTRACT_IMPORT_MAX_BYTES) {
-    throw new AppError('VALIDATION', `${file.fileName} is ${Math.round(size / 1024 / 1024)} MB, larger than a contracts spreadsheet should be (at most 50 MB). Check you chose the right file.`);
-  }
-  job.progress(0, 3, 'Reading the file');
-  const bytes = await readFile(file.path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await job.checkpoint();
+  const { bytes, sha256 } = await readUpload(
+    file,
+    {
+      maxBytes: CONTRACT_IMPORT_MAX_BYTES,
+      tooLarge: (mb) => `${file.fileName} is ${mb} MB, larger than a contracts spreadsheet should be (at most 50 MB). Check you chose the right file.`,
+    },
+    job,
+  );
   job.progress(1, 3, 'Reading the rows');
   const sheet = await readSheet(bytes, file.fileName, job.checkpoint);
   const { headers, rows } = sheet;
@@ -65,8 +63,7 @@ export async function readContractFile(
       sheetName: sheet.sheetName,
       rows: rows.length,
       headers,
-      sample: rows.slice(0, SAMPLE_ROWS).map((r) => headers.map((_, i) => r.fields[i] ?? '')),
-      sampleLines: rows.slice(0, SAMPLE_ROWS).map((r) => r.line),
+      ...firstRows(headers, rows),
       mapping,
       remembered: remembered !== null,
       dateFormat,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
 import { decodeCsvBytes, parseCsv, type CsvRow } from '../hr-import/csv';
+import { headingNames } from '../import-upload';
 
 /**
  * Reads a contracts spreadsheet's rows, whether it was saved as a workbook (.xlsx, read with
@@ -53,7 +54,7 @@ async function readXlsx(bytes: Uint8Array, fileName: string): Promise<SheetRows>
     for (let c = 1; c <= count; c++) values.push(cellText(row.getCell(c).value));
     if (values.every((v) => v.trim() === '')) return;
     if (headers === null) {
-      headers = headerNames(values);
+      headers = headingNames(values);
       return;
     }
     rows.push({ line: row.number, fields: values.slice(0, Math.max(headers.length, 1)) });
@@ -86,14 +87,4 @@ function numberText(n: number): string {
   if (Number.isInteger(n)) return String(n);
   // Six decimals is past any currency's precision and removes binary noise; trailing zeros go.
   return n.toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
-}
-
-function headerNames(fields: string[]): string[] {
-  const seen = new Map<string, number>();
-  return fields.map((raw, i) => {
-    const base = raw.trim() || `Column ${i + 1}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base} (${n})`;
-  });
 }

@@ -1,9 +1,8 @@
 import type { ReadDb } from '../context';
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import type { ImportAnalysis } from '../../../shared/contract/hr-import';
 import { randomToken } from '../db/ids';
 import { AppError } from '../errors';
+import { firstRows, readUpload } from '../import-upload';
 import { decodeCsvBytes, parseCsv } from './csv';
 import { guessDateFormat } from './dates';
 import { rememberedMapping, suggestMapping } from './mapping';
@@ -12,8 +11,6 @@ import type { ImportSession } from './sessions';
 
 /** An HR export of a large workforce is a few tens of megabytes; anything far larger is not one. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-const HASH_PIECE = 1024 * 1024;
-const SAMPLE_ROWS = 5;
 
 /**
  * Reads an uploaded CSV: its SHA-256 (recorded when the import is applied), its text, its rows,
@@ -25,18 +22,11 @@ export async function readImportFile(
   file: { path: string; fileName: string },
   job: Progress,
 ): Promise<{ session: ImportSession; analysis: ImportAnalysis }> {
-  const size = (await stat(file.path)).size;
-  if (size > MAX_IMPORT_BYTES) {
-    throw new AppError('VALIDATION', `${file.fileName} is ${Math.round(size / 1024 / 1024)} MB, larger than an HR export should be (at most 200 MB). Check you chose the right file.`);
-  }
-  job.progress(0, 3, 'Reading the file');
-  const bytes = await readFile(file.path);
-  const hash = createHash('sha256');
-  for (let i = 0; i < bytes.length; i += HASH_PIECE) {
-    hash.update(bytes.subarray(i, i + HASH_PIECE));
-    await job.checkpoint();
-  }
-  const sha256 = hash.digest('hex');
+  const { bytes, sha256 } = await readUpload(
+    file,
+    { maxBytes: MAX_IMPORT_BYTES, tooLarge: (mb) => `${file.fileName} is ${mb} MB, larger than an HR export should be (at most 200 MB). Check you chose the right file.` },
+    job,
+  );
   const text = await decodeCsvBytes(bytes, job.checkpoint);
   job.progress(1, 3, 'Reading the rows');
   const { headers, rows } = await parseCsv(text, { checkpoint: job.checkpoint });
@@ -52,7 +42,7 @@ export async function readImportFile(
 
   const remembered = await rememberedMapping(db, organisationId, headers);
   const mapping = remembered?.mapping ?? suggestMapping(headers);
-  const sample = rows.slice(0, SAMPLE_ROWS).map((r) => headers.map((_, i) => r.fields[i] ?? ''));
+  const { sample, sampleLines } = firstRows(headers, rows);
   let dateFormat = remembered?.dateFormat;
   if (!dateFormat) {
     const dateColumns = [mapping.employmentStart, mapping.employmentEnd, mapping.dateOfBirth].filter((c): c is string => c !== null).map((c) => headers.indexOf(c));
@@ -68,6 +58,6 @@ export async function readImportFile(
   job.progress(3, 3, 'Read');
   return {
     session: { importId, organisationId, fileName: file.fileName, sha256, headers, rows, createdAt: Date.now() },
-    analysis: { importId, fileName: file.fileName, rows: rows.length, headers, sample, sampleLines: rows.slice(0, SAMPLE_ROWS).map((r) => r.line), mapping, remembered: remembered !== null, dateFormat, defaultClassId },
+    analysis: { importId, fileName: file.fileName, rows: rows.length, headers, sample, sampleLines, mapping, remembered: remembered !== null, dateFormat, defaultClassId },
   };
 }

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { headingNames } from '../import-upload';
 
 /** One data row of the file, with the line it starts on (the heading row is line 1). */
 export interface CsvRow {
@@ -62,7 +63,7 @@ export async function parseCsv(input: string, options: ParseOptions = {}): Promi
       line += 1;
       if (fields.length === 1 && fields[0]!.trim() === '') continue;
       if (headers === null) {
-        headers = headerNames(fields);
+        headers = headingNames(fields);
         continue;
       }
       const problem = problems.get(i);
@@ -106,17 +107,6 @@ function countOf(s: string, ch: string): number {
   let n = 0;
   for (let i = s.indexOf(ch); i !== -1; i = s.indexOf(ch, i + 1)) n += 1;
   return n;
-}
-
-/** Headings trimmed; an empty one is named by its position; repeats get a number so each is distinct. */
-function headerNames(fields: string[]): string[] {
-  const seen = new Map<string, number>();
-  return fields.map((raw, i) => {
-    const base = raw.trim() || `Column ${i + 1}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base} (${n})`;
-  });
 }
 
 /**
