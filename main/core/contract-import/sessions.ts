@@ -1,4 +1,4 @@
-import { ImportSessions, type ImportSession } from '../hr-import/sessions';
+import { ImportSessions, sessionsPerCore, type ImportSession } from '../hr-import/sessions';
 import type { ContractImportPlanFull } from './plan';
 
 /** A contracts spreadsheet that has been read and is waiting to be planned (the HR import's kind of session). */
@@ -7,14 +7,5 @@ export type ContractImportSession = ImportSession;
 /** Files read and plans made between the steps of a contracts import, kept as the HR import keeps its own. */
 export class ContractImportSessions extends ImportSessions<ContractImportPlanFull> {}
 
-const byCore = new WeakMap<object, ContractImportSessions>();
-
 /** The sessions of one core (keyed by its upload store, one per open database). */
-export function contractImportSessions(owner: object): ContractImportSessions {
-  let s = byCore.get(owner);
-  if (!s) {
-    s = new ContractImportSessions();
-    byCore.set(owner, s);
-  }
-  return s;
-}
+export const contractImportSessions: (owner: object) => ContractImportSessions = sessionsPerCore(() => new ContractImportSessions());

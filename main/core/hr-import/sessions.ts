@@ -68,14 +68,21 @@ function trim<V>(map: Map<string, V>): void {
   while (map.size > KEEP_AT_MOST) map.delete(map.keys().next().value!);
 }
 
-const byCore = new WeakMap<object, ImportSessions>();
+/**
+ * One keeper of sessions per core: `make` is called the first time an owner (an object the core
+ * holds once per open database) asks, and the same keeper is given to it after that.
+ */
+export function sessionsPerCore<S extends object>(make: () => S): (owner: object) => S {
+  const byCore = new WeakMap<object, S>();
+  return (owner) => {
+    let s = byCore.get(owner);
+    if (!s) {
+      s = make();
+      byCore.set(owner, s);
+    }
+    return s;
+  };
+}
 
 /** The sessions of one core (one open database). */
-export function importSessions(owner: object): ImportSessions {
-  let s = byCore.get(owner);
-  if (!s) {
-    s = new ImportSessions();
-    byCore.set(owner, s);
-  }
-  return s;
-}
+export const importSessions: (owner: object) => ImportSessions = sessionsPerCore(() => new ImportSessions());
