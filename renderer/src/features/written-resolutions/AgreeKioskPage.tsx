@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { AgreedWithCode, WrittenResolution } from '../../../../shared/contract/written-resolutions';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/queries';
@@ -8,10 +8,10 @@ import { formatLegalDate } from '../../lib/dates';
 import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorSummary } from '../../ui/ErrorSummary';
-import { PassField } from '../ballots/kiosk/KioskPage';
 import { KioskExitDialog, type ExitWords } from '../ballots/kiosk/KioskExitDialog';
-import { createLock, lockPassphraseProblem, type KioskLock } from '../ballots/kiosk/lock';
-import { engagedLockAt, engageLockAt, onTurnedBack, releaseKiosk, takeTurnedBack } from '../ballots/kiosk/kiosk-guard';
+import type { KioskLock } from '../ballots/kiosk/lock';
+import { LockStartForm, useLockHold } from '../ballots/kiosk/lock-screen';
+import { engagedLockAt, engageLockAt } from '../ballots/kiosk/kiosk-guard';
 
 /** The route of a written resolution's "Agree at this laptop" (written-resolutions/index.ts). */
 export function agreePath(id: string): string {
@@ -69,28 +69,8 @@ function statusWords(r: WrittenResolution): string {
 }
 
 function AgreeStart({ resolution: r, onLocked }: { resolution: WrittenResolution; onLocked: (lock: KioskLock) => void }) {
-  const idp = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState<{ field: 'passphrase' | 'again'; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [attempts, setAttempts] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const start = async (e: FormEvent) => {
-    e.preventDefault();
-    const p = lockPassphraseProblem(passphrase, again);
-    setProblem(p);
-    setAttempts((n) => n + 1);
-    if (p) return;
-    setBusy(true);
-    const lock = await createLock(passphrase);
-    setPassphrase('');
-    setAgain('');
-    setBusy(false);
-    document.documentElement.requestFullscreen?.().catch(() => undefined);
-    onLocked(lock);
-  };
   return (
     <div className="kiosk kiosk-page">
       <p>
@@ -105,18 +85,12 @@ function AgreeStart({ resolution: r, onLocked }: { resolution: WrittenResolution
           <p>{statusWords(r)}</p>
         </Banner>
       ) : (
-        <form onSubmit={(e) => void start(e)} noValidate>
-          <ErrorSummary items={problem ? [{ fieldId: `${idp}-${problem.field}`, message: problem.message }] : []} focusKey={attempts} />
+        <LockStartForm passphraseLabel="Passphrase" passphraseHint="At least 8 characters. Only the secretary should know it." submitLabel="Lock the laptop and start" onLocked={onLocked}>
           <p>
             Members agree here one after another, each with the agreement code on their letter. Lock the laptop first: nobody can then leave
             this screen for the records without the passphrase you set now. It is kept only in this window’s memory, never saved.
           </p>
-          <PassField id={`${idp}-passphrase`} label="Passphrase" hint="At least 8 characters. Only the secretary should know it." value={passphrase} onChange={setPassphrase} error={problem?.field === 'passphrase' ? problem.message : undefined} autoComplete="new-password" />
-          <PassField id={`${idp}-again`} label="Type the passphrase again" value={again} onChange={setAgain} error={problem?.field === 'again' ? problem.message : undefined} autoComplete="new-password" />
-          <button type="submit" className="btn btn-primary kiosk-big" disabled={busy}>
-            {busy ? 'Locking…' : 'Lock the laptop and start'}
-          </button>
-        </form>
+        </LockStartForm>
       )}
     </div>
   );
@@ -126,50 +100,23 @@ const LOCKED_NOTICE = 'This laptop is locked for members to agree. Only the secr
 
 function LockedAgreement({ resolution, lock }: { resolution: WrittenResolution; lock: KioskLock }) {
   const navigate = useNavigate();
-  const locked = useRef(true);
   const [exitOpen, setExitOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(() => (takeTurnedBack() ? LOCKED_NOTICE : null));
   const [done, setDone] = useState<AgreedWithCode | null>(null);
   const [session, setSession] = useState(0);
-
-  // No route change while locked: the app's links and Back stop here.
-  const blocker = useBlocker(() => {
-    if (!locked.current) return false;
-    setNotice(LOCKED_NOTICE);
-    return true;
-  });
-  useEffect(() => {
-    if (blocker.state === 'blocked') blocker.reset();
-  }, [blocker]);
-  // An address typed or set by a script is a change the router cannot stop; kiosk-guard turns it back.
-  useEffect(
-    () =>
-      onTurnedBack(() => {
-        takeTurnedBack();
-        setNotice(LOCKED_NOTICE);
-      }),
-    [],
-  );
-  useEffect(() => {
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (locked.current) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, []);
+  // No route change while locked: the app's links and Back stop here; an address typed or set by a
+  // script is turned back by kiosk-guard, and a reload or close asks first.
+  const { notice, setNotice, unlock } = useLockHold({ lockedNotice: LOCKED_NOTICE });
 
   const unlocked = () => {
-    locked.current = false;
-    releaseKiosk();
+    unlock();
     setExitOpen(false);
-    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     void navigate(`/written-resolutions/${resolution.id}`);
   };
   const next = useCallback(() => {
     setNotice(null);
     setDone(null);
     setSession((n) => n + 1);
-  }, []);
+  }, [setNotice]);
 
   return (
     <div className="kiosk kiosk-locked">

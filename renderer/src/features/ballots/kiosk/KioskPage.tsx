@@ -1,16 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { Ballot } from '../../../../../shared/contract/ballots';
 import { useApiQuery } from '../../../api/queries';
-import { Field } from '../../../ui/Field';
 import { Banner } from '../../../ui/Banner';
-import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { KioskCheckIn, type Voter } from './KioskCheckIn';
 import { KioskExitDialog } from './KioskExitDialog';
-import { engagedLock, engageKiosk, kioskPath, onTurnedBack, releaseKiosk, takeTurnedBack } from './kiosk-guard';
+import { engagedLock, engageKiosk, kioskPath } from './kiosk-guard';
 import { KioskVoting } from './KioskVoting';
-import { createLock, lockPassphraseProblem, type KioskLock } from './lock';
+import type { KioskLock } from './lock';
+import { LockStartForm, useLockHold } from './lock-screen';
 import './kiosk.css';
 
 /**
@@ -56,31 +55,8 @@ export function KioskPage() {
 }
 
 function KioskStart({ ballot, onLocked }: { ballot: Ballot; onLocked: (lock: KioskLock) => void }) {
-  const idp = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState<{ field: 'passphrase' | 'again'; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [attempts, setAttempts] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-
-  const start = async (e: FormEvent) => {
-    e.preventDefault();
-    const p = lockPassphraseProblem(passphrase, again);
-    setProblem(p);
-    setAttempts((n) => n + 1);
-    if (p) return;
-    setBusy(true);
-    const lock = await createLock(passphrase);
-    setPassphrase('');
-    setAgain('');
-    setBusy(false);
-    // Full screen hides the browser's own bar where the browser allows it (a user gesture started
-    // this). Refused or unsupported, the kiosk still locks: the app's own way out stays closed.
-    document.documentElement.requestFullscreen?.().catch(() => undefined);
-    onLocked(lock);
-  };
 
   const open = ballot.status === 'open';
   return (
@@ -97,8 +73,7 @@ function KioskStart({ ballot, onLocked }: { ballot: Ballot; onLocked: (lock: Kio
           <p>The kiosk can be started once the ballot is open for voting. It is {statusWords(ballot.status)}.</p>
         </Banner>
       ) : (
-        <form onSubmit={(e) => void start(e)} noValidate className="kiosk-start">
-          <ErrorSummary items={problem ? [{ fieldId: `${idp}-${problem.field}`, message: problem.message }] : []} focusKey={attempts} />
+        <LockStartForm className="kiosk-start" passphraseLabel="Kiosk passphrase" passphraseHint="At least 8 characters. Only the poll clerks should know it." submitLabel="Lock the kiosk and start" onLocked={onLocked}>
           <p>
             The kiosk locks this window for voters. Voters check in with you, vote on this screen and see their receipt; then the screen
             returns to check-in. Nobody can leave the voting screens for the secretary’s records without the kiosk passphrase you set now.
@@ -107,25 +82,14 @@ function KioskStart({ ballot, onLocked }: { ballot: Ballot; onLocked: (lock: Kio
             The passphrase is kept only in this window’s memory, never saved. If the window is reloaded or closed, start the kiosk again with a
             new one.
           </p>
-          <PassField id={`${idp}-passphrase`} label="Kiosk passphrase" hint={`At least 8 characters. Only the poll clerks should know it.`} value={passphrase} onChange={setPassphrase} error={problem?.field === 'passphrase' ? problem.message : undefined} autoComplete="new-password" />
-          <PassField id={`${idp}-again`} label="Type the passphrase again" value={again} onChange={setAgain} error={problem?.field === 'again' ? problem.message : undefined} autoComplete="new-password" />
-          <button type="submit" className="btn btn-primary kiosk-big" disabled={busy}>
-            {busy ? 'Locking…' : 'Lock the kiosk and start'}
-          </button>
-        </form>
+        </LockStartForm>
       )}
     </div>
   );
 }
 
-export function PassField(props: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; error?: string | undefined; autoComplete: string }) {
-  const { id, label, hint, value, onChange, error, autoComplete } = props;
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <input type="password" className="kiosk-input" value={value} onChange={(e) => onChange(e.target.value)} autoComplete={autoComplete} spellCheck={false} />
-    </Field>
-  );
-}
+/** The passphrase field, kept here under its old name for the kiosk's exit dialog. */
+export { PassField } from './lock-screen';
 
 function statusWords(status: Ballot['status']): string {
   return { draft: 'still being set up', open: 'open', closed: 'closed', decided: 'decided', cancelled: 'cancelled' }[status];
@@ -140,40 +104,11 @@ function LockedKiosk({ ballot, lock, onUnlocked }: { ballot: Ballot; lock: Kiosk
   const queryClient = useQueryClient();
   const [screen, setScreen] = useState<Screen>({ kind: 'check-in' });
   const [exitOpen, setExitOpen] = useState(false);
-  const [notice, setNotice] = useState<string | null>(() => (takeTurnedBack() ? LOCKED_NOTICE : null));
   const [fullScreen, setFullScreen] = useState(() => document.fullscreenElement !== null);
   const sessions = useRef(0);
-  const locked = useRef(true);
-
-  // No route change while locked: links and Back stop here. (An address typed or set by a script is
-  // a change the router cannot stop; kiosk-guard turns it back.)
-  const blocker = useBlocker(({ nextLocation }) => {
-    if (!locked.current || nextLocation.pathname === kioskPath(ballot.id)) return false;
-    setNotice(LOCKED_NOTICE);
-    return true;
-  });
-  useEffect(() => {
-    if (blocker.state === 'blocked') blocker.reset();
-  }, [blocker]);
-
-  useEffect(
-    () =>
-      onTurnedBack(() => {
-        takeTurnedBack();
-        setNotice(LOCKED_NOTICE);
-      }),
-    [],
-  );
-
-  // Reloading or closing the window would end the lock: the browser asks first.
-  useEffect(() => {
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (!locked.current) return;
-      e.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, []);
+  // No route change while locked: links and Back stop here (an address typed or set by a script is
+  // a change the router cannot stop; kiosk-guard turns it back), and a reload or close asks first.
+  const { notice, setNotice, unlock } = useLockHold({ lockedNotice: LOCKED_NOTICE, stayPath: kioskPath(ballot.id) });
 
   useEffect(() => {
     const onChange = () => setFullScreen(document.fullscreenElement !== null);
@@ -188,13 +123,11 @@ function LockedKiosk({ ballot, lock, onUnlocked }: { ballot: Ballot; lock: Kiosk
     setScreen({ kind: 'check-in' });
     void queryClient.invalidateQueries({ queryKey: ['ballots.roll'] });
     void queryClient.invalidateQueries({ queryKey: ['ballots.get'] });
-  }, [queryClient]);
+  }, [queryClient, setNotice]);
 
   const unlocked = () => {
-    locked.current = false;
-    releaseKiosk();
+    unlock();
     setExitOpen(false);
-    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     onUnlocked();
     void navigate(`/ballots/${ballot.id}`);
   };
