@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { Link, useBlocker, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import type { IssuedAgreementCode, WrittenResolution } from '../../../../shared/contract/written-resolutions';
 import { formFamily } from '../../../../shared/domain/legal-form';
 import { neutraliseCell } from '../../../../shared/rules/csv-safety';
@@ -10,8 +10,8 @@ import { useApiQuery } from '../../api/queries';
 import { formatLegalDate } from '../../lib/dates';
 import { formatCount } from '../../lib/format';
 import { Banner } from '../../ui/Banner';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { PageHeader } from '../../ui/PageHeader';
+import { IssuedCodesPanel, LeaveWithoutCodesDialog, ReissueCodeDialog, useShownCodes } from '../ballots/kiosk/issued-codes';
 import { codesApply } from './agreement';
 import { AgreementLetters } from './AgreementLetters';
 import './written-resolutions.css';
@@ -29,25 +29,9 @@ export function AgreementCodesPage() {
   const wr = useApiQuery('writtenResolutions.get', { id });
   const org = useApiQuery('organisation.get', {});
   const queryClient = useQueryClient();
-  const [issued, setIssued] = useState<IssuedAgreementCode[] | null>(null);
+  const { issued, add, printing, print, blocker } = useShownCodes<IssuedAgreementCode>((a, b) => a.signatoryId === b.signatoryId);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [printing, setPrinting] = useState(false);
-
-  // Leaving the page loses the codes: the app asks first, inside the app and as the window closes.
-  const keeping = issued !== null && issued.length > 0;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => keeping && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!keeping) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [keeping]);
-  useEffect(() => {
-    const done = () => setPrinting(false);
-    window.addEventListener('afterprint', done);
-    return () => window.removeEventListener('afterprint', done);
-  }, []);
 
   const issue = async (input: { signatoryIds?: string[]; reissue?: boolean }) => {
     setBusy(true);
@@ -60,12 +44,7 @@ export function AgreementCodesPage() {
     }
     queryClient.setQueryData(['writtenResolutions.get', { id }], r.value.resolution);
     void queryClient.invalidateQueries({ queryKey: ['writtenResolutions.list'] });
-    // Codes issued a moment ago on this page stay listed with the new ones, for the same download.
-    setIssued((prev) => [...(prev ?? []).filter((c) => !r.value.codes.some((n) => n.signatoryId === c.signatoryId)), ...r.value.codes]);
-  };
-  const print = () => {
-    setPrinting(true);
-    window.setTimeout(() => window.print(), 50);
+    add(r.value.codes);
   };
 
   if (wr.error) {
@@ -134,14 +113,7 @@ export function AgreementCodesPage() {
           <OneMember resolution={r} busy={busy} onIssue={(s) => void issue({ signatoryIds: [s.id], reissue: s.hasCode })} />
         </>
       ) : null}
-      {blocker.state === 'blocked' ? (
-        <ConfirmDialog open title="Leave without the codes?" confirmLabel="Leave and lose the codes" tone="danger" onCancel={() => blocker.reset?.()} onConfirm={() => blocker.proceed?.()}>
-          <p>
-            {formatCount(issued?.length ?? 0, 'code')} shown on this page will not be shown again. If you have not downloaded or printed them, you
-            will have to reissue them (the old codes then stop working).
-          </p>
-        </ConfirmDialog>
-      ) : null}
+      <LeaveWithoutCodesDialog blocker={blocker} count={issued?.length ?? 0} />
       {issued && r && printing ? <AgreementLetters resolution={r} organisation={org.data?.name ?? ''} codes={issued} /> : null}
     </div>
   );
@@ -155,61 +127,23 @@ function codesCsv(codes: readonly IssuedAgreementCode[]): string {
 }
 
 function IssuedPanel({ resolution, codes, onPrint }: { resolution: WrittenResolution; codes: IssuedAgreementCode[]; onPrint: () => void }) {
-  const [downloaded, setDownloaded] = useState(false);
-  const SHOWN = 50;
   return (
-    <section className="card" aria-labelledby="wr-codes-issued-h">
-      <h2 id="wr-codes-issued-h" tabIndex={-1}>
-        {codes.length === 0 ? 'No codes were issued' : `${formatCount(codes.length, 'code')} issued`}
-      </h2>
-      {codes.length === 0 ? (
-        <p>Every member who needed a code already has one.</p>
-      ) : (
-        <>
-          <p role="status">Send each member their letter now. The codes are on this page only until you leave it.</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => {
-                saveBlob(new Blob([codesCsv(codes)], { type: 'text/csv;charset=utf-8' }), `written-resolution-${resolution.circulatedOn}-agreement-codes.csv`);
-                setDownloaded(true);
-              }}
-            >
-              Download the mail-merge file (CSV)
-            </button>
-            <button type="button" className="btn btn-secondary" onClick={onPrint}>
-              Print the letters
-            </button>
-          </div>
-          {downloaded ? <p className="muted">Downloaded. Keep the file safe: anyone with a code could agree in that member’s name. Delete it once the letters are sent.</p> : null}
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">The agreement codes issued</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Member number
-                  </th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Agreement code</th>
-                </tr>
-              </thead>
-              <tbody>
-                {codes.slice(0, SHOWN).map((c) => (
-                  <tr key={c.signatoryId}>
-                    <td className="num">{c.memberNumber ?? ''}</td>
-                    <th scope="row">{c.name}</th>
-                    <td className="mono nowrap">{c.code}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {codes.length > SHOWN ? <p className="muted">The first {SHOWN} are shown; the file and the letters have all {codes.length.toLocaleString('en-GB')}.</p> : null}
-        </>
-      )}
-    </section>
+    <IssuedCodesPanel
+      codes={codes}
+      headingId="wr-codes-issued-h"
+      className="card"
+      rowKey={(c) => c.signatoryId}
+      onDownload={() => saveBlob(new Blob([codesCsv(codes)], { type: 'text/csv;charset=utf-8' }), `written-resolution-${resolution.circulatedOn}-agreement-codes.csv`)}
+      onPrint={onPrint}
+      words={{
+        noneNeeded: 'Every member who needed a code already has one.',
+        sendNow: 'Send each member their letter now. The codes are on this page only until you leave it.',
+        printLabel: 'Print the letters',
+        downloaded: 'Downloaded. Keep the file safe: anyone with a code could agree in that member’s name. Delete it once the letters are sent.',
+        caption: 'The agreement codes issued',
+        codeHeader: 'Agreement code',
+      }}
+    />
   );
 }
 
@@ -250,19 +184,14 @@ function OneMember({ resolution, busy, onIssue }: { resolution: WrittenResolutio
         <p>No eligible member matches “{text.trim()}”.</p>
       ) : null}
       {confirm ? (
-        <ConfirmDialog
-          open
-          title={`Reissue ${confirm.name}’s code?`}
-          confirmLabel="Reissue the code"
-          tone="danger"
+        <ReissueCodeDialog
+          name={confirm.name}
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
             onIssue(confirm);
             setConfirm(null);
           }}
-        >
-          <p>The old code stops working at once. Give {confirm.name} the new one.</p>
-        </ConfirmDialog>
+        />
       ) : null}
     </section>
   );

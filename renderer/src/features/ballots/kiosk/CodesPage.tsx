@@ -1,17 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { Link, useBlocker, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import type { Ballot, RollEntry } from '../../../../../shared/contract/ballots';
 import { call } from '../../../api/client';
 import { saveBlob } from '../../../api/download';
 import { useApiQuery } from '../../../api/queries';
-import { formatCount } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
 import { Banner } from '../../../ui/Banner';
-import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { PageHeader } from '../../../ui/PageHeader';
 import { codesCsv, fileNameFor } from './csv';
 import { BallotLetters, type IssuedCode } from './BallotLetters';
+import { IssuedCodesPanel, LeaveWithoutCodesDialog, ReissueCodeDialog, useShownCodes } from './issued-codes';
 import './kiosk.css';
 
 /**
@@ -24,20 +23,9 @@ export function CodesPage() {
   const { id = '' } = useParams();
   const ballot = useApiQuery('ballots.get', { id });
   const queryClient = useQueryClient();
-  const [issued, setIssued] = useState<IssuedCode[] | null>(null);
+  const { issued, add, printing, print, blocker } = useShownCodes<IssuedCode>((a, b) => a.rollId === b.rollId);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [printing, setPrinting] = useState(false);
-
-  // Leaving the page loses the codes: the app asks first, inside the app and as the window closes.
-  const keeping = issued !== null && issued.length > 0;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => keeping && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (!keeping) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [keeping]);
 
   const issue = async (input: { rollIds?: string[]; reissue?: boolean }) => {
     setBusy(true);
@@ -50,19 +38,8 @@ export function CodesPage() {
     }
     queryClient.setQueryData(['ballots.get', { id }], r.value.ballot);
     void queryClient.invalidateQueries({ queryKey: ['ballots.roll'] });
-    // Codes issued a moment ago on this page stay listed with the new ones, for the same download.
-    setIssued((prev) => [...(prev ?? []).filter((c) => !r.value.codes.some((n) => n.rollId === c.rollId)), ...r.value.codes]);
+    add(r.value.codes);
   };
-
-  const print = () => {
-    setPrinting(true);
-    window.setTimeout(() => window.print(), 50);
-  };
-  useEffect(() => {
-    const done = () => setPrinting(false);
-    window.addEventListener('afterprint', done);
-    return () => window.removeEventListener('afterprint', done);
-  }, []);
 
   if (ballot.error) {
     return (
@@ -118,76 +95,30 @@ export function CodesPage() {
           <OneVoter ballot={b} busy={busy} onIssue={(entry) => void issue({ rollIds: [entry.id], reissue: entry.hasCode })} />
         </>
       ) : null}
-      {/* Mounted only while asked: ConfirmDialog names itself by a fixed id, which two on one page would share. */}
-      {blocker.state === 'blocked' ? (
-      <ConfirmDialog open title="Leave without the codes?" confirmLabel="Leave and lose the codes" tone="danger" onCancel={() => blocker.reset?.()} onConfirm={() => blocker.proceed?.()}>
-        <p>
-          {formatCount(issued?.length ?? 0, 'code')} shown on this page will not be shown again. If you have not downloaded or printed them, you
-          will have to reissue them (the old codes then stop working).
-        </p>
-      </ConfirmDialog>
-      ) : null}
+      <LeaveWithoutCodesDialog blocker={blocker} count={issued?.length ?? 0} />
       {issued && b && printing ? <BallotLetters ballot={b} codes={issued} /> : null}
     </div>
   );
 }
 
 function IssuedPanel({ ballot, codes, onPrint }: { ballot: Ballot; codes: IssuedCode[]; onPrint: () => void }) {
-  const [downloaded, setDownloaded] = useState(false);
-  const SHOWN = 50;
   return (
-    <section className="card codes-issued" aria-labelledby="codes-issued-h">
-      <h2 id="codes-issued-h" tabIndex={-1}>
-        {codes.length === 0 ? 'No codes were issued' : `${formatCount(codes.length, 'code')} issued`}
-      </h2>
-      {codes.length === 0 ? (
-        <p>Every voter who needed a code already has one.</p>
-      ) : (
-        <>
-          <p role="status">Send each voter their code now. The codes are on this page only until you leave it.</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => {
-                saveBlob(new Blob([codesCsv(codes)], { type: 'text/csv;charset=utf-8' }), fileNameFor(ballot.title, 'voting-codes'));
-                setDownloaded(true);
-              }}
-            >
-              Download the mail-merge file (CSV)
-            </button>
-            <button type="button" className="btn btn-secondary" onClick={onPrint}>
-              Print ballot letters
-            </button>
-          </div>
-          {downloaded ? <p className="muted">Downloaded. Keep the file safe: anyone with a code can vote in that voter’s place. Delete it once the letters are sent.</p> : null}
-          <div className="table-wrap">
-            <table className="data">
-              <caption className="visually-hidden">The codes issued</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Member number
-                  </th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Voting code</th>
-                </tr>
-              </thead>
-              <tbody>
-                {codes.slice(0, SHOWN).map((c) => (
-                  <tr key={c.rollId}>
-                    <td className="num">{c.memberNumber}</td>
-                    <th scope="row">{c.name}</th>
-                    <td className="mono nowrap">{c.code}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {codes.length > SHOWN ? <p className="muted">The first {SHOWN} are shown; the file and the letters have all {codes.length.toLocaleString('en-GB')}.</p> : null}
-        </>
-      )}
-    </section>
+    <IssuedCodesPanel
+      codes={codes}
+      headingId="codes-issued-h"
+      className="card codes-issued"
+      rowKey={(c) => c.rollId}
+      onDownload={() => saveBlob(new Blob([codesCsv(codes)], { type: 'text/csv;charset=utf-8' }), fileNameFor(ballot.title, 'voting-codes'))}
+      onPrint={onPrint}
+      words={{
+        noneNeeded: 'Every voter who needed a code already has one.',
+        sendNow: 'Send each voter their code now. The codes are on this page only until you leave it.',
+        printLabel: 'Print ballot letters',
+        downloaded: 'Downloaded. Keep the file safe: anyone with a code can vote in that voter’s place. Delete it once the letters are sent.',
+        caption: 'The codes issued',
+        codeHeader: 'Voting code',
+      }}
+    />
   );
 }
 
@@ -229,19 +160,14 @@ function OneVoter({ ballot, busy, onIssue }: { ballot: Ballot; busy: boolean; on
         <p>Nobody on the roll matches “{search}”.</p>
       ) : null}
       {confirm ? (
-      <ConfirmDialog
-        open
-        title={`Reissue ${confirm.name}’s code?`}
-        confirmLabel="Reissue the code"
-        tone="danger"
-        onCancel={() => setConfirm(null)}
-        onConfirm={() => {
-          onIssue(confirm);
-          setConfirm(null);
-        }}
-      >
-        <p>The old code stops working at once. Give {confirm.name} the new one.</p>
-      </ConfirmDialog>
+        <ReissueCodeDialog
+          name={confirm.name}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            onIssue(confirm);
+            setConfirm(null);
+          }}
+        />
       ) : null}
     </section>
   );
