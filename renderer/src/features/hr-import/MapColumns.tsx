@@ -23,13 +23,12 @@ import { Banner } from '../../ui/Banner';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { applyServerErrors, errorAt, fieldId, flattenErrors } from '../../ui/form-errors';
-import { ProgressBar } from '../../ui/ProgressBar';
 import { mappedResolver } from '../../lib/mapped-resolver';
 import { followJob, isAbort, useLeaveSignal } from './follow-job';
 import { dateFormatExample } from './plan-format';
 import { todayUk } from '../../lib/dates';
 import { DateField } from '../../ui/DateInput';
-import { DataTable, type ColumnDef } from '../../ui/DataTable';
+import { CheckFileActions, ColumnOptions, FirstRowsPreview, firstValue, ImportFileFacts, MappingExample, MappingLabel, MappingSource } from './MappingParts';
 
 /** What the secretary chose in this step; kept so "Change the column matching" comes back to it. */
 export interface PlanSettings {
@@ -142,10 +141,7 @@ export function MapColumns(props: {
   const field = (path: string) => ({ id: fieldId(path), error: errorAt(formState.errors, path) });
 
   const checking = job !== null || formState.isSubmitting;
-  const example = (column: string) => {
-    const i = analysis.headers.indexOf(column);
-    return i < 0 ? undefined : analysis.sample.map((r) => r[i] ?? '').find((v) => v.trim() !== '');
-  };
+  const example = (column: string) => firstValue(analysis, column);
   const dateSample = [mapping.employmentStart, mapping.employmentEnd, mapping.dateOfBirth].map((c) => (c ? example(c) : undefined)).find(Boolean);
 
   const onValid = async (input: PlanInput) => {
@@ -176,29 +172,8 @@ export function MapColumns(props: {
       <h2 id="step-map-h" tabIndex={-1} ref={headingRef}>
         Match the columns
       </h2>
-      <p className="import-file-facts">
-        <span>
-          File <strong>{analysis.fileName}</strong>
-        </span>
-        <span>
-          <strong>{analysis.rows.toLocaleString('en-GB')}</strong> row{analysis.rows === 1 ? '' : 's'} of data
-        </span>
-        <span>
-          <strong>{analysis.headers.length}</strong> columns
-        </span>
-        <button type="button" className="btn btn-link" onClick={onChooseAnother} disabled={checking}>
-          Choose a different file
-        </button>
-      </p>
-      {analysis.remembered ? (
-        <Banner tone="info" title="Remembered from your last import">
-          <p>The columns, date format and class are as you chose them last time for a file with these headings. Check them before you go on.</p>
-        </Banner>
-      ) : (
-        <Banner tone="info" title="Matched from the column headings">
-          <p>Check each match. Your choices are remembered for the next file with these headings.</p>
-        </Banner>
-      )}
+      <ImportFileFacts fileName={analysis.fileName} rows={analysis.rows} columns={analysis.headers.length} checking={checking} onChooseAnother={onChooseAnother} />
+      <MappingSource remembered={analysis.remembered} remembers="columns, date format and class" />
       <ErrorSummary items={summary} focusKey={attempt} />
       {general ? (
         <Banner tone="error" title="The file was not checked">
@@ -258,44 +233,23 @@ export function MapColumns(props: {
                 <Field
                   key={f}
                   {...field(`mapping.${f}`)}
-                  label={
-                    <>
-                      {IMPORT_FIELD_LABEL[f]}
-                      {required ? (
-                        <>
-                          <span className="required-mark" aria-hidden="true">
-                            *
-                          </span>
-                          <span className="visually-hidden"> (needed)</span>
-                        </>
-                      ) : null}
-                    </>
-                  }
+                  label={<MappingLabel label={IMPORT_FIELD_LABEL[f]} required={required} />}
                   source={
-                    <span className="mapping-example">
-                      {ex ? (
-                        <>
-                          First value: <span className="value">{ex}</span>
-                        </>
-                      ) : chosen ? (
-                        'Empty in the first rows'
-                      ) : f === 'className' ? (
-                        'Everyone joins the class chosen below'
-                      ) : f === 'postcode' && addressLayout === 'whole' ? (
-                        'Taken from the end of the whole address'
-                      ) : (
-                        '\u00a0'
-                      )}
-                    </span>
+                    <MappingExample
+                      example={ex}
+                      chosen={Boolean(chosen)}
+                      empty={
+                        f === 'className'
+                          ? 'Everyone joins the class chosen below'
+                          : f === 'postcode' && addressLayout === 'whole'
+                            ? 'Taken from the end of the whole address'
+                            : undefined
+                      }
+                    />
                   }
                 >
                   <select {...register(`mapping.${f}`)} disabled={checking}>
-                    <option value={NOT_IN_FILE}>Not in this file</option>
-                    {analysis.headers.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
+                    <ColumnOptions headers={analysis.headers} />
                   </select>
                 </Field>
               );
@@ -343,41 +297,17 @@ export function MapColumns(props: {
           </div>
         </fieldset>
 
-        <h3 id="preview-h">The first rows of the file</h3>
-        <div className="preview-scroll" tabIndex={0} role="region" aria-labelledby="preview-h">
-          <DataTable
-            data={analysis.sample.map((values, i) => ({ line: analysis.sampleLines[i] ?? i + 2, values }))}
-            caption="The first rows of the file, each column with the field it fills"
-            rowKey={(r) => String(r.line)}
-            className="preview-table"
-            wrap={false}
-            columns={[
-              { id: 'line', header: 'Line', cell: ({ row: { original: r } }) => r.line },
-              ...analysis.headers.map((h, j): ColumnDef<{ line: number; values: string[] }> => {
-                const to = shown.find((f) => mapping[f] === h);
-                return {
-                  id: `column-${j}`,
-                  header: () => (
-                    <>
-                      {h}
-                      <span className="maps-to">{to ? `→ ${IMPORT_FIELD_LABEL[to]}` : 'not used'}</span>
-                    </>
-                  ),
-                  ...(to ? { meta: { className: 'mapped' } } : {}),
-                  cell: ({ row: { original: r } }) => r.values[j],
-                };
-              }),
-            ]}
-          />
-        </div>
+        <FirstRowsPreview
+          headingId="preview-h"
+          lineHeader="Line"
+          analysis={analysis}
+          fills={(h) => {
+            const to = shown.find((f) => mapping[f] === h);
+            return to ? IMPORT_FIELD_LABEL[to] : undefined;
+          }}
+        />
 
-        {job ? <ProgressBar done={job.done} total={job.total} label={job.message || 'Checking the file'} /> : null}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={checking}>
-            Check the file
-          </button>
-          <span className="muted">Nothing is changed yet: you will see what the import would do first.</span>
-        </div>
+        <CheckFileActions job={job} checking={checking} note="Nothing is changed yet: you will see what the import would do first." />
       </form>
     </section>
   );

@@ -8,15 +8,14 @@ import {
   type ContractImportMapping,
   type ContractImportPlan,
 } from '../../../../../shared/contract/contract-import';
-import { DATE_FORMAT_LABEL, DATE_FORMATS, type DateFormat } from '../../../../../shared/contract/hr-import';
+import { DATE_FORMAT_LABEL, DATE_FORMATS, type DateFormat } from '../../../../../shared/domain/spreadsheet-import';
 import type { JobStatus } from '../../../../../shared/contract/jobs';
 import { call } from '../../../api/client';
 import { Banner } from '../../../ui/Banner';
-import { DataTable, type ColumnDef } from '../../../ui/DataTable';
 import { ErrorSummary } from '../../../ui/ErrorSummary';
 import { Field } from '../../../ui/Field';
-import { ProgressBar } from '../../../ui/ProgressBar';
 import { followJob, isAbort, useLeaveSignal } from '../../hr-import/follow-job';
+import { CheckFileActions, ColumnOptions, FirstRowsPreview, firstValue, ImportFileFacts, MappingExample, MappingLabel, MappingSource } from '../../hr-import/MappingParts';
 import { dateFormatExample } from '../../hr-import/plan-format';
 import { isRequiredField, mappingProblems } from './import-format';
 
@@ -53,11 +52,7 @@ export function MapContractColumns(props: {
   const leaveSignal = useLeaveSignal();
   const checking = starting || job !== null;
 
-  const example = (column: string | null) => {
-    if (!column) return undefined;
-    const i = analysis.headers.indexOf(column);
-    return i < 0 ? undefined : analysis.sample.map((r) => r[i] ?? '').find((v) => v.trim() !== '');
-  };
+  const example = (column: string | null) => (column ? firstValue(analysis, column) : undefined);
   const dateSample = DATE_FIELDS.map((f) => example(mapping[f])).find(Boolean);
 
   const check = async () => {
@@ -102,35 +97,15 @@ export function MapContractColumns(props: {
       <h2 id="ci-map-h" tabIndex={-1} ref={headingRef}>
         Match the columns
       </h2>
-      <p className="import-file-facts">
-        <span>
-          File <strong>{analysis.fileName}</strong>
-          {analysis.sheetName ? (
-            <>
-              {' '}
-              (worksheet <strong>{analysis.sheetName}</strong>)
-            </>
-          ) : null}
-        </span>
-        <span>
-          <strong>{analysis.rows.toLocaleString('en-GB')}</strong> row{analysis.rows === 1 ? '' : 's'} of data
-        </span>
-        <span>
-          <strong>{analysis.headers.length}</strong> columns
-        </span>
-        <button type="button" className="btn btn-link" onClick={onChooseAnother} disabled={checking}>
-          Choose a different file
-        </button>
-      </p>
-      {analysis.remembered ? (
-        <Banner tone="info" title="Remembered from your last import">
-          <p>The columns and date format are as you chose them last time for a file with these headings. Check them before you go on.</p>
-        </Banner>
-      ) : (
-        <Banner tone="info" title="Matched from the column headings">
-          <p>Check each match. Your choices are remembered for the next file with these headings.</p>
-        </Banner>
-      )}
+      <ImportFileFacts
+        fileName={analysis.fileName}
+        sheetName={analysis.sheetName}
+        rows={analysis.rows}
+        columns={analysis.headers.length}
+        checking={checking}
+        onChooseAnother={onChooseAnother}
+      />
+      <MappingSource remembered={analysis.remembered} remembers="columns and date format" />
       <ErrorSummary items={summary} focusKey={attempt} />
       {general ? (
         <Banner tone="error" title="The file was not checked">
@@ -163,32 +138,8 @@ export function MapContractColumns(props: {
                   key={f}
                   id={fieldDomId(f)}
                   error={errors[f]}
-                  label={
-                    <>
-                      {CONTRACT_IMPORT_FIELD_LABEL[f]}
-                      {required ? (
-                        <>
-                          <span className="required-mark" aria-hidden="true">
-                            *
-                          </span>
-                          <span className="visually-hidden"> (needed{f === 'commissioner' ? ', or its ODS code' : ''})</span>
-                        </>
-                      ) : null}
-                    </>
-                  }
-                  source={
-                    <span className="mapping-example">
-                      {ex ? (
-                        <>
-                          First value: <span className="value">{ex}</span>
-                        </>
-                      ) : mapping[f] ? (
-                        'Empty in the first rows'
-                      ) : (
-                        '\u00a0'
-                      )}
-                    </span>
-                  }
+                  label={<MappingLabel label={CONTRACT_IMPORT_FIELD_LABEL[f]} required={required} needed={f === 'commissioner' ? 'needed, or its ODS code' : undefined} />}
+                  source={<MappingExample example={ex} chosen={Boolean(mapping[f])} />}
                 >
                   <select
                     value={mapping[f] ?? NOT_IN_FILE}
@@ -199,12 +150,7 @@ export function MapContractColumns(props: {
                       setErrors((es) => ({ ...es, [f]: undefined }));
                     }}
                   >
-                    <option value={NOT_IN_FILE}>Not in this file</option>
-                    {analysis.headers.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
+                    <ColumnOptions headers={analysis.headers} />
                   </select>
                 </Field>
               );
@@ -232,41 +178,17 @@ export function MapContractColumns(props: {
           </div>
         </fieldset>
 
-        <h3 id="ci-preview-h">The first rows of the file</h3>
-        <div className="preview-scroll" tabIndex={0} role="region" aria-labelledby="ci-preview-h">
-          <DataTable
-            data={analysis.sample.map((values, i) => ({ line: analysis.sampleLines[i] ?? i + 2, values }))}
-            caption="The first rows of the file, each column with the field it fills"
-            rowKey={(r) => String(r.line)}
-            className="preview-table"
-            wrap={false}
-            columns={[
-              { id: 'line', header: 'Row', cell: ({ row: { original: r } }) => r.line },
-              ...analysis.headers.map((h, j): ColumnDef<{ line: number; values: string[] }> => {
-                const to = mappedTo(h);
-                return {
-                  id: `column-${j}`,
-                  header: () => (
-                    <>
-                      {h}
-                      <span className="maps-to">{to ? `→ ${CONTRACT_IMPORT_FIELD_LABEL[to]}` : 'not used'}</span>
-                    </>
-                  ),
-                  ...(to ? { meta: { className: 'mapped' } } : {}),
-                  cell: ({ row: { original: r } }) => r.values[j],
-                };
-              }),
-            ]}
-          />
-        </div>
+        <FirstRowsPreview
+          headingId="ci-preview-h"
+          lineHeader="Row"
+          analysis={analysis}
+          fills={(h) => {
+            const to = mappedTo(h);
+            return to ? CONTRACT_IMPORT_FIELD_LABEL[to] : undefined;
+          }}
+        />
 
-        {job ? <ProgressBar done={job.done} total={job.total} label={job.message || 'Checking the file'} /> : null}
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={checking}>
-            Check the file
-          </button>
-          <span className="muted">Nothing is recorded yet: you will see what the import would do first.</span>
-        </div>
+        <CheckFileActions job={job} checking={checking} note="Nothing is recorded yet: you will see what the import would do first." />
       </form>
     </section>
   );
