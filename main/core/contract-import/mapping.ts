@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contract/contract-import';
 import type { DateFormat } from '../../../shared/contract/hr-import';
 import { AppError } from '../errors';
-import { headerSetKey, normaliseHeading, readMappingStore } from '../hr-import/mapping';
+import { headerSetKey, normaliseHeading, readMappingStore, savedColumns, storeWith } from '../hr-import/mapping';
 
 /**
  * Which column fills which field: suggested from the headings contract registers commonly use,
@@ -16,7 +16,6 @@ import { headerSetKey, normaliseHeading, readMappingStore } from '../hr-import/m
  * app_setting under 'contract_import.mapping' (a preference, not a record: not audited).
  */
 export const CONTRACT_MAPPING_SETTING_KEY = 'contract_import.mapping';
-const REMEMBER_AT_MOST = 20;
 
 const SYNONYMS: Record<ContractImportField, readonly string[]> = {
   commissioner: ['commissioner', 'commissioning body', 'contracting authority', 'authority', 'customer', 'client', 'buyer', 'funder', 'purchaser', 'commissioner name', 'organisation', 'counterparty'],
@@ -106,14 +105,8 @@ const readStore = (db: ReadDb, organisationId: string): Promise<Store> => readMa
 /** The mapping saved for these headings (in any order), if every column it names is still in the file. */
 export async function rememberedContractMapping(db: ReadDb, organisationId: string, headers: readonly string[]): Promise<RememberedContractMapping | null> {
   const saved = (await readStore(db, organisationId))[headerSetKey(headers)];
-  if (!saved || typeof saved.mapping !== 'object' || saved.mapping === null) return null;
-  const present = new Set(headers);
-  const mapping = emptyContractMapping();
-  for (const f of CONTRACT_IMPORT_FIELDS) {
-    const column = (saved.mapping as Partial<ContractImportMapping>)[f] ?? null;
-    if (column !== null && !present.has(column)) return null;
-    mapping[f] = column;
-  }
+  const mapping = savedColumns(CONTRACT_IMPORT_FIELDS, saved, headers);
+  if (!saved || !mapping) return null;
   return { mapping, dateFormat: saved.dateFormat === 'ymd' ? 'ymd' : 'dmy', savedAt: saved.savedAt };
 }
 
@@ -125,10 +118,5 @@ export async function mergeRememberedContractMapping(
   choice: Omit<RememberedContractMapping, 'savedAt'>,
   at: string,
 ): Promise<string> {
-  const store = await readStore(db, organisationId);
-  store[headerSetKey(headers)] = { ...choice, savedAt: at };
-  const kept = Object.entries(store)
-    .sort((a, b) => (b[1].savedAt ?? '').localeCompare(a[1].savedAt ?? ''))
-    .slice(0, REMEMBER_AT_MOST);
-  return JSON.stringify(Object.fromEntries(kept));
+  return storeWith(await readStore(db, organisationId), headers, { ...choice, savedAt: at });
 }

@@ -131,17 +131,37 @@ export async function readMappingStore<T>(db: ReadDb, organisationId: string, ke
 
 const readStore = (db: ReadDb, organisationId: string): Promise<Store> => readMappingStore<RememberedMapping>(db, organisationId, MAPPING_SETTING_KEY);
 
-/** The mapping saved for these headings, if every column it names is still in the file. */
-export async function rememberedMapping(db: ReadDb, organisationId: string, headers: readonly string[]): Promise<RememberedMapping | null> {
-  const saved = (await readStore(db, organisationId))[headerSetKey(headers)];
+/**
+ * The columns a saved choice gives `fields` (one the choice does not name is null), or null when
+ * there is no saved choice or a column it names is no longer in the file. Shared with the
+ * contracts import.
+ */
+export function savedColumns<F extends string>(fields: readonly F[], saved: { mapping?: unknown } | undefined, headers: readonly string[]): Record<F, string | null> | null {
   if (!saved || typeof saved.mapping !== 'object' || saved.mapping === null) return null;
   const present = new Set(headers);
-  const mapping = emptyMapping();
-  for (const f of IMPORT_FIELDS) {
-    const column = (saved.mapping as Partial<ImportMapping>)[f] ?? null;
+  const mapping = Object.fromEntries(fields.map((f) => [f, null])) as Record<F, string | null>;
+  for (const f of fields) {
+    const column = (saved.mapping as Partial<Record<F, string | null>>)[f] ?? null;
     if (column !== null && !present.has(column)) return null;
     mapping[f] = column;
   }
+  return mapping;
+}
+
+/** A mapping store with `entry` saved for these headings, as stored: the most recent few header sets. Shared with the contracts import. */
+export function storeWith<T extends { savedAt: string }>(store: Record<string, T>, headers: readonly string[], entry: T): string {
+  store[headerSetKey(headers)] = entry;
+  const kept = Object.entries(store)
+    .sort((a, b) => (b[1].savedAt ?? '').localeCompare(a[1].savedAt ?? ''))
+    .slice(0, REMEMBER_AT_MOST);
+  return JSON.stringify(Object.fromEntries(kept));
+}
+
+/** The mapping saved for these headings, if every column it names is still in the file. */
+export async function rememberedMapping(db: ReadDb, organisationId: string, headers: readonly string[]): Promise<RememberedMapping | null> {
+  const saved = (await readStore(db, organisationId))[headerSetKey(headers)];
+  const mapping = savedColumns(IMPORT_FIELDS, saved, headers);
+  if (!saved || !mapping) return null;
   return { mapping, dateFormat: saved.dateFormat === 'ymd' ? 'ymd' : 'dmy', defaultClassId: saved.defaultClassId ?? null, savedAt: saved.savedAt };
 }
 
@@ -156,10 +176,5 @@ export async function mergeRememberedMapping(
   choice: Omit<RememberedMapping, 'savedAt'>,
   at: string,
 ): Promise<string> {
-  const store = await readStore(db, organisationId);
-  store[headerSetKey(headers)] = { ...choice, savedAt: at };
-  const kept = Object.entries(store)
-    .sort((a, b) => (b[1].savedAt ?? '').localeCompare(a[1].savedAt ?? ''))
-    .slice(0, REMEMBER_AT_MOST);
-  return JSON.stringify(Object.fromEntries(kept));
+  return storeWith(await readStore(db, organisationId), headers, { ...choice, savedAt: at });
 }
