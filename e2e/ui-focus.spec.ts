@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { defaultRuleValues } from '../shared/rules/governing-rules';
 import { addDays, ukDateOf } from '../shared/rules/legal-date';
 import { api } from './support/api';
-import { expect, test, type AppUnderTest } from './support/app';
+import { expect, ROOT, test, type AppUnderTest } from './support/app';
 
 /**
  * Two accessibility properties of the app's shared UI, in Chromium against the real core:
@@ -188,7 +189,8 @@ test('screens, most with action buttons in their header, reflow at 320 CSS px: n
     await measure(s.name);
   }
 
-  // The HR import's second step, matching a small file's columns (its layout choices and mapping grid).
+  // The HR import's second and third steps with a small file: matching its columns (the layout
+  // choices and mapping grid, the first rows in a scrolling box), then the plan's tables.
   await go(page, '#/register/import');
   await expect(page.getByRole('heading', { name: 'Choose the file from your HR system' })).toBeVisible();
   const csv = 'Employee No,Forename,Surname,Date of Birth,Address Line 1,Town,Post Code,Start Date,Contracted Hours\nE1001,Amelia,Okafor,14/07/1985,12 Mill Lane,Leeds,LS6 2AA,01/04/2019,37.5\n';
@@ -196,6 +198,19 @@ test('screens, most with action buttons in their header, reflow at 320 CSS px: n
   await page.getByRole('button', { name: 'Read the file' }).click();
   await expect(page.getByRole('heading', { name: 'Match the columns' })).toBeFocused();
   await measure('hr-import-columns');
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByRole('heading', { name: 'What the import would change' })).toBeFocused();
+  await measure('hr-import-plan');
+
+  // The contract import's plan for a three-row spreadsheet: the commissioners to add, the contracts' table.
+  await go(page, '#/contracts/import');
+  await expect(page.getByRole('heading', { name: 'Choose your contracts spreadsheet' })).toBeVisible();
+  await page.getByLabel('Contracts spreadsheet (CSV or XLSX)').setInputFiles(join(ROOT, 'e2e', 'fixtures', 'contracts-register.csv'));
+  await page.getByRole('button', { name: 'Read the file' }).click();
+  await expect(page.getByRole('heading', { name: 'Match the columns' })).toBeFocused();
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByRole('heading', { name: 'What the import would record' })).toBeFocused();
+  await measure('contracts-import-plan');
 
   // A report's own page: the annual governance report for the last financial year (its tables in scrolling boxes and its charts).
   await go(page, '#/reports');
