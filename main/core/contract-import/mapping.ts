@@ -7,8 +7,7 @@ import {
   type ContractImportMapping,
 } from '../../../shared/contract/contract-import';
 import type { DateFormat } from '../../../shared/contract/hr-import';
-import { AppError } from '../errors';
-import { headerSetKey, normaliseHeading, readMappingStore, savedColumns, storeWith } from '../hr-import/mapping';
+import { headerSetKey, normaliseHeading, readMappingStore, refuseColumnProblems, savedColumns, storeWith } from '../hr-import/mapping';
 
 /**
  * Which column fills which field: suggested from the headings contract registers commonly use,
@@ -69,28 +68,12 @@ export function suggestContractMapping(headers: readonly string[]): ContractImpo
  */
 export function checkContractMapping(mapping: ContractImportMapping, headers: readonly string[]): void {
   const errors: Record<string, string> = {};
-  const usedBy = new Map<string, string>();
   if (mapping.commissioner === null && mapping.commissionerOdsCode === null) {
     errors['mapping.commissioner'] = 'Choose the column that holds the commissioner’s name (or one holding its ODS code).';
   }
-  for (const field of CONTRACT_IMPORT_FIELDS) {
-    const column = mapping[field];
-    if (column === null) {
-      if (REQUIRED_CONTRACT_IMPORT_FIELDS.includes(field)) errors[`mapping.${field}`] = `Choose the column that holds the ${CONTRACT_IMPORT_FIELD_LABEL[field].toLowerCase()}.`;
-      continue;
-    }
-    if (!headers.includes(column)) {
-      errors[`mapping.${field}`] = `The file has no column called “${column}”.`;
-      continue;
-    }
-    const other = usedBy.get(column);
-    if (other) errors[`mapping.${field}`] ??= `The column “${column}” is already used for the ${other.toLowerCase()}.`;
-    else usedBy.set(column, CONTRACT_IMPORT_FIELD_LABEL[field]);
-  }
-  const messages = Object.values(errors);
-  if (messages.length > 0) {
-    throw new AppError('VALIDATION', messages.length === 1 ? messages[0]! : `${messages.length} columns need attention: ${messages.slice(0, 2).join(' ')}`, errors);
-  }
+  refuseColumnProblems(CONTRACT_IMPORT_FIELDS, mapping, headers, CONTRACT_IMPORT_FIELD_LABEL, errors, (field) =>
+    REQUIRED_CONTRACT_IMPORT_FIELDS.includes(field) ? `Choose the column that holds the ${CONTRACT_IMPORT_FIELD_LABEL[field].toLowerCase()}.` : null,
+  );
 }
 
 export interface RememberedContractMapping {

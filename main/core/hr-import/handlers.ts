@@ -16,7 +16,7 @@ import { defineHandlers, job } from '../handler';
 import { assertNotBeforeIncorporation, assertNotFuture } from '../organisation/guards';
 import { readImportFile } from './analyse';
 import { applyPlan, CONFLICT_MESSAGE } from './apply';
-import { MAPPING_SETTING_KEY, mergeRememberedMapping } from './mapping';
+import { MAPPING_SETTING_KEY, mergeRememberedMapping, refuseColumnProblems } from './mapping';
 import { planImport } from './plan';
 import { importSessions } from './sessions';
 
@@ -33,7 +33,6 @@ function refuseWhileBusy(ctx: ReadContext): void {
  */
 export function checkMapping(mapping: ImportMapping, headers: readonly string[]): void {
   const errors: Record<string, string> = {};
-  const usedBy = new Map<string, string>();
   for (const [combined, parts] of Object.entries(COMBINED_IMPORT_FIELDS) as [CombinedImportField, readonly ImportField[]][]) {
     if (mapping[combined] === null) continue;
     const separate = parts.filter((f) => mapping[f] !== null);
@@ -42,27 +41,11 @@ export function checkMapping(mapping: ImportMapping, headers: readonly string[])
       errors[`mapping.${combined}`] = `Use either the ${what}, not both: set ${separate.map((f) => IMPORT_FIELD_LABEL[f].toLowerCase()).join(' and ')} to “Not in this file”.`;
     }
   }
-  for (const field of IMPORT_FIELDS) {
-    const column = mapping[field];
-    if (column === null) {
-      const combined = combinedFieldFor(field);
-      if (REQUIRED_IMPORT_FIELDS.includes(field) && (combined === null || mapping[combined] === null)) {
-        errors[`mapping.${field}`] = `Choose the column that holds the ${IMPORT_FIELD_LABEL[field].toLowerCase()}${combined ? ` (or one holding the ${IMPORT_FIELD_LABEL[combined].toLowerCase()})` : ''}.`;
-      }
-      continue;
-    }
-    if (!headers.includes(column)) {
-      errors[`mapping.${field}`] = `The file has no column called “${column}”.`;
-      continue;
-    }
-    const other = usedBy.get(column);
-    if (other) errors[`mapping.${field}`] ??= `The column “${column}” is already used for the ${other.toLowerCase()}.`;
-    else usedBy.set(column, IMPORT_FIELD_LABEL[field]);
-  }
-  const messages = Object.values(errors);
-  if (messages.length > 0) {
-    throw new AppError('VALIDATION', messages.length === 1 ? messages[0]! : `${messages.length} columns need attention: ${messages.slice(0, 2).join(' ')}`, errors);
-  }
+  refuseColumnProblems(IMPORT_FIELDS, mapping, headers, IMPORT_FIELD_LABEL, errors, (field) => {
+    const combined = combinedFieldFor(field);
+    if (!REQUIRED_IMPORT_FIELDS.includes(field) || (combined !== null && mapping[combined] !== null)) return null;
+    return `Choose the column that holds the ${IMPORT_FIELD_LABEL[field].toLowerCase()}${combined ? ` (or one holding the ${IMPORT_FIELD_LABEL[combined].toLowerCase()})` : ''}.`;
+  });
 }
 
 export const hrImportHandlers = defineHandlers('hrImport', {

@@ -1,4 +1,5 @@
 import type { ReadDb } from '../context';
+import { AppError } from '../errors';
 import { createHash } from 'node:crypto';
 import { IMPORT_FIELDS, type DateFormat, type ImportField, type ImportMapping } from '../../../shared/contract/hr-import';
 
@@ -146,6 +147,43 @@ export function savedColumns<F extends string>(fields: readonly F[], saved: { ma
     mapping[f] = column;
   }
   return mapping;
+}
+
+/**
+ * Adds to `errors` (keyed 'mapping.<field>', after any already there) each field's problem with
+ * its column: none chosen where one is needed (`missing(field)` says what to choose, or null when
+ * the field may be left out), a column the file lacks, a column used twice; then refuses the
+ * mapping if there are any, naming the first two. Shared with the contracts import, whose
+ * required fields differ.
+ */
+export function refuseColumnProblems<F extends string>(
+  fields: readonly F[],
+  mapping: Record<F, string | null>,
+  headers: readonly string[],
+  label: Record<F, string>,
+  errors: Record<string, string>,
+  missing: (field: F) => string | null,
+): void {
+  const usedBy = new Map<string, string>();
+  for (const field of fields) {
+    const column = mapping[field];
+    if (column === null) {
+      const message = missing(field);
+      if (message !== null) errors[`mapping.${field}`] = message;
+      continue;
+    }
+    if (!headers.includes(column)) {
+      errors[`mapping.${field}`] = `The file has no column called “${column}”.`;
+      continue;
+    }
+    const other = usedBy.get(column);
+    if (other) errors[`mapping.${field}`] ??= `The column “${column}” is already used for the ${other.toLowerCase()}.`;
+    else usedBy.set(column, label[field]);
+  }
+  const messages = Object.values(errors);
+  if (messages.length > 0) {
+    throw new AppError('VALIDATION', messages.length === 1 ? messages[0]! : `${messages.length} columns need attention: ${messages.slice(0, 2).join(' ')}`, errors);
+  }
 }
 
 /** A mapping store with `entry` saved for these headings, as stored: the most recent few header sets. Shared with the contracts import. */
