@@ -7,6 +7,7 @@ import { makeDocx } from '../meetings/print/fixtures.test-helpers';
 import { pdfOf, uploadPaper } from '../meetings/papers.test-helpers';
 import { expectOk, runJob, type TestCore } from '../testing';
 import { checkContractDocument } from './documents';
+import { commissioner, communityHealth } from './fixtures.test-helpers';
 
 /** Today on the fixed clock: 30 November 2026. */
 const cleanups: (() => Promise<void>)[] = [];
@@ -14,32 +15,17 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function commissioner(t: TestCore, name = 'Leeds City Council'): Promise<Counterparty> {
-  return ok<Counterparty>(t, 'counterparties.create', { name, kind: 'council' });
-}
-
 /** A council's community services contract, live today, with two extension options. */
 function communityServices(counterpartyId: string, over: Partial<ContractInput> = {}): ContractInput {
-  return {
-    counterpartyId,
-    reference: 'LCC/2025/014',
-    title: 'Community health services',
-    services: ['85300000-2'],
-    route: 'pa23_open',
-    awardOn: '2025-03-01',
-    startOn: '2025-04-01',
-    endOn: '2027-03-31',
+  return communityHealth(counterpartyId, {
     annualValuePence: 120_000_000,
     wholeLifeValuePence: 480_000_000,
     extensions: [
       { lengthMonths: 12, decisionBy: '2026-12-31', noticeBy: '2027-01-31' },
       { lengthMonths: 12, decisionBy: '2027-12-31', noticeBy: '2028-01-31' },
     ],
-    breaks: [{ earliestOn: '2026-04-01', noticeDays: 90, description: 'Either party' }],
-    priceReviews: [{ reviewOn: '2026-04-01' }],
-    kpis: [{ name: 'Visits within 48 hours', target: '95%', frequency: 'annual', firstDueOn: '2025-10-15' }],
     ...over,
-  };
+  });
 }
 
 async function create(t: TestCore, input: ContractInput): Promise<ContractDetail> {
