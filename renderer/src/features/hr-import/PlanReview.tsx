@@ -1,5 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useState, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { applyResultSchema, planSchema, type ImportAnalysis, type ImportApplyResult, type ImportPlan } from '../../../../shared/contract/hr-import';
 import { call } from '../../api/client';
@@ -9,9 +8,10 @@ import { Banner } from '../../ui/Banner';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ProgressBar } from '../../ui/ProgressBar';
 import type { PlanSettings } from './MapColumns';
-import { followJob, isAbort, useLeaveSignal } from './follow-job';
+import { followJob, isAbort } from './follow-job';
 import { hasChanges } from './plan-format';
 import { PlanTabs } from './PlanTabs';
+import { PlanCard, useApplyPlan } from './use-apply-plan';
 import { formatLegalDate } from '../../lib/dates';
 
 const CONFLICT = 'CONFLICT';
@@ -31,49 +31,15 @@ export function PlanReview(props: {
   onStartAgain: () => void;
 }) {
   const { analysis, plan, settings, headingRef, onReplanned, onApplied, onChangeMatching, onStartAgain } = props;
-  const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
-  const [applying, setApplying] = useState<JobStatus | null>(null);
+  const { confirming, setConfirming, applying, setStarting, starting, problem, setProblem, result, resultRef, apply, leaveSignal } = useApplyPlan({
+    method: 'hrImport.apply',
+    planId: plan.planId,
+    parse: (r) => applyResultSchema.parse(r),
+    onApplied,
+  });
   const [checking, setChecking] = useState<JobStatus | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
-  const [result, setResult] = useState<ImportApplyResult | null>(null);
-  const leaveSignal = useLeaveSignal();
-  const resultRef = useRef<HTMLDivElement>(null);
   const c = plan.counts;
   const busy = starting || applying !== null || checking !== null;
-
-  useEffect(() => {
-    if (result) resultRef.current?.focus();
-  }, [result]);
-
-  const apply = async () => {
-    setConfirming(false);
-    setProblem(null);
-    setStarting(true);
-    const signal = leaveSignal();
-    try {
-      const started = await call('hrImport.apply', { planId: plan.planId });
-      if (!started.ok) {
-        setProblem(started.error);
-        return;
-      }
-      const end = await followJob(started.value.jobId, setApplying, signal);
-      setApplying(null);
-      if (end.state === 'succeeded') {
-        const r = applyResultSchema.parse(end.result);
-        setResult(r);
-        onApplied(r);
-        void queryClient.invalidateQueries();
-      } else setProblem({ code: end.error?.code ?? 'INTERNAL', message: end.error?.message ?? 'The import was not applied.' });
-    } catch (e) {
-      if (isAbort(e)) return;
-      setApplying(null);
-      setProblem({ code: 'INTERNAL', message: (e as Error).message });
-    } finally {
-      setStarting(false);
-    }
-  };
 
   const checkAgain = async () => {
     setProblem(null);
@@ -153,12 +119,12 @@ export function PlanReview(props: {
       ) : null}
 
       <ul className="plan-cards" aria-label="Summary">
-        <Card kind="admit" count={c.admit} what={result ? 'admitted' : 'to admit'} note="new members" />
-        <Card kind="cease" count={c.cease} what={result ? 'ceased' : 'to cease'} note="left employment" />
-        <Card kind="update" count={c.update} what={result ? 'updated' : 'to update'} note="particulars changed" />
-        <Card kind="unchanged" count={c.unchanged} what="unchanged" note="already up to date" />
-        <Card kind="not-eligible" count={c.notEligible} what="not eligible yet" note="not admitted" />
-        <Card kind="rejected" count={c.rejected} what="rejected" note={c.rejected === 1 ? 'row to correct' : 'rows to correct'} />
+        <PlanCard kind="admit" count={c.admit} what={result ? 'admitted' : 'to admit'} note="new members" />
+        <PlanCard kind="cease" count={c.cease} what={result ? 'ceased' : 'to cease'} note="left employment" />
+        <PlanCard kind="update" count={c.update} what={result ? 'updated' : 'to update'} note="particulars changed" />
+        <PlanCard kind="unchanged" count={c.unchanged} what="unchanged" note="already up to date" />
+        <PlanCard kind="not-eligible" count={c.notEligible} what="not eligible yet" note="not admitted" />
+        <PlanCard kind="rejected" count={c.rejected} what="rejected" note={c.rejected === 1 ? 'row to correct' : 'rows to correct'} />
       </ul>
 
       {c.split > 0 && !result ? (
@@ -238,16 +204,6 @@ export function PlanReview(props: {
         <p>Everything is saved together or not at all. Other changes are paused until it finishes.</p>
       </ConfirmDialog>
     </section>
-  );
-}
-
-function Card({ kind, count, what, note }: { kind: string; count: number; what: string; note: string }) {
-  return (
-    <li className={`plan-card ${kind}${count > 0 ? ' some' : ''}`}>
-      <span className="count">{count.toLocaleString('en-GB')}</span>
-      <span className="what">{what}</span>
-      <span className="note">{note}</span>
-    </li>
   );
 }
 

@@ -1,5 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { Link } from 'react-router';
 import {
   contractImportApplyResultSchema,
@@ -8,15 +7,13 @@ import {
   type ContractImportPlan,
 } from '../../../../../shared/contract/contract-import';
 import { COUNTERPARTY_KIND_LABEL } from '../../../../../shared/contract/counterparties';
-import type { JobStatus } from '../../../../../shared/contract/jobs';
 import { formatPence } from '../../../../../shared/rules/shareholding';
-import { call } from '../../../api/client';
 import { formatShortDate } from '../../../lib/dates';
 import { formatCount } from '../../../lib/format';
 import { Banner } from '../../../ui/Banner';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { ProgressBar } from '../../../ui/ProgressBar';
-import { followJob, isAbort, useLeaveSignal } from '../../hr-import/follow-job';
+import { PlanCard, useApplyPlan } from '../../hr-import/use-apply-plan';
 import { appliedSentence, extensionsText, problemsByLine, routeParts, rowsText } from './import-format';
 
 /**
@@ -34,49 +31,15 @@ export function ContractPlanReview(props: {
   onStartAgain: () => void;
 }) {
   const { analysis, plan, headingRef, onApplied, onChangeMatching, onStartAgain } = props;
-  const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
-  const [applying, setApplying] = useState<JobStatus | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [result, setResult] = useState<ContractImportApplyResult | null>(null);
-  const leaveSignal = useLeaveSignal();
-  const resultRef = useRef<HTMLDivElement>(null);
+  const { confirming, setConfirming, applying, starting, problem, result, resultRef, apply } = useApplyPlan({
+    method: 'contractImport.apply',
+    planId: plan.planId,
+    parse: (r) => contractImportApplyResultSchema.parse(r),
+    onApplied,
+  });
   const c = plan.counts;
   const busy = starting || applying !== null;
   const badRows = problemsByLine(plan.rejected, analysis.headers);
-
-  useEffect(() => {
-    if (result) resultRef.current?.focus();
-  }, [result]);
-
-  const apply = async () => {
-    setConfirming(false);
-    setProblem(null);
-    setStarting(true);
-    const signal = leaveSignal();
-    try {
-      const started = await call('contractImport.apply', { planId: plan.planId });
-      if (!started.ok) {
-        setProblem(started.error.message);
-        return;
-      }
-      const end = await followJob(started.value.jobId, setApplying, signal);
-      setApplying(null);
-      if (end.state === 'succeeded') {
-        const r = contractImportApplyResultSchema.parse(end.result);
-        setResult(r);
-        onApplied(r);
-        void queryClient.invalidateQueries();
-      } else setProblem(end.error?.message ?? 'The import was not applied.');
-    } catch (e) {
-      if (isAbort(e)) return;
-      setApplying(null);
-      setProblem((e as Error).message);
-    } finally {
-      setStarting(false);
-    }
-  };
 
   return (
     <section className="card import-step" aria-labelledby="ci-plan-h">
@@ -108,7 +71,7 @@ export function ContractPlanReview(props: {
 
       {problem ? (
         <Banner tone="error" title="The import was not applied">
-          <p>{problem} Nothing was recorded.</p>
+          <p>{problem.message} Nothing was recorded.</p>
         </Banner>
       ) : null}
 
@@ -122,10 +85,10 @@ export function ContractPlanReview(props: {
       ) : null}
 
       <ul className="plan-cards ci-cards" aria-label="Summary">
-        <Card kind="admit" count={result ? result.created : c.create} what={result ? 'recorded' : 'to record'} note="contracts" />
-        <Card kind="update" count={result ? result.commissionersCreated : c.newCommissioners} what={result ? 'added' : 'to add'} note="new commissioners" />
-        <Card kind="unchanged" count={c.matchedCommissioners} what="matched" note="commissioners already listed" />
-        <Card kind="rejected" count={c.rejectedRows} what="to correct" note={c.rejectedRows === 1 ? 'row with a problem' : 'rows with problems'} />
+        <PlanCard kind="admit" count={result ? result.created : c.create} what={result ? 'recorded' : 'to record'} note="contracts" />
+        <PlanCard kind="update" count={result ? result.commissionersCreated : c.newCommissioners} what={result ? 'added' : 'to add'} note="new commissioners" />
+        <PlanCard kind="unchanged" count={c.matchedCommissioners} what="matched" note="commissioners already listed" />
+        <PlanCard kind="rejected" count={c.rejectedRows} what="to correct" note={c.rejectedRows === 1 ? 'row with a problem' : 'rows with problems'} />
       </ul>
 
       {badRows.length > 0 ? (
@@ -279,15 +242,5 @@ export function ContractPlanReview(props: {
         <p>Everything is saved together or not at all.</p>
       </ConfirmDialog>
     </section>
-  );
-}
-
-function Card({ kind, count, what, note }: { kind: string; count: number; what: string; note: string }) {
-  return (
-    <li className={`plan-card ${kind}${count > 0 ? ' some' : ''}`}>
-      <span className="count">{count.toLocaleString('en-GB')}</span>
-      <span className="what">{what}</span>
-      <span className="note">{note}</span>
-    </li>
   );
 }
