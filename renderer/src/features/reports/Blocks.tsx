@@ -151,7 +151,10 @@ export function ReportTableView({ table, request, shown }: { table: ReportTable;
     <div className="rpt-table-block" data-table-id={table.id}>
       <div className="rpt-table-scroll" tabIndex={0} role="region" aria-label={table.title}>
         <table className="rpt-table">
-          <caption>{table.title}</caption>
+          {/* The title wraps within the scrolling box's visible width and stays at its left edge as the table scrolls (WCAG 2.2 1.4.10). */}
+          <caption>
+            <span className="rpt-caption-text">{table.title}</span>
+          </caption>
           <thead>
             <tr>
               {table.columns.map((c) => (
