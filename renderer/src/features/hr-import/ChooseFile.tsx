@@ -1,13 +1,11 @@
 import type { RefObject } from 'react';
 import { analysisSchema, IMPORT_FIELD_LABEL, IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportAnalysis } from '../../../../shared/contract/hr-import';
-import { Banner } from '../../ui/Banner';
-import { Field } from '../../ui/Field';
-import { ProgressBar } from '../../ui/ProgressBar';
+import { ReadFileControls } from './ReadFileParts';
 import { useReadFile } from './use-read-file';
 
 /** Step 1: the secretary chooses the HR system's CSV export; it is sent in chunks and read by the core. */
 export function ChooseFile({ onRead, headingRef }: { onRead: (analysis: ImportAnalysis) => void; headingRef: RefObject<HTMLHeadingElement | null> }) {
-  const { choose, fieldError, problem, sending, reading, busy, read } = useReadFile({
+  const reader = useReadFile({
     purpose: 'import',
     method: 'hrImport.analyse',
     inputId: 'import-file',
@@ -44,26 +42,13 @@ export function ChooseFile({ onRead, headingRef }: { onRead: (analysis: ImportAn
           ))}
         </ul>
       </details>
-      {problem ? (
-        <Banner tone="error" title="The file was not read">
-          <p>{problem}</p>
-        </Banner>
-      ) : null}
-      <Field id="import-file" label="CSV file" hint="Dates may be day/month/year (31/01/2024) or year-month-day (2024-01-31)." error={fieldError}>
-        <input
-          type="file"
-          accept=".csv,text/csv,.txt"
-          disabled={busy}
-          onChange={(e) => choose(e.target.files?.[0] ?? null)}
-        />
-      </Field>
-      {sending ? <ProgressBar done={sending.sent} total={sending.total} label="Sending the file" /> : null}
-      {reading ? <ProgressBar done={reading.done} total={reading.total} label={reading.message || 'Reading the file'} /> : null}
-      <div className="form-actions">
-        <button type="button" className="btn btn-primary" onClick={() => void read()} disabled={busy}>
-          Read the file
-        </button>
-      </div>
+      <ReadFileControls
+        reader={reader}
+        inputId="import-file"
+        label="CSV file"
+        hint="Dates may be day/month/year (31/01/2024) or year-month-day (2024-01-31)."
+        accept=".csv,text/csv,.txt"
+      />
     </section>
   );
 }

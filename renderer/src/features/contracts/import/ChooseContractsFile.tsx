@@ -5,9 +5,7 @@ import {
   contractImportAnalysisSchema,
   type ContractImportAnalysis,
 } from '../../../../../shared/contract/contract-import';
-import { Banner } from '../../../ui/Banner';
-import { Field } from '../../../ui/Field';
-import { ProgressBar } from '../../../ui/ProgressBar';
+import { ReadFileControls } from '../../hr-import/ReadFileParts';
 import { useReadFile } from '../../hr-import/use-read-file';
 import { isRequiredField } from './import-format';
 
@@ -21,7 +19,7 @@ const FIELD_NOTE: Partial<Record<(typeof CONTRACT_IMPORT_FIELDS)[number], string
 
 /** Step 1: the secretary chooses the spreadsheet (CSV or XLSX); it is sent in chunks and read by the core. */
 export function ChooseContractsFile({ onRead, headingRef }: { onRead: (analysis: ContractImportAnalysis) => void; headingRef: RefObject<HTMLHeadingElement | null> }) {
-  const { choose, fieldError, problem, sending, reading, busy, read } = useReadFile({
+  const reader = useReadFile({
     purpose: 'contracts_import',
     method: 'contractImport.analyse',
     inputId: 'contracts-import-file',
@@ -56,32 +54,14 @@ export function ChooseContractsFile({ onRead, headingRef }: { onRead: (analysis:
           ))}
         </ul>
       </details>
-      {problem ? (
-        <Banner tone="error" title="The file was not read">
-          <p>{problem}</p>
-        </Banner>
-      ) : null}
-      <Field
-        id="contracts-import-file"
+      <ReadFileControls
+        reader={reader}
+        inputId="contracts-import-file"
         label="Contracts spreadsheet (CSV or XLSX)"
         hint="From a workbook, the first worksheet with data is read. Dates may be day/month/year (31/03/2027) or year-month-day (2027-03-31)."
-        error={fieldError}
-      >
-        <input
-          type="file"
-          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={busy}
-          onChange={(e) => choose(e.target.files?.[0] ?? null)}
-        />
-      </Field>
-      {sending ? <ProgressBar done={sending.sent} total={sending.total} label="Sending the file" /> : null}
-      {reading ? <ProgressBar done={reading.done} total={reading.total} label={reading.message || 'Reading the file'} /> : null}
-      <div className="form-actions">
-        <button type="button" className="btn btn-primary" onClick={() => void read()} disabled={busy}>
-          Read the file
-        </button>
-        <span className="muted">Nothing is recorded until you have checked the plan and applied it.</span>
-      </div>
+        accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        besideButton={<span className="muted">Nothing is recorded until you have checked the plan and applied it.</span>}
+      />
     </section>
   );
 }
