@@ -1,20 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContractImportAnalysis, ContractImportPlan } from '../../../../shared/contract/contract-import';
 import { PageHeader } from '../../ui/PageHeader';
 import { ContractsNav } from './ContractsNav';
 import { ImportStepList } from '../hr-import/ImportStepList';
+import { useImportStages } from '../hr-import/use-import-stages';
 import { ChooseContractsFile } from './import/ChooseContractsFile';
 import { ContractPlanReview } from './import/ContractPlanReview';
 import { MapContractColumns, type ContractPlanSettings } from './import/MapContractColumns';
 import '../hr-import/import.css';
 import './import/import.css';
 
-type Stage =
-  | { step: 'file' }
-  | { step: 'map'; analysis: ContractImportAnalysis; settings: ContractPlanSettings }
-  | { step: 'plan'; analysis: ContractImportAnalysis; settings: ContractPlanSettings; plan: ContractImportPlan; applied: boolean };
-
 const STEPS = ['Choose the file', 'Match the columns', 'Check the plan', 'Applied'];
+
+const firstSettings = (analysis: ContractImportAnalysis): ContractPlanSettings => ({ mapping: analysis.mapping, dateFormat: analysis.dateFormat });
 
 /**
  * Import of an existing contracts spreadsheet (CSV or XLSX) with the HR import's flow: choose
@@ -23,30 +20,10 @@ const STEPS = ['Choose the file', 'Match the columns', 'Check the plan', 'Applie
  * beside its row, nothing written), then apply it, all or nothing.
  */
 export function ImportContractsPage() {
-  const [stage, setStage] = useState<Stage>({ step: 'file' });
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
-
-  // Each step's heading takes focus when the step changes, as a new page's would.
-  useEffect(() => {
-    if (!moved.current) {
-      moved.current = true;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [stage.step]);
-
-  const onRead = useCallback(
-    (analysis: ContractImportAnalysis) => setStage({ step: 'map', analysis, settings: { mapping: analysis.mapping, dateFormat: analysis.dateFormat } }),
-    [],
+  const { stage, setStage, headingRef, onRead, onPlanned, onApplied, startAgain, current } = useImportStages<ContractImportAnalysis, ContractPlanSettings, ContractImportPlan>(
+    firstSettings,
   );
-  const onPlanned = useCallback((plan: ContractImportPlan, settings: ContractPlanSettings) => {
-    setStage((s) => (s.step === 'file' ? s : { step: 'plan', analysis: s.analysis, settings, plan, applied: false }));
-  }, []);
-  const onApplied = useCallback(() => setStage((s) => (s.step === 'plan' ? { ...s, applied: true } : s)), []);
-  const startAgain = useCallback(() => setStage({ step: 'file' }), []);
 
-  const current = stage.step === 'plan' && stage.applied ? 3 : stage.step === 'plan' ? 2 : stage.step === 'map' ? 1 : 0;
   return (
     <div className="page">
       <PageHeader

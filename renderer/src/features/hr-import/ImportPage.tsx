@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { MembershipClass } from '../../../../shared/contract/classes';
-import type { ImportAnalysis, ImportApplyResult, ImportPlan } from '../../../../shared/contract/hr-import';
+import type { ImportAnalysis, ImportPlan } from '../../../../shared/contract/hr-import';
 import { useApiQuery } from '../../api/queries';
 import { Banner } from '../../ui/Banner';
 import { PageHeader } from '../../ui/PageHeader';
@@ -9,12 +9,8 @@ import { ChooseFile } from './ChooseFile';
 import { ImportStepList } from './ImportStepList';
 import { initialSettings, MapColumns, type PlanSettings } from './MapColumns';
 import { PlanReview } from './PlanReview';
+import { useImportStages } from './use-import-stages';
 import './import.css';
-
-type Stage =
-  | { step: 'file' }
-  | { step: 'map'; analysis: ImportAnalysis; settings: PlanSettings }
-  | { step: 'plan'; analysis: ImportAnalysis; settings: PlanSettings; plan: ImportPlan; applied: boolean };
 
 const TITLE = 'Import from HR';
 const STEPS = ['Choose the file', 'Match the columns', 'Check the plan', 'Applied'];
@@ -58,28 +54,10 @@ export function ImportPage() {
 }
 
 function ImportSteps({ classes }: { classes: MembershipClass[] }) {
-  const [stage, setStage] = useState<Stage>({ step: 'file' });
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
+  const settingsFor = useCallback((analysis: ImportAnalysis) => initialSettings(analysis, classes), [classes]);
+  const { stage, setStage, headingRef, onRead, onPlanned, onApplied, startAgain, current } = useImportStages<ImportAnalysis, PlanSettings, ImportPlan>(settingsFor);
+  const onReplanned = useCallback((plan: ImportPlan) => setStage((s) => (s.step === 'plan' ? { ...s, plan } : s)), [setStage]);
 
-  // Each step's heading takes focus when the step changes, as a new page's would.
-  useEffect(() => {
-    if (!moved.current) {
-      moved.current = true;
-      return;
-    }
-    headingRef.current?.focus();
-  }, [stage.step]);
-
-  const onRead = useCallback((analysis: ImportAnalysis) => setStage({ step: 'map', analysis, settings: initialSettings(analysis, classes) }), [classes]);
-  const onPlanned = useCallback((plan: ImportPlan, settings: PlanSettings) => {
-    setStage((s) => (s.step === 'file' ? s : { step: 'plan', analysis: s.analysis, settings, plan, applied: false }));
-  }, []);
-  const onReplanned = useCallback((plan: ImportPlan) => setStage((s) => (s.step === 'plan' ? { ...s, plan } : s)), []);
-  const onApplied = useCallback((_result: ImportApplyResult) => setStage((s) => (s.step === 'plan' ? { ...s, applied: true } : s)), []);
-  const startAgain = useCallback(() => setStage({ step: 'file' }), []);
-
-  const current = stage.step === 'plan' && stage.applied ? 3 : stage.step === 'plan' ? 2 : stage.step === 'map' ? 1 : 0;
   return (
     <div className="page">
       <PageHeader title={TITLE} lede={LEDE} />
