@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { api } from './support/api';
+import { reservedContract } from './support/contracts';
 import { expect, test } from './support/app';
 import { setUpMutual } from './support/mutual';
 
@@ -17,21 +18,7 @@ test('at 320 px a report table title is fully in view and the portfolio charts h
   void cspErrors;
   await setUpMutual(page, app.url);
   const council = await api<{ id: string }>(app, 'counterparties.create', { name: 'Northshire County Council Adult Social Care', kind: 'council', contactName: 'Priya Shah' });
-  await api(app, 'contracts.create', {
-    counterpartyId: council.id,
-    reference: 'NCC/ASC/017',
-    title: 'Community adult social care',
-    services: ['85312000-9'],
-    route: 'pa23_reserved_mutual',
-    awardOn: '2025-06-02',
-    startOn: '2025-07-01',
-    endOn: '2030-06-30',
-    annualValuePence: 41_250_000,
-    extensions: [],
-    breaks: [],
-    priceReviews: [],
-    kpis: [],
-  });
+  await api(app, 'contracts.create', reservedContract(council.id));
   await page.setViewportSize({ width: 320, height: 800 });
 
   // A produced report: the annual governance report (its tables in sideways-scrolling boxes).

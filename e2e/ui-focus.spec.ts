@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { defaultRuleValues } from '../shared/rules/governing-rules';
 import { addDays, ukDateOf } from '../shared/rules/legal-date';
 import { api } from './support/api';
+import { reservedContract } from './support/contracts';
 import { expect, ROOT, test, type AppUnderTest } from './support/app';
 
 /**
@@ -99,40 +100,26 @@ test('screens, most with action buttons in their header, reflow at 320 CSS px: n
     initialShares: null,
   });
   const council = await api<{ id: string }>(app, 'counterparties.create', { name: 'Northshire County Council', kind: 'council', contactName: 'Priya Shah' });
-  const contract = await api<{ id: string }>(app, 'contracts.create', {
-    counterpartyId: council.id,
-    reference: 'NCC/ASC/017',
-    title: 'Community adult social care',
-    services: ['85312000-9'],
-    route: 'pa23_reserved_mutual',
-    awardOn: '2025-06-02',
-    startOn: '2025-07-01',
-    endOn: '2030-06-30',
-    annualValuePence: 41_250_000,
-    extensions: [],
-    breaks: [],
-    priceReviews: [],
-    kpis: [],
-  });
+  const contract = await api<{ id: string }>(app, 'contracts.create', reservedContract(council.id));
   // A contract with duties about now, so the calendar lists some: a quarterly KPI report overdue
   // and an extension notice due in five days (the calendar opens on that day).
   const today = ukDateOf(new Date());
   const notice = addDays(today, 5);
-  await api(app, 'contracts.create', {
-    counterpartyId: council.id,
-    reference: 'NCC/ASC/021',
-    title: 'Community support for older people',
-    services: ['85310000-5'],
-    route: 'pa23_reserved_mutual',
-    awardOn: addDays(today, -400),
-    startOn: addDays(today, -365),
-    endOn: addDays(today, 120),
-    annualValuePence: 25_000_000,
-    extensions: [{ lengthMonths: 12, decisionBy: addDays(today, -10), noticeBy: notice }],
-    breaks: [],
-    priceReviews: [],
-    kpis: [{ name: 'People supported at home', frequency: 'quarterly', firstDueOn: addDays(today, -40) }],
-  });
+  await api(
+    app,
+    'contracts.create',
+    reservedContract(council.id, {
+      reference: 'NCC/ASC/021',
+      title: 'Community support for older people',
+      services: ['85310000-5'],
+      awardOn: addDays(today, -400),
+      startOn: addDays(today, -365),
+      endOn: addDays(today, 120),
+      annualValuePence: 25_000_000,
+      extensions: [{ lengthMonths: 12, decisionBy: addDays(today, -10), noticeBy: notice }],
+      kpis: [{ name: 'People supported at home', frequency: 'quarterly', firstDueOn: addDays(today, -40) }],
+    }),
+  );
   // The HR import needs an employee class to offer its first step.
   await api(app, 'classes.create', {
     name: 'Employee',
